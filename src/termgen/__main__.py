@@ -1,0 +1,3 @@
+from termgen.cli import main
+
+raise SystemExit(main())

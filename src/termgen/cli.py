@@ -1,0 +1,91 @@
+"""The `termgen` command: parse arguments, run one command, print, choose the exit code."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib
+from collections.abc import Sequence
+
+from termgen import __version__
+from termgen import options as o
+from termgen.environment import Environment
+from termgen.errors import ExitStatus, TermgenError
+
+DESCRIPTION = """\
+Turn a partnership deal into Word drafts (term sheet, governance annex) and flag missing
+exit and renewal terms. Answer files are YAML; see examples/ and `termgen schema`.
+"""
+
+EPILOG = """\
+exit codes: 0 success, 1 blocking findings under --strict, 2 a problem with your input
+(the message says where and what to do), 3 an internal error, 130 interrupted.
+"""
+
+
+def _command(
+    commands: argparse._SubParsersAction,
+    name: str,
+    module: str,
+    help_text: str,
+    *options: o.Option,
+) -> argparse.ArgumentParser:
+    parser = commands.add_parser(name, help=help_text, description=help_text)
+    parser.set_defaults(command=module)
+    return o.add(parser, *options)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser; building it imports nothing heavy."""
+    parser = argparse.ArgumentParser(
+        prog="termgen",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"termgen {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show a traceback on errors")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    _command(commands, "validate", "validate", "check answer files", o.ANSWER_FILES)
+    _command(
+        commands,
+        "schema",
+        "schema",
+        "print the JSON Schema of answer files (for editor autocompletion)",
+        o.OUTPUT_FILE,
+        o.FORCE,
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, env: Environment | None = None) -> int:
+    """Run termgen with `argv`; returns the exit status instead of exiting."""
+    env = env or Environment()
+    parser = build_parser()
+    try:
+        with contextlib.redirect_stdout(env.stdout), contextlib.redirect_stderr(env.stderr):
+            args = parser.parse_args(argv)
+    except SystemExit as stop:
+        return int(stop.code or 0)
+    if not getattr(args, "command", None):
+        parser.print_help(env.stdout)
+        return ExitStatus.ERROR
+    run = importlib.import_module(f"termgen.commands.{args.command}").run
+    try:
+        return int(run(args, env))
+    except TermgenError as problem:
+        if args.debug:
+            raise
+        env.err(str(problem))
+        return int(problem.exit_status)
+    except KeyboardInterrupt:
+        env.err("termgen: interrupted")
+        return ExitStatus.INTERRUPTED
+    except Exception as bug:
+        if args.debug:
+            raise
+        env.err(
+            f"termgen: internal error: {type(bug).__name__}: {bug}\n"
+            "This is a bug in termgen. Run again with --debug for the traceback and report it."
+        )
+        return ExitStatus.INTERNAL_ERROR

@@ -1,0 +1,83 @@
+"""The one family of errors users see: each says where the problem is and what to do."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class ExitStatus(enum.IntEnum):
+    """Process exit codes, documented in the README."""
+
+    SUCCESS = 0
+    BLOCKING_FINDINGS = 1
+    ERROR = 2
+    INTERNAL_ERROR = 3
+    INTERRUPTED = 130
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in a user's file; line and column are 1-based."""
+
+    file: Path | str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        parts = [str(self.file)]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a user's input."""
+
+    message: str
+    location: Location | None = None
+    path: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.location}: " if self.location else ""
+        what = f"{self.path}: " if self.path else ""
+        return f"{where}{what}{self.message}"
+
+
+class TermgenError(Exception):
+    """Base of every error a user can cause; the CLI prints it and exits 2, no traceback."""
+
+    exit_status = ExitStatus.ERROR
+
+    def __init__(self, message: str, *, location: Location | None = None) -> None:
+        super().__init__(message)
+        self.problems: list[Problem] = [Problem(message, location)]
+
+    def __str__(self) -> str:
+        return "\n".join(str(problem) for problem in self.problems)
+
+
+class ProblemsError(TermgenError):
+    """Several problems found in one pass over a file, reported together."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        if not problems:
+            raise ValueError("ProblemsError needs at least one problem")
+        super().__init__(problems[0].message, location=problems[0].location)
+        self.problems = list(problems)
+
+
+class AnswerFileError(ProblemsError):
+    """An answer file that is not a valid deal."""
+
+
+class OutputExistsError(TermgenError):
+    """Refusing to replace a file the user already has."""
+
+
+class UsageError(TermgenError):
+    """A command-line argument that cannot work."""

@@ -1,0 +1,319 @@
+"""Value types shared by every element of a deal: text, money, quantities, durations, shares."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from contextvars import ContextVar
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any, ClassVar, Literal, get_args
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    GetJsonSchemaHandler,
+    StringConstraints,
+    WithJsonSchema,
+    model_serializer,
+    model_validator,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import core_schema
+
+from termgen.suggest import with_suggestion
+
+
+def _number_as_text(value: Any) -> Any:
+    """Keep what the author typed when YAML read a name or version as a number or date."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float | Decimal):
+        return getattr(value, "source", None) or str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+Text = Annotated[
+    str, BeforeValidator(_number_as_text), StringConstraints(strip_whitespace=True, min_length=1)
+]
+
+
+def _blank_to_none(data: Any) -> Any:
+    if isinstance(data, dict):
+        return {
+            key: None if isinstance(value, str) and not value.strip() else value
+            for key, value in data.items()
+        }
+    return data
+
+
+class Record(BaseModel):
+    """Base of every model in an answer file: unknown keys are errors, blanks mean 'not given'."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _blanks_are_unanswered(cls, data: Any) -> Any:
+        return _blank_to_none(data)
+
+
+def _percent(value: Any) -> Any:
+    if isinstance(value, str) and value.strip().endswith("%"):
+        return value.strip()[:-1].strip()
+    return value
+
+
+Percent = Annotated[
+    Decimal,
+    Field(ge=0, le=100),
+    BeforeValidator(_percent),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number", "minimum": 0, "maximum": 100},
+                {"type": "string", "pattern": r"^\d{1,3}(\.\d+)?\s*%?$"},
+            ]
+        }
+    ),
+]
+"""A share from 0 to 100; '50%' and 50 mean the same."""
+
+DurationUnit = Literal["days", "weeks", "months", "years"]
+_UNIT_WORDS: dict[str, DurationUnit] = {
+    **{unit: unit for unit in get_args(DurationUnit)},
+    **{unit[:-1]: unit for unit in get_args(DurationUnit)},
+}
+_MULTIPLIERS = {
+    "k": Decimal(1_000),
+    "m": Decimal(1_000_000),
+    "mn": Decimal(1_000_000),
+    "million": Decimal(1_000_000),
+    "bn": Decimal(1_000_000_000),
+    "billion": Decimal(1_000_000_000),
+}
+_NUMBER = r"(?P<number>\d[\d,_]*(?:\.\d+)?)"
+_CURRENCY_FORM = re.compile(
+    rf"^(?P<currency>[A-Z]{{3}})\s*{_NUMBER}\s*(?P<multiplier>k|m|mn|bn|million|billion)?$",
+    re.IGNORECASE,
+)
+_UNIT_FORM = re.compile(rf"^{_NUMBER}\s+(?P<unit>\S.*)$")
+
+
+def parse_number(text: str) -> Decimal:
+    """Read '30,000' or '1_200.5' as a Decimal."""
+    try:
+        return Decimal(text.replace(",", "").replace("_", ""))
+    except InvalidOperation:
+        raise ValueError(f"'{text}' is not a number") from None
+
+
+def format_number(value: Decimal, grouping: bool = True) -> str:
+    """Write a Decimal without exponent or trailing zeros: 30000 -> '30,000'."""
+    normal = value.normalize()
+    if normal == normal.to_integral_value():
+        normal = normal.quantize(Decimal(1))
+    return f"{normal:,f}" if grouping else f"{normal:f}"
+
+
+def _compact_amount(amount: Decimal) -> str:
+    """25000000 -> '25m', 1200000000 -> '1.2bn', 750000 -> '750k', 1234 -> '1,234'."""
+    for suffix in ("bn", "m", "k"):
+        scaled = amount / _MULTIPLIERS[suffix]
+        if scaled >= 1 and scaled == round(scaled, 2):
+            return format_number(scaled, grouping=False) + suffix
+    return format_number(amount)
+
+
+class _ShorthandModel(Record):
+    """A small value written in YAML as one short string ('90 days') or as a mapping."""
+
+    shorthand_example: ClassVar[str]
+    shorthand_pattern: ClassVar[str]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_shorthand(cls, data: Any) -> Any:
+        if isinstance(data, str):
+            return cls.parse_shorthand(data.strip())
+        if isinstance(data, int | float | Decimal) and not isinstance(data, bool):
+            raise ValueError(
+                f"a bare number is not enough here; add the unit, e.g. '{cls.shorthand_example}'"
+            )
+        return data
+
+    @classmethod
+    def parse_shorthand(cls, text: str) -> dict[str, Any]:
+        raise NotImplementedError
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        as_mapping = handler(schema)
+        as_text = {
+            "type": "string",
+            "pattern": cls.shorthand_pattern,
+            "examples": [cls.shorthand_example],
+        }
+        return {"anyOf": [as_text, as_mapping]}
+
+
+class Money(_ShorthandModel):
+    """An amount with its ISO currency: 'EUR 25m', 'USD 1.2bn', 'CNY 800,000'."""
+
+    amount: Decimal = Field(ge=0, description="The amount, in whole units of the currency.")
+    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = Field(
+        description="ISO 4217 code such as EUR, USD, CNY, JPY, KRW."
+    )
+
+    shorthand_example: ClassVar[str] = "EUR 25m"
+    shorthand_pattern: ClassVar[str] = (
+        r"^[A-Za-z]{3}\s*\d[\d,_]*(\.\d+)?\s*(k|m|mn|bn|million|billion)?$"
+    )
+
+    @classmethod
+    def parse_shorthand(cls, text: str) -> dict[str, Any]:
+        match = _CURRENCY_FORM.match(text)
+        if not match:
+            raise ValueError(
+                f"'{text}' is not an amount of money; write the currency code, then the amount, "
+                f"e.g. 'EUR 25m' or 'USD 1,500,000'"
+            )
+        multiplier = _MULTIPLIERS.get((match["multiplier"] or "").lower(), Decimal(1))
+        return {
+            "amount": parse_number(match["number"]) * multiplier,
+            "currency": match["currency"].upper(),
+        }
+
+    @model_serializer
+    def _as_shorthand(self) -> str:
+        return f"{self.currency} {_compact_amount(self.amount)}"
+
+    def __str__(self) -> str:
+        return self._as_shorthand()
+
+
+class Quantity(_ShorthandModel):
+    """A number with its unit: '40 FTE', '12 validation slots', '30,000 units/yr', 'EUR 25m'."""
+
+    amount: Decimal = Field(ge=0, description="How many.")
+    unit: Text = Field(
+        description="Of what: FTE, validation slots, units/yr, GWh/yr, or a currency."
+    )
+
+    shorthand_example: ClassVar[str] = "40 FTE"
+    shorthand_pattern: ClassVar[str] = r"^([A-Za-z]{3}\s*)?\d[\d,_]*(\.\d+)?\s*\S.*$"
+
+    @classmethod
+    def parse_shorthand(cls, text: str) -> dict[str, Any]:
+        money = _CURRENCY_FORM.match(text)
+        if money:
+            parsed = Money.parse_shorthand(text)
+            return {"amount": parsed["amount"], "unit": parsed["currency"]}
+        match = _UNIT_FORM.match(text)
+        if not match:
+            raise ValueError(
+                f"'{text}' is not a quantity; write a number and its unit, "
+                f"e.g. '40 FTE', '12 validation slots' or 'EUR 25m'"
+            )
+        return {"amount": parse_number(match["number"]), "unit": match["unit"].strip()}
+
+    @property
+    def is_money(self) -> bool:
+        return bool(re.fullmatch(r"[A-Z]{3}", self.unit))
+
+    @model_serializer
+    def _as_shorthand(self) -> str:
+        if self.is_money:
+            return f"{self.unit} {_compact_amount(self.amount)}"
+        return f"{format_number(self.amount)} {self.unit}"
+
+    def __str__(self) -> str:
+        return self._as_shorthand()
+
+
+class Duration(_ShorthandModel):
+    """A length of time: '90 days', '18 months', '1 year'."""
+
+    value: int = Field(ge=0, description="How many units.")
+    unit: DurationUnit = Field(description="days, weeks, months or years.")
+
+    shorthand_example: ClassVar[str] = "90 days"
+    shorthand_pattern: ClassVar[str] = r"^\d+\s+(day|week|month|year)s?$"
+
+    @classmethod
+    def parse_shorthand(cls, text: str) -> dict[str, Any]:
+        parts = text.split()
+        if len(parts) == 2 and parts[0].isdigit():
+            unit = _UNIT_WORDS.get(parts[1].lower())
+            if unit:
+                return {"value": int(parts[0]), "unit": unit}
+            raise ValueError(
+                with_suggestion(
+                    f"'{parts[1]}' is not a unit of time", parts[1], get_args(DurationUnit)
+                )
+            )
+        raise ValueError(
+            f"'{text}' is not a length of time; write a whole number and a unit, e.g. '90 days', "
+            f"'18 months' or '5 years'"
+        )
+
+    @property
+    def approximate_days(self) -> int:
+        """Length in days, for comparing durations written in different units."""
+        per_unit = {"days": 1, "weeks": 7, "months": 30, "years": 365}
+        return self.value * per_unit[self.unit]
+
+    @model_serializer
+    def _as_shorthand(self) -> str:
+        unit = self.unit[:-1] if self.value == 1 else self.unit
+        return f"{self.value} {unit}"
+
+    def __str__(self) -> str:
+        return self._as_shorthand()
+
+
+JOINT = "joint"
+
+
+@dataclass(frozen=True)
+class KnownNames:
+    """Names that references in a deal may point to, known while the deal is validated."""
+
+    parties: tuple[str, ...]
+    bodies: tuple[str, ...] = ()
+
+
+known_names: ContextVar[KnownNames | None] = ContextVar("known_names", default=None)
+
+
+def _resolve_party(value: str) -> str:
+    names = known_names.get()
+    if names is not None and value not in names.parties:
+        raise ValueError(
+            with_suggestion(f"'{value}' is not one of the parties", value, names.parties)
+        )
+    return value
+
+
+def _resolve_owner(value: str) -> str:
+    names = known_names.get()
+    if names is None or value == JOINT or value in names.parties or value in names.bodies:
+        return value
+    choices = [*names.parties, JOINT, *names.bodies]
+    raise ValueError(
+        with_suggestion(f"'{value}' is not a party, 'joint' or a body", value, choices)
+    )
+
+
+PartyRef = Annotated[Text, AfterValidator(_resolve_party)]
+"""A party's short name, as written under `parties`."""
+
+Owner = Annotated[Text, AfterValidator(_resolve_owner)]
+"""Who owns something: a party's short name, 'joint', or the name of a governance body."""

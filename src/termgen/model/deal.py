@@ -1,0 +1,92 @@
+"""The whole deal: meta, parties and the five elements, with names that must resolve."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from pydantic import Field, ValidationError, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
+
+from termgen.model.change import Change
+from termgen.model.common import KnownNames, Record, Text, known_names
+from termgen.model.exit import Exit
+from termgen.model.goals import Goals
+from termgen.model.governance import Governance
+from termgen.model.meta import DealMeta, Party
+from termgen.model.strengths import Strengths
+
+ELEMENTS = ("goals", "strengths", "governance", "change", "exit")
+
+
+class Deal(Record):
+    """A partnership deal as captured by the interview or written in an answer file."""
+
+    deal: DealMeta
+    parties: list[Party] = Field(min_length=2)
+    goals: Goals = Field(default_factory=Goals)
+    strengths: Strengths = Field(default_factory=Strengths)
+    governance: Governance = Field(default_factory=Governance)
+    change: Change = Field(default_factory=Change)
+    exit: Exit = Field(default_factory=Exit)
+    positions: dict[Text, Text] = Field(
+        default_factory=dict,
+        description="Clause id -> label of the fallback position to use instead of the preferred.",
+    )
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _resolve_names(cls, data: Any, handler: Callable[[Any], Deal]) -> Deal:
+        parties = _names(data, ("parties",), "short_name")
+        bodies = _names(data, ("governance", "bodies"), "name")
+        token = known_names.set(KnownNames(tuple(parties.values()), tuple(bodies.values())))
+        errors: list[Any] = []
+        try:
+            deal = handler(data)
+        except ValidationError as invalid:
+            errors.extend(invalid.errors())
+        finally:
+            known_names.reset(token)
+        errors += _duplicates(parties, ("parties",), "short_name", "party")
+        errors += _duplicates(bodies, ("governance", "bodies"), "name", "governance body")
+        if errors:
+            raise ValidationError.from_exception_data(cls.__name__, errors)
+        return deal
+
+    @property
+    def party_names(self) -> list[str]:
+        return [party.short_name for party in self.parties]
+
+
+def _names(data: Any, path: tuple[str, ...], key: str) -> dict[int, str]:
+    """Names under `path` in raw answer data, by list index; whatever is malformed is skipped."""
+    for step in path:
+        data = data.get(step) if isinstance(data, dict) else None
+    if not isinstance(data, list):
+        return {}
+    return {
+        index: str(entry[key]).strip()
+        for index, entry in enumerate(data)
+        if isinstance(entry, dict) and isinstance(entry.get(key), str | int)
+    }
+
+
+def _duplicates(
+    names: dict[int, str], path: tuple[str, ...], key: str, noun: str
+) -> list[InitErrorDetails]:
+    first_seen: dict[str, int] = {}
+    errors: list[InitErrorDetails] = []
+    for index, name in names.items():
+        if name.casefold() in first_seen:
+            message = "'{name}' names another {noun} too (entry {first}); each name must be unique"
+            context = {"name": name, "noun": noun, "first": first_seen[name.casefold()] + 1}
+            errors.append(
+                InitErrorDetails(
+                    type=PydanticCustomError("duplicate_name", message, context),
+                    loc=(*path, index, key),
+                    input=name,
+                )
+            )
+        else:
+            first_seen[name.casefold()] = index
+    return errors

@@ -1,0 +1,117 @@
+"""Element 5, an agreed exit path: term, renewal, triggers, survival, assets, valuation."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from termgen.model.common import Duration, Money, PartyRef, Record, Text
+
+RenewalType = Literal["none", "automatic", "mutual_agreement", "party_option"]
+TriggerKind = Literal[
+    "breach",
+    "insolvency",
+    "change_of_control",
+    "deadlock",
+    "milestones",
+    "regulatory",
+    "convenience",
+]
+SurvivalKind = Literal[
+    "supply_continuity",
+    "service_parts",
+    "software_updates",
+    "confidentiality",
+    "licences",
+    "warranty",
+    "data_access",
+    "other",
+]
+AssetClass = Literal[
+    "foreground_ip",
+    "licences",
+    "tooling",
+    "plants",
+    "data",
+    "equity_stake",
+    "seconded_staff",
+    "other",
+]
+ValuationMethod = Literal["fair_market_value", "book_value", "formula", "fixed_price"]
+CostBearer = Literal["each_own", "pro_rata", "terminating_party", "defaulting_party", "other"]
+
+
+class Term(Record):
+    """When the partnership starts and how long it first runs."""
+
+    effective_date: dt.date | None = None
+    initial: Duration | None = Field(None, description="Initial term, e.g. '10 years'.")
+    end_date: dt.date | None = None
+    end_milestone: Text | None = Field(None, description="An event that ends the term.")
+    lock_in: Duration | None = Field(None, description="Period in which no party may leave freely.")
+
+
+class Renewal(Record):
+    """What happens when the initial term ends."""
+
+    type: RenewalType
+    period: Duration | None = Field(None, description="Length of each renewal period.")
+    notice: Duration | None = Field(None, description="Notice needed to stop a renewal.")
+    option_holder: PartyRef | None = Field(None, description="For a party's option to renew.")
+    max_renewals: int | None = Field(None, ge=1)
+
+
+class ExitTrigger(Record):
+    """An event that lets a party leave, with the notice and cure that apply."""
+
+    kind: TriggerKind
+    exercisable_by: PartyRef | None = Field(None, description="Omit when either party may.")
+    notice: Duration | None = None
+    cure: Duration | None = Field(None, description="Time to put things right, e.g. for breach.")
+    description: Text | None = None
+
+
+class SurvivingObligation(Record):
+    """An obligation that outlives the partnership."""
+
+    kind: SurvivalKind
+    description: Text | None = None
+    duration: Duration | None = None
+
+
+class AssetTreatment(Record):
+    """What happens on exit to one class of shared asset."""
+
+    asset: AssetClass
+    description: Text | None = Field(None, description="Which assets of this class.")
+    treatment: Text | None = Field(None, description="Who keeps, buys or licenses it on exit.")
+
+
+class Valuation(Record):
+    """How a stake or jointly owned asset is valued on a buy-out."""
+
+    method: ValuationMethod
+    price: Money | None = Field(None, description="A fixed price, or the floor under a formula.")
+    expert: Text | None = Field(None, description="Who values it when parties disagree.")
+    details: Text | None = None
+
+
+class ExitCosts(Record):
+    """Who pays for leaving."""
+
+    borne_by: CostBearer
+    details: Text | None = None
+
+
+class Exit(Record):
+    """An agreed exit path."""
+
+    term: Term | None = None
+    renewal: Renewal | None = None
+    triggers: list[ExitTrigger] = Field(default_factory=list)
+    survival: list[SurvivingObligation] = Field(default_factory=list)
+    assets: list[AssetTreatment] = Field(default_factory=list)
+    valuation: Valuation | None = None
+    costs: ExitCosts | None = None

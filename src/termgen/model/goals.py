@@ -1,0 +1,83 @@
+"""Element 1, shared strategic goals: objectives, trade-offs, scope and how value is shared."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field, field_validator
+
+from termgen.model.common import Owner, PartyRef, Percent, Record, Text
+
+TradeOffAxis = Literal[
+    "speed_vs_customisation", "global_vs_regional", "cost_vs_performance", "other"
+]
+
+
+class Measure(Record):
+    """How success of an objective is measured."""
+
+    kpi: Text = Field(description="What is measured, e.g. 'cell cost per kWh'.")
+    target: Text | None = Field(None, description="The value to reach, e.g. 'below USD 80/kWh'.")
+    by: dt.date | None = Field(None, description="When it must be reached.")
+
+
+class Objective(Record):
+    """One thing the partnership sets out to achieve."""
+
+    statement: Text
+    owner: Owner | None = Field(None, description="A party, 'joint', or a governance body.")
+    measure: Measure | None = None
+
+
+class TradeOff(Record):
+    """A trade-off the parties accept up front, and who settles it when it bites."""
+
+    axis: TradeOffAxis
+    position: Text | None = Field(None, description="What was agreed, e.g. 'speed first'.")
+    decided_by: Owner | None = None
+
+
+class Scope(Record):
+    """What is done jointly, what stays independent, and where the partnership applies."""
+
+    joint: list[Text] = Field(default_factory=list, description="Activities done together.")
+    independent: list[Text] = Field(default_factory=list, description="Kept separate.")
+    regions: list[Text] = Field(default_factory=list)
+    functions: list[Text] = Field(default_factory=list)
+    programs: list[Text] = Field(default_factory=list, description="Vehicle programs in scope.")
+    excluded: list[Text] = Field(default_factory=list, description="Expressly out of scope.")
+
+
+SHARE_KINDS = ("cost_share", "profit_share", "revenue_share", "equity")
+
+
+class ValueSharing(Record):
+    """How value is divided: each share is percent per party and may not exceed 100 in total."""
+
+    cost_share: dict[PartyRef, Percent] = Field(default_factory=dict)
+    profit_share: dict[PartyRef, Percent] = Field(default_factory=dict)
+    revenue_share: dict[PartyRef, Percent] = Field(default_factory=dict)
+    equity: dict[PartyRef, Percent] = Field(default_factory=dict)
+    transfer_pricing: Text | None = Field(None, description="Basis for intra-partnership prices.")
+
+    @field_validator(*SHARE_KINDS)
+    @classmethod
+    def _not_over_100(cls, shares: dict[str, Percent]) -> dict[str, Percent]:
+        total = sum(shares.values())
+        if total > 100:
+            raise ValueError(f"the shares add up to {total:f} %, more than 100 %")
+        return shares
+
+    def shares(self) -> dict[str, dict[str, Percent]]:
+        """The share tables that have entries, by kind."""
+        return {kind: getattr(self, kind) for kind in SHARE_KINDS if getattr(self, kind)}
+
+
+class Goals(Record):
+    """Shared strategic goals."""
+
+    objectives: list[Objective] = Field(default_factory=list)
+    trade_offs: list[TradeOff] = Field(default_factory=list)
+    scope: Scope = Field(default_factory=Scope)
+    value_sharing: ValueSharing = Field(default_factory=ValueSharing)

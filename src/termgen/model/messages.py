@@ -1,0 +1,153 @@
+"""Validation errors from the deal model, in words a deal team understands."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from pydantic import BaseModel
+
+from termgen.model.paths import Shape, field_names, shape_at
+from termgen.suggest import quoted, with_suggestion
+
+_KIND_OF_INPUT = {
+    dict: "a mapping (key: value lines)",
+    list: "a list",
+    bool: "true/false",
+    type(None): "nothing",
+}
+
+
+def clean_loc(loc: Sequence[Any]) -> list[str | int]:
+    """Drop pydantic's internal markers ('[key]', 'function-after[...]') from an error location."""
+    return [part for part in loc if not (isinstance(part, str) and part.endswith("]"))]
+
+
+def path_in_words(path: Sequence[str | int]) -> str:
+    """['exit', 'triggers', 1, 'notice'] -> 'exit › triggers #2 › notice'."""
+    words: list[str] = []
+    for part in path:
+        if isinstance(part, int) and words:
+            words[-1] += f" #{part + 1}"
+        else:
+            words.append(str(part).replace("_", " "))
+    return " › ".join(words)
+
+
+def _described(value: Any) -> str:
+    for kind, words in _KIND_OF_INPUT.items():
+        if isinstance(value, kind):
+            return words
+    text = str(value)
+    return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"
+
+
+def _choices(root: type[BaseModel], path: Sequence[str | int]) -> tuple[str, ...]:
+    shape = shape_at(root, path)
+    return shape.choices if shape and shape.kind == "choice" else ()
+
+
+def _parent_keys(root: type[BaseModel], path: Sequence[str | int]) -> list[str]:
+    shape: Shape | None = shape_at(root, path)
+    return field_names(shape.model) if shape and shape.kind == "model" and shape.model else []
+
+
+def plain_message(error: dict[str, Any], root: type[BaseModel]) -> tuple[list[str | int], str]:
+    """The path an error is about and what to say about it, including what to do."""
+    path = clean_loc(error["loc"])
+    kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
+    is_key = "[key]" in error["loc"]
+    if kind == "extra_forbidden":
+        parent, key = path[:-1], str(path[-1])
+        return parent, with_suggestion(f"unknown key '{key}'", key, _parent_keys(root, parent))
+    if kind == "missing":
+        parent, key = path[:-1], str(path[-1])
+        choices = _choices(root, path)
+        needs = f"; choose one of {quoted(choices)}" if choices else ""
+        return parent, f"required key '{key}' is missing{needs}"
+    if kind in ("literal_error", "enum"):
+        choices = _choices(root, path)
+        given = str(value)
+        return path, with_suggestion(f"'{given}' is not one of the choices", given, choices)
+    if kind in ("value_error", "assertion_error"):
+        message = str(ctx.get("error", error["msg"]))
+        return path, message
+    words = _GENERIC.get(kind)
+    return path, words(value, ctx) if words and not is_key else str(error["msg"])
+
+
+def _number(value: Any, ctx: dict[str, Any]) -> str:
+    return f"expected a number, got {_described(value)}; write digits only, e.g. 40 or 12.5"
+
+
+def _whole_number(value: Any, ctx: dict[str, Any]) -> str:
+    return f"expected a whole number, got {_described(value)}"
+
+
+def _date(value: Any, ctx: dict[str, Any]) -> str:
+    return f"expected a date written YYYY-MM-DD, e.g. 2027-03-31; got {_described(value)}"
+
+
+def _yes_no(value: Any, ctx: dict[str, Any]) -> str:
+    return f"expected true or false, got {_described(value)}"
+
+
+def _text(value: Any, ctx: dict[str, Any]) -> str:
+    if value is None:
+        return "must not be empty; write a value or delete the line"
+    return f"expected text, got {_described(value)}"
+
+
+def _list(value: Any, ctx: dict[str, Any]) -> str:
+    return f"expected a list of entries, each on a line starting with '- ', got {_described(value)}"
+
+
+def _mapping(value: Any, ctx: dict[str, Any]) -> str:
+    if value is None:
+        return "is empty; fill in its keys or delete it"
+    return f"expected a mapping of 'key: value' lines, got {_described(value)}"
+
+
+def _at_least(value: Any, ctx: dict[str, Any]) -> str:
+    bound = ctx.get("ge", ctx.get("gt"))
+    strict = "more than" if "gt" in ctx else "at least"
+    return f"must be {strict} {bound}, got {_described(value)}"
+
+
+def _at_most(value: Any, ctx: dict[str, Any]) -> str:
+    bound = ctx.get("le", ctx.get("lt"))
+    strict = "less than" if "lt" in ctx else "at most"
+    return f"must be {strict} {bound}, got {_described(value)}"
+
+
+def _too_short(value: Any, ctx: dict[str, Any]) -> str:
+    if "min_length" in ctx and isinstance(value, list):
+        return f"needs at least {ctx['min_length']} entries, has {len(value)}"
+    return "must not be empty; write a value or delete the line"
+
+
+_GENERIC = {
+    "int_parsing": _whole_number,
+    "int_type": _whole_number,
+    "int_from_float": _whole_number,
+    "decimal_parsing": _number,
+    "decimal_type": _number,
+    "float_parsing": _number,
+    "date_parsing": _date,
+    "date_type": _date,
+    "date_from_datetime_parsing": _date,
+    "date_from_datetime_inexact": _date,
+    "bool_parsing": _yes_no,
+    "bool_type": _yes_no,
+    "string_type": _text,
+    "list_type": _list,
+    "dict_type": _mapping,
+    "model_type": _mapping,
+    "model_attributes_type": _mapping,
+    "greater_than_equal": _at_least,
+    "greater_than": _at_least,
+    "less_than_equal": _at_most,
+    "less_than": _at_most,
+    "too_short": _too_short,
+    "string_too_short": _too_short,
+}

@@ -1,0 +1,62 @@
+"""Who the deal is between and what kind of deal it is."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from termgen.model.common import Record, Text
+
+Purpose = Literal[
+    "production_efficiency",
+    "electrification",
+    "software_codevelopment",
+    "strategic_flexibility",
+    "autonomy_mobility",
+]
+Structure = Literal[
+    "contractual_alliance", "equity_joint_venture", "codevelopment", "supply_alliance"
+]
+BindingStatus = Literal["non_binding", "partly_binding", "binding"]
+
+
+class Signatory(Record):
+    """The person who signs for a party."""
+
+    name: Text | None = None
+    title: Text | None = None
+
+
+class Party(Record):
+    """One party to the deal; other sections refer to it by `short_name`."""
+
+    short_name: Text = Field(
+        description="How the rest of the file refers to this party, e.g. VOLTA."
+    )
+    legal_name: Text | None = Field(None, description="Full registered name.")
+    jurisdiction: Text | None = Field(None, description="Where it is incorporated.")
+    role: Text | None = Field(
+        None, description="What it is in this deal, e.g. 'OEM', 'cell maker'."
+    )
+    motivation: Text | None = Field(None, description="Why this party wants the partnership.")
+    signatory: Signatory | None = None
+
+
+class DealMeta(Record):
+    """The deal's name, version and nature."""
+
+    name: Text = Field(description="Project name, used in file names, e.g. 'Project Volta'.")
+    version: Text = Field("0.1", description="Draft version, e.g. '0.3'.")
+    date: dt.date | None = Field(None, description="Date of this draft (YYYY-MM-DD).")
+    purpose: Purpose = Field(description="What the partnership is for.")
+    structure: Structure | None = Field(None, description="Legal form of the partnership.")
+    governing_law: Text | None = Field(None, description="e.g. 'England and Wales', 'Germany'.")
+    binding: BindingStatus = Field(
+        "non_binding", description="Whether the term sheet binds the parties."
+    )
+    binding_sections: list[Text] = Field(
+        default_factory=list,
+        description="Sections binding even in a non-binding term sheet, e.g. confidentiality.",
+    )

@@ -1,0 +1,76 @@
+"""Walk the deal model by path: what type lives at `exit.triggers[].notice`, what keys exist."""
+
+from __future__ import annotations
+
+import types
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
+
+from pydantic import BaseModel
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What a model field holds, with Optional and Annotated stripped away."""
+
+    kind: Literal["model", "list", "dict", "choice", "scalar"]
+    model: type[BaseModel] | None = None
+    item: Any = None
+    choices: tuple[str, ...] = ()
+    scalar: Any = None
+    optional: bool = False
+
+
+def shape_of(annotation: Any) -> Shape:
+    """Describe an annotation as one of the shapes a path can step through."""
+    optional = False
+    while True:
+        origin = get_origin(annotation)
+        if origin is Annotated:
+            annotation = get_args(annotation)[0]
+        elif origin in (Union, types.UnionType):
+            members = [arg for arg in get_args(annotation) if arg is not type(None)]
+            optional = optional or len(members) < len(get_args(annotation))
+            if len(members) != 1:
+                return Shape("scalar", scalar=annotation, optional=optional)
+            annotation = members[0]
+        else:
+            break
+    origin = get_origin(annotation)
+    if origin is Literal:
+        return Shape(
+            "choice", choices=tuple(str(arg) for arg in get_args(annotation)), optional=optional
+        )
+    if origin is list:
+        return Shape("list", item=get_args(annotation)[0], optional=optional)
+    if origin is dict:
+        return Shape("dict", item=get_args(annotation)[1], optional=optional)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return Shape("model", model=annotation, optional=optional)
+    return Shape("scalar", scalar=annotation, optional=optional)
+
+
+def field_names(model: type[BaseModel]) -> list[str]:
+    """The keys an answer file may use for this model, in order."""
+    return list(model.model_fields)
+
+
+def step(shape: Shape, key: str | int) -> Shape | None:
+    """The shape one step further along a path, or None when the step does not exist."""
+    if shape.kind == "model" and isinstance(key, str) and shape.model is not None:
+        field = shape.model.model_fields.get(key)
+        return shape_of(field.annotation) if field else None
+    if shape.kind in ("list", "dict"):
+        return shape_of(shape.item)
+    return None
+
+
+def shape_at(root: type[BaseModel], path: Sequence[str | int]) -> Shape | None:
+    """The shape at `path` below `root`; list indices and dict keys may be any value."""
+    shape: Shape | None = Shape("model", model=root)
+    for key in path:
+        if shape is None:
+            return None
+        shape = step(shape, key)
+    return shape

@@ -1,0 +1,60 @@
+"""Element 2, complementary strengths: contributions in executable terms, and phases."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from termgen.model.common import PartyRef, Quantity, Record, Text
+
+ContributionKind = Literal[
+    "engineering_capacity",
+    "validation_slots",
+    "tooling_budget",
+    "plant_allocation",
+    "software_release_bandwidth",
+    "ip_licence",
+    "market_access",
+    "capital",
+    "supplier_leverage",
+    "data_access",
+    "other",
+]
+
+
+class Contribution(Record):
+    """What one party puts in, stated so that it can be executed and checked."""
+
+    party: PartyRef
+    kind: ContributionKind
+    description: Text | None = None
+    quantity: Quantity | None = Field(None, description="e.g. '40 FTE' or 'EUR 25m'.")
+    start: dt.date | None = None
+    end: dt.date | None = None
+    milestone: Text | None = Field(None, description="The milestone it is due by, if not a date.")
+    critical_path: bool | None = Field(None, description="Whether the program waits on it.")
+    tracking: Text | None = Field(None, description="How its use is tracked and reported.")
+    acceptance: Text | None = Field(None, description="When the other side accepts it as given.")
+
+    @property
+    def has_timing(self) -> bool:
+        return bool(self.start or self.end or self.milestone)
+
+
+class Phase(Record):
+    """A stage of the partnership; reaching its milestone unlocks the next scope."""
+
+    name: Text
+    scope: Text | None = None
+    milestone: Text | None = Field(None, description="What must be achieved to close the phase.")
+    target_date: dt.date | None = None
+    unlocks: Text | None = Field(None, description="What scope opens once the milestone is met.")
+
+
+class Strengths(Record):
+    """Complementary strengths: contributions and phases."""
+
+    contributions: list[Contribution] = Field(default_factory=list)
+    phases: list[Phase] = Field(default_factory=list)

@@ -1,0 +1,37 @@
+"""Command-line options, each declared once and shared by the commands that take it."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Option:
+    """One argparse argument, declared once."""
+
+    flags: tuple[str, ...]
+    kwargs: dict[str, Any] = field(default_factory=dict)
+
+    def add_to(self, parser: argparse.ArgumentParser) -> None:
+        parser.add_argument(*self.flags, **self.kwargs)
+
+
+def option(*flags: str, **kwargs: Any) -> Option:
+    return Option(flags, kwargs)
+
+
+ANSWERS = option("answers", type=Path, metavar="ANSWERS", help="an answer file (YAML)")
+ANSWER_FILES = option("files", type=Path, nargs="+", metavar="FILE", help="answer files (YAML)")
+OUTPUT_FILE = option("-o", "--output", type=Path, metavar="FILE", help="write to FILE")
+FORCE = option("--force", action="store_true", help="replace output files that already exist")
+JSON = option("--json", action="store_true", help="print machine-readable JSON")
+
+
+def add(parser: argparse.ArgumentParser, *options: Option) -> argparse.ArgumentParser:
+    """Add each option to the parser."""
+    for each in options:
+        each.add_to(parser)
+    return parser

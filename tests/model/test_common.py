@@ -1,0 +1,97 @@
+"""Money, quantities, durations and shares: the shorthand forms and their limits."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from termgen.model.common import Duration, Money, Quantity
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("EUR 25m", Decimal(25_000_000), "EUR"),
+        ("USD 1.6bn", Decimal(1_600_000_000), "USD"),
+        ("cny 800,000", Decimal(800_000), "CNY"),
+        ("KRW 12 billion", Decimal(12_000_000_000), "KRW"),
+        ("JPY 750k", Decimal(750_000), "JPY"),
+    ],
+)
+def test_money_reads_the_forms_deal_teams_write(text: str, amount: Decimal, currency: str) -> None:
+    money = Money.model_validate(text)
+    assert (money.amount, money.currency) == (amount, currency)
+
+
+@pytest.mark.parametrize(
+    ("money", "shorthand"),
+    [
+        (Money(amount=Decimal(25_000_000), currency="EUR"), "EUR 25m"),
+        (Money(amount=Decimal(1_600_000_000), currency="USD"), "USD 1.6bn"),
+        (Money(amount=Decimal(1234), currency="EUR"), "EUR 1,234"),
+        (Money(amount=Decimal("99.5"), currency="GBP"), "GBP 99.5"),
+    ],
+)
+def test_money_writes_its_shorthand(money: Money, shorthand: str) -> None:
+    assert money.model_dump() == shorthand
+
+
+@given(
+    amount=st.decimals(min_value=0, max_value=10**13, places=2, allow_nan=False),
+    currency=st.sampled_from(["EUR", "USD", "CNY", "KRW"]),
+)
+def test_money_round_trips_through_its_shorthand(amount: Decimal, currency: str) -> None:
+    money = Money(amount=amount, currency=currency)
+    assert Money.model_validate(money.model_dump()) == money
+
+
+@given(value=st.integers(min_value=0, max_value=10_000), unit=st.sampled_from(["days", "years"]))
+def test_duration_round_trips_through_its_shorthand(value: int, unit: str) -> None:
+    duration = Duration(value=value, unit=unit)
+    assert Duration.model_validate(duration.model_dump()) == duration
+
+
+@given(
+    amount=st.decimals(min_value=0, max_value=10**9, places=3, allow_nan=False),
+    unit=st.sampled_from(["FTE", "validation slots", "units/yr", "GWh/yr", "EUR"]),
+)
+def test_quantity_round_trips_through_its_shorthand(amount: Decimal, unit: str) -> None:
+    quantity = Quantity(amount=amount, unit=unit)
+    assert Quantity.model_validate(quantity.model_dump()) == quantity
+
+
+def test_a_singular_unit_is_written_and_read() -> None:
+    assert Duration.model_validate("1 year").model_dump() == "1 year"
+    assert Duration.model_validate("2 year").model_dump() == "2 years"
+
+
+def test_quantity_distinguishes_money_from_units() -> None:
+    assert Quantity.model_validate("EUR 25m").is_money
+    assert not Quantity.model_validate("30,000 units/yr").is_money
+    assert Quantity.model_validate("30,000 units/yr").amount == 30_000
+
+
+@pytest.mark.parametrize(
+    ("model", "value", "message"),
+    [
+        (Duration, "ninety days", "'ninety days' is not a length of time"),
+        (Duration, "90 dais", "'dais' is not a unit of time, did you mean 'days'?"),
+        (Duration, 90, "a bare number is not enough here; add the unit, e.g. '90 days'"),
+        (Money, "25m euros", "'25m euros' is not an amount of money"),
+        (Quantity, "many engineers", "'many engineers' is not a quantity"),
+    ],
+)
+def test_unreadable_values_say_how_to_write_them(model: type, value: object, message: str) -> None:
+    with pytest.raises(ValidationError) as raised:
+        model.model_validate(value)
+    assert message in str(raised.value)
+
+
+def test_schema_accepts_the_shorthand_and_the_mapping() -> None:
+    schema = Duration.model_json_schema()
+    assert schema["anyOf"][0]["type"] == "string"
+    assert "properties" in schema["anyOf"][1] or "$ref" in schema["anyOf"][1]

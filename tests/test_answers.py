@@ -74,18 +74,18 @@ MALFORMED: list[tuple[str, str | bytes, str]] = [
     (
         "two documents",
         BASE + "---\n" + BASE,
-        ":7:1: more than one YAML document ('---'); keep one deal per file",
+        ":7:1: more than one YAML document ('---'); keep one per file",
     ),
     (
         "anchor and alias",
         BASE.replace("deal:", "deal: &d") + "copy: *d\n",
-        ":1:7: anchors and aliases ('&name', '*name') are not used in answer files; write "
-        "the value out in full",
+        ":1:7: anchors and aliases ('&name', '*name') are not used in these files; write the "
+        "value out in full",
     ),
     (
         "python tag",
         BASE + "exit: !!python/object:os.system {}\n",
-        ":7:7: the YAML tag '!!python/object:os.system' is not allowed in answer files; remove it",
+        ":7:7: the YAML tag '!!python/object:os.system' is not allowed here; remove it",
     ),
     (
         "misspelt key",

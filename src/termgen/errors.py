@@ -71,7 +71,11 @@ class ProblemsError(TermgenError):
         self.problems = list(problems)
 
 
-class AnswerFileError(ProblemsError):
+class DataFileError(ProblemsError):
+    """A YAML data file (answers, clauses, interview) that cannot be read or is invalid."""
+
+
+class AnswerFileError(DataFileError):
     """An answer file that is not a valid deal."""
 
 

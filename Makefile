@@ -14,6 +14,8 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/termgen validate examples/*.yaml
+	$(BIN)/termgen draft examples/battery-jv.yaml -o out --force
+	@echo "The drafts are in $(CURDIR)/out/"
 
 test: $(STAMP)
 	$(BIN)/ruff check .

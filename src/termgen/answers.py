@@ -10,10 +10,10 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from termgen.errors import AnswerFileError, Problem
+from termgen.errors import AnswerFileError
 from termgen.files import write_atomically
 from termgen.model import Deal
-from termgen.model.messages import path_in_words, plain_message
+from termgen.model.messages import located_problems
 from termgen.yamlfile import SourceMap, read_yaml, whole_file
 
 SCHEMA_HINT = "# yaml-language-server: $schema=termgen.schema.json"
@@ -54,19 +54,7 @@ def parse_deal(data: dict[str, Any], source: SourceMap) -> Deal:
     try:
         return Deal.model_validate(data)
     except ValidationError as invalid:
-        raise AnswerFileError(located_problems(invalid, source)) from None
-
-
-def located_problems(invalid: ValidationError, source: SourceMap) -> list[Problem]:
-    """Each validation error of a deal in plain words, at its place in the file, in order."""
-    problems = []
-    for error in invalid.errors():
-        path, message = plain_message(error, Deal)
-        location = source.locate(path, at_key=error["type"] == "missing")
-        if error["type"] == "extra_forbidden":
-            location = source.locate((*path, error["loc"][-1]), at_key=True)
-        problems.append(Problem(message, location, path_in_words(path)))
-    return sorted(problems, key=lambda p: (p.location.line or 0, p.location.column or 0))
+        raise AnswerFileError(located_problems(invalid, Deal, source)) from None
 
 
 def load_deal(path: Path | str) -> LoadedDeal:

@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import importlib
 from collections.abc import Sequence
+from pathlib import Path
 
 from termgen import __version__
 from termgen import options as o
@@ -47,6 +48,32 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="show a traceback on errors")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     _command(commands, "validate", "validate", "check answer files", o.ANSWER_FILES)
+    _command(
+        commands,
+        "draft",
+        "draft",
+        "write the term sheet and governance annex (.docx) for an answer file",
+        o.ANSWERS,
+        o.OUTPUT_DIR,
+        o.PDF,
+        o.FORCE,
+        o.LIBRARY,
+        o.TEMPLATES,
+    )
+    library = _command(commands, "library", "library", "lint, list or show clause-library clauses")
+    actions = library.add_subparsers(title="actions", metavar="ACTION", dest="library_command")
+    actions.required = True
+    lint = actions.add_parser("lint", help="check the clause library and overlays for problems")
+    lint.add_argument(
+        "folders", nargs="*", type=Path, metavar="DIR", help="overlay folders to check"
+    )
+    listing = actions.add_parser("list", help="list clauses")
+    listing.add_argument("--element", help="only this element, e.g. exit")
+    listing.add_argument("--purpose", help="only clauses for this purpose, e.g. electrification")
+    show = actions.add_parser("show", help="show one clause in full")
+    show.add_argument("clause_id", metavar="ID", help="the clause id, e.g. exit.renewal.automatic")
+    for action in (lint, listing, show):
+        o.add(action, o.LIBRARY)
     _command(
         commands,
         "schema",

@@ -28,6 +28,28 @@ ANSWER_FILES = option("files", type=Path, nargs="+", metavar="FILE", help="answe
 OUTPUT_FILE = option("-o", "--output", type=Path, metavar="FILE", help="write to FILE")
 FORCE = option("--force", action="store_true", help="replace output files that already exist")
 JSON = option("--json", action="store_true", help="print machine-readable JSON")
+OUTPUT_DIR = option(
+    "-o", "--output", type=Path, default=Path(), metavar="DIR", help="folder for the drafts"
+)
+PDF = option("--pdf", action="store_true", help="also write PDFs (needs LibreOffice)")
+LIBRARY = option(
+    "--library",
+    action="append",
+    type=Path,
+    default=[],
+    metavar="DIR",
+    help="a clause-library folder layered over the built-in one (repeatable; also "
+    "TERMGEN_LIBRARY, with folders separated by ':')",
+)
+TEMPLATES = option(
+    "--templates",
+    action="append",
+    type=Path,
+    default=[],
+    metavar="DIR",
+    help="a folder with term-sheet.docx and/or governance-annex.docx used instead of the "
+    "built-in templates (repeatable; the last folder that has a template wins)",
+)
 
 
 def add(parser: argparse.ArgumentParser, *options: Option) -> argparse.ArgumentParser:

@@ -12,6 +12,21 @@ def and_join(items: Sequence[str], conjunction: str = "and") -> str:
     return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
 
 
+_ACRONYMS = {"ip": "IP", "pmo": "PMO", "ota": "OTA", "kpi": "KPI", "ev": "EV"}
+
+
 def humanise(identifier: str) -> str:
-    """'change_of_control' -> 'change of control'."""
-    return identifier.replace("_", " ")
+    """'change_of_control' -> 'change of control'; 'ip_licence' -> 'IP licence'."""
+    return " ".join(_ACRONYMS.get(word, word) for word in identifier.split("_"))
+
+
+def capital(text: str) -> str:
+    """First letter upper case, the rest as written ('IP licence' stays 'IP licence')."""
+    text = text.strip()
+    return text[:1].upper() + text[1:]
+
+
+def sentence(text: str) -> str:
+    """Capitalised, ending in a full stop unless it already ends a sentence."""
+    text = capital(text)
+    return text if not text or text[-1] in ".!?" else f"{text}."

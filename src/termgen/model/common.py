@@ -99,10 +99,23 @@ _MULTIPLIERS = {
 }
 _NUMBER = r"(?P<number>\d[\d,_]*(?:\.\d+)?)"
 _CURRENCY_FORM = re.compile(
-    rf"^(?P<currency>[A-Z]{{3}})\s*{_NUMBER}\s*(?P<multiplier>k|m|mn|bn|million|billion)?$",
-    re.IGNORECASE,
+    rf"^(?P<currency>[A-Za-z]{{3}})\s*{_NUMBER}\s*(?P<multiplier>k|m|mn|bn|million|billion)?$"
 )
 _UNIT_FORM = re.compile(rf"^{_NUMBER}\s+(?P<unit>\S.*)$")
+
+
+_ISO_4217 = """
+AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL
+BSD BTN BWP BYN BZD CAD CDF CHF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP
+ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR
+IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL
+LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR
+NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD
+SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX
+USD UYU UZS VES VND VUV WST XAF XCD XOF XPF YER ZAR ZMW ZWG
+"""
+CURRENCIES = frozenset(_ISO_4217.split())
+"""ISO 4217 codes of currencies in use."""
 
 
 def parse_number(text: str) -> Decimal:
@@ -164,11 +177,19 @@ class _ShorthandModel(Record):
         return {"anyOf": [as_text, as_mapping]}
 
 
+def _currency_code(code: str) -> str:
+    if code not in CURRENCIES:
+        raise ValueError(
+            with_suggestion(f"'{code}' is not an ISO 4217 currency code", code, sorted(CURRENCIES))
+        )
+    return code
+
+
 class Money(_ShorthandModel):
     """An amount with its ISO currency: 'EUR 25m', 'USD 1.2bn', 'CNY 800,000'."""
 
     amount: Decimal = Field(ge=0, description="The amount, in whole units of the currency.")
-    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = Field(
+    currency: Annotated[str, AfterValidator(_currency_code)] = Field(
         description="ISO 4217 code such as EUR, USD, CNY, JPY, KRW."
     )
 
@@ -213,7 +234,7 @@ class Quantity(_ShorthandModel):
     @classmethod
     def parse_shorthand(cls, text: str) -> dict[str, Any]:
         money = _CURRENCY_FORM.match(text)
-        if money:
+        if money and money["currency"].upper() in CURRENCIES:
             parsed = Money.parse_shorthand(text)
             return {"amount": parsed["amount"], "unit": parsed["currency"]}
         match = _UNIT_FORM.match(text)
@@ -226,7 +247,7 @@ class Quantity(_ShorthandModel):
 
     @property
     def is_money(self) -> bool:
-        return bool(re.fullmatch(r"[A-Z]{3}", self.unit))
+        return self.unit in CURRENCIES
 
     @model_serializer
     def _as_shorthand(self) -> str:

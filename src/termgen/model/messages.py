@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
+from termgen.errors import Problem
 from termgen.model.paths import Shape, field_names, shape_at
 from termgen.suggest import quoted, with_suggestion
+
+if TYPE_CHECKING:
+    from termgen.yamlfile import SourceMap
 
 _KIND_OF_INPUT = {
     dict: "a mapping (key: value lines)",
@@ -151,3 +155,21 @@ _GENERIC = {
     "too_short": _too_short,
     "string_too_short": _too_short,
 }
+
+
+def located_problems(
+    invalid: ValidationError,
+    root: type[BaseModel],
+    source: SourceMap,
+    prefix: tuple[str | int, ...] = (),
+) -> list[Problem]:
+    """Each validation error in plain words, at its place in the file, in file order."""
+    problems = []
+    for error in invalid.errors():
+        path, message = plain_message(error, root)
+        full = (*prefix, *path)
+        location = source.locate(full, at_key=error["type"] == "missing")
+        if error["type"] == "extra_forbidden":
+            location = source.locate((*full, error["loc"][-1]), at_key=True)
+        problems.append(Problem(message, location, path_in_words(path)))
+    return sorted(problems, key=lambda p: (p.location.line or 0, p.location.column or 0))

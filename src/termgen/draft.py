@@ -1,0 +1,86 @@
+"""A draft before it becomes Word: documents, numbered sections, clauses as text, tables."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from termgen.library.sections import Document
+from termgen.model import Deal
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of text; an open point is a value the deal does not have yet, written [●]."""
+
+    text: str
+    open_point: bool = False
+
+
+Paragraph = tuple[Segment, ...]
+
+
+def plain(paragraph: Paragraph) -> str:
+    """The paragraph as plain text, open points included as [●]."""
+    return "".join(segment.text for segment in paragraph)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table with a header row; each cell is one paragraph."""
+
+    kind: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[Paragraph, ...], ...]
+
+
+@dataclass(frozen=True)
+class DraftClause:
+    """A clause as it reads in the draft, with where it came from."""
+
+    id: str
+    number: str
+    title: str
+    paragraphs: tuple[Paragraph, ...]
+    provides: tuple[str, ...]
+    position: str
+    version: str
+    source: Path
+
+
+@dataclass(frozen=True)
+class DraftSection:
+    id: str
+    number: int
+    heading: str
+    clauses: tuple[DraftClause, ...]
+    tables: tuple[Table, ...]
+
+
+@dataclass(frozen=True)
+class DraftDocument:
+    kind: Document
+    title: str
+    sections: tuple[DraftSection, ...]
+
+
+@dataclass(frozen=True)
+class Draft:
+    """Everything the Word files will say, in order."""
+
+    deal: Deal
+    documents: tuple[DraftDocument, ...]
+
+    def clauses(self) -> Iterator[DraftClause]:
+        for document in self.documents:
+            for section in document.sections:
+                yield from section.clauses
+
+    @property
+    def provided(self) -> frozenset[str]:
+        """Provision ids that some clause of the draft provides."""
+        return frozenset(pid for clause in self.clauses() for pid in clause.provides)
+
+    def document(self, kind: Document) -> DraftDocument:
+        return next(document for document in self.documents if document.kind == kind)

@@ -1,0 +1,92 @@
+"""What a clause file holds: positions, conditions, the provisions it provides."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal, get_args
+
+from pydantic import BeforeValidator, Field, StringConstraints, field_validator
+
+from termgen.model.common import Record, Text
+from termgen.model.meta import Purpose
+
+Element = Literal["goals", "strengths", "governance", "change", "exit", "general"]
+PURPOSES: tuple[str, ...] = get_args(Purpose)
+ClauseId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+([._-][a-z0-9]+)*$")]
+PREFERRED = "preferred"
+
+
+def _all_means_every(choices: tuple[str, ...]) -> Any:
+    def expand(value: Any) -> Any:
+        return list(choices) if value == "all" else value
+
+    return BeforeValidator(expand)
+
+
+class Fallback(Record):
+    """A position counsel may fall back to in negotiation, in order of preference."""
+
+    label: Text = Field(description="Short name the answers use to pick this position.")
+    requires: Text | None = Field(None, description="The condition or approval it needs.")
+    text: Text
+
+
+class Positions(Record):
+    """The preferred wording and the ordered fallbacks."""
+
+    preferred: Text
+    fallback: list[Fallback] = Field(default_factory=list)
+
+    @field_validator("fallback")
+    @classmethod
+    def _labels_unique(cls, fallbacks: list[Fallback]) -> list[Fallback]:
+        labels = [fallback.label.casefold() for fallback in fallbacks]
+        for label in labels:
+            if labels.count(label) > 1 or label == PREFERRED:
+                raise ValueError(f"the fallback label '{label}' is used twice or is reserved")
+        return fallbacks
+
+
+class Clause(Record):
+    """One clause of the library, in one YAML file."""
+
+    id: ClauseId
+    title: Text
+    element: Element
+    section: Text = Field(description="Id of the section it belongs to (sections.yaml).")
+    order: int = Field(100, description="Place within its section; lower comes first.")
+    purposes: Annotated[list[Purpose], _all_means_every(PURPOSES)] = Field(
+        default_factory=lambda: list(PURPOSES), description="'all' or a list of purposes."
+    )
+    jurisdictions: Annotated[list[Text], BeforeValidator(lambda v: [] if v == "all" else v)] = (
+        Field(default_factory=list, description="Governing laws it suits; empty means any.")
+    )
+    when: Text | None = Field(None, description="Condition over the deal (Jinja expression).")
+    provides: list[Text] = Field(default_factory=list, description="Provision ids it satisfies.")
+    text: Positions
+    guidance: Text | None = Field(None, description="Advice for the person drafting.")
+    version: Text = "1.0"
+
+    def position(self, label: str | None) -> tuple[str, str]:
+        """(label, text) of the preferred position or of the fallback with this label."""
+        if label is None or label.casefold() == PREFERRED:
+            return PREFERRED, self.text.preferred
+        for fallback in self.text.fallback:
+            if fallback.label.casefold() == label.casefold():
+                return fallback.label, fallback.text
+        raise KeyError(label)
+
+    @property
+    def purpose_summary(self) -> str:
+        """'all', or the purposes it is limited to."""
+        return "all" if set(self.purposes) == set(PURPOSES) else ", ".join(self.purposes)
+
+    @property
+    def labels(self) -> list[str]:
+        return [PREFERRED, *(fallback.label for fallback in self.text.fallback)]
+
+
+class Disabled(Record):
+    """An overlay entry that removes a clause of a lower layer."""
+
+    id: ClauseId
+    disabled: Literal[True]

@@ -1,0 +1,102 @@
+"""`termgen library lint`: everything that would break or weaken a draft, with file:line."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from jinja2 import nodes
+
+from termgen.errors import Problem
+from termgen.library.clause import Clause
+from termgen.library.load import Library, Sourced, load_library
+from termgen.library.select import clause_scope
+from termgen.suggest import with_suggestion
+from termgen.templating.check import Scope, template_issues
+from termgen.templating.environment import Sandbox
+
+
+def lint(layers: Sequence[Path]) -> tuple[Library, list[Problem]]:
+    """The effective library and every problem found in it, in file and line order."""
+    library = load_library(layers, strict=False)
+    problems = list(library.problems)
+    env = Sandbox()
+    scope = clause_scope()
+    for entry in library.clauses.values():
+        problems += _clause_problems(entry, library, env, scope)
+    problems += _uncovered_provisions(library)
+    return library, sorted(problems, key=_order)
+
+
+def _order(problem: Problem) -> tuple[str, int, int]:
+    where = problem.location
+    if where is None:
+        return ("", 0, 0)
+    return (str(where.file), where.line or 0, where.column or 0)
+
+
+def _clause_problems(
+    entry: Sourced[Clause], library: Library, env: Sandbox, scope: Scope
+) -> list[Problem]:
+    clause = entry.record
+    problems = []
+    if clause.section not in library.sections:
+        message = with_suggestion(
+            f"unknown section '{clause.section}'", clause.section, list(library.sections)
+        )
+        problems.append(Problem(message, entry.where("section")))
+    for index, provision in enumerate(clause.provides):
+        if provision not in library.provisions:
+            message = with_suggestion(
+                f"unknown provision id '{provision}'", provision, list(library.provisions)
+            )
+            problems.append(Problem(message, entry.where("provides", index)))
+    if not clause.purposes:
+        problems.append(
+            Problem(
+                "the clause applies to no purpose, so no deal can reach it; list purposes or "
+                "write 'all'",
+                entry.where("purposes"),
+            )
+        )
+    texts: list[tuple[tuple[str | int, ...], str, bool]] = [
+        (("text", "preferred"), clause.text.preferred, False)
+    ]
+    texts += [
+        (("text", "fallback", index, "text"), fallback.text, False)
+        for index, fallback in enumerate(clause.text.fallback)
+    ]
+    if clause.when is not None:
+        texts.append((("when",), clause.when, True))
+        if _never_true(env, clause.when):
+            problems.append(
+                Problem(
+                    "the condition can never be true, so no deal can reach this clause",
+                    entry.where("when"),
+                )
+            )
+    for path, source, expression in texts:
+        for issue in template_issues(env, source, scope, expression=expression):
+            problems.append(Problem(issue.message, entry.source.text_line(path, issue.line)))
+    return problems
+
+
+def _never_true(env: Sandbox, condition: str) -> bool:
+    try:
+        tree = env.parse_expression(condition)
+    except Exception:
+        return False
+    return isinstance(tree, nodes.Const) and not tree.value
+
+
+def _uncovered_provisions(library: Library) -> list[Problem]:
+    provided = {pid for entry in library.clauses.values() for pid in entry.record.provides}
+    return [
+        Problem(
+            f"no clause provides '{provision_id}', so every draft will lack it; add a clause "
+            "with this id under 'provides'",
+            entry.where("id"),
+        )
+        for provision_id, entry in library.provisions.items()
+        if entry.record.clause and provision_id not in provided
+    ]

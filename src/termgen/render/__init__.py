@@ -1,0 +1,1 @@
+"""Draft -> Word: the only place that writes .docx (docxtpl, python-docx) or converts to PDF."""

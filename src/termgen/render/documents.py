@@ -1,0 +1,66 @@
+"""The two Word drafts of a deal: file names, properties, bytes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from termgen.draft import Draft, DraftDocument
+from termgen.library.sections import Document
+from termgen.model import Deal
+from termgen.render.context import document_context
+from termgen.render.templates import template_for
+from termgen.render.word import Properties, render, to_bytes
+from termgen.wording import and_join, capital, humanise
+
+_FILE_KINDS: dict[Document, str] = {
+    "term_sheet": "term-sheet",
+    "governance_annex": "governance-annex",
+}
+
+
+@dataclass(frozen=True)
+class RenderedDocument:
+    kind: Document
+    filename: str
+    data: bytes
+
+
+def file_name(deal: Deal, kind: Document, suffix: str = ".docx") -> str:
+    """'<deal>-term-sheet-v<version>.docx', safe on every file system."""
+    slug = re.sub(r"[^\w.]+", "-", deal.deal.name.casefold()).strip("-.") or "deal"
+    version = re.sub(r"[^\w.]+", "-", deal.deal.version).strip("-") or "0"
+    return f"{slug}-{_FILE_KINDS[kind]}-v{version}{suffix}"
+
+
+def _properties(deal: Deal, document: DraftDocument) -> Properties:
+    meta = deal.deal
+    day = meta.date or dt.date(2000, 1, 1)
+    parties = and_join(deal.party_names)
+    return Properties(
+        title=f"{document.title} – {meta.name}",
+        subject=f"{capital(humanise(meta.purpose))} partnership between {parties}",
+        version=meta.version,
+        keywords="draft; subject to contract; confidential",
+        created=dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC),
+    )
+
+
+def render_draft(draft: Draft, template_overlays: Sequence[Path] = ()) -> list[RenderedDocument]:
+    """Both documents rendered into .docx bytes, term sheet first."""
+    rendered = []
+    for document in draft.documents:
+        template = render(
+            template_for(document.kind, template_overlays),
+            document_context(draft, document),
+            _properties(draft.deal, document),
+        )
+        rendered.append(
+            RenderedDocument(
+                document.kind, file_name(draft.deal, document.kind), to_bytes(template)
+            )
+        )
+    return rendered

@@ -1,0 +1,67 @@
+"""Column widths that follow the content, since the template's columns are generated."""
+
+from __future__ import annotations
+
+import statistics
+
+from docx.document import Document as WordDocument
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.table import Table
+
+_EMU_PER_TWIP = 635
+_TWIPS_PER_CHARACTER = 95
+"""About one character of the 8.5 pt table text."""
+_CELL_PADDING = 240
+
+
+def fit_columns(document: WordDocument) -> None:
+    """Give every table the full text width, shared out by how much each column holds."""
+    section = document.sections[0]
+    text_width = section.page_width - section.left_margin - section.right_margin
+    total = int(text_width / _EMU_PER_TWIP)
+    for table in document.tables:
+        _fit(table, total)
+
+
+def _widths(columns: list[list[str]], total: int) -> list[int]:
+    """Room for each column's longest word first, the rest shared by how much text it holds."""
+    floors = [
+        max((len(word) for text in texts for word in text.split()), default=1)
+        * _TWIPS_PER_CHARACTER
+        + _CELL_PADDING
+        for texts in columns
+    ]
+    if sum(floors) >= total:
+        return [int(floor * total / sum(floors)) for floor in floors]
+    amounts = [statistics.mean(len(text) for text in texts) + 1 for texts in columns]
+    spare = total - sum(floors)
+    return [
+        int(floor + spare * amount / sum(amounts))
+        for floor, amount in zip(floors, amounts, strict=True)
+    ]
+
+
+def _fit(table: Table, total: int) -> None:
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    width = max((len(row) for row in rows), default=0)
+    if width == 0 or any(len(row) != width for row in rows):
+        return
+    widths = _widths([[row[j] for row in rows] for j in range(width)], total)
+    properties = table._tbl.tblPr
+    table_width = properties.find(qn("w:tblW"))
+    if table_width is None:
+        table_width = OxmlElement("w:tblW")
+        properties.append(table_width)
+    table_width.set(qn("w:type"), "dxa")
+    table_width.set(qn("w:w"), str(total))
+    layout = properties.find(qn("w:tblLayout"))
+    if layout is None:
+        layout = OxmlElement("w:tblLayout")
+        properties.append(layout)
+    layout.set(qn("w:type"), "fixed")
+    for column, column_width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
+        column.w = column_width * _EMU_PER_TWIP
+    for row in table.rows:
+        for cell, cell_width in zip(row.cells, widths, strict=True):
+            cell.width = cell_width * _EMU_PER_TWIP

@@ -1,0 +1,59 @@
+"""Converting the drafts to PDF with LibreOffice, when it is installed."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from termgen.errors import TermgenError
+from termgen.files import write_atomically
+
+TIMEOUT_SECONDS = 300
+
+
+def office() -> str | None:
+    """The LibreOffice command, if there is one."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def convert(documents: Sequence[Path], folder: Path, *, replace: bool) -> list[Path]:
+    """PDFs of the documents in `folder`, written atomically like the .docx files."""
+    command = office()
+    if command is None:
+        raise TermgenError(
+            "--pdf needs LibreOffice, which is not installed; the .docx drafts were written. "
+            "Install it (e.g. 'apt install libreoffice-writer-nogui') or convert them in Word"
+        )
+    with tempfile.TemporaryDirectory(prefix="termgen-pdf-") as scratch:
+        profile = Path(scratch) / "profile"
+        try:
+            subprocess.run(
+                [
+                    command,
+                    f"-env:UserInstallation={profile.as_uri()}",
+                    "--headless",
+                    "--norestore",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    scratch,
+                    *map(str, documents),
+                ],
+                check=True,
+                capture_output=True,
+                timeout=TIMEOUT_SECONDS,
+            )
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as failed:
+            raise TermgenError(
+                f"LibreOffice could not convert the drafts to PDF ({failed})"
+            ) from None
+        written = []
+        for document in documents:
+            pdf = Path(scratch) / document.with_suffix(".pdf").name
+            if not pdf.exists():
+                raise TermgenError(f"LibreOffice did not produce a PDF for {document.name}")
+            written.append(write_atomically(folder / pdf.name, pdf.read_bytes(), replace=replace))
+        return written

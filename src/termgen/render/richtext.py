@@ -1,0 +1,45 @@
+"""Draft text as docxtpl rich text: paragraphs, and open points highlighted in yellow."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from xml.sax.saxutils import escape
+
+from docxtpl import RichText
+
+from termgen.draft import Paragraph, Segment
+from termgen.templating.missing import PLACEHOLDER
+
+_PARAGRAPH_BREAK = "\a"
+"""docxtpl turns this character into a new paragraph with the same style."""
+
+
+class DraftText(RichText):  # type: ignore[misc]
+    """Rich text that marks open points with Word's own highlighter."""
+
+    def add_segment(self, segment: Segment) -> None:
+        if segment.open_point:
+            self.xml += (
+                '<w:r><w:rPr><w:b/><w:highlight w:val="yellow"/></w:rPr>'
+                f'<w:t xml:space="preserve">{escape(segment.text)}</w:t></w:r>'
+            )
+        else:
+            self.add(segment.text)
+
+
+def rich(paragraphs: Iterable[Paragraph]) -> DraftText:
+    """One or more paragraphs as rich text for a `{{r ... }}` tag."""
+    text = DraftText()
+    for index, paragraph in enumerate(paragraphs):
+        if index:
+            text.add(_PARAGRAPH_BREAK)
+        for segment in paragraph:
+            text.add_segment(segment)
+    return text
+
+
+def rich_value(value: str | None) -> DraftText:
+    """A single value; an unknown one is an open point."""
+    if value is None or not str(value).strip():
+        return rich([(Segment(PLACEHOLDER, open_point=True),)])
+    return rich([(Segment(str(value)),)])

@@ -1,0 +1,1 @@
+"""Sandboxed Jinja for clause text, conditions and Word templates, and its static checks."""

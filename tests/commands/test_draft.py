@@ -1,0 +1,134 @@
+"""`termgen draft`: files, refusals, overlays for clauses and templates, and PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from ..conftest import EXAMPLES_DIR, ROOT, run_cli
+from ..docx_reading import word, write
+
+BATTERY = EXAMPLES_DIR / "battery-jv.yaml"
+NAMES = ["project-volta-governance-annex-v0.4.docx", "project-volta-term-sheet-v0.4.docx"]
+
+
+def test_draft_writes_both_documents_and_says_where(tmp_path: Path) -> None:
+    result = run_cli("draft", BATTERY, "-o", tmp_path / "out")
+    assert result.status == 0, result.err
+    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == NAMES
+    assert result.out.splitlines() == [
+        f"wrote {tmp_path / 'out' / NAMES[1]}",
+        f"wrote {tmp_path / 'out' / NAMES[0]}",
+    ]
+
+
+def test_existing_drafts_are_never_replaced_without_force(tmp_path: Path) -> None:
+    (tmp_path / NAMES[1]).write_bytes(b"the negotiated version")
+    result = run_cli("draft", BATTERY, "-o", tmp_path)
+    assert result.status == 2
+    assert f"{NAMES[1]} already in {tmp_path}; nothing was written" in result.err
+    assert [path.name for path in tmp_path.iterdir()] == [NAMES[1]]
+    assert (tmp_path / NAMES[1]).read_bytes() == b"the negotiated version"
+    assert run_cli("draft", BATTERY, "-o", tmp_path, "--force").status == 0
+    assert (tmp_path / NAMES[1]).read_bytes().startswith(b"PK")
+
+
+def test_output_that_is_a_file_is_refused(tmp_path: Path) -> None:
+    target = write(tmp_path, "notes.txt", "keep")
+    result = run_cli("draft", BATTERY, "-o", target)
+    assert result.status == 2
+    assert result.err.strip() == f"{target}: is a file; -o needs a folder"
+    assert target.read_text(encoding="utf-8") == "keep"
+
+
+def test_a_bad_answer_file_writes_nothing(tmp_path: Path) -> None:
+    bad = write(
+        tmp_path,
+        "bad.yaml",
+        BATTERY.read_text(encoding="utf-8").replace("type: automatic", "type: auto"),
+    )
+    result = run_cli("draft", bad, "-o", tmp_path / "out")
+    assert result.status == 2
+    assert (
+        "exit › renewal › type: 'auto' is not one of the choices, did you mean 'automatic'?"
+        in result.err
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_broken_overlay_clause_is_located_and_writes_nothing(tmp_path: Path) -> None:
+    overlay = tmp_path / "counsel"
+    overlay.mkdir()
+    clause = write(
+        overlay,
+        "costs.yaml",
+        "id: general.costs\ntitle: Costs\nelement: general\nsection: general\ntext:\n"
+        "  preferred: |\n    Each party bears {{ deal.costs }}.\n",
+    )
+    result = run_cli("draft", BATTERY, "-o", tmp_path / "out", "--library", overlay)
+    assert result.status == 2
+    assert result.err.startswith(
+        f"{clause}:7: clause 'general.costs': 'costs' is not a field of a deal meta"
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_template_overlay_restyles_one_document(tmp_path: Path) -> None:
+    overlay = tmp_path / "templates"
+    overlay.mkdir()
+    template = docx.Document(str(ROOT / "templates" / "term-sheet.docx"))
+    template.sections[0].header.paragraphs[
+        0
+    ].text = "Privileged – prepared at the request of counsel"
+    template.save(str(overlay / "term-sheet.docx"))
+    assert run_cli("draft", BATTERY, "-o", tmp_path / "out", "--templates", overlay).status == 0
+    term_sheet = word((tmp_path / "out" / NAMES[1]).read_bytes())
+    annex = word((tmp_path / "out" / NAMES[0]).read_bytes())
+    assert (
+        term_sheet.sections[0].header.paragraphs[0].text
+        == "Privileged – prepared at the request of counsel"
+    )
+    assert (
+        annex.sections[0].header.paragraphs[0].text == "Draft – subject to contract – confidential"
+    )
+
+
+def test_a_template_that_is_not_a_word_file_is_refused(tmp_path: Path) -> None:
+    overlay = tmp_path / "templates"
+    overlay.mkdir()
+    broken = write(overlay, "term-sheet.docx", "this is not a zip")
+    result = run_cli("draft", BATTERY, "-o", tmp_path / "out", "--templates", overlay)
+    assert result.status == 2
+    assert (
+        result.err.strip()
+        == f"{broken}: is not a Word document (.docx) that termgen can use as a template"
+    )
+
+
+def test_a_template_with_a_broken_tag_is_refused(tmp_path: Path) -> None:
+    overlay = tmp_path / "templates"
+    overlay.mkdir()
+    template = docx.Document(str(ROOT / "templates" / "governance-annex.docx"))
+    template.add_paragraph("{{ deal.name ")
+    template.save(str(overlay / "governance-annex.docx"))
+    result = run_cli("draft", BATTERY, "-o", tmp_path / "out", "--templates", overlay)
+    assert result.status == 2
+    assert result.err.startswith(
+        f"{overlay / 'governance-annex.docx'}: the template could not be filled"
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def test_pdf_without_libreoffice_says_so_after_writing_the_docx(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    result = run_cli("draft", BATTERY, "-o", tmp_path / "out", "--pdf")
+    assert result.status == 2
+    assert (
+        "--pdf needs LibreOffice, which is not installed; the .docx drafts were written"
+        in result.err
+    )
+    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == NAMES

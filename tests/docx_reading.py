@@ -1,0 +1,67 @@
+"""Reading drafted .docx files back for assertions: text of every part, headings, tables."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from functools import cache
+from pathlib import Path
+
+import docx
+from docx.document import Document as WordDocument
+from lxml import etree
+
+from termgen.answers import load_deal
+from termgen.assemble import assemble
+from termgen.draft import Draft
+from termgen.library.load import Library, library_layers, load_library
+from termgen.render.documents import RenderedDocument, render_draft
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@cache
+def builtin_library() -> Library:
+    return load_library(library_layers([], {}))
+
+
+@cache
+def drafted(example: Path) -> tuple[Draft, tuple[RenderedDocument, ...]]:
+    """The draft of an answer file and its two rendered documents (built once per run)."""
+    loaded = load_deal(example)
+    draft = assemble(loaded.deal, builtin_library(), source=loaded.source)
+    return draft, tuple(render_draft(draft))
+
+
+def word(data: bytes) -> WordDocument:
+    return docx.Document(io.BytesIO(data))
+
+
+def part_texts(data: bytes) -> dict[str, str]:
+    """The visible text of every XML part (body, headers, footers, comments...), by part name."""
+    texts = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        for name in package.namelist():
+            if name.endswith(".xml"):
+                root = etree.fromstring(package.read(name))
+                texts[name] = "".join(node.text or "" for node in root.iter(f"{W}t"))
+    return texts
+
+
+def headings(document: WordDocument, level: int) -> list[str]:
+    return [p.text for p in document.paragraphs if p.style.name == f"Heading {level}"]
+
+
+def table_after(document: WordDocument, header: tuple[str, ...]) -> list[list[str]]:
+    """The rows (without header) of the table whose header row is `header`."""
+    for table in document.tables:
+        rows = [[cell.text for cell in row.cells] for row in table.rows]
+        if tuple(rows[0]) == header:
+            return rows[1:]
+    raise AssertionError(f"no table with header {header}")
+
+
+def write(tmp: Path, name: str, text: str) -> Path:
+    path = tmp / name
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -1,0 +1,118 @@
+"""`termgen library lint`: the built-in library is clean; every planted defect is found at its line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from termgen.library.clause import PURPOSES
+
+from ..conftest import ROOT, run_cli
+from ..docx_reading import builtin_library
+
+FIXTURE = ROOT / "tests" / "fixtures" / "bad_library"
+
+PLANTED = [
+    ("exit/fallback-without-label.yaml:8:7", "text › fallback #1: required key 'label' is missing"),
+    ("exit/syntax-error.yaml:9", "template syntax: Unexpected end of template."),
+    ("exit/unknown-field.yaml:8", "'notcie' is not a field of a renewal, did you mean 'notice'?"),
+    (
+        "exit/unknown-loop-field.yaml:8",
+        "'cur' is not a field of an exit trigger, did you mean 'cure'?",
+    ),
+    ("exit/unknown-name.yaml:7", "unknown name 'exti', did you mean 'exit'?"),
+    (
+        "exit/unknown-provision.yaml:7:5",
+        "unknown provision id 'renewal.notise', did you mean 'renewal.notice'?",
+    ),
+    ("general/condition-syntax.yaml:5", "template syntax: unexpected 'end of template'"),
+    ("general/hostile.yaml:7", "refused: '__class__' reaches into Python internals"),
+    ("general/misspelt-key.yaml:5:1", "unknown key 'provide', did you mean 'provides'?"),
+    ("general/never-true.yaml:5:7", "the condition can never be true"),
+    ("general/no-purpose.yaml:5:11", "the clause applies to no purpose"),
+    ("general/unknown-filter.yaml:7", "unknown filter 'datee', did you mean 'date'?"),
+    (
+        "goals/duplicate-b.yaml:1:5",
+        "duplicate clause id 'counsel.duplicate', also used in",
+    ),
+    (
+        "goals/unknown-element.yaml:3:10",
+        "element: 'goalz' is not one of the choices, did you mean 'goals'?",
+    ),
+    ("goals/unknown-section.yaml:4:10", "unknown section 'scop', did you mean 'scope'?"),
+    ("provisions.yaml:1:7", "no clause provides 'exit.escrow'"),
+]
+
+
+def test_the_built_in_library_is_clean() -> None:
+    result = run_cli("library", "lint")
+    assert result.status == 0, result.err
+    assert result.out.startswith("clause library OK:")
+
+
+def test_the_library_has_at_least_45_clauses_covering_every_section_and_provision() -> None:
+    library = builtin_library()
+    clauses = [entry.record for entry in library.clauses.values()]
+    assert len(clauses) >= 45
+    assert {clause.section for clause in clauses} == set(library.sections)
+    needed = {pid for pid, entry in library.provisions.items() if entry.record.clause}
+    assert needed <= {pid for clause in clauses for pid in clause.provides}
+
+
+def test_purpose_specific_clauses_exist_for_every_purpose() -> None:
+    by_purpose = {
+        purpose: [
+            c.record.id
+            for c in builtin_library().clauses.values()
+            if c.record.purposes == [purpose]
+        ]
+        for purpose in PURPOSES
+    }
+    assert all(len(ids) >= 2 for ids in by_purpose.values()), by_purpose
+    assert "exit.stake-buy-out" in by_purpose["electrification"]
+    assert "strengths.offtake" in by_purpose["electrification"]
+    assert "general.licence-back" in by_purpose["software_codevelopment"]
+
+
+def test_list_filters_by_element_and_purpose() -> None:
+    result = run_cli("library", "list", "--element", "exit", "--purpose", "autonomy_mobility")
+    assert result.status == 0
+    assert "exit.wind-down" in result.out
+    assert "exit.stake-buy-out" not in result.out
+    assert "general.confidentiality" not in result.out
+    wrong = run_cli("library", "list", "--element", "exits")
+    assert wrong.status == 2
+    assert "--element: 'exits' is not a choice, did you mean 'exit'?" in wrong.err
+
+
+def test_show_prints_positions_guidance_and_source() -> None:
+    result = run_cli("library", "show", "exit.renewal.automatic")
+    assert result.status == 0
+    assert "Preferred position:" in result.out
+    assert "Fallback 1: single renewal" in result.out
+    assert "Requires: Approval of the deal lead" in result.out
+    assert "renewal-automatic.yaml" in result.out
+    missing = run_cli("library", "show", "exit.renewal.automatc")
+    assert missing.status == 2
+    assert "did you mean 'exit.renewal.automatic'?" in missing.err
+
+
+def test_every_planted_defect_is_reported_at_its_line() -> None:
+    result = run_cli("library", "lint", FIXTURE)
+    assert result.status == 2
+    lines = [line.replace(f"{FIXTURE}/", "") for line in result.err.splitlines()]
+    for where, message in PLANTED:
+        assert any(line.startswith(f"{where}: {message}") for line in lines), (where, lines)
+    assert len(PLANTED) >= 12
+    assert lines[-1] == f"{len(lines) - 1} problem(s) in the clause library"
+
+
+def test_an_overlay_folder_can_be_linted_through_the_environment(tmp_path: Path) -> None:
+    result = run_cli("library", "lint", environ={"TERMGEN_LIBRARY": str(FIXTURE)})
+    assert result.status == 2
+    assert "unknown section 'scop'" in result.err
+
+
+def test_a_missing_overlay_folder_is_named(tmp_path: Path) -> None:
+    result = run_cli("library", "lint", tmp_path / "nowhere")
+    assert result.status == 2
+    assert f"clause library folder '{tmp_path / 'nowhere'}' does not exist" in result.err

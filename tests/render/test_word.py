@@ -1,0 +1,216 @@
+"""The Word drafts read back with python-docx: order, tables, header, footer, escaping, bytes."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from termgen.answers import answers_data, dump_answers, load_deal
+from termgen.formatting import approval_text
+from termgen.model import Deal
+from termgen.model.paths import Shape, shape_of, step
+from termgen.templating.missing import PLACEHOLDER
+from termgen.wording import humanise
+
+from ..conftest import COMPLETE_EXAMPLES, EXAMPLES, EXAMPLES_DIR, run_cli
+from ..docx_reading import drafted, headings, part_texts, table_after, word
+
+HOSTILE = 'A & B <C> "D" ü 北京'
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_every_example_drafts_in_the_order_of_its_draft(example: Path) -> None:
+    draft, rendered = drafted(example)
+    for document, output in zip(draft.documents, rendered, strict=True):
+        opened = word(output.data)
+        assert headings(opened, 1)[: len(document.sections)] == [
+            f"{section.number}. {section.heading}" for section in document.sections
+        ]
+        assert headings(opened, 2) == [
+            f"{clause.number} {clause.title}"
+            for section in document.sections
+            for clause in section.clauses
+        ]
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_no_template_tag_survives_anywhere(example: Path) -> None:
+    _, rendered = drafted(example)
+    for output in rendered:
+        for part, text in part_texts(output.data).items():
+            for tag in ("{{", "{%", "{#", "}}", "%}"):
+                assert tag not in text, (output.filename, part)
+
+
+@pytest.mark.parametrize("example", COMPLETE_EXAMPLES, ids=[p.stem for p in COMPLETE_EXAMPLES])
+def test_a_complete_example_has_no_open_point_anywhere(example: Path) -> None:
+    _, rendered = drafted(example)
+    for output in rendered:
+        assert all(PLACEHOLDER not in text for text in part_texts(output.data).values())
+
+
+def test_open_points_are_highlighted_where_the_deal_has_no_value() -> None:
+    _, rendered = drafted(EXAMPLES_DIR / "incomplete-deal.yaml")
+    term_sheet = word(rendered[0].data)
+    open_runs = [run for p in term_sheet.paragraphs for run in p.runs if run.text == PLACEHOLDER]
+    table_runs = [
+        run
+        for table in term_sheet.tables
+        for row in table.rows
+        for cell in row.cells
+        for p in cell.paragraphs
+        for run in p.runs
+        if run.text == PLACEHOLDER
+    ]
+    assert len(open_runs) == 2
+    assert len(table_runs) == 1
+    assert all(str(run.font.highlight_color) == "YELLOW (7)" for run in open_runs + table_runs)
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_one_contribution_row_per_contribution_with_its_values(example: Path) -> None:
+    draft, rendered = drafted(example)
+    rows = table_after(
+        word(rendered[0].data),
+        ("Party", "Contribution", "Quantity", "Timing", "Critical path", "Tracking", "Acceptance"),
+    )
+    contributions = draft.deal.strengths.contributions
+    assert len(rows) == len(contributions)
+    for row, item in zip(rows, contributions, strict=True):
+        assert row[0] == item.party
+        assert row[2] == str(item.quantity)
+        assert row[5] == (item.tracking or PLACEHOLDER)
+        assert row[6] == (item.acceptance or PLACEHOLDER)
+        assert (item.description or "") in row[1]
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_the_decision_matrix_equals_the_deal(example: Path) -> None:
+    draft, rendered = drafted(example)
+    rows = table_after(
+        word(rendered[1].data), ("Decision", "Area", "Owner", "Approval", "Consulted")
+    )
+    expected = [
+        [
+            right.decision,
+            humanise(right.area),
+            right.owner,
+            approval_text(right.approval, right.majority_percent),
+            ", ".join(right.consulted) or "–",
+        ]
+        for right in draft.deal.governance.decision_rights
+    ]
+    assert rows == expected
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_header_footer_and_properties(example: Path) -> None:
+    draft, rendered = drafted(example)
+    meta = draft.deal.deal
+    for document, output in zip(draft.documents, rendered, strict=True):
+        opened = word(output.data)
+        section = opened.sections[0]
+        assert section.header.paragraphs[0].text == "Draft – subject to contract – confidential"
+        footer_xml = section.footer.paragraphs[0]._p.xml
+        assert (
+            f"{meta.name} · {document.title} · Version {meta.version} · Page "
+            in section.footer.paragraphs[0].text
+        )
+        assert 'w:instr="PAGE"' in footer_xml and 'w:instr="NUMPAGES"' in footer_xml
+        properties = opened.core_properties
+        assert properties.title == f"{document.title} – {meta.name}"
+        assert properties.version == meta.version
+        assert meta.purpose.replace("_", " ") in properties.subject.lower()
+
+
+def test_the_cover_names_parties_date_version_and_status() -> None:
+    _, rendered = drafted(EXAMPLES_DIR / "platform-sharing.yaml")
+    cover = word(rendered[0].data).tables[0]
+    lines = {row.cells[0].text: row.cells[1].text for row in cover.rows}
+    assert lines["Parties"].splitlines() == [
+        'Auvergne Motors S.A. ("AUV"), France',
+        '杭州星辰汽车有限公司 (Hangzhou Xingchen Auto Co., Ltd.) ("XAC"), People\'s Republic of China',
+    ]
+    assert lines["Date"] == "1 September 2026"
+    assert lines["Version"] == "1.2"
+    assert lines["Status"] == "Partly binding, as stated in the status section"
+
+
+def test_the_signature_block_has_one_entry_per_party() -> None:
+    draft, rendered = drafted(EXAMPLES_DIR / "robotaxi-pilot.yaml")
+    text = [p.text for p in word(rendered[0].data).paragraphs]
+    signing = [line for line in text if line.startswith("For and on behalf of ")]
+    assert signing == [f"For and on behalf of {p.legal_name}" for p in draft.deal.parties]
+    assert "Name: Gabriela Ortiz" in text
+
+
+def _hostile_data(data: Any, shape: Shape, names: dict[str, str]) -> Any:
+    """Every free-text answer replaced by HOSTILE; names stay consistent, choices stay valid."""
+    if isinstance(data, dict):
+        return {
+            names.get(key, key): _hostile_data(value, step(shape, key) or shape_of(Any), names)
+            for key, value in data.items()
+        }
+    if isinstance(data, list):
+        item = step(shape, 0) or shape_of(Any)
+        return [_hostile_data(value, item, names) for value in data]
+    if isinstance(data, str) and data in names:
+        return names[data]
+    if isinstance(data, str) and shape.kind == "scalar" and shape.scalar is str:
+        return HOSTILE
+    return data
+
+
+def test_every_text_field_full_of_markup_drafts_intact(tmp_path: Path) -> None:
+    deal = load_deal(EXAMPLES_DIR / "battery-jv.yaml").deal
+    originals = deal.party_names + [body.name for body in deal.governance.bodies]
+    names = {name: f"{HOSTILE} {index}" for index, name in enumerate(originals)} | {
+        "joint": "joint"
+    }
+    data = _hostile_data(answers_data(deal), Shape("model", model=Deal), names)
+    hostile = Deal.model_validate(data)
+    assert hostile.deal.name == HOSTILE and hostile.parties[0].short_name == f"{HOSTILE} 0"
+    answers = tmp_path / "hostile.yaml"
+    answers.write_text(dump_answers(data), encoding="utf-8")
+    result = run_cli("draft", answers, "-o", tmp_path / "out")
+    assert result.status == 0, result.err
+    normal, rendered = drafted(EXAMPLES_DIR / "battery-jv.yaml")
+    written = sorted((tmp_path / "out").glob("*.docx"), reverse=True)
+    for document, usual, path in zip(normal.documents, rendered, written, strict=True):
+        opened = word(path.read_bytes())
+        assert headings(opened, 1) == headings(word(usual.data), 1)
+        body = "\n".join(p.text for p in opened.paragraphs)
+        assert body.count(HOSTILE) >= 5
+        assert (
+            f"{HOSTILE} · {document.title} · Version"
+            in opened.sections[0].footer.paragraphs[0].text
+        )
+        assert opened.core_properties.title == f"{document.title} – {HOSTILE}"
+        cells = [cell.text for table in opened.tables for row in table.rows for cell in row.cells]
+        assert any(cell == HOSTILE for cell in cells)
+
+
+def test_drafting_twice_gives_byte_identical_files(tmp_path: Path) -> None:
+    example = EXAMPLES_DIR / "platform-sharing.yaml"
+    first, second = tmp_path / "first", tmp_path / "second"
+    assert run_cli("draft", example, "-o", first).status == 0
+    assert run_cli("draft", example, "-o", second).status == 0
+    names = sorted(path.name for path in first.iterdir())
+    assert names == sorted(path.name for path in second.iterdir())
+    for name in names:
+        assert (first / name).read_bytes() == (second / name).read_bytes()
+        with zipfile.ZipFile(io.BytesIO((first / name).read_bytes())) as package:
+            assert {entry.date_time for entry in package.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_the_answer_file_is_not_touched_by_drafting(tmp_path: Path) -> None:
+    source = EXAMPLES_DIR / "battery-jv.yaml"
+    before = source.read_bytes()
+    assert run_cli("draft", source, "-o", tmp_path).status == 0
+    assert source.read_bytes() == before
+    assert yaml.safe_load(before)["deal"]["name"] == "Project Volta"

@@ -147,6 +147,19 @@ def _sections(document: Document) -> None:
     document.add_paragraph("{%p endfor %}")
 
 
+def _open_points(document: Document) -> None:
+    document.add_paragraph("{%p if open_points %}")
+    document.add_paragraph("{{ open_points.number }}. Open points", style="Heading 1")
+    document.add_paragraph(
+        "These points must be settled before the term sheet is final. Each is also marked with "
+        "a comment at the section concerned."
+    )
+    document.add_paragraph("{%p for table in open_points.tables %}")
+    _data_table(document, "table.rows", "row")
+    document.add_paragraph("{%p endfor %}")
+    document.add_paragraph("{%p endif %}")
+
+
 def _signatures(document: Document) -> None:
     document.add_paragraph("Signatures", style="Heading 1")
     document.add_paragraph("{%p for party in parties %}")
@@ -167,6 +180,7 @@ def build(annex: bool) -> Document:
     _cover(document, annex)
     _sections(document)
     if not annex:
+        _open_points(document)
         _signatures(document)
     properties = document.core_properties
     properties.author = "termgen"

@@ -86,7 +86,10 @@ def test_conditions_follow_the_answers() -> None:
     assert "governance.clean-team" not in bridge
     assert "exit.renewal.mutual" in platform
     assert "exit.renewal.option" in bridge
-    assert "exit.trigger.regulatory" not in bridge
+    incomplete = {c.id for c in drafted(EXAMPLES_DIR / "incomplete-deal.yaml")[0].clauses()}
+    assert "exit.trigger.convenience" in bridge
+    assert "exit.trigger.convenience" not in incomplete
+    assert "exit.renewal.open" in incomplete
 
 
 def test_the_answers_pick_a_fallback_position(tmp_path: Path) -> None:

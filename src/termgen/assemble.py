@@ -74,7 +74,8 @@ def _draft_clause(choice: Choice, paragraphs: tuple[Paragraph, ...], number: str
 
 def _render(env: Sandbox, choice: Choice, context: dict[str, object]) -> tuple[Paragraph, ...]:
     entry = choice.clause
-    refuse_issues(entry, choice.text_path, template_issues(env, choice.text, clause_scope()))
+    issues = template_issues(env, choice.text, clause_scope())
+    refuse_issues(entry, choice.text_path, issues, "clause")
     try:
         text = env.from_string(choice.text).render(context)
     except TemplateError as bad:

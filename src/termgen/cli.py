@@ -59,6 +59,18 @@ def build_parser() -> argparse.ArgumentParser:
         o.FORCE,
         o.LIBRARY,
         o.TEMPLATES,
+        o.JSON,
+        o.STRICT,
+    )
+    _command(
+        commands,
+        "check",
+        "check",
+        "flag missing exit, renewal and other provisions in an answer file or a draft",
+        o.CHECKED_FILE,
+        o.JSON,
+        o.STRICT,
+        o.LIBRARY,
     )
     library = _command(commands, "library", "library", "lint, list or show clause-library clauses")
     actions = library.add_subparsers(title="actions", metavar="ACTION", dest="library_command")

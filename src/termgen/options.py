@@ -31,6 +31,14 @@ JSON = option("--json", action="store_true", help="print machine-readable JSON")
 OUTPUT_DIR = option(
     "-o", "--output", type=Path, default=Path(), metavar="DIR", help="folder for the drafts"
 )
+STRICT = option(
+    "--strict",
+    action="store_true",
+    help="exit 1 when a blocking finding exists (for CI of deal folders)",
+)
+CHECKED_FILE = option(
+    "file", type=Path, metavar="FILE", help="an answer file (.yaml) or a draft (.pdf, .docx)"
+)
 PDF = option("--pdf", action="store_true", help="also write PDFs (needs LibreOffice)")
 LIBRARY = option(
     "--library",

@@ -9,7 +9,11 @@ from collections.abc import Sequence
 def text_table(header: Sequence[str], rows: Sequence[Sequence[str]], widest: int = 60) -> str:
     """Columns aligned to their content; cells longer than `widest` wrap onto more lines."""
     wrapped = [
-        [textwrap.wrap(str(cell), widest) or [""] for cell in row] for row in [header, *rows]
+        [
+            textwrap.wrap(str(cell), widest, break_long_words=False, break_on_hyphens=False) or [""]
+            for cell in row
+        ]
+        for row in [header, *rows]
     ]
     widths = [
         max(len(line) for row in wrapped for line in row[column]) for column in range(len(header))

@@ -21,6 +21,7 @@ def test_draft_writes_both_documents_and_says_where(tmp_path: Path) -> None:
     assert result.out.splitlines() == [
         f"wrote {tmp_path / 'out' / NAMES[1]}",
         f"wrote {tmp_path / 'out' / NAMES[0]}",
+        "No findings: every exit, renewal and other checked provision is settled.",
     ]
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import json
 
+from termgen.commands.check import strict_status
 from termgen.environment import Environment
 from termgen.errors import ExitStatus, Location, OutputExistsError
 
@@ -12,6 +14,8 @@ def run(args: argparse.Namespace, env: Environment) -> ExitStatus:
     from termgen.answers import load_deal
     from termgen.assemble import assemble
     from termgen.files import write_atomically
+    from termgen.findings import report
+    from termgen.findings.deal import blocking, deal_findings
     from termgen.library.load import library_layers, load_library
     from termgen.render import pdf
     from termgen.render.documents import render_draft
@@ -19,7 +23,8 @@ def run(args: argparse.Namespace, env: Environment) -> ExitStatus:
     loaded = load_deal(args.answers)
     library = load_library(library_layers(args.library, env.environ))
     draft = assemble(loaded.deal, library, source=loaded.source)
-    documents = render_draft(draft, args.templates)
+    findings = deal_findings(loaded.deal, library, draft, loaded.source)
+    documents = render_draft(draft, args.templates, findings)
     folder = args.output
     if folder.exists() and not folder.is_dir():
         raise OutputExistsError("is a file; -o needs a folder", location=Location(folder))
@@ -35,9 +40,13 @@ def run(args: argparse.Namespace, env: Environment) -> ExitStatus:
         write_atomically(target, document.data, replace=args.force)
         for target, document in zip(targets, documents, strict=True)
     ]
-    for path in written:
-        env.out(f"wrote {path}")
     if args.pdf:
-        for path in pdf.convert(written, folder, replace=args.force):
+        written += pdf.convert(written, folder, replace=args.force)
+    if args.json:
+        output = {"files": [str(path) for path in written], **report.as_json(findings)}
+        env.out(json.dumps(output, indent=2, ensure_ascii=False))
+    else:
+        for path in written:
             env.out(f"wrote {path}")
-    return ExitStatus.SUCCESS
+        env.out(report.table(findings))
+    return strict_status(args.strict, bool(blocking(findings)))

@@ -24,6 +24,13 @@ def lint(layers: Sequence[Path]) -> tuple[Library, list[Problem]]:
     scope = clause_scope()
     for entry in library.clauses.values():
         problems += _clause_problems(entry, library, env, scope)
+    for provision in library.provisions.values():
+        for key in ("expected", "expression"):
+            condition = getattr(provision.record, key)
+            if condition is not None:
+                for issue in template_issues(env, condition, scope, expression=True):
+                    where = provision.source.text_line((*provision.path, key), issue.line)
+                    problems.append(Problem(issue.message, where))
     problems += _uncovered_provisions(library)
     return library, sorted(problems, key=_order)
 

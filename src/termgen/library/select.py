@@ -39,14 +39,14 @@ class Choice:
 
 
 def refuse_issues(
-    entry: Sourced[Clause], path: tuple[str | int, ...], issues: list[TemplateIssue]
+    entry: Sourced[Any], path: tuple[str | int, ...], issues: list[TemplateIssue], kind: str
 ) -> None:
-    """Stop with every issue of a clause's text or condition, at its line in the clause file."""
+    """Stop with every issue of a text or condition, at its line in the file it came from."""
     if issues:
         problems = [
             Problem(
-                f"clause '{entry.record.id}': {issue.message}",
-                entry.source.text_line(path, issue.line),
+                f"{kind} '{entry.record.id}': {issue.message}",
+                entry.source.text_line((*entry.path, *path), issue.line),
             )
             for issue in issues
         ]
@@ -68,7 +68,8 @@ def condition_holds(env: Sandbox, entry: Sourced[Clause], context: dict[str, Any
     source = entry.record.when
     if source is None:
         return True
-    refuse_issues(entry, ("when",), template_issues(env, source, clause_scope(), expression=True))
+    issues = template_issues(env, source, clause_scope(), expression=True)
+    refuse_issues(entry, ("when",), issues, "clause")
     try:
         return bool(env.condition(source)(**context))
     except TemplateError as bad:

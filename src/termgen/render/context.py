@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from termgen.draft import Draft, DraftDocument, Segment
+from termgen.findings.deal import Finding
 from termgen.formatting import date_text
+from termgen.model.messages import path_in_words
 from termgen.model.meta import Party
 from termgen.render.richtext import rich, rich_value
-from termgen.wording import capital, humanise
+from termgen.wording import capital, humanise, sentence
 
 BINDING_WORDS = {
     "non_binding": "Non-binding, except the provisions named as binding",
@@ -17,8 +20,13 @@ BINDING_WORDS = {
 }
 
 
-def document_context(draft: Draft, document: DraftDocument) -> dict[str, Any]:
-    """The context for one document's template."""
+OPEN_POINTS_HEADER = ("#", "Severity", "Provision", "What is missing", "Where to settle it")
+
+
+def document_context(
+    draft: Draft, document: DraftDocument, findings: Sequence[Finding] = ()
+) -> dict[str, Any]:
+    """The context for one document's template; the term sheet lists the findings at its end."""
     deal = draft.deal
     meta = deal.deal
     return {
@@ -57,6 +65,26 @@ def document_context(draft: Draft, document: DraftDocument) -> dict[str, Any]:
             }
             for section in document.sections
         ],
+        "open_points": _open_points(document, findings) if document.kind == "term_sheet" else None,
+    }
+
+
+def _open_points(document: DraftDocument, findings: Sequence[Finding]) -> dict[str, Any] | None:
+    if not findings:
+        return None
+    rows = [
+        [
+            rich_value(str(number)),
+            rich_value(finding.severity),
+            rich_value(finding.label),
+            rich_value(sentence(finding.message)),
+            rich_value(path_in_words(finding.path)),
+        ]
+        for number, finding in enumerate(findings, start=1)
+    ]
+    return {
+        "number": len(document.sections) + 1,
+        "tables": [{"header": list(OPEN_POINTS_HEADER), "rows": rows}],
     }
 
 

@@ -9,8 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from termgen.draft import Draft, DraftDocument
+from termgen.findings.deal import Finding
 from termgen.library.sections import Document
 from termgen.model import Deal
+from termgen.render.comments import add_comments
 from termgen.render.context import document_context
 from termgen.render.templates import template_for
 from termgen.render.word import Properties, render, to_bytes
@@ -49,15 +51,19 @@ def _properties(deal: Deal, document: DraftDocument) -> Properties:
     )
 
 
-def render_draft(draft: Draft, template_overlays: Sequence[Path] = ()) -> list[RenderedDocument]:
-    """Both documents rendered into .docx bytes, term sheet first."""
+def render_draft(
+    draft: Draft, template_overlays: Sequence[Path] = (), findings: Sequence[Finding] = ()
+) -> list[RenderedDocument]:
+    """Both documents as .docx bytes, term sheet first, with the findings as comments."""
     rendered = []
     for document in draft.documents:
+        properties = _properties(draft.deal, document)
         template = render(
             template_for(document.kind, template_overlays),
-            document_context(draft, document),
-            _properties(draft.deal, document),
+            document_context(draft, document, findings),
+            properties,
         )
+        add_comments(template.docx, draft, document.kind, findings, properties.created)
         rendered.append(
             RenderedDocument(
                 document.kind, file_name(draft.deal, document.kind), to_bytes(template)

@@ -55,6 +55,9 @@ def _legal_name(context: Context, short_name: Any) -> Any:
 
 TESTS: dict[str, Callable[..., bool]] = {
     "includes": lambda collection, item: not is_missing(collection) and item in collection,
+    "mentions": lambda text, words: (
+        not is_missing(text) and words.casefold() in str(text).casefold()
+    ),
 }
 
 

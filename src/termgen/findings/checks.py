@@ -1,0 +1,311 @@
+"""Checks over a deal's data, one per provision: each returns what is missing and where."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from termgen.dates import expiry, last_day_to_stop_renewal
+from termgen.formatting import date_text
+from termgen.model import Deal
+from termgen.model.common import Duration
+from termgen.model.goals import SHARE_KINDS
+from termgen.wording import and_join, humanise
+
+AnswerPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Gap:
+    """What is missing, and the answer-file path where it belongs."""
+
+    message: str
+    path: AnswerPath
+
+
+Check = Callable[[Deal, str], list[Gap] | None]
+"""What is missing for a provision; None when the deal does not need the provision at all."""
+CHECKS: dict[str, Check] = {}
+_JOINTLY_OWNED = re.compile(r"\bjoint(ly)?\b", re.IGNORECASE)
+_IMPLIED_ASSETS = {
+    "ip_licence": "licences",
+    "data_access": "data",
+    "tooling_budget": "tooling",
+}
+
+
+def check(name: str) -> Callable[[Check], Check]:
+    def register(function: Check) -> Check:
+        CHECKS[name] = function
+        return function
+
+    return register
+
+
+@check("initial_term")
+def _initial_term(deal: Deal, _: str) -> list[Gap]:
+    term = deal.exit.term
+    if term and (term.initial or term.end_date or term.end_milestone):
+        return []
+    return [Gap("no initial term, end date or end milestone", ("exit", "term", "initial"))]
+
+
+@check("renewal_mechanism")
+def _renewal_mechanism(deal: Deal, _: str) -> list[Gap]:
+    if deal.exit.renewal:
+        return []
+    return [
+        Gap(
+            "renewal is not settled; say 'none' if the partnership does not renew",
+            ("exit", "renewal", "type"),
+        )
+    ]
+
+
+@check("renewal_notice")
+def _renewal_notice(deal: Deal, _: str) -> list[Gap] | None:
+    renewal = deal.exit.renewal
+    if renewal is None or renewal.type == "none":
+        return None
+    if renewal.notice:
+        return []
+    kind = humanise(renewal.type)
+    return [
+        Gap(f"renewal is {kind}, but no notice period to stop it", ("exit", "renewal", "notice"))
+    ]
+
+
+@check("renewal_review")
+def _renewal_review(deal: Deal, _: str) -> list[Gap]:
+    end = expiry(deal.exit.term)
+    path: AnswerPath = ("change", "review_points")
+    before_end = [
+        (index, point)
+        for index, point in enumerate(deal.change.review_points)
+        if {"continue", "exit"} & set(point.options)
+        and (end is None or point.date is None or point.date < end)
+    ]
+    if not before_end:
+        ending = f" before the term ends on {date_text(end)}" if end else ""
+        return [Gap(f"no review point decides on continuing or exiting{ending}", path)]
+    deadline = last_day_to_stop_renewal(deal.exit.term, deal.exit.renewal)
+    dated = [(index, point) for index, point in before_end if point.date]
+    if deadline and len(dated) == len(before_end) and all(p.date > deadline for _, p in dated):
+        index, point = dated[-1]
+        return [
+            Gap(
+                f"the {point.name} ({date_text(point.date)}) comes after the last day to stop "
+                f"renewal ({date_text(deadline)}); hold it earlier",
+                (*path, index, "date"),
+            )
+        ]
+    return []
+
+
+@check("exit_triggers")
+def _exit_triggers(deal: Deal, _: str) -> list[Gap]:
+    if deal.exit.triggers:
+        return []
+    return [Gap("no exit trigger at all", ("exit", "triggers"))]
+
+
+@check("trigger_kind")
+def _trigger_kind(deal: Deal, provision_id: str) -> list[Gap]:
+    kind = provision_id.rsplit(".", 1)[-1]
+    if any(trigger.kind == kind for trigger in deal.exit.triggers):
+        return []
+    return [Gap(f"no exit trigger for {humanise(kind)}", ("exit", "triggers"))]
+
+
+@check("notice_and_cure")
+def _notice_and_cure(deal: Deal, _: str) -> list[Gap]:
+    gaps = []
+    for index, trigger in enumerate(deal.exit.triggers):
+        kind = humanise(trigger.kind)
+        if trigger.notice is None:
+            gaps.append(
+                Gap(
+                    f"the {kind} trigger has no notice period",
+                    ("exit", "triggers", index, "notice"),
+                )
+            )
+        if trigger.kind == "breach" and trigger.cure is None:
+            gaps.append(
+                Gap("the breach trigger has no cure period", ("exit", "triggers", index, "cure"))
+            )
+    return gaps
+
+
+@check("survival")
+def _survival(deal: Deal, _: str) -> list[Gap]:
+    if not deal.exit.survival:
+        return [Gap("no obligation is said to survive exit", ("exit", "survival"))]
+    return [
+        Gap(
+            f"the surviving {humanise(item.kind)} obligation has no duration",
+            ("exit", "survival", index, "duration"),
+        )
+        for index, item in enumerate(deal.exit.survival)
+        if item.duration is None
+    ]
+
+
+@check("assets")
+def _assets(deal: Deal, _: str) -> list[Gap]:
+    gaps = []
+    listed = {item.asset for item in deal.exit.assets}
+    for index, item in enumerate(deal.exit.assets):
+        if not item.treatment:
+            which = f" ({item.description})" if item.description else ""
+            gaps.append(
+                Gap(
+                    f"{humanise(item.asset)}{which} has no treatment on exit",
+                    ("exit", "assets", index, "treatment"),
+                )
+            )
+    implied = {
+        asset: f"an {humanise(kind)} contribution"
+        for kind, asset in _IMPLIED_ASSETS.items()
+        if any(c.kind == kind for c in deal.strengths.contributions)
+    }
+    if deal.goals.value_sharing.equity:
+        implied["equity_stake"] = "equity shares"
+    for asset, reason in implied.items():
+        if asset not in listed:
+            gaps.append(
+                Gap(
+                    f"the deal has {reason}, but {humanise(asset)} has no treatment on exit",
+                    ("exit", "assets"),
+                )
+            )
+    return gaps
+
+
+@check("valuation")
+def _valuation(deal: Deal, _: str) -> list[Gap] | None:
+    if deal.exit.valuation:
+        return []
+    reasons = []
+    if deal.goals.value_sharing.equity or deal.deal.structure == "equity_joint_venture":
+        reasons.append("equity")
+    joint = [
+        humanise(a.asset)
+        for a in deal.exit.assets
+        if a.treatment and _JOINTLY_OWNED.search(a.treatment)
+    ]
+    if joint:
+        reasons.append(f"jointly owned {and_join(joint)}")
+    if not reasons:
+        return []
+    return [
+        Gap(
+            f"no buy-out or valuation mechanism, though there is {and_join(reasons)}",
+            ("exit", "valuation"),
+        )
+    ]
+
+
+@check("disputes")
+def _disputes(deal: Deal, _: str) -> list[Gap]:
+    governance = deal.governance
+    gaps = []
+    if not governance.escalation:
+        gaps.append(Gap("no escalation path", ("governance", "escalation")))
+    disputes = governance.disputes
+    if disputes is None:
+        gaps.append(
+            Gap("the escalation path ends in no dispute mechanism", ("governance", "disputes"))
+        )
+    elif disputes.binding is False or (
+        disputes.binding is None and disputes.mechanism == "mediation"
+    ):
+        gaps.append(
+            Gap(
+                f"the escalation path ends in {humanise(disputes.mechanism)}, which does not bind; "
+                "end it in arbitration, the courts or binding expert determination",
+                ("governance", "disputes", "binding"),
+            )
+        )
+    return gaps
+
+
+@check("executable_contributions")
+def _executable_contributions(deal: Deal, _: str) -> list[Gap]:
+    gaps = []
+    for index, item in enumerate(deal.strengths.contributions):
+        missing = [
+            (name, field)
+            for name, field, present in (
+                ("quantity", "quantity", item.quantity),
+                ("timing", "start", item.has_timing),
+                ("tracking", "tracking", item.tracking),
+            )
+            if not present
+        ]
+        if missing:
+            what = and_join([name for name, _ in missing])
+            gaps.append(
+                Gap(
+                    f"{item.party}'s {humanise(item.kind)} contribution has no {what}",
+                    ("strengths", "contributions", index, missing[0][1]),
+                )
+            )
+    return gaps
+
+
+@check("decision_owners")
+def _decision_owners(deal: Deal, _: str) -> list[Gap]:
+    return [
+        Gap(
+            f"nobody owns the decision '{right.decision}'",
+            ("governance", "decision_rights", index, "owner"),
+        )
+        for index, right in enumerate(deal.governance.decision_rights)
+        if right.owner is None
+    ]
+
+
+@check("shares_total")
+def _shares_total(deal: Deal, _: str) -> list[Gap]:
+    return [
+        Gap(
+            f"the {humanise(kind)} adds up to {sum(shares.values()):f} %, not 100 %",
+            ("goals", "value_sharing", kind),
+        )
+        for kind, shares in deal.goals.value_sharing.shares().items()
+        if kind in SHARE_KINDS and sum(shares.values()) != 100
+    ]
+
+
+@check("notice_fit")
+def _notice_fit(deal: Deal, _: str) -> list[Gap]:
+    term, renewal = deal.exit.term, deal.exit.renewal
+    notices: list[tuple[str, Duration, AnswerPath]] = [
+        (f"{humanise(t.kind)} notice", t.notice, ("exit", "triggers", i, "notice"))
+        for i, t in enumerate(deal.exit.triggers)
+        if t.notice
+    ]
+    if renewal and renewal.notice:
+        notices.append(("notice to stop renewal", renewal.notice, ("exit", "renewal", "notice")))
+    gaps = []
+    if term and term.initial:
+        gaps += [
+            Gap(f"the initial term ({term.initial}) is shorter than the {name} ({notice})", path)
+            for name, notice, path in notices
+            if notice.approximate_days > term.initial.approximate_days
+        ]
+    if (
+        renewal
+        and renewal.period
+        and renewal.notice
+        and renewal.notice.approximate_days > renewal.period.approximate_days
+    ):
+        gaps.append(
+            Gap(
+                f"each renewal period ({renewal.period}) is shorter than the notice to stop "
+                f"it ({renewal.notice})",
+                ("exit", "renewal", "period"),
+            )
+        )
+    return gaps

@@ -1,0 +1,125 @@
+"""Findings on our own deal and its draft: what exit, renewal and other terms are missing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import TemplateError
+
+from termgen.draft import Draft
+from termgen.errors import Location, Problem
+from termgen.findings.checks import CHECKS, AnswerPath, Gap
+from termgen.findings.registry import Provision, Severity
+from termgen.library.load import Library, LibraryError, Sourced
+from termgen.library.select import clause_scope, deal_context, refuse_issues
+from termgen.model import Deal
+from termgen.model.messages import path_in_words
+from termgen.templating.check import template_issues
+from termgen.templating.environment import Sandbox
+from termgen.yamlfile import SourceMap
+
+_SEVERITY_ORDER = {"blocking": 0, "warning": 1}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A provision the deal or its draft lacks, and where to settle it."""
+
+    provision: str
+    label: str
+    severity: Severity
+    message: str
+    path: AnswerPath
+    section: str | None
+    location: Location | None = None
+
+    @property
+    def where(self) -> str:
+        """'deal.yaml:118:3 (exit › renewal)' or just the path in words."""
+        words = path_in_words(self.path)
+        return f"{self.location} ({words})" if self.location else words
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.provision,
+            "label": self.label,
+            "severity": self.severity,
+            "message": self.message,
+            "path": ".".join(str(part) for part in self.path),
+            "line": self.location.line if self.location else None,
+            "section": self.section,
+        }
+
+
+def deal_findings(
+    deal: Deal, library: Library, draft: Draft | None = None, source: SourceMap | None = None
+) -> list[Finding]:
+    """Every finding on the deal, blocking first; with a draft, provisions need a clause too."""
+    env = Sandbox()
+    context = deal_context(deal)
+    provided = draft.provided if draft is not None else None
+    findings = []
+    for entry in library.provisions.values():
+        provision = entry.record
+        if provision.expected and not _holds(env, entry, "expected", context):
+            continue
+        gaps = _gaps(env, entry, deal, context)
+        if gaps is None:
+            continue
+        if not gaps and provision.clause and provided is not None and provision.id not in provided:
+            gaps = [
+                Gap(
+                    "the answers settle it, but no clause of the draft provides it (is the "
+                    "clause disabled in an overlay?)",
+                    _fix_path(provision),
+                )
+            ]
+        for gap in gaps:
+            location = source.locate(gap.path) if source else None
+            findings.append(
+                Finding(
+                    provision.id,
+                    provision.label,
+                    provision.severity,
+                    gap.message,
+                    gap.path,
+                    provision.section,
+                    location,
+                )
+            )
+    return sorted(findings, key=lambda finding: _SEVERITY_ORDER[finding.severity])
+
+
+def blocking(findings: list[Finding]) -> list[Finding]:
+    return [finding for finding in findings if finding.severity == "blocking"]
+
+
+def _fix_path(provision: Provision) -> AnswerPath:
+    return tuple(provision.fix.split(".")) if provision.fix else ()
+
+
+def _gaps(
+    env: Sandbox, entry: Sourced[Provision], deal: Deal, context: dict[str, Any]
+) -> list[Gap]:
+    provision = entry.record
+    if provision.check:
+        if provision.check not in CHECKS:
+            raise LibraryError(
+                [Problem(f"unknown check '{provision.check}'", entry.where("check"))]
+            )
+        return CHECKS[provision.check](deal, provision.id)
+    if provision.expression and not _holds(env, entry, "expression", context):
+        return [Gap(f"{provision.label.lower()} is not settled", _fix_path(provision))]
+    return []
+
+
+def _holds(env: Sandbox, entry: Sourced[Provision], key: str, context: dict[str, Any]) -> bool:
+    source = getattr(entry.record, key)
+    issues = template_issues(env, source, clause_scope(), expression=True)
+    refuse_issues(entry, (key,), issues, "provision")
+    try:
+        return bool(env.condition(source)(**context))
+    except TemplateError as bad:
+        message = f"provision '{entry.record.id}': its {key} condition failed: {bad}"
+        raise LibraryError([Problem(message, entry.where(key))]) from None

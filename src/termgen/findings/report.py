@@ -1,0 +1,35 @@
+"""Findings for people (a table) and for programs (JSON)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from termgen.findings.deal import Finding, blocking
+from termgen.textable import text_table
+
+
+def summary(findings: Sequence[Finding]) -> str:
+    """'2 blocking, 1 warning', or that nothing is missing."""
+    if not findings:
+        return "No findings: every exit, renewal and other checked provision is settled."
+    stops = len(blocking(findings))
+    warnings = len(findings) - stops
+    return f"{stops} blocking, {warnings} warning{'s' if warnings != 1 else ''}"
+
+
+def table(findings: Sequence[Finding]) -> str:
+    """The findings as a terminal table, followed by the summary."""
+    if not findings:
+        return summary(findings)
+    rows = [(f.severity, f.provision, f.message, f.where) for f in findings]
+    header = ("severity", "provision", "what is missing", "where to settle it")
+    return f"{text_table(header, rows, widest=48)}\n{summary(findings)}"
+
+
+def as_json(findings: Sequence[Finding]) -> dict[str, Any]:
+    return {
+        "findings": [finding.as_json() for finding in findings],
+        "blocking": len(blocking(findings)),
+        "warnings": len(findings) - len(blocking(findings)),
+    }

@@ -1,0 +1,384 @@
+"""Findings on a deal: exactly what is missing, where to settle it, and how they leave termgen."""
+
+from __future__ import annotations
+
+import copy
+import io
+import json
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from lxml import etree
+
+from termgen.answers import read_answers
+from termgen.assemble import assemble
+from termgen.errors import TermgenError
+from termgen.findings.deal import deal_findings
+from termgen.library.load import library_layers, load_library
+from termgen.model import Deal
+
+from ..conftest import COMPLETE_EXAMPLES, EXAMPLES_DIR, run_cli
+from ..docx_reading import W, builtin_library, write
+
+BATTERY = EXAMPLES_DIR / "battery-jv.yaml"
+INCOMPLETE = EXAMPLES_DIR / "incomplete-deal.yaml"
+
+
+def _findings(data: dict[str, Any], layers: list[Path] | None = None) -> list[tuple[str, str]]:
+    deal = Deal.model_validate(data)
+    library = load_library(layers) if layers else builtin_library()
+    draft = assemble(deal, library)
+    return [(f.provision, f.message) for f in deal_findings(deal, library, draft)]
+
+
+def _battery() -> dict[str, Any]:
+    return copy.deepcopy(read_answers(BATTERY)[0])
+
+
+def test_the_incomplete_example_yields_exactly_its_planted_findings() -> None:
+    result = run_cli("check", INCOMPLETE, "--json")
+    found = [
+        (f["id"], f["message"], f["path"], f["line"]) for f in json.loads(result.out)["findings"]
+    ]
+    assert found == [
+        (
+            "renewal.mechanism",
+            "renewal is not settled; say 'none' if the partnership does not renew",
+            "exit.renewal.type",
+            156,
+        ),
+        (
+            "exit.assets",
+            "tooling (E-axle series tooling at Kopřivnice) has no treatment on exit",
+            "exit.assets.1.treatment",
+            184,
+        ),
+        (
+            "contributions.executable",
+            "SKM's engineering capacity contribution has no tracking",
+            "strengths.contributions.1.tracking",
+            82,
+        ),
+    ]
+
+
+@pytest.mark.parametrize("example", COMPLETE_EXAMPLES, ids=[p.stem for p in COMPLETE_EXAMPLES])
+def test_a_complete_example_has_no_finding_at_all(example: Path) -> None:
+    result = run_cli("check", example, "--json", "--strict")
+    assert result.status == 0
+    assert json.loads(result.out)["findings"] == []
+
+
+def _drop(*path: str | int) -> Callable[[dict[str, Any]], None]:
+    def change(data: dict[str, Any]) -> None:
+        target = data
+        for step in path[:-1]:
+            target = target[step]
+        del target[path[-1]]
+
+    return change
+
+
+def _set(value: Any, *path: str | int) -> Callable[[dict[str, Any]], None]:
+    def change(data: dict[str, Any]) -> None:
+        target = data
+        for step in path[:-1]:
+            target = target[step]
+        target[path[-1]] = value
+
+    return change
+
+
+CASES = [
+    (
+        "no term",
+        _drop("exit", "term", "initial"),
+        [("term.initial", "no initial term, end date or end milestone")],
+    ),
+    (
+        "renewal without notice",
+        _drop("exit", "renewal", "notice"),
+        [("renewal.notice", "renewal is automatic, but no notice period to stop it")],
+    ),
+    ("no renewal expressly", _set({"type": "none"}, "exit", "renewal"), []),
+    (
+        "review after the notice deadline",
+        _set(
+            [{"name": "Late review", "date": "2036-06-30", "options": ["continue", "exit"]}],
+            "change",
+            "review_points",
+        ),
+        [
+            (
+                "renewal.review",
+                "the Late review (30 June 2036) comes after the last day to stop renewal (15 July 2035); hold it earlier",
+            )
+        ],
+    ),
+    (
+        "no deciding review",
+        _set([], "change", "review_points"),
+        [
+            (
+                "renewal.review",
+                "no review point decides on continuing or exiting before the term ends on 15 January 2037",
+            )
+        ],
+    ),
+    (
+        "trigger without notice",
+        _drop("exit", "triggers", 2, "notice"),
+        [("exit.notice", "the change of control trigger has no notice period")],
+    ),
+    (
+        "breach without cure",
+        _drop("exit", "triggers", 0, "cure"),
+        [("exit.notice", "the breach trigger has no cure period")],
+    ),
+    (
+        "no triggers",
+        _set([], "exit", "triggers"),
+        [
+            ("exit.triggers", "no exit trigger at all"),
+            ("exit.trigger.breach", "no exit trigger for breach"),
+            ("exit.trigger.insolvency", "no exit trigger for insolvency"),
+            ("exit.trigger.change_of_control", "no exit trigger for change of control"),
+            ("exit.trigger.deadlock", "no exit trigger for deadlock"),
+            ("exit.trigger.milestones", "no exit trigger for milestones"),
+            ("exit.trigger.regulatory", "no exit trigger for regulatory"),
+            ("exit.trigger.convenience", "no exit trigger for convenience"),
+        ],
+    ),
+    (
+        "survival without duration",
+        _drop("exit", "survival", 2, "duration"),
+        [("exit.survival", "the surviving confidentiality obligation has no duration")],
+    ),
+    (
+        "equity without a stake treatment",
+        _drop("exit", "assets", 0),
+        [("exit.assets", "the deal has equity shares, but equity stake has no treatment on exit")],
+    ),
+    (
+        "equity without valuation",
+        _drop("exit", "valuation"),
+        [
+            (
+                "exit.valuation",
+                "no buy-out or valuation mechanism, though there is equity",
+            )
+        ],
+    ),
+    (
+        "mediation only",
+        _set({"mechanism": "mediation", "seat": "London"}, "governance", "disputes"),
+        [
+            (
+                "exit.disputes",
+                "the escalation path ends in mediation, which does not bind; end it in arbitration, the courts or binding expert determination",
+            )
+        ],
+    ),
+    (
+        "decision without owner",
+        _drop("governance", "decision_rights", 1, "owner"),
+        [("decisions.owner", "nobody owns the decision 'Cost baseline and annual budget'")],
+    ),
+    (
+        "shares short of 100",
+        _set({"NAW": 50, "KSC": 40}, "goals", "value_sharing", "cost_share"),
+        [("value.shares_total", "the cost share adds up to 90 %, not 100 %")],
+    ),
+    (
+        "term shorter than a notice",
+        _set("6 months", "exit", "term", "initial"),
+        [
+            (
+                "term.notice_fit",
+                "the initial term (6 months) is shorter than the convenience notice (12 months)",
+            ),
+            (
+                "term.notice_fit",
+                "the initial term (6 months) is shorter than the notice to stop renewal (18 months)",
+            ),
+            (
+                "renewal.review",
+                "no review point decides on continuing or exiting before the term ends on 15 July 2027",
+            ),
+        ],
+    ),
+    (
+        "contribution without quantity and timing",
+        _set(
+            {"party": "KSC", "kind": "supplier_leverage", "tracking": "quarterly"},
+            "strengths",
+            "contributions",
+            0,
+        ),
+        [
+            (
+                "contributions.executable",
+                "KSC's supplier leverage contribution has no quantity and timing",
+            )
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "change", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_each_check_finds_exactly_its_gap(
+    case: str, change: Callable[[dict[str, Any]], None], expected: list[tuple[str, str]]
+) -> None:
+    data = _battery()
+    change(data)
+    assert _findings(data) == expected
+
+
+def test_a_provision_needs_a_clause_as_well_as_data(tmp_path: Path) -> None:
+    overlay = tmp_path / "counsel"
+    overlay.mkdir()
+    write(overlay, "no-renewal-clause.yaml", "id: exit.renewal.automatic\ndisabled: true\n")
+    found = _findings(_battery(), library_layers([overlay], {}))
+    message = "the answers settle it, but no clause of the draft provides it (is the clause disabled in an overlay?)"
+    assert found == [("renewal.mechanism", message), ("renewal.notice", message)]
+
+
+def test_counsel_can_add_a_provision_with_an_expression(tmp_path: Path) -> None:
+    overlay = tmp_path / "counsel"
+    overlay.mkdir()
+    write(
+        overlay,
+        "provisions.yaml",
+        "- id: counsel.escrow\n  label: Source-code escrow\n  why: The licensee must be able to maintain the code.\n"
+        "  severity: warning\n  clause: false\n  section: ip_data\n  fix: exit.assets\n"
+        "  expected: strengths.contributions | selectattr('kind', 'eq', 'software_release_bandwidth') | list\n"
+        "  expression: exit.assets | selectattr('treatment', 'mentions', 'escrow') | list\n",
+    )
+    layers = library_layers([overlay], {})
+    sdv = read_answers(EXAMPLES_DIR / "sdv-software.yaml")[0]
+    assert _findings(sdv, layers) == [("counsel.escrow", "source-code escrow is not settled")]
+    assert _findings(_battery(), layers) == []
+
+
+def test_a_hostile_provision_expression_is_refused(tmp_path: Path) -> None:
+    overlay = tmp_path / "counsel"
+    overlay.mkdir()
+    path = write(
+        overlay,
+        "provisions.yaml",
+        "- id: counsel.bad\n  label: Bad\n  why: Bad.\n  severity: warning\n  clause: false\n"
+        "  expression: deal.__class__.__mro__\n",
+    )
+    with pytest.raises(TermgenError) as raised:
+        _findings(_battery(), library_layers([overlay], {}))
+    assert str(raised.value).startswith(f"{path}:6: provision 'counsel.bad': refused: '__class__'")
+
+
+def test_strict_makes_blocking_findings_fail_and_warnings_pass(tmp_path: Path) -> None:
+    assert run_cli("check", INCOMPLETE).status == 0
+    assert run_cli("check", INCOMPLETE, "--strict").status == 1
+    data = _battery()
+    data["goals"]["value_sharing"]["cost_share"] = {"NAW": 50, "KSC": 40}
+    from termgen.answers import dump_answers
+
+    warning_only = write(tmp_path, "deal.yaml", dump_answers(data))
+    result = run_cli("check", warning_only, "--strict")
+    assert result.status == 0
+    assert result.out.splitlines()[-1] == "0 blocking, 1 warning"
+
+
+def test_the_table_says_where_to_settle_each_finding() -> None:
+    result = run_cli("check", INCOMPLETE)
+    assert result.out.splitlines()[0] == f"Findings for Project Lodestar v0.1 ({INCOMPLETE})"
+    assert f"{INCOMPLETE}:156:1" in result.out
+    assert "(exit › renewal › type)" in " ".join(result.out.split())
+    assert result.out.splitlines()[-1] == "2 blocking, 1 warning"
+
+
+def test_an_unknown_kind_of_file_is_refused(tmp_path: Path) -> None:
+    result = run_cli("check", write(tmp_path, "notes.txt", "hello"))
+    assert result.status == 2
+    assert "termgen checks answer files (.yaml) and drafts (.pdf, .docx)" in result.err
+
+
+def _comment_anchors(data: bytes) -> dict[str, str]:
+    """Comment text -> text of the paragraph the comment is anchored at."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        body = etree.fromstring(package.read("word/document.xml"))
+        comments = etree.fromstring(package.read("word/comments.xml"))
+    texts = {
+        c.get(f"{W}id"): "".join(t.text or "" for t in c.iter(f"{W}t"))
+        for c in comments.iter(f"{W}comment")
+    }
+    anchors = {}
+    for paragraph in body.iter(f"{W}p"):
+        for start in paragraph.iter(f"{W}commentRangeStart"):
+            anchors[texts[start.get(f"{W}id")]] = "".join(
+                t.text or "" for t in paragraph.iter(f"{W}t")
+            )
+    return anchors
+
+
+def test_findings_become_comments_at_their_sections(tmp_path: Path) -> None:
+    assert run_cli("draft", INCOMPLETE, "-o", tmp_path).status == 0
+    term_sheet = (tmp_path / "project-lodestar-term-sheet-v0.1.docx").read_bytes()
+    anchors = _comment_anchors(term_sheet)
+    assert anchors == {
+        "BLOCKING: Renewal. Renewal is not settled; say 'none' if the partnership does not renew. Settle it in the answers under exit › renewal › type.": "9. Term, renewal and exit",
+        "BLOCKING: Treatment of shared assets. Tooling (E-axle series tooling at Kopřivnice) has no treatment on exit. Settle it in the answers under exit › assets #2 › treatment.": "9. Term, renewal and exit",
+        "WARNING: Executable contributions. SKM's engineering capacity contribution has no tracking. Settle it in the answers under strengths › contributions #2 › tracking.": "5. Contributions",
+    }
+
+
+def test_a_governance_finding_is_commented_in_the_annex(tmp_path: Path) -> None:
+    data = _battery()
+    del data["governance"]["decision_rights"][1]["owner"]
+    from termgen.answers import dump_answers
+
+    answers = write(tmp_path, "deal.yaml", dump_answers(data))
+    assert run_cli("draft", answers, "-o", tmp_path / "out").status == 0
+    annex = (tmp_path / "out" / "project-volta-governance-annex-v0.4.docx").read_bytes()
+    term_sheet = (tmp_path / "out" / "project-volta-term-sheet-v0.4.docx").read_bytes()
+    assert list(_comment_anchors(annex).values()) == ["2. Decision-rights matrix"]
+    assert "word/comments.xml" not in zipfile.ZipFile(io.BytesIO(term_sheet)).namelist()
+
+
+def test_the_term_sheet_ends_with_the_open_points(tmp_path: Path) -> None:
+    from ..docx_reading import table_after, word
+
+    assert run_cli("draft", INCOMPLETE, "-o", tmp_path).status == 0
+    document = word((tmp_path / "project-lodestar-term-sheet-v0.1.docx").read_bytes())
+    rows = table_after(
+        document, ("#", "Severity", "Provision", "What is missing", "Where to settle it")
+    )
+    assert [row[:3] for row in rows] == [
+        ["1", "blocking", "Renewal"],
+        ["2", "blocking", "Treatment of shared assets"],
+        ["3", "warning", "Executable contributions"],
+    ]
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings[-2:] == ["15. Open points", "Signatures"]
+
+
+def test_comments_keep_drafts_byte_identical(tmp_path: Path) -> None:
+    for folder in ("a", "b"):
+        assert run_cli("draft", INCOMPLETE, "-o", tmp_path / folder).status == 0
+    for name in (
+        "project-lodestar-term-sheet-v0.1.docx",
+        "project-lodestar-governance-annex-v0.1.docx",
+    ):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_draft_json_lists_files_and_findings(tmp_path: Path) -> None:
+    result = run_cli("draft", INCOMPLETE, "-o", tmp_path, "--json", "--strict")
+    assert result.status == 1
+    output = json.loads(result.out)
+    assert [Path(name).name for name in output["files"]] == [
+        "project-lodestar-term-sheet-v0.1.docx",
+        "project-lodestar-governance-annex-v0.1.docx",
+    ]
+    assert (output["blocking"], output["warnings"]) == (2, 1)

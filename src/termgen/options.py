@@ -37,7 +37,7 @@ STRICT = option(
     help="exit 1 when a blocking finding exists (for CI of deal folders)",
 )
 CHECKED_FILE = option(
-    "file", type=Path, metavar="FILE", help="an answer file (.yaml) or a draft (.pdf, .docx)"
+    "file", type=Path, metavar="FILE", help="an answer file (.yaml) or a draft (.pdf, .docx, .txt)"
 )
 PDF = option("--pdf", action="store_true", help="also write PDFs (needs LibreOffice)")
 LIBRARY = option(

@@ -299,9 +299,9 @@ def test_the_table_says_where_to_settle_each_finding() -> None:
 
 
 def test_an_unknown_kind_of_file_is_refused(tmp_path: Path) -> None:
-    result = run_cli("check", write(tmp_path, "notes.txt", "hello"))
+    result = run_cli("check", write(tmp_path, "notes.md", "hello"))
     assert result.status == 2
-    assert "termgen checks answer files (.yaml) and drafts (.pdf, .docx)" in result.err
+    assert "termgen checks answer files (.yaml) and drafts (.pdf, .docx, .txt)" in result.err
 
 
 def _comment_anchors(data: bytes) -> dict[str, str]:

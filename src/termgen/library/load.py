@@ -94,6 +94,17 @@ def load_library(layers: Sequence[Path], *, strict: bool = True) -> Library:
     return library
 
 
+def load_provisions(layers: Sequence[Path]) -> dict[str, Sourced[Provision]]:
+    """Only the provision registry of each layer, for checks that need no clauses."""
+    problems: list[Problem] = []
+    provisions: dict[str, Sourced[Provision]] = {}
+    for layer in layers:
+        _merge_registry(provisions, layer / PROVISIONS_FILE, Provision, problems)
+    if problems:
+        raise LibraryError(problems)
+    return provisions
+
+
 def _clause_files(layer: Path) -> list[Path]:
     return sorted(
         path

@@ -1,0 +1,115 @@
+"""Extracted text made comparable: normalised punctuation, no running headers, sentences."""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from termgen.extract import Block, Extracted
+
+_PUNCTUATION = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2011": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u00ad": None,
+        "\u200b": None,
+    }
+)
+_PAGE_NUMBER = re.compile(r"^\W*(page\s*)?[0-9ivxlc]{1,5}(\s*(of|/)\s*\d{1,4})?\W*$", re.IGNORECASE)
+_HYPHENATED = re.compile(r"(\w)-\n\s*([a-z])")
+_SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\bNo)(?<!\bInc)(?<!\bCo)(?<!\bLtd)(?<!\bCorp)(?<!\bSec)(?<!\bi\.e)(?<!\be\.g)"
+    r"(?<!\bvs)(?<!\bSt)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bart)(?<!\bArt)"
+    r"[.!?]\s+(?=[\"'(\[]?[A-Z0-9])"
+)
+_SPACES = re.compile(r"\s+")
+_EDGE_LINES = 3
+LONGEST_SENTENCE = 1500
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    page: int | None
+    paragraph: int | None
+
+
+def normalise(text: str) -> str:
+    """Unicode compatibility forms (ligatures), straight quotes, plain hyphens."""
+    return unicodedata.normalize("NFKC", text).translate(_PUNCTUATION)
+
+
+def _shape(line: str) -> str:
+    return re.sub(r"\d+", "#", line.strip().lower())
+
+
+def _without_running_lines(blocks: Sequence[Block]) -> list[str]:
+    """Page texts without running headers, footers and page numbers."""
+    pages = [normalise(block.text).splitlines() for block in blocks]
+    edges = Counter(
+        _shape(line)
+        for lines in pages
+        for line in {*lines[:_EDGE_LINES], *lines[-_EDGE_LINES:]}
+        if line.strip()
+    )
+    least = max(2, 0.4 * len(pages))
+    repeated = (
+        {shape for shape, count in edges.items() if count >= least} if len(pages) > 1 else set()
+    )
+    cleaned = []
+    for lines in pages:
+        kept = [
+            line
+            for index, line in enumerate(lines)
+            if not _PAGE_NUMBER.match(line)
+            and not (
+                (index < _EDGE_LINES or index >= len(lines) - _EDGE_LINES)
+                and _shape(line) in repeated
+            )
+        ]
+        cleaned.append("\n".join(kept))
+    return cleaned
+
+
+def sentences(extracted: Extracted) -> list[Sentence]:
+    """The draft as sentences, each with the page or paragraph where it starts."""
+    if extracted.kind == "pdf":
+        texts = _without_running_lines(extracted.blocks)
+    else:
+        texts = [normalise(block.text) for block in extracted.blocks]
+    starts: list[int] = []
+    parts: list[str] = []
+    offset = 0
+    for text in texts:
+        starts.append(offset)
+        joined = _SPACES.sub(" ", _HYPHENATED.sub(r"\1\2", text)).strip()
+        parts.append(joined)
+        offset += len(joined) + 1
+    whole = "\n".join(parts)
+    result = []
+    begin = 0
+    for end in [match.end() for match in _SENTENCE_END.finditer(whole)] + [len(whole)]:
+        for piece in _bounded(whole[begin:end]):
+            if piece.strip():
+                block = extracted.blocks[bisect.bisect_right(starts, begin) - 1]
+                result.append(Sentence(piece.strip(), block.page, block.paragraph))
+        begin = end
+    return result
+
+
+def _bounded(text: str) -> list[str]:
+    """Very long runs (lists without full stops) cut at semicolons."""
+    if len(text) <= LONGEST_SENTENCE:
+        return [text]
+    return [piece for piece in re.split(r"(?<=;)\s+", text) if piece]

@@ -109,6 +109,11 @@ MALFORMED: list[tuple[str, str | bytes, str]] = [
         ":1:1: deal: required key 'name' is missing",
     ),
     (
+        "misspelt required key",
+        BASE.replace("  name: Project X\n", "  nmae: Project X\n"),
+        ":2:3: deal: unknown key 'nmae', did you mean 'name'?",
+    ),
+    (
         "missing parties",
         "deal:\n  name: Project X\n  purpose: electrification\n",
         ":1:1: required key 'parties' is missing",

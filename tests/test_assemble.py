@@ -202,7 +202,7 @@ def test_a_hostile_clause_is_refused_before_it_renders(
         assemble(loaded.deal, library)
     assert str(raised.value).splitlines()[0] == (
         f"{clause}:8: clause 'general.costs': refused: '__class__' reaches into Python "
-        "internals; clause text may only read deal fields"
+        "internals; only deal fields may be read"
     )
     assert compiled and not any("__class__" in source for source in compiled)
 

@@ -72,6 +72,38 @@ def build_parser() -> argparse.ArgumentParser:
         o.STRICT,
         o.LIBRARY,
     )
+    interview = _command(
+        commands,
+        "interview",
+        "interview",
+        "answer the guided interview in the terminal; answers are saved after each one",
+        o.INTERVIEW_OUTPUT,
+        o.FORCE,
+        o.LIBRARY,
+    )
+    interview.add_argument(
+        "--resume", type=Path, metavar="FILE", help="continue an interview saved in FILE"
+    )
+    interview.add_argument(
+        "--answers",
+        type=Path,
+        metavar="FILE",
+        help="pre-fill from FILE and ask only what is missing",
+    )
+    interview.add_argument(
+        "--spec",
+        type=Path,
+        metavar="FILE",
+        help="use this interview definition instead of the built-in one",
+    )
+    interview.add_argument(
+        "--no-input",
+        action="store_true",
+        help="ask nothing: list what is missing (exit 2 if anything is)",
+    )
+    interview.add_argument(
+        "--lint", action="store_true", help="check the interview definition and stop"
+    )
     library = _command(commands, "library", "library", "lint, list or show clause-library clauses")
     actions = library.add_subparsers(title="actions", metavar="ACTION", dest="library_command")
     actions.required = True

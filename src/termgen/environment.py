@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import IO
+from typing import IO, Any
 
 
 @dataclass
@@ -17,6 +18,17 @@ class Environment:
     stdout: IO[str] = field(default_factory=lambda: sys.stdout)
     stderr: IO[str] = field(default_factory=lambda: sys.stderr)
     environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
+    today: Callable[[], dt.date] = dt.date.today
+    terminal: Callable[[str], dict[str, Any]] | None = None
+    """For tests: the prompt_toolkit input and output for the prompt with this key."""
+
+    @property
+    def interactive(self) -> bool:
+        """Whether prompts can be shown: a terminal on stdin, or one given for tests."""
+        return self.terminal is not None or self.stdin_isatty
+
+    def prompt_io(self, key: str) -> dict[str, Any]:
+        return self.terminal(key) if self.terminal is not None else {}
 
     @property
     def stdin_isatty(self) -> bool:

@@ -39,6 +39,9 @@ STRICT = option(
 CHECKED_FILE = option(
     "file", type=Path, metavar="FILE", help="an answer file (.yaml) or a draft (.pdf, .docx, .txt)"
 )
+INTERVIEW_OUTPUT = option(
+    "-o", "--output", type=Path, metavar="FILE", help="answer file to save to, after every answer"
+)
 PDF = option("--pdf", action="store_true", help="also write PDFs (needs LibreOffice)")
 LIBRARY = option(
     "--library",

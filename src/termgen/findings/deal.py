@@ -33,10 +33,14 @@ class Finding:
     path: AnswerPath
     section: str | None
     location: Location | None = None
+    question: str | None = None
+    """The interview question that settles it, when the deal came from an interview."""
 
     @property
     def where(self) -> str:
-        """'deal.yaml:118:3 (exit › renewal)' or just the path in words."""
+        """'deal.yaml:118:3 (exit › renewal)', the interview question, or the path in words."""
+        if self.question:
+            return f"question: {self.question}"
         words = path_in_words(self.path)
         return f"{self.location} ({words})" if self.location else words
 
@@ -49,6 +53,7 @@ class Finding:
             "path": ".".join(str(part) for part in self.path),
             "line": self.location.line if self.location else None,
             "section": self.section,
+            "question": self.question,
         }
 
 

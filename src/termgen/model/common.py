@@ -309,12 +309,14 @@ class KnownNames:
 
     parties: tuple[str, ...]
     bodies: tuple[str, ...] = ()
+    bodies_to_come: bool = False
+    """During an interview, before the bodies are asked: an owner may name one still to come."""
 
 
 known_names: ContextVar[KnownNames | None] = ContextVar("known_names", default=None)
 
 
-def _resolve_party(value: str) -> str:
+def resolve_party(value: str) -> str:
     names = known_names.get()
     if names is not None and value not in names.parties:
         raise ValueError(
@@ -323,9 +325,9 @@ def _resolve_party(value: str) -> str:
     return value
 
 
-def _resolve_owner(value: str) -> str:
+def resolve_owner(value: str) -> str:
     names = known_names.get()
-    if names is None or value == JOINT or value in names.parties or value in names.bodies:
+    if names is None or names.bodies_to_come or value in (JOINT, *names.parties, *names.bodies):
         return value
     choices = [*names.parties, JOINT, *names.bodies]
     raise ValueError(
@@ -333,8 +335,8 @@ def _resolve_owner(value: str) -> str:
     )
 
 
-PartyRef = Annotated[Text, AfterValidator(_resolve_party)]
+PartyRef = Annotated[Text, AfterValidator(resolve_party)]
 """A party's short name, as written under `parties`."""
 
-Owner = Annotated[Text, AfterValidator(_resolve_owner)]
+Owner = Annotated[Text, AfterValidator(resolve_owner)]
 """Who owns something: a party's short name, 'joint', or the name of a governance body."""

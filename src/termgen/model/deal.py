@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from pydantic import Field, ValidationError, model_validator
+from pydantic import Field, ValidationError, ValidationInfo, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from termgen.model.change import Change
@@ -17,6 +17,8 @@ from termgen.model.meta import DealMeta, Party
 from termgen.model.strengths import Strengths
 
 ELEMENTS = ("goals", "strengths", "governance", "change", "exit")
+BODIES_TO_COME = "bodies_to_come"
+"""Validation context key: an interview has not asked for the governance bodies yet."""
 
 
 class Deal(Record):
@@ -36,10 +38,14 @@ class Deal(Record):
 
     @model_validator(mode="wrap")
     @classmethod
-    def _resolve_names(cls, data: Any, handler: Callable[[Any], Deal]) -> Deal:
+    def _resolve_names(
+        cls, data: Any, handler: Callable[[Any], Deal], info: ValidationInfo
+    ) -> Deal:
         parties = _names(data, ("parties",), "short_name")
         bodies = _names(data, ("governance", "bodies"), "name")
-        token = known_names.set(KnownNames(tuple(parties.values()), tuple(bodies.values())))
+        to_come = bool((info.context or {}).get(BODIES_TO_COME)) and not bodies
+        names = KnownNames(tuple(parties.values()), tuple(bodies.values()), to_come)
+        token = known_names.set(names)
         errors: list[Any] = []
         try:
             deal = handler(data)

@@ -17,7 +17,7 @@ TradeOffAxis = Literal[
 class Measure(Record):
     """How success of an objective is measured."""
 
-    kpi: Text = Field(description="What is measured, e.g. 'cell cost per kWh'.")
+    kpi: Text | None = Field(None, description="What is measured, e.g. 'cell cost per kWh'.")
     target: Text | None = Field(None, description="The value to reach, e.g. 'below USD 80/kWh'.")
     by: dt.date | None = Field(None, description="When it must be reached.")
 

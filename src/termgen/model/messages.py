@@ -9,7 +9,7 @@ from pydantic import BaseModel, ValidationError
 
 from termgen.errors import Problem
 from termgen.model.paths import Shape, field_names, shape_at
-from termgen.suggest import quoted, with_suggestion
+from termgen.suggest import nearest, quoted, with_suggestion
 
 if TYPE_CHECKING:
     from termgen.yamlfile import SourceMap
@@ -157,6 +157,21 @@ _GENERIC = {
 }
 
 
+def _without_misspelt_missing(errors: list[Any], root: type[BaseModel]) -> list[Any]:
+    """Drop 'required key X is missing' when an unknown key beside it is X misspelt."""
+    misspelt = set()
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            parent = tuple(clean_loc(error["loc"])[:-1])
+            match = nearest(str(error["loc"][-1]), _parent_keys(root, parent))
+            misspelt.add((*parent, match))
+    return [
+        error
+        for error in errors
+        if not (error["type"] == "missing" and tuple(clean_loc(error["loc"])) in misspelt)
+    ]
+
+
 def located_problems(
     invalid: ValidationError,
     root: type[BaseModel],
@@ -165,7 +180,7 @@ def located_problems(
 ) -> list[Problem]:
     """Each validation error in plain words, at its place in the file, in file order."""
     problems = []
-    for error in invalid.errors():
+    for error in _without_misspelt_missing(invalid.errors(), root):
         path, message = plain_message(error, root)
         full = (*prefix, *path)
         location = source.locate(full, at_key=error["type"] == "missing")

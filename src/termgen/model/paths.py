@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
 
 @dataclass(frozen=True)
@@ -74,3 +75,28 @@ def shape_at(root: type[BaseModel], path: Sequence[str | int]) -> Shape | None:
             return None
         shape = step(shape, key)
     return shape
+
+
+def field_at(root: type[BaseModel], path: Sequence[str | int]) -> FieldInfo | None:
+    """The model field the last key of `path` names, if it is a field of a model."""
+    parent = shape_at(root, path[:-1])
+    if parent is None or parent.kind != "model" or parent.model is None:
+        return None
+    return parent.model.model_fields.get(str(path[-1]))
+
+
+def reference_kind(field: FieldInfo) -> str | None:
+    """'party' or 'owner' when the field refers to a party (or a body), directly or in a list."""
+    from termgen.model.common import resolve_owner, resolve_party
+
+    kinds = {resolve_party: "party", resolve_owner: "owner"}
+    pending: list[Any] = [*field.metadata, field.annotation]
+    while pending:
+        item = pending.pop()
+        function = getattr(item, "func", None)
+        if function in kinds:
+            return kinds[function]
+        if get_origin(item) is Annotated:
+            pending += list(item.__metadata__)
+        pending += [arg for arg in get_args(item) if arg is not type(None)]
+    return None

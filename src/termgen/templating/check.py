@@ -175,8 +175,7 @@ class _Walker:
         if is_blocked(name):
             self.issue(
                 node,
-                f"refused: '{name}' reaches into Python internals; clause text may only read "
-                "deal fields",
+                f"refused: '{name}' reaches into Python internals; only deal fields may be read",
                 unsafe=True,
             )
             return None

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
-from jinja2 import StrictUndefined, nodes
+from jinja2 import StrictUndefined, Undefined, nodes
 from jinja2.exceptions import SecurityError
 from jinja2.parser import Parser
 from jinja2.runtime import Context
@@ -88,7 +88,9 @@ class Sandbox(SandboxedEnvironment):
         if obj is MISSING:
             return MISSING
         value = super().getattr(obj, attribute)
-        return MISSING if value is None else value
+        if value is None or (isinstance(value, Undefined) and isinstance(obj, Mapping)):
+            return MISSING
+        return value
 
     def getitem(self, obj: Any, argument: Any) -> Any:
         if obj is MISSING:

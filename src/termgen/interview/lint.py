@@ -1,0 +1,190 @@
+"""Checking an interview definition: every question binds to the deal model, conditions compile."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any, get_args
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from termgen.errors import Problem
+from termgen.interview.data import dotted, split
+from termgen.interview.spec import Group, Question, Spec
+from termgen.interview.types import AnswerError, QuestionType, parse
+from termgen.model import Deal
+from termgen.model.common import Duration, Money, Quantity
+from termgen.model.paths import (
+    Shape,
+    field_at,
+    field_names,
+    reference_kind,
+    shape_at,
+    shape_of,
+)
+from termgen.suggest import nearest, quoted
+from termgen.templating.check import model_scope, template_issues
+from termgen.templating.environment import Sandbox
+from termgen.yamlfile import SourceMap
+
+_SCALARS: dict[str, tuple[Any, ...]] = {
+    "text": (str,),
+    "integer": (int,),
+    "decimal": (Decimal,),
+    "percent": (Decimal,),
+    "date": (dt.date,),
+    "yes_no": (bool,),
+}
+_MODELS: dict[str, type[BaseModel]] = {"duration": Duration, "money": Money, "quantity": Quantity}
+
+
+def _fits(kind: str, shape: Shape, field: FieldInfo) -> bool:
+    """Whether a question type can hold what the model keeps at its path."""
+    reference = reference_kind(field)
+    if kind in ("party", "owner"):
+        return reference == kind
+    if kind == "parties":
+        return shape.kind == "list" and reference == "party"
+    if kind == "choice":
+        return shape.kind == "choice"
+    if kind == "multi_choice":
+        return shape.kind == "list" and shape_of(shape.item).kind == "choice"
+    if kind == "text_list":
+        return shape.kind == "list" and shape_of(shape.item).scalar is str
+    if kind in ("shares", "per_party"):
+        item = shape_of(shape.item) if shape.kind == "dict" else None
+        return item is not None and item.scalar is (Decimal if kind == "shares" else int)
+    if kind in _MODELS:
+        return shape.kind == "model" and shape.model is _MODELS[kind]
+    return shape.kind == "scalar" and shape.scalar in _SCALARS[kind] and reference is None
+
+
+def _unknown_path(root: type[BaseModel], path: str) -> str:
+    """Say a path does not exist, suggesting the nearest one at the step that fails."""
+    keys = split(path)
+    problem = f"'{path}' is not a field of the {'deal' if root is Deal else 'entry'}"
+    for depth in range(len(keys)):
+        parent = shape_at(root, keys[:depth])
+        if parent is None or parent.model is None or keys[depth] in parent.model.model_fields:
+            continue
+        fields = field_names(parent.model)
+        match = nearest(keys[depth], fields)
+        if match is not None:
+            return (
+                f"{problem}, did you mean '{dotted((*keys[:depth], match, *keys[depth + 1 :]))}'?"
+            )
+        return f"{problem}; '{dotted(keys[:depth]) or 'the top level'}' has {quoted(fields)}"
+    return problem
+
+
+class _Linter:
+    def __init__(self, spec: Spec, source: SourceMap) -> None:
+        self.spec = spec
+        self.source = source
+        self.env = Sandbox()
+        self.problems: list[Problem] = []
+        self.ids: dict[str, tuple[str | int, ...]] = {}
+
+    def problem(self, where: tuple[str | int, ...], message: str, line: int | None = None) -> None:
+        location = self.source.text_line(where, line) if line else self.source.locate(where)
+        self.problems.append(Problem(message, location))
+
+    def condition(
+        self, where: tuple[str | int, ...], source: str | None, scope: dict[str, Any]
+    ) -> None:
+        if source is not None:
+            for issue in template_issues(self.env, source, scope, expression=True):
+                self.problem(where, f"condition: {issue.message}", issue.line)
+
+    def question(
+        self,
+        where: tuple[str | int, ...],
+        question: Question,
+        root: Shape,
+        scope: dict[str, Any],
+        group: Group | None = None,
+    ) -> None:
+        key = f"{group.id}.{question.id}" if group else str(question.id)
+        if key in self.ids:
+            self.problem((*where, "id"), f"the id '{key}' is used twice")
+        self.ids[key] = where
+        assert root.model is not None
+        path = split(question.path)
+        shape = shape_at(root.model, path)
+        field = field_at(root.model, path)
+        if shape is None or field is None:
+            self.problem((*where, "path"), _unknown_path(root.model, question.path))
+        elif not _fits(question.type, shape, field):
+            fitting = [kind for kind in get_args(QuestionType) if _fits(kind, shape, field)]
+            self.problem(
+                (*where, "type"),
+                f"type '{question.type}' does not fit '{question.path}'; "
+                f"use {' or '.join(repr(kind) for kind in fitting) or 'a group'}",
+            )
+        self.condition((*where, "when"), question.when, scope)
+
+    def group(self, where: tuple[str | int, ...], group: Group, deal_scope: dict[str, Any]) -> None:
+        shape = shape_at(Deal, split(group.path))
+        if shape is None or shape.kind != "list" or shape_of(shape.item).kind != "model":
+            self.problem(
+                (*where, "path"), f"'{group.path}' is not a list of entries in the deal model"
+            )
+            return
+        item = shape_of(shape.item)
+        assert item.model is not None
+        if group.max is not None and group.max < group.min:
+            self.problem((*where, "max"), "max is smaller than min")
+        for key in group.fixed:
+            if key not in item.model.model_fields:
+                self.problem((*where, "fixed", key), f"'{key}' is not a field of a {group.item}")
+        scope = {**deal_scope, "item": item}
+        self.condition((*where, "when"), group.when, deal_scope)
+        for issue in template_issues(self.env, group.summary, {"item": item}):
+            self.problem((*where, "summary"), f"summary: {issue.message}", issue.line)
+        for index, question in enumerate(group.questions):
+            self.question((*where, "questions", index), question, item, scope, group)
+
+    def presets(self) -> None:
+        questions = {q.path: q for _, q in self._top_questions()}
+        seen: set[str] = set()
+        for index, preset in enumerate(self.spec.presets):
+            where: tuple[str | int, ...] = ("presets", index)
+            if preset.purpose in seen:
+                self.problem((*where, "purpose"), f"two presets for '{preset.purpose}'")
+            seen.add(preset.purpose)
+            for path, value in preset.defaults.items():
+                question = questions.get(path)
+                if question is None:
+                    self.problem((*where, "defaults", path), f"no question asks '{path}'")
+                    continue
+                choices = shape_at(Deal, split(path))
+                try:
+                    parse(question.type, value, choices=choices.choices if choices else ())
+                except AnswerError as wrong:
+                    self.problem((*where, "defaults", path), f"default for '{path}': {wrong}")
+
+    def _top_questions(self) -> Iterator[tuple[tuple[str | int, ...], Question]]:
+        for s, section in enumerate(self.spec.sections):
+            for i, item in enumerate(section.items):
+                if isinstance(item, Question):
+                    yield ("sections", s, "items", i), item
+
+    def run(self) -> list[Problem]:
+        deal = Shape("model", model=Deal)
+        scope = model_scope(deal)
+        for s, section in enumerate(self.spec.sections):
+            for i, item in enumerate(section.items):
+                where: tuple[str | int, ...] = ("sections", s, "items", i)
+                if isinstance(item, Group):
+                    self.group(where, item, scope)
+                else:
+                    self.question(where, item, deal, scope)
+        self.presets()
+        return sorted(self.problems, key=lambda p: (p.location.line or 0) if p.location else 0)
+
+
+def lint_spec(spec: Spec, source: SourceMap) -> list[Problem]:
+    """Every problem of an interview definition, with its line."""
+    return _Linter(spec, source).run()

@@ -1,0 +1,175 @@
+"""Driving the real questionary prompts from tests: one pre-filled pipe per prompt, by key."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import io
+import signal
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+from termgen.cli import main
+from termgen.environment import Environment
+from termgen.interview.data import ABSENT, get, split
+from termgen.interview.spec import Group, Question, Spec
+from termgen.interview.types import show
+
+TODAY = dt.date(2026, 11, 22)
+CLEAR = "\x15"
+ENTER = "\r"
+CTRL_C = "\x03"
+BACKSPACE = "\x7f"
+
+
+class ScriptedTerminal:
+    """Gives each prompt the keystrokes `keys(prompt_key)` returns, and records what was asked."""
+
+    def __init__(self, keys: Callable[[str], str]) -> None:
+        self.keys = keys
+        self.asked: list[str] = []
+        self._pipes = contextlib.ExitStack()
+
+    def __call__(self, key: str) -> dict[str, Any]:
+        self.asked.append(key)
+        pipe = self._pipes.enter_context(create_pipe_input())
+        pipe.send_text(self.keys(key))
+        return {"input": pipe, "output": DummyOutput()}
+
+    def close(self) -> None:
+        self._pipes.close()
+
+
+@contextlib.contextmanager
+def time_limit(seconds: int, terminal: ScriptedTerminal) -> Iterator[None]:
+    """Fail, naming the prompt, if a prompt waits for keys the script never sends."""
+
+    def waited(*_: object) -> None:
+        last = terminal.asked[-1] if terminal.asked else "none"
+        raise TimeoutError(f"a prompt waited for input; last prompt: {last}")
+
+    previous = signal.signal(signal.SIGALRM, waited)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+        terminal.close()
+
+
+def run_interview(
+    terminal: ScriptedTerminal, *args: str | Path, seconds: int = 120
+) -> tuple[int, str, str]:
+    """`termgen interview ARGS` in this process, answering through the scripted terminal."""
+    out, err = io.StringIO(), io.StringIO()
+    env = Environment(
+        stdin=io.StringIO(),
+        stdout=out,
+        stderr=err,
+        environ={},
+        today=lambda: TODAY,
+        terminal=terminal,
+    )
+    with time_limit(seconds, terminal):
+        status = main(["interview", *map(str, args)], env)
+    return status, out.getvalue(), err.getvalue()
+
+
+def typed(kind: str, value: Any) -> str:
+    """The keys a user presses to give `value` to a question of this type."""
+    if kind == "yes_no":
+        return "y" if value else "n"
+    if kind in ("multi_choice", "parties"):
+        return "".join(f"{item} {BACKSPACE * len(item)}" for item in value or []) + ENTER
+    if kind == "choice":
+        return f"{value if value is not None else '(leave open)'}{ENTER}"
+    return f"{CLEAR}{show(kind, value)}{ENTER}"
+
+
+class ExampleAnswers:
+    """Answers every prompt as the given answer data says: a user retyping an answer file."""
+
+    def __init__(
+        self,
+        spec: Spec,
+        data: dict[str, Any],
+        overrides: dict[str, list[str]] | None = None,
+        resumed: dict[str, Any] | None = None,
+    ) -> None:
+        self.spec = spec
+        self.data = data
+        self.overrides = {key: list(values) for key, values in (overrides or {}).items()}
+        self.groups = {
+            item.id: item
+            for section in spec.sections
+            for item in section.items
+            if isinstance(item, Group)
+        }
+        self.questions = {
+            item.id: item
+            for section in spec.sections
+            for item in section.items
+            if isinstance(item, Question)
+        }
+        self.added: dict[str, int] = (
+            {group.id: len(self._own_entries(group, resumed)) for group in self.groups.values()}
+            if resumed
+            else {}
+        )
+
+    def __call__(self, key: str) -> str:
+        if self.overrides.get(key):
+            return self.overrides[key].pop(0)
+        if key == "review":
+            return f"Everything is right{ENTER}"
+        if key == "draft":
+            return "n"
+        if key in self.groups:
+            return self._manage(self.groups[key])
+        if "#" in key:
+            group_id, rest = key.split("#", 1)
+            number, question_id = rest.split(".", 1)
+            group = self.groups[group_id]
+            question = next(q for q in group.questions if q.id == question_id)
+            path = (*split(group.path), int(number) - 1, *split(question.path))
+        else:
+            question = self.questions[key]
+            path = split(question.path)
+        value = get(self.data, path)
+        return typed(question.type, None if value is ABSENT else value)
+
+    def _manage(self, group: Group) -> str:
+        wanted = len(self._own_entries(group))
+        if self.added.get(group.id, 0) < wanted:
+            self.added[group.id] = self.added.get(group.id, 0) + 1
+            return f"Add a {group.item}{ENTER}"
+        return f"Done{ENTER}"
+
+    def _own_entries(self, group: Group, data: dict[str, Any] | None = None) -> list[int]:
+        data = self.data if data is None else data
+        items = get(data, split(group.path))
+        if not isinstance(items, list):
+            return []
+        purpose = get(data, ("deal", "purpose"))
+        claimed = [
+            other.fixed
+            for other in self.groups.values()
+            if other is not group
+            and other.path == group.path
+            and other.fixed
+            and (not other.purposes or purpose in other.purposes)
+        ]
+        return [
+            index
+            for index, entry in enumerate(items)
+            if all(entry.get(k) == v for k, v in group.fixed.items())
+            and (
+                group.fixed
+                or not any(all(entry.get(k) == v for k, v in fixed.items()) for fixed in claimed)
+            )
+        ]

@@ -1,0 +1,113 @@
+"""The interview definition: the built-in one reaches the whole deal; the lint finds planted defects."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import BaseModel
+
+from termgen.interview.spec import Group, load_spec
+from termgen.model import Deal
+from termgen.model.common import Duration, Money, Quantity
+from termgen.model.paths import shape_of
+
+from ..conftest import ROOT, run_cli
+
+BAD = ROOT / "tests" / "fixtures" / "interviews" / "bad.yaml"
+ANSWERED_AS_ONE = (Duration, Money, Quantity)
+NOT_ASKED = {
+    # Which fallback position to use for a clause is a negotiation choice made in the answer
+    # file once counsel has read the draft, not an interview question.
+    "positions",
+}
+
+PLANTED = [
+    (
+        "6:23",
+        "default for 'deal.structure': 'joint_adventure' is not one of the choices, "
+        "did you mean 'equity_joint_venture'?",
+    ),
+    ("7:30", "no question asks 'exit.valuation.method'"),
+    ("8:14", "two presets for 'electrification'"),
+    ("14:15", "'deal.nmae' is not a field of the deal, did you mean 'deal.name'?"),
+    ("18:15", "type 'integer' does not fit 'exit.renewal.notice'; use 'duration'"),
+    ("23", "condition: template syntax: unexpected 'end of template'"),
+    ("27", "condition: 'notcie' is not a field of a renewal, did you mean 'notice'?"),
+    ("28:13", "the id 'deal.purpose' is used twice"),
+    ("33:15", "type 'party' does not fit 'deal.version'; use 'text'"),
+    ("38", "condition: refused: '__class__' reaches into Python internals"),
+    ("38", "condition: refused: '__mro__' reaches into Python internals"),
+    ("43:15", "'deal.name' is not a list of entries in the deal model"),
+    ("56:14", "max is smaller than min"),
+    ("58:19", "'colour' is not a field of a party"),
+    ("59", "summary: 'shrt_name' is not a field of a party, did you mean 'short_name'?"),
+]
+
+
+def _leaves(model: type[BaseModel], prefix: str = "") -> Iterator[str]:
+    """Every path an answer can fill, lists of entries written as 'path[]'."""
+    for name, field in model.model_fields.items():
+        path = f"{prefix}{name}"
+        shape = shape_of(field.annotation)
+        if shape.kind == "model" and shape.model not in ANSWERED_AS_ONE:
+            assert shape.model is not None
+            yield from _leaves(shape.model, f"{path}.")
+        elif shape.kind == "list" and shape_of(shape.item).kind == "model":
+            item = shape_of(shape.item).model
+            assert item is not None
+            yield from _leaves(item, f"{path}[].")
+        else:
+            yield path
+
+
+def _asked() -> set[str]:
+    """Every path the built-in interview fills, by a question or a group's fixed value."""
+    asked: set[str] = set()
+    for section in load_spec()[0].sections:
+        for item in section.items:
+            if isinstance(item, Group):
+                asked.update(f"{item.path}[].{q.path}" for q in item.questions)
+                asked.update(f"{item.path}[].{key}" for key in item.fixed)
+            else:
+                asked.add(item.path)
+    return asked
+
+
+def test_every_field_of_the_deal_is_reached_by_some_question() -> None:
+    leaves = [path for path in _leaves(Deal) if path.split(".")[0] not in NOT_ASKED]
+    assert len(leaves) > 100
+    unreached = [path for path in leaves if path not in _asked()]
+    assert unreached == []
+
+
+def test_the_built_in_interview_is_clean() -> None:
+    result = run_cli("interview", "--lint")
+    assert (result.status, result.err) == (0, "")
+    assert result.out.startswith("interview definition OK:")
+
+
+def test_the_lint_finds_every_planted_defect_at_its_line() -> None:
+    result = run_cli("interview", "--spec", BAD, "--lint")
+    assert result.status == 2
+    *problems, total = result.err.splitlines()
+    found = [line.removeprefix(f"{BAD}:") for line in problems]
+    assert len(found) == len(PLANTED)
+    for (where, message), line in zip(PLANTED, found, strict=True):
+        assert line.startswith(f"{where}: {message}"), line
+    assert total == f"{len(PLANTED)} problem(s) in the interview definition {BAD}"
+
+
+def test_an_interview_with_problems_does_not_start(tmp_path) -> None:
+    answers = tmp_path / "deal.yaml"
+    result = run_cli("interview", "--spec", BAD, "-o", answers)
+    assert result.status == 2
+    assert "'deal.nmae' is not a field of the deal" in result.err
+    assert not answers.exists()
+
+
+def test_a_spec_that_is_not_an_interview_gets_one_message(tmp_path) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text("title: T\nsections:\n  - id: s\n    title: S\n    itmes: []\n")
+    result = run_cli("interview", "--spec", spec, "--lint")
+    assert result.status == 2
+    assert result.err == f"{spec}:5:5: sections #1: unknown key 'itmes', did you mean 'items'?\n"

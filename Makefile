@@ -22,6 +22,14 @@ test: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 
+# Every figure of the README's performance table; exits 1 when any budget is over.
+BENCHMARKS := startup drafting checking scale memory provisions_cuad
+
+bench: $(STAMP)
+	@status=0; for name in $(BENCHMARKS); do \
+		$(BIN)/python benchmarks/$$name.py || status=1; echo; \
+	done; exit $$status
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
@@ -30,4 +38,4 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) out .pytest_cache
+	rm -rf $(VENV) out .pytest_cache benchmarks/.cache

@@ -185,14 +185,17 @@ def test_a_hostile_clause_is_refused_before_it_renders(
         "id: general.costs\ntitle: Costs\nelement: general\nsection: general\ntext:\n"
         "  preferred: |\n    Costs.\n    {{ ''.__class__.__mro__[1].__subclasses__() }}\n",
     )
+    from jinja2 import nodes
+
     from termgen.templating.environment import Sandbox
 
     compiled: list[str] = []
     real_from_string = Sandbox.from_string
 
     def recording(self: Sandbox, source: object, *args: object, **kwargs: object) -> object:
-        if isinstance(source, str):
-            compiled.append(source)
+        if isinstance(source, nodes.Node):
+            compiled.extend(str(node.attr) for node in source.find_all(nodes.Getattr))
+        compiled.append(str(source))
         return real_from_string(self, source, *args, **kwargs)
 
     monkeypatch.setattr(Sandbox, "from_string", recording)

@@ -1,3 +1,3 @@
-from termgen.cli import main
+from termgen.cli import entry
 
-raise SystemExit(main())
+entry()

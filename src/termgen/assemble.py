@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from jinja2 import TemplateError
+from jinja2 import TemplateError, nodes
 
 from termgen.draft import Draft, DraftClause, DraftDocument, DraftSection, Paragraph, Segment
 from termgen.errors import Problem
@@ -14,7 +14,7 @@ from termgen.library.sections import DOCUMENT_TITLES, DOCUMENTS
 from termgen.library.select import Choice, clause_scope, deal_context, refuse_issues, select
 from termgen.model import Deal
 from termgen.tables import BUILDERS
-from termgen.templating.check import template_issues
+from termgen.templating.check import checked
 from termgen.templating.environment import Sandbox
 from termgen.templating.missing import PLACEHOLDER, PLACEHOLDER_MARK
 from termgen.yamlfile import SourceMap
@@ -74,10 +74,11 @@ def _draft_clause(choice: Choice, paragraphs: tuple[Paragraph, ...], number: str
 
 def _render(env: Sandbox, choice: Choice, context: dict[str, object]) -> tuple[Paragraph, ...]:
     entry = choice.clause
-    issues = template_issues(env, choice.text, clause_scope())
+    tree, issues = checked(env, choice.text, clause_scope())
     refuse_issues(entry, choice.text_path, issues, "clause")
+    assert isinstance(tree, nodes.Template)
     try:
-        text = env.from_string(choice.text).render(context)
+        text = env.from_string(tree).render(context)
     except TemplateError as bad:
         line = getattr(bad, "lineno", None) or 1
         message = f"clause '{entry.record.id}' could not be rendered: {bad}"

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import importlib
-from collections.abc import Sequence
-from pathlib import Path
+import sys
 
 from termgen import __version__
 from termgen import options as o
 from termgen.environment import Environment
-from termgen.errors import ExitStatus, TermgenError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 DESCRIPTION = """\
 Turn a partnership deal into Word drafts (term sheet, governance annex) and flag missing
@@ -72,45 +75,25 @@ def build_parser() -> argparse.ArgumentParser:
         o.STRICT,
         o.LIBRARY,
     )
-    interview = _command(
+    _command(
         commands,
         "interview",
         "interview",
         "answer the guided interview in the terminal; answers are saved after each one",
         o.INTERVIEW_OUTPUT,
+        o.RESUME,
+        o.PREFILL,
+        o.SPEC,
+        o.NO_INPUT,
+        o.LINT_SPEC,
         o.FORCE,
         o.LIBRARY,
-    )
-    interview.add_argument(
-        "--resume", type=Path, metavar="FILE", help="continue an interview saved in FILE"
-    )
-    interview.add_argument(
-        "--answers",
-        type=Path,
-        metavar="FILE",
-        help="pre-fill from FILE and ask only what is missing",
-    )
-    interview.add_argument(
-        "--spec",
-        type=Path,
-        metavar="FILE",
-        help="use this interview definition instead of the built-in one",
-    )
-    interview.add_argument(
-        "--no-input",
-        action="store_true",
-        help="ask nothing: list what is missing (exit 2 if anything is)",
-    )
-    interview.add_argument(
-        "--lint", action="store_true", help="check the interview definition and stop"
     )
     library = _command(commands, "library", "library", "lint, list or show clause-library clauses")
     actions = library.add_subparsers(title="actions", metavar="ACTION", dest="library_command")
     actions.required = True
     lint = actions.add_parser("lint", help="check the clause library and overlays for problems")
-    lint.add_argument(
-        "folders", nargs="*", type=Path, metavar="DIR", help="overlay folders to check"
-    )
+    o.add(lint, o.OVERLAY_FOLDERS)
     listing = actions.add_parser("list", help="list clauses")
     listing.add_argument("--element", help="only this element, e.g. exit")
     listing.add_argument("--purpose", help="only clauses for this purpose, e.g. electrification")
@@ -129,6 +112,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def entry() -> None:
+    """The `termgen` process: short-lived, so the cyclic garbage collector may run rarely.
+
+    Objects alive at the end are frozen, which spares the collector's last sweep at exit.
+    """
+    gc.set_threshold(50_000, 20, 20)
+    status = main()
+    gc.freeze()
+    sys.exit(status)
+
+
 def main(argv: Sequence[str] | None = None, env: Environment | None = None) -> int:
     """Run termgen with `argv`; returns the exit status instead of exiting."""
     env = env or Environment()
@@ -138,6 +132,9 @@ def main(argv: Sequence[str] | None = None, env: Environment | None = None) -> i
             args = parser.parse_args(argv)
     except SystemExit as stop:
         return int(stop.code or 0)
+    # Imported only now, so that --help and --version stay fast (see benchmarks/startup.py).
+    from termgen.errors import ExitStatus, TermgenError
+
     if not getattr(args, "command", None):
         parser.print_help(env.stdout)
         return ExitStatus.ERROR

@@ -1,26 +1,49 @@
-"""What the CLI talks to: streams and environment variables, injectable so tests run in-process."""
+"""What the CLI talks to: streams and environment variables, injectable so tests run in-process.
+
+Kept free of heavy imports (no dataclasses, typing or datetime at import time): every run of
+`termgen`, even `--help`, builds one.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sys
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from typing import IO, Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Callable, Mapping
+    from typing import IO, Any
+
+    from termgen.cache import Cache
 
 
-@dataclass
+def _today() -> dt.date:
+    import datetime
+
+    return datetime.date.today()
+
+
 class Environment:
     """The streams and settings a command uses instead of reaching for globals."""
 
-    stdin: IO[str] = field(default_factory=lambda: sys.stdin)
-    stdout: IO[str] = field(default_factory=lambda: sys.stdout)
-    stderr: IO[str] = field(default_factory=lambda: sys.stderr)
-    environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
-    today: Callable[[], dt.date] = dt.date.today
-    terminal: Callable[[str], dict[str, Any]] | None = None
-    """For tests: the prompt_toolkit input and output for the prompt with this key."""
+    def __init__(
+        self,
+        *,
+        stdin: IO[str] | None = None,
+        stdout: IO[str] | None = None,
+        stderr: IO[str] | None = None,
+        environ: Mapping[str, str] | None = None,
+        today: Callable[[], dt.date] = _today,
+        terminal: Callable[[str], dict[str, Any]] | None = None,
+    ) -> None:
+        self.stdin = sys.stdin if stdin is None else stdin
+        self.stdout = sys.stdout if stdout is None else stdout
+        self.stderr = sys.stderr if stderr is None else stderr
+        self.environ = os.environ if environ is None else environ
+        self.today = today
+        self.terminal = terminal
+        """For tests: the prompt_toolkit input and output for the prompt with this key."""
 
     @property
     def interactive(self) -> bool:
@@ -37,6 +60,12 @@ class Environment:
     @property
     def stdout_isatty(self) -> bool:
         return _isatty(self.stdout)
+
+    def cache(self) -> Cache | None:
+        """The disk cache these settings choose (see `termgen.cache`), or None when off."""
+        from termgen.cache import Cache
+
+        return Cache.from_environ(self.environ)
 
     def out(self, text: str = "") -> None:
         print(text, file=self.stdout)

@@ -240,3 +240,25 @@ def test_every_file_of_cuad_dev_is_checked_without_a_crash() -> None:
         for name, status, out, err in pool.map(_check_json, contracts):
             assert (name, status, err) == (name, 0, "")
             assert len(json.loads(out)["provisions"]) == len(REPORTED)
+
+
+def test_a_cue_that_is_not_a_regular_expression_is_reported_at_its_line(
+    tmp_path: Path, drafts: dict[str, Path]
+) -> None:
+    overlay = tmp_path / "counsel"
+    overlay.mkdir()
+    (overlay / "provisions.yaml").write_text(
+        "- id: exit.escrow\n  label: Source code escrow\n  why: Keeps the code reachable.\n"
+        "  severity: warning\n  clause: false\n  cues:\n    present:\n"
+        "      - all: ['escrow (of']\n",
+        encoding="utf-8",
+    )
+    expected = (
+        f"{overlay / 'provisions.yaml'}:8:15: not a valid regular expression: "
+        "missing ), unterminated subpattern at position 7"
+    )
+    checked = run_cli("check", drafts["mou.pdf"], "--library", overlay)
+    assert (checked.status, checked.err.splitlines()) == (2, [expected])
+    linted = run_cli("library", "lint", overlay)
+    assert linted.status == 2
+    assert expected in linted.err.splitlines()

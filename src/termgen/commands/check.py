@@ -33,7 +33,7 @@ def _check_deal(args: argparse.Namespace, env: Environment) -> ExitStatus:
     from termgen.library.load import library_layers, load_library
 
     loaded = load_deal(args.file)
-    library = load_library(library_layers(args.library, env.environ))
+    library = load_library(library_layers(args.library, env.environ), cache=env.cache())
     draft = assemble(loaded.deal, library, source=loaded.source)
     findings = deal_findings(loaded.deal, library, draft, loaded.source)
     meta = loaded.deal.deal

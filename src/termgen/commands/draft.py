@@ -18,7 +18,7 @@ def run(args: argparse.Namespace, env: Environment) -> ExitStatus:
     from termgen.library.load import library_layers, load_library
 
     loaded = load_deal(args.answers)
-    library = load_library(library_layers(args.library, env.environ))
+    library = load_library(library_layers(args.library, env.environ), cache=env.cache())
     drafted = write_drafts(
         loaded.deal,
         library,

@@ -94,7 +94,7 @@ def _findings_and_drafts(
     from termgen.findings.deal import deal_findings
     from termgen.library.load import library_layers, load_library
 
-    library = load_library(library_layers(args.library, env.environ))
+    library = load_library(library_layers(args.library, env.environ), cache=env.cache())
     findings = [
         replace(finding, question=runner.engine.asked_at(finding.path))
         for finding in deal_findings(deal, library, assemble(deal, library))

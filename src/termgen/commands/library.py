@@ -21,7 +21,7 @@ def run(args: argparse.Namespace, env: Environment) -> ExitStatus:
 def _lint(args: argparse.Namespace, env: Environment, layers: list[Path]) -> ExitStatus:
     from termgen.library.lint import lint
 
-    library, problems = lint(layers)
+    library, problems = lint(layers, env.cache())
     for problem in problems:
         env.err(str(problem))
     if problems:
@@ -39,7 +39,7 @@ def _list(args: argparse.Namespace, env: Environment, layers: list[Path]) -> Exi
     from termgen.library.load import load_library
     from termgen.textable import text_table
 
-    library = load_library(layers)
+    library = load_library(layers, cache=env.cache())
     _check_choice("--element", args.element, get_args(Element))
     _check_choice("--purpose", args.purpose, PURPOSES)
     rows = []
@@ -60,7 +60,7 @@ def _list(args: argparse.Namespace, env: Environment, layers: list[Path]) -> Exi
 def _show(args: argparse.Namespace, env: Environment, layers: list[Path]) -> ExitStatus:
     from termgen.library.load import load_library
 
-    entry = load_library(layers).clause(args.clause_id)
+    entry = load_library(layers, cache=env.cache()).clause(args.clause_id)
     clause = entry.record
     lines = [
         f"{clause.id} (version {clause.version})  {clause.title}",

@@ -5,17 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from jinja2 import TemplateError
-
 from termgen.draft import Draft
 from termgen.errors import Location, Problem
 from termgen.findings.checks import CHECKS, AnswerPath, Gap
 from termgen.findings.registry import Provision, Severity
 from termgen.library.load import Library, LibraryError, Sourced
-from termgen.library.select import clause_scope, deal_context, refuse_issues
+from termgen.library.select import deal_context, holds
 from termgen.model import Deal
 from termgen.model.messages import path_in_words
-from termgen.templating.check import template_issues
 from termgen.templating.environment import Sandbox
 from termgen.yamlfile import SourceMap
 
@@ -67,7 +64,7 @@ def deal_findings(
     findings = []
     for entry in library.provisions.values():
         provision = entry.record
-        if provision.expected and not _holds(env, entry, "expected", context):
+        if provision.expected and not holds(env, entry, "expected", context, "provision"):
             continue
         gaps = _gaps(env, entry, deal, context)
         if gaps is None:
@@ -114,17 +111,6 @@ def _gaps(
                 [Problem(f"unknown check '{provision.check}'", entry.where("check"))]
             )
         return CHECKS[provision.check](deal, provision.id)
-    if provision.expression and not _holds(env, entry, "expression", context):
+    if provision.expression and not holds(env, entry, "expression", context, "provision"):
         return [Gap(f"{provision.label.lower()} is not settled", _fix_path(provision))]
     return []
-
-
-def _holds(env: Sandbox, entry: Sourced[Provision], key: str, context: dict[str, Any]) -> bool:
-    source = getattr(entry.record, key)
-    issues = template_issues(env, source, clause_scope(), expression=True)
-    refuse_issues(entry, (key,), issues, "provision")
-    try:
-        return bool(env.condition(source)(**context))
-    except TemplateError as bad:
-        message = f"provision '{entry.record.id}': its {key} condition failed: {bad}"
-        raise LibraryError([Problem(message, entry.where(key))]) from None

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from termgen.findings.literals import compiled, match_starts
 from termgen.findings.registry import Cue, Provision, Severity
 from termgen.findings.text import Sentence
 
@@ -56,11 +57,14 @@ class _Document:
             self.starts.append(offset)
             offset += len(sentence.text) + 1
         self.text = "\n".join(sentence.text for sentence in sentences)
+        lowered = self.text.lower()
+        self.lowered = lowered if len(lowered) == len(self.text) else None
 
-    def candidates(self, pattern: re.Pattern[str]) -> list[int]:
-        """Indices of the sentences where `pattern` matches."""
+    def candidates(self, pattern: str) -> list[int]:
+        """Indices of the sentences where a match of `pattern` starts."""
         found = {
-            bisect.bisect_right(self.starts, m.start()) - 1 for m in pattern.finditer(self.text)
+            bisect.bisect_right(self.starts, start) - 1
+            for start in match_starts(pattern, self.text, self.lowered)
         }
         return sorted(found)
 
@@ -72,11 +76,12 @@ class _Document:
 
 
 def _compile(patterns: Iterable[str]) -> list[re.Pattern[str]]:
-    return [re.compile(pattern, re.IGNORECASE) for pattern in patterns]
+    return [compiled(pattern)[0] for pattern in patterns]
 
 
 def _matches(document: _Document, cue: Cue, size: int) -> list[int]:
-    first, *rest = _compile(cue.all)
+    first, *others = cue.all
+    rest = _compile(others)
     excluded = _compile(cue.none)
     hits = []
     for index in document.candidates(first):

@@ -3,25 +3,38 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from collections.abc import Iterator
+from typing import Literal
 
-from pydantic import AfterValidator, Field
+from pydantic import Field
 
 from termgen.model.common import Record, Text
 
 Severity = Literal["blocking", "warning"]
 
 
-def _compiles(pattern: str) -> str:
-    try:
-        re.compile(pattern)
-    except re.error as bad:
-        raise ValueError(f"not a valid regular expression: {bad}") from None
-    return pattern
+Pattern = str
+"""A regular expression, matched case-insensitively against a sentence of a draft.
+
+Compiled only by the checks that read drafts (and by the lint): drafting never needs it.
+"""
 
 
-Pattern = Annotated[str, AfterValidator(_compiles)]
-"""A regular expression, matched case-insensitively against a sentence of a draft."""
+def pattern_problems(provision: Provision) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Path and message of each cue pattern that is not a valid regular expression."""
+    if provision.cues is None:
+        return
+    for level in ("present", "weak"):
+        for index, cue in enumerate(getattr(provision.cues, level)):
+            for key in ("all", "none"):
+                for number, pattern in enumerate(getattr(cue, key)):
+                    try:
+                        re.compile(pattern, re.IGNORECASE)
+                    except re.error as bad:
+                        yield (
+                            ("cues", level, index, key, number),
+                            f"not a valid regular expression: {bad}",
+                        )
 
 
 class Cue(Record):

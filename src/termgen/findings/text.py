@@ -28,10 +28,29 @@ _PUNCTUATION = str.maketrans(
 )
 _PAGE_NUMBER = re.compile(r"^\W*(page\s*)?[0-9ivxlc]{1,5}(\s*(of|/)\s*\d{1,4})?\W*$", re.IGNORECASE)
 _HYPHENATED = re.compile(r"(\w)-\n\s*([a-z])")
+_ABBREVIATIONS = [
+    "[A-Z]",
+    "No",
+    "Inc",
+    "Co",
+    "Ltd",
+    "Corp",
+    "Sec",
+    "i\\.e",
+    "e\\.g",
+    "vs",
+    "St",
+    "Mr",
+    "Ms",
+    "Dr",
+    "art",
+    "Art",
+]
+# The look-behinds sit after the full stop, so they are tried only where a sentence may end.
 _SENTENCE_END = re.compile(
-    r"(?<!\b[A-Z])(?<!\bNo)(?<!\bInc)(?<!\bCo)(?<!\bLtd)(?<!\bCorp)(?<!\bSec)(?<!\bi\.e)(?<!\be\.g)"
-    r"(?<!\bvs)(?<!\bSt)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bart)(?<!\bArt)"
-    r"[.!?]\s+(?=[\"'(\[]?[A-Z0-9])"
+    "[.!?]"
+    + "".join(rf"(?<!\b{abbreviation}[.!?])" for abbreviation in _ABBREVIATIONS)
+    + r"\s+(?=[\"'(\[]?[A-Z0-9])"
 )
 _SPACES = re.compile(r"\s+")
 _EDGE_LINES = 3

@@ -3,27 +3,44 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
 from jinja2 import nodes
 
+from termgen.cache import Cache, remembered
 from termgen.errors import Problem
 from termgen.library.clause import Clause
-from termgen.library.load import Library, Sourced, load_library
+from termgen.library.load import Library, Sourced, cue_problems, load_library
 from termgen.library.select import clause_scope
 from termgen.suggest import with_suggestion
 from termgen.templating.check import Scope, template_issues
 from termgen.templating.environment import Sandbox
 
+_TEXT_ISSUES = "clause template issues"
 
-def lint(layers: Sequence[Path]) -> tuple[Library, list[Problem]]:
-    """The effective library and every problem found in it, in file and line order."""
-    library = load_library(layers, strict=False)
+
+def lint(layers: Sequence[Path], cache: Cache | None = None) -> tuple[Library, list[Problem]]:
+    """The effective library and every problem found in it, in file and line order.
+
+    With a cache, clause files and templates checked before with the same text are not again.
+    """
+    library = load_library(layers, strict=False, cache=cache)
     problems = list(library.problems)
     env = Sandbox()
     scope = clause_scope()
-    for entry in library.clauses.values():
-        problems += _clause_problems(entry, library, env, scope)
+    texts = {
+        clause_id: entry.record.model_dump_json(include={"when", "text"}).encode()
+        for clause_id, entry in library.clauses.items()
+    }
+    if cache is not None:
+        cache.prefetch(_TEXT_ISSUES, texts.values())
+    for clause_id, entry in library.clauses.items():
+        problems += _clause_problems(entry, library)
+        check = partial(_text_issues, entry.record, env, scope)
+        for path, line, message in remembered(cache, _TEXT_ISSUES, texts[clause_id], check):
+            where = entry.where(*path) if line is None else entry.source.text_line(path, line)
+            problems.append(Problem(message, where))
     for provision in library.provisions.values():
         for key in ("expected", "expression"):
             condition = getattr(provision.record, key)
@@ -31,6 +48,9 @@ def lint(layers: Sequence[Path]) -> tuple[Library, list[Problem]]:
                 for issue in template_issues(env, condition, scope, expression=True):
                     where = provision.source.text_line((*provision.path, key), issue.line)
                     problems.append(Problem(issue.message, where))
+    if cache is not None:
+        cache.save()
+    problems += cue_problems(library.provisions.values())
     problems += _uncovered_provisions(library)
     return library, sorted(problems, key=_order)
 
@@ -42,9 +62,7 @@ def _order(problem: Problem) -> tuple[str, int, int]:
     return (str(where.file), where.line or 0, where.column or 0)
 
 
-def _clause_problems(
-    entry: Sourced[Clause], library: Library, env: Sandbox, scope: Scope
-) -> list[Problem]:
+def _clause_problems(entry: Sourced[Clause], library: Library) -> list[Problem]:
     clause = entry.record
     problems = []
     if clause.section not in library.sections:
@@ -66,6 +84,14 @@ def _clause_problems(
                 entry.where("purposes"),
             )
         )
+    return problems
+
+
+TextIssue = tuple[tuple[str | int, ...], int | None, str]
+"""Where in the clause (a line of its text, or None for the key itself) and what."""
+
+
+def _text_issues(clause: Clause, env: Sandbox, scope: Scope) -> list[TextIssue]:
     texts: list[tuple[tuple[str | int, ...], str, bool]] = [
         (("text", "preferred"), clause.text.preferred, False)
     ]
@@ -73,19 +99,18 @@ def _clause_problems(
         (("text", "fallback", index, "text"), fallback.text, False)
         for index, fallback in enumerate(clause.text.fallback)
     ]
+    found: list[TextIssue] = []
     if clause.when is not None:
         texts.append((("when",), clause.when, True))
         if _never_true(env, clause.when):
-            problems.append(
-                Problem(
-                    "the condition can never be true, so no deal can reach this clause",
-                    entry.where("when"),
-                )
-            )
+            message = "the condition can never be true, so no deal can reach this clause"
+            found.append((("when",), None, message))
     for path, source, expression in texts:
-        for issue in template_issues(env, source, scope, expression=expression):
-            problems.append(Problem(issue.message, entry.source.text_line(path, issue.line)))
-    return problems
+        found += [
+            (path, issue.line, issue.message)
+            for issue in template_issues(env, source, scope, expression=expression)
+        ]
+    return found
 
 
 def _never_true(env: Sandbox, condition: str) -> bool:

@@ -5,20 +5,22 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from pydantic import ValidationError
 
+from termgen.cache import Cache
 from termgen.errors import DataFileError, Problem
-from termgen.findings.registry import Provision
+from termgen.findings.registry import Provision, pattern_problems
 from termgen.library.clause import Clause, Disabled
 from termgen.library.sections import Section
 from termgen.model.common import Record
 from termgen.model.messages import located_problems
 from termgen.resources import builtin
 from termgen.suggest import with_suggestion
-from termgen.yamlfile import SourceMap, read_yaml
+from termgen.yamlfile import SourceMap, YamlPath, read_yaml
 
 ENVIRONMENT_VARIABLE = "TERMGEN_LIBRARY"
 SECTIONS_FILE = "sections.yaml"
@@ -75,8 +77,13 @@ def library_layers(
     return [builtin("clause_library"), *from_environment, *overlays]
 
 
-def load_library(layers: Sequence[Path], *, strict: bool = True) -> Library:
-    """Read every layer in order; with `strict`, any problem stops with all of them listed."""
+def load_library(
+    layers: Sequence[Path], *, strict: bool = True, cache: Cache | None = None
+) -> Library:
+    """Read every layer in order; with `strict`, any problem stops with all of them listed.
+
+    With a cache, clause files read before (same path, same bytes) are not parsed again.
+    """
     problems: list[Problem] = []
     clauses: dict[str, Sourced[Clause]] = {}
     sections: dict[str, Sourced[Section]] = {}
@@ -85,10 +92,12 @@ def load_library(layers: Sequence[Path], *, strict: bool = True) -> Library:
         if not layer.is_dir():
             problems.append(Problem(f"clause library folder '{layer}' does not exist"))
             continue
-        _merge_clauses(clauses, _clause_files(layer), problems)
+        _merge_clauses(clauses, _clause_files(layer), problems, cache)
         _merge_registry(sections, layer / SECTIONS_FILE, Section, problems)
         _merge_registry(provisions, layer / PROVISIONS_FILE, Provision, problems)
     library = Library(clauses, sections, provisions, list(layers), problems)
+    if cache is not None:
+        cache.save()
     if strict and problems:
         raise LibraryError(problems)
     return library
@@ -100,17 +109,28 @@ def load_provisions(layers: Sequence[Path]) -> dict[str, Sourced[Provision]]:
     provisions: dict[str, Sourced[Provision]] = {}
     for layer in layers:
         _merge_registry(provisions, layer / PROVISIONS_FILE, Provision, problems)
+    problems += cue_problems(provisions.values())
     if problems:
         raise LibraryError(problems)
     return provisions
 
 
+def cue_problems(provisions: Iterable[Sourced[Provision]]) -> list[Problem]:
+    """Cue patterns that are not valid regular expressions, each at its line."""
+    return [
+        Problem(message, entry.where(*path))
+        for entry in provisions
+        for path, message in pattern_problems(entry.record)
+    ]
+
+
 def _clause_files(layer: Path) -> list[Path]:
-    return sorted(
+    found = [
         path
         for path in layer.rglob("*.yaml")
         if not (path.parent == layer and path.name in _REGISTRIES) and path.is_file()
-    )
+    ]
+    return sorted(found, key=lambda path: path.parts)
 
 
 def _read(path: Path, problems: list[Problem]) -> tuple[Any, SourceMap | None]:
@@ -135,27 +155,89 @@ def _validated(
         return None
 
 
-def _merge_clauses(
-    clauses: dict[str, Sourced[Clause]], files: Iterable[Path], problems: list[Problem]
-) -> None:
-    seen_in_layer: dict[str, Sourced[Clause] | Sourced[Disabled]] = {}
-    for path in files:
-        data, source = _read(path, problems)
-        if source is None:
-            continue
-        if not isinstance(data, dict):
-            problems.append(
+CLAUSE_FILE = "clause file"
+
+
+class _Unusable(Exception):
+    """A clause file with problems: reported, and never kept in the cache."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+
+
+def _clause_file(path: Path) -> Sourced[Clause] | Sourced[Disabled]:
+    try:
+        data, source = read_yaml(path, kind="clause file", error=LibraryError)
+    except LibraryError as bad:
+        raise _Unusable(bad.problems) from None
+    if not isinstance(data, dict):
+        raise _Unusable(
+            [
                 Problem(
                     "a clause file holds one mapping with 'id:', 'title:' and 'text:'",
                     source.locate(()),
                 )
-            )
+            ]
+        )
+    model: type[Clause] | type[Disabled] = Disabled if data.get("disabled") is True else Clause
+    try:
+        return Sourced(model.model_validate(data), source)
+    except ValidationError as invalid:
+        raise _Unusable(located_problems(invalid, model, source)) from None
+
+
+_Cached = tuple[
+    Clause | Disabled,
+    dict[YamlPath, tuple[int, int]],
+    dict[YamlPath, tuple[int, int]],
+    set[YamlPath],
+]
+"""A parsed clause file without its path: the key holds it, and a Path is slow to unpickle."""
+
+
+def _to_cache(path: Path) -> _Cached:
+    entry = _clause_file(path)
+    return entry.record, entry.source.keys, entry.source.values, entry.source.blocks
+
+
+def _from_cache(path: Path, cached: _Cached) -> Sourced[Clause] | Sourced[Disabled]:
+    record, keys, values, blocks = cached
+    return Sourced(record, SourceMap(path, keys, values, blocks))  # type: ignore[arg-type]
+
+
+def _clause_file_keys(files: Iterable[Path]) -> list[tuple[Path, bytes | None]]:
+    """Each file with what identifies its parse in the cache: its path and bytes."""
+    keyed = []
+    for path in files:
+        try:
+            keyed.append((path, str(path).encode() + b"\0" + path.read_bytes()))
+        except OSError:
+            keyed.append((path, None))  # read again by `_clause_file`, which reports why
+    return keyed
+
+
+def _merge_clauses(
+    clauses: dict[str, Sourced[Clause]],
+    files: Iterable[Path],
+    problems: list[Problem],
+    cache: Cache | None,
+) -> None:
+    keyed = _clause_file_keys(files) if cache else [(path, None) for path in files]
+    if cache is not None:
+        cache.prefetch(CLAUSE_FILE, (key for _, key in keyed if key is not None))
+    seen_in_layer: dict[str, Sourced[Clause] | Sourced[Disabled]] = {}
+    for path, key in keyed:
+        try:
+            if cache is None or key is None:
+                entry = _clause_file(path)
+            else:
+                entry = _from_cache(
+                    path, cache.remember(CLAUSE_FILE, key, partial(_to_cache, path))
+                )
+        except _Unusable as unusable:
+            problems.extend(unusable.problems)
             continue
-        model: type[Clause] | type[Disabled] = Disabled if data.get("disabled") is True else Clause
-        record = _validated(model, data, source, (), problems)
-        if record is None:
-            continue
-        entry = Sourced(record, source)
+        record = entry.record
         earlier = seen_in_layer.get(record.id)
         if earlier is not None:
             problems.append(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from jinja2 import TemplateError
+from jinja2 import TemplateError, nodes
 
 from termgen.errors import Problem
 from termgen.library.clause import PREFERRED, Clause
@@ -13,7 +13,7 @@ from termgen.library.load import Library, LibraryError, Sourced
 from termgen.model import Deal
 from termgen.model.paths import Shape
 from termgen.suggest import with_suggestion
-from termgen.templating.check import Scope, TemplateIssue, model_scope, template_issues
+from termgen.templating.check import Scope, TemplateIssue, checked, model_scope
 from termgen.templating.environment import Sandbox
 from termgen.yamlfile import SourceMap
 
@@ -63,19 +63,20 @@ def applies(clause: Clause, deal: Deal) -> bool:
     return any(law == jurisdiction.casefold() for jurisdiction in clause.jurisdictions)
 
 
-def condition_holds(env: Sandbox, entry: Sourced[Clause], context: dict[str, Any]) -> bool:
-    """Evaluate a clause's `when` in the sandbox; a broken condition stops with its place."""
-    source = entry.record.when
+def holds(env: Sandbox, entry: Sourced[Any], key: str, context: dict[str, Any], kind: str) -> bool:
+    """Evaluate a clause's or provision's condition in the sandbox; a broken one stops here."""
+    source = getattr(entry.record, key)
     if source is None:
         return True
-    issues = template_issues(env, source, clause_scope(), expression=True)
-    refuse_issues(entry, ("when",), issues, "clause")
+    tree, issues = checked(env, source, clause_scope(), expression=True)
+    refuse_issues(entry, (key,), issues, kind)
+    assert isinstance(tree, nodes.Expr)
     try:
-        return bool(env.condition(source)(**context))
+        return bool(env.condition(tree)(**context))
     except TemplateError as bad:
-        location = entry.where("when")
-        message = f"clause '{entry.record.id}': its condition failed: {bad}"
-        raise LibraryError([Problem(message, location)]) from None
+        which = "condition" if key == "when" else f"{key} condition"
+        message = f"{kind} '{entry.record.id}': its {which} failed: {bad}"
+        raise LibraryError([Problem(message, entry.where(key))]) from None
 
 
 def select(
@@ -87,7 +88,7 @@ def select(
     chosen = []
     for entry in library.clauses.values():
         clause = entry.record
-        if not applies(clause, deal) or not condition_holds(env, entry, context):
+        if not applies(clause, deal) or not holds(env, entry, "when", context, "clause"):
             continue
         label, text = clause.position(deal.positions.get(clause.id))
         chosen.append(Choice(entry, label, text, _text_path(clause, label)))

@@ -55,7 +55,7 @@ def _blank_to_none(data: Any) -> Any:
 class Record(BaseModel):
     """Base of every model in an answer file: unknown keys are errors, blanks mean 'not given'."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True)
 
     @model_validator(mode="before")
     @classmethod

@@ -37,13 +37,20 @@ def template_issues(
     env: Sandbox, source: str, scope: Mapping[str, Shape | None], *, expression: bool = False
 ) -> list[TemplateIssue]:
     """Syntax errors, unsafe access and unknown names in a template or condition."""
+    return checked(env, source, scope, expression=expression)[1]
+
+
+def checked(
+    env: Sandbox, source: str, scope: Mapping[str, Shape | None], *, expression: bool = False
+) -> tuple[nodes.Node | None, list[TemplateIssue]]:
+    """The syntax tree (None when it does not parse) and the issues, from one parse."""
     try:
         tree: nodes.Node = env.parse_expression(source) if expression else env.parse(source)
     except TemplateSyntaxError as bad:
-        return [TemplateIssue(bad.lineno or 1, f"template syntax: {bad.message}")]
+        return None, [TemplateIssue(bad.lineno or 1, f"template syntax: {bad.message}")]
     walker = _Walker(env)
     walker.visit(tree, dict(scope))
-    return walker.issues
+    return tree, walker.issues
 
 
 def model_scope(root: Shape, extra: Mapping[str, Shape | None] | None = None) -> Scope:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from jinja2 import StrictUndefined, Undefined, nodes
+from jinja2.environment import TemplateExpression
 from jinja2.exceptions import SecurityError
 from jinja2.parser import Parser
 from jinja2.runtime import Context
@@ -65,6 +66,7 @@ class Sandbox(SandboxedEnvironment):
             lstrip_blocks=tag_lines_vanish,
         )
         self.tag_lines_vanish = tag_lines_vanish
+        self._conditions: dict[str, Callable[..., Any]] = {}
         self.globals.clear()
         self.filters.update(FILTERS)
         self.tests.update(TESTS)
@@ -117,6 +119,16 @@ class Sandbox(SandboxedEnvironment):
             parser.fail(f"unexpected '{token.value}' after the condition", token.lineno)
         return expression
 
-    def condition(self, source: str) -> Callable[..., Any]:
-        """A compiled condition; call it with the names it may read."""
-        return self.compile_expression(source, undefined_to_none=False)
+    def condition(self, source: str | nodes.Expr) -> Callable[..., Any]:
+        """A compiled condition, from its text or its parsed tree; call it with the names it reads.
+
+        Conditions given as text are compiled once per environment: the interview asks the same
+        ones at every step.
+        """
+        if isinstance(source, str):
+            if source not in self._conditions:
+                self._conditions[source] = self.condition(self.parse_expression(source))
+            return self._conditions[source]
+        body = [nodes.Assign(nodes.Name("result", "store"), source, lineno=1)]
+        template = self.from_string(nodes.Template(body, lineno=1))
+        return TemplateExpression(template, undefined_to_none=False)

@@ -1,0 +1,80 @@
+"""Drafting: `termgen draft` on the battery-JV example, whole process, against docxtpl alone.
+
+The reference (reference/docxtpl_draft.py) renders the same two templates from the contexts
+termgen builds, saved beforehand as JSON; termgen's side also loads and validates the deal
+and the clause library, assembles the clauses, checks the provisions, adds the comments and
+writes reproducible files. Budget 1.5x.
+
+    python benchmarks/drafting.py [--pairs N] [--smoke]
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from docxtpl import RichText
+
+from harness import ROOT, Bench, python, run, termgen
+from termgen.answers import load_deal
+from termgen.assemble import assemble
+from termgen.findings.deal import deal_findings
+from termgen.library.load import library_layers, load_library
+from termgen.render.context import document_context
+from termgen.render.templates import template_for
+
+BUDGET = 1.5
+EXAMPLE = ROOT / "examples" / "battery-jv.yaml"
+REFERENCE = ROOT / "benchmarks" / "reference" / "docxtpl_draft.py"
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, RichText):
+        return {"rich_text": value.xml}
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    return value
+
+
+def save_contexts(answers: Path, folder: Path) -> list[Path]:
+    """The context of each document as termgen renders it, one JSON file per document."""
+    deal = load_deal(answers).deal
+    library = load_library(library_layers([], {}))
+    draft = assemble(deal, library)
+    findings = deal_findings(deal, library, draft)
+    saved = []
+    for document in draft.documents:
+        target = folder / f"{document.kind}.json"
+        context = {
+            "template": str(template_for(document.kind)),
+            "context": _plain(document_context(draft, document, findings)),
+        }
+        target.write_text(json.dumps(context), encoding="utf-8")
+        saved.append(target)
+    return saved
+
+
+def main(argv: list[str] | None = None) -> int:
+    bench = Bench.from_argv("drafting against docxtpl alone", argv)
+    with tempfile.TemporaryDirectory() as temp:
+        work = Path(temp)
+        contexts = save_contexts(EXAMPLE, work)
+        ours, reference = work / "termgen", work / "docxtpl"
+        ours.mkdir()
+        reference.mkdir()
+        bench.compare(
+            "termgen draft battery-jv / docxtpl render",
+            lambda: run(termgen("draft", EXAMPLE, "-o", ours, "--force")),
+            lambda: run(python(REFERENCE, *contexts, "-o", reference)),
+            BUDGET,
+        )
+    return bench.finish()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,149 @@
+"""The disk cache: it saves work, never changes a result, and never becomes an error."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from termgen.cache import Cache
+
+from .conftest import ROOT, run_cli
+
+BAD_LIBRARY = ROOT / "tests" / "fixtures" / "bad_library"
+
+
+class Counter:
+    def __init__(self, result: object) -> None:
+        self.result = result
+        self.calls = 0
+
+    def __call__(self) -> object:
+        self.calls += 1
+        return self.result
+
+
+def test_a_saved_result_is_read_back_by_the_next_run(tmp_path: Path) -> None:
+    compute = Counter({"issues": [1, 2, 3]})
+    first = Cache(tmp_path)
+    assert first.remember("kind", b"content", compute) == {"issues": [1, 2, 3]}
+    first.save()
+    again = Cache(tmp_path).remember("kind", b"content", compute)
+    assert again == {"issues": [1, 2, 3]}
+    assert compute.calls == 1
+
+
+def test_other_content_or_kind_is_computed_afresh(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    cache.remember("kind", b"content", Counter("old"))
+    cache.save()
+    fresh = Cache(tmp_path)
+    assert fresh.remember("kind", b"content!", Counter("new")) == "new"
+    assert fresh.remember("other kind", b"content", Counter("other")) == "other"
+
+
+def test_nothing_is_written_before_save(tmp_path: Path) -> None:
+    Cache(tmp_path).remember("kind", b"content", Counter("unsaved"))
+    assert Cache(tmp_path).remember("kind", b"content", Counter("computed")) == "computed"
+
+
+def test_a_failed_computation_is_not_kept(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+
+    def failing() -> str:
+        raise ValueError("bad clause")
+
+    with pytest.raises(ValueError):
+        cache.remember("kind", b"content", failing)
+    cache.save()
+    assert Cache(tmp_path).remember("kind", b"content", Counter("ok")) == "ok"
+
+
+def test_prefetched_and_single_reads_agree(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    for number in range(1200):
+        cache.remember("kind", str(number).encode(), Counter(number))
+    cache.save()
+    reader = Cache(tmp_path)
+    reader.prefetch("kind", (str(number).encode() for number in range(0, 1300, 7)))
+    never = Counter("computed")
+    assert [reader.remember("kind", str(n).encode(), never) for n in range(0, 1200, 7)] == list(
+        range(0, 1200, 7)
+    )
+    assert never.calls == 0
+    assert reader.remember("kind", b"1295", never) == "computed"
+
+
+def test_entries_written_by_another_build_are_dropped(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    cache.remember("kind", b"content", Counter("kept"))
+    cache.save()
+    with sqlite3.connect(tmp_path / "cache.sqlite3") as connection:
+        connection.execute("UPDATE written_by SET fingerprint = 'an older termgen'")
+        assert connection.execute("SELECT count(*) FROM entries").fetchone() == (1,)
+    assert Cache(tmp_path).remember("kind", b"content", Counter("new")) == "new"
+    with sqlite3.connect(tmp_path / "cache.sqlite3") as connection:
+        assert connection.execute("SELECT count(*) FROM entries").fetchone() == (0,)
+
+
+@pytest.mark.parametrize(
+    "junk", [b"", b"not a database at all" * 100, b"SQLite format 3\0" + b"\xff" * 5000]
+)
+def test_a_corrupt_cache_file_only_costs_time(tmp_path: Path, junk: bytes) -> None:
+    (tmp_path / "cache.sqlite3").write_bytes(junk)
+    cache = Cache(tmp_path)
+    assert cache.remember("kind", b"content", Counter("computed")) == "computed"
+    cache.save()
+
+
+def test_a_cache_folder_that_cannot_be_made_only_costs_time(tmp_path: Path) -> None:
+    blocker = tmp_path / "a file"
+    blocker.write_text("in the way")
+    cache = Cache(blocker / "cache")
+    assert cache.remember("kind", b"content", Counter("computed")) == "computed"
+    cache.save()
+    cache.prefetch("kind", [b"content"])
+
+
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({}, None),
+        ({"TERMGEN_CACHE": "off"}, None),
+        ({"TERMGEN_CACHE": "0", "HOME": "/home/counsel"}, None),
+        ({"TERMGEN_CACHE": ""}, None),
+        ({"TERMGEN_CACHE": "/tmp/tg"}, Path("/tmp/tg")),
+        ({"XDG_CACHE_HOME": "/x", "HOME": "/home/counsel"}, Path("/x/termgen")),
+        ({"HOME": "/home/counsel"}, Path("/home/counsel/.cache/termgen")),
+    ],
+)
+def test_the_folder_comes_from_the_environment(
+    environ: dict[str, str], expected: Path | None
+) -> None:
+    cache = Cache.from_environ(environ)
+    assert (cache.folder if cache else None) == expected
+
+
+def test_lint_reports_the_same_with_a_cold_and_a_warm_cache(tmp_path: Path) -> None:
+    library = shutil.copytree(BAD_LIBRARY, tmp_path / "library")
+    environ = {"TERMGEN_CACHE": str(tmp_path / "cache")}
+    uncached = run_cli("library", "lint", library)
+    cold = run_cli("library", "lint", library, environ=environ)
+    warm = run_cli("library", "lint", library, environ=environ)
+    assert uncached.status == cold.status == warm.status == 2
+    assert uncached.err == cold.err == warm.err
+    assert (tmp_path / "cache" / "cache.sqlite3").stat().st_size > 0
+
+
+def test_an_edited_clause_is_read_again(tmp_path: Path) -> None:
+    library = shutil.copytree(BAD_LIBRARY, tmp_path / "library")
+    environ = {"TERMGEN_CACHE": str(tmp_path / "cache")}
+    before = run_cli("library", "lint", library, environ=environ)
+    assert "unknown section 'scop'" in before.err
+    clause = library / "goals" / "unknown-section.yaml"
+    clause.write_text(clause.read_text().replace("section: scop", "section: scope"))
+    after = run_cli("library", "lint", library, environ=environ)
+    assert "unknown section 'scop'" not in after.err
+    assert before.err.count("\n") == after.err.count("\n") + 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,10 +26,18 @@ class CliResult:
     err: str
 
 
-def run_cli(*args: str | Path, environ: dict[str, str] | None = None) -> CliResult:
-    """Run `termgen ARGS` in this process with captured streams."""
+def run_cli(
+    *args: str | Path, environ: dict[str, str] | None = None, today: dt.date | None = None
+) -> CliResult:
+    """Run `termgen ARGS` in this process with captured streams (and a fixed today, if given)."""
     stdout, stderr = io.StringIO(), io.StringIO()
-    env = Environment(stdin=io.StringIO(""), stdout=stdout, stderr=stderr, environ=environ or {})
+    env = Environment(
+        stdin=io.StringIO(""),
+        stdout=stdout,
+        stderr=stderr,
+        environ=environ or {},
+        today=(lambda: today) if today else dt.date.today,
+    )
     status = main([str(arg) for arg in args], env)
     return CliResult(status, stdout.getvalue(), stderr.getvalue())
 

@@ -89,6 +89,48 @@ def build_parser() -> argparse.ArgumentParser:
         o.FORCE,
         o.LIBRARY,
     )
+    _command(
+        commands,
+        "deadlines",
+        "deadlines",
+        "list every deadline the deal creates, the next one first",
+        o.ANSWERS,
+        o.JSON,
+        o.LIBRARY,
+    )
+    _command(
+        commands,
+        "calendar",
+        "calendar",
+        "write the deal's deadlines to an iCalendar (.ics) file, each with a reminder",
+        o.ANSWERS,
+        o.CALENDAR_FILE,
+        o.FORCE,
+        o.LIBRARY,
+    )
+    _command(
+        commands,
+        "diff",
+        "diff",
+        "list what changed between two versions of a deal; --redline writes tracked changes",
+        o.OLD_ANSWERS,
+        o.NEW_ANSWERS,
+        o.REDLINE,
+        o.OUTPUT_FILE,
+        o.FORCE,
+        o.JSON,
+        o.LIBRARY,
+        o.TEMPLATES,
+    )
+    _command(
+        commands,
+        "portfolio",
+        "portfolio",
+        "one row per deal in a folder tree, the most urgent first",
+        o.PORTFOLIO_FOLDER,
+        o.JSON,
+        o.LIBRARY,
+    )
     library = _command(commands, "library", "library", "lint, list or show clause-library clauses")
     actions = library.add_subparsers(title="actions", metavar="ACTION", dest="library_command")
     actions.required = True

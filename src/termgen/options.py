@@ -33,8 +33,21 @@ def path(text: str) -> Path:
 
 
 ANSWERS = Option("answers", type=path, metavar="ANSWERS", help="an answer file (YAML)")
+OLD_ANSWERS = Option("old", type=path, metavar="OLD", help="the earlier answer file")
+NEW_ANSWERS = Option("new", type=path, metavar="NEW", help="the later answer file")
+REDLINE = Option(
+    "--redline",
+    action="store_true",
+    help="also write the new term sheet with Word tracked changes against the old one (-o)",
+)
+PORTFOLIO_FOLDER = Option(
+    "folder", type=path, metavar="DIR", help="a folder of answer files (searched recursively)"
+)
 ANSWER_FILES = Option("files", type=path, nargs="+", metavar="FILE", help="answer files (YAML)")
 OUTPUT_FILE = Option("-o", "--output", type=path, metavar="FILE", help="write to FILE")
+CALENDAR_FILE = Option(
+    "-o", "--output", type=path, required=True, metavar="FILE", help="the .ics file to write"
+)
 FORCE = Option("--force", action="store_true", help="replace output files that already exist")
 JSON = Option("--json", action="store_true", help="print machine-readable JSON")
 OUTPUT_DIR = Option(

@@ -1,0 +1,68 @@
+"""`termgen diff`: what changed between two versions of a deal, and optionally a redline."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from termgen.environment import Environment
+from termgen.errors import ExitStatus, UsageError
+
+
+def run(args: argparse.Namespace, env: Environment) -> ExitStatus:
+    from termgen.answers import load_deal
+    from termgen.versions import compare, grouped
+
+    if args.redline and args.output is None:
+        raise UsageError("--redline needs -o FILE.docx: where to write the redlined term sheet")
+    old, new = load_deal(args.old), load_deal(args.new)
+    changes = compare(old.deal, new.deal)
+    if args.redline:
+        _write_redline(args, env, old, new)
+    if args.json:
+        rows = [
+            {"element": c.element, "change": c.text, "path": ".".join(map(str, c.path))}
+            for c in changes
+        ]
+        env.out(
+            json.dumps(
+                {"old": str(args.old), "new": str(args.new), "changes": rows},
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+        return ExitStatus.SUCCESS
+    before, after = old.deal.deal, new.deal.deal
+    heading = f"{before.name} v{before.version} ({args.old}) → v{after.version} ({args.new})"
+    if not changes:
+        env.out(f"No changes: {heading}")
+        return ExitStatus.SUCCESS
+    env.out(f"{len(changes)} change(s): {heading}")
+    for element, items in grouped(changes).items():
+        env.out(f"\n{element}")
+        for change in items:
+            env.out(f"  - {change.text}")
+    return ExitStatus.SUCCESS
+
+
+def _write_redline(args: argparse.Namespace, env: Environment, old, new) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from termgen.assemble import assemble
+    from termgen.files import write_atomically
+    from termgen.findings.deal import deal_findings
+    from termgen.library.load import library_layers, load_library
+    from termgen.render.documents import render_draft
+    from termgen.render.redline import redline
+
+    library = load_library(library_layers(args.library, env.environ), cache=env.cache())
+    term_sheets = []
+    for loaded in (old, new):
+        draft = assemble(loaded.deal, library, source=loaded.source)
+        findings = deal_findings(loaded.deal, library, draft, loaded.source)
+        term_sheets.append(render_draft(draft, args.templates, findings)[0].data)
+    day = new.deal.deal.date or env.today()
+    when = dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
+    data = redline(*term_sheets, author="termgen", when=when)
+    write_atomically(args.output, data, replace=args.force)
+    env.out(f"wrote {args.output}: the new term sheet with tracked changes against the old one")

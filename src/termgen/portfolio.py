@@ -1,0 +1,77 @@
+"""Every deal in a folder tree at a glance: one row each, the most urgent first.
+
+A file that is not a valid deal gets a row with its error; it never stops the others.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from termgen.answers import load_deal
+from termgen.assemble import assemble
+from termgen.dates import expiry
+from termgen.deadlines import Deadline, deadlines
+from termgen.errors import TermgenError
+from termgen.findings.deal import blocking, deal_findings
+from termgen.library.load import Library
+
+ANSWER_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One answer file: the deal's key facts, or why it could not be read."""
+
+    file: Path
+    name: str | None = None
+    version: str | None = None
+    purpose: str | None = None
+    parties: tuple[str, ...] = ()
+    term_end: dt.date | None = None
+    next_deadline: Deadline | None = None
+    blocking: int = 0
+    error: str | None = None
+
+    def urgency(self) -> tuple[int, dt.date, int, str]:
+        """Errors first, then the nearest deadline, then the most blocking findings."""
+        day = self.next_deadline.day if self.next_deadline and self.next_deadline.day else None
+        return (0 if self.error else 1, day or dt.date.max, -self.blocking, str(self.file))
+
+
+def answer_files(folder: Path) -> list[Path]:
+    """Answer files under `folder`, skipping hidden folders such as .git and .venv."""
+    return sorted(
+        path
+        for path in folder.rglob("*")
+        if path.suffix in ANSWER_SUFFIXES
+        and path.is_file()
+        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+    )
+
+
+def portfolio(files: list[Path], library: Library, today: dt.date) -> list[Row]:
+    """A row per file, sorted by urgency as of `today`."""
+    return sorted((_row(path, library, today) for path in files), key=Row.urgency)
+
+
+def _row(path: Path, library: Library, today: dt.date) -> Row:
+    try:
+        loaded = load_deal(path)
+        draft = assemble(loaded.deal, library, source=loaded.source)
+    except TermgenError as error:
+        return Row(path, error=str(error))
+    deal = loaded.deal
+    findings = deal_findings(deal, library, draft, loaded.source)
+    upcoming = [d for d in deadlines(deal, draft) if d.day and d.day >= today]
+    return Row(
+        path,
+        name=deal.deal.name,
+        version=deal.deal.version,
+        purpose=deal.deal.purpose,
+        parties=tuple(deal.party_names),
+        term_end=expiry(deal.exit.term),
+        next_deadline=min(upcoming, key=lambda d: d.day or dt.date.max) if upcoming else None,
+        blocking=len(blocking(findings)),
+    )

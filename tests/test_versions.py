@@ -191,3 +191,10 @@ def test_libreoffice_opens_the_redline(versions: tuple[Path, Path], tmp_path: Pa
     text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(pdf).pages))
     assert "KSC Engineering capacity: Training for NAW plant staff." in text
     assert "24 months" in text
+
+
+def test_a_redline_of_identical_versions_marks_nothing(tmp_path: Path) -> None:
+    redline = tmp_path / "same.docx"
+    assert run_cli("diff", BATTERY_JV, BATTERY_JV, "--redline", "-o", redline).status == 0
+    _, _, xml = _revisions(redline)
+    assert "<w:ins " not in xml and "<w:del " not in xml

@@ -8,6 +8,10 @@ import json
 from termgen.environment import Environment
 from termgen.errors import ExitStatus, UsageError
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from termgen.answers import LoadedDeal
+
 
 def run(args: argparse.Namespace, env: Environment) -> ExitStatus:
     from termgen.answers import load_deal
@@ -45,7 +49,9 @@ def run(args: argparse.Namespace, env: Environment) -> ExitStatus:
     return ExitStatus.SUCCESS
 
 
-def _write_redline(args: argparse.Namespace, env: Environment, old, new) -> None:  # type: ignore[no-untyped-def]
+def _write_redline(
+    args: argparse.Namespace, env: Environment, old: LoadedDeal, new: LoadedDeal
+) -> None:
     import datetime as dt
 
     from termgen.assemble import assemble

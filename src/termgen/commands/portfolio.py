@@ -8,6 +8,10 @@ import json
 from termgen.environment import Environment
 from termgen.errors import ExitStatus, UsageError
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from termgen.portfolio import Row
+
 
 def run(args: argparse.Namespace, env: Environment) -> ExitStatus:
     from termgen.deadlines import when_text
@@ -58,7 +62,7 @@ def run(args: argparse.Namespace, env: Environment) -> ExitStatus:
     return ExitStatus.SUCCESS
 
 
-def _as_json(row) -> dict[str, object]:  # type: ignore[no-untyped-def]
+def _as_json(row: Row) -> dict[str, object]:
     deadline = row.next_deadline
     return {
         "file": str(row.file),

@@ -13,7 +13,7 @@ import copy
 import datetime as dt
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from difflib import SequenceMatcher
 
 from docx import Document
@@ -86,10 +86,16 @@ class _Marker:
 
     def body(self, old_body: etree._Element, new_body: etree._Element) -> None:
         old, new = _blocks(old_body, "*"), _blocks(new_body, "*")
-        self.aligned(old, new, new_body, self.block_pair, self.inserted, self.deleted)
+        self.aligned(old, new, new_body, self.block_pair)
 
-    def aligned(self, old, new, parent, pair, inserted, deleted) -> None:  # type: ignore[no-untyped-def]
-        """Walk two lists of blocks or rows; `deleted` copies go where they stood."""
+    def aligned(
+        self,
+        old: list[etree._Element],
+        new: list[etree._Element],
+        parent: etree._Element,
+        pair: Callable[[etree._Element, etree._Element], None],
+    ) -> None:
+        """Walk two lists of blocks or rows; deleted copies go where they stood."""
         matcher = SequenceMatcher(None, [_key(b) for b in old], [_key(b) for b in new], False)
         anchor_after: etree._Element | None = None
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -107,10 +113,10 @@ class _Marker:
                     pair(old_block, new_block)
                     paired += 1
             for new_block in new[j1 + paired : j2]:
-                inserted(new_block)
+                self.inserted(new_block)
             before = new[j2] if j2 < len(new) else None
             for old_block in old[i1 + paired : i2]:
-                copy_ = deleted(old_block)
+                copy_ = self.deleted(old_block)
                 if before is not None:
                     before.addprevious(copy_)
                 elif anchor_after is not None:
@@ -124,7 +130,7 @@ class _Marker:
     def block_pair(self, old: etree._Element, new: etree._Element) -> None:
         if new.tag == qn("w:tbl"):
             old_rows, new_rows = old.findall(qn("w:tr")), new.findall(qn("w:tr"))
-            self.aligned(old_rows, new_rows, new, self.row_pair, self.inserted, self.deleted)
+            self.aligned(old_rows, new_rows, new, self.row_pair)
         else:
             self.paragraph_pair(old, new)
 
@@ -280,16 +286,11 @@ def _span(tokens: list[tuple[str, int]], start: int, end: int, chars: list[Char]
 
 def _grouped(chars: list[Char]) -> Iterator[tuple[int, str]]:
     """Consecutive characters written with the same run properties."""
-    current: int | None = None
-    text: list[str] = []
-    for char, style in chars:
-        if style != current and text:
-            yield current, "".join(text)  # type: ignore[misc]
-            text = []
-        current = style
-        text.append(char)
-    if text:
-        yield current, "".join(text)  # type: ignore[misc]
+    start = 0
+    for index in range(1, len(chars) + 1):
+        if index == len(chars) or chars[index][1] != chars[start][1]:
+            yield chars[start][1], "".join(char for char, _ in chars[start:index])
+            start = index
 
 
 def _run(style: etree._Element, text: str, *, deleted: bool) -> etree._Element:

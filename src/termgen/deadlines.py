@@ -15,6 +15,7 @@ from termgen.dates import expiry, last_day_to_stop_renewal, shift
 from termgen.draft import Draft
 from termgen.formatting import date_text
 from termgen.model import Deal
+from termgen.model.paths import dotted
 from termgen.wording import humanise, sentence
 
 Kind = Literal[
@@ -66,7 +67,7 @@ class Deadline:
     @property
     def answers(self) -> str:
         """The answer-file path, dotted: 'exit.renewal.notice'."""
-        return ".".join(str(part) for part in self.path)
+        return dotted(self.path)
 
     @property
     def reminder_days(self) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import get_args
 
 import docx
 import pytest
@@ -12,6 +13,7 @@ import yaml
 
 from termgen.extract import Block, Extracted, extract
 from termgen.findings.text import normalise, sentences
+from termgen.model.exit import TriggerKind
 
 from ..conftest import EXAMPLES_DIR, SHARED, run_cli
 from ..draft_fixtures import (
@@ -25,15 +27,7 @@ from ..draft_fixtures import (
 )
 
 LABELS = yaml.safe_load((SOURCES / "labels.yaml").read_text(encoding="utf-8"))
-TRIGGER_KINDS = (
-    "breach",
-    "insolvency",
-    "change_of_control",
-    "deadlock",
-    "milestones",
-    "regulatory",
-    "convenience",
-)
+TRIGGER_KINDS = get_args(TriggerKind)
 REPORTED = {
     "term.initial",
     "renewal.mechanism",

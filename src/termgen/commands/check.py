@@ -28,12 +28,12 @@ def run(args: argparse.Namespace, env: Environment) -> ExitStatus:
 def _check_deal(args: argparse.Namespace, env: Environment) -> ExitStatus:
     from termgen.answers import load_deal
     from termgen.assemble import assemble
+    from termgen.commands import user_library
     from termgen.findings import report
     from termgen.findings.deal import blocking, deal_findings
-    from termgen.library.load import library_layers, load_library
 
     loaded = load_deal(args.file)
-    library = load_library(library_layers(args.library, env.environ), cache=env.cache())
+    library = user_library(args, env)
     draft = assemble(loaded.deal, library, source=loaded.source)
     findings = deal_findings(loaded.deal, library, draft, loaded.source)
     meta = loaded.deal.deal

@@ -18,11 +18,11 @@ def deal_deadlines(args: argparse.Namespace, env: Environment) -> tuple[LoadedDe
     """The answer file and its deadlines, with the clauses the term sheet would hold."""
     from termgen.answers import load_deal
     from termgen.assemble import assemble
+    from termgen.commands import user_library
     from termgen.deadlines import deadlines
-    from termgen.library.load import library_layers, load_library
 
     loaded = load_deal(args.answers)
-    library = load_library(library_layers(args.library, env.environ), cache=env.cache())
+    library = user_library(args, env)
     return loaded, deadlines(loaded.deal, assemble(loaded.deal, library, source=loaded.source))
 
 

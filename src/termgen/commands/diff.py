@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 def run(args: argparse.Namespace, env: Environment) -> ExitStatus:
     from termgen.answers import load_deal
+    from termgen.model.paths import dotted
     from termgen.versions import compare, grouped
 
     if args.redline and args.output is None:
@@ -24,10 +25,7 @@ def run(args: argparse.Namespace, env: Environment) -> ExitStatus:
     if args.redline:
         _write_redline(args, env, old, new)
     if args.json:
-        rows = [
-            {"element": c.element, "change": c.text, "path": ".".join(map(str, c.path))}
-            for c in changes
-        ]
+        rows = [{"element": c.element, "change": c.text, "path": dotted(c.path)} for c in changes]
         env.out(
             json.dumps(
                 {"old": str(args.old), "new": str(args.new), "changes": rows},
@@ -53,20 +51,23 @@ def _write_redline(
     args: argparse.Namespace, env: Environment, old: LoadedDeal, new: LoadedDeal
 ) -> None:
     import datetime as dt
+    from dataclasses import replace
 
     from termgen.assemble import assemble
+    from termgen.commands import user_library
     from termgen.files import write_atomically
     from termgen.findings.deal import deal_findings
-    from termgen.library.load import library_layers, load_library
     from termgen.render.documents import render_draft
     from termgen.render.redline import redline
 
-    library = load_library(library_layers(args.library, env.environ), cache=env.cache())
+    library = user_library(args, env)
     term_sheets = []
     for loaded in (old, new):
         draft = assemble(loaded.deal, library, source=loaded.source)
         findings = deal_findings(loaded.deal, library, draft, loaded.source)
-        term_sheets.append(render_draft(draft, args.templates, findings)[0].data)
+        term_sheet_only = replace(draft, documents=(draft.document("term_sheet"),))
+        [term_sheet] = render_draft(term_sheet_only, args.templates, findings)
+        term_sheets.append(term_sheet.data)
     day = new.deal.deal.date or env.today()
     when = dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
     data = redline(*term_sheets, author="termgen", when=when)

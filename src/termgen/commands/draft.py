@@ -12,13 +12,13 @@ from termgen.errors import ExitStatus
 
 def run(args: argparse.Namespace, env: Environment) -> ExitStatus:
     from termgen.answers import load_deal
+    from termgen.commands import user_library
     from termgen.drafting import write_drafts
     from termgen.findings import report
     from termgen.findings.deal import blocking
-    from termgen.library.load import library_layers, load_library
 
     loaded = load_deal(args.answers)
-    library = load_library(library_layers(args.library, env.environ), cache=env.cache())
+    library = user_library(args, env)
     drafted = write_drafts(
         loaded.deal,
         library,

@@ -89,12 +89,12 @@ def _findings_and_drafts(
     args: argparse.Namespace, env: Environment, runner: Any, deal: Any
 ) -> None:
     from termgen.assemble import assemble
+    from termgen.commands import user_library
     from termgen.drafting import write_drafts
     from termgen.findings import report
     from termgen.findings.deal import deal_findings
-    from termgen.library.load import library_layers, load_library
 
-    library = load_library(library_layers(args.library, env.environ), cache=env.cache())
+    library = user_library(args, env)
     findings = [
         replace(finding, question=runner.engine.asked_at(finding.path))
         for finding in deal_findings(deal, library, assemble(deal, library))

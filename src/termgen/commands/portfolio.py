@@ -14,8 +14,8 @@ if TYPE_CHECKING:
 
 
 def run(args: argparse.Namespace, env: Environment) -> ExitStatus:
+    from termgen.commands import user_library
     from termgen.deadlines import when_text
-    from termgen.library.load import library_layers, load_library
     from termgen.portfolio import answer_files, portfolio
     from termgen.textable import text_table
     from termgen.wording import humanise
@@ -25,7 +25,7 @@ def run(args: argparse.Namespace, env: Environment) -> ExitStatus:
     files = answer_files(args.folder)
     if not files:
         raise UsageError(f"no answer files (.yaml, .yml) under '{args.folder}'")
-    library = load_library(library_layers(args.library, env.environ), cache=env.cache())
+    library = user_library(args, env)
     today = env.today()
     rows = portfolio(files, library, today)
     if args.json:

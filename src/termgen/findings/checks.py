@@ -11,9 +11,8 @@ from termgen.formatting import date_text
 from termgen.model import Deal
 from termgen.model.common import Duration
 from termgen.model.goals import SHARE_KINDS
+from termgen.model.paths import AnswerPath
 from termgen.wording import and_join, humanise
-
-AnswerPath = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,13 @@ from typing import Any
 
 from termgen.draft import Draft
 from termgen.errors import Location, Problem
-from termgen.findings.checks import CHECKS, AnswerPath, Gap
+from termgen.findings.checks import CHECKS, Gap
 from termgen.findings.registry import Provision, Severity
 from termgen.library.load import Library, LibraryError, Sourced
 from termgen.library.select import deal_context, holds
 from termgen.model import Deal
 from termgen.model.messages import path_in_words
+from termgen.model.paths import AnswerPath, dotted
 from termgen.templating.environment import Sandbox
 from termgen.yamlfile import SourceMap
 
@@ -47,7 +48,7 @@ class Finding:
             "label": self.label,
             "severity": self.severity,
             "message": self.message,
-            "path": ".".join(str(part) for part in self.path),
+            "path": dotted(self.path),
             "line": self.location.line if self.location else None,
             "section": self.section,
             "question": self.question,

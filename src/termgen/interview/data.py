@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import Any
 
-AnswerPath = tuple[str | int, ...]
+from termgen.model.paths import AnswerPath
 
 
 class _Absent:
@@ -21,10 +21,6 @@ ABSENT: Any = _Absent()
 def split(dotted: str) -> AnswerPath:
     """'signatory.name' -> ('signatory', 'name')."""
     return tuple(dotted.split("."))
-
-
-def dotted(path: AnswerPath) -> str:
-    return ".".join(str(part) for part in path)
 
 
 def get(data: Any, path: AnswerPath) -> Any:

@@ -15,13 +15,13 @@ from typing import Any
 from jinja2 import nodes
 from pydantic import ValidationError
 
-from termgen.interview.data import ABSENT, AnswerPath, dotted, get, put, remove, split
+from termgen.interview.data import ABSENT, get, put, remove, split
 from termgen.interview.spec import TODAY, Group, Question, Section, Spec
 from termgen.interview.types import AnswerError, parse, show
 from termgen.model import Deal
 from termgen.model.deal import BODIES_TO_COME
 from termgen.model.messages import clean_loc, plain_message
-from termgen.model.paths import field_at, shape_at, shape_of
+from termgen.model.paths import AnswerPath, dotted, field_at, shape_at, shape_of
 from termgen.templating.environment import Sandbox
 
 JOINT = "joint"

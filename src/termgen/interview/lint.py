@@ -11,13 +11,14 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from termgen.errors import Problem
-from termgen.interview.data import dotted, split
+from termgen.interview.data import split
 from termgen.interview.spec import Group, Question, Spec
 from termgen.interview.types import AnswerError, QuestionType, parse
 from termgen.model import Deal
 from termgen.model.common import Duration, Money, Quantity
 from termgen.model.paths import (
     Shape,
+    dotted,
     field_at,
     field_names,
     reference_kind,

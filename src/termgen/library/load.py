@@ -133,9 +133,9 @@ def _clause_files(layer: Path) -> list[Path]:
     return sorted(found, key=lambda path: path.parts)
 
 
-def _read(path: Path, problems: list[Problem]) -> tuple[Any, SourceMap | None]:
+def _read(path: Path, kind: str, problems: list[Problem]) -> tuple[Any, SourceMap | None]:
     try:
-        return read_yaml(path, kind="clause file", error=LibraryError)
+        return read_yaml(path, kind=kind, error=LibraryError)
     except LibraryError as bad:
         problems.extend(bad.problems)
         return None, None
@@ -166,24 +166,18 @@ class _Unusable(Exception):
 
 
 def _clause_file(path: Path) -> Sourced[Clause] | Sourced[Disabled]:
-    try:
-        data, source = read_yaml(path, kind="clause file", error=LibraryError)
-    except LibraryError as bad:
-        raise _Unusable(bad.problems) from None
+    problems: list[Problem] = []
+    data, source = _read(path, "clause file", problems)
+    if source is None:
+        raise _Unusable(problems)
     if not isinstance(data, dict):
-        raise _Unusable(
-            [
-                Problem(
-                    "a clause file holds one mapping with 'id:', 'title:' and 'text:'",
-                    source.locate(()),
-                )
-            ]
-        )
+        message = "a clause file holds one mapping with 'id:', 'title:' and 'text:'"
+        raise _Unusable([Problem(message, source.locate(()))])
     model: type[Clause] | type[Disabled] = Disabled if data.get("disabled") is True else Clause
-    try:
-        return Sourced(model.model_validate(data), source)
-    except ValidationError as invalid:
-        raise _Unusable(located_problems(invalid, model, source)) from None
+    record = _validated(model, data, source, (), problems)
+    if record is None:
+        raise _Unusable(problems)
+    return Sourced(record, source)
 
 
 _Cached = tuple[
@@ -260,7 +254,7 @@ def _merge_registry(
 ) -> None:
     if not path.exists():
         return
-    data, source = _read(path, problems)
+    data, source = _read(path, f"{path.stem} file", problems)
     if source is None:
         return
     if not isinstance(data, list):

@@ -10,6 +10,14 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+AnswerPath = tuple[str | int, ...]
+"""A place in an answer file: keys and list indexes, e.g. ('exit', 'triggers', 0, 'cure')."""
+
+
+def dotted(path: AnswerPath) -> str:
+    """('exit', 'triggers', 0, 'cure') -> 'exit.triggers.0.cure'."""
+    return ".".join(str(part) for part in path)
+
 
 @dataclass(frozen=True)
 class Shape:

@@ -47,12 +47,9 @@ def redline(old_docx: bytes, new_docx: bytes, *, author: str, when: dt.datetime)
     return stable_zip(buffer.getvalue())
 
 
-def _blocks(parent: etree._Element, tag: str) -> list[etree._Element]:
-    return [child for child in parent if child.tag == tag or (tag == "*" and _is_block(child))]
-
-
-def _is_block(element: etree._Element) -> bool:
-    return element.tag in (qn("w:p"), qn("w:tbl"))
+def _blocks(body: etree._Element) -> list[etree._Element]:
+    """The body's paragraphs and tables, in order (the section properties left out)."""
+    return [child for child in body if child.tag in (qn("w:p"), qn("w:tbl"))]
 
 
 def _text(element: etree._Element) -> str:
@@ -85,7 +82,7 @@ class _Marker:
         return element
 
     def body(self, old_body: etree._Element, new_body: etree._Element) -> None:
-        old, new = _blocks(old_body, "*"), _blocks(new_body, "*")
+        old, new = _blocks(old_body), _blocks(new_body)
         self.aligned(old, new, new_body, self.block_pair)
 
     def aligned(
@@ -100,8 +97,9 @@ class _Marker:
         anchor_after: etree._Element | None = None
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag == "equal":
+                # Equal keys mean equal text, except that a table's key is its header row.
                 for old_block, new_block in zip(old[i1:i2], new[j1:j2], strict=True):
-                    if _text(old_block) != _text(new_block) or old_block.tag == qn("w:tbl"):
+                    if new_block.tag == qn("w:tbl"):
                         pair(old_block, new_block)
                 anchor_after = new[j2 - 1] if j2 > j1 else anchor_after
                 continue

@@ -66,7 +66,9 @@ def _statuses(pdf: Path) -> dict[str, str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--limit", type=int, help="only the first N contracts (smoke test)")
+    parser.add_argument(
+        "--limit", type=int, help="only the first N contracts (a smoke test: no target judged)"
+    )
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--details", action="store_true", help="list every disagreement")
     args = parser.parse_args(argv)
@@ -91,18 +93,17 @@ def main(argv: list[str] | None = None) -> int:
     below = 0
     for category, provision in CATEGORIES.items():
         counts = Counts()
+        disagreements = []
         for row, statuses in zip(labels, results, strict=True):
             truth, said = row[category] == "1", statuses[provision] == "present"
             if truth and said:
                 counts.tp += 1
             elif truth:
                 counts.fn += 1
-                if args.details:
-                    print(f"   missed      {row['pdf_filename']}")
+                disagreements.append(f"   missed      {row['pdf_filename']}")
             elif said:
                 counts.fp += 1
-                if args.details:
-                    print(f"   unlabelled  {row['pdf_filename']}")
+                disagreements.append(f"   unlabelled  {row['pdf_filename']}")
             else:
                 counts.tn += 1
         present, missing = counts.present(), counts.missing()
@@ -113,6 +114,8 @@ def main(argv: list[str] | None = None) -> int:
             f"{missing[0]:.2f}/{missing[1]:.2f}/{missing[2]:.2f}  "
             f"{counts.tp + counts.fn}/{counts.fp + counts.tn}"
         )
+        if args.details and disagreements:
+            print("\n".join(disagreements))
     print(
         f"\n{len(CATEGORIES) - below} of {len(CATEGORIES)} categories reach F1 >= {TARGET_F1} for "
         "both present and missing."
@@ -120,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         "Data: CUAD v1 by The Atticus Project, CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)."
     )
-    return 0
+    return 1 if below and args.limit is None else 0
 
 
 if __name__ == "__main__":

@@ -52,8 +52,15 @@ def test_every_benchmark_script_is_smoke_tested() -> None:
 
 
 def test_the_cuad_benchmark_runs_on_a_few_contracts() -> None:
-    done = _run(str(BENCHMARKS / "provisions_cuad.py"), "--limit", "3", "--workers", "1")
+    done = _run(
+        str(BENCHMARKS / "provisions_cuad.py"), "--limit", "3", "--workers", "1", "--details"
+    )
     assert done.returncode == 0, done.stderr
     assert "3 CUAD contracts checked from PDF" in done.stdout
+    lines = done.stdout.splitlines()
+    table = lines[lines.index(next(line for line in lines if line.startswith("---"))) + 1 :]
+    assert table[0].startswith("Expiration Date"), "disagreements come after their row"
+    listed = [line.split()[0] for line in table if line.startswith("   ")]
+    assert set(listed) <= {"missed", "unlabelled"}
     assert "Expiration Date" in done.stdout
     assert "CC BY 4.0" in done.stdout

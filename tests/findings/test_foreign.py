@@ -12,7 +12,9 @@ import pytest
 import yaml
 
 from termgen.extract import Block, Extracted, extract
+from termgen.findings.detect import detect
 from termgen.findings.text import normalise, sentences
+from termgen.library.load import library_layers, load_provisions
 from termgen.model.exit import TriggerKind
 
 from ..conftest import EXAMPLES_DIR, SHARED, run_cli
@@ -110,6 +112,45 @@ def test_punctuation_is_normalised() -> None:
         'The "Initial Term" runs for five years.',
         "Renewal is automatic.",
     ]
+
+
+def _sentences_of(*paragraphs: str) -> list:
+    blocks = tuple(Block(text, paragraph=number) for number, text in enumerate(paragraphs, 1))
+    return sentences(Extracted(Path("x.txt"), "txt", blocks))
+
+
+def test_list_items_keep_the_words_that_introduce_them() -> None:
+    found = _sentences_of(
+        "Upon expiry of this Agreement: (a) the Supplier shall complete open orders. "
+        "(b) The Buyer may buy remaining stock. 9.3 Notices. All notices are in writing."
+    )
+    assert [(s.lead_in, s.text) for s in found] == [
+        ("", "Upon expiry of this Agreement: (a) the Supplier shall complete open orders."),
+        ("Upon expiry of this Agreement:", "(b) The Buyer may buy remaining stock."),
+        ("", "9.3 Notices."),
+        ("", "All notices are in writing."),
+    ]
+
+
+def _survival(*paragraphs: str) -> str:
+    provisions = [entry.record for entry in load_provisions(library_layers([], {})).values()]
+    survival = [provision for provision in provisions if provision.id == "exit.survival"]
+    (detection,) = detect(_sentences_of(*paragraphs), survival)
+    return detection.status
+
+
+def test_services_after_exit_need_more_than_housekeeping() -> None:
+    records = "The Reseller shall keep its records for two (2) years after termination."
+    transition = (
+        "Upon termination of this Agreement: (a) each party shall return the documents; "
+        + "(x) each party shall keep copies of notices; " * 80
+        + "(b) the Supplier shall continue to supply spare parts for a transition period."
+    )
+    assert _survival(records) == "weak"
+    assert _survival(transition) == "present"
+    assert _survival("The Agreement shall be extended for one year. Notices are in writing.") == (
+        "missing"
+    )
 
 
 def test_tables_in_word_drafts_are_read(drafts: dict[str, Path]) -> None:

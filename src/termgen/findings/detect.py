@@ -55,8 +55,8 @@ class _Document:
         offset = 0
         for sentence in sentences:
             self.starts.append(offset)
-            offset += len(sentence.text) + 1
-        self.text = "\n".join(sentence.text for sentence in sentences)
+            offset += len(sentence.in_context) + 1
+        self.text = "\n".join(sentence.in_context for sentence in sentences)
         lowered = self.text.lower()
         self.lowered = lowered if len(lowered) == len(self.text) else None
 
@@ -72,7 +72,7 @@ class _Document:
         """Text of `size` sentences around `index` (the sentence itself first)."""
         first = max(0, min(index, len(self.sentences) - size))
         last = min(len(self.sentences), first + size)
-        return first, " ".join(s.text for s in self.sentences[first:last])
+        return first, " ".join(s.in_context for s in self.sentences[first:last])
 
 
 def _compile(patterns: Iterable[str]) -> list[re.Pattern[str]]:

@@ -50,9 +50,12 @@ _ABBREVIATIONS = [
 _SENTENCE_END = re.compile(
     "[.!?]"
     + "".join(rf"(?<!\b{abbreviation}[.!?])" for abbreviation in _ABBREVIATIONS)
-    + r"\s+(?=[\"'(\[]?[A-Z0-9])"
+    + r"\s+(?=[\"'(\[]?[A-Z0-9]|\([a-z]{1,4}\)\s)"
 )
 _SPACES = re.compile(r"\s+")
+_ITEM = re.compile(r"\(?([a-z]{1,4}|\d{1,2})\)\s")
+# "Upon termination of this Agreement: (a) ...": the words before the colon govern every item.
+_LEAD_IN = re.compile(r"(.{10,400}?:)\s*\(?([a-z]{1,4}|\d{1,2})\)\s")
 _EDGE_LINES = 3
 LONGEST_SENTENCE = 1500
 
@@ -62,6 +65,12 @@ class Sentence:
     text: str
     page: int | None
     paragraph: int | None
+    lead_in: str = ""
+    """For an item of a list, the words that introduce the list."""
+
+    @property
+    def in_context(self) -> str:
+        return f"{self.lead_in} {self.text}" if self.lead_in else self.text
 
 
 def normalise(text: str) -> str:
@@ -118,11 +127,19 @@ def sentences(extracted: Extracted) -> list[Sentence]:
     whole = "\n".join(parts)
     result = []
     begin = 0
+    lead_in = ""
     for end in [match.end() for match in _SENTENCE_END.finditer(whole)] + [len(whole)]:
         for piece in _bounded(whole[begin:end]):
-            if piece.strip():
-                block = extracted.blocks[bisect.bisect_right(starts, begin) - 1]
-                result.append(Sentence(piece.strip(), block.page, block.paragraph))
+            text = piece.strip()
+            if not text:
+                continue
+            if _ITEM.match(text):
+                item_of = lead_in
+            else:
+                introduced = _LEAD_IN.match(text)
+                lead_in, item_of = (introduced.group(1) if introduced else ""), ""
+            block = extracted.blocks[bisect.bisect_right(starts, begin) - 1]
+            result.append(Sentence(text, block.page, block.paragraph, item_of))
         begin = end
     return result
 

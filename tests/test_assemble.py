@@ -9,6 +9,7 @@ import pytest
 
 from termgen.answers import load_deal
 from termgen.assemble import assemble, paragraphs
+from termgen.cache import Cache
 from termgen.draft import plain
 from termgen.errors import TermgenError
 from termgen.library.load import LibraryError, library_layers, load_library
@@ -174,8 +175,9 @@ def test_an_overlay_can_disable_and_add_clauses(tmp_path: Path) -> None:
     assert "counsel.announcements" in ids
 
 
+@pytest.mark.parametrize("runs", [1, 2], ids=["uncached", "from a warm cache"])
 def test_a_hostile_clause_is_refused_before_it_renders(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runs: int
 ) -> None:
     overlay = tmp_path / "hostile"
     overlay.mkdir()
@@ -190,23 +192,25 @@ def test_a_hostile_clause_is_refused_before_it_renders(
     from termgen.templating.environment import Sandbox
 
     compiled: list[str] = []
-    real_from_string = Sandbox.from_string
+    real_compile = Sandbox.compile
 
     def recording(self: Sandbox, source: object, *args: object, **kwargs: object) -> object:
         if isinstance(source, nodes.Node):
             compiled.extend(str(node.attr) for node in source.find_all(nodes.Getattr))
         compiled.append(str(source))
-        return real_from_string(self, source, *args, **kwargs)
+        return real_compile(self, source, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Sandbox, "from_string", recording)
+    monkeypatch.setattr(Sandbox, "compile", recording)
     loaded = load_deal(EXAMPLES_DIR / "battery-jv.yaml")
-    library = load_library(library_layers([overlay], {}))
-    with pytest.raises(TermgenError) as raised:
-        assemble(loaded.deal, library)
-    assert str(raised.value).splitlines()[0] == (
-        f"{clause}:8: clause 'general.costs': refused: '__class__' reaches into Python "
-        "internals; only deal fields may be read"
-    )
+    cache = Cache(tmp_path / "cache") if runs > 1 else None
+    for _ in range(runs):
+        library = load_library(library_layers([overlay], {}), cache=cache)
+        with pytest.raises(TermgenError) as raised:
+            assemble(loaded.deal, library)
+        assert str(raised.value).splitlines()[0] == (
+            f"{clause}:8: clause 'general.costs': refused: '__class__' reaches into Python "
+            "internals; only deal fields may be read"
+        )
     assert compiled and not any("__class__" in source for source in compiled)
 
 

@@ -11,6 +11,7 @@ import pytest
 from termgen.cache import Cache
 
 from .conftest import ROOT, run_cli
+from .docx_reading import word
 
 BAD_LIBRARY = ROOT / "tests" / "fixtures" / "bad_library"
 
@@ -147,3 +148,34 @@ def test_an_edited_clause_is_read_again(tmp_path: Path) -> None:
     after = run_cli("library", "lint", library, environ=environ)
     assert "unknown section 'scop'" not in after.err
     assert before.err.count("\n") == after.err.count("\n") + 1
+
+
+def test_drafts_are_the_same_with_a_cold_and_a_warm_cache(tmp_path: Path, example: Path) -> None:
+    environ = {"TERMGEN_CACHE": str(tmp_path / "cache")}
+    written = {}
+    for run, env in (("uncached", None), ("cold", environ), ("warm", environ)):
+        assert run_cli("draft", example, "-o", tmp_path / run, environ=env).status == 0
+        written[run] = {path.name: path.read_bytes() for path in (tmp_path / run).iterdir()}
+    assert len(written["uncached"]) == 2
+    assert written["uncached"] == written["cold"] == written["warm"]
+
+
+def test_an_edited_clause_text_is_compiled_again(tmp_path: Path, example: Path) -> None:
+    overlay = tmp_path / "overlay"
+    overlay.mkdir()
+    clause = overlay / "costs.yaml"
+    environ = {"TERMGEN_CACHE": str(tmp_path / "cache"), "TERMGEN_LIBRARY": str(overlay)}
+    texts = []
+    for wording in ("Each party bears its own costs.", "{{ deal.name }} pays for the lawyers."):
+        clause.write_text(
+            "id: general.costs\ntitle: Costs\nelement: general\nsection: general\n"
+            f"text:\n  preferred: '{wording}'\n",
+            encoding="utf-8",
+        )
+        out = tmp_path / f"out-{len(texts)}"
+        assert run_cli("draft", example, "-o", out, environ=environ).status == 0
+        document = word(next(out.glob("*-term-sheet-*.docx")).read_bytes())
+        texts.append("\n".join(paragraph.text for paragraph in document.paragraphs))
+    assert "Each party bears its own costs." in texts[0]
+    assert "Project Volta pays for the lawyers." in texts[1]
+    assert "Each party bears its own costs." not in texts[1]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from jinja2 import TemplateError, nodes
+from jinja2 import TemplateError
 
 from termgen.draft import Draft, DraftClause, DraftDocument, DraftSection, Paragraph, Segment
 from termgen.errors import Problem
@@ -14,7 +14,7 @@ from termgen.library.sections import DOCUMENT_TITLES, DOCUMENTS
 from termgen.library.select import Choice, clause_scope, deal_context, refuse_issues, select
 from termgen.model import Deal
 from termgen.tables import BUILDERS
-from termgen.templating.check import checked
+from termgen.templating.compiled import compiled_text
 from termgen.templating.environment import Sandbox
 from termgen.templating.missing import PLACEHOLDER, PLACEHOLDER_MARK
 from termgen.yamlfile import SourceMap
@@ -25,6 +25,14 @@ _BULLET = "- "
 
 def assemble(deal: Deal, library: Library, *, source: SourceMap | None = None) -> Draft:
     """Select, render and order the clauses of both documents for this deal."""
+    try:
+        return _assembled(deal, library, source)
+    finally:
+        if library.cache is not None:
+            library.cache.save()
+
+
+def _assembled(deal: Deal, library: Library, source: SourceMap | None) -> Draft:
     env = Sandbox()
     context = deal_context(deal)
     by_section: dict[str, list[tuple[Choice, tuple[Paragraph, ...]]]] = defaultdict(list)
@@ -33,7 +41,7 @@ def assemble(deal: Deal, library: Library, *, source: SourceMap | None = None) -
         if section not in library.sections:
             message = f"clause '{choice.clause.record.id}' names a section that does not exist"
             raise LibraryError([Problem(message, choice.clause.where("section"))])
-        by_section[section].append((choice, _render(env, choice, context)))
+        by_section[section].append((choice, _render(env, choice, context, library)))
     documents = []
     for kind in DOCUMENTS:
         sections: list[DraftSection] = []
@@ -72,13 +80,15 @@ def _draft_clause(choice: Choice, paragraphs: tuple[Paragraph, ...], number: str
     )
 
 
-def _render(env: Sandbox, choice: Choice, context: dict[str, object]) -> tuple[Paragraph, ...]:
+def _render(
+    env: Sandbox, choice: Choice, context: dict[str, object], library: Library
+) -> tuple[Paragraph, ...]:
     entry = choice.clause
-    tree, issues = checked(env, choice.text, clause_scope())
+    template, issues = compiled_text(env, choice.text, clause_scope(), library.cache)
     refuse_issues(entry, choice.text_path, issues, "clause")
-    assert isinstance(tree, nodes.Template)
+    assert template is not None
     try:
-        text = env.from_string(tree).render(context)
+        text = template.render(context)
     except TemplateError as bad:
         line = getattr(bad, "lineno", None) or 1
         message = f"clause '{entry.record.id}' could not be rendered: {bad}"

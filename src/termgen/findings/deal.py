@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from termgen.cache import Cache
 from termgen.draft import Draft
 from termgen.errors import Location, Problem
 from termgen.findings.checks import CHECKS, Gap
@@ -65,9 +66,11 @@ def deal_findings(
     findings = []
     for entry in library.provisions.values():
         provision = entry.record
-        if provision.expected and not holds(env, entry, "expected", context, "provision"):
+        if provision.expected and not holds(
+            env, entry, "expected", context, "provision", library.cache
+        ):
             continue
-        gaps = _gaps(env, entry, deal, context)
+        gaps = _gaps(env, entry, deal, context, library.cache)
         if gaps is None:
             continue
         if not gaps and provision.clause and provided is not None and provision.id not in provided:
@@ -103,7 +106,11 @@ def _fix_path(provision: Provision) -> AnswerPath:
 
 
 def _gaps(
-    env: Sandbox, entry: Sourced[Provision], deal: Deal, context: dict[str, Any]
+    env: Sandbox,
+    entry: Sourced[Provision],
+    deal: Deal,
+    context: dict[str, Any],
+    cache: Cache | None,
 ) -> list[Gap]:
     provision = entry.record
     if provision.check:
@@ -112,6 +119,6 @@ def _gaps(
                 [Problem(f"unknown check '{provision.check}'", entry.where("check"))]
             )
         return CHECKS[provision.check](deal, provision.id)
-    if provision.expression and not holds(env, entry, "expression", context, "provision"):
+    if provision.expression and not holds(env, entry, "expression", context, "provision", cache):
         return [Gap(f"{provision.label.lower()} is not settled", _fix_path(provision))]
     return []

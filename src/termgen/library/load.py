@@ -55,6 +55,8 @@ class Library:
     provisions: dict[str, Sourced[Provision]]
     layers: list[Path]
     problems: list[Problem] = field(default_factory=list)
+    cache: Cache | None = None
+    """Where compiled clause templates are kept between runs (see `termgen.cache`)."""
 
     def clause(self, clause_id: str) -> Sourced[Clause]:
         """The clause with this id; the error suggests the nearest id."""
@@ -95,7 +97,7 @@ def load_library(
         _merge_clauses(clauses, _clause_files(layer), problems, cache)
         _merge_registry(sections, layer / SECTIONS_FILE, Section, problems)
         _merge_registry(provisions, layer / PROVISIONS_FILE, Provision, problems)
-    library = Library(clauses, sections, provisions, list(layers), problems)
+    library = Library(clauses, sections, provisions, list(layers), problems, cache)
     if cache is not None:
         cache.save()
     if strict and problems:

@@ -5,15 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from jinja2 import TemplateError, nodes
+from jinja2 import TemplateError
 
+from termgen.cache import Cache
 from termgen.errors import Problem
 from termgen.library.clause import PREFERRED, Clause
 from termgen.library.load import Library, LibraryError, Sourced
 from termgen.model import Deal
 from termgen.model.paths import Shape
 from termgen.suggest import with_suggestion
-from termgen.templating.check import Scope, TemplateIssue, checked, model_scope
+from termgen.templating.check import Scope, TemplateIssue, model_scope
+from termgen.templating.compiled import compiled_condition
 from termgen.templating.environment import Sandbox
 from termgen.yamlfile import SourceMap
 
@@ -63,16 +65,23 @@ def applies(clause: Clause, deal: Deal) -> bool:
     return any(law == jurisdiction.casefold() for jurisdiction in clause.jurisdictions)
 
 
-def holds(env: Sandbox, entry: Sourced[Any], key: str, context: dict[str, Any], kind: str) -> bool:
+def holds(
+    env: Sandbox,
+    entry: Sourced[Any],
+    key: str,
+    context: dict[str, Any],
+    kind: str,
+    cache: Cache | None = None,
+) -> bool:
     """Evaluate a clause's or provision's condition in the sandbox; a broken one stops here."""
     source = getattr(entry.record, key)
     if source is None:
         return True
-    tree, issues = checked(env, source, clause_scope(), expression=True)
+    condition, issues = compiled_condition(env, source, clause_scope(), cache)
     refuse_issues(entry, (key,), issues, kind)
-    assert isinstance(tree, nodes.Expr)
+    assert condition is not None
     try:
-        return bool(env.condition(tree)(**context))
+        return bool(condition(**context))
     except TemplateError as bad:
         which = "condition" if key == "when" else f"{key} condition"
         message = f"{kind} '{entry.record.id}': its {which} failed: {bad}"
@@ -88,7 +97,9 @@ def select(
     chosen = []
     for entry in library.clauses.values():
         clause = entry.record
-        if not applies(clause, deal) or not holds(env, entry, "when", context, "clause"):
+        if not applies(clause, deal) or not holds(
+            env, entry, "when", context, "clause", library.cache
+        ):
             continue
         label, text = clause.position(deal.positions.get(clause.id))
         chosen.append(Choice(entry, label, text, _text_path(clause, label)))

@@ -129,6 +129,12 @@ class Sandbox(SandboxedEnvironment):
             if source not in self._conditions:
                 self._conditions[source] = self.condition(self.parse_expression(source))
             return self._conditions[source]
-        body = [nodes.Assign(nodes.Name("result", "store"), source, lineno=1)]
-        template = self.from_string(nodes.Template(body, lineno=1))
+        template = self.from_string(condition_template(source))
         return TemplateExpression(template, undefined_to_none=False)
+
+
+def condition_template(expression: nodes.Expr) -> nodes.Template:
+    """A template that stores the expression's value, as `TemplateExpression` reads it."""
+    return nodes.Template(
+        [nodes.Assign(nodes.Name("result", "store"), expression, lineno=1)], lineno=1
+    )

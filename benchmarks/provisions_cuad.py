@@ -86,7 +86,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{len(pdfs)} CUAD contracts checked from PDF in {elapsed:.1f} s ({args.workers} workers)\n"
     )
     header = (
-        f"{'category':38} {'provision':32} {'present P/R/F1':>18} {'missing P/R/F1':>18}  n+/n-"
+        f"{'category':38} {'provision':32} {'present P/R/F1':>18} {'missing P/R/F1':>18}  "
+        "n+/n-  missed/unlabelled"
     )
     print(header)
     print("-" * len(header))
@@ -112,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{category:38} {provision:32} "
             f"{present[0]:.2f}/{present[1]:.2f}/{present[2]:.2f}     "
             f"{missing[0]:.2f}/{missing[1]:.2f}/{missing[2]:.2f}  "
-            f"{counts.tp + counts.fn}/{counts.fp + counts.tn}"
+            f"{f'{counts.tp + counts.fn}/{counts.fp + counts.tn}':6} {counts.fn}/{counts.fp}"
         )
         if args.details and disagreements:
             print("\n".join(disagreements))

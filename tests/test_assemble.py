@@ -202,8 +202,9 @@ def test_a_hostile_clause_is_refused_before_it_renders(
 
     monkeypatch.setattr(Sandbox, "compile", recording)
     loaded = load_deal(EXAMPLES_DIR / "battery-jv.yaml")
-    cache = Cache(tmp_path / "cache") if runs > 1 else None
+    compiled_by_run = []
     for _ in range(runs):
+        cache = Cache(tmp_path / "cache") if runs > 1 else None
         library = load_library(library_layers([overlay], {}), cache=cache)
         with pytest.raises(TermgenError) as raised:
             assemble(loaded.deal, library)
@@ -211,7 +212,11 @@ def test_a_hostile_clause_is_refused_before_it_renders(
             f"{clause}:8: clause 'general.costs': refused: '__class__' reaches into Python "
             "internals; only deal fields may be read"
         )
+        if cache is not None:
+            cache.save()
+        compiled_by_run.append(len(compiled))
     assert compiled and not any("__class__" in source for source in compiled)
+    assert compiled_by_run[-1] == compiled_by_run[0], "a warm run compiles nothing again"
 
 
 def test_paragraphs_split_on_blank_lines_and_bullets() -> None:

@@ -7,8 +7,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from jinja2 import nodes
 
 from termgen.cache import Cache
+from termgen.templating.environment import Sandbox
 
 from .conftest import ROOT, run_cli
 from .docx_reading import word
@@ -150,14 +152,30 @@ def test_an_edited_clause_is_read_again(tmp_path: Path) -> None:
     assert before.err.count("\n") == after.err.count("\n") + 1
 
 
-def test_drafts_are_the_same_with_a_cold_and_a_warm_cache(tmp_path: Path, example: Path) -> None:
+def test_drafts_are_the_same_with_a_cold_and_a_warm_cache(
+    tmp_path: Path, example: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     environ = {"TERMGEN_CACHE": str(tmp_path / "cache")}
-    written = {}
+    compiled: list[str] = []
+    real_compile = Sandbox.compile
+
+    def recording(self: Sandbox, source: object, *args: object, **kwargs: object) -> object:
+        # Clause texts and conditions arrive as checked trees; docxtpl's Word parts as text.
+        if isinstance(source, nodes.Node):
+            compiled.append(str(source))
+        return real_compile(self, source, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Sandbox, "compile", recording)
+    written, compiles = {}, {}
     for run, env in (("uncached", None), ("cold", environ), ("warm", environ)):
+        compiled.clear()
         assert run_cli("draft", example, "-o", tmp_path / run, environ=env).status == 0
         written[run] = {path.name: path.read_bytes() for path in (tmp_path / run).iterdir()}
+        compiles[run] = len(compiled)
     assert len(written["uncached"]) == 2
     assert written["uncached"] == written["cold"] == written["warm"]
+    assert compiles["uncached"] >= compiles["cold"] > 50
+    assert compiles["warm"] == 0, "clause texts, conditions and provision checks all cached"
 
 
 def test_an_edited_clause_text_is_compiled_again(tmp_path: Path, example: Path) -> None:

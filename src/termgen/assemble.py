@@ -25,14 +25,6 @@ _BULLET = "- "
 
 def assemble(deal: Deal, library: Library, *, source: SourceMap | None = None) -> Draft:
     """Select, render and order the clauses of both documents for this deal."""
-    try:
-        return _assembled(deal, library, source)
-    finally:
-        if library.cache is not None:
-            library.cache.save()
-
-
-def _assembled(deal: Deal, library: Library, source: SourceMap | None) -> Draft:
     env = Sandbox()
     context = deal_context(deal)
     by_section: dict[str, list[tuple[Choice, tuple[Paragraph, ...]]]] = defaultdict(list)

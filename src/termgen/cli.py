@@ -199,3 +199,5 @@ def main(argv: Sequence[str] | None = None, env: Environment | None = None) -> i
             "This is a bug in termgen. Run again with --debug for the traceback and report it."
         )
         return ExitStatus.INTERNAL_ERROR
+    finally:
+        env.save_cache()

@@ -44,6 +44,8 @@ class Environment:
         self.today = today
         self.terminal = terminal
         """For tests: the prompt_toolkit input and output for the prompt with this key."""
+        self._cache: Cache | None = None
+        self._cache_chosen = False
 
     @property
     def interactive(self) -> bool:
@@ -62,10 +64,17 @@ class Environment:
         return _isatty(self.stdout)
 
     def cache(self) -> Cache | None:
-        """The disk cache these settings choose (see `termgen.cache`), or None when off."""
-        from termgen.cache import Cache
+        """The run's disk cache, as these settings choose it (see `termgen.cache`), or None."""
+        if not self._cache_chosen:
+            from termgen.cache import Cache
 
-        return Cache.from_environ(self.environ)
+            self._cache, self._cache_chosen = Cache.from_environ(self.environ), True
+        return self._cache
+
+    def save_cache(self) -> None:
+        """Keep what this run added to the cache, in one write at its end."""
+        if self._cache is not None:
+            self._cache.save()
 
     def out(self, text: str = "") -> None:
         print(text, file=self.stdout)

@@ -148,9 +148,10 @@ def test_services_after_exit_need_more_than_housekeeping() -> None:
     )
     assert _survival(records) == "weak"
     assert _survival(transition) == "present"
-    assert _survival("The Agreement shall be extended for one year. Notices are in writing.") == (
-        "missing"
-    )
+    # A renewal period and a cancelled sale have dates after an end, but nothing survives exit.
+    renewal = "Maintenance is for a period of one (1) year commencing upon expiration of the term."
+    cancelled_sale = "The Agent shall notify the Fund within five (5) days of any cancellation."
+    assert _survival(renewal) == _survival(cancelled_sale) == "missing"
 
 
 def test_tables_in_word_drafts_are_read(drafts: dict[str, Path]) -> None:

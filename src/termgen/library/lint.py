@@ -23,7 +23,8 @@ _TEXT_ISSUES = "clause template issues"
 def lint(layers: Sequence[Path], cache: Cache | None = None) -> tuple[Library, list[Problem]]:
     """The effective library and every problem found in it, in file and line order.
 
-    With a cache, clause files and templates checked before with the same text are not again.
+    With a cache, clause files and templates checked before with the same text are not again;
+    the caller saves the cache.
     """
     library = load_library(layers, strict=False, cache=cache)
     problems = list(library.problems)
@@ -48,8 +49,6 @@ def lint(layers: Sequence[Path], cache: Cache | None = None) -> tuple[Library, l
                 for issue in template_issues(env, condition, scope, expression=True):
                     where = provision.source.text_line((*provision.path, key), issue.line)
                     problems.append(Problem(issue.message, where))
-    if cache is not None:
-        cache.save()
     problems += cue_problems(library.provisions.values())
     problems += _uncovered_provisions(library)
     return library, sorted(problems, key=_order)

@@ -84,7 +84,8 @@ def load_library(
 ) -> Library:
     """Read every layer in order; with `strict`, any problem stops with all of them listed.
 
-    With a cache, clause files read before (same path, same bytes) are not parsed again.
+    With a cache, clause files read before (same path, same bytes) are not parsed again;
+    the caller saves the cache.
     """
     problems: list[Problem] = []
     clauses: dict[str, Sourced[Clause]] = {}
@@ -98,8 +99,6 @@ def load_library(
         _merge_registry(sections, layer / SECTIONS_FILE, Section, problems)
         _merge_registry(provisions, layer / PROVISIONS_FILE, Provision, problems)
     library = Library(clauses, sections, provisions, list(layers), problems, cache)
-    if cache is not None:
-        cache.save()
     if strict and problems:
         raise LibraryError(problems)
     return library

@@ -19,8 +19,8 @@ from typing import Any
 from docxtpl import RichText
 
 from harness import ROOT, Bench, python, run, termgen
-from termgen.answers import load_deal
-from termgen.assemble import assemble
+from termgen.answers.read import load_deal
+from termgen.drafting.assemble import assemble
 from termgen.findings.deal import deal_findings
 from termgen.library.load import library_layers, load_library
 from termgen.render.context import document_context

@@ -21,8 +21,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from termgen.findings.foreign import check_draft
 from termgen.library.load import library_layers, load_provisions
+from termgen.their_drafts.check import check_draft
 
 CUAD = Path(__file__).resolve().parents[2] / "shared" / "cuad-dev"
 CATEGORIES = {

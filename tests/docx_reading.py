@@ -11,9 +11,9 @@ import docx
 from docx.document import Document as WordDocument
 from lxml import etree
 
-from termgen.answers import load_deal
-from termgen.assemble import assemble
-from termgen.draft import Draft
+from termgen.answers.read import load_deal
+from termgen.drafting.assemble import assemble
+from termgen.drafting.structure import Draft
 from termgen.library.load import Library, library_layers, load_library
 from termgen.render.documents import RenderedDocument, render_draft
 

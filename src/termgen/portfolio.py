@@ -9,10 +9,10 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from termgen.answers import load_deal
-from termgen.assemble import assemble
-from termgen.dates import expiry
-from termgen.deadlines import Deadline, deadlines
+from termgen.answers.read import load_deal
+from termgen.deadlines.collect import Deadline, deadlines
+from termgen.deadlines.dates import expiry
+from termgen.drafting.assemble import assemble
 from termgen.errors import TermgenError
 from termgen.findings.deal import blocking, deal_findings
 from termgen.library.load import Library

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 from lxml import etree
 
-from termgen.answers import read_answers
-from termgen.assemble import assemble
+from termgen.answers.read import read_answers
+from termgen.drafting.assemble import assemble
 from termgen.errors import TermgenError
 from termgen.findings.deal import deal_findings
 from termgen.library.load import library_layers, load_library
@@ -282,7 +282,7 @@ def test_strict_makes_blocking_findings_fail_and_warnings_pass(tmp_path: Path) -
     assert run_cli("check", INCOMPLETE, "--strict").status == 1
     data = _battery()
     data["goals"]["value_sharing"]["cost_share"] = {"NAW": 50, "KSC": 40}
-    from termgen.answers import dump_answers
+    from termgen.answers.read import dump_answers
 
     warning_only = write(tmp_path, "deal.yaml", dump_answers(data))
     result = run_cli("check", warning_only, "--strict")
@@ -336,7 +336,7 @@ def test_findings_become_comments_at_their_sections(tmp_path: Path) -> None:
 def test_a_governance_finding_is_commented_in_the_annex(tmp_path: Path) -> None:
     data = _battery()
     del data["governance"]["decision_rights"][1]["owner"]
-    from termgen.answers import dump_answers
+    from termgen.answers.read import dump_answers
 
     answers = write(tmp_path, "deal.yaml", dump_answers(data))
     assert run_cli("draft", answers, "-o", tmp_path / "out").status == 0

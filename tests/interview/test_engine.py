@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from termgen.answers import read_answers
+from termgen.answers.read import read_answers
 from termgen.interview.engine import Ask, Engine, Manage
 from termgen.interview.spec import Question, load_spec
 

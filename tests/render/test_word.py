@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
-from termgen.answers import answers_data, dump_answers, load_deal
+from termgen.answers.read import answers_data, dump_answers, load_deal
 from termgen.formatting import approval_text
 from termgen.model import Deal
 from termgen.model.paths import Shape, shape_of, step

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from termgen.dates import expiry, last_day_to_stop_renewal
+from termgen.deadlines.dates import expiry, last_day_to_stop_renewal
 from termgen.formatting import date_text
 from termgen.model import Deal
 from termgen.model.common import Duration

@@ -6,17 +6,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from termgen.cache import Cache
-from termgen.draft import Draft
+from termgen.drafting.structure import Draft
 from termgen.errors import Location, Problem
+from termgen.files.datafile import SourceMap
 from termgen.findings.checks import CHECKS, Gap
-from termgen.findings.registry import Provision, Severity
 from termgen.library.load import Library, LibraryError, Sourced
+from termgen.library.provisions import Provision, Severity
 from termgen.library.select import deal_context, holds
 from termgen.model import Deal
 from termgen.model.messages import path_in_words
 from termgen.model.paths import AnswerPath, dotted
-from termgen.templating.environment import Sandbox
-from termgen.yamlfile import SourceMap
+from termgen.templating.sandbox import Sandbox
 
 _SEVERITY_ORDER = {"blocking": 0, "warning": 1}
 

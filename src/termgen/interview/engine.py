@@ -22,7 +22,7 @@ from termgen.model import Deal
 from termgen.model.deal import BODIES_TO_COME
 from termgen.model.messages import clean_loc, plain_message
 from termgen.model.paths import AnswerPath, dotted, field_at, shape_at, shape_of
-from termgen.templating.environment import Sandbox
+from termgen.templating.sandbox import Sandbox
 
 JOINT = "joint"
 BODIES = "governance.bodies"

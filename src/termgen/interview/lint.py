@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from termgen.errors import Problem
+from termgen.files.datafile import SourceMap
 from termgen.interview.data import split
 from termgen.interview.spec import Group, Question, Spec
 from termgen.interview.types import AnswerError, QuestionType, parse
@@ -27,8 +28,7 @@ from termgen.model.paths import (
 )
 from termgen.suggest import nearest, quoted
 from termgen.templating.check import model_scope, template_issues
-from termgen.templating.environment import Sandbox
-from termgen.yamlfile import SourceMap
+from termgen.templating.sandbox import Sandbox
 
 _SCALARS: dict[str, tuple[Any, ...]] = {
     "text": (str,),

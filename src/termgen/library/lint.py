@@ -15,7 +15,7 @@ from termgen.library.load import Library, Sourced, cue_problems, load_library
 from termgen.library.select import clause_scope
 from termgen.suggest import with_suggestion
 from termgen.templating.check import Scope, template_issues
-from termgen.templating.environment import Sandbox
+from termgen.templating.sandbox import Sandbox
 
 _TEXT_ISSUES = "clause template issues"
 

@@ -13,14 +13,14 @@ from pydantic import ValidationError
 
 from termgen.cache import Cache
 from termgen.errors import DataFileError, Problem
-from termgen.findings.registry import Provision, pattern_problems
+from termgen.files.builtin import builtin
+from termgen.files.datafile import SourceMap, YamlPath, read_yaml
 from termgen.library.clause import Clause, Disabled
+from termgen.library.provisions import Provision, pattern_problems
 from termgen.library.sections import Section
 from termgen.model.common import Record
 from termgen.model.messages import located_problems
-from termgen.resources import builtin
 from termgen.suggest import with_suggestion
-from termgen.yamlfile import SourceMap, YamlPath, read_yaml
 
 ENVIRONMENT_VARIABLE = "TERMGEN_LIBRARY"
 SECTIONS_FILE = "sections.yaml"

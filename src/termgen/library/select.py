@@ -9,6 +9,7 @@ from jinja2 import TemplateError
 
 from termgen.cache import Cache
 from termgen.errors import Problem
+from termgen.files.datafile import SourceMap
 from termgen.library.clause import PREFERRED, Clause
 from termgen.library.load import Library, LibraryError, Sourced
 from termgen.model import Deal
@@ -16,8 +17,7 @@ from termgen.model.paths import Shape
 from termgen.suggest import with_suggestion
 from termgen.templating.check import Scope, TemplateIssue, model_scope
 from termgen.templating.compiled import compiled_condition
-from termgen.templating.environment import Sandbox
-from termgen.yamlfile import SourceMap
+from termgen.templating.sandbox import Sandbox
 
 
 def clause_scope() -> Scope:

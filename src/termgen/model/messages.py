@@ -12,7 +12,7 @@ from termgen.model.paths import Shape, field_names, shape_at
 from termgen.suggest import nearest, quoted, with_suggestion
 
 if TYPE_CHECKING:
-    from termgen.yamlfile import SourceMap
+    from termgen.files.datafile import SourceMap
 
 _KIND_OF_INPUT = {
     dict: "a mapping (key: value lines)",

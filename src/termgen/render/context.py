@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from termgen.draft import Draft, DraftDocument, Segment
+from termgen.drafting.structure import Draft, DraftDocument, Segment
 from termgen.findings.deal import Finding
 from termgen.formatting import date_text
 from termgen.model.messages import path_in_words

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from termgen.draft import Draft, DraftDocument
+from termgen.drafting.structure import Draft, DraftDocument
 from termgen.findings.deal import Finding
 from termgen.library.sections import Document
 from termgen.model import Deal

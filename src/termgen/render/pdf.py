@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from termgen.errors import TermgenError
-from termgen.files import write_atomically
+from termgen.files.write import write_atomically
 
 TIMEOUT_SECONDS = 300
 

@@ -7,7 +7,7 @@ from xml.sax.saxutils import escape
 
 from docxtpl import RichText
 
-from termgen.draft import Paragraph, Segment
+from termgen.drafting.structure import Paragraph, Segment
 from termgen.templating.missing import PLACEHOLDER
 
 _PARAGRAPH_BREAK = "\a"

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from termgen.errors import Location, TermgenError
+from termgen.files.builtin import builtin
 from termgen.library.sections import Document
-from termgen.resources import builtin
 
 TEMPLATE_FILES: dict[Document, str] = {
     "term_sheet": "term-sheet.docx",

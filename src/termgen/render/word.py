@@ -15,8 +15,8 @@ from jinja2 import TemplateError
 
 from termgen.errors import Location, TermgenError
 from termgen.render.layout import fit_columns
-from termgen.templating.environment import Sandbox
 from termgen.templating.missing import PLACEHOLDER
+from termgen.templating.sandbox import Sandbox
 
 _EPOCH = (1980, 1, 1, 0, 0, 0)
 

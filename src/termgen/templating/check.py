@@ -14,7 +14,7 @@ from jinja2 import TemplateSyntaxError, nodes
 
 from termgen.model.paths import Shape, shape_of
 from termgen.suggest import with_suggestion
-from termgen.templating.environment import Sandbox, is_blocked
+from termgen.templating.sandbox import Sandbox, is_blocked
 
 Scope = dict[str, Shape | None]
 """Names a template may read, each with the shape of its value (None when any is fine)."""

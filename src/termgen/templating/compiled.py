@@ -15,7 +15,7 @@ from jinja2.environment import TemplateExpression
 
 from termgen.cache import Cache, remembered
 from termgen.templating.check import Scope, TemplateIssue, checked
-from termgen.templating.environment import Sandbox, condition_template
+from termgen.templating.sandbox import Sandbox, condition_template
 
 _KIND = "compiled template"
 

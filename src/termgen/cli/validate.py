@@ -1,0 +1,30 @@
+"""`termgen validate FILE...`: check answer files and say what each one is."""
+
+from __future__ import annotations
+
+import argparse
+
+from termgen.environment import Environment
+from termgen.errors import ExitStatus, TermgenError
+
+
+def run(args: argparse.Namespace, env: Environment) -> ExitStatus:
+    from termgen.answers.read import load_deal
+    from termgen.wording import and_join, humanise
+
+    status = ExitStatus.SUCCESS
+    for path in args.files:
+        try:
+            deal = load_deal(path).deal
+        except TermgenError as problem:
+            if args.debug:
+                raise
+            env.err(str(problem))
+            status = ExitStatus.ERROR
+            continue
+        meta = deal.deal
+        env.out(
+            f"{path}: valid: {meta.name} v{meta.version} "
+            f"({humanise(meta.purpose)}, {and_join(deal.party_names)})"
+        )
+    return status

@@ -25,6 +25,7 @@ from termgen.library.load import library_layers, load_provisions
 from termgen.their_drafts.check import check_draft
 
 CUAD = Path(__file__).resolve().parents[2] / "shared" / "cuad-dev"
+"""Where the labelled agreements are unless --data says otherwise."""
 CATEGORIES = {
     "Expiration Date": "term.initial",
     "Renewal Term": "renewal.mechanism",
@@ -71,13 +72,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--details", action="store_true", help="list every disagreement")
+    parser.add_argument(
+        "--data", type=Path, default=CUAD, help=f"a CUAD folder with labels.csv (default {CUAD})"
+    )
     args = parser.parse_args(argv)
-    if not CUAD.is_dir():
-        print(f"CUAD data not found at {CUAD}", file=sys.stderr)
+    cuad: Path = args.data
+    if not (cuad / "labels.csv").is_file():
+        print(f"CUAD data not found at {cuad}; give the folder with --data", file=sys.stderr)
         return 2
-    with (CUAD / "labels.csv").open(newline="", encoding="utf-8") as stream:
+    with (cuad / "labels.csv").open(newline="", encoding="utf-8") as stream:
         labels = list(csv.DictReader(stream))[: args.limit]
-    pdfs = [CUAD / "contracts" / row["pdf_filename"] for row in labels]
+    pdfs = [cuad / "contracts" / row["pdf_filename"] for row in labels]
     started = time.perf_counter()
     with ProcessPoolExecutor(max_workers=args.workers) as pool:
         results = list(pool.map(_statuses, pdfs))

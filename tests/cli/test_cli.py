@@ -103,3 +103,50 @@ def test_the_console_script_is_installed() -> None:
     result = subprocess.run([script, "validate", *EXAMPLES], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert (ROOT / "examples").is_dir()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["library", "list"], ["deadlines", str(EXAMPLES[0])]],
+    ids=["library list", "deadlines"],
+)
+def test_a_reader_that_stops_early_ends_the_run_quietly(args: list[str]) -> None:
+    """`termgen ... | head -1`: the closed pipe is the reader's choice, not an error."""
+    termgen = subprocess.Popen(
+        [sys.executable, "-m", "termgen", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert termgen.stdout is not None and termgen.stderr is not None
+    first = termgen.stdout.readline()
+    termgen.stdout.close()
+    status = termgen.wait(timeout=60)
+    assert first.strip()
+    assert status in (0, 141)
+    assert termgen.stderr.read() == b""
+
+
+def test_every_command_takes_the_arguments_its_code_reads() -> None:
+    """Each command's code reads its arguments as typed attributes declared once."""
+    from termgen.cli.commands import COMMANDS
+    from termgen.cli.main import build_parser
+
+    parser = build_parser()
+    for command in COMMANDS:
+        parsed = parser.parse_args([*command.name.split(), *_required(command)])
+        assert parsed.command is command
+        values = command(vars(parsed))
+        for argument in command.arguments():
+            getattr(values, argument.name)
+
+
+def _required(command: type) -> list[str]:
+    needs = {"files": ["a.yaml"], "answers": ["a.yaml"], "file": ["a.yaml"], "old": ["a.yaml"]}
+    needs |= {"new": ["b.yaml"], "folder": ["deals"], "clause_id": ["x"]}
+    found = []
+    for argument in command.arguments():  # type: ignore[attr-defined]
+        if not argument.flags and argument.name in needs:
+            found += needs[argument.name]
+        elif argument.settings.get("required"):
+            found += [argument.flags[0], "out.ics"]
+    return found

@@ -9,10 +9,11 @@ import pytest
 
 from termgen.answers.read import load_deal
 from termgen.cache import Cache
-from termgen.drafting.assemble import assemble, paragraphs
+from termgen.drafting.assemble import paragraphs
 from termgen.drafting.structure import plain
-from termgen.errors import TermgenError
-from termgen.library.load import LibraryError, library_layers, load_library
+from termgen.errors import LibraryError, TermgenError
+from termgen.library.load import library_layers, load_library
+from termgen.pipeline import DealRun
 from termgen.templating.missing import PLACEHOLDER
 
 from ..conftest import COMPLETE_EXAMPLES, EXAMPLES_DIR, ROOT
@@ -99,7 +100,7 @@ def test_the_answers_pick_a_fallback_position(tmp_path: Path) -> None:
         tmp_path, "deal.yaml", text + "positions:\n  exit.renewal.automatic: single renewal\n"
     )
     loaded = load_deal(path)
-    draft = assemble(loaded.deal, builtin_library(), source=loaded.source)
+    draft = DealRun(loaded.deal, builtin_library(), loaded.source).draft
     clause = next(c for c in draft.clauses() if c.id == "exit.renewal.automatic")
     assert clause.position == "single renewal"
     assert plain(clause.paragraphs[0]).startswith(
@@ -127,7 +128,7 @@ def test_a_wrong_position_is_located_in_the_answer_file(
     path = write(tmp_path, "deal.yaml", text + "positions:\n" + positions)
     loaded = load_deal(path)
     with pytest.raises(LibraryError) as raised:
-        assemble(loaded.deal, builtin_library(), source=loaded.source)
+        _ = DealRun(loaded.deal, builtin_library(), loaded.source).draft
     line = len(text.splitlines()) + 2
     assert str(raised.value).startswith(f"{path}:{line}:")
     assert message in str(raised.value)
@@ -144,8 +145,8 @@ def test_an_overlay_replaces_one_clause_and_nothing_else(tmp_path: Path) -> None
     )
     write(overlay / "general", "confidentiality.yaml", replaced)
     loaded = load_deal(EXAMPLES_DIR / "battery-jv.yaml")
-    base = assemble(loaded.deal, builtin_library())
-    layered = assemble(loaded.deal, load_library(library_layers([overlay], {})))
+    base = DealRun(loaded.deal, builtin_library()).draft
+    layered = DealRun(loaded.deal, load_library(library_layers([overlay], {}))).draft
     before = {c.id: c.paragraphs for c in base.clauses()}
     after = {c.id: c.paragraphs for c in layered.clauses()}
     assert before.keys() == after.keys()
@@ -167,9 +168,9 @@ def test_an_overlay_can_disable_and_add_clauses(tmp_path: Path) -> None:
         "text:\n  preferred: No party announces the partnership without the others' consent.\n",
     )
     loaded = load_deal(EXAMPLES_DIR / "battery-jv.yaml")
-    draft = assemble(
+    draft = DealRun(
         loaded.deal, load_library(library_layers([], {"TERMGEN_LIBRARY": str(overlay)}))
-    )
+    ).draft
     ids = [c.id for c in draft.clauses()]
     assert "general.costs" not in ids
     assert "counsel.announcements" in ids
@@ -207,7 +208,7 @@ def test_a_hostile_clause_is_refused_before_it_renders(
         cache = Cache(tmp_path / "cache") if runs > 1 else None
         library = load_library(library_layers([overlay], {}), cache=cache)
         with pytest.raises(TermgenError) as raised:
-            assemble(loaded.deal, library)
+            _ = DealRun(loaded.deal, library).draft
         assert str(raised.value).splitlines()[0] == (
             f"{clause}:8: clause 'general.costs': refused: '__class__' reaches into Python "
             "internals; only deal fields may be read"

@@ -6,7 +6,7 @@ import pytest
 from jinja2.exceptions import SecurityError
 
 from termgen.answers.read import load_deal
-from termgen.library.select import clause_scope, deal_context
+from termgen.library.conditions import clause_scope, deal_context
 from termgen.templating.check import template_issues
 from termgen.templating.missing import MISSING, PLACEHOLDER_MARK
 from termgen.templating.sandbox import Sandbox

@@ -1,6 +1,9 @@
-"""Command-line options, each declared once and shared by the commands that take it.
+"""Command-line arguments: each one declared once, typed, and read as an attribute.
 
-Imported by every run, `--help` included, so it imports nothing beyond argparse.
+An `Argument` is both the argparse declaration and a typed attribute of the command that takes
+it: `Draft.force = force()` adds `--force` to `termgen draft`, and `command.force` is a bool
+in the code that runs it. Imported by every run, `--help` included, so it imports nothing
+beyond argparse; the type parameter exists for the type checker only.
 """
 
 from __future__ import annotations
@@ -8,21 +11,85 @@ from __future__ import annotations
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
+    from collections.abc import Mapping
     from pathlib import Path
-    from typing import Any
+    from typing import Any, Generic, TypeVar, overload
+
+    from termgen.environment import Environment
+    from termgen.errors import ExitStatus
+
+    T = TypeVar("T")
+
+    class _Typed(Generic[T]):
+        pass
+
+else:
+    T = None
+
+    class _Typed:
+        def __class_getitem__(cls, _: object) -> type:
+            return cls
 
 
-class Option:
-    """One argparse argument, declared once."""
+class Argument(_Typed[T]):
+    """One argument of a command; its attribute name is its `dest`."""
 
-    __slots__ = ("flags", "kwargs")
-
-    def __init__(self, *flags: str, **kwargs: Any) -> None:
+    def __init__(self, *flags: str, **settings: Any) -> None:
         self.flags = flags
-        self.kwargs = kwargs
+        self.settings = settings
+        self.name = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    if TYPE_CHECKING:
+
+        @overload
+        def __get__(self, command: None, owner: type) -> Argument[T]: ...
+
+        @overload
+        def __get__(self, command: object, owner: type) -> T: ...
+
+    def __get__(self, command: Any, owner: type) -> Any:
+        if command is None:
+            return self
+        return command.values[self.name]
 
     def add_to(self, parser: argparse.ArgumentParser) -> None:
-        parser.add_argument(*self.flags, **self.kwargs)
+        if self.flags:
+            parser.add_argument(*self.flags, dest=self.name, **self.settings)
+        else:
+            parser.add_argument(self.name, **self.settings)
+
+
+class Command:
+    """A command's parsed arguments; each subclass declares its own as `Argument` attributes.
+
+    `name` is what the user types ('draft', or 'library lint' for an action of a command),
+    the docstring is its help, and `run` imports and calls the code that carries it out.
+    """
+
+    name = ""
+
+    def __init__(self, values: Mapping[str, Any]) -> None:
+        self.values = values
+
+    @property
+    def debug(self) -> bool:
+        """`termgen --debug COMMAND`: show the traceback of a failure."""
+        return bool(self.values.get("debug"))
+
+    @classmethod
+    def arguments(cls) -> list[Argument[Any]]:
+        """Every argument of the command, in the order declared."""
+        return [value for value in vars(cls).values() if isinstance(value, Argument)]
+
+    @classmethod
+    def help(cls) -> str:
+        return (cls.__doc__ or "").strip()
+
+    def run(self, env: Environment) -> ExitStatus:
+        raise NotImplementedError
 
 
 def path(text: str) -> Path:
@@ -32,80 +99,49 @@ def path(text: str) -> Path:
     return Path(text)
 
 
-ANSWERS = Option("answers", type=path, metavar="ANSWERS", help="an answer file (YAML)")
-OLD_ANSWERS = Option("old", type=path, metavar="OLD", help="the earlier answer file")
-NEW_ANSWERS = Option("new", type=path, metavar="NEW", help="the later answer file")
-REDLINE = Option(
-    "--redline",
-    action="store_true",
-    help="also write the new term sheet with Word tracked changes against the old one (-o)",
-)
-PORTFOLIO_FOLDER = Option(
-    "folder", type=path, metavar="DIR", help="a folder of answer files (searched recursively)"
-)
-ANSWER_FILES = Option("files", type=path, nargs="+", metavar="FILE", help="answer files (YAML)")
-OUTPUT_FILE = Option("-o", "--output", type=path, metavar="FILE", help="write to FILE")
-CALENDAR_FILE = Option(
-    "-o", "--output", type=path, required=True, metavar="FILE", help="the .ics file to write"
-)
-FORCE = Option("--force", action="store_true", help="replace output files that already exist")
-JSON = Option("--json", action="store_true", help="print machine-readable JSON")
-OUTPUT_DIR = Option(
-    "-o", "--output", type=path, default=".", metavar="DIR", help="folder for the drafts"
-)
-STRICT = Option(
-    "--strict",
-    action="store_true",
-    help="exit 1 when a blocking finding exists (for CI of deal folders)",
-)
-CHECKED_FILE = Option(
-    "file", type=path, metavar="FILE", help="an answer file (.yaml) or a draft (.pdf, .docx, .txt)"
-)
-INTERVIEW_OUTPUT = Option(
-    "-o", "--output", type=path, metavar="FILE", help="answer file to save to, after every answer"
-)
-RESUME = Option("--resume", type=path, metavar="FILE", help="continue an interview saved in FILE")
-PREFILL = Option(
-    "--answers", type=path, metavar="FILE", help="pre-fill from FILE and ask only what is missing"
-)
-SPEC = Option(
-    "--spec",
-    type=path,
-    metavar="FILE",
-    help="use this interview definition instead of the built-in one",
-)
-NO_INPUT = Option(
-    "--no-input",
-    action="store_true",
-    help="ask nothing: list what is missing (exit 2 if anything is)",
-)
-LINT_SPEC = Option("--lint", action="store_true", help="check the interview definition and stop")
-OVERLAY_FOLDERS = Option(
-    "folders", nargs="*", type=path, metavar="DIR", help="overlay folders to check"
-)
-PDF = Option("--pdf", action="store_true", help="also write PDFs (needs LibreOffice)")
-LIBRARY = Option(
-    "--library",
-    action="append",
-    type=path,
-    default=[],
-    metavar="DIR",
-    help="a clause-library folder layered over the built-in one (repeatable; also "
-    "TERMGEN_LIBRARY, with folders separated by ':')",
-)
-TEMPLATES = Option(
-    "--templates",
-    action="append",
-    type=path,
-    default=[],
-    metavar="DIR",
-    help="a folder with term-sheet.docx and/or governance-annex.docx used instead of the "
-    "built-in templates (repeatable; the last folder that has a template wins)",
-)
+def answers_file() -> Argument[Path]:
+    return Argument(type=path, metavar="ANSWERS", help="an answer file (YAML)")
 
 
-def add(parser: argparse.ArgumentParser, *options: Option) -> argparse.ArgumentParser:
-    """Add each option to the parser."""
-    for each in options:
-        each.add_to(parser)
-    return parser
+def force_flag() -> Argument[bool]:
+    return Argument("--force", action="store_true", help="replace output files that already exist")
+
+
+def json_flag() -> Argument[bool]:
+    return Argument("--json", action="store_true", help="print machine-readable JSON")
+
+
+def strict_flag() -> Argument[bool]:
+    return Argument(
+        "--strict",
+        action="store_true",
+        help="exit 1 when a blocking finding exists (for CI of deal folders)",
+    )
+
+
+def output_file() -> Argument[Path | None]:
+    return Argument("-o", "--output", type=path, metavar="FILE", help="write to FILE")
+
+
+def library_folders() -> Argument[list[Path]]:
+    return Argument(
+        "--library",
+        action="append",
+        type=path,
+        default=[],
+        metavar="DIR",
+        help="a clause-library folder layered over the built-in one (repeatable; also "
+        "TERMGEN_LIBRARY, with folders separated by ':')",
+    )
+
+
+def template_folders() -> Argument[list[Path]]:
+    return Argument(
+        "--templates",
+        action="append",
+        type=path,
+        default=[],
+        metavar="DIR",
+        help="a folder with term-sheet.docx and/or governance-annex.docx used instead of the "
+        "built-in templates (repeatable; the last folder that has a template wins)",
+    )

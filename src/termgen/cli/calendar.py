@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-import argparse
-
+from termgen.cli.commands import Calendar
+from termgen.cli.deadlines import say_unknown
+from termgen.deadlines.ical import calendar_bytes
 from termgen.environment import Environment
 from termgen.errors import ExitStatus
+from termgen.files.write import write_atomically
+from termgen.pipeline import DealRun, open_library
 
 
-def run(args: argparse.Namespace, env: Environment) -> ExitStatus:
-    from termgen.cli.deadlines import deal_deadlines, say_unknown
-    from termgen.deadlines.ical import calendar_bytes
-    from termgen.files.write import write_atomically
-
-    loaded, found = deal_deadlines(args, env)
-    stamp = loaded.deal.deal.date or env.today()
-    write_atomically(args.output, calendar_bytes(loaded.deal, found, stamp), replace=args.force)
-    dated = sum(1 for deadline in found if deadline.day)
-    env.out(f"wrote {args.output}: {dated} deadline(s), each with a reminder")
-    say_unknown(env, found, " and are not in the calendar")
+def run(command: Calendar, env: Environment) -> ExitStatus:
+    deal = DealRun.from_file(command.answers, open_library(command.library, env))
+    stamp = deal.deal.deal.date or env.today()
+    data = calendar_bytes(deal.deal, deal.deadlines, stamp)
+    write_atomically(command.output, data, replace=command.force)
+    dated = sum(1 for deadline in deal.deadlines if deadline.day)
+    env.out(f"wrote {command.output}: {dated} deadline(s), each with a reminder")
+    say_unknown(env, deal.deadlines, " and are not in the calendar")
     return ExitStatus.SUCCESS

@@ -2,40 +2,23 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 
+from termgen.cli.commands import Deadlines
+from termgen.deadlines.collect import Deadline, ordered_from, when_text
 from termgen.environment import Environment
 from termgen.errors import ExitStatus
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from termgen.answers.read import LoadedDeal
-    from termgen.deadlines.collect import Deadline
+from termgen.pipeline import DealRun, open_library
+from termgen.terminal import text_table
+from termgen.wording import date_text
 
 
-def deal_deadlines(args: argparse.Namespace, env: Environment) -> tuple[LoadedDeal, list[Deadline]]:
-    """The answer file and its deadlines, with the clauses the term sheet would hold."""
-    from termgen.answers.read import load_deal
-    from termgen.cli.library_layers import user_library
-    from termgen.deadlines.collect import deadlines
-    from termgen.drafting.assemble import assemble
-
-    loaded = load_deal(args.answers)
-    library = user_library(args, env)
-    return loaded, deadlines(loaded.deal, assemble(loaded.deal, library, source=loaded.source))
-
-
-def run(args: argparse.Namespace, env: Environment) -> ExitStatus:
-    from termgen.deadlines.collect import ordered_from, when_text
-    from termgen.formatting import date_text
-    from termgen.terminal import text_table
-
-    loaded, found = deal_deadlines(args, env)
+def run(command: Deadlines, env: Environment) -> ExitStatus:
+    deal = DealRun.from_file(command.answers, open_library(command.library, env))
     today = env.today()
-    found = ordered_from(found, today)
-    if args.json:
-        rows = [
+    found = ordered_from(deal.deadlines, today)
+    if command.json:
+        entries = [
             {
                 "date": deadline.day.isoformat() if deadline.day else None,
                 "kind": deadline.kind,
@@ -47,10 +30,12 @@ def run(args: argparse.Namespace, env: Environment) -> ExitStatus:
             }
             for deadline in found
         ]
-        env.out(json.dumps({"file": str(args.answers), "deadlines": rows}, indent=2))
+        env.out(json.dumps({"file": str(command.answers), "deadlines": entries}, indent=2))
         return ExitStatus.SUCCESS
-    meta = loaded.deal.deal
-    env.out(f"Deadlines for {meta.name} v{meta.version} ({args.answers}), as of {date_text(today)}")
+    meta = deal.deal.deal
+    env.out(
+        f"Deadlines for {meta.name} v{meta.version} ({command.answers}), as of {date_text(today)}"
+    )
     rows = [
         (
             deadline.day.isoformat(),

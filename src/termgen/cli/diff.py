@@ -2,40 +2,46 @@
 
 from __future__ import annotations
 
-import argparse
+import datetime as dt
 import json
+from pathlib import Path
 
+from termgen.answers.read import load_deal
+from termgen.cli.commands import Diff
 from termgen.environment import Environment
 from termgen.errors import ExitStatus, UsageError
+from termgen.model.compare import compare, grouped
+from termgen.model.paths import dotted
+from termgen.pipeline import DealRun, open_library
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from termgen.answers.read import LoadedDeal
 
-
-def run(args: argparse.Namespace, env: Environment) -> ExitStatus:
-    from termgen.answers.read import load_deal
-    from termgen.model.compare import compare, grouped
-    from termgen.model.paths import dotted
-
-    if args.redline and args.output is None:
+def run(command: Diff, env: Environment) -> ExitStatus:
+    if command.redline and command.output is None:
         raise UsageError("--redline needs -o FILE.docx: where to write the redlined term sheet")
-    old, new = load_deal(args.old), load_deal(args.new)
+    old, new = load_deal(command.old), load_deal(command.new)
     changes = compare(old.deal, new.deal)
-    if args.redline:
-        _write_redline(args, env, old, new)
-    if args.json:
+    if command.redline:
+        assert command.output is not None
+        library = open_library(command.library, env)
+        _write_redline(
+            command,
+            env,
+            DealRun(old.deal, library, old.source),
+            DealRun(new.deal, library, new.source),
+            command.output,
+        )
+    if command.json:
         rows = [{"element": c.element, "change": c.text, "path": dotted(c.path)} for c in changes]
         env.out(
             json.dumps(
-                {"old": str(args.old), "new": str(args.new), "changes": rows},
+                {"old": str(command.old), "new": str(command.new), "changes": rows},
                 indent=2,
                 ensure_ascii=False,
             )
         )
         return ExitStatus.SUCCESS
     before, after = old.deal.deal, new.deal.deal
-    heading = f"{before.name} v{before.version} ({args.old}) → v{after.version} ({args.new})"
+    heading = f"{before.name} v{before.version} ({command.old}) → v{after.version} ({command.new})"
     if not changes:
         env.out(f"No changes: {heading}")
         return ExitStatus.SUCCESS
@@ -48,28 +54,16 @@ def run(args: argparse.Namespace, env: Environment) -> ExitStatus:
 
 
 def _write_redline(
-    args: argparse.Namespace, env: Environment, old: LoadedDeal, new: LoadedDeal
+    command: Diff, env: Environment, old: DealRun, new: DealRun, output: Path
 ) -> None:
-    import datetime as dt
-    from dataclasses import replace
-
-    from termgen.cli.library_layers import user_library
-    from termgen.drafting.assemble import assemble
     from termgen.files.write import write_atomically
-    from termgen.findings.deal import deal_findings
-    from termgen.render.documents import render_draft
     from termgen.render.redline import redline
 
-    library = user_library(args, env)
-    term_sheets = []
-    for loaded in (old, new):
-        draft = assemble(loaded.deal, library, source=loaded.source)
-        findings = deal_findings(loaded.deal, library, draft, loaded.source)
-        term_sheet_only = replace(draft, documents=(draft.document("term_sheet"),))
-        [term_sheet] = render_draft(term_sheet_only, args.templates, findings)
-        term_sheets.append(term_sheet.data)
+    term_sheets = [
+        deal.documents(command.templates, kinds=("term_sheet",))[0].data for deal in (old, new)
+    ]
     day = new.deal.deal.date or env.today()
     when = dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
     data = redline(*term_sheets, author="termgen", when=when)
-    write_atomically(args.output, data, replace=args.force)
-    env.out(f"wrote {args.output}: the new term sheet with tracked changes against the old one")
+    write_atomically(output, data, replace=command.force)
+    env.out(f"wrote {output}: the new term sheet with tracked changes against the old one")

@@ -2,46 +2,46 @@
 
 from __future__ import annotations
 
-import argparse
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from termgen.cli.commands import Interview
 from termgen.environment import Environment
 from termgen.errors import ExitStatus, Location, UsageError
+from termgen.interview.engine import Engine
+from termgen.interview.lint import lint_spec
+from termgen.interview.spec import Spec, load_spec
 
 
-def run(args: argparse.Namespace, env: Environment) -> ExitStatus:
-    from termgen.interview.lint import lint_spec
-    from termgen.interview.spec import load_spec
-
-    spec, source = load_spec(args.spec)
+def run(command: Interview, env: Environment) -> ExitStatus:
+    spec, source = load_spec(command.spec)
     problems = lint_spec(spec, source)
     if problems:
         for problem in problems:
             env.err(str(problem))
         env.err(f"{len(problems)} problem(s) in the interview definition {source.file}")
         return ExitStatus.ERROR
-    if args.lint:
+    if command.lint:
         env.out(f"interview definition OK: {source.file}")
         return ExitStatus.SUCCESS
-    data, output = _start(args)
-    return _interview(args, env, spec, data, output)
+    data, output = _start(command)
+    return _interview(command, env, spec, data, output)
 
 
-def _start(args: argparse.Namespace) -> tuple[dict[str, Any], Path | None]:
+def _start(command: Interview) -> tuple[dict[str, Any], Path | None]:
     """The answers to begin with and the file to save them in."""
     from termgen.answers.read import read_answers
 
-    if args.resume and args.answers:
+    if command.resume and command.answers:
         raise UsageError(
             "use --resume to continue an interview or --answers to pre-fill a new one, not both"
         )
-    if args.resume:
-        return read_answers(args.resume)[0], args.output or args.resume
-    data = read_answers(args.answers)[0] if args.answers else {}
-    output = args.output
-    if output is not None and output.exists() and not args.force:
+    if command.resume:
+        return read_answers(command.resume)[0], command.output or command.resume
+    data = read_answers(command.answers)[0] if command.answers else {}
+    output = command.output
+    if output is not None and output.exists() and not command.force:
         raise UsageError(
             f"already exists; continue it with 'termgen interview --resume {output}', or pass "
             "--force to start again over it",
@@ -51,21 +51,20 @@ def _start(args: argparse.Namespace) -> tuple[dict[str, Any], Path | None]:
 
 
 def _interview(
-    args: argparse.Namespace, env: Environment, spec: Any, data: dict[str, Any], output: Path | None
+    command: Interview, env: Environment, spec: Spec, data: dict[str, Any], output: Path | None
 ) -> ExitStatus:
-    from termgen.answers.read import dump_answers
+    from termgen.answers.write import dump_answers
     from termgen.files.write import write_atomically
-    from termgen.interview.engine import Engine
+    from termgen.interview.prompts import Prompter
+    from termgen.interview.runner import Runner
 
     engine = Engine(spec, data, today=env.today())
-    if args.no_input or not env.interactive:
+    if command.no_input or not env.interactive:
         return _report_missing(engine, env)
     if output is None:
         raise UsageError(
             "say where to save the answers with -o FILE (they are saved after every answer)"
         )
-    from termgen.interview.prompts import Prompter
-    from termgen.interview.runner import Runner
 
     def save(answers: dict[str, Any]) -> None:
         write_atomically(output, dump_answers(answers).encode(), replace=True)
@@ -81,28 +80,23 @@ def _interview(
         env.err(f"\nInterview paused. {saved}\nContinue with: termgen interview --resume {output}")
         return ExitStatus.INTERRUPTED
     env.out(f"\nThe answers are complete and saved in {output}.")
-    _findings_and_drafts(args, env, runner, deal)
+    _findings_and_drafts(command, env, runner, deal)
     return ExitStatus.SUCCESS
 
 
-def _findings_and_drafts(
-    args: argparse.Namespace, env: Environment, runner: Any, deal: Any
-) -> None:
-    from termgen.cli.library_layers import user_library
-    from termgen.drafting.assemble import assemble
+def _findings_and_drafts(command: Interview, env: Environment, runner: Any, deal: Any) -> None:
     from termgen.findings import report
-    from termgen.findings.deal import deal_findings
-    from termgen.pipeline import write_drafts
+    from termgen.interview.overview import asked_at
+    from termgen.pipeline import DealRun, open_library
 
-    library = user_library(args, env)
+    run = DealRun(deal, open_library(command.library, env))
     findings = [
-        replace(finding, question=runner.engine.asked_at(finding.path))
-        for finding in deal_findings(deal, library, assemble(deal, library))
+        replace(finding, question=asked_at(runner.engine, finding.path)) for finding in run.findings
     ]
     env.out(report.table(findings))
 
     def draft(folder: Path, replace: bool) -> list[Path]:
-        return write_drafts(deal, library, folder, replace=replace).written
+        return run.write(folder, replace=replace)
 
     try:
         runner.offer_draft(draft)
@@ -110,12 +104,14 @@ def _findings_and_drafts(
         env.err("\nNo drafts written.")
 
 
-def _report_missing(engine: Any, env: Environment) -> ExitStatus:
-    missing = engine.missing()
-    if not missing:
+def _report_missing(engine: Engine, env: Environment) -> ExitStatus:
+    from termgen.interview.overview import missing
+
+    absent = missing(engine)
+    if not absent:
         env.out("Nothing is missing: every required answer is given.")
         return ExitStatus.SUCCESS
-    env.out(f"{len(missing)} answer(s) still missing (no terminal to ask them in):")
-    for item in missing:
+    env.out(f"{len(absent)} answer(s) still missing (no terminal to ask them in):")
+    for item in absent:
         env.out(f"  {item.section}: {item.what} ({item.path})")
     return ExitStatus.ERROR

@@ -2,26 +2,21 @@
 
 from __future__ import annotations
 
-import argparse
-from pathlib import Path
 from typing import get_args
 
+from termgen.cli.commands import LibraryLint, LibraryList, LibraryShow
 from termgen.environment import Environment
 from termgen.errors import ExitStatus, UsageError
+from termgen.library.clause import PURPOSES, Element
+from termgen.library.load import library_layers
+from termgen.pipeline import lint_library, open_library
+from termgen.suggest import with_suggestion
+from termgen.terminal import text_table
 
 
-def run(args: argparse.Namespace, env: Environment) -> ExitStatus:
-    from termgen.library.load import library_layers
-
-    layers = library_layers([*args.library, *getattr(args, "folders", [])], env.environ)
-    action = {"lint": _lint, "list": _list, "show": _show}[args.library_command]
-    return action(args, env, layers)
-
-
-def _lint(args: argparse.Namespace, env: Environment, layers: list[Path]) -> ExitStatus:
-    from termgen.library.lint import lint
-
-    library, problems = lint(layers, env.cache())
+def lint(command: LibraryLint, env: Environment) -> ExitStatus:
+    layers = library_layers([*command.library, *command.folders], env.environ)
+    library, problems = lint_library(layers, env.cache())
     for problem in problems:
         env.err(str(problem))
     if problems:
@@ -34,20 +29,16 @@ def _lint(args: argparse.Namespace, env: Environment, layers: list[Path]) -> Exi
     return ExitStatus.SUCCESS
 
 
-def _list(args: argparse.Namespace, env: Environment, layers: list[Path]) -> ExitStatus:
-    from termgen.library.clause import PURPOSES, Element
-    from termgen.library.load import load_library
-    from termgen.terminal import text_table
-
-    library = load_library(layers, cache=env.cache())
-    _check_choice("--element", args.element, get_args(Element))
-    _check_choice("--purpose", args.purpose, PURPOSES)
+def listing(command: LibraryList, env: Environment) -> ExitStatus:
+    library = open_library(command.library, env)
+    _check_choice("--element", command.element, get_args(Element))
+    _check_choice("--purpose", command.purpose, PURPOSES)
     rows = []
     for clause_id, entry in library.clauses.items():
         clause = entry.record
-        if args.element and clause.element != args.element:
+        if command.element and clause.element != command.element:
             continue
-        if args.purpose and args.purpose not in clause.purposes:
+        if command.purpose and command.purpose not in clause.purposes:
             continue
         rows.append(
             (clause_id, clause.element, clause.section, clause.purpose_summary, clause.title)
@@ -57,10 +48,8 @@ def _list(args: argparse.Namespace, env: Environment, layers: list[Path]) -> Exi
     return ExitStatus.SUCCESS
 
 
-def _show(args: argparse.Namespace, env: Environment, layers: list[Path]) -> ExitStatus:
-    from termgen.library.load import load_library
-
-    entry = load_library(layers, cache=env.cache()).clause(args.clause_id)
+def show(command: LibraryShow, env: Environment) -> ExitStatus:
+    entry = open_library(command.library, env).clause(command.clause_id)
     clause = entry.record
     lines = [
         f"{clause.id} (version {clause.version})  {clause.title}",
@@ -87,7 +76,5 @@ def _show(args: argparse.Namespace, env: Environment, layers: list[Path]) -> Exi
 
 
 def _check_choice(option: str, value: str | None, choices: tuple[str, ...]) -> None:
-    from termgen.suggest import with_suggestion
-
     if value is not None and value not in choices:
         raise UsageError(with_suggestion(f"{option}: '{value}' is not a choice", value, choices))

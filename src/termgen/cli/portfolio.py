@@ -2,33 +2,30 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 
+from termgen.cli.commands import Portfolio
+from termgen.deadlines.collect import when_text
 from termgen.environment import Environment
 from termgen.errors import ExitStatus, UsageError
+from termgen.pipeline import open_library
+from termgen.portfolio import Row, answer_files, portfolio
+from termgen.terminal import text_table
+from termgen.wording import humanise
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from termgen.portfolio import Row
 
-
-def run(args: argparse.Namespace, env: Environment) -> ExitStatus:
-    from termgen.cli.library_layers import user_library
-    from termgen.deadlines.collect import when_text
-    from termgen.portfolio import answer_files, portfolio
-    from termgen.terminal import text_table
-    from termgen.wording import humanise
-
-    if not args.folder.is_dir():
-        raise UsageError(f"'{args.folder}' is not a folder; give the folder that holds the deals")
-    files = answer_files(args.folder)
+def run(command: Portfolio, env: Environment) -> ExitStatus:
+    if not command.folder.is_dir():
+        raise UsageError(
+            f"'{command.folder}' is not a folder; give the folder that holds the deals"
+        )
+    files = answer_files(command.folder)
     if not files:
-        raise UsageError(f"no answer files (.yaml, .yml) under '{args.folder}'")
-    library = user_library(args, env)
+        raise UsageError(f"no answer files (.yaml, .yml) under '{command.folder}'")
+    library = open_library(command.library, env)
     today = env.today()
     rows = portfolio(files, library, today)
-    if args.json:
+    if command.json:
         env.out(json.dumps([_as_json(row) for row in rows], indent=2, ensure_ascii=False))
         return ExitStatus.SUCCESS
     table = []

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 
+from termgen.cli.commands import Schema
 from termgen.environment import Environment
 from termgen.errors import ExitStatus
+from termgen.files.write import write_atomically
+from termgen.model import Deal
 
 
 def answer_file_schema() -> dict[str, object]:
     """JSON Schema (2020-12) that every valid answer file satisfies."""
-    from termgen.model import Deal
-
     schema = Deal.model_json_schema()
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -22,13 +22,11 @@ def answer_file_schema() -> dict[str, object]:
     }
 
 
-def run(args: argparse.Namespace, env: Environment) -> ExitStatus:
-    from termgen.files.write import write_atomically
-
+def run(command: Schema, env: Environment) -> ExitStatus:
     text = json.dumps(answer_file_schema(), indent=2, ensure_ascii=False) + "\n"
-    if args.output:
-        write_atomically(args.output, text.encode(), replace=args.force)
-        env.err(f"wrote {args.output}")
+    if command.output:
+        write_atomically(command.output, text.encode(), replace=command.force)
+        env.err(f"wrote {command.output}")
     else:
         env.stdout.write(text)
     return ExitStatus.SUCCESS

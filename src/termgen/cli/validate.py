@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-import argparse
-
+from termgen.answers.read import load_deal
+from termgen.cli.commands import Validate
 from termgen.environment import Environment
 from termgen.errors import ExitStatus, TermgenError
+from termgen.wording import and_join, humanise
 
 
-def run(args: argparse.Namespace, env: Environment) -> ExitStatus:
-    from termgen.answers.read import load_deal
-    from termgen.wording import and_join, humanise
-
+def run(command: Validate, env: Environment) -> ExitStatus:
     status = ExitStatus.SUCCESS
-    for path in args.files:
+    for path in command.files:
         try:
             deal = load_deal(path).deal
         except TermgenError as problem:
-            if args.debug:
+            if command.debug:
                 raise
             env.err(str(problem))
             status = ExitStatus.ERROR

@@ -12,11 +12,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from termgen.deadlines.dates import expiry, last_day_to_stop_renewal, shift
-from termgen.drafting.structure import Draft
-from termgen.formatting import date_text
+from termgen.drafting.outline import Outline
 from termgen.model import Deal
 from termgen.model.paths import dotted
-from termgen.wording import humanise, sentence
+from termgen.wording import date_text, humanise, sentence
 
 Kind = Literal[
     "review",
@@ -39,7 +38,7 @@ REMINDER_DAYS: dict[Kind, int] = {
 }
 """How long ahead of each kind of deadline the calendar reminds: enough time to act on it."""
 
-_CREATED_BY: dict[Kind, str] = {
+CREATED_BY: dict[Kind, str] = {
     "review": "change.review-points",
     "renewal_notice": "renewal.notice",
     "expiry": "term.initial",
@@ -80,9 +79,9 @@ class Deadline:
         return f"clause {self.clause} of the term sheet"
 
 
-def deadlines(deal: Deal, draft: Draft) -> list[Deadline]:
+def deadlines(outline: Outline) -> list[Deadline]:
     """Every deadline of the deal: dated ones by date, then those that cannot be computed."""
-    found = list(_collect(deal, _Clauses(draft)))
+    found = list(_collect(outline.deal, _Clauses(outline)))
     dated = sorted((d for d in found if d.day), key=lambda d: (d.day, d.title))
     return dated + [d for d in found if d.day is None]
 
@@ -97,16 +96,12 @@ def ordered_from(found: list[Deadline], today: dt.date) -> list[Deadline]:
 class _Clauses:
     """Finds the term-sheet clause that sets a kind of deadline."""
 
-    def __init__(self, draft: Draft) -> None:
-        sections = draft.document("term_sheet").sections
-        self.clauses = [clause for section in sections for clause in section.clauses]
+    def __init__(self, outline: Outline) -> None:
+        self.outline = outline
 
     def __call__(self, kind: Kind) -> str | None:
-        key = _CREATED_BY[kind]
-        for clause in self.clauses:
-            if clause.id == key or key in clause.provides:
-                return f"{clause.number} {clause.title}"
-        return None
+        clause = self.outline.clause_for(CREATED_BY[kind])
+        return f"{clause.number} {clause.title}" if clause else None
 
 
 def _collect(deal: Deal, clause_for: _Clauses) -> Iterator[Deadline]:

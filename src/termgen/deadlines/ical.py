@@ -27,7 +27,7 @@ def calendar_bytes(deal: Deal, found: list[Deadline], stamp: dt.date) -> bytes:
     for deadline in found:
         if deadline.day is not None:
             calendar.add_component(_event(meta.name, deadline, stamped))
-    return calendar.to_ical()
+    return bytes(calendar.to_ical())
 
 
 def _event(deal_name: str, deadline: Deadline, stamp: dt.datetime) -> Event:

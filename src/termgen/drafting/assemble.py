@@ -1,12 +1,12 @@
-"""Deal + clause library -> Draft: selected clauses rendered in order, with their tables."""
+"""An outline rendered into a draft: each clause's text in the deal's words, and the tables."""
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 
 from jinja2 import TemplateError
 
+from termgen.drafting.outline import Outline, OutlinedClause
 from termgen.drafting.structure import (
     Draft,
     DraftClause,
@@ -16,12 +16,10 @@ from termgen.drafting.structure import (
     Segment,
 )
 from termgen.drafting.tables import BUILDERS
-from termgen.errors import Problem
-from termgen.files.datafile import SourceMap
-from termgen.library.load import Library, LibraryError
-from termgen.library.sections import DOCUMENT_TITLES, DOCUMENTS
-from termgen.library.select import Choice, clause_scope, deal_context, refuse_issues, select
-from termgen.model import Deal
+from termgen.errors import LibraryError, Problem
+from termgen.library.conditions import clause_scope, deal_context, refuse_issues
+from termgen.library.load import Library
+from termgen.library.sections import DOCUMENT_TITLES
 from termgen.templating.compiled import compiled_text
 from termgen.templating.missing import PLACEHOLDER, PLACEHOLDER_MARK
 from termgen.templating.sandbox import Sandbox
@@ -30,58 +28,47 @@ _BLANK_LINE = re.compile(r"\n\s*\n")
 _BULLET = "- "
 
 
-def assemble(deal: Deal, library: Library, *, source: SourceMap | None = None) -> Draft:
-    """Select, render and order the clauses of both documents for this deal."""
+def assemble(outline: Outline, library: Library) -> Draft:
+    """Render every clause of the outline and build each section's tables."""
     env = Sandbox()
-    context = deal_context(deal)
-    by_section: dict[str, list[tuple[Choice, tuple[Paragraph, ...]]]] = defaultdict(list)
-    for choice in select(deal, library, env, source):
-        section = choice.clause.record.section
-        if section not in library.sections:
-            message = f"clause '{choice.clause.record.id}' names a section that does not exist"
-            raise LibraryError([Problem(message, choice.clause.where("section"))])
-        by_section[section].append((choice, _render(env, choice, context, library)))
+    context = deal_context(outline.deal)
     documents = []
-    for kind in DOCUMENTS:
-        sections: list[DraftSection] = []
-        for entry in library.sections.values():
-            section = entry.record
-            if section.document != kind:
-                continue
-            rendered = sorted(
-                by_section[section.id],
-                key=lambda item: (item[0].clause.record.order, item[0].clause.record.id),
+    for kind, sections in outline.documents:
+        drafted = tuple(
+            DraftSection(
+                section.section.id,
+                section.number,
+                section.section.heading,
+                tuple(
+                    _draft_clause(clause, _render(env, clause, context, library))
+                    for clause in section.clauses
+                ),
+                tuple(BUILDERS[table](outline.deal) for table in section.section.tables),
             )
-            tables = tuple(BUILDERS[table](deal) for table in section.tables)
-            if not rendered and not tables:
-                continue
-            number = len(sections) + 1
-            clauses = tuple(
-                _draft_clause(choice, paragraphs, f"{number}.{index}")
-                for index, (choice, paragraphs) in enumerate(rendered, start=1)
-            )
-            sections.append(DraftSection(section.id, number, section.heading, clauses, tables))
-        documents.append(DraftDocument(kind, DOCUMENT_TITLES[kind], tuple(sections)))
-    return Draft(deal, tuple(documents))
+            for section in sections
+        )
+        documents.append(DraftDocument(kind, DOCUMENT_TITLES[kind], drafted))
+    return Draft(outline.deal, tuple(documents))
 
 
-def _draft_clause(choice: Choice, paragraphs: tuple[Paragraph, ...], number: str) -> DraftClause:
-    clause = choice.clause.record
+def _draft_clause(clause: OutlinedClause, paragraphs: tuple[Paragraph, ...]) -> DraftClause:
+    record = clause.choice.clause.record
     return DraftClause(
-        id=clause.id,
-        number=number,
-        title=clause.title,
+        id=record.id,
+        number=clause.number,
+        title=record.title,
         paragraphs=paragraphs,
-        provides=tuple(clause.provides),
-        position=choice.label,
-        version=clause.version,
-        source=choice.clause.source.file,
+        provides=tuple(record.provides),
+        position=clause.choice.label,
+        version=record.version,
+        source=clause.choice.clause.source.file,
     )
 
 
 def _render(
-    env: Sandbox, choice: Choice, context: dict[str, object], library: Library
+    env: Sandbox, clause: OutlinedClause, context: dict[str, object], library: Library
 ) -> tuple[Paragraph, ...]:
+    choice = clause.choice
     entry = choice.clause
     template, issues = compiled_text(env, choice.text, clause_scope(), library.cache)
     refuse_issues(entry, choice.text_path, issues, "clause")

@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime as dt
+from collections.abc import Callable, Sequence
+from decimal import Decimal
 
 from termgen.drafting.structure import Paragraph, Segment, Table
-from termgen.formatting import (
-    approval_text,
-    date_text,
-    dispute_text,
-    percent_text,
-    period_text,
-    yes_no,
-)
 from termgen.model import Deal
 from termgen.templating.missing import PLACEHOLDER
-from termgen.wording import and_join, capital, humanise
+from termgen.wording import and_join, capital, date_text, humanise, percent_text, yes_no
 
 _NOT_APPLICABLE = "–"
 _WORKING_TEAMS = ("joint_pmo", "clean_team")
@@ -33,8 +27,43 @@ def _open_row(width: int) -> tuple[Paragraph, ...]:
     return tuple(cell(None) for _ in range(width))
 
 
-def _table(kind: str, header: tuple[str, ...], rows: list[tuple[Paragraph, ...]]) -> Table:
-    return Table(kind, header, tuple(rows) or (_open_row(len(header)),))
+def _table(kind: str, header: tuple[str, ...], rows: Sequence[Sequence[Paragraph]]) -> Table:
+    return Table(kind, header, tuple(map(tuple, rows)) or (_open_row(len(header)),))
+
+
+def approval_text(approval: str, majority_percent: Decimal | None = None) -> str:
+    """'qualified_majority', 75 -> 'qualified majority (75 %)'."""
+    words = humanise(approval)
+    if majority_percent is not None:
+        return f"{words} ({percent_text(majority_percent)})"
+    return words
+
+
+def dispute_text(mechanism: str, rules: str | None, seat: str | None, binding: bool | None) -> str:
+    """'Arbitration under the LCIA Rules, seated in London, binding'."""
+    words = capital(humanise(mechanism))
+    if rules:
+        words += f" under the {rules}"
+    if seat:
+        words += f", seated in {seat}"
+    if binding is not None:
+        words += ", binding" if binding else ", not binding"
+    return words
+
+
+def period_text(start: dt.date | None, end: dt.date | None, milestone: str | None) -> str | None:
+    """When something happens, from whatever of start, end and milestone is known."""
+    if start and end:
+        text = f"{date_text(start)} to {date_text(end)}"
+    elif start:
+        text = f"from {date_text(start)}"
+    elif end:
+        text = f"until {date_text(end)}"
+    else:
+        text = ""
+    if milestone:
+        text = f"{text}; by {milestone}" if text else f"by {milestone}"
+    return text or None
 
 
 def contributions(deal: Deal) -> Table:

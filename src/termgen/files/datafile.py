@@ -213,6 +213,7 @@ class _Builder:
             return self.mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
         if node.style in ("|", ">"):
             self.source.blocks.add(path)
         return _scalar(node)

@@ -14,10 +14,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from termgen.formatting import date_text, percent_text
 from termgen.model import Deal
-from termgen.model.common import format_number
-from termgen.wording import capital, humanise
+from termgen.wording import capital, date_text, format_number, humanise, percent_text
 
 ELEMENTS = {
     "deal": "Deal",

@@ -7,11 +7,10 @@ from typing import Any
 
 from termgen.drafting.structure import Draft, DraftDocument, Segment
 from termgen.findings.deal import Finding
-from termgen.formatting import date_text
 from termgen.model.messages import path_in_words
 from termgen.model.meta import Party
 from termgen.render.richtext import rich, rich_value
-from termgen.wording import capital, humanise, sentence
+from termgen.wording import capital, date_text, humanise, sentence
 
 BINDING_WORDS = {
     "non_binding": "Non-binding, except the provisions named as binding",

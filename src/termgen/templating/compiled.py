@@ -44,9 +44,9 @@ def _compiled(
         tree, issues = checked(env, source, scope, expression=expression)
         if issues:
             return None, issues
-        if expression:
-            assert isinstance(tree, nodes.Expr)
+        if isinstance(tree, nodes.Expr):
             tree = condition_template(tree)
+        assert isinstance(tree, nodes.Template)
         return marshal.dumps(env.compile(tree)), issues
 
     # What the compiled code and the issues depend on besides the source itself.

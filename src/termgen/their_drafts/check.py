@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from termgen.errors import Location
+from termgen.errors import Location, UnreadableDraftError
 from termgen.library.provisions import Provision
 from termgen.their_drafts.detect import Detection, detect
-from termgen.their_drafts.extract import UnreadableDraftError, extract
+from termgen.their_drafts.extract import extract
 from termgen.their_drafts.text import Sentence, sentences
 
 _CONTRACT_SIGNS = (

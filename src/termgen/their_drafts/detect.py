@@ -119,10 +119,14 @@ def detect(sentences: Sequence[Sentence], provisions: Iterable[Provision]) -> li
             continue
         status: Status = "missing"
         hits: list[int] = []
-        for level, group in (("present", cues.present), ("weak", cues.weak)):
+        levels: tuple[tuple[Status, list[Cue]], ...] = (
+            ("present", cues.present),
+            ("weak", cues.weak),
+        )
+        for level, group in levels:
             hits = [index for cue in group for index in _matches(document, cue, cues.window)]
             if hits:
-                status = level  # type: ignore[assignment]
+                status = level
                 break
         detections.append(
             Detection(

@@ -9,14 +9,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from termgen.errors import Location, TermgenError
+from termgen.errors import Location, UnreadableDraftError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from docx.table import _Cell
 
 MIN_CHARACTERS_PER_PAGE = 40
 """Below this, on average, a PDF has no real text layer: it is a scan."""
-
-
-class UnreadableDraftError(TermgenError):
-    """A draft termgen cannot read: encrypted, corrupt, scanned or not a contract."""
 
 
 @dataclass(frozen=True)
@@ -132,9 +132,9 @@ def _text_paragraphs(path: Path) -> list[Block]:
     return [Block(part, paragraph=number) for number, part in enumerate(paragraphs, start=1)]
 
 
-def _unique_cells(cells: list) -> list:  # type: ignore[type-arg]
+def _unique_cells(cells: list[_Cell]) -> list[_Cell]:
     """Merged cells repeat in python-docx; keep each once."""
-    seen: list = []  # type: ignore[type-arg]
+    seen: list[_Cell] = []
     for cell in cells:
         if all(cell._tc is not other._tc for other in seen):
             seen.append(cell)

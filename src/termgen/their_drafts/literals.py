@@ -13,10 +13,10 @@ from functools import lru_cache
 from typing import Any
 
 try:  # the parser behind `re`, private but stable since Python 3.11; without it, scan fully
-    from re import _constants as _codes
-    from re import _parser
+    from re import _constants as _codes  # type: ignore[attr-defined]  # private module
+    from re import _parser  # type: ignore[attr-defined]  # private module
 except ImportError:  # pragma: no cover - a Python whose `re` is organised differently
-    _parser = None  # type: ignore[assignment]
+    _parser = None
 
 
 @lru_cache(maxsize=4096)

@@ -56,6 +56,25 @@ class Environment:
         return self.terminal(key) if self.terminal is not None else {}
 
     @property
+    def columns(self) -> int:
+        """How wide the terminal is, for wrapping text: $COLUMNS, the terminal's width, or 100."""
+        given = self.environ.get("COLUMNS", "")
+        if given.isdigit() and int(given) > 0:
+            return int(given)
+        if self.stdout_isatty:
+            try:
+                return os.get_terminal_size(self.stdout.fileno()).columns
+            except (OSError, ValueError):
+                pass
+        return 100
+
+    def out_wrapped(self, text: str, indent: str = "", hanging: str | None = None) -> None:
+        """Print text wrapped to the terminal's width at word boundaries."""
+        from termgen.terminal import wrap
+
+        self.out(wrap(text, self.columns, indent, hanging))
+
+    @property
     def stdin_isatty(self) -> bool:
         return _isatty(self.stdin)
 

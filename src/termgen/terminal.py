@@ -1,31 +1,104 @@
-"""Plain-text tables for the terminal: aligned columns, long cells wrapped."""
+"""Plain text for the terminal: paragraphs and tables fitted to its width, never cut mid-word."""
 
 from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
 
+DEFAULT_WIDTH = 100
+NARROWEST = 30
+_GAP = "  "
+_NARROWEST_COLUMN = 16
+"""A wrapped column narrower than this reads as a word list: rows become blocks instead."""
 
-def text_table(header: Sequence[str], rows: Sequence[Sequence[str]], widest: int = 60) -> str:
-    """Columns aligned to their content; cells longer than `widest` wrap onto more lines."""
-    wrapped = [
-        [
-            textwrap.wrap(str(cell), widest, break_long_words=False, break_on_hyphens=False) or [""]
-            for cell in row
-        ]
-        for row in [header, *rows]
-    ]
-    widths = [
-        max(len(line) for row in wrapped for line in row[column]) for column in range(len(header))
-    ]
+
+def wrap(text: str, width: int, indent: str = "", hanging: str | None = None) -> str:
+    """Each line of `text` wrapped at word boundaries to `width` columns.
+
+    `indent` starts the first line of each paragraph, `hanging` (default: `indent`) the lines
+    it wraps onto; a word longer than a line (a path, a URL) stays whole on a line of its own.
+    """
+    width = max(width, NARROWEST)
+    follow = indent if hanging is None else hanging
     lines = []
-    for index, row in enumerate(wrapped):
-        for line in range(max(len(cell) for cell in row)):
-            parts = [
-                (cell[line] if line < len(cell) else "").ljust(width)
-                for cell, width in zip(row, widths, strict=True)
-            ]
-            lines.append("  ".join(parts).rstrip())
-        if index == 0:
-            lines.append("  ".join("-" * width for width in widths))
+    for paragraph in text.split("\n"):
+        if not paragraph.strip():
+            lines.append("")
+            continue
+        lines.extend(
+            textwrap.wrap(
+                paragraph,
+                width,
+                initial_indent=indent,
+                subsequent_indent=follow,
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+        )
     return "\n".join(lines)
+
+
+def _cell_lines(cell: str, width: int) -> list[str]:
+    return textwrap.wrap(cell, max(width, 1), break_long_words=False, break_on_hyphens=False) or [
+        ""
+    ]
+
+
+def _longest_word(cells: Sequence[str]) -> int:
+    return max((len(word) for cell in cells for word in cell.split()), default=0)
+
+
+def _column_widths(header: Sequence[str], rows: Sequence[Sequence[str]], width: int) -> list[int]:
+    """Widths that fit `width`: every column its natural width if that fits, else wide columns
+    shrink (never below their longest word); an empty list when even that does not fit."""
+    columns = [
+        [str(header[index])] + [str(row[index]) for row in rows] for index in range(len(header))
+    ]
+    natural = [max(len(cell) for cell in column) for column in columns]
+    floor = [max(_longest_word(column), 1) for column in columns]
+    room = width - len(_GAP) * (len(header) - 1)
+    if sum(floor) > room:
+        return []
+    widths = list(natural)
+    while sum(widths) > room:
+        shrinkable = [index for index in range(len(widths)) if widths[index] > floor[index]]
+        widest = max(shrinkable, key=lambda index: widths[index])
+        widths[widest] -= 1
+    if any(size < min(full, _NARROWEST_COLUMN) for size, full in zip(widths, natural, strict=True)):
+        return []
+    return widths
+
+
+def text_table(
+    header: Sequence[str], rows: Sequence[Sequence[str]], width: int = DEFAULT_WIDTH
+) -> str:
+    """Columns aligned and wrapped to fit `width`; when they cannot fit, one block per row."""
+    widths = _column_widths(header, rows, max(width, NARROWEST))
+    if not widths:
+        return _blocks(header, rows, max(width, NARROWEST))
+    lines = []
+    for index, row in enumerate([header, *rows]):
+        cells = [_cell_lines(str(cell), size) for cell, size in zip(row, widths, strict=True)]
+        for line in range(max(len(cell) for cell in cells)):
+            parts = [
+                (cell[line] if line < len(cell) else "").ljust(size)
+                for cell, size in zip(cells, widths, strict=True)
+            ]
+            lines.append(_GAP.join(parts).rstrip())
+        if index == 0:
+            lines.append(_GAP.join("-" * size for size in widths))
+    return "\n".join(lines)
+
+
+def _blocks(header: Sequence[str], rows: Sequence[Sequence[str]], width: int) -> str:
+    """A narrow terminal: the first two cells of a row on one line, the others below, labelled."""
+    blocks = []
+    for row in rows:
+        lead = wrap(" · ".join(str(cell) for cell in row[:2] if str(cell)), width)
+        rest = [
+            wrap(f"{name}: {cell}", width, indent="  ", hanging="    ")
+            for name, cell in zip(header[2:], row[2:], strict=True)
+            if str(cell)
+        ]
+        blocks.append("\n".join([lead, *rest]))
+    return "\n\n".join(blocks) + "\n"

@@ -161,8 +161,8 @@ MALFORMED: list[tuple[str, str | bytes, str]] = [
     (
         "money without currency",
         BASE + "exit:\n  valuation:\n    method: fixed_price\n    price: 90m dollars\n",
-        ":10:12: exit › valuation › price: '90m dollars' is not an amount of money; write the "
-        "currency code, then the amount, e.g. 'EUR 25m' or 'USD 1,500,000'",
+        ":10:12: exit › valuation › price: 'dollars' is not an ISO 4217 currency code, did you "
+        "mean 'USD 90m'?",
     ),
     (
         "choice far from any",

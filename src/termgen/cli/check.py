@@ -38,7 +38,7 @@ def _check_deal(command: Check, env: Environment) -> ExitStatus:
         env.out(json.dumps(output, indent=2, ensure_ascii=False))
     else:
         env.out(f"Findings for {meta.name} v{meta.version} ({command.file})")
-        env.out(report.table(deal.findings))
+        env.out(report.table(deal.findings, env.columns))
     return strict_status(command.strict, bool(blocking(deal.findings)))
 
 
@@ -61,7 +61,7 @@ def _check_draft(command: Check, env: Environment) -> ExitStatus:
         quote = f"{where}: {first.quote}" if first else ""
         rows.append((detection.status, detection.severity, detection.provision, quote))
     env.out(f"Provisions in {command.file}")
-    env.out(text_table(("status", "severity", "provision", "evidence"), rows, widest=70))
+    env.out(text_table(("status", "severity", "provision", "evidence"), rows, env.columns))
     missing = [d for d in report.detections if d.status != "present"]
     env.out(
         f"{len(report.detections) - len(missing)} present, "

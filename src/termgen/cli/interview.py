@@ -93,7 +93,7 @@ def _findings_and_drafts(command: Interview, env: Environment, runner: Any, deal
     findings = [
         replace(finding, question=asked_at(runner.engine, finding.path)) for finding in run.findings
     ]
-    env.out(report.table(findings))
+    env.out(report.table(findings, env.columns))
 
     def draft(folder: Path, replace: bool) -> list[Path]:
         return run.write(folder, replace=replace)

@@ -6,6 +6,7 @@ from termgen.answers.read import load_deal
 from termgen.cli.commands import Validate
 from termgen.environment import Environment
 from termgen.errors import ExitStatus, TermgenError
+from termgen.findings.checks import not_money
 from termgen.wording import and_join, humanise
 
 
@@ -25,4 +26,7 @@ def run(command: Validate, env: Environment) -> ExitStatus:
             f"{path}: valid: {meta.name} v{meta.version} "
             f"({humanise(meta.purpose)}, {and_join(deal.party_names)})"
         )
+        for item in deal.strengths.contributions:
+            if item.not_money:
+                env.out(f"  warning: {not_money(item)}")
     return status

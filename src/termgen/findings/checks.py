@@ -11,6 +11,7 @@ from termgen.model import Deal
 from termgen.model.common import Duration
 from termgen.model.goals import SHARE_KINDS
 from termgen.model.paths import AnswerPath
+from termgen.model.strengths import Contribution
 from termgen.wording import and_join, date_text, humanise
 
 
@@ -249,7 +250,16 @@ def _executable_contributions(deal: Deal, _: str) -> list[Gap]:
                     ("strengths", "contributions", index, missing[0][1]),
                 )
             )
+        if item.not_money:
+            gaps.append(Gap(not_money(item), ("strengths", "contributions", index, "quantity")))
     return gaps
+
+
+def not_money(item: Contribution) -> str:
+    return (
+        f"{item.party}'s {humanise(item.kind)} contribution is '{item.quantity}', not an amount "
+        "of money; write a currency code and the amount, e.g. 'EUR 40m'"
+    )
 
 
 @check("decision_owners")

@@ -10,7 +10,8 @@ from typing import Any, Literal, get_args
 
 from pydantic import ValidationError
 
-from termgen.model.common import Duration, Money, Quantity, parse_number
+from termgen.model.common import Duration, Money, Quantity
+from termgen.model.currency import parse_number
 from termgen.model.messages import plain_message
 from termgen.suggest import with_suggestion
 

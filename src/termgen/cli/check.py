@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import json
 
-from termgen.cli.commands import Check
+from termgen.cli.output import strict_status
 from termgen.environment import Environment
 from termgen.errors import ExitStatus, Location, UsageError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from termgen.cli.commands import Check
+
 
 DEAL_SUFFIXES = (".yaml", ".yml")
 DRAFT_SUFFIXES = (".pdf", ".docx", ".txt")
@@ -70,8 +75,3 @@ def _check_draft(command: Check, env: Environment) -> ExitStatus:
         f"({len(report.blocking_missing)} of them blocking)"
     )
     return strict_status(command.strict, bool(report.blocking_missing))
-
-
-def strict_status(strict: bool, has_blocking: bool) -> ExitStatus:
-    """Exit 1 under --strict when something blocking was found; findings alone are not errors."""
-    return ExitStatus.BLOCKING_FINDINGS if strict and has_blocking else ExitStatus.SUCCESS

@@ -1,7 +1,8 @@
 """Every command of `termgen`, with its arguments: the one place the command line is declared.
 
-Each command's `run` imports the module that carries it out only when it runs, so that
-`termgen --help` builds this whole table without importing pydantic, Jinja or Word.
+Declarations only, so that `termgen --help` builds the whole table without importing
+pydantic, Jinja or Word; `cli/main.py` runs a parsed command with the module that carries it
+out.
 """
 
 from __future__ import annotations
@@ -23,9 +24,6 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from termgen.environment import Environment
-    from termgen.errors import ExitStatus
-
 
 class Validate(Command):
     """check answer files"""
@@ -34,11 +32,6 @@ class Validate(Command):
     files: Argument[list[Path]] = Argument(
         type=path, nargs="+", metavar="FILE", help="answer files (YAML)"
     )
-
-    def run(self, env: Environment) -> ExitStatus:
-        from termgen.cli import validate
-
-        return validate.run(self, env)
 
 
 class Draft(Command):
@@ -58,11 +51,6 @@ class Draft(Command):
     json = json_flag()
     strict = strict_flag()
 
-    def run(self, env: Environment) -> ExitStatus:
-        from termgen.cli import draft
-
-        return draft.run(self, env)
-
 
 class Check(Command):
     """flag missing exit, renewal and other provisions in an answer file or a draft"""
@@ -74,11 +62,6 @@ class Check(Command):
     json = json_flag()
     strict = strict_flag()
     library = library_folders()
-
-    def run(self, env: Environment) -> ExitStatus:
-        from termgen.cli import check
-
-        return check.run(self, env)
 
 
 class Interview(Command):
@@ -118,11 +101,6 @@ class Interview(Command):
     force = force_flag()
     library = library_folders()
 
-    def run(self, env: Environment) -> ExitStatus:
-        from termgen.cli import interview
-
-        return interview.run(self, env)
-
 
 class Deadlines(Command):
     """list every deadline the deal creates, the next one first"""
@@ -131,11 +109,6 @@ class Deadlines(Command):
     answers = answers_file()
     json = json_flag()
     library = library_folders()
-
-    def run(self, env: Environment) -> ExitStatus:
-        from termgen.cli import deadlines
-
-        return deadlines.run(self, env)
 
 
 class Calendar(Command):
@@ -148,11 +121,6 @@ class Calendar(Command):
     )
     force = force_flag()
     library = library_folders()
-
-    def run(self, env: Environment) -> ExitStatus:
-        from termgen.cli import calendar
-
-        return calendar.run(self, env)
 
 
 class Diff(Command):
@@ -172,11 +140,6 @@ class Diff(Command):
     library = library_folders()
     templates = template_folders()
 
-    def run(self, env: Environment) -> ExitStatus:
-        from termgen.cli import diff
-
-        return diff.run(self, env)
-
 
 class Portfolio(Command):
     """one row per deal in a folder tree, the most urgent first"""
@@ -188,11 +151,6 @@ class Portfolio(Command):
     json = json_flag()
     library = library_folders()
 
-    def run(self, env: Environment) -> ExitStatus:
-        from termgen.cli import portfolio
-
-        return portfolio.run(self, env)
-
 
 class LibraryLint(Command):
     """check the clause library and overlays for problems"""
@@ -202,11 +160,6 @@ class LibraryLint(Command):
         nargs="*", type=path, metavar="DIR", help="overlay folders to check"
     )
     library = library_folders()
-
-    def run(self, env: Environment) -> ExitStatus:
-        from termgen.cli import library
-
-        return library.lint(self, env)
 
 
 class LibraryList(Command):
@@ -219,11 +172,6 @@ class LibraryList(Command):
     )
     library = library_folders()
 
-    def run(self, env: Environment) -> ExitStatus:
-        from termgen.cli import library
-
-        return library.listing(self, env)
-
 
 class LibraryShow(Command):
     """show one clause in full"""
@@ -234,11 +182,6 @@ class LibraryShow(Command):
     )
     library = library_folders()
 
-    def run(self, env: Environment) -> ExitStatus:
-        from termgen.cli import library
-
-        return library.show(self, env)
-
 
 class Schema(Command):
     """print the JSON Schema of answer files (for editor autocompletion)"""
@@ -246,11 +189,6 @@ class Schema(Command):
     name = "schema"
     output = output_file()
     force = force_flag()
-
-    def run(self, env: Environment) -> ExitStatus:
-        from termgen.cli import schema
-
-        return schema.run(self, env)
 
 
 COMMANDS: tuple[type[Command], ...] = (

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import get_args
 
-from termgen.cli.commands import LibraryLint, LibraryList, LibraryShow
 from termgen.environment import Environment
 from termgen.errors import ExitStatus, UsageError
 from termgen.library.clause import PURPOSES, Element
@@ -12,6 +11,10 @@ from termgen.library.load import library_layers
 from termgen.pipeline import lint_library, open_library
 from termgen.suggest import with_suggestion
 from termgen.terminal import text_table
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from termgen.cli.commands import LibraryLint, LibraryList, LibraryShow
 
 
 def lint(command: LibraryLint, env: Environment) -> ExitStatus:

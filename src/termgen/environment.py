@@ -57,16 +57,15 @@ class Environment:
 
     @property
     def columns(self) -> int:
-        """How wide the terminal is, for wrapping text: $COLUMNS, the terminal's width, or 100."""
-        given = self.environ.get("COLUMNS", "")
-        if given.isdigit() and int(given) > 0:
-            return int(given)
+        """How wide the terminal is, for wrapping text: its width now (it may have been resized),
+        else $COLUMNS, else 100."""
         if self.stdout_isatty:
             try:
                 return os.get_terminal_size(self.stdout.fileno()).columns
             except (OSError, ValueError):
                 pass
-        return 100
+        given = self.environ.get("COLUMNS", "")
+        return int(given) if given.isdigit() and int(given) > 0 else 100
 
     def out_wrapped(self, text: str, indent: str = "", hanging: str | None = None) -> None:
         """Print text wrapped to the terminal's width at word boundaries."""

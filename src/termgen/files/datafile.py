@@ -216,7 +216,7 @@ class _Builder:
         assert isinstance(node, yaml.ScalarNode)
         if node.style in ("|", ">"):
             self.source.blocks.add(path)
-        return _scalar(node)
+        return scalar_value(node)
 
     def mapping(self, node: yaml.MappingNode, path: YamlPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -241,7 +241,7 @@ class _Builder:
         return result
 
 
-def _scalar(node: yaml.ScalarNode) -> Any:
+def scalar_value(node: yaml.ScalarNode) -> Any:
     """YAML 1.2 core types only: 'no' and 'on' stay text, numbers keep how they were written."""
     text = node.value
     if node.style or node.tag == "tag:yaml.org,2002:str":

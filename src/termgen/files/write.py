@@ -9,8 +9,13 @@ from pathlib import Path
 from termgen.errors import Location, OutputExistsError
 
 
-def write_atomically(path: Path, data: bytes, *, replace: bool = False) -> Path:
-    """Write `data` to `path` via a temporary file; a reader sees the old file or the new one."""
+def write_atomically(
+    path: Path, data: bytes, *, replace: bool = False, durable: bool = True
+) -> Path:
+    """Write `data` to `path` via a temporary file; a reader sees the old file or the new one.
+
+    `durable` also waits until the disk has the data (fsync), which a crash of the machine
+    needs; the rename alone already keeps the file whole if the program is killed."""
     path = Path(path)
     if not replace and path.exists():
         raise refuse_to_replace(path)
@@ -22,7 +27,8 @@ def write_atomically(path: Path, data: bytes, *, replace: bool = False) -> Path:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                os.fsync(stream.fileno())
         if replace:
             temporary.replace(path)
         else:

@@ -275,8 +275,6 @@ class KnownNames:
 
     parties: tuple[str, ...]
     bodies: tuple[str, ...] = ()
-    bodies_to_come: bool = False
-    """During an interview, before the bodies are asked: an owner may name one still to come."""
 
 
 known_names: ContextVar[KnownNames | None] = ContextVar("known_names", default=None)
@@ -293,11 +291,11 @@ def resolve_party(value: str) -> str:
 
 def resolve_owner(value: str) -> str:
     names = known_names.get()
-    if names is None or names.bodies_to_come or value in (JOINT, *names.parties, *names.bodies):
+    if names is None or value in (JOINT, *names.parties, *names.bodies):
         return value
     choices = [*names.parties, JOINT, *names.bodies]
     raise ValueError(
-        with_suggestion(f"'{value}' is not a party, 'joint' or a body", value, choices)
+        with_suggestion(f"'{value}' is not a party, 'joint' or a governance body", value, choices)
     )
 
 

@@ -123,3 +123,47 @@ def test_a_pdf_cannot_be_annotated_and_a_deal_is_not_their_draft(
     assert alone.status == 2 and "--against" in alone.err
     stranger = run_cli("check", pdf, "--against", example, "--as", "NOBODY")
     assert stranger.status == 2 and "not one of the deal's parties" in stranger.err
+
+
+OUR_TERMS_CONCEDED = """\
+JOINT VENTURE AGREEMENT
+
+This Agreement is made between Nordhafen Automobilwerke AG ("NAW") and Kyungsan Cell Systems
+Co., Ltd. (the "Supplier").
+
+This Agreement shall continue for an initial term of ten (10) years. No Party may terminate this
+Agreement for convenience during the first three (3) years (the "Lock-in Period").
+
+Thereafter this Agreement renews automatically for successive periods of five (5) years unless a
+Party gives notice of non-renewal at least twelve (12) months before the end of the then-current
+term.
+
+Either Party may terminate this Agreement upon sixty (60) days' written notice if the other Party
+commits a material breach and fails to remedy it within thirty (30) days.
+
+After the Lock-in Period, the Supplier may terminate this Agreement for convenience by giving
+twelve (12) months' written notice.
+"""
+
+
+def _rows(result_out: str) -> dict[str, tuple[str, str | None]]:
+    rows = json.loads(result_out)["rows"]
+    return {row["id"]: (row["verdict"], (row["fallback"] or {}).get("label")) for row in rows}
+
+
+def test_what_a_fallback_accepts_is_within_our_fallback(tmp_path: Path) -> None:
+    draft = tmp_path / "conceded.txt"
+    draft.write_text(OUR_TERMS_CONCEDED, encoding="utf-8")
+    example = next(path for path in EXAMPLES if path.stem == "battery-jv")
+    rows = _rows(run_cli("check", draft, "--against", example, "--json").out)
+    assert rows["renewal.notice"] == ("within our fallback", "twelve months' notice")
+    assert rows["exit.trigger.breach.cure"] == ("within our fallback", "thirty days to cure")
+    assert rows["term.lock_in"] == ("within our fallback", "three-year lock-in")
+    assert rows["term.initial"] == ("matches", None)
+    assert rows["exit.trigger.convenience"] == ("worse than our fallback", None)
+    for_them = _rows(run_cli("check", draft, "--against", example, "--json", "--as", "KSC").out)
+    assert for_them["exit.trigger.convenience"] == ("within our fallback", None)
+    shorter = draft.read_text().replace("twelve (12) months before", "six (6) months before")
+    draft.write_text(shorter, encoding="utf-8")
+    rows = _rows(run_cli("check", draft, "--against", example, "--json").out)
+    assert rows["renewal.notice"] == ("worse than our fallback", "twelve months' notice")

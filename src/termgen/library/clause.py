@@ -38,6 +38,14 @@ class Accepts(Record):
         None, description="Shortest time an obligation survives the end."
     )
 
+    def summary(self) -> str:
+        """'notice at least 12 months, cure at least 30 days'."""
+        return ", ".join(
+            f"{name.replace('_', ' ')} at least {value}"
+            for name in type(self).model_fields
+            if (value := getattr(self, name)) is not None
+        )
+
     @model_validator(mode="after")
     def _says_something(self) -> Accepts:
         if not any(getattr(self, name) for name in type(self).model_fields):

@@ -277,7 +277,8 @@ def table(review: Review, width: int) -> str:
         where = row.evidence or row.belongs_at
         theirs = f"{row.theirs} ({place(where)})" if where else row.theirs
         verdict = f"{row.verdict} ({row.severity})" if row.severity else row.verdict
-        rows.append((row.label, row.ours, theirs, row.difference, verdict))
+        ours = f"{row.ours}; fallback {row.fallback.value}" if row.fallback else row.ours
+        rows.append((row.label, ours, theirs, row.difference, verdict))
     lines = [
         text_table(("provision", "ours", "theirs", "difference", "verdict"), rows, width=width)
     ]

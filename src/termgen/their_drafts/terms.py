@@ -85,7 +85,12 @@ _CONTRACT_YEAR = re.compile(
     r"(?:contract|agreement|calendar)?\s*year\b",
     re.IGNORECASE,
 )
-_EFFECTIVE_DATE = re.compile(r"effective\s+date|commencement\s+date|start\s+date", re.IGNORECASE)
+_DEFINED_START = re.compile(
+    r"\(\s*(?:the\s+|this\s+)?\"?(?:effective|commencement|start)\s+date\"?\s*\)|"
+    r"\"?(?:effective|commencement|start)\s+date\"?\s*(?:means|shall\s+mean|is|:)",
+    re.IGNORECASE,
+)
+"""Where an agreement defines the day it starts: '(the "Effective Date")', 'Effective Date:'."""
 _RENEWAL_WORDS = re.compile(
     r"\b(?:renew\w*|non-?renewal|extend\w*|extension|expir\w*|anniversary|thereafter|"
     r"end\s+of\s+(?:the\s+)?(?:initial|then[- ]?current|current|renewal|such|any)|"
@@ -123,12 +128,11 @@ class TermRead(Read):
         start = self.start or effective
         if self.length is None or start is None:
             return None
-        if start.date is None:
-            return DateMention(
-                shift(dt.date(start.year, 6, 15), self.length).year, None, None, 0, 0
-            )
-        end = shift(start.date, self.length)
-        return DateMention(end.year, end.month, end.day, 0, 0)
+        if start.date is not None:
+            end = shift(start.date, self.length)
+            return DateMention(end.year, end.month, end.day, 0, 0)
+        known = shift(dt.date(start.year, start.month or 6, 15), self.length)
+        return DateMention(known.year, known.month if start.month else None, None, 0, 0)
 
 
 @dataclass(frozen=True)
@@ -225,6 +229,14 @@ _TERM_SIGNS = (
     (-2, re.compile(r"\b(?:royalt|payment|fee|invoice|warrant)\w*", re.I)),
     (-3, re.compile(r"\bsurviv\w*|\bretain\w*|\bmay\s+(?:\w+\s+)?terminate\b", re.I)),
     (3, re.compile(r"^\W*(?:initial\s+)?term\s*:", re.I)),
+    (
+        3,
+        re.compile(
+            r"\"(?:initial\s+)?(?:term|contract\s+(?:period|term)|agreement\s+term)\"\s+(?:shall\s+)?"
+            r"means?\b",
+            re.I,
+        ),
+    ),
 )
 
 
@@ -271,11 +283,10 @@ def effective_date(
         return near.start
     for sentence in sentences:
         text = sentence.text
-        for match in _EFFECTIVE_DATE.finditer(text):
-            around = text[max(0, match.start() - 120) : match.end() + 80]
-            found = dates(around)
+        for match in _DEFINED_START.finditer(text):
+            found = dates(text)
             if found:
-                return min(found, key=lambda m: abs(m.start - 120))
+                return min(found, key=lambda mention: abs(mention.start - match.start()))
     head = " ".join(sentence.text for sentence in sentences[:12])[:3000]
     found = dates(head)
     if found:

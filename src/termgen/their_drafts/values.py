@@ -220,7 +220,7 @@ _CUES: dict[Role, tuple[tuple[int, str, str], ...]] = {
             3,
             "before",
             r"\b(?:continue|remain|be|in|valid|effective|run|last|expire|extend)\w*\b[^.;]{0,40}?"
-            r"\b(?:for|until|of)\s+(?:a\s+(?:period|term)\s+of\s+)?(?:an?\s+)?(?:initial\s+)?$",
+            r"\b(?:for|until|of)\s+(?:a\s+(?:period|term)\s+of\s+)?(?:an?\s+|the\s+)?(?:initial\s+)?$",
         ),
         (2, "before", r"\bfor\s+an?\s+(?:initial\s+)?(?:period|term)\s+of\s*$"),
         (

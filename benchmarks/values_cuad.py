@@ -39,7 +39,8 @@ from termgen.library.load import library_layers, load_provisions
 from termgen.library.provisions import Provision
 from termgen.model.common import Duration
 from termgen.their_drafts.check import check_draft
-from termgen.their_drafts.terms import effective_date, initial_term, renewal, renewal_notice
+from termgen.their_drafts.renewals import renewal, renewal_notice
+from termgen.their_drafts.terms import effective_date, initial_term
 from termgen.their_drafts.values import DateMention, durations
 
 SETS = ("cuad-dev", "cuad-train")

@@ -266,7 +266,8 @@ def text(review: Review, width: int) -> str:
     """The review for the terminal, `width` columns wide: what was compared, the table, where
     theirs deviates, and the count of each verdict."""
     title = f"{review.file} against {review.deal}, for {review.us}"
-    return "\n".join([*textwrap.wrap(title, width), table(review, width), summary(review)])
+    heading = textwrap.wrap(title, width, break_on_hyphens=False)
+    return "\n".join([*heading, table(review, width), summary(review)])
 
 
 def table(review: Review, width: int) -> str:

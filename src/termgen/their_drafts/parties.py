@@ -38,13 +38,13 @@ _JOINED = re.compile(r"\s*(?:,|and|or|and/or)\s*", re.IGNORECASE)
 DEFINITIONS_WITHIN = 200
 """Parties are defined at the head of an agreement: its first sentences are searched."""
 _TITLES = {"party", "parties", "agreement", "the agreement", "effective date", "term"}
-HOLDER_VERBS = (
+_HOLDER_VERBS = (
     r"terminat\w*|end|exit|withdraw|cancel\w*|rescind|renew\w*|extend\w*|leave|dissolve|"
     r"put\s+an\s+end|bring\s+(?:this|the)\s+\w+\s+to\s+an\s+end"
 )
 _MODAL = re.compile(
     r"\b(?:may|can|shall\s+(?:have|be\s+entitled|be\s+free)|will\s+have|has|have|is\s+entitled|"
-    r"are\s+entitled|reserves?|retains?)\b(?P<rest>[^.;]{0,80}?)\b(?:" + HOLDER_VERBS + r")\b",
+    r"are\s+entitled|reserves?|retains?)\b[^.;]{0,80}?\b(?:" + _HOLDER_VERBS + r")\b",
     re.IGNORECASE,
 )
 _PASSIVE = re.compile(

@@ -35,16 +35,8 @@ from termgen.their_drafts.exits import (
     valuation,
 )
 from termgen.their_drafts.parties import Holder, PartyNames, holder
-from termgen.their_drafts.terms import (
-    DurationRead,
-    Read,
-    RenewalRead,
-    TermRead,
-    effective_date,
-    initial_term,
-    renewal,
-    renewal_notice,
-)
+from termgen.their_drafts.renewals import RenewalRead, renewal, renewal_notice
+from termgen.their_drafts.terms import DurationRead, Read, TermRead, effective_date, initial_term
 from termgen.their_drafts.values import DateMention
 
 EXCLUSIVITY_CLAUSE = "general.exclusivity"
@@ -75,7 +67,6 @@ class Ours:
 
     deal: Deal
     us: str
-    names: tuple[str, ...]
     provisions: Mapping[str, Provision]
     term: Term | None
     renewal: Renewal | None
@@ -142,7 +133,6 @@ def our_positions(outline: Outline, provisions: Mapping[str, Provision], us: str
     return Ours(
         deal,
         us or deal.parties[0].short_name,
-        tuple(deal.party_names),
         provisions,
         deal.exit.term,
         deal.exit.renewal,
@@ -176,10 +166,6 @@ class Theirs:
     costs: ChoiceRead | None
     valuation: ChoiceRead | None
     exclusivity: tuple[ExclusivityRead, ...]
-
-    def present(self, provision: str) -> bool:
-        detection = self.detections.get(provision)
-        return detection is not None and detection.status != "missing"
 
     def hits(self, provision: str) -> tuple[int, ...]:
         detection = self.detections.get(provision)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -223,6 +222,7 @@ _CUES: dict[Role, tuple[tuple[int, str, str], ...]] = {
             r"\b(?:for|until|of)\s+(?:a\s+(?:period|term)\s+of\s+)?(?:an?\s+|the\s+)?(?:initial\s+)?$",
         ),
         (2, "before", r"\bfor\s+an?\s+(?:initial\s+)?(?:period|term)\s+of\s*$"),
+        (3, "before", r"\b(?:end|ends|expire|expires|terminate|terminates)\s+$"),
         (
             1,
             "after",
@@ -246,8 +246,8 @@ _CUES: dict[Role, tuple[tuple[int, str, str], ...]] = {
         (
             -3,
             "after",
-            r"^\W{0,3}(?:\w+\s+){0,3}?(?:after|following|beyond)\s+(?:the\s+)?(?:expiration|"
-            r"termination|expiry)",
+            r"^\W{0,3}(?:\w+\s+){0,3}?(?:after|following|beyond|from\s+the\s+date\s+of)\s+"
+            r"(?:the\s+)?(?:any\s+)?(?:expiration|termination|expiry)",
         ),
         (-2, "before", r"\b(?:any|each|every|no)\s+(?:period|term)\s+of\s*$"),
     ),
@@ -297,13 +297,6 @@ def best(text: str, role: Role, least: int = 1) -> Mention | None:
         return None
     top = max(score for score, _ in candidates)
     return next(mention for score, mention in candidates if score == top)
-
-
-def mentions(text: str, role: Role, least: int = 1) -> Iterator[Mention]:
-    """Every duration in `text` that plays `role`."""
-    for mention in durations(text):
-        if role_score(text, mention, role) >= least:
-            yield mention
 
 
 _MONTHS = {

@@ -15,7 +15,7 @@ from termgen.terminal import text_table
 from termgen.their_drafts.check import check_draft
 from termgen.their_drafts.detect import Evidence
 from termgen.their_drafts.positions import Ours, Theirs, holder_of, their_positions
-from termgen.their_drafts.terms import DurationRead, TermRead
+from termgen.their_drafts.terms import DurationRead, Read, TermRead
 from termgen.their_drafts.verdicts import VERDICTS, Item, Judge, Row, human
 from termgen.wording import date_text
 
@@ -192,7 +192,7 @@ def _triggers(judge: Judge) -> None:
                 trigger.holder.describe(theirs.names),
                 "not in their draft",
                 "missing in theirs",
-                belongs_at=theirs.first("exit.triggers", "exit.notice"),
+                belongs_at=_first_trigger(theirs),
             )
             continue
         judge.holder(item, trigger.holder, read.holder)
@@ -216,6 +216,14 @@ def _triggers(judge: Judge) -> None:
             said += f", {read.notice.value}' notice"
         extra = Item(provision, _TRIGGER_LABELS.get(kind, kind), provision)
         judge.add(extra, "not in our draft", said, "extra in theirs", read=read.anchor)
+
+
+def _first_trigger(theirs: Theirs) -> Read | None:
+    """Where their exit triggers start: the place for one they left out."""
+    anchors = [read.anchor for read in theirs.triggers.values() if read.anchor is not None]
+    if anchors:
+        return min(anchors, key=lambda anchor: anchor.sentence)
+    return theirs.first("exit.triggers", "exit.notice")
 
 
 def _after_exit(judge: Judge) -> None:
@@ -275,20 +283,23 @@ def table(review: Review, width: int) -> str:
     deviation is, in its own words."""
     rows = []
     for row in review.rows:
-        where = row.evidence or row.belongs_at
-        theirs = f"{row.theirs} ({place(where)})" if where else row.theirs
+        shown = row.evidence or row.belongs_at
+        theirs = f"{row.theirs} ({place(shown)})" if shown else row.theirs
         verdict = f"{row.verdict} ({row.severity})" if row.severity else row.verdict
         ours = f"{row.ours}; fallback {row.fallback.value}" if row.fallback else row.ours
         rows.append((row.label, ours, theirs, row.difference, verdict))
     lines = [
         text_table(("provision", "ours", "theirs", "difference", "verdict"), rows, width=width)
     ]
-    quoted = [(row, row.evidence) for row in review.deviations if row.evidence is not None]
-    if quoted:
+    placed = [row for row in review.deviations if row.evidence or row.belongs_at]
+    if placed:
         lines += ["", "Where theirs deviates:"]
-        for row, evidence in quoted:
+        for row in placed:
+            evidence = row.evidence or row.belongs_at
+            assert evidence is not None
+            near = place(evidence) if row.evidence else f"belongs near {place(evidence)}"
             lines += textwrap.wrap(
-                f'{row.label}, {place(evidence)}: "{evidence.quote}"',
+                f'{row.label}, {near}: "{evidence.quote}"',
                 width,
                 initial_indent="  ",
                 subsequent_indent="    ",

@@ -23,17 +23,22 @@ def terminal_width(environ: Mapping[str, str], default: int = 100) -> int:
 
 
 def _limits(header: Sequence[str], rows: Sequence[Sequence[str]], width: int) -> list[int]:
-    """Widths for each column so that the table fits `width`: the widest shrink first."""
-    natural = [
-        max(len(str(row[column])) for row in [header, *rows]) for column in range(len(header))
+    """Widths for each column so that the table fits `width`: the widest shrink first, and
+    none below its longest word while another can still give way."""
+    cells = [[str(row[column]) for row in [header, *rows]] for column in range(len(header))]
+    limits = [max(len(cell) for cell in column) for column in cells]
+    words = [
+        max((len(word) for cell in column for word in cell.split()), default=0) for column in cells
     ]
-    limits = list(natural)
     room = width - GAP * (len(header) - 1)
-    while sum(limits) > room:
-        widest = max(range(len(limits)), key=lambda column: limits[column])
-        if limits[widest] <= NARROWEST:
-            break
-        limits[widest] -= 1
+    for floors in ([max(NARROWEST, word) for word in words], [NARROWEST] * len(limits)):
+        while sum(limits) > room:
+            shrinkable = [
+                column for column in range(len(limits)) if limits[column] > floors[column]
+            ]
+            if not shrinkable:
+                break
+            limits[max(shrinkable, key=lambda column: limits[column])] -= 1
     return limits
 
 

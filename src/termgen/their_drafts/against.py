@@ -29,7 +29,7 @@ _TRIGGER_LABELS = {
     "convenience": "Exit for convenience",
 }
 TERM = Item("term.initial", "Initial term", "term.initial")
-LOCK_IN = Item("term.lock_in", "Lock-in (no exit for convenience)", "exit.trigger.convenience")
+LOCK_IN = Item("term.lock_in", "Lock-in period", "exit.trigger.convenience")
 RENEWAL = Item("renewal.mechanism", "Renewal", "renewal.mechanism")
 RENEWAL_HOLDER = Item("renewal.holder", "Renewal: who may renew", "renewal.mechanism")
 RENEWAL_PERIOD = Item("renewal.period", "Renewal period", "renewal.mechanism")
@@ -275,7 +275,8 @@ def text(review: Review, width: int) -> str:
     theirs deviates, and the count of each verdict."""
     title = f"{review.file} against {review.deal}, for {review.us}"
     heading = textwrap.wrap(title, width, break_on_hyphens=False)
-    return "\n".join([*heading, table(review, width), summary(review)])
+    counts = textwrap.wrap(summary(review), width)
+    return "\n".join([*heading, table(review, width), *counts])
 
 
 def table(review: Review, width: int) -> str:

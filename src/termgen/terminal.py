@@ -8,8 +8,7 @@ from collections.abc import Sequence
 DEFAULT_WIDTH = 100
 NARROWEST = 30
 _GAP = "  "
-_NARROWEST_COLUMN = 16
-"""A wrapped column narrower than this reads as a word list: rows become blocks instead."""
+_BROKEN_WORDS_FLOOR = 8
 
 
 def wrap(text: str, width: int, indent: str = "", hanging: str | None = None) -> str:
@@ -38,24 +37,28 @@ def wrap(text: str, width: int, indent: str = "", hanging: str | None = None) ->
     return "\n".join(lines)
 
 
-def _cell_lines(cell: str, width: int) -> list[str]:
-    return textwrap.wrap(cell, max(width, 1), break_long_words=False, break_on_hyphens=False) or [
-        ""
-    ]
+def _cell_lines(cell: str, width: int, break_words: bool) -> list[str]:
+    lines = textwrap.wrap(cell, max(width, 1), break_long_words=break_words, break_on_hyphens=False)
+    return lines or [""]
 
 
 def _longest_word(cells: Sequence[str]) -> int:
     return max((len(word) for cell in cells for word in cell.split()), default=0)
 
 
-def _column_widths(header: Sequence[str], rows: Sequence[Sequence[str]], width: int) -> list[int]:
+def _column_widths(
+    header: Sequence[str], rows: Sequence[Sequence[str]], width: int, break_words: bool
+) -> list[int]:
     """Widths that fit `width`: every column its natural width if that fits, else wide columns
-    shrink (never below their longest word); an empty list when even that does not fit."""
+    shrink, never below their longest word (with `break_words`, never below a few characters);
+    an empty list when even that does not fit."""
     columns = [
         [str(header[index])] + [str(row[index]) for row in rows] for index in range(len(header))
     ]
     natural = [max(len(cell) for cell in column) for column in columns]
     floor = [max(_longest_word(column), 1) for column in columns]
+    if break_words:
+        floor = [min(size, _BROKEN_WORDS_FLOOR) for size in floor]
     room = width - len(_GAP) * (len(header) - 1)
     if sum(floor) > room:
         return []
@@ -64,21 +67,29 @@ def _column_widths(header: Sequence[str], rows: Sequence[Sequence[str]], width: 
         shrinkable = [index for index in range(len(widths)) if widths[index] > floor[index]]
         widest = max(shrinkable, key=lambda index: widths[index])
         widths[widest] -= 1
-    if any(size < min(full, _NARROWEST_COLUMN) for size, full in zip(widths, natural, strict=True)):
-        return []
     return widths
 
 
 def text_table(
-    header: Sequence[str], rows: Sequence[Sequence[str]], width: int = DEFAULT_WIDTH
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    width: int = DEFAULT_WIDTH,
+    *,
+    break_words: bool = False,
 ) -> str:
-    """Columns aligned and wrapped to fit `width`; when they cannot fit, one block per row."""
-    widths = _column_widths(header, rows, max(width, NARROWEST))
+    """Columns aligned and wrapped to fit `width`; when they cannot fit, one block per row.
+
+    `break_words` keeps the columns at any width by breaking words too long for their column,
+    for tables whose rows must stay comparable side by side."""
+    widths = _column_widths(header, rows, max(width, NARROWEST), break_words)
     if not widths:
         return _blocks(header, rows, max(width, NARROWEST))
     lines = []
     for index, row in enumerate([header, *rows]):
-        cells = [_cell_lines(str(cell), size) for cell, size in zip(row, widths, strict=True)]
+        cells = [
+            _cell_lines(str(cell), size, break_words)
+            for cell, size in zip(row, widths, strict=True)
+        ]
         for line in range(max(len(cell) for cell in cells)):
             parts = [
                 (cell[line] if line < len(cell) else "").ljust(size)

@@ -164,3 +164,22 @@ def test_an_existing_answer_file_is_never_started_over(tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8") == "deal:\n  name: Keep me\n"
     assert terminal.asked == []
     assert run_cli("interview", "--resume", target, "--answers", target).status == 2
+
+
+def test_a_finding_is_settled_from_the_menu_after_the_findings(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
+    software = EXAMPLES_DIR / "sdv-software.yaml"
+    example = read_answers(software)[0]
+    partial = copy.deepcopy(example)
+    del partial["strengths"]["contributions"][1]["tracking"]
+    partial["governance"]["clean_team"] = {"required": False}
+    target = tmp_path / "deal.yaml"
+    target.write_text(dump_answers(partial), encoding="utf-8")
+    overrides = {"next": [f"Settle{ENTER}", f"Stop{ENTER}"], "settle": [f"tracking{ENTER}"]}
+    terminal = ScriptedTerminal(ExampleAnswers(spec, example, overrides))
+    status, out, err = run_interview(terminal, "--resume", target)
+    assert (status, err) == (0, "")
+    assert terminal.asked[:4] == ["review", "next", "settle", "contributions#2.tracking"]
+    assert terminal.asked[4:] == ["next"]
+    tracking = read_answers(target)[0]["strengths"]["contributions"][1]["tracking"]
+    assert tracking == example["strengths"]["contributions"][1]["tracking"]
+    assert out.count("contribution has no tracking") == 1

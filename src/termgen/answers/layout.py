@@ -106,7 +106,7 @@ class _Reader:
         last = max(_last_line(value), start.line)
         first = self.lines[start.line][start.column :]
         tail, separator = "", ": "
-        if key is not None:
+        if key is not None and value.start_mark.line == key.end_mark.line:
             separator = self.lines[key.end_mark.line][key.end_mark.column : value.start_mark.column]
         if not nested and value.end_mark.line == start.line:
             rest_of_line = self.lines[start.line][value.end_mark.column :]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -46,6 +45,7 @@ class AnswerFile:
         self.path = path
         self.writer = writer
         self._saved: dict[str, Any] | None = None
+        self._text: str | None = None
 
     @classmethod
     def open(cls, original: Path | None, path: Path) -> AnswerFile:
@@ -54,11 +54,15 @@ class AnswerFile:
         return cls(path, Writer(layout, SCHEMA_HINT))
 
     def save(self, data: dict[str, Any]) -> None:
-        """Write the answers atomically; a save that changes nothing writes nothing."""
-        if data == self._saved:
+        """Write the answers atomically; a save that changes nothing writes nothing.
+
+        `data` is the interview's answers for the file, built afresh for each save, so it is
+        kept as it is (no copy) to check the file against when the interview ends."""
+        text = self.writer.text(data)
+        if text == self._text:
             return
-        write_atomically(self.path, self.writer.text(data).encode(), replace=True, durable=False)
-        self._saved = copy.deepcopy(data)
+        write_atomically(self.path, text.encode(), replace=True, durable=False)
+        self._saved, self._text = data, text
 
     def close(self) -> None:
         """Make the last save durable, and make sure the file reads back as the answers."""

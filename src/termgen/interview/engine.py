@@ -341,6 +341,21 @@ class Engine(State):
             elif self.asked_now(dependent) or get(self.data, split(dependent.path)) is not ABSENT:
                 self._queue.append(Ask(dependent, split(dependent.path), dependent_section))
 
+    @property
+    def queued(self) -> int:
+        """Questions asked again before the walk goes on (after a change, or to settle)."""
+        return len(self._queue)
+
+    def ask_entry(self, group: Group, entry: int) -> None:
+        """Ask every question of an entry that has no answer yet, details included."""
+        section = next(s for s, item in self.items() if item is group)
+        self._edit = EntryEdit(group, entry, copy.deepcopy(self.entry_data(group, entry)))
+        self._queue += [
+            Ask(question, self.path_of(group, entry, question), section, group, entry)
+            for question in group.questions
+            if get(self.data, self.path_of(group, entry, question)) is ABSENT
+        ]
+
     def ask_again(self, asks: list[Ask]) -> None:
         """Put these questions first, e.g. those a file answers in a way the model refuses."""
         self._queue[:0] = asks

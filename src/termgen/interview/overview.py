@@ -51,7 +51,7 @@ def review(engine: State) -> list[tuple[Section, list[tuple[Question | Group, st
                 if value is not ABSENT:
                     lines.append((item, answer_text(item, value)))
                 continue
-            summaries = [engine.summary(item, entry) for entry in engine.entries(item)]
+            summaries = [engine.summary(item, entry).rstrip(".") for entry in engine.entries(item)]
             if value is OPEN:
                 lines.append((item, LEFT_OPEN))
             elif summaries or value == []:
@@ -99,7 +99,9 @@ def asked_at(engine: State, path: AnswerPath) -> str | None:
         if rest[0] not in own_entries(engine, item):
             continue
         number = own_entries(engine, item).index(rest[0]) + 1
-        entry = f"{item.title} #{number} ({engine.summary(item, rest[0])})"
+        summary = engine.summary(item, rest[0])
+        about = f" ({summary})" if any(char.isalnum() for char in summary) else ""
+        entry = f"{item.title} #{number}{about}"
         inner = next((q for q in item.questions if _within(split(q.path), rest[1:])), None)
         return f"{section.title} › {entry}" + (f" › {inner.prompt}" if inner else "")
     return None
@@ -161,7 +163,7 @@ def remaining(engine: Engine) -> int:
             left += 0 if own else per_entry
         elif not engine.is_closed(item):
             left += _list_prompts(item, len(own), per_entry)
-    return left + engine.pending_offer()
+    return left + engine.pending_offer() + engine.queued
 
 
 def _hinges_on_the_unanswered(engine: Engine, question: Question) -> bool:

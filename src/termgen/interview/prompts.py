@@ -11,9 +11,12 @@ from collections.abc import Sequence
 from typing import Any, get_args
 
 import questionary
+from prompt_toolkit import PromptSession
+from prompt_toolkit.formatted_text import StyleAndTextTuples
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 
 from termgen.environment import Environment
+from termgen.interview.menu import STYLE, Cancelled, pick
 from termgen.interview.spec import for_purpose
 from termgen.interview.state import State
 from termgen.interview.steps import Ask
@@ -28,10 +31,6 @@ _LEAVE_OPEN_VALUE = object()
 _NEW_BODY_VALUE = object()
 _CHECKBOX_HINT = "(space ticks or unticks, type to filter, Enter when done)"
 _SELECT_HINT = "(arrows or type to filter, Enter picks)"
-
-
-class Cancelled(Exception):
-    """The user pressed Escape: cancel the list entry being added or edited."""
 
 
 def _escape_cancels() -> KeyBindings:
@@ -75,6 +74,7 @@ class Prompter:
 
     def __init__(self, env: Environment) -> None:
         self.env = env
+        self._line_editor: PromptSession[str] | None = None
 
     # -- output ----------------------------------------------------------------------------
 
@@ -157,11 +157,17 @@ class Prompter:
 
     def text(self, key: str, message: str, default: str, mark: str = "?") -> str:
         prompt = self._message(message, mark, len(default) + 2)
-        return str(
-            self._run(
-                questionary.text(prompt, default=default, qmark=mark, **self.env.prompt_io(key))
-            )
-        )
+        tokens: StyleAndTextTuples = [("class:qmark", mark), ("class:question", f" {prompt} ")]
+        return str(self._session(key).prompt(tokens, default=default))
+
+    def _session(self, key: str) -> PromptSession[str]:
+        """One line editor for the whole interview; its key bindings are built once."""
+        io = self.env.prompt_io(key)
+        if self._line_editor is None:
+            self._line_editor = PromptSession(key_bindings=_ESCAPE, style=STYLE, **io)
+        elif "input" in io:
+            self._line_editor.app.input = io["input"]
+        return self._line_editor
 
     def select(
         self,
@@ -172,22 +178,16 @@ class Prompter:
         mark: str = "?",
     ) -> Any:
         width = self.env.columns - 4
-        choices = [questionary.Choice(fit(title, width), value=value) for title, value in options]
-        chosen = next((c for c in choices if c.value is default or c.value == default), None)
-        room = self.env.columns - len(mark) - len(message) - 3
-        hint = _SELECT_HINT if len(options) > 3 and len(_SELECT_HINT) <= room else " "
-        return self._run(
-            questionary.select(
-                self._message(message, mark, answer_below=False),
-                choices=choices,
-                default=chosen,
-                qmark=mark,
-                instruction=hint,
-                use_search_filter=True,
-                use_jk_keys=False,
-                **self.env.prompt_io(key),
-            )
+        titles = [fit(title, width) for title, _ in options]
+        values = [value for _, value in options]
+        start = next(
+            (i for i, value in enumerate(values) if value is default or value == default), 0
         )
+        room = self.env.columns - len(mark) - len(message) - 3
+        hint = _SELECT_HINT if len(options) > 3 and len(_SELECT_HINT) <= room else ""
+        prompt = self._message(message, mark, answer_below=False)
+        picked = pick(mark, prompt, titles, start, hint, **self.env.prompt_io(key))
+        return values[picked]
 
     def checkbox(
         self,

@@ -13,8 +13,9 @@ from termgen.findings.deal import Finding
 from termgen.interview.data import for_file
 from termgen.interview.engine import Engine
 from termgen.interview.groups import own_entries
+from termgen.interview.menu import Cancelled
 from termgen.interview.overview import answer_text, question_at, remaining, review
-from termgen.interview.prompts import Cancelled, Prompter
+from termgen.interview.prompts import Prompter
 from termgen.interview.spec import Group, Question, for_purpose
 from termgen.interview.steps import Ask, Manage, Offer, Step
 from termgen.model import Deal
@@ -145,15 +146,13 @@ class Runner:
             if not step.complete:
                 done = f"Leave {title} open for now (a finding until settled)"
             else:
-                done = f"Done with {title}" + (f" ({details} later)" if details else "")
+                done = f"Done with {title}" + (" (details later)" if details else "")
             options.append((done, ("done", 0)))
         if step.can_add:
             another = "another" if step.entries else article(group.item).split(" ")[0]
             options.append((f"Add {another} {group.item}", ("add", 0)))
         if details:
-            options.append(
-                (f"Fill in the {details} now ({step.details_left} questions)", ("details", 0))
-            )
+            options.append((f"Fill in {step.details_left} more now: {details}", ("details", 0)))
         for number, entry in enumerate(step.entries):
             options.append((f"Edit #{number + 1}: {entry}", ("edit", number)))
         for number, entry in enumerate(step.entries):
@@ -188,7 +187,7 @@ class Runner:
             value = defaults[item.path]
             if isinstance(item, Group):
                 entries = [self.engine.render_summary(item, entry) for entry in value]
-                lines.append((item.title, "; ".join(entries)))
+                lines.append((item.title, "; ".join(entry.rstrip(".") for entry in entries)))
             elif item.applies_to(self.engine.data.get("deal", {}).get("purpose")):
                 lines.append((item.prompt, answer_text(item, value)))
         return lines
@@ -206,6 +205,8 @@ class Runner:
                     label = item.title if isinstance(item, Group) else item.prompt
                     self.prompter.say(f"{label}: {text}", "  ", "    ")
                     options.append((f"Change: {section.title} › {label}", (item, section)))
+            for problem in self._problems():
+                self.prompter.problem(problem)
             picked = self.prompter.select("review", "Change an answer?", options, CONTINUE)
             if picked == CONTINUE:
                 deal = self.valid_deal()
@@ -218,6 +219,18 @@ class Runner:
                 else:
                     self.engine.reopen(item)
             self.questions()
+
+    def _problems(self) -> list[str]:
+        """What the model still refuses, said just above the review's choices so that it never
+        scrolls away under the review."""
+        try:
+            Deal.model_validate(for_file(self.engine.data))
+        except ValidationError as invalid:
+            return [
+                f"{path_in_words(path)}: {message}"
+                for path, message in (plain_message(e, Deal) for e in invalid.errors())
+            ]
+        return []
 
     def valid_deal(self, quiet: bool = False) -> Deal | None:
         """The deal, or None after saying what the model refuses and queueing those questions
@@ -288,6 +301,9 @@ class Runner:
         options = [(f"{f.severity}: {f.message}", f.path) for f in found]
         path = self.prompter.select("settle", "Which finding?", options, found[0].path)
         ask = question_at(self.engine, path)
+        if ask is not None and ask.group is not None and ask.entry is not None:
+            self.engine.ask_entry(ask.group, ask.entry)
+            return
         if ask is not None:
             self.engine.ask_again([ask])
             return

@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 import pytest
+from icalendar import Calendar
 
 from ..conftest import EXAMPLES_DIR, run_cli
+from ..docx_reading import word
 from .bounded import termgen
 
 BATTERY = (EXAMPLES_DIR / "battery-jv.yaml").read_text(encoding="utf-8")
@@ -117,6 +120,40 @@ def test_the_line_of_a_control_character_is_named(tmp_path: Path) -> None:
     )
 
 
+def test_a_long_name_in_another_script_gives_short_safe_file_names(tmp_path: Path) -> None:
+    path = _deal(tmp_path, "name: Project Volta", "name: " + "Я" * 120)
+    result = run_cli("draft", path, "-o", tmp_path / "out")
+    assert result.status == 0, result.err
+    names = sorted(entry.name for entry in (tmp_path / "out").iterdir())
+    assert len(names) == 2
+    assert all(len(name.encode()) <= 160 and name.startswith("я" * 40) for name in names)
+    assert all(word((tmp_path / "out" / name).read_bytes()).paragraphs for name in names)
+
+
+def test_a_calendar_escapes_commas_semicolons_and_keeps_one_line_per_property(
+    tmp_path: Path,
+) -> None:
+    path = _deal(tmp_path, "name: Project Volta", "name: 'Volta, Phase 1; Cells'")
+    result = run_cli("calendar", path, "-o", tmp_path / "deal.ics")
+    assert result.status == 0, result.err
+    written = (tmp_path / "deal.ics").read_bytes()
+    assert b"\r\nX-WR-CALNAME:Volta\\, Phase 1\\; Cells: deadlines (v0.4)\r\n" in written
+    events = Calendar.from_ical(written).walk("VEVENT")
+    assert events and all(str(e["summary"]).startswith("Volta, Phase 1; Cells: ") for e in events)
+
+
+def test_a_huge_text_is_not_repeated_in_every_event(tmp_path: Path) -> None:
+    path = _deal(
+        tmp_path,
+        "description: Seconded process and ramp-up engineers at the Lorain site.",
+        "description: " + "Cells " * 3000,
+    )
+    result = run_cli("calendar", path, "-o", tmp_path / "deal.ics")
+    assert result.status == 0, result.err
+    events = Calendar.from_ical((tmp_path / "deal.ics").read_bytes()).walk("VEVENT")
+    assert max(len(str(event["summary"])) for event in events) <= 262
+
+
 @pytest.mark.parametrize("kind", ["fifo", "device", "folder"])
 def test_an_answer_file_that_is_not_a_regular_file_is_refused_at_once(
     tmp_path: Path, kind: str
@@ -166,6 +203,23 @@ def test_nesting_thousands_deep_is_refused(tmp_path: Path) -> None:
     result = run_cli("validate", path)
     assert result.status == 2
     assert "nested more than 40 levels deep" in result.err
+
+
+def test_portfolio_gives_each_failing_file_its_own_row_and_goes_on(tmp_path: Path) -> None:
+    (tmp_path / "good.yaml").write_text(BATTERY, encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.yaml")
+    (tmp_path / "control.yaml").write_text(BATTERY.replace("Project Volta", "Volta\x01"))
+    (tmp_path / "century.yaml").write_text(
+        BATTERY.replace("initial: 10 years", "initial: 9000 years")
+    )
+    run = termgen("portfolio", tmp_path, "--json")
+    run.assert_bounded()
+    assert run.status == 0, run.err
+    rows = {Path(row["file"]).name: row for row in json.loads(run.out)}
+    assert rows["good.yaml"]["deal"] == "Project Volta" and rows["good.yaml"]["error"] is None
+    assert "is not a regular file (a pipe, device or socket)" in rows["pipe.yaml"]["error"]
+    assert "the invisible control character U+0001" in rows["control.yaml"]["error"]
+    assert "9,000 years is more than 100 years" in rows["century.yaml"]["error"]
 
 
 def test_an_interview_definition_that_is_a_pipe_is_refused_at_once(tmp_path: Path) -> None:

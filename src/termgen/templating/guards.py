@@ -47,7 +47,9 @@ def format_widths(budget: Budget, pattern: str) -> None:
                 budget.length(int(number[:12]))
 
 
-def before_call(budget: Budget, function: Any, args: tuple[Any, ...]) -> tuple[Any, ...]:
+def before_call(
+    budget: Budget, function: Any, args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> tuple[Any, ...]:
     """Refuse a text method call whose result would be over budget; returns the arguments."""
     owner = getattr(function, "__self__", None)
     if not isinstance(owner, _TEXT):
@@ -56,7 +58,8 @@ def before_call(budget: Budget, function: Any, args: tuple[Any, ...]) -> tuple[A
     if name in _PADDING and args and isinstance(args[0], int):
         budget.length(args[0])
     elif name == "expandtabs":
-        tab = args[0] if args and isinstance(args[0], int) else 8
+        tab = args[0] if args else kwargs.get("tabsize", 8)
+        tab = tab if isinstance(tab, int) else 8
         tabs = owner.count("\t") if isinstance(owner, str) else owner.count(b"\t")
         budget.length(len(owner) + tabs * tab)
     elif name == "replace" and len(args) >= 2:

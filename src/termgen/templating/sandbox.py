@@ -236,7 +236,7 @@ class Sandbox(SandboxedEnvironment):
     ) -> Any:  # Jinja's own names, so that no keyword argument can clash
         budget = __self.budget
         budget.step()
-        args = before_call(budget, __obj, args)
+        args = before_call(budget, __obj, args, kwargs)
         nests = isinstance(__obj, Macro | LoopContext)
         if nests:
             budget.enter()

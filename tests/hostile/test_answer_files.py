@@ -232,3 +232,14 @@ def test_an_interview_definition_that_is_a_pipe_is_refused_at_once(tmp_path: Pat
         f"{spec}: is not a regular file (a pipe, device or socket); give an interview "
         "definition saved on disk"
     )
+
+
+def test_a_list_of_more_than_a_thousand_entries_is_refused(tmp_path: Path) -> None:
+    entries = "".join(f"    - {{kind: breach, description: trigger {n}}}\n" for n in range(1001))
+    path = _deal(tmp_path, "  triggers:\n", "  triggers:\n" + entries)
+    result = run_cli("validate", path)
+    assert result.status == 2
+    assert result.err.strip() == (
+        f"{path}:298:5: 1,008 entries in one list or mapping, more than the 1,000 these files "
+        "may have; split the file or remove entries"
+    )

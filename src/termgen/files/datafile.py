@@ -28,6 +28,8 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 MAX_DEPTH = 40
 """Levels of nesting a data file may have; the deepest answer is about eight levels down."""
+MAX_ENTRIES = 1_000
+"""Entries in one list or mapping: a deal with a thousand contributions is already far out."""
 MAX_DIGITS = 100
 """Digits a number may have; more is a typo or an attack on Python's number parsing."""
 
@@ -201,6 +203,12 @@ class _Builder:
         if node.tag not in _STANDARD_TAGS:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
             raise self.fail(node, f"the YAML tag '{tag}' is not allowed here; remove it")
+        if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and len(node.value) > MAX_ENTRIES:
+            raise self.fail(
+                node,
+                f"{len(node.value):,} entries in one list or mapping, more than the "
+                f"{MAX_ENTRIES:,} these files may have; split the file or remove entries",
+            )
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path)
         if isinstance(node, yaml.SequenceNode):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from termgen.cli.output import strict_status
 from termgen.environment import Environment
@@ -19,6 +20,16 @@ DRAFT_SUFFIXES = (".pdf", ".docx", ".txt")
 
 def run(command: Check, env: Environment) -> ExitStatus:
     suffix = command.file.suffix.lower()
+    if command.against is not None:
+        if suffix not in DRAFT_SUFFIXES:
+            raise UsageError(
+                "--against compares a draft from the other side (.pdf, .docx, .txt) with an "
+                "answer file; give their draft first",
+                location=Location(command.file),
+            )
+        return _check_against(command, command.against, env)
+    if command.annotate is not None or command.acting_for is not None:
+        raise UsageError("--annotate and --as work with --against ANSWERS only")
     if suffix in DEAL_SUFFIXES:
         return _check_deal(command, env)
     if suffix in DRAFT_SUFFIXES:
@@ -75,3 +86,21 @@ def _check_draft(command: Check, env: Environment) -> ExitStatus:
         f"({len(report.blocking_missing)} of them blocking)"
     )
     return strict_status(command.strict, bool(report.blocking_missing))
+
+
+def _check_against(command: Check, answers: Path, env: Environment) -> ExitStatus:
+    from termgen.pipeline import DealRun, open_library
+    from termgen.terminal import terminal_width
+    from termgen.their_drafts.against import review_draft, text
+
+    deal = DealRun.from_file(answers, open_library(command.library, env))
+    review = review_draft(command.file, deal.positions(command.acting_for))
+    if command.annotate is not None:
+        from termgen.their_drafts.annotate import annotate
+
+        annotate(command.file, review, command.annotate, replace=command.force)
+    if command.json:
+        env.out(json.dumps(review.as_json(), indent=2, ensure_ascii=False))
+    else:
+        env.out(text(review, terminal_width(env.environ)))
+    return strict_status(command.strict, bool(review.worse))

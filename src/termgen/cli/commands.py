@@ -59,6 +59,24 @@ class Check(Command):
     file: Argument[Path] = Argument(
         type=path, metavar="FILE", help="an answer file (.yaml) or a draft (.pdf, .docx, .txt)"
     )
+    against: Argument[Path | None] = Argument(
+        "--against",
+        type=path,
+        metavar="ANSWERS",
+        help="compare a draft from the other side with our positions in this answer file",
+    )
+    annotate: Argument[Path | None] = Argument(
+        "--annotate",
+        type=path,
+        metavar="OUT.docx",
+        help="with --against and a .docx draft: write a copy with a Word comment at each deviation",
+    )
+    acting_for: Argument[str | None] = Argument(
+        "--as",
+        metavar="PARTY",
+        help="with --against: the party we act for (short name; default the deal's first party)",
+    )
+    force = force_flag()
     json = json_flag()
     strict = strict_flag()
     library = library_folders()

@@ -71,6 +71,8 @@ def show(command: LibraryShow, env: Environment) -> ExitStatus:
         lines += ["", f"Fallback {number}: {fallback.label}"]
         if fallback.requires:
             lines.append(f"Requires: {fallback.requires}")
+        if fallback.accepts:
+            lines.append(f"Accepts from the other side: {fallback.accepts.summary()}")
         lines.append(fallback.text.rstrip())
     if clause.guidance:
         lines += ["", f"Guidance: {clause.guidance}"]

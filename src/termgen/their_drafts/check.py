@@ -30,6 +30,8 @@ _KINDS = {"pdf": "PDF", "docx": "Word document", "txt": "text file"}
 class ForeignReport:
     file: Path
     detections: list[Detection]
+    sentences: Sequence[Sentence] = ()
+    """The draft as read, for what a detection's `hits` point to."""
 
     def as_json(self) -> dict[str, Any]:
         return {"file": str(self.file), "provisions": [d.as_json() for d in self.detections]}
@@ -55,4 +57,4 @@ def check_draft(path: Path, provisions: Iterable[Provision]) -> ForeignReport:
             "agreement, parties or obligations found); termgen checks drafts of agreements",
             location=Location(path),
         )
-    return ForeignReport(Path(path), detect(found, provisions))
+    return ForeignReport(Path(path), detect(found, provisions), found)

@@ -35,6 +35,8 @@ class Detection:
     severity: Severity
     status: Status
     evidence: tuple[Evidence, ...] = field(default=())
+    hits: tuple[int, ...] = field(default=())
+    """Index of every sentence that shows the provision, for readers of values in them."""
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -96,17 +98,15 @@ def _matches(document: _Document, cue: Cue, size: int) -> list[int]:
     return hits
 
 
+def quoted(sentence: Sentence) -> Evidence:
+    """A sentence as evidence: where it is, and its words (cut at QUOTE_LENGTH)."""
+    text = sentence.text
+    quote = text if len(text) <= QUOTE_LENGTH else text[: QUOTE_LENGTH - 1] + "…"
+    return Evidence(sentence.page, sentence.paragraph, quote)
+
+
 def _evidence(document: _Document, indices: list[int]) -> tuple[Evidence, ...]:
-    items = []
-    for index in sorted(set(indices))[:MOST_EVIDENCE]:
-        sentence = document.sentences[index]
-        quote = (
-            sentence.text
-            if len(sentence.text) <= QUOTE_LENGTH
-            else sentence.text[: QUOTE_LENGTH - 1] + "…"
-        )
-        items.append(Evidence(sentence.page, sentence.paragraph, quote))
-    return tuple(items)
+    return tuple(quoted(document.sentences[i]) for i in sorted(set(indices))[:MOST_EVIDENCE])
 
 
 def detect(sentences: Sequence[Sentence], provisions: Iterable[Provision]) -> list[Detection]:
@@ -130,7 +130,12 @@ def detect(sentences: Sequence[Sentence], provisions: Iterable[Provision]) -> li
                 break
         detections.append(
             Detection(
-                provision.id, provision.label, provision.severity, status, _evidence(document, hits)
+                provision.id,
+                provision.label,
+                provision.severity,
+                status,
+                _evidence(document, hits),
+                tuple(sorted(set(hits))),
             )
         )
     return detections

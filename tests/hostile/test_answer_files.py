@@ -168,8 +168,8 @@ def test_an_answer_file_that_is_not_a_regular_file_is_refused_at_once(
     else:
         path = tmp_path
         expected = "is a folder, not an answer file"
-    for command in ("validate", "draft", "calendar"):
-        arguments = {"draft": ["-o", tmp_path / "out"], "calendar": ["-o", tmp_path / "d.ics"]}
+    for command in ("validate", "draft"):
+        arguments = {"draft": ["-o", tmp_path / "out"]}
         run = termgen(command, path, *arguments.get(command, []))
         run.assert_bounded()
         assert run.status == 2

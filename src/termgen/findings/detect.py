@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from termgen.findings.literals import compiled, match_starts
-from termgen.findings.registry import Cue, Provision, Severity
+from termgen.findings.registry import Cue, Cues, Provision, Severity
 from termgen.findings.text import Sentence
+from termgen.their_drafts.scorer import Model, Reading, load_model, rows
 
 Status = Literal["present", "weak", "missing"]
 QUOTE_LENGTH = 240
@@ -98,7 +99,7 @@ def _matches(document: _Document, cue: Cue, size: int) -> list[int]:
 
 def _evidence(document: _Document, indices: list[int]) -> tuple[Evidence, ...]:
     items = []
-    for index in sorted(set(indices))[:MOST_EVIDENCE]:
+    for index in indices[:MOST_EVIDENCE]:
         sentence = document.sentences[index]
         quote = (
             sentence.text
@@ -109,21 +110,60 @@ def _evidence(document: _Document, indices: list[int]) -> tuple[Evidence, ...]:
     return tuple(items)
 
 
-def detect(sentences: Sequence[Sentence], provisions: Iterable[Provision]) -> list[Detection]:
-    """Each provision that has cues, as present, weak or missing, with evidence."""
+def cue_hits(document: _Document, cues: Cues) -> tuple[set[int], set[int]]:
+    """Sentences where a `present` cue matches, and where a `weak` one does."""
+    return tuple(  # type: ignore[return-value]
+        {index for cue in group for index in _matches(document, cue, cues.window)}
+        for group in (cues.present, cues.weak)
+    )
+
+
+def detect(
+    sentences: Sequence[Sentence], provisions: Iterable[Provision], model: Model | None = None
+) -> list[Detection]:
+    """Each provision that has cues, as present, weak or missing, with evidence.
+
+    Where the fitted scorer knows the provision, its best sentence decides "present"; counsel's
+    cues count in its score. Elsewhere the cues decide alone. Cues that match without the
+    provision being settled make it "weak": mentioned, but not settled.
+    """
     document = _Document(sentences)
+    fitted = (load_model() if model is None else model).provisions
+    reading: Reading | None = None
     detections = []
     for provision in provisions:
         cues = provision.cues
         if cues is None:
             continue
-        status: Status = "missing"
-        hits: list[int] = []
-        for level, group in (("present", cues.present), ("weak", cues.weak)):
-            hits = [index for cue in group for index in _matches(document, cue, cues.window)]
-            if hits:
-                status = level  # type: ignore[assignment]
-                break
+        present, weak = cue_hits(document, cues)
+        weights = fitted.get(provision.id)
+        if weights is not None:
+            reading = reading or Reading(sentences)
+            scored = sorted(
+                (
+                    (weights.score(features), index)
+                    for index, features in rows(reading, provision.id, present, weak)
+                ),
+                reverse=True,
+            )
+            best = scored[0][0] if scored else 0.0
+            if weights.settles(best, bool(present)):
+                status: Status = "present"
+                hits = [
+                    index
+                    for score, index in scored
+                    if score >= weights.threshold or index in present
+                ] or [scored[0][1]]
+            else:
+                status, hits = (
+                    ("weak", sorted(present | weak)) if present | weak else ("missing", [])
+                )
+        elif present:
+            status, hits = "present", sorted(present)
+        elif weak:
+            status, hits = "weak", sorted(weak)
+        else:
+            status, hits = "missing", []
         detections.append(
             Detection(
                 provision.id, provision.label, provision.severity, status, _evidence(document, hits)

@@ -1,0 +1,70 @@
+"""The structure of an agreement around its sentences: clause headings and defined terms.
+
+"This Agreement shall continue for the Term" says nothing until one reads where "Term" is
+defined, perhaps on a cover page or in the definitions section; a sentence under the heading
+"Termination for Convenience" means more than the same sentence elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from termgen.findings.text import Sentence
+
+_TITLE_WORD = r"(?:[A-Z][\w'/-]*|and|of|or|for|to|the|in|on|upon|by|&|-)"
+_NUMBERED_HEADING = re.compile(
+    r"^(?:(?:section|article|clause)\s+)?\(?\d{1,2}(?:\.\d{1,2})*\.?\)?\s+"
+    rf"({_TITLE_WORD}(?:\s+{_TITLE_WORD}){{0,7}})\s*[.:]",
+    re.IGNORECASE,
+)
+_CAPITAL_HEADING = re.compile(r"^(?:[A-Z0-9.()]+\s+)?([A-Z][A-Z&,' -]{3,60})(?=\s|$)")
+_QUOTED_NAME = r'"([A-Z][\w&/\' -]{1,40}?)"'
+_DEFINED_IN_BRACKETS = re.compile(
+    rf"\(\s*(?:the|this|each|a|an|such|hereinafter(?: referred to as)?|collectively,?)?\s*"
+    rf"(?:the\s+)?{_QUOTED_NAME}"
+)
+_DEFINED_AS = re.compile(rf"^(?:\(?\w{{1,4}}[.)]\s*)?{_QUOTED_NAME}\s+(?:shall\s+)?means?\b")
+_KEY_VALUE = re.compile(r"^([A-Z][\w /&-]{1,40}?):\s+(\S.{0,200})")
+DEFINITION_LENGTH = 300
+
+
+def headings(sentences: Sequence[Sentence]) -> list[str]:
+    """For each sentence, the heading of the clause it sits in ('' before the first)."""
+    current = ""
+    found = []
+    for sentence in sentences:
+        text = sentence.text
+        numbered = _NUMBERED_HEADING.match(text)
+        capital = _CAPITAL_HEADING.match(text) if not numbered and len(text) < 200 else None
+        if numbered:
+            current = numbered.group(1)
+        elif capital and not capital.group(1).isdigit():
+            current = capital.group(1)
+        found.append(current)
+    return found
+
+
+def definitions(sentences: Sequence[Sentence]) -> dict[str, str]:
+    """Defined term -> the text that defines it (a definition, a bracketed name, a form line)."""
+    defined: dict[str, str] = {}
+    for sentence in sentences:
+        text = sentence.text
+        if '"' in text:
+            named = _DEFINED_AS.match(text)
+            names = [named.group(1)] if named else []
+            names += [match.group(1) for match in _DEFINED_IN_BRACKETS.finditer(text)]
+            for name in names:
+                defined.setdefault(name.strip(), text[:DEFINITION_LENGTH])
+        form_line = _KEY_VALUE.match(text)
+        if form_line:
+            defined.setdefault(form_line.group(1).strip(), text[:DEFINITION_LENGTH])
+    return defined
+
+
+def uses(definitions_found: dict[str, str]) -> re.Pattern[str] | None:
+    """A pattern that finds where any of the defined terms is used, longest name first."""
+    names = sorted((name for name in definitions_found if len(name) > 2), key=len, reverse=True)
+    if not names:
+        return None
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")

@@ -20,7 +20,8 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest
+	$(BIN)/mypy
+	$(BIN)/python -m pytest -n auto
 
 # Every figure of the README's performance table; exits 1 when any budget is over.
 BENCHMARKS := startup drafting checking scale memory provisions_cuad

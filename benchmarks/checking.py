@@ -20,7 +20,7 @@ REFERENCE = ROOT / "benchmarks" / "reference" / "pypdf_extract.py"
 
 def main(argv: list[str] | None = None) -> int:
     bench = Bench.from_argv("checking a long PDF against pypdf alone", argv)
-    pdf = joined_pdf(10 if bench.smoke else PAGES)
+    pdf = joined_pdf(bench.cuad_dev, 10 if bench.smoke else PAGES)
     bench.compare(
         f"termgen check {pdf.stem} / pypdf extract_text",
         lambda: run(termgen("check", pdf, "--json")),

@@ -1,4 +1,4 @@
-"""The long PDF the checking and memory benchmarks read: agreements from cuad-dev, joined.
+"""The long PDF the checking and memory benchmarks read: CUAD agreements, joined.
 
 Contains contracts from CUAD v1 by The Atticus Project (https://www.atticusprojectai.org/cuad),
 CC BY 4.0; joined page by page, otherwise unchanged.
@@ -10,20 +10,19 @@ from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 
-from harness import CACHE, SHARED
-
-CONTRACTS = SHARED / "cuad-dev" / "contracts"
+from harness import CACHE
 
 
-def joined_pdf(pages: int) -> Path:
-    """A PDF of exactly `pages` pages from the cuad-dev agreements in name order (cached)."""
-    target = CACHE / f"cuad-dev-{pages}-pages.pdf"
+def joined_pdf(cuad: Path, pages: int) -> Path:
+    """A PDF of exactly `pages` pages of a CUAD folder's agreements, in name order (cached)."""
+    target = CACHE / f"{cuad.name}-{pages}-pages.pdf"
     if target.exists():
         return target
-    if not CONTRACTS.is_dir():
-        raise SystemExit(f"the CUAD agreements are not at {CONTRACTS}; see the README")
+    contracts = cuad / "contracts"
+    if not contracts.is_dir():
+        raise SystemExit(f"the CUAD agreements are not at {contracts}; see the README or --data")
     writer = PdfWriter()
-    for source in sorted(CONTRACTS.glob("*.pdf")):
+    for source in sorted(contracts.glob("*.pdf")):
         for page in PdfReader(source).pages:
             if len(writer.pages) == pages:
                 break
@@ -31,7 +30,7 @@ def joined_pdf(pages: int) -> Path:
         if len(writer.pages) == pages:
             break
     if len(writer.pages) < pages:
-        raise SystemExit(f"cuad-dev has fewer than {pages} pages of agreements")
+        raise SystemExit(f"{cuad} has fewer than {pages} pages of agreements")
     CACHE.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".partial")
     with partial.open("wb") as stream:

@@ -19,10 +19,8 @@ from typing import Any
 from docxtpl import RichText
 
 from harness import ROOT, Bench, python, run, termgen
-from termgen.answers import load_deal
-from termgen.assemble import assemble
-from termgen.findings.deal import deal_findings
 from termgen.library.load import library_layers, load_library
+from termgen.pipeline import DealRun
 from termgen.render.context import document_context
 from termgen.render.templates import template_for
 
@@ -43,10 +41,8 @@ def _plain(value: Any) -> Any:
 
 def save_contexts(answers: Path, folder: Path) -> list[Path]:
     """The context of each document as termgen renders it, one JSON file per document."""
-    deal = load_deal(answers).deal
-    library = load_library(library_layers([], {}))
-    draft = assemble(deal, library)
-    findings = deal_findings(deal, library, draft)
+    run = DealRun.from_file(answers, load_library(library_layers([], {})))
+    draft, findings = run.draft, run.findings
     saved = []
     for document in draft.documents:
         target = folder / f"{document.kind}.json"

@@ -21,6 +21,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+SAMPLE = ROOT / "tests" / "fixtures" / "cuad"
+"""Nine CUAD agreements kept in the repository: what smoke runs read, so tests need no data."""
 CACHE = ROOT / "benchmarks" / ".cache"
 BIN = Path(sys.executable).parent
 Command = Sequence[str | Path]
@@ -170,7 +172,13 @@ class Bench:
     title: str
     smoke: bool
     pairs: int
+    data: Path = SHARED
     results: list[Result] = field(default_factory=list)
+
+    @property
+    def cuad_dev(self) -> Path:
+        """The CUAD agreements with PDFs: the full development set, or the sample in smoke runs."""
+        return SAMPLE if self.smoke else self.data / "cuad-dev"
 
     @classmethod
     def from_argv(cls, title: str, argv: Sequence[str] | None = None, pairs: int = 10) -> Bench:
@@ -181,9 +189,15 @@ class Bench:
         parser.add_argument(
             "--pairs", type=int, default=pairs, help=f"A/B pairs after warm-up (default {pairs})"
         )
+        parser.add_argument(
+            "--data",
+            type=Path,
+            default=SHARED,
+            help=f"the folder that holds cuad-dev/ and the other data sets (default {SHARED})",
+        )
         args = parser.parse_args(argv)
         _prepare()
-        bench = cls(title, args.smoke, 1 if args.smoke else max(args.pairs, 1))
+        bench = cls(title, args.smoke, 1 if args.smoke else max(args.pairs, 1), args.data)
         print(f"== {title}{' (smoke: tiny inputs, budgets not enforced)' if bench.smoke else ''}")
         return bench
 

@@ -22,11 +22,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from termgen.extract import extract
-from termgen.findings.detect import _Document, cue_hits
-from termgen.findings.text import sentences
 from termgen.library.load import library_layers, load_provisions
+from termgen.their_drafts.detect import _Document, cue_hits
+from termgen.their_drafts.extract import extract
 from termgen.their_drafts.scorer import PROVISIONS, Reading, rows
+from termgen.their_drafts.text import sentences
 
 CATEGORIES = {
     "Expiration Date": "term.initial",
@@ -153,7 +153,7 @@ def fold_of(agreement: Agreement | Rows, folds: int = FOLDS) -> int:
 
 
 def _squashed(text: str) -> str:
-    from termgen.findings.text import normalise
+    from termgen.their_drafts.text import normalise
 
     return _ALNUM.sub("", normalise(text).lower())
 

@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
                 note=f"docxtpl alone {docxtpl_alone:.0f} MB",
             )
         )
-    pdf = joined_pdf(10 if bench.smoke else 300)
+    pdf = joined_pdf(bench.cuad_dev, 10 if bench.smoke else 300)
     pypdf_alone = peak(python(PYPDF_REFERENCE, pdf), runs)
     bench.add(
         Result(

@@ -16,7 +16,6 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES_DIR = ROOT / "examples"
 EXAMPLES = sorted(EXAMPLES_DIR.glob("*.yaml"))
 COMPLETE_EXAMPLES = [path for path in EXAMPLES if path.stem != "incomplete-deal"]
-SHARED = ROOT.parent / "shared"
 
 
 @dataclass

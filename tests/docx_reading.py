@@ -11,10 +11,9 @@ import docx
 from docx.document import Document as WordDocument
 from lxml import etree
 
-from termgen.answers import load_deal
-from termgen.assemble import assemble
-from termgen.draft import Draft
+from termgen.drafting.structure import Draft
 from termgen.library.load import Library, library_layers, load_library
+from termgen.pipeline import DealRun
 from termgen.render.documents import RenderedDocument, render_draft
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -28,8 +27,7 @@ def builtin_library() -> Library:
 @cache
 def drafted(example: Path) -> tuple[Draft, tuple[RenderedDocument, ...]]:
     """The draft of an answer file and its two rendered documents (built once per run)."""
-    loaded = load_deal(example)
-    draft = assemble(loaded.deal, builtin_library(), source=loaded.source)
+    draft = DealRun.from_file(example, builtin_library()).draft
     return draft, tuple(render_draft(draft))
 
 

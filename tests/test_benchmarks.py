@@ -14,7 +14,7 @@ BENCHMARKS = ROOT / "benchmarks"
 EXPECTED_LINES = {
     "startup": ["termgen --help / python -c pass", "termgen --version / python -c pass"],
     "drafting": ["termgen draft battery-jv / docxtpl render"],
-    "checking": ["termgen check cuad-dev-10-pages / pypdf extract_text"],
+    "checking": ["termgen check cuad-10-pages / pypdf extract_text"],
     "scale": [
         "library lint     20 clauses (cold)",
         "library lint     40 clauses (warm)",
@@ -23,7 +23,7 @@ EXPECTED_LINES = {
         "draft battery-jv with     40 more clauses",
         "draft 20 contributions, 6 rights / battery-jv",
     ],
-    "memory": ["termgen draft battery-jv, peak memory", "termgen check cuad-dev-10-pages, peak"],
+    "memory": ["termgen draft battery-jv, peak memory", "termgen check cuad-10-pages, peak"],
 }
 
 
@@ -53,7 +53,14 @@ def test_every_benchmark_script_is_smoke_tested() -> None:
 
 def test_the_cuad_benchmark_runs_on_a_few_contracts() -> None:
     done = _run(
-        str(BENCHMARKS / "provisions_cuad.py"), "--limit", "3", "--workers", "1", "--details"
+        str(BENCHMARKS / "provisions_cuad.py"),
+        "--limit",
+        "3",
+        "--workers",
+        "1",
+        "--details",
+        "--data",
+        str(ROOT / "tests" / "fixtures" / "cuad"),
     )
     assert done.returncode == 0, done.stderr
     assert "3 CUAD contracts checked from PDF" in done.stdout

@@ -10,7 +10,7 @@ import pytest
 from jinja2 import nodes
 
 from termgen.cache import Cache
-from termgen.templating.environment import Sandbox
+from termgen.templating.sandbox import Sandbox
 
 from .conftest import ROOT, run_cli
 from .docx_reading import word

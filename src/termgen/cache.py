@@ -59,11 +59,13 @@ class Cache:
         """
         key = _key(kind, content)
         if key in self._pending:
-            return pickle.loads(self._pending[key])  # type: ignore[no-any-return]
+            pending: T = pickle.loads(self._pending[key])
+            return pending
         stored = self._fetched[key] if key in self._fetched else self._read(key)
         if stored is not None:
             try:
-                return pickle.loads(stored)  # type: ignore[no-any-return]
+                cached: T = pickle.loads(stored)
+                return cached
             except Exception:  # an entry from another version of a class: compute again
                 pass
         result = compute()

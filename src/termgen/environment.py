@@ -76,6 +76,12 @@ class Environment:
         if self._cache is not None:
             self._cache.save()
 
+    def stdout_closed(self) -> None:
+        """After a broken pipe: send what is still buffered nowhere, so exit stays quiet."""
+        if self.stdout is sys.stdout:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+
     def out(self, text: str = "") -> None:
         print(text, file=self.stdout)
 

@@ -15,6 +15,8 @@ class ExitStatus(enum.IntEnum):
     ERROR = 2
     INTERNAL_ERROR = 3
     INTERRUPTED = 130
+    CLOSED_PIPE = 141
+    """The reader of our output went away (`termgen ... | head`): 128 + SIGPIPE, as git does."""
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,14 @@ class Problem:
     message: str
     location: Location | None = None
     path: str = ""
+
+    @property
+    def place(self) -> tuple[str, int, int]:
+        """File, line and column, to list problems in the order they appear."""
+        where = self.location
+        if where is None:
+            return ("", 0, 0)
+        return (str(where.file), where.line or 0, where.column or 0)
 
     def __str__(self) -> str:
         where = f"{self.location}: " if self.location else ""
@@ -77,6 +87,31 @@ class DataFileError(ProblemsError):
 
 class AnswerFileError(DataFileError):
     """An answer file that is not a valid deal."""
+
+
+class LibraryError(DataFileError):
+    """A clause library (clause files, sections, provisions) that cannot be used as it is."""
+
+
+class SpecError(DataFileError):
+    """An interview definition that cannot be used."""
+
+
+class UnreadableDraftError(TermgenError):
+    """A draft from the other side termgen cannot read: encrypted, corrupt, scanned or not a
+    contract."""
+
+
+class WordTemplateError(TermgenError):
+    """A Word template (built-in or from --templates) that is not a .docx termgen can fill."""
+
+
+class OfficeMissingError(TermgenError):
+    """--pdf was asked for, but LibreOffice is not installed."""
+
+
+class PdfConversionError(TermgenError):
+    """LibreOffice is installed but could not turn the drafts into PDF."""
 
 
 class OutputExistsError(TermgenError):

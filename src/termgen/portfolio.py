@@ -9,13 +9,12 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from termgen.answers import load_deal
-from termgen.assemble import assemble
-from termgen.dates import expiry
-from termgen.deadlines import Deadline, deadlines
+from termgen.deadlines.collect import Deadline
+from termgen.deadlines.dates import expiry
 from termgen.errors import TermgenError
-from termgen.findings.deal import blocking, deal_findings
+from termgen.findings.deal import blocking
 from termgen.library.load import Library
+from termgen.pipeline import DealRun
 
 ANSWER_SUFFIXES = (".yaml", ".yml")
 
@@ -58,13 +57,12 @@ def portfolio(files: list[Path], library: Library, today: dt.date) -> list[Row]:
 
 def _row(path: Path, library: Library, today: dt.date) -> Row:
     try:
-        loaded = load_deal(path)
-        draft = assemble(loaded.deal, library, source=loaded.source)
+        run = DealRun.from_file(path, library)
+        findings, found = run.findings, run.deadlines
     except TermgenError as error:
         return Row(path, error=str(error))
-    deal = loaded.deal
-    findings = deal_findings(deal, library, draft, loaded.source)
-    upcoming = [d for d in deadlines(deal, draft) if d.day and d.day >= today]
+    deal = run.deal
+    upcoming = [d for d in found if d.day and d.day >= today]
     return Row(
         path,
         name=deal.deal.name,

@@ -9,7 +9,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from termgen.answers import read_answers
+from termgen.answers.read import read_answers
 
 from ..conftest import ROOT
 

@@ -13,12 +13,11 @@ from typing import Any
 import pytest
 from lxml import etree
 
-from termgen.answers import read_answers
-from termgen.assemble import assemble
+from termgen.answers.read import read_answers
 from termgen.errors import TermgenError
-from termgen.findings.deal import deal_findings
 from termgen.library.load import library_layers, load_library
 from termgen.model import Deal
+from termgen.pipeline import DealRun
 
 from ..conftest import COMPLETE_EXAMPLES, EXAMPLES_DIR, run_cli
 from ..docx_reading import W, builtin_library, write
@@ -30,8 +29,7 @@ INCOMPLETE = EXAMPLES_DIR / "incomplete-deal.yaml"
 def _findings(data: dict[str, Any], layers: list[Path] | None = None) -> list[tuple[str, str]]:
     deal = Deal.model_validate(data)
     library = load_library(layers) if layers else builtin_library()
-    draft = assemble(deal, library)
-    return [(f.provision, f.message) for f in deal_findings(deal, library, draft)]
+    return [(f.provision, f.message) for f in DealRun(deal, library).findings]
 
 
 def _battery() -> dict[str, Any]:
@@ -282,7 +280,7 @@ def test_strict_makes_blocking_findings_fail_and_warnings_pass(tmp_path: Path) -
     assert run_cli("check", INCOMPLETE, "--strict").status == 1
     data = _battery()
     data["goals"]["value_sharing"]["cost_share"] = {"NAW": 50, "KSC": 40}
-    from termgen.answers import dump_answers
+    from termgen.answers.write import dump_answers
 
     warning_only = write(tmp_path, "deal.yaml", dump_answers(data))
     result = run_cli("check", warning_only, "--strict")
@@ -336,7 +334,7 @@ def test_findings_become_comments_at_their_sections(tmp_path: Path) -> None:
 def test_a_governance_finding_is_commented_in_the_annex(tmp_path: Path) -> None:
     data = _battery()
     del data["governance"]["decision_rights"][1]["owner"]
-    from termgen.answers import dump_answers
+    from termgen.answers.write import dump_answers
 
     answers = write(tmp_path, "deal.yaml", dump_answers(data))
     assert run_cli("draft", answers, "-o", tmp_path / "out").status == 0

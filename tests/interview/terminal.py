@@ -15,9 +15,10 @@ from prompt_toolkit.output import DummyOutput
 
 from termgen.cli import main
 from termgen.environment import Environment
-from termgen.interview.data import ABSENT, get, split
+from termgen.interview.data import ABSENT, get
 from termgen.interview.spec import Group, Question, Spec
 from termgen.interview.types import show
+from termgen.model.paths import split
 
 TODAY = dt.date(2026, 11, 22)
 CLEAR = "\x15"

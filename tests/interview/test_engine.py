@@ -7,8 +7,9 @@ from typing import Any
 
 import pytest
 
-from termgen.answers import read_answers
+from termgen.answers.read import read_answers
 from termgen.interview.engine import Ask, Engine, Manage
+from termgen.interview.overview import asked_at, missing
 from termgen.interview.spec import Question, load_spec
 
 from ..conftest import EXAMPLES_DIR
@@ -204,7 +205,7 @@ def test_a_change_in_review_drops_answers_that_no_longer_apply() -> None:
 @pytest.mark.parametrize("missing_key", ["deal.purpose"])
 def test_missing_lists_required_answers_and_short_groups(missing_key: str) -> None:
     engine = Engine(SPEC, {"deal": {"name": "X"}}, today=TODAY)
-    paths = [item.path for item in engine.missing()]
+    paths = [item.path for item in missing(engine)]
     assert paths[:2] == [missing_key, "parties"]
     assert "exit.triggers" in paths
 
@@ -212,17 +213,17 @@ def test_missing_lists_required_answers_and_short_groups(missing_key: str) -> No
 def test_each_finding_on_the_incomplete_deal_names_the_question_that_settles_it() -> None:
     data, _ = read_answers(EXAMPLES_DIR / "incomplete-deal.yaml")
     engine = Engine(SPEC, copy.deepcopy(data), today=TODAY)
-    assert engine.asked_at(("exit", "renewal", "type")) == (
+    assert asked_at(engine, ("exit", "renewal", "type")) == (
         "Agreed exit path › Renewal at the end of the term"
     )
-    assert engine.asked_at(("exit", "renewal")) == engine.asked_at(("exit", "renewal", "type"))
-    assert engine.asked_at(("exit", "assets", 1, "treatment")) == (
+    assert asked_at(engine, ("exit", "renewal")) == asked_at(engine, ("exit", "renewal", "type"))
+    assert asked_at(engine, ("exit", "assets", 1, "treatment")) == (
         "Agreed exit path › Shared assets on exit #2 (tooling) › "
         "Who keeps, buys or licenses it on exit"
     )
-    assert engine.asked_at(("strengths", "contributions", 1, "tracking")) == (
+    assert asked_at(engine, ("strengths", "contributions", 1, "tracking")) == (
         "Complementary strengths › Contributions #2 (SKM: engineering_capacity 35 FTE) › "
         "How its use is tracked and reported"
     )
-    assert engine.asked_at(("exit", "triggers")).endswith("› Exit triggers")
-    assert engine.asked_at(("no", "such", "path")) is None
+    assert asked_at(engine, ("exit", "triggers")).endswith("› Exit triggers")
+    assert asked_at(engine, ("no", "such", "path")) is None

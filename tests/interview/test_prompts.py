@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from termgen.answers import load_deal, read_answers
+from termgen.answers.read import load_deal, read_answers
 from termgen.interview.engine import Engine
 from termgen.interview.spec import load_spec
 

@@ -40,6 +40,13 @@ PLANTED = [
     ),
     ("goals/unknown-section.yaml:4:10", "unknown section 'scop', did you mean 'scope'?"),
     ("provisions.yaml:1:7", "no clause provides 'exit.escrow'"),
+    ("provisions.yaml:10:12", "unknown section 'term_exti', did you mean 'term_exit'?"),
+    ("provisions.yaml:11:10", "unknown check 'renewal_notise', did you mean 'renewal_notice'?"),
+    (
+        "provisions.yaml:12:8",
+        "'exit.renwal.notice' is not a field of the deal, did you mean 'exit.renewal.notice'?",
+    ),
+    ("provisions.yaml:19:15", "give either 'check' (a check built into termgen) or 'expression'"),
 ]
 
 

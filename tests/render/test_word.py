@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 import yaml
 
-from termgen.answers import answers_data, dump_answers, load_deal
-from termgen.formatting import approval_text
+from termgen.answers.read import load_deal
+from termgen.answers.write import answers_data, dump_answers
+from termgen.drafting.tables import approval_text
 from termgen.model import Deal
 from termgen.model.paths import Shape, shape_of, step
 from termgen.templating.missing import PLACEHOLDER

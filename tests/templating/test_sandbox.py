@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from jinja2.exceptions import SecurityError
 
-from termgen.answers import load_deal
-from termgen.library.select import clause_scope, deal_context
+from termgen.answers.read import load_deal
+from termgen.library.conditions import clause_scope, deal_context
 from termgen.templating.check import template_issues
-from termgen.templating.environment import Sandbox
 from termgen.templating.missing import MISSING, PLACEHOLDER_MARK
+from termgen.templating.sandbox import Sandbox
 
 from ..conftest import EXAMPLES_DIR
 

@@ -6,13 +6,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from termgen.dates import expiry, last_day_to_stop_renewal
-from termgen.formatting import date_text
+from termgen.deadlines.dates import expiry, last_day_to_stop_renewal
 from termgen.model import Deal
 from termgen.model.common import Duration
 from termgen.model.goals import SHARE_KINDS
 from termgen.model.paths import AnswerPath
-from termgen.wording import and_join, humanise
+from termgen.wording import and_join, date_text, humanise
 
 
 @dataclass(frozen=True)
@@ -89,12 +88,12 @@ def _renewal_review(deal: Deal, _: str) -> list[Gap]:
         ending = f" before the term ends on {date_text(end)}" if end else ""
         return [Gap(f"no review point decides on continuing or exiting{ending}", path)]
     deadline = last_day_to_stop_renewal(deal.exit.term, deal.exit.renewal)
-    dated = [(index, point) for index, point in before_end if point.date]
-    if deadline and len(dated) == len(before_end) and all(p.date > deadline for _, p in dated):
-        index, point = dated[-1]
+    dated = [(index, point, point.date) for index, point in before_end if point.date]
+    if deadline and len(dated) == len(before_end) and all(day > deadline for *_, day in dated):
+        index, point, day = dated[-1]
         return [
             Gap(
-                f"the {point.name} ({date_text(point.date)}) comes after the last day to stop "
+                f"the {point.name} ({date_text(day)}) comes after the last day to stop "
                 f"renewal ({date_text(deadline)}); hold it earlier",
                 (*path, index, "date"),
             )

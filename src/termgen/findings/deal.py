@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from termgen.cache import Cache
-from termgen.draft import Draft
-from termgen.errors import Location, Problem
+from termgen.errors import LibraryError, Location, Problem
+from termgen.files.datafile import SourceMap
 from termgen.findings.checks import CHECKS, Gap
-from termgen.findings.registry import Provision, Severity
-from termgen.library.load import Library, LibraryError, Sourced
-from termgen.library.select import deal_context, holds
+from termgen.library.conditions import deal_context, holds
+from termgen.library.load import Library, Sourced
+from termgen.library.provisions import Provision, Severity
 from termgen.model import Deal
 from termgen.model.messages import path_in_words
 from termgen.model.paths import AnswerPath, dotted
-from termgen.templating.environment import Sandbox
-from termgen.yamlfile import SourceMap
+from termgen.templating.sandbox import Sandbox
 
 _SEVERITY_ORDER = {"blocking": 0, "warning": 1}
 
@@ -57,12 +57,18 @@ class Finding:
 
 
 def deal_findings(
-    deal: Deal, library: Library, draft: Draft | None = None, source: SourceMap | None = None
+    deal: Deal,
+    library: Library,
+    provided: frozenset[str] | None = None,
+    source: SourceMap | None = None,
 ) -> list[Finding]:
-    """Every finding on the deal, blocking first; with a draft, provisions need a clause too."""
+    """Every finding on the deal, blocking first.
+
+    Given the provisions the draft's clauses provide, a provision that needs a clause is
+    settled only when one provides it.
+    """
     env = Sandbox()
     context = deal_context(deal)
-    provided = draft.provided if draft is not None else None
     findings = []
     for entry in library.provisions.values():
         provision = entry.record
@@ -97,7 +103,7 @@ def deal_findings(
     return sorted(findings, key=lambda finding: _SEVERITY_ORDER[finding.severity])
 
 
-def blocking(findings: list[Finding]) -> list[Finding]:
+def blocking(findings: Iterable[Finding]) -> list[Finding]:
     return [finding for finding in findings if finding.severity == "blocking"]
 
 
@@ -111,7 +117,8 @@ def _gaps(
     deal: Deal,
     context: dict[str, Any],
     cache: Cache | None,
-) -> list[Gap]:
+) -> list[Gap] | None:
+    """What is missing for the provision; None when the deal does not need it at all."""
     provision = entry.record
     if provision.check:
         if provision.check not in CHECKS:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from termgen.findings.deal import Finding, blocking
-from termgen.textable import text_table
+from termgen.terminal import text_table
 
 
 def summary(findings: Sequence[Finding]) -> str:

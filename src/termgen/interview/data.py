@@ -18,11 +18,6 @@ class _Absent:
 ABSENT: Any = _Absent()
 
 
-def split(dotted: str) -> AnswerPath:
-    """'signatory.name' -> ('signatory', 'name')."""
-    return tuple(dotted.split("."))
-
-
 def get(data: Any, path: AnswerPath) -> Any:
     for part in path:
         if isinstance(part, int):

@@ -8,34 +8,26 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from jinja2 import nodes
+from jinja2 import Template, nodes
 from pydantic import ValidationError
 
-from termgen.interview.data import ABSENT, get, put, remove, split
+from termgen.interview.data import ABSENT, get, put, remove
 from termgen.interview.spec import TODAY, Group, Question, Section, Spec
 from termgen.interview.types import AnswerError, parse, show
 from termgen.model import Deal
 from termgen.model.deal import BODIES_TO_COME
 from termgen.model.messages import clean_loc, plain_message
-from termgen.model.paths import AnswerPath, dotted, field_at, shape_at, shape_of
-from termgen.templating.environment import Sandbox
+from termgen.model.paths import AnswerPath, field_at, shape_at, shape_of, split
+from termgen.templating.sandbox import Sandbox
 
 JOINT = "joint"
 BODIES = "governance.bodies"
 NAMES = {("parties", "short_name"), (BODIES, "name")}
 """Answers other answers refer to; renaming one renames the references too."""
-
-
-@dataclass(frozen=True)
-class Progress:
-    section: int
-    sections: int
-    title: str
-    left: int
 
 
 @dataclass(frozen=True)
@@ -77,13 +69,6 @@ class Manage:
 Step = Ask | Manage
 
 
-@dataclass(frozen=True)
-class Missing:
-    section: str
-    what: str
-    path: str
-
-
 @dataclass
 class Engine:
     """Interview state over plain answer data, as saved in the answer file."""
@@ -96,6 +81,8 @@ class Engine:
     _closed: set[str] = field(default_factory=set, repr=False)
     _active: dict[str, int] = field(default_factory=dict, repr=False)
     _queue: list[Ask] = field(default_factory=list, repr=False)
+    _summaries: dict[str, Template] = field(default_factory=dict, repr=False)
+    """Each group's summary template, compiled once: lists are summarised at every step."""
     _left_open: set[AnswerPath] = field(default_factory=set, repr=False)
     """Answers skipped this session that the model cannot hold as empty: asked again on resume."""
 
@@ -108,7 +95,7 @@ class Engine:
         """The next thing to ask, or None when the interview is complete."""
         while self._queue:
             forced = self._queue.pop(0)
-            if self._applies(
+            if self.applies(
                 forced.question.when, forced.question.purposes, forced.group, forced.entry
             ):
                 return self._ask(
@@ -125,10 +112,10 @@ class Engine:
     def _step_for(self, section: Section, item: Question | Group) -> Step | None:
         if isinstance(item, Question):
             path = split(item.path)
-            if self._applies(item.when, item.purposes) and self._unanswered(path):
+            if self.applies(item.when, item.purposes) and self._unanswered(path):
                 return self._ask(item, path, section)
             return None
-        if not self._applies(item.when, item.purposes):
+        if not self.applies(item.when, item.purposes):
             return None
         if item.single:
             return self._next_in_entry(section, item, self._single_entry(item))
@@ -160,7 +147,7 @@ class Engine:
         for question in group.questions:
             path = (*split(group.path), entry, *split(question.path))
             if (
-                self._applies(question.when, question.purposes, group, entry)
+                self.applies(question.when, question.purposes, group, entry)
                 and get(self.data, path) is ABSENT
             ):
                 return self._ask(question, path, section, group, entry)
@@ -174,11 +161,11 @@ class Engine:
             return False
         claimed = {
             entry
-            for other in self._groups()
+            for other in self.groups()
             if other is not group
             and other.path == group.path
             and other.fixed
-            and self._applies(other.when, other.purposes)
+            and self.applies(other.when, other.purposes)
             for entry in self.entries(other)
         }
         own = [entry for entry in self.entries(group) if group.fixed or entry not in claimed]
@@ -214,16 +201,16 @@ class Engine:
             names["item"] = get(self.data, (*split(group.path), entry))
         return names
 
-    def _applies(
+    def applies(
         self,
         when: str | None,
-        purposes: list[str],
+        purposes: Sequence[str],
         group: Group | None = None,
         entry: int | None = None,
     ) -> bool:
         if purposes and get(self.data, ("deal", "purpose")) not in purposes:
             return False
-        if group is not None and not self._applies(group.when, group.purposes):
+        if group is not None and not self.applies(group.when, group.purposes):
             return False
         return when is None or bool(self._env.condition(when)(**self.context(group, entry)))
 
@@ -288,7 +275,7 @@ class Engine:
 
     def bodies_to_come(self) -> bool:
         """Whether the governance bodies are still to be asked (owners may name one ahead)."""
-        return not any(self._is_closed(g) for g in self._groups() if g.path == BODIES)
+        return not any(self._is_closed(g) for g in self.groups() if g.path == BODIES)
 
     def _parse(self, step: Ask, raw: Any) -> Any:
         open_names = step.question.type == "owner" and self.bodies_to_come()
@@ -389,9 +376,15 @@ class Engine:
 
     def summary(self, group: Group, entry: int) -> str:
         item = get(self.data, (*split(group.path), entry))
-        return " ".join(self._env.from_string(group.summary).render(item=item).split())
+        if group.summary not in self._summaries:
+            self._summaries[group.summary] = self._env.from_string(group.summary)
+        return " ".join(self._summaries[group.summary].render(item=item).split())
 
-    # -- review ----------------------------------------------------------------------------
+    # -- changing answers ------------------------------------------------------------------
+
+    def groups(self) -> Iterator[Group]:
+        for section in self.spec.sections:
+            yield from (item for item in section.items if isinstance(item, Group))
 
     def change(self, question: Question, section: Section) -> None:
         """Ask a top-level question again, then every answer that depends on it."""
@@ -399,7 +392,7 @@ class Engine:
         self._queue.append(Ask(question, path, section))
         for dependent, dependent_section in self._dependents(question.path):
             if isinstance(dependent, Group):
-                if not self._applies(dependent.when, dependent.purposes):
+                if not self.applies(dependent.when, dependent.purposes):
                     continue
                 self.reopen(dependent)
                 continue
@@ -428,112 +421,6 @@ class Engine:
             if isinstance(target, nodes.Name):
                 paths.add(".".join([target.name, *chain]))
         return paths
-
-    def review(self) -> list[tuple[Section, list[tuple[Question | Group, str]]]]:
-        """Each section with its answered questions and groups, as they read now."""
-        result = []
-        for section in self.spec.sections:
-            lines: list[tuple[Question | Group, str]] = []
-            for item in section.items:
-                if isinstance(item, Question):
-                    value = get(self.data, split(item.path))
-                    if value is not ABSENT and self._applies(item.when, item.purposes):
-                        lines.append((item, show(item.type, value) or "(left open)"))
-                elif self._applies(item.when, item.purposes):
-                    summaries = [self.summary(item, entry) for entry in self.entries(item)]
-                    lines.append((item, "; ".join(summaries) or "(none)"))
-            result.append((section, lines))
-        return result
-
-    def asked_at(self, path: AnswerPath) -> str | None:
-        """Where the answer at `path` is asked, e.g. 'Exit › Exit triggers #2 (breach) › Cure'."""
-        for section in self.spec.sections:
-            for item in section.items:
-                if not self._applies(item.when, item.purposes):
-                    continue
-                if isinstance(item, Question):
-                    if _within(split(item.path), path):
-                        return f"{section.title} › {item.prompt}"
-                    continue
-                base = split(item.path)
-                if path[: len(base)] != base:
-                    continue
-                rest = path[len(base) :]
-                if not rest or not isinstance(rest[0], int):
-                    return f"{section.title} › {item.title}"
-                if rest[0] not in self.entries(item):
-                    continue
-                number = self.entries(item).index(rest[0]) + 1
-                entry = f"{item.title} #{number} ({self.summary(item, rest[0])})"
-                inner = next((q for q in item.questions if _within(split(q.path), rest[1:])), None)
-                return f"{section.title} › {entry}" + (f" › {inner.prompt}" if inner else "")
-        return None
-
-    # -- what is left ----------------------------------------------------------------------
-
-    def _groups(self) -> Iterator[Group]:
-        for section in self.spec.sections:
-            yield from (item for item in section.items if isinstance(item, Group))
-
-    def missing(self) -> list[Missing]:
-        """Required answers not given yet, and groups short of their minimum."""
-        found = []
-        for section in self.spec.sections:
-            for item in section.items:
-                if isinstance(item, Question):
-                    path = split(item.path)
-                    if (
-                        item.required
-                        and self._applies(item.when, item.purposes)
-                        and get(self.data, path) in (ABSENT, None)
-                    ):
-                        found.append(Missing(section.title, item.prompt, dotted(path)))
-                    continue
-                if not self._applies(item.when, item.purposes):
-                    continue
-                entries = self.entries(item)
-                if len(entries) < item.min:
-                    found.append(
-                        Missing(
-                            section.title, f"{item.title}: at least {item.min} needed", item.path
-                        )
-                    )
-                for entry in entries:
-                    for question in item.questions:
-                        path = (*split(item.path), entry, *split(question.path))
-                        if question.required and get(self.data, path) in (ABSENT, None):
-                            found.append(
-                                Missing(
-                                    section.title,
-                                    f"{item.item} #{entry + 1}: {question.prompt}",
-                                    dotted(path),
-                                )
-                            )
-        return found
-
-    def open_questions(self) -> int:
-        """Top-level questions that apply and have no answer yet."""
-        return sum(
-            1
-            for section in self.spec.sections
-            for item in section.items
-            if isinstance(item, Question)
-            and self._applies(item.when, item.purposes)
-            and get(self.data, split(item.path)) is ABSENT
-        )
-
-    def progress(self, step: Step) -> Progress:
-        index = next(
-            i for i, section in enumerate(self.spec.sections) if section.id == step.section.id
-        )
-        return Progress(
-            index + 1, len(self.spec.sections), step.section.title, self.open_questions()
-        )
-
-
-def _within(asked: AnswerPath, wanted: AnswerPath) -> bool:
-    """Whether a question at `asked` answers `wanted`, or is the first one below it."""
-    return bool(wanted) and asked[: len(wanted)] == tuple(wanted)
 
 
 def _left_open(path: AnswerPath) -> Any:

@@ -11,24 +11,22 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from termgen.errors import Problem
-from termgen.interview.data import split
+from termgen.files.datafile import SourceMap
 from termgen.interview.spec import Group, Question, Spec
 from termgen.interview.types import AnswerError, QuestionType, parse
 from termgen.model import Deal
 from termgen.model.common import Duration, Money, Quantity
 from termgen.model.paths import (
     Shape,
-    dotted,
     field_at,
-    field_names,
     reference_kind,
     shape_at,
     shape_of,
+    split,
+    unknown_path,
 )
-from termgen.suggest import nearest, quoted
 from termgen.templating.check import model_scope, template_issues
-from termgen.templating.environment import Sandbox
-from termgen.yamlfile import SourceMap
+from termgen.templating.sandbox import Sandbox
 
 _SCALARS: dict[str, tuple[Any, ...]] = {
     "text": (str,),
@@ -60,24 +58,6 @@ def _fits(kind: str, shape: Shape, field: FieldInfo) -> bool:
     if kind in _MODELS:
         return shape.kind == "model" and shape.model is _MODELS[kind]
     return shape.kind == "scalar" and shape.scalar in _SCALARS[kind] and reference is None
-
-
-def _unknown_path(root: type[BaseModel], path: str) -> str:
-    """Say a path does not exist, suggesting the nearest one at the step that fails."""
-    keys = split(path)
-    problem = f"'{path}' is not a field of the {'deal' if root is Deal else 'entry'}"
-    for depth in range(len(keys)):
-        parent = shape_at(root, keys[:depth])
-        if parent is None or parent.model is None or keys[depth] in parent.model.model_fields:
-            continue
-        fields = field_names(parent.model)
-        match = nearest(keys[depth], fields)
-        if match is not None:
-            return (
-                f"{problem}, did you mean '{dotted((*keys[:depth], match, *keys[depth + 1 :]))}'?"
-            )
-        return f"{problem}; '{dotted(keys[:depth]) or 'the top level'}' has {quoted(fields)}"
-    return problem
 
 
 class _Linter:
@@ -116,7 +96,7 @@ class _Linter:
         shape = shape_at(root.model, path)
         field = field_at(root.model, path)
         if shape is None or field is None:
-            self.problem((*where, "path"), _unknown_path(root.model, question.path))
+            self.problem((*where, "path"), unknown_path(root.model, question.path))
         elif not _fits(question.type, shape, field):
             fitting = [kind for kind in get_args(QuestionType) if _fits(kind, shape, field)]
             self.problem(
@@ -183,7 +163,7 @@ class _Linter:
                 else:
                     self.question(where, item, deal, scope)
         self.presets()
-        return sorted(self.problems, key=lambda p: (p.location.line or 0) if p.location else 0)
+        return sorted(self.problems, key=lambda problem: problem.place)
 
 
 def lint_spec(spec: Spec, source: SourceMap) -> list[Problem]:

@@ -13,7 +13,6 @@ from termgen.interview.types import MULTI_TYPES, TEXT_TYPES
 
 LEAVE_OPEN = "(leave open)"
 NAME_TYPES = frozenset({"party", "owner"})
-_SEARCH = {"use_search_filter": True, "use_jk_keys": False}
 
 
 class Prompter:
@@ -47,7 +46,8 @@ class Prompter:
             return questionary.checkbox(
                 question.prompt,
                 choices=[questionary.Choice(c, value=c, checked=c in chosen) for c in step.choices],
-                **_SEARCH,
+                use_search_filter=True,
+                use_jk_keys=False,
                 **self._io(step.key),
             ).unsafe_ask()
         return self._select_answer(engine, step)
@@ -72,13 +72,15 @@ class Prompter:
             problem = engine.check(step, raw)
             return True if problem is None else problem
 
-        return questionary.autocomplete(
-            step.question.prompt,
-            choices=list(step.choices),
-            default=engine.display(step),
-            validate=validate,
-            **self._io(step.key),
-        ).unsafe_ask()
+        return str(
+            questionary.autocomplete(
+                step.question.prompt,
+                choices=list(step.choices),
+                default=engine.display(step),
+                validate=validate,
+                **self._io(step.key),
+            ).unsafe_ask()
+        )
 
     def manage(self, step: Manage) -> tuple[str, int | None]:
         """What to do with a group: ('add'|'edit'|'remove'|'done', entry number or None)."""
@@ -94,13 +96,19 @@ class Prompter:
             options.append((f"Done with {step.group.title.lower()}", ("done", None)))
         else:
             self.env.out(f"  {step.group.title}: at least {step.group.min} needed.")
-        return self.pick(step.key, step.group.title, options, None)
+        action: tuple[str, int | None] = self.pick(step.key, step.group.title, options, None)
+        return action
 
     def pick(self, key: str, message: str, options: Sequence[tuple[str, Any]], default: Any) -> Any:
         choices = [questionary.Choice(title, value=value) for title, value in options]
         chosen = next((c for c in choices if c.value == default), None)
         return questionary.select(
-            message, choices=choices, default=chosen, **_SEARCH, **self._io(key)
+            message,
+            choices=choices,
+            default=chosen,
+            use_search_filter=True,
+            use_jk_keys=False,
+            **self._io(key),
         ).unsafe_ask()
 
     def text(self, key: str, message: str, default: str, check: Any) -> str:
@@ -108,9 +116,11 @@ class Prompter:
             problem = check(raw)
             return True if problem is None else problem
 
-        return questionary.text(
-            message, default=default, validate=validate, **self._io(key)
-        ).unsafe_ask()
+        return str(
+            questionary.text(
+                message, default=default, validate=validate, **self._io(key)
+            ).unsafe_ask()
+        )
 
     def confirm(self, key: str, message: str, default: bool) -> bool:
         return bool(questionary.confirm(message, default=default, **self._io(key)).unsafe_ask())

@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from termgen.errors import OutputExistsError
 from termgen.interview.engine import Ask, Engine, Manage
+from termgen.interview.overview import progress, review
 from termgen.interview.prompts import Prompter
 from termgen.interview.spec import Group, Question
 from termgen.model import Deal
@@ -41,10 +42,10 @@ class Runner:
         if step.section.id == self._section:
             return
         self._section = step.section.id
-        progress = self.engine.progress(step)
+        where = progress(self.engine, step)
         self.env.out(
-            f"\n── Section {progress.section} of {progress.sections}: {progress.title} "
-            f"· {progress.left} question(s) left ──"
+            f"\n── Section {where.section} of {where.sections}: {where.title} "
+            f"· {where.left} question(s) left ──"
         )
         if step.section.intro:
             self.env.out(step.section.intro)
@@ -71,7 +72,7 @@ class Runner:
         while True:
             options: list[tuple[str, Any]] = []
             self.env.out("\n── Review ──")
-            for section, lines in self.engine.review():
+            for section, lines in review(self.engine):
                 self.env.out(section.title)
                 for item, text in lines:
                     label = item.title if isinstance(item, Group) else item.prompt

@@ -7,19 +7,15 @@ from typing import Annotated, Any
 
 from pydantic import Discriminator, Field, Tag, ValidationError, model_validator
 
-from termgen.errors import DataFileError
+from termgen.errors import SpecError
+from termgen.files.builtin import builtin
+from termgen.files.datafile import SourceMap, read_yaml, whole_file
 from termgen.interview.types import QuestionType
 from termgen.model.common import Record, Text
 from termgen.model.messages import located_problems
 from termgen.model.meta import Purpose
-from termgen.resources import builtin
-from termgen.yamlfile import SourceMap, read_yaml, whole_file
 
 TODAY = "today"
-
-
-class SpecError(DataFileError):
-    """An interview definition that cannot be used."""
 
 
 class Question(Record):

@@ -37,7 +37,11 @@ SELECT_TYPES = frozenset({"choice", "party", "owner"})
 MULTI_TYPES = frozenset({"multi_choice", "parties"})
 TEXT_TYPES = frozenset(get_args(QuestionType)) - SELECT_TYPES - MULTI_TYPES - {"yes_no"}
 LIST_SEPARATOR = ";"
-_SHORTHAND = {"money": Money, "quantity": Quantity, "duration": Duration}
+_SHORTHAND: dict[str, type[Money] | type[Quantity] | type[Duration]] = {
+    "money": Money,
+    "quantity": Quantity,
+    "duration": Duration,
+}
 
 
 class AnswerError(ValueError):

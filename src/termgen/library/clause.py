@@ -55,7 +55,7 @@ class Clause(Record):
     section: Text = Field(description="Id of the section it belongs to (sections.yaml).")
     order: int = Field(100, description="Place within its section; lower comes first.")
     purposes: Annotated[list[Purpose], _all_means_every(PURPOSES)] = Field(
-        default_factory=lambda: list(PURPOSES), description="'all' or a list of purposes."
+        default_factory=lambda: list(get_args(Purpose)), description="'all' or a list of purposes."
     )
     jurisdictions: Annotated[list[Text], BeforeValidator(lambda v: [] if v == "all" else v)] = (
         Field(default_factory=list, description="Governing laws it suits; empty means any.")

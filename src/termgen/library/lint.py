@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -11,20 +11,25 @@ from jinja2 import nodes
 from termgen.cache import Cache, remembered
 from termgen.errors import Problem
 from termgen.library.clause import Clause
+from termgen.library.conditions import clause_scope
 from termgen.library.load import Library, Sourced, cue_problems, load_library
-from termgen.library.select import clause_scope
+from termgen.model import Deal
+from termgen.model.paths import shape_at, split, unknown_path
 from termgen.suggest import with_suggestion
 from termgen.templating.check import Scope, template_issues
-from termgen.templating.environment import Sandbox
+from termgen.templating.sandbox import Sandbox
 
 _TEXT_ISSUES = "clause template issues"
 
 
-def lint(layers: Sequence[Path], cache: Cache | None = None) -> tuple[Library, list[Problem]]:
+def lint(
+    layers: Sequence[Path], cache: Cache | None = None, *, checks: Collection[str] = ()
+) -> tuple[Library, list[Problem]]:
     """The effective library and every problem found in it, in file and line order.
 
-    With a cache, clause files and templates checked before with the same text are not again;
-    the caller saves the cache.
+    `checks` are the names of the checks built into termgen that provisions may name. With a
+    cache, clause files and templates checked before with the same text are not again; the
+    caller saves the cache.
     """
     library = load_library(layers, strict=False, cache=cache)
     problems = list(library.problems)
@@ -50,15 +55,9 @@ def lint(layers: Sequence[Path], cache: Cache | None = None) -> tuple[Library, l
                     where = provision.source.text_line((*provision.path, key), issue.line)
                     problems.append(Problem(issue.message, where))
     problems += cue_problems(library.provisions.values())
+    problems += _provision_links(library, checks)
     problems += _uncovered_provisions(library)
-    return library, sorted(problems, key=_order)
-
-
-def _order(problem: Problem) -> tuple[str, int, int]:
-    where = problem.location
-    if where is None:
-        return ("", 0, 0)
-    return (str(where.file), where.line or 0, where.column or 0)
+    return library, sorted(problems, key=lambda problem: problem.place)
 
 
 def _clause_problems(entry: Sourced[Clause], library: Library) -> list[Problem]:
@@ -131,3 +130,29 @@ def _uncovered_provisions(library: Library) -> list[Problem]:
         for provision_id, entry in library.provisions.items()
         if entry.record.clause and provision_id not in provided
     ]
+
+
+def _provision_links(library: Library, checks: Collection[str]) -> list[Problem]:
+    """Names in provisions that must match something: a section, a built-in check, a deal field."""
+    problems = []
+    for entry in library.provisions.values():
+        provision = entry.record
+        if provision.section is not None and provision.section not in library.sections:
+            message = with_suggestion(
+                f"unknown section '{provision.section}'", provision.section, list(library.sections)
+            )
+            problems.append(Problem(message, entry.where("section")))
+        if provision.check is not None and provision.check not in checks:
+            message = with_suggestion(
+                f"unknown check '{provision.check}'", provision.check, sorted(checks)
+            )
+            problems.append(Problem(message, entry.where("check")))
+        if provision.fix is not None and shape_at(Deal, split(provision.fix)) is None:
+            problems.append(Problem(unknown_path(Deal, provision.fix), entry.where("fix")))
+        if provision.check is not None and provision.expression is not None:
+            message = (
+                "give either 'check' (a check built into termgen) or 'expression' (a condition "
+                "over the deal), not both: termgen would use the check and ignore the expression"
+            )
+            problems.append(Problem(message, entry.where("expression")))
+    return problems

@@ -12,15 +12,15 @@ from typing import Any, Generic, TypeVar
 from pydantic import ValidationError
 
 from termgen.cache import Cache
-from termgen.errors import DataFileError, Problem
-from termgen.findings.registry import Provision, pattern_problems
+from termgen.errors import LibraryError, Problem
+from termgen.files.builtin import builtin
+from termgen.files.datafile import SourceMap, YamlPath, read_yaml
 from termgen.library.clause import Clause, Disabled
+from termgen.library.provisions import Provision, pattern_problems
 from termgen.library.sections import Section
 from termgen.model.common import Record
 from termgen.model.messages import located_problems
-from termgen.resources import builtin
 from termgen.suggest import with_suggestion
-from termgen.yamlfile import SourceMap, YamlPath, read_yaml
 
 ENVIRONMENT_VARIABLE = "TERMGEN_LIBRARY"
 SECTIONS_FILE = "sections.yaml"
@@ -28,10 +28,8 @@ PROVISIONS_FILE = "provisions.yaml"
 _REGISTRIES = (SECTIONS_FILE, PROVISIONS_FILE)
 
 RecordT = TypeVar("RecordT", bound=Record)
-
-
-class LibraryError(DataFileError):
-    """A clause library that cannot be used as it is."""
+RegistryT = TypeVar("RegistryT", Section, Provision)
+"""What a registry file (sections.yaml, provisions.yaml) holds: entries with an id."""
 
 
 @dataclass(frozen=True)
@@ -166,7 +164,7 @@ class _Unusable(Exception):
         self.problems = problems
 
 
-def _clause_file(path: Path) -> Sourced[Clause] | Sourced[Disabled]:
+def _clause_file(path: Path) -> Sourced[Clause | Disabled]:
     problems: list[Problem] = []
     data, source = _read(path, "clause file", problems)
     if source is None:
@@ -195,14 +193,14 @@ def _to_cache(path: Path) -> _Cached:
     return entry.record, entry.source.keys, entry.source.values, entry.source.blocks
 
 
-def _from_cache(path: Path, cached: _Cached) -> Sourced[Clause] | Sourced[Disabled]:
+def _from_cache(path: Path, cached: _Cached) -> Sourced[Clause | Disabled]:
     record, keys, values, blocks = cached
-    return Sourced(record, SourceMap(path, keys, values, blocks))  # type: ignore[arg-type]
+    return Sourced(record, SourceMap(path, keys, values, blocks))
 
 
 def _clause_file_keys(files: Iterable[Path]) -> list[tuple[Path, bytes | None]]:
     """Each file with what identifies its parse in the cache: its path and bytes."""
-    keyed = []
+    keyed: list[tuple[Path, bytes | None]] = []
     for path in files:
         try:
             keyed.append((path, str(path).encode() + b"\0" + path.read_bytes()))
@@ -220,7 +218,7 @@ def _merge_clauses(
     keyed = _clause_file_keys(files) if cache else [(path, None) for path in files]
     if cache is not None:
         cache.prefetch(CLAUSE_FILE, (key for _, key in keyed if key is not None))
-    seen_in_layer: dict[str, Sourced[Clause] | Sourced[Disabled]] = {}
+    seen_in_layer: dict[str, Sourced[Clause | Disabled]] = {}
     for path, key in keyed:
         try:
             if cache is None or key is None:
@@ -247,11 +245,14 @@ def _merge_clauses(
         if isinstance(record, Disabled):
             clauses.pop(record.id, None)
         else:
-            clauses[record.id] = entry  # type: ignore[assignment]
+            clauses[record.id] = Sourced(record, entry.source)
 
 
 def _merge_registry(
-    entries: dict[str, Sourced[RecordT]], path: Path, model: type[RecordT], problems: list[Problem]
+    entries: dict[str, Sourced[RegistryT]],
+    path: Path,
+    model: type[RegistryT],
+    problems: list[Problem],
 ) -> None:
     if not path.exists():
         return
@@ -271,7 +272,7 @@ def _merge_registry(
         record = _validated(model, item, source, (index,), problems)
         if record is None:
             continue
-        record_id = record.id  # type: ignore[attr-defined]
+        record_id = record.id
         if record_id in seen:
             problems.append(
                 Problem(f"duplicate id '{record_id}' in {path.name}", source.locate((index, "id")))

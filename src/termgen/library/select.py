@@ -3,31 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
-from jinja2 import TemplateError
-
-from termgen.cache import Cache
-from termgen.errors import Problem
+from termgen.errors import LibraryError, Problem
+from termgen.files.datafile import SourceMap
 from termgen.library.clause import PREFERRED, Clause
-from termgen.library.load import Library, LibraryError, Sourced
+from termgen.library.conditions import deal_context, holds
+from termgen.library.load import Library, Sourced
 from termgen.model import Deal
-from termgen.model.paths import Shape
 from termgen.suggest import with_suggestion
-from termgen.templating.check import Scope, TemplateIssue, model_scope
-from termgen.templating.compiled import compiled_condition
-from termgen.templating.environment import Sandbox
-from termgen.yamlfile import SourceMap
-
-
-def clause_scope() -> Scope:
-    """The names clause text and conditions may read: the deal's top-level sections."""
-    return model_scope(Shape("model", model=Deal))
-
-
-def deal_context(deal: Deal) -> dict[str, Any]:
-    """The deal as the names clause text reads."""
-    return {name: getattr(deal, name) for name in type(deal).model_fields}
+from termgen.templating.sandbox import Sandbox
 
 
 @dataclass(frozen=True)
@@ -40,21 +24,6 @@ class Choice:
     text_path: tuple[str | int, ...]
 
 
-def refuse_issues(
-    entry: Sourced[Any], path: tuple[str | int, ...], issues: list[TemplateIssue], kind: str
-) -> None:
-    """Stop with every issue of a text or condition, at its line in the file it came from."""
-    if issues:
-        problems = [
-            Problem(
-                f"{kind} '{entry.record.id}': {issue.message}",
-                entry.source.text_line((*entry.path, *path), issue.line),
-            )
-            for issue in issues
-        ]
-        raise LibraryError(problems)
-
-
 def applies(clause: Clause, deal: Deal) -> bool:
     """Whether purpose and governing law let the clause into this deal (before its condition)."""
     if deal.deal.purpose not in clause.purposes:
@@ -63,29 +32,6 @@ def applies(clause: Clause, deal: Deal) -> bool:
         return True
     law = (deal.deal.governing_law or "").casefold()
     return any(law == jurisdiction.casefold() for jurisdiction in clause.jurisdictions)
-
-
-def holds(
-    env: Sandbox,
-    entry: Sourced[Any],
-    key: str,
-    context: dict[str, Any],
-    kind: str,
-    cache: Cache | None = None,
-) -> bool:
-    """Evaluate a clause's or provision's condition in the sandbox; a broken one stops here."""
-    source = getattr(entry.record, key)
-    if source is None:
-        return True
-    condition, issues = compiled_condition(env, source, clause_scope(), cache)
-    refuse_issues(entry, (key,), issues, kind)
-    assert condition is not None
-    try:
-        return bool(condition(**context))
-    except TemplateError as bad:
-        which = "condition" if key == "when" else f"{key} condition"
-        message = f"{kind} '{entry.record.id}': its {which} failed: {bad}"
-        raise LibraryError([Problem(message, entry.where(key))]) from None
 
 
 def select(

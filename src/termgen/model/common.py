@@ -25,6 +25,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
 from termgen.suggest import with_suggestion
+from termgen.wording import format_number
 
 
 def _number_as_text(value: Any) -> Any:
@@ -124,14 +125,6 @@ def parse_number(text: str) -> Decimal:
         return Decimal(text.replace(",", "").replace("_", ""))
     except InvalidOperation:
         raise ValueError(f"'{text}' is not a number") from None
-
-
-def format_number(value: Decimal, grouping: bool = True) -> str:
-    """Write a Decimal without exponent or trailing zeros: 30000 -> '30,000'."""
-    normal = value.normalize()
-    if normal == normal.to_integral_value():
-        normal = normal.quantize(Decimal(1))
-    return f"{normal:,f}" if grouping else f"{normal:f}"
 
 
 def _compact_amount(amount: Decimal) -> str:

@@ -6,13 +6,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from termgen.errors import Problem
 from termgen.model.paths import Shape, field_names, shape_at
 from termgen.suggest import nearest, quoted, with_suggestion
 
 if TYPE_CHECKING:
-    from termgen.yamlfile import SourceMap
+    from termgen.files.datafile import SourceMap
 
 _KIND_OF_INPUT = {
     dict: "a mapping (key: value lines)",
@@ -56,7 +57,7 @@ def _parent_keys(root: type[BaseModel], path: Sequence[str | int]) -> list[str]:
     return field_names(shape.model) if shape and shape.kind == "model" and shape.model else []
 
 
-def plain_message(error: dict[str, Any], root: type[BaseModel]) -> tuple[list[str | int], str]:
+def plain_message(error: ErrorDetails, root: type[BaseModel]) -> tuple[list[str | int], str]:
     """The path an error is about and what to say about it, including what to do."""
     path = clean_loc(error["loc"])
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
@@ -187,4 +188,4 @@ def located_problems(
         if error["type"] == "extra_forbidden":
             location = source.locate((*full, error["loc"][-1]), at_key=True)
         problems.append(Problem(message, location, path_in_words(path)))
-    return sorted(problems, key=lambda p: (p.location.line or 0, p.location.column or 0))
+    return sorted(problems, key=lambda problem: problem.place)

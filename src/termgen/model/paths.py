@@ -19,6 +19,11 @@ def dotted(path: AnswerPath) -> str:
     return ".".join(str(part) for part in path)
 
 
+def split(path: str) -> AnswerPath:
+    """'exit.renewal.notice' -> ('exit', 'renewal', 'notice')."""
+    return tuple(path.split("."))
+
+
 @dataclass(frozen=True)
 class Shape:
     """What a model field holds, with Optional and Annotated stripped away."""
@@ -108,3 +113,23 @@ def reference_kind(field: FieldInfo) -> str | None:
             pending += list(item.__metadata__)
         pending += [arg for arg in get_args(item) if arg is not type(None)]
     return None
+
+
+def unknown_path(root: type[BaseModel], path: str) -> str:
+    """Say that a dotted path names no field, suggesting the nearest one at the step that fails."""
+    from termgen.suggest import nearest, quoted
+
+    keys = split(path)
+    problem = f"'{path}' is not a field of the {'deal' if root.__name__ == 'Deal' else 'entry'}"
+    for depth in range(len(keys)):
+        parent = shape_at(root, keys[:depth])
+        if parent is None or parent.model is None or keys[depth] in parent.model.model_fields:
+            continue
+        fields = field_names(parent.model)
+        match = nearest(str(keys[depth]), fields)
+        if match is not None:
+            return (
+                f"{problem}, did you mean '{dotted((*keys[:depth], match, *keys[depth + 1 :]))}'?"
+            )
+        return f"{problem}; '{dotted(keys[:depth]) or 'the top level'}' has {quoted(fields)}"
+    return problem

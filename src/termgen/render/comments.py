@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from docx.document import Document as WordDocument
 
-from termgen.draft import Draft
+from termgen.drafting.structure import Draft
 from termgen.findings.deal import Finding
 from termgen.library.sections import Document
 from termgen.model.messages import path_in_words

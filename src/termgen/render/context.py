@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from termgen.draft import Draft, DraftDocument, Segment
+from termgen.drafting.structure import Draft, DraftDocument, Segment
 from termgen.findings.deal import Finding
-from termgen.formatting import date_text
 from termgen.model.messages import path_in_words
 from termgen.model.meta import Party
 from termgen.render.richtext import rich, rich_value
-from termgen.wording import capital, humanise, sentence
+from termgen.wording import capital, date_text, humanise, sentence
 
 BINDING_WORDS = {
     "non_binding": "Non-binding, except the provisions named as binding",

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from termgen.draft import Draft, DraftDocument
+from termgen.drafting.structure import Draft, DraftDocument
 from termgen.findings.deal import Finding
-from termgen.library.sections import Document
+from termgen.library.sections import DOCUMENTS, Document
 from termgen.model import Deal
 from termgen.render.comments import add_comments
 from termgen.render.context import document_context
@@ -52,11 +52,14 @@ def _properties(deal: Deal, document: DraftDocument) -> Properties:
 
 
 def render_draft(
-    draft: Draft, template_overlays: Sequence[Path] = (), findings: Sequence[Finding] = ()
+    draft: Draft,
+    template_overlays: Sequence[Path] = (),
+    findings: Sequence[Finding] = (),
+    kinds: Sequence[Document] = DOCUMENTS,
 ) -> list[RenderedDocument]:
-    """Both documents as .docx bytes, term sheet first, with the findings as comments."""
+    """The documents of these kinds as .docx bytes, in order, with the findings as comments."""
     rendered = []
-    for document in draft.documents:
+    for document in (draft.document(kind) for kind in kinds):
         properties = _properties(draft.deal, document)
         template = render(
             template_for(document.kind, template_overlays),

@@ -7,6 +7,7 @@ import statistics
 from docx.document import Document as WordDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.shared import Emu
 from docx.table import Table
 
 _EMU_PER_TWIP = 635
@@ -18,6 +19,9 @@ _CELL_PADDING = 240
 def fit_columns(document: WordDocument) -> None:
     """Give every table the full text width, shared out by how much each column holds."""
     section = document.sections[0]
+    assert (
+        section.page_width and section.left_margin is not None and section.right_margin is not None
+    )
     text_width = section.page_width - section.left_margin - section.right_margin
     total = int(text_width / _EMU_PER_TWIP)
     for table in document.tables:
@@ -61,7 +65,7 @@ def _fit(table: Table, total: int) -> None:
         properties.append(layout)
     layout.set(qn("w:type"), "fixed")
     for column, column_width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
-        column.w = column_width * _EMU_PER_TWIP
+        column.w = Emu(column_width * _EMU_PER_TWIP)
     for row in table.rows:
         for cell, cell_width in zip(row.cells, widths, strict=True):
-            cell.width = cell_width * _EMU_PER_TWIP
+            cell.width = Emu(cell_width * _EMU_PER_TWIP)

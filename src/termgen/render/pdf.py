@@ -8,8 +8,8 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from termgen.errors import TermgenError
-from termgen.files import write_atomically
+from termgen.errors import OfficeMissingError, PdfConversionError
+from termgen.files.write import write_atomically
 
 TIMEOUT_SECONDS = 300
 
@@ -23,7 +23,7 @@ def convert(documents: Sequence[Path], folder: Path, *, replace: bool) -> list[P
     """PDFs of the documents in `folder`, written atomically like the .docx files."""
     command = office()
     if command is None:
-        raise TermgenError(
+        raise OfficeMissingError(
             "--pdf needs LibreOffice, which is not installed; the .docx drafts were written. "
             "Install it (e.g. 'apt install libreoffice-writer-nogui') or convert them in Word"
         )
@@ -47,13 +47,13 @@ def convert(documents: Sequence[Path], folder: Path, *, replace: bool) -> list[P
                 timeout=TIMEOUT_SECONDS,
             )
         except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as failed:
-            raise TermgenError(
+            raise PdfConversionError(
                 f"LibreOffice could not convert the drafts to PDF ({failed})"
             ) from None
         written = []
         for document in documents:
             pdf = Path(scratch) / document.with_suffix(".pdf").name
             if not pdf.exists():
-                raise TermgenError(f"LibreOffice did not produce a PDF for {document.name}")
+                raise PdfConversionError(f"LibreOffice did not produce a PDF for {document.name}")
             written.append(write_atomically(folder / pdf.name, pdf.read_bytes(), replace=replace))
         return written

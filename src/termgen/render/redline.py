@@ -153,10 +153,11 @@ class _Marker:
         """A copy of a block only the old version has, marked deleted."""
         copy_ = copy.deepcopy(block)
         for marker in list(copy_.iter(*_MARKERS)):
-            marker.getparent().remove(marker)
+            _remove(marker)
         for reference in list(copy_.iter(qn("w:commentReference"))):
             run = reference.getparent()
-            run.getparent().remove(run)
+            if run is not None:
+                _remove(run)
         for paragraph in _paragraphs(copy_):
             self.wrap_runs(paragraph, "w:del")
             self.mark_paragraph(paragraph, "w:del")
@@ -224,6 +225,12 @@ class _Marker:
                     wrapper.append(run)
             if wrapper is not None:
                 yield wrapper
+
+
+def _remove(element: etree._Element) -> None:
+    parent = element.getparent()
+    if parent is not None:
+        parent.remove(element)
 
 
 def _paragraphs(block: etree._Element) -> list[etree._Element]:

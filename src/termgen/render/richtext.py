@@ -7,14 +7,14 @@ from xml.sax.saxutils import escape
 
 from docxtpl import RichText
 
-from termgen.draft import Paragraph, Segment
+from termgen.drafting.structure import Paragraph, Segment
 from termgen.templating.missing import PLACEHOLDER
 
 _PARAGRAPH_BREAK = "\a"
 """docxtpl turns this character into a new paragraph with the same style."""
 
 
-class DraftText(RichText):  # type: ignore[misc]
+class DraftText(RichText):  # type: ignore[misc]  # docxtpl has no type information
     """Rich text that marks open points with Word's own highlighter."""
 
     def add_segment(self, segment: Segment) -> None:

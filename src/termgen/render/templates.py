@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from termgen.errors import Location, TermgenError
+from termgen.errors import Location, WordTemplateError
+from termgen.files.builtin import builtin
 from termgen.library.sections import Document
-from termgen.resources import builtin
 
 TEMPLATE_FILES: dict[Document, str] = {
     "term_sheet": "term-sheet.docx",
@@ -20,7 +20,7 @@ def template_for(document: Document, overlays: Sequence[Path] = ()) -> Path:
     name = TEMPLATE_FILES[document]
     for folder in reversed(overlays):
         if not folder.is_dir():
-            raise TermgenError(
+            raise WordTemplateError(
                 "the templates folder does not exist; check the --templates path",
                 location=Location(folder),
             )

@@ -13,10 +13,10 @@ from docx.opc.exceptions import PackageNotFoundError
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError
 
-from termgen.errors import Location, TermgenError
+from termgen.errors import Location, WordTemplateError
 from termgen.render.layout import fit_columns
-from termgen.templating.environment import Sandbox
 from termgen.templating.missing import PLACEHOLDER
+from termgen.templating.sandbox import Sandbox
 
 _EPOCH = (1980, 1, 1, 0, 0, 0)
 
@@ -38,7 +38,7 @@ def open_template(path: Path) -> DocxTemplate:
         template = DocxTemplate(path)
         template.init_docx()
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, OSError):
-        raise TermgenError(
+        raise WordTemplateError(
             "is not a Word document (.docx) that termgen can use as a template",
             location=Location(path),
         ) from None
@@ -54,7 +54,7 @@ def render(template_path: Path, context: dict[str, Any], properties: Properties)
             jinja_env=Sandbox(autoescape=True, placeholder=PLACEHOLDER, tag_lines_vanish=False),
         )
     except TemplateError as bad:
-        raise TermgenError(
+        raise WordTemplateError(
             f"the template could not be filled: {bad.message}; check its template tags",
             location=Location(template_path),
         ) from None

@@ -14,7 +14,7 @@ from jinja2 import TemplateSyntaxError, nodes
 
 from termgen.model.paths import Shape, shape_of
 from termgen.suggest import with_suggestion
-from termgen.templating.environment import Sandbox, is_blocked
+from termgen.templating.sandbox import Sandbox, is_blocked
 
 Scope = dict[str, Shape | None]
 """Names a template may read, each with the shape of its value (None when any is fine)."""
@@ -91,8 +91,9 @@ class _Walker:
         inner = dict(scope)
         inner["loop"] = None
         iterated = self.infer(node.iter, scope)
-        if isinstance(node.target, nodes.Tuple) and _is_items_call(node.iter):
-            mapping = self.infer(node.iter.node.node, scope)  # type: ignore[attr-defined]
+        items_of = _items_call_target(node.iter)
+        if isinstance(node.target, nodes.Tuple) and items_of is not None:
+            mapping = self.infer(items_of, scope)
             value = shape_of(mapping.item) if mapping and mapping.kind == "dict" else None
             shapes: list[Shape | None] = [None, value]
             for target, shape in zip(node.target.items, shapes, strict=False):
@@ -223,10 +224,13 @@ def _string_arguments(node: nodes.Filter | nodes.Test) -> list[str]:
     return [v.value for v in values if isinstance(v, nodes.Const) and isinstance(v.value, str)]
 
 
-def _is_items_call(node: nodes.Node) -> bool:
-    return (
+def _items_call_target(node: nodes.Node) -> nodes.Node | None:
+    """`x` when `node` is `x.items()`, the loop over a mapping's keys and values."""
+    if (
         isinstance(node, nodes.Call)
         and isinstance(node.node, nodes.Getattr)
         and node.node.attr == "items"
         and not node.args
-    )
+    ):
+        return node.node.node
+    return None

@@ -15,7 +15,7 @@ from jinja2.environment import TemplateExpression
 
 from termgen.cache import Cache, remembered
 from termgen.templating.check import Scope, TemplateIssue, checked
-from termgen.templating.environment import Sandbox, condition_template
+from termgen.templating.sandbox import Sandbox, condition_template
 
 _KIND = "compiled template"
 
@@ -44,9 +44,9 @@ def _compiled(
         tree, issues = checked(env, source, scope, expression=expression)
         if issues:
             return None, issues
-        if expression:
-            assert isinstance(tree, nodes.Expr)
+        if isinstance(tree, nodes.Expr):
             tree = condition_template(tree)
+        assert isinstance(tree, nodes.Template)
         return marshal.dumps(env.compile(tree)), issues
 
     # What the compiled code and the issues depend on besides the source itself.

@@ -9,9 +9,16 @@ from typing import Any
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
-from termgen.formatting import date_text, percent_text, shares_text
 from termgen.templating.missing import MISSING, is_missing
-from termgen.wording import and_join, capital, humanise, sentence
+from termgen.wording import (
+    and_join,
+    capital,
+    date_text,
+    humanise,
+    percent_text,
+    sentence,
+    shares_text,
+)
 
 
 def _keeps_missing(function: Callable[..., Any]) -> Callable[..., Any]:

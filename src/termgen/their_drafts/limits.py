@@ -13,7 +13,7 @@ import os
 import stat
 from pathlib import Path
 
-from termgen.errors import Location, TermgenError
+from termgen.errors import Location, UnreadableDraftError
 
 MB = 1024 * 1024
 LARGEST_FILE = {"pdf": 200 * MB, "docx": 50 * MB, "txt": 10 * MB}
@@ -26,10 +26,6 @@ LARGEST_UNPACKED = 256 * MB
 """Bytes after decompression: every Flate stream of a PDF, every part of a .docx together."""
 MOST_PARTS = 5000
 """Files inside a .docx package (a long agreement has a few dozen)."""
-
-
-class UnreadableDraftError(TermgenError):
-    """A draft termgen cannot read: encrypted, corrupt, scanned, too large or not a contract."""
 
 
 def unreadable(path: Path, message: str) -> UnreadableDraftError:

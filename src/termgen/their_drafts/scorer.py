@@ -22,8 +22,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from termgen.findings.text import Sentence
 from termgen.their_drafts.structure import definitions, headings, uses
+from termgen.their_drafts.text import Sentence
 
 BUCKETS = 1 << 16
 MASK = BUCKETS - 1

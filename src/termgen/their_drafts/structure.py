@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from termgen.findings.text import Sentence
+from termgen.their_drafts.text import Sentence
 
 _TITLE_WORD = r"(?:[A-Z][\w'/-]*|and|of|or|for|to|the|in|on|upon|by|&|-)"
 _NUMBERED_HEADING = re.compile(

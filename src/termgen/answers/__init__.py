@@ -1,0 +1,1 @@
+"""Reading and writing answer files: YAML in, a validated deal out, and back."""

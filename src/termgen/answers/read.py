@@ -1,0 +1,59 @@
+"""Reading answer files: YAML in, a validated deal out, file:line:column on every problem."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from termgen.errors import AnswerFileError
+from termgen.files.datafile import SourceMap, read_yaml, whole_file
+from termgen.model import Deal
+from termgen.model.messages import located_problems
+
+KIND = "answer file"
+
+
+@dataclass
+class LoadedDeal:
+    """A validated deal and where its answers came from."""
+
+    deal: Deal
+    source: SourceMap
+
+
+def read_answers(path: Path) -> tuple[dict[str, Any], SourceMap]:
+    """Read an answer file into plain data and a source map; YAML-level problems raise."""
+    data, source = read_yaml(Path(path), kind=KIND, error=AnswerFileError)
+    if data is None:
+        raise whole_file(
+            source.file,
+            "the file is empty; an answer file needs at least 'deal:' and 'parties:' "
+            "(see examples/)",
+            AnswerFileError,
+        )
+    if not isinstance(data, dict):
+        found = "a list" if isinstance(data, list) else "a single value"
+        raise whole_file(
+            source.file,
+            f"the file holds {found}, not an answer file; an answer file is a mapping with "
+            "'deal:' and 'parties:' at the top level",
+            AnswerFileError,
+        )
+    return data, source
+
+
+def parse_deal(data: dict[str, Any], source: SourceMap) -> Deal:
+    """Validate answer data as a deal; every problem is reported with its place in the file."""
+    try:
+        return Deal.model_validate(data)
+    except ValidationError as invalid:
+        raise AnswerFileError(located_problems(invalid, Deal, source)) from None
+
+
+def load_deal(path: Path | str) -> LoadedDeal:
+    """Read and validate an answer file."""
+    data, source = read_answers(Path(path))
+    return LoadedDeal(parse_deal(data, source), source)

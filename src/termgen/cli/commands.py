@@ -1,0 +1,271 @@
+"""Every command of `termgen`, with its arguments: the one place the command line is declared.
+
+Each command's `run` imports the module that carries it out only when it runs, so that
+`termgen --help` builds this whole table without importing pydantic, Jinja or Word.
+"""
+
+from __future__ import annotations
+
+from termgen.cli.arguments import (
+    Argument,
+    Command,
+    answers_file,
+    force_flag,
+    json_flag,
+    library_folders,
+    output_file,
+    path,
+    strict_flag,
+    template_folders,
+)
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from termgen.environment import Environment
+    from termgen.errors import ExitStatus
+
+
+class Validate(Command):
+    """check answer files"""
+
+    name = "validate"
+    files: Argument[list[Path]] = Argument(
+        type=path, nargs="+", metavar="FILE", help="answer files (YAML)"
+    )
+
+    def run(self, env: Environment) -> ExitStatus:
+        from termgen.cli import validate
+
+        return validate.run(self, env)
+
+
+class Draft(Command):
+    """write the term sheet and governance annex (.docx) for an answer file"""
+
+    name = "draft"
+    answers = answers_file()
+    output: Argument[Path] = Argument(
+        "-o", "--output", type=path, default=".", metavar="DIR", help="folder for the drafts"
+    )
+    pdf: Argument[bool] = Argument(
+        "--pdf", action="store_true", help="also write PDFs (needs LibreOffice)"
+    )
+    force = force_flag()
+    library = library_folders()
+    templates = template_folders()
+    json = json_flag()
+    strict = strict_flag()
+
+    def run(self, env: Environment) -> ExitStatus:
+        from termgen.cli import draft
+
+        return draft.run(self, env)
+
+
+class Check(Command):
+    """flag missing exit, renewal and other provisions in an answer file or a draft"""
+
+    name = "check"
+    file: Argument[Path] = Argument(
+        type=path, metavar="FILE", help="an answer file (.yaml) or a draft (.pdf, .docx, .txt)"
+    )
+    json = json_flag()
+    strict = strict_flag()
+    library = library_folders()
+
+    def run(self, env: Environment) -> ExitStatus:
+        from termgen.cli import check
+
+        return check.run(self, env)
+
+
+class Interview(Command):
+    """answer the guided interview in the terminal; answers are saved after each one"""
+
+    name = "interview"
+    output: Argument[Path | None] = Argument(
+        "-o",
+        "--output",
+        type=path,
+        metavar="FILE",
+        help="answer file to save to, after every answer",
+    )
+    resume: Argument[Path | None] = Argument(
+        "--resume", type=path, metavar="FILE", help="continue an interview saved in FILE"
+    )
+    answers: Argument[Path | None] = Argument(
+        "--answers",
+        type=path,
+        metavar="FILE",
+        help="pre-fill from FILE and ask only what is missing",
+    )
+    spec: Argument[Path | None] = Argument(
+        "--spec",
+        type=path,
+        metavar="FILE",
+        help="use this interview definition instead of the built-in one",
+    )
+    no_input: Argument[bool] = Argument(
+        "--no-input",
+        action="store_true",
+        help="ask nothing: list what is missing (exit 2 if anything is)",
+    )
+    lint: Argument[bool] = Argument(
+        "--lint", action="store_true", help="check the interview definition and stop"
+    )
+    force = force_flag()
+    library = library_folders()
+
+    def run(self, env: Environment) -> ExitStatus:
+        from termgen.cli import interview
+
+        return interview.run(self, env)
+
+
+class Deadlines(Command):
+    """list every deadline the deal creates, the next one first"""
+
+    name = "deadlines"
+    answers = answers_file()
+    json = json_flag()
+    library = library_folders()
+
+    def run(self, env: Environment) -> ExitStatus:
+        from termgen.cli import deadlines
+
+        return deadlines.run(self, env)
+
+
+class Calendar(Command):
+    """write the deal's deadlines to an iCalendar (.ics) file, each with a reminder"""
+
+    name = "calendar"
+    answers = answers_file()
+    output: Argument[Path] = Argument(
+        "-o", "--output", type=path, required=True, metavar="FILE", help="the .ics file to write"
+    )
+    force = force_flag()
+    library = library_folders()
+
+    def run(self, env: Environment) -> ExitStatus:
+        from termgen.cli import calendar
+
+        return calendar.run(self, env)
+
+
+class Diff(Command):
+    """list what changed between two versions of a deal; --redline writes tracked changes"""
+
+    name = "diff"
+    old: Argument[Path] = Argument(type=path, metavar="OLD", help="the earlier answer file")
+    new: Argument[Path] = Argument(type=path, metavar="NEW", help="the later answer file")
+    redline: Argument[bool] = Argument(
+        "--redline",
+        action="store_true",
+        help="also write the new term sheet with Word tracked changes against the old one (-o)",
+    )
+    output = output_file()
+    force = force_flag()
+    json = json_flag()
+    library = library_folders()
+    templates = template_folders()
+
+    def run(self, env: Environment) -> ExitStatus:
+        from termgen.cli import diff
+
+        return diff.run(self, env)
+
+
+class Portfolio(Command):
+    """one row per deal in a folder tree, the most urgent first"""
+
+    name = "portfolio"
+    folder: Argument[Path] = Argument(
+        type=path, metavar="DIR", help="a folder of answer files (searched recursively)"
+    )
+    json = json_flag()
+    library = library_folders()
+
+    def run(self, env: Environment) -> ExitStatus:
+        from termgen.cli import portfolio
+
+        return portfolio.run(self, env)
+
+
+class LibraryLint(Command):
+    """check the clause library and overlays for problems"""
+
+    name = "library lint"
+    folders: Argument[list[Path]] = Argument(
+        nargs="*", type=path, metavar="DIR", help="overlay folders to check"
+    )
+    library = library_folders()
+
+    def run(self, env: Environment) -> ExitStatus:
+        from termgen.cli import library
+
+        return library.lint(self, env)
+
+
+class LibraryList(Command):
+    """list clauses"""
+
+    name = "library list"
+    element: Argument[str | None] = Argument("--element", help="only this element, e.g. exit")
+    purpose: Argument[str | None] = Argument(
+        "--purpose", help="only clauses for this purpose, e.g. electrification"
+    )
+    library = library_folders()
+
+    def run(self, env: Environment) -> ExitStatus:
+        from termgen.cli import library
+
+        return library.listing(self, env)
+
+
+class LibraryShow(Command):
+    """show one clause in full"""
+
+    name = "library show"
+    clause_id: Argument[str] = Argument(
+        metavar="ID", help="the clause id, e.g. exit.renewal.automatic"
+    )
+    library = library_folders()
+
+    def run(self, env: Environment) -> ExitStatus:
+        from termgen.cli import library
+
+        return library.show(self, env)
+
+
+class Schema(Command):
+    """print the JSON Schema of answer files (for editor autocompletion)"""
+
+    name = "schema"
+    output = output_file()
+    force = force_flag()
+
+    def run(self, env: Environment) -> ExitStatus:
+        from termgen.cli import schema
+
+        return schema.run(self, env)
+
+
+COMMANDS: tuple[type[Command], ...] = (
+    Validate,
+    Draft,
+    Check,
+    Interview,
+    Deadlines,
+    Calendar,
+    Diff,
+    Portfolio,
+    LibraryLint,
+    LibraryList,
+    LibraryShow,
+    Schema,
+)
+GROUPS = {"library": "lint, list or show clause-library clauses"}
+"""Commands whose actions are commands of their own ('library lint'), with their help."""

@@ -1,0 +1,31 @@
+"""`termgen draft ANSWERS -o DIR`: the term sheet and the governance annex in Word."""
+
+from __future__ import annotations
+
+import json
+
+from termgen.cli.check import strict_status
+from termgen.cli.commands import Draft
+from termgen.environment import Environment
+from termgen.errors import ExitStatus
+from termgen.findings import report
+from termgen.findings.deal import blocking
+from termgen.pipeline import DealRun, open_library
+
+
+def run(command: Draft, env: Environment) -> ExitStatus:
+    deal = DealRun.from_file(command.answers, open_library(command.library, env))
+    written = deal.write(
+        command.output,
+        templates=command.templates,
+        replace=command.force,
+        with_pdf=command.pdf,
+    )
+    if command.json:
+        output = {"files": [str(path) for path in written], **report.as_json(deal.findings)}
+        env.out(json.dumps(output, indent=2, ensure_ascii=False))
+    else:
+        for path in written:
+            env.out(f"wrote {path}")
+        env.out(report.table(deal.findings))
+    return strict_status(command.strict, bool(blocking(deal.findings)))

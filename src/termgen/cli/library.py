@@ -1,0 +1,80 @@
+"""`termgen library lint|list|show`: look after the clause library."""
+
+from __future__ import annotations
+
+from typing import get_args
+
+from termgen.cli.commands import LibraryLint, LibraryList, LibraryShow
+from termgen.environment import Environment
+from termgen.errors import ExitStatus, UsageError
+from termgen.library.clause import PURPOSES, Element
+from termgen.library.load import library_layers
+from termgen.pipeline import lint_library, open_library
+from termgen.suggest import with_suggestion
+from termgen.terminal import text_table
+
+
+def lint(command: LibraryLint, env: Environment) -> ExitStatus:
+    layers = library_layers([*command.library, *command.folders], env.environ)
+    library, problems = lint_library(layers, env.cache())
+    for problem in problems:
+        env.err(str(problem))
+    if problems:
+        env.err(f"{len(problems)} problem(s) in the clause library")
+        return ExitStatus.ERROR
+    env.out(
+        f"clause library OK: {len(library.clauses)} clauses, {len(library.sections)} sections, "
+        f"{len(library.provisions)} provisions ({len(layers)} folder(s))"
+    )
+    return ExitStatus.SUCCESS
+
+
+def listing(command: LibraryList, env: Environment) -> ExitStatus:
+    library = open_library(command.library, env)
+    _check_choice("--element", command.element, get_args(Element))
+    _check_choice("--purpose", command.purpose, PURPOSES)
+    rows = []
+    for clause_id, entry in library.clauses.items():
+        clause = entry.record
+        if command.element and clause.element != command.element:
+            continue
+        if command.purpose and command.purpose not in clause.purposes:
+            continue
+        rows.append(
+            (clause_id, clause.element, clause.section, clause.purpose_summary, clause.title)
+        )
+    env.out(text_table(("id", "element", "section", "purposes", "title"), rows, widest=40))
+    env.out(f"{len(rows)} clause(s)")
+    return ExitStatus.SUCCESS
+
+
+def show(command: LibraryShow, env: Environment) -> ExitStatus:
+    entry = open_library(command.library, env).clause(command.clause_id)
+    clause = entry.record
+    lines = [
+        f"{clause.id} (version {clause.version})  {clause.title}",
+        f"file:          {entry.source.file}",
+        f"element:       {clause.element}",
+        f"section:       {clause.section} (order {clause.order})",
+        f"purposes:      {clause.purpose_summary}",
+        f"jurisdictions: {', '.join(clause.jurisdictions) or 'any'}",
+        f"when:          {clause.when or 'always'}",
+        f"provides:      {', '.join(clause.provides) or 'nothing'}",
+        "",
+        "Preferred position:",
+        clause.text.preferred.rstrip(),
+    ]
+    for number, fallback in enumerate(clause.text.fallback, start=1):
+        lines += ["", f"Fallback {number}: {fallback.label}"]
+        if fallback.requires:
+            lines.append(f"Requires: {fallback.requires}")
+        lines.append(fallback.text.rstrip())
+    if clause.guidance:
+        lines += ["", f"Guidance: {clause.guidance}"]
+    env.out("\n".join(lines))
+    return ExitStatus.SUCCESS
+
+
+def _check_choice(option: str, value: str | None, choices: tuple[str, ...]) -> None:
+    if value is not None and value not in choices:
+        raise UsageError(with_suggestion(f"{option}: '{value}' is not a choice", value, choices))

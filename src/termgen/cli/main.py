@@ -1,0 +1,110 @@
+"""The `termgen` process: parse the command line, run one command, print, choose the exit code."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gc
+import sys
+
+from termgen import __version__
+from termgen.cli.commands import COMMANDS, GROUPS
+from termgen.environment import Environment
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from termgen.cli.arguments import Command
+
+DESCRIPTION = """\
+Turn a partnership deal into Word drafts (term sheet, governance annex) and flag missing
+exit and renewal terms. Answer files are YAML; see examples/ and `termgen schema`.
+"""
+
+EPILOG = """\
+exit codes: 0 success, 1 blocking findings under --strict, 2 a problem with your input
+(the message says where and what to do), 3 an internal error, 130 interrupted.
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every command; building it imports nothing heavy."""
+    parser = argparse.ArgumentParser(
+        prog="termgen",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"termgen {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show a traceback on errors")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    groups: dict[str, argparse._SubParsersAction[argparse.ArgumentParser]] = {}
+    for command in COMMANDS:
+        group, _, action = command.name.partition(" ")
+        if action:
+            if group not in groups:
+                owner = commands.add_parser(group, help=GROUPS[group], description=GROUPS[group])
+                groups[group] = owner.add_subparsers(title="actions", metavar="ACTION")
+                groups[group].required = True
+            where, name = groups[group], action
+        else:
+            where, name = commands, command.name
+        declared = where.add_parser(name, help=command.help(), description=command.help())
+        declared.set_defaults(command=command)
+        for argument in command.arguments():
+            argument.add_to(declared)
+    return parser
+
+
+def entry() -> None:
+    """The `termgen` process: short-lived, so the cyclic garbage collector may run rarely.
+
+    Objects alive at the end are frozen, which spares the collector's last sweep at exit.
+    """
+    gc.set_threshold(50_000, 20, 20)
+    status = main()
+    gc.freeze()
+    sys.exit(status)
+
+
+def main(argv: Sequence[str] | None = None, env: Environment | None = None) -> int:
+    """Run termgen with `argv`; returns the exit status instead of exiting."""
+    env = env or Environment()
+    parser = build_parser()
+    try:
+        with contextlib.redirect_stdout(env.stdout), contextlib.redirect_stderr(env.stderr):
+            parsed = parser.parse_args(argv)
+    except SystemExit as stop:
+        return int(stop.code or 0)
+    # Imported only now, so that --help and --version stay fast (see benchmarks/startup.py).
+    from termgen.errors import ExitStatus, TermgenError
+
+    chosen: type[Command] | None = getattr(parsed, "command", None)
+    if chosen is None:
+        parser.print_help(env.stdout)
+        return ExitStatus.ERROR
+    command = chosen(vars(parsed))
+    try:
+        return int(command.run(env))
+    except TermgenError as problem:
+        if command.debug:
+            raise
+        env.err(str(problem))
+        return int(problem.exit_status)
+    except BrokenPipeError:
+        env.stdout_closed()
+        return ExitStatus.CLOSED_PIPE
+    except KeyboardInterrupt:
+        env.err("termgen: interrupted")
+        return ExitStatus.INTERRUPTED
+    except Exception as bug:
+        if command.debug:
+            raise
+        env.err(
+            f"termgen: internal error: {type(bug).__name__}: {bug}\n"
+            "This is a bug in termgen. Run again with --debug for the traceback and report it."
+        )
+        return ExitStatus.INTERNAL_ERROR
+    finally:
+        env.save_cache()

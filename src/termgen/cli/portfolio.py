@@ -1,0 +1,78 @@
+"""`termgen portfolio`: every deal in a folder tree, one row each, the most urgent first."""
+
+from __future__ import annotations
+
+import json
+
+from termgen.cli.commands import Portfolio
+from termgen.deadlines.collect import when_text
+from termgen.environment import Environment
+from termgen.errors import ExitStatus, UsageError
+from termgen.pipeline import open_library
+from termgen.portfolio import Row, answer_files, portfolio
+from termgen.terminal import text_table
+from termgen.wording import humanise
+
+
+def run(command: Portfolio, env: Environment) -> ExitStatus:
+    if not command.folder.is_dir():
+        raise UsageError(
+            f"'{command.folder}' is not a folder; give the folder that holds the deals"
+        )
+    files = answer_files(command.folder)
+    if not files:
+        raise UsageError(f"no answer files (.yaml, .yml) under '{command.folder}'")
+    library = open_library(command.library, env)
+    today = env.today()
+    rows = portfolio(files, library, today)
+    if command.json:
+        env.out(json.dumps([_as_json(row) for row in rows], indent=2, ensure_ascii=False))
+        return ExitStatus.SUCCESS
+    table = []
+    for row in rows:
+        if row.error:
+            table.append((str(row.file), "error", "", "", "", "", row.error))
+            continue
+        deadline = row.next_deadline
+        upcoming = (
+            f"{deadline.day} ({when_text(deadline.day, today)}): {deadline.title}"
+            if deadline and deadline.day
+            else "none ahead"
+        )
+        table.append(
+            (
+                str(row.file),
+                f"{row.name} v{row.version}",
+                humanise(row.purpose or ""),
+                ", ".join(row.parties),
+                row.term_end.isoformat() if row.term_end else "unknown",
+                str(row.blocking),
+                upcoming,
+            )
+        )
+    header = ("file", "deal", "purpose", "parties", "term ends", "blocking", "next deadline")
+    env.out(text_table(header, table, widest=40))
+    failed = sum(1 for row in rows if row.error)
+    env.out(
+        f"{len(rows)} file(s), {failed} could not be read" if failed else f"{len(rows)} deal(s)"
+    )
+    return ExitStatus.SUCCESS
+
+
+def _as_json(row: Row) -> dict[str, object]:
+    deadline = row.next_deadline
+    return {
+        "file": str(row.file),
+        "deal": row.name,
+        "version": row.version,
+        "purpose": row.purpose,
+        "parties": list(row.parties),
+        "term_end": row.term_end.isoformat() if row.term_end else None,
+        "next_deadline": (
+            {"date": deadline.day.isoformat(), "title": deadline.title, "kind": deadline.kind}
+            if deadline and deadline.day
+            else None
+        ),
+        "blocking_findings": row.blocking,
+        "error": row.error,
+    }

@@ -1,0 +1,28 @@
+"""`termgen validate FILE...`: check answer files and say what each one is."""
+
+from __future__ import annotations
+
+from termgen.answers.read import load_deal
+from termgen.cli.commands import Validate
+from termgen.environment import Environment
+from termgen.errors import ExitStatus, TermgenError
+from termgen.wording import and_join, humanise
+
+
+def run(command: Validate, env: Environment) -> ExitStatus:
+    status = ExitStatus.SUCCESS
+    for path in command.files:
+        try:
+            deal = load_deal(path).deal
+        except TermgenError as problem:
+            if command.debug:
+                raise
+            env.err(str(problem))
+            status = ExitStatus.ERROR
+            continue
+        meta = deal.deal
+        env.out(
+            f"{path}: valid: {meta.name} v{meta.version} "
+            f"({humanise(meta.purpose)}, {and_join(deal.party_names)})"
+        )
+    return status

@@ -1,0 +1,1 @@
+"""Dates a deal creates: date arithmetic, the deadlines, and their calendar."""

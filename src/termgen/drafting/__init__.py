@@ -1,0 +1,1 @@
+"""Drafting: the deal and the clause library assembled into a draft (sections, clauses, tables)."""

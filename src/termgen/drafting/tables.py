@@ -1,0 +1,184 @@
+"""The tables of a draft, built from the deal: contributions, shares, governance, reviews."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+
+from termgen.drafting.structure import Paragraph, Segment, Table
+from termgen.model import Deal
+from termgen.templating.missing import PLACEHOLDER
+from termgen.wording import and_join, capital, date_text, humanise, percent_text, yes_no
+
+_NOT_APPLICABLE = "–"
+_WORKING_TEAMS = ("joint_pmo", "clean_team")
+"""Bodies that coordinate rather than decide: no chair or quorum is needed."""
+
+
+def cell(text: str | None) -> Paragraph:
+    """A table cell; an unknown value becomes an open point."""
+    if text is None or not str(text).strip():
+        return (Segment(PLACEHOLDER, open_point=True),)
+    return (Segment(str(text)),)
+
+
+def _open_row(width: int) -> tuple[Paragraph, ...]:
+    return tuple(cell(None) for _ in range(width))
+
+
+def _table(kind: str, header: tuple[str, ...], rows: Sequence[Sequence[Paragraph]]) -> Table:
+    return Table(kind, header, tuple(map(tuple, rows)) or (_open_row(len(header)),))
+
+
+def approval_text(approval: str, majority_percent: Decimal | None = None) -> str:
+    """'qualified_majority', 75 -> 'qualified majority (75 %)'."""
+    words = humanise(approval)
+    if majority_percent is not None:
+        return f"{words} ({percent_text(majority_percent)})"
+    return words
+
+
+def dispute_text(mechanism: str, rules: str | None, seat: str | None, binding: bool | None) -> str:
+    """'Arbitration under the LCIA Rules, seated in London, binding'."""
+    words = capital(humanise(mechanism))
+    if rules:
+        words += f" under the {rules}"
+    if seat:
+        words += f", seated in {seat}"
+    if binding is not None:
+        words += ", binding" if binding else ", not binding"
+    return words
+
+
+def period_text(start: dt.date | None, end: dt.date | None, milestone: str | None) -> str | None:
+    """When something happens, from whatever of start, end and milestone is known."""
+    if start and end:
+        text = f"{date_text(start)} to {date_text(end)}"
+    elif start:
+        text = f"from {date_text(start)}"
+    elif end:
+        text = f"until {date_text(end)}"
+    else:
+        text = ""
+    if milestone:
+        text = f"{text}; by {milestone}" if text else f"by {milestone}"
+    return text or None
+
+
+def contributions(deal: Deal) -> Table:
+    header = (
+        "Party",
+        "Contribution",
+        "Quantity",
+        "Timing",
+        "Critical path",
+        "Tracking",
+        "Acceptance",
+    )
+    rows = []
+    for item in deal.strengths.contributions:
+        what = capital(humanise(item.kind))
+        rows.append(
+            (
+                cell(item.party),
+                cell(f"{what}: {item.description}" if item.description else what),
+                cell(str(item.quantity) if item.quantity else None),
+                cell(period_text(item.start, item.end, item.milestone)),
+                cell(None if item.critical_path is None else yes_no(item.critical_path)),
+                cell(item.tracking),
+                cell(item.acceptance),
+            )
+        )
+    return _table("contributions", header, rows)
+
+
+def value_sharing(deal: Deal) -> Table:
+    parties = deal.party_names
+    rows = []
+    for kind, shares in deal.goals.value_sharing.shares().items():
+        row = [cell(capital(humanise(kind)))]
+        row += [cell(percent_text(shares[p]) if p in shares else _NOT_APPLICABLE) for p in parties]
+        rows.append(tuple(row))
+    return _table("value_sharing", ("Share", *parties), rows)
+
+
+def bodies(deal: Deal) -> Table:
+    header = ("Body", "Members", "Chair", "Meets", "Quorum", "Charter")
+    rows = []
+    for body in deal.governance.bodies:
+        members = ", ".join(f"{party} {seats}" for party, seats in body.members.items())
+        chair = body.chair
+        if chair and body.chair_rotation:
+            chair = f"{chair} ({body.chair_rotation})"
+        working_team = _NOT_APPLICABLE if body.kind in _WORKING_TEAMS else None
+        rows.append(
+            (
+                cell(body.name),
+                cell(members),
+                cell(chair or working_team),
+                cell(humanise(body.cadence) if body.cadence else None),
+                cell(body.quorum or working_team),
+                cell(body.charter),
+            )
+        )
+    return _table("bodies", header, rows)
+
+
+def decision_rights(deal: Deal) -> Table:
+    header = ("Decision", "Area", "Owner", "Approval", "Consulted")
+    rows = [
+        (
+            cell(right.decision),
+            cell(humanise(right.area)),
+            cell(right.owner),
+            cell(approval_text(right.approval, right.majority_percent) if right.approval else None),
+            cell(and_join(right.consulted) or _NOT_APPLICABLE),
+        )
+        for right in deal.governance.decision_rights
+    ]
+    return _table("decision_rights", header, rows)
+
+
+def escalation(deal: Deal) -> Table:
+    header = ("Step", "Who", "Days at this step")
+    rows = [
+        (cell(str(number)), cell(level.level), cell(str(level.days) if level.days else None))
+        for number, level in enumerate(deal.governance.escalation, start=1)
+    ]
+    disputes = deal.governance.disputes
+    final = (
+        dispute_text(disputes.mechanism, disputes.rules, disputes.seat, disputes.binding)
+        if disputes
+        else None
+    )
+    rows.append((cell("Final"), cell(final), cell(_NOT_APPLICABLE)))
+    return _table("escalation", header, rows)
+
+
+def review_calendar(deal: Deal) -> Table:
+    header = ("Review point", "When", "Options", "Decided by")
+    rows = []
+    for point in deal.change.review_points:
+        when = date_text(point.date) if point.date else None
+        if when is None and point.after:
+            when = f"{point.after} after the effective date"
+        rows.append(
+            (
+                cell(point.name),
+                cell(when),
+                cell(and_join(point.options, "or") if point.options else None),
+                cell(point.decided_by),
+            )
+        )
+    return _table("review_calendar", header, rows)
+
+
+BUILDERS: dict[str, Callable[[Deal], Table]] = {
+    "contributions": contributions,
+    "value_sharing": value_sharing,
+    "bodies": bodies,
+    "decision_rights": decision_rights,
+    "escalation": escalation,
+    "review_calendar": review_calendar,
+}

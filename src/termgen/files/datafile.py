@@ -1,0 +1,262 @@
+"""Reading YAML data files people edit: YAML 1.2 core types, a source map, clear refusals."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from termgen.errors import DataFileError, Location, Problem
+
+MAX_BYTES = 5 * 1024 * 1024
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STANDARD_TAGS = {
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+}
+_NULL = re.compile(r"^(~|null|Null|NULL)?$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_DECIMAL = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+YamlPath = tuple[str | int, ...]
+
+
+class SourceInt(int):
+    """An integer read from YAML that remembers how it was written ('007')."""
+
+    source: str
+
+    def __new__(cls, text: str) -> SourceInt:
+        number = super().__new__(cls, int(text))
+        number.source = text
+        return number
+
+
+class SourceDecimal(Decimal):
+    """A number read from YAML that remembers how it was written ('1.10')."""
+
+    source: str
+
+    def __new__(cls, text: str) -> SourceDecimal:
+        number = super().__new__(cls, text)
+        number.source = text
+        return number
+
+
+@dataclass
+class SourceMap:
+    """Where each key and value of a YAML file was written (0-based line and column)."""
+
+    file: Path
+    keys: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
+    values: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
+    blocks: set[YamlPath] = field(default_factory=set)
+
+    def locate(self, path: Sequence[str | int], *, at_key: bool = False) -> Location:
+        """The closest written place for `path`: itself, or else its nearest written parent."""
+        path = tuple(path)
+        for length in range(len(path), -1, -1):
+            prefix = path[:length]
+            tables = (self.keys, self.values) if at_key or length < len(path) else (self.values,)
+            for table in tables:
+                if prefix in table:
+                    line, column = table[prefix]
+                    return Location(self.file, line + 1, column + 1)
+        return Location(self.file, 1, 1)
+
+    def text_line(self, path: Sequence[str | int], line_in_text: int) -> Location:
+        """The file location of line `line_in_text` (1-based) of the text value at `path`."""
+        start = self.locate(path)
+        first = (start.line or 1) + (1 if tuple(path) in self.blocks else 0)
+        return Location(self.file, first + line_in_text - 1)
+
+
+def read_yaml(
+    path: Path, *, kind: str, error: type[DataFileError] = DataFileError
+) -> tuple[Any, SourceMap]:
+    """Plain data and a source map for a YAML file; None for an empty file."""
+    path = Path(path)
+    text = _read_text(path, kind, error)
+    source = SourceMap(path)
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as bad:
+        raise error([_yaml_problem(path, text, bad)]) from None
+    if root is None:
+        return None, source
+    return _Builder(source, error).build(root, ()), source
+
+
+def whole_file(
+    path: Path, message: str, error: type[DataFileError] = DataFileError
+) -> DataFileError:
+    """An error about a file as a whole."""
+    return error([Problem(message, Location(path))])
+
+
+def _read_text(path: Path, kind: str, error: type[DataFileError]) -> str:
+    try:
+        if path.is_dir():
+            raise whole_file(path, f"is a folder, not {_a(kind)}", error)
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise whole_file(
+                path,
+                f"the file is {size / 1_000_000:.1f} MB; {kind}s are small text files "
+                f"(at most {MAX_BYTES // 1_000_000} MB), so this is probably not one",
+                error,
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise whole_file(path, "no such file; check the name and folder", error) from None
+    except PermissionError:
+        raise whole_file(path, "cannot be read (permission denied)", error) from None
+    if b"\x00" in raw:
+        raise whole_file(
+            path, f"this is not a text file (it holds binary data); {_a(kind)} is YAML text", error
+        )
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as bad:
+        line = raw[: bad.start].count(b"\n") + 1
+        message = f"this is not UTF-8 text; save the file as UTF-8 (or it is not {_a(kind)})"
+        raise error([Problem(message, Location(path, line))]) from None
+
+
+def _a(noun: str) -> str:
+    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
+
+
+_YAML_WORDS = [
+    (
+        "mapping values are not allowed",
+        "a ':' where YAML does not expect one; if the value contains ': ', put it in quotes",
+    ),
+    (
+        "could not find expected ':'",
+        "a line that is not 'key: value'; check the indentation and that every key ends with ':'",
+    ),
+    ("found unexpected end of stream", "a quote is opened but never closed"),
+    ("expected a single document", "more than one YAML document ('---'); keep one per file"),
+    (
+        "found undefined alias",
+        "'*' starts an alias, which these files do not use; put the text in quotes",
+    ),
+    (
+        "did not find expected key",
+        "the indentation does not line up with the keys above; indent the entries of one "
+        "mapping by the same number of spaces",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "the indentation does not line up with the list above; start each entry of a list "
+        "with '- ' at the same indentation",
+    ),
+    ("did not find expected ','", "a '[' or '{' is opened but never closed"),
+]
+
+
+def _yaml_problem(path: Path, text: str, bad: yaml.MarkedYAMLError) -> Problem:
+    mark = bad.problem_mark or bad.context_mark
+    found = f"{bad.context or ''} {bad.problem or ''}"
+    message = next(
+        (words for fragment, words in _YAML_WORDS if fragment in found),
+        f"not valid YAML ({bad.problem})",
+    )
+    if "cannot start any token" in found and mark:
+        character = text.splitlines()[mark.line][mark.column]
+        message = (
+            "a tab is used for indentation; YAML indents with spaces only, so replace the tab "
+            "with spaces"
+            if character == "\t"
+            else f"a value cannot start with '{character}'; put the value in quotes"
+        )
+    line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+    return Problem(message, Location(path, line, column))
+
+
+class _Builder:
+    """Turns composed YAML nodes into plain data, recording where each key and value sits."""
+
+    def __init__(self, source: SourceMap, error: type[DataFileError]) -> None:
+        self.source = source
+        self.error = error
+        self.seen: set[int] = set()
+
+    def fail(self, node: yaml.Node, message: str) -> DataFileError:
+        mark = node.start_mark
+        location = Location(self.source.file, mark.line + 1, mark.column + 1)
+        return self.error([Problem(message, location)])
+
+    def build(self, node: yaml.Node, path: YamlPath) -> Any:
+        if id(node) in self.seen:
+            raise self.fail(
+                node,
+                "anchors and aliases ('&name', '*name') are not used in these files; write the "
+                "value out in full",
+            )
+        self.seen.add(id(node))
+        self.source.values[path] = (node.start_mark.line, node.start_mark.column)
+        if node.tag not in _STANDARD_TAGS:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            raise self.fail(node, f"the YAML tag '{tag}' is not allowed here; remove it")
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
+        if node.style in ("|", ">"):
+            self.source.blocks.add(path)
+        return _scalar(node)
+
+    def mapping(self, node: yaml.MappingNode, path: YamlPath) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise self.fail(key_node, "a key must be a plain word, not a list or mapping")
+            key = str(key_node.value)
+            if key == "<<":
+                raise self.fail(
+                    key_node, "merge keys ('<<') are not used in these files; write the keys out"
+                )
+            if key in first_line:
+                raise self.fail(
+                    key_node,
+                    f"duplicate key '{key}' (first at line {first_line[key]}); each key may "
+                    "appear once, so merge the two",
+                )
+            first_line[key] = key_node.start_mark.line + 1
+            self.source.keys[(*path, key)] = (key_node.start_mark.line, key_node.start_mark.column)
+            result[key] = self.build(value_node, (*path, key))
+        return result
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    """YAML 1.2 core types only: 'no' and 'on' stay text, numbers keep how they were written."""
+    text = node.value
+    if node.style or node.tag == "tag:yaml.org,2002:str":
+        return text
+    if _NULL.match(text):
+        return None
+    if text in _BOOL:
+        return _BOOL[text]
+    if _INT.match(text):
+        return SourceInt(text)
+    if _DECIMAL.match(text):
+        return SourceDecimal(text)
+    if _DATE.match(text):
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            return text
+    return text

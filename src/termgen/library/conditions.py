@@ -1,0 +1,65 @@
+"""Conditions over the deal (a clause's `when`, a provision's `expected` and `expression`),
+checked and compiled once, then evaluated in the sandbox."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jinja2 import TemplateError
+
+from termgen.cache import Cache
+from termgen.errors import LibraryError, Problem
+from termgen.library.load import Sourced
+from termgen.model import Deal
+from termgen.model.paths import Shape
+from termgen.templating.check import Scope, TemplateIssue, model_scope
+from termgen.templating.compiled import compiled_condition
+from termgen.templating.sandbox import Sandbox
+
+
+def clause_scope() -> Scope:
+    """The names clause text and conditions may read: the deal's top-level sections."""
+    return model_scope(Shape("model", model=Deal))
+
+
+def deal_context(deal: Deal) -> dict[str, Any]:
+    """The deal as the names clause text reads."""
+    return {name: getattr(deal, name) for name in type(deal).model_fields}
+
+
+def refuse_issues(
+    entry: Sourced[Any], path: tuple[str | int, ...], issues: list[TemplateIssue], kind: str
+) -> None:
+    """Stop with every issue of a text or condition, at its line in the file it came from."""
+    if issues:
+        problems = [
+            Problem(
+                f"{kind} '{entry.record.id}': {issue.message}",
+                entry.source.text_line((*entry.path, *path), issue.line),
+            )
+            for issue in issues
+        ]
+        raise LibraryError(problems)
+
+
+def holds(
+    env: Sandbox,
+    entry: Sourced[Any],
+    key: str,
+    context: dict[str, Any],
+    kind: str,
+    cache: Cache | None = None,
+) -> bool:
+    """Evaluate a clause's or provision's condition in the sandbox; a broken one stops here."""
+    source = getattr(entry.record, key)
+    if source is None:
+        return True
+    condition, issues = compiled_condition(env, source, clause_scope(), cache)
+    refuse_issues(entry, (key,), issues, kind)
+    assert condition is not None
+    try:
+        return bool(condition(**context))
+    except TemplateError as bad:
+        which = "condition" if key == "when" else f"{key} condition"
+        message = f"{kind} '{entry.record.id}': its {which} failed: {bad}"
+        raise LibraryError([Problem(message, entry.where(key))]) from None

@@ -1,0 +1,112 @@
+"""The one way from answers to drafts that every command takes.
+
+    answer file --load--> deal --outline--> numbered clauses --assemble--> draft --render--> Word
+                                       \\--> findings        \\--> deadlines
+
+A `DealRun` holds one deal and the clause library and computes each stage once, when a
+command first asks for it: `check` needs the outline and the findings but never renders a
+clause, `deadlines` needs clause numbers only, `draft` needs everything. The stages live in
+their own packages (answers/, library/, drafting/, findings/, deadlines/, render/); this
+module only says in what order they run and what each one is given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cached_property
+from pathlib import Path
+
+from termgen.answers.read import load_deal
+from termgen.cache import Cache
+from termgen.deadlines.collect import Deadline, deadlines
+from termgen.drafting.assemble import assemble
+from termgen.drafting.outline import Outline, outline
+from termgen.drafting.structure import Draft
+from termgen.environment import Environment
+from termgen.errors import Location, OutputExistsError, Problem
+from termgen.files.datafile import SourceMap
+from termgen.files.write import write_atomically
+from termgen.findings.checks import CHECKS
+from termgen.findings.deal import Finding, deal_findings
+from termgen.library.lint import lint
+from termgen.library.load import Library, library_layers, load_library
+from termgen.library.sections import DOCUMENTS, Document
+from termgen.model import Deal
+from termgen.render import pdf
+from termgen.render.documents import RenderedDocument, render_draft
+
+
+def open_library(overlays: Sequence[Path], env: Environment) -> Library:
+    """The built-in clause library with $TERMGEN_LIBRARY and the --library folders over it."""
+    return load_library(library_layers(overlays, env.environ), cache=env.cache())
+
+
+def lint_library(layers: Sequence[Path], cache: Cache | None) -> tuple[Library, list[Problem]]:
+    """The library as `library lint` sees it: its own problems, and names it uses that the
+    findings do not know."""
+    return lint(layers, cache, checks=CHECKS)
+
+
+class DealRun:
+    """One deal on its way through the pipeline; each stage is computed once, on first use."""
+
+    def __init__(self, deal: Deal, library: Library, source: SourceMap | None = None) -> None:
+        self.deal = deal
+        self.library = library
+        self.source = source
+        """Where each answer sits in the answer file, so that findings can point at lines."""
+
+    @classmethod
+    def from_file(cls, answers: Path, library: Library) -> DealRun:
+        loaded = load_deal(answers)
+        return cls(loaded.deal, library, loaded.source)
+
+    @cached_property
+    def outline(self) -> Outline:
+        return outline(self.deal, self.library, source=self.source)
+
+    @cached_property
+    def draft(self) -> Draft:
+        return assemble(self.outline, self.library)
+
+    @cached_property
+    def findings(self) -> list[Finding]:
+        return deal_findings(self.deal, self.library, self.outline.provided, self.source)
+
+    @cached_property
+    def deadlines(self) -> list[Deadline]:
+        return deadlines(self.outline)
+
+    def documents(
+        self, templates: Sequence[Path] = (), kinds: Sequence[Document] = DOCUMENTS
+    ) -> list[RenderedDocument]:
+        """The Word documents as bytes, with the findings as comments."""
+        return render_draft(self.draft, templates, self.findings, kinds)
+
+    def write(
+        self,
+        folder: Path,
+        *,
+        templates: Sequence[Path] = (),
+        replace: bool = False,
+        with_pdf: bool = False,
+    ) -> list[Path]:
+        """Write both documents (and their PDFs); nothing is written if a file is in the way."""
+        documents = self.documents(templates)
+        if folder.exists() and not folder.is_dir():
+            raise OutputExistsError("is a file; -o needs a folder", location=Location(folder))
+        targets = [folder / document.filename for document in documents]
+        planned = targets + [target.with_suffix(".pdf") for target in targets if with_pdf]
+        existing = [path for path in planned if path.exists()]
+        if existing and not replace:
+            raise OutputExistsError(
+                f"{', '.join(path.name for path in existing)} already in {folder}; nothing "
+                "was written. Pass --force to replace, or choose another folder with -o"
+            )
+        written = [
+            write_atomically(target, document.data, replace=replace)
+            for target, document in zip(targets, documents, strict=True)
+        ]
+        if with_pdf:
+            written += pdf.convert(written, folder, replace=replace)
+        return written

@@ -1,0 +1,58 @@
+"""Checking a draft from the other side: extract, normalise, detect, report."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from termgen.errors import Location, UnreadableDraftError
+from termgen.library.provisions import Provision
+from termgen.their_drafts.detect import Detection, detect
+from termgen.their_drafts.extract import extract
+from termgen.their_drafts.text import Sentence, sentences
+
+_CONTRACT_SIGNS = (
+    re.compile(
+        r"\b(agreement|contract|term sheet|heads of terms|letter of intent|memorandum)\b", re.I
+    ),
+    re.compile(r"\bpart(y|ies)\b", re.I),
+    re.compile(r"\b(shall|agrees?|undertakes?|will)\b", re.I),
+)
+
+
+_KINDS = {"pdf": "PDF", "docx": "Word document", "txt": "text file"}
+
+
+@dataclass(frozen=True)
+class ForeignReport:
+    file: Path
+    detections: list[Detection]
+
+    def as_json(self) -> dict[str, Any]:
+        return {"file": str(self.file), "provisions": [d.as_json() for d in self.detections]}
+
+    @property
+    def blocking_missing(self) -> list[Detection]:
+        return [d for d in self.detections if d.severity == "blocking" and d.status == "missing"]
+
+
+def looks_like_a_contract(found: Sequence[Sentence]) -> bool:
+    """Whether the text has the marks of an agreement: a name for it, parties, obligations."""
+    text = " ".join(sentence.text for sentence in found[:400])
+    return all(sign.search(text) for sign in _CONTRACT_SIGNS)
+
+
+def check_draft(path: Path, provisions: Iterable[Provision]) -> ForeignReport:
+    """Which exit, renewal and related provisions a .pdf or .docx draft settles."""
+    extracted = extract(path)
+    found = sentences(extracted)
+    if not looks_like_a_contract(found):
+        raise UnreadableDraftError(
+            f"this {_KINDS[extracted.kind]} does not read like a contract or term sheet (no "
+            "agreement, parties or obligations found); termgen checks drafts of agreements",
+            location=Location(path),
+        )
+    return ForeignReport(Path(path), detect(found, provisions))

@@ -1,0 +1,79 @@
+"""Text out of drafts from the other side: PDF pages, .docx or plain-text paragraphs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from termgen.errors import UnreadableDraftError
+from termgen.their_drafts.limits import MOST_PARAGRAPHS, read_draft, too_large, unreadable
+from termgen.their_drafts.pdf import Progress
+
+__all__ = ["Block", "Extracted", "UnreadableDraftError", "extract"]
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\f")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A piece of the draft's text and where it sits: a PDF page or a Word paragraph."""
+
+    text: str
+    page: int | None = None
+    paragraph: int | None = None
+
+
+@dataclass(frozen=True)
+class Extracted:
+    file: Path
+    kind: Literal["pdf", "docx", "txt"]
+    blocks: tuple[Block, ...]
+
+
+def extract(
+    path: Path, *, password: str | None = None, progress: Progress | None = None
+) -> Extracted:
+    """The text of a .pdf, .docx or .txt draft, block by block, in reading order."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        from termgen.their_drafts.pdf import pdf_pages
+
+        pages = pdf_pages(path, read_draft(path, "pdf"), password, progress)
+        return Extracted(
+            path, "pdf", tuple(Block(text, page=number) for number, text in enumerate(pages, 1))
+        )
+    if suffix == ".docx":
+        from termgen.their_drafts.word import docx_paragraphs
+
+        paragraphs = docx_paragraphs(path, read_draft(path, "docx"))
+        if not any(text.strip() for text in paragraphs):
+            raise unreadable(path, "the Word document holds no text")
+        return Extracted(path, "docx", _numbered(text for text in paragraphs if text.strip()))
+    if suffix == ".txt":
+        return Extracted(path, "txt", _text_paragraphs(path, read_draft(path, "txt")))
+    raise unreadable(
+        path, "termgen reads drafts as .pdf, .docx or .txt; save the draft in one of these"
+    )
+
+
+def _numbered(texts: Iterable[str]) -> tuple[Block, ...]:
+    return tuple(Block(text, paragraph=number) for number, text in enumerate(texts, start=1))
+
+
+def _text_paragraphs(path: Path, raw: bytes) -> tuple[Block, ...]:
+    if b"\x00" in raw:
+        raise unreadable(path, "this is not a text file (it holds binary data)")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+    paragraphs = [part for part in _PARAGRAPH_BREAK.split(text) if part.strip()]
+    if not paragraphs:
+        raise unreadable(path, "the file holds no text")
+    if len(paragraphs) > MOST_PARAGRAPHS:
+        raise too_large(path, "text", MOST_PARAGRAPHS, "paragraphs")
+    return _numbered(paragraphs)

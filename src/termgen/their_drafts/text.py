@@ -1,0 +1,155 @@
+"""Extracted text made comparable: normalised punctuation, no running headers, sentences."""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from termgen.their_drafts.extract import Block, Extracted
+
+_PUNCTUATION = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2011": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u00ad": None,
+        "\u200b": None,
+        "\r": None,
+        # PDFium marks a word it joined across a line break with STX (or U+FFFE).
+        "\x02": None,
+        "\ufffe": None,
+    }
+)
+_PAGE_NUMBER = re.compile(r"^\W*(page\s*)?[0-9ivxlc]{1,5}(\s*(of|/)\s*\d{1,4})?\W*$", re.IGNORECASE)
+_HYPHENATED = re.compile(r"(\w)-\n\s*([a-z])")
+_ABBREVIATIONS = [
+    "[A-Z]",
+    "No",
+    "Inc",
+    "Co",
+    "Ltd",
+    "Corp",
+    "Sec",
+    "i\\.e",
+    "e\\.g",
+    "vs",
+    "St",
+    "Mr",
+    "Ms",
+    "Dr",
+    "art",
+    "Art",
+]
+# The look-behinds sit after the full stop, so they are tried only where a sentence may end.
+_SENTENCE_END = re.compile(
+    "[.!?]"
+    + "".join(rf"(?<!\b{abbreviation}[.!?])" for abbreviation in _ABBREVIATIONS)
+    + r"\s+(?=[\"'(\[]?[A-Z0-9]|\([a-z]{1,4}\)\s)"
+)
+_SPACES = re.compile(r"\s+")
+_ITEM = re.compile(r"\(?([a-z]{1,4}|\d{1,2})\)\s")
+# "Upon termination of this Agreement: (a) ...": the words before the colon govern every item.
+_LEAD_IN = re.compile(r"(.{10,400}?:)\s*\(?([a-z]{1,4}|\d{1,2})\)\s")
+_EDGE_LINES = 3
+LONGEST_SENTENCE = 1500
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    page: int | None
+    paragraph: int | None
+    lead_in: str = ""
+    """For an item of a list, the words that introduce the list."""
+
+    @property
+    def in_context(self) -> str:
+        return f"{self.lead_in} {self.text}" if self.lead_in else self.text
+
+
+def normalise(text: str) -> str:
+    """Unicode compatibility forms (ligatures), straight quotes, plain hyphens."""
+    return unicodedata.normalize("NFKC", text).translate(_PUNCTUATION)
+
+
+def _shape(line: str) -> str:
+    return re.sub(r"\d+", "#", line.strip().lower())
+
+
+def _without_running_lines(blocks: Sequence[Block]) -> list[str]:
+    """Page texts without running headers, footers and page numbers."""
+    pages = [normalise(block.text).splitlines() for block in blocks]
+    edges = Counter(
+        _shape(line)
+        for lines in pages
+        for line in {*lines[:_EDGE_LINES], *lines[-_EDGE_LINES:]}
+        if line.strip()
+    )
+    least = max(2, 0.4 * len(pages))
+    repeated = (
+        {shape for shape, count in edges.items() if count >= least} if len(pages) > 1 else set()
+    )
+    cleaned = []
+    for lines in pages:
+        kept = [
+            line
+            for index, line in enumerate(lines)
+            if not _PAGE_NUMBER.match(line)
+            and not (
+                (index < _EDGE_LINES or index >= len(lines) - _EDGE_LINES)
+                and _shape(line) in repeated
+            )
+        ]
+        cleaned.append("\n".join(kept))
+    return cleaned
+
+
+def sentences(extracted: Extracted) -> list[Sentence]:
+    """The draft as sentences, each with the page or paragraph where it starts."""
+    if extracted.kind == "pdf":
+        texts = _without_running_lines(extracted.blocks)
+    else:
+        texts = [normalise(block.text) for block in extracted.blocks]
+    starts: list[int] = []
+    parts: list[str] = []
+    offset = 0
+    for text in texts:
+        starts.append(offset)
+        joined = _SPACES.sub(" ", _HYPHENATED.sub(r"\1\2", text)).strip()
+        parts.append(joined)
+        offset += len(joined) + 1
+    whole = "\n".join(parts)
+    result = []
+    begin = 0
+    lead_in = ""
+    for end in [match.end() for match in _SENTENCE_END.finditer(whole)] + [len(whole)]:
+        for piece in _bounded(whole[begin:end]):
+            text = piece.strip()
+            if not text:
+                continue
+            if _ITEM.match(text):
+                item_of = lead_in
+            else:
+                introduced = _LEAD_IN.match(text)
+                lead_in, item_of = (introduced.group(1) if introduced else ""), ""
+            block = extracted.blocks[bisect.bisect_right(starts, begin) - 1]
+            result.append(Sentence(text, block.page, block.paragraph, item_of))
+        begin = end
+    return result
+
+
+def _bounded(text: str) -> list[str]:
+    """Very long runs (lists without full stops) cut at semicolons."""
+    if len(text) <= LONGEST_SENTENCE:
+        return [text]
+    return [piece for piece in re.split(r"(?<=;)\s+", text) if piece]

@@ -1,0 +1,152 @@
+"""The command line: exit codes, streams, start-up cost, and what a user sees when it fails."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from termgen import __version__
+from termgen.cli import validate
+
+from ..conftest import EXAMPLES, ROOT, run_cli
+
+HEAVY = {"pydantic", "yaml", "docx", "docxtpl", "jinja2", "pypdf", "questionary", "lxml"}
+
+
+def test_version() -> None:
+    result = run_cli("--version")
+    assert (result.status, result.out.strip()) == (0, f"termgen {__version__}")
+
+
+def test_help_lists_the_commands_and_the_exit_codes() -> None:
+    result = run_cli("--help")
+    assert result.status == 0
+    assert "validate" in result.out
+    assert "exit codes: 0 success" in result.out
+
+
+def test_no_command_prints_help_and_fails() -> None:
+    result = run_cli()
+    assert result.status == 2
+    assert "usage: termgen" in result.out
+
+
+def test_an_unknown_command_is_a_usage_error() -> None:
+    result = run_cli("frobnicate")
+    assert result.status == 2
+    assert "invalid choice: 'frobnicate'" in result.err
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["validate", "--help"]])
+def test_help_and_version_import_no_heavy_library(args: list[str]) -> None:
+    probe = (
+        "import sys, contextlib, io\n"
+        "from termgen.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main({args!r})\n"
+        "print(sorted({name.split('.')[0] for name in sys.modules}))\n"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    assert not HEAVY & set(eval(loaded))
+
+
+def test_validate_reports_each_file_and_fails_if_any_is_bad(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("deal: {}\n", encoding="utf-8")
+    result = run_cli("validate", *EXAMPLES, bad)
+    assert result.status == 2
+    assert len(result.out.splitlines()) == len(EXAMPLES)
+    assert "Project Volta v0.4 (electrification, NAW and KSC)" in result.out
+    assert "Project Tidewater v0.3 (autonomy mobility, SOL, AUR and MFM)" in result.out
+    assert result.err.startswith(f"{bad}:1:1: deal: required key 'name' is missing")
+
+
+def test_an_internal_error_is_reported_as_a_bug_without_traceback(
+    monkeypatch: pytest.MonkeyPatch, example: Path
+) -> None:
+    def explode(*_: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(validate, "run", explode)
+    result = run_cli("validate", example)
+    assert result.status == 3
+    assert result.err.startswith("termgen: internal error: RuntimeError: boom")
+    assert "--debug" in result.err
+    with pytest.raises(RuntimeError):
+        run_cli("--debug", "validate", example)
+
+
+def test_debug_shows_the_traceback_of_a_user_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- not a deal\n", encoding="utf-8")
+    quiet = subprocess.run(
+        [sys.executable, "-m", "termgen", "validate", bad], capture_output=True, text=True
+    )
+    loud = subprocess.run(
+        [sys.executable, "-m", "termgen", "--debug", "validate", bad],
+        capture_output=True,
+        text=True,
+    )
+    assert quiet.returncode == 2
+    assert "Traceback" not in quiet.stderr
+    assert "Traceback" in loud.stderr
+    assert "AnswerFileError" in loud.stderr
+
+
+def test_the_console_script_is_installed() -> None:
+    script = Path(sys.executable).with_name("termgen")
+    result = subprocess.run([script, "validate", *EXAMPLES], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert (ROOT / "examples").is_dir()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["library", "list"], ["deadlines", str(EXAMPLES[0])]],
+    ids=["library list", "deadlines"],
+)
+def test_a_reader_that_stops_early_ends_the_run_quietly(args: list[str]) -> None:
+    """`termgen ... | head -1`: the closed pipe is the reader's choice, not an error."""
+    termgen = subprocess.Popen(
+        [sys.executable, "-m", "termgen", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert termgen.stdout is not None and termgen.stderr is not None
+    first = termgen.stdout.readline()
+    termgen.stdout.close()
+    status = termgen.wait(timeout=60)
+    assert first.strip()
+    assert status in (0, 141)
+    assert termgen.stderr.read() == b""
+
+
+def test_every_command_takes_the_arguments_its_code_reads() -> None:
+    """Each command's code reads its arguments as typed attributes declared once."""
+    from termgen.cli.commands import COMMANDS
+    from termgen.cli.main import build_parser
+
+    parser = build_parser()
+    for command in COMMANDS:
+        parsed = parser.parse_args([*command.name.split(), *_required(command)])
+        assert parsed.command is command
+        values = command(vars(parsed))
+        for argument in command.arguments():
+            getattr(values, argument.name)
+
+
+def _required(command: type) -> list[str]:
+    needs = {"files": ["a.yaml"], "answers": ["a.yaml"], "file": ["a.yaml"], "old": ["a.yaml"]}
+    needs |= {"new": ["b.yaml"], "folder": ["deals"], "clause_id": ["x"]}
+    found = []
+    for argument in command.arguments():  # type: ignore[attr-defined]
+        if not argument.flags and argument.name in needs:
+            found += needs[argument.name]
+        elif argument.settings.get("required"):
+            found += [argument.flags[0], "out.ics"]
+    return found

@@ -1,0 +1,299 @@
+"""Drafts from the other side: labelled self-made drafts, evidence, JSON, bad files, CUAD."""
+
+from __future__ import annotations
+
+import json
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import get_args
+
+import docx
+import pytest
+import yaml
+
+from termgen.library.load import library_layers, load_provisions
+from termgen.model.exit import TriggerKind
+from termgen.their_drafts.detect import detect
+from termgen.their_drafts.extract import Block, Extracted, extract
+from termgen.their_drafts.text import normalise, sentences
+
+from ..conftest import EXAMPLES_DIR, ROOT, run_cli
+from ..draft_fixtures import (
+    RUNNING_HEADER,
+    SOURCES,
+    build_docx,
+    build_pdf,
+    encrypted_copy,
+    pdf_bytes,
+    scanned_pdf,
+)
+
+LABELS = yaml.safe_load((SOURCES / "labels.yaml").read_text(encoding="utf-8"))
+TRIGGER_KINDS = get_args(TriggerKind)
+REPORTED = {
+    "term.initial",
+    "renewal.mechanism",
+    "renewal.notice",
+    "renewal.review",
+    "exit.triggers",
+    "exit.notice",
+    "exit.survival",
+    "exit.assets",
+    "exit.valuation",
+    "exit.disputes",
+    *(f"exit.trigger.{kind}" for kind in TRIGGER_KINDS),
+}
+
+
+@pytest.fixture(scope="module")
+def drafts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("drafts")
+    built = {}
+    for name in LABELS:
+        stem, suffix = name.rsplit(".", 1)
+        built[name] = (build_pdf if suffix == "pdf" else build_docx)(stem, folder)
+    return built
+
+
+def _report(path: Path, *extra: str) -> tuple[int, dict]:
+    result = run_cli("check", path, "--json", *extra)
+    assert result.err == ""
+    return result.status, json.loads(result.out)
+
+
+@pytest.mark.parametrize("name", list(LABELS), ids=list(LABELS))
+def test_each_self_made_draft_reads_as_labelled(drafts: dict[str, Path], name: str) -> None:
+    _, report = _report(drafts[name])
+    found = {item["id"]: item["status"] for item in report["provisions"]}
+    expected = {pid: LABELS[name].get(pid, "missing") for pid in REPORTED}
+    assert found == expected
+
+
+def test_the_json_has_the_agreed_shape(drafts: dict[str, Path]) -> None:
+    _, report = _report(drafts["supply-agreement.pdf"])
+    assert set(report) == {"file", "provisions"}
+    assert report["file"] == str(drafts["supply-agreement.pdf"])
+    assert {item["id"] for item in report["provisions"]} == REPORTED
+    for item in report["provisions"]:
+        assert {"id", "status", "severity", "evidence"} <= set(item)
+        assert item["status"] in ("present", "weak", "missing")
+        assert item["severity"] in ("blocking", "warning")
+        assert (item["status"] == "missing") == (item["evidence"] == [])
+    term = next(item for item in report["provisions"] if item["id"] == "term.initial")
+    assert term["evidence"][0]["page"] == 1
+    assert "initial term of four (4) years" in term["evidence"][0]["quote"]
+
+
+def test_word_evidence_names_the_paragraph(drafts: dict[str, Path]) -> None:
+    _, report = _report(drafts["term-sheet.docx"])
+    deadlock = next(item for item in report["provisions"] if item["id"] == "exit.trigger.deadlock")
+    assert set(deadlock["evidence"][0]) == {"paragraph", "quote"}
+    assert "deadlocked" in deadlock["evidence"][0]["quote"]
+
+
+def test_running_headers_page_numbers_and_hyphenation_are_cleaned(drafts: dict[str, Path]) -> None:
+    extracted = extract(drafts["supply-agreement.pdf"])
+    assert len(extracted.blocks) >= 2
+    assert RUNNING_HEADER in extracted.blocks[1].text
+    text = " ".join(sentence.text for sentence in sentences(extracted))
+    assert RUNNING_HEADER not in text
+    assert "Page 1 of" not in text
+    assert "delivered to Buyer upon termination, free of charge" in text
+
+
+def test_punctuation_is_normalised() -> None:
+    assert (
+        normalise("“Term” – the ﬁrst year’s notice\u00a0period")
+        == '"Term" - the first year\'s notice period'
+    )
+    blocks = (Block("The “Initial Term” runs for ﬁve years. Renewal is automatic."),)
+    found = sentences(Extracted(Path("x.txt"), "txt", blocks))
+    assert [s.text for s in found] == [
+        'The "Initial Term" runs for five years.',
+        "Renewal is automatic.",
+    ]
+
+
+def _sentences_of(*paragraphs: str) -> list:
+    blocks = tuple(Block(text, paragraph=number) for number, text in enumerate(paragraphs, 1))
+    return sentences(Extracted(Path("x.txt"), "txt", blocks))
+
+
+def test_list_items_keep_the_words_that_introduce_them() -> None:
+    found = _sentences_of(
+        "Upon expiry of this Agreement: (a) the Supplier shall complete open orders. "
+        "(b) The Buyer may buy remaining stock. 9.3 Notices. All notices are in writing."
+    )
+    assert [(s.lead_in, s.text) for s in found] == [
+        ("", "Upon expiry of this Agreement: (a) the Supplier shall complete open orders."),
+        ("Upon expiry of this Agreement:", "(b) The Buyer may buy remaining stock."),
+        ("", "9.3 Notices."),
+        ("", "All notices are in writing."),
+    ]
+
+
+def _survival(*paragraphs: str) -> str:
+    provisions = [entry.record for entry in load_provisions(library_layers([], {})).values()]
+    survival = [provision for provision in provisions if provision.id == "exit.survival"]
+    (detection,) = detect(_sentences_of(*paragraphs), survival)
+    return detection.status
+
+
+def test_services_after_exit_need_more_than_housekeeping() -> None:
+    records = "The Reseller shall keep its records for two (2) years after termination."
+    transition = (
+        "Upon termination of this Agreement: (a) each party shall return the documents; "
+        + "(x) each party shall keep copies of notices; " * 80
+        + "(b) the Supplier shall continue to supply spare parts for a transition period."
+    )
+    assert _survival(records) == "weak"
+    assert _survival(transition) == "present"
+    # A renewal period and a cancelled sale have dates after an end, but nothing survives exit.
+    renewal = "Maintenance is for a period of one (1) year commencing upon expiration of the term."
+    cancelled_sale = "The Agent shall notify the Fund within five (5) days of any cancellation."
+    assert _survival(renewal) == _survival(cancelled_sale) == "missing"
+
+
+def test_tables_in_word_drafts_are_read(drafts: dict[str, Path]) -> None:
+    text = " ".join(block.text for block in extract(drafts["term-sheet.docx"]).blocks)
+    assert "initial term of five (5) years" in text
+    assert 'Nordlicht Recycling AG ("Nordlicht")' in normalise(text)
+
+
+def test_strict_fails_when_a_blocking_provision_is_missing(drafts: dict[str, Path]) -> None:
+    status, _ = _report(drafts["mou.pdf"], "--strict")
+    assert status == 1
+    assert run_cli("check", drafts["mou.pdf"]).status == 0
+
+
+def test_our_own_drafts_read_back_complete(tmp_path: Path) -> None:
+    assert run_cli("draft", EXAMPLES_DIR / "battery-jv.yaml", "-o", tmp_path).status == 0
+    status, report = _report(tmp_path / "project-volta-term-sheet-v0.4.docx", "--strict")
+    assert status == 0
+    assert [item["id"] for item in report["provisions"] if item["status"] != "present"] == []
+
+
+def test_an_open_renewal_in_our_draft_reads_as_not_settled(tmp_path: Path) -> None:
+    assert run_cli("draft", EXAMPLES_DIR / "incomplete-deal.yaml", "-o", tmp_path).status == 0
+    _, report = _report(tmp_path / "project-lodestar-term-sheet-v0.1.docx")
+    found = {item["id"]: item["status"] for item in report["provisions"]}
+    assert (found["renewal.mechanism"], found["renewal.notice"]) == ("weak", "missing")
+
+
+def test_the_text_table_shows_status_and_evidence(drafts: dict[str, Path]) -> None:
+    result = run_cli("check", drafts["supply-agreement.pdf"])
+    assert result.status == 0
+    lines = result.out.splitlines()
+    assert lines[0] == f"Provisions in {drafts['supply-agreement.pdf']}"
+    assert any(
+        line.startswith("present  blocking  term.initial") and "p. 1:" in line for line in lines
+    )
+    assert lines[-1] == "12 present, 0 weak, 5 missing (1 of them blocking)"
+
+
+RECIPE = [
+    "# Pancakes",
+    "Whisk two eggs with 250 ml of milk.",
+    "Stir in flour until smooth and fry in butter.",
+]
+
+
+def _bad_files(folder: Path, drafts: dict[str, Path]) -> list[tuple[str, Path, str]]:
+    good = drafts["supply-agreement.pdf"]
+    truncated = folder / "truncated.pdf"
+    truncated.write_bytes(good.read_bytes()[: len(good.read_bytes()) // 3])
+    garbage = folder / "garbage.pdf"
+    garbage.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 20)
+    recipe = folder / "recipe.pdf"
+    recipe.write_bytes(pdf_bytes(RECIPE))
+    empty_word = folder / "empty.docx"
+    docx.Document().save(str(empty_word))
+    broken_word = folder / "broken.docx"
+    broken_word.write_bytes(b"PK\x03\x04 not really a zip")
+    binary_text = folder / "binary.txt"
+    binary_text.write_bytes(b"\x00\x01\x02")
+    rtf = folder / "draft.rtf"
+    rtf.write_text("{\\rtf1 hello}", encoding="utf-8")
+    return [
+        (
+            "encrypted",
+            encrypted_copy(good, folder / "encrypted.pdf"),
+            "the PDF is encrypted with a password; ask the sender for an unprotected copy or save one without protection, or give the password with --password",
+        ),
+        (
+            "truncated",
+            truncated,
+            "the file is damaged or not a PDF; ask for a new copy or export it again",
+        ),
+        (
+            "garbage",
+            garbage,
+            "the file is damaged or not a PDF; ask for a new copy or export it again",
+        ),
+        (
+            "scanned",
+            scanned_pdf(folder / "scanned.pdf"),
+            "the PDF has no text layer (a scan?); it needs OCR first, e.g. 'ocrmypdf in.pdf out.pdf', then check the result",
+        ),
+        (
+            "not a contract",
+            recipe,
+            "this PDF does not read like a contract or term sheet (no agreement, parties or obligations found); termgen checks drafts of agreements",
+        ),
+        ("empty word", empty_word, "the Word document holds no text"),
+        (
+            "broken word",
+            broken_word,
+            "the file is damaged or not a Word document; ask for a new copy or save it again",
+        ),
+        ("binary text", binary_text, "this is not a text file (it holds binary data)"),
+        (
+            "other format",
+            rtf,
+            "termgen checks answer files (.yaml) and drafts (.pdf, .docx, .txt); rename the file if it is one of these",
+        ),
+        ("missing", folder / "nope.pdf", "no such file; check the name and folder"),
+    ]
+
+
+def test_every_bad_file_gets_one_clear_message(tmp_path: Path, drafts: dict[str, Path]) -> None:
+    for case, path, message in _bad_files(tmp_path, drafts):
+        result = run_cli("check", path)
+        assert (case, result.status, result.err.strip()) == (case, 2, f"{path}: {message}")
+        assert result.out == ""
+
+
+def _check_json(path: Path) -> tuple[str, int, str, str]:
+    result = run_cli("check", path, "--json")
+    return path.name, result.status, result.out, result.err
+
+
+def test_every_agreement_of_the_cuad_sample_is_checked_without_a_crash() -> None:
+    contracts = sorted((ROOT / "tests" / "fixtures" / "cuad" / "contracts").iterdir())
+    assert len(contracts) == 18
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        for name, status, out, err in pool.map(_check_json, contracts):
+            assert (name, status, err) == (name, 0, "")
+            assert len(json.loads(out)["provisions"]) == len(REPORTED)
+
+
+def test_a_cue_that_is_not_a_regular_expression_is_reported_at_its_line(
+    tmp_path: Path, drafts: dict[str, Path]
+) -> None:
+    overlay = tmp_path / "counsel"
+    overlay.mkdir()
+    (overlay / "provisions.yaml").write_text(
+        "- id: exit.escrow\n  label: Source code escrow\n  why: Keeps the code reachable.\n"
+        "  severity: warning\n  clause: false\n  cues:\n    present:\n"
+        "      - all: ['escrow (of']\n",
+        encoding="utf-8",
+    )
+    expected = (
+        f"{overlay / 'provisions.yaml'}:8:15: not a valid regular expression: "
+        "missing ), unterminated subpattern at position 7"
+    )
+    checked = run_cli("check", drafts["mou.pdf"], "--library", overlay)
+    assert (checked.status, checked.err.splitlines()) == (2, [expected])
+    linted = run_cli("library", "lint", overlay)
+    assert linted.status == 2
+    assert expected in linted.err.splitlines()

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from termgen.library.load import library_layers, load_provisions
-from termgen.their_drafts.detect import _Document, cue_hits
+from termgen.their_drafts.detect import cue_matches
 from termgen.their_drafts.extract import extract
 from termgen.their_drafts.scorer import PROVISIONS, Reading, rows
 from termgen.their_drafts.text import sentences
@@ -164,7 +164,6 @@ def read(agreement: Agreement) -> Rows:
     provisions = {
         entry.record.id: entry.record for entry in load_provisions(library_layers([], {})).values()
     }
-    document = _Document(found)
     reading = Reading(found)
     squashed, starts, offset = [], [], 0
     for sentence in found:
@@ -175,9 +174,7 @@ def read(agreement: Agreement) -> Rows:
     whole = "".join(squashed)
     result = Rows(agreement.name, agreement.collection, agreement.group, agreement.labels)
     for provision in PROVISIONS:
-        cues = provisions[provision].cues
-        assert cues is not None
-        present, weak = cue_hits(document, cues)
+        present, weak = cue_matches(found, provisions[provision])
         covered: set[int] = set()
         for span in agreement.spans[provision]:
             for part in span.split("<omitted>"):

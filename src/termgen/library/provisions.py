@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Literal
+from re import _constants as _codes  # type: ignore[attr-defined]  # private, stable since 3.11
+from re import _parser  # type: ignore[attr-defined]  # private, stable since 3.11
+from typing import Any, Literal
 
 from pydantic import Field
 
@@ -21,7 +23,8 @@ Compiled only by the checks that read drafts (and by the lint): drafting never n
 
 
 def pattern_problems(provision: Provision) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    """Path and message of each cue pattern that is not a valid regular expression."""
+    """Path and message of each cue pattern that is not a valid regular expression, or that
+    can take exponential time on a long sentence (a repetition inside a repetition)."""
     if provision.cues is None:
         return
     for level in ("present", "weak"):
@@ -35,6 +38,37 @@ def pattern_problems(provision: Provision) -> Iterator[tuple[tuple[str | int, ..
                             ("cues", level, index, key, number),
                             f"not a valid regular expression: {bad}",
                         )
+                        continue
+                    if _nested_repetition(list(_parser.parse(pattern, re.IGNORECASE))):
+                        yield (
+                            ("cues", level, index, key, number),
+                            "a repetition inside an unbounded repetition (as in '(\\w+\\s?)+') "
+                            "can make a long draft take hours to check; bound the outer one, "
+                            "e.g. '{0,20}', or drop the inner one",
+                        )
+
+
+def _nested_repetition(items: list[Any], inside_unbounded: bool = False) -> bool:
+    """Whether a parsed pattern repeats, without bound, something that itself repeats."""
+    for op, argument in items:
+        unbounded = inside_unbounded
+        if op in (_codes.MAX_REPEAT, _codes.MIN_REPEAT, _codes.POSSESSIVE_REPEAT):
+            low, high, body = argument
+            if inside_unbounded and high > 1 and low != high:
+                return True
+            parts = [body]
+            unbounded = inside_unbounded or high == _codes.MAXREPEAT
+        elif op is _codes.SUBPATTERN:
+            parts = [argument[-1]]
+        elif op is _codes.BRANCH:
+            parts = argument[1]
+        elif op in (_codes.ASSERT, _codes.ASSERT_NOT):
+            parts = [argument[1]]
+        else:
+            parts = []
+        if any(_nested_repetition(list(part), unbounded) for part in parts):
+            return True
+    return False
 
 
 class Cue(Record):

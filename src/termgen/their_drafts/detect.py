@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import bisect
-import re
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal
 
+import regex
+
+from termgen.errors import Location, SlowCueError
 from termgen.library.provisions import Cue, Cues, Provision, Severity
 from termgen.their_drafts.literals import compiled, match_starts
 from termgen.their_drafts.scorer import Model, Reading, load_model, rows
@@ -15,6 +19,8 @@ from termgen.their_drafts.text import Sentence
 
 Status = Literal["present", "weak", "missing"]
 QUOTE_LENGTH = 240
+CUE_SECONDS = 3.0
+"""The most time one cue may take on one draft; the built-in cues take milliseconds."""
 MOST_EVIDENCE = 3
 
 
@@ -50,8 +56,9 @@ class Detection:
 class _Document:
     """The sentences joined once, so each cue's first pattern scans the whole text in one go."""
 
-    def __init__(self, sentences: Sequence[Sentence]) -> None:
+    def __init__(self, sentences: Sequence[Sentence], file: Path | None = None) -> None:
         self.sentences = sentences
+        self.file = file
         self.starts: list[int] = []
         offset = 0
         for sentence in sentences:
@@ -61,11 +68,11 @@ class _Document:
         lowered = self.text.lower()
         self.lowered = lowered if len(lowered) == len(self.text) else None
 
-    def candidates(self, pattern: str) -> list[int]:
+    def candidates(self, pattern: str, timeout: float) -> list[int]:
         """Indices of the sentences where a match of `pattern` starts."""
         found = {
             bisect.bisect_right(self.starts, start) - 1
-            for start in match_starts(pattern, self.text, self.lowered)
+            for start in match_starts(pattern, self.text, self.lowered, timeout)
         }
         return sorted(found)
 
@@ -76,24 +83,38 @@ class _Document:
         return first, " ".join(s.in_context for s in self.sentences[first:last])
 
 
-def _compile(patterns: Iterable[str]) -> list[re.Pattern[str]]:
+def _compile(patterns: Iterable[str]) -> list[regex.Pattern[str]]:
     return [compiled(pattern)[0] for pattern in patterns]
 
 
-def _matches(document: _Document, cue: Cue, size: int) -> list[int]:
+def _matches(document: _Document, cue: Cue, size: int, provision: str) -> list[int]:
+    """Sentences where the cue matches; SlowCueError when it takes over CUE_SECONDS."""
     first, *others = cue.all
     rest = _compile(others)
     excluded = _compile(cue.none)
+    deadline = time.monotonic() + CUE_SECONDS
+
+    def found(pattern: regex.Pattern[str], text: str) -> bool:
+        return pattern.search(text, timeout=max(deadline - time.monotonic(), 0.0)) is not None
+
     hits = []
-    for index in document.candidates(first):
-        for offset in range(size):
-            start = index - offset
-            if start < 0:
-                continue
-            _, text = document.window(start, size)
-            if all(p.search(text) for p in rest) and not any(p.search(text) for p in excluded):
-                hits.append(index)
-                break
+    try:
+        for index in document.candidates(first, CUE_SECONDS):
+            for offset in range(size):
+                start = index - offset
+                if start < 0:
+                    continue
+                _, text = document.window(start, size)
+                if all(found(p, text) for p in rest) and not any(found(p, text) for p in excluded):
+                    hits.append(index)
+                    break
+    except TimeoutError:
+        raise SlowCueError(
+            f"a cue of {provision} takes more than {CUE_SECONDS:g} s on this draft (its "
+            f"pattern backtracks without end: {' / '.join(cue.all + cue.none)}); simplify it in "
+            "the overlay's provisions.yaml ('termgen library lint' shows where)",
+            location=Location(document.file) if document.file else None,
+        ) from None
     return hits
 
 
@@ -110,16 +131,26 @@ def _evidence(document: _Document, indices: list[int]) -> tuple[Evidence, ...]:
     return tuple(items)
 
 
-def cue_hits(document: _Document, cues: Cues) -> tuple[set[int], set[int]]:
+def cue_hits(document: _Document, cues: Cues, provision: str) -> tuple[set[int], set[int]]:
     """Sentences where a `present` cue matches, and where a `weak` one does."""
     return tuple(  # type: ignore[return-value]
-        {index for cue in group for index in _matches(document, cue, cues.window)}
+        {index for cue in group for index in _matches(document, cue, cues.window, provision)}
         for group in (cues.present, cues.weak)
     )
 
 
+def cue_matches(sentences: Sequence[Sentence], provision: Provision) -> tuple[set[int], set[int]]:
+    """Sentences where the provision's `present` cues match, and where its `weak` ones do."""
+    if provision.cues is None:
+        return set(), set()
+    return cue_hits(_Document(sentences), provision.cues, provision.id)
+
+
 def detect(
-    sentences: Sequence[Sentence], provisions: Iterable[Provision], model: Model | None = None
+    sentences: Sequence[Sentence],
+    provisions: Iterable[Provision],
+    model: Model | None = None,
+    file: Path | None = None,
 ) -> list[Detection]:
     """Each provision that has cues, as present, weak or missing, with evidence.
 
@@ -127,7 +158,7 @@ def detect(
     cues count in its score. Elsewhere the cues decide alone. Cues that match without the
     provision being settled make it "weak": mentioned, but not settled.
     """
-    document = _Document(sentences)
+    document = _Document(sentences, file)
     fitted = (load_model() if model is None else model).provisions
     reading: Reading | None = None
     detections = []
@@ -135,7 +166,7 @@ def detect(
         cues = provision.cues
         if cues is None:
             continue
-        present, weak = cue_hits(document, cues)
+        present, weak = cue_hits(document, cues, provision.id)
         weights = fitted.get(provision.id)
         if weights is not None:
             reading = reading or Reading(sentences)

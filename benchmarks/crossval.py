@@ -80,6 +80,8 @@ def fit(docs: Sequence[Rows], provision: str) -> tuple[list[float], float]:
     )
     matrix.sum_duplicates()
     matrix.data = np.log1p(matrix.data)
+    if len(set(labels)) < 2:  # too few agreements to learn from: the cues decide alone
+        return [0.0] * BUCKETS, (-10.0 if not any(labels) else 10.0)
     model = LogisticRegression(
         C=C, class_weight=CLASS_WEIGHT, solver="liblinear", max_iter=1000, random_state=0
     )

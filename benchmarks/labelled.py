@@ -130,16 +130,22 @@ def _groups(agreements: list[Agreement], readmes: Iterable[Path]) -> None:
         agreement.group = root(agreement.name)
 
 
-def load(data: Path, collections: Sequence[str]) -> list[Agreement]:
-    """The agreements of the named collections under `data` (cuad-dev read from its PDFs)."""
+def collections(data: Path) -> dict[str, Path]:
+    """The labelled sets under `data` (../shared or --data), by name."""
+    names = ("cuad-train", "cuad-dev", "foreign-dev")
+    return {name: data / name for name in names if (data / name).is_dir()}
+
+
+def load(folders: dict[str, Path]) -> list[Agreement]:
+    """The agreements of the named collections (cuad-dev read from its PDFs)."""
     found: list[Agreement] = []
-    for collection in collections:
-        folder = data / collection
+    for collection, folder in folders.items():
         if collection == "foreign-dev":
             found += _foreign(folder)
         else:
             found += _cuad(folder, collection, pdf=collection == "cuad-dev")
-    _groups(found, [data / name / "README.md" for name in collections if name != "foreign-dev"])
+    readmes = [folder / "README.md" for name, folder in folders.items() if name != "foreign-dev"]
+    _groups(found, [readme for readme in readmes if readme.is_file()])
     return found
 
 

@@ -13,6 +13,9 @@ Contains contracts and annotations from CUAD v1 by The Atticus Project
 (https://www.atticusprojectai.org/cuad), CC BY 4.0; selected and reformatted.
 
     python benchmarks/provisions_cuad.py [--data ../shared] [--folds 5] [--details] [--smoke]
+
+--smoke runs the same code on the nine agreements of tests/fixtures/cuad (2 folds, no
+target judged), so that the tests can run it without the data sets.
 """
 
 from __future__ import annotations
@@ -23,11 +26,15 @@ import time
 from pathlib import Path
 
 from crossval import cross_validate, decisive, fit_with_threshold, table
-from labelled import FOLDS, in_holdout, load, read_all
+from labelled import FOLDS, collections, in_holdout, load, read_all
 from termgen.their_drafts.scorer import PROVISIONS
 
 TARGET_F1 = 0.90
 ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = {
+    "cuad-dev": ROOT / "tests" / "fixtures" / "cuad",
+    "foreign-dev": ROOT / "tests" / "fixtures" / "foreign",
+}
 
 
 def arguments(description: str, argv: list[str] | None, folds: int = FOLDS) -> argparse.Namespace:
@@ -41,7 +48,17 @@ def arguments(description: str, argv: list[str] | None, folds: int = FOLDS) -> a
     parser.add_argument(
         "--smoke", action="store_true", help="whatever data is there, no target judged (tests)"
     )
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if args.smoke:
+        args.folds = 2
+    return args
+
+
+def data_sets(args: argparse.Namespace, *names: str) -> dict[str, Path]:
+    """The sets to read: the full ones under --data, or the samples in tests/ for --smoke."""
+    if args.smoke:
+        return {name: SAMPLES[name] for name in names if name in SAMPLES}
+    return {name: folder for name, folder in collections(args.data).items() if name in names}
 
 
 def disagreements(decisions: dict) -> list[str]:  # type: ignore[type-arg]
@@ -58,14 +75,12 @@ def disagreements(decisions: dict) -> list[str]:  # type: ignore[type-arg]
 
 def main(argv: list[str] | None = None) -> int:
     args = arguments(__doc__.splitlines()[0], argv)
-    if not (args.data / "cuad-train").is_dir():
-        print(f"CUAD data not found at {args.data}", file=sys.stderr)
+    folders = data_sets(args, "cuad-train", "cuad-dev", "foreign-dev")
+    if not {"cuad-train", "cuad-dev"} & set(folders):
+        print(f"CUAD data not found in {args.data}", file=sys.stderr)
         return 2
-    collections = [
-        name for name in ("cuad-train", "cuad-dev", "foreign-dev") if (args.data / name).is_dir()
-    ]
     started = time.perf_counter()
-    docs = read_all(load(args.data, collections), args.workers)
+    docs = read_all(load(folders), args.workers)
     read = time.perf_counter() - started
     foreign = [doc for doc in docs if doc.collection == "foreign-dev"]
     cuad = [doc for doc in docs if doc.collection != "foreign-dev" and not in_holdout(doc)]

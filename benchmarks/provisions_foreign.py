@@ -17,21 +17,19 @@ import time
 
 from crossval import cross_validate, table
 from labelled import in_holdout, load, read_all
-from provisions_cuad import arguments, disagreements
+from provisions_cuad import arguments, data_sets, disagreements
 
 TARGET_F1 = 0.85
 
 
 def main(argv: list[str] | None = None) -> int:
     args = arguments(__doc__.splitlines()[0], argv, folds=3)
-    if not (args.data / "foreign-dev").is_dir():
-        print(f"foreign-dev not found at {args.data}", file=sys.stderr)
+    folders = data_sets(args, "cuad-train", "cuad-dev", "foreign-dev")
+    if "foreign-dev" not in folders:
+        print(f"foreign-dev not found in {args.data}", file=sys.stderr)
         return 2
-    collections = [
-        name for name in ("cuad-train", "cuad-dev", "foreign-dev") if (args.data / name).is_dir()
-    ]
     started = time.perf_counter()
-    docs = read_all(load(args.data, collections), args.workers)
+    docs = read_all(load(folders), args.workers)
     foreign = [doc for doc in docs if doc.collection == "foreign-dev"]
     cuad = [doc for doc in docs if doc.collection != "foreign-dev" and not in_holdout(doc)]
     decisions = cross_validate(foreign, lambda doc: True, extra_training=cuad, folds=args.folds)

@@ -19,11 +19,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from crossval import fit_with_threshold  # noqa: E402
-from labelled import in_holdout, load, read_all  # noqa: E402
+from labelled import collections, in_holdout, load, read_all  # noqa: E402
 from termgen.their_drafts.scorer import DATA, PROVISIONS, save_model  # noqa: E402
 
 VERSION = "1"
-COLLECTIONS = ("cuad-train", "cuad-dev", "foreign-dev")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--out", type=Path, default=DATA, help="folder to write the model to")
     args = parser.parse_args(argv)
-    agreements = [item for item in load(args.data, COLLECTIONS) if not in_holdout(item)]
+    agreements = [item for item in load(collections(args.data)) if not in_holdout(item)]
     docs = read_all(agreements, args.workers)
     fitted = {}
     for provision in PROVISIONS:

@@ -9,6 +9,10 @@ from termgen.cli.commands import Check
 from termgen.environment import Environment
 from termgen.errors import ExitStatus, Location, UsageError
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from termgen.library.provisions import Provision
+
 DEAL_SUFFIXES = (".yaml", ".yml")
 DRAFT_SUFFIXES = (".pdf", ".docx", ".txt")
 
@@ -47,7 +51,7 @@ def _check_deal(command: Check, file: Path, env: Environment) -> ExitStatus:
     return strict_status(command.strict, bool(blocking(deal.findings)))
 
 
-def _provisions(command: Check, env: Environment) -> list:  # type: ignore[type-arg]
+def _provisions(command: Check, env: Environment) -> list[Provision]:
     from termgen.library.load import library_layers, load_provisions
 
     provisions = load_provisions(library_layers(command.library, env.environ))
@@ -55,16 +59,14 @@ def _provisions(command: Check, env: Environment) -> list:  # type: ignore[type-
 
 
 def _check_draft(command: Check, file: Path, env: Environment) -> ExitStatus:
-    from termgen.terminal import text_table
-    from termgen.their_drafts.batch import page_progress
-    from termgen.their_drafts.check import check_draft
+    from termgen.their_drafts.extract import extract_soon
+    from termgen.their_drafts.progress import page_progress
 
-    report = check_draft(
-        file,
-        _provisions(command, env),
-        password=command.password,
-        progress=page_progress(env.stderr),
-    )
+    reading = extract_soon(file, password=command.password, progress=page_progress(env.stderr))
+    from termgen.terminal import text_table
+    from termgen.their_drafts.check import check_extracted
+
+    report = check_extracted(reading, lambda: _provisions(command, env))
     if command.json:
         env.out(json.dumps(report.as_json(), indent=2, ensure_ascii=False))
         return strict_status(command.strict, bool(report.blocking_missing))

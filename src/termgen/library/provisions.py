@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from re import _constants as _codes  # type: ignore[attr-defined]  # private, stable since 3.11
 from re import _parser  # type: ignore[attr-defined]  # private, stable since 3.11
 from typing import Any, Literal
 
+import regex
 from pydantic import Field
 
 from termgen.model.common import Record, Text
@@ -22,30 +24,57 @@ Compiled only by the checks that read drafts (and by the lint): drafting never n
 """
 
 
-def pattern_problems(provision: Provision) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    """Path and message of each cue pattern that is not a valid regular expression, or that
-    can take exponential time on a long sentence (a repetition inside a repetition)."""
+@lru_cache(maxsize=4096)
+def cue_regex(pattern: Pattern) -> regex.Pattern[str]:
+    """A cue pattern compiled once, case-insensitively, for the `regex` engine (which takes a
+    timeout, so that a cue that backtracks without end can be stopped)."""
+    return regex.compile(pattern, regex.IGNORECASE | regex.V0)
+
+
+def _cue_patterns(provision: Provision) -> Iterator[tuple[tuple[str | int, ...], str]]:
     if provision.cues is None:
         return
     for level in ("present", "weak"):
         for index, cue in enumerate(getattr(provision.cues, level)):
             for key in ("all", "none"):
                 for number, pattern in enumerate(getattr(cue, key)):
-                    try:
-                        re.compile(pattern, re.IGNORECASE)
-                    except re.error as bad:
-                        yield (
-                            ("cues", level, index, key, number),
-                            f"not a valid regular expression: {bad}",
-                        )
-                        continue
-                    if _nested_repetition(list(_parser.parse(pattern, re.IGNORECASE))):
-                        yield (
-                            ("cues", level, index, key, number),
-                            "a repetition inside an unbounded repetition (as in '(\\w+\\s?)+') "
-                            "can make a long draft take hours to check; bound the outer one, "
-                            "e.g. '{0,20}', or drop the inner one",
-                        )
+                    yield ("cues", level, index, key, number), pattern
+
+
+def pattern_problems(provision: Provision) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Path and message of each cue pattern that is not a valid regular expression."""
+    for path, pattern in _cue_patterns(provision):
+        try:
+            cue_regex(pattern)
+        except regex.error as bad:
+            yield path, f"not a valid regular expression: {_clearer(pattern, bad)}"
+
+
+def _clearer(pattern: str, bad: regex.error) -> str:
+    """Python's own `re` says what is wrong more precisely, where it finds the fault too."""
+    try:
+        re.compile(pattern, re.IGNORECASE)
+    except re.error as said:
+        return str(said)
+    return str(bad)
+
+
+def backtracking_problems(provision: Provision) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Path and message of each cue pattern that can take exponential time on a long sentence
+    (a repetition inside an unbounded repetition). `check` stops such a cue after a few
+    seconds; the lint says where it is before that happens."""
+    for path, pattern in _cue_patterns(provision):
+        try:
+            parsed = list(_parser.parse(pattern, re.IGNORECASE))
+        except re.error:
+            continue
+        if _nested_repetition(parsed):
+            yield (
+                path,
+                "a repetition inside an unbounded repetition (as in '(\\w+\\s?)+') can make a "
+                "long draft take hours to check; bound the outer one, e.g. '{0,20}', or drop "
+                "the inner one",
+            )
 
 
 def _nested_repetition(items: list[Any], inside_unbounded: bool = False) -> bool:

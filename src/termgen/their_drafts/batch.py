@@ -7,21 +7,17 @@ be read gets its error and never stops the others.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from termgen.errors import TermgenError
 from termgen.library.provisions import Provision
 from termgen.their_drafts.check import ForeignReport, check_draft
-from termgen.their_drafts.pdf import Progress
 
 DRAFT_SUFFIXES = (".pdf", ".docx", ".txt")
-LONG_DRAFT_PAGES = 20
-"""Below this many pages a draft reads in a blink: no progress line."""
 
 
 @dataclass(frozen=True)
@@ -106,18 +102,3 @@ def check_many(
         workers, initializer=_start_worker, initargs=(provisions, password)
     ) as pool:
         yield from pool.map(_check_one, paths)
-
-
-def page_progress(stream: IO[str] = sys.stderr) -> Progress | None:
-    """A progress line for long drafts ('page 12 of 154'), when `stream` is a terminal."""
-    if not stream.isatty():
-        return None
-
-    def show(page: int, pages: int) -> None:
-        if pages < LONG_DRAFT_PAGES:
-            return
-        end = "\n" if page == pages else ""
-        stream.write(f"\rreading page {page} of {pages}{end}")
-        stream.flush()
-
-    return show

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from termgen.errors import Location, UnreadableDraftError
 from termgen.library.provisions import Provision
-from termgen.their_drafts.detect import Detection, detect
-from termgen.their_drafts.extract import extract
+from termgen.their_drafts.detect import Detection, detect, prepare
+from termgen.their_drafts.extract import Extracted, extract
 from termgen.their_drafts.pdf import Progress
 from termgen.their_drafts.text import Sentence, sentences
 
@@ -79,12 +80,28 @@ def check_draft(
     progress: Progress | None = None,
 ) -> ForeignReport:
     """Which exit, renewal and related provisions a .pdf, .docx or .txt draft settles."""
-    extracted = extract(path, password=password, progress=progress)
+    return check_extracted(extract(path, password=password, progress=progress), provisions)
+
+
+def check_extracted(
+    extracted: Extracted | Future[Extracted],
+    provisions: Iterable[Provision] | Callable[[], Iterable[Provision]],
+) -> ForeignReport:
+    """The provisions a draft settles, once its text is there.
+
+    Given a draft still being read (`extract_soon`) and a function that loads the provisions,
+    the loading, the compiling of every cue and the loading of the scorer happen meanwhile.
+    """
+    wanted = list(provisions() if callable(provisions) else provisions)
+    if isinstance(extracted, Future):
+        prepare(wanted)
+        extracted = extracted.result()
     found = sentences(extracted)
+    path = extracted.file
     if not looks_like_a_contract(found):
         raise UnreadableDraftError(
             f"this {_KINDS[extracted.kind]} does not read like a contract or term sheet (no "
             "agreement, parties or obligations found); termgen checks drafts of agreements",
             location=Location(path),
         )
-    return ForeignReport(Path(path), detect(found, provisions, file=Path(path)))
+    return ForeignReport(path, detect(found, wanted, file=path))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -58,6 +59,20 @@ def extract(
     raise unreadable(
         path, "termgen reads drafts as .pdf, .docx or .txt; save the draft in one of these"
     )
+
+
+def extract_soon(
+    path: Path, *, password: str | None = None, progress: Progress | None = None
+) -> Future[Extracted]:
+    """`extract` in a thread of its own, started now.
+
+    PDFium works outside Python's lock: while it reads, the caller can import and load what
+    comes next (on two cores, at the same time).
+    """
+    reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="termgen-extract")
+    reading = reader.submit(extract, path, password=password, progress=progress)
+    reader.shutdown(wait=False)
+    return reading
 
 
 def _numbered(texts: Iterable[str]) -> tuple[Block, ...]:

@@ -10,6 +10,7 @@ above the provision's threshold, and that sentence is the evidence. Pure Python 
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import json
 import math
@@ -22,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+from termgen.their_drafts.literals import match_starts
 from termgen.their_drafts.structure import definitions, headings, uses
 from termgen.their_drafts.text import Sentence
 
@@ -42,13 +44,18 @@ ANCHORS = {
     r"|end of|thereafter|continu",
 }
 PROVISIONS = tuple(ANCHORS)
-_ANCHORS = {provision: re.compile(pattern, re.IGNORECASE) for provision, pattern in ANCHORS.items()}
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+|[$%\"*]")
 DATA = Path(__file__).resolve().parent / "data"
 
 
+_HASHES: dict[str, int] = {}
+
+
 def _hash(token: str) -> int:
-    return zlib.crc32(token.encode()) & MASK
+    found = _HASHES.get(token)
+    if found is None:
+        found = _HASHES[token] = zlib.crc32(token.encode()) & MASK
+    return found
 
 
 _CUE_PRESENT = [_hash("C:present")]
@@ -76,14 +83,23 @@ class Reading:
         self.definitions = definitions(sentences)
         self._uses = uses(self.definitions)
         self._features: dict[int, list[int]] = {}
+        self._defined: dict[str, list[int]] = {}
+        self._starts: list[int] = []
+        offset = 0
+        for sentence in sentences:
+            self._starts.append(offset)
+            offset += len(sentence.in_context) + 1
+        self._text = "\n".join(sentence.in_context for sentence in sentences)
+        lowered = self._text.lower()
+        self._lowered = lowered if len(lowered) == len(self._text) else None
 
     def candidates(self, provision: str) -> list[int]:
-        anchor = _ANCHORS[provision]
-        return [
-            index
-            for index, sentence in enumerate(self.sentences)
-            if anchor.search(sentence.in_context)
-        ]
+        """Sentences with one of the provision's anchor words: one scan of the whole text."""
+        found = {
+            bisect.bisect_right(self._starts, start) - 1
+            for start in match_starts(ANCHORS[provision], self._text, self._lowered)
+        }
+        return sorted(found)
 
     def features(self, index: int) -> list[int]:
         cached = self._features.get(index)
@@ -97,7 +113,9 @@ class Reading:
             for name in sorted(names):
                 definition = self.definitions[name]
                 if not sentence.text.startswith(definition):
-                    found += _grams("D:", definition, pairs=True)
+                    if name not in self._defined:
+                        self._defined[name] = _grams("D:", definition, pairs=True)
+                    found += self._defined[name]
         self._features[index] = found
         return found
 

@@ -27,6 +27,10 @@ _DEFINED_IN_BRACKETS = re.compile(
 _DEFINED_AS = re.compile(rf"^(?:\(?\w{{1,4}}[.)]\s*)?{_QUOTED_NAME}\s+(?:shall\s+)?means?\b")
 _KEY_VALUE = re.compile(r"^([A-Z][\w /&-]{1,40}?):\s+(\S.{0,200})")
 DEFINITION_LENGTH = 300
+_ABOUT_TIME_OR_CONTROL = re.compile(
+    r"\b(term|period|date|duration|renewal|expir\w*|control|change|transition)\b", re.IGNORECASE
+)
+"""The defined terms whose definitions can settle a provision where the term is used."""
 
 
 def headings(sentences: Sequence[Sentence]) -> list[str]:
@@ -63,8 +67,13 @@ def definitions(sentences: Sequence[Sentence]) -> dict[str, str]:
 
 
 def uses(definitions_found: dict[str, str]) -> re.Pattern[str] | None:
-    """A pattern that finds where any of the defined terms is used, longest name first."""
-    names = sorted((name for name in definitions_found if len(name) > 2), key=len, reverse=True)
+    """A pattern that finds where a defined term about time or control is used ("the Term",
+    "Subscription Period", "Change of Control"), longest name first."""
+    names = sorted(
+        (name for name in definitions_found if _ABOUT_TIME_OR_CONTROL.search(name)),
+        key=len,
+        reverse=True,
+    )
     if not names:
         return None
     return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")

@@ -13,7 +13,6 @@ from termgen.errors import Problem
 from termgen.library.clause import Clause
 from termgen.library.conditions import clause_scope
 from termgen.library.load import Library, Sourced, cue_problems, load_library
-from termgen.library.provisions import backtracking_problems
 from termgen.model import Deal
 from termgen.model.paths import shape_at, split, unknown_path
 from termgen.suggest import with_suggestion
@@ -56,11 +55,6 @@ def lint(
                     where = provision.source.text_line((*provision.path, key), issue.line)
                     problems.append(Problem(issue.message, where))
     problems += cue_problems(library.provisions.values())
-    problems += [
-        Problem(message, entry.where(*path))
-        for entry in library.provisions.values()
-        for path, message in backtracking_problems(entry.record)
-    ]
     problems += _provision_links(library, checks)
     problems += _uncovered_provisions(library)
     return library, sorted(problems, key=lambda problem: problem.place)

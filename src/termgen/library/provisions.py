@@ -42,12 +42,22 @@ def _cue_patterns(provision: Provision) -> Iterator[tuple[tuple[str | int, ...],
 
 
 def pattern_problems(provision: Provision) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    """Path and message of each cue pattern that is not a valid regular expression."""
+    """Path and message of each cue pattern that is not a valid regular expression, or that
+    can take hours on a long draft: something that repeats inside an unbounded or long
+    repetition. (`check` also stops any cue that runs for long; this says where it is.)"""
     for path, pattern in _cue_patterns(provision):
         try:
             cue_regex(pattern)
         except regex.error as bad:
             yield path, f"not a valid regular expression: {_clearer(pattern, bad)}"
+            continue
+        if _nested_repetition(list(_parser.parse(pattern, re.IGNORECASE))):
+            yield (
+                path,
+                "a repetition inside an unbounded or long repetition (as in '(\\w+\\s?)+' or "
+                "'(.*a){20}') can make a long draft take hours to check; bound the inner one, "
+                "e.g. '\\w{1,30}', or the outer one, e.g. '{0,5}'",
+            )
 
 
 def _clearer(pattern: str, bad: regex.error) -> str:
@@ -59,45 +69,41 @@ def _clearer(pattern: str, bad: regex.error) -> str:
     return str(bad)
 
 
-def backtracking_problems(provision: Provision) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    """Path and message of each cue pattern that can take exponential time on a long sentence
-    (a repetition inside an unbounded repetition). `check` stops such a cue after a few
-    seconds; the lint says where it is before that happens."""
-    for path, pattern in _cue_patterns(provision):
-        try:
-            parsed = list(_parser.parse(pattern, re.IGNORECASE))
-        except re.error:
-            continue
-        if _nested_repetition(parsed):
-            yield (
-                path,
-                "a repetition inside an unbounded repetition (as in '(\\w+\\s?)+') can make a "
-                "long draft take hours to check; bound the outer one, e.g. '{0,20}', or drop "
-                "the inner one",
-            )
+LONG_REPETITION = 5
+"""An outer repetition up to this many times may hold an unbounded one ('(\\w+\\s+){0,3}')."""
 
 
-def _nested_repetition(items: list[Any], inside_unbounded: bool = False) -> bool:
-    """Whether a parsed pattern repeats, without bound, something that itself repeats."""
+def _nested_repetition(items: list[Any], inside_long: bool = False) -> bool:
+    """Whether a parsed pattern repeats, without bound or many times, something that itself
+    repeats without bound."""
     for op, argument in items:
-        unbounded = inside_unbounded
+        unbounded = inside_long
         if op in (_codes.MAX_REPEAT, _codes.MIN_REPEAT, _codes.POSSESSIVE_REPEAT):
-            low, high, body = argument
-            if inside_unbounded and high > 1 and low != high:
+            _, high, body = argument
+            if inside_long and high == _codes.MAXREPEAT:
                 return True
             parts = [body]
-            unbounded = inside_unbounded or high == _codes.MAXREPEAT
+            unbounded = inside_long or (high > LONG_REPETITION and _repeats(body))
         elif op is _codes.SUBPATTERN:
             parts = [argument[-1]]
         elif op is _codes.BRANCH:
             parts = argument[1]
         elif op in (_codes.ASSERT, _codes.ASSERT_NOT):
-            parts = [argument[1]]
+            # A look-ahead is tried once per position, never backtracked into.
+            parts, unbounded = [argument[1]], False
         else:
             parts = []
         if any(_nested_repetition(list(part), unbounded) for part in parts):
             return True
     return False
+
+
+def _repeats(items: Any) -> bool:
+    """Whether a parsed pattern can match texts of more than one length (it has a choice)."""
+    return any(
+        op in (_codes.MAX_REPEAT, _codes.MIN_REPEAT, _codes.BRANCH, _codes.SUBPATTERN)
+        for op, _ in items
+    )
 
 
 class Cue(Record):

@@ -10,7 +10,13 @@ from pathlib import Path
 from typing import Literal
 
 from termgen.errors import UnreadableDraftError
-from termgen.their_drafts.limits import MOST_PARAGRAPHS, read_draft, too_large, unreadable
+from termgen.their_drafts.limits import (
+    MOST_CHARACTERS,
+    MOST_PARAGRAPHS,
+    read_draft,
+    too_large,
+    unreadable,
+)
 from termgen.their_drafts.pdf import Progress
 
 __all__ = ["Block", "Extracted", "UnreadableDraftError", "extract"]
@@ -38,7 +44,13 @@ def extract(
     path: Path, *, password: str | None = None, progress: Progress | None = None
 ) -> Extracted:
     """The text of a .pdf, .docx or .txt draft, block by block, in reading order."""
-    path = Path(path)
+    extracted = _extract(Path(path), password, progress)
+    if sum(len(block.text) for block in extracted.blocks) > MOST_CHARACTERS:
+        raise too_large(path, "draft's text", MOST_CHARACTERS, "characters")
+    return extracted
+
+
+def _extract(path: Path, password: str | None, progress: Progress | None) -> Extracted:
     suffix = path.suffix.lower()
     if suffix == ".pdf":
         from termgen.their_drafts.pdf import pdf_pages

@@ -21,7 +21,10 @@ LARGEST_FILE = {"pdf": 200 * MB, "docx": 50 * MB, "txt": 10 * MB}
 MOST_PAGES = 3000
 """PDF pages; the longest agreements run to a few hundred."""
 MOST_PARAGRAPHS = 100_000
-"""Paragraphs of a Word or text draft (some 5,000 pages)."""
+"""Paragraphs of a Word or text draft."""
+MOST_CHARACTERS = 3_000_000
+"""Text of any draft, once extracted: some 1,000 pages, five times the longest agreements
+seen; it bounds the time a check takes (a few seconds per million characters)."""
 LARGEST_UNPACKED = 256 * MB
 """Bytes after decompression: every Flate stream of a PDF, every part of a .docx together."""
 MOST_PARTS = 5000

@@ -20,9 +20,11 @@ import re
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from termgen.library.load import library_layers, load_provisions
+from termgen.library.provisions import Provision
 from termgen.their_drafts.detect import cue_matches
 from termgen.their_drafts.extract import extract
 from termgen.their_drafts.scorer import PROVISIONS, Reading, rows
@@ -164,12 +166,17 @@ def _squashed(text: str) -> str:
     return _ALNUM.sub("", normalise(text).lower())
 
 
+@lru_cache(maxsize=1)
+def _provisions() -> dict[str, Provision]:
+    return {
+        entry.record.id: entry.record for entry in load_provisions(library_layers([], {})).values()
+    }
+
+
 def read(agreement: Agreement) -> Rows:
     """The agreement through termgen's own reading, with labelled spans mapped to sentences."""
     found = sentences(extract(agreement.path))
-    provisions = {
-        entry.record.id: entry.record for entry in load_provisions(library_layers([], {})).values()
-    }
+    provisions = _provisions()
     reading = Reading(found)
     squashed, starts, offset = [], [], 0
     for sentence in found:

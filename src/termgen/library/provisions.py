@@ -18,7 +18,8 @@ Severity = Literal["blocking", "warning"]
 
 
 Pattern = str
-"""A regular expression, matched case-insensitively against a sentence of a draft.
+"""A regular expression, matched case-insensitively against a sentence of a draft; `^` and
+`$` match where a sentence starts and ends.
 
 Compiled only by the checks that read drafts (and by the lint): drafting never needs it.
 """
@@ -28,7 +29,7 @@ Compiled only by the checks that read drafts (and by the lint): drafting never n
 def cue_regex(pattern: Pattern) -> regex.Pattern[str]:
     """A cue pattern compiled once, case-insensitively, for the `regex` engine (which takes a
     timeout, so that a cue that backtracks without end can be stopped)."""
-    return regex.compile(pattern, regex.IGNORECASE | regex.V0)
+    return regex.compile(pattern, regex.IGNORECASE | regex.MULTILINE | regex.V0)
 
 
 def _cue_patterns(provision: Provision) -> Iterator[tuple[tuple[str | int, ...], str]]:

@@ -1,7 +1,7 @@
 """PDF pages as text, with PDFium (pypdfium2): fast, and it opens AES-encrypted files itself.
 
-pypdf stays the second opinion: when PDFium cannot open a file, pypdf tells an encrypted one
-from a damaged one.
+pypdf stays the second opinion: a file PDFium cannot open is tried with pypdf before it is
+called damaged (pypdf repairs some broken cross-reference tables PDFium gives up on).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ _PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
 _STREAM = re.compile(rb"stream\r?\n")
 _CHUNK = 4 * MB
 _FEED = 64 * 1024
+DAMAGED = "the file is damaged or not a PDF; ask for a new copy or export it again"
 ENCRYPTED = (
     "the PDF is encrypted with a password; ask the sender for an unprotected copy or save one "
     "without protection"
@@ -42,11 +43,11 @@ def pdf_pages(
     try:
         document = _open(pdfium, data, password)
     except pdfium.PdfiumError as error:
-        raise _why_not(path, data, error, password) from None
+        if getattr(error, "err_code", None) == _PASSWORD_ERROR:
+            raise _locked(path, password) from None
+        return _with_text(path, _pypdf_pages(path, data))
     try:
         count = len(document)
-        if count == 0:
-            raise unreadable(path, "the PDF has no pages")
         if count > MOST_PAGES:
             raise too_large(path, "PDF", MOST_PAGES, "pages")
         pages = []
@@ -59,11 +60,16 @@ def pdf_pages(
             if progress is not None:
                 progress(index + 1, count)
     except pdfium.PdfiumError:
-        raise unreadable(
-            path, "the file is damaged or not a PDF; ask for a new copy or export it again"
-        ) from None
+        raise unreadable(path, DAMAGED) from None
     finally:
         document.close()
+    return _with_text(path, pages)
+
+
+def _with_text(path: Path, pages: list[str]) -> list[str]:
+    """The pages, unless there are none or they hold too little text to be more than a scan."""
+    if not pages:
+        raise unreadable(path, "the PDF has no pages")
     if sum(len(text.strip()) for text in pages) < MIN_CHARACTERS_PER_PAGE * len(pages):
         raise unreadable(
             path,
@@ -83,16 +89,32 @@ def _open(pdfium, data: bytes, password: str | None):  # type: ignore[no-untyped
     return pdfium.PdfDocument(data)
 
 
-def _why_not(path: Path, data: bytes, error: Exception, password: str | None) -> Exception:
-    if getattr(error, "err_code", None) == _PASSWORD_ERROR:
-        if password:
-            return unreadable(
-                path, "the password given with --password does not open this PDF; check it"
-            )
-        return unreadable(path, f"{ENCRYPTED}, or give the password with --password")
-    return unreadable(
-        path, "the file is damaged or not a PDF; ask for a new copy or export it again"
-    )
+def _locked(path: Path, password: str | None) -> Exception:
+    if password:
+        return unreadable(
+            path, "the password given with --password does not open this PDF; check it"
+        )
+    return unreadable(path, f"{ENCRYPTED}, or give the password with --password")
+
+
+def _pypdf_pages(path: Path, data: bytes) -> list[str]:
+    """The pages as pypdf reads them, for files PDFium will not open; or 'damaged'."""
+    import io
+    import logging
+
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise unreadable(path, f"{ENCRYPTED}, or give the password with --password")
+        if len(reader.pages) > MOST_PAGES:
+            raise too_large(path, "PDF", MOST_PAGES, "pages")
+        return [page.extract_text() or "" for page in reader.pages]
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError):
+        raise unreadable(path, DAMAGED) from None
 
 
 def _refuse_bombs(path: Path, data: bytes) -> None:

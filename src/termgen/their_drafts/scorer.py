@@ -176,13 +176,6 @@ class Model:
     provisions: dict[str, Weights]
 
 
-def quantised(weights: Sequence[float], bias: float, threshold: float, rule: Rule) -> Weights:
-    """Fitted weights as shipped: int8 times a scale."""
-    scale = max(abs(value) for value in weights) / 127 or 1.0
-    steps = array("b", (max(-127, min(127, round(value / scale))) for value in weights))
-    return Weights(steps, scale, bias, threshold, rule)
-
-
 def save_model(folder: Path, version: str, fitted: dict[str, Weights]) -> None:
     """Write fitted weights, biases, thresholds and rules where `load_model` reads them."""
     meta: dict[str, object] = {"version": version, "buckets": BUCKETS, "provisions": {}}

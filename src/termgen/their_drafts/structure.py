@@ -19,10 +19,14 @@ _NUMBERED_HEADING = re.compile(
     re.IGNORECASE,
 )
 _CAPITAL_HEADING = re.compile(r"^(?:[A-Z0-9.()]+\s+)?([A-Z][A-Z&,' -]{3,60})(?=\s|$)")
+_NUMBER_ONLY = re.compile(
+    r"(?:(?:section|article|clause)\s+)?\(?\d{1,2}(?:\.\d{1,2})*\.?\)?", re.IGNORECASE
+)
+_TITLE_ONLY = re.compile(rf"([A-Z][\w'/-]*(?:\s+{_TITLE_WORD}){{0,7}})[.:]?")
 _QUOTED_NAME = r'"([A-Z][\w&/\' -]{1,40}?)"'
 _DEFINED_IN_BRACKETS = re.compile(
-    rf"\(\s*(?:the|this|each|a|an|such|hereinafter(?: referred to as)?|collectively,?)?\s*"
-    rf"(?:the\s+)?{_QUOTED_NAME}"
+    r"\(\s*(?:(?:the|this|each|a|an|such|hereinafter(?: referred to as)?|collectively,?)\s+){0,3}"
+    rf"{_QUOTED_NAME}"
 )
 _DEFINED_AS = re.compile(rf"^(?:\(?\w{{1,4}}[.)]\s*)?{_QUOTED_NAME}\s+(?:shall\s+)?means?\b")
 _KEY_VALUE = re.compile(r"^([A-Z][\w /&-]{1,40}?):\s+(\S.{0,200})")
@@ -34,17 +38,26 @@ _ABOUT_TIME_OR_CONTROL = re.compile(
 
 
 def headings(sentences: Sequence[Sentence]) -> list[str]:
-    """For each sentence, the heading of the clause it sits in ('' before the first)."""
+    """For each sentence, the heading of the clause it sits in ('' before the first).
+
+    A heading is a numbered title ("10. Term and Termination."), a title after a number that
+    the sentence splitter set apart ("10." then "Term and Termination."), or capitals.
+    """
     current = ""
+    after_number = False
     found = []
     for sentence in sentences:
         text = sentence.text
         numbered = _NUMBERED_HEADING.match(text)
-        capital = _CAPITAL_HEADING.match(text) if not numbered and len(text) < 200 else None
+        titled = _TITLE_ONLY.fullmatch(text) if after_number else None
+        capital = _CAPITAL_HEADING.match(text) if len(text) < 200 else None
         if numbered:
             current = numbered.group(1)
+        elif titled:
+            current = titled.group(1)
         elif capital and not capital.group(1).isdigit():
             current = capital.group(1)
+        after_number = _NUMBER_ONLY.fullmatch(text) is not None
         found.append(current)
     return found
 

@@ -14,7 +14,7 @@ from lxml import etree
 from termgen.drafting.structure import Draft
 from termgen.library.load import Library, library_layers, load_library
 from termgen.pipeline import DealRun
-from termgen.render.documents import RenderedDocument, render_draft
+from termgen.render.documents import RenderedDocument
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -27,8 +27,8 @@ def builtin_library() -> Library:
 @cache
 def drafted(example: Path) -> tuple[Draft, tuple[RenderedDocument, ...]]:
     """The draft of an answer file and its two rendered documents (built once per run)."""
-    draft = DealRun.from_file(example, builtin_library()).draft
-    return draft, tuple(render_draft(draft))
+    run = DealRun.from_file(example, builtin_library())
+    return run.draft, tuple(run.documents())
 
 
 def word(data: bytes) -> WordDocument:

@@ -57,9 +57,14 @@ def build_pdf(name: str, folder: Path) -> Path:
 
 
 def build_docx(name: str, folder: Path) -> Path:
+    return write_docx(_lines(name), folder / f"{name}.docx")
+
+
+def write_docx(lines: list[str], target: Path) -> Path:
+    """A real Word document of the given lines, via python-docx."""
     document = docx.Document()
     table = None
-    for line in _lines(name):
+    for line in lines:
         if line.startswith("| "):
             cells = line[2:].split(" | ")
             if table is None:
@@ -72,7 +77,6 @@ def build_docx(name: str, folder: Path) -> Path:
             document.add_heading(line[2:], level=1)
         else:
             document.add_paragraph(line)
-    target = folder / f"{name}.docx"
     document.save(str(target))
     return target
 

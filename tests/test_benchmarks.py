@@ -51,7 +51,7 @@ def test_each_benchmark_runs_in_smoke_mode(name: str) -> None:
 def test_every_benchmark_script_is_smoke_tested() -> None:
     scripts = {path.stem for path in BENCHMARKS.glob("*.py")}
     helpers = {"harness", "corpus", "synthetic", "labelled", "crossval"}
-    accuracy = {"provisions_cuad", "provisions_foreign"}
+    accuracy = {"provisions_cuad", "provisions_foreign", "values_cuad"}
     assert scripts - helpers - accuracy == set(EXPECTED_LINES)
 
 
@@ -108,3 +108,15 @@ def test_the_accuracy_benchmarks_cross_validate_the_samples(
             specificity = float(cells[1].split("/")[1])
             assert listed.count("unlabelled") == round(negatives * (1 - specificity))
     assert any(detail in line for line in lines)
+
+
+def test_the_values_benchmark_judges_every_labelled_value_of_the_sample() -> None:
+    done = _run(str(BENCHMARKS / "values_cuad.py"), "--smoke", "--workers", "1", "--details")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    read = int(lines[0].split()[0])
+    rows = [line for line in lines if line.startswith(("Notice", "Renewal Term", "Expiration"))]
+    assert len(rows) == 3
+    judged = sum(int(row.split()[-2].split("/")[1]) for row in rows)
+    assert judged == read > 0
+    assert "CC BY 4.0" in done.stdout

@@ -34,6 +34,7 @@ from termgen.library.sections import DOCUMENTS, Document
 from termgen.model import Deal
 from termgen.render import pdf
 from termgen.render.documents import RenderedDocument, render_draft
+from termgen.their_drafts.positions import Ours, our_positions
 
 
 def open_library(overlays: Sequence[Path], env: Environment) -> Library:
@@ -72,6 +73,11 @@ class DealRun:
     @cached_property
     def findings(self) -> list[Finding]:
         return deal_findings(self.deal, self.library, self.outline.provided, self.source)
+
+    def positions(self, acting_for: str | None = None) -> Ours:
+        """Our positions, to read a draft from the other side against."""
+        provisions = {pid: entry.record for pid, entry in self.library.provisions.items()}
+        return our_positions(self.outline, provisions, acting_for)
 
     @cached_property
     def deadlines(self) -> list[Deadline]:

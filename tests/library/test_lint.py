@@ -12,6 +12,15 @@ from ..docx_reading import builtin_library
 FIXTURE = ROOT / "tests" / "fixtures" / "bad_library"
 
 PLANTED = [
+    (
+        "exit/bad-accepts.yaml:10:9",
+        "text › fallback #1 › accepts: unknown key 'notise', did you mean 'notice'?",
+    ),
+    ("exit/bad-accepts.yaml:13:16", "text › fallback #2 › accepts: accepts names no value"),
+    (
+        "exit/bad-accepts.yaml:17:15",
+        "text › fallback #3 › accepts › cure: a bare number is not enough here",
+    ),
     ("exit/fallback-without-label.yaml:8:7", "text › fallback #1: required key 'label' is missing"),
     ("exit/syntax-error.yaml:9", "template syntax: Unexpected end of template."),
     ("exit/unknown-field.yaml:8", "'notcie' is not a field of a renewal, did you mean 'notice'?"),
@@ -97,6 +106,7 @@ def test_show_prints_positions_guidance_and_source() -> None:
     assert "Preferred position:" in result.out
     assert "Fallback 1: single renewal" in result.out
     assert "Requires: Approval of the deal lead" in result.out
+    assert "Accepts from the other side: notice at least 12 months" in result.out
     assert "renewal-automatic.yaml" in result.out
     missing = run_cli("library", "show", "exit.renewal.automatc")
     assert missing.status == 2

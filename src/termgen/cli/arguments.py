@@ -15,9 +15,6 @@ if TYPE_CHECKING:
     from pathlib import Path
     from typing import Any, Generic, TypeVar, overload
 
-    from termgen.environment import Environment
-    from termgen.errors import ExitStatus
-
     T = TypeVar("T")
 
     class _Typed(Generic[T]):
@@ -66,7 +63,7 @@ class Command:
     """A command's parsed arguments; each subclass declares its own as `Argument` attributes.
 
     `name` is what the user types ('draft', or 'library lint' for an action of a command),
-    the docstring is its help, and `run` imports and calls the code that carries it out.
+    and the docstring is its help.
     """
 
     name = ""
@@ -87,9 +84,6 @@ class Command:
     @classmethod
     def help(cls) -> str:
         return (cls.__doc__ or "").strip()
-
-    def run(self, env: Environment) -> ExitStatus:
-        raise NotImplementedError
 
 
 def path(text: str) -> Path:

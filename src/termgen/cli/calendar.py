@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from termgen.cli.commands import Calendar
-from termgen.cli.deadlines import say_unknown
+from termgen.cli.output import say_unknown
 from termgen.deadlines.ical import calendar_bytes
 from termgen.environment import Environment
 from termgen.errors import ExitStatus
 from termgen.files.write import write_atomically
 from termgen.pipeline import DealRun, open_library
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from termgen.cli.commands import Calendar
 
 
 def run(command: Calendar, env: Environment) -> ExitStatus:

@@ -1,17 +1,19 @@
-"""`termgen check FILE...|DIR`: what an answer file, or drafts from the other side, leave out."""
+"""`termgen check FILE`: what an answer file, or a draft from the other side, leaves out."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from termgen.cli.commands import Check
+from termgen.cli.output import strict_status
 from termgen.environment import Environment
 from termgen.errors import ExitStatus, Location, UsageError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from termgen.cli.commands import Check
     from termgen.library.provisions import Provision
+
 
 DEAL_SUFFIXES = (".yaml", ".yml")
 DRAFT_SUFFIXES = (".pdf", ".docx", ".txt")
@@ -19,6 +21,16 @@ DRAFT_SUFFIXES = (".pdf", ".docx", ".txt")
 
 def run(command: Check, env: Environment) -> ExitStatus:
     files = command.files
+    if command.against is not None:
+        if len(files) > 1 or files[0].suffix.lower() not in DRAFT_SUFFIXES:
+            raise UsageError(
+                "--against compares one draft from the other side (.pdf, .docx, .txt) with an "
+                "answer file; give their draft first",
+                location=Location(files[0]),
+            )
+        return _check_against(command, files[0], command.against, env)
+    if command.annotate is not None or command.acting_for is not None:
+        raise UsageError("--annotate and --as work with --against ANSWERS only")
     if len(files) == 1 and files[0].suffix.lower() in DEAL_SUFFIXES:
         return _check_deal(command, files[0], env)
     for file in files:
@@ -105,6 +117,19 @@ def _check_drafts(command: Check, env: Environment) -> ExitStatus:
     return strict_status(command.strict, bool(blocking))
 
 
-def strict_status(strict: bool, has_blocking: bool) -> ExitStatus:
-    """Exit 1 under --strict when something blocking was found; findings alone are not errors."""
-    return ExitStatus.BLOCKING_FINDINGS if strict and has_blocking else ExitStatus.SUCCESS
+def _check_against(command: Check, file: Path, answers: Path, env: Environment) -> ExitStatus:
+    from termgen.pipeline import DealRun, open_library
+    from termgen.terminal import terminal_width
+    from termgen.their_drafts.against import review_draft, text
+
+    deal = DealRun.from_file(answers, open_library(command.library, env))
+    review = review_draft(file, deal.positions(command.acting_for))
+    if command.annotate is not None:
+        from termgen.their_drafts.annotate import annotate
+
+        annotate(file, review, command.annotate, replace=command.force)
+    if command.json:
+        env.out(json.dumps(review.as_json(), indent=2, ensure_ascii=False))
+    else:
+        env.out(text(review, terminal_width(env.environ)))
+    return strict_status(command.strict, bool(review.worse))

@@ -1,7 +1,8 @@
 """Every command of `termgen`, with its arguments: the one place the command line is declared.
 
-Each command's `run` imports the module that carries it out only when it runs, so that
-`termgen --help` builds this whole table without importing pydantic, Jinja or Word.
+Declarations only, so that `termgen --help` builds the whole table without importing
+pydantic, Jinja or Word; `cli/main.py` runs a parsed command with the module that carries it
+out.
 """
 
 from __future__ import annotations
@@ -23,9 +24,6 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from termgen.environment import Environment
-    from termgen.errors import ExitStatus
-
 
 class Validate(Command):
     """check answer files"""
@@ -34,11 +32,6 @@ class Validate(Command):
     files: Argument[list[Path]] = Argument(
         type=path, nargs="+", metavar="FILE", help="answer files (YAML)"
     )
-
-    def run(self, env: Environment) -> ExitStatus:
-        from termgen.cli import validate
-
-        return validate.run(self, env)
 
 
 class Draft(Command):
@@ -58,11 +51,6 @@ class Draft(Command):
     json = json_flag()
     strict = strict_flag()
 
-    def run(self, env: Environment) -> ExitStatus:
-        from termgen.cli import draft
-
-        return draft.run(self, env)
-
 
 class Check(Command):
     """flag missing exit, renewal and other provisions in an answer file or a draft"""
@@ -77,14 +65,27 @@ class Check(Command):
     password: Argument[str | None] = Argument(
         "--password", metavar="PASSWORD", help="opens encrypted PDFs that need a password"
     )
+    against: Argument[Path | None] = Argument(
+        "--against",
+        type=path,
+        metavar="ANSWERS",
+        help="compare a draft from the other side with our positions in this answer file",
+    )
+    annotate: Argument[Path | None] = Argument(
+        "--annotate",
+        type=path,
+        metavar="OUT.docx",
+        help="with --against and a .docx draft: write a copy with a Word comment at each deviation",
+    )
+    acting_for: Argument[str | None] = Argument(
+        "--as",
+        metavar="PARTY",
+        help="with --against: the party we act for (short name; default the deal's first party)",
+    )
+    force = force_flag()
     json = json_flag()
     strict = strict_flag()
     library = library_folders()
-
-    def run(self, env: Environment) -> ExitStatus:
-        from termgen.cli import check
-
-        return check.run(self, env)
 
 
 class Interview(Command):
@@ -124,11 +125,6 @@ class Interview(Command):
     force = force_flag()
     library = library_folders()
 
-    def run(self, env: Environment) -> ExitStatus:
-        from termgen.cli import interview
-
-        return interview.run(self, env)
-
 
 class Deadlines(Command):
     """list every deadline the deal creates, the next one first"""
@@ -137,11 +133,6 @@ class Deadlines(Command):
     answers = answers_file()
     json = json_flag()
     library = library_folders()
-
-    def run(self, env: Environment) -> ExitStatus:
-        from termgen.cli import deadlines
-
-        return deadlines.run(self, env)
 
 
 class Calendar(Command):
@@ -154,11 +145,6 @@ class Calendar(Command):
     )
     force = force_flag()
     library = library_folders()
-
-    def run(self, env: Environment) -> ExitStatus:
-        from termgen.cli import calendar
-
-        return calendar.run(self, env)
 
 
 class Diff(Command):
@@ -178,11 +164,6 @@ class Diff(Command):
     library = library_folders()
     templates = template_folders()
 
-    def run(self, env: Environment) -> ExitStatus:
-        from termgen.cli import diff
-
-        return diff.run(self, env)
-
 
 class Portfolio(Command):
     """one row per deal in a folder tree, the most urgent first"""
@@ -194,11 +175,6 @@ class Portfolio(Command):
     json = json_flag()
     library = library_folders()
 
-    def run(self, env: Environment) -> ExitStatus:
-        from termgen.cli import portfolio
-
-        return portfolio.run(self, env)
-
 
 class LibraryLint(Command):
     """check the clause library and overlays for problems"""
@@ -208,11 +184,6 @@ class LibraryLint(Command):
         nargs="*", type=path, metavar="DIR", help="overlay folders to check"
     )
     library = library_folders()
-
-    def run(self, env: Environment) -> ExitStatus:
-        from termgen.cli import library
-
-        return library.lint(self, env)
 
 
 class LibraryList(Command):
@@ -225,11 +196,6 @@ class LibraryList(Command):
     )
     library = library_folders()
 
-    def run(self, env: Environment) -> ExitStatus:
-        from termgen.cli import library
-
-        return library.listing(self, env)
-
 
 class LibraryShow(Command):
     """show one clause in full"""
@@ -240,11 +206,6 @@ class LibraryShow(Command):
     )
     library = library_folders()
 
-    def run(self, env: Environment) -> ExitStatus:
-        from termgen.cli import library
-
-        return library.show(self, env)
-
 
 class Schema(Command):
     """print the JSON Schema of answer files (for editor autocompletion)"""
@@ -252,11 +213,6 @@ class Schema(Command):
     name = "schema"
     output = output_file()
     force = force_flag()
-
-    def run(self, env: Environment) -> ExitStatus:
-        from termgen.cli import schema
-
-        return schema.run(self, env)
 
 
 COMMANDS: tuple[type[Command], ...] = (

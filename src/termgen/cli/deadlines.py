@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import json
 
-from termgen.cli.commands import Deadlines
-from termgen.deadlines.collect import Deadline, ordered_from, when_text
+from termgen.cli.output import say_unknown
+from termgen.deadlines.collect import ordered_from, when_text
 from termgen.environment import Environment
 from termgen.errors import ExitStatus
 from termgen.pipeline import DealRun, open_library
 from termgen.terminal import text_table
 from termgen.wording import date_text
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from termgen.cli.commands import Deadlines
 
 
 def run(command: Deadlines, env: Environment) -> ExitStatus:
@@ -49,12 +53,3 @@ def run(command: Deadlines, env: Environment) -> ExitStatus:
     env.out(text_table(("date", "when", "deadline", "term-sheet clause"), rows, widest=50))
     say_unknown(env, found, "")
     return ExitStatus.SUCCESS
-
-
-def say_unknown(env: Environment, found: list[Deadline], where: str) -> None:
-    """Deadlines without a date, each with why and which answer would settle it."""
-    unknown = [deadline for deadline in found if deadline.day is None]
-    if unknown:
-        env.out(f"{len(unknown)} deadline(s) cannot be computed{where}:")
-        for deadline in unknown:
-            env.out(f"- {deadline.title}: {deadline.unknown_because} (answers: {deadline.answers})")

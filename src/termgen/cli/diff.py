@@ -7,12 +7,15 @@ import json
 from pathlib import Path
 
 from termgen.answers.read import load_deal
-from termgen.cli.commands import Diff
 from termgen.environment import Environment
 from termgen.errors import ExitStatus, UsageError
 from termgen.model.compare import compare, grouped
 from termgen.model.paths import dotted
 from termgen.pipeline import DealRun, open_library
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from termgen.cli.commands import Diff
 
 
 def run(command: Diff, env: Environment) -> ExitStatus:

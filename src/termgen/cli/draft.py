@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 
-from termgen.cli.check import strict_status
-from termgen.cli.commands import Draft
+from termgen.cli.output import strict_status
 from termgen.environment import Environment
 from termgen.errors import ExitStatus
 from termgen.findings import report
 from termgen.findings.deal import blocking
 from termgen.pipeline import DealRun, open_library
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from termgen.cli.commands import Draft
 
 
 def run(command: Draft, env: Environment) -> ExitStatus:

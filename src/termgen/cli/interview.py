@@ -6,12 +6,15 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from termgen.cli.commands import Interview
 from termgen.environment import Environment
 from termgen.errors import ExitStatus, Location, UsageError
 from termgen.interview.engine import Engine
 from termgen.interview.lint import lint_spec
 from termgen.interview.spec import Spec, load_spec
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from termgen.cli.commands import Interview
 
 
 def run(command: Interview, env: Environment) -> ExitStatus:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import get_args
 
-from termgen.cli.commands import LibraryLint, LibraryList, LibraryShow
 from termgen.environment import Environment
 from termgen.errors import ExitStatus, UsageError
 from termgen.library.clause import PURPOSES, Element
@@ -12,6 +11,10 @@ from termgen.library.load import library_layers
 from termgen.pipeline import lint_library, open_library
 from termgen.suggest import with_suggestion
 from termgen.terminal import text_table
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from termgen.cli.commands import LibraryLint, LibraryList, LibraryShow
 
 
 def lint(command: LibraryLint, env: Environment) -> ExitStatus:
@@ -68,6 +71,8 @@ def show(command: LibraryShow, env: Environment) -> ExitStatus:
         lines += ["", f"Fallback {number}: {fallback.label}"]
         if fallback.requires:
             lines.append(f"Requires: {fallback.requires}")
+        if fallback.accepts:
+            lines.append(f"Accepts from the other side: {fallback.accepts.summary()}")
         lines.append(fallback.text.rstrip())
     if clause.guidance:
         lines += ["", f"Guidance: {clause.guidance}"]

@@ -8,7 +8,22 @@ import gc
 import sys
 
 from termgen import __version__
-from termgen.cli.commands import COMMANDS, GROUPS
+from termgen.cli.commands import (
+    COMMANDS,
+    GROUPS,
+    Calendar,
+    Check,
+    Deadlines,
+    Diff,
+    Draft,
+    Interview,
+    LibraryLint,
+    LibraryList,
+    LibraryShow,
+    Portfolio,
+    Schema,
+    Validate,
+)
 from termgen.environment import Environment
 
 TYPE_CHECKING = False
@@ -16,6 +31,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from termgen.cli.arguments import Command
+    from termgen.errors import ExitStatus
 
 DESCRIPTION = """\
 Turn a partnership deal into Word drafts (term sheet, governance annex) and flag missing
@@ -86,7 +102,7 @@ def main(argv: Sequence[str] | None = None, env: Environment | None = None) -> i
         return ExitStatus.ERROR
     command = chosen(vars(parsed))
     try:
-        return int(command.run(env))
+        return int(run(command, env))
     except TermgenError as problem:
         if command.debug:
             raise
@@ -108,3 +124,57 @@ def main(argv: Sequence[str] | None = None, env: Environment | None = None) -> i
         return ExitStatus.INTERNAL_ERROR
     finally:
         env.save_cache()
+
+
+def run(command: Command, env: Environment) -> ExitStatus:
+    """Carry out a parsed command; each module is imported only when its command runs."""
+    match command:
+        case Validate():
+            from termgen.cli import validate
+
+            return validate.run(command, env)
+        case Draft():
+            from termgen.cli import draft
+
+            return draft.run(command, env)
+        case Check():
+            from termgen.cli import check
+
+            return check.run(command, env)
+        case Interview():
+            from termgen.cli import interview
+
+            return interview.run(command, env)
+        case Deadlines():
+            from termgen.cli import deadlines
+
+            return deadlines.run(command, env)
+        case Calendar():
+            from termgen.cli import calendar
+
+            return calendar.run(command, env)
+        case Diff():
+            from termgen.cli import diff
+
+            return diff.run(command, env)
+        case Portfolio():
+            from termgen.cli import portfolio
+
+            return portfolio.run(command, env)
+        case LibraryLint():
+            from termgen.cli import library
+
+            return library.lint(command, env)
+        case LibraryList():
+            from termgen.cli import library
+
+            return library.listing(command, env)
+        case LibraryShow():
+            from termgen.cli import library
+
+            return library.show(command, env)
+        case Schema():
+            from termgen.cli import schema
+
+            return schema.run(command, env)
+    raise AssertionError(f"no code carries out {type(command).__name__}")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-from termgen.cli.commands import Portfolio
 from termgen.deadlines.collect import when_text
 from termgen.environment import Environment
 from termgen.errors import ExitStatus, UsageError
@@ -12,6 +11,10 @@ from termgen.pipeline import open_library
 from termgen.portfolio import Row, answer_files, portfolio
 from termgen.terminal import text_table
 from termgen.wording import humanise
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from termgen.cli.commands import Portfolio
 
 
 def run(command: Portfolio, env: Environment) -> ExitStatus:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 
-from termgen.cli.commands import Schema
 from termgen.environment import Environment
 from termgen.errors import ExitStatus
 from termgen.files.write import write_atomically
 from termgen.model import Deal
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from termgen.cli.commands import Schema
 
 
 def answer_file_schema() -> dict[str, object]:

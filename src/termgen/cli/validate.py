@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from termgen.answers.read import load_deal
-from termgen.cli.commands import Validate
 from termgen.environment import Environment
 from termgen.errors import ExitStatus, TermgenError
 from termgen.wording import and_join, humanise
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from termgen.cli.commands import Validate
 
 
 def run(command: Validate, env: Environment) -> ExitStatus:

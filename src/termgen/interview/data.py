@@ -5,7 +5,8 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import Any
 
-from termgen.model.paths import AnswerPath
+from termgen.model import Deal
+from termgen.model.paths import AnswerPath, field_at, shape_of
 
 
 class _Absent:
@@ -55,3 +56,32 @@ def remove(data: dict[str, Any], path: AnswerPath) -> None:
         parent.pop(path[-1], None)
     elif isinstance(parent, list) and isinstance(path[-1], int) and path[-1] < len(parent):
         del parent[path[-1]]
+
+
+def renamed(data: Any, old: Any, new: Any) -> Any:
+    """The answers with a renamed party or body renamed wherever they refer to it."""
+    if not isinstance(old, str) or old == new or old is ABSENT:
+        return data
+    if isinstance(data, dict):
+        return {(new if key == old else key): renamed(item, old, new) for key, item in data.items()}
+    if isinstance(data, list):
+        return [renamed(item, old, new) for item in data]
+    return new if data == old else data
+
+
+def left_open(path: AnswerPath) -> Any:
+    """What a skipped answer stores: None where the model allows it, else the field's default;
+    ABSENT (store nothing) where the model needs a value, such as a dispute mechanism."""
+    found = field_at(Deal, list(path))
+    if found is None or shape_of(found.annotation).optional:
+        return None
+    if found.is_required():
+        return ABSENT
+    return found.get_default(call_default_factory=True)
+
+
+def prune(data: dict[str, Any], path: AnswerPath) -> None:
+    """Remove mappings left empty on the way up to `path`."""
+    while path and get(data, path) == {}:
+        remove(data, path)
+        path = path[:-1]

@@ -12,16 +12,17 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from jinja2 import Template, nodes
+from jinja2 import Template
 from pydantic import ValidationError
 
-from termgen.interview.data import ABSENT, get, put, remove
+from termgen.interview.data import ABSENT, get, left_open, prune, put, remove, renamed
 from termgen.interview.spec import TODAY, Group, Question, Section, Spec
 from termgen.interview.types import AnswerError, parse, show
 from termgen.model import Deal
 from termgen.model.deal import BODIES_TO_COME
 from termgen.model.messages import clean_loc, plain_message
-from termgen.model.paths import AnswerPath, field_at, shape_at, shape_of, split
+from termgen.model.paths import AnswerPath, shape_at, shape_of, split
+from termgen.templating.check import paths_read
 from termgen.templating.sandbox import Sandbox
 
 JOINT = "joint"
@@ -291,7 +292,7 @@ class Engine:
         if value is None:
             if step.question.required:
                 return "this answer is needed to go on"
-            value = _left_open(step.path)
+            value = left_open(step.path)
         if value is ABSENT:
             return None
         candidate = copy.deepcopy(self.data)
@@ -305,17 +306,17 @@ class Engine:
             return problem
         value = self._parse(step, raw)
         if value is None:
-            value = _left_open(step.path)
+            value = left_open(step.path)
         if value is ABSENT:
             remove(self.data, step.path)
-            _prune(self.data, step.path[:-1])
+            prune(self.data, step.path[:-1])
             self._left_open.add(step.path)
             return None
         self._left_open.discard(step.path)
         previous = get(self.data, step.path)
         put(self.data, step.path, value)
         if step.group is not None and (step.group.path, step.question.path) in NAMES:
-            self._rename(previous, value)
+            self.data = renamed(self.data, previous, value)
         return None
 
     def _model_problem(self, candidate: dict[str, Any], path: AnswerPath) -> str | None:
@@ -328,20 +329,6 @@ class Engine:
                 if error["type"] != "missing" and where[: len(path)] == path:
                     return plain_message(error, Deal)[1]
         return None
-
-    def _rename(self, old: Any, new: Any) -> None:
-        """A renamed party or body is renamed wherever the answers refer to it."""
-        if not isinstance(old, str) or old == new or old is ABSENT:
-            return
-
-        def walk(value: Any) -> Any:
-            if isinstance(value, dict):
-                return {(new if key == old else key): walk(item) for key, item in value.items()}
-            if isinstance(value, list):
-                return [walk(item) for item in value]
-            return new if value == old else value
-
-        self.data = walk(self.data)
 
     # -- groups ----------------------------------------------------------------------------
 
@@ -401,41 +388,8 @@ class Engine:
     def _dependents(self, changed: str) -> Iterator[tuple[Question | Group, Section]]:
         for section in self.spec.sections:
             for item in section.items:
-                reads = self._reads(item.when)
+                reads = paths_read(self._env, item.when)
                 if item.purposes:
                     reads.add("deal.purpose")
                 if any(r.startswith(changed) or changed.startswith(r) for r in reads):
                     yield item, section
-
-    def _reads(self, condition: str | None) -> set[str]:
-        """Dotted paths a condition reads, e.g. {'exit.renewal.type'}."""
-        if condition is None:
-            return set()
-        paths = set()
-        for node in self._env.parse_expression(condition).find_all(nodes.Getattr):
-            chain = [node.attr]
-            target = node.node
-            while isinstance(target, nodes.Getattr):
-                chain.insert(0, target.attr)
-                target = target.node
-            if isinstance(target, nodes.Name):
-                paths.add(".".join([target.name, *chain]))
-        return paths
-
-
-def _left_open(path: AnswerPath) -> Any:
-    """What a skipped answer stores: None where the model allows it, else the field's default;
-    ABSENT (store nothing) where the model needs a value, such as a dispute mechanism."""
-    found = field_at(Deal, list(path))
-    if found is None or shape_of(found.annotation).optional:
-        return None
-    if found.is_required():
-        return ABSENT
-    return found.get_default(call_default_factory=True)
-
-
-def _prune(data: dict[str, Any], path: AnswerPath) -> None:
-    """Remove mappings left empty on the way up to `path`."""
-    while path and get(data, path) == {}:
-        remove(data, path)
-        path = path[:-1]

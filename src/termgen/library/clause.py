@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BeforeValidator, Field, StringConstraints, field_validator
+from pydantic import BeforeValidator, Field, StringConstraints, field_validator, model_validator
 
-from termgen.model.common import Record, Text
+from termgen.model.common import Duration, Record, Text
 from termgen.model.meta import Purpose
 
 Element = Literal["goals", "strengths", "governance", "change", "exit", "general"]
@@ -22,11 +22,47 @@ def _all_means_every(choices: tuple[str, ...]) -> Any:
     return BeforeValidator(expand)
 
 
+class Accepts(Record):
+    """The least we can accept from the other side under a fallback: for each length of time
+    the fallback concedes, the shortest one. `termgen check --against` reads their draft
+    against it: shorter than ours but not shorter than this is 'within our fallback'."""
+
+    term: Duration | None = Field(None, description="Shortest initial term.")
+    lock_in: Duration | None = Field(None, description="Shortest lock-in period.")
+    renewal_period: Duration | None = Field(None, description="Shortest renewal period.")
+    notice: Duration | None = Field(
+        None, description="Shortest notice: to stop a renewal, or to exit on this clause's trigger."
+    )
+    cure: Duration | None = Field(None, description="Shortest cure period.")
+    survival: Duration | None = Field(
+        None, description="Shortest time an obligation survives the end."
+    )
+
+    def summary(self) -> str:
+        """'notice at least 12 months, cure at least 30 days'."""
+        return ", ".join(
+            f"{name.replace('_', ' ')} at least {value}"
+            for name in type(self).model_fields
+            if (value := getattr(self, name)) is not None
+        )
+
+    @model_validator(mode="after")
+    def _says_something(self) -> Accepts:
+        if not any(getattr(self, name) for name in type(self).model_fields):
+            raise ValueError(
+                "accepts names no value; give at least one of " + ", ".join(type(self).model_fields)
+            )
+        return self
+
+
 class Fallback(Record):
     """A position counsel may fall back to in negotiation, in order of preference."""
 
     label: Text = Field(description="Short name the answers use to pick this position.")
     requires: Text | None = Field(None, description="The condition or approval it needs.")
+    accepts: Accepts | None = Field(
+        None, description="What we can accept from the other side under this position."
+    )
     text: Text
 
 

@@ -234,3 +234,19 @@ def _items_call_target(node: nodes.Node) -> nodes.Node | None:
     ):
         return node.node.node
     return None
+
+
+def paths_read(env: Sandbox, condition: str | None) -> set[str]:
+    """Dotted paths a condition reads, e.g. {'exit.renewal.type'}."""
+    if condition is None:
+        return set()
+    paths = set()
+    for node in env.parse_expression(condition).find_all(nodes.Getattr):
+        chain = [node.attr]
+        target = node.node
+        while isinstance(target, nodes.Getattr):
+            chain.insert(0, target.attr)
+            target = target.node
+        if isinstance(target, nodes.Name):
+            paths.add(".".join([target.name, *chain]))
+    return paths

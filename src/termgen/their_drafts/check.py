@@ -32,6 +32,8 @@ _KINDS = {"pdf": "PDF", "docx": "Word document", "txt": "text file"}
 class ForeignReport:
     file: Path
     detections: list[Detection]
+    sentences: Sequence[Sentence] = ()
+    """The draft as read, for what a detection's `hits` point to."""
 
     def as_json(self) -> dict[str, Any]:
         return {"file": str(self.file), "provisions": [d.as_json() for d in self.detections]}
@@ -104,4 +106,4 @@ def check_extracted(
             "agreement, parties or obligations found); termgen checks drafts of agreements",
             location=Location(path),
         )
-    return ForeignReport(path, detect(found, wanted, file=path))
+    return ForeignReport(path, detect(found, wanted, file=path), found)

@@ -42,6 +42,8 @@ class Detection:
     severity: Severity
     status: Status
     evidence: tuple[Evidence, ...] = field(default=())
+    hits: tuple[int, ...] = field(default=())
+    """Index of every sentence that shows the provision, for readers of values in them."""
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -135,17 +137,16 @@ def _matches(document: _Document, cue: Cue, size: int, provision: str) -> list[i
     return hits
 
 
+def quoted(sentence: Sentence) -> Evidence:
+    """A sentence as evidence: where it is, and its words (cut at QUOTE_LENGTH)."""
+    text = sentence.text
+    quote = text if len(text) <= QUOTE_LENGTH else text[: QUOTE_LENGTH - 1] + "…"
+    return Evidence(sentence.page, sentence.paragraph, quote)
+
+
 def _evidence(document: _Document, indices: list[int]) -> tuple[Evidence, ...]:
-    items = []
-    for index in indices[:MOST_EVIDENCE]:
-        sentence = document.sentences[index]
-        quote = (
-            sentence.text
-            if len(sentence.text) <= QUOTE_LENGTH
-            else sentence.text[: QUOTE_LENGTH - 1] + "…"
-        )
-        items.append(Evidence(sentence.page, sentence.paragraph, quote))
-    return tuple(items)
+    """The first MOST_EVIDENCE sentences, in the order given (best first for the scorer)."""
+    return tuple(quoted(document.sentences[index]) for index in indices[:MOST_EVIDENCE])
 
 
 def cue_hits(document: _Document, cues: Cues, provision: str) -> tuple[set[int], set[int]]:
@@ -224,7 +225,12 @@ def detect(
             status, hits = "missing", []
         detections.append(
             Detection(
-                provision.id, provision.label, provision.severity, status, _evidence(document, hits)
+                provision.id,
+                provision.label,
+                provision.severity,
+                status,
+                _evidence(document, hits),
+                tuple(sorted(set(hits))),
             )
         )
     return detections

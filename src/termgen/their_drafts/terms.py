@@ -1,0 +1,285 @@
+"""The term and renewal of a draft from the other side, read from its sentences.
+
+The reader (`detect`) says which sentences settle the initial term, the renewal and the
+notice to stop it; the values are read from those first, and from any other sentence that
+ties a length of time to the end of a term when those hold none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from termgen.deadlines.dates import shift
+from termgen.model.common import Duration
+from termgen.their_drafts.text import Sentence
+from termgen.their_drafts.values import (
+    DateMention,
+    best,
+    dates,
+    number_from_words,
+    role_score,
+)
+
+OPEN_ENDED = re.compile(
+    r"\b(?:(?:in|for)\s+perpetuity|perpetual(?:ly)?|indefinite(?:ly)?|until\s+(?:either|a|one|any)\s+"
+    r"party\s+(?:gives|informs|terminates|provides|serves|notifies|elects)|unlimited\s+(?:period|term|"
+    r"duration)|(?:until|unless\s+and\s+until|till)\s+(?:it\s+is\s+|this\s+agreement\s+is\s+|"
+    r"(?:so\s+)?terminated|earlier\s+)?(?:so\s+)?terminat\w*|(?:end|ends|expire)\s+when\s+"
+    r"terminated|no\s+fixed\s+(?:term|duration)|not\s+be\s+terminable|evergreen)\b",
+    re.IGNORECASE,
+)
+_ENDS_ON_EVENT = re.compile(
+    r"\b(?:continu|remain|expir|terminat|end|last|run|effective|valid|(?:be\s+)?in\s+(?:full\s+)?"
+    r"(?:force|effect))\w*"
+    r"\b[^.;]{0,80}?\b(?:until|through|upon|on|at)\s+(?:the\s+)?(?:later|earlier|earliest|latest|"
+    r"expiration|expiry|termination|completion|date\s+(?:on\s+which|that|of)|end\s+of\s+the\s+"
+    r"(?!initial|then|current)|full\s+performance|payment|last|exercise|occurrence)",
+    re.IGNORECASE,
+)
+_END_DATE_BEFORE = re.compile(
+    r"\b(?:until|through|thru|to|expir\w*(?:\s+on)?|terminat\w*\s+on|end\w*\s+(?:on|as\s+of)?|"
+    r"conclud\w*(?:\s+on)?|up\s+to\s+and\s+including|no\s+later\s+than|means?|date\s*:)\s*"
+    r"(?:and\s+including\s+)?(?:the\s+)?(?:close\s+of\s+business\s+on\s+)?(?:(?:later|earlier)"
+    r"\s+of\s*:?\s*)?(?:\(\w{1,3}\)\s*)?$",
+    re.IGNORECASE,
+)
+_START_DATE_BEFORE = re.compile(
+    r"\b(?:commenc\w*|effective|begin\w*|from|as\s+of|start\w*|dated|made|entered\s+into|"
+    r"executed|signed|on|this)\b[^.;]{0,20}$",
+    re.IGNORECASE,
+)
+_ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "fifteenth": 15,
+    "twentieth": 20,
+    "one-year": 1,
+    "two-year": 2,
+    "three-year": 3,
+    "four-year": 4,
+    "five-year": 5,
+    "ten-year": 10,
+}
+_ANNIVERSARY = re.compile(
+    r"\b(?P<ordinal>[a-z]+(?:-year)?|\d{1,2}\s*(?:st|nd|rd|th)|\d{1,2})\s*(?:\([^)]{1,8}\)\s*)?"
+    r"(?:-|\s)?(?:year\s+)?anniversary\b",
+    re.IGNORECASE,
+)
+_CONTRACT_YEAR = re.compile(
+    r"\bend\s+of\s+(?:contract\s+)?year\s+(?P<number>\d{1,2}|[a-z]+)\b|\bend\s+of\s+the\s+(?P<ordinal>[a-z]+|\d{1,2}(?:st|nd|rd|th))\s*(?:\([^)]{1,8}\)\s*)?"
+    r"(?:contract|agreement|calendar)?\s*year\b",
+    re.IGNORECASE,
+)
+_DEFINED_START = re.compile(
+    r"\(\s*(?:the\s+|this\s+)?\"?(?:effective|commencement|start)\s+date\"?\s*\)|"
+    r"\"?(?:effective|commencement|start)\s+date\"?\s*(?:means|shall\s+mean|is|:)",
+    re.IGNORECASE,
+)
+"""Where an agreement defines the day it starts: '(the "Effective Date")', 'Effective Date:'."""
+_TERM_WORDS = re.compile(
+    r"\b(?:term|agreement|contract|expir\w*|terminat\w*|effective|continu\w*)\b", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Read:
+    """Where in their draft a value was read: the index of its sentence."""
+
+    sentence: int
+
+
+@dataclass(frozen=True)
+class TermRead(Read):
+    length: Duration | None = None
+    start: DateMention | None = None
+    end: DateMention | None = None
+    open_ended: bool = False
+    """Runs until terminated, or until an event: no length and no end date."""
+
+    def expiry(self, effective: DateMention | None) -> DateMention | None:
+        """The day the initial term ends: its end date, or its start plus its length."""
+        if self.end is not None:
+            return self.end
+        start = self.start or effective
+        if self.length is None or start is None:
+            return None
+        if start.date is not None:
+            end = shift(start.date, self.length)
+            return DateMention(end.year, end.month, end.day, 0, 0)
+        known = shift(dt.date(start.year, start.month or 6, 15), self.length)
+        return DateMention(known.year, known.month if start.month else None, None, 0, 0)
+
+
+@dataclass(frozen=True)
+class DurationRead(Read):
+    value: Duration
+
+
+def candidates(sentences: Sequence[Sentence], *groups: Iterable[int]) -> Iterator[int]:
+    """The indices of `groups` in order, each once."""
+    seen: set[int] = set()
+    for group in groups:
+        for index in group:
+            if index not in seen and 0 <= index < len(sentences):
+                seen.add(index)
+                yield index
+
+
+def _preceded(text: str, start: int, pattern: re.Pattern[str], span: int = 45) -> bool:
+    return bool(pattern.search(text[max(0, start - span) : start]))
+
+
+def _anniversary(text: str) -> Duration | None:
+    for pattern in (_ANNIVERSARY, _CONTRACT_YEAR):
+        match = pattern.search(text)
+        if not match:
+            continue
+        ordinal = (match["ordinal"] or match["number"]).lower().replace(" ", "")
+        digits = re.match(r"\d+", ordinal)
+        years = int(digits.group()) if digits else _ORDINALS.get(ordinal)
+        if years is None:
+            years = number_from_words(ordinal.removesuffix("-year"))
+        if years:
+            return Duration(value=years, unit="years")
+    return None
+
+
+def read_term(text: str, index: int) -> TermRead | None:
+    """The initial term a sentence sets: a length, an end date, or none at all."""
+    found = dates(text)
+    end = next(
+        (mention for mention in found if _preceded(text, mention.start, _END_DATE_BEFORE)), None
+    )
+    start = next(
+        (
+            mention
+            for mention in found
+            if mention is not end and _preceded(text, mention.start, _START_DATE_BEFORE)
+        ),
+        None,
+    )
+    length = best(text, "term", least=2)
+    value = length.value if length else _anniversary(text)
+    if end is not None or value is not None:
+        return TermRead(index, length=value, start=start, end=end)
+    if OPEN_ENDED.search(text) or _ENDS_ON_EVENT.search(text):
+        return TermRead(index, open_ended=True)
+    return None
+
+
+_TERM_SIGNS = (
+    (3, re.compile(r"\b(?:initial|original|primary|base)\s+(?:term|period)\b", re.I)),
+    (
+        3,
+        re.compile(
+            r"(?<!during )(?<!within )\bthe\s+term\s+of\s+(?:this|the)\s+(?:agreement|contract)\b",
+            re.I,
+        ),
+    ),
+    (
+        2,
+        re.compile(
+            r"\b(?:this|the)\s+(?:agreement|contract)\b[^.;]{0,80}\b(?:shall|will|is\s+to)\s+"
+            r"(?:commence|continue|remain|be\s+(?:in\s+(?:full\s+)?)?(?:effect|force|valid|"
+            r"effective)|expire|terminate|be\s+for|run|begin|end|have\s+a\s+(?:term|duration))",
+            re.I,
+        ),
+    ),
+    (2, re.compile(r"\b(?:term|duration)\b[^.;]{0,20}\b(?:shall|will)\s+be\b", re.I)),
+    (1, re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:term|duration)\b", re.I)),
+    (-3, re.compile(r"\b(?:during|throughout|within)\s+the\s+(?:initial\s+)?term\b", re.I)),
+    (
+        -2,
+        re.compile(r"\b(?:following|after)\s+(?:the\s+)?(?:expiration|termination|expiry)\b", re.I),
+    ),
+    (-2, re.compile(r"\b(?:royalt|payment|fee|invoice|warrant)\w*", re.I)),
+    (
+        -3,
+        re.compile(
+            r"\bsurviv\w*|\bretain\w*|\bmay\s+(?:\w+\s+)?terminate\b|\bmay\s+be\s+terminated\b",
+            re.I,
+        ),
+    ),
+    (-2, re.compile(r"\bnotices\b|\brepresentations?\b|\bdeemed\b", re.I)),
+    (3, re.compile(r"^\W*(?:initial\s+)?term\s*:", re.I)),
+    (
+        3,
+        re.compile(
+            r"\"(?:initial\s+)?(?:term|contract\s+(?:period|term)|agreement\s+term)\"\s+(?:shall\s+)?"
+            r"means?\b",
+            re.I,
+        ),
+    ),
+)
+
+
+def _term_score(text: str, read: TermRead) -> tuple[int, int]:
+    """How clearly the sentence is about the agreement's own term, then how clear its value is."""
+    signs = sum(weight for weight, sign in _TERM_SIGNS if sign.search(text))
+    if read.end is not None:
+        value = 3
+    elif read.length is not None:
+        mention = best(text, "term", least=2)
+        value = role_score(text, mention, "term") if mention else 2
+    else:
+        value = 1
+    return (signs >= 2, signs + value)
+
+
+def initial_term(sentences: Sequence[Sentence], hits: Iterable[int]) -> TermRead | None:
+    """The initial term, from the sentence that states it most clearly: the reader's
+    evidence first, then any sentence that states a term."""
+    fallback = (i for i, s in enumerate(sentences) if _TERM_WORDS.search(s.text))
+    found: tuple[tuple[int, int], TermRead] | None = None
+    for index in candidates(sentences, hits, fallback):
+        text = sentences[index].in_context
+        read = read_term(text, index)
+        if read is None:
+            continue
+        score = _term_score(text, read)
+        if found is None or score > found[0]:
+            found = (score, read)
+    return found[1] if found else None
+
+
+_MADE_ON = re.compile(
+    r"\b(?:dated|made|entered\s+into|effective|executed|signed|as\s+of|day\s+of)\b", re.IGNORECASE
+)
+
+
+def effective_date(
+    sentences: Sequence[Sentence], near: TermRead | None = None
+) -> DateMention | None:
+    """When the agreement starts: the term's own start, the defined Effective Date, the date
+    at the head of the agreement, or else the first date it says it was made or signed on."""
+    if near is not None and near.start is not None:
+        return near.start
+    for sentence in sentences:
+        text = sentence.text
+        for match in _DEFINED_START.finditer(text):
+            found = dates(text)
+            if found:
+                return min(found, key=lambda mention: abs(mention.start - match.start()))
+    head = " ".join(sentence.text for sentence in sentences[:12])[:3000]
+    found = dates(head)
+    if found:
+        return found[0]
+    for sentence in sentences:
+        if _MADE_ON.search(sentence.text):
+            found = dates(sentence.text)
+            if found:
+                return found[0]
+    return None

@@ -134,3 +134,7 @@ class OutputError(TermgenError):
 
 class UsageError(TermgenError):
     """A command-line argument that cannot work."""
+
+
+class SlowCueError(TermgenError):
+    """A counsel's cue that backtracks without end on a draft: stopped, not left to hang."""

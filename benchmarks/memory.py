@@ -19,7 +19,7 @@ from harness import ROOT, Bench, Command, Result, peak_rss_mb, python, termgen
 
 DRAFT_MB = 150.0
 CHECK_MB = 250.0
-PYPDF_REFERENCE = ROOT / "benchmarks" / "reference" / "pypdf_extract.py"
+PDFIUM_REFERENCE = ROOT / "benchmarks" / "reference" / "pdfium_extract.py"
 
 
 def peak(command: Command, runs: int) -> float:
@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
     pdf = joined_pdf(bench.cuad_dev, 10 if bench.smoke else 300)
-    pypdf_alone = peak(python(PYPDF_REFERENCE, pdf), runs)
+    pdfium_alone = peak(python(PDFIUM_REFERENCE, pdf), runs)
     bench.add(
         Result(
             f"termgen check {pdf.stem}, peak memory",
@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
             None,
             CHECK_MB,
             unit="MB",
-            note=f"pypdf alone {pypdf_alone:.0f} MB",
+            note=f"pypdfium2 alone {pdfium_alone:.0f} MB",
         )
     )
     return bench.finish()

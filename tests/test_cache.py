@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import os
+import pickle
 import shutil
 import sqlite3
+import stat
 from pathlib import Path
 
 import pytest
@@ -197,3 +202,57 @@ def test_an_edited_clause_text_is_compiled_again(tmp_path: Path, example: Path) 
     assert "Each party bears its own costs." in texts[0]
     assert "Project Volta pays for the lawyers." in texts[1]
     assert "Each party bears its own costs." not in texts[1]
+
+
+class _Planted:
+    """What someone with write access to the cache file might store: code run on loading."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (os.mkdir, (str(self.marker),))
+
+
+def test_the_cache_folder_and_its_files_are_private(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    cache = Cache(folder)
+    cache.remember("kind", b"content", Counter("computed"))
+    cache.save()
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert {path.name: stat.S_IMODE(path.stat().st_mode) for path in folder.iterdir()} == {
+        "cache.key": 0o600,
+        "cache.sqlite3": 0o600,
+    }
+
+
+def test_a_cache_folder_others_can_write_to_is_not_used(tmp_path: Path, example: Path) -> None:
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    folder.chmod(0o777)
+    result = run_cli("check", example, environ={"TERMGEN_CACHE": str(folder)})
+    assert result.status == 0
+    assert result.err.strip() == (
+        f"termgen: not using the cache in {folder}: other users can write to it. Make it "
+        "private (chmod 700) or point TERMGEN_CACHE at a folder of your own"
+    )
+    assert list(folder.iterdir()) == []
+
+
+@pytest.mark.parametrize("forged", ["no checksum", "another key"])
+def test_an_entry_without_a_valid_checksum_is_never_loaded(tmp_path: Path, forged: str) -> None:
+    library = shutil.copytree(BAD_LIBRARY, tmp_path / "library")
+    environ = {"TERMGEN_CACHE": str(tmp_path / "cache")}
+    honest = run_cli("library", "lint", library, environ=environ)
+    marker = tmp_path / "planted"
+    payload = pickle.dumps(_Planted(marker))
+    with sqlite3.connect(tmp_path / "cache" / "cache.sqlite3") as connection:
+        keys = [row[0] for row in connection.execute("SELECT key FROM entries")]
+        for key in keys:
+            tag = hmac.new(b"k" * 32, key.encode() + b"\0" + payload, hashlib.sha256).digest()
+            value = payload if forged == "no checksum" else tag + payload
+            connection.execute("UPDATE entries SET value = ? WHERE key = ?", (value, key))
+    assert keys
+    again = run_cli("library", "lint", library, environ=environ)
+    assert not marker.exists()
+    assert (again.status, again.err) == (honest.status, honest.err)

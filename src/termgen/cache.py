@@ -8,13 +8,23 @@ upgrade or a changed source file never reads stale entries.
 The cache lives in `$TERMGEN_CACHE`, else `$XDG_CACHE_HOME/termgen`, else `~/.cache/termgen`;
 `TERMGEN_CACHE=off` turns it off. A cache that cannot be opened or written is skipped, never
 an error: it only ever saves time.
+
+Entries are pickles and compiled code, which run when loaded, so the cache must not be usable
+against its owner. Its folder is created private (0700) and refused when it belongs to someone
+else or others can write to it; every entry carries an HMAC-SHA256 under a random key kept in
+the folder (`cache.key`, 0600), and an entry whose checksum does not match is never loaded.
+Someone who could write to the cache file but not read the key can only cost time.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
+import os
 import pickle
+import secrets
 import sqlite3
+import stat
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from functools import cache
@@ -27,6 +37,9 @@ T = TypeVar("T")
 ENVIRONMENT_VARIABLE = "TERMGEN_CACHE"
 _OFF = {"", "0", "off", "no", "false"}
 _FILE = "cache.sqlite3"
+_KEY_FILE = "cache.key"
+_KEY_BYTES = 32
+_TAG_BYTES = hashlib.sha256().digest_size
 _BATCH = 500
 
 
@@ -39,6 +52,7 @@ class Cache:
         self._pending: dict[str, bytes] = {}
         self._fetched: dict[str, bytes | None] = {}
         self._broken = False
+        self._secret = b""
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str]) -> Cache | None:
@@ -61,7 +75,9 @@ class Cache:
         if key in self._pending:
             pending: T = pickle.loads(self._pending[key])
             return pending
-        stored = self._fetched[key] if key in self._fetched else self._read(key)
+        stored = self._verified(
+            key, self._fetched[key] if key in self._fetched else self._read(key)
+        )
         if stored is not None:
             try:
                 cached: T = pickle.loads(stored)
@@ -100,7 +116,7 @@ class Cache:
             with self._connection:
                 self._connection.executemany(
                     "INSERT OR REPLACE INTO entries (key, value) VALUES (?, ?)",
-                    self._pending.items(),
+                    ((key, self._tag(key, value) + value) for key, value in self._pending.items()),
                 )
         except sqlite3.Error:
             self._broken = True
@@ -117,19 +133,72 @@ class Cache:
             return None
         return row[0] if row else None
 
+    def refusal(self) -> str | None:
+        """Why this folder must not be used as a cache (someone else could write to it), if so."""
+        try:
+            status = self.folder.stat()
+        except OSError:
+            return None  # not there yet: it is made private
+        if status.st_uid != os.getuid():
+            return "it belongs to another user"
+        if status.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+            return "other users can write to it"
+        return None
+
+    def _tag(self, key: str, value: bytes) -> bytes:
+        return hmac.new(self._secret, key.encode() + b"\0" + value, hashlib.sha256).digest()
+
+    def _verified(self, key: str, stored: bytes | None) -> bytes | None:
+        """The stored value if its checksum matches, else None (as if it were not there)."""
+        if stored is None or len(stored) < _TAG_BYTES:
+            return None
+        tag, value = stored[:_TAG_BYTES], stored[_TAG_BYTES:]
+        return value if hmac.compare_digest(tag, self._tag(key, value)) else None
+
     def _connect(self) -> sqlite3.Connection | None:
         if self._broken:
             return None
         if self._connection is None:
             try:
                 self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-                connection = sqlite3.connect(self.folder / _FILE, timeout=2)
+                if self.refusal() is not None:
+                    raise PermissionError(self.refusal())
+                self._secret = _secret(self.folder / _KEY_FILE)
+                database = self.folder / _FILE
+                os.close(os.open(database, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600))
+                connection = sqlite3.connect(database, timeout=2)
                 _start_over_if_stale(connection)
             except (OSError, sqlite3.Error):
                 self._broken = True
                 return None
             self._connection = connection
         return self._connection
+
+
+def _secret(path: Path) -> bytes:
+    """The key of the entries' checksums: made once, readable by the owner only."""
+    secret = secrets.token_bytes(_KEY_BYTES)
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    except FileExistsError:
+        return _existing_secret(path)
+    try:
+        os.write(descriptor, secret)
+    finally:
+        os.close(descriptor)
+    return secret
+
+
+def _existing_secret(path: Path) -> bytes:
+    descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    try:
+        status = os.fstat(descriptor)
+        secret = os.read(descriptor, _KEY_BYTES + 1)
+    finally:
+        os.close(descriptor)
+    if status.st_uid != os.getuid() or status.st_mode & 0o077 or len(secret) != _KEY_BYTES:
+        raise PermissionError(f"{path} is not a private key that termgen wrote")
+    return secret
 
 
 def _start_over_if_stale(connection: sqlite3.Connection) -> None:

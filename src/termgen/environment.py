@@ -86,7 +86,15 @@ class Environment:
         if not self._cache_chosen:
             from termgen.cache import Cache
 
-            self._cache, self._cache_chosen = Cache.from_environ(self.environ), True
+            cache = Cache.from_environ(self.environ)
+            refusal = cache.refusal() if cache else None
+            if cache and refusal:
+                self.err(
+                    f"termgen: not using the cache in {cache.folder}: {refusal}. Make it "
+                    "private (chmod 700) or point TERMGEN_CACHE at a folder of your own"
+                )
+                cache = None
+            self._cache, self._cache_chosen = cache, True
         return self._cache
 
     def save_cache(self) -> None:

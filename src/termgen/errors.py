@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Self
 
 
 class ExitStatus(enum.IntEnum):
@@ -67,6 +68,11 @@ class TermgenError(Exception):
         super().__init__(message)
         self.problems: list[Problem] = [Problem(message, location)]
 
+    @classmethod
+    def at(cls, location: Location, message: str) -> Self:
+        """This error about one place: every error class can be made this way."""
+        return cls(message, location=location)
+
     def __str__(self) -> str:
         return "\n".join(str(problem) for problem in self.problems)
 
@@ -79,6 +85,10 @@ class ProblemsError(TermgenError):
             raise ValueError("ProblemsError needs at least one problem")
         super().__init__(problems[0].message, location=problems[0].location)
         self.problems = list(problems)
+
+    @classmethod
+    def at(cls, location: Location, message: str) -> Self:
+        return cls([Problem(message, location)])
 
 
 class DataFileError(ProblemsError):
@@ -118,5 +128,13 @@ class OutputExistsError(TermgenError):
     """Refusing to replace a file the user already has."""
 
 
+class OutputError(TermgenError):
+    """An output file or folder termgen cannot write: read-only, a folder in the way, full."""
+
+
 class UsageError(TermgenError):
     """A command-line argument that cannot work."""
+
+
+class SlowCueError(TermgenError):
+    """A counsel's cue that backtracks without end on a draft: stopped, not left to hang."""

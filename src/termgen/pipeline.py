@@ -26,7 +26,7 @@ from termgen.drafting.structure import Draft
 from termgen.environment import Environment
 from termgen.errors import Location, OutputExistsError, Problem
 from termgen.files.datafile import SourceMap
-from termgen.files.write import write_atomically
+from termgen.files.write import recover, write_together
 from termgen.findings.checks import CHECKS
 from termgen.findings.deal import Finding, deal_findings
 from termgen.library.lint import lint
@@ -98,10 +98,12 @@ class DealRun:
         replace: bool = False,
         with_pdf: bool = False,
     ) -> list[Path]:
-        """Write both documents (and their PDFs); nothing is written if a file is in the way."""
+        """Write both documents, both or neither (then their PDFs, both or neither); nothing is
+        written if a file is in the way."""
         documents = self.documents(templates)
         if folder.exists() and not folder.is_dir():
             raise OutputExistsError("is a file; -o needs a folder", location=Location(folder))
+        recover(folder)  # a pair a killed run left half renamed is completed first
         targets = [folder / document.filename for document in documents]
         planned = targets + [target.with_suffix(".pdf") for target in targets if with_pdf]
         existing = [path for path in planned if path.exists()]
@@ -110,10 +112,10 @@ class DealRun:
                 f"{', '.join(path.name for path in existing)} already in {folder}; nothing "
                 "was written. Pass --force to replace, or choose another folder with -o"
             )
-        written = [
-            write_atomically(target, document.data, replace=replace)
-            for target, document in zip(targets, documents, strict=True)
-        ]
+        written = write_together(
+            [(target, document.data) for target, document in zip(targets, documents, strict=True)],
+            replace=replace,
+        )
         if with_pdf:
             written += pdf.convert(written, folder, replace=replace)
         return written

@@ -45,7 +45,7 @@ def answer_files(folder: Path) -> list[Path]:
         path
         for path in folder.rglob("*")
         if path.suffix in ANSWER_SUFFIXES
-        and path.is_file()
+        and not path.is_dir()  # a pipe or a broken link gets its own error row
         and not any(part.startswith(".") for part in path.relative_to(folder).parts)
     )
 
@@ -61,6 +61,10 @@ def _row(path: Path, library: Library, today: dt.date) -> Row:
         findings, found = run.findings, run.deadlines
     except TermgenError as error:
         return Row(path, error=str(error))
+    except Exception as bug:  # a bug must not hide the other deals; its row says to report it
+        return Row(
+            path, error=f"internal error in termgen ({type(bug).__name__}: {bug}); please report it"
+        )
     deal = run.deal
     upcoming = [d for d in found if d.day and d.day >= today]
     return Row(

@@ -73,14 +73,19 @@ def _column_widths(
 def text_table(
     header: Sequence[str],
     rows: Sequence[Sequence[str]],
-    width: int = DEFAULT_WIDTH,
+    width: int | None = DEFAULT_WIDTH,
     *,
     break_words: bool = False,
 ) -> str:
     """Columns aligned and wrapped to fit `width`; when they cannot fit, one block per row.
 
     `break_words` keeps the columns at any width by breaking words too long for their column,
-    for tables whose rows must stay comparable side by side."""
+    for tables whose rows must stay comparable side by side; `width` None keeps every column
+    at its natural width, for output read by programs line by line."""
+    if width is None:
+        columns = zip(header, *rows, strict=True)
+        width = sum(max(len(str(cell)) for cell in column) for column in columns)
+        width += len(_GAP) * (len(header) - 1)
     widths = _column_widths(header, rows, max(width, NARROWEST), break_words)
     if not widths:
         return _blocks(header, rows, max(width, NARROWEST))

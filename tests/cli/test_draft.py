@@ -102,9 +102,9 @@ def test_a_template_that_is_not_a_word_file_is_refused(tmp_path: Path) -> None:
     broken = write(overlay, "term-sheet.docx", "this is not a zip")
     result = run_cli("draft", BATTERY, "-o", tmp_path / "out", "--templates", overlay)
     assert result.status == 2
-    assert (
-        result.err.strip()
-        == f"{broken}: is not a Word document (.docx) that termgen can use as a template"
+    assert result.err.strip() == (
+        f"{broken}: the file is damaged or not a Word document (.docx); open it in Word and "
+        "save it again"
     )
 
 

@@ -49,7 +49,7 @@ def test_money_round_trips_through_its_shorthand(amount: Decimal, currency: str)
     assert Money.model_validate(money.model_dump()) == money
 
 
-@given(value=st.integers(min_value=0, max_value=10_000), unit=st.sampled_from(["days", "years"]))
+@given(value=st.integers(min_value=0, max_value=100), unit=st.sampled_from(["days", "years"]))
 def test_duration_round_trips_through_its_shorthand(value: int, unit: str) -> None:
     duration = Duration(value=value, unit=unit)
     assert Duration.model_validate(duration.model_dump()) == duration

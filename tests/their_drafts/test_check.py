@@ -218,7 +218,7 @@ def _bad_files(folder: Path, drafts: dict[str, Path]) -> list[tuple[str, Path, s
         (
             "encrypted",
             encrypted_copy(good, folder / "encrypted.pdf"),
-            "the PDF is encrypted with a password; ask the sender for an unprotected copy or save one without protection",
+            "the PDF is encrypted with a password; ask the sender for an unprotected copy or save one without protection, or give the password with --password",
         ),
         (
             "truncated",

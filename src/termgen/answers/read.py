@@ -10,10 +10,9 @@ from pydantic import ValidationError
 
 from termgen.errors import AnswerFileError
 from termgen.files.datafile import SourceMap, read_yaml, whole_file
+from termgen.files.read import ANSWER_FILE
 from termgen.model import Deal
 from termgen.model.messages import located_problems
-
-KIND = "answer file"
 
 
 @dataclass
@@ -26,7 +25,7 @@ class LoadedDeal:
 
 def read_answers(path: Path) -> tuple[dict[str, Any], SourceMap]:
     """Read an answer file into plain data and a source map; YAML-level problems raise."""
-    data, source = read_yaml(Path(path), kind=KIND, error=AnswerFileError)
+    data, source = read_yaml(Path(path), kind=ANSWER_FILE)
     if data is None:
         raise whole_file(
             source.file,

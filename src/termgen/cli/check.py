@@ -12,6 +12,7 @@ from termgen.errors import ExitStatus, Location, UsageError
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from termgen.cli.commands import Check
+    from termgen.library.provisions import Provision
 
 
 DEAL_SUFFIXES = (".yaml", ".yml")
@@ -19,85 +20,114 @@ DRAFT_SUFFIXES = (".pdf", ".docx", ".txt")
 
 
 def run(command: Check, env: Environment) -> ExitStatus:
-    suffix = command.file.suffix.lower()
+    files = command.files
     if command.against is not None:
-        if suffix not in DRAFT_SUFFIXES:
+        if len(files) > 1 or files[0].suffix.lower() not in DRAFT_SUFFIXES:
             raise UsageError(
-                "--against compares a draft from the other side (.pdf, .docx, .txt) with an "
+                "--against compares one draft from the other side (.pdf, .docx, .txt) with an "
                 "answer file; give their draft first",
-                location=Location(command.file),
+                location=Location(files[0]),
             )
-        return _check_against(command, command.against, env)
+        return _check_against(command, files[0], command.against, env)
     if command.annotate is not None or command.acting_for is not None:
         raise UsageError("--annotate and --as work with --against ANSWERS only")
-    if suffix in DEAL_SUFFIXES:
-        return _check_deal(command, env)
-    if suffix in DRAFT_SUFFIXES:
-        return _check_draft(command, env)
-    raise UsageError(
-        "termgen checks answer files (.yaml) and drafts (.pdf, .docx, .txt); rename the file "
-        "if it is one of these",
-        location=Location(command.file),
-    )
+    if len(files) == 1 and files[0].suffix.lower() in DEAL_SUFFIXES:
+        return _check_deal(command, files[0], env)
+    for file in files:
+        if not file.is_dir() and file.suffix.lower() not in DRAFT_SUFFIXES:
+            raise UsageError(
+                "termgen checks answer files (.yaml) and drafts (.pdf, .docx, .txt); rename the "
+                "file if it is one of these"
+                + ("; check answer files one at a time" if file.suffix in DEAL_SUFFIXES else ""),
+                location=Location(file),
+            )
+    if len(files) == 1 and not files[0].is_dir():
+        return _check_draft(command, files[0], env)
+    return _check_drafts(command, env)
 
 
-def _check_deal(command: Check, env: Environment) -> ExitStatus:
+def _check_deal(command: Check, file: Path, env: Environment) -> ExitStatus:
     from termgen.findings import report
     from termgen.findings.deal import blocking
     from termgen.pipeline import DealRun, open_library
 
     library = open_library(command.library, env)
-    deal = DealRun.from_file(command.file, library)
+    deal = DealRun.from_file(file, library)
     meta = deal.deal.deal
     if command.json:
-        output = {"file": str(command.file), "deal": meta.name, **report.as_json(deal.findings)}
+        output = {"file": str(file), "deal": meta.name, **report.as_json(deal.findings)}
         env.out(json.dumps(output, indent=2, ensure_ascii=False))
     else:
-        env.out(f"Findings for {meta.name} v{meta.version} ({command.file})")
+        env.out(f"Findings for {meta.name} v{meta.version} ({file})")
         env.out(report.table(deal.findings, env.columns))
     return strict_status(command.strict, bool(blocking(deal.findings)))
 
 
-def _check_draft(command: Check, env: Environment) -> ExitStatus:
+def _provisions(command: Check, env: Environment) -> list[Provision]:
     from termgen.library.load import library_layers, load_provisions
-    from termgen.terminal import text_table
-    from termgen.their_drafts.check import check_draft
 
     provisions = load_provisions(library_layers(command.library, env.environ))
-    report = check_draft(command.file, [entry.record for entry in provisions.values()])
+    return [entry.record for entry in provisions.values()]
+
+
+def _check_draft(command: Check, file: Path, env: Environment) -> ExitStatus:
+    from termgen.their_drafts.extract import extract_soon
+    from termgen.their_drafts.progress import page_progress
+
+    reading = extract_soon(file, password=command.password, progress=page_progress(env.stderr))
+    from termgen.terminal import text_table
+    from termgen.their_drafts.check import check_extracted
+
+    report = check_extracted(reading, lambda: _provisions(command, env))
     if command.json:
         env.out(json.dumps(report.as_json(), indent=2, ensure_ascii=False))
         return strict_status(command.strict, bool(report.blocking_missing))
-    rows = []
-    for detection in report.detections:
-        first = detection.evidence[0] if detection.evidence else None
-        where = ""
-        if first is not None:
-            where = f"p. {first.page}" if first.page is not None else f"para. {first.paragraph}"
-        quote = f"{where}: {first.quote}" if first else ""
-        rows.append((detection.status, detection.severity, detection.provision, quote))
-    env.out(f"Provisions in {command.file}")
-    env.out(text_table(("status", "severity", "provision", "evidence"), rows, env.columns))
-    missing = [d for d in report.detections if d.status != "present"]
-    env.out(
-        f"{len(report.detections) - len(missing)} present, "
-        f"{sum(d.status == 'weak' for d in missing)} weak, "
-        f"{sum(d.status == 'missing' for d in missing)} missing "
-        f"({len(report.blocking_missing)} of them blocking)"
-    )
+    env.out(f"Provisions in {file}")
+    env.out(text_table(("status", "severity", "provision", "evidence"), report.rows(), env.columns))
+    env.out(report.summary())
     return strict_status(command.strict, bool(report.blocking_missing))
 
 
-def _check_against(command: Check, answers: Path, env: Environment) -> ExitStatus:
+def _check_drafts(command: Check, env: Environment) -> ExitStatus:
+    from termgen.terminal import text_table
+    from termgen.their_drafts.batch import check_many, drafts_in, summary_row
+
+    files = drafts_in(command.files)
+    if not files:
+        raise UsageError(
+            "no drafts (.pdf, .docx, .txt) in the folders given",
+            location=Location(command.files[0]),
+        )
+    results = []
+    for checked in check_many(files, _provisions(command, env), password=command.password):
+        results.append(checked)
+        if command.json:
+            env.out(json.dumps(checked.as_json(), ensure_ascii=False))
+    if not command.json:
+        rows = [summary_row(checked) for checked in results]
+        header = ("file", "present", "weak", "missing", "blocking missing")
+        env.out(text_table(header, rows, None))
+        failed = sum(checked.error is not None for checked in results)
+        env.out(f"{len(results)} drafts checked, {failed} could not be read")
+    for checked in results:
+        if checked.error is not None:
+            env.err(checked.error)
+    if any(checked.error is not None for checked in results):
+        return ExitStatus.ERROR
+    blocking = any(checked.report and checked.report.blocking_missing for checked in results)
+    return strict_status(command.strict, bool(blocking))
+
+
+def _check_against(command: Check, file: Path, answers: Path, env: Environment) -> ExitStatus:
     from termgen.pipeline import DealRun, open_library
     from termgen.their_drafts.against import review_draft, text
 
     deal = DealRun.from_file(answers, open_library(command.library, env))
-    review = review_draft(command.file, deal.positions(command.acting_for))
+    review = review_draft(file, deal.positions(command.acting_for))
     if command.annotate is not None:
         from termgen.their_drafts.annotate import annotate
 
-        annotate(command.file, review, command.annotate, replace=command.force)
+        annotate(file, review, command.annotate, replace=command.force)
     if command.json:
         env.out(json.dumps(review.as_json(), indent=2, ensure_ascii=False))
     else:

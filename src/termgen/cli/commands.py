@@ -56,8 +56,14 @@ class Check(Command):
     """flag missing exit, renewal and other provisions in an answer file or a draft"""
 
     name = "check"
-    file: Argument[Path] = Argument(
-        type=path, metavar="FILE", help="an answer file (.yaml) or a draft (.pdf, .docx, .txt)"
+    files: Argument[list[Path]] = Argument(
+        type=path,
+        nargs="+",
+        metavar="FILE|DIR",
+        help="an answer file (.yaml), or drafts (.pdf, .docx, .txt) and folders of drafts",
+    )
+    password: Argument[str | None] = Argument(
+        "--password", metavar="PASSWORD", help="opens encrypted PDFs that need a password"
     )
     against: Argument[Path | None] = Argument(
         "--against",

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-from jinja2 import TemplateError
-
 from termgen.drafting.outline import Outline, OutlinedClause
 from termgen.drafting.structure import (
     Draft,
@@ -17,12 +15,12 @@ from termgen.drafting.structure import (
 )
 from termgen.drafting.tables import BUILDERS
 from termgen.errors import LibraryError, Problem
-from termgen.library.conditions import clause_scope, deal_context, refuse_issues
+from termgen.library.conditions import STOPPED_ADVICE, clause_scope, deal_context, refuse_issues
 from termgen.library.load import Library
 from termgen.library.sections import DOCUMENT_TITLES
 from termgen.templating.compiled import compiled_text
 from termgen.templating.missing import PLACEHOLDER, PLACEHOLDER_MARK
-from termgen.templating.sandbox import Sandbox
+from termgen.templating.sandbox import RenderError, Sandbox
 
 _BLANK_LINE = re.compile(r"\n\s*\n")
 _BULLET = "- "
@@ -75,12 +73,10 @@ def _render(
     assert template is not None
     try:
         text = template.render(context)
-    except TemplateError as bad:
-        line = getattr(bad, "lineno", None) or 1
-        message = f"clause '{entry.record.id}' could not be rendered: {bad}"
-        raise LibraryError(
-            [Problem(message, entry.source.text_line(choice.text_path, line))]
-        ) from None
+    except RenderError as bad:
+        message = f"clause '{entry.record.id}' stopped: {bad.message}; {STOPPED_ADVICE}"
+        where = entry.source.text_line(choice.text_path, bad.line or 1)
+        raise LibraryError([Problem(message, where)]) from None
     return paragraphs(text)
 
 

@@ -8,13 +8,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
 from termgen.errors import DataFileError, Location, Problem
-
-MAX_BYTES = 5 * 1024 * 1024
+from termgen.files.read import Kind, read_text
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STANDARD_TAGS = {
@@ -26,6 +25,13 @@ _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": Fals
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _DECIMAL = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+MAX_DEPTH = 40
+"""Levels of nesting a data file may have; the deepest answer is about eight levels down."""
+MAX_ENTRIES = 1_000
+"""Entries in one list or mapping: a deal with a thousand contributions is already far out."""
+MAX_DIGITS = 100
+"""Digits a number may have; more is a typo or an attack on Python's number parsing."""
 
 YamlPath = tuple[str | int, ...]
 
@@ -80,17 +86,21 @@ class SourceMap:
         return Location(self.file, first + line_in_text - 1)
 
 
-def read_yaml(
-    path: Path, *, kind: str, error: type[DataFileError] = DataFileError
-) -> tuple[Any, SourceMap]:
+def read_yaml(path: Path, *, kind: Kind) -> tuple[Any, SourceMap]:
     """Plain data and a source map for a YAML file; None for an empty file."""
-    path = Path(path)
-    text = _read_text(path, kind, error)
+    return parse_yaml(read_text(path, kind), Path(path), kind)
+
+
+def parse_yaml(text: str, path: Path, kind: Kind) -> tuple[Any, SourceMap]:
+    """`read_yaml` for text already read from `path` (see `termgen.files.read`)."""
     source = SourceMap(path)
+    error = cast(type[DataFileError], kind.error)
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as bad:
         raise error([_yaml_problem(path, text, bad)]) from None
+    except yaml.reader.ReaderError as bad:
+        raise error([_character_problem(path, text, bad)]) from None
     if root is None:
         return None, source
     return _Builder(source, error).build(root, ()), source
@@ -103,37 +113,17 @@ def whole_file(
     return error([Problem(message, Location(path))])
 
 
-def _read_text(path: Path, kind: str, error: type[DataFileError]) -> str:
-    try:
-        if path.is_dir():
-            raise whole_file(path, f"is a folder, not {_a(kind)}", error)
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise whole_file(
-                path,
-                f"the file is {size / 1_000_000:.1f} MB; {kind}s are small text files "
-                f"(at most {MAX_BYTES // 1_000_000} MB), so this is probably not one",
-                error,
-            )
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise whole_file(path, "no such file; check the name and folder", error) from None
-    except PermissionError:
-        raise whole_file(path, "cannot be read (permission denied)", error) from None
-    if b"\x00" in raw:
-        raise whole_file(
-            path, f"this is not a text file (it holds binary data); {_a(kind)} is YAML text", error
-        )
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as bad:
-        line = raw[: bad.start].count(b"\n") + 1
-        message = f"this is not UTF-8 text; save the file as UTF-8 (or it is not {_a(kind)})"
-        raise error([Problem(message, Location(path, line))]) from None
-
-
-def _a(noun: str) -> str:
-    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
+def _character_problem(path: Path, text: str, bad: yaml.reader.ReaderError) -> Problem:
+    """A character YAML refuses (a control character, U+FFFE), at its line and column."""
+    before = text[: bad.position]
+    line = before.count("\n") + 1
+    column = bad.position - (before.rfind("\n") + 1) + 1
+    code = bad.character if isinstance(bad.character, int) else ord(bad.character)
+    message = (
+        f"the invisible control character U+{code:04X}, which text cannot hold; delete it "
+        "(an editor that shows control characters helps find it)"
+    )
+    return Problem(message, Location(path, line, column))
 
 
 _YAML_WORDS = [
@@ -205,10 +195,20 @@ class _Builder:
                 "value out in full",
             )
         self.seen.add(id(node))
+        if len(path) > MAX_DEPTH:
+            raise self.fail(
+                node, f"nested more than {MAX_DEPTH} levels deep; these files are never so deep"
+            )
         self.source.values[path] = (node.start_mark.line, node.start_mark.column)
         if node.tag not in _STANDARD_TAGS:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
             raise self.fail(node, f"the YAML tag '{tag}' is not allowed here; remove it")
+        if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and len(node.value) > MAX_ENTRIES:
+            raise self.fail(
+                node,
+                f"{len(node.value):,} entries in one list or mapping, more than the "
+                f"{MAX_ENTRIES:,} these files may have; split the file or remove entries",
+            )
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
@@ -216,6 +216,12 @@ class _Builder:
         assert isinstance(node, yaml.ScalarNode)
         if node.style in ("|", ">"):
             self.source.blocks.add(path)
+        if not node.style and _DECIMAL.match(node.value) and _too_large(node.value):
+            raise self.fail(
+                node,
+                f"a number of more than {MAX_DIGITS} digits, which no answer needs; "
+                "put it in quotes if it is meant as text",
+            )
         return scalar_value(node)
 
     def mapping(self, node: yaml.MappingNode, path: YamlPath) -> dict[str, Any]:
@@ -239,6 +245,13 @@ class _Builder:
             self.source.keys[(*path, key)] = (key_node.start_mark.line, key_node.start_mark.column)
             result[key] = self.build(value_node, (*path, key))
         return result
+
+
+def _too_large(number: str) -> bool:
+    """Whether a number has more than MAX_DIGITS digits, written out or by its exponent."""
+    mantissa, _, exponent = number.lower().partition("e")
+    digits = sum(character.isdigit() for character in mantissa.lstrip("+-0."))
+    return digits > MAX_DIGITS or len(exponent.lstrip("+-")) > len(str(MAX_DIGITS)) - 1
 
 
 def scalar_value(node: yaml.ScalarNode) -> Any:

@@ -1,55 +1,93 @@
-"""Writing user-visible files: atomically, and never over an existing file unless asked."""
+"""Writing user-visible files: atomically, a set of files all or none, never over an existing
+file unless asked, and every problem with the output path a clear error.
+
+Each file is first written to a hidden temporary beside its target
+(`.termgen-<pid>-<token>-<n>.<name>.tmp`) and flushed to disk; only then does it take its real
+name, by a rename (or, when nothing may be replaced, a hard link, which fails if the name is
+taken). Files that belong together (a term sheet and its annex, with their PDFs) are written
+to temporaries first, all of them, and a small journal naming each temporary and its target
+is written before the first rename. A run killed before the journal leaves only hidden
+temporaries; a run killed among the renames leaves a journal, and the next run that writes
+into the same folder finishes the renames before it does anything else. Temporaries and
+journals of a process that no longer runs are removed by that next run too.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import json
 import os
-import tempfile
+import re
+import secrets
+import signal
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from termgen.errors import Location, OutputExistsError
+from termgen.errors import Location, OutputError, OutputExistsError
+
+_OURS = re.compile(r"^\.termgen-(?P<pid>\d+)-[0-9a-f]+(?:-\d+)?\.(?:.*\.tmp|pending)$")
+_NAME_IN_TEMPORARY = 40
+"""Characters of the target's name kept in its temporary's name, so that both fit the limit."""
 
 
 def write_atomically(
     path: Path, data: bytes, *, replace: bool = False, durable: bool = True
 ) -> Path:
-    """Write `data` to `path` via a temporary file; a reader sees the old file or the new one.
+    """Write `data` to `path`; a reader sees the old file or the new one, never a part.
 
     `durable` also waits until the disk has the data (fsync), which a crash of the machine
-    needs; the rename alone already keeps the file whole if the program is killed."""
-    path = Path(path)
-    if not replace and path.exists():
-        raise refuse_to_replace(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    temporary = Path(name)
-    try:
-        os.fchmod(handle, 0o666 & ~_umask())
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
+    needs; the rename alone keeps the file whole if the program is killed. The interview
+    saves after every answer without it, and makes its last save durable."""
+    return write_together([(Path(path), data)], replace=replace, durable=durable)[0]
+
+
+def write_together(
+    files: Sequence[tuple[Path, bytes]], *, replace: bool = False, durable: bool = True
+) -> list[Path]:
+    """Write every file into one folder, all or none; nothing is written when one is in the
+    way (it exists and `replace` is false, or it is a folder)."""
+    targets = [Path(path) for path, _ in files]
+    folder = _one_folder(targets)
+    with _writing(folder):
+        folder.mkdir(parents=True, exist_ok=True)
+        recover(folder)
+        for target in targets:
+            _check_target(target, replace)
+        token = f"{os.getpid()}-{secrets.token_hex(4)}"
+        leftovers: list[Path] = []
+        try:
+            for number, (target, (_, data)) in enumerate(zip(targets, files, strict=True)):
+                leftovers.append(_temporary(target, data, f"{token}-{number}", durable))
+            pending = list(zip(leftovers, targets, strict=True))
+            with _uninterrupted():
+                if len(pending) > 1:
+                    leftovers.append(_journal(folder, token, pending, replace))
+                _commit(pending, replace)
             if durable:
-                os.fsync(stream.fileno())
-        if replace:
-            temporary.replace(path)
-        else:
-            _link_without_replacing(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
-    return path
+                _sync(folder)
+        finally:
+            for leftover in leftovers:
+                leftover.unlink(missing_ok=True)
+    return targets
 
 
-def _umask() -> int:
-    """The process umask, so new files get the permissions any other program would give them."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
+def recover(folder: Path) -> None:
+    """Finish the writes a killed termgen left half done in `folder`, and remove its leftovers.
 
-
-def _link_without_replacing(temporary: Path, path: Path) -> None:
+    Only entries of processes that no longer run are touched: a run still writing keeps its own.
+    """
     try:
-        path.hardlink_to(temporary)
-    except FileExistsError:
-        raise refuse_to_replace(path) from None
+        names = [entry.name for entry in os.scandir(folder)]
+    except OSError:
+        return
+    stale = [name for name in names if (match := _OURS.match(name)) and _gone(int(match["pid"]))]
+    for name in sorted(stale, key=lambda name: not name.endswith(".pending")):
+        path = folder / name
+        with contextlib.suppress(OSError):
+            if name.endswith(".pending"):
+                _finish(folder, path)
+            path.unlink(missing_ok=True)
 
 
 def refuse_to_replace(path: Path) -> OutputExistsError:
@@ -58,3 +96,136 @@ def refuse_to_replace(path: Path) -> OutputExistsError:
         "already exists; pass --force to replace it, or choose another output folder",
         location=Location(path),
     )
+
+
+def _one_folder(targets: Sequence[Path]) -> Path:
+    folders = {target.parent for target in targets}
+    if len(folders) != 1:
+        raise ValueError(f"files written together share one folder, not {sorted(folders)}")
+    return folders.pop()
+
+
+def _check_target(target: Path, replace: bool) -> None:
+    if target.is_dir():
+        raise OutputError(
+            "is a folder; give the name of a file to write", location=Location(target)
+        )
+    if not replace and (target.exists() or target.is_symlink()):
+        raise refuse_to_replace(target)
+
+
+def _temporary(target: Path, data: bytes, token: str, durable: bool = True) -> Path:
+    temporary = target.parent / f".termgen-{token}.{target.name[:_NAME_IN_TEMPORARY]}.tmp"
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+    with os.fdopen(descriptor, "wb") as stream:
+        stream.write(data)
+        stream.flush()
+        if durable:
+            os.fsync(stream.fileno())
+    return temporary
+
+
+def _journal(folder: Path, token: str, pending: list[tuple[Path, Path]], replace: bool) -> Path:
+    """The list of renames to come, on disk before the first one, for `recover` to finish."""
+    journal = folder / f".termgen-{token}.pending"
+    entries = [[temporary.name, target.name] for temporary, target in pending]
+    written = _temporary(
+        journal, json.dumps({"replace": replace, "files": entries}).encode(), token
+    )
+    written.replace(journal)
+    _sync(folder)
+    return journal
+
+
+def _commit(pending: list[tuple[Path, Path]], replace: bool) -> None:
+    """Give each temporary its real name; without `replace`, undo all if one name is taken."""
+    linked: list[Path] = []
+    for temporary, target in pending:
+        if replace:
+            temporary.replace(target)
+            continue
+        try:
+            target.hardlink_to(temporary)
+        except FileExistsError:
+            for done in linked:
+                done.unlink(missing_ok=True)
+            raise refuse_to_replace(target) from None
+        linked.append(target)
+
+
+def _finish(folder: Path, journal: Path) -> None:
+    """Complete the renames a journal lists whose temporaries are still there."""
+    recorded = json.loads(journal.read_text(encoding="utf-8"))
+    for temporary_name, target_name in recorded["files"]:
+        temporary, target = folder / temporary_name, folder / Path(target_name).name
+        if not temporary.exists():
+            continue
+        if recorded["replace"]:
+            temporary.replace(target)
+        elif not target.exists():
+            target.hardlink_to(temporary)
+        temporary.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def _uninterrupted() -> Iterator[None]:
+    """Ctrl-C, a hang-up or a plain kill wait until the renames are done (kill -9 cannot be
+    held off: that is what the journal is for)."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    held = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _gone(pid: int) -> bool:
+    """Whether no process with this id runs (so its leftovers may be cleaned up)."""
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # it runs, under another user
+        return False
+    return False
+
+
+def _sync(folder: Path) -> None:
+    """Make the folder's new names durable (where the system allows opening a folder)."""
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+_WHY = {
+    errno.EACCES: "permission denied; choose another folder with -o, or change its permissions",
+    errno.EPERM: "permission denied; choose another folder with -o, or change its permissions",
+    errno.EROFS: "the folder is on a read-only disk; choose another folder with -o",
+    errno.ENOSPC: "the disk is full; free some space or choose another folder with -o",
+    errno.EDQUOT: "your disk quota is used up; free some space or choose another folder with -o",
+    errno.ENOTDIR: "a file is in the way where a folder is needed; choose another path with -o",
+    errno.EEXIST: "a file is in the way where a folder is needed; choose another path with -o",
+    errno.EISDIR: "a folder is in the way where a file is needed; give a file name with -o",
+    errno.ENAMETOOLONG: "the name is too long for the file system; choose a shorter one",
+}
+
+
+@contextlib.contextmanager
+def _writing(folder: Path) -> Iterator[None]:
+    """Any failure of the file system while writing into `folder` as a located user error."""
+    try:
+        yield
+    except OSError as failed:
+        where = Path(failed.filename) if isinstance(failed.filename, str) else folder
+        if _OURS.match(where.name):
+            where = where.parent
+        why = _WHY.get(failed.errno or 0, f"{failed.strerror or failed}; choose another folder")
+        raise OutputError(f"cannot write here: {why}", location=Location(where)) from None

@@ -10,6 +10,7 @@ from pydantic import Discriminator, Field, Tag, ValidationError, model_validator
 from termgen.errors import SpecError
 from termgen.files.builtin import builtin
 from termgen.files.datafile import SourceMap, read_yaml, whole_file
+from termgen.files.read import INTERVIEW_DEFINITION
 from termgen.interview.types import QuestionType
 from termgen.model.common import Record, Text
 from termgen.model.messages import located_problems
@@ -139,7 +140,7 @@ def default_spec_path() -> Path:
 def load_spec(path: Path | None = None) -> tuple[Spec, SourceMap]:
     """Read and validate an interview definition; every problem names its line."""
     path = Path(path) if path else default_spec_path()
-    data, source = read_yaml(path, kind="interview definition", error=SpecError)
+    data, source = read_yaml(path, kind=INTERVIEW_DEFINITION)
     if not isinstance(data, dict):
         raise whole_file(
             path, "an interview definition is a mapping with 'title:' and 'sections:'", SpecError

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from jinja2 import TemplateError
-
 from termgen.cache import Cache
 from termgen.errors import LibraryError, Problem
 from termgen.library.load import Sourced
@@ -14,7 +12,9 @@ from termgen.model import Deal
 from termgen.model.paths import Shape
 from termgen.templating.check import Scope, TemplateIssue, model_scope
 from termgen.templating.compiled import compiled_condition
-from termgen.templating.sandbox import Sandbox
+from termgen.templating.sandbox import RenderError, Sandbox
+
+STOPPED_ADVICE = "fix the text in the library (see 'What the sandbox refuses' in the README)"
 
 
 def clause_scope() -> Scope:
@@ -59,7 +59,10 @@ def holds(
     assert condition is not None
     try:
         return bool(condition(**context))
-    except TemplateError as bad:
+    except RenderError as bad:
         which = "condition" if key == "when" else f"{key} condition"
-        message = f"{kind} '{entry.record.id}': its {which} failed: {bad}"
-        raise LibraryError([Problem(message, entry.where(key))]) from None
+        message = (
+            f"{kind} '{entry.record.id}': its {which} stopped: {bad.message}; {STOPPED_ADVICE}"
+        )
+        where = entry.source.text_line((*entry.path, key), bad.line or 1)
+        raise LibraryError([Problem(message, where)]) from None

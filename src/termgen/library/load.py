@@ -14,7 +14,15 @@ from pydantic import ValidationError
 from termgen.cache import Cache
 from termgen.errors import LibraryError, Problem
 from termgen.files.builtin import builtin
-from termgen.files.datafile import SourceMap, YamlPath, read_yaml
+from termgen.files.datafile import SourceMap, YamlPath, parse_yaml, read_yaml
+from termgen.files.read import (
+    CLAUSE_FILE,
+    PROVISIONS_REGISTRY,
+    SECTIONS_REGISTRY,
+    Kind,
+    decoded,
+    read_bytes,
+)
 from termgen.library.clause import Clause, Disabled
 from termgen.library.provisions import Provision, pattern_problems
 from termgen.library.sections import Section
@@ -25,7 +33,8 @@ from termgen.suggest import with_suggestion
 ENVIRONMENT_VARIABLE = "TERMGEN_LIBRARY"
 SECTIONS_FILE = "sections.yaml"
 PROVISIONS_FILE = "provisions.yaml"
-_REGISTRIES = (SECTIONS_FILE, PROVISIONS_FILE)
+_REGISTRY_KINDS = {SECTIONS_FILE: SECTIONS_REGISTRY, PROVISIONS_FILE: PROVISIONS_REGISTRY}
+_CACHE_KIND = "clause file"
 
 RecordT = TypeVar("RecordT", bound=Record)
 RegistryT = TypeVar("RegistryT", Section, Provision)
@@ -127,14 +136,14 @@ def _clause_files(layer: Path) -> list[Path]:
     found = [
         path
         for path in layer.rglob("*.yaml")
-        if not (path.parent == layer and path.name in _REGISTRIES) and path.is_file()
+        if not (path.parent == layer and path.name in _REGISTRY_KINDS) and not path.is_dir()
     ]
     return sorted(found, key=lambda path: path.parts)
 
 
-def _read(path: Path, kind: str, problems: list[Problem]) -> tuple[Any, SourceMap | None]:
+def _read(path: Path, kind: Kind, problems: list[Problem]) -> tuple[Any, SourceMap | None]:
     try:
-        return read_yaml(path, kind=kind, error=LibraryError)
+        return read_yaml(path, kind=kind)
     except LibraryError as bad:
         problems.extend(bad.problems)
         return None, None
@@ -154,9 +163,6 @@ def _validated(
         return None
 
 
-CLAUSE_FILE = "clause file"
-
-
 class _Unusable(Exception):
     """A clause file with problems: reported, and never kept in the cache."""
 
@@ -164,11 +170,13 @@ class _Unusable(Exception):
         self.problems = problems
 
 
-def _clause_file(path: Path) -> Sourced[Clause | Disabled]:
+def _clause_file(path: Path, raw: bytes) -> Sourced[Clause | Disabled]:
+    """A clause file from the bytes read from `path`."""
     problems: list[Problem] = []
-    data, source = _read(path, "clause file", problems)
-    if source is None:
-        raise _Unusable(problems)
+    try:
+        data, source = parse_yaml(decoded(raw, path, CLAUSE_FILE), path, CLAUSE_FILE)
+    except LibraryError as bad:
+        raise _Unusable(bad.problems) from None
     if not isinstance(data, dict):
         message = "a clause file holds one mapping with 'id:', 'title:' and 'text:'"
         raise _Unusable([Problem(message, source.locate(()))])
@@ -188,8 +196,8 @@ _Cached = tuple[
 """A parsed clause file without its path: the key holds it, and a Path is slow to unpickle."""
 
 
-def _to_cache(path: Path) -> _Cached:
-    entry = _clause_file(path)
+def _to_cache(path: Path, raw: bytes) -> _Cached:
+    entry = _clause_file(path, raw)
     return entry.record, entry.source.keys, entry.source.values, entry.source.blocks
 
 
@@ -198,15 +206,15 @@ def _from_cache(path: Path, cached: _Cached) -> Sourced[Clause | Disabled]:
     return Sourced(record, SourceMap(path, keys, values, blocks))
 
 
-def _clause_file_keys(files: Iterable[Path]) -> list[tuple[Path, bytes | None]]:
-    """Each file with what identifies its parse in the cache: its path and bytes."""
-    keyed: list[tuple[Path, bytes | None]] = []
+def _clause_file_bytes(files: Iterable[Path], problems: list[Problem]) -> list[tuple[Path, bytes]]:
+    """Each readable clause file with its bytes (bounded, see `termgen.files.read`)."""
+    found: list[tuple[Path, bytes]] = []
     for path in files:
         try:
-            keyed.append((path, str(path).encode() + b"\0" + path.read_bytes()))
-        except OSError:
-            keyed.append((path, None))  # read again by `_clause_file`, which reports why
-    return keyed
+            found.append((path, read_bytes(path, CLAUSE_FILE)))
+        except LibraryError as unreadable:
+            problems.extend(unreadable.problems)
+    return found
 
 
 def _merge_clauses(
@@ -215,17 +223,18 @@ def _merge_clauses(
     problems: list[Problem],
     cache: Cache | None,
 ) -> None:
-    keyed = _clause_file_keys(files) if cache else [(path, None) for path in files]
+    read = _clause_file_bytes(files, problems)
+    keys = [str(path).encode() + b"\0" + raw for path, raw in read]
     if cache is not None:
-        cache.prefetch(CLAUSE_FILE, (key for _, key in keyed if key is not None))
+        cache.prefetch(_CACHE_KIND, keys)
     seen_in_layer: dict[str, Sourced[Clause | Disabled]] = {}
-    for path, key in keyed:
+    for (path, raw), key in zip(read, keys, strict=True):
         try:
-            if cache is None or key is None:
-                entry = _clause_file(path)
+            if cache is None:
+                entry = _clause_file(path, raw)
             else:
                 entry = _from_cache(
-                    path, cache.remember(CLAUSE_FILE, key, partial(_to_cache, path))
+                    path, cache.remember(_CACHE_KIND, key, partial(_to_cache, path, raw))
                 )
         except _Unusable as unusable:
             problems.extend(unusable.problems)
@@ -256,7 +265,7 @@ def _merge_registry(
 ) -> None:
     if not path.exists():
         return
-    data, source = _read(path, f"{path.stem} file", problems)
+    data, source = _read(path, _REGISTRY_KINDS[path.name], problems)
     if source is None:
         return
     if not isinstance(data, list):

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Literal
+from functools import lru_cache
+from re import _constants as _codes  # type: ignore[attr-defined]  # private, stable since 3.11
+from re import _parser  # type: ignore[attr-defined]  # private, stable since 3.11
+from typing import Any, Literal
 
+import regex
 from pydantic import Field
 
 from termgen.model.common import Record, Text
@@ -14,27 +18,93 @@ Severity = Literal["blocking", "warning"]
 
 
 Pattern = str
-"""A regular expression, matched case-insensitively against a sentence of a draft.
+"""A regular expression, matched case-insensitively against a sentence of a draft; `^` and
+`$` match where a sentence starts and ends.
 
 Compiled only by the checks that read drafts (and by the lint): drafting never needs it.
 """
 
 
-def pattern_problems(provision: Provision) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    """Path and message of each cue pattern that is not a valid regular expression."""
+@lru_cache(maxsize=4096)
+def cue_regex(pattern: Pattern) -> regex.Pattern[str]:
+    """A cue pattern compiled once, case-insensitively, for the `regex` engine (which takes a
+    timeout, so that a cue that backtracks without end can be stopped)."""
+    return regex.compile(pattern, regex.IGNORECASE | regex.MULTILINE | regex.V0)
+
+
+def _cue_patterns(provision: Provision) -> Iterator[tuple[tuple[str | int, ...], str]]:
     if provision.cues is None:
         return
     for level in ("present", "weak"):
         for index, cue in enumerate(getattr(provision.cues, level)):
             for key in ("all", "none"):
                 for number, pattern in enumerate(getattr(cue, key)):
-                    try:
-                        re.compile(pattern, re.IGNORECASE)
-                    except re.error as bad:
-                        yield (
-                            ("cues", level, index, key, number),
-                            f"not a valid regular expression: {bad}",
-                        )
+                    yield ("cues", level, index, key, number), pattern
+
+
+def pattern_problems(provision: Provision) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Path and message of each cue pattern that is not a valid regular expression, or that
+    can take hours on a long draft: something that repeats inside an unbounded or long
+    repetition. (`check` also stops any cue that runs for long; this says where it is.)"""
+    for path, pattern in _cue_patterns(provision):
+        try:
+            cue_regex(pattern)
+        except regex.error as bad:
+            yield path, f"not a valid regular expression: {_clearer(pattern, bad)}"
+            continue
+        if _nested_repetition(list(_parser.parse(pattern, re.IGNORECASE))):
+            yield (
+                path,
+                "a repetition inside an unbounded or long repetition (as in '(\\w+\\s?)+' or "
+                "'(.*a){20}') can make a long draft take hours to check; bound the inner one, "
+                "e.g. '\\w{1,30}', or the outer one, e.g. '{0,5}'",
+            )
+
+
+def _clearer(pattern: str, bad: regex.error) -> str:
+    """Python's own `re` says what is wrong more precisely, where it finds the fault too."""
+    try:
+        re.compile(pattern, re.IGNORECASE)
+    except re.error as said:
+        return str(said)
+    return str(bad)
+
+
+LONG_REPETITION = 5
+"""An outer repetition up to this many times may hold an unbounded one ('(\\w+\\s+){0,3}')."""
+
+
+def _nested_repetition(items: list[Any], inside_long: bool = False) -> bool:
+    """Whether a parsed pattern repeats, without bound or many times, something that itself
+    repeats without bound."""
+    for op, argument in items:
+        unbounded = inside_long
+        if op in (_codes.MAX_REPEAT, _codes.MIN_REPEAT, _codes.POSSESSIVE_REPEAT):
+            _, high, body = argument
+            if inside_long and high == _codes.MAXREPEAT:
+                return True
+            parts = [body]
+            unbounded = inside_long or (high > LONG_REPETITION and _repeats(body))
+        elif op is _codes.SUBPATTERN:
+            parts = [argument[-1]]
+        elif op is _codes.BRANCH:
+            parts = argument[1]
+        elif op in (_codes.ASSERT, _codes.ASSERT_NOT):
+            # A look-ahead is tried once per position, never backtracked into.
+            parts, unbounded = [argument[1]], False
+        else:
+            parts = []
+        if any(_nested_repetition(list(part), unbounded) for part in parts):
+            return True
+    return False
+
+
+def _repeats(items: Any) -> bool:
+    """Whether a parsed pattern can match texts of more than one length (it has a choice)."""
+    return any(
+        op in (_codes.MAX_REPEAT, _codes.MIN_REPEAT, _codes.BRANCH, _codes.SUBPATTERN)
+        for op, _ in items
+    )
 
 
 class Cue(Record):

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field
 
+from termgen.model.bounded import Day
 from termgen.model.common import Duration, Owner, Percent, Record, Text
 
 ReviewOption = Literal["expand", "narrow", "redirect", "continue", "exit"]
@@ -17,7 +17,7 @@ class ReviewPoint(Record):
     """A formal point where scope can be expanded, narrowed or redirected."""
 
     name: Text
-    date: dt.date | None = None
+    date: Day | None = None
     after: Duration | None = Field(None, description="Time after the effective date, if no date.")
     options: list[ReviewOption] = Field(default_factory=list)
     decided_by: Owner | None = None
@@ -27,7 +27,9 @@ class ChangeProcedure(Record):
     """How a change is proposed, assessed and approved."""
 
     proposal: Text | None = Field(None, description="Who may propose a change, and how.")
-    assessment_days: int | None = Field(None, ge=1, description="Days to assess its impact.")
+    assessment_days: int | None = Field(
+        None, ge=1, le=3650, description="Days to assess its impact."
+    )
     approval: Owner | None = Field(None, description="The party, body or 'joint' who approves.")
     record: Text | None = Field(None, description="Where approved changes are recorded.")
 

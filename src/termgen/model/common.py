@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import re
 from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal
@@ -15,7 +15,6 @@ from pydantic import (
     ConfigDict,
     Field,
     GetJsonSchemaHandler,
-    StringConstraints,
     WithJsonSchema,
     model_serializer,
     model_validator,
@@ -23,6 +22,7 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
+from termgen.model.bounded import Text as Text
 from termgen.model.currency import (
     CURRENCIES,
     MULTIPLIERS,
@@ -34,22 +34,6 @@ from termgen.model.currency import (
 )
 from termgen.suggest import with_suggestion
 from termgen.wording import format_number
-
-
-def _number_as_text(value: Any) -> Any:
-    """Keep what the author typed when YAML read a name or version as a number or date."""
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int | float | Decimal):
-        return getattr(value, "source", None) or str(value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
-
-
-Text = Annotated[
-    str, BeforeValidator(_number_as_text), StringConstraints(strip_whitespace=True, min_length=1)
-]
 
 
 def _blank_to_none(data: Any) -> Any:
@@ -99,6 +83,8 @@ _UNIT_WORDS: dict[str, DurationUnit] = {
     **{unit[:-1]: unit for unit in get_args(DurationUnit)},
 }
 _SHORT_MULTIPLIERS = ("bn", "m", "k")
+MAX_AMOUNT = Decimal(10**15)
+"""The largest amount or quantity (a thousand trillion): more is a typo."""
 
 
 def _compact_amount(amount: Decimal) -> str:
@@ -154,7 +140,9 @@ def _currency_code(code: str) -> str:
 class Money(_ShorthandModel):
     """An amount with its ISO currency: 'EUR 25m', 'USD 1.2bn', 'CNY 800,000'."""
 
-    amount: Decimal = Field(ge=0, description="The amount, in whole units of the currency.")
+    amount: Decimal = Field(
+        ge=0, le=MAX_AMOUNT, description="The amount, in whole units of the currency."
+    )
     currency: Annotated[str, AfterValidator(_currency_code)] = Field(
         description="ISO 4217 code such as EUR, USD, CNY, JPY, KRW."
     )
@@ -186,7 +174,7 @@ class Money(_ShorthandModel):
 class Quantity(_ShorthandModel):
     """A number with its unit: '40 FTE', '12 validation slots', '30,000 units/yr', 'EUR 25m'."""
 
-    amount: Decimal = Field(ge=0, description="How many.")
+    amount: Decimal = Field(ge=0, le=MAX_AMOUNT, description="How many.")
     unit: Text = Field(
         description="Of what: FTE, validation slots, units/yr, GWh/yr, or a currency."
     )
@@ -225,8 +213,22 @@ class Quantity(_ShorthandModel):
         return self._as_shorthand()
 
 
+MAX_YEARS = 100
+"""The longest duration a deal may state: no term, notice or period runs longer."""
+_LONGEST: dict[DurationUnit, int] = {
+    "days": MAX_YEARS * 366,
+    "weeks": MAX_YEARS * 53,
+    "months": MAX_YEARS * 12,
+    "years": MAX_YEARS,
+}
+
+
+_MOST_DIGITS = 12
+"""Digits read as a duration's number; more is refused before Python converts them."""
+
+
 class Duration(_ShorthandModel):
-    """A length of time: '90 days', '18 months', '1 year'."""
+    """A length of time: '90 days', '18 months', '1 year'; at most 100 years."""
 
     value: int = Field(ge=0, description="How many units.")
     unit: DurationUnit = Field(description="days, weeks, months or years.")
@@ -234,10 +236,24 @@ class Duration(_ShorthandModel):
     shorthand_example: ClassVar[str] = "90 days"
     shorthand_pattern: ClassVar[str] = r"^\d+\s+(day|week|month|year)s?$"
 
+    @model_validator(mode="after")
+    def _not_beyond_a_century(self) -> Duration:
+        if self.value > _LONGEST[self.unit]:
+            raise ValueError(
+                f"{self.value:,} {self.unit} is more than {MAX_YEARS} years; no term, notice "
+                "or period of a deal is that long, so check the number and the unit"
+            )
+        return self
+
     @classmethod
     def parse_shorthand(cls, text: str) -> dict[str, Any]:
         parts = text.split()
-        if len(parts) == 2 and parts[0].isdigit():
+        if len(parts) == 2 and re.fullmatch(r"[0-9]+", parts[0]):
+            if len(parts[0]) > _MOST_DIGITS:
+                raise ValueError(
+                    f"a number of {len(parts[0])} digits is more than {MAX_YEARS} years in any "
+                    "unit; check the number"
+                )
             unit = _UNIT_WORDS.get(parts[1].lower())
             if unit:
                 return {"value": int(parts[0]), "unit": unit}

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field
 
+from termgen.model.bounded import Day
 from termgen.model.common import Duration, Money, PartyRef, Record, Text
 
 RenewalType = Literal["none", "automatic", "mutual_agreement", "party_option"]
@@ -46,9 +46,9 @@ CostBearer = Literal["each_own", "pro_rata", "terminating_party", "defaulting_pa
 class Term(Record):
     """When the partnership starts and how long it first runs."""
 
-    effective_date: dt.date | None = None
+    effective_date: Day | None = None
     initial: Duration | None = Field(None, description="Initial term, e.g. '10 years'.")
-    end_date: dt.date | None = None
+    end_date: Day | None = None
     end_milestone: Text | None = Field(None, description="An event that ends the term.")
     lock_in: Duration | None = Field(None, description="Period in which no party may leave freely.")
 
@@ -60,7 +60,7 @@ class Renewal(Record):
     period: Duration | None = Field(None, description="Length of each renewal period.")
     notice: Duration | None = Field(None, description="Notice needed to stop a renewal.")
     option_holder: PartyRef | None = Field(None, description="For a party's option to renew.")
-    max_renewals: int | None = Field(None, ge=1)
+    max_renewals: int | None = Field(None, ge=1, le=100)
 
 
 class ExitTrigger(Record):

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field, field_validator
 
+from termgen.model.bounded import Day
 from termgen.model.common import Owner, PartyRef, Percent, Record, Text
 
 TradeOffAxis = Literal[
@@ -19,7 +19,7 @@ class Measure(Record):
 
     kpi: Text | None = Field(None, description="What is measured, e.g. 'cell cost per kWh'.")
     target: Text | None = Field(None, description="The value to reach, e.g. 'below USD 80/kWh'.")
-    by: dt.date | None = Field(None, description="When it must be reached.")
+    by: Day | None = Field(None, description="When it must be reached.")
 
 
 class Objective(Record):

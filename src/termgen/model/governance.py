@@ -55,7 +55,7 @@ class EscalationLevel(Record):
     """One step of the escalation path."""
 
     level: Text = Field(description="Who looks at the dispute at this step.")
-    days: int | None = Field(None, ge=1, description="Days allowed before it moves up.")
+    days: int | None = Field(None, ge=1, le=3650, description="Days allowed before it moves up.")
 
 
 class Disputes(Record):

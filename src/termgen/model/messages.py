@@ -141,6 +141,13 @@ def _at_most(value: Any, ctx: dict[str, Any]) -> str:
     return f"must be {strict} {bound}, got {_described(value)}"
 
 
+def _too_long(value: Any, ctx: dict[str, Any]) -> str:
+    return (
+        f"is {len(value):,} characters long, more than the {ctx['max_length']:,} a value may "
+        "have; shorten it"
+    )
+
+
 def _too_short(value: Any, ctx: dict[str, Any]) -> str:
     if "min_length" in ctx and isinstance(value, list):
         return f"needs at least {ctx['min_length']} entries, has {len(value)}"
@@ -171,6 +178,8 @@ _GENERIC = {
     "less_than": _at_most,
     "too_short": _too_short,
     "string_too_short": _too_short,
+    "string_too_long": _too_long,
+    "too_long": _too_long,
 }
 
 

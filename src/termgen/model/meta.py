@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
+from termgen.model.bounded import Day, short_text
 from termgen.model.common import Record, Text
 
 Purpose = Literal[
@@ -19,6 +19,8 @@ Purpose = Literal[
 Structure = Literal[
     "contractual_alliance", "equity_joint_venture", "codevelopment", "supply_alliance"
 ]
+MAX_NAME = 120
+MAX_VERSION = 30
 BindingStatus = Literal["non_binding", "partly_binding", "binding"]
 
 
@@ -47,9 +49,13 @@ class Party(Record):
 class DealMeta(Record):
     """The deal's name, version and nature."""
 
-    name: Text = Field(description="Project name, used in file names, e.g. 'Project Volta'.")
-    version: Text = Field("0.1", description="Draft version, e.g. '0.3'.")
-    date: dt.date | None = Field(None, description="Date of this draft (YYYY-MM-DD).")
+    name: Annotated[Text, short_text(MAX_NAME, "a deal name")] = Field(
+        description="Project name, used in file names, e.g. 'Project Volta'."
+    )
+    version: Annotated[Text, short_text(MAX_VERSION, "a version")] = Field(
+        "0.1", description="Draft version, e.g. '0.3'."
+    )
+    date: Day | None = Field(None, description="Date of this draft (YYYY-MM-DD).")
     purpose: Purpose = Field(description="What the partnership is for.")
     structure: Structure | None = Field(None, description="Legal form of the partnership.")
     governing_law: Text | None = Field(None, description="e.g. 'England and Wales', 'Germany'.")

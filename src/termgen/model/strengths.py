@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field
 
+from termgen.model.bounded import Day
 from termgen.model.common import PartyRef, Quantity, Record, Text
 
 ContributionKind = Literal[
@@ -34,8 +34,8 @@ class Contribution(Record):
     kind: ContributionKind
     description: Text | None = None
     quantity: Quantity | None = Field(None, description="e.g. '40 FTE' or 'EUR 25m'.")
-    start: dt.date | None = None
-    end: dt.date | None = None
+    start: Day | None = None
+    end: Day | None = None
     milestone: Text | None = Field(None, description="The milestone it is due by, if not a date.")
     critical_path: bool | None = Field(None, description="Whether the program waits on it.")
     tracking: Text | None = Field(None, description="How its use is tracked and reported.")
@@ -57,7 +57,7 @@ class Phase(Record):
     name: Text
     scope: Text | None = None
     milestone: Text | None = Field(None, description="What must be achieved to close the phase.")
-    target_date: dt.date | None = None
+    target_date: Day | None = None
     unlocks: Text | None = Field(None, description="What scope opens once the milestone is met.")
 
 

@@ -15,13 +15,17 @@ from termgen.model import Deal
 from termgen.render.comments import add_comments
 from termgen.render.context import document_context
 from termgen.render.templates import template_for
-from termgen.render.word import Properties, render, to_bytes
+from termgen.render.word import Properties, filling, render, to_bytes
 from termgen.wording import and_join, capital, humanise
 
 _FILE_KINDS: dict[Document, str] = {
     "term_sheet": "term-sheet",
     "governance_annex": "governance-annex",
 }
+
+
+_NAME_BYTES = 80
+_VERSION_BYTES = 30
 
 
 @dataclass(frozen=True)
@@ -32,10 +36,18 @@ class RenderedDocument:
 
 
 def file_name(deal: Deal, kind: Document, suffix: str = ".docx") -> str:
-    """'<deal>-term-sheet-v<version>.docx', safe on every file system."""
-    slug = re.sub(r"[^\w.]+", "-", deal.deal.name.casefold()).strip("-.") or "deal"
-    version = re.sub(r"[^\w.]+", "-", deal.deal.version).strip("-") or "0"
+    """'<deal>-term-sheet-v<version>.docx', safe on every file system: only letters, digits,
+    dots and dashes, and well under the 255 bytes a name may have."""
+    slug = _slug(deal.deal.name.casefold(), _NAME_BYTES) or "deal"
+    version = _slug(deal.deal.version, _VERSION_BYTES) or "0"
     return f"{slug}-{_FILE_KINDS[kind]}-v{version}{suffix}"
+
+
+def _slug(text: str, longest: int) -> str:
+    """Runs of anything but letters, digits and dots as one dash, cut to `longest` bytes of
+    UTF-8 at a character boundary."""
+    slug = re.sub(r"[^\w.]+", "-", text).strip("-.")
+    return slug.encode()[:longest].decode(errors="ignore").strip("-.")
 
 
 def _properties(deal: Deal, document: DraftDocument) -> Properties:
@@ -61,15 +73,10 @@ def render_draft(
     rendered = []
     for document in (draft.document(kind) for kind in kinds):
         properties = _properties(draft.deal, document)
-        template = render(
-            template_for(document.kind, template_overlays),
-            document_context(draft, document, findings),
-            properties,
-        )
-        add_comments(template.docx, draft, document.kind, findings, properties.created)
-        rendered.append(
-            RenderedDocument(
-                document.kind, file_name(draft.deal, document.kind), to_bytes(template)
-            )
-        )
+        path = template_for(document.kind, template_overlays)
+        template = render(path, document_context(draft, document, findings), properties)
+        with filling(path):
+            add_comments(template.docx, draft, document.kind, findings, properties.created)
+            data = to_bytes(template)
+        rendered.append(RenderedDocument(document.kind, file_name(draft.deal, document.kind), data))
     return rendered

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from termgen.errors import OfficeMissingError, PdfConversionError
-from termgen.files.write import write_atomically
+from termgen.files.write import write_together
 
 TIMEOUT_SECONDS = 300
 
@@ -20,7 +20,7 @@ def office() -> str | None:
 
 
 def convert(documents: Sequence[Path], folder: Path, *, replace: bool) -> list[Path]:
-    """PDFs of the documents in `folder`, written atomically like the .docx files."""
+    """PDFs of the documents in `folder`, written together like the .docx files."""
     command = office()
     if command is None:
         raise OfficeMissingError(
@@ -50,10 +50,10 @@ def convert(documents: Sequence[Path], folder: Path, *, replace: bool) -> list[P
             raise PdfConversionError(
                 f"LibreOffice could not convert the drafts to PDF ({failed})"
             ) from None
-        written = []
+        converted = []
         for document in documents:
             pdf = Path(scratch) / document.with_suffix(".pdf").name
             if not pdf.exists():
                 raise PdfConversionError(f"LibreOffice did not produce a PDF for {document.name}")
-            written.append(write_atomically(folder / pdf.name, pdf.read_bytes(), replace=replace))
-        return written
+            converted.append((folder / pdf.name, pdf.read_bytes()))
+        return write_together(converted, replace=replace)

@@ -24,6 +24,6 @@ def template_for(document: Document, overlays: Sequence[Path] = ()) -> Path:
                 "the templates folder does not exist; check the --templates path",
                 location=Location(folder),
             )
-        if (folder / name).is_file():
+        if (folder / name).exists():
             return folder / name
     return builtin("templates") / name

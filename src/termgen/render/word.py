@@ -5,20 +5,25 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from docx.opc.exceptions import PackageNotFoundError
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError
+from lxml import etree
 
 from termgen.errors import Location, WordTemplateError
+from termgen.files.read import WORD_TEMPLATE, WORD_TEMPLATE_UNPACKED, checked_zip, read_bytes
 from termgen.render.layout import fit_columns
+from termgen.templating.budget import WORD_TEMPLATE_LIMITS
 from termgen.templating.missing import PLACEHOLDER
-from termgen.templating.sandbox import Sandbox
+from termgen.templating.sandbox import RenderError, Sandbox
 
 _EPOCH = (1980, 1, 1, 0, 0, 0)
+_LONGEST_PROPERTY = 255
 
 
 @dataclass(frozen=True)
@@ -33,42 +38,76 @@ class Properties:
 
 
 def open_template(path: Path) -> DocxTemplate:
-    """A docxtpl template; a file that is not a Word document is refused clearly."""
+    """A docxtpl template, read through the bounded reader; anything but a Word document that
+    unpacks to a sensible size is refused clearly."""
+    data = read_bytes(path, WORD_TEMPLATE)
+    checked_zip(data, path, WORD_TEMPLATE, WORD_TEMPLATE_UNPACKED)
     try:
-        template = DocxTemplate(path)
+        template = DocxTemplate(io.BytesIO(data))
         template.init_docx()
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, OSError):
+    except etree.LxmlError as broken:
         raise WordTemplateError(
-            "is not a Word document (.docx) that termgen can use as a template",
+            f"its Word XML is broken ({broken}); open it in Word and save it again",
             location=Location(path),
-        ) from None
+        ) from broken
+    except Exception as bad:  # python-docx fails in many ways on a hostile file; all mean this
+        raise WordTemplateError(
+            "is not a Word document (.docx) that termgen can use as a template; open it in "
+            "Word and save it again",
+            location=Location(path),
+        ) from bad
     return template
 
 
 def render(template_path: Path, context: dict[str, Any], properties: Properties) -> DocxTemplate:
     """Fill the template in a sandbox that escapes every value for Word's XML."""
     template = open_template(template_path)
-    try:
-        template.render(
-            context,
-            jinja_env=Sandbox(autoescape=True, placeholder=PLACEHOLDER, tag_lines_vanish=False),
-        )
-    except TemplateError as bad:
-        raise WordTemplateError(
-            f"the template could not be filled: {bad.message}; check its template tags",
-            location=Location(template_path),
-        ) from None
-    fit_columns(template.docx)
+    sandbox = Sandbox(
+        autoescape=True,
+        placeholder=PLACEHOLDER,
+        tag_lines_vanish=False,
+        limits=WORD_TEMPLATE_LIMITS,
+    )
+    with filling(template_path):
+        template.render(context, jinja_env=sandbox)
+        fit_columns(template.docx)
     core = template.docx.core_properties
-    core.title = properties.title
-    core.subject = properties.subject
-    core.version = properties.version
-    core.keywords = properties.keywords
+    core.title = _fitting(properties.title)
+    core.subject = _fitting(properties.subject)
+    core.version = _fitting(properties.version)
+    core.keywords = _fitting(properties.keywords)
     core.author = "termgen"
     core.last_modified_by = "termgen"
     core.created = core.modified = properties.created
     core.revision = 1
     return template
+
+
+@contextmanager
+def filling(template_path: Path) -> Iterator[None]:
+    """Any failure while a template is filled, or its result is finished, is the template's:
+    docxtpl, Jinja, python-docx and lxml each fail in their own ways on a hostile one."""
+    try:
+        yield
+    except Exception as bad:
+        raise WordTemplateError(
+            f"the template could not be filled: {_reason(bad)}; check its template tags "
+            "({{ }} and {% %}) and its layout against the built-in templates",
+            location=Location(template_path),
+        ) from bad
+
+
+def _reason(failed: Exception) -> str:
+    if isinstance(failed, RenderError | TemplateError):
+        return str(failed.message)
+    if isinstance(failed, etree.LxmlError):
+        return f"its Word XML is broken ({failed})"
+    return f"{failed} ({type(failed).__name__})"
+
+
+def _fitting(text: str) -> str:
+    """A core property as Word keeps it: at most 255 characters."""
+    return text if len(text) <= _LONGEST_PROPERTY else text[: _LONGEST_PROPERTY - 1] + "…"
 
 
 def to_bytes(template: DocxTemplate) -> bytes:

@@ -14,7 +14,9 @@ from jinja2 import TemplateSyntaxError, nodes
 
 from termgen.model.paths import Shape, shape_of
 from termgen.suggest import with_suggestion
+from termgen.templating.budget import CLAUSE_LIMITS, CONDITION_LIMITS
 from termgen.templating.sandbox import Sandbox, is_blocked
+from termgen.templating.unbounded import unbounded
 
 Scope = dict[str, Shape | None]
 """Names a template may read, each with the shape of its value (None when any is fine)."""
@@ -46,11 +48,15 @@ def checked(
     """The syntax tree (None when it does not parse) and the issues, from one parse."""
     try:
         tree: nodes.Node = env.parse_expression(source) if expression else env.parse(source)
+        walker = _Walker(env)
+        walker.visit(tree, dict(scope))
+        limits = CONDITION_LIMITS if expression else CLAUSE_LIMITS
+        found = [TemplateIssue(issue.line, issue.message) for issue in unbounded(tree, limits)]
     except TemplateSyntaxError as bad:
         return None, [TemplateIssue(bad.lineno or 1, f"template syntax: {bad.message}")]
-    walker = _Walker(env)
-    walker.visit(tree, dict(scope))
-    return tree, walker.issues
+    except (RecursionError, ValueError):  # brackets nested thousands deep, a 5,000-digit number
+        return None, [TemplateIssue(1, "the text nests too deeply or holds a number too long")]
+    return tree, walker.issues + found
 
 
 def model_scope(root: Shape, extra: Mapping[str, Shape | None] | None = None) -> Scope:

@@ -7,15 +7,12 @@ Jinja; the code Jinja compiles them to depends only on their text, so a cached d
 from __future__ import annotations
 
 import marshal
-from collections.abc import Callable
-from typing import Any
 
 from jinja2 import Template, nodes
-from jinja2.environment import TemplateExpression
 
 from termgen.cache import Cache, remembered
 from termgen.templating.check import Scope, TemplateIssue, checked
-from termgen.templating.sandbox import Sandbox, condition_template
+from termgen.templating.sandbox import BudgetedTemplate, Condition, Sandbox, condition_template
 
 _KIND = "compiled template"
 
@@ -29,17 +26,17 @@ def compiled_text(
 
 def compiled_condition(
     env: Sandbox, source: str, scope: Scope, cache: Cache | None
-) -> tuple[Callable[..., Any] | None, list[TemplateIssue]]:
+) -> tuple[Condition | None, list[TemplateIssue]]:
     """A condition to call with the names it reads, or None and the issues that refuse it."""
     template, issues = _compiled(env, source, scope, cache, expression=True)
     if template is None:
         return None, issues
-    return TemplateExpression(template, undefined_to_none=False), issues
+    return Condition(template), issues
 
 
 def _compiled(
     env: Sandbox, source: str, scope: Scope, cache: Cache | None, *, expression: bool
-) -> tuple[Template | None, list[TemplateIssue]]:
+) -> tuple[BudgetedTemplate | None, list[TemplateIssue]]:
     def compile_checked() -> tuple[bytes | None, list[TemplateIssue]]:
         tree, issues = checked(env, source, scope, expression=expression)
         if issues:
@@ -47,7 +44,11 @@ def _compiled(
         if isinstance(tree, nodes.Expr):
             tree = condition_template(tree)
         assert isinstance(tree, nodes.Template)
-        return marshal.dumps(env.compile(tree)), issues
+        try:
+            code = env.compile(tree)
+        except (RecursionError, MemoryError, SyntaxError):  # Python's own compiler gave up
+            return None, [TemplateIssue(1, "the text nests too deeply to compile; simplify it")]
+        return marshal.dumps(code), issues
 
     # What the compiled code and the issues depend on besides the source itself.
     settings = f"{expression}|{env.autoescape}|{env.tag_lines_vanish}|{','.join(sorted(scope))}"
@@ -55,4 +56,5 @@ def _compiled(
     if code is None:
         return None, issues
     template = env.template_class.from_code(env, marshal.loads(code), env.make_globals(None))
+    assert isinstance(template, BudgetedTemplate)
     return template, issues

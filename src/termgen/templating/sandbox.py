@@ -1,20 +1,33 @@
-"""The sandboxed Jinja environment: no Python internals, and missing values become [●]."""
+"""The sandboxed Jinja environment: no Python internals, a budget per run, and missing values
+become [●].
+
+Two layers keep counsel's text harmless. Names that reach into Python are refused (statically
+by `templating.check`, and again here at run time). Every run of a template or condition gets
+a budget (`templating.budget`): the code Jinja generates charges each loop iteration, joins
+text through `joined` and writes output through `concat`, and the overrides below measure
+operators, calls and filters. Any failure inside a run becomes a `RenderError` with the line
+of the template where it happened.
+"""
 
 from __future__ import annotations
 
+import copy
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from jinja2 import StrictUndefined, Undefined, nodes
-from jinja2.environment import TemplateExpression
-from jinja2.exceptions import SecurityError
+from jinja2 import StrictUndefined, Template, TemplateSyntaxError, Undefined, nodes
+from jinja2.compiler import CodeGenerator, Frame
+from jinja2.exceptions import TemplateError, TemplateRuntimeError
 from jinja2.parser import Parser
-from jinja2.runtime import Context
+from jinja2.runtime import Context, LoopContext, Macro
 from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup, soft_str
 from pydantic import BaseModel
 
+from termgen.templating.budget import CLAUSE_LIMITS, CONDITION_LIMITS, Budget, Limits
 from termgen.templating.filters import FILTERS, TESTS
+from termgen.templating.guards import before_binop, before_call, guarded_filters
 from termgen.templating.missing import MISSING, PLACEHOLDER_MARK, is_missing
 
 BLOCKED_NAMES = frozenset(
@@ -37,9 +50,10 @@ BLOCKED_NAMES = frozenset(
         "model_dump",
     }
 )
+LOADING = (nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)
+"""Tags that load other templates: there are none to load, so they are refused."""
+
 _TAG_LINE = re.compile(r"^([ \t]*\{%(?:(?!%\}).)*%\}[ \t]*)\n", re.MULTILINE)
-_MAX_REPEAT = 10_000
-_MAX_EXPONENT = 100
 
 
 def is_blocked(name: str) -> bool:
@@ -47,10 +61,106 @@ def is_blocked(name: str) -> bool:
     return name.startswith("_") or name in BLOCKED_NAMES
 
 
-class Sandbox(SandboxedEnvironment):
-    """Jinja that can read deal data and nothing else, and never fails on a missing value."""
+class RenderError(TemplateRuntimeError):
+    """A template or condition that failed while it ran, at `line` of its text (if known)."""
 
-    intercepted_binops = frozenset({"*", "**"})
+    def __init__(self, message: str, line: int | None) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+class _BudgetedCode(CodeGenerator):
+    """Jinja's code, except that loops count their items and `~` joins within the budget."""
+
+    def visit_For(self, node: nodes.For, frame: Frame) -> None:
+        if not node.recursive:  # a recursive loop is counted where it calls itself
+            node = copy.copy(node)
+            counted = nodes.EnvironmentAttribute("counted", lineno=node.iter.lineno)
+            node.iter = nodes.Call(counted, [node.iter], [], None, None, lineno=node.iter.lineno)
+        super().visit_For(node, frame)
+
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
+        self.write("environment.joined((")
+        for part in node.nodes:
+            self.visit(part, frame)
+            self.write(", ")
+        escaping = frame.eval_ctx.autoescape
+        self.write(
+            "), context.eval_ctx.autoescape)" if frame.eval_ctx.volatile else f"), {escaping!r})"
+        )
+
+
+class BudgetedTemplate(Template):
+    """A template whose every run starts a fresh budget and fails as a `RenderError`."""
+
+    limits: Limits | None = None
+    """For conditions: their own, tighter limits; None means the environment's."""
+
+    def new_context(
+        self,
+        vars: dict[str, Any] | None = None,
+        shared: bool = False,
+        locals: Mapping[str, Any] | None = None,
+    ) -> Context:
+        environment = self.environment
+        assert isinstance(environment, Sandbox)
+        environment.budget = Budget(self.limits or environment.limits)
+        return super().new_context(vars, shared, locals)
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        context = self.new_context(dict(*args, **kwargs))
+        try:
+            return self.environment.concat(self.root_render_func(context))
+        except Exception as failed:  # any error inside counsel's template is the template's
+            raise render_error(failed) from None
+
+
+class Condition:
+    """A compiled condition: call it with the names it reads; it returns the value."""
+
+    def __init__(self, template: BudgetedTemplate) -> None:
+        template.limits = CONDITION_LIMITS
+        self.template = template
+
+    def __call__(self, **names: Any) -> Any:
+        context = self.template.new_context(names)
+        try:
+            for _ in self.template.root_render_func(context):
+                pass
+        except Exception as failed:  # any error inside counsel's condition is the condition's
+            raise render_error(failed) from None
+        return context.vars["result"]
+
+
+def render_error(failed: Exception) -> RenderError:
+    """The error of a failed run, in words, at the template line where it happened."""
+    if isinstance(failed, RenderError):
+        return failed
+    line = getattr(failed, "lineno", None)
+    traceback = failed.__traceback__
+    while traceback is not None:
+        template = traceback.tb_frame.f_globals.get("__jinja_template__")
+        if template is not None:
+            line = template.get_corresponding_lineno(traceback.tb_lineno)
+        traceback = traceback.tb_next
+    if isinstance(failed, TemplateError):
+        message = failed.message or type(failed).__name__
+    elif isinstance(failed, RecursionError):
+        message = "it nests too deeply"
+    else:
+        message = f"{failed} ({type(failed).__name__})"
+    return RenderError(message, line)
+
+
+class Sandbox(SandboxedEnvironment):
+    """Jinja that can read deal data and nothing else, never fails on a missing value, and
+    stops every run that goes over its budget."""
+
+    intercepted_binops = frozenset({"+", "-", "*", "/", "//", "%", "**"})
+    budget: Budget
+    """The budget of the run under way; each run starts a new one."""
+    code_generator_class = _BudgetedCode
+    template_class = BudgetedTemplate
 
     def __init__(
         self,
@@ -58,17 +168,21 @@ class Sandbox(SandboxedEnvironment):
         autoescape: bool = False,
         placeholder: str = PLACEHOLDER_MARK,
         tag_lines_vanish: bool = True,
+        limits: Limits = CLAUSE_LIMITS,
     ) -> None:
         super().__init__(
             undefined=StrictUndefined,
             autoescape=autoescape,
-            finalize=lambda value: placeholder if is_missing(value) else value,
+            finalize=lambda value: placeholder if is_missing(value) else self.budget.measure(value),
             lstrip_blocks=tag_lines_vanish,
         )
         self.tag_lines_vanish = tag_lines_vanish
-        self._conditions: dict[str, Callable[..., Any]] = {}
+        self.limits = limits
+        self.budget = Budget(limits)
+        self._conditions: dict[str, Condition] = {}
         self.globals.clear()
         self.filters.update(FILTERS)
+        self.filters = guarded_filters(self.filters, lambda: self.budget)
         self.tests.update(TESTS)
 
     def preprocess(self, source: str, name: str | None = None, filename: str | None = None) -> str:
@@ -76,6 +190,18 @@ class Sandbox(SandboxedEnvironment):
         if self.tag_lines_vanish:
             source = _TAG_LINE.sub(r"\1{#\n#}", source)
         return super().preprocess(source, name, filename)
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        tree = super()._parse(source, name, filename)
+        loading = next(tree.find_all(LOADING), None)
+        if loading is not None:
+            raise TemplateSyntaxError(
+                "templates cannot include, import or extend other templates",
+                loading.lineno,
+                name,
+                filename,
+            )
+        return tree
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         if is_blocked(attr):
@@ -101,14 +227,59 @@ class Sandbox(SandboxedEnvironment):
         return MISSING if value is None else value
 
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
-        if operator == "**" and isinstance(right, int) and right > _MAX_EXPONENT:
-            raise SecurityError("exponent too large for a clause")
-        if operator == "*":
-            for sequence, count in ((left, right), (right, left)):
-                repeats = isinstance(sequence, str | list | tuple) and isinstance(count, int)
-                if repeats and count > _MAX_REPEAT:
-                    raise SecurityError("repetition too large for a clause")
-        return super().call_binop(context, operator, left, right)
+        self.budget.step()
+        before_binop(self.budget, operator, left, right)
+        return self.budget.measure(super().call_binop(context, operator, left, right))
+
+    def call(
+        __self, __context: Context, __obj: Any, *args: Any, **kwargs: Any
+    ) -> Any:  # Jinja's own names, so that no keyword argument can clash
+        budget = __self.budget
+        budget.step()
+        args = before_call(budget, __obj, args, kwargs)
+        nests = isinstance(__obj, Macro | LoopContext)
+        if nests:
+            budget.enter()
+        try:
+            result = super().call(__context, __obj, *args, **kwargs)
+        finally:
+            if nests:
+                budget.leave()
+        owner = getattr(__obj, "__self__", None)
+        if isinstance(owner, list | dict | set):  # a method that may have grown its owner
+            budget.measure(owner)
+        return budget.measure(result)
+
+    def counted(self, items: Iterable[Any]) -> Iterator[Any]:
+        """What a loop iterates, one step per item (called from the generated code)."""
+        budget = self.budget
+        for item in items:
+            budget.step()
+            yield item
+
+    def joined(self, parts: tuple[Any, ...], escaping: bool) -> str:
+        """`a ~ b ~ c` (called from the generated code): measured before the text is made."""
+        budget = self.budget
+        budget.step()
+        texts = [
+            soft_str(budget.measure(part)) if escaping else str(budget.measure(part))
+            for part in parts
+        ]
+        budget.length(sum(map(len, texts)))
+        if escaping and any(hasattr(text, "__html__") for text in texts):
+            return Markup("").join(texts)
+        return "".join(texts)
+
+    def concat(self, pieces: Iterable[str]) -> str:
+        """All output of a run, a macro or a block, counted as it is produced."""
+        budget = self.budget
+        kept: list[str] = []
+        total = 0
+        for piece in pieces:
+            total += len(piece)
+            budget.output(total)
+            kept.append(piece)
+        return "".join(kept)
 
     def parse_expression(self, source: str) -> nodes.Expr:
         """The syntax tree of one expression, as `compile_expression` would read it."""
@@ -119,7 +290,7 @@ class Sandbox(SandboxedEnvironment):
             parser.fail(f"unexpected '{token.value}' after the condition", token.lineno)
         return expression
 
-    def condition(self, source: str | nodes.Expr) -> Callable[..., Any]:
+    def condition(self, source: str | nodes.Expr) -> Condition:
         """A compiled condition, from its text or its parsed tree; call it with the names it reads.
 
         Conditions given as text are compiled once per environment: the interview asks the same
@@ -130,7 +301,8 @@ class Sandbox(SandboxedEnvironment):
                 self._conditions[source] = self.condition(self.parse_expression(source))
             return self._conditions[source]
         template = self.from_string(condition_template(source))
-        return TemplateExpression(template, undefined_to_none=False)
+        assert isinstance(template, BudgetedTemplate)
+        return Condition(template)
 
 
 def condition_template(expression: nodes.Expr) -> nodes.Template:

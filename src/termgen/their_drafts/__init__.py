@@ -1,1 +1,1 @@
-"""Reading drafts from the other side: extract their text, find the provisions, report."""
+"""Drafts from the other side: read them within bounds, find what they settle and what not."""

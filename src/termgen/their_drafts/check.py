@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from termgen.errors import Location, UnreadableDraftError
 from termgen.library.provisions import Provision
-from termgen.their_drafts.detect import Detection, detect
-from termgen.their_drafts.extract import extract
+from termgen.their_drafts.detect import Detection, detect, prepare
+from termgen.their_drafts.extract import Extracted, extract
+from termgen.their_drafts.pdf import Progress
 from termgen.their_drafts.text import Sentence, sentences
 
 _CONTRACT_SIGNS = (
@@ -40,6 +42,31 @@ class ForeignReport:
     def blocking_missing(self) -> list[Detection]:
         return [d for d in self.detections if d.severity == "blocking" and d.status == "missing"]
 
+    def rows(self) -> list[tuple[str, str, str, str]]:
+        """Status, severity, provision and the first evidence (page or paragraph: quote)."""
+        found: list[tuple[str, str, str, str]] = []
+        for detection in self.detections:
+            first = detection.evidence[0] if detection.evidence else None
+            quote = ""
+            if first is not None:
+                where = f"p. {first.page}" if first.page is not None else f"para. {first.paragraph}"
+                quote = f"{where}: {first.quote}"
+            found.append((detection.status, detection.severity, detection.provision, quote))
+        return found
+
+    def counts(self) -> dict[str, int]:
+        return {
+            status: sum(d.status == status for d in self.detections)
+            for status in ("present", "weak", "missing")
+        }
+
+    def summary(self) -> str:
+        counts = self.counts()
+        return (
+            f"{counts['present']} present, {counts['weak']} weak, {counts['missing']} missing "
+            f"({len(self.blocking_missing)} of them blocking)"
+        )
+
 
 def looks_like_a_contract(found: Sequence[Sentence]) -> bool:
     """Whether the text has the marks of an agreement: a name for it, parties, obligations."""
@@ -47,14 +74,36 @@ def looks_like_a_contract(found: Sequence[Sentence]) -> bool:
     return all(sign.search(text) for sign in _CONTRACT_SIGNS)
 
 
-def check_draft(path: Path, provisions: Iterable[Provision]) -> ForeignReport:
-    """Which exit, renewal and related provisions a .pdf or .docx draft settles."""
-    extracted = extract(path)
+def check_draft(
+    path: Path,
+    provisions: Iterable[Provision],
+    *,
+    password: str | None = None,
+    progress: Progress | None = None,
+) -> ForeignReport:
+    """Which exit, renewal and related provisions a .pdf, .docx or .txt draft settles."""
+    return check_extracted(extract(path, password=password, progress=progress), provisions)
+
+
+def check_extracted(
+    extracted: Extracted | Future[Extracted],
+    provisions: Iterable[Provision] | Callable[[], Iterable[Provision]],
+) -> ForeignReport:
+    """The provisions a draft settles, once its text is there.
+
+    Given a draft still being read (`extract_soon`) and a function that loads the provisions,
+    the loading, the compiling of every cue and the loading of the scorer happen meanwhile.
+    """
+    wanted = list(provisions() if callable(provisions) else provisions)
+    if isinstance(extracted, Future):
+        prepare(wanted)
+        extracted = extracted.result()
     found = sentences(extracted)
+    path = extracted.file
     if not looks_like_a_contract(found):
         raise UnreadableDraftError(
             f"this {_KINDS[extracted.kind]} does not read like a contract or term sheet (no "
             "agreement, parties or obligations found); termgen checks drafts of agreements",
             location=Location(path),
         )
-    return ForeignReport(Path(path), detect(found, provisions), found)
+    return ForeignReport(path, detect(found, wanted, file=path), found)

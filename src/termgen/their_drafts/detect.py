@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import bisect
-import re
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal
 
-from termgen.library.provisions import Cue, Provision, Severity
+import regex
+
+from termgen.errors import Location, SlowCueError
+from termgen.library.provisions import Cue, Cues, Provision, Severity
 from termgen.their_drafts.literals import compiled, match_starts
+from termgen.their_drafts.scorer import Model, Reading, load_model, rows
 from termgen.their_drafts.text import Sentence
 
 Status = Literal["present", "weak", "missing"]
 QUOTE_LENGTH = 240
+CUE_SECONDS = 3.0
+"""The most time one cue may take on one draft; the built-in cues take milliseconds."""
 MOST_EVIDENCE = 3
 
 
@@ -51,8 +58,9 @@ class Detection:
 class _Document:
     """The sentences joined once, so each cue's first pattern scans the whole text in one go."""
 
-    def __init__(self, sentences: Sequence[Sentence]) -> None:
+    def __init__(self, sentences: Sequence[Sentence], file: Path | None = None) -> None:
         self.sentences = sentences
+        self.file = file
         self.starts: list[int] = []
         offset = 0
         for sentence in sentences:
@@ -61,14 +69,24 @@ class _Document:
         self.text = "\n".join(sentence.in_context for sentence in sentences)
         lowered = self.text.lower()
         self.lowered = lowered if len(lowered) == len(self.text) else None
+        self._counts: dict[str, int] = {}
 
-    def candidates(self, pattern: str) -> list[int]:
+    def candidates(self, pattern: str, deadline: float) -> list[int]:
         """Indices of the sentences where a match of `pattern` starts."""
         found = {
             bisect.bisect_right(self.starts, start) - 1
-            for start in match_starts(pattern, self.text, self.lowered)
+            for start in match_starts(pattern, self.text, self.lowered, deadline)
         }
         return sorted(found)
+
+    def rarity(self, pattern: str) -> int:
+        """How often the words a match must start with occur (the text's length if unknown)."""
+        literals = compiled(pattern)[1]
+        if literals is None or self.lowered is None:
+            return len(self.text)
+        for literal in literals - self._counts.keys():
+            self._counts[literal] = self.lowered.count(literal)
+        return sum(self._counts[literal] for literal in literals)
 
     def window(self, index: int, size: int) -> tuple[int, str]:
         """Text of `size` sentences around `index` (the sentence itself first)."""
@@ -77,24 +95,45 @@ class _Document:
         return first, " ".join(s.in_context for s in self.sentences[first:last])
 
 
-def _compile(patterns: Iterable[str]) -> list[re.Pattern[str]]:
+def _compile(patterns: Iterable[str]) -> list[regex.Pattern[str]]:
     return [compiled(pattern)[0] for pattern in patterns]
 
 
-def _matches(document: _Document, cue: Cue, size: int) -> list[int]:
-    first, *others = cue.all
-    rest = _compile(others)
+def _matches(document: _Document, cue: Cue, size: int, provision: str) -> list[int]:
+    """Sentences where the cue matches; SlowCueError when it takes over CUE_SECONDS.
+
+    Within one sentence the order of the `all` patterns does not matter, so the scan starts
+    from the one whose leading words are rarest in this draft.
+    """
+    scan = 0 if size > 1 else min(range(len(cue.all)), key=lambda n: document.rarity(cue.all[n]))
+    rest = _compile(pattern for number, pattern in enumerate(cue.all) if number != scan)
     excluded = _compile(cue.none)
+    deadline = time.monotonic() + CUE_SECONDS
+
+    def found(pattern: regex.Pattern[str], text: str) -> bool:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError
+        return pattern.search(text, timeout=left) is not None
+
     hits = []
-    for index in document.candidates(first):
-        for offset in range(size):
-            start = index - offset
-            if start < 0:
-                continue
-            _, text = document.window(start, size)
-            if all(p.search(text) for p in rest) and not any(p.search(text) for p in excluded):
-                hits.append(index)
-                break
+    try:
+        for index in document.candidates(cue.all[scan], deadline):
+            for offset in range(size):
+                start = index - offset
+                if start < 0:
+                    continue
+                _, text = document.window(start, size)
+                if all(found(p, text) for p in rest) and not any(found(p, text) for p in excluded):
+                    hits.append(index)
+                    break
+    except TimeoutError:
+        raise SlowCueError(
+            f"a cue of {provision} takes more than {CUE_SECONDS:g} s on this draft (its "
+            f"pattern backtracks without end: {' / '.join(cue.all + cue.none)}); simplify it in "
+            "the overlay's provisions.yaml ('termgen library lint' shows where)",
+            location=Location(document.file) if document.file else None,
+        ) from None
     return hits
 
 
@@ -106,28 +145,84 @@ def quoted(sentence: Sentence) -> Evidence:
 
 
 def _evidence(document: _Document, indices: list[int]) -> tuple[Evidence, ...]:
-    return tuple(quoted(document.sentences[i]) for i in sorted(set(indices))[:MOST_EVIDENCE])
+    """The first MOST_EVIDENCE sentences, in the order given (best first for the scorer)."""
+    return tuple(quoted(document.sentences[index]) for index in indices[:MOST_EVIDENCE])
 
 
-def detect(sentences: Sequence[Sentence], provisions: Iterable[Provision]) -> list[Detection]:
-    """Each provision that has cues, as present, weak or missing, with evidence."""
-    document = _Document(sentences)
+def cue_hits(document: _Document, cues: Cues, provision: str) -> tuple[set[int], set[int]]:
+    """Sentences where a `present` cue matches, and where a `weak` one does."""
+    return tuple(  # type: ignore[return-value]
+        {index for cue in group for index in _matches(document, cue, cues.window, provision)}
+        for group in (cues.present, cues.weak)
+    )
+
+
+def prepare(provisions: Iterable[Provision]) -> None:
+    """Compile every cue and load the fitted scorer now (while a draft is being read)."""
+    load_model()
+    for provision in provisions:
+        if provision.cues is not None:
+            for cue in (*provision.cues.present, *provision.cues.weak):
+                for pattern in (*cue.all, *cue.none):
+                    compiled(pattern)
+
+
+def cue_matches(sentences: Sequence[Sentence], provision: Provision) -> tuple[set[int], set[int]]:
+    """Sentences where the provision's `present` cues match, and where its `weak` ones do."""
+    if provision.cues is None:
+        return set(), set()
+    return cue_hits(_Document(sentences), provision.cues, provision.id)
+
+
+def detect(
+    sentences: Sequence[Sentence],
+    provisions: Iterable[Provision],
+    model: Model | None = None,
+    file: Path | None = None,
+) -> list[Detection]:
+    """Each provision that has cues, as present, weak or missing, with evidence.
+
+    Where the fitted scorer knows the provision, its best sentence decides "present"; counsel's
+    cues count in its score. Elsewhere the cues decide alone. Cues that match without the
+    provision being settled make it "weak": mentioned, but not settled.
+    """
+    document = _Document(sentences, file)
+    fitted = (load_model() if model is None else model).provisions
+    reading: Reading | None = None
     detections = []
     for provision in provisions:
         cues = provision.cues
         if cues is None:
             continue
-        status: Status = "missing"
-        hits: list[int] = []
-        levels: tuple[tuple[Status, list[Cue]], ...] = (
-            ("present", cues.present),
-            ("weak", cues.weak),
-        )
-        for level, group in levels:
-            hits = [index for cue in group for index in _matches(document, cue, cues.window)]
-            if hits:
-                status = level
-                break
+        present, weak = cue_hits(document, cues, provision.id)
+        weights = fitted.get(provision.id)
+        if weights is not None:
+            reading = reading or Reading(sentences)
+            scored = sorted(
+                (
+                    (weights.score(features), index)
+                    for index, features in rows(reading, provision.id, present, weak)
+                ),
+                reverse=True,
+            )
+            best = scored[0][0] if scored else 0.0
+            if weights.settles(best, bool(present)):
+                status: Status = "present"
+                hits = [
+                    index
+                    for score, index in scored
+                    if score >= weights.threshold or index in present
+                ] or [scored[0][1]]
+            else:
+                status, hits = (
+                    ("weak", sorted(present | weak)) if present | weak else ("missing", [])
+                )
+        elif present:
+            status, hits = "present", sorted(present)
+        elif weak:
+            status, hits = "weak", sorted(weak)
+        else:
+            status, hits = "missing", []
         detections.append(
             Detection(
                 provision.id,

@@ -3,14 +3,22 @@
 A cue such as `\\b(renew\\w*|extension)\\b...` can only match where 'renew' or 'extension'
 occurs; finding those words with `str.find` and trying the pattern only there is many times
 faster than letting the regex engine try every position of a long agreement.
+
+Cues are counsel's text, so they run under the `regex` engine, which takes a timeout: a cue
+that backtracks without end on some draft stops with an error instead of hanging `check`.
 """
 
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any
+
+import regex
+
+from termgen.library.provisions import cue_regex
 
 try:  # the parser behind `re`, private but stable since Python 3.11; without it, scan fully
     from re import _constants as _codes  # type: ignore[attr-defined]  # private module
@@ -20,9 +28,9 @@ except ImportError:  # pragma: no cover - a Python whose `re` is organised diffe
 
 
 @lru_cache(maxsize=4096)
-def compiled(pattern: str) -> tuple[re.Pattern[str], frozenset[str] | None]:
+def compiled(pattern: str) -> tuple[regex.Pattern[str], frozenset[str] | None]:
     """The pattern compiled case-insensitively, and its lower-case leading literals if known."""
-    return re.compile(pattern, re.IGNORECASE), _leading_literals(pattern)
+    return cue_regex(pattern), _leading_literals(pattern)
 
 
 def _leading_literals(pattern: str) -> frozenset[str] | None:
@@ -62,15 +70,29 @@ def _prefixes(items: Sequence[Any]) -> set[str] | None:
     return None
 
 
-def match_starts(pattern: str, text: str, lowered: str | None) -> Iterator[int]:
-    """Where matches of `pattern` start in `text` (`lowered` is text.lower(), same length)."""
-    regex, literals = compiled(pattern)
+def match_starts(
+    pattern: str, text: str, lowered: str | None, deadline: float | None = None
+) -> Iterator[int]:
+    """Where matches of `pattern` start in `text` (`lowered` is text.lower(), same length).
+
+    Past `deadline` (a time.monotonic() value), TimeoutError, even inside one engine call.
+    """
+    compiled_pattern, literals = compiled(pattern)
+
+    def left() -> float | None:
+        if deadline is None:
+            return None
+        seconds = deadline - time.monotonic()
+        if seconds <= 0:
+            raise TimeoutError
+        return seconds
+
     if literals is None or lowered is None:
-        yield from (match.start() for match in regex.finditer(text))
+        yield from (match.start() for match in compiled_pattern.finditer(text, timeout=left()))
         return
     for literal in literals:
         position = lowered.find(literal)
         while position != -1:
-            if regex.match(text, position):
+            if compiled_pattern.match(text, position, timeout=left()):
                 yield position
             position = lowered.find(literal, position + 1)

@@ -24,6 +24,10 @@ _PUNCTUATION = str.maketrans(
         "\u00a0": " ",
         "\u00ad": None,
         "\u200b": None,
+        "\r": None,
+        # PDFium marks a word it joined across a line break with STX (or U+FFFE).
+        "\x02": None,
+        "\ufffe": None,
     }
 )
 _PAGE_NUMBER = re.compile(r"^\W*(page\s*)?[0-9ivxlc]{1,5}(\s*(of|/)\s*\d{1,4})?\W*$", re.IGNORECASE)

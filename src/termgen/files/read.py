@@ -1,0 +1,169 @@
+"""The one way termgen reads bytes it did not write: bounded, regular files only, clear refusals.
+
+Every file a user, counsel or the other side hands to termgen (answer files, clause files,
+registries, interview definitions, Word templates, drafts) is read here:
+
+- only a regular file is read: a folder, a pipe (FIFO), a device such as /dev/zero or a
+  socket is refused at once, so nothing waits forever for a writer or reads without end;
+- at most `kind.limit` bytes plus one are read, whatever size the file system reports;
+- every way of failing is an error of `kind.error` naming the file and what to do (exit 2).
+
+    read_bytes(path, kind) -> bytes           the raw bytes
+    read_text(path, kind) -> str              UTF-8 text (a BOM is allowed), no NUL bytes
+    decoded(data, path, kind) -> str          the same for bytes read_bytes returned
+    checked_zip(data, path, kind, unpacked)   refuses a zip that is damaged or unpacks too large
+
+Limits per kind are documented in the README ("Limits").
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import stat
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from termgen.errors import (
+    AnswerFileError,
+    LibraryError,
+    Location,
+    SpecError,
+    TermgenError,
+    WordTemplateError,
+)
+
+MB = 1_000_000
+_CHUNK = 1 << 16
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What a file is meant to be, the most termgen reads of it, and the error it raises."""
+
+    noun: str
+    limit: int
+    error: type[TermgenError]
+    form: str = "YAML text"
+    """What such a file holds, for messages: 'YAML text', 'a Word document'."""
+
+    @property
+    def a(self) -> str:
+        """The noun with its article: 'an answer file'."""
+        return f"{'an' if self.noun[0] in 'aeiou' else 'a'} {self.noun}"
+
+    def refuse(self, path: Path, message: str, line: int | None = None) -> TermgenError:
+        return self.error.at(Location(path, line), message)
+
+
+ANSWER_FILE = Kind("answer file", 5 * MB, AnswerFileError)
+CLAUSE_FILE = Kind("clause file", 1 * MB, LibraryError)
+SECTIONS_REGISTRY = Kind("sections file", 1 * MB, LibraryError)
+PROVISIONS_REGISTRY = Kind("provisions file", 5 * MB, LibraryError)
+INTERVIEW_DEFINITION = Kind("interview definition", 5 * MB, SpecError)
+WORD_TEMPLATE = Kind("Word template", 20 * MB, WordTemplateError, "a Word document (.docx)")
+WORD_TEMPLATE_UNPACKED = 100 * MB
+"""The most a Word template may hold once unzipped (a zip bomb unpacks to gigabytes)."""
+
+
+def read_bytes(path: Path, kind: Kind) -> bytes:
+    """The bytes of a regular file of at most `kind.limit` bytes, or a clear refusal."""
+    path = Path(path)
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+    except FileNotFoundError:
+        raise kind.refuse(path, "no such file; check the name and folder") from None
+    except PermissionError:
+        raise kind.refuse(
+            path, "cannot read the file (permission denied); check its permissions"
+        ) from None
+    except OSError as failed:
+        raise kind.refuse(path, f"cannot read the file ({failed.strerror})") from None
+    try:
+        status = os.fstat(descriptor)
+        if stat.S_ISDIR(status.st_mode):
+            raise kind.refuse(path, f"is a folder, not {kind.a}")
+        if not stat.S_ISREG(status.st_mode):
+            raise kind.refuse(
+                path,
+                f"is not a regular file (a pipe, device or socket); give {kind.a} saved on disk",
+            )
+        if status.st_size > kind.limit:
+            raise _too_large(path, kind, _size(status.st_size))
+        data = _read_at_most(descriptor, kind.limit + 1)
+    except OSError as failed:
+        raise kind.refuse(path, f"cannot read the file ({failed.strerror})") from None
+    finally:
+        os.close(descriptor)
+    if len(data) > kind.limit:  # it grew while read, or its size was not what it said
+        raise _too_large(path, kind, f"more than {_size(kind.limit)}")
+    return data
+
+
+def _too_large(path: Path, kind: Kind, size: str) -> TermgenError:
+    return kind.refuse(
+        path,
+        f"the file is {size}; {kind.noun}s are at most {_size(kind.limit)}, so this is "
+        "probably not one",
+    )
+
+
+def read_text(path: Path, kind: Kind) -> str:
+    """The file as UTF-8 text; binary data or another encoding is refused at its line."""
+    return decoded(read_bytes(path, kind), Path(path), kind)
+
+
+def decoded(raw: bytes, path: Path, kind: Kind) -> str:
+    """Bytes already read by `read_bytes` as UTF-8 text, refused as `read_text` refuses them."""
+    if b"\x00" in raw:
+        raise kind.refuse(
+            path, f"this is not a text file (it holds binary data); {kind.a} is {kind.form}"
+        )
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as bad:
+        line = raw[: bad.start].count(b"\n") + 1
+        raise kind.refuse(
+            path, f"this is not UTF-8 text; save the file as UTF-8 (or it is not {kind.a})", line
+        ) from None
+
+
+def checked_zip(data: bytes, path: Path, kind: Kind, unpacked_limit: int) -> None:
+    """Refuse a zip (.docx) that is damaged, encrypted or would unpack to over `unpacked_limit`.
+
+    The sizes are the ones the zip declares; Python's zip reader never unpacks more than the
+    declared size of an entry, so checking them bounds what reading the entries can cost.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
+        raise kind.refuse(
+            path, f"the file is damaged or not {kind.form}; open it in Word and save it again"
+        ) from None
+    if any(entry.flag_bits & 0x1 for entry in entries):
+        raise kind.refuse(path, "the file is encrypted; save a copy without a password")
+    unpacked = sum(entry.file_size for entry in entries)
+    if unpacked > unpacked_limit:
+        raise kind.refuse(
+            path,
+            f"the file unpacks to {_size(unpacked)}, more than the {_size(unpacked_limit)} "
+            f"{kind.a} may hold; remove large images or embedded files",
+        )
+
+
+def _read_at_most(descriptor: int, count: int) -> bytes:
+    chunks: list[bytes] = []
+    left = count
+    while left > 0:
+        chunk = os.read(descriptor, min(_CHUNK, left))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def _size(count: int) -> str:
+    return f"{round(count / MB, 1):g} MB" if count >= MB else f"{count:,} bytes"

@@ -1,0 +1,104 @@
+"""Checking many drafts at once (a data room): files and folders, over the machine's cores.
+
+One result per draft, in the order given, whether it was read or not: a draft that cannot
+be read gets its error and never stops the others.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from termgen.errors import TermgenError
+from termgen.library.provisions import Provision
+from termgen.their_drafts.check import ForeignReport, check_draft
+
+DRAFT_SUFFIXES = (".pdf", ".docx", ".txt")
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A draft and what checking it gave: its report, or the message saying why not."""
+
+    file: Path
+    report: ForeignReport | None = None
+    error: str | None = None
+
+    @property
+    def reason(self) -> str:
+        """The error without the file name in front."""
+        return (self.error or "").removeprefix(f"{self.file}: ")
+
+    def as_json(self) -> dict[str, Any]:
+        if self.report is not None:
+            return self.report.as_json()
+        return {"file": str(self.file), "error": self.reason}
+
+
+def summary_row(checked: Checked) -> tuple[str, str, str, str, str]:
+    """File, counts of present / weak / missing, and the blocking ids missing (or the error)."""
+    if checked.report is None:
+        return (str(checked.file), "", "", "", f"cannot check: {checked.reason}")
+    counts = checked.report.counts()
+    blocking = ", ".join(d.provision for d in checked.report.blocking_missing)
+    return (
+        str(checked.file),
+        str(counts["present"]),
+        str(counts["weak"]),
+        str(counts["missing"]),
+        blocking or "-",
+    )
+
+
+def drafts_in(paths: Sequence[Path]) -> list[Path]:
+    """The files named, and the drafts (.pdf, .docx, .txt) in the folders named, in order."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(
+                item
+                for item in path.rglob("*")
+                if item.suffix.lower() in DRAFT_SUFFIXES and item.is_file()
+            )
+        else:
+            found.append(path)
+    return found
+
+
+_provisions: Sequence[Provision] = ()
+_password: str | None = None
+
+
+def _start_worker(provisions: Sequence[Provision], password: str | None) -> None:
+    global _provisions, _password
+    _provisions, _password = provisions, password
+
+
+def _check_one(path: Path) -> Checked:
+    try:
+        return Checked(path, check_draft(path, _provisions, password=_password))
+    except TermgenError as error:
+        return Checked(path, error=str(error))
+
+
+def check_many(
+    paths: Sequence[Path],
+    provisions: Sequence[Provision],
+    *,
+    password: str | None = None,
+    workers: int | None = None,
+) -> Iterator[Checked]:
+    """Check every draft, over `workers` processes (default: the cores), in the given order."""
+    workers = min(workers or os.cpu_count() or 1, len(paths))
+    if workers <= 1:
+        _start_worker(provisions, password)
+        yield from map(_check_one, paths)
+        return
+    with ProcessPoolExecutor(
+        workers, initializer=_start_worker, initargs=(provisions, password)
+    ) as pool:
+        yield from pool.map(_check_one, paths)

@@ -1,0 +1,207 @@
+"""A linear scorer fitted on labelled agreements: how likely a sentence settles a provision.
+
+Each sentence that could concern a provision (it has one of the provision's anchor words) is
+described by hashed features: its words and word pairs, the words of the clause heading it
+sits under, the definitions of the defined terms it uses, and whether counsel's cues match it.
+A weight per feature, fitted by scripts/train_scorer.py on CUAD and other labelled
+agreements, gives a score; a document settles the provision when its best sentence scores
+above the provision's threshold, and that sentence is the evidence. Pure Python at run time.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import json
+import math
+import re
+import zlib
+from array import array
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from termgen.their_drafts.literals import match_starts
+from termgen.their_drafts.structure import definitions, headings, uses
+from termgen.their_drafts.text import Sentence
+
+BUCKETS = 1 << 16
+MASK = BUCKETS - 1
+MOST_TOKENS = 250
+ANCHORS = {
+    "term.initial": r"\bterm\b|\bterms of\b|expir|perpetu|continu|until|\bperiod|in effect|in force"
+    r"|\byears?\b|\bmonths?\b|duration|\bvalid|\bend(s|ed)?\b",
+    "renewal.mechanism": r"renew|extend|extension|evergreen|successive|tacit|automatic"
+    r"|year[\s-]to[\s-]year|month[\s-]to[\s-]month",
+    "renewal.notice": r"renew|extend|extension|evergreen|successive|automatic|non-?renewal"
+    r"|year[\s-]to[\s-]year|month[\s-]to[\s-]month",
+    "exit.trigger.convenience": r"terminat|cancel|withdraw|\bend (this|the)\b|discontinu|rescind",
+    "exit.trigger.change_of_control": r"control|merge|acqui|consolidat|substantially all"
+    r"|assign|ownership|voting|reorgani[sz]|amalgamat|successor|sale of",
+    "exit.survival": r"terminat|expir|surviv|after|following|transition|wind|sell|cancel"
+    r"|end of|thereafter|continu",
+}
+PROVISIONS = tuple(ANCHORS)
+_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+|[$%\"*]")
+DATA = Path(__file__).resolve().parent / "data"
+
+
+_HASHES: dict[str, int] = {}
+
+
+def _hash(token: str) -> int:
+    found = _HASHES.get(token)
+    if found is None:
+        found = _HASHES[token] = zlib.crc32(token.encode()) & MASK
+    return found
+
+
+_CUE_PRESENT = [_hash("C:present")]
+_CUE_WEAK = [_hash("C:weak")]
+
+
+def _tokens(text: str) -> list[str]:
+    return ["0" if token[0].isdigit() else token for token in _TOKEN.findall(text.lower())]
+
+
+def _grams(prefix: str, text: str, pairs: bool) -> list[int]:
+    tokens = _tokens(text)[:MOST_TOKENS]
+    found = [_hash(prefix + token) for token in tokens]
+    if pairs:
+        found += [_hash(f"{prefix}{a} {b}") for a, b in itertools.pairwise(tokens)]
+    return found
+
+
+class Reading:
+    """A draft's sentences with the structure around them, and features computed once each."""
+
+    def __init__(self, sentences: Sequence[Sentence]) -> None:
+        self.sentences = sentences
+        self.headings = headings(sentences)
+        self.definitions = definitions(sentences)
+        self._uses = uses(self.definitions)
+        self._features: dict[int, list[int]] = {}
+        self._defined: dict[str, list[int]] = {}
+        self._starts: list[int] = []
+        offset = 0
+        for sentence in sentences:
+            self._starts.append(offset)
+            offset += len(sentence.in_context) + 1
+        self._text = "\n".join(sentence.in_context for sentence in sentences)
+        lowered = self._text.lower()
+        self._lowered = lowered if len(lowered) == len(self._text) else None
+
+    def candidates(self, provision: str) -> list[int]:
+        """Sentences with one of the provision's anchor words: one scan of the whole text."""
+        found = {
+            bisect.bisect_right(self._starts, start) - 1
+            for start in match_starts(ANCHORS[provision], self._text, self._lowered)
+        }
+        return sorted(found)
+
+    def features(self, index: int) -> list[int]:
+        cached = self._features.get(index)
+        if cached is not None:
+            return cached
+        sentence = self.sentences[index]
+        found = _grams("", sentence.in_context, pairs=True)
+        found += _grams("H:", self.headings[index], pairs=False)
+        if self._uses is not None:
+            names = {match.group(0) for match in self._uses.finditer(sentence.text)}
+            for name in sorted(names):
+                definition = self.definitions[name]
+                if not sentence.text.startswith(definition):
+                    if name not in self._defined:
+                        self._defined[name] = _grams("D:", definition, pairs=True)
+                    found += self._defined[name]
+        self._features[index] = found
+        return found
+
+
+def rows(
+    reading: Reading, provision: str, present: set[int], weak: set[int]
+) -> list[tuple[int, list[int]]]:
+    """Each sentence that may concern the provision, with its features.
+
+    Whether counsel's `present` and `weak` cues match a sentence are features too, so a cue
+    counsel adds in an overlay counts alongside the fitted words.
+    """
+    indices = sorted(set(reading.candidates(provision)) | present | weak)
+    return [
+        (
+            index,
+            [
+                *reading.features(index),
+                *_CUE_PRESENT * (index in present),
+                *_CUE_WEAK * (index in weak),
+            ],
+        )
+        for index in indices
+    ]
+
+
+Rule = Literal["score", "either", "both"]
+"""How the best sentence's score and counsel's `present` cues decide "present": the score
+alone, either of them, or both. Chosen with the threshold on held-out scores when fitting."""
+
+
+@dataclass(frozen=True)
+class Weights:
+    """One provision's fitted weights (int8, times `scale`), bias, threshold and rule."""
+
+    weights: array  # type: ignore[type-arg]
+    scale: float
+    bias: float
+    threshold: float
+    rule: Rule = "score"
+
+    def settles(self, best: float, cued: bool) -> bool:
+        """Whether a draft whose best sentence scores `best` settles the provision."""
+        if self.rule == "either":
+            return cued or best >= self.threshold
+        if self.rule == "both":
+            return cued and best >= self.threshold
+        return best >= self.threshold
+
+    def score(self, features: Sequence[int]) -> float:
+        total = sum(map(self.weights.__getitem__, features)) * self.scale + self.bias
+        return 1 / (1 + math.exp(-max(-50.0, min(50.0, total))))
+
+
+@dataclass(frozen=True)
+class Model:
+    version: str
+    provisions: dict[str, Weights]
+
+
+def save_model(folder: Path, version: str, fitted: dict[str, Weights]) -> None:
+    """Write fitted weights, biases, thresholds and rules where `load_model` reads them."""
+    meta: dict[str, object] = {"version": version, "buckets": BUCKETS, "provisions": {}}
+    blob = array("b")
+    for provision, weights in fitted.items():
+        blob.extend(weights.weights)
+        meta["provisions"][provision] = {  # type: ignore[index]
+            "scale": weights.scale,
+            "bias": weights.bias,
+            "threshold": weights.threshold,
+            "rule": weights.rule,
+        }
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "scorer.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+    (folder / "scorer.weights").write_bytes(blob.tobytes())
+
+
+@lru_cache(maxsize=4)
+def load_model(folder: Path = DATA) -> Model:
+    meta = json.loads((folder / "scorer.json").read_text(encoding="utf-8"))
+    blob = array("b")
+    blob.frombytes((folder / "scorer.weights").read_bytes())
+    provisions = {}
+    for number, (provision, fitted) in enumerate(meta["provisions"].items()):
+        weights = blob[number * BUCKETS : (number + 1) * BUCKETS]
+        provisions[provision] = Weights(
+            weights, fitted["scale"], fitted["bias"], fitted["threshold"], fitted["rule"]
+        )
+    return Model(meta["version"], provisions)

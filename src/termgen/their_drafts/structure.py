@@ -1,0 +1,92 @@
+"""The structure of an agreement around its sentences: clause headings and defined terms.
+
+"This Agreement shall continue for the Term" says nothing until one reads where "Term" is
+defined, perhaps on a cover page or in the definitions section; a sentence under the heading
+"Termination for Convenience" means more than the same sentence elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from termgen.their_drafts.text import Sentence
+
+_TITLE_WORD = r"(?:[A-Z][\w'/-]*|and|of|or|for|to|the|in|on|upon|by|&|-)"
+_NUMBERED_HEADING = re.compile(
+    r"^(?:(?:section|article|clause)\s+)?\(?\d{1,2}(?:\.\d{1,2})*\.?\)?\s+"
+    rf"({_TITLE_WORD}(?:\s+{_TITLE_WORD}){{0,7}})\s*[.:]",
+    re.IGNORECASE,
+)
+_CAPITAL_HEADING = re.compile(r"^(?:[A-Z0-9.()]+\s+)?([A-Z][A-Z&,' -]{3,60})(?=\s|$)")
+_NUMBER_ONLY = re.compile(
+    r"(?:(?:section|article|clause)\s+)?\(?\d{1,2}(?:\.\d{1,2})*\.?\)?", re.IGNORECASE
+)
+_TITLE_ONLY = re.compile(rf"([A-Z][\w'/-]*(?:\s+{_TITLE_WORD}){{0,7}})[.:]?")
+_QUOTED_NAME = r'"([A-Z][\w&/\' -]{1,40}?)"'
+_DEFINED_IN_BRACKETS = re.compile(
+    r"\(\s*(?:(?:the|this|each|a|an|such|hereinafter(?: referred to as)?|collectively,?)\s+){0,3}"
+    rf"{_QUOTED_NAME}"
+)
+_DEFINED_AS = re.compile(rf"^(?:\(?\w{{1,4}}[.)]\s*)?{_QUOTED_NAME}\s+(?:shall\s+)?means?\b")
+_KEY_VALUE = re.compile(r"^([A-Z][\w /&-]{1,40}?):\s+(\S.{0,200})")
+DEFINITION_LENGTH = 300
+_ABOUT_TIME_OR_CONTROL = re.compile(
+    r"\b(term|period|date|duration|renewal|expir\w*|control|change|transition)\b", re.IGNORECASE
+)
+"""The defined terms whose definitions can settle a provision where the term is used."""
+
+
+def headings(sentences: Sequence[Sentence]) -> list[str]:
+    """For each sentence, the heading of the clause it sits in ('' before the first).
+
+    A heading is a numbered title ("10. Term and Termination."), a title after a number that
+    the sentence splitter set apart ("10." then "Term and Termination."), or capitals.
+    """
+    current = ""
+    after_number = False
+    found = []
+    for sentence in sentences:
+        text = sentence.text
+        numbered = _NUMBERED_HEADING.match(text)
+        titled = _TITLE_ONLY.fullmatch(text) if after_number else None
+        capital = _CAPITAL_HEADING.match(text) if len(text) < 200 else None
+        if numbered:
+            current = numbered.group(1)
+        elif titled:
+            current = titled.group(1)
+        elif capital and not capital.group(1).isdigit():
+            current = capital.group(1)
+        after_number = _NUMBER_ONLY.fullmatch(text) is not None
+        found.append(current)
+    return found
+
+
+def definitions(sentences: Sequence[Sentence]) -> dict[str, str]:
+    """Defined term -> the text that defines it (a definition, a bracketed name, a form line)."""
+    defined: dict[str, str] = {}
+    for sentence in sentences:
+        text = sentence.text
+        if '"' in text:
+            named = _DEFINED_AS.match(text)
+            names = [named.group(1)] if named else []
+            names += [match.group(1) for match in _DEFINED_IN_BRACKETS.finditer(text)]
+            for name in names:
+                defined.setdefault(name.strip(), text[:DEFINITION_LENGTH])
+        form_line = _KEY_VALUE.match(text)
+        if form_line:
+            defined.setdefault(form_line.group(1).strip(), text[:DEFINITION_LENGTH])
+    return defined
+
+
+def uses(definitions_found: dict[str, str]) -> re.Pattern[str] | None:
+    """A pattern that finds where a defined term about time or control is used ("the Term",
+    "Subscription Period", "Change of Control"), longest name first."""
+    names = sorted(
+        (name for name in definitions_found if _ABOUT_TIME_OR_CONTROL.search(name)),
+        key=len,
+        reverse=True,
+    )
+    if not names:
+        return None
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")

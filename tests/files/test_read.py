@@ -1,0 +1,84 @@
+"""The one reader of untrusted files: regular files only, never more than the limit, every
+failure an error of the kind's class at the file (and line, when there is one)."""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from termgen.errors import LibraryError, UnreadableDraftError
+from termgen.files.read import Kind, checked_zip, read_bytes, read_text
+
+SMALL = Kind("test file", 10, UnreadableDraftError, "plain text")
+
+
+def _refusal(call: object, *args: object) -> str:
+    with pytest.raises(UnreadableDraftError) as refused:
+        call(*args)  # type: ignore[operator]
+    return str(refused.value)
+
+
+def test_a_file_of_exactly_the_limit_is_read_and_one_byte_more_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "f.txt"
+    path.write_bytes(b"0123456789")
+    assert read_bytes(path, SMALL) == b"0123456789"
+    path.write_bytes(b"0123456789!")
+    assert _refusal(read_bytes, path, SMALL) == (
+        f"{path}: the file is 11 bytes; test files are at most 10 bytes, so this is probably not one"
+    )
+
+
+def test_what_is_not_a_regular_file_is_refused_without_waiting(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    assert "is not a regular file (a pipe, device or socket)" in _refusal(read_bytes, pipe, SMALL)
+    assert "is not a regular file" in _refusal(read_bytes, Path("/dev/zero"), SMALL)
+    assert _refusal(read_bytes, tmp_path, SMALL) == f"{tmp_path}: is a folder, not a test file"
+    missing = tmp_path / "missing"
+    assert (
+        _refusal(read_bytes, missing, SMALL)
+        == f"{missing}: no such file; check the name and folder"
+    )
+
+
+def test_text_that_is_not_utf_8_is_refused_at_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "f.txt"
+    path.write_bytes(b"ok\nok\n\xff")
+    assert _refusal(read_text, path, SMALL).startswith(f"{path}:3: this is not UTF-8 text")
+    path.write_bytes(b"a\x00b")
+    assert _refusal(read_text, path, SMALL) == (
+        f"{path}: this is not a text file (it holds binary data); a test file is plain text"
+    )
+
+
+def test_the_error_class_is_the_kind_s_own(tmp_path: Path) -> None:
+    with pytest.raises(LibraryError):
+        read_bytes(tmp_path / "missing.yaml", Kind("clause file", 10, LibraryError))
+
+
+def _zip(**entries: bytes) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+def test_a_zip_is_refused_when_damaged_encrypted_or_too_large_unpacked(tmp_path: Path) -> None:
+    path = tmp_path / "d.docx"
+    checked_zip(_zip(a=b"x" * 100), path, SMALL, unpacked_limit=100)
+    assert "unpacks to 101 bytes, more than the 100 bytes" in _refusal(
+        checked_zip, _zip(a=b"x" * 101), path, SMALL, 100
+    )
+    assert "the file is damaged or not plain text" in _refusal(
+        checked_zip, b"PK\x03\x04junk", path, SMALL, 100
+    )
+    encrypted = bytearray(_zip(a=b"x"))
+    for header in (b"PK\x03\x04", b"PK\x01\x02"):  # set the 'encrypted' flag in both headers
+        at = encrypted.index(header) + (6 if header == b"PK\x03\x04" else 8)
+        encrypted[at] |= 1
+    assert "the file is encrypted" in _refusal(checked_zip, bytes(encrypted), path, SMALL, 100)

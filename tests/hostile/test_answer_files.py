@@ -1,0 +1,245 @@
+"""Hostile answer files: each failure of the red-team pass, now one located message and exit 2
+(or a success where the input is legitimate), within 10 s and 500 MB."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from ..conftest import EXAMPLES_DIR, run_cli
+from ..docx_reading import word
+from .bounded import termgen
+
+BATTERY = (EXAMPLES_DIR / "battery-jv.yaml").read_text(encoding="utf-8")
+
+
+def _deal(tmp_path: Path, old: str, new: str, text: str = BATTERY) -> Path:
+    assert old in text
+    path = tmp_path / "deal.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def _line_of(path: Path, fragment: str) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, start=1) if fragment in line)
+
+
+REFUSED_VALUES = [
+    # (what the red team wrote, where, the message)
+    ("name: a\x01b", "name: Project Volta", "5:10: the invisible control character U+0001"),
+    ("name: a\x7fb", "name: Project Volta", "5:10: the invisible control character U+007F"),
+    (
+        'name: "a\\x01b"',
+        "name: Project Volta",
+        "deal › name: holds the invisible control character U+0001",
+    ),
+    (
+        'name: "a\\0b"',
+        "name: Project Volta",
+        "deal › name: holds the invisible control character U+0000",
+    ),
+    (
+        'name: "a\\eb"',
+        "name: Project Volta",
+        "deal › name: holds the invisible control character U+001B",
+    ),
+    (
+        'name: "a\\x0bb"',
+        "name: Project Volta",
+        "deal › name: holds the invisible control character U+000B",
+    ),
+    (
+        'name: "a\\uFFFEb"',
+        "name: Project Volta",
+        "deal › name: holds the invisible control character U+FFFE",
+    ),
+    ('name: "Project\\nVolta"', "name: Project Volta", "deal › name: a deal name must be one line"),
+    (
+        "name: " + "я" * 200,
+        "name: Project Volta",
+        "a deal name of 200 characters; keep it to 120 at most",
+    ),
+    ("name: " + "x" * 12_000, "name: Project Volta", "a deal name of 12,000 characters"),
+    (
+        "version: " + "9" * 5000,
+        'version: "0.4"',
+        "a number of more than 100 digits, which no answer needs",
+    ),
+    (
+        "notice: 99999999999 years",
+        "notice: 18 months",
+        "notice: 99,999,999,999 years is more than 100 years; no term, notice or period",
+    ),
+    ("initial: 9000 years", "initial: 10 years", "9,000 years is more than 100 years"),
+    ("notice: 4000000 days", "notice: 18 months", "4,000,000 days is more than 100 years"),
+    (
+        "start: 9999-12-31",
+        "start: 2027-06-01",
+        "9999-12-31 is not between 1900 and 2999; check the year",
+    ),
+    (
+        "effective_date: 0001-01-01",
+        "effective_date: 2027-01-15",
+        "0001-01-01 is not between 1900 and 2999",
+    ),
+    ("quantity: EUR 99999999999999999bn", "quantity: 120 FTE", "must be at most 1000000000000000"),
+    (
+        "motivation: " + "x" * 20_001,
+        "motivation: >-",
+        "characters long, more than the 20,000 a value may have; shorten it",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("written", "replaces", "message"), REFUSED_VALUES, ids=range(len(REFUSED_VALUES))
+)
+def test_a_value_the_model_cannot_hold_is_refused_at_validation(
+    tmp_path: Path, written: str, replaces: str, message: str
+) -> None:
+    path = _deal(tmp_path, replaces, written)
+    for command in ("validate", "check", "deadlines"):
+        result = run_cli(command, path)
+        assert result.status == 2, (command, result.err)
+        assert message in result.err, (command, result.err)
+        assert result.err.startswith(f"{path}:"), result.err
+        assert "Traceback" not in result.err
+
+
+def test_the_line_of_a_control_character_is_named(tmp_path: Path) -> None:
+    path = _deal(tmp_path, "role: OEM and offtaker", "role: OEM\x01 and offtaker")
+    result = run_cli("validate", path)
+    assert result.err.splitlines()[0] == (
+        f"{path}:{_line_of(path, 'role: OEM')}:14: the invisible control character U+0001, "
+        "which text cannot hold; delete it (an editor that shows control characters helps find it)"
+    )
+
+
+def test_a_long_name_in_another_script_gives_short_safe_file_names(tmp_path: Path) -> None:
+    path = _deal(tmp_path, "name: Project Volta", "name: " + "Я" * 120)
+    result = run_cli("draft", path, "-o", tmp_path / "out")
+    assert result.status == 0, result.err
+    names = sorted(entry.name for entry in (tmp_path / "out").iterdir())
+    assert len(names) == 2
+    assert all(len(name.encode()) <= 160 and name.startswith("я" * 40) for name in names)
+    assert all(word((tmp_path / "out" / name).read_bytes()).paragraphs for name in names)
+
+
+def test_a_calendar_escapes_commas_semicolons_and_keeps_one_line_per_property(
+    tmp_path: Path,
+) -> None:
+    path = _deal(tmp_path, "name: Project Volta", "name: 'Volta, Phase 1; Cells'")
+    result = run_cli("calendar", path, "-o", tmp_path / "deal.ics")
+    assert result.status == 0, result.err
+    written = (tmp_path / "deal.ics").read_bytes()
+    assert b"\r\nX-WR-CALNAME:Volta\\, Phase 1\\; Cells: deadlines (v0.4)\r\n" in written
+    events = Calendar.from_ical(written).walk("VEVENT")
+    assert events and all(str(e["summary"]).startswith("Volta, Phase 1; Cells: ") for e in events)
+
+
+def test_a_huge_text_is_not_repeated_in_every_event(tmp_path: Path) -> None:
+    path = _deal(
+        tmp_path,
+        "description: Seconded process and ramp-up engineers at the Lorain site.",
+        "description: " + "Cells " * 3000,
+    )
+    result = run_cli("calendar", path, "-o", tmp_path / "deal.ics")
+    assert result.status == 0, result.err
+    events = Calendar.from_ical((tmp_path / "deal.ics").read_bytes()).walk("VEVENT")
+    assert max(len(str(event["summary"])) for event in events) <= 262
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "folder"])
+def test_an_answer_file_that_is_not_a_regular_file_is_refused_at_once(
+    tmp_path: Path, kind: str
+) -> None:
+    if kind == "fifo":
+        path = tmp_path / "deal.yaml"
+        os.mkfifo(path)
+        expected = "is not a regular file (a pipe, device or socket)"
+    elif kind == "device":
+        path = Path("/dev/zero")
+        expected = "is not a regular file (a pipe, device or socket)"
+    else:
+        path = tmp_path
+        expected = "is a folder, not an answer file"
+    for command in ("validate", "draft"):
+        arguments = {"draft": ["-o", tmp_path / "out"]}
+        run = termgen(command, path, *arguments.get(command, []))
+        run.assert_bounded()
+        assert run.status == 2
+        assert run.err.strip().startswith(f"{path}: {expected}"), run.err
+
+
+def test_a_sparse_1_gb_answer_file_is_refused_without_reading_it(tmp_path: Path) -> None:
+    path = tmp_path / "deal.yaml"
+    with path.open("wb") as stream:
+        stream.truncate(1_000_000_000)
+    run = termgen("validate", path)
+    run.assert_bounded()
+    assert run.status == 2
+    assert "the file is 1000 MB; answer files are at most 5 MB" in run.err
+
+
+def test_an_unreadable_answer_file_says_cannot_read(tmp_path: Path) -> None:
+    path = _deal(tmp_path, "name: Project Volta", "name: Project Volta")
+    path.chmod(0)
+    run = termgen("validate", path, ordinary=True)
+    run.assert_bounded()
+    assert run.status == 2
+    assert run.err.strip() == (
+        f"{path}: cannot read the file (permission denied); check its permissions"
+    )
+
+
+def test_nesting_thousands_deep_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "deal.yaml"
+    path.write_text("deal:\n  name: " + "[" * 900 + "]" * 900 + "\n", encoding="utf-8")
+    result = run_cli("validate", path)
+    assert result.status == 2
+    assert "nested more than 40 levels deep" in result.err
+
+
+def test_portfolio_gives_each_failing_file_its_own_row_and_goes_on(tmp_path: Path) -> None:
+    (tmp_path / "good.yaml").write_text(BATTERY, encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.yaml")
+    (tmp_path / "control.yaml").write_text(BATTERY.replace("Project Volta", "Volta\x01"))
+    (tmp_path / "century.yaml").write_text(
+        BATTERY.replace("initial: 10 years", "initial: 9000 years")
+    )
+    run = termgen("portfolio", tmp_path, "--json")
+    run.assert_bounded()
+    assert run.status == 0, run.err
+    rows = {Path(row["file"]).name: row for row in json.loads(run.out)}
+    assert rows["good.yaml"]["deal"] == "Project Volta" and rows["good.yaml"]["error"] is None
+    assert "is not a regular file (a pipe, device or socket)" in rows["pipe.yaml"]["error"]
+    assert "the invisible control character U+0001" in rows["control.yaml"]["error"]
+    assert "9,000 years is more than 100 years" in rows["century.yaml"]["error"]
+
+
+def test_an_interview_definition_that_is_a_pipe_is_refused_at_once(tmp_path: Path) -> None:
+    spec = tmp_path / "interview.yaml"
+    os.mkfifo(spec)
+    run = termgen("interview", "--spec", spec, "--lint")
+    run.assert_bounded()
+    assert run.status == 2
+    assert run.err.strip() == (
+        f"{spec}: is not a regular file (a pipe, device or socket); give an interview "
+        "definition saved on disk"
+    )
+
+
+def test_a_list_of_more_than_a_thousand_entries_is_refused(tmp_path: Path) -> None:
+    entries = "".join(f"    - {{kind: breach, description: trigger {n}}}\n" for n in range(1001))
+    path = _deal(tmp_path, "  triggers:\n", "  triggers:\n" + entries)
+    result = run_cli("validate", path)
+    assert result.status == 2
+    assert result.err.strip() == (
+        f"{path}:298:5: 1,008 entries in one list or mapping, more than the 1,000 these files "
+        "may have; split the file or remove entries"
+    )

@@ -1,0 +1,161 @@
+"""Hostile clause libraries: what `library lint` sees statically, what the sandbox's budget
+stops while drafting, and files that are not files. Each names the clause file and line."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from ..conftest import EXAMPLES_DIR, run_cli
+from .bounded import termgen
+
+BATTERY = EXAMPLES_DIR / "battery-jv.yaml"
+
+
+def _clause(folder: Path, text: str = "The parties agree.", when: str | None = None) -> Path:
+    """An overlay with one clause; its text starts on line 7 of the file."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "general" / "hostile.yaml"
+    path.parent.mkdir(exist_ok=True)
+    condition = f"when: {when!r}\n" if when is not None else ""
+    body = "\n".join(f"    {line}" for line in text.splitlines())
+    path.write_text(
+        "id: general.hostile\ntitle: Hostile\nelement: general\nsection: general\n"
+        f"{condition}text:\n  preferred: |\n{body}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+STATIC = [
+    # (clause text, what lint says about it)
+    (
+        "{% set x = deal.name %}\n" + "{% set x = x ~ x %}\n" * 30 + "{{ x }}",
+        "'x' is set from itself 2 times over, so it grows 2-fold each time this runs",
+    ),
+    (
+        "{{ ('a' * 10000) * 10000 * 10000 }}",
+        "this makes a text or list of about 100,000,000 characters or entries; the sandbox allows 1,000,000",
+    ),
+    (
+        "{% set x = 10 %}\n" + "{% set x = x * x %}\n" * 30 + "{{ x }}",
+        "'x' is set from itself 2 times over",
+    ),
+    ("{{ (((10 ** 100) ** 100) ** 100) ** 100 }}", "this makes a number of about 10,000 digits"),
+    ("{{ '%0999999999d' % 1 }}", "this makes a text or list of about 1,000,000,011 characters"),
+    (
+        "{{ 'x' | center(1000000000) }}",
+        "this makes a text or list of about 1,000,000,000 characters",
+    ),
+    ("{{ deal.name | slice(10 ** 9) | list }}", "about 1,000,000,000 characters or entries"),
+    ("{{ deal.name.zfill(10 ** 9) }}", "about 1,000,000,000 characters or entries"),
+    (
+        "{% for a in 'x' * 10000 %}{% for b in 'x' * 10000 %}{% for c in 'x' * 10000 %}."
+        "{% endfor %}{% endfor %}{% endfor %}",
+        "these nested loops run about 100,000,000 times; the sandbox allows 1,000,000",
+    ),
+    (
+        "{% macro f(n) %}{{ f(n) }}{% endmacro %}{{ f(1) }}",
+        "macro 'f' calls itself (directly or through another macro)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), STATIC, ids=range(len(STATIC)))
+def test_lint_reports_what_it_can_see_in_clause_text(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    path = _clause(tmp_path / "overlay", text)
+    result = run_cli("library", "lint", tmp_path / "overlay")
+    assert result.status == 2
+    assert f"{path}:" in result.err and message in result.err, result.err
+
+
+@pytest.mark.parametrize(
+    ("when", "message"),
+    [
+        ("deal.name.zfill(10 ** 9) != ''", "about 1,000,000,000 characters or entries"),
+        ("(10 ** 100) ** 100 > 1", "this makes a number of about 10,000 digits"),
+        ("'x' | center(1000000000)", "the sandbox allows 100,000"),
+    ],
+)
+def test_lint_reports_what_it_can_see_in_a_condition(
+    tmp_path: Path, when: str, message: str
+) -> None:
+    path = _clause(tmp_path / "overlay", when=when)
+    result = run_cli("library", "lint", tmp_path / "overlay")
+    assert result.status == 2
+    assert f"{path}:5: " in result.err and message in result.err, result.err
+
+
+RUN_TIME = [
+    # what only running shows (sizes that depend on the deal), and where the budget stops it
+    (
+        "{% for a in deal.name * 5000 %}{% for b in deal.name * 5000 %}.{% endfor %}{% endfor %}",
+        "its loops and calls run more than 1,000,000 times",
+    ),
+    (
+        "{% set l = [deal.name] %}{% for i in parties * 30 %}{{ l.extend(l) }}{% endfor %}",
+        "it makes a text or list of",
+    ),
+    ("{{ (deal.name * 100000) | length }}", "characters or entries, more than 1,000,000"),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), RUN_TIME, ids=range(len(RUN_TIME)))
+def test_the_budget_stops_a_clause_while_drafting_at_its_line(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    path = _clause(tmp_path / "overlay", "The parties agree.\n" + text)
+    run = termgen("draft", BATTERY, "-o", tmp_path / "out", "--library", tmp_path / "overlay")
+    run.assert_bounded()
+    assert run.status == 2
+    assert run.err.startswith(f"{path}:8: clause 'general.hostile' stopped: "), run.err
+    assert message in run.err
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_budget_stops_a_condition_at_its_line(tmp_path: Path) -> None:
+    when = "(deal.name * 100000) | length > 0"
+    path = _clause(tmp_path / "overlay", when=when)
+    result = run_cli("draft", BATTERY, "-o", tmp_path / "out", "--library", tmp_path / "overlay")
+    assert result.status == 2
+    assert result.err.startswith(
+        f"{path}:5: clause 'general.hostile': its condition stopped: it makes a text or list of "
+    ), result.err
+
+
+def test_an_error_inside_a_clause_is_a_located_message(tmp_path: Path) -> None:
+    path = _clause(tmp_path / "overlay", "The parties agree.\n{{ 1 + deal.name }}")
+    result = run_cli("draft", BATTERY, "-o", tmp_path / "out", "--library", tmp_path / "overlay")
+    assert result.status == 2
+    assert result.err.startswith(
+        f"{path}:8: clause 'general.hostile' stopped: unsupported operand type(s) for +: 'int' "
+        "and 'str' (TypeError)"
+    ), result.err
+
+
+def test_a_fifo_as_provisions_file_is_refused_at_once(tmp_path: Path) -> None:
+    overlay = tmp_path / "overlay"
+    overlay.mkdir()
+    os.mkfifo(overlay / "provisions.yaml")
+    run = termgen("check", BATTERY, "--library", overlay)
+    run.assert_bounded()
+    assert run.status == 2
+    assert run.err.strip() == (
+        f"{overlay / 'provisions.yaml'}: is not a regular file (a pipe, device or socket); give "
+        "a provisions file saved on disk"
+    )
+
+
+def test_a_1_gb_clause_file_is_refused_without_reading_it(tmp_path: Path) -> None:
+    overlay = tmp_path / "overlay"
+    path = _clause(overlay)
+    with path.open("ab") as stream:
+        stream.truncate(1_000_000_000)
+    run = termgen("library", "lint", overlay, environ={"TERMGEN_CACHE": str(tmp_path / "cache")})
+    run.assert_bounded()
+    assert run.status == 2
+    assert f"{path}: the file is 1000 MB; clause files are at most 1 MB" in run.err

@@ -1,0 +1,108 @@
+"""Hostile Word templates given with --templates: each is refused with one message naming the
+template, nothing is written, within 10 s and 500 MB."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from ..conftest import EXAMPLES_DIR, ROOT
+from .bounded import termgen
+
+BATTERY = EXAMPLES_DIR / "battery-jv.yaml"
+TERM_SHEET = (ROOT / "templates" / "term-sheet.docx").read_bytes()
+
+
+def _with_tag(tag: str) -> Callable[[str], str]:
+    return lambda xml: xml.replace("<w:body>", f"<w:body><w:p><w:r><w:t>{tag}</w:t></w:r></w:p>", 1)
+
+
+def _laughs(xml: str) -> str:
+    entities = '<!ENTITY lol "lol">' + "".join(
+        f'<!ENTITY lol{n} "{("&lol" + (str(n - 1) if n > 2 else "") + ";") * 10}">'
+        for n in range(2, 10)
+    )
+    xml = re.sub(r"^<\?xml[^>]*\?>", f'<?xml version="1.0"?><!DOCTYPE lolz [{entities}]>', xml)
+    return _with_tag("&lol9;")(xml)
+
+
+def _template(folder: Path, document: Callable[[str], str] | None = None, extra: int = 0) -> Path:
+    """The built-in term sheet with its document.xml changed, or with a huge extra entry."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(TERM_SHEET)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as target,
+    ):
+        for entry in source.infolist():
+            data = source.read(entry.filename)
+            if entry.filename == "word/document.xml" and document is not None:
+                data = document(data.decode()).encode()
+            target.writestr(entry.filename, data)
+        if extra:
+            target.writestr("word/media/padding.bin", b"\0" * extra)
+    folder.mkdir()
+    (folder / "term-sheet.docx").write_bytes(out.getvalue())
+    return folder / "term-sheet.docx"
+
+
+HOSTILE = {
+    "include": (
+        _with_tag("{% include 'other.docx' %}"),
+        0,
+        "the template could not be filled: templates cannot include, import or extend other templates",
+    ),
+    "import": (
+        _with_tag("{% import 'other' as x %}"),
+        0,
+        "templates cannot include, import or extend other templates",
+    ),
+    "recursive macro": (
+        _with_tag("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}"),
+        0,
+        "macros or recursive loops call each other more than 30 deep",
+    ),
+    "type error": (
+        _with_tag("{{ 1 + 'a' }}"),
+        0,
+        "unsupported operand type(s) for +: 'int' and 'str' (TypeError)",
+    ),
+    "raw markup": (
+        _with_tag("{{ '&lt;w:p&gt;&lt;broken' | safe }}"),
+        0,
+        "the template could not be filled: ",
+    ),
+    "billion laughs": (
+        _laughs,
+        0,
+        "its Word XML is broken (Maximum entity amplification factor exceeded",
+    ),
+    "broken XML": (lambda xml: xml[: len(xml) // 2], 0, "its Word XML is broken ("),
+    "zip bomb": (
+        None,
+        101_000_000,
+        "MB, more than the 100 MB a Word template may hold; remove large images",
+    ),
+    "huge loop": (
+        _with_tag("{% for a in 'x' * 10000 %}{% for b in 'x' * 10000 %}{% endfor %}{% endfor %}"),
+        0,
+        "its loops and calls run more than",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(HOSTILE))
+def test_a_hostile_template_is_refused_and_nothing_is_written(tmp_path: Path, case: str) -> None:
+    document, extra, message = HOSTILE[case]
+    template = _template(tmp_path / "templates", document, extra)
+    run = termgen("draft", BATTERY, "-o", tmp_path / "out", "--templates", tmp_path / "templates")
+    run.assert_bounded()
+    assert run.status == 2
+    assert run.err.startswith(f"{template}: "), run.err
+    assert message in run.err, run.err
+    assert len(run.err.strip().splitlines()) == 1
+    assert not (tmp_path / "out").exists()

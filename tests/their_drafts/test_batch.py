@@ -1,0 +1,113 @@
+"""Many drafts at once: folders, one summary row or JSON line per draft, errors in their row."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+
+from termgen.their_drafts.batch import drafts_in
+from termgen.their_drafts.progress import page_progress
+
+from ..conftest import run_cli
+from ..draft_fixtures import SOURCES, build_docx, build_pdf
+
+
+def _data_room(folder: Path) -> Path:
+    room = folder / "room"
+    (room / "supplier").mkdir(parents=True)
+    build_pdf("supply-agreement", room / "supplier")
+    build_docx("licence", room)
+    shutil.copy(SOURCES / "aes-password.pdf", room / "locked.pdf")
+    (room / "notes.md").write_text("not a draft", encoding="utf-8")
+    return room
+
+
+def test_a_folder_is_searched_for_drafts_in_name_order(tmp_path: Path) -> None:
+    room = _data_room(tmp_path)
+    loose = tmp_path / "loose.txt"
+    loose.write_text("x", encoding="utf-8")
+    assert drafts_in([room, loose]) == [
+        room / "licence.docx",
+        room / "locked.pdf",
+        room / "supplier" / "supply-agreement.pdf",
+        loose,
+    ]
+
+
+def test_a_data_room_gets_one_row_per_draft_and_the_unreadable_one_its_own(
+    tmp_path: Path,
+) -> None:
+    room = _data_room(tmp_path)
+    result = run_cli("check", room)
+    assert result.status == 2
+    lines = result.out.splitlines()
+    assert lines[0].split() == ["file", "present", "weak", "missing", "blocking", "missing"]
+    rows = {line.split()[0]: line for line in lines[2:-1] if line.startswith(str(room))}
+    assert set(rows) == {
+        str(room / "licence.docx"),
+        str(room / "locked.pdf"),
+        str(room / "supplier" / "supply-agreement.pdf"),
+    }
+    assert rows[str(room / "supplier" / "supply-agreement.pdf")].split()[1:] == [
+        "12",
+        "0",
+        "5",
+        "exit.valuation",
+    ]
+    assert "cannot check: the PDF is encrypted with a password" in rows[str(room / "locked.pdf")]
+    assert lines[-1] == "3 drafts checked, 1 could not be read"
+    assert result.err.startswith(f"{room / 'locked.pdf'}: the PDF is encrypted")
+
+
+def test_json_lines_and_the_password_for_every_draft(tmp_path: Path) -> None:
+    room = _data_room(tmp_path)
+    result = run_cli("check", room, "--json", "--password", "secret")
+    assert (result.status, result.err) == (0, "")
+    reports = [json.loads(line) for line in result.out.splitlines()]
+    assert [report["file"] for report in reports] == [
+        str(room / "licence.docx"),
+        str(room / "locked.pdf"),
+        str(room / "supplier" / "supply-agreement.pdf"),
+    ]
+    assert all(len(report["provisions"]) == 17 for report in reports)
+    locked, supply = reports[1], reports[2]
+    assert locked["provisions"] == supply["provisions"]
+
+
+def test_an_unreadable_draft_is_a_json_line_with_its_error(tmp_path: Path) -> None:
+    room = _data_room(tmp_path)
+    result = run_cli("check", room / "locked.pdf", room / "licence.docx", "--json")
+    assert result.status == 2
+    first = json.loads(result.out.splitlines()[0])
+    assert first == {
+        "file": str(room / "locked.pdf"),
+        "error": "the PDF is encrypted with a password; ask the sender for an unprotected copy "
+        "or save one without protection, or give the password with --password",
+    }
+
+
+def test_a_folder_without_drafts_is_a_usage_error(tmp_path: Path) -> None:
+    result = run_cli("check", tmp_path)
+    assert (result.status, result.err.strip()) == (
+        2,
+        f"{tmp_path}: no drafts (.pdf, .docx, .txt) in the folders given",
+    )
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_long_pdfs_show_the_page_being_read_in_a_terminal_only() -> None:
+    assert page_progress(io.StringIO()) is None
+    terminal = _Terminal()
+    show = page_progress(terminal)
+    assert show is not None
+    show(1, 5)
+    assert terminal.getvalue() == ""
+    show(1, 154)
+    show(154, 154)
+    assert terminal.getvalue() == "\rreading page 1 of 154\rreading page 154 of 154\n"

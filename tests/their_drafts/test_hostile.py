@@ -1,0 +1,256 @@
+"""Hostile drafts: every one gets exit 2 and one located message, within 10 s and 500 MB.
+
+Each case runs `termgen check` as a separate process, so that its peak memory can be read
+and a hang would end the test (the 10 s bound is a guard against hangs, not a speed test).
+The two AES-encrypted fixtures are the supply agreement encrypted with pypdf (AES-256):
+aes-open.pdf with an empty user password, aes-password.pdf with the password 'secret'.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import io
+import os
+import subprocess
+import sys
+import zipfile
+import zlib
+from pathlib import Path
+
+import docx
+import pytest
+
+from ..draft_fixtures import SOURCES
+
+SECONDS = 10
+MEGABYTES = 500
+TRACEBACK = "Traceback"
+
+
+def _check(*args: str | Path, as_plain_user: bool = False) -> tuple[int, str, str]:
+    """Exit status, stdout and stderr of `termgen check ARGS`, bounded in time and memory."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "termgen", "check", *map(str, args)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=_without_override if as_plain_user else None,
+    )
+    try:
+        out, err = process.communicate(timeout=SECONDS)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.communicate()
+        pytest.fail(f"termgen check {args} took more than {SECONDS} s")
+    peak = _children_peak_mb()
+    assert peak < MEGABYTES, (args, peak)
+    assert TRACEBACK not in err
+    return process.returncode, out, err
+
+
+_PR_CAPBSET_DROP = 24
+_CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH = 1, 2
+
+
+def _without_override() -> None:
+    """In the child: give up root's right to read any file, as an ordinary user has none."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in (_CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH):
+        if libc.prctl(_PR_CAPBSET_DROP, capability, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "cannot drop the capability")
+
+
+def _children_peak_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def _repeated_deflate(megabytes: int) -> bytes:
+    """A zlib stream that unpacks to `megabytes` MB of spaces, made in a blink: one fully
+    flushed megabyte repeated (its checksum is wrong, which no reader gets to see)."""
+    chunk = b" " * (1 << 20)
+    packer = zlib.compressobj(6)
+    first = packer.compress(chunk) + packer.flush(zlib.Z_FULL_FLUSH)
+    again = packer.compress(chunk) + packer.flush(zlib.Z_FULL_FLUSH)
+    return first + again * (megabytes - 1) + packer.flush()
+
+
+def _pdf_bomb(target: Path) -> Path:
+    stream = _repeated_deflate(300)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    body = b"%PDF-1.7\n"
+    for number, content in enumerate(objects, start=1):
+        body += b"%d 0 obj\n" % number + content + b"\nendobj\n"
+    target.write_bytes(body + b"trailer\n<< /Root 1 0 R /Size 5 >>\n%%EOF\n")
+    return target
+
+
+def _word(target: Path, replace: dict[str, bytes] | None = None, add_huge: bool = False) -> Path:
+    buffer = io.BytesIO()
+    document = docx.Document()
+    document.add_paragraph("This Agreement between the parties shall run for three years.")
+    document.save(buffer)
+    with (
+        zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source,
+        zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as copy,
+    ):
+        for item in source.infolist():
+            copy.writestr(item, (replace or {}).get(item.filename, source.read(item)))
+        if add_huge:
+            with copy.open("word/media/padding.bin", "w", force_zip64=True) as stream:
+                chunk = b"\0" * (1 << 20)
+                for _ in range(300):
+                    stream.write(chunk)
+    return target
+
+
+BILLION_LAUGHS = b"""<?xml version="1.0"?>
+<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:body><w:p><w:r><w:t>&lol3;</w:t></w:r></w:p></w:body></w:document>"""
+BROKEN_XML = b"""<?xml version="1.0"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:body><w:p><w:r><w:t>This Agreement</w:t></w:r>"""
+WORD_DAMAGED = "the file is damaged or not a Word document; ask for a new copy or save it again"
+TOO_BIG = "is larger than termgen reads"
+
+
+def test_an_aes_encrypted_pdf_that_needs_no_password_is_checked() -> None:
+    status, out, err = _check(SOURCES / "aes-open.pdf")
+    assert (status, err) == (0, "")
+    assert out.splitlines()[-1] == "12 present, 0 weak, 5 missing (1 of them blocking)"
+
+
+def test_an_aes_encrypted_pdf_asks_for_its_password_and_opens_with_it() -> None:
+    locked = SOURCES / "aes-password.pdf"
+    assert _check(locked) == (
+        2,
+        "",
+        f"{locked}: the PDF is encrypted with a password; ask the sender for an unprotected "
+        "copy or save one without protection, or give the password with --password\n",
+    )
+    assert _check(locked, "--password", "nope") == (
+        2,
+        "",
+        f"{locked}: the password given with --password does not open this PDF; check it\n",
+    )
+    status, out, _ = _check(locked, "--password", "secret")
+    assert status == 0
+    assert "present  blocking  term.initial" in out
+
+
+def test_a_pdf_decompression_bomb_is_refused(tmp_path: Path) -> None:
+    bomb = _pdf_bomb(tmp_path / "bomb.pdf")
+    assert _check(bomb) == (
+        2,
+        "",
+        f"{bomb}: the PDF's unpacked content {TOO_BIG} (256 MB); split the draft or check the "
+        "part that matters\n",
+    )
+
+
+def test_a_docx_zip_bomb_is_refused(tmp_path: Path) -> None:
+    bomb = _word(tmp_path / "bomb.docx", add_huge=True)
+    assert _check(bomb) == (
+        2,
+        "",
+        f"{bomb}: the Word document's unpacked content {TOO_BIG} (256 MB); split the draft or "
+        "check the part that matters\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("case", "xml", "message"),
+    [
+        (
+            "billion laughs",
+            BILLION_LAUGHS,
+            f"{WORD_DAMAGED} (its XML declares a document type, which Word never writes)",
+        ),
+        ("broken XML", BROKEN_XML, WORD_DAMAGED),
+    ],
+)
+def test_hostile_xml_in_a_docx_is_refused(
+    tmp_path: Path, case: str, xml: bytes, message: str
+) -> None:
+    draft = _word(tmp_path / "draft.docx", replace={"word/document.xml": xml})
+    assert _check(draft) == (2, "", f"{draft}: {message}\n")
+
+
+def test_a_text_file_the_user_may_not_read_says_cannot_read(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text("This Agreement between the parties runs for three years.", encoding="utf-8")
+    draft.chmod(0o000)
+    assert _check(draft, as_plain_user=os.geteuid() == 0) == (
+        2,
+        "",
+        f"{draft}: cannot read: permission denied; ask the file's owner for access or copy it\n",
+    )
+
+
+def test_a_200_mb_text_file_is_refused_by_its_size(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as stream:
+        stream.truncate(200 * 1024 * 1024)
+    assert _check(huge) == (
+        2,
+        "",
+        f"{huge}: the file {TOO_BIG} (10 MB); split the draft or check the part that matters\n",
+    )
+
+
+def test_20000_text_pages_are_refused_by_their_length(tmp_path: Path) -> None:
+    page = "This Agreement between the parties shall continue in force for three years. " * 3
+    pages = tmp_path / "pages.txt"
+    pages.write_text("\f".join([page] * 20_000), encoding="utf-8")
+    assert _check(pages) == (
+        2,
+        "",
+        f"{pages}: the draft's text {TOO_BIG} (3,000,000 characters); split the draft or check "
+        "the part that matters\n",
+    )
+
+
+def test_a_pipe_is_not_read(tmp_path: Path) -> None:
+    pipe = tmp_path / "draft.txt"
+    os.mkfifo(pipe)
+    assert _check(pipe) == (
+        2,
+        "",
+        f"{pipe}: cannot read: not a regular file (a folder, device or pipe); give a draft file\n",
+    )
+
+
+def test_a_cue_that_backtracks_is_refused_by_check_and_lint(tmp_path: Path) -> None:
+    overlay = tmp_path / "counsel"
+    overlay.mkdir()
+    (overlay / "provisions.yaml").write_text(
+        "- id: exit.escrow\n  label: Source code escrow\n  why: Keeps the code reachable.\n"
+        "  severity: warning\n  clause: false\n  cues:\n    present:\n"
+        "      - all: ['^(\\w+\\s?)+$']\n",
+        encoding="utf-8",
+    )
+    draft = tmp_path / "draft.txt"
+    draft.write_text("This Agreement between the parties runs for three years.", encoding="utf-8")
+    expected = (
+        f"{overlay / 'provisions.yaml'}:8:15: a repetition inside an unbounded or long "
+        "repetition (as in '(\\w+\\s?)+' or '(.*a){20}') can make a long draft take hours to "
+        "check; bound the inner one, e.g. '\\w{1,30}', or the outer one, e.g. '{0,5}'"
+    )
+    assert _check(draft, "--library", overlay) == (2, "", expected + "\n")
+    linted = subprocess.run(
+        [sys.executable, "-m", "termgen", "library", "lint", str(overlay)],
+        capture_output=True,
+        text=True,
+        timeout=SECONDS,
+        check=False,
+    )
+    assert linted.returncode == 2
+    assert expected in linted.stderr.splitlines()

@@ -1,0 +1,98 @@
+"""Reading structure: clause headings, defined terms and form lines, and what they settle."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from termgen.library.load import library_layers, load_provisions
+from termgen.library.provisions import Provision
+from termgen.their_drafts.detect import cue_matches, detect
+from termgen.their_drafts.extract import Block, Extracted
+from termgen.their_drafts.scorer import PROVISIONS, load_model
+from termgen.their_drafts.structure import definitions, headings, uses
+from termgen.their_drafts.text import Sentence, sentences
+
+
+def _sentences(*paragraphs: str) -> list[Sentence]:
+    blocks = tuple(Block(text, paragraph=number) for number, text in enumerate(paragraphs, 1))
+    return sentences(Extracted(Path("x.txt"), "txt", blocks))
+
+
+def test_each_sentence_knows_the_heading_of_its_clause() -> None:
+    found = _sentences(
+        "Recitals.",
+        "10. Term and Termination. Either party may end this Agreement.",
+        "It shall give notice.",
+        "CONFIDENTIALITY",
+        "Each party keeps secrets.",
+    )
+    assert [sentence.text for sentence in found][:3] == [
+        "Recitals.",
+        "10.",
+        "Term and Termination.",
+    ]
+    assert headings(found) == [
+        "",
+        "",
+        "Term and Termination",
+        "Term and Termination",
+        "Term and Termination",
+        "CONFIDENTIALITY",
+    ]
+
+
+def test_defined_terms_come_from_definitions_brackets_and_form_lines() -> None:
+    found = _sentences(
+        '"Subscription Period" means twelve (12) months from the Order Date.',
+        'This agreement (the "Agreement") is made between A and B (each a "Party").',
+        "Initial Term: 36 months",
+    )
+    defined = definitions(found)
+    assert defined["Subscription Period"].startswith('"Subscription Period" means twelve')
+    assert set(defined) == {"Subscription Period", "Agreement", "Party", "Initial Term"}
+    used = uses(defined)
+    assert used is not None
+    text = "The Party renews each Subscription Period and the Initial Term."
+    assert [match.group(0) for match in used.finditer(text)] == [
+        "Subscription Period",
+        "Initial Term",
+    ]
+
+
+def _term() -> Provision:
+    provisions = load_provisions(library_layers([], {}))
+    return next(entry.record for entry in provisions.values() if entry.record.id == "term.initial")
+
+
+def _term_status(*paragraphs: str) -> str:
+    (detection,) = detect(_sentences(*paragraphs), [_term()])
+    return detection.status
+
+
+def test_a_term_stated_on_a_form_line_is_found_and_an_evergreen_one_is_no_term_cue() -> None:
+    cover = (
+        "ORDER FORM",
+        "Customer: Castellan Motor Company",
+        "Subscription Term: 36 months from the Start Date",
+        "This Agreement between the parties shall continue for the Subscription Term.",
+    )
+    evergreen = (
+        "This Agreement between the parties shall continue in force until terminated by "
+        "either party on ninety (90) days' written notice.",
+    )
+    assert _term_status(*cover) == "present"
+    assert cue_matches(_sentences(*cover), _term())[0] == {0}  # form lines make one sentence
+    # CUAD counts a term "until terminated" as an expiration clause, so the fitted scorer
+    # may still call it present; counsel's cues do not.
+    assert cue_matches(_sentences(*evergreen), _term()) == (set(), set())
+
+
+def test_the_shipped_scorer_covers_the_six_provisions() -> None:
+    model = load_model()
+    assert model.version == "1"
+    assert set(model.provisions) == set(PROVISIONS)
+    for weights in model.provisions.values():
+        assert len(weights.weights) == 1 << 16
+        assert weights.rule in ("score", "either", "both")
+        assert 0.0 <= weights.threshold <= 1.01
+        assert any(weights.weights)

@@ -129,10 +129,13 @@ class Prompter:
         return None if picked is _LEAVE_OPEN_VALUE else picked
 
     def _new_body(self, step: Ask, mark: str) -> NewBody:
-        self.say("It is added to the governance bodies; its members and chair are asked there.")
+        self.say(
+            "It is added to the governance bodies; its members and chair are asked there. "
+            "Example: Architecture Board."
+        )
         name = ""
         while not name.strip():
-            name = self.text(f"{step.key}:new-body", "Name of the body", "Steering Group", mark)
+            name = self.text(f"{step.key}:new-body", "Name of the body", "", mark)
         kinds = [(humanise(kind), kind) for kind in get_args(BodyKind)]
         kind = self.select(f"{step.key}:new-body-kind", "Kind of body", kinds, kinds[0][1], mark)
         return NewBody(name.strip(), str(kind))

@@ -191,7 +191,7 @@ def test_a_text_file_the_user_may_not_read_says_cannot_read(tmp_path: Path) -> N
     assert _check(draft, as_plain_user=os.geteuid() == 0) == (
         2,
         "",
-        f"{draft}: cannot read: permission denied; ask the file's owner for access or copy it\n",
+        f"{draft}: cannot read the file (permission denied); check its permissions\n",
     )
 
 
@@ -202,7 +202,8 @@ def test_a_200_mb_text_file_is_refused_by_its_size(tmp_path: Path) -> None:
     assert _check(huge) == (
         2,
         "",
-        f"{huge}: the file {TOO_BIG} (10 MB); split the draft or check the part that matters\n",
+        f"{huge}: the file is 209.7 MB; text files are at most 10 MB, so split the draft or "
+        "check the part that matters\n",
     )
 
 
@@ -224,7 +225,8 @@ def test_a_pipe_is_not_read(tmp_path: Path) -> None:
     assert _check(pipe) == (
         2,
         "",
-        f"{pipe}: cannot read: not a regular file (a folder, device or pipe); give a draft file\n",
+        f"{pipe}: is not a regular file (a pipe, device or socket); give a text file saved on "
+        "disk\n",
     )
 
 

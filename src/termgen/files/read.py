@@ -47,6 +47,8 @@ class Kind:
     error: type[TermgenError]
     form: str = "YAML text"
     """What such a file holds, for messages: 'YAML text', 'a Word document'."""
+    oversized: str = "so this is probably not one"
+    """What to say after the limit when a file is larger."""
 
     @property
     def a(self) -> str:
@@ -104,8 +106,7 @@ def read_bytes(path: Path, kind: Kind) -> bytes:
 def _too_large(path: Path, kind: Kind, size: str) -> TermgenError:
     return kind.refuse(
         path,
-        f"the file is {size}; {kind.noun}s are at most {_size(kind.limit)}, so this is "
-        "probably not one",
+        f"the file is {size}; {kind.noun}s are at most {_size(kind.limit)}, {kind.oversized}",
     )
 
 

@@ -11,9 +11,9 @@ import zlib
 from collections.abc import Callable
 from pathlib import Path
 
+from termgen.files.read import MB
 from termgen.their_drafts.limits import (
     LARGEST_UNPACKED,
-    MB,
     MOST_PAGES,
     too_large,
     unreadable,

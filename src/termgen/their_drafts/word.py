@@ -8,9 +8,9 @@ import zlib
 from pathlib import Path
 from typing import Any
 
+from termgen.files.read import MB
 from termgen.their_drafts.limits import (
     LARGEST_UNPACKED,
-    MB,
     MOST_PARAGRAPHS,
     MOST_PARTS,
     too_large,

@@ -27,6 +27,10 @@ EXPECTED_LINES = {
         "draft 20 contributions, 6 rights / battery-jv",
     ],
     "memory": ["termgen draft battery-jv, peak memory", "termgen check cuad-10-pages, peak"],
+    "saving": [
+        "save one answer, battery-jv, comments kept",
+        "save one answer / PyYAML C dump + write",
+    ],
 }
 
 

@@ -56,6 +56,24 @@ class Environment:
         return self.terminal(key) if self.terminal is not None else {}
 
     @property
+    def columns(self) -> int:
+        """How wide the terminal is, for wrapping text: its width now (it may have been resized),
+        else $COLUMNS, else 100."""
+        if self.stdout_isatty:
+            try:
+                return os.get_terminal_size(self.stdout.fileno()).columns
+            except (OSError, ValueError):
+                pass
+        given = self.environ.get("COLUMNS", "")
+        return int(given) if given.isdigit() and int(given) > 0 else 100
+
+    def out_wrapped(self, text: str, indent: str = "", hanging: str | None = None) -> None:
+        """Print text wrapped to the terminal's width at word boundaries."""
+        from termgen.terminal import wrap
+
+        self.out(wrap(text, self.columns, indent, hanging))
+
+    @property
     def stdin_isatty(self) -> bool:
         return _isatty(self.stdin)
 

@@ -20,6 +20,7 @@ from termgen.answers.read import load_deal
 from termgen.cache import Cache
 from termgen.deadlines.collect import Deadline, deadlines
 from termgen.drafting.assemble import assemble
+from termgen.drafting.open_points import with_open_points
 from termgen.drafting.outline import Outline, outline
 from termgen.drafting.structure import Draft
 from termgen.environment import Environment
@@ -64,7 +65,7 @@ class DealRun:
 
     @cached_property
     def outline(self) -> Outline:
-        return outline(self.deal, self.library, source=self.source)
+        return outline(with_open_points(self.deal), self.library, source=self.source)
 
     @cached_property
     def draft(self) -> Draft:

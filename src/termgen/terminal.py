@@ -1,77 +1,120 @@
-"""Plain-text tables for the terminal: aligned columns, long cells wrapped."""
+"""Plain text for the terminal: paragraphs and tables fitted to its width, never cut mid-word."""
 
 from __future__ import annotations
 
-import os
 import textwrap
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
-GAP = 2
-NARROWEST = 8
-"""No column is squeezed below this many characters to fit the terminal."""
-
-
-def terminal_width(environ: Mapping[str, str], default: int = 100) -> int:
-    """Columns of the terminal: $COLUMNS, else the terminal's own size, else `default`."""
-    given = environ.get("COLUMNS", "")
-    if given.isdigit() and int(given) > 0:
-        return int(given)
-    try:
-        return os.get_terminal_size().columns
-    except OSError:
-        return default
+DEFAULT_WIDTH = 100
+NARROWEST = 30
+_GAP = "  "
+_BROKEN_WORDS_FLOOR = 8
 
 
-def _limits(header: Sequence[str], rows: Sequence[Sequence[str]], width: int) -> list[int]:
-    """Widths for each column so that the table fits `width`: the widest shrink first, and
-    none below its longest word while another can still give way."""
-    cells = [[str(row[column]) for row in [header, *rows]] for column in range(len(header))]
-    limits = [max(len(cell) for cell in column) for column in cells]
-    words = [
-        max((len(word) for cell in column for word in cell.split()), default=0) for column in cells
+def wrap(text: str, width: int, indent: str = "", hanging: str | None = None) -> str:
+    """Each line of `text` wrapped at word boundaries to `width` columns.
+
+    `indent` starts the first line of each paragraph, `hanging` (default: `indent`) the lines
+    it wraps onto; a word longer than a line (a path, a URL) stays whole on a line of its own.
+    """
+    width = max(width, NARROWEST)
+    follow = indent if hanging is None else hanging
+    lines = []
+    for paragraph in text.split("\n"):
+        if not paragraph.strip():
+            lines.append("")
+            continue
+        lines.extend(
+            textwrap.wrap(
+                paragraph,
+                width,
+                initial_indent=indent,
+                subsequent_indent=follow,
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+        )
+    return "\n".join(lines)
+
+
+def _cell_lines(cell: str, width: int, break_words: bool) -> list[str]:
+    lines = textwrap.wrap(cell, max(width, 1), break_long_words=break_words, break_on_hyphens=False)
+    return lines or [""]
+
+
+def _longest_word(cells: Sequence[str]) -> int:
+    return max((len(word) for cell in cells for word in cell.split()), default=0)
+
+
+def _column_widths(
+    header: Sequence[str], rows: Sequence[Sequence[str]], width: int, break_words: bool
+) -> list[int]:
+    """Widths that fit `width`: every column its natural width if that fits, else wide columns
+    shrink, never below their longest word (with `break_words`, never below a few characters);
+    an empty list when even that does not fit."""
+    columns = [
+        [str(header[index])] + [str(row[index]) for row in rows] for index in range(len(header))
     ]
-    room = width - GAP * (len(header) - 1)
-    for floors in ([max(NARROWEST, word) for word in words], [NARROWEST] * len(limits)):
-        while sum(limits) > room:
-            shrinkable = [
-                column for column in range(len(limits)) if limits[column] > floors[column]
-            ]
-            if not shrinkable:
-                break
-            limits[max(shrinkable, key=lambda column: limits[column])] -= 1
-    return limits
+    natural = [max(len(cell) for cell in column) for column in columns]
+    floor = [max(_longest_word(column), 1) for column in columns]
+    if break_words:
+        floor = [min(size, _BROKEN_WORDS_FLOOR) for size in floor]
+    room = width - len(_GAP) * (len(header) - 1)
+    if sum(floor) > room:
+        return []
+    widths = list(natural)
+    while sum(widths) > room:
+        shrinkable = [index for index in range(len(widths)) if widths[index] > floor[index]]
+        widest = max(shrinkable, key=lambda index: widths[index])
+        widths[widest] -= 1
+    return widths
 
 
 def text_table(
     header: Sequence[str],
     rows: Sequence[Sequence[str]],
-    widest: int = 60,
-    width: int | None = None,
+    width: int | None = DEFAULT_WIDTH,
+    *,
+    break_words: bool = False,
 ) -> str:
-    """Columns aligned to their content; cells longer than `widest` wrap onto more lines, or,
-    with `width`, the longest cells wrap so that the whole table fits that many columns."""
-    limits = _limits(header, rows, width) if width else [widest] * len(header)
-    wrapped = [
-        [
-            textwrap.wrap(
-                str(cell), limit, break_long_words=width is not None, break_on_hyphens=False
-            )
-            or [""]
-            for cell, limit in zip(row, limits, strict=True)
-        ]
-        for row in [header, *rows]
-    ]
-    widths = [
-        max(len(line) for row in wrapped for line in row[column]) for column in range(len(header))
-    ]
+    """Columns aligned and wrapped to fit `width`; when they cannot fit, one block per row.
+
+    `break_words` keeps the columns at any width by breaking words too long for their column,
+    for tables whose rows must stay comparable side by side; `width` None keeps every column
+    at its natural width, for output read by programs line by line."""
+    if width is None:
+        columns = zip(header, *rows, strict=True)
+        width = sum(max(len(str(cell)) for cell in column) for column in columns)
+        width += len(_GAP) * (len(header) - 1)
+    widths = _column_widths(header, rows, max(width, NARROWEST), break_words)
+    if not widths:
+        return _blocks(header, rows, max(width, NARROWEST))
     lines = []
-    for index, row in enumerate(wrapped):
-        for line in range(max(len(cell) for cell in row)):
+    for index, row in enumerate([header, *rows]):
+        cells = [
+            _cell_lines(str(cell), size, break_words)
+            for cell, size in zip(row, widths, strict=True)
+        ]
+        for line in range(max(len(cell) for cell in cells)):
             parts = [
-                (cell[line] if line < len(cell) else "").ljust(width)
-                for cell, width in zip(row, widths, strict=True)
+                (cell[line] if line < len(cell) else "").ljust(size)
+                for cell, size in zip(cells, widths, strict=True)
             ]
-            lines.append("  ".join(parts).rstrip())
+            lines.append(_GAP.join(parts).rstrip())
         if index == 0:
-            lines.append("  ".join("-" * width for width in widths))
+            lines.append(_GAP.join("-" * size for size in widths))
     return "\n".join(lines)
+
+
+def _blocks(header: Sequence[str], rows: Sequence[Sequence[str]], width: int) -> str:
+    """A narrow terminal: the first two cells of a row on one line, the others below, labelled."""
+    blocks = []
+    for row in rows:
+        lead = wrap(" · ".join(str(cell) for cell in row[:2] if str(cell)), width)
+        rest = [
+            wrap(f"{name}: {cell}", width, indent="  ", hanging="    ")
+            for name, cell in zip(header[2:], row[2:], strict=True)
+            if str(cell)
+        ]
+        blocks.append("\n".join([lead, *rest]))
+    return "\n\n".join(blocks) + "\n"

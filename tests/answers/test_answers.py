@@ -161,8 +161,8 @@ MALFORMED: list[tuple[str, str | bytes, str]] = [
     (
         "money without currency",
         BASE + "exit:\n  valuation:\n    method: fixed_price\n    price: 90m dollars\n",
-        ":10:12: exit › valuation › price: '90m dollars' is not an amount of money; write the "
-        "currency code, then the amount, e.g. 'EUR 25m' or 'USD 1,500,000'",
+        ":10:12: exit › valuation › price: 'dollars' is not an ISO 4217 currency code, did you "
+        "mean 'USD 90m'?",
     ),
     (
         "choice far from any",
@@ -173,8 +173,8 @@ MALFORMED: list[tuple[str, str | bytes, str]] = [
     (
         "impossible date",
         BASE + "exit:\n  term:\n    effective_date: 2027-02-30\n",
-        ":9:21: exit › term › effective date: expected a date written YYYY-MM-DD, e.g. "
-        "2027-03-31; got '2027-02-30'",
+        ":9:21: exit › term › effective date: '2027-02-30' is not a real date: February 2027 "
+        "has 28 days",
     ),
     (
         "date in another format",
@@ -216,7 +216,7 @@ MALFORMED: list[tuple[str, str | bytes, str]] = [
         BASE + "governance:\n  bodies:\n    - name: Steering Group\n      kind: steering_group\n"
         "  decision_rights:\n    - decision: Budget\n      owner: Steering Grp\n",
         ":13:14: governance › decision rights #1 › owner: 'Steering Grp' is not a party, "
-        "'joint' or a body, did you mean 'Steering Group'?",
+        "'joint' or a governance body, did you mean 'Steering Group'?",
     ),
     (
         "empty required text",

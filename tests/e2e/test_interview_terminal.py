@@ -1,8 +1,9 @@
-"""`termgen interview` in a real pseudo-terminal: a user types a short custom interview."""
+"""`termgen interview` in a real pseudo-terminal, at 100 and at 60 columns: what a user sees."""
 
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -11,27 +12,38 @@ import pytest
 
 from termgen.answers.read import read_answers
 
-from ..conftest import ROOT
+from ..conftest import EXAMPLES_DIR, ROOT
 
 SPEC = ROOT / "tests" / "fixtures" / "interviews" / "short.yaml"
+SOFTWARE = EXAMPLES_DIR / "sdv-software.yaml"
 ENTER = "\r"
+ESCAPE = "\x1b"
+WIDTHS = [100, 60]
+_CONTROL = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][AB0-2]|\x1b[=>]|\r")
 
 
 @pytest.fixture
 def terminal(tmp_path: Path):
-    """A factory for `termgen interview ARGS` in a pty, 120x40, killed after the test."""
+    """A factory for `termgen interview ARGS` in a pty of the given width, killed after the test."""
     children: list[pexpect.spawn] = []
 
-    def spawn(*args: str | Path) -> pexpect.spawn:
+    def spawn(*args: str | Path, columns: int = 100) -> pexpect.spawn:
         child = pexpect.spawn(
             sys.executable,
             ["-m", "termgen", "interview", *map(str, args)],
             cwd=tmp_path,
-            env={**os.environ, "TERM": "xterm-256color", "NO_COLOR": "1"},
+            env={
+                **os.environ,
+                "TERM": "xterm-256color",
+                "NO_COLOR": "1",
+                "PROMPT_TOOLKIT_NO_CPR": "1",
+            },
             encoding="utf-8",
-            timeout=20,
-            dimensions=(40, 120),
+            timeout=30,
+            dimensions=(30, columns),
         )
+        child.delaybeforesend = 0.2
+        """Keys typed before a prompt has switched the terminal to raw mode would be cooked."""
         children.append(child)
         return child
 
@@ -45,24 +57,151 @@ def _answer(child: pexpect.spawn, prompt: str, keys: str) -> None:
     child.send(keys)
 
 
-def test_a_user_types_a_short_custom_interview_and_the_file_is_saved(terminal, tmp_path) -> None:
+def _pointer_on(child: pexpect.spawn, choice: str) -> None:
+    """Wait until the pointer of a list of choices stands on `choice` (styles in between)."""
+    child.expect(r"» (\x1b\[[0-9;]*m)*" + re.escape(choice))
+
+
+def _printed_lines(text: str) -> list[str]:
+    """What termgen printed, less the terminal's control sequences."""
+    return [line for line in _CONTROL.sub("", text).split("\n") if line.strip()]
+
+
+def _deal_with_comments(tmp_path: Path, drop: list[str], replace: dict[str, str]) -> Path:
+    """The software example with hand-written comments, some answers removed or changed."""
+    text = SOFTWARE.read_text(encoding="utf-8")
+    text = text.replace("governance:\n", "# Reviewed with counsel on 3 March.\ngovernance:\n", 1)
+    text = text.replace(
+        "  reporting:", "  # weekly dashboard agreed in the kick-off\n  reporting:", 1
+    )
+    for line in drop:
+        assert line in text
+        text = text.replace(line, "", 1)
+    for old, new in replace.items():
+        assert old in text
+        text = text.replace(old, new, 1)
+    target = tmp_path / "deal.yaml"
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_lists_escape_open_answers_progress_and_comments_in_a_real_terminal(
+    terminal, tmp_path: Path, columns: int
+) -> None:
+    example = SOFTWARE.read_text(encoding="utf-8")
+    phases = example.split("  phases:\n", 1)[1].split("\ngovernance")[0]
+    valuation = example.split("  valuation:\n", 1)[1].split("  costs:")[0]
+    deal = _deal_with_comments(
+        tmp_path,
+        drop=[
+            f"  phases:\n{phases}",
+            "    seat: Frankfurt am Main\n",
+            f"  valuation:\n{valuation}",
+        ],
+        replace={},
+    )
+    child = terminal("--resume", deal.name, columns=columns)
+    child.expect_exact("[4 left]")
+    _pointer_on(child, "Done with phases")
+    child.send(f"Add{ENTER}")
+    child.expect_exact("Phase name")
+    child.send(ESCAPE)
+    child.expect_exact("Cancelled: no phase added.")
+    assert "- {}" not in deal.read_text(encoding="utf-8")
+    _pointer_on(child, "Done with phases")
+    child.send(ENTER)
+    child.expect_exact("[3 left]")
+    _answer(child, "Seat (city)", ENTER)
+    child.expect_exact("[2 left]")
+    _answer(child, "compete elsewhere", ENTER)
+    child.expect_exact("[1 left]")
+    _pointer_on(child, "formula")
+    child.send(f"(leave open){ENTER}")
+    child.expect_exact("Change an answer?")
+    review = " ".join(line.strip() for line in _printed_lines(child.before))
+    assert "Seat (city): (left open)" in review
+    assert "valued on a buy-out: (left open)" in review
+    child.send(ENTER)
+    child.expect_exact("The answers are complete")
+    _answer(child, "Stop here and draft later", f"Stop{ENTER}")
+    findings = child.before.split("What next?")[0]
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    table = _printed_lines(findings)
+    assert all(len(line.rstrip()) <= columns for line in table), table
+    assert "answers.left_open" in findings
+    saved = deal.read_text(encoding="utf-8")
+    assert "# Reviewed with counsel on 3 March." in saved
+    assert "# weekly dashboard agreed in the kick-off" in saved
+    data, _ = read_answers(deal)
+    assert data["strengths"]["phases"] == []
+    assert data["left_open"] == ["governance.disputes.seat", "exit.valuation.method"]
+    again = terminal("--resume", deal.name, columns=columns)
+    again.expect_exact("Change an answer?")
+    assert "left]" not in again.before
+    assert "Seat (city): (left open)" in " ".join(_printed_lines(again.before))
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_an_owner_that_does_not_exist_is_refused_and_asked_again(
+    terminal, tmp_path: Path, columns: int
+) -> None:
+    deal = _deal_with_comments(
+        tmp_path, drop=[], replace={"      owner: LUMEN\n": "      owner: BMW\n"}
+    )
+    refused = terminal("--resume", deal.name, "--no-input", columns=columns)
+    refused.expect(pexpect.EOF)
+    refused.close()
+    assert refused.exitstatus == 2
+    assert "'BMW' is not a party, 'joint' or a governance body" in refused.before
+    assert "Nothing is missing" not in refused.before
+    child = terminal("--resume", deal.name, columns=columns)
+    child.expect_exact("These answers are asked again first.")
+    lines = _printed_lines(child.before)
+    assert "deal.yaml:47:14:" in lines[0]
+    assert all(len(line) <= columns for line in lines), lines
+    _answer(child, "Who owns it", f"LUMEN{ENTER}")
+    _answer(child, "compete elsewhere", ENTER)
+    child.expect_exact("Change an answer?")
+    child.send(ENTER)
+    _answer(child, "Stop here and draft later", f"Stop{ENTER}")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert read_answers(deal)[0]["goals"]["objectives"][1]["owner"] == "LUMEN"
+    assert "# Reviewed with counsel on 3 March." in deal.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_a_short_custom_interview_wraps_its_messages_and_saves(
+    terminal, tmp_path: Path, columns: int
+) -> None:
     saved = tmp_path / "deal.yaml"
-    child = terminal("--spec", SPEC, "-o", saved)
+    child = terminal("--spec", SPEC, "-o", saved, columns=columns)
     _answer(child, "Project name", f"Project Lumen & Co{ENTER}")
     _answer(child, "What is the partnership for?", f"software{ENTER}")
-    _answer(child, "Parties: at least 2 needed.", f"Add{ENTER}")
+    child.expect_exact("Parties #1")
     _answer(child, "Short name", f"NOVA{ENTER}")
-    _answer(child, "Parties: at least 2 needed.", f"Add{ENTER}")
+    child.expect_exact("Parties #2")
     _answer(child, "Short name", f"KITE{ENTER}")
-    _answer(child, "Done with parties", f"Done{ENTER}")
+    _pointer_on(child, "Done with parties")
+    child.send(ENTER)
     child.expect_exact("Section 2 of 2: Renewal")
     _answer(child, "How is the term renewed?", f"automatic{ENTER}")
     _answer(child, "Notice to stop a renewal", f"six months{ENTER}")
     child.expect_exact("is not a")
+    child.expect_exact("Notice to stop a renewal")
+    lines = _printed_lines(child.before)
+    message = [line for line in lines if "✗" in line or "'90 days'" in line or "years'" in line]
+    assert message and all(len(line) <= columns for line in message), lines
+    assert "e.g. '90 days', '18 months' or '5 years'" in " ".join(line.strip() for line in lines)
     child.send(f"\x156 months{ENTER}")
-    _answer(child, "Everything is right", ENTER)
-    child.expect_exact(f"saved in {saved}")
-    _answer(child, "Draft the term sheet and governance annex now?", "n")
+    _answer(child, "Change an answer?", ENTER)
+    child.expect_exact("The answers are complete")
+    _answer(child, "Stop here and draft later", f"Stop{ENTER}")
+    child.expect_exact("Draft later with: termgen draft")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0, child.before

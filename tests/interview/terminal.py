@@ -17,8 +17,9 @@ from termgen.cli import main
 from termgen.environment import Environment
 from termgen.interview.data import ABSENT, get
 from termgen.interview.spec import Group, Question, Spec
-from termgen.interview.types import show
+from termgen.interview.types import TEXT_TYPES, show
 from termgen.model.paths import split
+from termgen.wording import humanise
 
 TODAY = dt.date(2026, 11, 22)
 CLEAR = "\x15"
@@ -92,19 +93,30 @@ def run_interview(terminal: ScriptedTerminal, *args: str | Path) -> tuple[int, s
     return status, out.getvalue(), err.getvalue()
 
 
-def typed(kind: str, value: Any) -> str:
+def typed(kind: str, value: Any, question: Question | None = None) -> str:
     """The keys a user presses to give `value` to a question of this type."""
+    label = question.label if question is not None else humanise
+    if value is None and kind in ("multi_choice", "parties"):
+        return ENTER
+    if value is None and kind not in TEXT_TYPES:
+        return f"(leave open){ENTER}"
     if kind == "yes_no":
-        return "y" if value else "n"
+        return f"{'yes' if value else 'no'}{ENTER}"
     if kind in ("multi_choice", "parties"):
-        return "".join(f"{item} {BACKSPACE * len(item)}" for item in value or []) + ENTER
+        labels = [label(item) if kind == "multi_choice" else item for item in value]
+        return "".join(f"{label} {BACKSPACE * len(label)}" for label in labels) + ENTER
     if kind == "choice":
-        return f"{value if value is not None else '(leave open)'}{ENTER}"
+        return f"{label(value)}{ENTER}"
+    if kind in ("party", "owner"):
+        return f"{value}{ENTER}"
     return f"{CLEAR}{show(kind, value)}{ENTER}"
 
 
 class ExampleAnswers:
-    """Answers every prompt as the given answer data says: a user retyping an answer file."""
+    """Answers every prompt as the given answer data says: a user retyping an answer file.
+
+    Suggested answers are declined, so every answer is typed; after the review the details
+    are asked for, then the interview stops without drafting."""
 
     def __init__(
         self,
@@ -128,24 +140,36 @@ class ExampleAnswers:
             for item in section.items
             if isinstance(item, Question)
         }
-        self.added: dict[str, int] = (
-            {group.id: len(self._own_entries(group, resumed)) for group in self.groups.values()}
+        self.started: dict[str, set[str]] = (
+            {
+                group.id: {str(n) for n in range(len(self._own_entries(group, resumed)))}
+                for group in self.groups.values()
+            }
             if resumed
             else {}
         )
+        self.next = [f"Fill in the details{ENTER}", f"Stop here{ENTER}"]
+        self.new_body: dict[str, Any] = {}
+        """The example's body an owner names before the bodies are asked: set up on the way."""
 
     def __call__(self, key: str) -> str:
         if self.overrides.get(key):
             return self.overrides[key].pop(0)
         if key == "review":
             return f"Everything is right{ENTER}"
-        if key == "draft":
-            return "n"
+        if key == "preset":
+            return f"No{ENTER}"
+        if key == "next":
+            return self.next.pop(0) if self.next else f"Stop here{ENTER}"
         if key in self.groups:
             return self._manage(self.groups[key])
+        if key.endswith((":new-body", ":new-body-kind")):
+            field = "name" if key.endswith(":new-body") else "kind"
+            return typed("choice" if field == "kind" else "text", self.new_body[field])
         if "#" in key:
             group_id, rest = key.split("#", 1)
             number, question_id = rest.split(".", 1)
+            self.started.setdefault(group_id, set()).add(f"#{number}")
             group = self.groups[group_id]
             question = next(q for q in group.questions if q.id == question_id)
             path = (*split(group.path), int(number) - 1, *split(question.path))
@@ -153,13 +177,24 @@ class ExampleAnswers:
             question = self.questions[key]
             path = split(question.path)
         value = get(self.data, path)
-        return typed(question.type, None if value is ABSENT else value)
+        if question.type == "owner" and value is not ABSENT:
+            return self._owner(value)
+        return typed(question.type, None if value is ABSENT else value, question)
+
+    def _owner(self, name: str) -> str:
+        """A party, 'joint', a body already set up, or one set up now."""
+        bodies = get(self.data, ("governance", "bodies"))
+        numbers = {body["name"]: number for number, body in enumerate(bodies, start=1)}
+        if name not in numbers or f"#{numbers[name]}" in self.started.get("bodies", set()):
+            return typed("owner", name)
+        self.started.setdefault("bodies", set()).add(f"#{numbers[name]}")
+        self.new_body = bodies[numbers[name] - 1]
+        return f"not set up{ENTER}"
 
     def _manage(self, group: Group) -> str:
         wanted = len(self._own_entries(group))
-        if self.added.get(group.id, 0) < wanted:
-            self.added[group.id] = self.added.get(group.id, 0) + 1
-            return f"Add a {group.item}{ENTER}"
+        if len(self.started.get(group.id, set())) < wanted:
+            return f"Add {ENTER}"
         return f"Done{ENTER}"
 
     def _own_entries(self, group: Group, data: dict[str, Any] | None = None) -> list[int]:

@@ -1,4 +1,4 @@
-"""The interview engine without a terminal: presets, conditions, groups, skips, review."""
+"""The interview engine without a terminal: presets, conditions, lists, open answers, progress."""
 
 from __future__ import annotations
 
@@ -8,9 +8,13 @@ from typing import Any
 import pytest
 
 from termgen.answers.read import read_answers
-from termgen.interview.engine import Ask, Engine, Manage
-from termgen.interview.overview import asked_at, missing
+from termgen.interview.data import OPEN, with_open_marks
+from termgen.interview.engine import Engine
+from termgen.interview.overview import asked_at, missing, remaining, review
 from termgen.interview.spec import Question, load_spec
+from termgen.interview.steps import Ask, Manage, Offer
+from termgen.interview.types import NewBody
+from termgen.model import Deal
 
 from ..conftest import EXAMPLES_DIR
 from .terminal import TODAY
@@ -19,34 +23,43 @@ SPEC = load_spec()[0]
 START = {"deal": {"name": "Project X"}, "parties": [{"short_name": "A"}, {"short_name": "B"}]}
 
 
-def _engine(data: dict[str, Any] | None = None) -> Engine:
+def _engine(data: dict[str, Any] | None = None, details: bool = False) -> Engine:
     engine = Engine(SPEC, copy.deepcopy(data if data is not None else START), today=TODAY)
     engine._closed.add("parties")
+    engine.details = details
     return engine
 
 
 def _default_answer(engine: Engine, step: Ask) -> Any:
     """What a user accepting every suggestion would answer; something for required questions."""
-    raw = True if step.question.type == "yes_no" else engine.display(step) or None
+    if step.question.type == "yes_no":
+        return step.default if isinstance(step.default, bool) else True
+    raw = engine.display(step) or None
     if step.question.required and raw is None:
         raw = step.choices[0] if step.choices else f"{step.question.path} answer"
     return raw
 
 
 def _walk(
-    engine: Engine, stop: str | None = None, limit: int = 600
+    engine: Engine, stop: str | None = None, limit: int = 600, accept: bool = False
 ) -> tuple[list[str], Ask | None]:
-    """Answer with defaults (adding one entry where a group needs it) until `stop` or the end."""
+    """Answer with defaults (adding one entry where a list needs it) until `stop` or the end;
+    presets are accepted or declined as `accept` says."""
     asked: list[str] = []
     for _ in range(limit):
         step = engine.next_step()
         if step is None:
             return asked, None
-        if isinstance(step, Manage):
-            engine.finish(step) if step.can_finish else engine.add_entry(step)
+        if isinstance(step, Offer):
+            if accept:
+                engine.accept_preset(step)
             continue
         if step.key == stop:
-            return asked, step
+            return asked, step  # type: ignore[return-value]
+        if isinstance(step, Manage):
+            asked.append(step.key)
+            engine.finish(step) if step.complete else engine.add_entry(step)
+            continue
         asked.append(step.key)
         assert engine.answer(step, _default_answer(engine, step)) is None, step.key
     raise AssertionError(f"the interview did not end within {limit} steps")
@@ -58,63 +71,44 @@ def _step(engine: Engine, key: str) -> Ask:
     return step
 
 
-def _keys_until_done(engine: Engine) -> list[str]:
-    return _walk(engine)[0]
-
-
-def test_the_purpose_sets_defaults_and_its_own_questions() -> None:
+def test_the_purpose_offers_its_suggestions_and_brings_its_own_questions() -> None:
     battery = _engine()
     assert battery.answer(_step(battery, "deal.purpose"), "electrification") is None
+    offer = battery.next_step()
+    assert isinstance(offer, Offer) and offer.preset.defaults["deal.structure"] == (
+        "equity_joint_venture"
+    )
     assert _step(battery, "deal.structure").default == "equity_joint_venture"
-    software = _engine()
-    software.answer(_step(software, "deal.purpose"), "software_codevelopment")
-    assert _step(software, "deal.structure").default == "codevelopment"
-    battery_groups = _walk_groups(
-        _engine({**START, "deal": {"name": "X", "purpose": "electrification"}})
-    )
-    software_groups = _walk_groups(
-        _engine({**START, "deal": {"name": "X", "purpose": "software_codevelopment"}})
-    )
-    assert {"offtake", "stake_buy_out"} <= battery_groups
-    assert not {"offtake", "stake_buy_out"} & software_groups
-    assert {"release_bandwidth", "licence_model"} <= software_groups
+    accepted = _engine({**START, "deal": {"name": "X", "purpose": "software_codevelopment"}})
+    offer = accepted.next_step()
+    assert isinstance(offer, Offer)
+    accepted.accept_preset(offer)
+    assert [b["name"] for b in accepted.data["governance"]["bodies"]] == [
+        "Steering Group",
+        "Joint PMO",
+    ]
+    assert accepted.data["exit"]["survival"][1]["kind"] == "software_updates"
+    asked = _walk(accepted)[0]
+    assert "exit.renewal.type" not in asked and "triggers" not in asked
+    assert {"release_bandwidth", "licence_model#3.treatment"} <= set(asked)
+    assert not any(key.startswith("offtake") for key in asked)
 
 
-def _walk_groups(engine: Engine) -> set[str]:
-    """Ids of the groups an interview reaches, with defaults as answers."""
-    seen: set[str] = set()
-    for _ in range(600):
-        step = engine.next_step()
-        if step is None:
-            return seen
-        if step.group is not None:
-            seen.add(step.group.id)
-        if isinstance(step, Manage):
-            engine.finish(step) if step.can_finish else engine.add_entry(step)
-        else:
-            engine.answer(step, _default_answer(engine, step))
-    raise AssertionError("the interview did not end")
-
-
-def test_conditions_follow_earlier_answers() -> None:
-    none = _engine(
-        {
-            **START,
-            "deal": {"name": "X", "purpose": "electrification"},
-            "exit": {"renewal": {"type": "none"}},
-        }
-    )
-    asked = _keys_until_done(none)
+def test_conditions_follow_earlier_answers_and_a_change_drops_what_no_longer_applies() -> None:
+    base = {**START, "deal": {"name": "X", "purpose": "electrification"}}
+    asked = _walk(_engine({**base, "exit": {"renewal": {"type": "none"}}}))[0]
     assert "exit.renewal.notice" not in asked and "exit.renewal.option_holder" not in asked
-    option = _engine(
-        {
-            **START,
-            "deal": {"name": "X", "purpose": "electrification"},
-            "exit": {"renewal": {"type": "party_option"}},
-        }
-    )
-    asked = _keys_until_done(option)
+    engine = _engine({**base, "exit": {"renewal": {"type": "party_option"}}})
+    asked = _walk(engine)[0]
     assert {"exit.renewal.notice", "exit.renewal.option_holder"} <= set(asked)
+    renewal = next(q for _, q in engine.items() if getattr(q, "path", "") == "exit.renewal.type")
+    assert isinstance(renewal, Question)
+    engine.change(renewal, SPEC.sections[-1])
+    step = engine.next_step()
+    assert isinstance(step, Ask) and step.key == "exit.renewal.type"
+    assert engine.answer(step, "none") is None
+    assert engine.next_step() is None
+    assert engine.data["exit"]["renewal"] == {"type": "none"}
 
 
 def test_an_item_condition_reads_its_own_entry() -> None:
@@ -122,92 +116,145 @@ def test_an_item_condition_reads_its_own_entry() -> None:
     step = _step(engine, "decision_rights#1.approval")
     assert engine.answer(step, "qualified_majority") is None
     assert engine.next_step().key == "decision_rights#1.majority_percent"  # type: ignore[union-attr]
-    other = _engine()
-    other.answer(_step(other, "decision_rights#1.approval"), "unanimous")
-    assert other.next_step().key == "decision_rights#1.consulted"  # type: ignore[union-attr]
 
 
-def test_a_skipped_question_is_not_asked_again_and_a_required_one_cannot_be_skipped() -> None:
-    engine = _engine()
-    law = _step(engine, "deal.governing_law")
-    assert engine.answer(law, "") is None
-    assert engine.data["deal"]["governing_law"] is None
-    assert engine.next_step().key != "deal.governing_law"  # type: ignore[union-attr]
-    sections = _step(
-        _engine({**START, "deal": {"name": "X", "binding": "non_binding"}}), "deal.purpose"
+def test_a_question_left_open_is_remembered_across_a_resume_and_shown_in_review() -> None:
+    engine = _engine({**START, "deal": {"name": "X", "purpose": "electrification"}})
+    seat = _step(engine, "governance.disputes.mechanism")
+    assert engine.answer(seat, "arbitration") is None
+    seat = _step(engine, "governance.disputes.seat")
+    assert engine.answer(seat, "") is None
+    valuation = _step(engine, "exit.valuation.method")
+    assert engine.answer(valuation, None) is None
+    saved = engine.answers()
+    assert {"governance.disputes.seat", "exit.valuation.method"} <= set(saved["left_open"])
+    assert "valuation" not in saved["exit"] and "seat" not in saved["governance"]["disputes"]
+    Deal.model_validate(saved)
+    resumed = _engine(with_open_marks(copy.deepcopy(saved)))
+    asked = _walk(resumed)[0]
+    assert "governance.disputes.seat" not in asked and "exit.valuation.method" not in asked
+    shown = {item.id: text for _, lines in review(resumed) for item, text in lines}
+    assert shown["governance.disputes.seat"] == shown["exit.valuation.method"] == "(left open)"
+    law = _step(_engine(), "deal.purpose")
+    assert _engine().check(law, "") == "this answer is needed to go on"
+
+
+def test_a_list_finished_empty_stays_finished_after_a_resume() -> None:
+    engine = _engine({**START, "deal": {"name": "X", "purpose": "electrification"}})
+    step = _walk(engine, "phases")[1]
+    assert isinstance(step, Manage) and step.complete
+    engine.finish(step)
+    saved = engine.answers()
+    assert saved["strengths"]["phases"] == []
+    assert "phases" not in _walk(_engine(with_open_marks(saved)))[0]
+
+
+def test_owners_must_be_a_party_joint_or_a_body_and_a_new_body_is_set_up() -> None:
+    engine = _engine({**START, "deal": {"name": "X", "purpose": "electrification"}})
+    owner = _step(engine, "objectives#1.owner")
+    assert engine.check(owner, "C") == (
+        "'C' is not a party, 'joint' or a governance body; choose one of 'A', 'B', 'joint'"
     )
-    assert _engine().check(sections, "") == "this answer is needed to go on"
+    assert engine.check(owner, "a") == (
+        "'a' is not a party, 'joint' or a governance body, did you mean 'A'?"
+    )
+    assert engine.answer(owner, NewBody("Battery Board", "steering_group")) is None
+    assert engine.data["governance"]["bodies"] == [
+        {"name": "Battery Board", "kind": "steering_group"}
+    ]
+    assert engine.data["goals"]["objectives"][0]["owner"] == "Battery Board"
+    assert engine.check(owner, NewBody("A", "steering_group")) == (
+        "'A' already names a party or body; choose it from the list"
+    )
+    Deal.model_validate(engine.answers())
 
 
-def test_a_group_cannot_finish_below_its_minimum() -> None:
-    engine = Engine(SPEC, {"deal": {"name": "X", "purpose": "electrification"}}, today=TODAY)
-    for _ in range(20):
-        step = engine.next_step()
-        if isinstance(step, Manage):
-            break
-        assert step is not None
-        engine.answer(step, _default_answer(engine, step))
-    assert isinstance(step, Manage) and step.group.id == "parties"
-    assert (step.can_add, step.can_finish) == (True, False)
-    engine.add_entry(step)
-    first = engine.next_step()
-    assert isinstance(first, Ask) and first.key == "parties#1.short_name"
-    assert engine.answer(first, "NAW") is None
+def test_an_entry_is_a_transaction_that_escape_cancels() -> None:
+    engine = _engine({**START, "deal": {"name": "X", "purpose": "electrification"}})
+    menu = _walk(engine, "phases")[1]
+    assert isinstance(menu, Manage)
+    engine.add_entry(menu)
+    name = engine.next_step()
+    assert isinstance(name, Ask) and name.key == "phases#1.name"
+    assert "phases" not in engine.answers().get("strengths", {})
+    edit = engine.cancel()
+    assert edit is not None and edit.before is None
+    assert engine.data["strengths"].get("phases") in (None, [])
+    again = engine.next_step()
+    assert isinstance(again, Manage) and again.entries == ()
+    engine.add_entry(again)
+    assert engine.answer(engine.next_step(), "Pilot") is None  # type: ignore[arg-type]
+    milestone = engine.next_step()
+    assert isinstance(milestone, Ask) and milestone.key == "phases#1.milestone"
+    assert engine.answers()["strengths"]["phases"] == [{"name": "Pilot"}]
+    engine.answer(milestone, "prototype runs")
+    engine.answer(engine.next_step(), "")  # type: ignore[arg-type]
+    menu = engine.next_step()
+    assert isinstance(menu, Manage) and menu.entries == ("Pilot",)
+    engine.edit_entry(menu, 0)
+    renamed = engine.next_step()
+    assert isinstance(renamed, Ask) and renamed.key == "phases#1.name"
+    engine.answer(renamed, "Renamed")
+    assert engine.cancel() is not None
+    assert engine.data["strengths"]["phases"][0]["name"] == "Pilot"
 
 
 def test_renaming_a_party_renames_every_reference() -> None:
     data, _ = read_answers(EXAMPLES_DIR / "battery-jv.yaml")
     engine = Engine(SPEC, copy.deepcopy(data), today=TODAY)
-    group = next(
-        item for item in SPEC.sections[0].items if getattr(item, "group", None) == "parties"
-    )
-    question = group.questions[0]
-    step = Ask(question, ("parties", 0, "short_name"), SPEC.sections[0], group, 0)
+    group = next(item for item in engine.groups() if item.group == "parties")
+    step = Ask(group.questions[0], ("parties", 0, "short_name"), SPEC.sections[0], group, 0)
     assert engine.answer(step, "NORD") is None
     assert engine.data["strengths"]["contributions"][0]["party"] == "NORD"
     assert list(engine.data["goals"]["value_sharing"]["equity"]) == ["NORD", "KSC"]
     assert engine.data["governance"]["bodies"][0]["chair"] == "NORD"
 
 
-def test_prefilled_answers_are_not_asked_again() -> None:
+def test_prefilled_answers_are_not_asked_again_and_details_wait_for_their_pass() -> None:
     data, _ = read_answers(EXAMPLES_DIR / "battery-jv.yaml")
-    engine = Engine(SPEC, copy.deepcopy(data), today=TODAY)
-    asked = _keys_until_done(engine)
-    assert "exit.term.end_milestone" in asked
-    answered = {
-        "deal.name",
-        "deal.purpose",
-        "exit.renewal.type",
-        "exit.renewal.notice",
-        "contributions#1.tracking",
-    }
-    assert not answered & set(asked)
-    assert not any(key.startswith("parties#") for key in asked)
+    first_pass = _walk(Engine(SPEC, copy.deepcopy(data), today=TODAY))[0]
+    assert first_pass == []
+    details = _walk(Engine(SPEC, copy.deepcopy(data), today=TODAY, details=True))[0]
+    assert "exit.term.end_milestone" in details
+    answered = {"deal.name", "exit.renewal.notice", "contributions#1.tracking"}
+    assert not answered & set(details)
+    assert not any(key.startswith("parties") for key in details)
 
 
-def test_a_change_in_review_drops_answers_that_no_longer_apply() -> None:
-    data, _ = read_answers(EXAMPLES_DIR / "battery-jv.yaml")
-    engine = Engine(SPEC, copy.deepcopy(data), today=TODAY)
-    _keys_until_done(engine)
-    renewal = next(
-        q
-        for q in SPEC.sections[5].items
-        if isinstance(q, Question) and q.path == "exit.renewal.type"
-    )
-    engine.change(renewal, SPEC.sections[5])
-    step = engine.next_step()
-    assert isinstance(step, Ask) and step.key == "exit.renewal.type"
-    engine.answer(step, "none")
-    assert engine.next_step() is None
-    assert engine.data["exit"]["renewal"] == {"type": "none"}
+def test_progress_counts_list_entries_and_drops_by_one_per_answer() -> None:
+    engine = _engine({**START, "deal": {"name": "X", "purpose": "software_codevelopment"}})
+    offer = engine.next_step()
+    assert isinstance(offer, Offer)
+    engine.accept_preset(offer)
+    typed = {"exit.term.initial": "5 years", "exit.renewal.option_holder": "A"}
+    counts = []
+    for _ in range(200):
+        left = remaining(engine)
+        step = engine.next_step()
+        if step is None:
+            break
+        if isinstance(step, Manage):
+            if not step.entries and not step.complete:
+                engine.add_entry(step)
+                continue
+            counts.append(left)
+            engine.finish(step)
+        else:
+            counts.append(left)
+            engine.answer(step, typed.get(step.key, _default_answer(engine, step)))
+    assert remaining(engine) == 0
+    assert counts == list(range(len(counts), 0, -1))
 
 
 @pytest.mark.parametrize("missing_key", ["deal.purpose"])
-def test_missing_lists_required_answers_and_short_groups(missing_key: str) -> None:
+def test_missing_lists_required_answers_and_short_lists(missing_key: str) -> None:
     engine = Engine(SPEC, {"deal": {"name": "X"}}, today=TODAY)
     paths = [item.path for item in missing(engine)]
     assert paths[:2] == [missing_key, "parties"]
     assert "exit.triggers" in paths
+    left_open = Engine(SPEC, with_open_marks({**START, "left_open": ["exit.triggers"]}))
+    assert "exit.triggers" not in [item.path for item in missing(left_open)]
+    assert left_open.data["exit"]["triggers"] is OPEN
 
 
 def test_each_finding_on_the_incomplete_deal_names_the_question_that_settles_it() -> None:
@@ -222,7 +269,7 @@ def test_each_finding_on_the_incomplete_deal_names_the_question_that_settles_it(
         "Who keeps, buys or licenses it on exit"
     )
     assert asked_at(engine, ("strengths", "contributions", 1, "tracking")) == (
-        "Complementary strengths › Contributions #2 (SKM: engineering_capacity 35 FTE) › "
+        "Complementary strengths › Contributions #1 (SKM: engineering capacity 35 FTE) › "
         "How its use is tracked and reported"
     )
     assert asked_at(engine, ("exit", "triggers")).endswith("› Exit triggers")

@@ -19,6 +19,8 @@ NOT_ASKED = {
     # Which fallback position to use for a clause is a negotiation choice made in the answer
     # file once counsel has read the draft, not an interview question.
     "positions",
+    # Answers left open are recorded by the interview itself, not asked for.
+    "left_open",
 }
 
 PLANTED = [
@@ -27,7 +29,7 @@ PLANTED = [
         "default for 'deal.structure': 'joint_adventure' is not one of the choices, "
         "did you mean 'equity_joint_venture'?",
     ),
-    ("7:30", "no question asks 'exit.valuation.method'"),
+    ("7:30", "no question or list asks 'exit.valuation.method'"),
     ("8:14", "two presets for 'electrification'"),
     ("14:15", "'deal.nmae' is not a field of the deal, did you mean 'deal.name'?"),
     ("18:15", "type 'integer' does not fit 'exit.renewal.notice'; use 'duration'"),
@@ -76,7 +78,8 @@ def _asked() -> set[str]:
 def test_every_field_of_the_deal_is_reached_by_some_question() -> None:
     leaves = [path for path in _leaves(Deal) if path.split(".")[0] not in NOT_ASKED]
     assert len(leaves) > 100
-    unreached = [path for path in leaves if path not in _asked()]
+    asked = _asked()
+    unreached = [path for path in leaves if path not in asked]
     assert unreached == []
 
 

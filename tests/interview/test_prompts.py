@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import pytest
 
 from termgen.answers.read import load_deal, read_answers
-from termgen.interview.engine import Engine
+from termgen.answers.write import dump_answers
+from termgen.interview.data import ABSENT, get
 from termgen.interview.spec import load_spec
+from termgen.model.paths import parse_path
 
-from ..conftest import EXAMPLES_DIR
-from .terminal import CLEAR, CTRL_C, ENTER, TODAY, ExampleAnswers, ScriptedTerminal, run_interview
+from ..conftest import EXAMPLES_DIR, run_cli
+from .terminal import CLEAR, CTRL_C, ENTER, ExampleAnswers, ScriptedTerminal, run_interview
 
 BATTERY = EXAMPLES_DIR / "battery-jv.yaml"
 
@@ -25,91 +28,83 @@ def _answers(spec, overrides=None, resumed=None):  # type: ignore[no-untyped-def
     return ExampleAnswers(spec, read_answers(BATTERY)[0], overrides, resumed)
 
 
-def test_a_full_interview_reproduces_the_battery_example(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
+def test_a_full_interview_with_its_details_reproduces_the_battery_example(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
     terminal = ScriptedTerminal(_answers(spec))
     status, out, err = run_interview(terminal, "-o", tmp_path / "deal.yaml")
     assert (status, err) == (0, "")
-    assert load_deal(tmp_path / "deal.yaml").deal == load_deal(BATTERY).deal
+    retyped = load_deal(tmp_path / "deal.yaml").deal
+    example = read_answers(BATTERY)[0]
+    assert retyped.model_copy(update={"left_open": []}) == load_deal(BATTERY).deal
+    assert retyped.left_open
+    assert all(get(example, parse_path(path)) is ABSENT for path in retyped.left_open)
     assert "── Section 1 of 6: Parties and purpose" in out
     assert "── Section 6 of 6: Agreed exit path" in out
-    assert "No findings: every exit, renewal and other checked provision is settled." in out
-    assert terminal.asked[:3] == ["deal.name", "deal.purpose", "deal.structure"]
+    assert "0 blocking" in out and "answers.left_open" in out
+    assert terminal.asked[:4] == ["deal.name", "deal.purpose", "preset", "deal.structure"]
     assert "offtake" in terminal.asked and "release_bandwidth" not in terminal.asked
+    essentials = terminal.asked[: terminal.asked.index("review")]
+    assert "contributions#1.tracking" not in essentials
+    assert "contributions#1.tracking" in terminal.asked
+    assert f"Draft later with: termgen draft {tmp_path / 'deal.yaml'} -o out/" in " ".join(
+        out.split()
+    )
 
 
 def test_an_invalid_answer_is_asked_again_with_the_reason(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
     wrong = {
-        "deal.date": [f"{CLEAR}31/12/2026{ENTER}{CLEAR}2026-12-31{ENTER}"],
+        "deal.date": [f"{CLEAR}2027-02-31{ENTER}", f"{CLEAR}2026-12-31{ENTER}"],
         "deal.governing_law": [CTRL_C],
     }
     terminal = ScriptedTerminal(_answers(spec, wrong))
-    status, _, err = run_interview(terminal, "-o", tmp_path / "deal.yaml")
+    status, out, err = run_interview(terminal, "-o", tmp_path / "deal.yaml")
     assert status == 130
-    assert terminal.asked.count("deal.date") == 1
+    assert "✗ '2027-02-31' is not a real date: February 2027 has 28 days" in out
     saved, _ = read_answers(tmp_path / "deal.yaml")
     assert str(saved["deal"]["date"]) == "2026-12-31"
     assert "governing_law" not in saved["deal"]
     assert "Continue with: termgen interview --resume" in err
-    engine = Engine(spec, saved, today=TODAY)
-    engine.data["deal"].pop("date")
-    step = engine.next_step()
-    assert step is not None and step.key == "deal.date"
-    assert (
-        engine.check(step, "31/12/2026")
-        == "'31/12/2026' is not a date; write it as YYYY-MM-DD, e.g. 2027-01-15"
-    )
-
-
-def test_the_model_rejects_a_share_over_100_while_typing(spec) -> None:  # type: ignore[no-untyped-def]
-    engine = Engine(
-        spec,
-        {
-            "deal": {"name": "X", "purpose": "electrification"},
-            "parties": [{"short_name": "A"}, {"short_name": "B"}],
-        },
-        today=TODAY,
-    )
-    from termgen.interview.engine import Ask
-
-    question = next(
-        q
-        for s in spec.sections
-        for q in s.items
-        if getattr(q, "path", "") == "goals.value_sharing.cost_share"
-    )
-    step = Ask(question, ("goals", "value_sharing", "cost_share"), spec.sections[1])
-    assert engine.check(step, "A 60; B 50") == "the shares add up to 110, not 100"
-    assert (
-        engine.check(step, "A 60; C 40") == "'C' is not one of the parties; choose one of 'A', 'B'"
-    )
-    assert engine.check(step, "A 60; B 40") is None
 
 
 def test_ctrl_c_then_resume_reaches_the_same_file(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
+    example = read_answers(BATTERY)[0]
+    partial = copy.deepcopy(example)
+    second_contribution = partial["strengths"]["contributions"][1]
+    for key in ("quantity", "tracking", "acceptance"):
+        del second_contribution[key]
+    del partial["exit"]["renewal"]["notice"]
+    prefilled = tmp_path / "prefilled.yaml"
+    prefilled.write_text(dump_answers(partial), encoding="utf-8")
     target = tmp_path / "deal.yaml"
-    first = ScriptedTerminal(_answers(spec, {"bodies#2.charter": [CTRL_C]}))
-    status, _, err = run_interview(first, "-o", target)
+    first = ScriptedTerminal(ExampleAnswers(spec, example, {"exit.renewal.notice": [CTRL_C]}))
+    status, _, err = run_interview(first, "--answers", prefilled, "-o", target)
     assert status == 130
+    assert first.asked == ["contributions#2.quantity", "exit.renewal.notice"]
     assert f"Interview paused. Your answers are saved in {target}." in err
-    assert f"Continue with: termgen interview --resume {target}" in err
     paused, _ = read_answers(target)
-    assert "charter" not in paused["governance"]["bodies"][1]
-    second = ScriptedTerminal(_answers(spec, resumed=paused))
+    assert paused["strengths"]["contributions"][1]["quantity"] == "USD 1.6bn"
+    assert "notice" not in paused["exit"]["renewal"]
+    second = ScriptedTerminal(ExampleAnswers(spec, example))
     status, _, err = run_interview(second, "--resume", target)
     assert (status, err) == (0, "")
-    assert second.asked[0] == "bodies#2.charter"
-    assert "deal.name" not in second.asked
-    assert load_deal(target).deal == load_deal(BATTERY).deal
+    assert second.asked[0] == "exit.renewal.notice"
+    assert "contributions#2.tracking" in second.asked
+    resumed = load_deal(target).deal.model_copy(update={"left_open": []})
+    assert resumed == load_deal(BATTERY).deal
 
 
 def test_changing_an_answer_in_review_asks_its_dependents_again(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
     overrides = {
-        "review": [f"Renewal at the end of the term{ENTER}", f"Everything is right{ENTER}"],
-        "exit.renewal.type": [f"automatic{ENTER}", f"party_option{ENTER}"],
-        "exit.renewal.option_holder": [f"{CLEAR}NAW{ENTER}"],
+        "review": [f"Renewal at the end{ENTER}", f"Everything is right{ENTER}"],
+        "exit.renewal.type": [f"automatic{ENTER}", f"one party's option{ENTER}"],
+        "exit.renewal.option_holder": [f"NAW{ENTER}"],
+        "next": [f"Stop here{ENTER}"],
     }
+    target = tmp_path / "deal.yaml"
     terminal = ScriptedTerminal(_answers(spec, overrides))
-    status, _, err = run_interview(terminal, "-o", tmp_path / "deal.yaml")
+    status, _, err = run_interview(terminal, "-o", target)
     assert (status, err) == (0, "")
     after_review = terminal.asked[terminal.asked.index("review") + 1 :]
     assert after_review[: after_review.index("review")] == [
@@ -117,20 +112,16 @@ def test_changing_an_answer_in_review_asks_its_dependents_again(tmp_path: Path, 
         "exit.renewal.period",
         "exit.renewal.notice",
         "exit.renewal.option_holder",
-        "exit.renewal.max_renewals",
     ]
-    renewal = load_deal(tmp_path / "deal.yaml").deal.exit.renewal
-    assert renewal is not None
-    assert (renewal.type, renewal.option_holder, str(renewal.notice)) == (
+    renewal = read_answers(target)[0]["exit"]["renewal"]
+    assert (renewal["type"], renewal["option_holder"], renewal["notice"]) == (
         "party_option",
         "NAW",
         "18 months",
     )
 
 
-def test_without_a_terminal_it_lists_what_is_missing(tmp_path: Path) -> None:
-    from ..conftest import run_cli
-
+def test_without_a_terminal_it_lists_what_is_missing_or_invalid(tmp_path: Path) -> None:
     partial = tmp_path / "partial.yaml"
     partial.write_text("deal:\n  name: Project X\n", encoding="utf-8")
     result = run_cli("interview", "--answers", partial)
@@ -140,11 +131,28 @@ def test_without_a_terminal_it_lists_what_is_missing(tmp_path: Path) -> None:
     complete = run_cli("interview", "--answers", BATTERY, "--no-input")
     assert complete.status == 0
     assert complete.out.strip() == "Nothing is missing: every required answer is given."
+    bad = tmp_path / "bad.yaml"
+    text = BATTERY.read_text(encoding="utf-8").replace("owner: joint", "owner: BMW", 1)
+    bad.write_text(text, encoding="utf-8")
+    refused = run_cli("interview", "--resume", bad, "--no-input")
+    assert refused.status == 2
+    assert "'BMW' is not a party, 'joint' or a governance body" in refused.err
+    assert f"{bad}:" in refused.err
+    assert "Nothing is missing" not in refused.out
+
+
+def test_answers_without_input_are_written_to_the_output(tmp_path: Path) -> None:
+    target = tmp_path / "z.yaml"
+    result = run_cli("interview", "--answers", BATTERY, "-o", target, "--no-input")
+    assert result.status == 0, result.err
+    assert f"Answers written to {target}" in result.out
+    assert load_deal(target).deal == load_deal(BATTERY).deal
+    assert target.read_text(encoding="utf-8") == BATTERY.read_text(encoding="utf-8")
+    again = run_cli("interview", "--answers", BATTERY, "-o", target, "--no-input")
+    assert again.status == 2 and "already exists" in again.err
 
 
 def test_an_existing_answer_file_is_never_started_over(tmp_path: Path) -> None:
-    from ..conftest import run_cli
-
     target = tmp_path / "deal.yaml"
     target.write_text("deal:\n  name: Keep me\n", encoding="utf-8")
     terminal = ScriptedTerminal(lambda key: CTRL_C)
@@ -156,3 +164,22 @@ def test_an_existing_answer_file_is_never_started_over(tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8") == "deal:\n  name: Keep me\n"
     assert terminal.asked == []
     assert run_cli("interview", "--resume", target, "--answers", target).status == 2
+
+
+def test_a_finding_is_settled_from_the_menu_after_the_findings(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
+    software = EXAMPLES_DIR / "sdv-software.yaml"
+    example = read_answers(software)[0]
+    partial = copy.deepcopy(example)
+    del partial["strengths"]["contributions"][1]["tracking"]
+    partial["governance"]["clean_team"] = {"required": False}
+    target = tmp_path / "deal.yaml"
+    target.write_text(dump_answers(partial), encoding="utf-8")
+    overrides = {"next": [f"Settle{ENTER}", f"Stop{ENTER}"], "settle": [f"tracking{ENTER}"]}
+    terminal = ScriptedTerminal(ExampleAnswers(spec, example, overrides))
+    status, out, err = run_interview(terminal, "--resume", target)
+    assert (status, err) == (0, "")
+    assert terminal.asked[:4] == ["review", "next", "settle", "contributions#2.tracking"]
+    assert terminal.asked[4:] == ["next"]
+    tracking = read_answers(target)[0]["strengths"]["contributions"][1]["tracking"]
+    assert tracking == example["strengths"]["contributions"][1]["tracking"]
+    assert out.count("contribution has no tracking") == 1

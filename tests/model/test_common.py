@@ -69,6 +69,22 @@ def test_a_singular_unit_is_written_and_read() -> None:
     assert Duration.model_validate("2 year").model_dump() == "2 years"
 
 
+@pytest.mark.parametrize(
+    ("text", "shorthand"),
+    [
+        ("25m EUR", "EUR 25m"),
+        ("€25m", "EUR 25m"),
+        ("€ 25 million", "EUR 25m"),
+        ("US$ 1.2bn", "USD 1.2bn"),
+        ("eur 40", "EUR 40"),
+        ("£ 3.5m", "GBP 3.5m"),
+    ],
+)
+def test_money_reads_symbols_and_either_order(text: str, shorthand: str) -> None:
+    assert Money.model_validate(text).model_dump() == shorthand
+    assert Quantity.model_validate(text).model_dump() == shorthand
+
+
 def test_quantity_distinguishes_money_from_units() -> None:
     assert Quantity.model_validate("EUR 25m").is_money
     assert not Quantity.model_validate("30,000 units/yr").is_money
@@ -81,7 +97,13 @@ def test_quantity_distinguishes_money_from_units() -> None:
         (Duration, "ninety days", "'ninety days' is not a length of time"),
         (Duration, "90 dais", "'dais' is not a unit of time, did you mean 'days'?"),
         (Duration, 90, "a bare number is not enough here; add the unit, e.g. '90 days'"),
-        (Money, "25m euros", "'25m euros' is not an amount of money"),
+        (Money, "25m euros", "'euros' is not an ISO 4217 currency code, did you mean 'EUR 25m'?"),
+        (Money, "EURO 40m", "'EURO' is not an ISO 4217 currency code, did you mean 'EUR 40m'?"),
+        (Money, "40m", "'40m' has no currency; write the code first, e.g. 'EUR 40m'"),
+        (Money, "$40m", "did you mean 'USD 40m'?"),
+        (Money, "forty million", "'forty million' is not an amount of money"),
+        (Quantity, "40 EURO", "'EURO' is not an ISO 4217 currency code, did you mean 'EUR 40'?"),
+        (Quantity, "40m", "has no unit or currency"),
         (Quantity, "many engineers", "'many engineers' is not a quantity"),
     ],
 )

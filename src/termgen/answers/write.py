@@ -8,6 +8,8 @@ from typing import Any
 
 import yaml
 
+from termgen.answers.layout import Writer, read_layout
+from termgen.answers.read import read_answers
 from termgen.files.write import write_atomically
 from termgen.model import Deal
 
@@ -33,6 +35,48 @@ def dump_answers(data: dict[str, Any]) -> str:
 def save_deal(deal: Deal, path: Path | str, *, replace: bool = True) -> Path:
     """Write the deal as an answer file, atomically."""
     return write_atomically(Path(path), dump_answers(answers_data(deal)).encode(), replace=replace)
+
+
+class AnswerFile:
+    """The answer file an interview saves after every answer, keeping what its author wrote
+    around the answers (comments, blank lines, quoting, key order)."""
+
+    def __init__(self, path: Path, writer: Writer) -> None:
+        self.path = path
+        self.writer = writer
+        self._saved: dict[str, Any] | None = None
+        self._text: str | None = None
+
+    @classmethod
+    def open(cls, original: Path | None, path: Path) -> AnswerFile:
+        """Save to `path`, in the layout of `original` (the file the answers were read from)."""
+        layout = read_layout(original.read_text(encoding="utf-8-sig")) if original else None
+        return cls(path, Writer(layout, SCHEMA_HINT))
+
+    def save(self, data: dict[str, Any]) -> None:
+        """Write the answers atomically; a save that changes nothing writes nothing.
+
+        `data` is the interview's answers for the file, built afresh for each save, so it is
+        kept as it is (no copy) to check the file against when the interview ends."""
+        text = self.writer.text(data)
+        if text == self._text:
+            return
+        write_atomically(self.path, text.encode(), replace=True, durable=False)
+        self._saved, self._text = data, text
+
+    def close(self) -> None:
+        """Make the last save durable, and make sure the file reads back as the answers."""
+        if self._saved is None:
+            return
+        read, _ = read_answers(self.path)
+        if not _same_answers(read, self._saved):
+            write_atomically(self.path, dump_answers(self._saved).encode(), replace=True)
+            return
+        write_atomically(self.path, self.path.read_bytes(), replace=True)
+
+
+def _same_answers(read: dict[str, Any], saved: dict[str, Any]) -> bool:
+    return bool(_plain(read) == _plain(saved))
 
 
 def _plain(value: Any) -> Any:

@@ -59,7 +59,7 @@ def _check_deal(command: Check, file: Path, env: Environment) -> ExitStatus:
         env.out(json.dumps(output, indent=2, ensure_ascii=False))
     else:
         env.out(f"Findings for {meta.name} v{meta.version} ({file})")
-        env.out(report.table(deal.findings))
+        env.out(report.table(deal.findings, env.columns))
     return strict_status(command.strict, bool(blocking(deal.findings)))
 
 
@@ -83,7 +83,7 @@ def _check_draft(command: Check, file: Path, env: Environment) -> ExitStatus:
         env.out(json.dumps(report.as_json(), indent=2, ensure_ascii=False))
         return strict_status(command.strict, bool(report.blocking_missing))
     env.out(f"Provisions in {file}")
-    env.out(text_table(("status", "severity", "provision", "evidence"), report.rows(), widest=70))
+    env.out(text_table(("status", "severity", "provision", "evidence"), report.rows(), env.columns))
     env.out(report.summary())
     return strict_status(command.strict, bool(report.blocking_missing))
 
@@ -105,7 +105,8 @@ def _check_drafts(command: Check, env: Environment) -> ExitStatus:
             env.out(json.dumps(checked.as_json(), ensure_ascii=False))
     if not command.json:
         rows = [summary_row(checked) for checked in results]
-        env.out(text_table(("file", "present", "weak", "missing", "blocking missing"), rows))
+        header = ("file", "present", "weak", "missing", "blocking missing")
+        env.out(text_table(header, rows, None))
         failed = sum(checked.error is not None for checked in results)
         env.out(f"{len(results)} drafts checked, {failed} could not be read")
     for checked in results:
@@ -119,7 +120,6 @@ def _check_drafts(command: Check, env: Environment) -> ExitStatus:
 
 def _check_against(command: Check, file: Path, answers: Path, env: Environment) -> ExitStatus:
     from termgen.pipeline import DealRun, open_library
-    from termgen.terminal import terminal_width
     from termgen.their_drafts.against import review_draft, text
 
     deal = DealRun.from_file(answers, open_library(command.library, env))
@@ -131,5 +131,5 @@ def _check_against(command: Check, file: Path, answers: Path, env: Environment) 
     if command.json:
         env.out(json.dumps(review.as_json(), indent=2, ensure_ascii=False))
     else:
-        env.out(text(review, terminal_width(env.environ)))
+        env.out(text(review, env.columns))
     return strict_status(command.strict, bool(review.worse))

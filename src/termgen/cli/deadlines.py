@@ -50,6 +50,6 @@ def run(command: Deadlines, env: Environment) -> ExitStatus:
         for deadline in found
         if deadline.day
     ]
-    env.out(text_table(("date", "when", "deadline", "term-sheet clause"), rows, widest=50))
+    env.out(text_table(("date", "when", "deadline", "term-sheet clause"), rows, env.columns))
     say_unknown(env, found, "")
     return ExitStatus.SUCCESS

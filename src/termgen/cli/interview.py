@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from termgen.environment import Environment
-from termgen.errors import ExitStatus, Location, UsageError
-from termgen.interview.engine import Engine
+from termgen.errors import ExitStatus, Location, Problem, UsageError
 from termgen.interview.lint import lint_spec
 from termgen.interview.spec import Spec, load_spec
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from termgen.cli.commands import Interview
+    from termgen.files.datafile import SourceMap
+    from termgen.interview.engine import Engine
+    from termgen.interview.runner import Runner
+    from termgen.model import Deal
 
 
 def run(command: Interview, env: Environment) -> ExitStatus:
@@ -28,12 +31,12 @@ def run(command: Interview, env: Environment) -> ExitStatus:
     if command.lint:
         env.out(f"interview definition OK: {source.file}")
         return ExitStatus.SUCCESS
-    data, output = _start(command)
-    return _interview(command, env, spec, data, output)
+    data, answers_source, output = _start(command)
+    return _interview(command, env, spec, data, answers_source, output)
 
 
-def _start(command: Interview) -> tuple[dict[str, Any], Path | None]:
-    """The answers to begin with and the file to save them in."""
+def _start(command: Interview) -> tuple[dict[str, Any], SourceMap | None, Path | None]:
+    """The answers to begin with, where they were read, and the file to save them in."""
     from termgen.answers.read import read_answers
 
     if command.resume and command.answers:
@@ -41,8 +44,15 @@ def _start(command: Interview) -> tuple[dict[str, Any], Path | None]:
             "use --resume to continue an interview or --answers to pre-fill a new one, not both"
         )
     if command.resume:
-        return read_answers(command.resume)[0], command.output or command.resume
-    data = read_answers(command.answers)[0] if command.answers else {}
+        data, source = read_answers(command.resume)
+        return data, source, command.output or command.resume
+    if command.answers is None:
+        return {}, None, _new_output(command)
+    data, source = read_answers(command.answers)
+    return data, source, _new_output(command)
+
+
+def _new_output(command: Interview) -> Path | None:
     output = command.output
     if output is not None and output.exists() and not command.force:
         raise UsageError(
@@ -50,71 +60,138 @@ def _start(command: Interview) -> tuple[dict[str, Any], Path | None]:
             "--force to start again over it",
             location=Location(output),
         )
-    return data, output
+    return output
+
+
+UNFINISHED = frozenset({"missing", "too_short"})
+"""What the model says of answers not given yet: not a problem while the interview runs."""
+
+
+def _refused(data: dict[str, Any], source: SourceMap | None) -> list[Problem]:
+    """What the deal model refuses in answers read from a file, each at its line."""
+    from pydantic import ValidationError
+
+    from termgen.interview.data import for_file
+    from termgen.model import Deal
+    from termgen.model.messages import located_problems
+
+    if source is None:
+        return []
+    try:
+        Deal.model_validate(for_file(data))
+    except ValidationError as invalid:
+        return located_problems(invalid, Deal, source, skip=UNFINISHED)
+    return []
 
 
 def _interview(
-    command: Interview, env: Environment, spec: Spec, data: dict[str, Any], output: Path | None
+    command: Interview,
+    env: Environment,
+    spec: Spec,
+    data: dict[str, Any],
+    source: SourceMap | None,
+    output: Path | None,
 ) -> ExitStatus:
-    from termgen.answers.write import dump_answers
-    from termgen.files.write import write_atomically
-    from termgen.interview.prompts import Prompter
-    from termgen.interview.runner import Runner
+    from termgen.interview.data import with_open_marks
+    from termgen.interview.engine import Engine
 
-    engine = Engine(spec, data, today=env.today())
+    refused = _refused(data, source)
+    engine = Engine(spec, with_open_marks(data), today=env.today())
     if command.no_input or not env.interactive:
-        return _report_missing(engine, env)
+        return _without_terminal(command, engine, env, refused, output)
     if output is None:
         raise UsageError(
             "say where to save the answers with -o FILE (they are saved after every answer)"
         )
+    return _in_terminal(command, env, engine, refused, output)
 
-    def save(answers: dict[str, Any]) -> None:
-        write_atomically(output, dump_answers(answers).encode(), replace=True)
 
-    runner = Runner(engine, Prompter(env), save)
+def _in_terminal(
+    command: Interview, env: Environment, engine: Engine, refused: list[Problem], output: Path
+) -> ExitStatus:
+    from termgen.answers.write import AnswerFile
+    from termgen.interview.prompts import Prompter
+    from termgen.interview.runner import Runner
+
+    answer_file = AnswerFile.open(command.resume, output)
+    runner = Runner(engine, Prompter(env), answer_file.save, output)
+    if refused:
+        for problem in refused:
+            env.out_wrapped(f"{problem}", "", "  ")
+        env.out_wrapped("These answers are asked again first.")
+        runner.valid_deal(quiet=True)
     try:
         runner.questions()
         deal = runner.review()
     except KeyboardInterrupt:
+        answer_file.close()
         saved = (
             f"Your answers are saved in {output}." if output.exists() else "Nothing was saved yet."
         )
         env.err(f"\nInterview paused. {saved}\nContinue with: termgen interview --resume {output}")
         return ExitStatus.INTERRUPTED
-    env.out(f"\nThe answers are complete and saved in {output}.")
-    _findings_and_drafts(command, env, runner, deal)
+    env.out_wrapped(f"\nThe answers are complete and saved in {output}.", "")
+    try:
+        _findings_and_drafts(command, env, runner, deal)
+    except KeyboardInterrupt:
+        env.err(f"\nNo drafts written. Draft later with: termgen draft {output} -o out/")
+    finally:
+        answer_file.close()
     return ExitStatus.SUCCESS
 
 
-def _findings_and_drafts(command: Interview, env: Environment, runner: Any, deal: Any) -> None:
+def _findings_and_drafts(command: Interview, env: Environment, runner: Runner, deal: Deal) -> None:
     from termgen.findings import report
+    from termgen.findings.deal import Finding
     from termgen.interview.overview import asked_at
     from termgen.pipeline import DealRun, open_library
 
-    run = DealRun(deal, open_library(command.library, env))
-    findings = [
-        replace(finding, question=asked_at(runner.engine, finding.path)) for finding in run.findings
-    ]
-    env.out(report.table(findings))
+    library = open_library(command.library, env)
 
-    def draft(folder: Path, replace: bool) -> list[Path]:
-        return run.write(folder, replace=replace)
+    def findings(deal: Deal) -> list[Finding]:
+        return [
+            replace(finding, question=asked_at(runner.engine, finding.path))
+            for finding in DealRun(deal, library).findings
+        ]
 
-    try:
-        runner.offer_draft(draft)
-    except KeyboardInterrupt:
-        env.err("\nNo drafts written.")
+    def show(found: Sequence[Finding]) -> None:
+        env.out("")
+        env.out(report.table(found, env.columns))
+
+    def draft(deal: Deal, folder: Path, replace: bool) -> list[Path]:
+        return DealRun(deal, library).write(folder, replace=replace)
+
+    runner.findings_and_drafts(findings, show, draft, deal)
 
 
-def _report_missing(engine: Engine, env: Environment) -> ExitStatus:
+def _without_terminal(
+    command: Interview,
+    engine: Engine,
+    env: Environment,
+    refused: list[Problem],
+    output: Path | None,
+) -> ExitStatus:
+    """Ask nothing: say what the answers lack or what the model refuses; write them to -o."""
+    from termgen.answers.write import AnswerFile
     from termgen.interview.overview import missing
 
+    for problem in refused:
+        env.err(str(problem))
     absent = missing(engine)
-    if not absent:
+    if absent:
+        env.out(f"{len(absent)} answer(s) still missing (no terminal to ask them in):")
+        for item in absent:
+            env.out_wrapped(f"{item.section}: {item.what} ({item.path})", "  ", "    ")
+    elif not refused:
         env.out("Nothing is missing: every required answer is given.")
-        return ExitStatus.SUCCESS
-    env.out(f"{len(absent)} answer(s) still missing (no terminal to ask them in):")
-    for item in absent:
-        env.out(f"  {item.section}: {item.what} ({item.path})")
-    return ExitStatus.ERROR
+    if output is not None and command.answers is not None:
+        if refused:
+            env.err(f"{output} not written: fix the answers above first.")
+        else:
+            AnswerFile.open(command.answers, output).save(engine.answers())
+            env.out_wrapped(
+                f"Answers written to {output}; continue with: termgen interview --resume {output}"
+            )
+    if refused or absent:
+        return ExitStatus.ERROR
+    return ExitStatus.SUCCESS

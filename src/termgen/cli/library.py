@@ -46,7 +46,7 @@ def listing(command: LibraryList, env: Environment) -> ExitStatus:
         rows.append(
             (clause_id, clause.element, clause.section, clause.purpose_summary, clause.title)
         )
-    env.out(text_table(("id", "element", "section", "purposes", "title"), rows, widest=40))
+    env.out(text_table(("id", "element", "section", "purposes", "title"), rows, env.columns))
     env.out(f"{len(rows)} clause(s)")
     return ExitStatus.SUCCESS
 

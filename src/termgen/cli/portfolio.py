@@ -54,7 +54,7 @@ def run(command: Portfolio, env: Environment) -> ExitStatus:
             )
         )
     header = ("file", "deal", "purpose", "parties", "term ends", "blocking", "next deadline")
-    env.out(text_table(header, table, widest=40))
+    env.out(text_table(header, table, env.columns))
     failed = sum(1 for row in rows if row.error)
     env.out(
         f"{len(rows)} file(s), {failed} could not be read" if failed else f"{len(rows)} deal(s)"

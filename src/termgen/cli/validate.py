@@ -5,6 +5,7 @@ from __future__ import annotations
 from termgen.answers.read import load_deal
 from termgen.environment import Environment
 from termgen.errors import ExitStatus, TermgenError
+from termgen.findings.checks import not_money
 from termgen.wording import and_join, humanise
 
 TYPE_CHECKING = False
@@ -28,4 +29,7 @@ def run(command: Validate, env: Environment) -> ExitStatus:
             f"{path}: valid: {meta.name} v{meta.version} "
             f"({humanise(meta.purpose)}, {and_join(deal.party_names)})"
         )
+        for item in deal.strengths.contributions:
+            if item.not_money:
+                env.out(f"  warning: {not_money(item)}")
     return status

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from termgen.drafting.structure import Paragraph, Segment, Table
 from termgen.model import Deal
-from termgen.templating.missing import PLACEHOLDER
+from termgen.templating.missing import PLACEHOLDER, PLACEHOLDER_MARK
 from termgen.wording import and_join, capital, date_text, humanise, percent_text, yes_no
 
 _NOT_APPLICABLE = "–"
@@ -18,7 +18,7 @@ _WORKING_TEAMS = ("joint_pmo", "clean_team")
 
 def cell(text: str | None) -> Paragraph:
     """A table cell; an unknown value becomes an open point."""
-    if text is None or not str(text).strip():
+    if text is None or not str(text).strip() or str(text) == PLACEHOLDER_MARK:
         return (Segment(PLACEHOLDER, open_point=True),)
     return (Segment(str(text)),)
 

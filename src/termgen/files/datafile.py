@@ -222,7 +222,7 @@ class _Builder:
                 f"a number of more than {MAX_DIGITS} digits, which no answer needs; "
                 "put it in quotes if it is meant as text",
             )
-        return _scalar(node)
+        return scalar_value(node)
 
     def mapping(self, node: yaml.MappingNode, path: YamlPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -254,7 +254,7 @@ def _too_large(number: str) -> bool:
     return digits > MAX_DIGITS or len(exponent.lstrip("+-")) > len(str(MAX_DIGITS)) - 1
 
 
-def _scalar(node: yaml.ScalarNode) -> Any:
+def scalar_value(node: yaml.ScalarNode) -> Any:
     """YAML 1.2 core types only: 'no' and 'on' stay text, numbers keep how they were written."""
     text = node.value
     if node.style or node.tag == "tag:yaml.org,2002:str":

@@ -31,12 +31,20 @@ _NAME_IN_TEMPORARY = 40
 """Characters of the target's name kept in its temporary's name, so that both fit the limit."""
 
 
-def write_atomically(path: Path, data: bytes, *, replace: bool = False) -> Path:
-    """Write `data` to `path`; a reader sees the old file or the new one, never a part."""
-    return write_together([(Path(path), data)], replace=replace)[0]
+def write_atomically(
+    path: Path, data: bytes, *, replace: bool = False, durable: bool = True
+) -> Path:
+    """Write `data` to `path`; a reader sees the old file or the new one, never a part.
+
+    `durable` also waits until the disk has the data (fsync), which a crash of the machine
+    needs; the rename alone keeps the file whole if the program is killed. The interview
+    saves after every answer without it, and makes its last save durable."""
+    return write_together([(Path(path), data)], replace=replace, durable=durable)[0]
 
 
-def write_together(files: Sequence[tuple[Path, bytes]], *, replace: bool = False) -> list[Path]:
+def write_together(
+    files: Sequence[tuple[Path, bytes]], *, replace: bool = False, durable: bool = True
+) -> list[Path]:
     """Write every file into one folder, all or none; nothing is written when one is in the
     way (it exists and `replace` is false, or it is a folder)."""
     targets = [Path(path) for path, _ in files]
@@ -50,13 +58,14 @@ def write_together(files: Sequence[tuple[Path, bytes]], *, replace: bool = False
         leftovers: list[Path] = []
         try:
             for number, (target, (_, data)) in enumerate(zip(targets, files, strict=True)):
-                leftovers.append(_temporary(target, data, f"{token}-{number}"))
+                leftovers.append(_temporary(target, data, f"{token}-{number}", durable))
             pending = list(zip(leftovers, targets, strict=True))
             with _uninterrupted():
                 if len(pending) > 1:
                     leftovers.append(_journal(folder, token, pending, replace))
                 _commit(pending, replace)
-            _sync(folder)
+            if durable:
+                _sync(folder)
         finally:
             for leftover in leftovers:
                 leftover.unlink(missing_ok=True)
@@ -105,13 +114,14 @@ def _check_target(target: Path, replace: bool) -> None:
         raise refuse_to_replace(target)
 
 
-def _temporary(target: Path, data: bytes, token: str) -> Path:
+def _temporary(target: Path, data: bytes, token: str, durable: bool = True) -> Path:
     temporary = target.parent / f".termgen-{token}.{target.name[:_NAME_IN_TEMPORARY]}.tmp"
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
     with os.fdopen(descriptor, "wb") as stream:
         stream.write(data)
         stream.flush()
-        os.fsync(stream.fileno())
+        if durable:
+            os.fsync(stream.fileno())
     return temporary
 
 

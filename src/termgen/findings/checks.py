@@ -10,7 +10,8 @@ from termgen.deadlines.dates import expiry, last_day_to_stop_renewal
 from termgen.model import Deal
 from termgen.model.common import Duration
 from termgen.model.goals import SHARE_KINDS
-from termgen.model.paths import AnswerPath
+from termgen.model.paths import AnswerPath, parse_path
+from termgen.model.strengths import Contribution
 from termgen.wording import and_join, date_text, humanise
 
 
@@ -249,7 +250,23 @@ def _executable_contributions(deal: Deal, _: str) -> list[Gap]:
                     ("strengths", "contributions", index, missing[0][1]),
                 )
             )
+        if item.not_money:
+            gaps.append(Gap(not_money(item), ("strengths", "contributions", index, "quantity")))
     return gaps
+
+
+def not_money(item: Contribution) -> str:
+    return (
+        f"{item.party}'s {humanise(item.kind)} contribution is '{item.quantity}', not an amount "
+        "of money; write a currency code and the amount, e.g. 'EUR 40m'"
+    )
+
+
+@check("left_open")
+def _left_open(deal: Deal, _: str) -> list[Gap]:
+    return [
+        Gap("left open on purpose ([●] in the draft)", parse_path(path)) for path in deal.left_open
+    ]
 
 
 @check("decision_owners")

@@ -19,6 +19,7 @@ from termgen.model.paths import AnswerPath, dotted
 from termgen.templating.sandbox import Sandbox
 
 _SEVERITY_ORDER = {"blocking": 0, "warning": 1}
+LEFT_OPEN = "answers.left_open"
 
 
 @dataclass(frozen=True)
@@ -80,9 +81,14 @@ def deal_findings(
         if gaps is None:
             continue
         if not gaps and provision.clause and provided is not None and provision.id not in provided:
+            open_here = provision.fix and any(
+                path.startswith(provision.fix) for path in deal.left_open
+            )
             gaps = [
                 Gap(
-                    "the answers settle it, but no clause of the draft provides it (is the "
+                    "left open on purpose; the draft has no clause for it until it is settled"
+                    if open_here
+                    else "the answers settle it, but no clause of the draft provides it (is the "
                     "clause disabled in an overlay?)",
                     _fix_path(provision),
                 )
@@ -100,7 +106,18 @@ def deal_findings(
                     location,
                 )
             )
-    return sorted(findings, key=lambda finding: _SEVERITY_ORDER[finding.severity])
+    return sorted(_without_repeats(findings), key=lambda finding: _SEVERITY_ORDER[finding.severity])
+
+
+def _without_repeats(findings: list[Finding]) -> list[Finding]:
+    """An answer left open says so once: not again where another finding covers its path."""
+    covered = {f.path for f in findings if f.path and f.provision != LEFT_OPEN}
+    return [
+        finding
+        for finding in findings
+        if finding.provision != LEFT_OPEN
+        or not any(finding.path[: len(path)] == path for path in covered)
+    ]
 
 
 def blocking(findings: Iterable[Finding]) -> list[Finding]:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from termgen.findings.deal import Finding, blocking
-from termgen.terminal import text_table
+from termgen.terminal import DEFAULT_WIDTH, text_table
 
 
 def summary(findings: Sequence[Finding]) -> str:
@@ -18,13 +18,13 @@ def summary(findings: Sequence[Finding]) -> str:
     return f"{stops} blocking, {warnings} warning{'s' if warnings != 1 else ''}"
 
 
-def table(findings: Sequence[Finding]) -> str:
-    """The findings as a terminal table, followed by the summary."""
+def table(findings: Sequence[Finding], width: int = DEFAULT_WIDTH) -> str:
+    """The findings as a table fitted to `width` columns, followed by the summary."""
     if not findings:
         return summary(findings)
     rows = [(f.severity, f.provision, f.message, f.where) for f in findings]
     header = ("severity", "provision", "what is missing", "where to settle it")
-    return f"{text_table(header, rows, widest=48)}\n{summary(findings)}"
+    return f"{text_table(header, rows, width)}\n{summary(findings)}"
 
 
 def as_json(findings: Sequence[Finding]) -> dict[str, Any]:

@@ -5,8 +5,7 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import Any
 
-from termgen.model import Deal
-from termgen.model.paths import AnswerPath, field_at, shape_of
+from termgen.model.paths import AnswerPath, dotted, parse_path
 
 
 class _Absent:
@@ -58,9 +57,29 @@ def remove(data: dict[str, Any], path: AnswerPath) -> None:
         del parent[path[-1]]
 
 
+class _Open:
+    """An answer left open on purpose: kept in the answer file's `left_open` list."""
+
+    def __repr__(self) -> str:
+        return "OPEN"
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __str__(self) -> str:
+        return ""
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> _Open:
+        return self
+
+
+OPEN: Any = _Open()
+LEFT_OPEN = "left_open"
+
+
 def renamed(data: Any, old: Any, new: Any) -> Any:
     """The answers with a renamed party or body renamed wherever they refer to it."""
-    if not isinstance(old, str) or old == new or old is ABSENT:
+    if not isinstance(old, str) or old == new:
         return data
     if isinstance(data, dict):
         return {(new if key == old else key): renamed(item, old, new) for key, item in data.items()}
@@ -69,19 +88,38 @@ def renamed(data: Any, old: Any, new: Any) -> Any:
     return new if data == old else data
 
 
-def left_open(path: AnswerPath) -> Any:
-    """What a skipped answer stores: None where the model allows it, else the field's default;
-    ABSENT (store nothing) where the model needs a value, such as a dispute mechanism."""
-    found = field_at(Deal, list(path))
-    if found is None or shape_of(found.annotation).optional:
-        return None
-    if found.is_required():
-        return ABSENT
-    return found.get_default(call_default_factory=True)
+def with_open_marks(data: dict[str, Any]) -> dict[str, Any]:
+    """Answer data as read from a file, with each path under `left_open` marked OPEN."""
+    listed = data.pop(LEFT_OPEN, None)
+    if isinstance(listed, list):
+        for path in listed:
+            where = parse_path(str(path))
+            if get(data, where) is ABSENT:
+                put(data, where, OPEN)
+    return data
 
 
-def prune(data: dict[str, Any], path: AnswerPath) -> None:
-    """Remove mappings left empty on the way up to `path`."""
-    while path and get(data, path) == {}:
-        remove(data, path)
-        path = path[:-1]
+def for_file(data: dict[str, Any]) -> dict[str, Any]:
+    """Answer data as the file keeps it: OPEN marks become paths under `left_open`, and
+    mappings left empty by them disappear."""
+    found: list[str] = []
+
+    def plain(value: Any, path: AnswerPath) -> Any:
+        if isinstance(value, dict):
+            kept = {}
+            for key, item in value.items():
+                if item is OPEN:
+                    found.append(dotted((*path, key)))
+                    continue
+                cleaned = plain(item, (*path, key))
+                if cleaned != {} or not isinstance(item, dict):
+                    kept[key] = cleaned
+            return kept
+        if isinstance(value, list):
+            return [plain(item, (*path, index)) for index, item in enumerate(value)]
+        return value
+
+    result: dict[str, Any] = plain(data, ())
+    if found:
+        result[LEFT_OPEN] = found
+    return result

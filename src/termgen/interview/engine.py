@@ -1,187 +1,159 @@
 """The interview as pure logic: which question comes next, what an answer does, what is left.
 
 No terminal here: a test (or another front end) drives it with `next_step()` and the
-`answer`, `add_entry`, `edit_entry`, `remove_entry`, `finish` and `change` calls.
+`answer`, `accept_preset`, `add_entry`, `edit_entry`, `remove_entry`, `cancel`, `finish`
+and `change` calls.
+
+The first pass asks the essentials; questions marked `detail` wait until the user asks for
+them (for one list, or for everything once the essentials are done). A list entry being
+added or edited is a transaction: `cancel()` puts the list back as it was, and `answers()`
+never holds an entry that lacks a required answer.
 """
 
 from __future__ import annotations
 
 import copy
-import datetime as dt
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from jinja2 import Template
-from pydantic import ValidationError
+from termgen.interview.changes import dependents, no_longer_applying
+from termgen.interview.data import ABSENT, OPEN, for_file, get, put, remove, renamed
+from termgen.interview.groups import EntryEdit, model_minimum, own_entries
+from termgen.interview.spec import TODAY, Group, Preset, Question, Section
+from termgen.interview.state import BODIES, State
+from termgen.interview.steps import Ask, Manage, Offer, Step
+from termgen.interview.types import NewBody
+from termgen.model.paths import AnswerPath, split
 
-from termgen.interview.data import ABSENT, get, left_open, prune, put, remove, renamed
-from termgen.interview.spec import TODAY, Group, Question, Section, Spec
-from termgen.interview.types import AnswerError, parse, show
-from termgen.model import Deal
-from termgen.model.deal import BODIES_TO_COME
-from termgen.model.messages import clean_loc, plain_message
-from termgen.model.paths import AnswerPath, shape_at, shape_of, split
-from termgen.templating.check import paths_read
-from termgen.templating.sandbox import Sandbox
-
-JOINT = "joint"
-BODIES = "governance.bodies"
 NAMES = {("parties", "short_name"), (BODIES, "name")}
 """Answers other answers refer to; renaming one renames the references too."""
 
 
-@dataclass(frozen=True)
-class Ask:
-    """Ask one question; `path` is where its answer goes in the answer data."""
-
-    question: Question
-    path: AnswerPath
-    section: Section
-    group: Group | None = None
-    entry: int | None = None
-    default: Any = None
-    choices: tuple[str, ...] = ()
-
-    @property
-    def key(self) -> str:
-        """A stable name for this prompt: the question id, with the entry number if any."""
-        prefix = (
-            f"{self.group.id}#{self.entry + 1}." if self.group and self.entry is not None else ""
-        )
-        return f"{prefix}{self.question.id}"
-
-
-@dataclass(frozen=True)
-class Manage:
-    """Show a group's entries and let the user add, edit, remove, or finish."""
-
-    group: Group
-    section: Section
-    entries: tuple[str, ...]
-    can_add: bool
-    can_finish: bool
-
-    @property
-    def key(self) -> str:
-        return self.group.id
-
-
-Step = Ask | Manage
-
-
 @dataclass
-class Engine:
-    """Interview state over plain answer data, as saved in the answer file."""
+class Engine(State):
+    """The walk through the interview over its answers, one step at a time."""
 
-    spec: Spec
-    data: dict[str, Any] = field(default_factory=dict)
-    today: dt.date = field(default_factory=dt.date.today)
-    _env: Sandbox = field(default_factory=Sandbox, repr=False)
+    details: bool = False
+    """Whether detail questions are asked everywhere (after the essentials)."""
     _opened: set[str] = field(default_factory=set, repr=False)
     _closed: set[str] = field(default_factory=set, repr=False)
-    _active: dict[str, int] = field(default_factory=dict, repr=False)
+    _detailing: set[str] = field(default_factory=set, repr=False)
+    _postponed: set[tuple[str, int]] = field(default_factory=set, repr=False)
     _queue: list[Ask] = field(default_factory=list, repr=False)
-    _summaries: dict[str, Template] = field(default_factory=dict, repr=False)
-    """Each group's summary template, compiled once: lists are summarised at every step."""
-    _left_open: set[AnswerPath] = field(default_factory=set, repr=False)
-    """Answers skipped this session that the model cannot hold as empty: asked again on resume."""
-
-    def _unanswered(self, path: AnswerPath) -> bool:
-        return get(self.data, path) is ABSENT and path not in self._left_open
+    _edit: EntryEdit | None = field(default=None, repr=False)
+    _preset_offered: bool = field(default=False, repr=False)
 
     # -- walking the spec ------------------------------------------------------------------
 
     def next_step(self) -> Step | None:
-        """The next thing to ask, or None when the interview is complete."""
+        """The next thing to ask, or None when nothing is left in this pass."""
         while self._queue:
             forced = self._queue.pop(0)
-            if self.applies(
-                forced.question.when, forced.question.purposes, forced.group, forced.entry
-            ):
+            if self.applies(forced.question, forced.group, forced.entry):
                 return self._ask(
                     forced.question, forced.path, forced.section, forced.group, forced.entry
                 )
-            remove(self.data, forced.path)
-        for section in self.spec.sections:
-            for item in section.items:
-                step = self._step_for(section, item)
-                if step is not None:
-                    return step
+            self.drop(forced.path)
+        offer = self._offer()
+        if offer is not None:
+            return offer
+        edited = self._edited_step()
+        if edited is not None:
+            return edited
+        for section, item in self.items():
+            step = self._step_for(section, item)
+            if step is not None:
+                return step
         return None
+
+    def asked_now(self, question: Question, group: Group | None = None) -> bool:
+        """Whether this pass asks the question: essentials always, details when asked for."""
+        return (
+            not question.detail
+            or self.details
+            or (group is not None and group.id in self._detailing)
+        )
 
     def _step_for(self, section: Section, item: Question | Group) -> Step | None:
         if isinstance(item, Question):
             path = split(item.path)
-            if self.applies(item.when, item.purposes) and self._unanswered(path):
+            if self.applies(item) and self.asked_now(item) and get(self.data, path) is ABSENT:
                 return self._ask(item, path, section)
             return None
-        if not self.applies(item.when, item.purposes):
+        if not self.applies(item):
             return None
         if item.single:
             return self._next_in_entry(section, item, self._single_entry(item))
-        active = self._active.get(item.id)
-        if active is not None:
-            step = self._next_in_entry(section, item, active)
-            if step is not None:
-                return step
-            del self._active[item.id]
         for entry in self.entries(item):
+            if (item.id, entry) in self._postponed:
+                continue
             step = self._next_in_entry(section, item, entry)
             if step is not None:
-                self._active[item.id] = entry
-                self._opened.add(item.id)
+                if self._edit is None:
+                    self._edit = EntryEdit(item, entry, copy.deepcopy(self.entry_data(item, entry)))
                 return step
-        if self._is_closed(item):
+        if self.is_closed(item):
             return None
         self._opened.add(item.id)
-        count = len(self.entries(item))
+        return self._manage(item, section)
+
+    def _edited_step(self) -> Ask | None:
+        """The next question of the entry being added or edited; the edit ends without one."""
+        edit = self._edit
+        if edit is None:
+            return None
+        section = next(s for s, item in self.items() if item is edit.group)
+        step = self._next_in_entry(section, edit.group, edit.index)
+        if step is None:
+            self._edit = None
+        return step
+
+    def _manage(self, group: Group, section: Section) -> Manage:
+        count = len(self.entries(group))
         return Manage(
-            item,
+            group,
             section,
-            tuple(self.summary(item, entry) for entry in self.entries(item)),
-            can_add=item.max is None or count < item.max,
-            can_finish=count >= item.min,
+            tuple(self.summary(group, entry) for entry in self.entries(group)),
+            can_add=group.max is None or count < group.max,
+            can_finish=count >= model_minimum(group),
+            complete=count >= group.min,
+            details_left=0
+            if self.details or group.id in self._detailing
+            else self.details_left(group),
+        )
+
+    def details_left(self, group: Group) -> int:
+        return sum(
+            1
+            for entry in self.entries(group)
+            for question in group.questions
+            if question.detail
+            and self.applies(question, group, entry)
+            and get(self.data, self.path_of(group, entry, question)) is ABSENT
         )
 
     def _next_in_entry(self, section: Section, group: Group, entry: int) -> Ask | None:
         for question in group.questions:
-            path = (*split(group.path), entry, *split(question.path))
+            path = self.path_of(group, entry, question)
             if (
-                self.applies(question.when, question.purposes, group, entry)
+                self.asked_now(question, group)
+                and self.applies(question, group, entry)
                 and get(self.data, path) is ABSENT
             ):
                 return self._ask(question, path, section, group, entry)
         return None
 
-    def _is_closed(self, group: Group) -> bool:
-        """Finished in this session, or (from a saved file) holding entries of its own."""
+    def is_closed(self, group: Group) -> bool:
+        """Finished in this session; or, from a saved file, holding its entries, finished
+        with none (an empty list) or left open."""
         if group.id in self._closed:
             return True
         if group.id in self._opened:
             return False
-        claimed = {
-            entry
-            for other in self.groups()
-            if other is not group
-            and other.path == group.path
-            and other.fixed
-            and self.applies(other.when, other.purposes)
-            for entry in self.entries(other)
-        }
-        own = [entry for entry in self.entries(group) if group.fixed or entry not in claimed]
-        return len(own) >= max(group.min, 1)
-
-    def entries(self, group: Group) -> list[int]:
-        """Indices of the list entries that belong to this group (its fixed values match)."""
-        items = get(self.data, split(group.path))
-        if not isinstance(items, list):
-            return []
-        return [
-            index
-            for index, entry in enumerate(items)
-            if isinstance(entry, dict) and all(entry.get(k) == v for k, v in group.fixed.items())
-        ]
+        stored = get(self.data, split(group.path))
+        if stored is OPEN or (stored == [] and not group.fixed):
+            return True
+        return len(own_entries(self, group)) >= max(group.min, 1)
 
     def _single_entry(self, group: Group) -> int:
         existing = self.entries(group)
@@ -192,28 +164,34 @@ class Engine:
         put(self.data, (*split(group.path), index), dict(group.fixed))
         return index
 
-    # -- conditions ------------------------------------------------------------------------
+    # -- presets ---------------------------------------------------------------------------
 
-    def context(self, group: Group | None = None, entry: int | None = None) -> dict[str, Any]:
-        """The answers so far as the names conditions read; `item` is the entry asked about."""
-        names: dict[str, Any] = {name: self.data.get(name, {}) for name in Deal.model_fields}
-        names["parties"] = self.data.get("parties", [])
-        if group is not None and entry is not None:
-            names["item"] = get(self.data, (*split(group.path), entry))
-        return names
+    def _pending_preset(self) -> Preset | None:
+        if self._preset_offered:
+            return None
+        preset = self.spec.preset(get(self.data, ("deal", "purpose")))
+        if preset is None or any(get(self.data, split(p)) is not ABSENT for p in preset.defaults):
+            return None
+        return preset
 
-    def applies(
-        self,
-        when: str | None,
-        purposes: Sequence[str],
-        group: Group | None = None,
-        entry: int | None = None,
-    ) -> bool:
-        if purposes and get(self.data, ("deal", "purpose")) not in purposes:
-            return False
-        if group is not None and not self.applies(group.when, group.purposes):
-            return False
-        return when is None or bool(self._env.condition(when)(**self.context(group, entry)))
+    def pending_offer(self) -> int:
+        """1 while the purpose's suggested answers are still to be offered, else 0."""
+        return int(self._pending_preset() is not None)
+
+    def _offer(self) -> Offer | None:
+        preset = self._pending_preset()
+        if preset is None:
+            return None
+        self._preset_offered = True
+        section = next(s for s, item in self.items() if getattr(item, "path", "") == "deal.purpose")
+        return Offer(preset, section)
+
+    def accept_preset(self, offer: Offer) -> None:
+        """Take every suggested answer the deal does not have yet (lists included: the offer
+        showed their entries, the review shows them again)."""
+        for path, value in offer.preset.defaults.items():
+            if get(self.data, split(path)) is ABSENT:
+                put(self.data, split(path), copy.deepcopy(value))
 
     # -- asking ----------------------------------------------------------------------------
 
@@ -237,67 +215,19 @@ class Engine:
 
     def _default(self, question: Question, path: AnswerPath) -> Any:
         current = get(self.data, path)
+        if current is OPEN:
+            return None
         if current is not ABSENT:
             return current
         preset = self.spec.preset(get(self.data, ("deal", "purpose")))
-        if question.path in preset and len(path) == len(split(question.path)):
-            return preset[question.path]
+        suggested = preset.defaults.get(question.path) if preset else None
+        names = self.choices(question, path) if question.type in ("party", "owner") else ()
+        top_level = len(path) == len(split(question.path))
+        if suggested is not None and top_level and (not names or suggested in names):
+            return suggested
         return self.today if question.default == TODAY else question.default
 
-    def party_names(self) -> list[str]:
-        parties = self.data.get("parties", [])
-        return [p["short_name"] for p in parties if isinstance(p, dict) and p.get("short_name")]
-
-    def body_names(self) -> list[str]:
-        bodies = get(self.data, ("governance", "bodies"))
-        return (
-            [b["name"] for b in bodies if isinstance(b, dict) and b.get("name")]
-            if isinstance(bodies, list)
-            else []
-        )
-
-    def choices(self, question: Question, path: AnswerPath) -> tuple[str, ...]:
-        if question.type in ("party", "parties"):
-            return tuple(self.party_names())
-        if question.type == "owner":
-            return (*self.party_names(), JOINT, *self.body_names())
-        if question.type in ("choice", "multi_choice"):
-            shape = shape_at(Deal, list(path))
-            if shape is not None and shape.kind == "list":
-                shape = shape_of(shape.item)
-            return shape.choices if shape is not None else ()
-        return ()
-
-    def display(self, step: Ask) -> str:
-        """The default answer as text to edit."""
-        return show(step.question.type, step.default)
-
     # -- answering -------------------------------------------------------------------------
-
-    def bodies_to_come(self) -> bool:
-        """Whether the governance bodies are still to be asked (owners may name one ahead)."""
-        return not any(self._is_closed(g) for g in self.groups() if g.path == BODIES)
-
-    def _parse(self, step: Ask, raw: Any) -> Any:
-        open_names = step.question.type == "owner" and self.bodies_to_come()
-        choices = () if open_names else step.choices
-        return parse(step.question.type, raw, parties=self.party_names(), choices=choices)
-
-    def check(self, step: Ask, raw: Any) -> str | None:
-        """What is wrong with this answer, in plain words, or None if it can be taken."""
-        try:
-            value = self._parse(step, raw)
-        except AnswerError as wrong:
-            return str(wrong)
-        if value is None:
-            if step.question.required:
-                return "this answer is needed to go on"
-            value = left_open(step.path)
-        if value is ABSENT:
-            return None
-        candidate = copy.deepcopy(self.data)
-        put(candidate, step.path, value)
-        return self._model_problem(candidate, step.path)
 
     def answer(self, step: Ask, raw: Any) -> str | None:
         """Store the answer if it is acceptable; otherwise return why not and store nothing."""
@@ -305,54 +235,68 @@ class Engine:
         if problem is not None:
             return problem
         value = self._parse(step, raw)
-        if value is None:
-            value = left_open(step.path)
-        if value is ABSENT:
-            remove(self.data, step.path)
-            prune(self.data, step.path[:-1])
-            self._left_open.add(step.path)
-            return None
-        self._left_open.discard(step.path)
+        if isinstance(value, NewBody):
+            value = self._add_body(self.data, value)
+            self._opened.update(g.id for g in self.groups() if g.path == BODIES)
         previous = get(self.data, step.path)
-        put(self.data, step.path, value)
+        put(self.data, step.path, OPEN if value is None else value)
         if step.group is not None and (step.group.path, step.question.path) in NAMES:
             self.data = renamed(self.data, previous, value)
+        if previous != value:
+            for path in no_longer_applying(self, step):
+                self.drop(path)
         return None
 
-    def _model_problem(self, candidate: dict[str, Any], path: AnswerPath) -> str | None:
-        context = {BODIES_TO_COME: self.bodies_to_come()}
-        try:
-            Deal.model_validate(candidate, context=context)
-        except ValidationError as invalid:
-            for error in invalid.errors():
-                where = tuple(clean_loc(error["loc"]))
-                if error["type"] != "missing" and where[: len(path)] == path:
-                    return plain_message(error, Deal)[1]
-        return None
-
-    # -- groups ----------------------------------------------------------------------------
+    # -- lists -----------------------------------------------------------------------------
 
     def add_entry(self, step: Manage) -> None:
         items = get(self.data, split(step.group.path))
         index = len(items) if isinstance(items, list) else 0
         put(self.data, (*split(step.group.path), index), dict(step.group.fixed))
-        self._active[step.group.id] = index
+        self._edit = EntryEdit(step.group, index, None, new_list=not isinstance(items, list))
 
     def edit_entry(self, step: Manage, number: int) -> None:
-        """Ask every question of the `number`-th entry (0-based within the group) again."""
+        """Ask the questions of the `number`-th entry (0-based within the group) again."""
         entry = self.entries(step.group)[number]
+        self._edit = EntryEdit(step.group, entry, copy.deepcopy(self.entry_data(step.group, entry)))
         for question in step.group.questions:
-            path = (*split(step.group.path), entry, *split(question.path))
-            self._queue.append(Ask(question, path, step.section, step.group, entry))
+            if self.asked_now(question, step.group):
+                path = self.path_of(step.group, entry, question)
+                self._queue.append(Ask(question, path, step.section, step.group, entry))
 
     def remove_entry(self, step: Manage, number: int) -> None:
-        entry = self.entries(step.group)[number]
-        remove(self.data, (*split(step.group.path), entry))
-        self._active.pop(step.group.id, None)
+        remove(self.data, (*split(step.group.path), self.entries(step.group)[number]))
+
+    def detail_entries(self, step: Manage) -> None:
+        """Ask the detail questions of this list's entries now."""
+        self._detailing.add(step.group.id)
+
+    @property
+    def editing(self) -> EntryEdit | None:
+        """The list entry being added or edited, if any."""
+        return self._edit
+
+    def cancel(self) -> EntryEdit | None:
+        """Undo the entry being added or edited; None when no entry is."""
+        edit = self._edit
+        if edit is None:
+            return None
+        self._edit = None
+        self._queue = [ask for ask in self._queue if ask.group is not edit.group]
+        where = (*split(edit.group.path), edit.index)
+        if edit.before is None:
+            self._remove_added(self.data, edit)
+        else:
+            put(self.data, where, edit.before)
+            self._postponed.add((edit.group.id, edit.index))
+        self._opened.add(edit.group.id)
+        return edit
 
     def finish(self, step: Manage) -> None:
-        if get(self.data, split(step.group.path)) is ABSENT:
-            put(self.data, split(step.group.path), [])
+        """Done with a list: with no entries it is finished empty, below its minimum left open."""
+        path = split(step.group.path)
+        if not step.group.fixed and not self.entries(step.group):
+            put(self.data, path, [] if step.complete else OPEN)
         self._closed.add(step.group.id)
         self._opened.discard(step.group.id)
 
@@ -361,35 +305,57 @@ class Engine:
         self._closed.discard(group.id)
         self._opened.add(group.id)
 
-    def summary(self, group: Group, entry: int) -> str:
-        item = get(self.data, (*split(group.path), entry))
-        if group.summary not in self._summaries:
-            self._summaries[group.summary] = self._env.from_string(group.summary)
-        return " ".join(self._summaries[group.summary].render(item=item).split())
+    def answers(self) -> dict[str, Any]:
+        """The answers as the file keeps them: no entry missing a required answer, open
+        answers listed under `left_open`."""
+        data = self.data
+        edit = self._edit
+        if edit is not None and edit.before is None and not self._has_required(edit):
+            data = copy.deepcopy(data)
+            self._remove_added(data, edit)
+        return for_file(data)
+
+    @staticmethod
+    def _remove_added(data: dict[str, Any], edit: EntryEdit) -> None:
+        remove(data, (*split(edit.group.path), edit.index))
+        if edit.new_list and get(data, split(edit.group.path)) == []:
+            remove(data, split(edit.group.path))
+
+    def _has_required(self, edit: EntryEdit) -> bool:
+        entry = self.entry_data(edit.group, edit.index)
+        return isinstance(entry, dict) and all(
+            get(entry, split(question.path)) not in (ABSENT, OPEN)
+            for question in edit.group.questions
+            if question.required
+        )
 
     # -- changing answers ------------------------------------------------------------------
 
-    def groups(self) -> Iterator[Group]:
-        for section in self.spec.sections:
-            yield from (item for item in section.items if isinstance(item, Group))
-
     def change(self, question: Question, section: Section) -> None:
         """Ask a top-level question again, then every answer that depends on it."""
-        path = split(question.path)
-        self._queue.append(Ask(question, path, section))
-        for dependent, dependent_section in self._dependents(question.path):
+        self._queue.append(Ask(question, split(question.path), section))
+        for dependent_section, dependent in dependents(self, question.path):
             if isinstance(dependent, Group):
-                if not self.applies(dependent.when, dependent.purposes):
-                    continue
-                self.reopen(dependent)
-                continue
-            self._queue.append(Ask(dependent, split(dependent.path), dependent_section))
+                if self.applies(dependent):
+                    self.reopen(dependent)
+            elif self.asked_now(dependent) or get(self.data, split(dependent.path)) is not ABSENT:
+                self._queue.append(Ask(dependent, split(dependent.path), dependent_section))
 
-    def _dependents(self, changed: str) -> Iterator[tuple[Question | Group, Section]]:
-        for section in self.spec.sections:
-            for item in section.items:
-                reads = paths_read(self._env, item.when)
-                if item.purposes:
-                    reads.add("deal.purpose")
-                if any(r.startswith(changed) or changed.startswith(r) for r in reads):
-                    yield item, section
+    @property
+    def queued(self) -> int:
+        """Questions asked again before the walk goes on (after a change, or to settle)."""
+        return len(self._queue)
+
+    def ask_entry(self, group: Group, entry: int) -> None:
+        """Ask every question of an entry that has no answer yet, details included."""
+        section = next(s for s, item in self.items() if item is group)
+        self._edit = EntryEdit(group, entry, copy.deepcopy(self.entry_data(group, entry)))
+        self._queue += [
+            Ask(question, self.path_of(group, entry, question), section, group, entry)
+            for question in group.questions
+            if get(self.data, self.path_of(group, entry, question)) is ABSENT
+        ]
+
+    def ask_again(self, asks: list[Ask]) -> None:
+        """Put these questions first, e.g. those a file answers in a way the model refuses."""
+        self._queue[:0] = asks

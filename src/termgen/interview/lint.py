@@ -7,15 +7,17 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any, get_args
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from termgen.errors import Problem
 from termgen.files.datafile import SourceMap
-from termgen.interview.spec import Group, Question, Spec
+from termgen.interview.spec import OTHER_PURPOSES, Group, Question, Spec
 from termgen.interview.types import AnswerError, QuestionType, parse
 from termgen.model import Deal
 from termgen.model.common import Duration, Money, Quantity
+from termgen.model.messages import located_problems
+from termgen.model.meta import Purpose
 from termgen.model.paths import (
     Shape,
     field_at,
@@ -25,6 +27,7 @@ from termgen.model.paths import (
     split,
     unknown_path,
 )
+from termgen.suggest import with_suggestion
 from termgen.templating.check import model_scope, template_issues
 from termgen.templating.sandbox import Sandbox
 
@@ -105,6 +108,16 @@ class _Linter:
                 f"use {' or '.join(repr(kind) for kind in fitting) or 'a group'}",
             )
         self.condition((*where, "when"), question.when, scope)
+        self.texts(where, question)
+        choices = shape.choices if shape is not None and shape.kind == "choice" else ()
+        if shape is not None and shape.kind == "list":
+            choices = shape_of(shape.item).choices
+        for value in question.labels:
+            if value not in choices:
+                self.problem(
+                    (*where, "labels", value),
+                    with_suggestion(f"'{value}' is not one of the choices", value, choices),
+                )
 
     def group(self, where: tuple[str | int, ...], group: Group, deal_scope: dict[str, Any]) -> None:
         shape = shape_at(Deal, split(group.path))
@@ -120,6 +133,7 @@ class _Linter:
         for key in group.fixed:
             if key not in item.model.model_fields:
                 self.problem((*where, "fixed", key), f"'{key}' is not a field of a {group.item}")
+        self.texts(where, group)
         scope = {**deal_scope, "item": item}
         self.condition((*where, "when"), group.when, deal_scope)
         for issue in template_issues(self.env, group.summary, {"item": item}):
@@ -129,22 +143,63 @@ class _Linter:
 
     def presets(self) -> None:
         questions = {q.path: q for _, q in self._top_questions()}
-        seen: set[str] = set()
+        groups = {g.path: g for g in self._groups() if not g.fixed}
+        seen: set[str | None] = set()
         for index, preset in enumerate(self.spec.presets):
             where: tuple[str | int, ...] = ("presets", index)
             if preset.purpose in seen:
-                self.problem((*where, "purpose"), f"two presets for '{preset.purpose}'")
+                self.problem((*where, "purpose"), f"two presets for '{preset.purpose or 'all'}'")
             seen.add(preset.purpose)
             for path, value in preset.defaults.items():
+                at = (*where, "defaults", path)
+                if path in groups:
+                    self._preset_entries(at, groups[path], value)
+                    continue
                 question = questions.get(path)
                 if question is None:
-                    self.problem((*where, "defaults", path), f"no question asks '{path}'")
+                    self.problem(at, f"no question or list asks '{path}'")
                     continue
                 choices = shape_at(Deal, split(path))
                 try:
                     parse(question.type, value, choices=choices.choices if choices else ())
                 except AnswerError as wrong:
-                    self.problem((*where, "defaults", path), f"default for '{path}': {wrong}")
+                    self.problem(at, f"default for '{path}': {wrong}")
+
+    def _preset_entries(self, where: tuple[str | int, ...], group: Group, value: Any) -> None:
+        """Suggested entries of a list must be entries the deal model takes."""
+        shape = shape_at(Deal, split(group.path))
+        assert shape is not None
+        item = shape_of(shape.item).model
+        assert item is not None
+        if not isinstance(value, list):
+            self.problem(where, f"'{group.path}' is a list: suggest its entries as a list")
+            return
+        for number, entry in enumerate(value):
+            try:
+                item.model_validate(entry)
+            except ValidationError as invalid:
+                for problem in located_problems(invalid, item, self.source, (*where, number)):
+                    self.problems.append(problem)
+
+    def _groups(self) -> Iterator[Group]:
+        for section in self.spec.sections:
+            yield from (item for item in section.items if isinstance(item, Group))
+
+    def texts(self, where: tuple[str | int, ...], item: Question | Group) -> None:
+        """Help and examples by purpose name real purposes."""
+        for key in ("help", "example"):
+            text = getattr(item, key, None)
+            if isinstance(text, dict):
+                for purpose in text:
+                    if purpose not in (*get_args(Purpose), OTHER_PURPOSES):
+                        self.problem(
+                            (*where, key, purpose),
+                            with_suggestion(
+                                f"'{purpose}' is not a purpose",
+                                purpose,
+                                [*get_args(Purpose), OTHER_PURPOSES],
+                            ),
+                        )
 
     def _top_questions(self) -> Iterator[tuple[tuple[str | int, ...], Question]]:
         for s, section in enumerate(self.spec.sections):

@@ -1,126 +1,221 @@
-"""The terminal side of the interview: the only module that imports questionary."""
+"""The terminal side of the interview: the only module that imports questionary.
+
+Every prompt fits the terminal: messages wrap at word boundaries, choices that would not fit
+end at a word with '…' (their full text is printed above them), errors are printed wrapped
+rather than squeezed into one status line. Escape cancels (see `Cancelled`).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, get_args
 
 import questionary
+from prompt_toolkit import PromptSession
+from prompt_toolkit.formatted_text import StyleAndTextTuples
+from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 
 from termgen.environment import Environment
-from termgen.interview.engine import Ask, Engine, Manage
-from termgen.interview.types import MULTI_TYPES, TEXT_TYPES
+from termgen.interview.menu import STYLE, Cancelled, pick
+from termgen.interview.spec import for_purpose
+from termgen.interview.state import State
+from termgen.interview.steps import Ask
+from termgen.interview.types import MULTI_TYPES, TEXT_TYPES, NewBody
+from termgen.model.governance import BodyKind
+from termgen.terminal import wrap
+from termgen.wording import humanise
 
 LEAVE_OPEN = "(leave open)"
-NAME_TYPES = frozenset({"party", "owner"})
+NEW_BODY = "a governance body not set up yet…"
+_LEAVE_OPEN_VALUE = object()
+_NEW_BODY_VALUE = object()
+_CHECKBOX_HINT = "(space ticks or unticks, type to filter, Enter when done)"
+_SELECT_HINT = "(arrows or type to filter, Enter picks)"
+
+
+def _escape_cancels() -> KeyBindings:
+    bindings = KeyBindings()
+
+    @bindings.add("escape", eager=True)
+    def _(event: Any) -> None:
+        event.app.exit(exception=Cancelled())
+
+    return bindings
+
+
+_ESCAPE = _escape_cancels()
+
+
+def _party_example(kind: str, parties: Sequence[str]) -> str | None:
+    """An example of shares or seats in the deal's own party names."""
+    if len(parties) < 2 or kind not in ("shares", "per_party"):
+        return None
+    if kind == "per_party":
+        return "; ".join(f"{party} 3" for party in parties)
+    each = 100 // len(parties)
+    shares = (
+        [60, 40]
+        if len(parties) == 2
+        else [100 - each * (len(parties) - 1)] + [each] * (len(parties) - 1)
+    )
+    return "; ".join(f"{party} {share}" for party, share in zip(parties, shares, strict=True))
+
+
+def fit(label: str, width: int) -> str:
+    """A choice label that fits on one line: cut at a word boundary, marked with '…'."""
+    if len(label) <= width:
+        return label
+    cut = label[: width - 1].rsplit(" ", 1)[0]
+    return f"{cut}…"
 
 
 class Prompter:
-    """Asks the engine's steps in the terminal; typing filters every list of choices."""
+    """Asks in the terminal; typing filters every list of choices."""
 
     def __init__(self, env: Environment) -> None:
         self.env = env
+        self._line_editor: PromptSession[str] | None = None
 
-    def _io(self, key: str) -> dict[str, Any]:
-        return self.env.prompt_io(key)
+    # -- output ----------------------------------------------------------------------------
 
-    def ask(self, engine: Engine, step: Ask) -> Any:
-        """The raw answer for a question, already checked by the engine while typing."""
+    def say(self, text: str, indent: str = "  ", hanging: str | None = None) -> None:
+        self.env.out_wrapped(text, indent, hanging)
+
+    def problem(self, text: str) -> None:
+        self.env.out_wrapped(f"✗ {text}", "  ", "    ")
+
+    # -- questions of the interview --------------------------------------------------------
+
+    def ask(self, engine: State, step: Ask, mark: str, typed: str | None = None) -> Any:
+        """The raw answer to a question (`typed` is what was typed before an error)."""
         question = step.question
-        if question.help or question.example:
-            hint = " ".join(
-                filter(
-                    None,
-                    [question.help, f"Example: {question.example}." if question.example else None],
-                )
-            )
-            self.env.out(f"  {hint}")
+        purpose = engine.data.get("deal", {}).get("purpose")
+        hint = for_purpose(question.help, purpose)
+        example = for_purpose(question.example, purpose)
+        example = _party_example(question.type, engine.party_names()) or example
+        if (hint or example) and typed is None:
+            example_text = f"Example: {example.rstrip('.')}." if example else None
+            self.say(" ".join(filter(None, [hint, example_text])))
         if question.type in TEXT_TYPES:
-            return self.text(
-                step.key, question.prompt, engine.display(step), lambda raw: engine.check(step, raw)
-            )
-        if question.type == "yes_no":
-            return self.confirm(step.key, question.prompt, bool(step.default))
+            default = engine.display(step) if typed is None else typed
+            return self.text(step.key, question.prompt, default, mark)
         if question.type in MULTI_TYPES:
             chosen = step.default if isinstance(step.default, list) else []
-            return questionary.checkbox(
-                question.prompt,
-                choices=[questionary.Choice(c, value=c, checked=c in chosen) for c in step.choices],
-                use_search_filter=True,
-                use_jk_keys=False,
-                **self._io(step.key),
-            ).unsafe_ask()
-        return self._select_answer(engine, step)
+            options = [(self._label(step, choice), choice) for choice in step.choices]
+            return self.checkbox(step.key, question.prompt, options, chosen, mark)
+        return self._pick_answer(step, mark)
 
-    def _select_answer(self, engine: Engine, step: Ask) -> Any:
+    @staticmethod
+    def _label(step: Ask, choice: str) -> str:
+        kinds = ("choice", "multi_choice")
+        return step.question.label(choice) if step.question.type in kinds else choice
+
+    def _pick_answer(self, step: Ask, mark: str) -> Any:
         question = step.question
-        if question.type in NAME_TYPES:
-            return self._name(engine, step)
-        options = list(step.choices) + ([] if question.required else [LEAVE_OPEN])
-        default = step.default if step.default in options else None
-        picked = self.pick(
-            step.key, question.prompt, [(option, option) for option in options], default
-        )
-        return None if picked == LEAVE_OPEN else picked
-
-    def _name(self, engine: Engine, step: Ask) -> str:
-        """A party or owner, typed with suggestions; owners may name a body set up later."""
-        if step.choices:
-            self.env.out(f"  Known: {', '.join(step.choices)}. Leave empty to leave it open.")
-
-        def validate(raw: str) -> bool | str:
-            problem = engine.check(step, raw)
-            return True if problem is None else problem
-
-        return str(
-            questionary.autocomplete(
-                step.question.prompt,
-                choices=list(step.choices),
-                default=engine.display(step),
-                validate=validate,
-                **self._io(step.key),
-            ).unsafe_ask()
-        )
-
-    def manage(self, step: Manage) -> tuple[str, int | None]:
-        """What to do with a group: ('add'|'edit'|'remove'|'done', entry number or None)."""
-        listing = "; ".join(f"{n}. {entry}" for n, entry in enumerate(step.entries, start=1))
-        self.env.out(f"  {step.group.title}: {listing or 'none yet'}")
-        options: list[tuple[str, tuple[str, int | None]]] = []
-        if step.can_add:
-            options.append((f"Add a {step.group.item}", ("add", None)))
-        for number, entry in enumerate(step.entries):
-            options.append((f"Edit #{number + 1}: {entry}", ("edit", number)))
-            options.append((f"Remove #{number + 1}: {entry}", ("remove", number)))
-        if step.can_finish:
-            options.append((f"Done with {step.group.title.lower()}", ("done", None)))
+        options: list[tuple[str, Any]] = []
+        if question.type == "yes_no":
+            options = [("yes", True), ("no", False)]
         else:
-            self.env.out(f"  {step.group.title}: at least {step.group.min} needed.")
-        action: tuple[str, int | None] = self.pick(step.key, step.group.title, options, None)
-        return action
+            options = [(self._label(step, choice), choice) for choice in step.choices]
+        if question.type == "owner":
+            options.append((NEW_BODY, _NEW_BODY_VALUE))
+        if not question.required:
+            options.insert(0, (LEAVE_OPEN, _LEAVE_OPEN_VALUE))
+        values = [value for _, value in options]
+        default = step.default if step.default in values else values[0]
+        picked = self.select(step.key, question.prompt, options, default, mark)
+        if picked is _NEW_BODY_VALUE:
+            return self._new_body(step, mark)
+        return None if picked is _LEAVE_OPEN_VALUE else picked
 
-    def pick(self, key: str, message: str, options: Sequence[tuple[str, Any]], default: Any) -> Any:
-        choices = [questionary.Choice(title, value=value) for title, value in options]
-        chosen = next((c for c in choices if c.value == default), None)
-        return questionary.select(
-            message,
-            choices=choices,
-            default=chosen,
-            use_search_filter=True,
-            use_jk_keys=False,
-            **self._io(key),
-        ).unsafe_ask()
-
-    def text(self, key: str, message: str, default: str, check: Any) -> str:
-        def validate(raw: str) -> bool | str:
-            problem = check(raw)
-            return True if problem is None else problem
-
-        return str(
-            questionary.text(
-                message, default=default, validate=validate, **self._io(key)
-            ).unsafe_ask()
+    def _new_body(self, step: Ask, mark: str) -> NewBody:
+        self.say(
+            "It is added to the governance bodies; its members and chair are asked there. "
+            "Example: Architecture Board."
         )
+        name = ""
+        while not name.strip():
+            name = self.text(f"{step.key}:new-body", "Name of the body", "", mark)
+        kinds = [(humanise(kind), kind) for kind in get_args(BodyKind)]
+        kind = self.select(f"{step.key}:new-body-kind", "Kind of body", kinds, kinds[0][1], mark)
+        return NewBody(name.strip(), str(kind))
 
-    def confirm(self, key: str, message: str, default: bool) -> bool:
-        return bool(questionary.confirm(message, default=default, **self._io(key)).unsafe_ask())
+    # -- primitives ------------------------------------------------------------------------
+
+    def _message(self, message: str, mark: str, room: int = 0, answer_below: bool = True) -> str:
+        """The prompt wrapped to the terminal after the mark, leaving `room` for the answer
+        (on a line of its own, after '›', when the prompt is long)."""
+        width = self.env.columns - len(mark) - 2
+        if len(message) + room <= width:
+            return message
+        wrapped = wrap(message, width, hanging="")
+        return wrapped + "\n›" if answer_below else wrapped
+
+    def _run(self, question: questionary.Question) -> Any:
+        application = question.application
+        application.key_bindings = merge_key_bindings(
+            [application.key_bindings or KeyBindings(), _ESCAPE]
+        )
+        return question.unsafe_ask()
+
+    def text(self, key: str, message: str, default: str, mark: str = "?") -> str:
+        prompt = self._message(message, mark, len(default) + 2)
+        tokens: StyleAndTextTuples = [("class:qmark", mark), ("class:question", f" {prompt} ")]
+        return str(self._session(key).prompt(tokens, default=default))
+
+    def _session(self, key: str) -> PromptSession[str]:
+        """One line editor for the whole interview; its key bindings are built once."""
+        io = self.env.prompt_io(key)
+        if self._line_editor is None:
+            self._line_editor = PromptSession(key_bindings=_ESCAPE, style=STYLE, **io)
+        elif "input" in io:
+            self._line_editor.app.input = io["input"]
+        return self._line_editor
+
+    def select(
+        self,
+        key: str,
+        message: str,
+        options: Sequence[tuple[str, Any]],
+        default: Any,
+        mark: str = "?",
+    ) -> Any:
+        width = self.env.columns - 4
+        titles = [fit(title, width) for title, _ in options]
+        values = [value for _, value in options]
+        start = next(
+            (i for i, value in enumerate(values) if value is default or value == default), 0
+        )
+        room = self.env.columns - len(mark) - len(message) - 3
+        hint = _SELECT_HINT if len(options) > 3 and len(_SELECT_HINT) <= room else ""
+        prompt = self._message(message, mark, answer_below=False)
+        picked = pick(mark, prompt, titles, start, hint, **self.env.prompt_io(key))
+        return values[picked]
+
+    def checkbox(
+        self,
+        key: str,
+        message: str,
+        options: Sequence[tuple[str, Any]],
+        checked: Sequence[Any],
+        mark: str = "?",
+    ) -> list[Any]:
+        width = self.env.columns - 6
+        choices = [
+            questionary.Choice(fit(title, width), value=value, checked=value in checked)
+            for title, value in options
+        ]
+        self.say(_CHECKBOX_HINT)
+        return list(
+            self._run(
+                questionary.checkbox(
+                    self._message(message, mark, answer_below=False),
+                    choices=choices,
+                    qmark=mark,
+                    instruction=" ",
+                    use_search_filter=True,
+                    use_jk_keys=False,
+                    **self.env.prompt_io(key),
+                )
+            )
+        )

@@ -2,114 +2,331 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from termgen.errors import OutputExistsError
-from termgen.interview.engine import Ask, Engine, Manage
-from termgen.interview.overview import progress, review
+from termgen.findings.deal import Finding
+from termgen.interview.data import for_file
+from termgen.interview.engine import Engine
+from termgen.interview.groups import own_entries
+from termgen.interview.menu import Cancelled
+from termgen.interview.overview import answer_text, question_at, remaining, review
 from termgen.interview.prompts import Prompter
-from termgen.interview.spec import Group, Question
+from termgen.interview.spec import Group, Question, for_purpose
+from termgen.interview.steps import Ask, Manage, Offer, Step
 from termgen.model import Deal
-from termgen.model.messages import path_in_words, plain_message
+from termgen.model.messages import clean_loc, path_in_words, plain_message
+from termgen.model.paths import split
 
 Save = Callable[[dict[str, Any]], None]
 CONTINUE = "continue"
 
 
+def article(noun: str) -> str:
+    """'an objective', 'a party'."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
 class Runner:
-    def __init__(self, engine: Engine, prompter: Prompter, save: Save) -> None:
+    def __init__(self, engine: Engine, prompter: Prompter, save: Save, file: Path) -> None:
         self.engine = engine
         self.prompter = prompter
         self.save = save
-        self.env = prompter.env
+        self.file = file
         self._section: str | None = None
+        self._entry: tuple[str, int | None] | None = None
+        self._started: set[str] = set()
+
+    def _mark(self) -> str:
+        return f"[{remaining(self.engine)} left]"
 
     def questions(self) -> None:
-        """Ask until nothing is left, saving the answers after every change."""
+        """Ask until nothing is left in this pass, saving the answers after every change."""
         while (step := self.engine.next_step()) is not None:
             self._announce(step)
             if isinstance(step, Ask):
                 self._ask(step)
-            else:
+            elif isinstance(step, Manage):
                 self._manage(step)
-            self.save(self.engine.data)
+            else:
+                self._offer(step)
+            self.save(self.engine.answers())
 
-    def _announce(self, step: Ask | Manage) -> None:
-        if step.section.id == self._section:
-            return
-        self._section = step.section.id
-        where = progress(self.engine, step)
-        self.env.out(
-            f"\n── Section {where.section} of {where.sections}: {where.title} "
-            f"· {where.left} question(s) left ──"
-        )
-        if step.section.intro:
-            self.env.out(step.section.intro)
+    def _announce(self, step: Step) -> None:
+        if step.section.id != self._section:
+            self._section = step.section.id
+            number = [s.id for s in self.engine.spec.sections].index(step.section.id) + 1
+            self.prompter.say(
+                f"\n── Section {number} of {len(self.engine.spec.sections)}: "
+                f"{step.section.title} · about {remaining(self.engine)} questions left ──",
+                "",
+            )
+            if step.section.intro:
+                self.prompter.say(step.section.intro, "")
+        entry = (step.group.id, step.entry) if isinstance(step, Ask) and step.group else None
+        if entry != self._entry and isinstance(step, Ask) and step.group and step.entry is not None:
+            group = step.group
+            own = own_entries(self.engine, group)
+            number = own.index(step.entry) + 1 if step.entry in own else len(own) + 1
+            summary = self.engine.summary(group, step.entry)
+            about = f" ({summary})" if any(char.isalnum() for char in summary) else ""
+            cancel = "" if group.single else f" · Esc cancels this {group.item}"
+            self.prompter.say(f"{group.title} #{number}{about}{cancel}", "")
+        self._entry = entry
 
     def _ask(self, step: Ask) -> None:
-        while (
-            problem := self.engine.answer(step, self.prompter.ask(self.engine, step))
-        ) is not None:
-            self.env.out(f"  ✗ {problem}")
+        typed: str | None = None
+        while True:
+            try:
+                raw = self.prompter.ask(self.engine, step, self._mark(), typed)
+            except Cancelled:
+                if self._cancel():
+                    return
+                continue
+            problem = self.engine.answer(step, raw)
+            if problem is None:
+                return
+            self.prompter.problem(problem)
+            typed = raw if isinstance(raw, str) else None
+
+    def _cancel(self) -> bool:
+        edit = self.engine.cancel()
+        if edit is None:
+            self.prompter.say(
+                "Esc cancels a list entry. To leave this question open, leave it empty or "
+                "choose (leave open); Ctrl-C pauses the interview."
+            )
+            return False
+        item = edit.group.item
+        done = f"no {item} added" if edit.before is None else f"the {item} is as it was"
+        self.prompter.say(f"Cancelled: {done}.")
+        return True
 
     def _manage(self, step: Manage) -> None:
-        action, number = self.prompter.manage(step)
+        group = step.group
+        purpose = self.engine.data.get("deal", {}).get("purpose")
+        first_time = group.id not in self._started
+        self._started.add(group.id)
+        if not step.can_finish or (first_time and not step.entries and not step.complete):
+            if not step.entries:
+                need = max(group.min, 1)
+                help_text = for_purpose(group.help, purpose) or ""
+                self.prompter.say(f"{group.title}: at least {need} needed. {help_text}", "")
+            self.engine.add_entry(step)
+            return
+        self.prompter.say(f"{group.title}:" if step.entries else f"{group.title}: none", "")
+        for number, entry in enumerate(step.entries, start=1):
+            self.prompter.say(f"{number}. {entry}", "  ", "     ")
+        if first_time and group.help:
+            self.prompter.say(for_purpose(group.help, purpose) or "")
+        action, number = self.prompter.select(
+            group.id, group.title, self._list_options(step), None, self._mark()
+        )
         if action == "add":
             self.engine.add_entry(step)
-        elif action == "edit" and number is not None:
+        elif action == "edit":
             self.engine.edit_entry(step, number)
-        elif action == "remove" and number is not None:
+        elif action == "remove":
             self.engine.remove_entry(step, number)
+        elif action == "details":
+            self.engine.detail_entries(step)
         else:
             self.engine.finish(step)
+
+    def _list_options(self, step: Manage) -> list[tuple[str, tuple[str, int]]]:
+        group = step.group
+        title = group.title.lower()
+        options: list[tuple[str, tuple[str, int]]] = []
+        details = f"{group.details or 'details'}" if step.details_left else ""
+        if step.can_finish:
+            if not step.complete:
+                done = f"Leave {title} open for now (a finding until settled)"
+            else:
+                done = f"Done with {title}" + (" (details later)" if details else "")
+            options.append((done, ("done", 0)))
+        if step.can_add:
+            another = "another" if step.entries else article(group.item).split(" ")[0]
+            options.append((f"Add {another} {group.item}", ("add", 0)))
+        if details:
+            options.append((f"Fill in {step.details_left} more now: {details}", ("details", 0)))
+        for number, entry in enumerate(step.entries):
+            options.append((f"Edit #{number + 1}: {entry}", ("edit", number)))
+        for number, entry in enumerate(step.entries):
+            options.append((f"Remove #{number + 1}: {entry}", ("remove", number)))
+        return options
+
+    def _offer(self, step: Offer) -> None:
+        purpose = self.engine.data["deal"]["purpose"]
+        self.prompter.say(
+            f"Suggested answers for {purpose.replace('_', ' ')}"
+            + (f": {step.preset.summary}" if step.preset.summary else ":"),
+            "",
+        )
+        for label, text in self._preset_lines(step.preset.defaults):
+            self.prompter.say(f"{label}: {text}", "  ", "    ")
+        use = self.prompter.select(
+            "preset",
+            "Use these suggestions? (any of them can be changed in the review)",
+            [("Yes, use them", True), ("No, ask me each one", False)],
+            True,
+            self._mark(),
+        )
+        if use:
+            self.engine.accept_preset(step)
+
+    def _preset_lines(self, defaults: dict[str, Any]) -> list[tuple[str, str]]:
+        """Each suggested answer as the question or list it answers, in interview order."""
+        lines = []
+        for _, item in self.engine.items():
+            if item.path not in defaults or (isinstance(item, Group) and item.fixed):
+                continue
+            value = defaults[item.path]
+            if isinstance(item, Group):
+                entries = [self.engine.render_summary(item, entry) for entry in value]
+                lines.append((item.title, "; ".join(entry.rstrip(".") for entry in entries)))
+            elif item.applies_to(self.engine.data.get("deal", {}).get("purpose")):
+                lines.append((item.prompt, answer_text(item, value)))
+        return lines
+
+    # -- review, findings and drafts -------------------------------------------------------
 
     def review(self) -> Deal:
         """Show every section; change answers until the user is content and the deal is valid."""
         while True:
-            options: list[tuple[str, Any]] = []
-            self.env.out("\n── Review ──")
+            options: list[tuple[str, Any]] = [("Everything is right: continue", CONTINUE)]
+            self.prompter.say("\n── Review ──", "")
             for section, lines in review(self.engine):
-                self.env.out(section.title)
+                self.prompter.say(section.title, "")
                 for item, text in lines:
                     label = item.title if isinstance(item, Group) else item.prompt
-                    self.env.out(f"  {label}: {text}")
-                    options.append((f"{section.title} › {label}: {text}"[:110], (item, section)))
-            options.append(("Everything is right: continue", CONTINUE))
-            picked = self.prompter.pick("review", "Change an answer?", options, CONTINUE)
+                    self.prompter.say(f"{label}: {text}", "  ", "    ")
+                    options.append((f"Change: {section.title} › {label}", (item, section)))
+            for problem in self._problems():
+                self.prompter.problem(problem)
+            picked = self.prompter.select("review", "Change an answer?", options, CONTINUE)
             if picked == CONTINUE:
-                try:
-                    return Deal.model_validate(self.engine.data)
-                except ValidationError as invalid:
-                    for error in invalid.errors():
-                        path, message = plain_message(error, Deal)
-                        self.env.out(f"  ✗ {path_in_words(path)}: {message}")
-                    continue
-            item, section = picked
-            if isinstance(item, Question):
-                self.engine.change(item, section)
+                deal = self.valid_deal()
+                if deal is not None:
+                    return deal
             else:
-                self.engine.reopen(item)
+                item, section = picked
+                if isinstance(item, Question):
+                    self.engine.change(item, section)
+                else:
+                    self.engine.reopen(item)
             self.questions()
 
-    def offer_draft(self, draft: Callable[[Path, bool], list[Path]]) -> None:
-        """Ask whether to draft now, and where; never replace files without asking."""
-        if not self.prompter.confirm(
-            "draft", "Draft the term sheet and governance annex now?", True
-        ):
-            return
-        folder = Path(
-            self.prompter.text("draft.folder", "Folder for the drafts", "out", lambda _: None)
-        )
+    def _problems(self) -> list[str]:
+        """What the model still refuses, said just above the review's choices so that it never
+        scrolls away under the review."""
         try:
-            written = draft(folder, False)
-        except OutputExistsError as existing:
-            self.env.out(f"  {existing}")
-            if not self.prompter.confirm("draft.replace", "Replace those files?", False):
+            Deal.model_validate(for_file(self.engine.data))
+        except ValidationError as invalid:
+            return [
+                f"{path_in_words(path)}: {message}"
+                for path, message in (plain_message(e, Deal) for e in invalid.errors())
+            ]
+        return []
+
+    def valid_deal(self, quiet: bool = False) -> Deal | None:
+        """The deal, or None after saying what the model refuses and queueing those questions
+        (`quiet`: the caller has said it already)."""
+        try:
+            return Deal.model_validate(for_file(self.engine.data))
+        except ValidationError as invalid:
+            if not quiet:
+                self.prompter.say("Before going on, these answers need fixing:", "")
+            asks: list[Ask] = []
+            for error in invalid.errors():
+                path, message = plain_message(error, Deal)
+                if not quiet:
+                    self.prompter.problem(f"{path_in_words(path)}: {message}")
+                ask = question_at(self.engine, tuple(clean_loc(error["loc"])))
+                if ask is not None and ask.key not in [a.key for a in asks]:
+                    asks.append(ask)
+            self.engine.ask_again(asks)
+            return None
+
+    def findings_and_drafts(
+        self,
+        findings: Callable[[Deal], Sequence[Finding]],
+        show: Callable[[Sequence[Finding]], None],
+        draft: Callable[[Deal, Path, bool], list[Path]],
+        deal: Deal,
+    ) -> None:
+        """Show the findings; settle one, fill in details, draft, or stop (saying how to
+        draft later), until the user drafts or stops."""
+        while True:
+            found = findings(deal)
+            show(found)
+            details = self._details_left()
+            options: list[tuple[str, Any]] = [
+                ("Draft the term sheet and governance annex now", "draft")
+            ]
+            if found:
+                options.append(("Settle a finding first", "settle"))
+            if details:
+                options.append((f"Fill in the details ({details} more questions)", "details"))
+            options.append(("Stop here and draft later", "stop"))
+            action = self.prompter.select("next", "What next?", options, "draft")
+            if action == "draft" and self._draft(draft, deal):
                 return
-            written = draft(folder, True)
+            if action == "stop":
+                self.prompter.say(
+                    f"Draft later with: termgen draft {self.file} -o out/ "
+                    f"(or continue with: termgen interview --resume {self.file})",
+                    "",
+                )
+                return
+            if action == "settle":
+                self._settle(found)
+            elif action == "details":
+                self.engine.details = True
+            self.questions()
+            valid = self.valid_deal()
+            deal = valid if valid is not None else self.review()
+
+    def _details_left(self) -> int:
+        self.engine.details, before = True, self.engine.details
+        try:
+            return remaining(self.engine)
+        finally:
+            self.engine.details = before
+
+    def _settle(self, found: Sequence[Finding]) -> None:
+        options = [(f"{f.severity}: {f.message}", f.path) for f in found]
+        path = self.prompter.select("settle", "Which finding?", options, found[0].path)
+        ask = question_at(self.engine, path)
+        if ask is not None and ask.group is not None and ask.entry is not None:
+            self.engine.ask_entry(ask.group, ask.entry)
+            return
+        if ask is not None:
+            self.engine.ask_again([ask])
+            return
+        group = next((g for g in self.engine.groups() if split(g.path) == tuple(path)), None)
+        if group is not None:
+            self.engine.reopen(group)
+
+    def _draft(self, draft: Callable[[Deal, Path, bool], list[Path]], deal: Deal) -> bool:
+        folder = Path(self.prompter.text("draft.folder", "Folder for the drafts", "out"))
+        try:
+            written = draft(deal, folder, False)
+        except OutputExistsError as existing:
+            self.prompter.problem(str(existing))
+            replace = self.prompter.select(
+                "draft.replace",
+                "Replace those files?",
+                [("No, keep them", False), ("Yes, replace them", True)],
+                False,
+            )
+            if not replace:
+                return False
+            written = draft(deal, folder, True)
         for path in written:
-            self.env.out(f"wrote {path}")
+            self.prompter.say(f"wrote {path}", "")
+        self.prompter.say(f"Draft again any time with: termgen draft {self.file} -o {folder}/", "")
+        return True

@@ -15,8 +15,21 @@ from termgen.interview.types import QuestionType
 from termgen.model.common import Record, Text
 from termgen.model.messages import located_problems
 from termgen.model.meta import Purpose
+from termgen.wording import humanise
 
 TODAY = "today"
+OTHER_PURPOSES = "other"
+"""Key of a per-purpose help or example text that every other purpose sees."""
+
+PerPurpose = Text | dict[Text, Text]
+"""One text for every purpose, or texts by purpose id (with 'other' for the rest)."""
+
+
+def for_purpose(text: PerPurpose | None, purpose: str | None) -> str | None:
+    """The text a deal of this purpose sees; None when there is none for it."""
+    if text is None or isinstance(text, str):
+        return text
+    return text.get(purpose or "", text.get(OTHER_PURPOSES))
 
 
 class Question(Record):
@@ -26,12 +39,25 @@ class Question(Record):
     path: Text = Field(description="Where the answer goes, e.g. exit.renewal.notice.")
     type: QuestionType
     prompt: Text
-    help: Text | None = Field(None, description="Why the question matters.")
-    example: Text | None = None
+    help: PerPurpose | None = Field(None, description="Why the question matters (by purpose).")
+    example: PerPurpose | None = Field(None, description="An example answer (by purpose).")
     default: Any = Field(None, description="Suggested answer; 'today' for today's date.")
     when: Text | None = Field(None, description="Condition over the answers so far.")
     purposes: list[Purpose] = Field(default_factory=list, description="Asked only for these.")
     required: bool = False
+    detail: bool = Field(
+        False, description="Asked once the essentials are done, or when the user asks for detail."
+    )
+    labels: dict[Text, Text] = Field(
+        default_factory=dict, description="How a choice reads, by its value; else its words."
+    )
+
+    def applies_to(self, purpose: str | None) -> bool:
+        return not self.purposes or purpose in self.purposes
+
+    def label(self, choice: str) -> str:
+        """A choice as the user reads it: its label, or its id in words."""
+        return self.labels.get(choice) or humanise(choice)
 
     @model_validator(mode="after")
     def _default_id(self) -> Question:
@@ -47,7 +73,10 @@ class Group(Record):
     path: Text = Field(description="The list it fills, e.g. strengths.contributions.")
     title: Text
     item: Text = Field(description="What one entry is called, e.g. 'contribution'.")
-    help: Text | None = None
+    help: PerPurpose | None = None
+    details: Text | None = Field(
+        None, description="What its detail questions cover, e.g. 'timing, tracking, acceptance'."
+    )
     min: int = Field(0, ge=0)
     max: int | None = Field(None, ge=1)
     single: bool = Field(False, description="Exactly one entry, asked without add/edit/remove.")
@@ -81,9 +110,11 @@ class Section(Record):
 
 
 class Preset(Record):
-    """Suggested answers once the partnership's purpose is known."""
+    """Suggested answers once the partnership's purpose is known: a value per question path,
+    or for a list (a group's path) the entries it usually has."""
 
-    purpose: Purpose
+    purpose: Purpose | None = Field(None, description="Omitted: suggested for every purpose.")
+    summary: Text | None = Field(None, description="What the suggestions amount to, in a line.")
     defaults: dict[Text, Any] = Field(default_factory=dict)
 
 
@@ -92,8 +123,14 @@ class Spec(Record):
     sections: list[Section] = Field(min_length=1)
     presets: list[Preset] = Field(default_factory=list)
 
-    def preset(self, purpose: str | None) -> dict[str, Any]:
-        return next((p.defaults for p in self.presets if p.purpose == purpose), {})
+    def preset(self, purpose: str | None) -> Preset | None:
+        """The suggestions for a purpose, over those for every purpose; None without any."""
+        own = next((p for p in self.presets if p.purpose == purpose), None)
+        if own is None:
+            return None
+        shared = next((p for p in self.presets if p.purpose is None), None)
+        defaults = {**(shared.defaults if shared else {}), **own.defaults}
+        return Preset(purpose=own.purpose, summary=own.summary, defaults=defaults)
 
 
 def default_spec_path() -> Path:

@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal, get_args
 
 from pydantic import ValidationError
 
-from termgen.model.common import Duration, Money, Quantity, parse_number
-from termgen.model.messages import plain_message
+from termgen.model.common import Duration, Money, Quantity
+from termgen.model.currency import parse_number
+from termgen.model.messages import date_problem, plain_message
 from termgen.suggest import with_suggestion
 
 QuestionType = Literal[
@@ -37,6 +39,7 @@ SELECT_TYPES = frozenset({"choice", "party", "owner"})
 MULTI_TYPES = frozenset({"multi_choice", "parties"})
 TEXT_TYPES = frozenset(get_args(QuestionType)) - SELECT_TYPES - MULTI_TYPES - {"yes_no"}
 LIST_SEPARATOR = ";"
+_NOT_A = {"party": "one of the parties", "owner": "a party, 'joint' or a governance body"}
 _SHORTHAND: dict[str, type[Money] | type[Quantity] | type[Duration]] = {
     "money": Money,
     "quantity": Quantity,
@@ -46,6 +49,14 @@ _SHORTHAND: dict[str, type[Money] | type[Quantity] | type[Duration]] = {
 
 class AnswerError(ValueError):
     """A typed answer that does not fit the question; the message says how to write it."""
+
+
+@dataclass(frozen=True)
+class NewBody:
+    """An owner that is a governance body not set up yet: it is added to the bodies."""
+
+    name: str
+    kind: str
 
 
 def parse(kind: str, raw: Any, *, parties: Sequence[str] = (), choices: Sequence[str] = ()) -> Any:
@@ -65,7 +76,8 @@ def parse(kind: str, raw: Any, *, parties: Sequence[str] = (), choices: Sequence
         return None
     if kind in SELECT_TYPES:
         if choices and text not in choices:
-            raise AnswerError(with_suggestion(f"'{text}' is not one of the choices", text, choices))
+            what = _NOT_A.get(kind, "one of the choices")
+            raise AnswerError(with_suggestion(f"'{text}' is not {what}", text, choices))
         return text
     if kind == "integer":
         if not re.fullmatch(r"\d+", text.replace(",", "")):
@@ -74,12 +86,7 @@ def parse(kind: str, raw: Any, *, parties: Sequence[str] = (), choices: Sequence
     if kind in ("decimal", "percent"):
         return _number(text.removesuffix("%").strip())
     if kind == "date":
-        try:
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            raise AnswerError(
-                f"'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2027-01-15"
-            ) from None
+        return _date(text)
     if kind in _SHORTHAND:
         try:
             return _SHORTHAND[kind].model_validate(text).model_dump()
@@ -90,6 +97,13 @@ def parse(kind: str, raw: Any, *, parties: Sequence[str] = (), choices: Sequence
     if kind in ("shares", "per_party"):
         return _per_party(text, kind, parties)
     return text
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise AnswerError(date_problem(text)) from None
 
 
 def _number(text: str) -> Decimal:
@@ -126,6 +140,8 @@ def show(kind: str, value: Any) -> str:
     """A stored answer as the text a user would type for it."""
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, dict):

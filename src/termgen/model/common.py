@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from contextvars import ContextVar
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Annotated, Any, ClassVar, Literal, get_args
 
 from pydantic import (
@@ -23,6 +23,15 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
 from termgen.model.bounded import Text as Text
+from termgen.model.currency import (
+    CURRENCIES,
+    MULTIPLIERS,
+    Amount,
+    currency_code,
+    currency_problem,
+    named_currency,
+    split_amount,
+)
 from termgen.suggest import with_suggestion
 from termgen.wording import format_number
 
@@ -73,49 +82,15 @@ _UNIT_WORDS: dict[str, DurationUnit] = {
     **{unit: unit for unit in get_args(DurationUnit)},
     **{unit[:-1]: unit for unit in get_args(DurationUnit)},
 }
-_MULTIPLIERS = {
-    "k": Decimal(1_000),
-    "m": Decimal(1_000_000),
-    "mn": Decimal(1_000_000),
-    "million": Decimal(1_000_000),
-    "bn": Decimal(1_000_000_000),
-    "billion": Decimal(1_000_000_000),
-}
-_NUMBER = r"(?P<number>\d[\d,_]*(?:\.\d+)?)"
-_CURRENCY_FORM = re.compile(
-    rf"^(?P<currency>[A-Za-z]{{3}})\s*{_NUMBER}\s*(?P<multiplier>k|m|mn|bn|million|billion)?$"
-)
-_UNIT_FORM = re.compile(rf"^{_NUMBER}\s+(?P<unit>\S.*)$")
-
-
-_ISO_4217 = """
-AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL
-BSD BTN BWP BYN BZD CAD CDF CHF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP
-ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR
-IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL
-LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR
-NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD
-SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX
-USD UYU UZS VES VND VUV WST XAF XCD XOF XPF YER ZAR ZMW ZWG
-"""
-CURRENCIES = frozenset(_ISO_4217.split())
+_SHORT_MULTIPLIERS = ("bn", "m", "k")
 MAX_AMOUNT = Decimal(10**15)
 """The largest amount or quantity (a thousand trillion): more is a typo."""
-"""ISO 4217 codes of currencies in use."""
-
-
-def parse_number(text: str) -> Decimal:
-    """Read '30,000' or '1_200.5' as a Decimal."""
-    try:
-        return Decimal(text.replace(",", "").replace("_", ""))
-    except InvalidOperation:
-        raise ValueError(f"'{text}' is not a number") from None
 
 
 def _compact_amount(amount: Decimal) -> str:
     """25000000 -> '25m', 1200000000 -> '1.2bn', 750000 -> '750k', 1234 -> '1,234'."""
-    for suffix in ("bn", "m", "k"):
-        scaled = amount / _MULTIPLIERS[suffix]
+    for suffix in _SHORT_MULTIPLIERS:
+        scaled = amount / MULTIPLIERS[suffix]
         if scaled >= 1 and scaled == round(scaled, 2):
             return format_number(scaled, grouping=False) + suffix
     return format_number(amount)
@@ -156,11 +131,10 @@ class _ShorthandModel(Record):
 
 
 def _currency_code(code: str) -> str:
-    if code not in CURRENCIES:
-        raise ValueError(
-            with_suggestion(f"'{code}' is not an ISO 4217 currency code", code, sorted(CURRENCIES))
-        )
-    return code
+    known = currency_code(code)
+    if known is None:
+        raise ValueError(currency_problem(Amount("", "", code)).replace(" ''", ""))
+    return known
 
 
 class Money(_ShorthandModel):
@@ -174,23 +148,20 @@ class Money(_ShorthandModel):
     )
 
     shorthand_example: ClassVar[str] = "EUR 25m"
-    shorthand_pattern: ClassVar[str] = (
-        r"^[A-Za-z]{3}\s*\d[\d,_]*(\.\d+)?\s*(k|m|mn|bn|million|billion)?$"
-    )
+    shorthand_pattern: ClassVar[str] = r"^\D*\d[\d,_]*(\.\d+)?\s*\D*$"
 
     @classmethod
     def parse_shorthand(cls, text: str) -> dict[str, Any]:
-        match = _CURRENCY_FORM.match(text)
-        if not match:
+        amount = split_amount(text)
+        if amount is None:
             raise ValueError(
                 f"'{text}' is not an amount of money; write the currency code, then the amount, "
                 f"e.g. 'EUR 25m' or 'USD 1,500,000'"
             )
-        multiplier = _MULTIPLIERS.get((match["multiplier"] or "").lower(), Decimal(1))
-        return {
-            "amount": parse_number(match["number"]) * multiplier,
-            "currency": match["currency"].upper(),
-        }
+        code = currency_code(amount.currency)
+        if code is None:
+            raise ValueError(currency_problem(amount))
+        return {"amount": amount.value, "currency": code}
 
     @model_serializer
     def _as_shorthand(self) -> str:
@@ -209,21 +180,24 @@ class Quantity(_ShorthandModel):
     )
 
     shorthand_example: ClassVar[str] = "40 FTE"
-    shorthand_pattern: ClassVar[str] = r"^([A-Za-z]{3}\s*)?\d[\d,_]*(\.\d+)?\s*\S.*$"
+    shorthand_pattern: ClassVar[str] = r"^\D*\d[\d,_]*(\.\d+)?\s*\S.*$"
 
     @classmethod
     def parse_shorthand(cls, text: str) -> dict[str, Any]:
-        money = _CURRENCY_FORM.match(text)
-        if money and money["currency"].upper() in CURRENCIES:
-            parsed = Money.parse_shorthand(text)
-            return {"amount": parsed["amount"], "unit": parsed["currency"]}
-        match = _UNIT_FORM.match(text)
-        if not match:
+        amount = split_amount(text)
+        if amount is None:
             raise ValueError(
                 f"'{text}' is not a quantity; write a number and its unit, "
                 f"e.g. '40 FTE', '12 validation slots' or 'EUR 25m'"
             )
-        return {"amount": parse_number(match["number"]), "unit": match["unit"].strip()}
+        code = currency_code(amount.currency)
+        if not amount.currency:
+            raise ValueError(
+                f"'{text}' has no unit or currency; write e.g. '{text} FTE' or 'EUR {text}'"
+            )
+        if code is None and named_currency(amount.currency):
+            raise ValueError(currency_problem(amount))
+        return {"amount": amount.value, "unit": code or amount.currency}
 
     @property
     def is_money(self) -> bool:
@@ -317,8 +291,6 @@ class KnownNames:
 
     parties: tuple[str, ...]
     bodies: tuple[str, ...] = ()
-    bodies_to_come: bool = False
-    """During an interview, before the bodies are asked: an owner may name one still to come."""
 
 
 known_names: ContextVar[KnownNames | None] = ContextVar("known_names", default=None)
@@ -335,11 +307,11 @@ def resolve_party(value: str) -> str:
 
 def resolve_owner(value: str) -> str:
     names = known_names.get()
-    if names is None or names.bodies_to_come or value in (JOINT, *names.parties, *names.bodies):
+    if names is None or value in (JOINT, *names.parties, *names.bodies):
         return value
     choices = [*names.parties, JOINT, *names.bodies]
     raise ValueError(
-        with_suggestion(f"'{value}' is not a party, 'joint' or a body", value, choices)
+        with_suggestion(f"'{value}' is not a party, 'joint' or a governance body", value, choices)
     )
 
 

@@ -26,6 +26,7 @@ ELEMENTS = {
     "change": "Review and change",
     "exit": "Term, renewal and exit",
     "positions": "Clause positions",
+    "left_open": "Answers left open",
 }
 """Each top-level part of an answer file, under the heading its changes are listed."""
 

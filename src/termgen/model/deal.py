@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from pydantic import Field, ValidationError, ValidationInfo, model_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from termgen.model.change import Change
@@ -14,11 +14,10 @@ from termgen.model.exit import Exit
 from termgen.model.goals import Goals
 from termgen.model.governance import Governance
 from termgen.model.meta import DealMeta, Party
+from termgen.model.paths import AnswerPath, dotted, parse_path, shape_at, unknown_path
 from termgen.model.strengths import Strengths
 
 ELEMENTS = ("goals", "strengths", "governance", "change", "exit")
-BODIES_TO_COME = "bodies_to_come"
-"""Validation context key: an interview has not asked for the governance bodies yet."""
 
 
 class Deal(Record):
@@ -35,16 +34,32 @@ class Deal(Record):
         default_factory=dict,
         description="Clause id -> label of the fallback position to use instead of the preferred.",
     )
+    left_open: list[Text] = Field(
+        default_factory=list,
+        description=(
+            "Answers left open on purpose, as paths such as 'governance.disputes.seat' or "
+            "'exit.triggers.0.notice': each is a [●] in the drafts and a finding until settled."
+        ),
+    )
+
+    @field_validator("left_open")
+    @classmethod
+    def _real_paths(cls, paths: list[str]) -> list[str]:
+        for path in paths:
+            if shape_at(Deal, parse_path(path)) is None:
+                raise ValueError(unknown_path(Deal, path))
+        return paths
+
+    def is_left_open(self, path: AnswerPath) -> bool:
+        """Whether the answer at `path` was left open on purpose (and is still not given)."""
+        return dotted(path) in self.left_open
 
     @model_validator(mode="wrap")
     @classmethod
-    def _resolve_names(
-        cls, data: Any, handler: Callable[[Any], Deal], info: ValidationInfo
-    ) -> Deal:
+    def _resolve_names(cls, data: Any, handler: Callable[[Any], Deal]) -> Deal:
         parties = _names(data, ("parties",), "short_name")
         bodies = _names(data, ("governance", "bodies"), "name")
-        to_come = bool((info.context or {}).get(BODIES_TO_COME)) and not bodies
-        names = KnownNames(tuple(parties.values()), tuple(bodies.values()), to_come)
+        names = KnownNames(tuple(parties.values()), tuple(bodies.values()))
         token = known_names.set(names)
         errors: list[Any] = []
         try:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -71,7 +73,7 @@ def plain_message(error: ErrorDetails, root: type[BaseModel]) -> tuple[list[str 
         needs = f"; choose one of {quoted(choices)}" if choices else ""
         return parent, f"required key '{key}' is missing{needs}"
     if kind in ("literal_error", "enum"):
-        choices = _choices(root, path)
+        choices = _choices(root, path) or tuple(re.findall(r"'([^']*)'", str(ctx.get("expected"))))
         given = str(value)
         return path, with_suggestion(f"'{given}' is not one of the choices", given, choices)
     if kind in ("value_error", "assertion_error"):
@@ -89,7 +91,21 @@ def _whole_number(value: Any, ctx: dict[str, Any]) -> str:
     return f"expected a whole number, got {_described(value)}"
 
 
+def date_problem(text: str) -> str:
+    """Why `text` is not a date: not written YYYY-MM-DD, or a day the calendar does not have."""
+    shape = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text.strip())
+    if shape is None:
+        return f"'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2027-01-15"
+    year, month, _ = map(int, shape.groups())
+    if not 1 <= month <= 12:
+        return f"'{text}' is not a real date: there is no month {month}"
+    days = calendar.monthrange(year, month)[1]
+    return f"'{text}' is not a real date: {calendar.month_name[month]} {year} has {days} days"
+
+
 def _date(value: Any, ctx: dict[str, Any]) -> str:
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        return date_problem(value)
     return f"expected a date written YYYY-MM-DD, e.g. 2027-03-31; got {_described(value)}"
 
 
@@ -187,10 +203,14 @@ def located_problems(
     root: type[BaseModel],
     source: SourceMap,
     prefix: tuple[str | int, ...] = (),
+    skip: frozenset[str] = frozenset(),
 ) -> list[Problem]:
-    """Each validation error in plain words, at its place in the file, in file order."""
+    """Each validation error in plain words, at its place in the file, in file order; errors of
+    the types in `skip` are left out."""
     problems = []
     for error in _without_misspelt_missing(invalid.errors(), root):
+        if error["type"] in skip:
+            continue
         path, message = plain_message(error, root)
         full = (*prefix, *path)
         location = source.locate(full, at_key=error["type"] == "missing")

@@ -24,6 +24,11 @@ def split(path: str) -> AnswerPath:
     return tuple(path.split("."))
 
 
+def parse_path(path: str) -> AnswerPath:
+    """'exit.triggers.0.notice' -> ('exit', 'triggers', 0, 'notice'): list indexes as numbers."""
+    return tuple(int(part) if part.isdigit() else part for part in path.split("."))
+
+
 @dataclass(frozen=True)
 class Shape:
     """What a model field holds, with Optional and Annotated stripped away."""

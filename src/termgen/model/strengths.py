@@ -23,6 +23,9 @@ ContributionKind = Literal[
     "other",
 ]
 
+MONEY_KINDS = frozenset({"capital", "tooling_budget"})
+"""Contributions that are amounts of money."""
+
 
 class Contribution(Record):
     """What one party puts in, stated so that it can be executed and checked."""
@@ -37,6 +40,11 @@ class Contribution(Record):
     critical_path: bool | None = Field(None, description="Whether the program waits on it.")
     tracking: Text | None = Field(None, description="How its use is tracked and reported.")
     acceptance: Text | None = Field(None, description="When the other side accepts it as given.")
+
+    @property
+    def not_money(self) -> bool:
+        """A capital or tooling-budget contribution whose quantity is not an amount of money."""
+        return self.kind in MONEY_KINDS and self.quantity is not None and not self.quantity.is_money
 
     @property
     def has_timing(self) -> bool:

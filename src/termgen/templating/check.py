@@ -247,7 +247,11 @@ def paths_read(env: Sandbox, condition: str | None) -> set[str]:
     if condition is None:
         return set()
     paths = set()
-    for node in env.parse_expression(condition).find_all(nodes.Getattr):
+    expression = env.parse_expression(condition)
+    inner = {id(node.node) for node in expression.find_all(nodes.Getattr)}
+    for node in expression.find_all(nodes.Getattr):
+        if id(node) in inner:
+            continue
         chain = [node.attr]
         target = node.node
         while isinstance(target, nodes.Getattr):

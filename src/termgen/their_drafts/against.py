@@ -290,7 +290,12 @@ def table(review: Review, width: int) -> str:
         ours = f"{row.ours}; fallback {row.fallback.value}" if row.fallback else row.ours
         rows.append((row.label, ours, theirs, row.difference, verdict))
     lines = [
-        text_table(("provision", "ours", "theirs", "difference", "verdict"), rows, width=width)
+        text_table(
+            ("provision", "ours", "theirs", "difference", "verdict"),
+            rows,
+            width=width,
+            break_words=True,
+        )
     ]
     placed = [row for row in review.deviations if row.evidence or row.belongs_at]
     if placed:

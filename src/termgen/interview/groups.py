@@ -1,0 +1,60 @@
+"""What the engine needs to know about lists and conditions, apart from walking them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from annotated_types import MinLen
+
+from termgen.interview.spec import Group
+from termgen.model import Deal
+from termgen.model.paths import field_at, split
+from termgen.templating.check import paths_read
+from termgen.templating.sandbox import Sandbox
+
+if TYPE_CHECKING:
+    from termgen.interview.state import State
+
+
+@dataclass(frozen=True)
+class EntryEdit:
+    """A list entry being added (`before` is None) or edited (`before` is how it was)."""
+
+    group: Group
+    index: int
+    before: dict[str, Any] | None
+    new_list: bool = False
+    """Whether adding the entry started the list (it goes again with a cancelled entry)."""
+
+
+def model_minimum(group: Group) -> int:
+    """How many entries the deal model needs in this list (2 parties), whatever the interview
+    would like (`min`): below `min` but at this number, a list may be left open."""
+    found = field_at(Deal, split(group.path))
+    if found is None:
+        return 0
+    return max((rule.min_length for rule in found.metadata if isinstance(rule, MinLen)), default=0)
+
+
+def own_entries(engine: State, group: Group) -> list[int]:
+    """The entries of a group, less those that a more specific group of the same list claims
+    (contributions that are offtake commitments belong to the offtake list)."""
+    claimed = {
+        entry
+        for other in engine.groups()
+        if other is not group and other.path == group.path and other.fixed and engine.applies(other)
+        for entry in engine.entries(other)
+    }
+    return [entry for entry in engine.entries(group) if group.fixed or entry not in claimed]
+
+
+_READS: dict[str | None, frozenset[str]] = {}
+
+
+def reads(env: Sandbox, condition: str | None, purposes: Sequence[str] = ()) -> frozenset[str]:
+    """Dotted paths a condition reads; 'deal.purpose' too when only some purposes ask it."""
+    if condition not in _READS:
+        _READS[condition] = frozenset(paths_read(env, condition))
+    return _READS[condition] | ({"deal.purpose"} if purposes else frozenset())

@@ -1,0 +1,153 @@
+"""A list of choices to pick one from: arrows move, typing filters, Enter picks, Esc cancels.
+
+A small prompt_toolkit application whose key bindings are built once for the whole run, so a
+menu costs what drawing it costs (a questionary select builds two prompt sessions each time).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from prompt_toolkit.application import Application, get_app
+from prompt_toolkit.formatted_text import StyleAndTextTuples
+from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
+from prompt_toolkit.keys import Keys
+from prompt_toolkit.layout import FormattedTextControl, HSplit, Layout, Window
+from prompt_toolkit.styles import Style
+
+STYLE = Style.from_dict(
+    {
+        "qmark": "fg:ansicyan bold",
+        "question": "bold",
+        "answer": "fg:ansiyellow",
+        "pointer": "fg:ansicyan bold",
+        "highlighted": "reverse",
+        "hint": "italic",
+        "filter": "fg:ansiyellow",
+    }
+)
+
+
+class Cancelled(Exception):
+    """The user pressed Escape: cancel the list entry being added or edited."""
+
+
+@dataclass
+class _State:
+    mark: str
+    message: str
+    titles: list[str]
+    hint: str
+    pointer: int = 0
+    typed: str = ""
+    shown: list[int] = field(default_factory=list)
+
+    def refilter(self, keep: int | None = None) -> None:
+        needle = self.typed.casefold()
+        self.shown = [i for i, title in enumerate(self.titles) if needle in title.casefold()]
+        self.pointer = self.shown.index(keep) if keep in self.shown else 0
+
+    def tokens(self) -> StyleAndTextTuples:
+        head: StyleAndTextTuples = [
+            ("class:qmark", self.mark),
+            ("class:question", f" {self.message}"),
+        ]
+        if get_app().is_done:
+            chosen = self.titles[self.shown[self.pointer]] if self.shown else ""
+            return [*head, ("class:answer", f" {chosen}"), ("", "\n")]
+        lines: StyleAndTextTuples = [*head, ("class:hint", f" {self.hint}".rstrip()), ("", "\n")]
+        for row, index in enumerate(self.shown):
+            if row == self.pointer:
+                lines += [("class:pointer", " » "), ("class:highlighted", self.titles[index])]
+            else:
+                lines.append(("", f"   {self.titles[index]}"))
+            lines.append(("", "\n"))
+        if self.typed:
+            lines += [("", "\n"), ("class:filter", f"/ {self.typed}...")]
+        return lines
+
+
+def _bindings() -> KeyBindings:
+    bindings = KeyBindings()
+
+    def state(event: KeyPressEvent) -> _State:
+        app = event.app
+        assert isinstance(app, _Menu)
+        return app.menu
+
+    @bindings.add(Keys.Up)
+    @bindings.add(Keys.ControlP)
+    def _(event: KeyPressEvent) -> None:
+        menu = state(event)
+        if menu.shown:
+            menu.pointer = (menu.pointer - 1) % len(menu.shown)
+
+    @bindings.add(Keys.Down)
+    @bindings.add(Keys.ControlN)
+    def _(event: KeyPressEvent) -> None:
+        menu = state(event)
+        if menu.shown:
+            menu.pointer = (menu.pointer + 1) % len(menu.shown)
+
+    @bindings.add(Keys.Enter)
+    def _(event: KeyPressEvent) -> None:
+        menu = state(event)
+        if menu.shown:
+            event.app.exit(result=menu.shown[menu.pointer])
+
+    @bindings.add(Keys.Escape, eager=True)
+    def _(event: KeyPressEvent) -> None:
+        event.app.exit(exception=Cancelled())
+
+    @bindings.add(Keys.ControlC)
+    def _(event: KeyPressEvent) -> None:
+        event.app.exit(exception=KeyboardInterrupt())
+
+    @bindings.add(Keys.Backspace)
+    def _(event: KeyPressEvent) -> None:
+        menu = state(event)
+        menu.typed = menu.typed[:-1]
+        menu.refilter()
+
+    @bindings.add(Keys.Any)
+    def _(event: KeyPressEvent) -> None:
+        menu = state(event)
+        text = "".join(press.data for press in event.key_sequence if press.data.isprintable())
+        if text:
+            menu.typed += text
+            menu.refilter()
+
+    return bindings
+
+
+_BINDINGS = _bindings()
+
+
+class _Menu(Application[int]):
+    """The application of one menu, holding what the key bindings act on."""
+
+    def __init__(self, menu: _State, **io: Any) -> None:
+        control = FormattedTextControl(menu.tokens, show_cursor=False)
+        super().__init__(
+            layout=Layout(HSplit([Window(control, wrap_lines=False, always_hide_cursor=True)])),
+            key_bindings=_BINDINGS,
+            style=STYLE,
+            **io,
+        )
+        self.menu = menu
+
+
+def pick(
+    mark: str,
+    message: str,
+    titles: Sequence[str],
+    default: int,
+    hint: str = "",
+    **io: Any,
+) -> int:
+    """The index of the title picked; the pointer starts on `default`."""
+    state = _State(mark, message, list(titles), hint)
+    state.refilter(keep=default)
+    return _Menu(state, **io).run()

@@ -1,0 +1,168 @@
+"""The answers of an interview and what can be said about them: which questions apply, what
+a typed answer means, whether the deal model takes it. The walk is in `engine`."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from jinja2 import Template
+from pydantic import ValidationError
+
+from termgen.interview.data import for_file, get, put, remove
+from termgen.interview.spec import Group, Question, Section, Spec
+from termgen.interview.steps import Ask
+from termgen.interview.types import AnswerError, NewBody, parse, show
+from termgen.model import Deal
+from termgen.model.common import JOINT
+from termgen.model.messages import clean_loc, plain_message
+from termgen.model.paths import AnswerPath, shape_at, shape_of, split
+from termgen.templating.missing import PLACEHOLDER_MARK
+from termgen.templating.sandbox import Sandbox
+
+BODIES = "governance.bodies"
+
+
+@dataclass
+class State:
+    """Answer data: plain values, with OPEN where an answer was left open on purpose."""
+
+    spec: Spec
+    data: dict[str, Any] = field(default_factory=dict)
+    today: dt.date = field(default_factory=dt.date.today)
+    env: Sandbox = field(default_factory=Sandbox, repr=False)
+    _summaries: dict[str, Template] = field(default_factory=dict, repr=False)
+    """Each group's summary template, compiled once: lists are summarised at every step."""
+
+    def items(self) -> Iterator[tuple[Section, Question | Group]]:
+        for section in self.spec.sections:
+            for item in section.items:
+                yield section, item
+
+    def groups(self) -> Iterator[Group]:
+        yield from (item for _, item in self.items() if isinstance(item, Group))
+
+    @staticmethod
+    def path_of(group: Group, entry: int, question: Question) -> AnswerPath:
+        return (*split(group.path), entry, *split(question.path))
+
+    def entry_data(self, group: Group, entry: int) -> Any:
+        return get(self.data, (*split(group.path), entry))
+
+    def entries(self, group: Group) -> list[int]:
+        """Indices of the list entries that belong to this group (its fixed values match)."""
+        items = get(self.data, split(group.path))
+        if not isinstance(items, list):
+            return []
+        return [
+            index
+            for index, entry in enumerate(items)
+            if isinstance(entry, dict) and all(entry.get(k) == v for k, v in group.fixed.items())
+        ]
+
+    def context(self, group: Group | None = None, entry: int | None = None) -> dict[str, Any]:
+        """The answers so far as the names conditions read; `item` is the entry asked about."""
+        names: dict[str, Any] = {name: self.data.get(name, {}) for name in Deal.model_fields}
+        names["parties"] = self.data.get("parties", [])
+        if group is not None and entry is not None:
+            names["item"] = self.entry_data(group, entry)
+        return names
+
+    def applies(
+        self, item: Question | Group, group: Group | None = None, entry: int | None = None
+    ) -> bool:
+        if item.purposes and get(self.data, ("deal", "purpose")) not in item.purposes:
+            return False
+        if group is not None and not self.applies(group):
+            return False
+        if item.when is None:
+            return True
+        return bool(self.env.condition(item.when)(**self.context(group, entry)))
+
+    def party_names(self) -> list[str]:
+        parties = self.data.get("parties", [])
+        return [p["short_name"] for p in parties if isinstance(p, dict) and p.get("short_name")]
+
+    def body_names(self) -> list[str]:
+        bodies = get(self.data, split(BODIES))
+        return (
+            [b["name"] for b in bodies if isinstance(b, dict) and isinstance(b.get("name"), str)]
+            if isinstance(bodies, list)
+            else []
+        )
+
+    def choices(self, question: Question, path: AnswerPath) -> tuple[str, ...]:
+        if question.type in ("party", "parties"):
+            return tuple(self.party_names())
+        if question.type == "owner":
+            return (*self.party_names(), JOINT, *self.body_names())
+        if question.type in ("choice", "multi_choice"):
+            shape = shape_at(Deal, list(path))
+            if shape is not None and shape.kind == "list":
+                shape = shape_of(shape.item)
+            return shape.choices if shape is not None else ()
+        return ()
+
+    def display(self, step: Ask) -> str:
+        """The default answer as text to edit."""
+        return show(step.question.type, step.default)
+
+    def _parse(self, step: Ask, raw: Any) -> Any:
+        if isinstance(raw, NewBody):
+            return raw
+        return parse(step.question.type, raw, parties=self.party_names(), choices=step.choices)
+
+    def check(self, step: Ask, raw: Any) -> str | None:
+        """What is wrong with this answer, in plain words, or None if it can be taken."""
+        try:
+            value = self._parse(step, raw)
+        except AnswerError as wrong:
+            return str(wrong)
+        if value is None:
+            return "this answer is needed to go on" if step.question.required else None
+        candidate = copy.deepcopy(self.data)
+        if isinstance(value, NewBody):
+            if value.name in (*self.party_names(), JOINT, *self.body_names()):
+                return f"'{value.name}' already names a party or body; choose it from the list"
+            value = self._add_body(candidate, value)
+        put(candidate, step.path, value)
+        return self._model_problem(candidate, step.path)
+
+    @staticmethod
+    def _add_body(data: dict[str, Any], body: NewBody) -> str:
+        """A governance body named before the bodies are asked: its details come later."""
+        bodies = get(data, split(BODIES))
+        index = len(bodies) if isinstance(bodies, list) else 0
+        put(data, (*split(BODIES), index), {"name": body.name, "kind": body.kind})
+        return body.name
+
+    def _model_problem(self, candidate: dict[str, Any], path: AnswerPath) -> str | None:
+        try:
+            Deal.model_validate(for_file(candidate))
+        except ValidationError as invalid:
+            for error in invalid.errors():
+                where = tuple(clean_loc(error["loc"]))
+                if error["type"] != "missing" and where[: len(path)] == path:
+                    return plain_message(error, Deal)[1]
+        return None
+
+    def drop(self, path: AnswerPath) -> None:
+        """Forget an answer, and the mappings it leaves empty."""
+        remove(self.data, path)
+        parent = path[:-1]
+        while parent and get(self.data, parent) == {}:
+            remove(self.data, parent)
+            parent = parent[:-1]
+
+    def summary(self, group: Group, entry: int) -> str:
+        return self.render_summary(group, self.entry_data(group, entry))
+
+    def render_summary(self, group: Group, item: Any) -> str:
+        """How an entry reads in lists, from the group's summary template."""
+        if group.summary not in self._summaries:
+            self._summaries[group.summary] = self.env.from_string(group.summary)
+        text = self._summaries[group.summary].render(item=item).replace(PLACEHOLDER_MARK, "")
+        return " ".join(text.split())

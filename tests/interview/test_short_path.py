@@ -1,0 +1,90 @@
+"""The short path: a software-codevelopment deal between a European carmaker and a US software
+company reaches its drafts in about 40 prompts when the suggested answers are accepted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from termgen.answers.read import load_deal
+
+from .terminal import CLEAR, ENTER, ScriptedTerminal, run_interview
+
+TYPED = {
+    "deal.name": "Project Keystone",
+    "deal.purpose": "software",
+    "deal.governing_law": "Germany",
+    "parties#1.short_name": "BFW",
+    "parties#1.legal_name": "Bergmann Fahrzeugwerke AG",
+    "parties#1.jurisdiction": "Germany",
+    "parties#2.short_name": "LUMEN",
+    "parties#2.legal_name": "Lumen Systems, Inc.",
+    "parties#2.jurisdiction": "Delaware, USA",
+    "objectives#1.statement": "Deliver a vehicle OS and middleware for the 2029 platform",
+    "objectives#1.owner": "joint",
+    "goals.scope.joint": "vehicle operating system; middleware; developer toolchain",
+    "goals.scope.excluded": "infotainment content",
+    "goals.value_sharing.cost_share": "BFW 60; LUMEN 40",
+    "contributions#1.party": "LUMEN",
+    "contributions#1.kind": "engineering capacity",
+    "contributions#1.quantity": "180 FTE",
+    "contributions#2.party": "BFW",
+    "contributions#2.kind": "capital",
+    "contributions#2.quantity": "EUR 240m",
+    "release_bandwidth#3.party": "LUMEN",
+    "release_bandwidth#3.quantity": "4 major releases/yr",
+    "governance.disputes.seat": "Zurich",
+    "exit.term.effective_date": "2027-01-01",
+    "exit.term.initial": "5 years",
+    "exit.renewal.option_holder": "BFW",
+    "licence_model#3.treatment": "Owned by LUMEN, with a royalty-free licence back to BFW",
+    "exit.valuation.details": "1.2 times the capitalised development cost",
+}
+"""What the deal lead types; every other prompt is answered with Enter (the suggestion)."""
+
+TEXT_PROMPTS = {
+    "deal.name",
+    "deal.governing_law",
+    "goals.scope.joint",
+    "goals.scope.excluded",
+    "goals.value_sharing.cost_share",
+    "governance.disputes.seat",
+    "exit.term.effective_date",
+    "exit.term.initial",
+    "exit.valuation.details",
+}
+
+
+def _keys(added: dict[str, int], folder: Path) -> object:
+    def keys(key: str) -> str:
+        if key == "draft.folder":
+            return f"{CLEAR}{folder}{ENTER}"
+        if key == "contributions":
+            added["contributions"] = added.get("contributions", 0) + 1
+            return f"Add{ENTER}" if added["contributions"] == 1 else ENTER
+        if key not in TYPED:
+            return ENTER
+        text = TYPED[key]
+        textual = key in TEXT_PROMPTS or key.rsplit(".", 1)[-1] in (
+            "short_name",
+            "legal_name",
+            "jurisdiction",
+            "statement",
+            "quantity",
+            "treatment",
+        )
+        return f"{CLEAR}{text}{ENTER}" if textual else f"{text}{ENTER}"
+
+    return keys
+
+
+def test_the_software_deal_reaches_its_drafts_in_about_40_prompts(tmp_path: Path) -> None:
+    terminal = ScriptedTerminal(_keys({}, tmp_path / "out"))  # type: ignore[arg-type]
+    status, out, err = run_interview(terminal, "-o", tmp_path / "deal.yaml")
+    assert (status, err) == (0, ""), out[-2000:]
+    assert len(terminal.asked) <= 45, terminal.asked
+    assert terminal.asked[-3:] == ["review", "next", "draft.folder"]
+    assert len(list((tmp_path / "out").glob("*.docx"))) == 2
+    deal = load_deal(tmp_path / "deal.yaml").deal
+    assert [body.name for body in deal.governance.bodies] == ["Steering Group", "Joint PMO"]
+    assert deal.exit.renewal is not None and deal.exit.renewal.option_holder == "BFW"
+    assert "0 blocking" in out and "Draft again any time with: termgen draft" in out

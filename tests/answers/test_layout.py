@@ -120,8 +120,12 @@ _LEAVES = [
     ("change", "review_points"),
     ("goals", "scope", "regions"),
 ]
+_ANSWERABLE = st.characters(blacklist_categories=("Cc", "Cs", "Co", "Cn"))
+"""Characters an answer may hold: the model refuses control characters and unassigned ones."""
 _VALUES = st.one_of(
-    st.text(min_size=1, max_size=40).filter(lambda text: text.strip() == text and text.strip()),
+    st.text(_ANSWERABLE, min_size=1, max_size=40).filter(
+        lambda text: text.strip() == text and text.strip()
+    ),
     st.integers(min_value=0, max_value=10**6),
     st.just("multi\nline text"),
     st.lists(st.sampled_from(["Europe", "Asia", "a: b", "#hash"]), min_size=1, max_size=3),

@@ -77,10 +77,5 @@ class Draft:
             for section in document.sections:
                 yield from section.clauses
 
-    @property
-    def provided(self) -> frozenset[str]:
-        """Provision ids that some clause of the draft provides."""
-        return frozenset(pid for clause in self.clauses() for pid in clause.provides)
-
     def document(self, kind: Document) -> DraftDocument:
         return next(document for document in self.documents if document.kind == kind)

@@ -12,7 +12,7 @@ from termgen.model.exit import CostBearer, SurvivalKind, ValuationMethod
 from termgen.their_drafts.parties import Holder, PartyNames, holder
 from termgen.their_drafts.terms import DurationRead, Read, candidates
 from termgen.their_drafts.text import Sentence
-from termgen.their_drafts.values import Mention, best, durations
+from termgen.their_drafts.values import ORDINAL_WORDS, Mention, best, durations
 
 
 @dataclass(frozen=True)
@@ -87,18 +87,6 @@ _ANNIVERSARY_LOCK = re.compile(
     r"fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+(?:\(\w+\)\s+)?anniversary",
     re.IGNORECASE,
 )
-_ORDINAL_YEARS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-}
 
 
 def _lock_in_value(text: str) -> Duration | None:
@@ -110,7 +98,7 @@ def _lock_in_value(text: str) -> Duration | None:
     match = _ANNIVERSARY_LOCK.search(text)
     if match:
         ordinal = match["ordinal"].lower()
-        years = _ORDINAL_YEARS.get(ordinal) or int(re.sub(r"\D", "", ordinal) or 0)
+        years = ORDINAL_WORDS.get(ordinal) or int(re.sub(r"\D", "", ordinal) or 0)
         return Duration(value=years, unit="years") if years else None
     return None
 

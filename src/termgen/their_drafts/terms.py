@@ -16,6 +16,8 @@ from termgen.deadlines.dates import shift
 from termgen.model.common import Duration
 from termgen.their_drafts.text import Sentence
 from termgen.their_drafts.values import (
+    NUMBER_WORDS,
+    ORDINAL_WORDS,
     DateMention,
     best,
     dates,
@@ -52,26 +54,8 @@ _START_DATE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ORDINALS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "fifteenth": 15,
-    "twentieth": 20,
-    "one-year": 1,
-    "two-year": 2,
-    "three-year": 3,
-    "four-year": 4,
-    "five-year": 5,
-    "ten-year": 10,
+    **ORDINAL_WORDS,
+    **{f"{word}-year": number for word, number in NUMBER_WORDS.items() if 0 < number <= 10},
 }
 _ANNIVERSARY = re.compile(
     r"\b(?P<ordinal>[a-z]+(?:-year)?|\d{1,2}\s*(?:st|nd|rd|th)|\d{1,2})\s*(?:\([^)]{1,8}\)\s*)?"

@@ -44,6 +44,23 @@ NUMBER_WORDS: dict[str, int] = {
     "fourty": 40,
     "hundred": 100,
 }
+ORDINAL_WORDS: dict[str, int] = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "fifteenth": 15,
+    "twentieth": 20,
+}
+"""Ordinals as agreements write them, for 'the fifth anniversary of ...'."""
 _NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _WORDS = rf"(?:{_NUMBER_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{_NUMBER_WORD})){{0,4}}"
 """A number in words: 'one hundred and eighty' is the longest an agreement writes."""

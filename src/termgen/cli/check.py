@@ -106,7 +106,7 @@ def _check_drafts(command: Check, env: Environment) -> ExitStatus:
     if not command.json:
         rows = [summary_row(checked) for checked in results]
         header = ("file", "present", "weak", "missing", "blocking missing")
-        env.out(text_table(header, rows, env.columns))
+        env.out(text_table(header, rows, None))
         failed = sum(checked.error is not None for checked in results)
         env.out(f"{len(results)} drafts checked, {failed} could not be read")
     for checked in results:

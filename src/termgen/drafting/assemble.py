@@ -18,7 +18,7 @@ from termgen.errors import LibraryError, Problem
 from termgen.library.conditions import STOPPED_ADVICE, clause_scope, deal_context, refuse_issues
 from termgen.library.load import Library
 from termgen.library.sections import DOCUMENT_TITLES
-from termgen.templating.compiled import compiled_text
+from termgen.templating.compiled import compiled_text, prefetch_texts
 from termgen.templating.missing import PLACEHOLDER, PLACEHOLDER_MARK
 from termgen.templating.sandbox import RenderError, Sandbox
 
@@ -30,6 +30,8 @@ def assemble(outline: Outline, library: Library) -> Draft:
     """Render every clause of the outline and build each section's tables."""
     env = Sandbox()
     context = deal_context(outline.deal)
+    texts = (clause.choice.text for clause in outline.clauses())
+    prefetch_texts(env, texts, clause_scope(), library.cache)
     documents = []
     for kind, sections in outline.documents:
         drafted = tuple(

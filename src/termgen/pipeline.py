@@ -30,13 +30,14 @@ from termgen.files.write import recover, write_together
 from termgen.findings.checks import CHECKS
 from termgen.findings.coherence import COHERENCE
 from termgen.findings.deal import Finding, deal_findings
-from termgen.library.lint import lint
 from termgen.library.load import Library, library_layers, load_library
 from termgen.library.sections import DOCUMENTS, Document
 from termgen.model import Deal
-from termgen.render import pdf
 from termgen.render.documents import RenderedDocument, render_draft
-from termgen.their_drafts.positions import Ours, our_positions
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from termgen.their_drafts.positions import Ours
 
 
 def open_library(overlays: Sequence[Path], env: Environment) -> Library:
@@ -47,6 +48,8 @@ def open_library(overlays: Sequence[Path], env: Environment) -> Library:
 def lint_library(layers: Sequence[Path], cache: Cache | None) -> tuple[Library, list[Problem]]:
     """The library as `library lint` sees it: its own problems, and names it uses that the
     findings do not know."""
+    from termgen.library.lint import lint
+
     return lint(layers, cache, checks=CHECKS.keys() | COHERENCE.keys())
 
 
@@ -78,6 +81,9 @@ class DealRun:
 
     def positions(self, acting_for: str | None = None) -> Ours:
         """Our positions, to read a draft from the other side against."""
+        # Imported here: their_drafts compiles many patterns, which drafting never uses.
+        from termgen.their_drafts.positions import our_positions
+
         provisions = {pid: entry.record for pid, entry in self.library.provisions.items()}
         return our_positions(self.outline, provisions, acting_for)
 
@@ -118,5 +124,7 @@ class DealRun:
             replace=replace,
         )
         if with_pdf:
+            from termgen.render import pdf
+
             written += pdf.convert(written, folder, replace=replace)
         return written

@@ -20,7 +20,7 @@ from termgen.library.conditions import STOPPED_ADVICE, clause_scope, deal_contex
 from termgen.library.load import Library
 from termgen.library.sections import DOCUMENT_TITLES
 from termgen.model import Deal
-from termgen.templating.compiled import compiled_text
+from termgen.templating.compiled import compiled_text, prefetch_texts
 from termgen.templating.missing import PLACEHOLDER, PLACEHOLDER_MARK
 from termgen.templating.sandbox import RenderError, Sandbox
 
@@ -32,6 +32,8 @@ def assemble(outline: Outline, library: Library) -> Draft:
     """Render every clause of the outline and build each section's tables."""
     env = Sandbox()
     context = deal_context(outline.deal)
+    texts = (clause.choice.text for clause in outline.clauses())
+    prefetch_texts(env, texts, clause_scope(), library.cache)
     documents = []
     for kind, sections in outline.documents:
         drafted = tuple(

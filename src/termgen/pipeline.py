@@ -81,7 +81,10 @@ class DealRun:
 
     @cached_property
     def findings(self) -> list[Finding]:
-        return deal_findings(self.deal, self.library, self.outline, self.source)
+        # The words of the draft, if a command has assembled it already (cached_property keeps
+        # it in __dict__); otherwise the coherence checks render only the clauses they read.
+        assembled = self.__dict__.get("draft")
+        return deal_findings(self.deal, self.library, self.outline, self.source, assembled)
 
     def positions(self, acting_for: str | None = None) -> Ours:
         """Our positions, to read a draft from the other side against."""

@@ -39,7 +39,7 @@ PLANTED = {
         "tracking Monthly training log.; acceptance Sign-off by the NAW plant manager.)"
     ],
     "Term, renewal and exit": [
-        "Renewal notice: 18 months → 24 months",
+        "Renewal notice: 18 months → 12 months",
         "Exit trigger 'breach', cure: 90 days → 60 days",
     ],
 }
@@ -47,7 +47,7 @@ PLANTED = {
 
 def _next_round(deal: dict[str, Any]) -> None:
     deal["deal"]["version"] = "0.5"
-    deal["exit"]["renewal"]["notice"] = "24 months"
+    deal["exit"]["renewal"]["notice"] = "12 months"
     deal["exit"]["triggers"][0]["cure"] = "60 days"
     deal["strengths"]["contributions"].append(NEW_CONTRIBUTION)
 
@@ -146,13 +146,13 @@ def test_the_redline_tracks_the_planted_changes_and_nothing_else(
         "no",
         "Monthly training log.",
         "Sign-off by the NAW plant manager.",
-        "24",
+        "12",
         "60",
     ]
     assert xml.count("<w:trPr><w:cantSplit/><w:ins ") == 1
     document = Document(str(redline))
     body = "\n".join(paragraph.text for paragraph in document.paragraphs)
-    assert "24 months" in body and "18 months" not in body  # python-docx reads w:t, not w:del
+    assert "12 months" in body and "18 months" not in body  # python-docx reads w:t, not w:del
     again = tmp_path / "again.docx"
     run_cli("diff", *versions, "--redline", "-o", again)
     assert again.read_bytes() == redline.read_bytes()
@@ -166,7 +166,7 @@ def test_a_removed_row_is_a_tracked_deletion(versions: tuple[Path, Path], tmp_pa
     assert "Training for NAW plant staff." in " ".join(deleted)
     assert "Engineering capacity: Training for NAW plant staff." in deleted
     assert xml.count("<w:trPr><w:cantSplit/><w:del ") == 1
-    assert "24" in deleted and "18" in inserted
+    assert "12" in deleted and "18" in inserted
 
 
 def test_an_existing_redline_is_not_replaced_without_force(
@@ -190,7 +190,7 @@ def test_libreoffice_opens_the_redline(versions: tuple[Path, Path], tmp_path: Pa
     [pdf] = convert([redline], tmp_path, replace=False)
     text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(pdf).pages))
     assert "KSC Engineering capacity: Training for NAW plant staff." in text
-    assert "24 months" in text
+    assert "12 months" in text
 
 
 def test_a_redline_of_identical_versions_marks_nothing(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 
 from termgen.cache import Cache
 from termgen.drafting.outline import Outline
+from termgen.drafting.structure import Draft
 from termgen.errors import LibraryError, Location, Problem
 from termgen.files.datafile import SourceMap
 from termgen.findings.checks import CHECKS, Gap
@@ -67,16 +68,18 @@ def deal_findings(
     library: Library,
     outline: Outline | None = None,
     source: SourceMap | None = None,
+    draft: Draft | None = None,
 ) -> list[Finding]:
     """Every finding on the deal, blocking first.
 
     Given the draft's outline, a provision that needs a clause is settled only when one of
-    its clauses provides it, and the coherence checks read what the clauses say.
+    its clauses provides it, and the coherence checks read what the clauses say (from the
+    draft, when it has been assembled already).
     """
     env = Sandbox()
     context = deal_context(deal)
     provided = outline.provided if outline else None
-    reading = Reading(outline, library) if outline else None
+    reading = Reading(outline, library, draft) if outline else None
     findings = []
     for entry in library.provisions.values():
         provision = entry.record

@@ -112,6 +112,9 @@ _LASTING = re.compile(
     re.IGNORECASE,
 )
 _LICENCE = re.compile(r"\blicen[cs]e", re.IGNORECASE)
+_GRANTS = re.compile(rf"{_LASTING.pattern}|\btreatment\b", re.IGNORECASE)
+"""A clause that can grant a lasting licence: says so itself, or prints an asset's treatment
+from the answers."""
 _LONGER_KEPT = re.compile(
     r"\b(longer|in perpetuity|perpetual)\b[^.]*\bcontinues?\b[^.]*\b(that period|as granted)\b",
     re.IGNORECASE,
@@ -126,7 +129,7 @@ def _licence_survival(reading: Reading) -> list[Gap]:
     survival_text = reading.text("exit.survival")
     lasting = [
         (clause, sentence)
-        for clause, sentence in reading.clauses_saying(_LASTING)
+        for clause, sentence in reading.clauses_saying(_LASTING, _GRANTS)
         if _LICENCE.search(sentence) and clause.id != "exit.survival"
     ]
     for index, item in enumerate(reading.deal.exit.survival):

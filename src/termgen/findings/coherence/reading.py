@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from termgen.drafting.assemble import clause_text
 from termgen.drafting.outline import Outline, OutlinedClause
+from termgen.drafting.structure import Draft, plain
 from termgen.findings.checks import Gap
 from termgen.library.load import Library
 from termgen.model import Deal
@@ -17,11 +18,22 @@ from termgen.model.paths import AnswerPath
 
 @dataclass
 class Reading:
-    """The deal as drafted: its answers, its selected clauses and, on demand, their words."""
+    """The deal as drafted: its answers, its selected clauses and, on demand, their words.
+
+    Given the draft (when `draft` has assembled it already), the words come from it;
+    otherwise each clause a check reads is rendered alone, so `check` renders a dozen clauses
+    rather than the whole draft.
+    """
 
     outline: Outline
     library: Library
+    draft: Draft | None = None
     _texts: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.draft is not None:
+            for drafted in self.draft.clauses():
+                self._texts.setdefault(drafted.id, "\n".join(map(plain, drafted.paragraphs)))
 
     @property
     def deal(self) -> Deal:
@@ -40,9 +52,15 @@ class Reading:
             self._texts[clause.id] = clause_text(clause, self.outline, self.library)
         return self._texts[clause.id]
 
-    def clauses_saying(self, pattern: re.Pattern[str]) -> Iterator[tuple[OutlinedClause, str]]:
-        """Each clause of the term sheet whose text matches, with the matching sentence."""
+    def clauses_saying(
+        self, pattern: re.Pattern[str], source: re.Pattern[str] | None = None
+    ) -> Iterator[tuple[OutlinedClause, str]]:
+        """Each clause whose text matches, with the first matching sentence. Only clauses whose
+        source text (the template, before rendering) matches `source` (by default `pattern`)
+        are read: a clause that could not say it is not rendered to find out."""
         for clause in self.outline.clauses():
+            if not (source or pattern).search(clause.choice.text):
+                continue
             for sentence in _SENTENCE.split(self.text(clause.id)):
                 if pattern.search(sentence):
                     yield clause, sentence.strip()

@@ -120,8 +120,8 @@ def _binding(reading: Reading) -> list[Gap]:
                 "general.exclusivity",
             )
         )
-    words = " ".join(  # what the other clauses say: the status clause names them all
-        f"{clause.title} {reading.text(clause.id)}"
+    words = " ".join(  # the other clauses' titles and words (the status clause names them all)
+        f"{clause.title} {clause.choice.text}"
         for clause in reading.outline.clauses()
         if clause.id != key
     )

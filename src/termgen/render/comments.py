@@ -32,6 +32,8 @@ def add_comments(
 ) -> None:
     """Comment each finding at its section's heading in this document; the term sheet also
     takes, at its title, the findings whose section the draft does not have."""
+    if not findings:
+        return  # reading every paragraph's text costs more than a long draft's rendering
     here = draft.document(kind)
     headings = {section.id: f"{section.number}. {section.heading}" for section in here.sections}
     anywhere = {section.id for each in draft.documents for section in each.sections}

@@ -12,7 +12,7 @@ module only says in what order they run and what each one is given.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cached_property
 from pathlib import Path
 
@@ -28,11 +28,13 @@ from termgen.errors import Location, OutputExistsError, Problem
 from termgen.files.datafile import SourceMap
 from termgen.files.write import recover, write_together
 from termgen.findings.checks import CHECKS
+from termgen.findings.coherence import COHERENCE
 from termgen.findings.deal import Finding, deal_findings
 from termgen.library.load import Library, library_layers, load_library
-from termgen.library.sections import DOCUMENTS, Document
 from termgen.model import Deal
+from termgen.model.paths import AnswerPath
 from termgen.render.documents import RenderedDocument, render_draft
+from termgen.render.templates import KINDS, Kind
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -49,7 +51,7 @@ def lint_library(layers: Sequence[Path], cache: Cache | None) -> tuple[Library, 
     findings do not know."""
     from termgen.library.lint import lint
 
-    return lint(layers, cache, checks=CHECKS)
+    return lint(layers, cache, checks=CHECKS.keys() | COHERENCE.keys())
 
 
 class DealRun:
@@ -60,6 +62,9 @@ class DealRun:
         self.library = library
         self.source = source
         """Where each answer sits in the answer file, so that findings can point at lines."""
+        self.question: Callable[[AnswerPath], str | None] = lambda _: None
+        """The interview question that asks for an answer, which the open points name; a
+        command that knows the interview sets it."""
 
     @classmethod
     def from_file(cls, answers: Path, library: Library) -> DealRun:
@@ -76,7 +81,7 @@ class DealRun:
 
     @cached_property
     def findings(self) -> list[Finding]:
-        return deal_findings(self.deal, self.library, self.outline.provided, self.source)
+        return deal_findings(self.deal, self.library, self.outline, self.source)
 
     def positions(self, acting_for: str | None = None) -> Ours:
         """Our positions, to read a draft from the other side against."""
@@ -91,10 +96,11 @@ class DealRun:
         return deadlines(self.outline)
 
     def documents(
-        self, templates: Sequence[Path] = (), kinds: Sequence[Document] = DOCUMENTS
+        self, templates: Sequence[Path] = (), kinds: Sequence[Kind] = KINDS
     ) -> list[RenderedDocument]:
-        """The Word documents as bytes, with the findings as comments."""
-        return render_draft(self.draft, templates, self.findings, kinds)
+        """The Word files as bytes: the documents with the findings as comments, and the open
+        points."""
+        return render_draft(self.draft, templates, self.findings, kinds, self.question)
 
     def write(
         self,
@@ -104,8 +110,8 @@ class DealRun:
         replace: bool = False,
         with_pdf: bool = False,
     ) -> list[Path]:
-        """Write both documents, both or neither (then their PDFs, both or neither); nothing is
-        written if a file is in the way."""
+        """Write the term sheet, the governance annex and the open points, all or none (then
+        their PDFs, all or none); nothing is written if a file is in the way."""
         documents = self.documents(templates)
         if folder.exists() and not folder.is_dir():
             raise OutputExistsError("is a file; -o needs a folder", location=Location(folder))

@@ -6,7 +6,8 @@ and the clause library, assembles the clauses, checks the provisions, adds the c
 writes reproducible files. Budget 1.5x.
 
 Where the time goes (instructions counted with callgrind, which a busy machine does not
-disturb; the reference is 725 M): termgen's draft was 2,821 M. Imports were about half of it:
+disturb; measured with two documents, before the open points were a third; the reference
+was 725 M): termgen's draft was 2,821 M. Imports were about half of it:
 pydantic and the deal model, PyYAML, Jinja and the sandbox, docx and docxtpl (shared with the
 reference), and, needlessly, their_drafts (the pipeline imported it for `check --against`,
 and its modules compile over a hundred patterns at import), the lint and the `regex` engine.

@@ -6,6 +6,16 @@ splits it into sentences, matches every provision's cues and scores the candidat
 the reference (reference/pdfium_extract.py) only extracts. Whole processes, interleaved.
 Budgets: 1.25x for one PDF; 60 s for the folder on this machine's cores.
 
+Where the time goes (cProfile and CPU time of whole runs): PDFium's extraction of the 154
+pages is about a third of termgen's CPU (0.9 s of 2.8 s in one measured pair). Before,
+`check` imported the deal model, the drafting outline and Jinja through a helper module it
+shares with the deal commands, none of which it uses; it compiled every cue pattern (a sixth
+of the run under cProfile) and parsed each again with Python's own parser to refuse runaway
+repetitions (an eighth); matching the cues (a quarter) and the scorer's features (a tenth)
+made most of the rest. Now the deal model is loaded on first use and the verdict on
+each cue pattern is kept in the cache by its text; what remains is compiling the cues for the
+`regex` engine (needed to match), matching them, and scoring the candidate sentences.
+
     python benchmarks/checking.py [--pairs N] [--data DIR] [--smoke]
 """
 

@@ -5,6 +5,18 @@ termgen builds, saved beforehand as JSON; termgen's side also loads and validate
 and the clause library, assembles the clauses, checks the provisions, adds the comments and
 writes reproducible files. Budget 1.5x.
 
+Where the time goes (instructions counted with callgrind, which a busy machine does not
+disturb; measured with two documents, before the open points were a third; the reference
+was 725 M): termgen's draft was 2,821 M. Imports were about half of it:
+pydantic and the deal model, PyYAML, Jinja and the sandbox, docx and docxtpl (shared with the
+reference), and, needlessly, their_drafts (the pipeline imported it for `check --against`,
+and its modules compile over a hundred patterns at import), the lint and the `regex` engine.
+Building the deal model's validators on first use (pydantic's deferred build), reading the
+answers and the library, selecting and rendering the clauses, then docxtpl's rendering and
+python-docx's packaging make the rest. Importing only what drafting uses took it to 2,465 M.
+What remains above the reference is mostly pydantic: importing it and building the deal
+model and its validators, which every command that reads answers pays.
+
     python benchmarks/drafting.py [--pairs N] [--smoke]
 """
 

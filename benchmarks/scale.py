@@ -1,12 +1,30 @@
 """Scale: synthetic clause libraries of 1,000, 5,000 and 20,000 clauses, and a deal with
 1,000 contributions and 300 decision rights.
 
-Budgets: `termgen library lint` of 20,000 clauses under 3 s, and the cost per clause at
-20,000 no more than 1.5x the cost at 1,000 (no quadratic step). The cost per clause is the
-time above linting the built-in library alone, divided by the clauses added. Lint is timed
-cold (no cache: a library seen for the first time) and warm (the cache filled by an earlier
-run, the everyday case). Drafting with each library and the big deal is reported against
-the same work on the battery-JV example; those have no budget.
+Budgets: `termgen library lint` of 20,000 clauses under 3 s cold (no cache: a library seen
+for the first time) and under 1 s warm (the cache filled by an earlier run, the everyday
+case); the cost per clause at 20,000 no more than 1.5x the cost at 1,000 (no quadratic step;
+the cost per clause is the time above linting the built-in library alone, divided by the
+clauses added); a draft with 20,000 extra clauses in 5 s; a draft of the deal with 1,000
+contributions and 300 decision rights within 2x the battery-JV example's.
+
+Where the time goes (cProfile of whole runs, instructions with callgrind):
+- Cold lint, per clause: Jinja's parser and the walk for unknown names were about 0.45 ms,
+  the YAML parse with positions and the validation about 0.2 ms. The checks read the Jinja
+  tokens, never the words between them, so a clause is now checked once per distinct token
+  skeleton (the synthetic copies differ only in words); what stays per clause is the lexer
+  (about a sixth of the parse), the YAML and the validation.
+- Warm lint: 20,000 cache entries unpickled (pydantic models and source maps), the key of
+  each clause's text check (its JSON and a SHA-256), and the per-clause checks of names.
+- Draft with an overlay: the synthetic copies keep their purposes and conditions, so a deal
+  selects about three in four of them; with 20,000 extra clauses a draft holds about 15,000
+  clauses and Word documents of thousands of pages. Selection evaluated each clause's
+  condition (now each distinct condition once); assembling read each compiled text from the
+  cache with a query of its own (now prefetched); comments read every paragraph's text even
+  when there was no finding to anchor. What remains is rendering 15,000 texts and docxtpl
+  rendering the documents, which grow with the clauses.
+- Big deal: the tables of 1,000 contributions and 300 rights in Word (docxtpl's rendering and
+  the column fitting) and validating the answers.
 
     python benchmarks/scale.py [--pairs N] [--smoke]
 """
@@ -22,7 +40,9 @@ from pathlib import Path
 from harness import CACHE, ROOT, Bench, Result, run, termgen
 from synthetic import write_big_deal, write_library
 
-LINT_SECONDS = 3.0
+LINT_SECONDS = {"cold": 3.0, "warm": 1.0}
+OVERLAY_DRAFT_SECONDS = 5.0
+BIG_DEAL_RATIO = 2.0
 PER_CLAUSE_RATIO = 1.5
 SIZES = (1_000, 5_000, 20_000)
 SMOKE_SIZES = (20, 40)
@@ -66,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
                 warmup,
             )
             lint_times[mode][size] = seconds
-            budget = LINT_SECONDS if size == 20_000 else None
+            budget = LINT_SECONDS[mode] if size == 20_000 else None
             bench.add(Result(f"library lint {size:>6} clauses ({mode})", seconds, None, budget))
         smallest, largest = sizes[0], sizes[-1]
         per_clause = {size: (lint_times[mode][size] - base) / size for size in (smallest, largest)}
@@ -89,9 +109,9 @@ def main(argv: list[str] | None = None) -> int:
                 Result(
                     f"draft battery-jv with {size:>6} more clauses",
                     seconds,
-                    plain,
                     None,
-                    note="one run, against drafting with the built-in library",
+                    OVERLAY_DRAFT_SECONDS if size == 20_000 else None,
+                    note=f"one run; drafting with the built-in library alone {plain:.2f} s",
                 )
             )
         contributions, rights = (20, 6) if bench.smoke else (1_000, 300)
@@ -107,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
             f"draft {contributions} contributions, {rights} rights / battery-jv",
             lambda: run(termgen("draft", big, "-o", out / "big", "--force")),
             lambda: run(termgen("draft", EXAMPLE, "-o", out / "example", "--force")),
-            None,
+            BIG_DEAL_RATIO,
         )
     return bench.finish()
 

@@ -133,3 +133,22 @@ def test_a_missing_overlay_folder_is_named(tmp_path: Path) -> None:
     result = run_cli("library", "lint", tmp_path / "nowhere")
     assert result.status == 2
     assert f"clause library folder '{tmp_path / 'nowhere'}' does not exist" in result.err
+
+
+def test_clauses_that_differ_only_in_wording_each_get_their_problems_at_their_lines(
+    tmp_path: Path,
+) -> None:
+    """Such clauses are checked once (see `library.lint`); each still has its own lines."""
+    clause = (
+        "id: counsel.variant-{n}\ntitle: Variant\nelement: exit\nsection: term_exit\n"
+        "text:\n  preferred: |\n    {words}\n    Notice of {{{{ exit.renewal.notcie }}}}.\n"
+    )
+    folder = tmp_path / "exit"
+    folder.mkdir()
+    wordings = ["Plain words.", "Other words.", "Two\n    lines."]
+    for n, words in enumerate(wordings):
+        (folder / f"variant-{n}.yaml").write_text(clause.format(n=n, words=words))
+    result = run_cli("library", "lint", tmp_path, environ={"TERMGEN_CACHE": "off"})
+    found = [line.split(": ")[0].replace(f"{folder}/", "") for line in result.err.splitlines()]
+    assert found[:3] == ["variant-0.yaml:8", "variant-1.yaml:8", "variant-2.yaml:9"]
+    assert "'notcie' is not a field of a renewal" in result.err

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import gc
+import os
 import sys
 
 from termgen import __version__
@@ -28,6 +28,7 @@ from termgen.environment import Environment
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import argparse
     from collections.abc import Sequence
 
     from termgen.cli.arguments import Command
@@ -46,11 +47,27 @@ exit codes: 0 success, 1 blocking findings under --strict, 2 a problem with your
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every command; building it imports nothing heavy."""
+    import argparse
+
+    class Formatter(argparse.HelpFormatter):
+        """argparse's own, given the width it would find itself: asking shutil for it imports
+        compression modules, which cost `termgen --help` more than the rest of the help."""
+
+        def __init__(
+            self,
+            prog: str,
+            indent_increment: int = 2,
+            max_help_position: int = 24,
+            width: int | None = None,
+        ) -> None:
+            width = _terminal_columns() - 2 if width is None else width
+            super().__init__(prog, indent_increment, max_help_position, width)
+
+    class RawDescription(argparse.RawDescriptionHelpFormatter, Formatter):
+        pass
+
     parser = argparse.ArgumentParser(
-        prog="termgen",
-        description=DESCRIPTION,
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        prog="termgen", description=DESCRIPTION, epilog=EPILOG, formatter_class=RawDescription
     )
     parser.add_argument("--version", action="version", version=f"termgen {__version__}")
     parser.add_argument("--debug", action="store_true", help="show a traceback on errors")
@@ -60,17 +77,37 @@ def build_parser() -> argparse.ArgumentParser:
         group, _, action = command.name.partition(" ")
         if action:
             if group not in groups:
-                owner = commands.add_parser(group, help=GROUPS[group], description=GROUPS[group])
+                owner = commands.add_parser(
+                    group, help=GROUPS[group], description=GROUPS[group], formatter_class=Formatter
+                )
                 groups[group] = owner.add_subparsers(title="actions", metavar="ACTION")
                 groups[group].required = True
             where, name = groups[group], action
         else:
             where, name = commands, command.name
-        declared = where.add_parser(name, help=command.help(), description=command.help())
+        declared = where.add_parser(
+            name, help=command.help(), description=command.help(), formatter_class=Formatter
+        )
         declared.set_defaults(command=command)
         for argument in command.arguments():
             argument.add_to(declared)
     return parser
+
+
+def _terminal_columns() -> int:
+    """$COLUMNS, else the width of the terminal on standard output, else 80: what
+    `shutil.get_terminal_size` finds."""
+    try:
+        given = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        given = 0
+    if given > 0:
+        return given
+    terminal = sys.__stdout__
+    try:
+        return (os.get_terminal_size(terminal.fileno()).columns if terminal else 0) or 80
+    except (AttributeError, ValueError, OSError):
+        return 80
 
 
 def entry() -> None:
@@ -87,6 +124,9 @@ def entry() -> None:
 def main(argv: Sequence[str] | None = None, env: Environment | None = None) -> int:
     """Run termgen with `argv`; returns the exit status instead of exiting."""
     env = env or Environment()
+    if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
+        env.out(f"termgen {__version__}")  # what the parser would print, without building it
+        return 0
     parser = build_parser()
     try:
         with contextlib.redirect_stdout(env.stdout), contextlib.redirect_stderr(env.stderr):

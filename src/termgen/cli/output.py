@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from termgen.deadlines.collect import Deadline
-from termgen.environment import Environment
 from termgen.errors import ExitStatus
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from termgen.deadlines.collect import Deadline
+    from termgen.environment import Environment
 
 
 def say_unknown(env: Environment, found: list[Deadline], where: str) -> None:

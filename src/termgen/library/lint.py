@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection, Sequence
 from functools import partial
 from pathlib import Path
 
-from jinja2 import nodes
+from jinja2 import TemplateSyntaxError, nodes
 
 from termgen.cache import Cache, remembered
 from termgen.errors import Problem
@@ -41,9 +42,10 @@ def lint(
     }
     if cache is not None:
         cache.prefetch(_TEXT_ISSUES, texts.values())
+    checked: dict[bytes, list[TextIssue]] = {}
     for clause_id, entry in library.clauses.items():
         problems += _clause_problems(entry, library)
-        check = partial(_text_issues, entry.record, env, scope)
+        check = partial(_text_issues_once, entry.record, env, scope, checked)
         for path, line, message in remembered(cache, _TEXT_ISSUES, texts[clause_id], check):
             where = entry.where(*path) if line is None else entry.source.text_line(path, line)
             problems.append(Problem(message, where))
@@ -54,7 +56,7 @@ def lint(
                 for issue in template_issues(env, condition, scope, expression=True):
                     where = provision.source.text_line((*provision.path, key), issue.line)
                     problems.append(Problem(issue.message, where))
-    problems += cue_problems(library.provisions.values())
+    problems += cue_problems(library.provisions.values(), cache)
     problems += _provision_links(library, checks)
     problems += _uncovered_provisions(library)
     return library, sorted(problems, key=lambda problem: problem.place)
@@ -87,6 +89,37 @@ def _clause_problems(entry: Sourced[Clause], library: Library) -> list[Problem]:
 
 TextIssue = tuple[tuple[str | int, ...], int | None, str]
 """Where in the clause (a line of its text, or None for the key itself) and what."""
+
+
+def _text_issues_once(
+    clause: Clause, env: Sandbox, scope: Scope, checked: dict[bytes, list[TextIssue]]
+) -> list[TextIssue]:
+    """`_text_issues`, computed once in a run for all clauses that differ only in wording."""
+    content = _checked_content(env, clause)
+    if content not in checked:
+        checked[content] = _text_issues(clause, env, scope)
+    return checked[content]
+
+
+def _checked_content(env: Sandbox, clause: Clause) -> bytes:
+    """What the checks of a clause's texts and condition depend on, as a key: the condition,
+    and each text's Jinja tokens at their lines with the words between them left out.
+
+    The checks read names, tags and expressions, never the plain words, so clauses that differ
+    only in wording (an overlay's variants of one clause) are checked once.
+    """
+    texts = [clause.text.preferred, *(fallback.text for fallback in clause.text.fallback)]
+    return json.dumps([clause.when, [_skeleton(env, text) for text in texts]]).encode()
+
+
+def _skeleton(env: Sandbox, source: str) -> str:
+    try:
+        return "lexed\0" + "\0".join(
+            f"{line}:data" if kind == "data" else f"{line}:{kind}:{value}"
+            for line, kind, value in env.lex(env.preprocess(source))
+        )
+    except (TemplateSyntaxError, RecursionError, ValueError):  # the check reports these
+        return "as written\0" + source
 
 
 def _text_issues(clause: Clause, env: Sandbox, scope: Scope) -> list[TextIssue]:

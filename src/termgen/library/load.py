@@ -111,24 +111,28 @@ def load_library(
     return library
 
 
-def load_provisions(layers: Sequence[Path]) -> dict[str, Sourced[Provision]]:
+def load_provisions(
+    layers: Sequence[Path], cache: Cache | None = None
+) -> dict[str, Sourced[Provision]]:
     """Only the provision registry of each layer, for checks that need no clauses."""
     problems: list[Problem] = []
     provisions: dict[str, Sourced[Provision]] = {}
     for layer in layers:
         _merge_registry(provisions, layer / PROVISIONS_FILE, Provision, problems)
-    problems += cue_problems(provisions.values())
+    problems += cue_problems(provisions.values(), cache)
     if problems:
         raise LibraryError(problems)
     return provisions
 
 
-def cue_problems(provisions: Iterable[Sourced[Provision]]) -> list[Problem]:
+def cue_problems(
+    provisions: Iterable[Sourced[Provision]], cache: Cache | None = None
+) -> list[Problem]:
     """Cue patterns that are not valid regular expressions, each at its line."""
     return [
         Problem(message, entry.where(*path))
         for entry in provisions
-        for path, message in pattern_problems(entry.record)
+        for path, message in pattern_problems(entry.record, cache)
     ]
 
 

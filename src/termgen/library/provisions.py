@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import lru_cache, partial
 from re import _constants as _codes  # type: ignore[attr-defined]  # private, stable since 3.11
 from re import _parser  # type: ignore[attr-defined]  # private, stable since 3.11
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
 
+from termgen.cache import Cache, remembered
 from termgen.model.common import Record, Text
 
 if TYPE_CHECKING:
@@ -47,25 +48,37 @@ def _cue_patterns(provision: Provision) -> Iterator[tuple[tuple[str | int, ...],
                     yield ("cues", level, index, key, number), pattern
 
 
-def pattern_problems(provision: Provision) -> Iterator[tuple[tuple[str | int, ...], str]]:
+def pattern_problems(
+    provision: Provision, cache: Cache | None = None
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
     """Path and message of each cue pattern that is not a valid regular expression, or that
     can take hours on a long draft: something that repeats inside an unbounded or long
-    repetition. (`check` also stops any cue that runs for long; this says where it is.)"""
+    repetition. (`check` also stops any cue that runs for long; this says where it is.)
+
+    With a cache, a pattern judged before is not parsed again: `check` asks on every run."""
+    for path, pattern in _cue_patterns(provision):
+        problem = remembered(cache, _CUE_PROBLEM, pattern.encode(), partial(_problem, pattern))
+        if problem is not None:
+            yield path, problem
+
+
+_CUE_PROBLEM = "cue pattern problem"
+
+
+def _problem(pattern: Pattern) -> str | None:
     import regex
 
-    for path, pattern in _cue_patterns(provision):
-        try:
-            cue_regex(pattern)
-        except regex.error as bad:
-            yield path, f"not a valid regular expression: {_clearer(pattern, bad)}"
-            continue
-        if _nested_repetition(list(_parser.parse(pattern, re.IGNORECASE))):
-            yield (
-                path,
-                "a repetition inside an unbounded or long repetition (as in '(\\w+\\s?)+' or "
-                "'(.*a){20}') can make a long draft take hours to check; bound the inner one, "
-                "e.g. '\\w{1,30}', or the outer one, e.g. '{0,5}'",
-            )
+    try:
+        cue_regex(pattern)
+    except regex.error as bad:
+        return f"not a valid regular expression: {_clearer(pattern, bad)}"
+    if _nested_repetition(list(_parser.parse(pattern, re.IGNORECASE))):
+        return (
+            "a repetition inside an unbounded or long repetition (as in '(\\w+\\s?)+' or "
+            "'(.*a){20}') can make a long draft take hours to check; bound the inner one, "
+            "e.g. '\\w{1,30}', or the outer one, e.g. '{0,5}'"
+        )
+    return None
 
 
 def _clearer(pattern: str, bad: regex.error) -> str:

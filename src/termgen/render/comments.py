@@ -49,6 +49,8 @@ def add_comments(
     """Comment each finding of a section in this document on the [●] it is about, else on the
     text of the clause it concerns, else on the section's heading; the term sheet also takes,
     at its title, the findings whose section the draft does not have."""
+    if not findings:
+        return  # placing the sections reads every paragraph, which costs long drafts most
     here = draft.document(kind)
     placed = placed_sections(document, here.sections)
     anywhere = {section.id for each in draft.documents for section in each.sections}

@@ -28,7 +28,7 @@ _BULLET = "- "
 
 def assemble(outline: Outline, library: Library) -> Draft:
     """Render every clause of the outline and build each section's tables."""
-    env = Sandbox()
+    env = Sandbox(style=library.style)
     context = deal_context(outline.deal)
     documents = []
     for kind, sections in outline.documents:
@@ -41,12 +41,14 @@ def assemble(outline: Outline, library: Library) -> Draft:
                     _draft_clause(clause, _render(env, clause, context, library))
                     for clause in section.clauses
                 ),
-                tuple(BUILDERS[table](outline.deal) for table in section.section.tables),
+                tuple(
+                    BUILDERS[table](outline.deal, library.style) for table in section.section.tables
+                ),
             )
             for section in sections
         )
         documents.append(DraftDocument(kind, DOCUMENT_TITLES[kind], drafted))
-    return Draft(outline.deal, tuple(documents))
+    return Draft(outline.deal, tuple(documents), library.style)
 
 
 def _draft_clause(clause: OutlinedClause, paragraphs: tuple[Paragraph, ...]) -> DraftClause:

@@ -14,6 +14,7 @@ from termgen.library.sections import DOCUMENTS, Document
 from termgen.model import Deal
 from termgen.render.comments import add_comments
 from termgen.render.context import document_context
+from termgen.render.language import mark_language
 from termgen.render.templates import template_for
 from termgen.render.word import Properties, filling, render, to_bytes
 from termgen.wording import and_join, capital, humanise
@@ -76,6 +77,7 @@ def render_draft(
         path = template_for(document.kind, template_overlays)
         template = render(path, document_context(draft, document, findings), properties)
         with filling(path):
+            mark_language(template.docx, draft.style.language)
             add_comments(template.docx, draft, document.kind, findings, properties.created)
             data = to_bytes(template)
         rendered.append(RenderedDocument(document.kind, file_name(draft.deal, document.kind), data))

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
-from termgen.drafting.structure import Paragraph, Segment, Table
+from termgen.drafting.structure import Cell, Segment, Table
 from termgen.model import Deal
 from termgen.templating.missing import PLACEHOLDER, PLACEHOLDER_MARK
 from termgen.wording import (
@@ -25,25 +25,25 @@ _WORKING_TEAMS = ("joint_pmo", "clean_team")
 """Bodies that coordinate rather than decide: no chair or quorum is needed."""
 
 
-def cell(text: str | None) -> Paragraph:
+def cell(text: str | None) -> Cell:
     """A table cell; an unknown value becomes an open point."""
     if text is None or not str(text).strip() or str(text) == PLACEHOLDER_MARK:
         return (Segment(PLACEHOLDER, open_point=True),)
     return (Segment(str(text)),)
 
 
-def _open_row(width: int) -> tuple[Paragraph, ...]:
+def _open_row(width: int) -> tuple[Cell, ...]:
     return tuple(cell(None) for _ in range(width))
 
 
 def _table(
-    kind: str, header: tuple[str, ...], rows: Sequence[Sequence[Paragraph]], style: HouseStyle
+    kind: str, header: tuple[str, ...], rows: Sequence[Sequence[Cell]], style: HouseStyle
 ) -> Table:
     """The table, with any date typed into an answer's text written in the house style."""
     worded = tuple(
         tuple(
-            tuple(Segment(in_prose(part.text, style), part.open_point) for part in paragraph)
-            for paragraph in row
+            tuple(Segment(in_prose(part.text, style), part.open_point) for part in cell)
+            for cell in row
         )
         for row in rows
     )

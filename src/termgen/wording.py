@@ -1,10 +1,31 @@
-"""Small pieces of English used in messages and drafts: lists, identifiers, dates, shares."""
+"""Small pieces of English used in messages and drafts: lists, identifiers, dates, shares,
+lengths of time, and the words for the other parties; drafts follow a library's house style."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any, Literal, Protocol, get_args, runtime_checkable
+
+Language = Literal["en-GB", "en-US"]
+NumberStyle = Literal["digits", "words_and_digits"]
+LANGUAGES: tuple[str, ...] = get_args(Language)
+NUMBER_STYLES: tuple[str, ...] = get_args(NumberStyle)
+
+
+@dataclass(frozen=True)
+class HouseStyle:
+    """How a library's drafts write dates and numbers: '30 June 2031' (en-GB) or
+    'June 30, 2031' (en-US); '90 days' (digits) or 'ninety (90) days' (words_and_digits)."""
+
+    language: Language = "en-GB"
+    numbers: NumberStyle = "digits"
+
+
+DEFAULT_STYLE = HouseStyle()
 
 
 def and_join(items: Sequence[str], conjunction: str = "and") -> str:
@@ -34,9 +55,120 @@ def sentence(text: str) -> str:
     return text if not text or text[-1] in ".!?" else f"{text}."
 
 
-def date_text(value: dt.date) -> str:
-    """2027-01-15 -> '15 January 2027'."""
+def date_text(value: dt.date, style: HouseStyle = DEFAULT_STYLE) -> str:
+    """2027-01-15 -> '15 January 2027' (en-GB) or 'January 15, 2027' (en-US)."""
+    if style.language == "en-US":
+        return f"{value:%B} {value.day}, {value.year}"
     return f"{value.day} {value:%B %Y}"
+
+
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def iso_dates_worded(text: str, style: HouseStyle = DEFAULT_STYLE) -> str:
+    """'not launched by 2028-10-31' -> 'not launched by 31 October 2028': an answer typed with
+    a date as the answer file writes it still reads as prose in the draft."""
+
+    def worded(match: re.Match[str]) -> str:
+        try:
+            day = dt.date(*(int(part) for part in match.groups()))
+        except ValueError:
+            return match.group(0)
+        return date_text(day, style)
+
+    return _ISO_DATE.sub(worded, text)
+
+
+_UNITS = [
+    *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+    *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"),
+    *("eighteen", "nineteen"),
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def number_words(value: int) -> str:
+    """0 to 999 in words, as contracts write them: 90 -> 'ninety', 365 -> 'three hundred and
+    sixty-five'; larger numbers stay in digits."""
+    if not 0 <= value < 1000:
+        return format_number(Decimal(value))
+    if value < 20:
+        return _UNITS[value]
+    if value < 100:
+        tens, unit = divmod(value, 10)
+        return _TENS[tens - 2] + (f"-{_UNITS[unit]}" if unit else "")
+    hundreds, rest = divmod(value, 100)
+    words = f"{_UNITS[hundreds]} hundred"
+    return f"{words} and {number_words(rest)}" if rest else words
+
+
+def count_text(value: int, noun: str, style: HouseStyle = DEFAULT_STYLE) -> str:
+    """(90, 'days') -> '90 days' or 'ninety (90) days'; the noun as given."""
+    if style.numbers == "words_and_digits":
+        return f"{number_words(value)} ({value}) {noun}"
+    return f"{value} {noun}"
+
+
+_PERIOD = re.compile(r"^(\d+)\s+(\S.*)$")
+
+
+def period_text(text: str, style: HouseStyle = DEFAULT_STYLE) -> str:
+    """A length of time as the house writes it: '5 working days' -> 'five (5) working days'
+    under words_and_digits; text that is not a number and a noun stays as it is."""
+    match = _PERIOD.match(text.strip())
+    if match is None:
+        return text
+    return count_text(int(match.group(1)), match.group(2), style)
+
+
+@runtime_checkable
+class Worded(Protocol):
+    """A value that words itself in a house style (a length of time, for one)."""
+
+    def worded(self, style: HouseStyle) -> str: ...
+
+
+def in_prose(value: Any, style: HouseStyle = DEFAULT_STYLE) -> Any:
+    """A value as a draft's sentence writes it: dates and lengths of time in the house style,
+    and dates typed into an answer's text as words; anything else as it is."""
+    if isinstance(value, dt.date):
+        return date_text(value, style)
+    if isinstance(value, str) and not hasattr(value, "__html__"):  # markup is already final
+        return iso_dates_worded(value, style)
+    if isinstance(value, Worded):
+        return value.worded(style)
+    return value
+
+
+def notice_text(period: str) -> str:
+    """'30 days' -> "30 days' notice"; '1 month' -> "1 month's notice"."""
+    return f"{period}' notice" if period.endswith("s") else f"{period}'s notice"
+
+
+_PARTY_WORDS: dict[str, tuple[str, str]] = {
+    "any": ("either party", "any party"),
+    "each": ("each party", "each party"),
+    "no": ("neither party", "no party"),
+    "other": ("the other party", "the other parties"),
+    "others'": ("the other party's", "the other parties'"),
+    "another": ("the other party", "another party"),
+    "any other": ("the other party", "any other party"),
+    "all": ("both parties", "all parties"),
+}
+PARTY_WORDS: tuple[str, ...] = tuple(_PARTY_WORDS)
+
+
+def party_words(which: str, count: int) -> str:
+    """How a clause names parties, for two or for more: 'any' -> 'either party' or 'any
+    party'; 'other' -> 'the other party' or 'the other parties'; 'no' -> 'neither party' or
+    'no party'; 'all' -> 'both parties' or 'all parties'; 'any other' -> 'the other party' or
+    'any other party'; 'another' -> 'the other party' or 'another party'."""
+    if which not in _PARTY_WORDS:
+        raise ValueError(
+            f"'{which}' is not a word for parties; use one of {', '.join(PARTY_WORDS)}"
+        )
+    two, more = _PARTY_WORDS[which]
+    return two if count == 2 else more
 
 
 def format_number(value: Decimal, grouping: bool = True) -> str:
@@ -55,6 +187,31 @@ def percent_text(value: Decimal | int) -> str:
 def shares_text(shares: Mapping[str, Decimal]) -> str:
     """{'NAW': 50, 'KSC': 50} -> 'NAW 50 %, KSC 50 %'."""
     return ", ".join(f"{party} {percent_text(share)}" for party, share in shares.items())
+
+
+_NAMES_WITH_THE = (
+    "Republic",
+    "Kingdom",
+    "State of",
+    "States",
+    "Federation",
+    "Emirates",
+    "European Union",
+    "Netherlands",
+    "People's",
+    "Commonwealth",
+    "Province of",
+    "Philippines",
+)
+
+
+def place_text(name: str) -> str:
+    """A country or state as prose names it: 'Republic of Korea' -> 'the Republic of Korea',
+    'State of Delaware' -> 'the State of Delaware'; 'Germany' stays as it is."""
+    name = name.strip()
+    if name[:4].casefold() == "the " or not any(word in name for word in _NAMES_WITH_THE):
+        return name
+    return f"the {name}"
 
 
 def yes_no(value: bool) -> str:

@@ -49,7 +49,10 @@ def test_the_incomplete_example_leaves_exactly_its_gaps_open() -> None:
     assert _open_points(EXAMPLES_DIR / "incomplete-deal.yaml") == [
         ("contributions", PLACEHOLDER),
         ("exit.renewal.open", renewal),
-        ("exit.assets", f"Tooling (E-axle series tooling at Kopřivnice): {PLACEHOLDER}"),
+        (
+            "exit.assets",
+            f"Tooling. Assets concerned: E-axle series tooling at Kopřivnice. On exit: {PLACEHOLDER}",
+        ),
     ]
 
 

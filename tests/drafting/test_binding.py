@@ -60,7 +60,7 @@ def test_exclusivity_runs_from_signature_and_binds() -> None:
     text = _texts(_answers())["general.exclusivity"]
     assert text.startswith(
         "From signature of this term sheet until the definitive agreements are signed or this "
-        "term sheet expires, no party negotiates or agrees with a third party"
+        "term sheet expires, neither party negotiates or agrees with a third party"
     )
 
 
@@ -80,7 +80,9 @@ def test_a_binding_term_sheet_keeps_closing_conditional_and_has_no_expiry() -> N
     data["deal"]["binding"] = "binding"
     texts = _texts(data)
     assert "starts only on closing" in texts["general.status.binding"]
-    assert "until the definitive agreements are signed, no party" in texts["general.exclusivity"]
+    assert (
+        "until the definitive agreements are signed, neither party" in texts["general.exclusivity"]
+    )
 
 
 def test_approvals_are_conditions_to_closing_with_a_long_stop_date() -> None:

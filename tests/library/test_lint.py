@@ -35,6 +35,19 @@ PLANTED = [
     ),
     ("general/condition-syntax.yaml:5", "template syntax: unexpected 'end of template'"),
     ("general/hostile.yaml:7", "refused: '__class__' reaches into Python internals"),
+    ("general/house-style.yaml:7", "'anyone' is not a word for parties"),
+    (
+        "general/house-style.yaml:7",
+        "'ninety days' is written into the text, so the house style cannot word it; "
+        "write {{ '90 days' | period }}",
+    ),
+    ("general/house-style.yaml:8", "'30 days' is written into the text"),
+    ("general/house-style.yaml:8", "'the steering body' is not a body of the deal"),
+    (
+        "general/house-style.yaml:8",
+        "'the data-protection annex' is not a document termgen drafts; refer to the "
+        "Governance Annex or to a clause",
+    ),
     ("general/misspelt-key.yaml:5:1", "unknown key 'provide', did you mean 'provides'?"),
     ("general/never-true.yaml:5:7", "the condition can never be true"),
     ("general/no-purpose.yaml:5:11", "the clause applies to no purpose"),
@@ -48,6 +61,8 @@ PLANTED = [
         "element: 'goalz' is not one of the choices, did you mean 'goals'?",
     ),
     ("goals/unknown-section.yaml:4:10", "unknown section 'scop', did you mean 'scope'?"),
+    ("library.yaml:3:13", "style › language: 'en-AU' is not one of the choices"),
+    ("library.yaml:4:12", "style › numbers: 'words' is not one of the choices"),
     ("provisions.yaml:1:7", "no clause provides 'exit.escrow'"),
     ("provisions.yaml:10:12", "unknown section 'term_exti', did you mean 'term_exit'?"),
     ("provisions.yaml:11:10", "unknown check 'renewal_notise', did you mean 'renewal_notice'?"),

@@ -36,7 +36,7 @@ class UnknownClauseError(ValueError):
 
 def assemble(outline: Outline, library: Library) -> Draft:
     """Render every clause of the outline and build each section's tables."""
-    env = Sandbox()
+    env = Sandbox(style=library.style)
     context = deal_context(outline.deal)
     texts = (clause.choice.text for clause in outline.clauses())
     prefetch_texts(env, texts, clause_scope(), library.cache)
@@ -52,19 +52,21 @@ def assemble(outline: Outline, library: Library) -> Draft:
                     _draft_clause(clause, _render(env, clause, context, library, numbers))
                     for clause in section.clauses
                 ),
-                tuple(BUILDERS[table](outline.deal) for table in section.section.tables),
+                tuple(
+                    BUILDERS[table](outline.deal, library.style) for table in section.section.tables
+                ),
             )
             for section in sections
         )
         documents.append(DraftDocument(kind, DOCUMENT_TITLES[kind], drafted))
-    return Draft(outline.deal, tuple(documents))
+    return Draft(outline.deal, tuple(documents), library.style)
 
 
 def clause_text(clause: OutlinedClause, outline: Outline, library: Library) -> str:
     """One clause of the outline rendered alone, as plain text with a line per paragraph: for
     the findings that read what a clause says without paying for the whole draft."""
     context = deal_context(outline.deal)
-    rendered = _render(Sandbox(), clause, context, library, _numbers(outline))
+    rendered = _render(Sandbox(style=library.style), clause, context, library, _numbers(outline))
     return "\n".join(plain(paragraph) for paragraph in rendered)
 
 

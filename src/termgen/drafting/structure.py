@@ -8,6 +8,7 @@ from pathlib import Path
 
 from termgen.library.sections import Document
 from termgen.model import Deal
+from termgen.wording import DEFAULT_STYLE, HouseStyle
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,8 @@ class Draft:
 
     deal: Deal
     documents: tuple[DraftDocument, ...]
+    style: HouseStyle = DEFAULT_STYLE
+    """The library's house style the text was written in; Word marks the language with it."""
 
     def clauses(self) -> Iterator[DraftClause]:
         for document in self.documents:

@@ -9,7 +9,16 @@ from decimal import Decimal
 from termgen.drafting.structure import Cell, Segment, Table
 from termgen.model import Deal
 from termgen.templating.missing import PLACEHOLDER, PLACEHOLDER_MARK
-from termgen.wording import and_join, capital, date_text, humanise, percent_text, yes_no
+from termgen.wording import (
+    HouseStyle,
+    and_join,
+    capital,
+    date_text,
+    humanise,
+    in_prose,
+    percent_text,
+    yes_no,
+)
 
 _NOT_APPLICABLE = "–"
 _WORKING_TEAMS = ("joint_pmo", "clean_team")
@@ -27,8 +36,18 @@ def _open_row(width: int) -> tuple[Cell, ...]:
     return tuple(cell(None) for _ in range(width))
 
 
-def _table(kind: str, header: tuple[str, ...], rows: Sequence[Sequence[Cell]]) -> Table:
-    return Table(kind, header, tuple(map(tuple, rows)) or (_open_row(len(header)),))
+def _table(
+    kind: str, header: tuple[str, ...], rows: Sequence[Sequence[Cell]], style: HouseStyle
+) -> Table:
+    """The table, with any date typed into an answer's text written in the house style."""
+    worded = tuple(
+        tuple(
+            tuple(Segment(in_prose(part.text, style), part.open_point) for part in cell)
+            for cell in row
+        )
+        for row in rows
+    )
+    return Table(kind, header, worded or (_open_row(len(header)),))
 
 
 def approval_text(approval: str, majority_percent: Decimal | None = None) -> str:
@@ -51,14 +70,16 @@ def dispute_text(mechanism: str, rules: str | None, seat: str | None, binding: b
     return words
 
 
-def period_text(start: dt.date | None, end: dt.date | None, milestone: str | None) -> str | None:
+def when_text(
+    start: dt.date | None, end: dt.date | None, milestone: str | None, style: HouseStyle
+) -> str | None:
     """When something happens, from whatever of start, end and milestone is known."""
     if start and end:
-        text = f"{date_text(start)} to {date_text(end)}"
+        text = f"{date_text(start, style)} to {date_text(end, style)}"
     elif start:
-        text = f"from {date_text(start)}"
+        text = f"from {date_text(start, style)}"
     elif end:
-        text = f"until {date_text(end)}"
+        text = f"until {date_text(end, style)}"
     else:
         text = ""
     if milestone:
@@ -66,7 +87,7 @@ def period_text(start: dt.date | None, end: dt.date | None, milestone: str | Non
     return text or None
 
 
-def contributions(deal: Deal) -> Table:
+def contributions(deal: Deal, style: HouseStyle) -> Table:
     header = (
         "Party",
         "Contribution",
@@ -84,26 +105,26 @@ def contributions(deal: Deal) -> Table:
                 cell(item.party),
                 cell(f"{what}: {item.description}" if item.description else what),
                 cell(str(item.quantity) if item.quantity else None),
-                cell(period_text(item.start, item.end, item.milestone)),
+                cell(when_text(item.start, item.end, item.milestone, style)),
                 cell(None if item.critical_path is None else yes_no(item.critical_path)),
                 cell(item.tracking),
                 cell(item.acceptance),
             )
         )
-    return _table("contributions", header, rows)
+    return _table("contributions", header, rows, style)
 
 
-def value_sharing(deal: Deal) -> Table:
+def value_sharing(deal: Deal, style: HouseStyle) -> Table:
     parties = deal.party_names
     rows = []
     for kind, shares in deal.goals.value_sharing.shares().items():
         row = [cell(capital(humanise(kind)))]
         row += [cell(percent_text(shares[p]) if p in shares else _NOT_APPLICABLE) for p in parties]
         rows.append(tuple(row))
-    return _table("value_sharing", ("Share", *parties), rows)
+    return _table("value_sharing", ("Share", *parties), rows, style)
 
 
-def bodies(deal: Deal) -> Table:
+def bodies(deal: Deal, style: HouseStyle) -> Table:
     header = ("Body", "Members", "Chair", "Meets", "Quorum", "Charter")
     rows = []
     for body in deal.governance.bodies:
@@ -122,10 +143,10 @@ def bodies(deal: Deal) -> Table:
                 cell(body.charter),
             )
         )
-    return _table("bodies", header, rows)
+    return _table("bodies", header, rows, style)
 
 
-def decision_rights(deal: Deal) -> Table:
+def decision_rights(deal: Deal, style: HouseStyle) -> Table:
     header = ("Decision", "Area", "Owner", "Approval", "Consulted")
     rows = [
         (
@@ -137,10 +158,10 @@ def decision_rights(deal: Deal) -> Table:
         )
         for right in deal.governance.decision_rights
     ]
-    return _table("decision_rights", header, rows)
+    return _table("decision_rights", header, rows, style)
 
 
-def escalation(deal: Deal) -> Table:
+def escalation(deal: Deal, style: HouseStyle) -> Table:
     header = ("Step", "Who", "Days at this step")
     rows = [
         (cell(str(number)), cell(level.level), cell(str(level.days) if level.days else None))
@@ -153,16 +174,16 @@ def escalation(deal: Deal) -> Table:
         else None
     )
     rows.append((cell("Final"), cell(final), cell(_NOT_APPLICABLE)))
-    return _table("escalation", header, rows)
+    return _table("escalation", header, rows, style)
 
 
-def review_calendar(deal: Deal) -> Table:
+def review_calendar(deal: Deal, style: HouseStyle) -> Table:
     header = ("Review point", "When", "Options", "Decided by")
     rows = []
     for point in deal.change.review_points:
-        when = date_text(point.date) if point.date else None
+        when = date_text(point.date, style) if point.date else None
         if when is None and point.after:
-            when = f"{point.after} after the effective date"
+            when = f"{in_prose(point.after, style)} after the effective date"
         rows.append(
             (
                 cell(point.name),
@@ -171,10 +192,10 @@ def review_calendar(deal: Deal) -> Table:
                 cell(point.decided_by),
             )
         )
-    return _table("review_calendar", header, rows)
+    return _table("review_calendar", header, rows, style)
 
 
-BUILDERS: dict[str, Callable[[Deal], Table]] = {
+BUILDERS: dict[str, Callable[[Deal, HouseStyle], Table]] = {
     "contributions": contributions,
     "value_sharing": value_sharing,
     "bodies": bodies,

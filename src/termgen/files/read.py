@@ -63,6 +63,7 @@ ANSWER_FILE = Kind("answer file", 5 * MB, AnswerFileError)
 CLAUSE_FILE = Kind("clause file", 1 * MB, LibraryError)
 SECTIONS_REGISTRY = Kind("sections file", 1 * MB, LibraryError)
 PROVISIONS_REGISTRY = Kind("provisions file", 5 * MB, LibraryError)
+LIBRARY_SETTINGS = Kind("library settings file", 1 * MB, LibraryError)
 INTERVIEW_DEFINITION = Kind("interview definition", 5 * MB, SpecError)
 WORD_TEMPLATE = Kind("Word template", 20 * MB, WordTemplateError, "a Word document (.docx)")
 WORD_TEMPLATE_UNPACKED = 100 * MB

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Collection, Sequence
 from functools import partial
 from pathlib import Path
@@ -14,11 +15,13 @@ from termgen.errors import Problem
 from termgen.library.clause import Clause
 from termgen.library.conditions import clause_scope
 from termgen.library.load import Library, Sourced, cue_problems, load_library
+from termgen.library.sections import DOCUMENT_TITLES
 from termgen.model import Deal
 from termgen.model.paths import shape_at, split, unknown_path
 from termgen.suggest import with_suggestion
 from termgen.templating.check import Scope, template_issues
 from termgen.templating.sandbox import Sandbox
+from termgen.wording import PARTY_WORDS, and_join, number_words
 
 _TEXT_ISSUES = "clause template issues"
 
@@ -141,6 +144,69 @@ def _text_issues(clause: Clause, env: Sandbox, scope: Scope) -> list[TextIssue]:
             (path, issue.line, issue.message)
             for issue in template_issues(env, source, scope, expression=expression)
         ]
+        if not expression:
+            found += [(path, line, message) for line, message in _wording_issues(source)]
+    return found
+
+
+_NUMBERS = {number_words(value): value for value in range(1, 366)}
+_WRITTEN_PERIOD = re.compile(
+    r"\b(\d+|[a-z]+(?:-[a-z]+)?)\s+((?:working\s+|calendar\s+|business\s+)?"
+    r"(?:hours?|days?|weeks?|months?|years?))\b",
+    re.IGNORECASE,
+)
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
+_PARTY_ARGUMENT = re.compile(r"""(['"])([^'"]*)\1\s*\|\s*party\b""")
+_ANNEX = re.compile(r"\bthe ((?:[a-z]+-)*[a-z]+ )?annex\b", re.IGNORECASE)
+_ANNEXES = sorted(title for title in DOCUMENT_TITLES.values() if "annex" in title.casefold())
+_GENERIC_BODIES = re.compile(r"\bthe (steering body|joint project office)\b", re.IGNORECASE)
+
+
+def _wording_issues(text: str) -> list[tuple[int, str]]:
+    """House-style problems of a clause text, by line: a length of time written into the
+    sentence (so the house style cannot word it), a party word `party` does not know, a
+    body called by a generic name instead of the deal's."""
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        for match in _PARTY_ARGUMENT.finditer(line):
+            if match.group(2) not in PARTY_WORDS:
+                found.append(
+                    (
+                        number,
+                        with_suggestion(
+                            f"'{match.group(2)}' is not a word for parties",
+                            match.group(2),
+                            PARTY_WORDS,
+                        ),
+                    )
+                )
+        prose = _JINJA.sub(" ", line)
+        for match in _WRITTEN_PERIOD.finditer(prose):
+            count, unit = match.groups()
+            value = int(count) if count.isdigit() else _NUMBERS.get(count.casefold())
+            if value is not None:
+                written = f"{{{{ '{value} {unit}' | period }}}}"
+                message = (
+                    f"'{match.group(0)}' is written into the text, so the house style cannot "
+                    f"word it; write {written}"
+                )
+                found.append((number, message))
+        for match in _ANNEX.finditer(prose):
+            if match.group(0)[4:].casefold() not in {title.casefold() for title in _ANNEXES}:
+                annexes = and_join([f"the {title}" for title in _ANNEXES], "or")
+                message = (
+                    f"'{match.group(0)}' is not a document termgen drafts; refer to {annexes} "
+                    "or to a clause"
+                )
+                found.append((number, message))
+        for match in _GENERIC_BODIES.finditer(prose):
+            found.append(
+                (
+                    number,
+                    f"'{match.group(0)}' is not a body of the deal; name the body "
+                    "from governance.bodies, or the parties",
+                )
+            )
     return found
 
 

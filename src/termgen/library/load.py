@@ -17,6 +17,7 @@ from termgen.files.builtin import builtin
 from termgen.files.datafile import SourceMap, YamlPath, parse_yaml, read_yaml
 from termgen.files.read import (
     CLAUSE_FILE,
+    LIBRARY_SETTINGS,
     PROVISIONS_REGISTRY,
     SECTIONS_REGISTRY,
     Kind,
@@ -26,14 +27,21 @@ from termgen.files.read import (
 from termgen.library.clause import Clause, Disabled
 from termgen.library.provisions import Provision, pattern_problems
 from termgen.library.sections import Section
+from termgen.library.style import LibrarySettings, StyleSettings, house_style
 from termgen.model.common import Record
 from termgen.model.messages import located_problems
 from termgen.suggest import with_suggestion
+from termgen.wording import DEFAULT_STYLE, HouseStyle
 
 ENVIRONMENT_VARIABLE = "TERMGEN_LIBRARY"
 SECTIONS_FILE = "sections.yaml"
 PROVISIONS_FILE = "provisions.yaml"
-_REGISTRY_KINDS = {SECTIONS_FILE: SECTIONS_REGISTRY, PROVISIONS_FILE: PROVISIONS_REGISTRY}
+SETTINGS_FILE = "library.yaml"
+_REGISTRY_KINDS = {
+    SECTIONS_FILE: SECTIONS_REGISTRY,
+    PROVISIONS_FILE: PROVISIONS_REGISTRY,
+    SETTINGS_FILE: LIBRARY_SETTINGS,
+}
 _CACHE_KIND = "clause file"
 
 RecordT = TypeVar("RecordT", bound=Record)
@@ -64,6 +72,8 @@ class Library:
     problems: list[Problem] = field(default_factory=list)
     cache: Cache | None = None
     """Where compiled clause templates are kept between runs (see `termgen.cache`)."""
+    style: HouseStyle = DEFAULT_STYLE
+    """How drafts write dates and numbers (library.yaml, `style:`; see `library.style`)."""
 
     def clause(self, clause_id: str) -> Sourced[Clause]:
         """The clause with this id; the error suggests the nearest id."""
@@ -98,6 +108,7 @@ def load_library(
     clauses: dict[str, Sourced[Clause]] = {}
     sections: dict[str, Sourced[Section]] = {}
     provisions: dict[str, Sourced[Provision]] = {}
+    styles: list[StyleSettings] = []
     for layer in layers:
         if not layer.is_dir():
             problems.append(Problem(f"clause library folder '{layer}' does not exist"))
@@ -105,7 +116,10 @@ def load_library(
         _merge_clauses(clauses, _clause_files(layer), problems, cache)
         _merge_registry(sections, layer / SECTIONS_FILE, Section, problems)
         _merge_registry(provisions, layer / PROVISIONS_FILE, Provision, problems)
-    library = Library(clauses, sections, provisions, list(layers), problems, cache)
+        styles += _settings(layer / SETTINGS_FILE, problems)
+    library = Library(
+        clauses, sections, provisions, list(layers), problems, cache, house_style(styles)
+    )
     if strict and problems:
         raise LibraryError(problems)
     return library
@@ -134,6 +148,17 @@ def cue_problems(
         for entry in provisions
         for path, message in pattern_problems(entry.record, cache)
     ]
+
+
+def _settings(path: Path, problems: list[Problem]) -> list[StyleSettings]:
+    """The house style a layer sets in its library.yaml, if it has one."""
+    if not path.exists():
+        return []
+    data, source = _read(path, LIBRARY_SETTINGS, problems)
+    if source is None:
+        return []
+    settings = _validated(LibrarySettings, data or {}, source, (), problems)
+    return [] if settings is None else [settings.style]
 
 
 def _clause_files(layer: Path) -> list[Path]:

@@ -33,7 +33,7 @@ from termgen.model.currency import (
     split_amount,
 )
 from termgen.suggest import with_suggestion
-from termgen.wording import format_number
+from termgen.wording import HouseStyle, format_number, period_text
 
 
 def _blank_to_none(data: Any) -> Any:
@@ -277,6 +277,10 @@ class Duration(_ShorthandModel):
     def _as_shorthand(self) -> str:
         unit = self.unit[:-1] if self.value == 1 else self.unit
         return f"{self.value} {unit}"
+
+    def worded(self, style: HouseStyle) -> str:
+        """As a draft writes it: '90 days', or 'ninety (90) days' in that house style."""
+        return period_text(self._as_shorthand(), style)
 
     def __str__(self) -> str:
         return self._as_shorthand()

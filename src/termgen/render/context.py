@@ -122,7 +122,10 @@ def _cover(draft: Draft) -> list[dict[str, Any]]:
         {"label": "Parties", "value": rich((Segment(_party_line(p)),) for p in deal.parties)},
         {"label": "Purpose", "value": rich_value(capital(humanise(meta.purpose)))},
         {"label": "Structure", "value": rich_value(structure)},
-        {"label": "Date", "value": rich_value(date_text(meta.date) if meta.date else None)},
+        {
+            "label": "Date",
+            "value": rich_value(date_text(meta.date, draft.style) if meta.date else None),
+        },
         {"label": "Version", "value": rich_value(meta.version)},
         {"label": "Status", "value": rich_value(BINDING_WORDS[meta.binding])},
         {"label": "Governing law", "value": rich_value(meta.governing_law)},

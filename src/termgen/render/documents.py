@@ -20,6 +20,7 @@ from termgen.render.context import (
     document_context,
     open_points_context,
 )
+from termgen.render.language import mark_language
 from termgen.render.references import add_bookmarks
 from termgen.render.templates import KINDS, Kind, template_for
 from termgen.render.word import Properties, filling, render, to_bytes
@@ -101,6 +102,7 @@ def render_draft(
         path = template_for(kind, template_overlays)
         template = render(path, context, properties)
         with filling(path):
+            mark_language(template.docx, draft.style.language)
             if kind != "open_points":
                 add_bookmarks(template.docx, draft.document(kind).sections)
                 add_comments(template.docx, draft, kind, findings, properties.created, question)

@@ -6,16 +6,22 @@ from collections.abc import Callable, Iterable, Mapping
 from functools import wraps
 from typing import Any
 
-from jinja2 import pass_context
+from jinja2 import Environment, pass_context, pass_environment
 from jinja2.runtime import Context
 
 from termgen.templating.missing import MISSING, is_missing
 from termgen.wording import (
+    DEFAULT_STYLE,
+    HouseStyle,
     and_join,
     capital,
-    date_text,
     humanise,
+    in_prose,
+    notice_text,
+    party_words,
     percent_text,
+    period_text,
+    place_text,
     sentence,
     shares_text,
 )
@@ -28,6 +34,12 @@ it."""
 def _clause_reference(clause_id: Any) -> str:
     """'exit.trigger.breach' -> the number that clause has in the draft, e.g. '9.4'."""
     return f"{REFERENCE_MARK}{clause_id}{REFERENCE_MARK}"
+
+
+def _style(environment: Environment) -> HouseStyle:
+    style = getattr(environment, "style", DEFAULT_STYLE)
+    assert isinstance(style, HouseStyle)
+    return style
 
 
 def _keeps_missing(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -77,15 +89,52 @@ TESTS: dict[str, Callable[..., bool]] = {
 }
 
 
-@_keeps_missing
-def _notice(period: Any) -> str:
-    """'30 days' -> "30 days' notice"; '1 month' -> "1 month's notice"."""
-    text = str(period)
-    return f"{text}' notice" if text.endswith("s") else f"{text}'s notice"
+@pass_environment
+def _notice(environment: Environment, period: Any) -> Any:
+    """'30 days' -> "30 days' notice"; '1 month' -> "1 month's notice" (in the house style)."""
+    if is_missing(period):
+        return MISSING
+    return notice_text(str(in_prose(period, _style(environment))))
+
+
+@pass_environment
+def _in_style(environment: Environment, value: Any) -> Any:
+    """A date or length of time in the house style: '30 June 2031', 'ninety (90) days'."""
+    if is_missing(value):
+        return MISSING
+    if isinstance(value, str):
+        return period_text(value, _style(environment))
+    return in_prose(value, _style(environment))
+
+
+@pass_context
+def _party(context: Context, which: str) -> str:
+    """'any' -> 'either party' between two parties, 'any party' among more (see
+    `wording.party_words`)."""
+    parties = context.get("parties")
+    count = 2 if is_missing(parties) or parties is None else len(parties)
+    return party_words(which, count)
+
+
+@pass_context
+def _owner(context: Context, owner: Any) -> Any:
+    """Who owns or decides, as a sentence names them: a party by its short name, 'joint' as
+    'the parties jointly', a governance body as 'the Steering Group'."""
+    if is_missing(owner):
+        return MISSING
+    if owner == "joint":
+        return "the parties jointly"
+    if any(party.short_name == owner for party in context.get("parties") or ()):
+        return owner
+    return f"the {owner}"
 
 
 FILTERS: dict[str, Callable[..., Any]] = {
-    "date": _keeps_missing(date_text),
+    "date": _in_style,
+    "period": _in_style,
+    "party": _party,
+    "owner": _owner,
+    "place": _keeps_missing(lambda name: place_text(str(name))),
     "pct": _keeps_missing(percent_text),
     "and_join": _and_join,
     "human": _keeps_missing(humanise),

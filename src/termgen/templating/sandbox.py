@@ -29,6 +29,7 @@ from termgen.templating.budget import CLAUSE_LIMITS, CONDITION_LIMITS, Budget, L
 from termgen.templating.filters import FILTERS, TESTS
 from termgen.templating.guards import before_binop, before_call, guarded_filters
 from termgen.templating.missing import MISSING, PLACEHOLDER_MARK, is_missing
+from termgen.wording import DEFAULT_STYLE, HouseStyle, in_prose
 
 BLOCKED_NAMES = frozenset(
     {
@@ -169,13 +170,17 @@ class Sandbox(SandboxedEnvironment):
         placeholder: str = PLACEHOLDER_MARK,
         tag_lines_vanish: bool = True,
         limits: Limits = CLAUSE_LIMITS,
+        style: HouseStyle = DEFAULT_STYLE,
     ) -> None:
         super().__init__(
             undefined=StrictUndefined,
             autoescape=autoescape,
-            finalize=lambda value: placeholder if is_missing(value) else self.budget.measure(value),
+            finalize=self._finalize,
             lstrip_blocks=tag_lines_vanish,
         )
+        self.placeholder = placeholder
+        self.style = style
+        """How dates and lengths of time are written wherever a template prints one."""
         self.tag_lines_vanish = tag_lines_vanish
         self.limits = limits
         self.budget = Budget(limits)
@@ -184,6 +189,11 @@ class Sandbox(SandboxedEnvironment):
         self.filters.update(FILTERS)
         self.filters = guarded_filters(self.filters, lambda: self.budget)
         self.tests.update(TESTS)
+
+    def _finalize(self, value: Any) -> Any:
+        if is_missing(value):
+            return self.placeholder
+        return in_prose(self.budget.measure(value), self.style)
 
     def preprocess(self, source: str, name: str | None = None, filename: str | None = None) -> str:
         """A line holding only a block tag leaves no line behind; line numbers stay as written."""

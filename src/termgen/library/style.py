@@ -1,0 +1,38 @@
+"""A library's house style (`style:` in its library.yaml): how its drafts write dates and
+numbers, and the language Word marks them in. Each key is taken from the last layer that
+sets it, so a counsel overlay may change one and keep the rest."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from pydantic import Field
+
+from termgen.model.common import Record
+from termgen.wording import DEFAULT_STYLE, HouseStyle, Language, NumberStyle
+
+
+class StyleSettings(Record):
+    """The house style as a library file writes it; a key left out keeps the earlier layer's."""
+
+    language: Language | None = Field(
+        None, description="en-GB ('30 June 2031') or en-US ('June 30, 2031')."
+    )
+    numbers: NumberStyle | None = Field(
+        None, description="digits ('90 days') or words_and_digits ('ninety (90) days')."
+    )
+
+
+class LibrarySettings(Record):
+    """What library.yaml holds: settings for every draft made from the library."""
+
+    style: StyleSettings = Field(default_factory=StyleSettings)
+
+
+def house_style(layers: Iterable[StyleSettings]) -> HouseStyle:
+    """The style after every layer: for each key, the last layer that sets it."""
+    language, numbers = DEFAULT_STYLE.language, DEFAULT_STYLE.numbers
+    for layer in layers:
+        language = layer.language or language
+        numbers = layer.numbers or numbers
+    return HouseStyle(language, numbers)

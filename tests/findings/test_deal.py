@@ -46,19 +46,19 @@ def test_the_incomplete_example_yields_exactly_its_planted_findings() -> None:
             "renewal.mechanism",
             "renewal is not settled; say 'none' if the partnership does not renew",
             "exit.renewal.type",
-            156,
+            171,
         ),
         (
             "exit.assets",
             "tooling (E-axle series tooling at Kopřivnice) has no treatment on exit",
             "exit.assets.1.treatment",
-            184,
+            199,
         ),
         (
             "contributions.executable",
             "SKM's engineering capacity contribution has no tracking",
             "strengths.contributions.1.tracking",
-            82,
+            97,
         ),
     ]
 
@@ -291,7 +291,7 @@ def test_strict_makes_blocking_findings_fail_and_warnings_pass(tmp_path: Path) -
 def test_the_table_says_where_to_settle_each_finding() -> None:
     result = run_cli("check", INCOMPLETE)
     assert result.out.splitlines()[0] == f"Findings for Project Lodestar v0.1 ({INCOMPLETE})"
-    assert f"{INCOMPLETE}:156:1" in result.out
+    assert f"{INCOMPLETE}:171:1" in result.out
     assert "(exit › renewal › type)" in " ".join(result.out.split())
     assert result.out.splitlines()[-1] == "2 blocking, 1 warning"
 
@@ -358,7 +358,7 @@ def test_the_term_sheet_ends_with_the_open_points(tmp_path: Path) -> None:
         ["3", "warning", "Executable contributions"],
     ]
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
-    assert headings[-2:] == ["15. Open points", "Signatures"]
+    assert headings[-2:] == ["17. Open points", "Signatures"]
 
 
 def test_comments_keep_drafts_byte_identical(tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
 """Drafting: `termgen draft` on the battery-JV example, whole process, against docxtpl alone.
 
-The reference (reference/docxtpl_draft.py) renders the same two templates from the contexts
+The reference (reference/docxtpl_draft.py) renders the same three templates from the contexts
 termgen builds, saved beforehand as JSON; termgen's side also loads and validates the deal
 and the clause library, assembles the clauses, checks the provisions, adds the comments and
 writes reproducible files. Budget 1.5x.
@@ -21,8 +21,8 @@ from docxtpl import RichText
 from harness import ROOT, Bench, python, run, termgen
 from termgen.library.load import library_layers, load_library
 from termgen.pipeline import DealRun
-from termgen.render.context import document_context
-from termgen.render.templates import template_for
+from termgen.render.documents import context_for
+from termgen.render.templates import KINDS, template_for
 
 BUDGET = 1.5
 EXAMPLE = ROOT / "examples" / "battery-jv.yaml"
@@ -44,11 +44,11 @@ def save_contexts(answers: Path, folder: Path) -> list[Path]:
     run = DealRun.from_file(answers, load_library(library_layers([], {})))
     draft, findings = run.draft, run.findings
     saved = []
-    for document in draft.documents:
-        target = folder / f"{document.kind}.json"
+    for kind in KINDS:
+        target = folder / f"{kind}.json"
         context = {
-            "template": str(template_for(document.kind)),
-            "context": _plain(document_context(draft, document, findings)),
+            "template": str(template_for(kind)),
+            "context": _plain(context_for(draft, kind, findings)[1]),
         }
         target.write_text(json.dumps(context), encoding="utf-8")
         saved.append(target)

@@ -9,10 +9,12 @@ from pathlib import Path
 
 import docx
 from docx.document import Document as WordDocument
+from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from termgen.drafting.structure import Draft
 from termgen.library.load import Library, library_layers, load_library
+from termgen.library.sections import DOCUMENTS
 from termgen.pipeline import DealRun
 from termgen.render.documents import RenderedDocument
 
@@ -26,9 +28,10 @@ def builtin_library() -> Library:
 
 @cache
 def drafted(example: Path) -> tuple[Draft, tuple[RenderedDocument, ...]]:
-    """The draft of an answer file and its two rendered documents (built once per run)."""
+    """The draft of an answer file and its documents, term sheet and governance annex, as
+    Word files (built once per run)."""
     run = DealRun.from_file(example, builtin_library())
-    return run.draft, tuple(run.documents())
+    return run.draft, tuple(run.documents(kinds=DOCUMENTS))
 
 
 def word(data: bytes) -> WordDocument:
@@ -63,3 +66,31 @@ def write(tmp: Path, name: str, text: str) -> Path:
     path = tmp / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def list_levels(document: WordDocument) -> dict[int, dict[int, tuple[str, str]]]:
+    """Word's numbering as numbering.xml defines it: list id -> level -> (format, text)."""
+    numbering = document.part.numbering_part.element
+    abstract = {
+        definition.get(f"{W}abstractNumId"): {
+            int(level.get(f"{W}ilvl")): (
+                level.find(f"{W}numFmt").get(f"{W}val"),
+                level.find(f"{W}lvlText").get(f"{W}val"),
+            )
+            for level in definition.findall(f"{W}lvl")
+        }
+        for definition in numbering.findall(f"{W}abstractNum")
+    }
+    return {
+        int(number.get(f"{W}numId")): abstract[number.find(f"{W}abstractNumId").get(f"{W}val")]
+        for number in numbering.findall(f"{W}num")
+    }
+
+
+def list_level(paragraph: Paragraph) -> tuple[int, int] | None:
+    """(list id, level) the paragraph itself is numbered with, if any."""
+    properties = paragraph._p.pPr
+    number = properties.numPr if properties is not None else None
+    if number is None or number.numId is None:
+        return None
+    return number.numId.val, number.ilvl.val if number.ilvl is not None else 0

@@ -177,7 +177,7 @@ def test_drafts_are_the_same_with_a_cold_and_a_warm_cache(
         assert run_cli("draft", example, "-o", tmp_path / run, environ=env).status == 0
         written[run] = {path.name: path.read_bytes() for path in (tmp_path / run).iterdir()}
         compiles[run] = len(compiled)
-    assert len(written["uncached"]) == 2
+    assert len(written["uncached"]) == 3
     assert written["uncached"] == written["cold"] == written["warm"]
     assert compiles["uncached"] >= compiles["cold"] > 50
     assert compiles["warm"] == 0, "clause texts, conditions and provision checks all cached"

@@ -1,4 +1,4 @@
-"""Reference for the drafting benchmark: docxtpl alone renders the two templates.
+"""Reference for the drafting benchmark: docxtpl alone renders the three templates.
 
 Reads the contexts termgen would pass (saved beforehand as JSON, rich text as its Word XML)
 and renders each template with docxtpl's own Jinja environment, as a hand-written script

@@ -12,7 +12,7 @@ module only says in what order they run and what each one is given.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cached_property
 from pathlib import Path
 
@@ -28,14 +28,17 @@ from termgen.errors import Location, OutputExistsError, Problem
 from termgen.files.datafile import SourceMap
 from termgen.files.write import recover, write_together
 from termgen.findings.checks import CHECKS
+from termgen.findings.coherence import COHERENCE
 from termgen.findings.deal import Finding, deal_findings
-from termgen.library.lint import lint
 from termgen.library.load import Library, library_layers, load_library
-from termgen.library.sections import DOCUMENTS, Document
 from termgen.model import Deal
-from termgen.render import pdf
+from termgen.model.paths import AnswerPath
 from termgen.render.documents import RenderedDocument, render_draft
-from termgen.their_drafts.positions import Ours, our_positions
+from termgen.render.templates import KINDS, Kind
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from termgen.their_drafts.positions import Ours
 
 
 def open_library(overlays: Sequence[Path], env: Environment) -> Library:
@@ -46,7 +49,9 @@ def open_library(overlays: Sequence[Path], env: Environment) -> Library:
 def lint_library(layers: Sequence[Path], cache: Cache | None) -> tuple[Library, list[Problem]]:
     """The library as `library lint` sees it: its own problems, and names it uses that the
     findings do not know."""
-    return lint(layers, cache, checks=CHECKS)
+    from termgen.library.lint import lint
+
+    return lint(layers, cache, checks=CHECKS.keys() | COHERENCE.keys())
 
 
 class DealRun:
@@ -57,6 +62,9 @@ class DealRun:
         self.library = library
         self.source = source
         """Where each answer sits in the answer file, so that findings can point at lines."""
+        self.question: Callable[[AnswerPath], str | None] = lambda _: None
+        """The interview question that asks for an answer, which the open points name; a
+        command that knows the interview sets it."""
 
     @classmethod
     def from_file(cls, answers: Path, library: Library) -> DealRun:
@@ -73,10 +81,13 @@ class DealRun:
 
     @cached_property
     def findings(self) -> list[Finding]:
-        return deal_findings(self.deal, self.library, self.outline.provided, self.source)
+        return deal_findings(self.deal, self.library, self.outline, self.source)
 
     def positions(self, acting_for: str | None = None) -> Ours:
         """Our positions, to read a draft from the other side against."""
+        # Imported here: their_drafts compiles many patterns, which drafting never uses.
+        from termgen.their_drafts.positions import our_positions
+
         provisions = {pid: entry.record for pid, entry in self.library.provisions.items()}
         return our_positions(self.outline, provisions, acting_for)
 
@@ -85,10 +96,11 @@ class DealRun:
         return deadlines(self.outline)
 
     def documents(
-        self, templates: Sequence[Path] = (), kinds: Sequence[Document] = DOCUMENTS
+        self, templates: Sequence[Path] = (), kinds: Sequence[Kind] = KINDS
     ) -> list[RenderedDocument]:
-        """The Word documents as bytes, with the findings as comments."""
-        return render_draft(self.draft, templates, self.findings, kinds)
+        """The Word files as bytes: the documents with the findings as comments, and the open
+        points."""
+        return render_draft(self.draft, templates, self.findings, kinds, self.question)
 
     def write(
         self,
@@ -98,8 +110,8 @@ class DealRun:
         replace: bool = False,
         with_pdf: bool = False,
     ) -> list[Path]:
-        """Write both documents, both or neither (then their PDFs, both or neither); nothing is
-        written if a file is in the way."""
+        """Write the term sheet, the governance annex and the open points, all or none (then
+        their PDFs, all or none); nothing is written if a file is in the way."""
         documents = self.documents(templates)
         if folder.exists() and not folder.is_dir():
             raise OutputExistsError("is a file; -o needs a folder", location=Location(folder))
@@ -117,5 +129,7 @@ class DealRun:
             replace=replace,
         )
         if with_pdf:
+            from termgen.render import pdf
+
             written += pdf.convert(written, folder, replace=replace)
         return written

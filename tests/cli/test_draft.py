@@ -11,29 +11,34 @@ from ..conftest import EXAMPLES_DIR, ROOT, run_cli
 from ..docx_reading import word, write
 
 BATTERY = EXAMPLES_DIR / "battery-jv.yaml"
-NAMES = ["project-volta-governance-annex-v0.4.docx", "project-volta-term-sheet-v0.4.docx"]
+NAMES = [
+    "project-volta-governance-annex-v0.4.docx",
+    "project-volta-open-points-v0.4.docx",
+    "project-volta-term-sheet-v0.4.docx",
+]
 
 
-def test_draft_writes_both_documents_and_says_where(tmp_path: Path) -> None:
+def test_draft_writes_the_documents_and_the_open_points_and_says_where(tmp_path: Path) -> None:
     result = run_cli("draft", BATTERY, "-o", tmp_path / "out")
     assert result.status == 0, result.err
     assert sorted(path.name for path in (tmp_path / "out").iterdir()) == NAMES
     assert result.out.splitlines() == [
-        f"wrote {tmp_path / 'out' / NAMES[1]}",
+        f"wrote {tmp_path / 'out' / NAMES[2]}",
         f"wrote {tmp_path / 'out' / NAMES[0]}",
+        f"wrote {tmp_path / 'out' / NAMES[1]}",
         "No findings: every exit, renewal and other checked provision is settled.",
     ]
 
 
 def test_existing_drafts_are_never_replaced_without_force(tmp_path: Path) -> None:
-    (tmp_path / NAMES[1]).write_bytes(b"the negotiated version")
+    (tmp_path / NAMES[2]).write_bytes(b"the negotiated version")
     result = run_cli("draft", BATTERY, "-o", tmp_path)
     assert result.status == 2
-    assert f"{NAMES[1]} already in {tmp_path}; nothing was written" in result.err
-    assert [path.name for path in tmp_path.iterdir()] == [NAMES[1]]
-    assert (tmp_path / NAMES[1]).read_bytes() == b"the negotiated version"
+    assert f"{NAMES[2]} already in {tmp_path}; nothing was written" in result.err
+    assert [path.name for path in tmp_path.iterdir()] == [NAMES[2]]
+    assert (tmp_path / NAMES[2]).read_bytes() == b"the negotiated version"
     assert run_cli("draft", BATTERY, "-o", tmp_path, "--force").status == 0
-    assert (tmp_path / NAMES[1]).read_bytes().startswith(b"PK")
+    assert (tmp_path / NAMES[2]).read_bytes().startswith(b"PK")
 
 
 def test_output_that_is_a_file_is_refused(tmp_path: Path) -> None:
@@ -85,7 +90,7 @@ def test_a_template_overlay_restyles_one_document(tmp_path: Path) -> None:
     ].text = "Privileged – prepared at the request of counsel"
     template.save(str(overlay / "term-sheet.docx"))
     assert run_cli("draft", BATTERY, "-o", tmp_path / "out", "--templates", overlay).status == 0
-    term_sheet = word((tmp_path / "out" / NAMES[1]).read_bytes())
+    term_sheet = word((tmp_path / "out" / NAMES[2]).read_bytes())
     annex = word((tmp_path / "out" / NAMES[0]).read_bytes())
     assert (
         term_sheet.sections[0].header.paragraphs[0].text

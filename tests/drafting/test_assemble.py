@@ -49,7 +49,7 @@ def test_the_incomplete_example_leaves_exactly_its_gaps_open() -> None:
     assert _open_points(EXAMPLES_DIR / "incomplete-deal.yaml") == [
         ("contributions", PLACEHOLDER),
         ("exit.renewal.open", renewal),
-        ("exit.assets", f"• Tooling (E-axle series tooling at Kopřivnice): {PLACEHOLDER}"),
+        ("exit.assets", f"Tooling (E-axle series tooling at Kopřivnice): {PLACEHOLDER}"),
     ]
 
 
@@ -222,14 +222,14 @@ def test_a_hostile_clause_is_refused_before_it_renders(
 
 def test_paragraphs_split_on_blank_lines_and_bullets() -> None:
     text = "First line\ncontinues.\n\n- one\n- two\nAfter the list.\n\nLast \ue000 open."
-    assert [plain(p) for p in paragraphs(text)] == [
-        "First line continues.",
-        "• one",
-        "• two",
-        "After the list.",
-        f"Last {PLACEHOLDER} open.",
+    assert [(plain(p), p.bullet) for p in paragraphs(text)] == [
+        ("First line continues.", False),
+        ("one", True),
+        ("two", True),
+        ("After the list.", False),
+        (f"Last {PLACEHOLDER} open.", False),
     ]
-    assert paragraphs(text)[-1][1].open_point
+    assert paragraphs(text)[-1].segments[1].open_point
 
 
 def test_a_library_without_its_registries_is_refused(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from docx.table import Table
 from lxml import etree
 
 from termgen.answers.read import read_answers
@@ -20,7 +21,7 @@ from termgen.model import Deal
 from termgen.pipeline import DealRun
 
 from ..conftest import COMPLETE_EXAMPLES, EXAMPLES_DIR, run_cli
-from ..docx_reading import W, builtin_library, write
+from ..docx_reading import W, builtin_library, part_texts, table_after, word, write
 
 BATTERY = EXAMPLES_DIR / "battery-jv.yaml"
 INCOMPLETE = EXAMPLES_DIR / "incomplete-deal.yaml"
@@ -111,8 +112,8 @@ CASES = [
         ),
         [
             (
-                "renewal.review",
-                "the Late review (30 June 2036) comes after the last day to stop renewal (15 July 2035); hold it earlier",
+                "coherence.review_timing",
+                "the Late review (30 June 2036) comes after the last day to give notice of non-renewal (15 July 2035), so it can no longer stop the renewal; hold it earlier",
             )
         ],
     ),
@@ -201,6 +202,12 @@ CASES = [
             (
                 "term.notice_fit",
                 "the initial term (6 months) is shorter than the notice to stop renewal (18 months)",
+            ),
+            (
+                "coherence.lock_in",
+                "clause 9.10 (Exit for convenience) can never be used in the initial term: the "
+                "lock-in (5 years) lasts at least as long as the term (6 months); shorten the "
+                "lock-in or drop the trigger",
             ),
             (
                 "renewal.review",
@@ -302,8 +309,8 @@ def test_an_unknown_kind_of_file_is_refused(tmp_path: Path) -> None:
     assert "termgen checks answer files (.yaml) and drafts (.pdf, .docx, .txt)" in result.err
 
 
-def _comment_anchors(data: bytes) -> dict[str, str]:
-    """Comment text -> text of the paragraph the comment is anchored at."""
+def _comment_anchors(data: bytes) -> dict[str, tuple[str, str]]:
+    """Comment text -> (the text the comment spans, the paragraph it is in)."""
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         body = etree.fromstring(package.read("word/document.xml"))
         comments = etree.fromstring(package.read("word/comments.xml"))
@@ -314,21 +321,56 @@ def _comment_anchors(data: bytes) -> dict[str, str]:
     anchors = {}
     for paragraph in body.iter(f"{W}p"):
         for start in paragraph.iter(f"{W}commentRangeStart"):
-            anchors[texts[start.get(f"{W}id")]] = "".join(
-                t.text or "" for t in paragraph.iter(f"{W}t")
-            )
+            spanned, inside = "", False
+            for node in paragraph.iter(f"{W}commentRangeStart", f"{W}commentRangeEnd", f"{W}t"):
+                if node.tag == f"{W}t" and inside:
+                    spanned += node.text or ""
+                elif node.get(f"{W}id") == start.get(f"{W}id"):
+                    inside = node.tag == f"{W}commentRangeStart"
+            whole = "".join(t.text or "" for t in paragraph.iter(f"{W}t"))
+            anchors[texts[start.get(f"{W}id")]] = (spanned, whole)
     return anchors
 
 
-def test_findings_become_comments_at_their_sections(tmp_path: Path) -> None:
+def _table(data: bytes, first_heading: str) -> Table:
+    return next(t for t in word(data).tables if t.rows[0].cells[0].text == first_heading)
+
+
+def test_findings_become_comments_on_the_open_points_they_are_about(tmp_path: Path) -> None:
     assert run_cli("draft", INCOMPLETE, "-o", tmp_path).status == 0
     term_sheet = (tmp_path / "project-lodestar-term-sheet-v0.1.docx").read_bytes()
     anchors = _comment_anchors(term_sheet)
     assert anchors == {
-        "BLOCKING: Renewal. Renewal is not settled; say 'none' if the partnership does not renew. Settle it in the answers under exit › renewal › type.": "9. Term, renewal and exit",
-        "BLOCKING: Treatment of shared assets. Tooling (E-axle series tooling at Kopřivnice) has no treatment on exit. Settle it in the answers under exit › assets #2 › treatment.": "9. Term, renewal and exit",
-        "WARNING: Executable contributions. SKM's engineering capacity contribution has no tracking. Settle it in the answers under strengths › contributions #2 › tracking.": "5. Contributions",
+        "BLOCKING: Renewal. Renewal is not settled; say 'none' if the partnership does not renew. Settle it in the interview at “Agreed exit path › Renewal at the end of the term” (in the answers: exit › renewal › type).": (
+            "[●]",
+            "Renewal at the end of the Initial Term: [●] (to be agreed: no renewal, automatic "
+            "renewal, renewal by mutual agreement or at a party's option, with the notice needed "
+            "to stop a renewal).",
+        ),
+        "BLOCKING: Treatment of shared assets. Tooling (E-axle series tooling at Kopřivnice) has no treatment on exit. Settle it in the interview at “Agreed exit path › Shared assets on exit #2 (tooling) › Who keeps, buys or licenses it on exit” (in the answers: exit › assets #2 › treatment).": (
+            "[●]",
+            "Tooling (E-axle series tooling at Kopřivnice): [●]",
+        ),
+        "WARNING: Executable contributions. SKM's engineering capacity contribution has no tracking. Settle it in the interview at “Complementary strengths › Contributions #1 (SKM: engineering capacity 35 FTE) › How its use is tracked and reported” (in the answers: strengths › contributions #2 › tracking).": (
+            "[●]",
+            "[●]",
+        ),
     }
+    contributions = _table(term_sheet, "Party")
+    assert contributions.rows[0].cells[5].text == "Tracking"
+    assert contributions.rows[2].cells[5]._tc.find(f".//{W}commentRangeStart") is not None
+
+
+def test_a_finding_without_an_open_point_is_commented_on_its_clause_text(tmp_path: Path) -> None:
+    from termgen.answers.write import dump_answers
+
+    data = _battery()
+    data["goals"]["value_sharing"]["cost_share"] = {"NAW": 50, "KSC": 40}
+    run = DealRun.from_file(write(tmp_path, "deal.yaml", dump_answers(data)), builtin_library())
+    clause = next(c for c in run.draft.clauses() if c.id == "goals.value-sharing")
+    text = "".join(segment.text for segment in clause.paragraphs[0].segments)
+    term_sheet = run.documents(kinds=("term_sheet",))[0].data
+    assert list(_comment_anchors(term_sheet).values()) == [(text, text)]
 
 
 def test_a_governance_finding_is_commented_in_the_annex(tmp_path: Path) -> None:
@@ -340,25 +382,62 @@ def test_a_governance_finding_is_commented_in_the_annex(tmp_path: Path) -> None:
     assert run_cli("draft", answers, "-o", tmp_path / "out").status == 0
     annex = (tmp_path / "out" / "project-volta-governance-annex-v0.4.docx").read_bytes()
     term_sheet = (tmp_path / "out" / "project-volta-term-sheet-v0.4.docx").read_bytes()
-    assert list(_comment_anchors(annex).values()) == ["2. Decision-rights matrix"]
+    assert list(_comment_anchors(annex).values()) == [("[●]", "[●]")]
+    matrix = _table(annex, "Decision")
+    assert matrix.rows[0].cells[2].text == "Owner"
+    assert matrix.rows[2].cells[2]._tc.find(f".//{W}commentRangeStart") is not None
     assert "word/comments.xml" not in zipfile.ZipFile(io.BytesIO(term_sheet)).namelist()
 
 
-def test_the_term_sheet_ends_with_the_open_points(tmp_path: Path) -> None:
-    from ..docx_reading import table_after, word
-
+def test_the_open_points_are_a_document_beside_the_term_sheet(tmp_path: Path) -> None:
     assert run_cli("draft", INCOMPLETE, "-o", tmp_path).status == 0
-    document = word((tmp_path / "project-lodestar-term-sheet-v0.1.docx").read_bytes())
+    points = word((tmp_path / "project-lodestar-open-points-v0.1.docx").read_bytes())
     rows = table_after(
-        document, ("#", "Severity", "Provision", "What is missing", "Where to settle it")
+        points, ("#", "Severity", "Provision", "What is missing", "Question that settles it")
     )
-    assert [row[:3] for row in rows] == [
-        ["1", "blocking", "Renewal"],
-        ["2", "blocking", "Treatment of shared assets"],
-        ["3", "warning", "Executable contributions"],
+    assert rows == [
+        [
+            "1",
+            "blocking",
+            "Renewal",
+            "Renewal is not settled; say 'none' if the partnership does not renew.",
+            "Agreed exit path › Renewal at the end of the term",
+        ],
+        [
+            "2",
+            "blocking",
+            "Treatment of shared assets",
+            "Tooling (E-axle series tooling at Kopřivnice) has no treatment on exit.",
+            "Agreed exit path › Shared assets on exit #2 (tooling) › Who keeps, buys or "
+            "licenses it on exit",
+        ],
+        [
+            "3",
+            "warning",
+            "Executable contributions",
+            "SKM's engineering capacity contribution has no tracking.",
+            "Complementary strengths › Contributions #1 (SKM: engineering capacity 35 FTE) › "
+            "How its use is tracked and reported",
+        ],
     ]
-    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
-    assert headings[-2:] == ["17. Open points", "Signatures"]
+    assert points.core_properties.title == "Open Points – Project Lodestar"
+    data = (tmp_path / "project-lodestar-term-sheet-v0.1.docx").read_bytes()
+    term_sheet = word(data)
+    body = part_texts(data)["word/document.xml"]
+    assert "Open points" not in body and "Question that settles it" not in body
+    assert "›" not in body
+    assert [p.text for p in term_sheet.paragraphs if p.style.name == "Heading 1"][-1] == (
+        "Signatures"
+    )
+
+
+def test_a_deal_with_nothing_open_says_so_in_its_open_points(tmp_path: Path) -> None:
+    assert run_cli("draft", EXAMPLES_DIR / "battery-jv.yaml", "-o", tmp_path).status == 0
+    points = word((tmp_path / "project-volta-open-points-v0.4.docx").read_bytes())
+    assert points.tables == []
+    assert "None: every answer is given and no check finds a gap." in [
+        p.text for p in points.paragraphs
+    ]
 
 
 def test_comments_keep_drafts_byte_identical(tmp_path: Path) -> None:
@@ -367,6 +446,7 @@ def test_comments_keep_drafts_byte_identical(tmp_path: Path) -> None:
     for name in (
         "project-lodestar-term-sheet-v0.1.docx",
         "project-lodestar-governance-annex-v0.1.docx",
+        "project-lodestar-open-points-v0.1.docx",
     ):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
 
@@ -378,5 +458,6 @@ def test_draft_json_lists_files_and_findings(tmp_path: Path) -> None:
     assert [Path(name).name for name in output["files"]] == [
         "project-lodestar-term-sheet-v0.1.docx",
         "project-lodestar-governance-annex-v0.1.docx",
+        "project-lodestar-open-points-v0.1.docx",
     ]
     assert (output["blocking"], output["warnings"]) == (2, 1)

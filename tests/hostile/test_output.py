@@ -20,7 +20,11 @@ from ..conftest import EXAMPLES_DIR, run_cli
 from .bounded import as_ordinary_user
 
 BATTERY = EXAMPLES_DIR / "battery-jv.yaml"
-NAMES = ["project-volta-governance-annex-v0.4.docx", "project-volta-term-sheet-v0.4.docx"]
+NAMES = [
+    "project-volta-governance-annex-v0.4.docx",
+    "project-volta-open-points-v0.4.docx",
+    "project-volta-term-sheet-v0.4.docx",
+]
 TERMGEN = Path(sys.executable).parent / "termgen"
 
 

@@ -83,7 +83,7 @@ def test_the_software_deal_reaches_its_drafts_in_about_40_prompts(tmp_path: Path
     assert (status, err) == (0, ""), out[-2000:]
     assert len(terminal.asked) <= 45, terminal.asked
     assert terminal.asked[-3:] == ["review", "next", "draft.folder"]
-    assert len(list((tmp_path / "out").glob("*.docx"))) == 2
+    assert len(list((tmp_path / "out").glob("*.docx"))) == 3
     deal = load_deal(tmp_path / "deal.yaml").deal
     assert [body.name for body in deal.governance.bodies] == ["Steering Group", "Joint PMO"]
     assert deal.exit.renewal is not None and deal.exit.renewal.option_holder == "BFW"

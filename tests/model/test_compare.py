@@ -149,7 +149,7 @@ def test_the_redline_tracks_the_planted_changes_and_nothing_else(
         "24",
         "60",
     ]
-    assert xml.count("<w:trPr><w:ins ") == 1
+    assert xml.count("<w:trPr><w:cantSplit/><w:ins ") == 1
     document = Document(str(redline))
     body = "\n".join(paragraph.text for paragraph in document.paragraphs)
     assert "24 months" in body and "18 months" not in body  # python-docx reads w:t, not w:del
@@ -165,7 +165,7 @@ def test_a_removed_row_is_a_tracked_deletion(versions: tuple[Path, Path], tmp_pa
     inserted, deleted, xml = _revisions(redline)
     assert "Training for NAW plant staff." in " ".join(deleted)
     assert "Engineering capacity: Training for NAW plant staff." in deleted
-    assert xml.count("<w:trPr><w:del ") == 1
+    assert xml.count("<w:trPr><w:cantSplit/><w:del ") == 1
     assert "24" in deleted and "18" in inserted
 
 

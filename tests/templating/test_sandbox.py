@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from termgen.answers.read import load_deal
 from termgen.library.conditions import clause_scope, deal_context
+from termgen.templating.budget import Budget, BudgetExceeded, Limits
 from termgen.templating.check import template_issues
 from termgen.templating.missing import MISSING, PLACEHOLDER_MARK
 from termgen.templating.sandbox import RenderError, Sandbox
@@ -75,6 +78,15 @@ def test_resource_bombs_are_stopped_at_their_line(source: str, message: str) -> 
         Sandbox().from_string("First line.\n" + source).render()
     assert message in stopped.value.message
     assert stopped.value.line == 2
+
+
+def test_the_time_bound_counts_processor_time_not_waiting() -> None:
+    budget = Budget(Limits(seconds=0.05, steps=10**9, depth=30, size=1000, output=1000))
+    time.sleep(0.1)
+    budget.check_clock()
+    with pytest.raises(BudgetExceeded, match=r"longer than 0\.05 s"):
+        while True:
+            budget.step(256)
 
 
 def test_a_condition_has_a_tighter_budget_than_a_clause() -> None:

@@ -1,4 +1,5 @@
-"""`termgen draft ANSWERS -o DIR`: the term sheet and the governance annex in Word."""
+"""`termgen draft ANSWERS -o DIR`: the term sheet, the governance annex and the open points in
+Word."""
 
 from __future__ import annotations
 
@@ -17,7 +18,11 @@ if TYPE_CHECKING:
 
 
 def run(command: Draft, env: Environment) -> ExitStatus:
+    from termgen.interview.overview import questions_of
+    from termgen.interview.spec import load_spec
+
     deal = DealRun.from_file(command.answers, open_library(command.library, env))
+    deal.question = questions_of(deal.deal, load_spec()[0], env.today())
     written = deal.write(
         command.output,
         templates=command.templates,

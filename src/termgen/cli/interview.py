@@ -159,7 +159,9 @@ def _findings_and_drafts(command: Interview, env: Environment, runner: Runner, d
         env.out(report.table(found, env.columns))
 
     def draft(deal: Deal, folder: Path, replace: bool) -> list[Path]:
-        return DealRun(deal, library).write(folder, replace=replace)
+        run = DealRun(deal, library)
+        run.question = lambda path: asked_at(runner.engine, path)
+        return run.write(folder, replace=replace)
 
     runner.findings_and_drafts(findings, show, draft, deal)
 

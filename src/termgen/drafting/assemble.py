@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from termgen.drafting.outline import Outline, OutlinedClause
 from termgen.drafting.structure import (
@@ -12,24 +13,35 @@ from termgen.drafting.structure import (
     DraftSection,
     Paragraph,
     Segment,
+    plain,
 )
 from termgen.drafting.tables import BUILDERS
 from termgen.errors import LibraryError, Problem
 from termgen.library.conditions import STOPPED_ADVICE, clause_scope, deal_context, refuse_issues
 from termgen.library.load import Library
 from termgen.library.sections import DOCUMENT_TITLES
-from termgen.templating.compiled import compiled_text
+from termgen.model import Deal
+from termgen.templating.compiled import compiled_text, prefetch_texts
+from termgen.templating.filters import REFERENCE_MARK
 from termgen.templating.missing import PLACEHOLDER, PLACEHOLDER_MARK
 from termgen.templating.sandbox import RenderError, Sandbox
 
 _BLANK_LINE = re.compile(r"\n\s*\n")
 _BULLET = "- "
+_MARKS = re.compile(f"({PLACEHOLDER_MARK})|{REFERENCE_MARK}([^{REFERENCE_MARK}]*){REFERENCE_MARK}")
+
+
+class UnknownClauseError(ValueError):
+    """Clause text refers to a clause the draft does not have."""
 
 
 def assemble(outline: Outline, library: Library) -> Draft:
     """Render every clause of the outline and build each section's tables."""
     env = Sandbox()
     context = deal_context(outline.deal)
+    texts = (clause.choice.text for clause in outline.clauses())
+    prefetch_texts(env, texts, clause_scope(), library.cache)
+    numbers = {clause.id: clause.number for clause in outline.clauses()}
     documents = []
     for kind, sections in outline.documents:
         drafted = tuple(
@@ -38,7 +50,7 @@ def assemble(outline: Outline, library: Library) -> Draft:
                 section.number,
                 section.section.heading,
                 tuple(
-                    _draft_clause(clause, _render(env, clause, context, library))
+                    _draft_clause(clause, _render(env, clause, context, library, numbers))
                     for clause in section.clauses
                 ),
                 tuple(BUILDERS[table](outline.deal) for table in section.section.tables),
@@ -47,6 +59,13 @@ def assemble(outline: Outline, library: Library) -> Draft:
         )
         documents.append(DraftDocument(kind, DOCUMENT_TITLES[kind], drafted))
     return Draft(outline.deal, tuple(documents))
+
+
+def clause_text(clause: OutlinedClause, deal: Deal, library: Library) -> str:
+    """One clause rendered alone, as plain text with a line per paragraph: for the findings
+    that read what a clause says without paying for the whole draft."""
+    rendered = _render(Sandbox(), clause, deal_context(deal), library)
+    return "\n".join(plain(paragraph) for paragraph in rendered)
 
 
 def _draft_clause(clause: OutlinedClause, paragraphs: tuple[Paragraph, ...]) -> DraftClause:
@@ -64,7 +83,11 @@ def _draft_clause(clause: OutlinedClause, paragraphs: tuple[Paragraph, ...]) -> 
 
 
 def _render(
-    env: Sandbox, clause: OutlinedClause, context: dict[str, object], library: Library
+    env: Sandbox,
+    clause: OutlinedClause,
+    context: dict[str, object],
+    library: Library,
+    numbers: Mapping[str, str],
 ) -> tuple[Paragraph, ...]:
     choice = clause.choice
     entry = choice.clause
@@ -77,38 +100,58 @@ def _render(
         message = f"clause '{entry.record.id}' stopped: {bad.message}; {STOPPED_ADVICE}"
         where = entry.source.text_line(choice.text_path, bad.line or 1)
         raise LibraryError([Problem(message, where)]) from None
-    return paragraphs(text)
+    try:
+        return paragraphs(text, numbers)
+    except UnknownClauseError as unknown:
+        message = (
+            f"clause '{entry.record.id}' refers to clause '{unknown}', which this draft does "
+            "not have; refer only to a clause whose condition holds whenever this one's does"
+        )
+        raise LibraryError([Problem(message, entry.where(*choice.text_path))]) from None
 
 
-def paragraphs(text: str) -> tuple[Paragraph, ...]:
+def paragraphs(text: str, numbers: Mapping[str, str] | None = None) -> tuple[Paragraph, ...]:
     """Rendered clause text as paragraphs: blank lines separate them, '- ' lines are bullets.
 
-    Lines of one paragraph are joined; a line after a bullet starts a new paragraph.
+    Lines of one paragraph are joined; a line after a bullet starts a new paragraph. A clause
+    referred to takes its number from `numbers`.
     """
     result: list[Paragraph] = []
     for block in _BLANK_LINE.split(text.strip()):
         lines: list[str] = []
+        bullet = False
         for line in block.splitlines():
             stripped = line.strip()
-            starts_new = stripped.startswith(_BULLET) or (lines and lines[0].startswith("• "))
-            if starts_new and lines:
-                result.append(_segments(" ".join(lines)))
+            starts_bullet = stripped.startswith(_BULLET)
+            if (starts_bullet or bullet) and lines:
+                result.append(Paragraph(_segments(" ".join(lines), numbers or {}), bullet))
                 lines = []
-            if stripped.startswith(_BULLET):
-                stripped = "• " + stripped.removeprefix(_BULLET).strip()
+            if lines == []:
+                bullet = starts_bullet
+            if starts_bullet:
+                stripped = stripped.removeprefix(_BULLET).strip()
             if stripped:
                 lines.append(stripped)
         if lines:
-            result.append(_segments(" ".join(lines)))
+            result.append(Paragraph(_segments(" ".join(lines), numbers or {}), bullet))
     return tuple(result)
 
 
-def _segments(text: str) -> Paragraph:
-    """Split at open-point marks: each becomes its own segment written [●]."""
+def _segments(text: str, numbers: Mapping[str, str]) -> tuple[Segment, ...]:
+    """Split at open-point marks, each its own segment written [●], and at references to
+    clauses, each its own segment written as the clause's number."""
     segments: list[Segment] = []
-    for index, part in enumerate(text.split(PLACEHOLDER_MARK)):
-        if index:
+    start = 0
+    for mark in _MARKS.finditer(text):
+        if mark.start() > start:
+            segments.append(Segment(text[start : mark.start()]))
+        if mark.group(1):
             segments.append(Segment(PLACEHOLDER, open_point=True))
-        if part:
-            segments.append(Segment(part))
+        elif mark.group(2) in numbers:
+            segments.append(Segment(numbers[mark.group(2)], reference=mark.group(2)))
+        else:
+            raise UnknownClauseError(mark.group(2))
+        start = mark.end()
+    if start < len(text):
+        segments.append(Segment(text[start:]))
     return tuple(segments)

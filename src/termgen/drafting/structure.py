@@ -12,18 +12,30 @@ from termgen.model import Deal
 
 @dataclass(frozen=True)
 class Segment:
-    """A run of text; an open point is a value the deal does not have yet, written [●]."""
+    """A run of text; an open point is a value the deal does not have yet, written [●]; a
+    reference is the number of the clause with that id, which Word keeps up to date."""
 
     text: str
     open_point: bool = False
+    reference: str | None = None
 
 
-Paragraph = tuple[Segment, ...]
+Cell = tuple[Segment, ...]
+"""The text of a table cell."""
 
 
-def plain(paragraph: Paragraph) -> str:
-    """The paragraph as plain text, open points included as [●]."""
-    return "".join(segment.text for segment in paragraph)
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of clause text; a bullet is an item of a list."""
+
+    segments: tuple[Segment, ...]
+    bullet: bool = False
+
+
+def plain(text: Paragraph | Cell) -> str:
+    """A paragraph or a cell as plain text, open points included as [●]."""
+    segments = text.segments if isinstance(text, Paragraph) else text
+    return "".join(segment.text for segment in segments)
 
 
 @dataclass(frozen=True)
@@ -32,7 +44,7 @@ class Table:
 
     kind: str
     header: tuple[str, ...]
-    rows: tuple[tuple[Paragraph, ...], ...]
+    rows: tuple[tuple[Cell, ...], ...]
 
 
 @dataclass(frozen=True)

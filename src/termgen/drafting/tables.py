@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
-from termgen.drafting.structure import Paragraph, Segment, Table
+from termgen.drafting.structure import Cell, Segment, Table
 from termgen.model import Deal
 from termgen.templating.missing import PLACEHOLDER, PLACEHOLDER_MARK
 from termgen.wording import and_join, capital, date_text, humanise, percent_text, yes_no
@@ -16,18 +16,18 @@ _WORKING_TEAMS = ("joint_pmo", "clean_team")
 """Bodies that coordinate rather than decide: no chair or quorum is needed."""
 
 
-def cell(text: str | None) -> Paragraph:
+def cell(text: str | None) -> Cell:
     """A table cell; an unknown value becomes an open point."""
     if text is None or not str(text).strip() or str(text) == PLACEHOLDER_MARK:
         return (Segment(PLACEHOLDER, open_point=True),)
     return (Segment(str(text)),)
 
 
-def _open_row(width: int) -> tuple[Paragraph, ...]:
+def _open_row(width: int) -> tuple[Cell, ...]:
     return tuple(cell(None) for _ in range(width))
 
 
-def _table(kind: str, header: tuple[str, ...], rows: Sequence[Sequence[Paragraph]]) -> Table:
+def _table(kind: str, header: tuple[str, ...], rows: Sequence[Sequence[Cell]]) -> Table:
     return Table(kind, header, tuple(map(tuple, rows)) or (_open_row(len(header)),))
 
 

@@ -3,13 +3,16 @@ asked, and how much is left. Read-only views over an `Engine`."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from termgen.interview.data import ABSENT, OPEN, get
+from termgen.answers.write import answers_data
+from termgen.interview.data import ABSENT, OPEN, get, with_open_marks
 from termgen.interview.engine import Engine
 from termgen.interview.groups import model_minimum, own_entries, reads
-from termgen.interview.spec import Group, Question, Section
+from termgen.interview.spec import Group, Question, Section, Spec
 from termgen.interview.state import State
 from termgen.interview.steps import Ask
 from termgen.interview.types import show
@@ -186,3 +189,10 @@ def _list_prompts(group: Group, count: int, per_entry: int) -> int:
 def _within(asked: AnswerPath, wanted: AnswerPath) -> bool:
     """Whether a question at `asked` answers `wanted`, or is the first one below it."""
     return bool(wanted) and asked[: len(wanted)] == tuple(wanted)
+
+
+def questions_of(deal: Deal, spec: Spec, today: dt.date) -> Callable[[AnswerPath], str | None]:
+    """Where each answer of a deal written in any way is asked in this interview, e.g. for
+    the open points of its drafts."""
+    state = State(spec, with_open_marks(answers_data(deal)), today=today)
+    return lambda path: asked_at(state, path)

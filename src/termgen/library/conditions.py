@@ -3,6 +3,7 @@ checked and compiled once, then evaluated in the sandbox."""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from termgen.cache import Cache
@@ -17,8 +18,10 @@ from termgen.templating.sandbox import RenderError, Sandbox
 STOPPED_ADVICE = "fix the text in the library (see 'What the sandbox refuses' in the README)"
 
 
+@cache
 def clause_scope() -> Scope:
-    """The names clause text and conditions may read: the deal's top-level sections."""
+    """The names clause text and conditions may read: the deal's top-level sections (built
+    once: every clause asks for it; read it, never change it)."""
     return model_scope(Shape("model", model=Deal))
 
 

@@ -7,12 +7,14 @@ from collections.abc import Iterator
 from functools import lru_cache
 from re import _constants as _codes  # type: ignore[attr-defined]  # private, stable since 3.11
 from re import _parser  # type: ignore[attr-defined]  # private, stable since 3.11
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import regex
 from pydantic import Field
 
 from termgen.model.common import Record, Text
+
+if TYPE_CHECKING:
+    import regex
 
 Severity = Literal["blocking", "warning"]
 
@@ -28,7 +30,10 @@ Compiled only by the checks that read drafts (and by the lint): drafting never n
 @lru_cache(maxsize=4096)
 def cue_regex(pattern: Pattern) -> regex.Pattern[str]:
     """A cue pattern compiled once, case-insensitively, for the `regex` engine (which takes a
-    timeout, so that a cue that backtracks without end can be stopped)."""
+    timeout, so that a cue that backtracks without end can be stopped). Imported here: drafting
+    loads provisions but never matches a cue, and `regex` costs every run that imports it."""
+    import regex
+
     return regex.compile(pattern, regex.IGNORECASE | regex.MULTILINE | regex.V0)
 
 
@@ -46,6 +51,8 @@ def pattern_problems(provision: Provision) -> Iterator[tuple[tuple[str | int, ..
     """Path and message of each cue pattern that is not a valid regular expression, or that
     can take hours on a long draft: something that repeats inside an unbounded or long
     repetition. (`check` also stops any cue that runs for long; this says where it is.)"""
+    import regex
+
     for path, pattern in _cue_patterns(provision):
         try:
             cue_regex(pattern)

@@ -40,12 +40,17 @@ def select(
     """The clauses the deal gets, each in the position its answers chose."""
     _check_positions(deal, library, source)
     context = deal_context(deal)
+    verdicts: dict[str, bool] = {}
+    """Each distinct condition evaluated once: an overlay's variants of a clause share theirs,
+    so selection over a large library costs one Jinja run per condition, not per clause."""
     chosen = []
     for entry in library.clauses.values():
         clause = entry.record
-        if not applies(clause, deal) or not holds(
-            env, entry, "when", context, "clause", library.cache
-        ):
+        if not applies(clause, deal):
+            continue
+        if clause.when is not None and clause.when not in verdicts:
+            verdicts[clause.when] = holds(env, entry, "when", context, "clause", library.cache)
+        if clause.when is not None and not verdicts[clause.when]:
             continue
         label, text = clause.position(deal.positions.get(clause.id))
         chosen.append(Choice(entry, label, text, _text_path(clause, label)))

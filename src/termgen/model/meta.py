@@ -51,7 +51,14 @@ class Party(Record):
         None, description="What it is in this deal, e.g. 'OEM', 'cell maker'."
     )
     motivation: Text | None = Field(None, description="Why this party wants the partnership.")
-    signatory: Signatory | None = None
+    signatory: Signatory | None = Field(
+        None, description="Who signs for it; the signature block is left blank without one."
+    )
+    second_signatory: Signatory | None = Field(
+        None,
+        description="A second person who signs, where the party signs through two "
+        "(e.g. two board members of an AG): a second signature block.",
+    )
     notices: Notices | None = Field(
         None, description="Where notices reach it; omitted: the address it notifies."
     )

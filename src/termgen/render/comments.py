@@ -1,4 +1,4 @@
-"""Findings as Word comments, anchored at the heading of the section where each belongs."""
+"""Findings as Word comments, anchored on the [●] or the clause text each is about."""
 
 from __future__ import annotations
 
@@ -6,20 +6,35 @@ import datetime as dt
 from collections.abc import Sequence
 
 from docx.document import Document as WordDocument
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
-from termgen.drafting.structure import Draft
+from termgen.drafting.structure import Draft, DraftClause, DraftSection
 from termgen.findings.deal import Finding
 from termgen.library.sections import Document
 from termgen.model.messages import path_in_words
+from termgen.render.context import Question
+from termgen.render.placed import Placed, placed_sections
+from termgen.templating.missing import PLACEHOLDER
 
 AUTHOR, INITIALS = "termgen", "TG"
+_SHARED_PREFIX = 2
+"""Path steps a clause id must share with a finding's answer path to be about it
+('exit.assets' and exit › assets #2 › treatment)."""
 
 
-def comment_text(finding: Finding) -> str:
-    """What the reviewer reads in the margin."""
+def comment_text(finding: Finding, question: str | None = None) -> str:
+    """What the reviewer reads in the margin: the finding, and the interview question that
+    settles it, if one does, or else the place in the answers."""
+    where = path_in_words(finding.path)
+    settle = (
+        f"in the interview at “{question}” (in the answers: {where})"
+        if question
+        else f"in the answers under {where}"
+    )
     return (
         f"{finding.severity.upper()}: {finding.label}. {finding.message[:1].upper()}"
-        f"{finding.message[1:]}. Settle it in the answers under {path_in_words(finding.path)}."
+        f"{finding.message[1:]}. Settle it {settle}."
     )
 
 
@@ -29,21 +44,67 @@ def add_comments(
     kind: Document,
     findings: Sequence[Finding],
     when: dt.datetime,
+    question: Question,
 ) -> None:
-    """Comment each finding at its section's heading in this document; the term sheet also
-    takes, at its title, the findings whose section the draft does not have."""
+    """Comment each finding of a section in this document on the [●] it is about, else on the
+    text of the clause it concerns, else on the section's heading; the term sheet also takes,
+    at its title, the findings whose section the draft does not have."""
     here = draft.document(kind)
-    headings = {section.id: f"{section.number}. {section.heading}" for section in here.sections}
+    placed = placed_sections(document, here.sections)
     anywhere = {section.id for each in draft.documents for section in each.sections}
-    paragraphs = {paragraph.text: paragraph for paragraph in document.paragraphs}
     title = next(paragraph for paragraph in document.paragraphs if paragraph.text.strip())
+    sections = {section.id: section for section in here.sections}
     for finding in findings:
         section = finding.section or ""
-        if section in headings:
-            anchor = paragraphs[headings[section]]
+        if section in placed:
+            anchor = _anchor(finding, sections[section], placed[section])
         elif kind == "term_sheet" and section not in anywhere:
-            anchor = title
+            anchor = title.runs
         else:
             continue
-        comment = document.add_comment(anchor.runs, comment_text(finding), AUTHOR, INITIALS)
+        text = comment_text(finding, question(finding.path))
+        comment = document.add_comment(anchor, text, AUTHOR, INITIALS)
         comment._comment_elm.date = when
+
+
+def _anchor(finding: Finding, section: DraftSection, placed: Placed) -> list[Run]:
+    clause = _clause_about(finding, section)
+    paragraphs = placed.clauses.get(clause.id, []) if clause else []
+    for paragraph in paragraphs:
+        if open_point := _open_point(paragraph):
+            return open_point
+    row = next((step for step in finding.path if isinstance(step, int)), None)
+    for table in placed.tables:
+        rows = table.rows[1:]
+        candidates = [rows[row]] if row is not None and row < len(rows) else rows
+        for table_row in candidates:
+            for cell in table_row.cells:
+                for paragraph in cell.paragraphs:
+                    if open_point := _open_point(paragraph):
+                        return open_point
+    if paragraphs:
+        return paragraphs[0].runs
+    return placed.heading.runs
+
+
+def _clause_about(finding: Finding, section: DraftSection) -> DraftClause | None:
+    """The clause that provides the finding's provision, else the one whose id shares the
+    most of the finding's answer path."""
+    providing = next((c for c in section.clauses if finding.provision in c.provides), None)
+    if providing is not None:
+        return providing
+    path = [step for step in finding.path if isinstance(step, str)]
+    best, shared = None, _SHARED_PREFIX - 1
+    for clause in section.clauses:
+        common = 0
+        for ours, theirs in zip(clause.id.replace("-", "_").split("."), path, strict=False):
+            if ours != theirs:
+                break
+            common += 1
+        if common > shared:
+            best, shared = clause, common
+    return best
+
+
+def _open_point(paragraph: Paragraph) -> list[Run]:
+    return [run for run in paragraph.runs if run.text == PLACEHOLDER][:1]

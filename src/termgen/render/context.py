@@ -1,14 +1,16 @@
-"""What a Word template sees: the cover, numbered sections, clause text and tables."""
+"""What a Word template sees: the cover, sections, clause paragraphs, tables and signatories;
+and, for the open points, the findings with the question that settles each."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from termgen.drafting.structure import Draft, DraftDocument, Segment
 from termgen.findings.deal import Finding
 from termgen.model.messages import path_in_words
-from termgen.model.meta import Party
+from termgen.model.meta import Party, Signatory
+from termgen.model.paths import AnswerPath
 from termgen.render.richtext import rich, rich_value
 from termgen.wording import capital, date_text, humanise, sentence
 
@@ -19,15 +21,18 @@ BINDING_WORDS = {
 }
 
 
-OPEN_POINTS_HEADER = ("#", "Severity", "Provision", "What is missing", "Where to settle it")
+OPEN_POINTS_TITLE = "Open Points"
+OPEN_POINTS_HEADER = ("#", "Severity", "Provision", "What is missing", "Question that settles it")
+
+Question = Callable[[AnswerPath], str | None]
+"""The interview question that asks for the answer at a path, in words, if there is one."""
 
 
-def document_context(
-    draft: Draft, document: DraftDocument, findings: Sequence[Finding] = ()
-) -> dict[str, Any]:
-    """The context for one document's template; the term sheet lists the findings at its end."""
+def document_context(draft: Draft, document: DraftDocument) -> dict[str, Any]:
+    """The context for one document's template."""
     deal = draft.deal
     meta = deal.deal
+    here = {clause.id for section in document.sections for clause in section.clauses}
     return {
         "title": document.title,
         "deal": {"name": meta.name, "version": meta.version},
@@ -36,8 +41,7 @@ def document_context(
             {
                 "short_name": party.short_name,
                 "legal_name": rich_value(party.legal_name or party.short_name),
-                "signatory_name": rich_value(party.signatory.name if party.signatory else None),
-                "signatory_title": rich_value(party.signatory.title if party.signatory else None),
+                "signatories": [_signatory(each) for each in _signatories(party)],
             }
             for party in deal.parties
         ],
@@ -50,7 +54,10 @@ def document_context(
                     {
                         "number": clause.number,
                         "title": clause.title,
-                        "text": rich(clause.paragraphs),
+                        "paragraphs": [
+                            {"bullet": paragraph.bullet, "text": rich([paragraph.segments], here)}
+                            for paragraph in clause.paragraphs
+                        ],
                     }
                     for clause in section.clauses
                 ],
@@ -64,26 +71,41 @@ def document_context(
             }
             for section in document.sections
         ],
-        "open_points": _open_points(document, findings) if document.kind == "term_sheet" else None,
     }
 
 
-def _open_points(document: DraftDocument, findings: Sequence[Finding]) -> dict[str, Any] | None:
-    if not findings:
-        return None
+def _signatories(party: Party) -> list[Signatory | None]:
+    """Who signs for a party: a blank block when nobody is named yet."""
+    return [party.signatory, *([party.second_signatory] if party.second_signatory else [])]
+
+
+def _signatory(signatory: Signatory | None) -> dict[str, Any]:
+    return {
+        "name": rich_value(signatory.name if signatory else None),
+        "title": rich_value(signatory.title if signatory else None),
+    }
+
+
+def open_points_context(
+    draft: Draft, findings: Sequence[Finding], question: Question
+) -> dict[str, Any]:
+    """The findings as a table, each naming the question that settles it (or, for a deal
+    written by hand where no question asks for it, the answer's place in words)."""
+    meta = draft.deal.deal
     rows = [
         [
             rich_value(str(number)),
             rich_value(finding.severity),
             rich_value(finding.label),
             rich_value(sentence(finding.message)),
-            rich_value(path_in_words(finding.path)),
+            rich_value(question(finding.path) or path_in_words(finding.path)),
         ]
         for number, finding in enumerate(findings, start=1)
     ]
     return {
-        "number": len(document.sections) + 1,
-        "tables": [{"header": list(OPEN_POINTS_HEADER), "rows": rows}],
+        "title": OPEN_POINTS_TITLE,
+        "deal": {"name": meta.name, "version": meta.version},
+        "points": [{"header": list(OPEN_POINTS_HEADER), "rows": rows}] if rows else [],
     }
 
 

@@ -1,4 +1,5 @@
-"""The two Word drafts of a deal: file names, properties, bytes."""
+"""The Word files of a deal: the term sheet, the governance annex and the open points beside
+them; file names, properties, bytes."""
 
 from __future__ import annotations
 
@@ -7,20 +8,27 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from termgen.drafting.structure import Draft, DraftDocument
+from termgen.drafting.structure import Draft
 from termgen.findings.deal import Finding
-from termgen.library.sections import DOCUMENTS, Document
 from termgen.model import Deal
 from termgen.render.comments import add_comments
-from termgen.render.context import document_context
-from termgen.render.templates import template_for
+from termgen.render.context import (
+    OPEN_POINTS_TITLE,
+    Question,
+    document_context,
+    open_points_context,
+)
+from termgen.render.references import add_bookmarks
+from termgen.render.templates import KINDS, Kind, template_for
 from termgen.render.word import Properties, filling, render, to_bytes
 from termgen.wording import and_join, capital, humanise
 
-_FILE_KINDS: dict[Document, str] = {
+_FILE_KINDS: dict[Kind, str] = {
     "term_sheet": "term-sheet",
     "governance_annex": "governance-annex",
+    "open_points": "open-points",
 }
 
 
@@ -30,12 +38,12 @@ _VERSION_BYTES = 30
 
 @dataclass(frozen=True)
 class RenderedDocument:
-    kind: Document
+    kind: Kind
     filename: str
     data: bytes
 
 
-def file_name(deal: Deal, kind: Document, suffix: str = ".docx") -> str:
+def file_name(deal: Deal, kind: Kind, suffix: str = ".docx") -> str:
     """'<deal>-term-sheet-v<version>.docx', safe on every file system: only letters, digits,
     dots and dashes, and well under the 255 bytes a name may have."""
     slug = _slug(deal.deal.name.casefold(), _NAME_BYTES) or "deal"
@@ -50,12 +58,12 @@ def _slug(text: str, longest: int) -> str:
     return slug.encode()[:longest].decode(errors="ignore").strip("-.")
 
 
-def _properties(deal: Deal, document: DraftDocument) -> Properties:
+def _properties(deal: Deal, title: str) -> Properties:
     meta = deal.deal
     day = meta.date or dt.date(2000, 1, 1)
     parties = and_join(deal.party_names)
     return Properties(
-        title=f"{document.title} – {meta.name}",
+        title=f"{title} – {meta.name}",
         subject=f"{capital(humanise(meta.purpose))} partnership between {parties}",
         version=meta.version,
         keywords="draft; subject to contract; confidential",
@@ -63,20 +71,39 @@ def _properties(deal: Deal, document: DraftDocument) -> Properties:
     )
 
 
+def _no_question(_: object) -> None:
+    return None
+
+
+def context_for(
+    draft: Draft, kind: Kind, findings: Sequence[Finding], question: Question = _no_question
+) -> tuple[str, dict[str, Any]]:
+    """The title of a file of this kind and what its template sees."""
+    if kind == "open_points":
+        return OPEN_POINTS_TITLE, open_points_context(draft, findings, question)
+    document = draft.document(kind)
+    return document.title, document_context(draft, document)
+
+
 def render_draft(
     draft: Draft,
     template_overlays: Sequence[Path] = (),
     findings: Sequence[Finding] = (),
-    kinds: Sequence[Document] = DOCUMENTS,
+    kinds: Sequence[Kind] = KINDS,
+    question: Question = _no_question,
 ) -> list[RenderedDocument]:
-    """The documents of these kinds as .docx bytes, in order, with the findings as comments."""
+    """The files of these kinds as .docx bytes, in order: the documents with the findings as
+    comments, and the open points naming the `question` that settles each."""
     rendered = []
-    for document in (draft.document(kind) for kind in kinds):
-        properties = _properties(draft.deal, document)
-        path = template_for(document.kind, template_overlays)
-        template = render(path, document_context(draft, document, findings), properties)
+    for kind in kinds:
+        title, context = context_for(draft, kind, findings, question)
+        properties = _properties(draft.deal, title)
+        path = template_for(kind, template_overlays)
+        template = render(path, context, properties)
         with filling(path):
-            add_comments(template.docx, draft, document.kind, findings, properties.created)
+            if kind != "open_points":
+                add_bookmarks(template.docx, draft.document(kind).sections)
+                add_comments(template.docx, draft, kind, findings, properties.created, question)
             data = to_bytes(template)
-        rendered.append(RenderedDocument(document.kind, file_name(draft.deal, document.kind), data))
+        rendered.append(RenderedDocument(kind, file_name(draft.deal, kind), data))
     return rendered

@@ -4,18 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Literal
 
 from termgen.errors import Location, WordTemplateError
 from termgen.files.builtin import builtin
 from termgen.library.sections import Document
 
-TEMPLATE_FILES: dict[Document, str] = {
+Kind = Document | Literal["open_points"]
+"""A Word file of a draft: a document of sections, or the open points beside them."""
+KINDS: tuple[Kind, ...] = ("term_sheet", "governance_annex", "open_points")
+
+TEMPLATE_FILES: dict[Kind, str] = {
     "term_sheet": "term-sheet.docx",
     "governance_annex": "governance-annex.docx",
+    "open_points": "open-points.docx",
 }
 
 
-def template_for(document: Document, overlays: Sequence[Path] = ()) -> Path:
+def template_for(document: Kind, overlays: Sequence[Path] = ()) -> Path:
     """The template of the last overlay folder that has one, else the built-in template."""
     name = TEMPLATE_FILES[document]
     for folder in reversed(overlays):

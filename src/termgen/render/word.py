@@ -26,6 +26,17 @@ _EPOCH = (1980, 1, 1, 0, 0, 0)
 _LONGEST_PROPERTY = 255
 
 
+_APP_PROPERTIES = "/docProps/app.xml"
+_APP_XML = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    "<Application>termgen</Application><DocSecurity>0</DocSecurity><Company/>"
+    "</Properties>"
+)
+"""Extended properties naming no program, company or template of whoever made the template:
+page and word counts would be stale anyway until Word recounts them."""
+
+
 @dataclass(frozen=True)
 class Properties:
     """Core properties of the document (File > Info in Word)."""
@@ -76,11 +87,20 @@ def render(template_path: Path, context: dict[str, Any], properties: Properties)
     core.subject = _fitting(properties.subject)
     core.version = _fitting(properties.version)
     core.keywords = _fitting(properties.keywords)
-    core.author = "termgen"
-    core.last_modified_by = "termgen"
+    core.author = core.last_modified_by = core.comments = core.category = ""
+    core.content_status = "Draft"
     core.created = core.modified = properties.created
     core.revision = 1
+    _replace_app_properties(template.docx)
     return template
+
+
+def _replace_app_properties(document: Any) -> None:
+    """The template's extended properties (its program, company, template name) replaced."""
+    package = document.part.package
+    for part in package.iter_parts():
+        if part.partname == _APP_PROPERTIES:
+            part._blob = _APP_XML.encode()
 
 
 @contextmanager

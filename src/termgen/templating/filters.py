@@ -20,6 +20,15 @@ from termgen.wording import (
     shares_text,
 )
 
+REFERENCE_MARK = "\ue001"
+"""Encloses the id of a clause referred to in rendered clause text, until the draft numbers
+it."""
+
+
+def _clause_reference(clause_id: Any) -> str:
+    """'exit.trigger.breach' -> the number that clause has in the draft, e.g. '9.4'."""
+    return f"{REFERENCE_MARK}{clause_id}{REFERENCE_MARK}"
+
 
 def _keeps_missing(function: Callable[..., Any]) -> Callable[..., Any]:
     """A filter given a missing value returns it, so it still renders as [●]."""
@@ -87,4 +96,5 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "notice": _notice,
     "first": _first,
     "last": _last,
+    "clause": _clause_reference,
 }

@@ -1,0 +1,56 @@
+"""Where the sections and clauses of a draft landed in a rendered Word body."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from docx.document import Document as WordDocument
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from termgen.drafting.structure import DraftClause, DraftSection
+
+
+@dataclass
+class Placed:
+    """A section in the Word body: its heading, each clause's heading and text, its tables."""
+
+    heading: Paragraph
+    clause_headings: dict[str, Paragraph] = field(default_factory=dict)
+    clauses: dict[str, list[Paragraph]] = field(default_factory=dict)
+    tables: list[Table] = field(default_factory=list)
+
+
+def placed_sections(document: WordDocument, sections: Sequence[DraftSection]) -> dict[str, Placed]:
+    """Each section by id, found by walking the body: a Heading 1 starts the next section, a
+    Heading 2 the next clause. A restyled template that does not keep to that gives nothing,
+    so that nothing is attached in the wrong place."""
+    placed: dict[str, Placed] = {}
+    sections_left = iter(sections)
+    section: DraftSection | None = None
+    clauses: Iterator[DraftClause] = iter(())
+    clause: DraftClause | None = None
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            if section is not None:
+                placed[section.id].tables.append(block)
+            continue
+        style = block.style.name if block.style is not None else ""
+        if style == "Heading 1":
+            section = next(sections_left, None)
+            if section is None:
+                break
+            placed[section.id] = Placed(block)
+            clauses, clause = iter(section.clauses), None
+        elif style == "Heading 2" and section is not None:
+            clause = next(clauses, None)
+            if clause is not None:
+                placed[section.id].clause_headings[clause.id] = block
+                placed[section.id].clauses[clause.id] = []
+        elif section is not None and clause is not None and block.text.strip():
+            placed[section.id].clauses[clause.id].append(block)
+    whole = len(placed) == len(sections) and all(
+        len(placed[s.id].clauses) == len(s.clauses) for s in sections
+    )
+    return placed if whole else {}

@@ -1,0 +1,147 @@
+"""What a lawyer expects of a Word draft: Word's own numbering and bullets, tables that keep
+their rows and header together, signature blocks that do not split, properties of the deal."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx.oxml.ns import qn
+
+from termgen.answers.read import load_deal
+from termgen.pipeline import DealRun
+from termgen.templating.missing import PLACEHOLDER
+
+from ..conftest import EXAMPLES, EXAMPLES_DIR
+from ..docx_reading import builtin_library, drafted, list_level, list_levels, word
+
+TYPED_NUMBER = re.compile(r"^\s*(\d+(\.\d+)*\.?|\(?[a-z]\))\s")
+TYPED_BULLET = re.compile(r"^\s*[•\-–·*]\s")
+LEFTOVERS = ("python-docx", "Microsoft", "Template for termgen", "Normal.dotm", "2013-")
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_sections_and_clauses_are_numbered_by_word_not_typed(example: Path) -> None:
+    draft, rendered = drafted(example)
+    for document, output in zip(draft.documents, rendered, strict=True):
+        opened = word(output.data)
+        levels = list_levels(opened)
+        numbered = [
+            (paragraph.style.name, list_level(paragraph))
+            for paragraph in opened.paragraphs
+            if paragraph.style.name in ("Heading 1", "Heading 2") and paragraph.text != "Signatures"
+        ]
+        expected = len(document.sections) + sum(len(s.clauses) for s in document.sections)
+        assert len(numbered) == expected
+        lists = set()
+        for style, level in numbered:
+            assert level is not None, style
+            number, depth = level
+            assert depth == int(style[-1]) - 1
+            assert levels[number][depth] == ("decimal", ("%1.", "%1.%2")[depth])
+            lists.add(number)
+        assert len(lists) == 1, "sections and clauses count on one list, so Word renumbers"
+        for paragraph in opened.paragraphs:
+            assert not TYPED_NUMBER.match(paragraph.text), paragraph.text
+            assert not TYPED_BULLET.match(paragraph.text), paragraph.text
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_bullets_are_items_of_a_word_bullet_list(example: Path) -> None:
+    draft, rendered = drafted(example)
+    bullets = [
+        paragraph
+        for clause in draft.clauses()
+        for paragraph in clause.paragraphs
+        if paragraph.bullet
+    ]
+    items = []
+    for output in rendered:
+        opened = word(output.data)
+        levels = list_levels(opened)
+        style = opened.styles["Clause Bullet"]
+        number = style.element.pPr.numPr
+        assert levels[number.numId.val][number.ilvl.val][0] == "bullet"
+        items += [p for p in opened.paragraphs if p.style.name == "Clause Bullet"]
+    assert bullets and len(items) == len(bullets)
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_table_rows_do_not_split_and_headers_repeat(example: Path) -> None:
+    _, rendered = drafted(example)
+    for output in rendered:
+        opened = word(output.data)
+        for table in opened.tables:
+            rows = [row._tr for row in table.rows]
+            for row in rows:
+                assert row.trPr is not None and row.trPr.find(qn("w:cantSplit")) is not None
+            if len(table.columns) > 2:  # the data tables; the cover and signatures have none
+                assert rows[0].trPr.find(qn("w:tblHeader")) is not None
+                assert all(row.trPr.find(qn("w:tblHeader")) is None for row in rows[1:])
+
+
+def test_a_column_is_never_narrower_than_its_longest_word() -> None:
+    _, rendered = drafted(EXAMPLES_DIR / "battery-jv.yaml")
+    twips_per_character = 95  # 8.5 pt table text, as render/layout.py measures it
+    for output in rendered:
+        for table in word(output.data).tables:
+            widths = [int(column.w / 635) for column in table._tbl.tblGrid.gridCol_lst]
+            for index, width in enumerate(widths):
+                words = [w for row in table.rows for w in row.cells[index].text.split()]
+                longest = max((len(w) for w in words if w.isalpha()), default=0)
+                assert width >= longest * twips_per_character, table.rows[0].cells[index].text
+
+
+def test_each_party_signs_in_a_block_that_does_not_split() -> None:
+    draft, rendered = drafted(EXAMPLES_DIR / "battery-jv.yaml")
+    signatures = word(rendered[0].data).tables[-1]
+    blocks = [row.cells[0] for row in signatures.rows]
+    assert [block.paragraphs[0].text for block in blocks] == [
+        f"For and on behalf of {party.legal_name}" for party in draft.deal.parties
+    ]
+    for row in signatures.rows:
+        assert row._tr.trPr.find(qn("w:cantSplit")) is not None
+    lines = [[p.text for p in block.paragraphs] for block in blocks]
+    assert [sum(line.startswith("Signature:") for line in block) for block in lines] == [2, 1]
+    assert (
+        "Name: Matthias Brenner" in lines[0] and "Title: Member of the Board, Finance" in lines[0]
+    )
+    assert "Name: Park Ji-ho" in lines[1]
+
+
+def test_a_party_without_signatory_gets_one_blank_block() -> None:
+    deal = load_deal(EXAMPLES_DIR / "incomplete-deal.yaml").deal
+    unnamed = deal.parties[1].model_copy(update={"signatory": None})
+    deal = deal.model_copy(update={"parties": [deal.parties[0], unnamed]})
+    term_sheet = DealRun(deal, builtin_library()).documents(kinds=("term_sheet",))[0]
+    block = word(term_sheet.data).tables[-1].rows[1].cells[0]
+    assert [p.text for p in block.paragraphs] == [
+        f"For and on behalf of {unnamed.legal_name}",
+        "Signature: ______________________________",
+        f"Name: {PLACEHOLDER}",
+        f"Title: {PLACEHOLDER}",
+        "Date: ______________________________",
+    ]
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_properties_are_the_deals_with_no_template_leftovers(example: Path) -> None:
+    draft, rendered = drafted(example)
+    meta = draft.deal.deal
+    for document, output in zip(draft.documents, rendered, strict=True):
+        properties = word(output.data).core_properties
+        assert properties.title == f"{document.title} – {meta.name}"
+        assert properties.version == meta.version
+        assert properties.created.date() == meta.date
+        assert properties.modified == properties.created
+        assert (properties.author, properties.comments, properties.last_modified_by) == ("",) * 3
+        with zipfile.ZipFile(io.BytesIO(output.data)) as package:
+            names = package.namelist()
+            metadata = [package.read(name).decode() for name in names if "docProps" in name]
+        assert "docProps/thumbnail.jpeg" not in names
+        assert any("<Application>termgen</Application>" in text for text in metadata)
+        for leftover in LEFTOVERS:
+            assert all(leftover not in text for text in metadata), leftover

@@ -20,7 +20,6 @@ from termgen.errors import LibraryError, Problem
 from termgen.library.conditions import STOPPED_ADVICE, clause_scope, deal_context, refuse_issues
 from termgen.library.load import Library
 from termgen.library.sections import DOCUMENT_TITLES
-from termgen.model import Deal
 from termgen.templating.compiled import compiled_text, prefetch_texts
 from termgen.templating.filters import REFERENCE_MARK
 from termgen.templating.missing import PLACEHOLDER, PLACEHOLDER_MARK
@@ -41,7 +40,7 @@ def assemble(outline: Outline, library: Library) -> Draft:
     context = deal_context(outline.deal)
     texts = (clause.choice.text for clause in outline.clauses())
     prefetch_texts(env, texts, clause_scope(), library.cache)
-    numbers = {clause.id: clause.number for clause in outline.clauses()}
+    numbers = _numbers(outline)
     documents = []
     for kind, sections in outline.documents:
         drafted = tuple(
@@ -61,11 +60,16 @@ def assemble(outline: Outline, library: Library) -> Draft:
     return Draft(outline.deal, tuple(documents))
 
 
-def clause_text(clause: OutlinedClause, deal: Deal, library: Library) -> str:
-    """One clause rendered alone, as plain text with a line per paragraph: for the findings
-    that read what a clause says without paying for the whole draft."""
-    rendered = _render(Sandbox(), clause, deal_context(deal), library)
+def clause_text(clause: OutlinedClause, outline: Outline, library: Library) -> str:
+    """One clause of the outline rendered alone, as plain text with a line per paragraph: for
+    the findings that read what a clause says without paying for the whole draft."""
+    context = deal_context(outline.deal)
+    rendered = _render(Sandbox(), clause, context, library, _numbers(outline))
     return "\n".join(plain(paragraph) for paragraph in rendered)
+
+
+def _numbers(outline: Outline) -> dict[str, str]:
+    return {clause.id: clause.number for clause in outline.clauses()}
 
 
 def _draft_clause(clause: OutlinedClause, paragraphs: tuple[Paragraph, ...]) -> DraftClause:

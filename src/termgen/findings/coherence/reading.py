@@ -37,7 +37,7 @@ class Reading:
         if clause is None:
             return ""
         if clause.id not in self._texts:
-            self._texts[clause.id] = clause_text(clause, self.deal, self.library)
+            self._texts[clause.id] = clause_text(clause, self.outline, self.library)
         return self._texts[clause.id]
 
     def clauses_saying(self, pattern: re.Pattern[str]) -> Iterator[tuple[OutlinedClause, str]]:

@@ -205,7 +205,7 @@ CASES = [
             ),
             (
                 "coherence.lock_in",
-                "clause 9.10 (Exit for convenience) can never be used in the initial term: the "
+                "clause 11.10 (Exit for convenience) can never be used in the initial term: the "
                 "lock-in (5 years) lasts at least as long as the term (6 months); shorten the "
                 "lock-in or drop the trigger",
             ),

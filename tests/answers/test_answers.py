@@ -320,7 +320,17 @@ def test_every_example_round_trips_without_loss(tmp_path: Path, example: Path) -
 def test_saving_keeps_the_model_key_order(tmp_path: Path, example: Path) -> None:
     saved = save_deal(load_deal(example).deal, tmp_path / "saved.yaml")
     data, _ = read_answers(saved)
-    assert list(data) == ["deal", "parties", "goals", "strengths", "governance", "change", "exit"]
+    assert list(data) == [
+        "deal",
+        "parties",
+        "term_sheet",
+        "company",
+        "goals",
+        "strengths",
+        "governance",
+        "change",
+        "exit",
+    ]
     assert list(data["exit"]["renewal"]) == ["type", "period", "notice", "max_renewals"]
 
 

@@ -56,14 +56,18 @@ def test_the_battery_jv_calendar_holds_its_dates(tmp_path: Path) -> None:
         "Review point: Phase 1 gate review": dt.date(2028, 4, 30),
         "Review point: Capacity and chemistry review": dt.date(2031, 6, 30),
         "Review point: Pre-expiry strategic review": dt.date(2035, 6, 30),
+        "Target date for signing the definitive agreements": dt.date(2027, 2, 26),
+        "The term sheet lapses unless the definitive agreements are signed": dt.date(2027, 3, 31),
     }
     for summary, day in expected.items():
         assert events[summary]["date"] == day, summary
         assert events[summary]["end"] == day + dt.timedelta(days=1)
     notice = events["Last day to give notice of non-renewal"]
     assert notice["reminder"] == -dt.timedelta(days=90)
-    assert "clause 9.2 Automatic renewal of the term sheet" in notice["description"]
+    assert "clause 11.2 Automatic renewal of the term sheet" in notice["description"]
     assert "answers: exit.renewal.notice" in notice["description"]
+    lapse = events["The term sheet lapses unless the definitive agreements are signed"]
+    assert "clause 16.1 Expiry of this term sheet" in lapse["description"]
     gates = [summary for summary in events if summary.startswith("Phase gate:")]
     assert len(gates) == 2
     assert events[gates[0]]["date"] == dt.date(2028, 3, 31)
@@ -75,6 +79,7 @@ def test_the_battery_jv_calendar_holds_its_dates(tmp_path: Path) -> None:
 EXPIRIES = {
     "battery-jv": dt.date(2037, 1, 15),
     "bridge-technology": dt.date(2030, 12, 1),
+    "edrive-jv": dt.date(2039, 10, 1),
     "incomplete-deal": dt.date(2035, 2, 1),
     "platform-sharing": dt.date(2033, 12, 1),
     "robotaxi-pilot": dt.date(2029, 6, 1),

@@ -46,7 +46,8 @@ def test_a_term_sheet_that_does_not_bind_binds_on_law_forum_costs_and_its_expiry
     data["deal"]["binding_sections"] = ["confidentiality"]
     text = _texts(data)[status]
     assert f"provisions on {ALWAYS_BINDING} and this term sheet's expiry" in text
-    assert "expires, and the negotiations end, if the definitive agreements have not been " in text
+    assert "expires, and the negotiations end, as clause " in text
+    assert "general.expiry" in _texts(data)
 
 
 def test_extra_binding_sections_are_added_once() -> None:

@@ -24,8 +24,8 @@ from ..docx_reading import W, builtin_library, write
 
 INCOHERENT = ROOT / "tests" / "fixtures" / "incoherent-deal.yaml"
 PLANTED = {
-    "coherence.lock_in": ("exit.triggers.6.description", "9.10"),
-    "coherence.exit_costs": ("exit.costs.borne_by", "9.16"),
+    "coherence.lock_in": ("exit.triggers.6.description", "11.10"),
+    "coherence.exit_costs": ("exit.costs.borne_by", "11.16"),
     "coherence.renewal_leftovers": ("exit.renewal.notice", None),
 }
 
@@ -69,7 +69,7 @@ def test_the_incoherent_answers_show_their_findings_as_word_comments(tmp_path: P
         "WARNING: Renewal values the renewal type cannot use",
     ]
     costs = next(text for text in texts if "Exit costs" in text)
-    assert "Clause 9.16 (Costs of exit) puts the costs of exit on the party that ends" in costs
+    assert "Clause 11.16 (Costs of exit) puts the costs of exit on the party that ends" in costs
     assert costs.endswith(
         "Settle it in the interview at “Agreed exit path › Who bears the costs of exit” "
         "(in the answers: exit › costs › borne by)."

@@ -47,19 +47,19 @@ def test_the_incomplete_example_yields_exactly_its_planted_findings() -> None:
             "renewal.mechanism",
             "renewal is not settled; say 'none' if the partnership does not renew",
             "exit.renewal.type",
-            156,
+            171,
         ),
         (
             "exit.assets",
             "tooling (E-axle series tooling at Kopřivnice) has no treatment on exit",
             "exit.assets.1.treatment",
-            184,
+            199,
         ),
         (
             "contributions.executable",
             "SKM's engineering capacity contribution has no tracking",
             "strengths.contributions.1.tracking",
-            82,
+            97,
         ),
     ]
 
@@ -205,7 +205,7 @@ CASES = [
             ),
             (
                 "coherence.lock_in",
-                "clause 9.10 (Exit for convenience) can never be used in the initial term: the "
+                "clause 11.10 (Exit for convenience) can never be used in the initial term: the "
                 "lock-in (5 years) lasts at least as long as the term (6 months); shorten the "
                 "lock-in or drop the trigger",
             ),
@@ -298,7 +298,7 @@ def test_strict_makes_blocking_findings_fail_and_warnings_pass(tmp_path: Path) -
 def test_the_table_says_where_to_settle_each_finding() -> None:
     result = run_cli("check", INCOMPLETE)
     assert result.out.splitlines()[0] == f"Findings for Project Lodestar v0.1 ({INCOMPLETE})"
-    assert f"{INCOMPLETE}:156:1" in result.out
+    assert f"{INCOMPLETE}:171:1" in result.out
     assert "(exit › renewal › type)" in " ".join(result.out.split())
     assert result.out.splitlines()[-1] == "2 blocking, 1 warning"
 

@@ -277,3 +277,39 @@ def test_each_finding_on_the_incomplete_deal_names_the_question_that_settles_it(
     )
     assert asked_at(engine, ("exit", "triggers")).endswith("› Exit triggers")
     assert asked_at(engine, ("no", "such", "path")) is None
+
+
+def test_the_company_is_asked_about_only_for_an_equity_joint_venture() -> None:
+    battery = _engine({**START, "deal": {"name": "X", "purpose": "electrification"}}, details=True)
+    asked = _walk(battery, accept=True)[0]
+    assert battery.data["deal"]["structure"] == "equity_joint_venture"
+    assert {
+        "company.name",
+        "company.board.seats",
+        "reserved_matters",
+        "officers",
+        "company.dividends.policy",
+        "company.transfers.pre_emption",
+        "company.deadlock.mechanism",
+    } <= set(asked)
+    assert not any(key.startswith("goals.licensing") for key in asked)
+    alliance = _engine({**START, "deal": {"name": "X", "purpose": "strategic_flexibility"}}, True)
+    asked = _walk(alliance, accept=True)[0]
+    assert not any(key.startswith(("company.", "reserved_matters", "officers")) for key in asked)
+    assert "goals.licensing.field_of_use" in asked
+    assert {"term_sheet.expires_on", "term_sheet.definitive_agreements"} <= set(asked)
+
+
+def test_a_put_and_call_asks_who_buys_and_the_mechanism_may_be_left_open() -> None:
+    base = {**START, "deal": {"name": "X", "purpose": "electrification"}}
+    engine = _engine(base)
+    step = _step(engine, "company.deadlock.mechanism")
+    assert set(step.choices) >= {"russian_roulette", "texas_shoot_out", "put_call"}
+    assert engine.answer(step, "put_call") is None
+    assert engine.next_step().key == "company.deadlock.call_holder"  # type: ignore[union-attr]
+    undecided = _engine(base)
+    assert undecided.answer(_step(undecided, "company.deadlock.mechanism"), None) is None
+    saved = undecided.answers()
+    assert "company.deadlock.mechanism" in saved["left_open"]
+    assert "company.deadlock.call_holder" not in _walk(undecided)[0]
+    Deal.model_validate(saved)

@@ -40,8 +40,10 @@ def test_a_full_interview_with_its_details_reproduces_the_battery_example(
     assert retyped.model_copy(update={"left_open": []}) == load_deal(BATTERY).deal
     assert retyped.left_open
     assert all(get(example, parse_path(path)) is ABSENT for path in retyped.left_open)
-    assert "── Section 1 of 6: Parties and purpose" in out
-    assert "── Section 6 of 6: Agreed exit path" in out
+    assert "── Section 1 of 8: Parties and purpose" in out
+    assert "── Section 3 of 8: The joint-venture company" in out
+    assert "── Section 7 of 8: Agreed exit path" in out
+    assert "── Section 8 of 8: The term sheet itself" in out
     assert "0 blocking" in out and "answers.left_open" in out
     assert terminal.asked[:4] == ["deal.name", "deal.purpose", "preset", "deal.structure"]
     assert "offtake" in terminal.asked and "release_bandwidth" not in terminal.asked

@@ -16,7 +16,7 @@ from termgen.drafting.tables import approval_text
 from termgen.model import Deal
 from termgen.model.paths import Shape, shape_of, step
 from termgen.templating.missing import PLACEHOLDER
-from termgen.wording import humanise
+from termgen.wording import and_join, humanise
 
 from ..conftest import COMPLETE_EXAMPLES, EXAMPLES, EXAMPLES_DIR, run_cli
 from ..docx_reading import drafted, headings, part_texts, table_after, word
@@ -100,7 +100,7 @@ def test_the_decision_matrix_equals_the_deal(example: Path) -> None:
             humanise(right.area),
             right.owner,
             approval_text(right.approval, right.majority_percent),
-            ", ".join(right.consulted) or "–",
+            and_join(right.consulted) or "–",
         ]
         for right in draft.deal.governance.decision_rights
     ]

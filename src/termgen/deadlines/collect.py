@@ -1,4 +1,5 @@
-"""Every date a deal creates: review points, renewal notice, expiry, lock-in, phases, deliveries.
+"""Every date a deal creates: the term sheet's own lapse and signing target, review points,
+renewal notice, expiry, lock-in, phases, deliveries.
 
 A deadline the answers do not allow computing is kept with the reason, so a calendar or a
 table can say it plainly instead of leaving it out.
@@ -18,6 +19,8 @@ from termgen.model.paths import dotted
 from termgen.wording import date_text, humanise, sentence
 
 Kind = Literal[
+    "term_sheet_lapses",
+    "signing_target",
     "review",
     "renewal_notice",
     "expiry",
@@ -28,6 +31,8 @@ Kind = Literal[
 ]
 
 REMINDER_DAYS: dict[Kind, int] = {
+    "term_sheet_lapses": 30,
+    "signing_target": 14,
     "renewal_notice": 90,
     "expiry": 180,
     "review": 30,
@@ -39,6 +44,8 @@ REMINDER_DAYS: dict[Kind, int] = {
 """How long ahead of each kind of deadline the calendar reminds: enough time to act on it."""
 
 CREATED_BY: dict[Kind, str] = {
+    "term_sheet_lapses": "general.expiry",
+    "signing_target": "general.timetable",
     "review": "change.review-points",
     "renewal_notice": "renewal.notice",
     "expiry": "term.initial",
@@ -118,6 +125,14 @@ def _collect(deal: Deal, clause_for: _Clauses) -> Iterator[Deadline]:
     ) -> Deadline:
         return Deadline(kind, title, day, path, clause_for(kind), None if day else unknown)
 
+    sheet = deal.term_sheet
+    if sheet.signing_by:
+        title = "Target date for signing the definitive agreements"
+        yield deadline("signing_target", title, sheet.signing_by, ("term_sheet", "signing_by"))
+    # A lapse counted from signature (expires_after) has no date until the parties sign.
+    if sheet.expires_on:
+        title = "The term sheet lapses unless the definitive agreements are signed"
+        yield deadline("term_sheet_lapses", title, sheet.expires_on, ("term_sheet", "expires_on"))
     for index, review in enumerate(deal.change.review_points):
         path: tuple[str | int, ...] = ("change", "review_points", index)
         day = review.date

@@ -20,6 +20,8 @@ from termgen.wording import capital, date_text, format_number, humanise, percent
 ELEMENTS = {
     "deal": "Deal",
     "parties": "Parties",
+    "term_sheet": "Term sheet mechanics",
+    "company": "Joint-venture company",
     "goals": "Shared goals, scope and value sharing",
     "strengths": "Contributions and phases",
     "governance": "Governance",
@@ -44,6 +46,9 @@ _IDENTITY: dict[str, tuple[str, ...]] = {
     "ExitTrigger": ("kind", "exercisable_by"),
     "SurvivingObligation": ("kind", "description"),
     "AssetTreatment": ("asset", "description"),
+    "TimetableStep": ("step",),
+    "ReservedMatter": ("matter",),
+    "Officer": ("role",),
 }
 """The fields that say which item of a list is which."""
 

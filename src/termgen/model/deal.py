@@ -10,12 +10,14 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from termgen.model.change import Change
 from termgen.model.common import KnownNames, Record, Text, known_names
+from termgen.model.company import Company
 from termgen.model.exit import Exit
 from termgen.model.goals import Goals
 from termgen.model.governance import Governance
 from termgen.model.meta import DealMeta, Party
 from termgen.model.paths import AnswerPath, dotted, parse_path, shape_at, unknown_path
 from termgen.model.strengths import Strengths
+from termgen.model.term_sheet import TermSheet
 
 ELEMENTS = ("goals", "strengths", "governance", "change", "exit")
 
@@ -25,6 +27,11 @@ class Deal(Record):
 
     deal: DealMeta
     parties: list[Party] = Field(min_length=2)
+    term_sheet: TermSheet = Field(default_factory=TermSheet)
+    company: Company = Field(
+        default_factory=Company,
+        description="The joint-venture company; for an equity joint venture only.",
+    )
     goals: Goals = Field(default_factory=Goals)
     strengths: Strengths = Field(default_factory=Strengths)
     governance: Governance = Field(default_factory=Governance)

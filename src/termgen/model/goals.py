@@ -49,6 +49,23 @@ class Scope(Record):
     excluded: list[Text] = Field(default_factory=list, description="Expressly out of scope.")
 
 
+LicenceGrant = Literal["non_exclusive", "exclusive_in_field", "exclusive"]
+
+
+class Licensing(Record):
+    """The licences the parties grant each other for the work in scope (deals without a
+    joint-venture company): how wide, and for which field of use."""
+
+    grant: LicenceGrant | None = None
+    field_of_use: list[Text] = Field(
+        default_factory=list, description="What the licensed rights may be used for."
+    )
+    royalty_free: bool | None = None
+    sublicensing: bool | None = Field(
+        None, description="Whether a licensee may sublicense to its affiliates and suppliers."
+    )
+
+
 SHARE_KINDS = ("cost_share", "profit_share", "revenue_share", "equity")
 
 
@@ -80,4 +97,5 @@ class Goals(Record):
     objectives: list[Objective] = Field(default_factory=list)
     trade_offs: list[TradeOff] = Field(default_factory=list)
     scope: Scope = Field(default_factory=Scope)
+    licensing: Licensing | None = None
     value_sharing: ValueSharing = Field(default_factory=ValueSharing)

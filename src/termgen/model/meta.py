@@ -31,6 +31,14 @@ class Signatory(Record):
     title: Text | None = None
 
 
+class Notices(Record):
+    """Where notices under the term sheet reach a party."""
+
+    address: Text | None = Field(None, description="Postal address for notices.")
+    email: Text | None = None
+    attention: Text | None = Field(None, description="The person or function notices go to.")
+
+
 class Party(Record):
     """One party to the deal; other sections refer to it by `short_name`."""
 
@@ -50,6 +58,9 @@ class Party(Record):
         None,
         description="A second person who signs, where the party signs through two "
         "(e.g. two board members of an AG): a second signature block.",
+    )
+    notices: Notices | None = Field(
+        None, description="Where notices reach it; omitted: the address it notifies."
     )
 
 

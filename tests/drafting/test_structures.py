@@ -1,0 +1,199 @@
+"""What each legal structure brings to a draft: an equity joint venture its corporate core and a
+deadlock mechanism that says who buys whom; a contractual deal licences and no shares; every
+deal the mechanics of the term sheet itself."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from termgen.answers.read import load_deal
+from termgen.drafting.structure import Draft, plain
+from termgen.model import Deal
+from termgen.pipeline import DealRun
+from termgen.templating.missing import PLACEHOLDER
+
+from ..conftest import EXAMPLES, EXAMPLES_DIR
+from ..docx_reading import builtin_library, drafted
+
+EQUITY = [
+    path for path in EXAMPLES if load_deal(path).deal.deal.structure == "equity_joint_venture"
+]
+CONTRACTUAL = [path for path in EXAMPLES if path not in EQUITY]
+BATTERY = EXAMPLES_DIR / "battery-jv.yaml"
+EDRIVE = EXAMPLES_DIR / "edrive-jv.yaml"
+
+
+def _texts(draft: Draft) -> dict[str, str]:
+    """Each clause's text by clause id."""
+    return {clause.id: "\n".join(plain(p) for p in clause.paragraphs) for clause in draft.clauses()}
+
+
+def _all_text(draft: Draft) -> str:
+    cells = [
+        text
+        for document in draft.documents
+        for section in document.sections
+        for table in section.tables
+        for text in (*table.header, *(plain(cell) for row in table.rows for cell in row))
+    ]
+    return "\n".join([*_texts(draft).values(), *cells])
+
+
+def _draft_of(deal: Deal) -> Draft:
+    return DealRun(deal, builtin_library()).draft
+
+
+def _with_company(example: Path, **company: Any) -> Deal:
+    data = load_deal(example).deal.model_dump(mode="json", exclude_none=True)
+    data["company"] = {**data.get("company", {}), **company}
+    return Deal.model_validate(data)
+
+
+CORE = {
+    "company.formation",
+    "company.capital",
+    "company.board",
+    "company.reserved-matters",
+    "company.officers",
+    "company.dividends",
+    "goals.capital-calls",
+    "company.transfers",
+    "company.deadlock",
+}
+MECHANICS = {
+    "general.expiry",
+    "general.definitive-agreements",
+    "general.announcements",
+    "general.notices",
+    "general.entire-agreement",
+    "general.counterparts",
+    "general.no-partnership",
+}
+
+
+def test_there_is_a_three_party_equity_joint_venture_among_the_examples() -> None:
+    assert EDRIVE in EQUITY and len(load_deal(EDRIVE).deal.parties) == 3
+
+
+@pytest.mark.parametrize("example", EQUITY, ids=[p.stem for p in EQUITY])
+def test_an_equity_joint_venture_has_its_corporate_core(example: Path) -> None:
+    deal = load_deal(example).deal
+    texts = _texts(drafted(example)[0])
+    assert set(texts) >= CORE
+    assert deal.company.name and deal.company.name in texts["company.formation"]
+    for party, seats in deal.company.board.seats.items():  # type: ignore[union-attr]
+        assert f"{party} appoints {seats}" in texts["company.board"]
+    for matter in deal.company.reserved_matters:
+        assert matter.matter in texts["company.reserved-matters"]
+    for officer in deal.company.officers:
+        assert f"{officer.role}: nominated by {officer.nominated_by}" in texts["company.officers"]
+    assert "Lock-up Period" in texts["company.transfers"]
+    assert "shares" in texts["company.deadlock"]
+
+
+def test_the_officers_the_battery_jv_reports_to_are_appointed_in_the_draft() -> None:
+    texts = _texts(drafted(BATTERY)[0])
+    officers = texts["company.officers"]
+    assert "Chief Executive Officer: nominated by KSC" in officers
+    assert "Chief Financial Officer: nominated by NAW" in officers
+    assert not re.search(r"\bJV (CEO|CFO)\b", _all_text(drafted(BATTERY)[0]))
+
+
+@pytest.mark.parametrize("example", CONTRACTUAL, ids=[p.stem for p in CONTRACTUAL])
+def test_a_contractual_deal_has_licences_and_no_stake_or_share_language(example: Path) -> None:
+    draft = drafted(example)[0]
+    texts = _texts(draft)
+    assert not CORE & set(texts)
+    stake = re.compile(r"\b(stakes?|shareholders?|shareholdings?|equity|the JV)\b", re.IGNORECASE)
+    assert stake.findall(_all_text(draft)) == []
+    assert "Field of Use" in texts["general.licence-scope"]
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_every_draft_has_the_mechanics_of_the_term_sheet_itself(example: Path) -> None:
+    texts = _texts(drafted(example)[0])
+    assert set(texts) >= MECHANICS
+    assert PLACEHOLDER not in texts["general.expiry"]
+    assert "partnership in law" in texts["general.no-partnership"]
+
+
+def test_an_expiry_period_counts_from_signature_and_notices_go_to_the_addresses_given() -> None:
+    texts = _texts(drafted(EXAMPLES_DIR / "robotaxi-pilot.yaml")[0])
+    assert (
+        "lapses 120 days after the date on which the last party signs it" in texts["general.expiry"]
+    )
+    notices = texts["general.notices"]
+    assert "SOL: 500 Solano Parkway" in notices
+    assert "MFM: the address it notifies to the other parties" in notices
+
+
+def test_without_answers_the_mechanics_show_open_points_and_a_notified_address() -> None:
+    data = load_deal(BATTERY).deal.model_dump(mode="json", exclude_none=True)
+    data["term_sheet"] = {}
+    for party in data["parties"]:
+        party.pop("notices", None)
+    texts = _texts(_draft_of(Deal.model_validate(data)))
+    assert texts["general.expiry"].startswith(f"This term sheet lapses on {PLACEHOLDER}")
+    assert PLACEHOLDER in texts["general.definitive-agreements"]
+    assert (
+        "to the address that the recipient has notified to the other party"
+        in texts["general.notices"]
+    )
+    assert "general.timetable" not in texts
+
+
+DEADLOCK_WORDING = {
+    "russian_roulette": ("Russian roulette", "Initiator", "buy", "sell"),
+    "texas_shoot_out": ("Texas shoot-out", "sealed bid", "highest bidder buys"),
+    "put_call": ("Put and call", "(call option)", "(put option)"),
+}
+
+
+@pytest.mark.parametrize("example", [BATTERY, EDRIVE], ids=["two parties", "three parties"])
+@pytest.mark.parametrize("mechanism", list(DEADLOCK_WORDING))
+def test_each_deadlock_mechanism_drafts_its_own_wording(example: Path, mechanism: str) -> None:
+    deal = _with_company(
+        example,
+        deadlock={"mechanism": mechanism, "call_holder": "NAW" if example == BATTERY else "HEC"},
+    )
+    text = _texts(_draft_of(deal))["company.deadlock"]
+    for words in DEADLOCK_WORDING[mechanism]:
+        assert words in text
+    for other, words in DEADLOCK_WORDING.items():
+        if other != mechanism:
+            assert words[0] not in text
+    if mechanism == "put_call":
+        assert ("NAW" if example == BATTERY else "HEC") + " may buy all the shares" in text
+    three = len(deal.parties) == 3
+    assert ("the other parties" in text) == three
+    assert ("the other party " in text or "the other party." in text) == (not three)
+
+
+def test_a_deadlock_left_open_is_an_open_point_not_a_mechanism() -> None:
+    data = load_deal(BATTERY).deal.model_dump(mode="json", exclude_none=True)
+    del data["company"]["deadlock"]
+    data["left_open"] = ["company.deadlock.mechanism"]
+    text = _texts(_draft_of(Deal.model_validate(data)))["company.deadlock"]
+    assert f"The deadlock mechanism is {PLACEHOLDER}." in text
+    assert not any(words[0] in text for words in DEADLOCK_WORDING.values())
+
+
+@pytest.mark.parametrize("example", EQUITY, ids=[p.stem for p in EQUITY])
+def test_a_deadlock_in_an_equity_joint_venture_goes_to_the_mechanism_not_to_a_notice(
+    example: Path,
+) -> None:
+    texts = _texts(drafted(example)[0])
+    assert "deadlock mechanism" in texts["exit.trigger.deadlock"]
+    assert "may end the partnership" not in texts["exit.trigger.deadlock"]
+
+
+def test_three_party_wording_in_the_corporate_core_names_no_single_other_party() -> None:
+    texts = _texts(drafted(EDRIVE)[0])
+    for clause in (*CORE, *MECHANICS, "exit.stake-buy-out"):
+        assert not re.search(r"\b(the other party|both parties|either party)\b", texts[clause]), (
+            clause
+        )

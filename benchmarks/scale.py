@@ -31,6 +31,7 @@ Where the time goes (cProfile of whole runs, instructions with callgrind):
 
 from __future__ import annotations
 
+import shutil
 import statistics
 import sys
 import tempfile
@@ -38,7 +39,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from harness import CACHE, ROOT, Bench, Result, run, termgen
-from synthetic import write_big_deal, write_library
+from synthetic import built_in_fingerprint, write_big_deal, write_library
 
 LINT_SECONDS = {"cold": 3.0, "warm": 1.0}
 OVERLAY_DRAFT_SECONDS = 5.0
@@ -51,12 +52,15 @@ COLD = {"TERMGEN_CACHE": "off"}
 
 
 def library(size: int) -> Path:
-    """A synthetic overlay of `size` clauses, written once and kept under benchmarks/.cache."""
+    """A synthetic overlay of `size` clauses, kept under benchmarks/.cache until a built-in
+    clause changes."""
     folder = CACHE / f"library-{size}"
     done = folder / ".complete"
-    if not done.exists():
+    fingerprint = built_in_fingerprint()
+    if not done.exists() or done.read_text() != fingerprint:
+        shutil.rmtree(folder, ignore_errors=True)
         write_library(folder, size)
-        done.touch()
+        done.write_text(fingerprint)
     return folder
 
 

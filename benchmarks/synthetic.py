@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,15 @@ EXAMPLE = ROOT / "examples" / "battery-jv.yaml"
 def built_in_clauses() -> list[dict[str, Any]]:
     files = sorted(p for p in LIBRARY.rglob("*.yaml") if p.parent != LIBRARY)
     return [yaml.safe_load(path.read_text(encoding="utf-8")) for path in files]
+
+
+def built_in_fingerprint() -> str:
+    """Changes whenever a built-in clause does, so that copies made of older clauses are
+    made again."""
+    digest = hashlib.sha256()
+    for path in sorted(LIBRARY.rglob("*.yaml")):
+        digest.update(path.relative_to(LIBRARY).as_posix().encode() + path.read_bytes())
+    return digest.hexdigest()
 
 
 def write_library(folder: Path, clauses: int) -> Path:

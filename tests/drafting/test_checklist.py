@@ -19,7 +19,7 @@ from ..docx_reading import drafted, word
 IDS = [path.stem for path in EXAMPLES]
 _NAME_FIELDS = {
     *("short_name", "legal_name", "name", "title", "level", "jurisdiction", "governing_law"),
-    *("rules", "seat"),
+    *("rules", "seat", "attention", "form"),
     *("kpi", "target", "joint", "independent", "excluded", "regions", "functions", "programs"),
 }
 """Fields that hold names, or phrases made to stand inside a sentence, not free text."""

@@ -195,3 +195,10 @@ def test_a_huge_and_odd_text_is_read_whole() -> None:
     text = "ninety (90) days prior to " * 20_000 + "(" * 5_000 + "one " * 20_000 + "_" * 5_000
     assert len(durations(text)) == 20_000
     assert dates(text) == []
+
+
+def test_a_length_longer_than_any_deal_is_no_value() -> None:
+    """A lease "for 500 years" or a "150th anniversary" is read as no length, not an error."""
+    assert [mention.value for mention in durations("a lease for 500 years")] == []
+    long_ago = read_term("The term shall end on the 150th anniversary of the founding.", 0)
+    assert long_ago is None or long_ago.length is None

@@ -12,7 +12,7 @@ from termgen.model.exit import CostBearer, SurvivalKind, ValuationMethod
 from termgen.their_drafts.parties import Holder, PartyNames, holder
 from termgen.their_drafts.terms import DurationRead, Read, candidates
 from termgen.their_drafts.text import Sentence
-from termgen.their_drafts.values import ORDINAL_WORDS, Mention, best, durations
+from termgen.their_drafts.values import ORDINAL_WORDS, Mention, as_duration, best, durations
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ def _lock_in_value(text: str) -> Duration | None:
     if match:
         ordinal = match["ordinal"].lower()
         years = ORDINAL_WORDS.get(ordinal) or int(re.sub(r"\D", "", ordinal) or 0)
-        return Duration(value=years, unit="years") if years else None
+        return as_duration(years, "years")
     return None
 
 

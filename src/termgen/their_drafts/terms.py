@@ -19,6 +19,7 @@ from termgen.their_drafts.values import (
     NUMBER_WORDS,
     ORDINAL_WORDS,
     DateMention,
+    as_duration,
     best,
     dates,
     number_from_words,
@@ -137,7 +138,7 @@ def _anniversary(text: str) -> Duration | None:
         if years is None:
             years = number_from_words(ordinal.removesuffix("-year"))
         if years:
-            return Duration(value=years, unit="years")
+            return as_duration(years, "years")
     return None
 
 

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from pydantic import ValidationError
+
 from termgen.model.common import Duration, DurationUnit
 
 _SMALL = [
@@ -142,7 +144,10 @@ def as_duration(amount: float, unit: DurationUnit) -> Duration | None:
         amount *= factor
         if amount != int(amount):
             return None
-    return Duration(value=int(amount), unit=unit)
+    try:
+        return Duration(value=int(amount), unit=unit)
+    except ValidationError:  # "500 years", a 500th anniversary: longer than any deal runs
+        return None
 
 
 def durations(text: str) -> list[Mention]:

@@ -9,6 +9,7 @@ import pytest
 
 from termgen.deadlines.collect import CREATED_BY
 from termgen.findings.checks import CHECKS
+from termgen.findings.coherence import COHERENCE
 from termgen.model import Deal
 from termgen.model.paths import shape_at
 from termgen.pipeline import DealRun
@@ -67,4 +68,4 @@ def test_every_deadline_names_a_clause_or_provision_of_the_library(kind: str) ->
 
 def test_every_check_is_named_by_a_built_in_provision() -> None:
     named = {entry.record.check for entry in builtin_library().provisions.values()}
-    assert set(CHECKS) <= named
+    assert set(CHECKS) | set(COHERENCE) <= named

@@ -28,6 +28,7 @@ from termgen.errors import Location, OutputExistsError, Problem
 from termgen.files.datafile import SourceMap
 from termgen.files.write import recover, write_together
 from termgen.findings.checks import CHECKS
+from termgen.findings.coherence import COHERENCE
 from termgen.findings.deal import Finding, deal_findings
 from termgen.library.load import Library, library_layers, load_library
 from termgen.model import Deal
@@ -50,7 +51,7 @@ def lint_library(layers: Sequence[Path], cache: Cache | None) -> tuple[Library, 
     findings do not know."""
     from termgen.library.lint import lint
 
-    return lint(layers, cache, checks=CHECKS)
+    return lint(layers, cache, checks=CHECKS.keys() | COHERENCE.keys())
 
 
 class DealRun:
@@ -80,7 +81,7 @@ class DealRun:
 
     @cached_property
     def findings(self) -> list[Finding]:
-        return deal_findings(self.deal, self.library, self.outline.provided, self.source)
+        return deal_findings(self.deal, self.library, self.outline, self.source)
 
     def positions(self, acting_for: str | None = None) -> Ours:
         """Our positions, to read a draft from the other side against."""

@@ -112,8 +112,8 @@ CASES = [
         ),
         [
             (
-                "renewal.review",
-                "the Late review (30 June 2036) comes after the last day to stop renewal (15 July 2035); hold it earlier",
+                "coherence.review_timing",
+                "the Late review (30 June 2036) comes after the last day to give notice of non-renewal (15 July 2035), so it can no longer stop the renewal; hold it earlier",
             )
         ],
     ),
@@ -202,6 +202,12 @@ CASES = [
             (
                 "term.notice_fit",
                 "the initial term (6 months) is shorter than the notice to stop renewal (18 months)",
+            ),
+            (
+                "coherence.lock_in",
+                "clause 9.10 (Exit for convenience) can never be used in the initial term: the "
+                "lock-in (5 years) lasts at least as long as the term (6 months); shorten the "
+                "lock-in or drop the trigger",
             ),
             (
                 "renewal.review",

@@ -13,12 +13,14 @@ from termgen.drafting.structure import (
     DraftSection,
     Paragraph,
     Segment,
+    plain,
 )
 from termgen.drafting.tables import BUILDERS
 from termgen.errors import LibraryError, Problem
 from termgen.library.conditions import STOPPED_ADVICE, clause_scope, deal_context, refuse_issues
 from termgen.library.load import Library
 from termgen.library.sections import DOCUMENT_TITLES
+from termgen.model import Deal
 from termgen.templating.compiled import compiled_text, prefetch_texts
 from termgen.templating.filters import REFERENCE_MARK
 from termgen.templating.missing import PLACEHOLDER, PLACEHOLDER_MARK
@@ -57,6 +59,13 @@ def assemble(outline: Outline, library: Library) -> Draft:
         )
         documents.append(DraftDocument(kind, DOCUMENT_TITLES[kind], drafted))
     return Draft(outline.deal, tuple(documents))
+
+
+def clause_text(clause: OutlinedClause, deal: Deal, library: Library) -> str:
+    """One clause rendered alone, as plain text with a line per paragraph: for the findings
+    that read what a clause says without paying for the whole draft."""
+    rendered = _render(Sandbox(), clause, deal_context(deal), library)
+    return "\n".join(plain(paragraph) for paragraph in rendered)
 
 
 def _draft_clause(clause: OutlinedClause, paragraphs: tuple[Paragraph, ...]) -> DraftClause:

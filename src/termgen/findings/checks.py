@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from termgen.deadlines.dates import expiry, last_day_to_stop_renewal
+from termgen.deadlines.dates import expiry
 from termgen.model import Deal
 from termgen.model.common import Duration
 from termgen.model.goals import SHARE_KINDS
@@ -21,6 +21,8 @@ class Gap:
 
     message: str
     path: AnswerPath
+    clause: str | None = None
+    """The number of the clause it is about, when it is about what a clause says."""
 
 
 Check = Callable[[Deal, str], list[Gap] | None]
@@ -88,18 +90,7 @@ def _renewal_review(deal: Deal, _: str) -> list[Gap]:
     if not before_end:
         ending = f" before the term ends on {date_text(end)}" if end else ""
         return [Gap(f"no review point decides on continuing or exiting{ending}", path)]
-    deadline = last_day_to_stop_renewal(deal.exit.term, deal.exit.renewal)
-    dated = [(index, point, point.date) for index, point in before_end if point.date]
-    if deadline and len(dated) == len(before_end) and all(day > deadline for *_, day in dated):
-        index, point, day = dated[-1]
-        return [
-            Gap(
-                f"the {point.name} ({date_text(day)}) comes after the last day to stop "
-                f"renewal ({date_text(deadline)}); hold it earlier",
-                (*path, index, "date"),
-            )
-        ]
-    return []
+    return []  # one held too late to stop the renewal is a coherence finding (review_timing)
 
 
 @check("exit_triggers")

@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from termgen.cache import Cache
+from termgen.drafting.outline import Outline
 from termgen.errors import LibraryError, Location, Problem
 from termgen.files.datafile import SourceMap
 from termgen.findings.checks import CHECKS, Gap
+from termgen.findings.coherence import COHERENCE, Reading
 from termgen.library.conditions import deal_context, holds
 from termgen.library.load import Library, Sourced
 from termgen.library.provisions import Provision, Severity
@@ -35,6 +37,8 @@ class Finding:
     location: Location | None = None
     question: str | None = None
     """The interview question that settles it, when the deal came from an interview."""
+    clause: str | None = None
+    """The number of the clause it is about (coherence findings), e.g. '9.10'."""
 
     @property
     def where(self) -> str:
@@ -53,6 +57,7 @@ class Finding:
             "path": dotted(self.path),
             "line": self.location.line if self.location else None,
             "section": self.section,
+            "clause": self.clause,
             "question": self.question,
         }
 
@@ -60,16 +65,18 @@ class Finding:
 def deal_findings(
     deal: Deal,
     library: Library,
-    provided: frozenset[str] | None = None,
+    outline: Outline | None = None,
     source: SourceMap | None = None,
 ) -> list[Finding]:
     """Every finding on the deal, blocking first.
 
-    Given the provisions the draft's clauses provide, a provision that needs a clause is
-    settled only when one provides it.
+    Given the draft's outline, a provision that needs a clause is settled only when one of
+    its clauses provides it, and the coherence checks read what the clauses say.
     """
     env = Sandbox()
     context = deal_context(deal)
+    provided = outline.provided if outline else None
+    reading = Reading(outline, library) if outline else None
     findings = []
     for entry in library.provisions.values():
         provision = entry.record
@@ -77,7 +84,7 @@ def deal_findings(
             env, entry, "expected", context, "provision", library.cache
         ):
             continue
-        gaps = _gaps(env, entry, deal, context, library.cache)
+        gaps = _gaps(env, entry, deal, context, library.cache, reading)
         if gaps is None:
             continue
         if not gaps and provision.clause and provided is not None and provision.id not in provided:
@@ -104,6 +111,7 @@ def deal_findings(
                     gap.path,
                     provision.section,
                     location,
+                    clause=gap.clause,
                 )
             )
     return sorted(_without_repeats(findings), key=lambda finding: _SEVERITY_ORDER[finding.severity])
@@ -134,9 +142,13 @@ def _gaps(
     deal: Deal,
     context: dict[str, Any],
     cache: Cache | None,
+    reading: Reading | None,
 ) -> list[Gap] | None:
-    """What is missing for the provision; None when the deal does not need it at all."""
+    """What is missing for the provision; None when the deal does not need it at all (or, for
+    a coherence check, when there is no outline to read)."""
     provision = entry.record
+    if provision.check in COHERENCE:
+        return COHERENCE[provision.check](reading) if reading else None
     if provision.check:
         if provision.check not in CHECKS:
             raise LibraryError(

@@ -1,0 +1,78 @@
+"""What the coherence checks read: the deal and the clauses its draft selected, each clause
+rendered alone and only when a check asks for it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from termgen.drafting.assemble import clause_text
+from termgen.drafting.outline import Outline, OutlinedClause
+from termgen.findings.checks import Gap
+from termgen.library.load import Library
+from termgen.model import Deal
+from termgen.model.paths import AnswerPath
+
+
+@dataclass
+class Reading:
+    """The deal as drafted: its answers, its selected clauses and, on demand, their words."""
+
+    outline: Outline
+    library: Library
+    _texts: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def deal(self) -> Deal:
+        return self.outline.deal
+
+    def clause(self, key: str) -> OutlinedClause | None:
+        """The clause with this id, or else the first one providing this provision."""
+        return self.outline.clause_for(key) or self.outline.clause_for(key, "governance_annex")
+
+    def text(self, key: str) -> str:
+        """What the clause says (empty when the draft has no such clause)."""
+        clause = self.clause(key)
+        if clause is None:
+            return ""
+        if clause.id not in self._texts:
+            self._texts[clause.id] = clause_text(clause, self.deal, self.library)
+        return self._texts[clause.id]
+
+    def clauses_saying(self, pattern: re.Pattern[str]) -> Iterator[tuple[OutlinedClause, str]]:
+        """Each clause of the term sheet whose text matches, with the matching sentence."""
+        for clause in self.outline.clauses():
+            for sentence in _SENTENCE.split(self.text(clause.id)):
+                if pattern.search(sentence):
+                    yield clause, sentence.strip()
+                    break
+
+    def gap(self, message: str, path: AnswerPath, key: str | None = None) -> Gap:
+        """A gap about the clause `key` (named by number and title in the message)."""
+        clause = self.clause(key) if key else None
+        if clause is None:
+            return Gap(message, path)
+        where = "clause" if self.outline.clause_for(clause.id) else "governance annex clause"
+        return Gap(f"{where} {clause.number} ({clause.title}) {message}", path, clause.number)
+
+
+_SENTENCE = re.compile(r"(?<=[.;:])\s+|\n")
+
+CoherenceCheck = Callable[[Reading], list[Gap]]
+"""Where the deal and its clauses contradict each other, and how to settle each."""
+COHERENCE: dict[str, CoherenceCheck] = {}
+
+
+def coherence_check(name: str) -> Callable[[CoherenceCheck], CoherenceCheck]:
+    def register(function: CoherenceCheck) -> CoherenceCheck:
+        COHERENCE[name] = function
+        return function
+
+    return register
+
+
+def quoted(text: str, limit: int = 90) -> str:
+    """A sentence of a clause as a message quotes it: short, in single quotes."""
+    text = " ".join(text.split())
+    return f"'{text if len(text) <= limit else text[: limit - 1].rstrip() + '…'}'"

@@ -89,14 +89,17 @@ def test_the_incoherent_answers_show_their_findings_as_word_comments(tmp_path: P
     ]
     costs = next(text for text in texts if "Exit costs" in text)
     assert "Clause 9.16 (Costs of exit) puts the costs of exit on the party that ends" in costs
-    assert costs.endswith("Settle it in the answers under exit › costs › borne by.")
+    assert costs.endswith(
+        "Settle it in the interview at “Agreed exit path › Who bears the costs of exit” "
+        "(in the answers: exit › costs › borne by)."
+    )
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
 def test_every_example_drafts_without_a_coherence_finding(example: Path) -> None:
     run = DealRun.from_file(example, builtin_library())
     assert [f for f in run.findings if f.provision.startswith("coherence.")] == []
-    assert len(run.documents()) == 2
+    assert len(run.documents()) == 3
 
 
 def _set(value: Any, *path: str | int) -> Callable[[dict[str, Any]], None]:

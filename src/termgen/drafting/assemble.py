@@ -64,7 +64,7 @@ def assemble(outline: Outline, library: Library) -> Draft:
 def clause_text(clause: OutlinedClause, deal: Deal, library: Library) -> str:
     """One clause rendered alone, as plain text with a line per paragraph: for the findings
     that read what a clause says without paying for the whole draft."""
-    rendered = _render(Sandbox(), clause, deal_context(deal), library)
+    rendered = _render(Sandbox(), clause, deal_context(deal), library, numbers=None)
     return "\n".join(plain(paragraph) for paragraph in rendered)
 
 
@@ -87,8 +87,10 @@ def _render(
     clause: OutlinedClause,
     context: dict[str, object],
     library: Library,
-    numbers: Mapping[str, str],
+    numbers: Mapping[str, str] | None,
 ) -> tuple[Paragraph, ...]:
+    """The clause's paragraphs; a clause it refers to reads as its number in `numbers`, or as
+    its id when the clause is rendered alone (None)."""
     choice = clause.choice
     entry = choice.clause
     template, issues = compiled_text(env, choice.text, clause_scope(), library.cache)
@@ -114,7 +116,7 @@ def paragraphs(text: str, numbers: Mapping[str, str] | None = None) -> tuple[Par
     """Rendered clause text as paragraphs: blank lines separate them, '- ' lines are bullets.
 
     Lines of one paragraph are joined; a line after a bullet starts a new paragraph. A clause
-    referred to takes its number from `numbers`.
+    referred to takes its number from `numbers` (without them, its id stands for it).
     """
     result: list[Paragraph] = []
     for block in _BLANK_LINE.split(text.strip()):
@@ -124,7 +126,7 @@ def paragraphs(text: str, numbers: Mapping[str, str] | None = None) -> tuple[Par
             stripped = line.strip()
             starts_bullet = stripped.startswith(_BULLET)
             if (starts_bullet or bullet) and lines:
-                result.append(Paragraph(_segments(" ".join(lines), numbers or {}), bullet))
+                result.append(Paragraph(_segments(" ".join(lines), numbers), bullet))
                 lines = []
             if lines == []:
                 bullet = starts_bullet
@@ -133,11 +135,11 @@ def paragraphs(text: str, numbers: Mapping[str, str] | None = None) -> tuple[Par
             if stripped:
                 lines.append(stripped)
         if lines:
-            result.append(Paragraph(_segments(" ".join(lines), numbers or {}), bullet))
+            result.append(Paragraph(_segments(" ".join(lines), numbers), bullet))
     return tuple(result)
 
 
-def _segments(text: str, numbers: Mapping[str, str]) -> tuple[Segment, ...]:
+def _segments(text: str, numbers: Mapping[str, str] | None) -> tuple[Segment, ...]:
     """Split at open-point marks, each its own segment written [●], and at references to
     clauses, each its own segment written as the clause's number."""
     segments: list[Segment] = []
@@ -147,6 +149,8 @@ def _segments(text: str, numbers: Mapping[str, str]) -> tuple[Segment, ...]:
             segments.append(Segment(text[start : mark.start()]))
         if mark.group(1):
             segments.append(Segment(PLACEHOLDER, open_point=True))
+        elif numbers is None:
+            segments.append(Segment(mark.group(2), reference=mark.group(2)))
         elif mark.group(2) in numbers:
             segments.append(Segment(numbers[mark.group(2)], reference=mark.group(2)))
         else:

@@ -45,6 +45,9 @@ def test_every_clause_title_reads_back_numbered_and_signatures_stay_whole(
             for clause in section.clauses:
                 assert _words(f"{clause.number} {clause.title}") in text
         assert f"Page 1 of {len(reader.pages)}" in text
+        for section in document.sections:
+            for table in section.tables:  # no header word broken over two lines
+                assert _words(" ".join(table.header)) in text, table.header
         if document.kind == "term_sheet":
             blocks = [count for page in pages for count in _whole_signature_blocks(page)]
             assert blocks == [1 + bool(p.second_signatory) for p in draft.deal.parties]

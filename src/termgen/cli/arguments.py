@@ -136,6 +136,7 @@ def template_folders() -> Argument[list[Path]]:
         type=path,
         default=[],
         metavar="DIR",
-        help="a folder with term-sheet.docx and/or governance-annex.docx used instead of the "
-        "built-in templates (repeatable; the last folder that has a template wins)",
+        help="a folder with term-sheet.docx, governance-annex.docx and/or open-points.docx "
+        "used instead of the built-in templates (repeatable; the last folder that has a "
+        "template wins)",
     )

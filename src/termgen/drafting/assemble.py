@@ -95,6 +95,7 @@ def _render(
     library: Library,
     numbers: Mapping[str, str],
 ) -> tuple[Paragraph, ...]:
+    """The clause's paragraphs; a clause it refers to reads as its number in `numbers`."""
     choice = clause.choice
     entry = choice.clause
     template, issues = compiled_text(env, choice.text, clause_scope(), library.cache)
@@ -120,7 +121,7 @@ def paragraphs(text: str, numbers: Mapping[str, str] | None = None) -> tuple[Par
     """Rendered clause text as paragraphs: blank lines separate them, '- ' lines are bullets.
 
     Lines of one paragraph are joined; a line after a bullet starts a new paragraph. A clause
-    referred to takes its number from `numbers`.
+    referred to takes its number from `numbers` (without them, its id stands for it).
     """
     result: list[Paragraph] = []
     for block in _BLANK_LINE.split(text.strip()):
@@ -130,7 +131,7 @@ def paragraphs(text: str, numbers: Mapping[str, str] | None = None) -> tuple[Par
             stripped = line.strip()
             starts_bullet = stripped.startswith(_BULLET)
             if (starts_bullet or bullet) and lines:
-                result.append(Paragraph(_segments(" ".join(lines), numbers or {}), bullet))
+                result.append(Paragraph(_segments(" ".join(lines), numbers), bullet))
                 lines = []
             if lines == []:
                 bullet = starts_bullet
@@ -139,11 +140,11 @@ def paragraphs(text: str, numbers: Mapping[str, str] | None = None) -> tuple[Par
             if stripped:
                 lines.append(stripped)
         if lines:
-            result.append(Paragraph(_segments(" ".join(lines), numbers or {}), bullet))
+            result.append(Paragraph(_segments(" ".join(lines), numbers), bullet))
     return tuple(result)
 
 
-def _segments(text: str, numbers: Mapping[str, str]) -> tuple[Segment, ...]:
+def _segments(text: str, numbers: Mapping[str, str] | None) -> tuple[Segment, ...]:
     """Split at open-point marks, each its own segment written [●], and at references to
     clauses, each its own segment written as the clause's number."""
     segments: list[Segment] = []
@@ -153,6 +154,8 @@ def _segments(text: str, numbers: Mapping[str, str]) -> tuple[Segment, ...]:
             segments.append(Segment(text[start : mark.start()]))
         if mark.group(1):
             segments.append(Segment(PLACEHOLDER, open_point=True))
+        elif numbers is None:
+            segments.append(Segment(mark.group(2), reference=mark.group(2)))
         elif mark.group(2) in numbers:
             segments.append(Segment(numbers[mark.group(2)], reference=mark.group(2)))
         else:

@@ -21,6 +21,7 @@ from termgen.pipeline import DealRun
 
 from ..conftest import EXAMPLES, EXAMPLES_DIR, ROOT, run_cli
 from ..docx_reading import W, builtin_library, write
+from .answers import set_answer
 
 INCOHERENT = ROOT / "tests" / "fixtures" / "incoherent-deal.yaml"
 PLANTED = {
@@ -84,16 +85,6 @@ def test_every_example_drafts_without_a_coherence_finding(example: Path) -> None
     assert {"term_sheet", "governance_annex"} <= drafted
 
 
-def _set(value: Any, *path: str | int) -> Callable[[dict[str, Any]], None]:
-    def change(data: dict[str, Any]) -> None:
-        target = data
-        for step in path[:-1]:
-            target = target[step]
-        target[path[-1]] = value
-
-    return change
-
-
 def _both(*changes: Callable[[dict[str, Any]], None]) -> Callable[[dict[str, Any]], None]:
     def change(data: dict[str, Any]) -> None:
         for each in changes:
@@ -108,8 +99,8 @@ DATA_CASES: list[tuple[str, str, Callable[[dict[str, Any]], None], str, str]] = 
         "convenience exit limited by a date, without a lock-in",
         "robotaxi-pilot.yaml",
         _both(
-            _set({"effective_date": "2027-03-01", "initial": "27 months"}, "exit", "term"),
-            _set("After 2028-03-01.", "exit", "triggers", 6, "description"),
+            set_answer({"effective_date": "2027-03-01", "initial": "27 months"}, "exit", "term"),
+            set_answer("After 2028-03-01.", "exit", "triggers", 6, "description"),
         ),
         "coherence.lock_in",
         "lets a party leave at any time, though the trigger says",
@@ -117,21 +108,21 @@ DATA_CASES: list[tuple[str, str, Callable[[dict[str, Any]], None], str, str]] = 
     (
         "a lock-in as long as the term",
         "battery-jv.yaml",
-        _set("10 years", "exit", "term", "lock_in"),
+        set_answer("10 years", "exit", "term", "lock_in"),
         "coherence.lock_in",
         "can never be used in the initial term",
     ),
     (
         "leaver pays after a breach",
         "battery-jv.yaml",
-        _set({"borne_by": "terminating_party"}, "exit", "costs"),
+        set_answer({"borne_by": "terminating_party"}, "exit", "costs"),
         "coherence.exit_costs",
         "after a breach or insolvency that is the innocent party",
     ),
     (
         "licences for 10 years described as lasting while the JV produces",
         "battery-jv.yaml",
-        _set(
+        set_answer(
             {
                 "kind": "licences",
                 "description": "KSC's process licence to the JV continues for as long as the JV "
@@ -148,7 +139,7 @@ DATA_CASES: list[tuple[str, str, Callable[[dict[str, Any]], None], str, str]] = 
     (
         "the plant of a wound-up JV goes to a buyer",
         "battery-jv.yaml",
-        _set(
+        set_answer(
             "Stay with the JV; if the JV is wound up, the plant goes to the party that buys "
             "the other out.",
             "exit",
@@ -162,14 +153,14 @@ DATA_CASES: list[tuple[str, str, Callable[[dict[str, Any]], None], str, str]] = 
     (
         "a binding section the draft does not have",
         "robotaxi-pilot.yaml",
-        _set(["confidentiality", "data-protection annex"], "deal", "binding_sections"),
+        set_answer(["confidentiality", "data-protection annex"], "deal", "binding_sections"),
         "coherence.binding",
         "'data-protection annex' is named binding, but no clause of the draft is about it",
     ),
     (
         "a review after the last day to stop renewal",
         "robotaxi-pilot.yaml",
-        _set("2029-04-15", "change", "review_points", 2, "date"),
+        set_answer("2029-04-15", "change", "review_points", 2, "date"),
         "coherence.review_timing",
         "the Pre-expiry review (15 April 2029) comes after the last day to give notice",
     ),

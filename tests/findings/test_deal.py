@@ -22,6 +22,7 @@ from termgen.pipeline import DealRun
 
 from ..conftest import COMPLETE_EXAMPLES, EXAMPLES_DIR, run_cli
 from ..docx_reading import W, builtin_library, part_texts, table_after, word, write
+from .answers import set_answer
 
 BATTERY = EXAMPLES_DIR / "battery-jv.yaml"
 INCOMPLETE = EXAMPLES_DIR / "incomplete-deal.yaml"
@@ -81,16 +82,6 @@ def _drop(*path: str | int) -> Callable[[dict[str, Any]], None]:
     return change
 
 
-def _set(value: Any, *path: str | int) -> Callable[[dict[str, Any]], None]:
-    def change(data: dict[str, Any]) -> None:
-        target = data
-        for step in path[:-1]:
-            target = target[step]
-        target[path[-1]] = value
-
-    return change
-
-
 CASES = [
     (
         "no term",
@@ -102,10 +93,10 @@ CASES = [
         _drop("exit", "renewal", "notice"),
         [("renewal.notice", "renewal is automatic, but no notice period to stop it")],
     ),
-    ("no renewal expressly", _set({"type": "none"}, "exit", "renewal"), []),
+    ("no renewal expressly", set_answer({"type": "none"}, "exit", "renewal"), []),
     (
         "review after the notice deadline",
-        _set(
+        set_answer(
             [{"name": "Late review", "date": "2036-06-30", "options": ["continue", "exit"]}],
             "change",
             "review_points",
@@ -119,7 +110,7 @@ CASES = [
     ),
     (
         "no deciding review",
-        _set([], "change", "review_points"),
+        set_answer([], "change", "review_points"),
         [
             (
                 "renewal.review",
@@ -139,7 +130,7 @@ CASES = [
     ),
     (
         "no triggers",
-        _set([], "exit", "triggers"),
+        set_answer([], "exit", "triggers"),
         [
             ("exit.triggers", "no exit trigger at all"),
             ("exit.trigger.breach", "no exit trigger for breach"),
@@ -173,7 +164,7 @@ CASES = [
     ),
     (
         "mediation only",
-        _set({"mechanism": "mediation", "seat": "London"}, "governance", "disputes"),
+        set_answer({"mechanism": "mediation", "seat": "London"}, "governance", "disputes"),
         [
             (
                 "exit.disputes",
@@ -188,12 +179,12 @@ CASES = [
     ),
     (
         "shares short of 100",
-        _set({"NAW": 50, "KSC": 40}, "goals", "value_sharing", "cost_share"),
+        set_answer({"NAW": 50, "KSC": 40}, "goals", "value_sharing", "cost_share"),
         [("value.shares_total", "the cost share adds up to 90 %, not 100 %")],
     ),
     (
         "term shorter than a notice",
-        _set("6 months", "exit", "term", "initial"),
+        set_answer("6 months", "exit", "term", "initial"),
         [
             (
                 "term.notice_fit",
@@ -217,7 +208,7 @@ CASES = [
     ),
     (
         "contribution without quantity and timing",
-        _set(
+        set_answer(
             {"party": "KSC", "kind": "supplier_leverage", "tracking": "quarterly"},
             "strengths",
             "contributions",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -25,8 +26,10 @@ _NAME_FIELDS = {
 """Fields that hold names, or phrases made to stand inside a sentence, not free text."""
 
 
-def _texts(example: Path) -> list[str]:
-    """Every paragraph and table cell of both Word documents, as a reader sees them."""
+@cache
+def _texts(example: Path) -> tuple[str, ...]:
+    """Every paragraph and table cell of both Word documents, as a reader sees them (read once
+    per run: every check reads them)."""
     _, documents = drafted(example)
     texts = []
     for rendered in documents:
@@ -34,7 +37,7 @@ def _texts(example: Path) -> list[str]:
         texts += [paragraph.text for paragraph in document.paragraphs]
         for table in document.tables:
             texts += [cell.text for row in table.rows for cell in row.cells]
-    return [text for text in texts if text.strip()]
+    return tuple(text for text in texts if text.strip())
 
 
 def _offending(example: Path, pattern: str) -> list[str]:

@@ -28,6 +28,10 @@ except ImportError:  # pragma: no cover - a Python whose `re` is organised diffe
     _parser = None
 
 Words = frozenset[str]
+SHORTEST = 3
+"""Texts shorter than this ('of', 'e') are in nearly every sentence: looking for them costs
+more than trying the pattern."""
+_WORD = re.compile(r"\w+")
 _FUZZY = re.compile(r"\{(?![\d,])")
 """`regex`'s fuzzy matching ('(?:notice){e<=1}'), which `re` would read as literal text."""
 
@@ -58,9 +62,9 @@ def _required(items: Sequence[Any]) -> list[Words]:
         if op is _codes.LITERAL:
             run += chr(argument).lower()
             continue
-        if run:
+        if len(run) >= SHORTEST:
             found.append(frozenset([run]))
-            run = ""
+        run = ""
         if op is _codes.SUBPATTERN:
             found += _required(list(argument[-1]))
         elif op in (_codes.MAX_REPEAT, _codes.MIN_REPEAT, _codes.POSSESSIVE_REPEAT):
@@ -73,7 +77,7 @@ def _required(items: Sequence[Any]) -> list[Words]:
             ]
             if all(choices):
                 found.append(frozenset().union(*choices))  # type: ignore[arg-type]
-    if run:
+    if len(run) >= SHORTEST:
         found.append(frozenset([run]))
     return found
 
@@ -83,48 +87,53 @@ class Sentences:
 
     def __init__(self, texts: Sequence[str]) -> None:
         self.texts = texts
-        self.starts: list[int] = []
-        offset = 0
-        for text in texts:
-            self.starts.append(offset)
-            offset += len(text) + 1
-        # Joined as windows of sentences are: a text that runs on into the next sentence is
-        # counted for the first, which only ever adds a sentence to try.
-        joined = " ".join(texts)
-        lowered = joined.lower()
-        # A lower-casing that changes lengths (rare letters) would misplace the words found.
-        self._lowered = lowered if len(lowered) == len(joined) else None
+        self._all = set(range(len(texts)))
+        # Each word of the draft once, with the sentences it is in: a text is then looked
+        # for among the draft's few thousand words, not along its whole length.
+        by_word: dict[str, list[int]] = {}
+        self._unusual: set[int] = set()
+        for index, text in enumerate(texts):
+            lowered = text.lower()
+            if len(lowered) != len(text):  # rare letters: `holds` cannot judge, so try it
+                self._unusual.add(index)
+            for word in set(_WORD.findall(lowered)):
+                by_word.setdefault(word, []).append(index)
+        self._in = list(by_word.values())
+        self._words = "\n".join(by_word) + "\n"
+        self._word_starts = [0]
+        for word in by_word:
+            self._word_starts.append(self._word_starts[-1] + len(word) + 1)
         self._holding: dict[str, set[int]] = {}
 
     def holding(self, pattern: str) -> set[int]:
-        """Indices of the sentences that hold the words `pattern` needs."""
-        found = set(range(len(self.texts)))
-        if self._lowered is None:
-            return found
-        for words in needed(pattern):
-            found &= self._holding_any(words)
+        """Indices of the sentences that hold the words `pattern` needs (a few more at most)."""
+        found = self._all
+        for texts in needed(pattern):
+            found = found & self._holding_any(texts)
         return found
 
-    def _holding_any(self, words: Words) -> set[int]:
-        found: set[int] = set()
-        for word in words:
-            found |= self._holding_word(word)
+    def _holding_any(self, texts: Words) -> set[int]:
+        found = set(self._unusual)
+        for text in texts:
+            found |= self._holding_text(text)
         return found
 
-    def _holding_word(self, word: str) -> set[int]:
-        found = self._holding.get(word)
+    def _holding_text(self, text: str) -> set[int]:
+        """The sentences with a word that holds the longest word of `text`."""
+        found = self._holding.get(text)
         if found is not None:
             return found
-        assert self._lowered is not None
+        pieces = _WORD.findall(text)
+        if not pieces:
+            return self._all
+        piece = max(pieces, key=len)
         found = set()
-        position = self._lowered.find(word)
+        position = self._words.find(piece)
         while position != -1:
-            index = bisect.bisect_right(self.starts, position) - 1
-            found.add(index)
-            if index + 1 == len(self.starts):
-                break
-            position = self._lowered.find(word, self.starts[index + 1])
-        self._holding[word] = found
+            number = bisect.bisect_right(self._word_starts, position) - 1
+            found.update(self._in[number])
+            position = self._words.find(piece, self._word_starts[number + 1])
+        self._holding[text] = found
         return found
 
     def near(self, pattern: str, size: int) -> set[int]:

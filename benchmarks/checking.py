@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import sys
 
-from corpus import joined_pdf
+from corpus import long_agreement
 from harness import CACHE, ROOT, Bench, Result, python, run, termgen
 
 BUDGET = 1.25
@@ -34,16 +34,19 @@ REFERENCE = ROOT / "benchmarks" / "reference" / "pdfium_extract.py"
 
 def main(argv: list[str] | None = None) -> int:
     bench = Bench.from_argv("checking PDFs against pypdfium2 alone", argv)
-    pdf = joined_pdf(bench.cuad_dev, 10 if bench.smoke else PAGES)
+    pdf = long_agreement(bench.cuad_dev, 10 if bench.smoke else PAGES)
     bench.compare(
         f"termgen check {pdf.stem} / pypdfium2 extract",
         lambda: run(termgen("check", pdf, "--json")),
         lambda: run(python(REFERENCE, pdf)),
         BUDGET,
     )
+    pdfs = sorted((bench.cuad_dev / "contracts").glob("*.pdf"))
+    if not pdfs:
+        print(f"termgen check DIR: skipped, no CUAD PDFs in {bench.cuad_dev} (see --data)")
+        return bench.finish()
     room = CACHE / f"{bench.cuad_dev.name}-pdfs"
     room.mkdir(parents=True, exist_ok=True)
-    pdfs = sorted((bench.cuad_dev / "contracts").glob("*.pdf"))
     for source in pdfs:
         link = room / source.name
         if not link.exists():

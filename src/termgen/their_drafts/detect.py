@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from termgen.errors import Location, SlowCueError
-from termgen.library.provisions import Cue, Cues, Provision, Severity
+from termgen.library.provisions import Cue, Cues, Provision, Severity, cue_regex
 from termgen.their_drafts.literals import Sentences, needed, search
-from termgen.their_drafts.scorer import Model, Reading, load_model, rows
+from termgen.their_drafts.scorer import ANCHORS, Model, Reading, load_model, rows
 from termgen.their_drafts.text import Sentence
 
 Status = Literal["present", "weak", "missing"]
@@ -127,15 +127,27 @@ def cue_hits(document: _Document, cues: Cues, provision: str) -> tuple[set[int],
     )
 
 
-def prepare(provisions: Iterable[Provision]) -> None:
-    """Find the words every cue needs and load the fitted scorer now (while a draft is being
-    read). Patterns are compiled when a sentence holds their words: most never are."""
+def prepare(provisions: Iterable[Provision], reading: Callable[[], bool]) -> None:
+    """Load the fitted scorer and find the words every cue needs now, while a draft is being
+    read; and while `reading()` still says so, compile the patterns too.
+
+    The rest are compiled once a sentence holds their words (in short drafts, few are): time
+    that reading leaves free is used, and no more.
+    """
     load_model()
-    for provision in provisions:
-        if provision.cues is not None:
-            for cue in (*provision.cues.present, *provision.cues.weak):
-                for pattern in (*cue.all, *cue.none):
-                    needed(pattern)
+    patterns = [
+        pattern
+        for provision in provisions
+        if provision.cues is not None
+        for cue in (*provision.cues.present, *provision.cues.weak)
+        for pattern in (*cue.all, *cue.none)
+    ]
+    for pattern in patterns:
+        needed(pattern)
+    for pattern in (*ANCHORS.values(), *patterns):
+        if not reading():
+            return
+        cue_regex(pattern)
 
 
 def cue_matches(sentences: Sequence[Sentence], provision: Provision) -> tuple[set[int], set[int]]:

@@ -107,9 +107,9 @@ class Sentences:
 
     def holding(self, pattern: str) -> set[int]:
         """Indices of the sentences that hold the words `pattern` needs (a few more at most)."""
-        found = self._all
+        found = set(self._all)  # a set of the caller's own
         for texts in needed(pattern):
-            found = found & self._holding_any(texts)
+            found &= self._holding_any(texts)
         return found
 
     def _holding_any(self, texts: Words) -> set[int]:

@@ -68,24 +68,29 @@ class _Document:
 
 
 def _matches(document: _Document, cue: Cue, size: int, provision: str) -> list[int]:
-    """Sentences where the cue matches; SlowCueError when it takes over CUE_SECONDS.
+    """Sentences where the cue matches; SlowCueError when matching takes over CUE_SECONDS.
 
     In one sentence every `all` pattern must match, so only the sentences holding the words
     of each are tried; in a window of sentences, those where the first pattern matches and
     that are near sentences holding the words of the others.
     """
+    lines = document.index
+    rest = cue.all if size == 1 else cue.all[1:]
+    # The sentences (windows: first sentences) that hold the words of every pattern.
+    if size == 1:
+        among = set.intersection(*(lines.holding(pattern) for pattern in rest))
+    else:
+        among = lines.holding(cue.all[0]).intersection(*(lines.near(p, size) for p in rest))
+    if not among:
+        return []
+    # Compiled before the clock starts: the limit is for matching, which can run away, and a
+    # long pattern takes a while to compile on a busy machine.
+    for pattern in (*cue.all, *cue.none):
+        cue_regex(pattern)
     deadline = time.monotonic() + CUE_SECONDS
     hits = []
     try:
-        if size == 1:
-            held = [document.index.holding(pattern) for pattern in cue.all]
-            candidates = sorted(set.intersection(*held))
-            rest = cue.all
-        else:
-            rest = cue.all[1:]
-            near = [document.index.near(pattern, size) for pattern in rest]
-            among = set.intersection(*near) if near else None
-            candidates = document.index.matching(cue.all[0], deadline, among)
+        candidates = sorted(among) if size == 1 else lines.matching(cue.all[0], deadline, among)
         for index in candidates:
             for offset in range(size):
                 start = index - offset

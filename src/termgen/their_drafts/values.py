@@ -76,7 +76,7 @@ _DURATION = re.compile(
       | (?P<half>half\s+an?|one[\s-]+half(?:\s+an?)?|a\s+half)
       | (?P<article>an?)
     )
-    [\s-]*(?:{_FILLER}[\s-]+)?
+    [\s~-]*(?:{_FILLER}[\s-]+)?
     (?P<unit>day|week|month|year)(?:s|\(s\))?\b(?:'s?)?""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -197,6 +197,13 @@ _CUES: dict[Role, tuple[tuple[int, str, str], ...]] = {
         (-3, "before", r"\b(?:cure|remedy|rectify|remedied|cured)\b[^.;]{0,60}$"),
         (-2, "after", r"^\W{0,3}(?:\w+\s+){0,2}?(?:cure|remedy)\s+period"),
         (-2, "after", r"^\W{0,3}(?:after|following|from)\s+(?:the\s+)?(?:receipt|delivery)"),
+        # "keep records for at least two years after the termination": a survival period
+        (
+            -3,
+            "after",
+            r"^\W{0,3}(?:after|following|beyond)\s+(?:the\s+)?(?:any\s+)?(?:termination|expiration|"
+            r"expiry)",
+        ),
     ),
     "cure": (
         (
@@ -229,6 +236,13 @@ _CUES: dict[Role, tuple[tuple[int, str, str], ...]] = {
         (-3, "after", r"^\W{0,3}(?:'s?\s+)?(?:\w+\s+){0,2}?(?:prior\s+to|before|in\s+advance)"),
         (-2, "before", r"(?:at\s+least|not\s+less\s+than|no\s+less\s+than|no\s+later\s+than)\s*$"),
         (-2, "before", r"\binitial\s+(?:term|period)\b[^.;]{0,20}$"),
+        # "one (1) year terms for up to another ten (10) years": the cap on renewals
+        (
+            -1,
+            "before",
+            r"\b(?:up\s+to|maximum\s+of|not\s+to\s+exceed|total\s+of)\s+(?:an?\s+)?"
+            r"(?:another|additional|further|aggregate\s+of)?\s*$",
+        ),
     ),
     "term": (
         (

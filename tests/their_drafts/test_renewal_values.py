@@ -90,3 +90,13 @@ def test_a_definition_of_another_period_is_no_renewal() -> None:
         "Month shall extend from the Effective Date to the end of the next full month."
     )
     assert renewal(sentences) is None
+
+
+def test_a_term_that_continues_until_terminated_has_no_renewal_period() -> None:
+    sentences = _sentences(
+        "This Agreement runs until the end of the twelfth (12th) Contract Year and continues "
+        "thereafter until terminated by either party on ninety (90) days' notice (such twelve "
+        "(12) year period, the Initial Term)."
+    )
+    found = renewal(sentences, [0])
+    assert found is not None and found.period is None and found.open_ended

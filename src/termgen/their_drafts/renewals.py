@@ -142,7 +142,9 @@ def _step(text: str) -> Duration | None:
 
 def read_renewal(text: str, index: int) -> RenewalRead | None:
     kind = renewal_type(text)
-    mention: Mention | None = best(text, "renewal", least=2 if kind else 3)
+    # "continues thereafter until terminated": only a length clearly called a renewal is one
+    strict = kind is None or bool(_CONTINUES_AFTER.search(text))
+    mention: Mention | None = best(text, "renewal", least=3 if strict else 2)
     if kind is None and mention is None:
         return None
     period = mention.value if mention else _step(text)

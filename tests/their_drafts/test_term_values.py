@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from termgen.model.common import Duration
-from termgen.their_drafts.terms import effective_date, initial_term
+from termgen.their_drafts.terms import effective_date, initial_term, read_term
 from termgen.their_drafts.text import Sentence
 from termgen.their_drafts.values import dates, durations
 
@@ -70,3 +70,16 @@ def test_effective_on_the_later_signature_runs_from_the_last_date_signed() -> No
         "For the Seller: Managing Director Date: 5/9/2023",
     )
     assert _expiry(sentences, [0]) == dt.date(2025, 5, 9)
+
+
+def test_a_term_that_runs_until_an_event_or_until_terminated_has_no_end() -> None:
+    on_payment = read_term(
+        "This Agreement shall end upon the Borrower's payment of the last instalment.", 0
+    )
+    until_terminated = read_term(
+        "This Agreement takes effect on the date above and governs the parties thereafter, "
+        "unless earlier terminated under Section 12.",
+        0,
+    )
+    assert on_payment is not None and on_payment.open_ended
+    assert until_terminated is not None and until_terminated.open_ended

@@ -31,13 +31,15 @@ OPEN_ENDED = re.compile(
     r"party\s+(?:gives|informs|terminates|provides|serves|notifies|elects)|unlimited\s+(?:period|term|"
     r"duration)|(?:until|unless\s+and\s+until|till)\s+(?:it\s+is\s+|this\s+agreement\s+is\s+|"
     r"(?:so\s+)?terminated|earlier\s+)?(?:so\s+)?terminat\w*|(?:end|ends|expire)\s+when\s+"
-    r"terminated|no\s+fixed\s+(?:term|duration)|not\s+be\s+terminable|evergreen)\b",
+    r"terminated|no\s+fixed\s+(?:term|duration)|not\s+be\s+terminable|evergreen|thereafter,?\s+"
+    r"unless\s+(?:sooner\s+|earlier\s+)?terminated)\b",
     re.IGNORECASE,
 )
 _ENDS_ON_EVENT = re.compile(
     r"\b(?:continu|remain|expir|terminat|end|last|run|effective|valid|(?:be\s+)?in\s+(?:full\s+)?"
     r"(?:force|effect))\w*"
-    r"\b[^.;]{0,80}?\b(?:until|through|upon|on|at)\s+(?:the\s+)?(?:later|earlier|earliest|latest|"
+    r"\b[^.;]{0,80}?\b(?:until|through|upon|on|at)\s+(?:the\s+)?(?:[A-Z]\w+'s\s+)?(?:later|earlier|"
+    r"earliest|latest|"
     r"expiration|expiry|termination|completion|date\s+(?:on\s+which|that|of)|end\s+of\s+the\s+"
     r"(?!initial|then|current)|full\s+performance|payment|last|exercise|occurrence)",
     re.IGNORECASE,
@@ -227,7 +229,8 @@ def _term_score(text: str, read: TermRead, evidence: bool = False) -> tuple[bool
 
 def initial_term(sentences: Sequence[Sentence], hits: Iterable[int]) -> TermRead | None:
     """The initial term, from the sentence that states it most clearly: the reader's
-    evidence first, then any sentence that states a term."""
+    evidence first, then any sentence that states a term; a term that ends on a defined date
+    or period ('the Expiration Date') is read from that definition."""
     chosen = list(candidates(sentences, hits))
     fallback = (i for i, s in enumerate(sentences) if _TERM_WORDS.search(s.text))
     found: tuple[tuple[bool, int], TermRead] | None = None

@@ -213,7 +213,7 @@ _TERM_SIGNS = (
 )
 
 
-def _term_score(text: str, read: TermRead, evidence: bool = False) -> tuple[bool, int]:
+def _term_score(text: str, read: TermRead, evidence: bool) -> tuple[bool, int]:
     """How clearly the sentence is about the agreement's own term, then how clear its value is;
     the reader's choice of the sentence as the term's evidence counts as one more sign."""
     signs = sum(weight for weight, sign in _TERM_SIGNS if sign.search(text)) + evidence

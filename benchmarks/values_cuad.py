@@ -4,7 +4,11 @@ For every CUAD agreement whose label carries a value (the notice to stop a renew
 the renewal term, "successive 1 year"; the expiration date, "12/31/2000" or "perpetual"),
 termgen reads the agreement's text as `termgen check --against` does (sentences, the
 reader's evidence, then the value in the words) and the value is compared with CUAD's
-answer. Figures are printed per category for three parts:
+answer. Labels with an answer but no annotated clause (CUAD's 'present' is 0; the data's README
+lists them) are left out: nothing in the agreement stands behind them. A date computed from a
+length ('five years from January 1, 2000') matches on the anniversary or on the day before it
+(the last day within the term), as CUAD writes either; a written end date must match as
+written. Figures are printed per category for three parts:
 
 - cuad-dev (120 agreements) and the tuning part of cuad-train: read while the parser was
   written, so in-sample;
@@ -21,6 +25,7 @@ Contains contracts and annotations from CUAD v1 by The Atticus Project
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import hashlib
 import json
 import re
@@ -40,7 +45,7 @@ from termgen.library.provisions import Provision
 from termgen.model.common import Duration
 from termgen.their_drafts.check import check_draft
 from termgen.their_drafts.renewals import renewal, renewal_notice
-from termgen.their_drafts.terms import effective_date, initial_term
+from termgen.their_drafts.terms import TermRead, effective_date, initial_term
 from termgen.their_drafts.values import DateMention, durations
 
 SETS = ("cuad-dev", "cuad-train")
@@ -132,7 +137,11 @@ def cases(data: Path) -> Iterator[Case]:
         with (folder / "labels_spans.jsonl").open(encoding="utf-8") as stream:
             for line in stream:
                 row = json.loads(line)
-                if row["category"] not in CATEGORIES or not _has_value(row["answer"]):
+                # An answer where CUAD annotated no clause ('present' 0: its README lists four)
+                # has nothing in the agreement to compare with
+                if not (
+                    row["category"] in CATEGORIES and row["present"] and _has_value(row["answer"])
+                ):
                     continue
                 part = folder.name
                 if folder.name == "cuad-train":
@@ -190,6 +199,16 @@ def _same_date(read: DateMention, month: str, day: str, year: str) -> bool:
     )
 
 
+def _last_days(term: TermRead, end: DateMention) -> list[DateMention]:
+    """A term that runs 'for five years from January 1, 2000' ends at the anniversary, or on the
+    day before it as the last day within the term: CUAD writes either, and both say the same
+    end. A written end date is compared as written."""
+    if term.end is not None or end.date is None:
+        return [end]
+    before = end.date - dt.timedelta(days=1)
+    return [end, DateMention(before.year, before.month, before.day, 0, 0)]
+
+
 @lru_cache(maxsize=1)
 def _provisions() -> list[Provision]:
     return [
@@ -228,7 +247,11 @@ def judge(case: Case) -> tuple[bool, str]:
     if end is None:
         return False, f"no date (length {term.length})"
     said = f"{end.month or '[]'}/{end.day or '[]'}/{end.year}"
-    return any(_same_date(end, *answer) for answer in _answer_dates(case.answer)), said
+    return any(
+        _same_date(day, *answer)
+        for day in _last_days(term, end)
+        for answer in _answer_dates(case.answer)
+    ), said
 
 
 def _judged(case: Case) -> tuple[Case, bool, str]:

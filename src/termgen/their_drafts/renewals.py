@@ -25,6 +25,22 @@ _BREACH_WORDS = re.compile(
 )
 
 
+_STOPS_RENEWAL = re.compile(
+    r"\b(?:not\s+to\s+(?:renew|extend)|non-?renewal|(?:shall|will)\s+not\s+(?:be\s+)?(?:renew|extend)"
+    r"\w*|(?:prior\s+to|before)\s+(?:the\s+)?(?:end|expir\w*)\s+of\s+(?:the\s+|any\s+|such\s+|each\s+)?"
+    r"(?:initial|then[- ]?current|current|renewal|extension|such|any|each|subsequent))",
+    re.IGNORECASE,
+)
+"""Words that tie a notice to stopping the renewal, over a notice about something else."""
+_OTHER_NOTICE = re.compile(
+    r"\b(?:(?:desire|wish|intent\w*|request|election|elect)\s+to\s+(?:renew|extend)|"
+    r"(?:price|rate|fee|tariff)s?\s+(?:change|increase|adjustment)s?|(?:increase|change|adjust)\w*\s+"
+    r"(?:the\s+|its\s+|any\s+)?(?:\w+\s+)?(?:prices?|rates?|fees?))\b",
+    re.IGNORECASE,
+)
+"""A notice of something other than ending: asking to renew, changing a price."""
+
+
 @dataclass(frozen=True)
 class RenewalRead(Read):
     type: RenewalType | None
@@ -35,7 +51,9 @@ class RenewalRead(Read):
 
 
 def renewal_notice(sentences: Sequence[Sentence], *hits: Iterable[int]) -> DurationRead | None:
-    """The notice needed to stop a renewal (or to end the agreement at the end of a term)."""
+    """The notice needed to stop a renewal (or to end the agreement at the end of a term):
+    from the first sentence that ties its notice to stopping the renewal, else the first
+    with a notice at all, unless that notice is about something else (a price change)."""
     fallback = (
         index
         for index, sentence in enumerate(sentences)
@@ -43,14 +61,18 @@ def renewal_notice(sentences: Sequence[Sentence], *hits: Iterable[int]) -> Durat
         and _NOTICE_WORDS.search(sentence.text)
         and not _BREACH_WORDS.search(sentence.text)
     )
+    found: tuple[int, DurationRead] | None = None
     for index in candidates(sentences, *hits, fallback):
         text = sentences[index].in_context
         if not _RENEWAL_WORDS.search(text):
             continue
         mention = best(text, "notice", least=2)
-        if mention is not None:
-            return DurationRead(index, mention.value)
-    return None
+        if mention is None:
+            continue
+        stops = 1 if _STOPS_RENEWAL.search(text) else -bool(_OTHER_NOTICE.search(text))
+        if found is None or stops > found[0]:
+            found = (stops, DurationRead(index, mention.value))
+    return found[1] if found else None
 
 
 _AUTOMATIC = re.compile(
@@ -120,7 +142,9 @@ def _step(text: str) -> Duration | None:
 
 def read_renewal(text: str, index: int) -> RenewalRead | None:
     kind = renewal_type(text)
-    mention: Mention | None = best(text, "renewal", least=2 if kind else 3)
+    # "continues thereafter until terminated": only a length clearly called a renewal is one
+    strict = kind is None or bool(_CONTINUES_AFTER.search(text))
+    mention: Mention | None = best(text, "renewal", least=3 if strict else 2)
     if kind is None and mention is None:
         return None
     period = mention.value if mention else _step(text)
@@ -128,19 +152,37 @@ def read_renewal(text: str, index: int) -> RenewalRead | None:
     return RenewalRead(index, kind, period, open_ended)
 
 
-def _settled(read: RenewalRead) -> int:
-    return 2 * (read.period is not None or read.open_ended) + (read.type == "automatic")
+_OTHER_DEFINITION = re.compile(
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?\"(?![^\"]*\b(?:term|renewal|extension)\b)[^\"]{1,40}\"\s+"
+    r"(?:shall\s+)?means?\b",
+    re.IGNORECASE,
+)
+"""'"Calendar Quarter" means ...': a definition of something other than the term or renewal."""
+
+
+def _settled(read: RenewalRead, evidence: bool) -> tuple[bool, bool, bool]:
+    """A period (or open end) first, then a sentence the reader chose, then an automatic one."""
+    return (read.period is not None or read.open_ended, evidence, read.type == "automatic")
 
 
 def renewal(sentences: Sequence[Sentence], *hits: Iterable[int]) -> RenewalRead | None:
-    """The renewal: its type and period, from the sentence that settles it best."""
-    fallback = (i for i, s in enumerate(sentences) if _RENEWAL_WORDS.search(s.text))
-    found: RenewalRead | None = None
-    for index in candidates(sentences, *hits, fallback):
+    """The renewal: its type and period, from the sentence that settles it best; the reader's
+    evidence before any other sentence that speaks of renewal or extension."""
+    chosen = list(candidates(sentences, *hits))
+    fallback = (
+        i
+        for i, s in enumerate(sentences)
+        if _RENEWAL_WORDS.search(s.text) and not _OTHER_DEFINITION.search(s.text)
+    )
+    found: tuple[tuple[bool, bool, bool], RenewalRead] | None = None
+    for index in candidates(sentences, chosen, fallback):
         text = sentences[index].in_context
         if not _RENEWS.search(text):
             continue
         read = read_renewal(text, index)
-        if read is not None and (found is None or _settled(read) > _settled(found)):
-            found = read
-    return found
+        if read is None:
+            continue
+        settled = _settled(read, index in chosen)
+        if found is None or settled > found[0]:
+            found = (settled, read)
+    return found[1] if found else None

@@ -31,13 +31,15 @@ OPEN_ENDED = re.compile(
     r"party\s+(?:gives|informs|terminates|provides|serves|notifies|elects)|unlimited\s+(?:period|term|"
     r"duration)|(?:until|unless\s+and\s+until|till)\s+(?:it\s+is\s+|this\s+agreement\s+is\s+|"
     r"(?:so\s+)?terminated|earlier\s+)?(?:so\s+)?terminat\w*|(?:end|ends|expire)\s+when\s+"
-    r"terminated|no\s+fixed\s+(?:term|duration)|not\s+be\s+terminable|evergreen)\b",
+    r"terminated|no\s+fixed\s+(?:term|duration)|not\s+be\s+terminable|evergreen|thereafter,?\s+"
+    r"unless\s+(?:sooner\s+|earlier\s+)?terminated)\b",
     re.IGNORECASE,
 )
 _ENDS_ON_EVENT = re.compile(
     r"\b(?:continu|remain|expir|terminat|end|last|run|effective|valid|(?:be\s+)?in\s+(?:full\s+)?"
     r"(?:force|effect))\w*"
-    r"\b[^.;]{0,80}?\b(?:until|through|upon|on|at)\s+(?:the\s+)?(?:later|earlier|earliest|latest|"
+    r"\b[^.;]{0,80}?\b(?:until|through|upon|on|at)\s+(?:the\s+)?(?:[A-Z]\w+'s\s+)?(?:later|earlier|"
+    r"earliest|latest|"
     r"expiration|expiry|termination|completion|date\s+(?:on\s+which|that|of)|end\s+of\s+the\s+"
     r"(?!initial|then|current)|full\s+performance|payment|last|exercise|occurrence)",
     re.IGNORECASE,
@@ -211,9 +213,10 @@ _TERM_SIGNS = (
 )
 
 
-def _term_score(text: str, read: TermRead) -> tuple[int, int]:
-    """How clearly the sentence is about the agreement's own term, then how clear its value is."""
-    signs = sum(weight for weight, sign in _TERM_SIGNS if sign.search(text))
+def _term_score(text: str, read: TermRead, evidence: bool) -> tuple[bool, int]:
+    """How clearly the sentence is about the agreement's own term, then how clear its value is;
+    the reader's choice of the sentence as the term's evidence counts as one more sign."""
+    signs = sum(weight for weight, sign in _TERM_SIGNS if sign.search(text)) + evidence
     if read.end is not None:
         value = 3
     elif read.length is not None:
@@ -221,23 +224,81 @@ def _term_score(text: str, read: TermRead) -> tuple[int, int]:
         value = role_score(text, mention, "term") if mention else 2
     else:
         value = 1
-    return (signs >= 2, signs + value)
+    return (signs >= 2 or evidence, signs + value)
 
 
 def initial_term(sentences: Sequence[Sentence], hits: Iterable[int]) -> TermRead | None:
     """The initial term, from the sentence that states it most clearly: the reader's
-    evidence first, then any sentence that states a term."""
+    evidence first, then any sentence that states a term; a term that ends on a defined date
+    or period ('the Expiration Date') is read from that definition."""
+    chosen = list(candidates(sentences, hits))
     fallback = (i for i, s in enumerate(sentences) if _TERM_WORDS.search(s.text))
-    found: tuple[tuple[int, int], TermRead] | None = None
-    for index in candidates(sentences, hits, fallback):
+    found: tuple[tuple[bool, int], TermRead] | None = None
+    for index in candidates(sentences, chosen, fallback):
         text = sentences[index].in_context
         read = read_term(text, index)
+        if read is None or read.open_ended:
+            read = _defined_period(sentences, text, index) or read
         if read is None:
             continue
-        score = _term_score(text, read)
+        score = _term_score(text, read, index in chosen)
         if found is None or score > found[0]:
             found = (score, read)
     return found[1] if found else None
+
+
+_ENDS_WITH_DEFINED = re.compile(
+    r"\b(?:expir|end|terminat|continu|remain|run)\w*\b[^.;]{0,40}?\b(?:on|for|until|through|at\s+the\s+"
+    r"end\s+of|upon\s+the\s+expiration\s+of)\s+the\s+(?P<word>(?:[A-Z][a-z]+\s+){0,3}(?:Date|Period))\b"
+)
+"""'shall expire on the Expiration Date', 'continue for the Service Period': defined elsewhere."""
+_STARTS = ("Effective Date", "Commencement Date", "Start Date", "Execution Date", "Closing Date")
+
+
+def _defined_period(sentences: Sequence[Sentence], text: str, index: int) -> TermRead | None:
+    """The term read from the definition of the date or period it ends with, if there is one:
+    '"Expiration Date" means March 31, 2020', 'Service Period: April 1, 2019 to March 31, 2020'."""
+    match = _ENDS_WITH_DEFINED.search(text)
+    if match is None or match["word"].endswith(_STARTS):
+        return None
+    word = re.escape(match["word"])
+    definition = re.compile(
+        rf"\"{word}\"\s*(?:shall\s+)?(?:means?|is|:)|(?:^|\s){word}\s*:", re.IGNORECASE
+    )
+    for sentence in sentences:
+        found = definition.search(sentence.text)
+        if found is None:
+            continue
+        body = sentence.text[found.end() :]
+        if match["word"].endswith("Date"):
+            written = dates(body[:60])
+            if written:
+                return TermRead(index, end=written[0])
+            continue
+        read = read_term(body, index)
+        if read is not None and not read.open_ended:
+            return read
+    return None
+
+
+_LAST_SIGNATURE = re.compile(
+    r"\b(?:later|last|latest)\s+(?:of\s+the\s+dates?|date)\s+(?:on\s+which\s+|that\s+|of\s+)?"
+    r"(?:it\s+is\s+|this\s+agreement\s+is\s+)?(?:executed|signed|execution|signature)",
+    re.IGNORECASE,
+)
+"""'effective on the later of the dates it is signed', 'the last date of execution'."""
+_SIGNED_ON = re.compile(r"\bDate(?:d|\s+signed)?\s*:\s*$", re.IGNORECASE)
+
+
+def _last_signed(sentences: Sequence[Sentence]) -> DateMention | None:
+    """The latest date written after 'Date:' (the signature blocks), if any."""
+    signed = [
+        mention
+        for sentence in sentences
+        for mention in dates(sentence.text)
+        if mention.date is not None and _preceded(sentence.text, mention.start, _SIGNED_ON, 12)
+    ]
+    return max(signed, key=lambda mention: mention.date or dt.date.min, default=None)
 
 
 _MADE_ON = re.compile(
@@ -258,6 +319,9 @@ def effective_date(
             found = dates(text)
             if found:
                 return min(found, key=lambda mention: abs(mention.start - match.start()))
+            signed = _last_signed(sentences) if _LAST_SIGNATURE.search(text) else None
+            if signed is not None:
+                return signed
     head = " ".join(sentence.text for sentence in sentences[:12])[:3000]
     found = dates(head)
     if found:

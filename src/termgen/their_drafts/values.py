@@ -66,7 +66,11 @@ ORDINAL_WORDS: dict[str, int] = {
 _NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _WORDS = rf"(?:{_NUMBER_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{_NUMBER_WORD})){{0,4}}"
 """A number in words: 'one hundred and eighty' is the longest an agreement writes."""
-_FILLER = r"(?:calendar|business|working|banking|full|complete|consecutive|additional|further)"
+_FILLER = (
+    r"(?:calendar|business|working|banking|full|complete|consecutive|additional|further|contract|"
+    r"agreement|lease)"
+)
+"""Words between a number and its unit: 'twelve (12) full calendar months', 'ten Contract Years'."""
 _DURATION = re.compile(
     rf"""(?<![\w.$-])
     (?:
@@ -76,7 +80,7 @@ _DURATION = re.compile(
       | (?P<half>half\s+an?|one[\s-]+half(?:\s+an?)?|a\s+half)
       | (?P<article>an?)
     )
-    [\s-]*(?:{_FILLER}[\s-]+)?
+    [\s~-]*(?:{_FILLER}[\s-]+){{0,2}}
     (?P<unit>day|week|month|year)(?:s|\(s\))?\b(?:'s?)?""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -197,6 +201,13 @@ _CUES: dict[Role, tuple[tuple[int, str, str], ...]] = {
         (-3, "before", r"\b(?:cure|remedy|rectify|remedied|cured)\b[^.;]{0,60}$"),
         (-2, "after", r"^\W{0,3}(?:\w+\s+){0,2}?(?:cure|remedy)\s+period"),
         (-2, "after", r"^\W{0,3}(?:after|following|from)\s+(?:the\s+)?(?:receipt|delivery)"),
+        # "keep records for at least two years after the termination": a survival period
+        (
+            -3,
+            "after",
+            r"^\W{0,3}(?:after|following|beyond)\s+(?:the\s+)?(?:any\s+)?(?:termination|expiration|"
+            r"expiry)",
+        ),
     ),
     "cure": (
         (
@@ -229,6 +240,13 @@ _CUES: dict[Role, tuple[tuple[int, str, str], ...]] = {
         (-3, "after", r"^\W{0,3}(?:'s?\s+)?(?:\w+\s+){0,2}?(?:prior\s+to|before|in\s+advance)"),
         (-2, "before", r"(?:at\s+least|not\s+less\s+than|no\s+less\s+than|no\s+later\s+than)\s*$"),
         (-2, "before", r"\binitial\s+(?:term|period)\b[^.;]{0,20}$"),
+        # "one (1) year terms for up to another ten (10) years": the cap on renewals
+        (
+            -1,
+            "before",
+            r"\b(?:up\s+to|maximum\s+of|not\s+to\s+exceed|total\s+of)\s+(?:an?\s+)?"
+            r"(?:another|additional|further|aggregate\s+of)?\s*$",
+        ),
     ),
     "term": (
         (
@@ -346,7 +364,8 @@ _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\
 _DAY = r"(?P<day>[0-3]?\d|_{1,20}|\[[^\]]{0,12}\]|\*{1,10})\s*(?:s\s?t|n\s?d|r\s?d|t\s?h)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d|\d\s?\d\s?\d\s?\d)"
 _DATE_FORMS = (
-    re.compile(rf"\b{_MONTH}\s+{_DAY}\s*,?\s*{_YEAR}\b", re.IGNORECASE),
+    # "(?<![^\W_])": a date filled into a blank ("_Dec. 8, 2005") is still a date
+    re.compile(rf"(?<![^\W_]){_MONTH}\s+{_DAY}\s*,?\s*{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"(?<!\w){_DAY}\s+(?:day\s+of\s+)?{_MONTH}\s*,?\s*{_YEAR}\b", re.IGNORECASE),
     re.compile(r"\b(?P<month>[01]?\d)[/.-](?P<day>[0-3]?\d)[/.-](?P<year>(?:19|20)\d\d|\d\d)\b"),
     re.compile(r"\b(?P<month_only>" + _MONTH[9:] + rf"\s*,?\s*{_YEAR}\b", re.IGNORECASE),

@@ -12,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from corpus import joined_pdf
+from corpus import long_agreement
 from drafting import EXAMPLE, save_contexts
 from drafting import REFERENCE as DOCXTPL_REFERENCE
 from harness import ROOT, Bench, Command, Result, peak_rss_mb, python, termgen
@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
                 note=f"docxtpl alone {docxtpl_alone:.0f} MB",
             )
         )
-    pdf = joined_pdf(bench.cuad_dev, 10 if bench.smoke else 300)
+    pdf = long_agreement(bench.cuad_dev, 10 if bench.smoke else 300)
     pdfium_alone = peak(python(PDFIUM_REFERENCE, pdf), runs)
     bench.add(
         Result(

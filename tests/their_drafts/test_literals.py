@@ -1,4 +1,4 @@
-"""The literal prefilter finds every match start the regex engine finds, only faster."""
+"""The words a pattern needs find every sentence the regex engine matches, only faster."""
 
 from __future__ import annotations
 
@@ -8,44 +8,52 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from termgen.their_drafts.literals import compiled, match_starts
+from termgen.their_drafts.literals import Sentences, needed
 
-TEXT = (
-    "The Agreement shall RENEW automatically. Either party may terminate on ninety days' notice. "
-    "Renewal requires notice; an extension is possible. Unrenewable terms stay. renewals."
-)
+SENTENCES = [
+    "The Agreement shall RENEW automatically.",
+    "Either party may terminate on ninety days' notice.",
+    "Renewal requires notice; an extension is possible.",
+    "Unrenewable terms stay.",
+    "renewals.",
+    "Each party submits to the exclusive jurisdiction of the courts.",
+]
 
 
 @pytest.mark.parametrize(
-    ("pattern", "literals"),
+    ("pattern", "words"),
     [
-        (r"\b(renew\w*|extension)\b", {"renew", "extension"}),
-        (r"\bmay\s+terminate", {"may"}),
-        (r"\b(right to|option to)\s+\w+", {"right to", "option to"}),
-        (r"\b(Either|each) party", {"either", "each"}),
-        (r"\b(exclusive)?\s*jurisdiction", None),
-        (r"\d+ days", None),
-        (r"(a|\w+)", None),
+        (r"\b(renew\w*|extension)\b", [{"renew", "extension"}]),
+        (r"\bmay\s+terminate", [{"may"}, {"terminate"}]),
+        (r"\b(right to|option to)\s+\w+", [{"right to", "option to"}]),
+        (r"\b(exclusive)?\s*jurisdiction", [{"jurisdiction"}]),
+        (r"(notice){2,}|\bterm(inat\w*)?", [{"notice", "term"}]),
+        (r"\d+ days", [{" days"}]),
+        (r"(a|\w+)", []),
+        (r"(?:notice){e<=1}", []),
     ],
 )
-def test_leading_literals_are_found_or_left_unknown(
-    pattern: str, literals: set[str] | None
-) -> None:
-    assert compiled(pattern)[1] == (frozenset(literals) if literals else None)
+def test_the_words_every_match_needs(pattern: str, words: list[set[str]]) -> None:
+    assert needed(pattern) == tuple(frozenset(each) for each in words)
 
 
 @pytest.mark.parametrize(
     "pattern",
-    [r"\b(renew\w*|extension)\b", r"\bnotice\b", r"\b(exclusive)?\s*renewal", r"\brenew"],
+    [
+        r"\b(renew\w*|extension)\b",
+        r"\bnotice\b",
+        r"\b(exclusive)?\s*(renewal|jurisdiction)",
+        r"^renew",
+        r"party (may|submits)\b.{0,40}\b(notice|courts)",
+    ],
 )
-def test_the_same_starts_as_a_full_scan(pattern: str) -> None:
-    full = {match.start() for match in re.finditer(pattern, TEXT, re.IGNORECASE)}
-    assert set(match_starts(pattern, TEXT, TEXT.lower())) == full
-    assert set(match_starts(pattern, TEXT, None)) == full
+def test_the_same_sentences_as_the_engine_alone(pattern: str) -> None:
+    expected = [n for n, text in enumerate(SENTENCES) if re.search(pattern, text, re.I | re.M)]
+    assert Sentences(SENTENCES).matching(pattern) == expected
 
 
-@given(st.text(alphabet="renwalxtiso ,.RENW\n", max_size=200))
-def test_never_misses_a_match_on_any_text(text: str) -> None:
-    pattern = r"\b(renew\w*|extension|notice)\b"
-    full = {match.start() for match in re.finditer(pattern, text, re.IGNORECASE)}
-    assert set(match_starts(pattern, text, text.lower())) == full
+@given(st.lists(st.text(alphabet="renwalxtiso ,.RENW", max_size=60), max_size=8))
+def test_never_misses_a_sentence_on_any_text(texts: list[str]) -> None:
+    pattern = r"\b(renew\w*|extension|notice)\b.{0,20}(on|to)\b"
+    expected = [n for n, text in enumerate(texts) if re.search(pattern, text, re.I)]
+    assert Sentences(texts).matching(pattern) == expected

@@ -92,12 +92,14 @@ def check_extracted(
     """The provisions a draft settles, once its text is there.
 
     Given a draft still being read (`extract_soon`) and a function that loads the provisions,
-    the loading, the compiling of every cue and the loading of the scorer happen meanwhile.
+    the loading, the loading of the scorer and, while the reading lasts, the compiling of cues
+    happen meanwhile.
     """
     wanted = list(provisions() if callable(provisions) else provisions)
     if isinstance(extracted, Future):
-        prepare(wanted)
-        extracted = extracted.result()
+        reading = extracted
+        prepare(wanted, reading=lambda: not reading.done())
+        extracted = reading.result()
     found = sentences(extracted)
     path = extracted.file
     if not looks_like_a_contract(found):

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import bisect
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-import regex
-
 from termgen.errors import Location, SlowCueError
-from termgen.library.provisions import Cue, Cues, Provision, Severity
-from termgen.their_drafts.literals import compiled, match_starts
-from termgen.their_drafts.scorer import Model, Reading, load_model, rows
+from termgen.library.provisions import Cue, Cues, Provision, Severity, cue_regex
+from termgen.their_drafts.literals import Sentences, needed, search
+from termgen.their_drafts.scorer import ANCHORS, Model, Reading, load_model, rows
 from termgen.their_drafts.text import Sentence
 
 Status = Literal["present", "weak", "missing"]
@@ -56,37 +53,12 @@ class Detection:
 
 
 class _Document:
-    """The sentences joined once, so each cue's first pattern scans the whole text in one go."""
+    """The sentences of a draft, with the ones holding each cue's words found once."""
 
     def __init__(self, sentences: Sequence[Sentence], file: Path | None = None) -> None:
         self.sentences = sentences
         self.file = file
-        self.starts: list[int] = []
-        offset = 0
-        for sentence in sentences:
-            self.starts.append(offset)
-            offset += len(sentence.in_context) + 1
-        self.text = "\n".join(sentence.in_context for sentence in sentences)
-        lowered = self.text.lower()
-        self.lowered = lowered if len(lowered) == len(self.text) else None
-        self._counts: dict[str, int] = {}
-
-    def candidates(self, pattern: str, deadline: float) -> list[int]:
-        """Indices of the sentences where a match of `pattern` starts."""
-        found = {
-            bisect.bisect_right(self.starts, start) - 1
-            for start in match_starts(pattern, self.text, self.lowered, deadline)
-        }
-        return sorted(found)
-
-    def rarity(self, pattern: str) -> int:
-        """How often the words a match must start with occur (the text's length if unknown)."""
-        literals = compiled(pattern)[1]
-        if literals is None or self.lowered is None:
-            return len(self.text)
-        for literal in literals - self._counts.keys():
-            self._counts[literal] = self.lowered.count(literal)
-        return sum(self._counts[literal] for literal in literals)
+        self.index = Sentences([sentence.in_context for sentence in sentences])
 
     def window(self, index: int, size: int) -> tuple[int, str]:
         """Text of `size` sentences around `index` (the sentence itself first)."""
@@ -95,36 +67,39 @@ class _Document:
         return first, " ".join(s.in_context for s in self.sentences[first:last])
 
 
-def _compile(patterns: Iterable[str]) -> list[regex.Pattern[str]]:
-    return [compiled(pattern)[0] for pattern in patterns]
-
-
 def _matches(document: _Document, cue: Cue, size: int, provision: str) -> list[int]:
-    """Sentences where the cue matches; SlowCueError when it takes over CUE_SECONDS.
+    """Sentences where the cue matches; SlowCueError when matching takes over CUE_SECONDS.
 
-    Within one sentence the order of the `all` patterns does not matter, so the scan starts
-    from the one whose leading words are rarest in this draft.
+    In one sentence every `all` pattern must match, so only the sentences holding the words
+    of each are tried; in a window of sentences, those where the first pattern matches and
+    that are near sentences holding the words of the others.
     """
-    scan = 0 if size > 1 else min(range(len(cue.all)), key=lambda n: document.rarity(cue.all[n]))
-    rest = _compile(pattern for number, pattern in enumerate(cue.all) if number != scan)
-    excluded = _compile(cue.none)
+    lines = document.index
+    rest = cue.all if size == 1 else cue.all[1:]
+    # The sentences (windows: first sentences) that hold the words of every pattern.
+    if size == 1:
+        among = set.intersection(*(lines.holding(pattern) for pattern in rest))
+    else:
+        among = lines.holding(cue.all[0]).intersection(*(lines.near(p, size) for p in rest))
+    if not among:
+        return []
+    # Compiled before the clock starts: the limit is for matching, which can run away, and a
+    # long pattern takes a while to compile on a busy machine.
+    for pattern in (*cue.all, *cue.none):
+        cue_regex(pattern)
     deadline = time.monotonic() + CUE_SECONDS
-
-    def found(pattern: regex.Pattern[str], text: str) -> bool:
-        left = deadline - time.monotonic()
-        if left <= 0:
-            raise TimeoutError
-        return pattern.search(text, timeout=left) is not None
-
     hits = []
     try:
-        for index in document.candidates(cue.all[scan], deadline):
+        candidates = sorted(among) if size == 1 else lines.matching(cue.all[0], deadline, among)
+        for index in candidates:
             for offset in range(size):
                 start = index - offset
                 if start < 0:
                     continue
                 _, text = document.window(start, size)
-                if all(found(p, text) for p in rest) and not any(found(p, text) for p in excluded):
+                if all(search(p, text, deadline) for p in rest) and not any(
+                    search(p, text, deadline) for p in cue.none
+                ):
                     hits.append(index)
                     break
     except TimeoutError:
@@ -157,14 +132,27 @@ def cue_hits(document: _Document, cues: Cues, provision: str) -> tuple[set[int],
     )
 
 
-def prepare(provisions: Iterable[Provision]) -> None:
-    """Compile every cue and load the fitted scorer now (while a draft is being read)."""
+def prepare(provisions: Iterable[Provision], reading: Callable[[], bool]) -> None:
+    """Load the fitted scorer and find the words every cue needs now, while a draft is being
+    read; and while `reading()` still says so, compile the patterns too.
+
+    The rest are compiled once a sentence holds their words (in short drafts, few are): time
+    that reading leaves free is used, and no more.
+    """
     load_model()
-    for provision in provisions:
-        if provision.cues is not None:
-            for cue in (*provision.cues.present, *provision.cues.weak):
-                for pattern in (*cue.all, *cue.none):
-                    compiled(pattern)
+    patterns = [
+        pattern
+        for provision in provisions
+        if provision.cues is not None
+        for cue in (*provision.cues.present, *provision.cues.weak)
+        for pattern in (*cue.all, *cue.none)
+    ]
+    for pattern in patterns:
+        needed(pattern)
+    for pattern in (*ANCHORS.values(), *patterns):
+        if not reading():
+            return
+        cue_regex(pattern)
 
 
 def cue_matches(sentences: Sequence[Sentence], provision: Provision) -> tuple[set[int], set[int]]:
@@ -197,7 +185,7 @@ def detect(
         present, weak = cue_hits(document, cues, provision.id)
         weights = fitted.get(provision.id)
         if weights is not None:
-            reading = reading or Reading(sentences)
+            reading = reading or Reading(sentences, document.index)
             scored = sorted(
                 (
                     (weights.score(features), index)

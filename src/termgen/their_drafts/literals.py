@@ -1,8 +1,10 @@
-"""The literal words every match of a regular expression starts with, to find matches fast.
+"""The words every match of a regular expression must contain, to try it only where they are.
 
-A cue such as `\\b(renew\\w*|extension)\\b...` can only match where 'renew' or 'extension'
-occurs; finding those words with `str.find` and trying the pattern only there is many times
-faster than letting the regex engine try every position of a long agreement.
+A cue such as `\\b(renew\\w*|extension)\\b.{0,80}\\bnotice` can only match a sentence that
+holds 'renew' or 'extension', and 'notice'. Finding such words with `str.find` over the
+whole draft, once per draft and word, leaves a few sentences to try the pattern on; letting
+the regex engine try every position of a long agreement takes many times longer, and so does
+compiling the patterns that no sentence could match.
 
 Cues are counsel's text, so they run under the `regex` engine, which takes a timeout: a cue
 that backtracks without end on some draft stops with an error instead of hanging `check`.
@@ -10,89 +12,164 @@ that backtracks without end on some draft stops with an error instead of hanging
 
 from __future__ import annotations
 
+import bisect
 import re
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
-import regex
-
 from termgen.library.provisions import cue_regex
 
-try:  # the parser behind `re`, private but stable since Python 3.11; without it, scan fully
+try:  # the parser behind `re`, private but stable since Python 3.11; without it, try all
     from re import _constants as _codes  # type: ignore[attr-defined]  # private module
     from re import _parser  # type: ignore[attr-defined]  # private module
 except ImportError:  # pragma: no cover - a Python whose `re` is organised differently
     _parser = None
 
+Words = frozenset[str]
+SHORTEST = 3
+"""Texts shorter than this ('of', 'e') are in nearly every sentence: looking for them costs
+more than trying the pattern."""
+_WORD = re.compile(r"\w+")
+_FUZZY = re.compile(r"\{(?![\d,])")
+"""`regex`'s fuzzy matching ('(?:notice){e<=1}'), which `re` would read as literal text."""
+
 
 @lru_cache(maxsize=4096)
-def compiled(pattern: str) -> tuple[regex.Pattern[str], frozenset[str] | None]:
-    """The pattern compiled case-insensitively, and its lower-case leading literals if known."""
-    return cue_regex(pattern), _leading_literals(pattern)
+def needed(pattern: str) -> tuple[Words, ...]:
+    """Sets of lower-case texts: every match of `pattern` holds one text of each set.
 
-
-def _leading_literals(pattern: str) -> frozenset[str] | None:
-    if _parser is None:
-        return None
-    try:
-        found = _prefixes(list(_parser.parse(pattern, re.IGNORECASE)))
-    except (AttributeError, TypeError, ValueError, re.error):
-        return None
-    return frozenset(found) if found and all(found) else None
-
-
-def _prefixes(items: Sequence[Any]) -> set[str] | None:
-    """Leading literal text of each way the pattern can start; None when one has none."""
-    index = 0
-    while index < len(items) and items[index][0] is _codes.AT:
-        index += 1
-    if index == len(items):
-        return None
-    op, argument = items[index]
-    if op is _codes.LITERAL:
-        text = ""
-        while index < len(items) and items[index][0] is _codes.LITERAL:
-            text += chr(items[index][1])
-            index += 1
-        return {text.lower()}
-    if op is _codes.SUBPATTERN:
-        return _prefixes(list(argument[-1]))
-    if op is _codes.BRANCH:
-        found: set[str] = set()
-        for alternative in argument[1]:
-            starts = _prefixes(list(alternative))
-            if not starts:
-                return None
-            found |= starts
-        return found
-    return None
-
-
-def match_starts(
-    pattern: str, text: str, lowered: str | None, deadline: float | None = None
-) -> Iterator[int]:
-    """Where matches of `pattern` start in `text` (`lowered` is text.lower(), same length).
-
-    Past `deadline` (a time.monotonic() value), TimeoutError, even inside one engine call.
+    None of them when the pattern cannot be read so (then every sentence is tried).
     """
-    compiled_pattern, literals = compiled(pattern)
+    if _parser is None or _FUZZY.search(pattern):
+        return ()
+    try:
+        return tuple(_required(list(_parser.parse(pattern, re.IGNORECASE))))
+    except (AttributeError, TypeError, ValueError, re.error):
+        return ()
 
-    def left() -> float | None:
-        if deadline is None:
-            return None
-        seconds = deadline - time.monotonic()
-        if seconds <= 0:
-            raise TimeoutError
-        return seconds
 
-    if literals is None or lowered is None:
-        yield from (match.start() for match in compiled_pattern.finditer(text, timeout=left()))
-        return
-    for literal in literals:
-        position = lowered.find(literal)
+def _selectivity(words: Words) -> tuple[int, int]:
+    return min(map(len, words)), -len(words)
+
+
+def _required(items: Sequence[Any]) -> list[Words]:
+    """Sets of texts, each of which a match contains one of (all the sets at once)."""
+    found: list[Words] = []
+    run = ""
+    for op, argument in items:
+        if op is _codes.LITERAL:
+            run += chr(argument).lower()
+            continue
+        if len(run) >= SHORTEST:
+            found.append(frozenset([run]))
+        run = ""
+        if op is _codes.SUBPATTERN:
+            found += _required(list(argument[-1]))
+        elif op in (_codes.MAX_REPEAT, _codes.MIN_REPEAT, _codes.POSSESSIVE_REPEAT):
+            if argument[0] >= 1:
+                found += _required(list(argument[2]))
+        elif op is _codes.BRANCH:
+            choices = [
+                max(_required(list(branch)), key=_selectivity, default=None)
+                for branch in argument[1]
+            ]
+            if all(choices):
+                found.append(frozenset().union(*choices))  # type: ignore[arg-type]
+    if len(run) >= SHORTEST:
+        found.append(frozenset([run]))
+    return found
+
+
+class Sentences:
+    """A draft's sentences, with the ones that hold a given word found once per draft."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts = texts
+        self._all = set(range(len(texts)))
+        # Each word of the draft once, with the sentences it is in: a text is then looked
+        # for among the draft's few thousand words, not along its whole length.
+        by_word: dict[str, list[int]] = {}
+        self._unusual: set[int] = set()
+        for index, text in enumerate(texts):
+            lowered = text.lower()
+            if len(lowered) != len(text):  # rare letters: `holds` cannot judge, so try it
+                self._unusual.add(index)
+            for word in set(_WORD.findall(lowered)):
+                by_word.setdefault(word, []).append(index)
+        self._in = list(by_word.values())
+        self._words = "\n".join(by_word) + "\n"
+        self._word_starts = [0]
+        for word in by_word:
+            self._word_starts.append(self._word_starts[-1] + len(word) + 1)
+        self._holding: dict[str, set[int]] = {}
+
+    def holding(self, pattern: str) -> set[int]:
+        """Indices of the sentences that hold the words `pattern` needs (a few more at most)."""
+        found = set(self._all)  # a set of the caller's own
+        for texts in needed(pattern):
+            found &= self._holding_any(texts)
+        return found
+
+    def _holding_any(self, texts: Words) -> set[int]:
+        found = set(self._unusual)
+        for text in texts:
+            found |= self._holding_text(text)
+        return found
+
+    def _holding_text(self, text: str) -> set[int]:
+        """The sentences with a word that holds the longest word of `text`."""
+        found = self._holding.get(text)
+        if found is not None:
+            return found
+        pieces = _WORD.findall(text)
+        if not pieces:
+            return self._all
+        piece = max(pieces, key=len)
+        found = set()
+        position = self._words.find(piece)
         while position != -1:
-            if compiled_pattern.match(text, position, timeout=left()):
-                yield position
-            position = lowered.find(literal, position + 1)
+            number = bisect.bisect_right(self._word_starts, position) - 1
+            found.update(self._in[number])
+            position = self._words.find(piece, self._word_starts[number + 1])
+        self._holding[text] = found
+        return found
+
+    def near(self, pattern: str, size: int) -> set[int]:
+        """Indices of the sentences fewer than `size` away from one holding `pattern`'s words:
+        those in a window of `size` sentences that can match it."""
+        return {index + step for index in self.holding(pattern) for step in range(1 - size, size)}
+
+    def matching(
+        self, pattern: str, deadline: float | None = None, among: set[int] | None = None
+    ) -> list[int]:
+        """Indices of the sentences `pattern` matches (of those `among`), in order.
+
+        Past `deadline` (a time.monotonic() value), TimeoutError, even inside one engine call.
+        """
+        held = self.holding(pattern)
+        return [
+            index
+            for index in sorted(held if among is None else held & among)
+            if search(pattern, self.texts[index], deadline)
+        ]
+
+
+def search(pattern: str, text: str, deadline: float | None = None) -> bool:
+    """Whether `pattern` matches `text`, tried only when `text` holds the words it needs."""
+    if not _holds(text, needed(pattern)):
+        return False
+    if deadline is None:
+        return cue_regex(pattern).search(text) is not None
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise TimeoutError
+    return cue_regex(pattern).search(text, timeout=left) is not None
+
+
+def _holds(text: str, needs: Iterable[Words]) -> bool:
+    lowered = text.lower()
+    return len(lowered) != len(text) or all(
+        any(word in lowered for word in words) for words in needs
+    )

@@ -10,7 +10,6 @@ above the provision's threshold, and that sentence is the evidence. Pure Python 
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import json
 import math
@@ -23,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from termgen.their_drafts.literals import match_starts
+from termgen.their_drafts.literals import Sentences
 from termgen.their_drafts.structure import definitions, headings, uses
 from termgen.their_drafts.text import Sentence
 
@@ -77,29 +76,18 @@ def _grams(prefix: str, text: str, pairs: bool) -> list[int]:
 class Reading:
     """A draft's sentences with the structure around them, and features computed once each."""
 
-    def __init__(self, sentences: Sequence[Sentence]) -> None:
+    def __init__(self, sentences: Sequence[Sentence], index: Sentences | None = None) -> None:
         self.sentences = sentences
         self.headings = headings(sentences)
         self.definitions = definitions(sentences)
         self._uses = uses(self.definitions)
         self._features: dict[int, list[int]] = {}
         self._defined: dict[str, list[int]] = {}
-        self._starts: list[int] = []
-        offset = 0
-        for sentence in sentences:
-            self._starts.append(offset)
-            offset += len(sentence.in_context) + 1
-        self._text = "\n".join(sentence.in_context for sentence in sentences)
-        lowered = self._text.lower()
-        self._lowered = lowered if len(lowered) == len(self._text) else None
+        self._index = index or Sentences([sentence.in_context for sentence in sentences])
 
     def candidates(self, provision: str) -> list[int]:
-        """Sentences with one of the provision's anchor words: one scan of the whole text."""
-        found = {
-            bisect.bisect_right(self._starts, start) - 1
-            for start in match_starts(ANCHORS[provision], self._text, self._lowered)
-        }
-        return sorted(found)
+        """Sentences with one of the provision's anchor words."""
+        return self._index.matching(ANCHORS[provision])
 
     def features(self, index: int) -> list[int]:
         cached = self._features.get(index)

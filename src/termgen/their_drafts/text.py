@@ -11,25 +11,23 @@ from dataclasses import dataclass
 
 from termgen.their_drafts.extract import Block, Extracted
 
-_PUNCTUATION = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2011": "-",
-        "\u2212": "-",
-        "\u00a0": " ",
-        "\u00ad": None,
-        "\u200b": None,
-        "\r": None,
-        # PDFium marks a word it joined across a line break with STX (or U+FFFE).
-        "\x02": None,
-        "\ufffe": None,
-    }
-)
+_PUNCTUATION = {
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2011": "-",
+    "\u2212": "-",
+    "\u00a0": " ",
+    "\u00ad": "",
+    "\u200b": "",
+    "\r": "",
+    # PDFium marks a word it joined across a line break with STX (or U+FFFE).
+    "\x02": "",
+    "\ufffe": "",
+}
 _PAGE_NUMBER = re.compile(r"^\W*(page\s*)?[0-9ivxlc]{1,5}(\s*(of|/)\s*\d{1,4})?\W*$", re.IGNORECASE)
 _HYPHENATED = re.compile(r"(\w)-\n\s*([a-z])")
 _ABBREVIATIONS = [
@@ -56,7 +54,6 @@ _SENTENCE_END = re.compile(
     + "".join(rf"(?<!\b{abbreviation}[.!?])" for abbreviation in _ABBREVIATIONS)
     + r"\s+(?=[\"'(\[]?[A-Z0-9]|\([a-z]{1,4}\)\s)"
 )
-_SPACES = re.compile(r"\s+")
 _ITEM = re.compile(r"\(?([a-z]{1,4}|\d{1,2})\)\s")
 # "Upon termination of this Agreement: (a) ...": the words before the colon govern every item.
 _LEAD_IN = re.compile(r"(.{10,400}?:)\s*\(?([a-z]{1,4}|\d{1,2})\)\s")
@@ -79,7 +76,13 @@ class Sentence:
 
 def normalise(text: str) -> str:
     """Unicode compatibility forms (ligatures), straight quotes, plain hyphens."""
-    return unicodedata.normalize("NFKC", text).translate(_PUNCTUATION)
+    if not unicodedata.is_normalized("NFKC", text):  # the check is quick, the change is not
+        text = unicodedata.normalize("NFKC", text)
+    # `str.translate` looks up every character; `replace` skips to the few that change.
+    for character, replacement in _PUNCTUATION.items():
+        if character in text:
+            text = text.replace(character, replacement)
+    return text
 
 
 def _shape(line: str) -> str:
@@ -125,7 +128,9 @@ def sentences(extracted: Extracted) -> list[Sentence]:
     offset = 0
     for text in texts:
         starts.append(offset)
-        joined = _SPACES.sub(" ", _HYPHENATED.sub(r"\1\2", text)).strip()
+        if "-\n" in text:
+            text = _HYPHENATED.sub(r"\1\2", text)
+        joined = " ".join(text.split())  # as `\s+` to one space, but at C speed
         parts.append(joined)
         offset += len(joined) + 1
     whole = "\n".join(parts)

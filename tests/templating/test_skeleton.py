@@ -1,0 +1,31 @@
+"""Skeletons: equal only when Jinja reads the tags of two texts alike."""
+
+from __future__ import annotations
+
+import pytest
+
+from termgen.templating.skeleton import skeleton
+
+
+def test_texts_differing_only_in_words_share_a_skeleton() -> None:
+    one = "The parties meet.\n  {% if x %}Each {{ y | party }} votes.{% endif %}\n"
+    two = "Our members gather.\n  {% if x %}Every {{ y | party }} speaks.{% endif %}\n"
+    assert skeleton(one) == skeleton(two)
+    assert skeleton("{{ 'a}}' }} one {# c #}") == skeleton("{{ 'a}}' }} two {# c #}")
+
+
+@pytest.mark.parametrize(
+    ("one", "two"),
+    [
+        ("a {{ x }}", "a {{ z }}"),  # another name
+        ("a\n{{ x }}", "a {{ x }}"),  # another line
+        ("one two {{ x }}", "one {{ x }}"),  # another count of words
+        ("a  {% if x %}{% endif %}", "  {% if x %}{% endif %}"),  # a line of only a tag
+        ("{{ 'a}}' ~ x ~ '{{b' }}", "{{ 'a}}' ~ y ~ '{{b' }}"),  # strings holding delimiters
+        ("{# a #} b {{ x }}", "{# a #} b {{ y }}"),
+        ("{{ {'a': x} }} w", "{{ {'a': y} }} w"),  # a brace inside a tag
+        ("{ a } {{ x }}", "{ b } {{ x }}"),  # a brace between tags
+    ],
+)
+def test_texts_jinja_could_read_differently_do_not(one: str, two: str) -> None:
+    assert skeleton(one) != skeleton(two)

@@ -36,6 +36,8 @@ from termgen.templating.check import Scope, template_issues
 from termgen.templating.sandbox import Sandbox
 
 _TEXT_ISSUES = "clause template issues"
+_Files = dict[Path, list[Path]]
+"""The clause files of each library folder that exists."""
 _REPORT = "library lint report"
 
 
@@ -66,13 +68,14 @@ def lint(
     cache, a library linted before with the same files is not again; the caller saves the
     cache.
     """
+    files = {layer: clause_files(layer) for layer in layers if layer.is_dir()}
     if cache is None:
-        return _linted(layers, None, checks)[0]
-    before = _fingerprint(layers, checks, _read_digests(layers))
+        return _linted(layers, files, None, checks)[0]
+    before = _fingerprint(layers, files, checks, _read_digests(files))
 
     def compute() -> Linted:
-        report, digests = _linted(layers, cache, checks)
-        if _fingerprint(layers, checks, digests) != before:
+        report, digests = _linted(layers, files, cache, checks)
+        if _fingerprint(layers, files, checks, digests) != before:
             raise _ChangedWhileLinting(report)
         return report
 
@@ -83,15 +86,13 @@ def lint(
 
 
 def _linted(
-    layers: Sequence[Path], cache: Cache | None, checks: Collection[str]
+    layers: Sequence[Path], files: _Files, cache: Cache | None, checks: Collection[str]
 ) -> tuple[Linted, dict[Path, bytes]]:
     """The report, and the digest of each clause file as it was read for it."""
     library = load_library(layers, strict=False, cache=cache, with_clauses=False)
     problems = list(library.problems)
-    folders = [layer for layer in layers if layer.is_dir()]
-    files = {layer: clause_files(layer) for layer in folders}
     linted = lint_files(
-        [path for layer in folders for path in files[layer]],
+        [path for layer_files in files.values() for path in layer_files],
         list(library.sections),
         list(library.provisions),
         for_cache=cache is not None,
@@ -103,9 +104,9 @@ def _linted(
     problems += [problem for file in linted for problem in file.problems]
     effective: dict[str, LintedFile] = {}
     position = 0
-    for layer in folders:
-        batch = linted[position : position + len(files[layer])]
-        position += len(files[layer])
+    for layer_files in files.values():
+        batch = linted[position : position + len(layer_files)]
+        position += len(layer_files)
         merge_layer(
             effective,
             (
@@ -177,20 +178,19 @@ def _provision_problems(
     return problems
 
 
-def _read_digests(layers: Sequence[Path]) -> dict[Path, bytes]:
+def _read_digests(files: _Files) -> dict[Path, bytes]:
     digests = {}
-    for layer in layers:
-        if layer.is_dir():
-            for path in clause_files(layer):
-                try:
-                    digests[path] = hashlib.sha256(read_bytes(path, CLAUSE_FILE)).digest()
-                except LibraryError:
-                    digests[path] = b""
+    for layer_files in files.values():
+        for path in layer_files:
+            try:
+                digests[path] = hashlib.sha256(read_bytes(path, CLAUSE_FILE)).digest()
+            except LibraryError:
+                digests[path] = b""
     return digests
 
 
 def _fingerprint(
-    layers: Sequence[Path], checks: Collection[str], digests: dict[Path, bytes]
+    layers: Sequence[Path], files: _Files, checks: Collection[str], digests: dict[Path, bytes]
 ) -> bytes:
     """Everything a lint report depends on besides termgen itself: the check names, and each
     folder's files with their contents (the registries are small, so read whole)."""
@@ -203,7 +203,7 @@ def _fingerprint(
             except LibraryError as unreadable:  # the report says why; the key, that it did
                 content = str(unreadable.problems).encode()
             digest.update(b"\0" + name.encode() + b"\0" + content)
-        for path in clause_files(layer) if layer.is_dir() else []:
+        for path in files.get(layer, []):
             digest.update(b"\0" + str(path).encode() + b"\0" + digests.get(path, b"?"))
     return digest.digest()
 

@@ -170,13 +170,17 @@ def _settings(path: Path, problems: list[Problem]) -> list[StyleSettings]:
 
 
 def clause_files(layer: Path) -> list[Path]:
-    """The clause files of a library folder, in a stable order."""
-    found = [
-        path
-        for path in layer.rglob("*.yaml")
-        if not (path.parent == layer and path.name in REGISTRY_KINDS) and not path.is_dir()
-    ]
-    return sorted(found, key=lambda path: path.parts)
+    """The clause files of a library folder (every *.yaml but the registries at its top, not
+    following links to folders), in a stable order: by the parts of their paths."""
+    found: list[tuple[list[str], str, str]] = []
+    for folder, _, names in os.walk(layer):
+        parts = list(Path(folder).relative_to(layer).parts)  # once a folder, not once a file
+        found += [
+            ([*parts, name], folder, name)
+            for name in names
+            if name.endswith(".yaml") and (parts or name not in REGISTRY_KINDS)
+        ]
+    return [Path(folder, name) for _, folder, name in sorted(found)]
 
 
 def _read(path: Path, kind: Kind, problems: list[Problem]) -> tuple[Any, SourceMap | None]:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import io
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +20,13 @@ EXAMPLES_DIR = ROOT / "examples"
 EXAMPLES = sorted(EXAMPLES_DIR.glob("*.yaml"))
 COMPLETE_EXAMPLES = [path for path in EXAMPLES if path.stem != "incomplete-deal"]
 
+_CACHE = tempfile.mkdtemp(prefix="termgen-test-cache-")
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
+TEST_ENVIRON = {"TERMGEN_CACHE": _CACHE}
+"""The environment of a command run by a test: a cache of its own, as a user's machine has
+one (in ~/.cache), so that a test does not pay for compiling the library again; nothing else
+of the developer's environment leaks in."""
+
 
 @dataclass
 class CliResult:
@@ -28,13 +38,14 @@ class CliResult:
 def run_cli(
     *args: str | Path, environ: dict[str, str] | None = None, today: dt.date | None = None
 ) -> CliResult:
-    """Run `termgen ARGS` in this process with captured streams (and a fixed today, if given)."""
+    """Run `termgen ARGS` in this process with captured streams (and a fixed today, if given);
+    `environ` replaces the whole environment."""
     stdout, stderr = io.StringIO(), io.StringIO()
     env = Environment(
         stdin=io.StringIO(""),
         stdout=stdout,
         stderr=stderr,
-        environ=environ or {},
+        environ=TEST_ENVIRON if environ is None else environ,
         today=(lambda: today) if today else dt.date.today,
     )
     status = main([str(arg) for arg in args], env)

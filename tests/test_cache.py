@@ -172,7 +172,7 @@ def test_drafts_are_the_same_with_a_cold_and_a_warm_cache(
 
     monkeypatch.setattr(Sandbox, "compile", recording)
     written, compiles = {}, {}
-    for run, env in (("uncached", None), ("cold", environ), ("warm", environ)):
+    for run, env in (("uncached", {}), ("cold", environ), ("warm", environ)):
         compiled.clear()
         assert run_cli("draft", example, "-o", tmp_path / run, environ=env).status == 0
         written[run] = {path.name: path.read_bytes() for path in (tmp_path / run).iterdir()}

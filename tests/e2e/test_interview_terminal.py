@@ -42,7 +42,7 @@ def terminal(tmp_path: Path):
             timeout=30,
             dimensions=(30, columns),
         )
-        child.delaybeforesend = 0.2
+        child.delaybeforesend = 0.05
         """Keys typed before a prompt has switched the terminal to raw mode would be cooked."""
         children.append(child)
         return child

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from ..conftest import TEST_ENVIRON
+
 SECONDS = 10.0
 """Processor seconds one run may use: a guard against runaway work that a busy machine does
 not trip."""
@@ -59,7 +61,7 @@ def termgen(
         command[1:1] = ["-m", "termgen"]
     if ordinary:
         command = [*as_ordinary_user(), *command]
-    env = {"PATH": os.environ.get("PATH", ""), "TERMGEN_CACHE": "off", **(environ or {})}
+    env = {"PATH": os.environ.get("PATH", ""), **TEST_ENVIRON, **(environ or {})}
     with tempfile.TemporaryDirectory() as scratch:
         out_path, err_path = Path(scratch) / "out", Path(scratch) / "err"
         pid = os.posix_spawn(

@@ -16,7 +16,7 @@ import pytest
 
 from termgen.files.write import recover, write_together
 
-from ..conftest import EXAMPLES_DIR, run_cli
+from ..conftest import EXAMPLES_DIR, TEST_ENVIRON, run_cli
 from .bounded import as_ordinary_user
 
 BATTERY = EXAMPLES_DIR / "battery-jv.yaml"
@@ -142,7 +142,7 @@ def _draft(folder: Path) -> subprocess.Popen[bytes]:
         [str(TERMGEN), "draft", str(BATTERY), "-o", str(folder)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-        env={"PATH": os.environ["PATH"], "TERMGEN_CACHE": "off"},
+        env={"PATH": os.environ["PATH"], **TEST_ENVIRON},
     )
 
 

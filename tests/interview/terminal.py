@@ -21,11 +21,15 @@ from termgen.interview.types import TEXT_TYPES, show
 from termgen.model.paths import split
 from termgen.wording import humanise
 
+from ..conftest import TEST_ENVIRON
+
 TODAY = dt.date(2026, 11, 22)
 CLEAR = "\x15"
 ENTER = "\r"
 CTRL_C = "\x03"
 BACKSPACE = "\x7f"
+PASTE_START, PASTE_END = "\x1b[200~", "\x1b[201~"
+"""A terminal's bracketed paste: the line editor takes the text as one key, not one per letter."""
 
 
 class ScriptedTerminal:
@@ -84,7 +88,7 @@ def run_interview(terminal: ScriptedTerminal, *args: str | Path) -> tuple[int, s
         stdin=io.StringIO(),
         stdout=out,
         stderr=err,
-        environ={},
+        environ=TEST_ENVIRON,
         today=lambda: TODAY,
         terminal=terminal,
     )
@@ -109,7 +113,7 @@ def typed(kind: str, value: Any, question: Question | None = None) -> str:
         return f"{label(value)}{ENTER}"
     if kind in ("party", "owner"):
         return f"{value}{ENTER}"
-    return f"{CLEAR}{show(kind, value)}{ENTER}"
+    return f"{CLEAR}{PASTE_START}{show(kind, value)}{PASTE_END}{ENTER}"
 
 
 class ExampleAnswers:

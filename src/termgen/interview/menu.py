@@ -1,7 +1,7 @@
 """A list of choices to pick one from: arrows move, typing filters, Enter picks, Esc cancels.
 
-A small prompt_toolkit application whose key bindings are built once for the whole run, so a
-menu costs what drawing it costs (a questionary select builds two prompt sessions each time).
+A small prompt_toolkit application, built once for the whole run, so a menu costs what drawing
+it costs (a questionary select builds two prompt sessions each time).
 """
 
 from __future__ import annotations
@@ -126,28 +126,42 @@ _BINDINGS = _bindings()
 
 
 class _Menu(Application[int]):
-    """The application of one menu, holding what the key bindings act on."""
+    """The application of the menus, holding what the key bindings act on."""
 
     def __init__(self, menu: _State, **io: Any) -> None:
-        control = FormattedTextControl(menu.tokens, show_cursor=False)
+        self.menu = menu
+        control = FormattedTextControl(lambda: self.menu.tokens(), show_cursor=False)
         super().__init__(
             layout=Layout(HSplit([Window(control, wrap_lines=False, always_hide_cursor=True)])),
             key_bindings=_BINDINGS,
             style=STYLE,
             **io,
         )
-        self.menu = menu
 
 
-def pick(
-    mark: str,
-    message: str,
-    titles: Sequence[str],
-    default: int,
-    hint: str = "",
-    **io: Any,
-) -> int:
-    """The index of the title picked; the pointer starts on `default`."""
-    state = _State(mark, message, list(titles), hint)
-    state.refilter(keep=default)
-    return _Menu(state, **io).run()
+class Menus:
+    """The menus of one run, drawn by one application: prompt_toolkit builds all its default
+    key bindings for every new application, which costs more than drawing a menu."""
+
+    def __init__(self) -> None:
+        self._application: _Menu | None = None
+
+    def pick(
+        self,
+        mark: str,
+        message: str,
+        titles: Sequence[str],
+        default: int,
+        hint: str = "",
+        **io: Any,
+    ) -> int:
+        """The index of the title picked; the pointer starts on `default`."""
+        state = _State(mark, message, list(titles), hint)
+        state.refilter(keep=default)
+        if self._application is None:
+            self._application = _Menu(state, **io)
+        else:
+            self._application.menu = state
+            if "input" in io:
+                self._application.input = io["input"]
+        return self._application.run()

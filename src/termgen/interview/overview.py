@@ -144,6 +144,11 @@ def missing(engine: State) -> list[Missing]:
 def remaining(engine: Engine) -> int:
     """Prompts still to answer in this pass, list choices and the entries lists still need
     included: an honest count, recomputed at every question."""
+    with engine.unchanged():
+        return _remaining(engine)
+
+
+def _remaining(engine: Engine) -> int:
     left = 0
     for _, item in engine.items():
         if not engine.applies(item):

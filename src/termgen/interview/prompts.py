@@ -16,7 +16,7 @@ from prompt_toolkit.formatted_text import StyleAndTextTuples
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 
 from termgen.environment import Environment
-from termgen.interview.menu import STYLE, Cancelled, pick
+from termgen.interview.menu import STYLE, Cancelled, Menus
 from termgen.interview.spec import for_purpose
 from termgen.interview.state import State
 from termgen.interview.steps import Ask
@@ -75,6 +75,7 @@ class Prompter:
     def __init__(self, env: Environment) -> None:
         self.env = env
         self._line_editor: PromptSession[str] | None = None
+        self._menus = Menus()
 
     # -- output ----------------------------------------------------------------------------
 
@@ -189,7 +190,7 @@ class Prompter:
         room = self.env.columns - len(mark) - len(message) - 3
         hint = _SELECT_HINT if len(options) > 3 and len(_SELECT_HINT) <= room else ""
         prompt = self._message(message, mark, answer_below=False)
-        picked = pick(mark, prompt, titles, start, hint, **self.env.prompt_io(key))
+        picked = self._menus.pick(mark, prompt, titles, start, hint, **self.env.prompt_io(key))
         return values[picked]
 
     def checkbox(

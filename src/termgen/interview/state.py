@@ -3,6 +3,7 @@ a typed answer means, whether the deal model takes it. The walk is in `engine`."
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import datetime as dt
 from collections.abc import Iterator
@@ -36,6 +37,8 @@ class State:
     env: Sandbox = field(default_factory=Sandbox, repr=False)
     _summaries: dict[str, Template] = field(default_factory=dict, repr=False)
     """Each group's summary template, compiled once: lists are summarised at every step."""
+    _applying: dict[tuple[int, int, int | None], bool] | None = field(default=None, repr=False)
+    """What applies, remembered while the answers cannot change (see `unchanged`)."""
 
     def items(self) -> Iterator[tuple[Section, Question | Group]]:
         for section in self.spec.sections:
@@ -71,9 +74,27 @@ class State:
             names["item"] = self.entry_data(group, entry)
         return names
 
+    @contextlib.contextmanager
+    def unchanged(self) -> Iterator[None]:
+        """While nothing is answered: each condition is evaluated once, not once per look.
+        Counting what is left looks at every question of every entry, at every prompt."""
+        self._applying = {}
+        try:
+            yield
+        finally:
+            self._applying = None
+
     def applies(
         self, item: Question | Group, group: Group | None = None, entry: int | None = None
     ) -> bool:
+        if self._applying is None:
+            return self._evaluate(item, group, entry)
+        key = (id(item), id(group), entry)
+        if key not in self._applying:
+            self._applying[key] = self._evaluate(item, group, entry)
+        return self._applying[key]
+
+    def _evaluate(self, item: Question | Group, group: Group | None, entry: int | None) -> bool:
         if item.purposes and get(self.data, ("deal", "purpose")) not in item.purposes:
             return False
         if group is not None and not self.applies(group):

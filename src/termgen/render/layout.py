@@ -7,6 +7,7 @@ import statistics
 from docx.document import Document as WordDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.table import CT_Tc
 from docx.shared import Emu
 from docx.table import Table
 
@@ -18,6 +19,7 @@ _BOLD = 1.15
 """How much wider the bold header row's words are."""
 _CELL_PADDING = 260
 """Word's default cell margins (108 twips a side) and a little to spare."""
+_TEXT = qn("w:t")
 
 
 def fit_columns(document: WordDocument) -> None:
@@ -60,14 +62,26 @@ def _widths(columns: list[list[str]], total: int, header: bool) -> list[int]:
     ]
 
 
+def _text(cell: CT_Tc) -> str:
+    """A cell's text, its paragraphs on lines of their own."""
+    return "\n".join("".join(t.text or "" for t in p.iter(_TEXT)) for p in cell.p_lst)
+
+
 def _fit(table: Table, total: int) -> None:
-    rows = [[cell.text for cell in row.cells] for row in table.rows]
-    width = max((len(row) for row in rows), default=0)
-    if width == 0 or any(len(row) != width for row in rows):
+    # The XML directly: python-docx's rows and cells cost more than the rest of a long table's
+    # drafting (a deal with a thousand contributions).
+    rows = [row.tc_lst for row in table._tbl.tr_lst]
+    width = max((len(cells) for cells in rows), default=0)
+    if width == 0 or any(
+        len(cells) != width or cell.grid_span != 1 or cell.vMerge is not None
+        for cells in rows
+        for cell in cells
+    ):
         return
-    first_row = table.rows[0]._tr.trPr
+    texts = [[_text(cell) for cell in cells] for cells in rows]
+    first_row = table._tbl.tr_lst[0].trPr
     header = first_row is not None and first_row.find(qn("w:tblHeader")) is not None
-    widths = _widths([[row[j] for row in rows] for j in range(width)], total, header)
+    widths = _widths([[row[j] for row in texts] for j in range(width)], total, header)
     properties = table._tbl.tblPr
     table_width = properties.find(qn("w:tblW"))
     if table_width is None:
@@ -82,6 +96,7 @@ def _fit(table: Table, total: int) -> None:
     layout.set(qn("w:type"), "fixed")
     for column, column_width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
         column.w = Emu(column_width * _EMU_PER_TWIP)
-    for row in table.rows:
-        for cell, cell_width in zip(row.cells, widths, strict=True):
-            cell.width = Emu(cell_width * _EMU_PER_TWIP)
+    cell_widths = [Emu(column_width * _EMU_PER_TWIP) for column_width in widths]
+    for cells in rows:
+        for cell, cell_width in zip(cells, cell_widths, strict=True):
+            cell.width = cell_width

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from termgen.library.conditions import clause_scope
+from termgen.templating.compiled import compiled_condition
+from termgen.templating.sandbox import Sandbox
 from termgen.templating.skeleton import skeleton
 
 
@@ -29,3 +32,12 @@ def test_texts_differing_only_in_words_share_a_skeleton() -> None:
 )
 def test_texts_jinja_could_read_differently_do_not(one: str, two: str) -> None:
     assert skeleton(one) != skeleton(two)
+
+
+def test_a_hostile_condition_is_refused_after_a_harmless_one_of_the_same_shape() -> None:
+    env = Sandbox()
+    scope = clause_scope()
+    assert compiled_condition(env, "deal.purpose", scope, None)[1] == []
+    condition, issues = compiled_condition(env, "deal.__class__", scope, None)
+    assert condition is None
+    assert issues[0].message.startswith("refused: '__class__'")

@@ -59,8 +59,10 @@ def _settings(env: Sandbox, scope: Scope, *, expression: bool) -> str:
 def _checked_once(
     env: Sandbox, source: str, scope: Scope, *, expression: bool
 ) -> tuple[nodes.Node | None, list[TemplateIssue]]:
-    """`checked`, skipping the checks for a skeleton that passed them before."""
-    passed = f"{_settings(env, scope, expression=expression)}\0{skeleton(source)}"
+    """`checked`, skipping the checks for a text whose skeleton passed them before. A
+    condition is all expression, with no words to leave out: it is its own key."""
+    shape = source if expression else skeleton(source)
+    passed = f"{_settings(env, scope, expression=expression)}\0{shape}"
     if passed in _PASSED:
         return env.parse_expression(source) if expression else env.parse(source), []
     tree, issues = checked(env, source, scope, expression=expression)

@@ -88,6 +88,10 @@ class Cache:
         self._pending[key] = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
         return result
 
+    def keep(self, key: str, pickled: bytes) -> None:
+        """Keep a result computed elsewhere (another process) under its `entry_key`."""
+        self._pending[key] = pickled
+
     def prefetch(self, kind: str, contents: Iterable[bytes]) -> None:
         """Read the entries for many contents in a few queries instead of one each."""
         connection = self._connect()
@@ -215,6 +219,11 @@ def _start_over_if_stale(connection: sqlite3.Connection) -> None:
             connection.execute("INSERT INTO written_by VALUES (?)", (current,))
     if stale:
         connection.execute("VACUUM")
+
+
+def entry_key(kind: str, content: bytes) -> str:
+    """The key of the result of this kind of work on `content`, for `Cache.keep`."""
+    return _key(kind, content)
 
 
 def _key(kind: str, content: bytes) -> str:

@@ -24,7 +24,7 @@ from termgen.drafting.open_points import with_open_points
 from termgen.drafting.outline import Outline, outline
 from termgen.drafting.structure import Draft
 from termgen.environment import Environment
-from termgen.errors import Location, OutputExistsError, Problem
+from termgen.errors import Location, OutputExistsError
 from termgen.files.datafile import SourceMap
 from termgen.files.write import recover, write_together
 from termgen.findings.checks import CHECKS
@@ -38,6 +38,7 @@ from termgen.render.templates import KINDS, Kind
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from termgen.library.lint import Linted
     from termgen.their_drafts.positions import Ours
 
 
@@ -46,7 +47,7 @@ def open_library(overlays: Sequence[Path], env: Environment) -> Library:
     return load_library(library_layers(overlays, env.environ), cache=env.cache())
 
 
-def lint_library(layers: Sequence[Path], cache: Cache | None) -> tuple[Library, list[Problem]]:
+def lint_library(layers: Sequence[Path], cache: Cache | None) -> Linted:
     """The library as `library lint` sees it: its own problems, and names it uses that the
     findings do not know."""
     from termgen.library.lint import lint

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from termgen.library.clause import PURPOSES
+from termgen.library.clause_lint import lint_files
+from termgen.library.load import clause_files
 
 from ..conftest import ROOT, run_cli
 from ..docx_reading import builtin_library
@@ -167,3 +169,30 @@ def test_clauses_that_differ_only_in_wording_each_get_their_problems_at_their_li
     found = [line.split(": ")[0].replace(f"{folder}/", "") for line in result.err.splitlines()]
     assert found[:3] == ["variant-0.yaml:8", "variant-1.yaml:8", "variant-2.yaml:9"]
     assert "'notcie' is not a field of a renewal" in result.err
+
+
+def test_clauses_with_one_skeleton_each_get_their_own_wording_problems(tmp_path: Path) -> None:
+    """The template checks run once for both clauses; the house-style words are read in each."""
+    clause = (
+        "id: counsel.variant-{n}\ntitle: Variant\nelement: exit\nsection: term_exit\n"
+        "text:\n  preferred: |\n    {words}\n    Notice of {{{{ exit.renewal.notice }}}}.\n"
+    )
+    folder = tmp_path / "exit"
+    folder.mkdir()
+    for n, words in enumerate(["Within 30 days.", "Within the term."]):
+        (folder / f"variant-{n}.yaml").write_text(clause.format(n=n, words=words))
+    result = run_cli("library", "lint", tmp_path, environ={"TERMGEN_CACHE": "off"})
+    assert "variant-0.yaml:7: '30 days' is written into the text" in result.err
+    assert "variant-1.yaml" not in result.err
+
+
+def test_a_library_linted_over_processes_reports_what_one_process_does() -> None:
+    layers = [*builtin_library().layers, FIXTURE]
+    sections = ["scope", "term_exit"]
+    files = [path for layer in layers for path in clause_files(layer)]
+    alone = lint_files(files, sections, ["renewal.notice"], parallel_from=len(files) + 1)
+    shared = lint_files(files, sections, ["renewal.notice"], parallel_from=2)
+    assert [file.problems for file in shared] == [file.problems for file in alone]
+    assert [file.clause_problems for file in shared] == [file.clause_problems for file in alone]
+    assert {file.check_key for file in shared} == {file.check_key for file in alone}
+    assert any(file.clause_problems for file in alone) and any(file.problems for file in alone)

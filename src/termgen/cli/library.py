@@ -19,15 +19,15 @@ if TYPE_CHECKING:
 
 def lint(command: LibraryLint, env: Environment) -> ExitStatus:
     layers = library_layers([*command.library, *command.folders], env.environ)
-    library, problems = lint_library(layers, env.cache())
-    for problem in problems:
+    report = lint_library(layers, env.cache())
+    for problem in report.problems:
         env.err(str(problem))
-    if problems:
-        env.err(f"{len(problems)} problem(s) in the clause library")
+    if report.problems:
+        env.err(f"{len(report.problems)} problem(s) in the clause library")
         return ExitStatus.ERROR
     env.out(
-        f"clause library OK: {len(library.clauses)} clauses, {len(library.sections)} sections, "
-        f"{len(library.provisions)} provisions ({len(layers)} folder(s))"
+        f"clause library OK: {report.clauses} clauses, {report.sections} sections, "
+        f"{report.provisions} provisions ({len(layers)} folder(s))"
     )
     return ExitStatus.SUCCESS
 

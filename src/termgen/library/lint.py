@@ -1,57 +1,169 @@
-"""`termgen library lint`: everything that would break or weaken a draft, with file:line."""
+"""`termgen library lint`: everything that would break or weaken a draft, with file:line.
+
+Each clause file is linted on its own (`library.clause_lint`, over a process pool when there
+are many); then what needs the whole library: ids laid over each other, the template checks
+(once per check key), the provisions. With a cache, the whole report of a library seen before
+is one entry, keyed by every byte of every file of every folder.
+"""
 
 from __future__ import annotations
 
-import json
-import re
+import hashlib
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from jinja2 import TemplateSyntaxError, nodes
+from jinja2 import nodes
 
 from termgen.cache import Cache, remembered
-from termgen.errors import Problem
-from termgen.library.clause import Clause
+from termgen.errors import LibraryError, Location, Problem
+from termgen.files.read import CLAUSE_FILE, read_bytes
+from termgen.library.clause_lint import LintedFile, Texts, lint_files
 from termgen.library.conditions import clause_scope
-from termgen.library.load import Library, Sourced, cue_problems, load_library
-from termgen.library.sections import DOCUMENT_TITLES
+from termgen.library.load import (
+    REGISTRY_KINDS,
+    Library,
+    clause_files,
+    cue_problems,
+    load_library,
+    merge_layer,
+)
 from termgen.model import Deal
 from termgen.model.paths import shape_at, split, unknown_path
 from termgen.suggest import with_suggestion
 from termgen.templating.check import Scope, template_issues
 from termgen.templating.sandbox import Sandbox
-from termgen.wording import PARTY_WORDS, and_join, number_words
 
 _TEXT_ISSUES = "clause template issues"
+_Files = dict[Path, list[Path]]
+"""The clause files of each library folder that exists."""
+_REPORT = "library lint report"
+
+
+@dataclass(frozen=True)
+class Linted:
+    """What `library lint` says about a library: its size, and every problem in order."""
+
+    clauses: int
+    sections: int
+    provisions: int
+    problems: list[Problem]
+
+
+class _ChangedWhileLinting(Exception):
+    """A file changed between reading the library's fingerprint and linting it: the report is
+    right for no single state of the files, so it is not kept."""
+
+    def __init__(self, report: Linted) -> None:
+        self.report = report
 
 
 def lint(
     layers: Sequence[Path], cache: Cache | None = None, *, checks: Collection[str] = ()
-) -> tuple[Library, list[Problem]]:
-    """The effective library and every problem found in it, in file and line order.
+) -> Linted:
+    """The effective library's size and every problem found in it, in file and line order.
 
     `checks` are the names of the checks built into termgen that provisions may name. With a
-    cache, clause files and templates checked before with the same text are not again; the
-    caller saves the cache.
+    cache, a library linted before with the same files is not again; the caller saves the
+    cache.
     """
-    library = load_library(layers, strict=False, cache=cache)
+    files = {layer: clause_files(layer) for layer in layers if layer.is_dir()}
+    if cache is None:
+        return _linted(layers, files, None, checks)[0]
+    before = _fingerprint(layers, files, checks, _read_digests(files))
+
+    def compute() -> Linted:
+        report, digests = _linted(layers, files, cache, checks)
+        if _fingerprint(layers, files, checks, digests) != before:
+            raise _ChangedWhileLinting(report)
+        return report
+
+    try:
+        return cache.remember(_REPORT, before, compute)
+    except _ChangedWhileLinting as changed:
+        return changed.report
+
+
+def _linted(
+    layers: Sequence[Path], files: _Files, cache: Cache | None, checks: Collection[str]
+) -> tuple[Linted, dict[Path, bytes]]:
+    """The report, and the digest of each clause file as it was read for it."""
+    library = load_library(layers, strict=False, cache=cache, with_clauses=False)
     problems = list(library.problems)
+    linted = lint_files(
+        [path for layer_files in files.values() for path in layer_files],
+        list(library.sections),
+        list(library.provisions),
+        for_cache=cache is not None,
+    )
+    if cache is not None:
+        for file in linted:
+            if file.cached is not None:
+                cache.keep(*file.cached)
+    problems += [problem for file in linted for problem in file.problems]
+    effective: dict[str, LintedFile] = {}
+    position = 0
+    for layer_files in files.values():
+        batch = linted[position : position + len(layer_files)]
+        position += len(layer_files)
+        merge_layer(
+            effective,
+            (
+                (file.clause_id, file.path, file.id_at or Location(file.path), file)
+                for file in batch
+                if file.clause_id is not None
+            ),
+            problems,
+        )
+    for file in effective.values():
+        problems += file.clause_problems
+    problems += _template_problems(effective.values(), linted, cache)
+    problems += _provision_problems(library, checks, effective.values(), cache)
+    report = Linted(
+        len(effective),
+        len(library.sections),
+        len(library.provisions),
+        sorted(problems, key=lambda problem: problem.place),
+    )
+    return report, {file.path: file.digest for file in linted}
+
+
+def _template_problems(
+    effective: Collection[LintedFile], linted: Sequence[LintedFile], cache: Cache | None
+) -> list[Problem]:
+    """The template checks of each clause's texts, run once per check key."""
+    texts: dict[bytes, Texts] = {}
+    for file in linted:
+        if file.texts is not None:
+            texts.setdefault(file.check_key, file.texts)
+    if cache is not None:
+        cache.prefetch(_TEXT_ISSUES, {file.check_key for file in effective})
     env = Sandbox()
     scope = clause_scope()
-    texts = {
-        clause_id: entry.record.model_dump_json(include={"when", "text"}).encode()
-        for clause_id, entry in library.clauses.items()
-    }
-    if cache is not None:
-        cache.prefetch(_TEXT_ISSUES, texts.values())
-    checked: dict[bytes, list[TextIssue]] = {}
-    for clause_id, entry in library.clauses.items():
-        problems += _clause_problems(entry, library)
-        check = partial(_text_issues_once, entry.record, env, scope, checked)
-        for path, line, message in remembered(cache, _TEXT_ISSUES, texts[clause_id], check):
-            where = entry.where(*path) if line is None else entry.source.text_line(path, line)
-            problems.append(Problem(message, where))
+    issues: dict[bytes, list[TextIssue]] = {}
+    problems = []
+    for file in effective:
+        key = file.check_key
+        if key not in issues:
+            check = partial(_text_issues, texts[key], env, scope)
+            issues[key] = remembered(cache, _TEXT_ISSUES, key, check)
+        anchors = dict(file.anchors)
+        for path, line, message in issues[key]:
+            anchor = anchors[path]
+            problems.append(Problem(message, anchor.where if line is None else anchor.line(line)))
+    return problems
+
+
+def _provision_problems(
+    library: Library,
+    checks: Collection[str],
+    effective: Collection[LintedFile],
+    cache: Cache | None,
+) -> list[Problem]:
+    env = Sandbox()
+    scope = clause_scope()
+    problems = []
     for provision in library.provisions.values():
         for key in ("expected", "expression"):
             condition = getattr(provision.record, key)
@@ -61,152 +173,55 @@ def lint(
                     problems.append(Problem(issue.message, where))
     problems += cue_problems(library.provisions.values(), cache)
     problems += _provision_links(library, checks)
-    problems += _uncovered_provisions(library)
-    return library, sorted(problems, key=lambda problem: problem.place)
-
-
-def _clause_problems(entry: Sourced[Clause], library: Library) -> list[Problem]:
-    clause = entry.record
-    problems = []
-    if clause.section not in library.sections:
-        message = with_suggestion(
-            f"unknown section '{clause.section}'", clause.section, list(library.sections)
-        )
-        problems.append(Problem(message, entry.where("section")))
-    for index, provision in enumerate(clause.provides):
-        if provision not in library.provisions:
-            message = with_suggestion(
-                f"unknown provision id '{provision}'", provision, list(library.provisions)
-            )
-            problems.append(Problem(message, entry.where("provides", index)))
-    if not clause.purposes:
-        problems.append(
-            Problem(
-                "the clause applies to no purpose, so no deal can reach it; list purposes or "
-                "write 'all'",
-                entry.where("purposes"),
-            )
-        )
+    provided = {pid for file in effective for pid in file.provides}
+    problems += _uncovered_provisions(library, provided)
     return problems
+
+
+def _read_digests(files: _Files) -> dict[Path, bytes]:
+    digests = {}
+    for layer_files in files.values():
+        for path in layer_files:
+            try:
+                digests[path] = hashlib.sha256(read_bytes(path, CLAUSE_FILE)).digest()
+            except LibraryError:
+                digests[path] = b""
+    return digests
+
+
+def _fingerprint(
+    layers: Sequence[Path], files: _Files, checks: Collection[str], digests: dict[Path, bytes]
+) -> bytes:
+    """Everything a lint report depends on besides termgen itself: the check names, and each
+    folder's files with their contents (the registries are small, so read whole)."""
+    digest = hashlib.sha256("\0".join(sorted(checks)).encode())
+    for layer in layers:
+        digest.update(b"\0folder\0" + str(layer).encode() + b"\0" + str(layer.is_dir()).encode())
+        for name, kind in REGISTRY_KINDS.items():
+            try:
+                content = read_bytes(layer / name, kind)
+            except LibraryError as unreadable:  # the report says why; the key, that it did
+                content = str(unreadable.problems).encode()
+            digest.update(b"\0" + name.encode() + b"\0" + content)
+        for path in files.get(layer, []):
+            digest.update(b"\0" + str(path).encode() + b"\0" + digests.get(path, b"?"))
+    return digest.digest()
 
 
 TextIssue = tuple[tuple[str | int, ...], int | None, str]
 """Where in the clause (a line of its text, or None for the key itself) and what."""
 
 
-def _text_issues_once(
-    clause: Clause, env: Sandbox, scope: Scope, checked: dict[bytes, list[TextIssue]]
-) -> list[TextIssue]:
-    """`_text_issues`, computed once in a run for all clauses that differ only in wording."""
-    content = _checked_content(env, clause)
-    if content not in checked:
-        checked[content] = _text_issues(clause, env, scope)
-    return checked[content]
-
-
-def _checked_content(env: Sandbox, clause: Clause) -> bytes:
-    """What the checks of a clause's texts and condition depend on, as a key: the condition,
-    and each text's Jinja tokens at their lines with the words between them left out.
-
-    The checks read names, tags and expressions, never the plain words, so clauses that differ
-    only in wording (an overlay's variants of one clause) are checked once.
-    """
-    texts = [clause.text.preferred, *(fallback.text for fallback in clause.text.fallback)]
-    return json.dumps([clause.when, [_skeleton(env, text) for text in texts]]).encode()
-
-
-def _skeleton(env: Sandbox, source: str) -> str:
-    try:
-        return "lexed\0" + "\0".join(
-            f"{line}:data" if kind == "data" else f"{line}:{kind}:{value}"
-            for line, kind, value in env.lex(env.preprocess(source))
-        )
-    except (TemplateSyntaxError, RecursionError, ValueError):  # the check reports these
-        return "as written\0" + source
-
-
-def _text_issues(clause: Clause, env: Sandbox, scope: Scope) -> list[TextIssue]:
-    texts: list[tuple[tuple[str | int, ...], str, bool]] = [
-        (("text", "preferred"), clause.text.preferred, False)
-    ]
-    texts += [
-        (("text", "fallback", index, "text"), fallback.text, False)
-        for index, fallback in enumerate(clause.text.fallback)
-    ]
+def _text_issues(texts: Texts, env: Sandbox, scope: Scope) -> list[TextIssue]:
     found: list[TextIssue] = []
-    if clause.when is not None:
-        texts.append((("when",), clause.when, True))
-        if _never_true(env, clause.when):
-            message = "the condition can never be true, so no deal can reach this clause"
-            found.append((("when",), None, message))
-    for path, source, expression in texts:
+    if texts.when is not None and _never_true(env, texts.when):
+        message = "the condition can never be true, so no deal can reach this clause"
+        found.append((("when",), None, message))
+    for path, source in texts.texts:
         found += [
             (path, issue.line, issue.message)
-            for issue in template_issues(env, source, scope, expression=expression)
+            for issue in template_issues(env, source, scope, expression=path == ("when",))
         ]
-        if not expression:
-            found += [(path, line, message) for line, message in _wording_issues(source)]
-    return found
-
-
-_NUMBERS = {number_words(value): value for value in range(1, 366)}
-_WRITTEN_PERIOD = re.compile(
-    r"\b(\d+|[a-z]+(?:-[a-z]+)?)\s+((?:working\s+|calendar\s+|business\s+)?"
-    r"(?:hours?|days?|weeks?|months?|years?))\b",
-    re.IGNORECASE,
-)
-_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
-_PARTY_ARGUMENT = re.compile(r"""(['"])([^'"]*)\1\s*\|\s*party\b""")
-_ANNEX = re.compile(r"\bthe ((?:[a-z]+-)*[a-z]+ )?annex\b", re.IGNORECASE)
-_ANNEXES = sorted(title for title in DOCUMENT_TITLES.values() if "annex" in title.casefold())
-_GENERIC_BODIES = re.compile(r"\bthe (steering body|joint project office)\b", re.IGNORECASE)
-
-
-def _wording_issues(text: str) -> list[tuple[int, str]]:
-    """House-style problems of a clause text, by line: a length of time written into the
-    sentence (so the house style cannot word it), a party word `party` does not know, a
-    body called by a generic name instead of the deal's."""
-    found = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        for match in _PARTY_ARGUMENT.finditer(line):
-            if match.group(2) not in PARTY_WORDS:
-                found.append(
-                    (
-                        number,
-                        with_suggestion(
-                            f"'{match.group(2)}' is not a word for parties",
-                            match.group(2),
-                            PARTY_WORDS,
-                        ),
-                    )
-                )
-        prose = _JINJA.sub(" ", line)
-        for match in _WRITTEN_PERIOD.finditer(prose):
-            count, unit = match.groups()
-            value = int(count) if count.isdigit() else _NUMBERS.get(count.casefold())
-            if value is not None:
-                written = f"{{{{ '{value} {unit}' | period }}}}"
-                message = (
-                    f"'{match.group(0)}' is written into the text, so the house style cannot "
-                    f"word it; write {written}"
-                )
-                found.append((number, message))
-        for match in _ANNEX.finditer(prose):
-            if match.group(0)[4:].casefold() not in {title.casefold() for title in _ANNEXES}:
-                annexes = and_join([f"the {title}" for title in _ANNEXES], "or")
-                message = (
-                    f"'{match.group(0)}' is not a document termgen drafts; refer to {annexes} "
-                    "or to a clause"
-                )
-                found.append((number, message))
-        for match in _GENERIC_BODIES.finditer(prose):
-            found.append(
-                (
-                    number,
-                    f"'{match.group(0)}' is not a body of the deal; name the body "
-                    "from governance.bodies, or the parties",
-                )
-            )
     return found
 
 
@@ -218,8 +233,7 @@ def _never_true(env: Sandbox, condition: str) -> bool:
     return isinstance(tree, nodes.Const) and not tree.value
 
 
-def _uncovered_provisions(library: Library) -> list[Problem]:
-    provided = {pid for entry in library.clauses.values() for pid in entry.record.provides}
+def _uncovered_provisions(library: Library, provided: set[str]) -> list[Problem]:
     return [
         Problem(
             f"no clause provides '{provision_id}', so every draft will lack it; add a clause "

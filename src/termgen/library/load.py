@@ -12,7 +12,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import ValidationError
 
 from termgen.cache import Cache
-from termgen.errors import LibraryError, Problem
+from termgen.errors import LibraryError, Location, Problem
 from termgen.files.builtin import builtin
 from termgen.files.datafile import SourceMap, YamlPath, parse_yaml, read_yaml
 from termgen.files.read import (
@@ -37,14 +37,16 @@ ENVIRONMENT_VARIABLE = "TERMGEN_LIBRARY"
 SECTIONS_FILE = "sections.yaml"
 PROVISIONS_FILE = "provisions.yaml"
 SETTINGS_FILE = "library.yaml"
-_REGISTRY_KINDS = {
+REGISTRY_KINDS = {
     SECTIONS_FILE: SECTIONS_REGISTRY,
     PROVISIONS_FILE: PROVISIONS_REGISTRY,
     SETTINGS_FILE: LIBRARY_SETTINGS,
 }
-_CACHE_KIND = "clause file"
+CLAUSE_FILE_KIND = "clause file"
+"""The cache's kind of entry for a parsed clause file (see `clause_file_key`)."""
 
 RecordT = TypeVar("RecordT", bound=Record)
+V = TypeVar("V")
 RegistryT = TypeVar("RegistryT", Section, Provision)
 """What a registry file (sections.yaml, provisions.yaml) holds: entries with an id."""
 
@@ -97,12 +99,17 @@ def library_layers(
 
 
 def load_library(
-    layers: Sequence[Path], *, strict: bool = True, cache: Cache | None = None
+    layers: Sequence[Path],
+    *,
+    strict: bool = True,
+    cache: Cache | None = None,
+    with_clauses: bool = True,
 ) -> Library:
     """Read every layer in order; with `strict`, any problem stops with all of them listed.
 
     With a cache, clause files read before (same path, same bytes) are not parsed again;
-    the caller saves the cache.
+    the caller saves the cache. Without clauses, only the registries and settings are read
+    (`library lint` reads the clause files on its own, file by file).
     """
     problems: list[Problem] = []
     clauses: dict[str, Sourced[Clause]] = {}
@@ -113,7 +120,8 @@ def load_library(
         if not layer.is_dir():
             problems.append(Problem(f"clause library folder '{layer}' does not exist"))
             continue
-        _merge_clauses(clauses, _clause_files(layer), problems, cache)
+        if with_clauses:
+            _merge_clauses(clauses, clause_files(layer), problems, cache)
         _merge_registry(sections, layer / SECTIONS_FILE, Section, problems)
         _merge_registry(provisions, layer / PROVISIONS_FILE, Provision, problems)
         styles += _settings(layer / SETTINGS_FILE, problems)
@@ -161,13 +169,18 @@ def _settings(path: Path, problems: list[Problem]) -> list[StyleSettings]:
     return [] if settings is None else [settings.style]
 
 
-def _clause_files(layer: Path) -> list[Path]:
-    found = [
-        path
-        for path in layer.rglob("*.yaml")
-        if not (path.parent == layer and path.name in _REGISTRY_KINDS) and not path.is_dir()
-    ]
-    return sorted(found, key=lambda path: path.parts)
+def clause_files(layer: Path) -> list[Path]:
+    """The clause files of a library folder (every *.yaml but the registries at its top, not
+    following links to folders), in a stable order: by the parts of their paths."""
+    found: list[tuple[list[str], str, str]] = []
+    for folder, _, names in os.walk(layer):
+        parts = list(Path(folder).relative_to(layer).parts)  # once a folder, not once a file
+        found += [
+            ([*parts, name], folder, name)
+            for name in names
+            if name.endswith(".yaml") and (parts or name not in REGISTRY_KINDS)
+        ]
+    return [Path(folder, name) for _, folder, name in sorted(found)]
 
 
 def _read(path: Path, kind: Kind, problems: list[Problem]) -> tuple[Any, SourceMap | None]:
@@ -192,31 +205,36 @@ def _validated(
         return None
 
 
-class _Unusable(Exception):
+class Unusable(Exception):
     """A clause file with problems: reported, and never kept in the cache."""
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
 
 
-def _clause_file(path: Path, raw: bytes) -> Sourced[Clause | Disabled]:
+def clause_file(path: Path, raw: bytes) -> Sourced[Clause | Disabled]:
     """A clause file from the bytes read from `path`."""
     problems: list[Problem] = []
     try:
         data, source = parse_yaml(decoded(raw, path, CLAUSE_FILE), path, CLAUSE_FILE)
     except LibraryError as bad:
-        raise _Unusable(bad.problems) from None
+        raise Unusable(bad.problems) from None
     if not isinstance(data, dict):
         message = "a clause file holds one mapping with 'id:', 'title:' and 'text:'"
-        raise _Unusable([Problem(message, source.locate(()))])
+        raise Unusable([Problem(message, source.locate(()))])
     model: type[Clause] | type[Disabled] = Disabled if data.get("disabled") is True else Clause
     record = _validated(model, data, source, (), problems)
     if record is None:
-        raise _Unusable(problems)
+        raise Unusable(problems)
     return Sourced(record, source)
 
 
-_Cached = tuple[
+def clause_file_key(path: Path, raw: bytes) -> bytes:
+    """What a parsed clause file depends on: its path (kept in its source map) and bytes."""
+    return str(path).encode() + b"\0" + raw
+
+
+Cached = tuple[
     Clause | Disabled,
     dict[YamlPath, tuple[int, int]],
     dict[YamlPath, tuple[int, int]],
@@ -225,12 +243,15 @@ _Cached = tuple[
 """A parsed clause file without its path: the key holds it, and a Path is slow to unpickle."""
 
 
-def _to_cache(path: Path, raw: bytes) -> _Cached:
-    entry = _clause_file(path, raw)
+def _to_cache(path: Path, raw: bytes) -> Cached:
+    return to_cache(clause_file(path, raw))
+
+
+def to_cache(entry: Sourced[Clause | Disabled]) -> Cached:
     return entry.record, entry.source.keys, entry.source.values, entry.source.blocks
 
 
-def _from_cache(path: Path, cached: _Cached) -> Sourced[Clause | Disabled]:
+def _from_cache(path: Path, cached: Cached) -> Sourced[Clause | Disabled]:
     record, keys, values, blocks = cached
     return Sourced(record, SourceMap(path, keys, values, blocks))
 
@@ -253,37 +274,54 @@ def _merge_clauses(
     cache: Cache | None,
 ) -> None:
     read = _clause_file_bytes(files, problems)
-    keys = [str(path).encode() + b"\0" + raw for path, raw in read]
+    keys = [clause_file_key(path, raw) for path, raw in read]
     if cache is not None:
-        cache.prefetch(_CACHE_KIND, keys)
-    seen_in_layer: dict[str, Sourced[Clause | Disabled]] = {}
+        cache.prefetch(CLAUSE_FILE_KIND, keys)
+    layer: list[tuple[str, Path, Location, Sourced[Clause] | None]] = []
     for (path, raw), key in zip(read, keys, strict=True):
         try:
             if cache is None:
-                entry = _clause_file(path, raw)
+                entry = clause_file(path, raw)
             else:
                 entry = _from_cache(
-                    path, cache.remember(_CACHE_KIND, key, partial(_to_cache, path, raw))
+                    path, cache.remember(CLAUSE_FILE_KIND, key, partial(_to_cache, path, raw))
                 )
-        except _Unusable as unusable:
+        except Unusable as unusable:
             problems.extend(unusable.problems)
             continue
         record = entry.record
-        earlier = seen_in_layer.get(record.id)
+        kept = Sourced(record, entry.source) if isinstance(record, Clause) else None
+        layer.append((record.id, path, entry.where("id"), kept))
+    merge_layer(clauses, layer, problems)
+
+
+def merge_layer(
+    effective: dict[str, V],
+    layer: Iterable[tuple[str, Path, Location, V | None]],
+    problems: list[Problem],
+) -> None:
+    """Lay one folder's clauses over the ones below: a new id adds, the same id replaces, a
+    disabled one removes; an id used twice within the folder is a problem (the first counts).
+
+    Each entry is (id, file, where its id is written, what to keep, or None when disabled).
+    """
+    seen_in_layer: dict[str, Path] = {}
+    for clause_id, path, id_at, kept in layer:
+        earlier = seen_in_layer.get(clause_id)
         if earlier is not None:
             problems.append(
                 Problem(
-                    f"duplicate clause id '{record.id}', also used in {earlier.source.file}; "
+                    f"duplicate clause id '{clause_id}', also used in {earlier}; "
                     "each id may appear once in a library folder",
-                    entry.where("id"),
+                    id_at,
                 )
             )
             continue
-        seen_in_layer[record.id] = entry
-        if isinstance(record, Disabled):
-            clauses.pop(record.id, None)
+        seen_in_layer[clause_id] = path
+        if kept is None:
+            effective.pop(clause_id, None)
         else:
-            clauses[record.id] = Sourced(record, entry.source)
+            effective[clause_id] = kept
 
 
 def _merge_registry(
@@ -294,7 +332,7 @@ def _merge_registry(
 ) -> None:
     if not path.exists():
         return
-    data, source = _read(path, _REGISTRY_KINDS[path.name], problems)
+    data, source = _read(path, REGISTRY_KINDS[path.name], problems)
     if source is None:
         return
     if not isinstance(data, list):

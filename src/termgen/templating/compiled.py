@@ -2,6 +2,9 @@
 
 Parsing, checking and compiling the library's templates is most of the time a draft spends in
 Jinja; the code Jinja compiles them to depends only on their text, so a cached draft loads it.
+The checks depend only on the text's skeleton (`templating.skeleton`), so a text whose
+skeleton passed them before in this process is parsed and compiled without checking again:
+an overlay's variants of one clause are checked once.
 """
 
 from __future__ import annotations
@@ -14,8 +17,11 @@ from jinja2 import Template, nodes
 from termgen.cache import Cache, remembered
 from termgen.templating.check import Scope, TemplateIssue, checked
 from termgen.templating.sandbox import BudgetedTemplate, Condition, Sandbox, condition_template
+from termgen.templating.skeleton import skeleton
 
 _KIND = "compiled template"
+_PASSED: set[str] = set()
+"""Settings and skeletons whose texts the checks found nothing in."""
 
 
 def compiled_text(
@@ -42,16 +48,34 @@ def prefetch_texts(env: Sandbox, sources: Iterable[str], scope: Scope, cache: Ca
 
 
 def _key(env: Sandbox, source: str, scope: Scope, *, expression: bool) -> bytes:
+    return f"{_settings(env, scope, expression=expression)}\0{source}".encode()
+
+
+def _settings(env: Sandbox, scope: Scope, *, expression: bool) -> str:
     # What the compiled code and the issues depend on besides the source itself.
-    settings = f"{expression}|{env.autoescape}|{env.tag_lines_vanish}|{','.join(sorted(scope))}"
-    return f"{settings}\0{source}".encode()
+    return f"{expression}|{env.autoescape}|{env.tag_lines_vanish}|{','.join(sorted(scope))}"
+
+
+def _checked_once(
+    env: Sandbox, source: str, scope: Scope, *, expression: bool
+) -> tuple[nodes.Node | None, list[TemplateIssue]]:
+    """`checked`, skipping the checks for a text whose skeleton passed them before. A
+    condition is all expression, with no words to leave out: it is its own key."""
+    shape = source if expression else skeleton(source)
+    passed = f"{_settings(env, scope, expression=expression)}\0{shape}"
+    if passed in _PASSED:
+        return env.parse_expression(source) if expression else env.parse(source), []
+    tree, issues = checked(env, source, scope, expression=expression)
+    if not issues:
+        _PASSED.add(passed)
+    return tree, issues
 
 
 def _compiled(
     env: Sandbox, source: str, scope: Scope, cache: Cache | None, *, expression: bool
 ) -> tuple[BudgetedTemplate | None, list[TemplateIssue]]:
     def compile_checked() -> tuple[bytes | None, list[TemplateIssue]]:
-        tree, issues = checked(env, source, scope, expression=expression)
+        tree, issues = _checked_once(env, source, scope, expression=expression)
         if issues:
             return None, issues
         if isinstance(tree, nodes.Expr):

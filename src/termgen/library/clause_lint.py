@@ -1,0 +1,286 @@
+"""What `library lint` finds in each clause file on its own, over a process pool when the
+library is large.
+
+Reading, validating and checking a clause file needs nothing from the other files but the
+names of the sections and provisions, so the files of a large library are shared out between
+processes, one per core; each sends back its findings, never the parsed clauses. A small
+library is linted in this process: starting the pool would cost more than it saves.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import re
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import cache
+from itertools import repeat
+from pathlib import Path
+
+from termgen.cache import entry_key
+from termgen.errors import LibraryError, Location, Problem
+from termgen.files.read import CLAUSE_FILE, read_bytes
+from termgen.library.clause import Clause
+from termgen.library.load import (
+    CLAUSE_FILE_KIND,
+    Sourced,
+    Unusable,
+    clause_file,
+    clause_file_key,
+    to_cache,
+)
+from termgen.library.sections import DOCUMENT_TITLES
+from termgen.suggest import with_suggestion
+from termgen.templating.skeleton import skeleton
+from termgen.wording import PARTY_WORDS, and_join, number_words
+
+PARALLEL_FROM = 400
+"""Clause files from which linting is shared out between processes (about 0.1 s of work for
+one core, over the cost of starting the pool)."""
+_CHUNKS_PER_WORKER = 4
+
+TextPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where a text of a clause is written: at its key, and the file line of its first line."""
+
+    where: Location
+    first_line: int
+
+    def line(self, line_in_text: int) -> Location:
+        return Location(self.where.file, self.first_line + line_in_text - 1)
+
+
+@dataclass(frozen=True)
+class Texts:
+    """What the template checks of a clause read: its condition and each text, by path."""
+
+    when: str | None
+    texts: tuple[tuple[TextPath, str], ...]
+
+
+@dataclass(frozen=True)
+class LintedFile:
+    """One clause file linted on its own."""
+
+    path: Path
+    digest: bytes
+    """SHA-256 of the bytes read (empty when the file could not be read)."""
+    problems: tuple[Problem, ...]
+    """Reading and validating: reported whether or not a later folder replaces the clause."""
+    clause_id: str | None = None
+    """None when the file holds no usable clause."""
+    disabled: bool = False
+    id_at: Location | None = None
+    provides: tuple[str, ...] = ()
+    clause_problems: tuple[Problem, ...] = ()
+    """Names and wording: reported only when the clause is in the effective library."""
+    check_key: bytes = b""
+    """What the template checks depend on (`checked_content`); equal keys, equal issues."""
+    anchors: tuple[tuple[TextPath, Anchor], ...] = ()
+    texts: Texts | None = None
+    """The texts, when this is the first clause of its batch with this check key."""
+    cached: tuple[str, bytes] | None = None
+    """The parsed file as a cache entry (key, pickle), when asked for: what drafting reads."""
+
+
+def lint_files(
+    files: Sequence[Path],
+    sections: Sequence[str],
+    provisions: Sequence[str],
+    *,
+    for_cache: bool = False,
+    parallel_from: int = PARALLEL_FROM,
+) -> list[LintedFile]:
+    """Each file linted on its own, in the order given; `parallel_from` files or more on each
+    core are shared out between processes. With `for_cache`, each parsed file comes back as
+    the cache entry a draft would otherwise parse the file again for."""
+    workers = min(len(os.sched_getaffinity(0)), len(files) // parallel_from)
+    if workers < 2:
+        return lint_batch(files, sections, provisions, for_cache)
+    size = -(-len(files) // (workers * _CHUNKS_PER_WORKER))
+    batches = [files[start : start + size] for start in range(0, len(files), size)]
+    with ProcessPoolExecutor(workers) as pool:
+        done = pool.map(
+            lint_batch, batches, repeat(sections), repeat(provisions), repeat(for_cache)
+        )
+        return [linted for batch in done for linted in batch]
+
+
+def lint_batch(
+    files: Sequence[Path], sections: Sequence[str], provisions: Sequence[str], for_cache: bool
+) -> list[LintedFile]:
+    keys: set[bytes] = set()
+    return [_lint_file(path, sections, provisions, keys, for_cache) for path in files]
+
+
+def _lint_file(
+    path: Path, sections: Sequence[str], provisions: Sequence[str], keys: set[bytes], keep: bool
+) -> LintedFile:
+    try:
+        raw = read_bytes(path, CLAUSE_FILE)
+    except LibraryError as unreadable:
+        return LintedFile(path, b"", tuple(unreadable.problems))
+    digest = hashlib.sha256(raw).digest()
+    try:
+        entry = clause_file(path, raw)
+    except Unusable as unusable:
+        return LintedFile(path, digest, tuple(unusable.problems))
+    record = entry.record
+    cached = None
+    if keep:
+        stored_as = entry_key(CLAUSE_FILE_KIND, clause_file_key(path, raw))
+        cached = stored_as, pickle.dumps(to_cache(entry), protocol=pickle.HIGHEST_PROTOCOL)
+    if not isinstance(record, Clause):
+        return LintedFile(path, digest, (), record.id, True, entry.where("id"), cached=cached)
+    clause = Sourced(record, entry.source)
+    texts = clause_texts(record)
+    key = checked_content(texts)
+    anchors = tuple((text_path, _anchor(clause, text_path)) for text_path, _ in texts.texts)
+    wording = [
+        Problem(message, dict(anchors)[text_path].line(line))
+        for text_path, text in texts.texts
+        if text_path != ("when",)
+        for line, message in wording_issues(text)
+    ]
+    first = key not in keys
+    keys.add(key)
+    return LintedFile(
+        path,
+        digest,
+        (),
+        record.id,
+        False,
+        entry.where("id"),
+        tuple(record.provides),
+        tuple(_clause_problems(clause, sections, provisions) + wording),
+        key,
+        anchors,
+        texts if first else None,
+        cached,
+    )
+
+
+def _anchor(entry: Sourced[Clause], path: TextPath) -> Anchor:
+    where = entry.where(*path)
+    return Anchor(where, entry.source.text_line(path, 1).line or 1)
+
+
+def clause_texts(clause: Clause) -> Texts:
+    texts: list[tuple[TextPath, str]] = [(("text", "preferred"), clause.text.preferred)]
+    texts += [
+        (("text", "fallback", index, "text"), fallback.text)
+        for index, fallback in enumerate(clause.text.fallback)
+    ]
+    if clause.when is not None:
+        texts.append((("when",), clause.when))
+    return Texts(clause.when, tuple(texts))
+
+
+def checked_content(texts: Texts) -> bytes:
+    """What the checks of a clause's texts and condition depend on, as a key: the condition,
+    and each text's skeleton (`templating.skeleton`), so that clauses differing only in
+    wording (an overlay's variants of one clause) are checked once."""
+    return json.dumps(
+        [texts.when, [skeleton(text) for path, text in texts.texts if path != ("when",)]]
+    ).encode()
+
+
+def _clause_problems(
+    entry: Sourced[Clause], sections: Sequence[str], provisions: Sequence[str]
+) -> list[Problem]:
+    clause = entry.record
+    problems = []
+    if clause.section not in sections:
+        message = with_suggestion(f"unknown section '{clause.section}'", clause.section, sections)
+        problems.append(Problem(message, entry.where("section")))
+    for index, provision in enumerate(clause.provides):
+        if provision not in provisions:
+            message = with_suggestion(f"unknown provision id '{provision}'", provision, provisions)
+            problems.append(Problem(message, entry.where("provides", index)))
+    if not clause.purposes:
+        problems.append(
+            Problem(
+                "the clause applies to no purpose, so no deal can reach it; list purposes or "
+                "write 'all'",
+                entry.where("purposes"),
+            )
+        )
+    return problems
+
+
+_NUMBERS = {number_words(value): value for value in range(1, 366)}
+_WRITTEN_PERIOD = re.compile(
+    r"\b(\d+|[a-z]+(?:-[a-z]+)?)\s+((?:working\s+|calendar\s+|business\s+)?"
+    r"(?:hours?|days?|weeks?|months?|years?))\b",
+    re.IGNORECASE,
+)
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
+_PARTY_ARGUMENT = re.compile(r"""(['"])([^'"]*)\1\s*\|\s*party\b""")
+_ANNEX = re.compile(r"\bthe ((?:[a-z]+-)*[a-z]+ )?annex\b", re.IGNORECASE)
+_ANNEXES = sorted(title for title in DOCUMENT_TITLES.values() if "annex" in title.casefold())
+_GENERIC_BODIES = re.compile(r"\bthe (steering body|joint project office)\b", re.IGNORECASE)
+_CUES = re.compile(r"party|hour|day|week|month|year|annex|steering|joint", re.IGNORECASE)
+"""A word one of the patterns above needs: a line without any is skipped (most are). A tag
+replaced by a space cannot make one of these words, so none is missed."""
+
+
+@cache
+def _known_annexes() -> frozenset[str]:
+    return frozenset(title.casefold() for title in _ANNEXES)
+
+
+def wording_issues(text: str) -> list[tuple[int, str]]:
+    """House-style problems of a clause text, by line: a length of time written into the
+    sentence (so the house style cannot word it), a party word `party` does not know, a
+    body called by a generic name instead of the deal's."""
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not _CUES.search(line):
+            continue
+        for match in _PARTY_ARGUMENT.finditer(line):
+            if match.group(2) not in PARTY_WORDS:
+                found.append(
+                    (
+                        number,
+                        with_suggestion(
+                            f"'{match.group(2)}' is not a word for parties",
+                            match.group(2),
+                            PARTY_WORDS,
+                        ),
+                    )
+                )
+        prose = _JINJA.sub(" ", line)
+        for match in _WRITTEN_PERIOD.finditer(prose):
+            count, unit = match.groups()
+            value = int(count) if count.isdigit() else _NUMBERS.get(count.casefold())
+            if value is not None:
+                written = f"{{{{ '{value} {unit}' | period }}}}"
+                message = (
+                    f"'{match.group(0)}' is written into the text, so the house style cannot "
+                    f"word it; write {written}"
+                )
+                found.append((number, message))
+        for match in _ANNEX.finditer(prose):
+            if match.group(0)[4:].casefold() not in _known_annexes():
+                annexes = and_join([f"the {title}" for title in _ANNEXES], "or")
+                message = (
+                    f"'{match.group(0)}' is not a document termgen drafts; refer to {annexes} "
+                    "or to a clause"
+                )
+                found.append((number, message))
+        for match in _GENERIC_BODIES.finditer(prose):
+            found.append(
+                (
+                    number,
+                    f"'{match.group(0)}' is not a body of the deal; name the body "
+                    "from governance.bodies, or the parties",
+                )
+            )
+    return found

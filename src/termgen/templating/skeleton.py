@@ -1,0 +1,41 @@
+"""A template's tags with its words left out: what the static checks of a text depend on.
+
+The checks (`templating.check`) read names, tags and expressions, never the plain words
+between tags, so two texts with the same skeleton get the same issues at the same lines: an
+overlay's variants of one clause are checked once. The skeleton is found with one regular
+expression instead of Jinja's lexer (a Python generator, most of the cost of a check key).
+It must never give two texts the same skeleton when Jinja would read their tags differently,
+so whenever the expression and Jinja could disagree (a brace between tags, a tag with a
+brace inside), the whole text is its own skeleton.
+"""
+
+from __future__ import annotations
+
+import re
+
+_STRING = r"""'[^'\\]*(?:\\.[^'\\]*)*'|"[^"\\]*(?:\\.[^"\\]*)*\""""
+_TAGS = re.compile(
+    # Tags as Jinja's lexer ends them: a print or block tag at its first closing delimiter
+    # outside a string (a brace inside makes the tag unmatched, so the text is kept whole);
+    # a comment at its first '#}', as Jinja does.
+    rf"(\{{\{{(?:[^'\"{{}}]|{_STRING})*\}}\}}"
+    rf"|\{{%(?:[^'\"{{}}%]|{_STRING}|%(?!\}}))*%\}}"
+    r"|\{#.*?#\})",
+    re.DOTALL,
+)
+_WORDS = re.compile(r"\S+")
+_WORD = "w"
+
+
+def skeleton(source: str) -> str:
+    """The text with every run of words between tags written as one letter.
+
+    Whitespace stays as written (line numbers, and whether a line holds only a tag, depend
+    on it), and so does the number of words: only what Jinja keeps as plain text changes.
+    """
+    parts = _TAGS.split(source)
+    words = parts[0::2]
+    if any("{" in between or "}" in between for between in words):
+        return "whole\0" + source
+    parts[0::2] = [_WORDS.sub(_WORD, between) for between in words]
+    return "tags\0" + "".join(parts)

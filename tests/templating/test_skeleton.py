@@ -1,0 +1,43 @@
+"""Skeletons: equal only when Jinja reads the tags of two texts alike."""
+
+from __future__ import annotations
+
+import pytest
+
+from termgen.library.conditions import clause_scope
+from termgen.templating.compiled import compiled_condition
+from termgen.templating.sandbox import Sandbox
+from termgen.templating.skeleton import skeleton
+
+
+def test_texts_differing_only_in_words_share_a_skeleton() -> None:
+    one = "The parties meet.\n  {% if x %}Each {{ y | party }} votes.{% endif %}\n"
+    two = "Our members gather.\n  {% if x %}Every {{ y | party }} speaks.{% endif %}\n"
+    assert skeleton(one) == skeleton(two)
+    assert skeleton("{{ 'a}}' }} one {# c #}") == skeleton("{{ 'a}}' }} two {# c #}")
+
+
+@pytest.mark.parametrize(
+    ("one", "two"),
+    [
+        ("a {{ x }}", "a {{ z }}"),  # another name
+        ("a\n{{ x }}", "a {{ x }}"),  # another line
+        ("one two {{ x }}", "one {{ x }}"),  # another count of words
+        ("a  {% if x %}{% endif %}", "  {% if x %}{% endif %}"),  # a line of only a tag
+        ("{{ 'a}}' ~ x ~ '{{b' }}", "{{ 'a}}' ~ y ~ '{{b' }}"),  # strings holding delimiters
+        ("{# a #} b {{ x }}", "{# a #} b {{ y }}"),
+        ("{{ {'a': x} }} w", "{{ {'a': y} }} w"),  # a brace inside a tag
+        ("{ a } {{ x }}", "{ b } {{ x }}"),  # a brace between tags
+    ],
+)
+def test_texts_jinja_could_read_differently_do_not(one: str, two: str) -> None:
+    assert skeleton(one) != skeleton(two)
+
+
+def test_a_hostile_condition_is_refused_after_a_harmless_one_of_the_same_shape() -> None:
+    env = Sandbox()
+    scope = clause_scope()
+    assert compiled_condition(env, "deal.purpose", scope, None)[1] == []
+    condition, issues = compiled_condition(env, "deal.__class__", scope, None)
+    assert condition is None
+    assert issues[0].message.startswith("refused: '__class__'")

@@ -44,9 +44,10 @@ from termgen.library.load import library_layers, load_provisions
 from termgen.library.provisions import Provision
 from termgen.model.common import Duration
 from termgen.their_drafts.check import check_draft
+from termgen.their_drafts.dates import DateMention
 from termgen.their_drafts.renewals import renewal, renewal_notice
 from termgen.their_drafts.terms import TermRead, effective_date, initial_term
-from termgen.their_drafts.values import DateMention, durations
+from termgen.their_drafts.values import durations
 
 SETS = ("cuad-dev", "cuad-train")
 CATEGORIES = {

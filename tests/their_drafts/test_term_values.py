@@ -7,9 +7,10 @@ from __future__ import annotations
 import datetime as dt
 
 from termgen.model.common import Duration
+from termgen.their_drafts.dates import dates
 from termgen.their_drafts.terms import effective_date, initial_term, read_term
 from termgen.their_drafts.text import Sentence
-from termgen.their_drafts.values import dates, durations
+from termgen.their_drafts.values import durations
 
 
 def _sentences(*texts: str) -> list[Sentence]:

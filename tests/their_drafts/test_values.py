@@ -9,11 +9,12 @@ import pytest
 
 from termgen.model.common import Duration
 from termgen.model.meta import Party
+from termgen.their_drafts.dates import dates
 from termgen.their_drafts.parties import PartyNames, core_name, holder
 from termgen.their_drafts.renewals import read_renewal
 from termgen.their_drafts.terms import effective_date, initial_term, read_term
 from termgen.their_drafts.text import Sentence
-from termgen.their_drafts.values import best, dates, durations
+from termgen.their_drafts.values import best, durations
 
 
 def _d(text: str) -> Duration:

@@ -21,6 +21,7 @@ from termgen.model.common import Duration
 from termgen.model.exit import Renewal, SurvivalKind, Term, TriggerKind
 from termgen.suggest import with_suggestion
 from termgen.their_drafts.check import ForeignReport
+from termgen.their_drafts.dates import DateMention
 from termgen.their_drafts.detect import Detection
 from termgen.their_drafts.exits import (
     ChoiceRead,
@@ -37,7 +38,6 @@ from termgen.their_drafts.exits import (
 from termgen.their_drafts.parties import Holder, PartyNames, holder
 from termgen.their_drafts.renewals import RenewalRead, renewal, renewal_notice
 from termgen.their_drafts.terms import DurationRead, Read, TermRead, effective_date, initial_term
-from termgen.their_drafts.values import DateMention
 
 EXCLUSIVITY_CLAUSE = "general.exclusivity"
 NON_EXCLUSIVE = "non-exclusive"

@@ -14,14 +14,13 @@ from dataclasses import dataclass
 
 from termgen.deadlines.dates import shift
 from termgen.model.common import Duration
+from termgen.their_drafts.dates import DateMention, dates
 from termgen.their_drafts.text import Sentence
 from termgen.their_drafts.values import (
     NUMBER_WORDS,
     ORDINAL_WORDS,
-    DateMention,
     as_duration,
     best,
-    dates,
     number_from_words,
     role_score,
 )

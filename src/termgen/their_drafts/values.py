@@ -1,4 +1,5 @@
-"""Lengths of time and dates as agreements write them, and what role each one plays.
+"""Lengths of time as agreements write them, and what role each one plays (dates are in
+`dates`).
 
 "ninety (90) days", "three months", "one year", "a twelve-month period", "30-day", "half a
 year": each is a `Duration` of the deal model. Which of several durations in a sentence is
@@ -8,7 +9,6 @@ around it ("no less than sixty (60) days prior to", "successive one (1) year ter
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -337,92 +337,3 @@ def best(text: str, role: Role, least: int = 1) -> Mention | None:
         return None
     top = max(score for score, _ in candidates)
     return next(mention for score, mention in candidates if score == top)
-
-
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sept", "sep"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>[0-3]?\d|_{1,20}|\[[^\]]{0,12}\]|\*{1,10})\s*(?:s\s?t|n\s?d|r\s?d|t\s?h)?"
-_YEAR = r"(?P<year>(?:19|20)\d\d|\d\s?\d\s?\d\s?\d)"
-_DATE_FORMS = (
-    # "(?<![^\W_])": a date filled into a blank ("_Dec. 8, 2005") is still a date
-    re.compile(rf"(?<![^\W_]){_MONTH}\s+{_DAY}\s*,?\s*{_YEAR}\b", re.IGNORECASE),
-    re.compile(rf"(?<!\w){_DAY}\s+(?:day\s+of\s+)?{_MONTH}\s*,?\s*{_YEAR}\b", re.IGNORECASE),
-    re.compile(r"\b(?P<month>[01]?\d)[/.-](?P<day>[0-3]?\d)[/.-](?P<year>(?:19|20)\d\d|\d\d)\b"),
-    re.compile(r"\b(?P<month_only>" + _MONTH[9:] + rf"\s*,?\s*{_YEAR}\b", re.IGNORECASE),
-    re.compile(
-        r"(?<!\w)(?P<blank>_{1,20}|\[[^\]]{0,12}\]|\*{1,10})\s*,?\s*(?P<year>(?:19|20)\d\d)\b",
-        re.IGNORECASE,
-    ),
-)
-
-
-@dataclass(frozen=True)
-class DateMention:
-    """A calendar date in a text; a blank in the form ('______, 2016') leaves month or day None."""
-
-    year: int
-    month: int | None
-    day: int | None
-    start: int
-    end: int
-
-    @property
-    def date(self) -> dt.date | None:
-        if self.month is None or self.day is None:
-            return None
-        try:
-            return dt.date(self.year, self.month, self.day)
-        except ValueError:
-            return None
-
-
-def _year(text: str) -> int:
-    digits = int(re.sub(r"\s", "", text))
-    if digits < 100:
-        return 2000 + digits if digits < 50 else 1900 + digits
-    return digits
-
-
-def dates(text: str) -> list[DateMention]:
-    """Every date written in `text` ('December 31, 2000', '1st day of June, 2000', '12/31/00')."""
-    found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
-    for form in _DATE_FORMS:
-        for match in form.finditer(text):
-            if any(start < match.end() and match.start() < end for start, end in taken):
-                continue
-            groups = match.groupdict()
-            month_text = groups.get("month") or groups.get("month_only")
-            month: int | None = None
-            if month_text:
-                month = int(month_text) if month_text.isdigit() else _MONTHS[month_text.lower()]
-            day_text = groups.get("day") or ""
-            day = int(day_text) if day_text.isdigit() else None
-            if month is not None and not 1 <= month <= 12:
-                continue
-            year = _year(match["year"])
-            if not 1900 <= year <= 2100:
-                continue
-            taken.append((match.start(), match.end()))
-            found.append(DateMention(year, month, day, match.start(), match.end()))
-    return sorted(found, key=lambda mention: mention.start)

@@ -41,6 +41,8 @@ _KEY_FILE = "cache.key"
 _KEY_BYTES = 32
 _TAG_BYTES = hashlib.sha256().digest_size
 _BATCH = 500
+_SHAPED_BY = ("jinja2", "pydantic", "pydantic_core", "yaml")
+"""The libraries whose versions shape cached results: parsed clauses, compiled templates."""
 
 
 class Cache:
@@ -240,12 +242,20 @@ def _fingerprinted() -> hashlib._Hash:
 
 
 def _fingerprint() -> str:
-    """termgen's version and sources, and the versions of what shapes cached results."""
-    import jinja2
-    import pydantic
-    import yaml
+    """termgen's version and sources, and the installed files of what shapes cached results.
 
-    parts = [__version__, sys.version, jinja2.__version__, pydantic.VERSION, yaml.__version__]
+    The libraries are known by the status of their installed package files, not by their
+    versions: importing them for a version would cost a warm `library lint` most of its time,
+    and an upgrade rewrites those files.
+    """
+    import importlib.util
+
+    parts = [__version__, sys.version]
+    for name in _SHAPED_BY:
+        spec = importlib.util.find_spec(name)
+        origin = spec.origin if spec is not None else None
+        stat = Path(origin).stat() if origin else None
+        parts.append(f"{name}:{origin}:{stat and (stat.st_size, stat.st_mtime_ns)}")
     package = Path(__file__).resolve().parent
     for source in sorted(package.rglob("*.py")):
         stat = source.stat()

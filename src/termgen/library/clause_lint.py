@@ -226,9 +226,11 @@ _PARTY_ARGUMENT = re.compile(r"""(['"])([^'"]*)\1\s*\|\s*party\b""")
 _ANNEX = re.compile(r"\bthe ((?:[a-z]+-)*[a-z]+ )?annex\b", re.IGNORECASE)
 _ANNEXES = sorted(title for title in DOCUMENT_TITLES.values() if "annex" in title.casefold())
 _GENERIC_BODIES = re.compile(r"\bthe (steering body|joint project office)\b", re.IGNORECASE)
-_CUES = re.compile(r"party|hour|day|week|month|year|annex|steering|joint", re.IGNORECASE)
-"""A word one of the patterns above needs: a line without any is skipped (most are). A tag
-replaced by a space cannot make one of these words, so none is missed."""
+_UNITS = ("hour", "day", "week", "month", "year")
+"""A word `_WRITTEN_PERIOD` needs one of; `_ANNEX` needs 'annex', `_GENERIC_BODIES` 'steering'
+or 'joint', `_PARTY_ARGUMENT` 'party'. A pattern is tried only on lines that hold its word
+(casefolded, as the patterns ignore case), and most lines hold none. A tag replaced by a space
+cannot make one of these words, so none is missed."""
 
 
 @cache
@@ -242,22 +244,16 @@ def wording_issues(text: str) -> list[tuple[int, str]]:
     body called by a generic name instead of the deal's."""
     found = []
     for number, line in enumerate(text.splitlines(), start=1):
-        if not _CUES.search(line):
+        words = line.casefold()
+        has_period = any(unit in words for unit in _UNITS)
+        has_annex = "annex" in words
+        has_body = "steering" in words or "joint" in words
+        if "party" in line:
+            found += _party_issues(number, line)
+        if not (has_period or has_annex or has_body):
             continue
-        for match in _PARTY_ARGUMENT.finditer(line):
-            if match.group(2) not in PARTY_WORDS:
-                found.append(
-                    (
-                        number,
-                        with_suggestion(
-                            f"'{match.group(2)}' is not a word for parties",
-                            match.group(2),
-                            PARTY_WORDS,
-                        ),
-                    )
-                )
         prose = _JINJA.sub(" ", line)
-        for match in _WRITTEN_PERIOD.finditer(prose):
+        for match in _WRITTEN_PERIOD.finditer(prose) if has_period else ():
             count, unit = match.groups()
             value = int(count) if count.isdigit() else _NUMBERS.get(count.casefold())
             if value is not None:
@@ -267,7 +263,7 @@ def wording_issues(text: str) -> list[tuple[int, str]]:
                     f"word it; write {written}"
                 )
                 found.append((number, message))
-        for match in _ANNEX.finditer(prose):
+        for match in _ANNEX.finditer(prose) if has_annex else ():
             if match.group(0)[4:].casefold() not in _known_annexes():
                 annexes = and_join([f"the {title}" for title in _ANNEXES], "or")
                 message = (
@@ -275,7 +271,7 @@ def wording_issues(text: str) -> list[tuple[int, str]]:
                     "or to a clause"
                 )
                 found.append((number, message))
-        for match in _GENERIC_BODIES.finditer(prose):
+        for match in _GENERIC_BODIES.finditer(prose) if has_body else ():
             found.append(
                 (
                     number,
@@ -284,3 +280,16 @@ def wording_issues(text: str) -> list[tuple[int, str]]:
                 )
             )
     return found
+
+
+def _party_issues(number: int, line: str) -> list[tuple[int, str]]:
+    return [
+        (
+            number,
+            with_suggestion(
+                f"'{match.group(2)}' is not a word for parties", match.group(2), PARTY_WORDS
+            ),
+        )
+        for match in _PARTY_ARGUMENT.finditer(line)
+        if match.group(2) not in PARTY_WORDS
+    ]

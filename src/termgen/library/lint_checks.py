@@ -35,11 +35,13 @@ def linted(
     """The report, and the digest of each clause file as it was read for it, by path."""
     library = load_library(layers, strict=False, cache=cache, with_clauses=False)
     problems = list(library.problems)
+    meanwhile = _WhileLinting(library, checks, cache)
     linted = lint_files(
         [path for layer_files in files.values() for path in layer_files],
         list(library.sections),
         list(library.provisions),
         for_cache=cache is not None,
+        on_batch=meanwhile,
     )
     if cache is not None:
         for file in linted:
@@ -62,8 +64,10 @@ def linted(
         )
     for file in effective.values():
         problems += file.clause_problems
-    problems += _template_problems(effective.values(), linted, cache)
-    problems += _provision_problems(library, checks, effective.values(), cache)
+    problems += _template_problems(effective.values(), meanwhile.issues)
+    problems += meanwhile.provision_problems()
+    provided = {pid for file in effective.values() for pid in file.provides}
+    problems += _uncovered_provisions(library, provided)
     report = Linted(
         len(effective),
         len(library.sections),
@@ -73,37 +77,56 @@ def linted(
     return report, {str(file.path): file.digest for file in linted}
 
 
+class _WhileLinting:
+    """What this process checks while others lint the clause files: the provisions, and the
+    templates of each batch of files as it comes back, once per check key (of every clause,
+    even one a later folder replaces: the keys of the effective library are known only at
+    the end, and few are replaced)."""
+
+    def __init__(self, library: Library, checks: Collection[str], cache: Cache | None) -> None:
+        self.library = library
+        self.checks = checks
+        self.cache = cache
+        self.env = Sandbox()
+        self.scope = clause_scope()
+        self.issues: dict[bytes, list[TextIssue]] = {}
+        self._provision_problems: list[Problem] | None = None
+
+    def __call__(self, batch: Sequence[LintedFile]) -> None:
+        self.provision_problems()  # the first batch is back: the others are still being linted
+        new: dict[bytes, Texts] = {}
+        for file in batch:
+            if file.texts is not None and file.check_key not in self.issues:
+                new.setdefault(file.check_key, file.texts)
+        if self.cache is not None:
+            self.cache.prefetch(_TEXT_ISSUES, new)
+        for key, texts in new.items():
+            check = partial(_text_issues, texts, self.env, self.scope)
+            self.issues[key] = remembered(self.cache, _TEXT_ISSUES, key, check)
+
+    def provision_problems(self) -> list[Problem]:
+        """The provisions' own problems, checked once (whether a clause provides each comes
+        last, from the effective library)."""
+        if self._provision_problems is None:
+            self._provision_problems = _provision_problems(self.library, self.checks, self.cache)
+        return self._provision_problems
+
+
 def _template_problems(
-    effective: Collection[LintedFile], linted: Sequence[LintedFile], cache: Cache | None
+    effective: Collection[LintedFile], issues: Mapping[bytes, list[TextIssue]]
 ) -> list[Problem]:
-    """The template checks of each clause's texts, run once per check key."""
-    texts: dict[bytes, Texts] = {}
-    for file in linted:
-        if file.texts is not None:
-            texts.setdefault(file.check_key, file.texts)
-    if cache is not None:
-        cache.prefetch(_TEXT_ISSUES, {file.check_key for file in effective})
-    env = Sandbox()
-    scope = clause_scope()
-    issues: dict[bytes, list[TextIssue]] = {}
+    """The issues of each clause's check key, at the lines of its own texts."""
     problems = []
     for file in effective:
-        key = file.check_key
-        if key not in issues:
-            check = partial(_text_issues, texts[key], env, scope)
-            issues[key] = remembered(cache, _TEXT_ISSUES, key, check)
         anchors = dict(file.anchors)
-        for path, line, message in issues[key]:
+        for path, line, message in issues[file.check_key]:
             anchor = anchors[path]
             problems.append(Problem(message, anchor.where if line is None else anchor.line(line)))
     return problems
 
 
 def _provision_problems(
-    library: Library,
-    checks: Collection[str],
-    effective: Collection[LintedFile],
-    cache: Cache | None,
+    library: Library, checks: Collection[str], cache: Cache | None
 ) -> list[Problem]:
     env = Sandbox()
     scope = clause_scope()
@@ -117,8 +140,6 @@ def _provision_problems(
                     problems.append(Problem(issue.message, where))
     problems += cue_problems(library.provisions.values(), cache)
     problems += _provision_links(library, checks)
-    provided = {pid for file in effective for pid in file.provides}
-    problems += _uncovered_provisions(library, provided)
     return problems
 
 

@@ -73,7 +73,10 @@ class DealRun:
     @cached_property
     def answered(self) -> dict[str, Any]:
         """The deal as plain answer data, only what was answered: what the interview reads."""
-        return answers_data(self.deal) if self._answered is None else self._answered
+        if self._answered is not None:
+            return self._answered
+
+        return answers_data(self.deal)
 
     @cached_property
     def outline(self) -> Outline:

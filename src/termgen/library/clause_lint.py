@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import repeat
 from pathlib import Path
+from typing import NamedTuple
 
 from termgen.cache import entry_key
 from termgen.errors import LibraryError, Location, Problem
@@ -46,15 +47,20 @@ _CHUNKS_PER_WORKER = 4
 TextPath = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Anchor:
-    """Where a text of a clause is written: at its key, and the file line of its first line."""
+class Anchor(NamedTuple):
+    """Where a text of a clause is written: the line and column of its value, and the file
+    line of its first line. The file is the linted file's: a tuple without it is what is
+    cheapest to send back from a worker, and most anchors are never used."""
 
-    where: Location
+    line: int | None
+    column: int | None
     first_line: int
 
-    def line(self, line_in_text: int) -> Location:
-        return Location(self.where.file, self.first_line + line_in_text - 1)
+    def where(self, file: Path) -> Location:
+        return Location(file, self.line, self.column)
+
+    def at(self, file: Path, line_in_text: int) -> Location:
+        return Location(file, self.first_line + line_in_text - 1)
 
 
 @dataclass(frozen=True)
@@ -82,7 +88,8 @@ class LintedFile:
     clause_problems: tuple[Problem, ...] = ()
     """Names and wording: reported only when the clause is in the effective library."""
     check_key: bytes = b""
-    """What the template checks depend on (`checked_content`); equal keys, equal issues."""
+    """A digest of what the template checks depend on (`checked_content`); equal keys, equal
+    issues."""
     anchors: tuple[tuple[TextPath, Anchor], ...] = ()
     texts: Texts | None = None
     """The texts, when this is the first clause of its batch with this check key."""
@@ -152,7 +159,7 @@ def _lint_file(
     key = checked_content(texts)
     anchors = tuple((text_path, _anchor(clause, text_path)) for text_path, _ in texts.texts)
     wording = [
-        Problem(message, dict(anchors)[text_path].line(line))
+        Problem(message, dict(anchors)[text_path].at(path, line))
         for text_path, text in texts.texts
         if text_path != ("when",)
         for line, message in wording_issues(text)
@@ -177,7 +184,7 @@ def _lint_file(
 
 def _anchor(entry: Sourced[Clause], path: TextPath) -> Anchor:
     where = entry.where(*path)
-    return Anchor(where, entry.source.text_line(path, 1).line or 1)
+    return Anchor(where.line, where.column, entry.source.text_line(path, 1).line or 1)
 
 
 def clause_texts(clause: Clause) -> Texts:
@@ -194,10 +201,10 @@ def clause_texts(clause: Clause) -> Texts:
 def checked_content(texts: Texts) -> bytes:
     """What the checks of a clause's texts and condition depend on, as a key: the condition,
     and each text's skeleton (`templating.skeleton`), so that clauses differing only in
-    wording (an overlay's variants of one clause) are checked once."""
-    return json.dumps(
-        [texts.when, [skeleton(text) for path, text in texts.texts if path != ("when",)]]
-    ).encode()
+    wording (an overlay's variants of one clause) are checked once. A digest of them: each
+    file's key goes back from its worker, and the skeletons are most of a clause's bytes."""
+    shapes = [texts.when, [skeleton(text) for path, text in texts.texts if path != ("when",)]]
+    return hashlib.sha256(json.dumps(shapes).encode()).digest()
 
 
 def _clause_problems(

@@ -121,7 +121,8 @@ def _template_problems(
         anchors = dict(file.anchors)
         for path, line, message in issues[file.check_key]:
             anchor = anchors[path]
-            problems.append(Problem(message, anchor.where if line is None else anchor.line(line)))
+            where = anchor.where(file.path) if line is None else anchor.at(file.path, line)
+            problems.append(Problem(message, where))
     return problems
 
 

@@ -121,7 +121,7 @@ def _linted(
     from termgen.library.lint_checks import linted  # the models, templates and YAML
 
     files = {layer: [Path(entry.path) for entry in entries] for layer, entries in listed.items()}
-    return linted(layers, files, cache, checks())
+    return linted(layers, files, cache, checks)
 
 
 def _statuses(listed: _Listed) -> dict[str, _Status]:

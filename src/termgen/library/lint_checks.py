@@ -5,7 +5,7 @@ other, the template checks (once per check key), the provisions.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -30,9 +30,10 @@ def linted(
     layers: Sequence[Path],
     files: Mapping[Path, Sequence[Path]],
     cache: Cache | None,
-    checks: Collection[str],
+    checks: Callable[[], Collection[str]],
 ) -> tuple[Linted, dict[str, bytes]]:
-    """The report, and the digest of each clause file as it was read for it, by path."""
+    """The report, and the digest of each clause file as it was read for it, by path.
+    `checks` gives the names of the built-in checks, asked for while the files are linted."""
     library = load_library(layers, strict=False, cache=cache, with_clauses=False)
     problems = list(library.problems)
     meanwhile = _WhileLinting(library, checks, cache)
@@ -83,7 +84,9 @@ class _WhileLinting:
     even one a later folder replaces: the keys of the effective library are known only at
     the end, and few are replaced)."""
 
-    def __init__(self, library: Library, checks: Collection[str], cache: Cache | None) -> None:
+    def __init__(
+        self, library: Library, checks: Callable[[], Collection[str]], cache: Cache | None
+    ) -> None:
         self.library = library
         self.checks = checks
         self.cache = cache
@@ -108,7 +111,7 @@ class _WhileLinting:
         """The provisions' own problems, checked once (whether a clause provides each comes
         last, from the effective library)."""
         if self._provision_problems is None:
-            self._provision_problems = _provision_problems(self.library, self.checks, self.cache)
+            self._provision_problems = _provision_problems(self.library, self.checks(), self.cache)
         return self._provision_problems
 
 

@@ -78,7 +78,7 @@ def _check_draft(command: Check, file: Path, env: Environment) -> ExitStatus:
     from termgen.terminal import text_table
     from termgen.their_drafts.check import check_extracted
 
-    report = check_extracted(reading, lambda: _provisions(command, env))
+    report = check_extracted(reading, lambda: _provisions(command, env), env.cache())
     if command.json:
         env.out(json.dumps(report.as_json(), indent=2, ensure_ascii=False))
         return strict_status(command.strict, bool(report.blocking_missing))

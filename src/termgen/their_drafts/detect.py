@@ -6,13 +6,16 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from termgen.errors import Location, SlowCueError
 from termgen.library.provisions import Cue, Cues, Provision, Severity, cue_regex
-from termgen.their_drafts.literals import Sentences, needed, search
+from termgen.their_drafts.literals import Sentences, needed, remember_cues, search
 from termgen.their_drafts.scorer import ANCHORS, Model, Reading, load_model, rows
 from termgen.their_drafts.text import Sentence
+
+if TYPE_CHECKING:
+    from termgen.cache import Cache
 
 Status = Literal["present", "weak", "missing"]
 QUOTE_LENGTH = 240
@@ -132,12 +135,14 @@ def cue_hits(document: _Document, cues: Cues, provision: str) -> tuple[set[int],
     )
 
 
-def prepare(provisions: Iterable[Provision], reading: Callable[[], bool]) -> None:
+def prepare(
+    provisions: Iterable[Provision], reading: Callable[[], bool], cache: Cache | None = None
+) -> None:
     """Load the fitted scorer and find the words every cue needs now, while a draft is being
     read; and while `reading()` still says so, compile the patterns too.
 
     The rest are compiled once a sentence holds their words (in short drafts, few are): time
-    that reading leaves free is used, and no more.
+    that reading leaves free is used, and no more. With a cache, both come from earlier runs.
     """
     load_model()
     patterns = [
@@ -147,6 +152,8 @@ def prepare(provisions: Iterable[Provision], reading: Callable[[], bool]) -> Non
         for cue in (*provision.cues.present, *provision.cues.weak)
         for pattern in (*cue.all, *cue.none)
     ]
+    if cache is not None:
+        remember_cues(set(patterns), cache)
     for pattern in patterns:
         needed(pattern)
     for pattern in (*ANCHORS.values(), *patterns):

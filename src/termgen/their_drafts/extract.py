@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Literal
 
 from termgen.errors import UnreadableDraftError
+from termgen.their_drafts.forked import in_child
 from termgen.their_drafts.limits import (
     MOST_CHARACTERS,
     MOST_PARAGRAPHS,
@@ -76,15 +78,22 @@ def _extract(path: Path, password: str | None, progress: Progress | None) -> Ext
 def extract_soon(
     path: Path, *, password: str | None = None, progress: Progress | None = None
 ) -> Future[Extracted]:
-    """`extract` in a thread of its own, started now.
+    """`extract` in a process of its own, started now, while the caller imports and loads what
+    comes next.
 
-    PDFium works outside Python's lock: while it reads, the caller can import and load what
-    comes next (on two cores, at the same time).
+    In a thread, the reading would take turns at Python's lock with the caller after every
+    call into PDFium (several a page). The child writes the progress line itself. A reader
+    that dies (PDFium on a badly broken file) makes the draft damaged, not termgen crash.
     """
-    reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="termgen-extract")
-    reading = reader.submit(extract, path, password=password, progress=progress)
-    reader.shutdown(wait=False)
-    return reading
+
+    def died(status: int) -> UnreadableDraftError:
+        return unreadable(
+            path,
+            f"reading it stopped the reader (status {status}); the file may be damaged: ask "
+            "for a new copy or export it again",
+        )
+
+    return in_child(partial(extract, path, password=password, progress=progress), died)
 
 
 def _numbered(texts: Iterable[str]) -> tuple[Block, ...]:

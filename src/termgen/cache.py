@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import importlib.util
 import os
 import pickle
 import secrets
@@ -240,17 +241,24 @@ def _fingerprinted() -> hashlib._Hash:
 
 
 def _fingerprint() -> str:
-    """termgen's version and sources, and the versions of what shapes cached results."""
-    import jinja2
-    import pydantic
-    import yaml
-
-    parts = [__version__, sys.version, jinja2.__version__, pydantic.VERSION, yaml.__version__]
+    """termgen's version and sources, and the builds of what shapes cached results."""
+    parts = [__version__, sys.version, *map(_installed, ("jinja2", "pydantic", "yaml"))]
     package = Path(__file__).resolve().parent
     for source in sorted(package.rglob("*.py")):
         stat = source.stat()
         parts.append(f"{source.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}")
     return "\n".join(parts)
+
+
+def _installed(package: str) -> str:
+    """Which build of a package is installed, told by its first module's size and time: an
+    upgrade writes it anew. Not imported: pydantic alone would cost `check` a tenth of a
+    second, and `check` reads its provisions from the cache without it."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or spec.origin is None:
+        return f"{package}: none"
+    written = Path(spec.origin).stat()
+    return f"{package}:{written.st_size}:{written.st_mtime_ns}"
 
 
 def remembered(cache: Cache | None, kind: str, content: bytes, compute: Callable[[], T]) -> T:

@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from termgen.cache import Cache
-from termgen.library import provisions
-from termgen.library.provisions import cue_regex
+from termgen.library import compiled_cues
+from termgen.library.compiled_cues import cue_regex
 from termgen.their_drafts import literals
 from termgen.their_drafts.literals import Sentences, needed, remember_cues
 
@@ -70,13 +70,13 @@ def test_cues_compiled_in_an_earlier_run_match_as_freshly_compiled(tmp_path: Pat
     earlier = Cache(tmp_path)
     remember_cues(patterns, earlier)
     earlier.save()
-    for known in (provisions._COMPILED, literals._NEEDED):
+    for known in (compiled_cues._COMPILED, literals._NEEDED):
         for pattern in patterns:
             known.pop(pattern, None)
     remember_cues(patterns, Cache(tmp_path))
     for pattern in patterns:
         fresh = regex.compile(pattern, regex.IGNORECASE | regex.MULTILINE | regex.V0)
-        assert provisions._COMPILED[pattern] is not fresh
+        assert compiled_cues._COMPILED[pattern] is not fresh
         assert [bool(cue_regex(pattern).search(text)) for text in SENTENCES] == [
             bool(fresh.search(text)) for text in SENTENCES
         ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -13,7 +13,6 @@ from pydantic import ValidationError
 
 from termgen.cache import Cache
 from termgen.errors import LibraryError, Location, Problem
-from termgen.files.builtin import builtin
 from termgen.files.datafile import SourceMap, YamlPath, parse_yaml, read_yaml
 from termgen.files.read import (
     CLAUSE_FILE,
@@ -25,6 +24,8 @@ from termgen.files.read import (
     read_bytes,
 )
 from termgen.library.clause import Clause, Disabled
+from termgen.library.layers import PROVISIONS_FILE
+from termgen.library.layers import library_layers as library_layers
 from termgen.library.provisions import Provision, pattern_problems
 from termgen.library.sections import Section
 from termgen.library.style import LibrarySettings, StyleSettings, house_style
@@ -33,9 +34,7 @@ from termgen.model.messages import located_problems
 from termgen.suggest import with_suggestion
 from termgen.wording import DEFAULT_STYLE, HouseStyle
 
-ENVIRONMENT_VARIABLE = "TERMGEN_LIBRARY"
 SECTIONS_FILE = "sections.yaml"
-PROVISIONS_FILE = "provisions.yaml"
 SETTINGS_FILE = "library.yaml"
 REGISTRY_KINDS = {
     SECTIONS_FILE: SECTIONS_REGISTRY,
@@ -85,17 +84,6 @@ class Library:
             )
             raise LibraryError([Problem(message)])
         return self.clauses[clause_id]
-
-
-def library_layers(
-    overlays: Sequence[Path] = (), environ: Mapping[str, str] | None = None
-) -> list[Path]:
-    """Built-in library first, then TERMGEN_LIBRARY folders, then --library folders."""
-    environ = os.environ if environ is None else environ
-    from_environment = [
-        Path(part) for part in environ.get(ENVIRONMENT_VARIABLE, "").split(os.pathsep) if part
-    ]
-    return [builtin("clause_library"), *from_environment, *overlays]
 
 
 def load_library(

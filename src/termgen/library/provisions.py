@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from functools import partial
 from re import _constants as _codes  # type: ignore[attr-defined]  # private, stable since 3.11
 from re import _parser  # type: ignore[attr-defined]  # private, stable since 3.11
@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import Field
 
 from termgen.cache import Cache, remembered
+from termgen.library.compiled_cues import cue_regex
 from termgen.model.common import Record, Text
 
 if TYPE_CHECKING:
@@ -26,37 +27,6 @@ Pattern = str
 
 Compiled only by the checks that read drafts (and by the lint): drafting never needs it.
 """
-
-
-_COMPILED: dict[Pattern, regex.Pattern[str]] = {}
-
-
-def cue_regex(pattern: Pattern) -> regex.Pattern[str]:
-    """A cue pattern compiled once, case-insensitively, for the `regex` engine (which takes a
-    timeout, so that a cue that backtracks without end can be stopped). Imported here: drafting
-    loads provisions but never matches a cue, and `regex` costs every run that imports it."""
-    compiled = _COMPILED.get(pattern)
-    if compiled is None:
-        import regex
-
-        compiled = _COMPILED[pattern] = regex.compile(
-            pattern, regex.IGNORECASE | regex.MULTILINE | regex.V0
-        )
-    return compiled
-
-
-def remember_cue_regexes(patterns: Iterable[Pattern], cache: Cache) -> None:
-    """Compile cue patterns as an earlier run did: `regex` pickles a compiled pattern as its
-    program, which the engine takes back without parsing the pattern again (microseconds, where
-    compiling takes milliseconds a pattern). Keyed by `regex`'s version, whose programs they are.
-    """
-    import regex
-
-    kind = f"cue regex {regex.__version__}"
-    contents = {pattern: pattern.encode() for pattern in patterns if pattern not in _COMPILED}
-    cache.prefetch(kind, contents.values())
-    for pattern, content in contents.items():
-        _COMPILED[pattern] = cache.remember(kind, content, partial(cue_regex, pattern))
 
 
 def _cue_patterns(provision: Provision) -> Iterator[tuple[tuple[str | int, ...], str]]:

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from termgen.errors import Location, UnreadableDraftError
-from termgen.library.provisions import Provision
 from termgen.their_drafts.detect import Detection, detect, prepare
 from termgen.their_drafts.extract import Extracted, extract
 from termgen.their_drafts.pdf import Progress
@@ -18,6 +17,7 @@ from termgen.their_drafts.text import Sentence, sentences
 
 if TYPE_CHECKING:
     from termgen.cache import Cache
+    from termgen.their_drafts.wanted import Checkable
 
 _CONTRACT_SIGNS = (
     re.compile(
@@ -79,7 +79,7 @@ def looks_like_a_contract(found: Sequence[Sentence]) -> bool:
 
 def check_draft(
     path: Path,
-    provisions: Iterable[Provision],
+    provisions: Iterable[Checkable],
     *,
     password: str | None = None,
     progress: Progress | None = None,
@@ -90,7 +90,7 @@ def check_draft(
 
 def check_extracted(
     extracted: Extracted | Future[Extracted],
-    provisions: Iterable[Provision] | Callable[[], Iterable[Provision]],
+    provisions: Iterable[Checkable] | Callable[[], Iterable[Checkable]],
     cache: Cache | None = None,
 ) -> ForeignReport:
     """The provisions a draft settles, once its text is there.

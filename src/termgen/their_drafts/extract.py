@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from concurrent.futures import Future
@@ -43,21 +44,28 @@ class Extracted:
 
 
 def extract(
-    path: Path, *, password: str | None = None, progress: Progress | None = None
+    path: Path,
+    *,
+    password: str | None = None,
+    progress: Progress | None = None,
+    halves: bool = False,
 ) -> Extracted:
-    """The text of a .pdf, .docx or .txt draft, block by block, in reading order."""
-    extracted = _extract(Path(path), password, progress)
+    """The text of a .pdf, .docx or .txt draft, block by block, in reading order; with
+    `halves`, a long PDF is read by two processes, a half each (see `pdf_pages`)."""
+    extracted = _extract(Path(path), password, progress, halves)
     if sum(len(block.text) for block in extracted.blocks) > MOST_CHARACTERS:
         raise too_large(path, "draft's text", MOST_CHARACTERS, "characters")
     return extracted
 
 
-def _extract(path: Path, password: str | None, progress: Progress | None) -> Extracted:
+def _extract(
+    path: Path, password: str | None, progress: Progress | None, halves: bool
+) -> Extracted:
     suffix = path.suffix.lower()
     if suffix == ".pdf":
         from termgen.their_drafts.pdf import pdf_pages
 
-        pages = pdf_pages(path, read_draft(path, "pdf"), password, progress)
+        pages = pdf_pages(path, read_draft(path, "pdf"), password, progress, halves=halves)
         return Extracted(
             path, "pdf", tuple(Block(text, page=number) for number, text in enumerate(pages, 1))
         )
@@ -93,7 +101,10 @@ def extract_soon(
             "for a new copy or export it again",
         )
 
-    return in_child(partial(extract, path, password=password, progress=progress), died)
+    halves = (os.cpu_count() or 1) > 1
+    return in_child(
+        partial(extract, path, password=password, progress=progress, halves=halves), died
+    )
 
 
 def _numbered(texts: Iterable[str]) -> tuple[Block, ...]:

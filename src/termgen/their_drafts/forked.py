@@ -72,7 +72,10 @@ def _collect(
     if not answer:
         result.set_exception(died(status))
         return
-    value, error = pickle.loads(answer)
+    try:
+        value, error = pickle.loads(answer)
+    except Exception as unpickled:  # an error class that does not rebuild from its pickle
+        value, error = None, RuntimeError(f"the child's answer could not be read: {unpickled}")
     if error is not None:
         result.set_exception(error)
     else:

@@ -19,7 +19,7 @@ from collections.abc import Collection, Iterable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from termgen.library.provisions import cue_regex, remember_cue_regexes
+from termgen.library.compiled_cues import cue_regex, remember_cue_regexes
 
 if TYPE_CHECKING:
     from termgen.cache import Cache

@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from termgen.cache import Cache
 from termgen.drafting.structure import Draft
 from termgen.findings.deal import Finding
+from termgen.forked import in_parallel
 from termgen.model import Deal
 from termgen.render.comments import add_comments
 from termgen.render.context import (
@@ -92,20 +94,25 @@ def render_draft(
     findings: Sequence[Finding] = (),
     kinds: Sequence[Kind] = KINDS,
     question: Question = _no_question,
+    cache: Cache | None = None,
 ) -> list[RenderedDocument]:
     """The files of these kinds as .docx bytes, in order: the documents with the findings as
-    comments, and the open points naming the `question` that settles each."""
-    rendered = []
-    for kind in kinds:
+    comments, and the open points naming the `question` that settles each. The `cache` keeps
+    the templates' compiled code."""
+
+    def rendered(kind: Kind) -> RenderedDocument:
         title, context = context_for(draft, kind, findings, question)
         properties = _properties(draft.deal, title)
         path = template_for(kind, template_overlays)
-        template = render(path, context, properties)
+        template = render(path, context, properties, cache)
         with filling(path):
             mark_language(template.docx, draft.style.language)
             if kind != "open_points":
                 add_bookmarks(template.docx, draft.document(kind).sections)
                 add_comments(template.docx, draft, kind, findings, properties.created, question)
             data = to_bytes(template)
-        rendered.append(RenderedDocument(kind, file_name(draft.deal, kind), data))
-    return rendered
+        return RenderedDocument(kind, file_name(draft.deal, kind), data)
+
+    # The term sheet, the longest, is rendered by a second process while this one renders
+    # the others.
+    return in_parallel(rendered, kinds, cache)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from docx.document import Document as WordDocument
+from docx.enum.style import WD_STYLE_TYPE
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -31,12 +32,13 @@ def placed_sections(document: WordDocument, sections: Sequence[DraftSection]) ->
     section: DraftSection | None = None
     clauses: Iterator[DraftClause] = iter(())
     clause: DraftClause | None = None
+    style_of = _paragraph_styles(document)
     for block in document.iter_inner_content():
         if isinstance(block, Table):
             if section is not None:
                 placed[section.id].tables.append(block)
             continue
-        style = block.style.name if block.style is not None else ""
+        style = style_of(block)
         if style == "Heading 1":
             section = next(sections_left, None)
             if section is None:
@@ -54,3 +56,18 @@ def placed_sections(document: WordDocument, sections: Sequence[DraftSection]) ->
         len(placed[s.id].clauses) == len(s.clauses) for s in sections
     )
     return placed if whole else {}
+
+
+def _paragraph_styles(document: WordDocument) -> Callable[[Paragraph], str]:
+    """The name of a paragraph's style, as `paragraph.style.name` gives it (the default
+    paragraph style when it names none or no paragraph style), from one pass over the
+    styles: python-docx searches them for every paragraph it is asked about."""
+    styles = document.styles
+    names = {
+        style.style_id: style.name or ""
+        for style in styles
+        if style.type == WD_STYLE_TYPE.PARAGRAPH
+    }
+    default = styles.default(WD_STYLE_TYPE.PARAGRAPH)
+    fallback = (default.name or "") if default is not None else ""
+    return lambda paragraph: names.get(paragraph._p.style, fallback)

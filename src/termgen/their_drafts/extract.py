@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable
 from concurrent.futures import Future
@@ -12,7 +11,7 @@ from pathlib import Path
 from typing import Literal
 
 from termgen.errors import UnreadableDraftError
-from termgen.their_drafts.forked import in_child
+from termgen.forked import started
 from termgen.their_drafts.limits import (
     MOST_CHARACTERS,
     MOST_PARAGRAPHS,
@@ -87,24 +86,9 @@ def extract_soon(
     path: Path, *, password: str | None = None, progress: Progress | None = None
 ) -> Future[Extracted]:
     """`extract` in a process of its own, started now, while the caller imports and loads what
-    comes next.
-
-    In a thread, the reading would take turns at Python's lock with the caller after every
-    call into PDFium (several a page). The child writes the progress line itself. A reader
-    that dies (PDFium on a badly broken file) makes the draft damaged, not termgen crash.
-    """
-
-    def died(status: int) -> UnreadableDraftError:
-        return unreadable(
-            path,
-            f"reading it stopped the reader (status {status}); the file may be damaged: ask "
-            "for a new copy or export it again",
-        )
-
-    halves = (os.cpu_count() or 1) > 1
-    return in_child(
-        partial(extract, path, password=password, progress=progress, halves=halves), died
-    )
+    comes next. In a thread, the reading would take turns at Python's lock with the caller
+    after every call into PDFium (several a page). The child writes the progress line."""
+    return started(partial(extract, path, password=password, progress=progress, halves=True))
 
 
 def _numbered(texts: Iterable[str]) -> tuple[Block, ...]:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from termgen.files.read import MB
-from termgen.their_drafts.forked import FORKS, in_child
+from termgen.forked import in_parallel
 from termgen.their_drafts.limits import (
     LARGEST_UNPACKED,
     MOST_PAGES,
@@ -65,15 +65,12 @@ def pdf_pages(
             raise too_large(path, "PDF", MOST_PAGES, "pages")
         counter = _Counter()
         show = None if progress is None else partial(_shown, progress, counter, count)
-        half = count // 2 if halves and FORKS and count >= HALVED_PAGES else count
-        second = (
-            in_child(partial(_texts, path, document, range(half, count), counter, 1), _died)
-            if half < count
-            else None
+        half = count // 2 if halves and count >= HALVED_PAGES else count
+        # The second half first: `in_parallel` gives the first item to the child.
+        second, first = in_parallel(
+            partial(_texts, path, document, counter, show), [range(half, count), range(half)], None
         )
-        pages = _texts(path, document, range(half), counter, 0, show)
-        if second is not None:
-            pages += second.result()
+        pages = first + second
         if progress is not None:
             progress(count, count)
     finally:
@@ -88,12 +85,16 @@ HALVED_PAGES = 40
 def _texts(
     path: Path,
     document: Any,
-    numbers: range,
     counter: _Counter,
-    slot: int,
-    show: Callable[[], None] | None = None,
+    show: Callable[[], None] | None,
+    numbers: range,
 ) -> list[str]:
+    """The text of the pages `numbers`; the progress line is shown by the first half's
+    reader, counting the pages both halves have read."""
     import pypdfium2 as pdfium
+
+    slot = 0 if numbers.start == 0 else 1
+    show = show if slot == 0 else None
 
     texts = []
     try:
@@ -131,10 +132,6 @@ class _Counter:
 
 def _shown(progress: Progress, counter: _Counter, count: int) -> None:
     progress(min(counter.value, count - 1), count)
-
-
-def _died(status: int) -> RuntimeError:
-    return RuntimeError(f"the reader of the PDF's second half ended with status {status}")
 
 
 def _with_text(path: Path, pages: list[str]) -> list[str]:

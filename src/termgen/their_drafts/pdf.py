@@ -65,12 +65,13 @@ def pdf_pages(
             raise too_large(path, "PDF", MOST_PAGES, "pages")
         counter = _Counter()
         show = None if progress is None else partial(_shown, progress, counter, count)
-        half = count // 2 if halves and count >= HALVED_PAGES else count
-        # The second half first: `in_parallel` gives the first item to the child.
-        second, first = in_parallel(
-            partial(_texts, path, document, counter, show), [range(half, count), range(half)], None
-        )
-        pages = first + second
+        read = partial(_texts, path, document, counter, show)
+        if halves and count >= HALVED_PAGES:
+            # The second half first: `in_parallel` gives the first item to the child.
+            second, first = in_parallel(read, [range(count // 2, count), range(count // 2)], None)
+            pages = first + second
+        else:
+            pages = read(range(count))
         if progress is not None:
             progress(count, count)
     finally:

@@ -75,3 +75,13 @@ def test_what_the_child_adds_to_the_cache_is_saved_by_the_parent(tmp_path: Path)
             fresh.remember("kind", f"item {item}".encode(), lambda: "again") == f"computed {item}"
         )
     assert fresh.remember("kind", b"before the fork", lambda: "again") == "parent's"
+
+
+def test_work_started_in_a_child_comes_back_and_so_does_its_error() -> None:
+    assert forked.started(os.getpid).result(timeout=30) != os.getpid()
+
+    def refuse() -> None:
+        raise ValueError("the PDF is encrypted")
+
+    with pytest.raises(ValueError, match="the PDF is encrypted"):
+        forked.started(refuse).result(timeout=30)

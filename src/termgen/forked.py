@@ -15,6 +15,7 @@ import pickle
 import signal
 import threading
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Generic, NoReturn, TypeVar
 
 from termgen.cache import Cache
@@ -35,6 +36,29 @@ def in_parallel(work: Callable[[T], R], items: Sequence[T], cache: Cache | None)
         raise
     delivered = child.result(cache)
     return [delivered[0] if delivered else work(items[0]), *rest]
+
+
+def started(work: Callable[[], R]) -> Future[R]:
+    """`work()` begun now in a child process, while this one goes on (in a thread where this
+    process cannot fork). As with `in_parallel`, a child that fails in any way has its work
+    done here after all (in the thread that waits for it), so errors are raised as always."""
+    if not can_fork():
+        runner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="termgen")
+        running = runner.submit(work)
+        runner.shutdown(wait=False)
+        return running
+    child = _Child.start(work, None)
+    result: Future[R] = Future()
+
+    def collect() -> None:
+        delivered = child.result(None)
+        try:
+            result.set_result(delivered[0] if delivered else work())
+        except BaseException as error:
+            result.set_exception(error)
+
+    threading.Thread(target=collect, name="termgen-child", daemon=True).start()
+    return result
 
 
 def can_fork() -> bool:

@@ -11,12 +11,15 @@ import docx
 import pytest
 import yaml
 
+from termgen.cache import Cache
+from termgen.errors import LibraryError
 from termgen.library.folders import library_layers
 from termgen.library.load import load_provisions
 from termgen.model.exit import TriggerKind
 from termgen.their_drafts.detect import detect
 from termgen.their_drafts.extract import Block, Extracted, extract
 from termgen.their_drafts.text import normalise, sentences
+from termgen.their_drafts.wanted import wanted_provisions
 
 from ..conftest import EXAMPLES_DIR, ROOT, run_cli
 from ..draft_fixtures import (
@@ -298,3 +301,21 @@ def test_a_cue_that_is_not_a_regular_expression_is_reported_at_its_line(
     linted = run_cli("library", "lint", overlay)
     assert linted.status == 2
     assert expected in linted.err.splitlines()
+
+
+def test_provisions_to_check_come_back_from_the_cache_while_the_registry_is_unchanged(
+    tmp_path: Path,
+) -> None:
+    layers = library_layers()
+    first_run = Cache(tmp_path / "cache")
+    first = wanted_provisions(layers, first_run)
+    first_run.save()
+    assert [wanted.id for wanted in first] == list(load_provisions(layers))
+    assert wanted_provisions(layers, Cache(tmp_path / "cache")) == first
+    overlay = tmp_path / "counsel"
+    overlay.mkdir()
+    (overlay / "provisions.yaml").write_text("- id: exit.escrow\n", encoding="utf-8")
+    for _ in range(2):  # a registry with problems is never kept: it fails every run
+        with pytest.raises(LibraryError):
+            wanted_provisions([*layers, overlay], first_run)
+        first_run.save()

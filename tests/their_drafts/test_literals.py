@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from termgen.their_drafts.literals import Sentences, needed
+from termgen.cache import Cache
+from termgen.library import compiled_cues
+from termgen.library.compiled_cues import cue_regex
+from termgen.their_drafts import literals
+from termgen.their_drafts.literals import Sentences, needed, remember_cues
 
 SENTENCES = [
     "The Agreement shall RENEW automatically.",
@@ -57,3 +63,21 @@ def test_never_misses_a_sentence_on_any_text(texts: list[str]) -> None:
     pattern = r"\b(renew\w*|extension|notice)\b.{0,20}(on|to)\b"
     expected = [n for n, text in enumerate(texts) if re.search(pattern, text, re.I)]
     assert Sentences(texts).matching(pattern) == expected
+
+
+def test_cues_compiled_in_an_earlier_run_match_as_freshly_compiled(tmp_path: Path) -> None:
+    patterns = [r"\b(renew\w*|extension)\b.{0,80}\bnotice", r"\bmay\s+terminate"]
+    earlier = Cache(tmp_path)
+    remember_cues(patterns, earlier)
+    earlier.save()
+    for known in (compiled_cues._COMPILED, literals._NEEDED):
+        for pattern in patterns:
+            known.pop(pattern, None)
+    remember_cues(patterns, Cache(tmp_path))
+    for pattern in patterns:
+        fresh = regex.compile(pattern, regex.IGNORECASE | regex.MULTILINE | regex.V0)
+        assert compiled_cues._COMPILED[pattern] is not fresh
+        assert [bool(cue_regex(pattern).search(text)) for text in SENTENCES] == [
+            bool(fresh.search(text)) for text in SENTENCES
+        ]
+        assert literals._NEEDED[pattern] == literals._needed(pattern)

@@ -12,7 +12,7 @@ from termgen.errors import ExitStatus, Location, UsageError
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from termgen.cli.commands import Check
-    from termgen.library.provisions import Provision
+    from termgen.their_drafts.wanted import Wanted
 
 
 DEAL_SUFFIXES = (".yaml", ".yml")
@@ -63,12 +63,11 @@ def _check_deal(command: Check, file: Path, env: Environment) -> ExitStatus:
     return strict_status(command.strict, bool(blocking(deal.findings)))
 
 
-def _provisions(command: Check, env: Environment) -> list[Provision]:
+def _provisions(command: Check, env: Environment) -> list[Wanted]:
     from termgen.library.folders import library_layers
-    from termgen.library.load import load_provisions
+    from termgen.their_drafts.wanted import wanted_provisions
 
-    provisions = load_provisions(library_layers(command.library, env.environ), env.cache())
-    return [entry.record for entry in provisions.values()]
+    return wanted_provisions(library_layers(command.library, env.environ), env.cache())
 
 
 def _check_draft(command: Check, file: Path, env: Environment) -> ExitStatus:
@@ -79,7 +78,7 @@ def _check_draft(command: Check, file: Path, env: Environment) -> ExitStatus:
     from termgen.terminal import text_table
     from termgen.their_drafts.check import check_extracted
 
-    report = check_extracted(reading, lambda: _provisions(command, env))
+    report = check_extracted(reading, lambda: _provisions(command, env), env.cache())
     if command.json:
         env.out(json.dumps(report.as_json(), indent=2, ensure_ascii=False))
         return strict_status(command.strict, bool(report.blocking_missing))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache, partial
+from functools import partial
 from re import _constants as _codes  # type: ignore[attr-defined]  # private, stable since 3.11
 from re import _parser  # type: ignore[attr-defined]  # private, stable since 3.11
 from typing import TYPE_CHECKING, Any, Literal
@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import Field
 
 from termgen.cache import Cache, remembered
+from termgen.library.compiled_cues import cue_regex
 from termgen.model.common import Record, Text
 
 if TYPE_CHECKING:
@@ -26,16 +27,6 @@ Pattern = str
 
 Compiled only by the checks that read drafts (and by the lint): drafting never needs it.
 """
-
-
-@lru_cache(maxsize=4096)
-def cue_regex(pattern: Pattern) -> regex.Pattern[str]:
-    """A cue pattern compiled once, case-insensitively, for the `regex` engine (which takes a
-    timeout, so that a cue that backtracks without end can be stopped). Imported here: drafting
-    loads provisions but never matches a cue, and `regex` costs every run that imports it."""
-    import regex
-
-    return regex.compile(pattern, regex.IGNORECASE | regex.MULTILINE | regex.V0)
 
 
 def _cue_patterns(provision: Provision) -> Iterator[tuple[tuple[str | int, ...], str]]:

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from termgen.errors import TermgenError
-from termgen.library.provisions import Provision
 from termgen.their_drafts.check import ForeignReport, check_draft
+from termgen.their_drafts.wanted import Checkable
 
 DRAFT_SUFFIXES = (".pdf", ".docx", ".txt")
 
@@ -69,11 +69,11 @@ def drafts_in(paths: Sequence[Path]) -> list[Path]:
     return found
 
 
-_provisions: Sequence[Provision] = ()
+_provisions: Sequence[Checkable] = ()
 _password: str | None = None
 
 
-def _start_worker(provisions: Sequence[Provision], password: str | None) -> None:
+def _start_worker(provisions: Sequence[Checkable], password: str | None) -> None:
     global _provisions, _password
     _provisions, _password = provisions, password
 
@@ -87,7 +87,7 @@ def _check_one(path: Path) -> Checked:
 
 def check_many(
     paths: Sequence[Path],
-    provisions: Sequence[Provision],
+    provisions: Sequence[Checkable],
     *,
     password: str | None = None,
     workers: int | None = None,

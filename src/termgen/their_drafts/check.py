@@ -7,14 +7,17 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from termgen.errors import Location, UnreadableDraftError
-from termgen.library.provisions import Provision
 from termgen.their_drafts.detect import Detection, detect, prepare
 from termgen.their_drafts.extract import Extracted, extract
 from termgen.their_drafts.pdf import Progress
 from termgen.their_drafts.text import Sentence, sentences
+
+if TYPE_CHECKING:
+    from termgen.cache import Cache
+    from termgen.their_drafts.wanted import Checkable
 
 _CONTRACT_SIGNS = (
     re.compile(
@@ -76,7 +79,7 @@ def looks_like_a_contract(found: Sequence[Sentence]) -> bool:
 
 def check_draft(
     path: Path,
-    provisions: Iterable[Provision],
+    provisions: Iterable[Checkable],
     *,
     password: str | None = None,
     progress: Progress | None = None,
@@ -87,18 +90,19 @@ def check_draft(
 
 def check_extracted(
     extracted: Extracted | Future[Extracted],
-    provisions: Iterable[Provision] | Callable[[], Iterable[Provision]],
+    provisions: Iterable[Checkable] | Callable[[], Iterable[Checkable]],
+    cache: Cache | None = None,
 ) -> ForeignReport:
     """The provisions a draft settles, once its text is there.
 
     Given a draft still being read (`extract_soon`) and a function that loads the provisions,
     the loading, the loading of the scorer and, while the reading lasts, the compiling of cues
-    happen meanwhile.
+    (from the cache, where an earlier run compiled them) happen meanwhile.
     """
     wanted = list(provisions() if callable(provisions) else provisions)
     if isinstance(extracted, Future):
         reading = extracted
-        prepare(wanted, reading=lambda: not reading.done())
+        prepare(wanted, reading=lambda: not reading.done(), cache=cache)
         extracted = reading.result()
     found = sentences(extracted)
     path = extracted.file

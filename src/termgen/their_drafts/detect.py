@@ -6,13 +6,18 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from termgen.errors import Location, SlowCueError
-from termgen.library.provisions import Cue, Cues, Provision, Severity, cue_regex
-from termgen.their_drafts.literals import Sentences, needed, search
+from termgen.library.compiled_cues import cue_regex
+from termgen.their_drafts.literals import Sentences, needed, remember_cues, search
 from termgen.their_drafts.scorer import ANCHORS, Model, Reading, load_model, rows
 from termgen.their_drafts.text import Sentence
+
+if TYPE_CHECKING:
+    from termgen.cache import Cache
+    from termgen.library.provisions import Severity
+    from termgen.their_drafts.wanted import Checkable, CheckableCue, CheckableCues
 
 Status = Literal["present", "weak", "missing"]
 QUOTE_LENGTH = 240
@@ -67,7 +72,7 @@ class _Document:
         return first, " ".join(s.in_context for s in self.sentences[first:last])
 
 
-def _matches(document: _Document, cue: Cue, size: int, provision: str) -> list[int]:
+def _matches(document: _Document, cue: CheckableCue, size: int, provision: str) -> list[int]:
     """Sentences where the cue matches; SlowCueError when matching takes over CUE_SECONDS.
 
     In one sentence every `all` pattern must match, so only the sentences holding the words
@@ -105,7 +110,7 @@ def _matches(document: _Document, cue: Cue, size: int, provision: str) -> list[i
     except TimeoutError:
         raise SlowCueError(
             f"a cue of {provision} takes more than {CUE_SECONDS:g} s on this draft (its "
-            f"pattern backtracks without end: {' / '.join(cue.all + cue.none)}); simplify it in "
+            f"pattern backtracks without end: {' / '.join((*cue.all, *cue.none))}); simplify it in "
             "the overlay's provisions.yaml ('termgen library lint' shows where)",
             location=Location(document.file) if document.file else None,
         ) from None
@@ -124,7 +129,7 @@ def _evidence(document: _Document, indices: list[int]) -> tuple[Evidence, ...]:
     return tuple(quoted(document.sentences[index]) for index in indices[:MOST_EVIDENCE])
 
 
-def cue_hits(document: _Document, cues: Cues, provision: str) -> tuple[set[int], set[int]]:
+def cue_hits(document: _Document, cues: CheckableCues, provision: str) -> tuple[set[int], set[int]]:
     """Sentences where a `present` cue matches, and where a `weak` one does."""
     return tuple(  # type: ignore[return-value]
         {index for cue in group for index in _matches(document, cue, cues.window, provision)}
@@ -132,12 +137,14 @@ def cue_hits(document: _Document, cues: Cues, provision: str) -> tuple[set[int],
     )
 
 
-def prepare(provisions: Iterable[Provision], reading: Callable[[], bool]) -> None:
+def prepare(
+    provisions: Iterable[Checkable], reading: Callable[[], bool], cache: Cache | None = None
+) -> None:
     """Load the fitted scorer and find the words every cue needs now, while a draft is being
     read; and while `reading()` still says so, compile the patterns too.
 
     The rest are compiled once a sentence holds their words (in short drafts, few are): time
-    that reading leaves free is used, and no more.
+    that reading leaves free is used, and no more. With a cache, both come from earlier runs.
     """
     load_model()
     patterns = [
@@ -147,6 +154,8 @@ def prepare(provisions: Iterable[Provision], reading: Callable[[], bool]) -> Non
         for cue in (*provision.cues.present, *provision.cues.weak)
         for pattern in (*cue.all, *cue.none)
     ]
+    if cache is not None:
+        remember_cues(set(patterns), cache)
     for pattern in patterns:
         needed(pattern)
     for pattern in (*ANCHORS.values(), *patterns):
@@ -155,7 +164,7 @@ def prepare(provisions: Iterable[Provision], reading: Callable[[], bool]) -> Non
         cue_regex(pattern)
 
 
-def cue_matches(sentences: Sequence[Sentence], provision: Provision) -> tuple[set[int], set[int]]:
+def cue_matches(sentences: Sequence[Sentence], provision: Checkable) -> tuple[set[int], set[int]]:
     """Sentences where the provision's `present` cues match, and where its `weak` ones do."""
     if provision.cues is None:
         return set(), set()
@@ -164,7 +173,7 @@ def cue_matches(sentences: Sequence[Sentence], provision: Provision) -> tuple[se
 
 def detect(
     sentences: Sequence[Sentence],
-    provisions: Iterable[Provision],
+    provisions: Iterable[Checkable],
     model: Model | None = None,
     file: Path | None = None,
 ) -> list[Detection]:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Literal
 
 from termgen.errors import UnreadableDraftError
+from termgen.forked import started
 from termgen.their_drafts.limits import (
     MOST_CHARACTERS,
     MOST_PARAGRAPHS,
@@ -41,21 +43,28 @@ class Extracted:
 
 
 def extract(
-    path: Path, *, password: str | None = None, progress: Progress | None = None
+    path: Path,
+    *,
+    password: str | None = None,
+    progress: Progress | None = None,
+    halves: bool = False,
 ) -> Extracted:
-    """The text of a .pdf, .docx or .txt draft, block by block, in reading order."""
-    extracted = _extract(Path(path), password, progress)
+    """The text of a .pdf, .docx or .txt draft, block by block, in reading order; with
+    `halves`, a long PDF is read by two processes, a half each (see `pdf_pages`)."""
+    extracted = _extract(Path(path), password, progress, halves)
     if sum(len(block.text) for block in extracted.blocks) > MOST_CHARACTERS:
         raise too_large(path, "draft's text", MOST_CHARACTERS, "characters")
     return extracted
 
 
-def _extract(path: Path, password: str | None, progress: Progress | None) -> Extracted:
+def _extract(
+    path: Path, password: str | None, progress: Progress | None, halves: bool
+) -> Extracted:
     suffix = path.suffix.lower()
     if suffix == ".pdf":
         from termgen.their_drafts.pdf import pdf_pages
 
-        pages = pdf_pages(path, read_draft(path, "pdf"), password, progress)
+        pages = pdf_pages(path, read_draft(path, "pdf"), password, progress, halves=halves)
         return Extracted(
             path, "pdf", tuple(Block(text, page=number) for number, text in enumerate(pages, 1))
         )
@@ -76,15 +85,10 @@ def _extract(path: Path, password: str | None, progress: Progress | None) -> Ext
 def extract_soon(
     path: Path, *, password: str | None = None, progress: Progress | None = None
 ) -> Future[Extracted]:
-    """`extract` in a thread of its own, started now.
-
-    PDFium works outside Python's lock: while it reads, the caller can import and load what
-    comes next (on two cores, at the same time).
-    """
-    reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="termgen-extract")
-    reading = reader.submit(extract, path, password=password, progress=progress)
-    reader.shutdown(wait=False)
-    return reading
+    """`extract` in a process of its own, started now, while the caller imports and loads what
+    comes next. In a thread, the reading would take turns at Python's lock with the caller
+    after every call into PDFium (several a page). The child writes the progress line."""
+    return started(partial(extract, path, password=password, progress=progress, halves=True))
 
 
 def _numbered(texts: Iterable[str]) -> tuple[Block, ...]:

@@ -15,11 +15,14 @@ from __future__ import annotations
 import bisect
 import re
 import time
-from collections.abc import Iterable, Sequence
-from functools import lru_cache
-from typing import Any
+from collections.abc import Collection, Iterable, Sequence
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
-from termgen.library.provisions import cue_regex
+from termgen.library.compiled_cues import cue_regex, remember_cue_regexes
+
+if TYPE_CHECKING:
+    from termgen.cache import Cache
 
 try:  # the parser behind `re`, private but stable since Python 3.11; without it, try all
     from re import _constants as _codes  # type: ignore[attr-defined]  # private module
@@ -36,12 +39,33 @@ _FUZZY = re.compile(r"\{(?![\d,])")
 """`regex`'s fuzzy matching ('(?:notice){e<=1}'), which `re` would read as literal text."""
 
 
-@lru_cache(maxsize=4096)
+_NEEDED: dict[str, tuple[Words, ...]] = {}
+
+
 def needed(pattern: str) -> tuple[Words, ...]:
     """Sets of lower-case texts: every match of `pattern` holds one text of each set.
 
     None of them when the pattern cannot be read so (then every sentence is tried).
     """
+    found = _NEEDED.get(pattern)
+    if found is None:
+        found = _NEEDED[pattern] = _needed(pattern)
+    return found
+
+
+def remember_cues(patterns: Collection[str], cache: Cache) -> None:
+    """The words and the compiled form of each cue pattern, as an earlier run found them."""
+    remember_cue_regexes(patterns, cache)
+    contents = {pattern: pattern.encode() for pattern in patterns if pattern not in _NEEDED}
+    cache.prefetch(_NEEDED_KIND, contents.values())
+    for pattern, content in contents.items():
+        _NEEDED[pattern] = cache.remember(_NEEDED_KIND, content, partial(_needed, pattern))
+
+
+_NEEDED_KIND = "cue words"
+
+
+def _needed(pattern: str) -> tuple[Words, ...]:
     if _parser is None or _FUZZY.search(pattern):
         return ()
     try:

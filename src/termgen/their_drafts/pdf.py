@@ -6,12 +6,16 @@ called damaged (pypdf repairs some broken cross-reference tables PDFium gives up
 
 from __future__ import annotations
 
+import mmap
 import re
 import zlib
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from termgen.files.read import MB
+from termgen.forked import in_parallel
 from termgen.their_drafts.limits import (
     LARGEST_UNPACKED,
     MOST_PAGES,
@@ -34,9 +38,18 @@ Progress = Callable[[int, int], None]
 
 
 def pdf_pages(
-    path: Path, data: bytes, password: str | None = None, progress: Progress | None = None
+    path: Path,
+    data: bytes,
+    password: str | None = None,
+    progress: Progress | None = None,
+    *,
+    halves: bool = False,
 ) -> list[str]:
-    """The text of every page, in order; a located error for what cannot be read."""
+    """The text of every page, in order; a located error for what cannot be read.
+
+    With `halves`, a long PDF's second half is read by a forked copy of this process (PDFium
+    is not thread-safe; a copy has a document of its own) while this one reads the first.
+    """
     import pypdfium2 as pdfium
 
     _refuse_bombs(path, data)
@@ -50,20 +63,76 @@ def pdf_pages(
         count = len(document)
         if count > MOST_PAGES:
             raise too_large(path, "PDF", MOST_PAGES, "pages")
-        pages = []
-        for index in range(count):
-            page = document[index]
-            textpage = page.get_textpage()
-            pages.append(textpage.get_text_bounded())
-            textpage.close()
-            page.close()
-            if progress is not None:
-                progress(index + 1, count)
-    except pdfium.PdfiumError:
-        raise unreadable(path, DAMAGED) from None
+        counter = _Counter()
+        show = None if progress is None else partial(_shown, progress, counter, count)
+        read = partial(_texts, path, document, counter, show)
+        if halves and count >= HALVED_PAGES:
+            # The second half first: `in_parallel` gives the first item to the child.
+            second, first = in_parallel(read, [range(count // 2, count), range(count // 2)], None)
+            pages = first + second
+        else:
+            pages = read(range(count))
+        if progress is not None:
+            progress(count, count)
     finally:
         document.close()
     return _with_text(path, pages)
+
+
+HALVED_PAGES = 40
+"""From this many pages, `halves` pays for the fork on two cores."""
+
+
+def _texts(
+    path: Path,
+    document: Any,
+    counter: _Counter,
+    show: Callable[[], None] | None,
+    numbers: range,
+) -> list[str]:
+    """The text of the pages `numbers`; the progress line is shown by the first half's
+    reader, counting the pages both halves have read."""
+    import pypdfium2 as pdfium
+
+    slot = 0 if numbers.start == 0 else 1
+    show = show if slot == 0 else None
+
+    texts = []
+    try:
+        for index in numbers:
+            page = document[index]
+            textpage = page.get_textpage()
+            texts.append(textpage.get_text_bounded())
+            textpage.close()
+            page.close()
+            counter.add(slot)
+            if show is not None:
+                show()
+    except pdfium.PdfiumError:
+        raise unreadable(path, DAMAGED) from None
+    return texts
+
+
+class _Counter:
+    """Pages read so far, in memory shared with a forked reader of the other half: a slot
+    each, so that neither overwrites the other's count."""
+
+    def __init__(self) -> None:
+        self._shared = mmap.mmap(-1, 16)
+
+    def add(self, slot: int) -> None:
+        where = slice(8 * slot, 8 * slot + 8)
+        self._shared[where] = (int.from_bytes(self._shared[where], "little") + 1).to_bytes(
+            8, "little"
+        )
+
+    @property
+    def value(self) -> int:
+        return sum(int.from_bytes(self._shared[at : at + 8], "little") for at in (0, 8))
+
+
+def _shown(progress: Progress, counter: _Counter, count: int) -> None:
+    progress(min(counter.value, count - 1), count)
 
 
 def _with_text(path: Path, pages: list[str]) -> list[str]:

@@ -204,6 +204,26 @@ def test_an_edited_clause_text_is_compiled_again(tmp_path: Path, example: Path) 
     assert "Each party bears its own costs." not in texts[1]
 
 
+def test_an_edited_answer_file_is_validated_again(tmp_path: Path, example: Path) -> None:
+    answers = shutil.copy(example, tmp_path / "deal.yaml")
+    environ = {"TERMGEN_CACHE": str(tmp_path / "cache")}
+    text = answers.read_text(encoding="utf-8")
+    name = text.split("name: ", 1)[1].split("\n", 1)[0]
+    outputs = []
+    for edited in (text, text.replace(f"name: {name}", "name: Project Ampere", 1), text):
+        answers.write_text(edited, encoding="utf-8")
+        done = run_cli("validate", answers, environ=environ)
+        assert done.status == 0
+        outputs.append(done.out)
+    assert "Project Ampere" in outputs[1] and "Project Ampere" not in outputs[0]
+    assert outputs[0] == outputs[2]
+    broken = text.replace("purpose: ", "purpose: not-a-purpose-", 1)
+    answers.write_text(broken, encoding="utf-8")
+    for _ in range(2):
+        refused = run_cli("validate", answers, environ=environ)
+        assert refused.status == 2 and "deal.yaml:" in refused.err
+
+
 class _Planted:
     """What someone with write access to the cache file might store: code run on loading."""
 

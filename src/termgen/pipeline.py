@@ -15,8 +15,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from termgen.answers.read import load_deal
+from termgen.answers.write import answers_data
 from termgen.cache import Cache
 from termgen.deadlines.collect import Deadline, deadlines
 from termgen.drafting.assemble import assemble
@@ -58,19 +60,31 @@ def lint_library(layers: Sequence[Path], cache: Cache | None) -> Linted:
 class DealRun:
     """One deal on its way through the pipeline; each stage is computed once, on first use."""
 
-    def __init__(self, deal: Deal, library: Library, source: SourceMap | None = None) -> None:
+    def __init__(
+        self,
+        deal: Deal,
+        library: Library,
+        source: SourceMap | None = None,
+        answered: dict[str, Any] | None = None,
+    ) -> None:
         self.deal = deal
         self.library = library
         self.source = source
         """Where each answer sits in the answer file, so that findings can point at lines."""
+        self._answered = answered
         self.question: Callable[[AnswerPath], str | None] = lambda _: None
         """The interview question that asks for an answer, which the open points name; a
         command that knows the interview sets it."""
 
     @classmethod
     def from_file(cls, answers: Path, library: Library) -> DealRun:
-        loaded = load_deal(answers)
-        return cls(loaded.deal, library, loaded.source)
+        loaded = load_deal(answers, library.cache)
+        return cls(loaded.deal, library, loaded.source, loaded.answered)
+
+    @cached_property
+    def answered(self) -> dict[str, Any]:
+        """The deal as plain answer data, only what was answered: what the interview reads."""
+        return answers_data(self.deal) if self._answered is None else self._answered
 
     @cached_property
     def outline(self) -> Outline:
@@ -104,7 +118,9 @@ class DealRun:
     ) -> list[RenderedDocument]:
         """The Word files as bytes: the documents with the findings as comments, and the open
         points."""
-        return render_draft(self.draft, templates, self.findings, kinds, self.question)
+        return render_draft(
+            self.draft, templates, self.findings, kinds, self.question, self.library.cache
+        )
 
     def write(
         self,

@@ -8,8 +8,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from termgen.cache import Cache
 from termgen.errors import AnswerFileError
-from termgen.files.datafile import SourceMap, read_yaml, whole_file
+from termgen.files.datafile import SourceMap, read_validated, read_yaml, whole_file
 from termgen.files.read import ANSWER_FILE
 from termgen.model import Deal
 from termgen.model.messages import located_problems
@@ -21,11 +22,17 @@ class LoadedDeal:
 
     deal: Deal
     source: SourceMap
+    answered: dict[str, Any]
+    """The deal as plain answer data, only what was answered: what the interview reads."""
 
 
 def read_answers(path: Path) -> tuple[dict[str, Any], SourceMap]:
     """Read an answer file into plain data and a source map; YAML-level problems raise."""
     data, source = read_yaml(Path(path), kind=ANSWER_FILE)
+    return _answer_data(data, source), source
+
+
+def _answer_data(data: Any, source: SourceMap) -> dict[str, Any]:
     if data is None:
         raise whole_file(
             source.file,
@@ -41,7 +48,7 @@ def read_answers(path: Path) -> tuple[dict[str, Any], SourceMap]:
             "'deal:' and 'parties:' at the top level",
             AnswerFileError,
         )
-    return data, source
+    return data
 
 
 def parse_deal(data: dict[str, Any], source: SourceMap) -> Deal:
@@ -52,7 +59,15 @@ def parse_deal(data: dict[str, Any], source: SourceMap) -> Deal:
         raise AnswerFileError(located_problems(invalid, Deal, source)) from None
 
 
-def load_deal(path: Path | str) -> LoadedDeal:
-    """Read and validate an answer file."""
-    data, source = read_answers(Path(path))
-    return LoadedDeal(parse_deal(data, source), source)
+def load_deal(path: Path | str, cache: Cache | None = None) -> LoadedDeal:
+    """Read and validate an answer file (from the cache when it has not changed)."""
+    (deal, answered), source = read_validated(Path(path), ANSWER_FILE, _deal_and_answers, cache)
+    return LoadedDeal(deal, source, answered)
+
+
+def _deal_and_answers(data: Any, source: SourceMap) -> tuple[Deal, dict[str, Any]]:
+    # Imported here: write imports this module for read_answers.
+    from termgen.answers.write import answers_data
+
+    deal = parse_deal(_answer_data(data, source), source)
+    return deal, answers_data(deal)

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 def run(command: Diff, env: Environment) -> ExitStatus:
     if command.redline and command.output is None:
         raise UsageError("--redline needs -o FILE.docx: where to write the redlined term sheet")
-    old, new = load_deal(command.old), load_deal(command.new)
+    old, new = load_deal(command.old, env.cache()), load_deal(command.new, env.cache())
     changes = compare(old.deal, new.deal)
     if command.redline:
         assert command.output is not None

@@ -22,7 +22,7 @@ def run(command: Draft, env: Environment) -> ExitStatus:
     from termgen.interview.spec import load_spec
 
     deal = DealRun.from_file(command.answers, open_library(command.library, env))
-    deal.question = questions_of(deal.deal, load_spec()[0], env.today())
+    deal.question = questions_of(deal.answered, load_spec(cache=env.cache())[0], env.today())
     written = deal.write(
         command.output,
         templates=command.templates,

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 
 def run(command: Interview, env: Environment) -> ExitStatus:
-    spec, source = load_spec(command.spec)
+    spec, source = load_spec(command.spec, env.cache())
     problems = lint_spec(spec, source)
     if problems:
         for problem in problems:

@@ -17,7 +17,7 @@ def run(command: Validate, env: Environment) -> ExitStatus:
     status = ExitStatus.SUCCESS
     for path in command.files:
         try:
-            deal = load_deal(path).deal
+            deal = load_deal(path, env.cache()).deal
         except TermgenError as problem:
             if command.debug:
                 raise

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 import yaml
 
+from termgen.cache import Cache, remembered
 from termgen.errors import DataFileError, Location, Problem
-from termgen.files.read import Kind, read_text
+from termgen.files.read import Kind, decoded, read_bytes, read_text
+
+T = TypeVar("T")
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STANDARD_TAGS = {
@@ -89,6 +92,24 @@ class SourceMap:
 def read_yaml(path: Path, *, kind: Kind) -> tuple[Any, SourceMap]:
     """Plain data and a source map for a YAML file; None for an empty file."""
     return parse_yaml(read_text(path, kind), Path(path), kind)
+
+
+def read_validated(
+    path: Path, kind: Kind, validate: Callable[[Any, SourceMap], T], cache: Cache | None
+) -> tuple[T, SourceMap]:
+    """`validate` of a YAML file's data, with its source map; kept in the cache by the file's
+    path and bytes, so an unchanged file is neither parsed nor validated again (building a
+    model's validators is a large part of a short command). A file that fails is never kept.
+    """
+    path = Path(path)
+    raw = read_bytes(path, kind)
+
+    def parsed_and_validated() -> tuple[T, SourceMap]:
+        data, source = parse_yaml(decoded(raw, path, kind), path, kind)
+        return validate(data, source), source
+
+    key = str(path).encode() + b"\0" + raw
+    return remembered(cache, f"validated {kind.noun}", key, parsed_and_validated)
 
 
 def parse_yaml(text: str, path: Path, kind: Kind) -> tuple[Any, SourceMap]:

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from termgen.answers.write import answers_data
 from termgen.interview.data import ABSENT, OPEN, get, with_open_marks
 from termgen.interview.engine import Engine
 from termgen.interview.groups import model_minimum, own_entries, reads
@@ -196,8 +195,10 @@ def _within(asked: AnswerPath, wanted: AnswerPath) -> bool:
     return bool(wanted) and asked[: len(wanted)] == tuple(wanted)
 
 
-def questions_of(deal: Deal, spec: Spec, today: dt.date) -> Callable[[AnswerPath], str | None]:
+def questions_of(
+    answered: dict[str, Any], spec: Spec, today: dt.date
+) -> Callable[[AnswerPath], str | None]:
     """Where each answer of a deal written in any way is asked in this interview, e.g. for
-    the open points of its drafts."""
-    state = State(spec, with_open_marks(answers_data(deal)), today=today)
+    the open points of its drafts; `answered` is the deal as plain answer data."""
+    state = State(spec, with_open_marks(answered), today=today)
     return lambda path: asked_at(state, path)

@@ -7,9 +7,10 @@ from typing import Annotated, Any
 
 from pydantic import Discriminator, Field, Tag, ValidationError, model_validator
 
+from termgen.cache import Cache
 from termgen.errors import SpecError
 from termgen.files.builtin import builtin
-from termgen.files.datafile import SourceMap, read_yaml, whole_file
+from termgen.files.datafile import SourceMap, read_validated, whole_file
 from termgen.files.read import INTERVIEW_DEFINITION
 from termgen.interview.types import QuestionType
 from termgen.model.common import Record, Text
@@ -137,15 +138,22 @@ def default_spec_path() -> Path:
     return builtin("interviews") / "partnership.yaml"
 
 
-def load_spec(path: Path | None = None) -> tuple[Spec, SourceMap]:
-    """Read and validate an interview definition; every problem names its line."""
-    path = Path(path) if path else default_spec_path()
-    data, source = read_yaml(path, kind=INTERVIEW_DEFINITION)
+def load_spec(path: Path | None = None, cache: Cache | None = None) -> tuple[Spec, SourceMap]:
+    """Read and validate an interview definition (from the cache when it has not changed);
+    every problem names its line."""
+    return read_validated(
+        Path(path) if path else default_spec_path(), INTERVIEW_DEFINITION, _validated_spec, cache
+    )
+
+
+def _validated_spec(data: Any, source: SourceMap) -> Spec:
     if not isinstance(data, dict):
         raise whole_file(
-            path, "an interview definition is a mapping with 'title:' and 'sections:'", SpecError
+            source.file,
+            "an interview definition is a mapping with 'title:' and 'sections:'",
+            SpecError,
         )
     try:
-        return Spec.model_validate(data), source
+        return Spec.model_validate(data)
     except ValidationError as invalid:
         raise SpecError(located_problems(invalid, Spec, source)) from None

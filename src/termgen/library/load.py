@@ -15,13 +15,12 @@ from pydantic import ValidationError
 from termgen.cache import Cache
 from termgen.errors import LibraryError, Location, Problem
 from termgen.files.builtin import builtin
-from termgen.files.datafile import SourceMap, YamlPath, parse_yaml, read_yaml
+from termgen.files.datafile import SourceMap, YamlPath, parse_yaml, read_validated
 from termgen.files.read import (
     CLAUSE_FILE,
     LIBRARY_SETTINGS,
     PROVISIONS_REGISTRY,
     SECTIONS_REGISTRY,
-    Kind,
     decoded,
     read_bytes,
 )
@@ -126,9 +125,9 @@ def load_library(
             continue
         if with_clauses:
             _merge_clauses(clauses, clause_files(layer), problems, cache)
-        _merge_registry(sections, layer / SECTIONS_FILE, Section, problems)
-        _merge_registry(provisions, layer / PROVISIONS_FILE, Provision, problems)
-        styles += _settings(layer / SETTINGS_FILE, problems)
+        _merge_registry(sections, layer / SECTIONS_FILE, Section, problems, cache)
+        _merge_registry(provisions, layer / PROVISIONS_FILE, Provision, problems, cache)
+        styles += _settings(layer / SETTINGS_FILE, problems, cache)
     prefetch = partial(cache.prefetch, CLAUSE_FILE_KIND) if cache else _no_prefetch
     library = Library(
         Clauses(clauses, prefetch),
@@ -155,7 +154,7 @@ def load_provisions(
     problems: list[Problem] = []
     provisions: dict[str, Sourced[Provision]] = {}
     for layer in layers:
-        _merge_registry(provisions, layer / PROVISIONS_FILE, Provision, problems)
+        _merge_registry(provisions, layer / PROVISIONS_FILE, Provision, problems, cache)
     problems += cue_problems(provisions.values(), cache)
     if problems:
         raise LibraryError(problems)
@@ -173,15 +172,24 @@ def cue_problems(
     ]
 
 
-def _settings(path: Path, problems: list[Problem]) -> list[StyleSettings]:
+def _settings(path: Path, problems: list[Problem], cache: Cache | None) -> list[StyleSettings]:
     """The house style a layer sets in its library.yaml, if it has one."""
     if not path.exists():
         return []
-    data, source = _read(path, LIBRARY_SETTINGS, problems)
-    if source is None:
+    try:
+        (settings, found), _ = read_validated(path, LIBRARY_SETTINGS, _validated_settings, cache)
+    except LibraryError as bad:
+        problems.extend(bad.problems)
         return []
-    settings = _validated(LibrarySettings, data or {}, source, (), problems)
+    problems.extend(found)
     return [] if settings is None else [settings.style]
+
+
+def _validated_settings(
+    data: Any, source: SourceMap
+) -> tuple[LibrarySettings | None, list[Problem]]:
+    problems: list[Problem] = []
+    return _validated(LibrarySettings, data or {}, source, (), problems), problems
 
 
 def clause_files(layer: Path) -> list[Path]:
@@ -196,14 +204,6 @@ def clause_files(layer: Path) -> list[Path]:
             if name.endswith(".yaml") and (parts or name not in REGISTRY_KINDS)
         ]
     return [Path(folder, name) for _, folder, name in sorted(found)]
-
-
-def _read(path: Path, kind: Kind, problems: list[Problem]) -> tuple[Any, SourceMap | None]:
-    try:
-        return read_yaml(path, kind=kind)
-    except LibraryError as bad:
-        problems.extend(bad.problems)
-        return None, None
 
 
 def _validated(
@@ -413,30 +413,41 @@ def _merge_registry(
     path: Path,
     model: type[RegistryT],
     problems: list[Problem],
+    cache: Cache | None,
 ) -> None:
     if not path.exists():
         return
-    data, source = _read(path, REGISTRY_KINDS[path.name], problems)
-    if source is None:
-        return
-    if not isinstance(data, list):
-        problems.append(
-            Problem(
-                f"{path.name} holds a list of entries, each starting with '- id:'",
-                source.locate(()),
-            )
+    try:
+        (records, found), source = read_validated(
+            path, REGISTRY_KINDS[path.name], partial(_registry, model), cache
         )
+    except LibraryError as bad:
+        problems.extend(bad.problems)
         return
+    problems.extend(found)
+    for index, record in records:
+        entries[record.id] = Sourced(record, source, (index,))
+
+
+def _registry(
+    model: type[RegistryT], data: Any, source: SourceMap
+) -> tuple[list[tuple[int, RegistryT]], list[Problem]]:
+    """The valid entries of a registry file, each with its place in the list, and the
+    problems of the others."""
+    problems: list[Problem] = []
+    if not isinstance(data, list):
+        message = f"{source.file.name} holds a list of entries, each starting with '- id:'"
+        return [], [Problem(message, source.locate(()))]
+    records: list[tuple[int, RegistryT]] = []
     seen: set[str] = set()
     for index, item in enumerate(data):
         record = _validated(model, item, source, (index,), problems)
         if record is None:
             continue
-        record_id = record.id
-        if record_id in seen:
-            problems.append(
-                Problem(f"duplicate id '{record_id}' in {path.name}", source.locate((index, "id")))
-            )
+        if record.id in seen:
+            message = f"duplicate id '{record.id}' in {source.file.name}"
+            problems.append(Problem(message, source.locate((index, "id"))))
             continue
-        seen.add(record_id)
-        entries[record_id] = Sourced(record, source, (index,))
+        seen.add(record.id)
+        records.append((index, record))
+    return records, problems

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from termgen.cache import Cache
 from termgen.drafting.structure import Draft
 from termgen.findings.deal import Finding
 from termgen.model import Deal
@@ -93,15 +94,17 @@ def render_draft(
     findings: Sequence[Finding] = (),
     kinds: Sequence[Kind] = KINDS,
     question: Question = _no_question,
+    cache: Cache | None = None,
 ) -> list[RenderedDocument]:
     """The files of these kinds as .docx bytes, in order: the documents with the findings as
-    comments, and the open points naming the `question` that settles each."""
+    comments, and the open points naming the `question` that settles each. The `cache` keeps
+    the templates' compiled code."""
     rendered = []
     for kind in kinds:
         title, context = context_for(draft, kind, findings, question)
         properties = _properties(draft.deal, title)
         path = template_for(kind, template_overlays)
-        template = render(path, context, properties)
+        template = render(path, context, properties, cache)
         with filling(path):
             mark_language(template.docx, draft.style.language)
             if kind != "open_points":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from docx.document import Document as WordDocument
@@ -35,11 +35,7 @@ def placed_sections(document: WordDocument, sections: Sequence[DraftSection]) ->
     The body is walked as XML, with the style names read once: python-docx looks a
     paragraph's style and text up with an XPath query each, which made placing the clauses
     of a draft of thousands of pages the slowest step of rendering it."""
-    style_names = {
-        style.style_id: style.name
-        for style in document.styles
-        if style.type == WD_STYLE_TYPE.PARAGRAPH
-    }
+    style_of = _paragraph_styles(document)
     body = document._body
     placed: dict[str, Placed] = {}
     sections_left = iter(sections)
@@ -51,7 +47,7 @@ def placed_sections(document: WordDocument, sections: Sequence[DraftSection]) ->
             if section is not None:
                 placed[section.id].tables.append(Table(element, body))
             continue
-        style = style_names.get(element.style or "", "")
+        style = style_of(element)
         if style == "Heading 1":
             section = next(sections_left, None)
             if section is None:
@@ -69,6 +65,21 @@ def placed_sections(document: WordDocument, sections: Sequence[DraftSection]) ->
         len(placed[s.id].clauses) == len(s.clauses) for s in sections
     )
     return placed if whole else {}
+
+
+def _paragraph_styles(document: WordDocument) -> Callable[[CT_P], str]:
+    """The name of a paragraph's style, as `paragraph.style.name` gives it (the default
+    paragraph style when it names none or no paragraph style), from one pass over the
+    styles: python-docx searches them for every paragraph it is asked about."""
+    styles = document.styles
+    names = {
+        style.style_id: style.name or ""
+        for style in styles
+        if style.type == WD_STYLE_TYPE.PARAGRAPH
+    }
+    default = styles.default(WD_STYLE_TYPE.PARAGRAPH)
+    fallback = (default.name or "") if default is not None else ""
+    return lambda paragraph: names.get(paragraph.style, fallback)
 
 
 def _has_text(paragraph: CT_P) -> bool:

@@ -20,7 +20,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from lxml import etree
 
-from termgen.render.word import stable_zip
+from termgen.render.word import stable_docx
 
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 _FIRST_ID = 10_000
@@ -42,9 +42,7 @@ def redline(old_docx: bytes, new_docx: bytes, *, author: str, when: dt.datetime)
     old_body = Document(io.BytesIO(old_docx)).element.body
     document = Document(io.BytesIO(new_docx))
     _Marker(author, when).body(old_body, document.element.body)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return stable_zip(buffer.getvalue())
+    return stable_docx(document)
 
 
 def _blocks(body: etree._Element) -> list[etree._Element]:

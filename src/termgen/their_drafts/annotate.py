@@ -7,7 +7,6 @@ and the same positions give the same bytes (fixed comment dates, stable zip entr
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +14,7 @@ from pathlib import Path
 from termgen.errors import Location, UnreadableDraftError, UsageError
 from termgen.files.write import write_atomically
 from termgen.render.comments import AUTHOR, INITIALS
-from termgen.render.word import stable_zip
+from termgen.render.word import stable_docx
 from termgen.their_drafts.against import Review
 from termgen.their_drafts.detect import Evidence
 from termgen.their_drafts.text import normalise
@@ -94,6 +93,4 @@ def annotate(source: Path, review: Review, target: Path, *, replace: bool = Fals
             continue
         comment = document.add_comment(anchor.runs, row.comment(), AUTHOR, INITIALS)
         comment._comment_elm.date = when
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return write_atomically(target, stable_zip(buffer.getvalue()), replace=replace)
+    return write_atomically(target, stable_docx(document), replace=replace)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import importlib.util
 import os
 import pickle
 import secrets
@@ -53,6 +54,8 @@ class Cache:
         self._fetched: dict[str, bytes | None] = {}
         self._broken = False
         self._secret = b""
+        self._inherited: set[str] = set()
+        self._abandoned: sqlite3.Connection | None = None
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str]) -> Cache | None:
@@ -91,6 +94,17 @@ class Cache:
     def keep(self, key: str, pickled: bytes) -> None:
         """Keep a result computed elsewhere (another process) under its `entry_key`."""
         self._pending[key] = pickled
+
+    def forked(self) -> None:
+        """In a forked child: never touch the connection the parent opened (SQLite forbids
+        it), open one of its own when needed, and tell its own results from the parent's."""
+        self._abandoned, self._connection = self._connection, None
+        self._inherited = set(self._pending)
+
+    def unsaved(self) -> dict[str, bytes]:
+        """What was computed in this process and not saved yet, by `entry_key`, for a parent
+        process to `keep`."""
+        return {key: value for key, value in self._pending.items() if key not in self._inherited}
 
     def prefetch(self, kind: str, contents: Iterable[bytes]) -> None:
         """Read the entries for many contents in a few queries instead of one each."""
@@ -240,17 +254,28 @@ def _fingerprinted() -> hashlib._Hash:
 
 
 def _fingerprint() -> str:
-    """termgen's version and sources, and the versions of what shapes cached results."""
-    import jinja2
-    import pydantic
-    import yaml
-
-    parts = [__version__, sys.version, jinja2.__version__, pydantic.VERSION, yaml.__version__]
+    """termgen's version and sources, and the installed copies of what shapes cached results."""
+    parts = [__version__, sys.version, *map(_installed, _SHAPING)]
     package = Path(__file__).resolve().parent
     for source in sorted(package.rglob("*.py")):
         stat = source.stat()
         parts.append(f"{source.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}")
     return "\n".join(parts)
+
+
+_SHAPING = ("jinja2", "pydantic", "pydantic_core", "yaml")
+"""The libraries whose results are cached: Jinja's compiled code, pydantic's records, YAML."""
+
+
+def _installed(name: str) -> str:
+    """Which copy of a library is installed, from its files rather than by importing it: a
+    command whose every result comes from the cache may never need it."""
+    spec = importlib.util.find_spec(name)
+    origin = Path(spec.origin) if spec is not None and spec.origin else None
+    if origin is None or not origin.exists():
+        return f"{name}:missing"
+    stat = origin.stat()
+    return f"{name}:{origin}:{stat.st_size}:{stat.st_mtime_ns}"
 
 
 def remembered(cache: Cache | None, kind: str, content: bytes, compute: Callable[[], T]) -> T:

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 from termgen.answers.read import load_deal
-from termgen.answers.write import answers_data
 from termgen.cache import Cache
 from termgen.deadlines.collect import Deadline, deadlines
 from termgen.drafting.assemble import assemble
@@ -84,7 +83,11 @@ class DealRun:
     @cached_property
     def answered(self) -> dict[str, Any]:
         """The deal as plain answer data, only what was answered: what the interview reads."""
-        return answers_data(self.deal) if self._answered is None else self._answered
+        if self._answered is not None:
+            return self._answered
+        from termgen.answers.write import answers_data  # it writes YAML, which a draft does not
+
+        return answers_data(self.deal)
 
     @cached_property
     def outline(self) -> Outline:

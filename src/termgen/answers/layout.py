@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from termgen.files.datafile import scalar_value
+from termgen.files.yaml_reading import scalar_value
 from termgen.model import Deal
 from termgen.model.paths import field_names, shape_at
 

@@ -2,32 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, TypeVar, cast
-
-import yaml
+from typing import Any, TypeVar
 
 from termgen.cache import Cache, remembered
 from termgen.errors import DataFileError, Location, Problem
 from termgen.files.read import Kind, decoded, read_bytes, read_text
 
 T = TypeVar("T")
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_STANDARD_TAGS = {
-    f"tag:yaml.org,2002:{name}"
-    for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
-}
-_NULL = re.compile(r"^(~|null|Null|NULL)?$")
-_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_INT = re.compile(r"^[-+]?[0-9]+$")
-_DECIMAL = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 MAX_DEPTH = 40
 """Levels of nesting a data file may have; the deepest answer is about eight levels down."""
@@ -59,6 +44,9 @@ class SourceDecimal(Decimal):
         number = super().__new__(cls, text)
         number.source = text
         return number
+
+    def __reduce__(self) -> tuple[type[SourceDecimal], tuple[str]]:
+        return type(self), (self.source,)
 
 
 @dataclass
@@ -114,17 +102,10 @@ def read_validated(
 
 def parse_yaml(text: str, path: Path, kind: Kind) -> tuple[Any, SourceMap]:
     """`read_yaml` for text already read from `path` (see `termgen.files.read`)."""
-    source = SourceMap(path)
-    error = cast(type[DataFileError], kind.error)
-    try:
-        root = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as bad:
-        raise error([_yaml_problem(path, text, bad)]) from None
-    except yaml.reader.ReaderError as bad:
-        raise error([_character_problem(path, text, bad)]) from None
-    if root is None:
-        return None, source
-    return _Builder(source, error).build(root, ()), source
+    # Imported on first use: a run whose files all come from the cache parses no YAML.
+    from termgen.files.yaml_reading import parsed
+
+    return parsed(text, path, kind)
 
 
 def whole_file(
@@ -132,165 +113,3 @@ def whole_file(
 ) -> DataFileError:
     """An error about a file as a whole."""
     return error([Problem(message, Location(path))])
-
-
-def _character_problem(path: Path, text: str, bad: yaml.reader.ReaderError) -> Problem:
-    """A character YAML refuses (a control character, U+FFFE), at its line and column."""
-    before = text[: bad.position]
-    line = before.count("\n") + 1
-    column = bad.position - (before.rfind("\n") + 1) + 1
-    code = bad.character if isinstance(bad.character, int) else ord(bad.character)
-    message = (
-        f"the invisible control character U+{code:04X}, which text cannot hold; delete it "
-        "(an editor that shows control characters helps find it)"
-    )
-    return Problem(message, Location(path, line, column))
-
-
-_YAML_WORDS = [
-    (
-        "mapping values are not allowed",
-        "a ':' where YAML does not expect one; if the value contains ': ', put it in quotes",
-    ),
-    (
-        "could not find expected ':'",
-        "a line that is not 'key: value'; check the indentation and that every key ends with ':'",
-    ),
-    ("found unexpected end of stream", "a quote is opened but never closed"),
-    ("expected a single document", "more than one YAML document ('---'); keep one per file"),
-    (
-        "found undefined alias",
-        "'*' starts an alias, which these files do not use; put the text in quotes",
-    ),
-    (
-        "did not find expected key",
-        "the indentation does not line up with the keys above; indent the entries of one "
-        "mapping by the same number of spaces",
-    ),
-    (
-        "did not find expected '-' indicator",
-        "the indentation does not line up with the list above; start each entry of a list "
-        "with '- ' at the same indentation",
-    ),
-    ("did not find expected ','", "a '[' or '{' is opened but never closed"),
-]
-
-
-def _yaml_problem(path: Path, text: str, bad: yaml.MarkedYAMLError) -> Problem:
-    mark = bad.problem_mark or bad.context_mark
-    found = f"{bad.context or ''} {bad.problem or ''}"
-    message = next(
-        (words for fragment, words in _YAML_WORDS if fragment in found),
-        f"not valid YAML ({bad.problem})",
-    )
-    if "cannot start any token" in found and mark:
-        character = text.splitlines()[mark.line][mark.column]
-        message = (
-            "a tab is used for indentation; YAML indents with spaces only, so replace the tab "
-            "with spaces"
-            if character == "\t"
-            else f"a value cannot start with '{character}'; put the value in quotes"
-        )
-    line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-    return Problem(message, Location(path, line, column))
-
-
-class _Builder:
-    """Turns composed YAML nodes into plain data, recording where each key and value sits."""
-
-    def __init__(self, source: SourceMap, error: type[DataFileError]) -> None:
-        self.source = source
-        self.error = error
-        self.seen: set[int] = set()
-
-    def fail(self, node: yaml.Node, message: str) -> DataFileError:
-        mark = node.start_mark
-        location = Location(self.source.file, mark.line + 1, mark.column + 1)
-        return self.error([Problem(message, location)])
-
-    def build(self, node: yaml.Node, path: YamlPath) -> Any:
-        if id(node) in self.seen:
-            raise self.fail(
-                node,
-                "anchors and aliases ('&name', '*name') are not used in these files; write the "
-                "value out in full",
-            )
-        self.seen.add(id(node))
-        if len(path) > MAX_DEPTH:
-            raise self.fail(
-                node, f"nested more than {MAX_DEPTH} levels deep; these files are never so deep"
-            )
-        self.source.values[path] = (node.start_mark.line, node.start_mark.column)
-        if node.tag not in _STANDARD_TAGS:
-            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-            raise self.fail(node, f"the YAML tag '{tag}' is not allowed here; remove it")
-        if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and len(node.value) > MAX_ENTRIES:
-            raise self.fail(
-                node,
-                f"{len(node.value):,} entries in one list or mapping, more than the "
-                f"{MAX_ENTRIES:,} these files may have; split the file or remove entries",
-            )
-        if isinstance(node, yaml.MappingNode):
-            return self.mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
-        assert isinstance(node, yaml.ScalarNode)
-        if node.style in ("|", ">"):
-            self.source.blocks.add(path)
-        if not node.style and _DECIMAL.match(node.value) and _too_large(node.value):
-            raise self.fail(
-                node,
-                f"a number of more than {MAX_DIGITS} digits, which no answer needs; "
-                "put it in quotes if it is meant as text",
-            )
-        return scalar_value(node)
-
-    def mapping(self, node: yaml.MappingNode, path: YamlPath) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        first_line: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise self.fail(key_node, "a key must be a plain word, not a list or mapping")
-            key = str(key_node.value)
-            if key == "<<":
-                raise self.fail(
-                    key_node, "merge keys ('<<') are not used in these files; write the keys out"
-                )
-            if key in first_line:
-                raise self.fail(
-                    key_node,
-                    f"duplicate key '{key}' (first at line {first_line[key]}); each key may "
-                    "appear once, so merge the two",
-                )
-            first_line[key] = key_node.start_mark.line + 1
-            self.source.keys[(*path, key)] = (key_node.start_mark.line, key_node.start_mark.column)
-            result[key] = self.build(value_node, (*path, key))
-        return result
-
-
-def _too_large(number: str) -> bool:
-    """Whether a number has more than MAX_DIGITS digits, written out or by its exponent."""
-    mantissa, _, exponent = number.lower().partition("e")
-    digits = sum(character.isdigit() for character in mantissa.lstrip("+-0."))
-    return digits > MAX_DIGITS or len(exponent.lstrip("+-")) > len(str(MAX_DIGITS)) - 1
-
-
-def scalar_value(node: yaml.ScalarNode) -> Any:
-    """YAML 1.2 core types only: 'no' and 'on' stay text, numbers keep how they were written."""
-    text = node.value
-    if node.style or node.tag == "tag:yaml.org,2002:str":
-        return text
-    if _NULL.match(text):
-        return None
-    if text in _BOOL:
-        return _BOOL[text]
-    if _INT.match(text):
-        return SourceInt(text)
-    if _DECIMAL.match(text):
-        return SourceDecimal(text)
-    if _DATE.match(text):
-        try:
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            return text
-    return text

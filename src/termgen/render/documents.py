@@ -13,6 +13,7 @@ from typing import Any
 from termgen.cache import Cache
 from termgen.drafting.structure import Draft
 from termgen.findings.deal import Finding
+from termgen.forked import in_parallel
 from termgen.model import Deal
 from termgen.render.comments import add_comments
 from termgen.render.context import (
@@ -99,8 +100,8 @@ def render_draft(
     """The files of these kinds as .docx bytes, in order: the documents with the findings as
     comments, and the open points naming the `question` that settles each. The `cache` keeps
     the templates' compiled code."""
-    rendered = []
-    for kind in kinds:
+
+    def rendered(kind: Kind) -> RenderedDocument:
         title, context = context_for(draft, kind, findings, question)
         properties = _properties(draft.deal, title)
         path = template_for(kind, template_overlays)
@@ -114,5 +115,8 @@ def render_draft(
                     template.docx, draft, kind, findings, properties.created, question, placed
                 )
             data = to_bytes(template)
-        rendered.append(RenderedDocument(kind, file_name(draft.deal, kind), data))
-    return rendered
+        return RenderedDocument(kind, file_name(draft.deal, kind), data)
+
+    # The term sheet, the longest, is rendered by a second process while this one renders
+    # the others.
+    return in_parallel(rendered, kinds, cache)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import statistics
+from typing import cast
 
 from docx.document import Document as WordDocument
 from docx.oxml import OxmlElement
@@ -10,6 +11,7 @@ from docx.oxml.ns import qn
 from docx.oxml.table import CT_Tc
 from docx.shared import Emu
 from docx.table import Table
+from lxml import etree
 
 _EMU_PER_TWIP = 635
 _TWIPS_PER_CHARACTER = 105
@@ -20,6 +22,13 @@ _BOLD = 1.15
 _CELL_PADDING = 260
 """Word's default cell margins (108 twips a side) and a little to spare."""
 _TEXT = qn("w:t")
+_P, _TR, _TC, _TC_WIDTH = qn("w:p"), qn("w:tr"), qn("w:tc"), qn("w:tcW")
+_TYPE, _WIDTH = qn("w:type"), qn("w:w")
+_MERGED = etree.XPath(
+    "boolean(w:tr/w:tc/w:tcPr[w:vMerge or w:gridSpan[@w:val != '1']])",
+    namespaces={"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"},
+)
+"""Whether a table has merged cells, which keep the widths the template gave them."""
 
 
 def fit_columns(document: WordDocument) -> None:
@@ -64,25 +73,22 @@ def _widths(columns: list[list[str]], total: int, header: bool) -> list[int]:
 
 def _text(cell: CT_Tc) -> str:
     """A cell's text, its paragraphs on lines of their own."""
-    return "\n".join("".join(t.text or "" for t in p.iter(_TEXT)) for p in cell.p_lst)
+    return "\n".join("".join(t.text or "" for t in p.iter(_TEXT)) for p in cell.iterchildren(_P))
 
 
 def _fit(table: Table, total: int) -> None:
-    # The XML directly: python-docx's rows and cells cost more than the rest of a long table's
-    # drafting (a deal with a thousand contributions).
-    rows = [row.tc_lst for row in table._tbl.tr_lst]
+    # lxml directly: python-docx's rows, cells and their properties (each a search of the
+    # XML) cost more than the rest of a long table's drafting (a thousand contributions).
+    tbl = table._tbl
+    rows = [cast(list[CT_Tc], list(row.iterchildren(_TC))) for row in tbl.iterchildren(_TR)]
     width = max((len(cells) for cells in rows), default=0)
-    if width == 0 or any(
-        len(cells) != width or cell.grid_span != 1 or cell.vMerge is not None
-        for cells in rows
-        for cell in cells
-    ):
+    if width == 0 or any(len(cells) != width for cells in rows) or _MERGED(tbl):
         return
     texts = [[_text(cell) for cell in cells] for cells in rows]
-    first_row = table._tbl.tr_lst[0].trPr
+    first_row = tbl.tr_lst[0].trPr
     header = first_row is not None and first_row.find(qn("w:tblHeader")) is not None
     widths = _widths([[row[j] for row in texts] for j in range(width)], total, header)
-    properties = table._tbl.tblPr
+    properties = tbl.tblPr
     table_width = properties.find(qn("w:tblW"))
     if table_width is None:
         table_width = OxmlElement("w:tblW")
@@ -94,9 +100,19 @@ def _fit(table: Table, total: int) -> None:
         layout = OxmlElement("w:tblLayout")
         properties.append(layout)
     layout.set(qn("w:type"), "fixed")
-    for column, column_width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
+    for column, column_width in zip(tbl.tblGrid.gridCol_lst, widths, strict=True):
         column.w = Emu(column_width * _EMU_PER_TWIP)
-    cell_widths = [Emu(column_width * _EMU_PER_TWIP) for column_width in widths]
     for cells in rows:
-        for cell, cell_width in zip(cells, cell_widths, strict=True):
-            cell.width = cell_width
+        for cell, column_width in zip(cells, widths, strict=True):
+            _set_width(cell, column_width)
+
+
+def _set_width(cell: CT_Tc, twips: int) -> None:
+    """`cell.width = Emu(...)`, writing the attributes of a width the cell has already."""
+    properties = cell.tcPr
+    written = properties.find(_TC_WIDTH) if properties is not None else None
+    if written is None:  # python-docx knows where a new one goes among the properties
+        cell.width = Emu(twips * _EMU_PER_TWIP)
+        return
+    written.set(_TYPE, "dxa")
+    written.set(_WIDTH, str(twips))

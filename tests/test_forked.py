@@ -1,0 +1,77 @@
+"""Work shared with a forked child: same results, same errors, the child's cache entries kept."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from termgen import forked
+from termgen.cache import Cache
+from termgen.forked import in_parallel
+
+pytestmark = pytest.mark.skipif(not forked.can_fork(), reason="needs fork and two cores")
+
+
+def test_results_come_back_in_order_and_the_first_from_another_process() -> None:
+    def where(item: int) -> tuple[int, int]:
+        return item * item, os.getpid()
+
+    results = in_parallel(where, [3, 4, 5], None)
+    assert [square for square, _ in results] == [9, 16, 25]
+    assert results[0][1] != os.getpid()
+    assert {pid for _, pid in results[1:]} == {os.getpid()}
+
+
+def test_an_error_in_the_child_is_raised_here_as_the_work_raises_it() -> None:
+    done_here: list[int] = []
+
+    def work(item: int) -> int:
+        done_here.append(item)
+        if item == 0:
+            raise ValueError("no zeros")
+        return item
+
+    with pytest.raises(ValueError, match="no zeros"):
+        in_parallel(work, [0, 1, 2], None)
+    assert done_here == [1, 2, 0], "the parent does the child's item again, after its own"
+
+
+def test_an_error_here_ends_the_child() -> None:
+    def work(item: int) -> int:
+        if item == 0:
+            return sum(range(10**8))  # long enough to be still running
+        raise KeyError(item)
+
+    with pytest.raises(KeyError):
+        in_parallel(work, [0, 1], None)
+    with pytest.raises(ChildProcessError):
+        os.wait()  # reaped: no child is left behind
+
+
+def test_a_result_that_cannot_be_sent_back_is_computed_here() -> None:
+    def work(item: int) -> object:
+        if os.getpid() != parent:
+            return lambda: item  # a closure cannot be pickled
+        return item
+
+    parent = os.getpid()
+    assert in_parallel(work, [7, 8], None) == [7, 8]
+
+
+def test_what_the_child_adds_to_the_cache_is_saved_by_the_parent(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    cache.remember("kind", b"before the fork", lambda: "parent's")
+
+    def work(item: int) -> str:
+        return cache.remember("kind", f"item {item}".encode(), lambda: f"computed {item}")
+
+    assert in_parallel(work, [1, 2], cache) == ["computed 1", "computed 2"]
+    cache.save()
+    fresh = Cache(tmp_path)
+    for item in (1, 2):
+        assert (
+            fresh.remember("kind", f"item {item}".encode(), lambda: "again") == f"computed {item}"
+        )
+    assert fresh.remember("kind", b"before the fork", lambda: "again") == "parent's"

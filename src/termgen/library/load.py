@@ -195,15 +195,16 @@ def _validated_settings(
 def clause_files(layer: Path) -> list[Path]:
     """The clause files of a library folder (every *.yaml but the registries at its top, not
     following links to folders), in a stable order: by the parts of their paths."""
-    found: list[tuple[list[str], str, str]] = []
+    found: list[tuple[list[str], Path, str]] = []
     for folder, _, names in os.walk(layer):
-        parts = list(Path(folder).relative_to(layer).parts)  # once a folder, not once a file
+        path = Path(folder)  # once a folder, not once a file
+        parts = list(path.relative_to(layer).parts)
         found += [
-            ([*parts, name], folder, name)
+            ([*parts, name], path, name)
             for name in names
             if name.endswith(".yaml") and (parts or name not in REGISTRY_KINDS)
         ]
-    return [Path(folder, name) for _, folder, name in sorted(found)]
+    return [folder / name for _, folder, name in sorted(found)]
 
 
 def _validated(

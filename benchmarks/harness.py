@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -67,6 +68,18 @@ def run(command: Command, *, env: Mapping[str, str] | None = None) -> float:
 
 def peak_rss_mb(command: Command) -> float:
     """Peak resident memory of one run of a command, in MB (this child only)."""
+    return _usage(command).ru_maxrss / 1024
+
+
+def processor_seconds(command: Command) -> float:
+    """Processor time (user and system) of one run of a command, with the processes it
+    forked and waited for."""
+    usage = _usage(command)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _usage(command: Command) -> Any:
+    """The resource usage of one run of a command (os.wait4)."""
     process = subprocess.Popen(
         [str(part) for part in command],
         stdout=subprocess.DEVNULL,
@@ -79,7 +92,7 @@ def peak_rss_mb(command: Command) -> float:
         raise SystemExit(f"benchmark command failed: {' '.join(map(str, command))}\n{error}")
     if process.stderr:
         process.stderr.close()
-    return usage.ru_maxrss / 1024
+    return usage
 
 
 @dataclass

@@ -41,7 +41,8 @@ from typing import Any
 from docxtpl import RichText
 
 from harness import ROOT, Bench, processor_seconds, python, run, termgen
-from termgen.library.load import library_layers, load_library
+from termgen.library.folders import library_layers
+from termgen.library.load import load_library
 from termgen.pipeline import DealRun
 from termgen.render.documents import context_for
 from termgen.render.templates import KINDS, template_for

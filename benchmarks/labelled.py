@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from termgen.library.load import library_layers, load_provisions
+from termgen.library.folders import library_layers
+from termgen.library.load import load_provisions
 from termgen.library.provisions import Provision
 from termgen.their_drafts.detect import cue_matches
 from termgen.their_drafts.extract import extract

@@ -14,19 +14,25 @@ Where the time goes (cProfile of whole runs and of one process linting 1,500 of 
 - Cold lint: each clause file is read, parsed, validated and checked on its own
   (`library/clause_lint.py`), over a process pool from 400 files per core; only findings come
   back. Per file, in one process: the YAML (libyaml composes, our builder records the source
-  map) about 30%, pydantic's validation 15%, the house-style wording regexes 14% (now only on
-  lines holding one of their cue words), the bounded read 8%, the skeleton of each text 3%.
-  The template checks read only a text's skeleton (`templating/skeleton.py`: its tags, with
-  the words left out, found with one regular expression instead of Jinja's lexer, which was
-  half of the cold run), so they run once per distinct skeleton, about a hundred here.
-- Warm lint: the whole report is one cache entry, keyed by every byte of every folder (it
-  was 20,000 entries unpickled). What remains is listing the folders, reading and hashing
-  each file for the key, and Python's start.
+  map) about 40%, pydantic's validation 15%, the skeleton and check key of each text 10%,
+  the bounded read 9%, the house-style wording 7% (each pattern only on lines holding its
+  word). The template checks read only a text's skeleton (`templating/skeleton.py`: its
+  tags, with the words left out, found with one regular expression instead of Jinja's
+  lexer), so they run once per distinct skeleton: about 130 at 20,000 clauses (620 while a
+  dict inside a tag made a text its own skeleton). They, and the provisions' checks, run in
+  the parent as the workers' batches come back, not after them. Each file comes back as a
+  small record (its check key a digest, its anchors plain tuples): pickling it there and
+  back was a quarter of the CPU. In instructions, one worker's work on a file went from 1.91
+  to 1.41 million (callgrind, pickling not counted).
+- Warm lint: the whole report is one cache entry, keyed by each clause file's path, size,
+  times and inode (`library/lint.py`, with git's guard for files changed just before); a warm
+  run lists the folders, stats each file, reads the registries, and imports neither the
+  models nor Jinja nor YAML (the cache knows those libraries by their installed files).
 - Draft with an overlay (changed: it measured an overlay that no counsel writes). The budgeted
   row drafts with a counsel's overlay (`write_library`, spread): clauses over the five purposes
   and 24 governing laws, a few rewording a built-in clause under its id, a few disabling one;
   the example (electrification, English law) reads 404 of the 20,025 clauses and selects 397.
-  The library is loaded before (lint, or an earlier draft), as every day. The scope (purposes
+  The library was drafted with before (the cache holds it), as every day. The scope (purposes
   and governing laws) of every clause of a folder is one cache entry keyed by the folder's
   paths and bytes (`library/load.py`, `library/scoped.py`); selection reads only the clauses
   indexed under the deal's purpose and law, evaluates conditions and compiles texts only for

@@ -40,7 +40,8 @@ from pathlib import Path
 
 from harness import SAMPLE, SHARED
 from termgen.errors import UnreadableDraftError
-from termgen.library.load import library_layers, load_provisions
+from termgen.library.folders import library_layers
+from termgen.library.load import load_provisions
 from termgen.library.provisions import Provision
 from termgen.model.common import Duration
 from termgen.their_drafts.check import check_draft

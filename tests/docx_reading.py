@@ -13,7 +13,8 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from termgen.drafting.structure import Draft
-from termgen.library.load import Library, library_layers, load_library
+from termgen.library.folders import library_layers
+from termgen.library.load import Library, load_library
 from termgen.library.sections import DOCUMENTS
 from termgen.pipeline import DealRun
 from termgen.render.documents import RenderedDocument

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from termgen.answers.read import load_deal
-from termgen.cache import Cache
+from termgen.answers.write import answers_data
 from termgen.deadlines.collect import Deadline, deadlines
 from termgen.drafting.assemble import assemble
 from termgen.drafting.open_points import with_open_points
@@ -28,10 +28,9 @@ from termgen.environment import Environment
 from termgen.errors import Location, OutputExistsError
 from termgen.files.datafile import SourceMap
 from termgen.files.write import recover, write_together
-from termgen.findings.checks import CHECKS
-from termgen.findings.coherence import COHERENCE
 from termgen.findings.deal import Finding, deal_findings
-from termgen.library.load import Library, library_layers, load_library
+from termgen.library.folders import library_layers
+from termgen.library.load import Library, load_library
 from termgen.model import Deal
 from termgen.model.paths import AnswerPath
 from termgen.render.documents import RenderedDocument, render_draft
@@ -39,21 +38,12 @@ from termgen.render.templates import KINDS, Kind
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from termgen.library.lint import Linted
     from termgen.their_drafts.positions import Ours
 
 
 def open_library(overlays: Sequence[Path], env: Environment) -> Library:
     """The built-in clause library with $TERMGEN_LIBRARY and the --library folders over it."""
     return load_library(library_layers(overlays, env.environ), cache=env.cache())
-
-
-def lint_library(layers: Sequence[Path], cache: Cache | None) -> Linted:
-    """The library as `library lint` sees it: its own problems, and names it uses that the
-    findings do not know."""
-    from termgen.library.lint import lint
-
-    return lint(layers, cache, checks=CHECKS.keys() | COHERENCE.keys())
 
 
 class DealRun:
@@ -85,7 +75,6 @@ class DealRun:
         """The deal as plain answer data, only what was answered: what the interview reads."""
         if self._answered is not None:
             return self._answered
-        from termgen.answers.write import answers_data  # it writes YAML, which a draft does not
 
         return answers_data(self.deal)
 

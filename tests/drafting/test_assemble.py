@@ -12,7 +12,8 @@ from termgen.cache import Cache
 from termgen.drafting.assemble import paragraphs
 from termgen.drafting.structure import plain
 from termgen.errors import LibraryError, TermgenError
-from termgen.library.load import library_layers, load_library
+from termgen.library.folders import library_layers
+from termgen.library.load import load_library
 from termgen.pipeline import DealRun
 from termgen.templating.missing import PLACEHOLDER
 

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from termgen.library.load import library_layers, load_library
+from termgen.library.folders import library_layers
+from termgen.library.load import load_library
 from termgen.pipeline import DealRun
 from termgen.wording import (
     HouseStyle,

@@ -15,7 +15,8 @@ import pytest
 from lxml import etree
 
 from termgen.answers.read import read_answers
-from termgen.library.load import library_layers, load_library
+from termgen.library.folders import library_layers
+from termgen.library.load import load_library
 from termgen.model import Deal
 from termgen.pipeline import DealRun
 

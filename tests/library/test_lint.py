@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
+from termgen.cache import Cache
 from termgen.library.clause import PURPOSES
 from termgen.library.clause_lint import lint_files
-from termgen.library.load import clause_files
+from termgen.library.folders import clause_files
+from termgen.library.lint import lint
 
 from ..conftest import ROOT, run_cli
 from ..docx_reading import builtin_library
@@ -196,3 +200,38 @@ def test_a_library_linted_over_processes_reports_what_one_process_does() -> None
     assert [file.clause_problems for file in shared] == [file.clause_problems for file in alone]
     assert {file.check_key for file in shared} == {file.check_key for file in alone}
     assert any(file.clause_problems for file in alone) and any(file.problems for file in alone)
+
+
+def test_a_warm_report_follows_every_change_to_the_clause_files(tmp_path: Path) -> None:
+    """The cached report is keyed by each file's size, times and inode: an edit that keeps the
+    size and sets the modification time back, a rename, a deletion and a new file are each
+    seen, and each warm report is the one linting from scratch gives."""
+    library = shutil.copytree(FIXTURE, tmp_path / "library")
+
+    def warm_and_fresh() -> tuple[list[str], list[str]]:
+        cache = Cache(tmp_path / "cache")
+        warm = lint([library], cache)
+        cache.save()
+        return [str(problem) for problem in warm.problems], [
+            str(problem) for problem in lint([library]).problems
+        ]
+
+    first, fresh = warm_and_fresh()
+    assert first == fresh and warm_and_fresh() == (first, fresh)
+    clause = library / "goals" / "unknown-section.yaml"
+    before = clause.stat()
+    clause.write_text(clause.read_text().replace("section: scop", "section: goal"))
+    os.utime(clause, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert clause.stat().st_size == before.st_size
+    edited, fresh = warm_and_fresh()
+    assert edited == fresh and edited != first
+    assert any("unknown section 'goal'" in problem for problem in edited)
+    clause.rename(library / "goals" / "renamed.yaml")
+    renamed, fresh = warm_and_fresh()
+    assert renamed == fresh and any("renamed.yaml" in problem for problem in renamed)
+    (library / "goals" / "renamed.yaml").unlink()
+    deleted, fresh = warm_and_fresh()
+    assert deleted == fresh and not any("renamed.yaml" in problem for problem in deleted)
+    shutil.copy(FIXTURE / "goals" / "unknown-section.yaml", library / "goals" / "added.yaml")
+    added, fresh = warm_and_fresh()
+    assert added == fresh and any("added.yaml" in problem for problem in added)

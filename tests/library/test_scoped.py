@@ -12,7 +12,8 @@ from termgen.answers.read import load_deal
 from termgen.cache import Cache
 from termgen.errors import LibraryError
 from termgen.library.conditions import deal_context, holds
-from termgen.library.load import Library, library_layers, load_library
+from termgen.library.folders import library_layers
+from termgen.library.load import Library, load_library
 from termgen.library.select import select
 from termgen.model import Deal
 from termgen.templating.sandbox import Sandbox

@@ -9,7 +9,8 @@ from docx.oxml.ns import qn
 
 from termgen.answers.read import load_deal
 from termgen.drafting.structure import Segment
-from termgen.library.load import library_layers, load_library
+from termgen.library.folders import library_layers
+from termgen.library.load import load_library
 from termgen.pipeline import DealRun
 from termgen.render.references import bookmark_name
 

@@ -15,6 +15,10 @@ def test_texts_differing_only_in_words_share_a_skeleton() -> None:
     two = "Our members gather.\n  {% if x %}Every {{ y | party }} speaks.{% endif %}\n"
     assert skeleton(one) == skeleton(two)
     assert skeleton("{{ 'a}}' }} one {# c #}") == skeleton("{{ 'a}}' }} two {# c #}")
+    events = "{% set events = {'breach': 'material breach', 'x': '}}%}'} %}"
+    assert skeleton(events + "A party {{ events[x] }}.") == skeleton(
+        events + "One side {{ events[x] }}."
+    )
 
 
 @pytest.mark.parametrize(
@@ -27,6 +31,8 @@ def test_texts_differing_only_in_words_share_a_skeleton() -> None:
         ("{{ 'a}}' ~ x ~ '{{b' }}", "{{ 'a}}' ~ y ~ '{{b' }}"),  # strings holding delimiters
         ("{# a #} b {{ x }}", "{# a #} b {{ y }}"),
         ("{{ {'a': x} }} w", "{{ {'a': y} }} w"),  # a brace inside a tag
+        ("{% set e = {'a': 1 %} one %} w", "{% set e = {'a': 1 %} two %} w"),  # '%}' in braces
+        ("{{ {'a': {'b': 1}} }} one", "{{ {'a': {'b': 1}} }} two"),  # braces within braces
         ("{ a } {{ x }}", "{ b } {{ x }}"),  # a brace between tags
     ],
 )

@@ -11,7 +11,8 @@ import docx
 import pytest
 import yaml
 
-from termgen.library.load import library_layers, load_provisions
+from termgen.library.folders import library_layers
+from termgen.library.load import load_provisions
 from termgen.model.exit import TriggerKind
 from termgen.their_drafts.detect import detect
 from termgen.their_drafts.extract import Block, Extracted, extract

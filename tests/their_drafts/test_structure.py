@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from termgen.library.load import library_layers, load_provisions
+from termgen.library.folders import library_layers
+from termgen.library.load import load_provisions
 from termgen.library.provisions import Provision
 from termgen.their_drafts.detect import cue_matches, detect
 from termgen.their_drafts.extract import Block, Extracted

@@ -64,7 +64,8 @@ def _check_deal(command: Check, file: Path, env: Environment) -> ExitStatus:
 
 
 def _provisions(command: Check, env: Environment) -> list[Provision]:
-    from termgen.library.load import library_layers, load_provisions
+    from termgen.library.folders import library_layers
+    from termgen.library.load import load_provisions
 
     provisions = load_provisions(library_layers(command.library, env.environ), env.cache())
     return [entry.record for entry in provisions.values()]

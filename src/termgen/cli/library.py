@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import get_args
 
 from termgen.environment import Environment
 from termgen.errors import ExitStatus, UsageError
-from termgen.library.clause import PURPOSES, Element
-from termgen.library.load import library_layers
-from termgen.pipeline import lint_library, open_library
+from termgen.library.folders import library_layers
 from termgen.suggest import with_suggestion
 from termgen.terminal import text_table
 
@@ -18,8 +17,10 @@ if TYPE_CHECKING:
 
 
 def lint(command: LibraryLint, env: Environment) -> ExitStatus:
+    from termgen.library.lint import lint as lint_layers
+
     layers = library_layers([*command.library, *command.folders], env.environ)
-    report = lint_library(layers, env.cache())
+    report = lint_layers(layers, env.cache(), checks=_check_names)
     for problem in report.problems:
         env.err(str(problem))
     if report.problems:
@@ -32,7 +33,19 @@ def lint(command: LibraryLint, env: Environment) -> ExitStatus:
     return ExitStatus.SUCCESS
 
 
+def _check_names() -> Collection[str]:
+    """The checks built into termgen, which provisions may name: imported only when a library
+    is linted, not when its report is in the cache."""
+    from termgen.findings.checks import CHECKS
+    from termgen.findings.coherence import COHERENCE
+
+    return CHECKS.keys() | COHERENCE.keys()
+
+
 def listing(command: LibraryList, env: Environment) -> ExitStatus:
+    from termgen.library.clause import PURPOSES, Element
+    from termgen.pipeline import open_library
+
     library = open_library(command.library, env)
     _check_choice("--element", command.element, get_args(Element))
     _check_choice("--purpose", command.purpose, PURPOSES)
@@ -52,6 +65,8 @@ def listing(command: LibraryList, env: Environment) -> ExitStatus:
 
 
 def show(command: LibraryShow, env: Environment) -> ExitStatus:
+    from termgen.pipeline import open_library
+
     entry = open_library(command.library, env).clause(command.clause_id)
     clause = entry.record
     lines = [

@@ -14,12 +14,13 @@ import json
 import os
 import pickle
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from itertools import repeat
 from pathlib import Path
+from typing import NamedTuple
 
 from termgen.cache import entry_key
 from termgen.errors import LibraryError, Location, Problem
@@ -46,15 +47,20 @@ _CHUNKS_PER_WORKER = 4
 TextPath = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Anchor:
-    """Where a text of a clause is written: at its key, and the file line of its first line."""
+class Anchor(NamedTuple):
+    """Where a text of a clause is written: the line and column of its value, and the file
+    line of its first line. The file is the linted file's: a tuple without it is what is
+    cheapest to send back from a worker, and most anchors are never used."""
 
-    where: Location
+    line: int | None
+    column: int | None
     first_line: int
 
-    def line(self, line_in_text: int) -> Location:
-        return Location(self.where.file, self.first_line + line_in_text - 1)
+    def where(self, file: Path) -> Location:
+        return Location(file, self.line, self.column)
+
+    def at(self, file: Path, line_in_text: int) -> Location:
+        return Location(file, self.first_line + line_in_text - 1)
 
 
 @dataclass(frozen=True)
@@ -82,7 +88,8 @@ class LintedFile:
     clause_problems: tuple[Problem, ...] = ()
     """Names and wording: reported only when the clause is in the effective library."""
     check_key: bytes = b""
-    """What the template checks depend on (`checked_content`); equal keys, equal issues."""
+    """A digest of what the template checks depend on (`checked_content`); equal keys, equal
+    issues."""
     anchors: tuple[tuple[TextPath, Anchor], ...] = ()
     texts: Texts | None = None
     """The texts, when this is the first clause of its batch with this check key."""
@@ -97,20 +104,28 @@ def lint_files(
     *,
     for_cache: bool = False,
     parallel_from: int = PARALLEL_FROM,
+    on_batch: Callable[[list[LintedFile]], object] = list,
 ) -> list[LintedFile]:
     """Each file linted on its own, in the order given; `parallel_from` files or more on each
     core are shared out between processes. With `for_cache`, each parsed file comes back as
-    the cache entry a draft would otherwise parse the file again for."""
+    the cache entry a draft would otherwise parse the file again for. `on_batch` is called in
+    this process on each batch of linted files as it comes back, while other processes lint
+    the rest: what it does costs no time of its own when the cores are busy."""
     workers = min(len(os.sched_getaffinity(0)), len(files) // parallel_from)
     if workers < 2:
-        return lint_batch(files, sections, provisions, for_cache)
+        linted = lint_batch(files, sections, provisions, for_cache)
+        on_batch(linted)
+        return linted
     size = -(-len(files) // (workers * _CHUNKS_PER_WORKER))
     batches = [files[start : start + size] for start in range(0, len(files), size)]
+    linted = []
     with ProcessPoolExecutor(workers) as pool:
-        done = pool.map(
+        for batch in pool.map(
             lint_batch, batches, repeat(sections), repeat(provisions), repeat(for_cache)
-        )
-        return [linted for batch in done for linted in batch]
+        ):
+            on_batch(batch)
+            linted += batch
+    return linted
 
 
 def lint_batch(
@@ -144,7 +159,7 @@ def _lint_file(
     key = checked_content(texts)
     anchors = tuple((text_path, _anchor(clause, text_path)) for text_path, _ in texts.texts)
     wording = [
-        Problem(message, dict(anchors)[text_path].line(line))
+        Problem(message, dict(anchors)[text_path].at(path, line))
         for text_path, text in texts.texts
         if text_path != ("when",)
         for line, message in wording_issues(text)
@@ -169,7 +184,7 @@ def _lint_file(
 
 def _anchor(entry: Sourced[Clause], path: TextPath) -> Anchor:
     where = entry.where(*path)
-    return Anchor(where, entry.source.text_line(path, 1).line or 1)
+    return Anchor(where.line, where.column, entry.source.text_line(path, 1).line or 1)
 
 
 def clause_texts(clause: Clause) -> Texts:
@@ -186,10 +201,10 @@ def clause_texts(clause: Clause) -> Texts:
 def checked_content(texts: Texts) -> bytes:
     """What the checks of a clause's texts and condition depend on, as a key: the condition,
     and each text's skeleton (`templating.skeleton`), so that clauses differing only in
-    wording (an overlay's variants of one clause) are checked once."""
-    return json.dumps(
-        [texts.when, [skeleton(text) for path, text in texts.texts if path != ("when",)]]
-    ).encode()
+    wording (an overlay's variants of one clause) are checked once. A digest of them: each
+    file's key goes back from its worker, and the skeletons are most of a clause's bytes."""
+    shapes = [texts.when, [skeleton(text) for path, text in texts.texts if path != ("when",)]]
+    return hashlib.sha256(json.dumps(shapes).encode()).digest()
 
 
 def _clause_problems(
@@ -226,9 +241,11 @@ _PARTY_ARGUMENT = re.compile(r"""(['"])([^'"]*)\1\s*\|\s*party\b""")
 _ANNEX = re.compile(r"\bthe ((?:[a-z]+-)*[a-z]+ )?annex\b", re.IGNORECASE)
 _ANNEXES = sorted(title for title in DOCUMENT_TITLES.values() if "annex" in title.casefold())
 _GENERIC_BODIES = re.compile(r"\bthe (steering body|joint project office)\b", re.IGNORECASE)
-_CUES = re.compile(r"party|hour|day|week|month|year|annex|steering|joint", re.IGNORECASE)
-"""A word one of the patterns above needs: a line without any is skipped (most are). A tag
-replaced by a space cannot make one of these words, so none is missed."""
+_UNITS = ("hour", "day", "week", "month", "year")
+"""A word `_WRITTEN_PERIOD` needs one of; `_ANNEX` needs 'annex', `_GENERIC_BODIES` 'steering'
+or 'joint', `_PARTY_ARGUMENT` 'party'. A pattern is tried only on lines that hold its word
+(casefolded, as the patterns ignore case), and most lines hold none. A tag replaced by a space
+cannot make one of these words, so none is missed."""
 
 
 @cache
@@ -242,22 +259,16 @@ def wording_issues(text: str) -> list[tuple[int, str]]:
     body called by a generic name instead of the deal's."""
     found = []
     for number, line in enumerate(text.splitlines(), start=1):
-        if not _CUES.search(line):
+        words = line.casefold()
+        has_period = any(unit in words for unit in _UNITS)
+        has_annex = "annex" in words
+        has_body = "steering" in words or "joint" in words
+        if "party" in line:
+            found += _party_issues(number, line)
+        if not (has_period or has_annex or has_body):
             continue
-        for match in _PARTY_ARGUMENT.finditer(line):
-            if match.group(2) not in PARTY_WORDS:
-                found.append(
-                    (
-                        number,
-                        with_suggestion(
-                            f"'{match.group(2)}' is not a word for parties",
-                            match.group(2),
-                            PARTY_WORDS,
-                        ),
-                    )
-                )
         prose = _JINJA.sub(" ", line)
-        for match in _WRITTEN_PERIOD.finditer(prose):
+        for match in _WRITTEN_PERIOD.finditer(prose) if has_period else ():
             count, unit = match.groups()
             value = int(count) if count.isdigit() else _NUMBERS.get(count.casefold())
             if value is not None:
@@ -267,7 +278,7 @@ def wording_issues(text: str) -> list[tuple[int, str]]:
                     f"word it; write {written}"
                 )
                 found.append((number, message))
-        for match in _ANNEX.finditer(prose):
+        for match in _ANNEX.finditer(prose) if has_annex else ():
             if match.group(0)[4:].casefold() not in _known_annexes():
                 annexes = and_join([f"the {title}" for title in _ANNEXES], "or")
                 message = (
@@ -275,7 +286,7 @@ def wording_issues(text: str) -> list[tuple[int, str]]:
                     "or to a clause"
                 )
                 found.append((number, message))
-        for match in _GENERIC_BODIES.finditer(prose):
+        for match in _GENERIC_BODIES.finditer(prose) if has_body else ():
             found.append(
                 (
                     number,
@@ -284,3 +295,16 @@ def wording_issues(text: str) -> list[tuple[int, str]]:
                 )
             )
     return found
+
+
+def _party_issues(number: int, line: str) -> list[tuple[int, str]]:
+    return [
+        (
+            number,
+            with_suggestion(
+                f"'{match.group(2)}' is not a word for parties", match.group(2), PARTY_WORDS
+            ),
+        )
+        for match in _PARTY_ARGUMENT.finditer(line)
+        if match.group(2) not in PARTY_WORDS
+    ]

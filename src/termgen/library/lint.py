@@ -1,44 +1,43 @@
 """`termgen library lint`: everything that would break or weaken a draft, with file:line.
 
-Each clause file is linted on its own (`library.clause_lint`, over a process pool when there
-are many); then what needs the whole library: ids laid over each other, the template checks
-(once per check key), the provisions. With a cache, the whole report of a library seen before
-is one entry, keyed by every byte of every file of every folder.
+What is found, and how, is `library.lint_checks`. With a cache, the whole report of a library
+seen before is one entry, found without reading a clause file: it is keyed, as git's index
+keys a file, by each clause file's path, size, modification and change times and inode, from
+one listing of each folder (the registries, small, are read whole). A warm run imports no
+model, template or YAML code.
+
+The trade-off: a file whose bytes change while its size, times and inode stay the same is not
+seen. Writing a file sets its change time to the clock, and no one can set it back (`touch
+-d` sets the change time too), so that happens only when two writes fall within one tick of
+the file system's clock and the report was read between them: the "racy" case. A file changed
+less than `RACY_SECONDS` before linting began is therefore also kept by its contents: the
+entry holds the digest of the bytes the report was made from, a warm run reads and hashes
+that file again, and an entry it no longer matches is computed again. The margin also covers
+file systems with coarse times (FAT's two seconds) and clocks a little apart.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Collection, Sequence
+import os
+import pickle
+import time
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
-from jinja2 import nodes
-
-from termgen.cache import Cache, remembered
-from termgen.errors import LibraryError, Location, Problem
+from termgen.cache import Cache, entry_key
+from termgen.errors import LibraryError, Problem
 from termgen.files.read import CLAUSE_FILE, read_bytes
-from termgen.library.clause_lint import LintedFile, Texts, lint_files
-from termgen.library.conditions import clause_scope
-from termgen.library.load import (
-    REGISTRY_KINDS,
-    Library,
-    clause_files,
-    cue_problems,
-    load_library,
-    merge_layer,
-)
-from termgen.model import Deal
-from termgen.model.paths import shape_at, split, unknown_path
-from termgen.suggest import with_suggestion
-from termgen.templating.check import Scope, template_issues
-from termgen.templating.sandbox import Sandbox
+from termgen.library.folders import REGISTRY_KINDS, clause_file_entries
 
-_TEXT_ISSUES = "clause template issues"
-_Files = dict[Path, list[Path]]
-"""The clause files of each library folder that exists."""
 _REPORT = "library lint report"
+RACY_SECONDS = 2
+"""How long after its last change a file is kept by its contents as well as its status."""
+_Listed = Mapping[Path, list[os.DirEntry[str]]]
+"""The clause files of each library folder that exists."""
+_Status = tuple[int, int, int, int] | None
+"""A file's size, modification and change times (ns) and inode; None if it cannot be read."""
 
 
 @dataclass(frozen=True)
@@ -51,150 +50,102 @@ class Linted:
     problems: list[Problem]
 
 
+@dataclass(frozen=True)
+class _Kept:
+    """A report as the cache keeps it, with the digest of each racy file it was made from."""
+
+    report: Linted
+    racy: dict[str, bytes]
+
+
 class _ChangedWhileLinting(Exception):
-    """A file changed between reading the library's fingerprint and linting it: the report is
-    right for no single state of the files, so it is not kept."""
+    """A file changed between listing the library and linting it: the report is right for no
+    single state of the files, so it is not kept."""
 
     def __init__(self, report: Linted) -> None:
         self.report = report
 
 
 def lint(
-    layers: Sequence[Path], cache: Cache | None = None, *, checks: Collection[str] = ()
+    layers: Sequence[Path],
+    cache: Cache | None = None,
+    *,
+    checks: Callable[[], Collection[str]] = frozenset,
 ) -> Linted:
     """The effective library's size and every problem found in it, in file and line order.
 
-    `checks` are the names of the checks built into termgen that provisions may name. With a
-    cache, a library linted before with the same files is not again; the caller saves the
-    cache.
+    `checks` gives the names of the checks built into termgen that provisions may name; it is
+    called only when the library is linted, not found in the cache (the names are part of
+    termgen, whose every change empties the cache). The caller saves the cache.
     """
-    files = {layer: clause_files(layer) for layer in layers if layer.is_dir()}
+    listed = {layer: clause_file_entries(layer) for layer in layers if layer.is_dir()}
     if cache is None:
-        return _linted(layers, files, None, checks)[0]
-    before = _fingerprint(layers, files, checks, _read_digests(files))
+        return _linted(layers, listed, None, checks)[0]
+    started = time.time_ns()
+    statuses = _statuses(listed)
+    key = _fingerprint(layers, listed, statuses)
+    computed_now = False
 
-    def compute() -> Linted:
-        report, digests = _linted(layers, files, cache, checks)
-        if _fingerprint(layers, files, checks, digests) != before:
+    def compute() -> _Kept:
+        nonlocal computed_now
+        computed_now = True
+        report, digests = _linted(layers, listed, cache, checks)
+        relisted = {layer: clause_file_entries(layer) for layer in layers if layer.is_dir()}
+        if _fingerprint(layers, relisted, _statuses(relisted)) != key:
             raise _ChangedWhileLinting(report)
-        return report
+        recent = started - RACY_SECONDS * 1_000_000_000
+        racy = {
+            path: digests[path]
+            for path, status in statuses.items()
+            if status is None or status[2] >= recent
+        }
+        return _Kept(report, racy)
 
     try:
-        return cache.remember(_REPORT, before, compute)
+        kept = cache.remember(_REPORT, key, compute)
+        if computed_now or _unchanged(kept.racy):
+            return kept.report
+        kept = compute()
     except _ChangedWhileLinting as changed:
         return changed.report
+    cache.keep(entry_key(_REPORT, key), pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
+    return kept.report
 
 
 def _linted(
-    layers: Sequence[Path], files: _Files, cache: Cache | None, checks: Collection[str]
-) -> tuple[Linted, dict[Path, bytes]]:
-    """The report, and the digest of each clause file as it was read for it."""
-    library = load_library(layers, strict=False, cache=cache, with_clauses=False)
-    problems = list(library.problems)
-    linted = lint_files(
-        [path for layer_files in files.values() for path in layer_files],
-        list(library.sections),
-        list(library.provisions),
-        for_cache=cache is not None,
-    )
-    if cache is not None:
-        for file in linted:
-            if file.cached is not None:
-                cache.keep(*file.cached)
-    problems += [problem for file in linted for problem in file.problems]
-    effective: dict[str, LintedFile] = {}
-    position = 0
-    for layer_files in files.values():
-        batch = linted[position : position + len(layer_files)]
-        position += len(layer_files)
-        merge_layer(
-            effective,
-            (
-                (file.clause_id, file.path, file.id_at or Location(file.path), file)
-                for file in batch
-                if file.clause_id is not None
-            ),
-            problems,
-        )
-    for file in effective.values():
-        problems += file.clause_problems
-    problems += _template_problems(effective.values(), linted, cache)
-    problems += _provision_problems(library, checks, effective.values(), cache)
-    report = Linted(
-        len(effective),
-        len(library.sections),
-        len(library.provisions),
-        sorted(problems, key=lambda problem: problem.place),
-    )
-    return report, {file.path: file.digest for file in linted}
-
-
-def _template_problems(
-    effective: Collection[LintedFile], linted: Sequence[LintedFile], cache: Cache | None
-) -> list[Problem]:
-    """The template checks of each clause's texts, run once per check key."""
-    texts: dict[bytes, Texts] = {}
-    for file in linted:
-        if file.texts is not None:
-            texts.setdefault(file.check_key, file.texts)
-    if cache is not None:
-        cache.prefetch(_TEXT_ISSUES, {file.check_key for file in effective})
-    env = Sandbox()
-    scope = clause_scope()
-    issues: dict[bytes, list[TextIssue]] = {}
-    problems = []
-    for file in effective:
-        key = file.check_key
-        if key not in issues:
-            check = partial(_text_issues, texts[key], env, scope)
-            issues[key] = remembered(cache, _TEXT_ISSUES, key, check)
-        anchors = dict(file.anchors)
-        for path, line, message in issues[key]:
-            anchor = anchors[path]
-            problems.append(Problem(message, anchor.where if line is None else anchor.line(line)))
-    return problems
-
-
-def _provision_problems(
-    library: Library,
-    checks: Collection[str],
-    effective: Collection[LintedFile],
+    layers: Sequence[Path],
+    listed: _Listed,
     cache: Cache | None,
-) -> list[Problem]:
-    env = Sandbox()
-    scope = clause_scope()
-    problems = []
-    for provision in library.provisions.values():
-        for key in ("expected", "expression"):
-            condition = getattr(provision.record, key)
-            if condition is not None:
-                for issue in template_issues(env, condition, scope, expression=True):
-                    where = provision.source.text_line((*provision.path, key), issue.line)
-                    problems.append(Problem(issue.message, where))
-    problems += cue_problems(library.provisions.values(), cache)
-    problems += _provision_links(library, checks)
-    provided = {pid for file in effective for pid in file.provides}
-    problems += _uncovered_provisions(library, provided)
-    return problems
+    checks: Callable[[], Collection[str]],
+) -> tuple[Linted, dict[str, bytes]]:
+    from termgen.library.lint_checks import linted  # the models, templates and YAML
+
+    files = {layer: [Path(entry.path) for entry in entries] for layer, entries in listed.items()}
+    return linted(layers, files, cache, checks)
 
 
-def _read_digests(files: _Files) -> dict[Path, bytes]:
-    digests = {}
-    for layer_files in files.values():
-        for path in layer_files:
+def _statuses(listed: _Listed) -> dict[str, _Status]:
+    statuses: dict[str, _Status] = {}
+    for entries in listed.values():
+        for entry in entries:
             try:
-                digests[path] = hashlib.sha256(read_bytes(path, CLAUSE_FILE)).digest()
-            except LibraryError:
-                digests[path] = b""
-    return digests
+                status = entry.stat()
+            except OSError:
+                statuses[entry.path] = None
+            else:
+                statuses[entry.path] = (
+                    status.st_size,
+                    status.st_mtime_ns,
+                    status.st_ctime_ns,
+                    status.st_ino,
+                )
+    return statuses
 
 
-def _fingerprint(
-    layers: Sequence[Path], files: _Files, checks: Collection[str], digests: dict[Path, bytes]
-) -> bytes:
-    """Everything a lint report depends on besides termgen itself: the check names, and each
-    folder's files with their contents (the registries are small, so read whole)."""
-    digest = hashlib.sha256("\0".join(sorted(checks)).encode())
+def _fingerprint(layers: Sequence[Path], listed: _Listed, statuses: dict[str, _Status]) -> bytes:
+    """Everything a lint report depends on besides termgen itself: each folder's registries
+    with their contents, and its clause files with their status."""
+    digest = hashlib.sha256()
     for layer in layers:
         digest.update(b"\0folder\0" + str(layer).encode() + b"\0" + str(layer.is_dir()).encode())
         for name, kind in REGISTRY_KINDS.items():
@@ -203,69 +154,18 @@ def _fingerprint(
             except LibraryError as unreadable:  # the report says why; the key, that it did
                 content = str(unreadable.problems).encode()
             digest.update(b"\0" + name.encode() + b"\0" + content)
-        for path in files.get(layer, []):
-            digest.update(b"\0" + str(path).encode() + b"\0" + digests.get(path, b"?"))
+        for entry in listed.get(layer, []):
+            digest.update(f"\0{entry.path}\0{statuses.get(entry.path)}".encode())
     return digest.digest()
 
 
-TextIssue = tuple[tuple[str | int, ...], int | None, str]
-"""Where in the clause (a line of its text, or None for the key itself) and what."""
-
-
-def _text_issues(texts: Texts, env: Sandbox, scope: Scope) -> list[TextIssue]:
-    found: list[TextIssue] = []
-    if texts.when is not None and _never_true(env, texts.when):
-        message = "the condition can never be true, so no deal can reach this clause"
-        found.append((("when",), None, message))
-    for path, source in texts.texts:
-        found += [
-            (path, issue.line, issue.message)
-            for issue in template_issues(env, source, scope, expression=path == ("when",))
-        ]
-    return found
-
-
-def _never_true(env: Sandbox, condition: str) -> bool:
-    try:
-        tree = env.parse_expression(condition)
-    except Exception:
-        return False
-    return isinstance(tree, nodes.Const) and not tree.value
-
-
-def _uncovered_provisions(library: Library, provided: set[str]) -> list[Problem]:
-    return [
-        Problem(
-            f"no clause provides '{provision_id}', so every draft will lack it; add a clause "
-            "with this id under 'provides'",
-            entry.where("id"),
-        )
-        for provision_id, entry in library.provisions.items()
-        if entry.record.clause and provision_id not in provided
-    ]
-
-
-def _provision_links(library: Library, checks: Collection[str]) -> list[Problem]:
-    """Names in provisions that must match something: a section, a built-in check, a deal field."""
-    problems = []
-    for entry in library.provisions.values():
-        provision = entry.record
-        if provision.section is not None and provision.section not in library.sections:
-            message = with_suggestion(
-                f"unknown section '{provision.section}'", provision.section, list(library.sections)
-            )
-            problems.append(Problem(message, entry.where("section")))
-        if provision.check is not None and provision.check not in checks:
-            message = with_suggestion(
-                f"unknown check '{provision.check}'", provision.check, sorted(checks)
-            )
-            problems.append(Problem(message, entry.where("check")))
-        if provision.fix is not None and shape_at(Deal, split(provision.fix)) is None:
-            problems.append(Problem(unknown_path(Deal, provision.fix), entry.where("fix")))
-        if provision.check is not None and provision.expression is not None:
-            message = (
-                "give either 'check' (a check built into termgen) or 'expression' (a condition "
-                "over the deal), not both: termgen would use the check and ignore the expression"
-            )
-            problems.append(Problem(message, entry.where("expression")))
-    return problems
+def _unchanged(racy: dict[str, bytes]) -> bool:
+    """Whether each file holds the bytes its digest was made from (empty: it was unreadable)."""
+    for path, digest in racy.items():
+        try:
+            content = hashlib.sha256(read_bytes(Path(path), CLAUSE_FILE)).digest()
+        except LibraryError:
+            content = b""
+        if content != digest:
+            return False
+    return True

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -14,17 +13,16 @@ from pydantic import ValidationError
 
 from termgen.cache import Cache
 from termgen.errors import LibraryError, Location, Problem
-from termgen.files.builtin import builtin
 from termgen.files.datafile import SourceMap, YamlPath, parse_yaml, read_validated
-from termgen.files.read import (
-    CLAUSE_FILE,
-    LIBRARY_SETTINGS,
-    PROVISIONS_REGISTRY,
-    SECTIONS_REGISTRY,
-    decoded,
-    read_bytes,
-)
+from termgen.files.read import CLAUSE_FILE, LIBRARY_SETTINGS, decoded, read_bytes
 from termgen.library.clause import Clause, Disabled
+from termgen.library.folders import (
+    PROVISIONS_FILE,
+    REGISTRY_KINDS,
+    SECTIONS_FILE,
+    SETTINGS_FILE,
+    clause_files,
+)
 from termgen.library.provisions import Provision, pattern_problems
 from termgen.library.scoped import Clauses, Scope, Slot
 from termgen.library.sections import Section
@@ -34,15 +32,6 @@ from termgen.model.messages import located_problems
 from termgen.suggest import with_suggestion
 from termgen.wording import DEFAULT_STYLE, HouseStyle
 
-ENVIRONMENT_VARIABLE = "TERMGEN_LIBRARY"
-SECTIONS_FILE = "sections.yaml"
-PROVISIONS_FILE = "provisions.yaml"
-SETTINGS_FILE = "library.yaml"
-REGISTRY_KINDS = {
-    SECTIONS_FILE: SECTIONS_REGISTRY,
-    PROVISIONS_FILE: PROVISIONS_REGISTRY,
-    SETTINGS_FILE: LIBRARY_SETTINGS,
-}
 CLAUSE_FILE_KIND = "clause file"
 """The cache's kind of entry for a parsed clause file (see `clause_file_key`)."""
 CLAUSE_SCOPES_KIND = "clause scopes"
@@ -88,17 +77,6 @@ class Library:
             )
             raise LibraryError([Problem(message)])
         return self.clauses[clause_id]
-
-
-def library_layers(
-    overlays: Sequence[Path] = (), environ: Mapping[str, str] | None = None
-) -> list[Path]:
-    """Built-in library first, then TERMGEN_LIBRARY folders, then --library folders."""
-    environ = os.environ if environ is None else environ
-    from_environment = [
-        Path(part) for part in environ.get(ENVIRONMENT_VARIABLE, "").split(os.pathsep) if part
-    ]
-    return [builtin("clause_library"), *from_environment, *overlays]
 
 
 def load_library(
@@ -190,21 +168,6 @@ def _validated_settings(
 ) -> tuple[LibrarySettings | None, list[Problem]]:
     problems: list[Problem] = []
     return _validated(LibrarySettings, data or {}, source, (), problems), problems
-
-
-def clause_files(layer: Path) -> list[Path]:
-    """The clause files of a library folder (every *.yaml but the registries at its top, not
-    following links to folders), in a stable order: by the parts of their paths."""
-    found: list[tuple[list[str], Path, str]] = []
-    for folder, _, names in os.walk(layer):
-        path = Path(folder)  # once a folder, not once a file
-        parts = list(path.relative_to(layer).parts)
-        found += [
-            ([*parts, name], path, name)
-            for name in names
-            if name.endswith(".yaml") and (parts or name not in REGISTRY_KINDS)
-        ]
-    return [folder / name for _, folder, name in sorted(found)]
 
 
 def _validated(

@@ -5,8 +5,10 @@ between tags, so two texts with the same skeleton get the same issues at the sam
 overlay's variants of one clause are checked once. The skeleton is found with one regular
 expression instead of Jinja's lexer (a Python generator, most of the cost of a check key).
 It must never give two texts the same skeleton when Jinja would read their tags differently,
-so whenever the expression and Jinja could disagree (a brace between tags, a tag with a
-brace inside), the whole text is its own skeleton.
+so whenever the expression and Jinja could disagree (a brace between tags, braces nested
+twice inside a tag), the whole text is its own skeleton. One level of braces inside a tag (a
+dict, `{% set events = {'a': 'b'} %}`) is read as Jinja reads it: while a brace is open, a
+closing delimiter is an operator, not the end of the tag.
 """
 
 from __future__ import annotations
@@ -14,12 +16,13 @@ from __future__ import annotations
 import re
 
 _STRING = r"""'[^'\\]*(?:\\.[^'\\]*)*'|"[^"\\]*(?:\\.[^"\\]*)*\""""
+_BRACED = rf"\{{(?:[^'\"{{}}]|{_STRING})*\}}"
 _TAGS = re.compile(
     # Tags as Jinja's lexer ends them: a print or block tag at its first closing delimiter
-    # outside a string (a brace inside makes the tag unmatched, so the text is kept whole);
-    # a comment at its first '#}', as Jinja does.
-    rf"(\{{\{{(?:[^'\"{{}}]|{_STRING})*\}}\}}"
-    rf"|\{{%(?:[^'\"{{}}%]|{_STRING}|%(?!\}}))*%\}}"
+    # outside a string and outside a pair of braces (braces within braces make the tag
+    # unmatched, so the text is kept whole); a comment at its first '#}', as Jinja does.
+    rf"(\{{\{{(?:[^'\"{{}}]|{_STRING}|{_BRACED})*\}}\}}"
+    rf"|\{{%(?:[^'\"{{}}%]|{_STRING}|%(?!\}})|{_BRACED})*%\}}"
     r"|\{#.*?#\})",
     re.DOTALL,
 )

@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from harness import ROOT
+from termgen.library.clause import PURPOSES
 
 LIBRARY = ROOT / "clause_library"
 EXAMPLE = ROOT / "examples" / "battery-jv.yaml"
@@ -29,27 +30,60 @@ def built_in_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def write_library(folder: Path, clauses: int) -> Path:
-    """An overlay of `clauses` clause files, each a renamed copy of a built-in clause.
+GOVERNING_LAWS = (
+    "England and Wales", "Scotland", "Ireland", "Germany", "France", "Netherlands", "Belgium",
+    "Luxembourg", "Switzerland", "Austria", "Italy", "Spain", "Portugal", "Sweden", "Denmark",
+    "Norway", "Finland", "Poland", "Czech Republic", "New York", "Delaware", "California",
+    "Japan", "Singapore",
+)  # fmt: skip
+ANY_LAW_EVERY = 20
+"""One clause in so many suits any governing law (boilerplate); the others suit one law."""
 
-    Copies keep their purposes and conditions, so a deal selects about as many of them as it
-    selects of the built-in clauses; none replaces a built-in one. Each text gets its own last
-    sentence, so no two clauses share a template and nothing is checked or compiled once for
-    many.
+
+def write_library(folder: Path, clauses: int, *, spread: bool = True) -> Path:
+    """An overlay of `clauses` clause files made from the built-in clauses, each with a text of
+    its own (a last sentence), so no two clauses share a template and nothing is checked or
+    compiled once for many.
+
+    Spread (a counsel's library): each clause is for one of the five purposes and, but for one
+    in `ANY_LAW_EVERY`, one of the `GOVERNING_LAWS`, the pairs in turn; the first few reword a
+    built-in clause under its own id (replacing it) and the next few disable one. A deal gets
+    the clauses for its purpose and law: about one in a hundred.
+
+    Not spread: every clause is a renamed copy that keeps the purposes and conditions of its
+    built-in clause, so a deal selects about three in four of them (drafts of thousands of
+    pages): what shows whether drafting grows faster than the clauses it places.
     """
     models = built_in_clauses()
+    overrides = min(len(models) // 2, max(1, clauses // 400)) if spread else 0
+    disabled = min(len(models) // 4, max(1, clauses // 2000)) if spread else 0
     for number in range(clauses):
-        clause = copy.deepcopy(models[number % len(models)])
-        clause["id"] = f"{clause['id']}.copy{number}"
-        clause["title"] = f"{clause['title']} ({number})"
-        text = clause["text"]
-        text["preferred"] = f"{text['preferred'].rstrip()}\nVariant {number}.\n"
-        for fallback in text.get("fallback", []):
-            fallback["text"] = f"{fallback['text'].rstrip()}\nVariant {number}.\n"
-        target = folder / clause["element"] / f"copy-{number:05d}.yaml"
+        model = models[number % len(models)]
+        if number < overrides:
+            clause = _reworded(model, number)
+        elif number < overrides + disabled:
+            clause = {"id": models[-1 - (number - overrides)]["id"], "disabled": True}
+        else:
+            clause = _reworded(model, number)
+            clause["id"] = f"{model['id']}.copy{number}"
+            if spread:
+                clause["purposes"] = [PURPOSES[(number // len(GOVERNING_LAWS)) % len(PURPOSES)]]
+                if number % ANY_LAW_EVERY:
+                    clause["jurisdictions"] = [GOVERNING_LAWS[number % len(GOVERNING_LAWS)]]
+        target = folder / model["element"] / f"copy-{number:05d}.yaml"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(yaml.safe_dump(clause, sort_keys=False), encoding="utf-8")
     return folder
+
+
+def _reworded(model: dict[str, Any], number: int) -> dict[str, Any]:
+    clause = copy.deepcopy(model)
+    clause["title"] = f"{clause['title']} ({number})"
+    text = clause["text"]
+    text["preferred"] = f"{text['preferred'].rstrip()}\nVariant {number}.\n"
+    for fallback in text.get("fallback", []):
+        fallback["text"] = f"{fallback['text'].rstrip()}\nVariant {number}.\n"
+    return clause
 
 
 def write_big_deal(target: Path, contributions: int, decision_rights: int) -> Path:

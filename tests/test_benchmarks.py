@@ -24,6 +24,8 @@ EXPECTED_LINES = {
         "lint cost per clause 40 / 20 (cold)",
         "lint cost per clause 40 / 20 (warm)",
         "draft battery-jv with     40 more clauses",
+        "draft battery-jv selecting     40 copies",
+        "draft cost per copy 40 / 20",
         "draft 20 contributions, 6 rights / battery-jv",
     ],
     "memory": ["termgen draft battery-jv, peak memory", "termgen check cuad-10-pages, peak"],

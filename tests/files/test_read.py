@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from termgen.errors import LibraryError, UnreadableDraftError
-from termgen.files.read import Kind, checked_zip, read_bytes, read_text
+from termgen.files.datafile import parse_yaml
+from termgen.files.read import CLAUSE_FILE, Kind, checked_zip, read_bytes, read_text
 
 SMALL = Kind("test file", 10, UnreadableDraftError, "plain text")
 
@@ -82,3 +83,11 @@ def test_a_zip_is_refused_when_damaged_encrypted_or_too_large_unpacked(tmp_path:
         at = encrypted.index(header) + (6 if header == b"PK\x03\x04" else 8)
         encrypted[at] |= 1
     assert "the file is encrypted" in _refusal(checked_zip, bytes(encrypted), path, SMALL, 100)
+
+
+def test_a_number_is_too_long_by_its_digits_not_by_the_zeros_it_is_written_with() -> None:
+    text = "zero: 0E000\nalso: 0E100\nlong: 1e0099\n"
+    data, _ = parse_yaml(text, Path("numbers.yaml"), CLAUSE_FILE)
+    assert data == {"zero": "0E000", "also": "0E100", "long": "1e0099"}
+    with pytest.raises(LibraryError, match="a number of more than 100 digits"):
+        parse_yaml("huge: 1e100\n", Path("numbers.yaml"), CLAUSE_FILE)

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from termgen.files.yaml_reading import scalar_value
+from termgen.files.yaml_reading import reads_as_number, scalar_value
 from termgen.model import Deal
 from termgen.model.paths import field_names, shape_at
 
@@ -237,6 +237,8 @@ def _render(value: Any) -> str:
     if isinstance(value, str) and "\n" in value.rstrip("\n") and _block_safe(value):
         indicator = "|" if value.endswith("\n") else "|-"
         return "\n".join([indicator, *value.rstrip("\n").split("\n")])
+    if isinstance(value, str) and reads_as_number(value):
+        return f"'{value}'"  # PyYAML writes '1E100' bare, which the reader takes for a number
     text = yaml.dump(
         _plain(value), Dumper=_Dumper, allow_unicode=True, width=1_000_000, default_flow_style=True
     )

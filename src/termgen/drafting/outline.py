@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from termgen.errors import LibraryError, Problem
 from termgen.files.datafile import SourceMap
@@ -68,11 +69,20 @@ class Outline:
 
     def clause_for(self, key: str, kind: Document = "term_sheet") -> OutlinedClause | None:
         """The first clause of a document with this id, or else providing this provision."""
-        for section in self.sections(kind):
-            for clause in section.clauses:
-                if clause.id == key or key in clause.provides:
-                    return clause
-        return None
+        return self._first_by_key[kind].get(key)
+
+    @cached_property
+    def _first_by_key(self) -> dict[Document, dict[str, OutlinedClause]]:
+        """For each document, the first clause under each of its ids and provision ids: the
+        checks look clauses up once per clause they read, which a scan made quadratic."""
+        found: dict[Document, dict[str, OutlinedClause]] = {}
+        for kind, sections in self.documents:
+            first = found.setdefault(kind, {})
+            for section in sections:
+                for clause in section.clauses:
+                    for key in (clause.id, *clause.provides):
+                        first.setdefault(key, clause)
+        return found
 
 
 def outline(deal: Deal, library: Library, *, source: SourceMap | None = None) -> Outline:

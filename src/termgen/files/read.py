@@ -72,7 +72,7 @@ WORD_TEMPLATE_UNPACKED = 100 * MB
 
 def read_bytes(path: Path, kind: Kind) -> bytes:
     """The bytes of a regular file of at most `kind.limit` bytes, or a clear refusal."""
-    path = Path(path)
+    path = path if isinstance(path, Path) else Path(path)  # a Path made again is parsed again
     try:
         descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
     except FileNotFoundError:

@@ -183,11 +183,18 @@ class _Builder:
         return result
 
 
+def reads_as_number(text: str) -> bool:
+    """Whether this text, written without quotes, is read as a number (a Decimal)."""
+    return _DECIMAL.match(text) is not None
+
+
 def _too_large(number: str) -> bool:
     """Whether a number has more than MAX_DIGITS digits, written out or by its exponent."""
     mantissa, _, exponent = number.lower().partition("e")
     digits = sum(character.isdigit() for character in mantissa.lstrip("+-0."))
-    return digits > MAX_DIGITS or len(exponent.lstrip("+-")) > len(str(MAX_DIGITS)) - 1
+    if digits == 0:  # a zero, however it is written
+        return False
+    return digits > MAX_DIGITS or len(exponent.lstrip("+-0")) > len(str(MAX_DIGITS)) - 1
 
 
 def scalar_value(node: yaml.ScalarNode) -> Any:

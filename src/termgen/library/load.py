@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import hashlib
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -23,6 +24,7 @@ from termgen.library.folders import (
     clause_files,
 )
 from termgen.library.provisions import Provision, pattern_problems
+from termgen.library.scoped import Clauses, Scope, Slot
 from termgen.library.sections import Section
 from termgen.library.style import LibrarySettings, StyleSettings, house_style
 from termgen.model.common import Record
@@ -32,6 +34,8 @@ from termgen.wording import DEFAULT_STYLE, HouseStyle
 
 CLAUSE_FILE_KIND = "clause file"
 """The cache's kind of entry for a parsed clause file (see `clause_file_key`)."""
+CLAUSE_SCOPES_KIND = "clause scopes"
+"""The cache's kind of entry for the id and scope of every clause file of a folder."""
 
 RecordT = TypeVar("RecordT", bound=Record)
 V = TypeVar("V")
@@ -55,7 +59,7 @@ class Sourced(Generic[RecordT]):
 class Library:
     """The effective library: clauses and registries after every overlay."""
 
-    clauses: dict[str, Sourced[Clause]]
+    clauses: Clauses
     sections: dict[str, Sourced[Section]]
     provisions: dict[str, Sourced[Provision]]
     layers: list[Path]
@@ -89,7 +93,7 @@ def load_library(
     (`library lint` reads the clause files on its own, file by file).
     """
     problems: list[Problem] = []
-    clauses: dict[str, Sourced[Clause]] = {}
+    clauses: dict[str, Slot] = {}
     sections: dict[str, Sourced[Section]] = {}
     provisions: dict[str, Sourced[Provision]] = {}
     styles: list[StyleSettings] = []
@@ -102,12 +106,23 @@ def load_library(
         _merge_registry(sections, layer / SECTIONS_FILE, Section, problems, cache)
         _merge_registry(provisions, layer / PROVISIONS_FILE, Provision, problems, cache)
         styles += _settings(layer / SETTINGS_FILE, problems, cache)
+    prefetch = partial(cache.prefetch, CLAUSE_FILE_KIND) if cache else _no_prefetch
     library = Library(
-        clauses, sections, provisions, list(layers), problems, cache, house_style(styles)
+        Clauses(clauses, prefetch),
+        sections,
+        provisions,
+        list(layers),
+        problems,
+        cache,
+        house_style(styles),
     )
     if strict and problems:
         raise LibraryError(problems)
     return library
+
+
+def _no_prefetch(contents: Iterable[bytes]) -> None:
+    """Without a cache, every clause was read while loading."""
 
 
 def load_provisions(
@@ -232,31 +247,100 @@ def _clause_file_bytes(files: Iterable[Path], problems: list[Problem]) -> list[t
 
 
 def _merge_clauses(
-    clauses: dict[str, Sourced[Clause]],
+    clauses: dict[str, Slot],
     files: Iterable[Path],
     problems: list[Problem],
     cache: Cache | None,
 ) -> None:
+    """Lay a folder's clause files over the clauses below. When the cache knows the scope of
+    every clause of the folder as it is now, no clause is read here: each is read when first
+    asked for (see `library.scoped`)."""
     read = _clause_file_bytes(files, problems)
-    keys = [clause_file_key(path, raw) for path, raw in read]
+    parsed: list[tuple[str, Path, Location, Slot | None]] = []
+
+    def scopes() -> list[tuple[str, Scope | None]]:
+        parsed.extend(_parsed_layer(read, problems, cache))
+        ids = [clause_id for clause_id, _, _, _ in parsed]
+        if len(read) != len(parsed) or len(set(ids)) != len(ids):
+            raise Unusable([])  # problems to report each time: the folder is read again
+        shared: dict[Scope, Scope] = {}  # one object per distinct scope: a smaller entry
+        return [
+            (clause_id, None if slot is None else shared.setdefault(slot.scope, slot.scope))
+            for clause_id, _, _, slot in parsed
+        ]
+
+    try:
+        if cache is None:
+            indexed = scopes()
+        else:
+            indexed = cache.remember(CLAUSE_SCOPES_KIND, _folder_digest(read), scopes)
+    except Unusable:
+        indexed = None
+    if parsed or indexed is None:
+        merge_layer(clauses, parsed, problems)
+        return
+    merge_layer(
+        clauses,
+        (
+            (
+                clause_id,
+                path,
+                Location(path),
+                None if scope is None else _unread(path, raw, scope, cache),
+            )
+            for (clause_id, scope), (path, raw) in zip(indexed, read, strict=True)
+        ),
+        problems,
+    )
+
+
+def _folder_digest(read: list[tuple[Path, bytes]]) -> bytes:
+    """What the scopes of a folder's clauses depend on: every clause file's path and bytes."""
+    digest = hashlib.sha256()
+    for path, raw in read:
+        name = str(path).encode()
+        digest.update(len(name).to_bytes(8, "big") + name + len(raw).to_bytes(8, "big"))
+        digest.update(raw)
+    return digest.digest()
+
+
+def _parsed_layer(
+    read: list[tuple[Path, bytes]], problems: list[Problem], cache: Cache | None
+) -> Iterator[tuple[str, Path, Location, Slot | None]]:
+    """Each usable clause file of a folder, parsed (or taken from the cache)."""
     if cache is not None:
-        cache.prefetch(CLAUSE_FILE_KIND, keys)
-    layer: list[tuple[str, Path, Location, Sourced[Clause] | None]] = []
-    for (path, raw), key in zip(read, keys, strict=True):
+        cache.prefetch(CLAUSE_FILE_KIND, (clause_file_key(path, raw) for path, raw in read))
+    for path, raw in read:
         try:
-            if cache is None:
-                entry = clause_file(path, raw)
-            else:
-                entry = _from_cache(
-                    path, cache.remember(CLAUSE_FILE_KIND, key, partial(_to_cache, path, raw))
-                )
+            entry = _clause_file(path, raw, cache)
         except Unusable as unusable:
             problems.extend(unusable.problems)
             continue
         record = entry.record
-        kept = Sourced(record, entry.source) if isinstance(record, Clause) else None
-        layer.append((record.id, path, entry.where("id"), kept))
-    merge_layer(clauses, layer, problems)
+        slot = None
+        if isinstance(record, Clause):
+            slot = _unread(path, raw, Scope.of(record), cache)
+            slot.entry = Sourced(record, entry.source)
+        yield record.id, path, entry.where("id"), slot
+
+
+def _clause_file(path: Path, raw: bytes, cache: Cache | None) -> Sourced[Clause | Disabled]:
+    if cache is None:
+        return clause_file(path, raw)
+    key = clause_file_key(path, raw)
+    return _from_cache(path, cache.remember(CLAUSE_FILE_KIND, key, partial(_to_cache, path, raw)))
+
+
+def _unread(path: Path, raw: bytes, scope: Scope, cache: Cache | None) -> Slot:
+    return Slot(scope, partial(_read_clause, path, raw, cache), partial(clause_file_key, path, raw))
+
+
+def _read_clause(path: Path, raw: bytes, cache: Cache | None) -> Sourced[Clause]:
+    """A clause of a folder whose scopes the cache knew: usable, since they are kept only for
+    folders whose every file was."""
+    entry = _clause_file(path, raw, cache)
+    assert isinstance(entry.record, Clause), "the scopes of a folder name only its clauses"
+    return Sourced(entry.record, entry.source)
 
 
 def merge_layer(

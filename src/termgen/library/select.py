@@ -24,16 +24,6 @@ class Choice:
     text_path: tuple[str | int, ...]
 
 
-def applies(clause: Clause, deal: Deal) -> bool:
-    """Whether purpose and governing law let the clause into this deal (before its condition)."""
-    if deal.deal.purpose not in clause.purposes:
-        return False
-    if not clause.jurisdictions:
-        return True
-    law = (deal.deal.governing_law or "").casefold()
-    return any(law == jurisdiction.casefold() for jurisdiction in clause.jurisdictions)
-
-
 def select(
     deal: Deal, library: Library, env: Sandbox, source: SourceMap | None = None
 ) -> list[Choice]:
@@ -42,12 +32,11 @@ def select(
     context = deal_context(deal)
     verdicts: dict[str, bool] = {}
     """Each distinct condition evaluated once: an overlay's variants of a clause share theirs,
-    so selection over a large library costs one Jinja run per condition, not per clause."""
+    so selection over a large library costs one Jinja run per condition, not per clause. Only
+    the clauses for the deal's purpose and governing law are read and have theirs evaluated."""
     chosen = []
-    for entry in library.clauses.values():
+    for entry in library.clauses.applying(deal.deal.purpose, deal.deal.governing_law):
         clause = entry.record
-        if not applies(clause, deal):
-            continue
         if clause.when is not None and clause.when not in verdicts:
             verdicts[clause.when] = holds(env, entry, "when", context, "clause", library.cache)
         if clause.when is not None and not verdicts[clause.when]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from docx.document import Document as WordDocument
 from docx.text.paragraph import Paragraph
@@ -14,7 +14,7 @@ from termgen.findings.deal import Finding
 from termgen.library.sections import Document
 from termgen.model.messages import path_in_words
 from termgen.render.context import Question
-from termgen.render.placed import Placed, placed_sections
+from termgen.render.placed import Placed
 from termgen.templating.missing import PLACEHOLDER
 
 AUTHOR, INITIALS = "termgen", "TG"
@@ -45,14 +45,14 @@ def add_comments(
     findings: Sequence[Finding],
     when: dt.datetime,
     question: Question,
+    placed: Mapping[str, Placed],
 ) -> None:
     """Comment each finding of a section in this document on the [●] it is about, else on the
     text of the clause it concerns, else on the section's heading; the term sheet also takes,
     at its title, the findings whose section the draft does not have."""
     if not findings:
-        return  # placing the sections reads every paragraph, which costs long drafts most
+        return
     here = draft.document(kind)
-    placed = placed_sections(document, here.sections)
     anywhere = {section.id for each in draft.documents for section in each.sections}
     title = next(paragraph for paragraph in document.paragraphs if paragraph.text.strip())
     sections = {section.id: section for section in here.sections}

@@ -23,6 +23,7 @@ from termgen.render.context import (
     open_points_context,
 )
 from termgen.render.language import mark_language
+from termgen.render.placed import placed_sections
 from termgen.render.references import add_bookmarks
 from termgen.render.templates import KINDS, Kind, template_for
 from termgen.render.word import Properties, filling, render, to_bytes
@@ -108,8 +109,11 @@ def render_draft(
         with filling(path):
             mark_language(template.docx, draft.style.language)
             if kind != "open_points":
-                add_bookmarks(template.docx, draft.document(kind).sections)
-                add_comments(template.docx, draft, kind, findings, properties.created, question)
+                placed = placed_sections(template.docx, draft.document(kind).sections)
+                add_bookmarks(placed)
+                add_comments(
+                    template.docx, draft, kind, findings, properties.created, question, placed
+                )
             data = to_bytes(template)
         return RenderedDocument(kind, file_name(draft.deal, kind), data)
 

@@ -5,15 +5,13 @@ LibreOffice updates the field."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping
 from xml.sax.saxutils import escape
 
-from docx.document import Document as WordDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from termgen.drafting.structure import DraftSection
-from termgen.render.placed import placed_sections
+from termgen.render.placed import Placed
 
 _FIRST_BOOKMARK = 1_000
 """Above any bookmark a template brings; below the redline's revision ids."""
@@ -38,10 +36,10 @@ def reference_field(clause_id: str, number: str) -> str:
     )
 
 
-def add_bookmarks(document: WordDocument, sections: Sequence[DraftSection]) -> None:
+def add_bookmarks(placed_sections: Mapping[str, Placed]) -> None:
     """Bookmark each clause's heading, which the references to it name."""
     number = _FIRST_BOOKMARK
-    for placed in placed_sections(document, sections).values():
+    for placed in placed_sections.values():
         for clause_id, heading in placed.clause_headings.items():
             start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
             start.set(qn("w:id"), str(number))

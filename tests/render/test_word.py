@@ -208,3 +208,25 @@ def test_the_answer_file_is_not_touched_by_drafting(tmp_path: Path) -> None:
     assert run_cli("draft", source, "-o", tmp_path).status == 0
     assert source.read_bytes() == before
     assert yaml.safe_load(before)["deal"]["name"] == "Project Volta"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<w:p><w:r><w:t>no listing here</w:t></w:r></w:p>",
+        '<w:p w:rsidR="1"><w:pPr><w:pStyle w:val="A"/></w:pPr><w:r><w:rPr><w:b/></w:rPr>'
+        "<w:t>tab\there, line\nthere</w:t></w:r></w:p><w:p><w:r><w:t>plain</w:t></w:r></w:p>",
+        "<w:p><w:r><w:t>one\aparagraph more</w:t></w:r></w:p>\n<w:p><w:r><w:t>page\fbreak"
+        "</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>cell\nline</w:t></w:r></w:p>"
+        "</w:tc></w:tr></w:tbl>",
+        "\n<w:sectPr/>",
+    ],
+)
+def test_only_paragraphs_with_tabs_or_breaks_go_through_docxtpls_listing_pass(body: str) -> None:
+    from docxtpl import DocxTemplate
+
+    from termgen.render.word import _Template
+
+    xml = f"<w:body>{body}</w:body>"
+    ours = object.__new__(_Template)  # the pass reads nothing of the template it belongs to
+    assert ours.resolve_listing(xml) == DocxTemplate.resolve_listing(ours, xml)

@@ -32,6 +32,8 @@ from termgen.templating.sandbox import RenderError, Sandbox
 
 _PART_KIND = "compiled Word part"
 _BODY_MARK = "termgen: the rendered body"
+_LISTED = re.compile("[\t\a\n\f]")
+"""What docxtpl's listing pass rewrites in a text: tab, new paragraph, line break, page."""
 _NAMESPACE_DECLARATION = re.compile(r'\s+xmlns(?::[\w.-]+)?="[^"]*"')
 """In the body's start tag, declarations the document's root makes already."""
 _EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -61,6 +63,29 @@ class Properties:
 
 
 class _Template(DocxTemplate):  # type: ignore[misc]
+    def resolve_listing(self, xml: str) -> str:
+        """docxtpl turns tabs, line and page breaks in text into Word's runs with regular
+        expressions over every paragraph and run of the document: a third of rendering a
+        long table. Only the paragraphs that hold one of those characters are given to it;
+        the others it would leave as they are."""
+        pieces: list[str] = []
+        done = 0
+        for found in _LISTED.finditer(xml):
+            if found.start() < done:
+                continue
+            start = max(
+                xml.rfind("<w:p>", done, found.start()), xml.rfind("<w:p ", done, found.start())
+            )
+            end = xml.find("</w:p>", found.start())
+            if start < 0 or end < 0:  # not within a paragraph as docxtpl reads them
+                whole: str = super().resolve_listing(xml)
+                return whole
+            end += len("</w:p>")
+            pieces += [xml[done:start], super().resolve_listing(xml[start:end])]
+            done = end
+        pieces.append(xml[done:])
+        return "".join(pieces)
+
     def map_tree(self, tree: Any) -> None:
         """The rendered body put in the document. docxtpl moves it in from the tree it was
         parsed into, and lxml's move between documents grows with the square of what is

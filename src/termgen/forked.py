@@ -15,10 +15,12 @@ import pickle
 import signal
 import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Generic, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Generic, NoReturn, TypeVar
 
 from termgen.cache import Cache
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -42,6 +44,9 @@ def started(work: Callable[[], R]) -> Future[R]:
     """`work()` begun now in a child process, while this one goes on (in a thread where this
     process cannot fork). As with `in_parallel`, a child that fails in any way has its work
     done here after all (in the thread that waits for it), so errors are raised as always."""
+    # Imported here: concurrent.futures imports logging, which drafting never needs.
+    from concurrent.futures import Future, ThreadPoolExecutor
+
     if not can_fork():
         runner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="termgen")
         running = runner.submit(work)

@@ -17,8 +17,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from termgen.answers.read import load_deal
-from termgen.answers.write import answers_data
+from termgen.answers.read import answers_data, load_deal
 from termgen.deadlines.collect import Deadline, deadlines
 from termgen.drafting.assemble import assemble
 from termgen.drafting.open_points import with_open_points

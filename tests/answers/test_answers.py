@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from termgen.answers.read import load_deal, read_answers
-from termgen.answers.write import answers_data, dump_answers, save_deal
+from termgen.answers.read import answers_data, load_deal, read_answers
+from termgen.answers.write import dump_answers, save_deal
 from termgen.errors import AnswerFileError, OutputExistsError
 
 from ..conftest import EXAMPLES, run_cli

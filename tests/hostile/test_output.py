@@ -175,10 +175,17 @@ def test_kill_9_at_any_moment_of_draft_never_leaves_half_a_pair(tmp_path: Path) 
         folder = tmp_path / f"run-{number}"
         _kill_when(_draft(folder), folder, moment, delay)
         visible = _visible(folder) if folder.exists() else []
-        assert visible in ([], NAMES), (moment, delay, visible)
+        journal = folder.exists() and any(folder.glob(".termgen-*.pending"))
+        # Killed between two renames of the commit, a pair is half visible until the journal
+        # finishes it; the next run that looks at the folder does so.
+        assert visible in ([], NAMES) or journal, (moment, delay, visible)
+        if journal:
+            recover(folder)
+            visible = _visible(folder)
+            assert visible == NAMES, (moment, delay, visible)
         if visible:
             assert _complete(folder)
-        committed = bool(visible) or any(folder.glob(".termgen-*.pending"))
+        committed = bool(visible)
         seen.add(len(visible))
         again = run_cli("draft", BATTERY, "-o", folder)
         assert again.status == (2 if committed else 0), again.err

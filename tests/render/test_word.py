@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 import yaml
 
-from termgen.answers.read import load_deal
-from termgen.answers.write import answers_data, dump_answers
+from termgen.answers.read import answers_data, load_deal
+from termgen.answers.write import dump_answers
 from termgen.drafting.tables import approval_text
 from termgen.model import Deal
 from termgen.model.paths import Shape, shape_of, step

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -66,8 +67,30 @@ def load_deal(path: Path | str, cache: Cache | None = None) -> LoadedDeal:
 
 
 def _deal_and_answers(data: Any, source: SourceMap) -> tuple[Deal, dict[str, Any]]:
-    # Imported here: write imports this module for read_answers.
-    from termgen.answers.write import answers_data
-
     deal = parse_deal(_answer_data(data, source), source)
     return deal, answers_data(deal)
+
+
+def answers_data(deal: Deal) -> dict[str, Any]:
+    """The deal as plain answer data: only what was answered, in the model's key order."""
+    data: dict[str, Any] = plain_answers(
+        deal.model_dump(mode="python", exclude_unset=True, exclude_none=True)
+    )
+    return data
+
+
+def plain_answers(value: Any) -> Any:
+    """Answer data with only types YAML writes plainly: Decimals become int or float."""
+    if isinstance(value, dict):
+        return {str(key): plain_answers(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain_answers(item) for item in value]
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, str):
+        return str(value)
+    return value

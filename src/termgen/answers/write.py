@@ -2,32 +2,23 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from termgen.answers.layout import Writer, read_layout
-from termgen.answers.read import read_answers
+from termgen.answers.read import answers_data, plain_answers, read_answers
 from termgen.files.write import write_atomically
 from termgen.model import Deal
 
 SCHEMA_HINT = "# yaml-language-server: $schema=termgen.schema.json"
 
 
-def answers_data(deal: Deal) -> dict[str, Any]:
-    """The deal as plain answer data: only what was answered, in the model's key order."""
-    data: dict[str, Any] = _plain(
-        deal.model_dump(mode="python", exclude_unset=True, exclude_none=True)
-    )
-    return data
-
-
 def dump_answers(data: dict[str, Any]) -> str:
     """YAML text for answer data, with a header that lets editors autocomplete."""
     body = yaml.dump(
-        _plain(data), Dumper=_AnswerDumper, sort_keys=False, allow_unicode=True, width=10_000
+        plain_answers(data), Dumper=_AnswerDumper, sort_keys=False, allow_unicode=True, width=10_000
     )
     return f"{SCHEMA_HINT}\n{body}"
 
@@ -76,24 +67,7 @@ class AnswerFile:
 
 
 def _same_answers(read: dict[str, Any], saved: dict[str, Any]) -> bool:
-    return bool(_plain(read) == _plain(saved))
-
-
-def _plain(value: Any) -> Any:
-    """Answer data with only types YAML writes plainly: Decimals become int or float."""
-    if isinstance(value, dict):
-        return {str(key): _plain(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(item) for item in value]
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    if isinstance(value, int):
-        return int(value)
-    if isinstance(value, str):
-        return str(value)
-    return value
+    return bool(plain_answers(read) == plain_answers(saved))
 
 
 class _AnswerDumper(yaml.SafeDumper):

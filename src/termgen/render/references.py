@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from xml.sax.saxutils import escape
+from html import escape
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -31,7 +31,7 @@ def reference_field(clause_id: str, number: str) -> str:
         '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
         f'<w:r><w:instrText xml:space="preserve">{instruction}</w:instrText></w:r>'
         '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
-        f'<w:r><w:t xml:space="preserve">{escape(number)}</w:t></w:r>'
+        f'<w:r><w:t xml:space="preserve">{escape(number, quote=False)}</w:t></w:r>'
         '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
     )
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Container, Iterable
-from xml.sax.saxutils import escape
+from html import escape
 
 from docxtpl import RichText
 
@@ -25,7 +25,7 @@ class DraftText(RichText):  # type: ignore[misc]  # docxtpl has no type informat
         elif segment.open_point:
             self.xml += (
                 '<w:r><w:rPr><w:b/><w:highlight w:val="yellow"/></w:rPr>'
-                f'<w:t xml:space="preserve">{escape(segment.text)}</w:t></w:r>'
+                f'<w:t xml:space="preserve">{escape(segment.text, quote=False)}</w:t></w:r>'
             )
         else:
             self.add(segment.text)

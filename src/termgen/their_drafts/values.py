@@ -269,6 +269,13 @@ _CUES: dict[Role, tuple[tuple[int, str, str], ...]] = {
             r"^\W{0,3}(?:from|after|following|commencing|beginning|starting|thereafter)\b",
         ),
         (2, "after", r"^\W{0,3}\(?\s*(?:the\s+)?\"?initial\s+(?:term|period)"),
+        # "(i.e., a three (3) year period commencing on the Effective Date)"
+        (
+            2,
+            "after",
+            r"^\W{0,3}period\s+(?:commencing|beginning|starting)\s+(?:on|with)\s+(?:the\s+)?"
+            r"(?:effective|commencement|start)\s+date\b",
+        ),
         (3, "before", r"^\W*(?:initial\s+)?term\s*:\s*$"),
         (
             2,

@@ -139,6 +139,8 @@ def test_a_term_measured_from_an_event_has_no_end_date() -> None:
     assert term.expiry(effective_date(sentences, term)) is None
     from_start = read_term("The term is three (3) years from the Effective Date.", 0)
     assert from_start is not None and from_start.from_event is None
+    on_which = read_term("The term is four (4) years from the date on which the site goes live.", 0)
+    assert on_which is not None and on_which.from_event == "the date on which the site goes live"
 
 
 def test_a_term_from_the_date_hereof_runs_from_the_date_the_agreement_is_dated() -> None:

@@ -87,7 +87,8 @@ _YEAR_END = re.compile(
 """A term that ends with the year it starts in: 'until the end of the current calendar year'."""
 _MEASURED_FROM = re.compile(
     r"^\W{0,3}(?:\([^)]{0,20}\)\s*)?(?:from|after|following)\s+(?P<anchor>[^.;,(]{1,80}?)"
-    r"(?=\s+(?:unless|which|and|or|until|subject|provided|as|in\s+accordance)\b|[.;,(]|$)",
+    r"(?=\s+(?:unless|and|or|until|subject|provided|as|in\s+accordance)\b|(?<!\s(?:on|in|at))\s+"
+    r"which\b|[.;,(]|$)",
     re.IGNORECASE,
 )
 _AGREEMENT_START = re.compile(

@@ -198,6 +198,13 @@ _CUES: dict[Role, tuple[tuple[int, str, str], ...]] = {
             r"other\s+(?:part(?:y|ies)\s+)?)?(?:a\s+)?$",
         ),
         (1, "before", r"\b(?:notice|notify|notifies|notified|notification)\b[^.;]{0,40}$"),
+        # "notifies the Supplier of its intent not to renew in writing within three (3) months"
+        (
+            2,
+            "before",
+            r"\b(?:intent(?:ion)?|election|decision|wish)\s+not\s+to\s+(?:renew|extend)\b[^.;]{0,60}"
+            r"\bwithin\s+(?:a\s+period\s+of\s+)?$",
+        ),
         (-3, "before", r"\b(?:cure|remedy|rectify|remedied|cured)\b[^.;]{0,60}$"),
         (-2, "after", r"^\W{0,3}(?:\w+\s+){0,2}?(?:cure|remedy)\s+period"),
         (-2, "after", r"^\W{0,3}(?:after|following|from)\s+(?:the\s+)?(?:receipt|delivery)"),

@@ -168,3 +168,22 @@ def test_a_defined_period_read_past_a_full_stop_after_its_month() -> None:
         "1st 2023 through to August 31, 2024.",
     )
     assert _expiry(sentences, [0]) == dt.date(2024, 8, 31)
+
+
+def test_an_effective_date_set_by_the_signatures_shown_below() -> None:
+    sentences = _sentences(
+        "This Agreement shall continue for two (2) years from the Effective Date.",
+        "The Effective Date of this Agreement shall be the later of the dates shown by the "
+        "signatures below.",
+        "For the Host: Date: 4-2-24 For the Client: Date: 4-11-24",
+    )
+    assert _expiry(sentences, [0]) == dt.date(2026, 4, 11)
+
+
+def test_a_commencement_date_stated_for_the_contract() -> None:
+    sentences = _sentences(
+        "Signed in Leeds on 2 May 2024.",
+        "The commencement date for this contract will be 1st July 2024.",
+        "The initial term of the contract is 4 years from the commencement date.",
+    )
+    assert _expiry(sentences, [2]) == dt.date(2028, 7, 1)

@@ -72,12 +72,14 @@ _CONTRACT_YEAR = re.compile(
 )
 _DEFINED_START = re.compile(
     r"\(\s*(?:the\s+|this\s+)?\"?(?:effective|commencement|start)\s+date\"?\s*\)|"
-    r"\"?(?:effective|commencement|start)\s+date\"?\s*(?:means|shall\s+mean|is|:)|"
+    r"\"?(?:effective|commencement|start)\s+date\"?(?:\s+(?:of|for)\s+this\s+(?:agreement|contract))?\s*"
+    r"(?:means|shall\s+mean|(?:shall|will)\s+be|is|:)|"
     r"\breferred\s+to\s+as\s+(?:the\s+)?\"?effective\s+date\b",
     re.IGNORECASE,
 )
 """Where an agreement defines the day it starts: '(the "Effective Date")', 'Effective Date:',
-'(hereinafter referred to as the effective date of the Agreement)'."""
+'The commencement date for this contract will be', '(hereinafter referred to as the effective
+date of the Agreement)'."""
 _YEAR_END = re.compile(
     r"\b(?:until|through|to|at)\s+the\s+end\s+of\s+the\s+(?:then[- ]?)?current\s+calendar\s+year|"
     r"\bend\s+of\s+the\s+calendar\s+year\s+in\s+which\s+(?:this\s+agreement|it|the\s+effective"
@@ -342,11 +344,12 @@ def _defined_period(sentences: Sequence[Sentence], text: str, index: int) -> Ter
 
 
 _LAST_SIGNATURE = re.compile(
-    r"\b(?:later|last|latest)\s+(?:of\s+the\s+dates?|date)\s+(?:on\s+which\s+|that\s+|of\s+)?"
-    r"(?:it\s+is\s+|this\s+agreement\s+is\s+)?(?:executed|signed|execution|signature)",
+    r"\b(?:later|last|latest)\s+(?:of\s+the\s+dates?|date)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:executed|signed|execution|signatures?)\b",
     re.IGNORECASE,
 )
-"""'effective on the later of the dates it is signed', 'the last date of execution'."""
+"""'effective on the later of the dates it is signed', 'the last date of execution', 'the later
+of the dates shown by the signatures below'."""
 _SIGNED_ON = re.compile(r"\bDate(?:d|\s+signed)?\s*:\s*$", re.IGNORECASE)
 
 

@@ -187,3 +187,12 @@ def test_a_commencement_date_stated_for_the_contract() -> None:
         "The initial term of the contract is 4 years from the commencement date.",
     )
     assert _expiry(sentences, [2]) == dt.date(2028, 7, 1)
+
+
+def test_the_initial_period_not_the_renewal_period_is_the_term() -> None:
+    term = read_term(
+        "After the initial period of three years, the licence shall be automatically renewed "
+        "for a period of one year at a time, unless either party ends it.",
+        0,
+    )
+    assert term is not None and term.length == Duration(value=3, unit="years")

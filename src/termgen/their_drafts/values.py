@@ -294,8 +294,10 @@ _CUES: dict[Role, tuple[tuple[int, str, str], ...]] = {
         (
             -3,
             "before",
-            r"\b(?:successive|additional|further|consecutive|subsequent|renewal)\b[^.;]{0,20}$",
+            r"\b(?:successive|additional|further|consecutive|subsequent|renewal|renew(?:s|ed)?)\b"
+            r"[^.;]{0,20}$",
         ),
+        (2, "before", r"\b(?:initial|original|first)\s+(?:term|period)\s+of\s*$"),
         (-3, "after", r"^\W{0,3}(?:'s?\s+)?(?:(?:prior|advance|written)\s+)*(?:notice|prior\s+to)"),
         (
             -3,

@@ -25,11 +25,11 @@ they read on the agreements read while writing the parser (the held-out part was
 - A term measured from an event whose day the agreement does not give ("three years from
   the Launch Date", "fifteen years from first commercial launch") has no end date: termgen
   reads the length and the event and gives no date. CUAD is not consistent here: of fifteen
-  such agreements, it gives no answer for five, "perpetual" for three, the event's own date
-  where the agreement states it elsewhere for two, and for five the effective date plus the
-  length, as if the event fell on the effective date. A term with no date matches none of
-  those (a length from an event is not "perpetual" either), so all ten with an answer count
-  as misses.
+  such agreements, it gives no answer for five, "perpetual" for three, the event's own day
+  plus the length for two (the agreement gives that day in one of them), and for five the
+  effective date plus the length, as if the event fell on the effective date. A term with no
+  date matches none of those (a length from an event is not "perpetual" either), so all ten
+  with an answer count as misses.
 
 Figures are printed per category for three parts:
 

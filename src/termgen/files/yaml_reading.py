@@ -263,56 +263,52 @@ def _read_plainly(text: str, path: Path) -> tuple[Any, SourceMap]:
 
 
 def _plain_value(
-    next_event: Callable[[], yaml.Event | None],
-    event: yaml.Event | None,
-    path: YamlPath,
-    source: SourceMap,
+    next_event: Callable[[], Any], event: Any, path: YamlPath, source: SourceMap
 ) -> Any:
-    """The value that starts with `event`, as `_Builder.build` reads it."""
+    """The value that starts with `event`, as `_Builder.build` reads it (libyaml marks every
+    event: its `start_mark` is never None)."""
+    kind = event.__class__
+    if kind not in _VALUE_STARTS or event.anchor is not None or event.tag is not None:
+        raise _Unusual  # an alias, an anchor or a tag
     if len(path) > MAX_DEPTH:
         raise _Unusual
-    if type(event) is yaml.ScalarEvent:
-        if event.anchor is not None or event.tag is not None:
-            raise _Unusual
-        source.values[path] = _at(event)
+    mark = event.start_mark
+    source.values[path] = (mark.line, mark.column)
+    if kind is yaml.ScalarEvent:
         style = event.style
         if style:
             if style in ("|", ">"):
                 source.blocks.add(path)
             return event.value
         return _plain_scalar(event.value)
-    if type(event) is yaml.MappingStartEvent:
-        if event.anchor is not None or event.tag is not None:
-            raise _Unusual
-        source.values[path] = _at(event)
+    if kind is yaml.MappingStartEvent:
         mapping: dict[str, Any] = {}
-        while type(key := next_event()) is yaml.ScalarEvent:
+        key = next_event()
+        kind = key.__class__
+        while kind is yaml.ScalarEvent:
             name = key.value
             if key.anchor is not None or key.tag is not None or name == "<<" or name in mapping:
                 raise _Unusual
             key_path = (*path, name)
-            source.keys[key_path] = _at(key)
+            mark = key.start_mark
+            source.keys[key_path] = (mark.line, mark.column)
             mapping[name] = _plain_value(next_event, next_event(), key_path, source)
-        if type(key) is not yaml.MappingEndEvent or len(mapping) > MAX_ENTRIES:
+            key = next_event()
+            kind = key.__class__
+        if kind is not yaml.MappingEndEvent or len(mapping) > MAX_ENTRIES:
             raise _Unusual
         return mapping
-    if type(event) is yaml.SequenceStartEvent:
-        if event.anchor is not None or event.tag is not None:
-            raise _Unusual
-        source.values[path] = _at(event)
-        items: list[Any] = []
-        while type(item := next_event()) is not yaml.SequenceEndEvent:
-            items.append(_plain_value(next_event, item, (*path, len(items)), source))
-        if len(items) > MAX_ENTRIES:
-            raise _Unusual
-        return items
-    raise _Unusual  # an alias
+    items: list[Any] = []
+    item = next_event()
+    while item.__class__ is not yaml.SequenceEndEvent:
+        items.append(_plain_value(next_event, item, (*path, len(items)), source))
+        item = next_event()
+    if len(items) > MAX_ENTRIES:
+        raise _Unusual
+    return items
 
 
-def _at(event: yaml.Event) -> tuple[int, int]:
-    mark = event.start_mark
-    assert mark is not None, "libyaml marks every event"
-    return mark.line, mark.column
+_VALUE_STARTS = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
 
 
 def _plain_scalar(text: str) -> Any:

@@ -314,17 +314,20 @@ _VALUE_STARTS = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEve
 def _plain_scalar(text: str) -> Any:
     """A value written without quotes, typed as `scalar_value` types its node."""
     tag = _implicit_tag(text)
-    if tag not in _STANDARD_TAGS or (_DECIMAL.match(text) and _too_large(text)):
+    if tag is None:
         raise _Unusual
-    return _typed(text, "", tag)
+    return text if tag == _STR else _typed(text, "", tag)
 
 
 @functools.lru_cache(maxsize=4096)
-def _implicit_tag(text: str) -> str:
-    """The tag libyaml's composer gives a value written without quotes or a tag: the same
-    few words and numbers come back in every file."""
+def _implicit_tag(text: str) -> str | None:
+    """The tag libyaml's composer gives a value written without quotes or a tag, or None
+    when the builder refuses the value: the same few words and numbers come back in every
+    file."""
     # The stubs leave `resolve` untyped.
     tag: str = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+    if tag not in _STANDARD_TAGS or (_DECIMAL.match(text) and _too_large(text)):
+        return None
     return tag
 
 

@@ -16,7 +16,7 @@ import math
 import re
 import zlib
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -84,10 +84,21 @@ class Reading:
         self._features: dict[int, list[int]] = {}
         self._defined: dict[str, list[int]] = {}
         self._index = index or Sentences([sentence.in_context for sentence in sentences])
+        self._candidates: dict[str, list[int]] = {}
 
     def candidates(self, provision: str) -> list[int]:
         """Sentences with one of the provision's anchor words."""
-        return self._index.matching(ANCHORS[provision])
+        found = self._candidates.get(provision)
+        if found is None:
+            found = self._candidates[provision] = self._index.matching(ANCHORS[provision])
+        return found
+
+    def read(self, provisions: Iterable[str]) -> None:
+        """Find the candidates of these provisions and compute their features, ahead of
+        scoring them."""
+        for provision in provisions:
+            for index in self.candidates(provision):
+                self.features(index)
 
     def features(self, index: int) -> list[int]:
         cached = self._features.get(index)

@@ -92,6 +92,11 @@ class DealRun:
         assembled = self.__dict__.get("draft")
         return deal_findings(self.deal, self.library, self.outline, self.source, assembled)
 
+    def drafted(self) -> tuple[Draft, list[Finding]]:
+        """The draft and its findings; assembled first, so that the findings read its words."""
+        draft = self.draft
+        return draft, self.findings
+
     def positions(self, acting_for: str | None = None) -> Ours:
         """Our positions, to read a draft from the other side against."""
         # Imported here: their_drafts compiles many patterns, which drafting never uses.
@@ -109,9 +114,8 @@ class DealRun:
     ) -> list[RenderedDocument]:
         """The Word files as bytes: the documents with the findings as comments, and the open
         points."""
-        return render_draft(
-            self.draft, templates, self.findings, kinds, self.question, self.library.cache
-        )
+        draft, findings = self.drafted()
+        return render_draft(draft, templates, findings, kinds, self.question, self.library.cache)
 
     def write(
         self,

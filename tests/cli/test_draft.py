@@ -138,3 +138,25 @@ def test_pdf_without_libreoffice_says_so_after_writing_the_docx(
         in result.err
     )
     assert sorted(path.name for path in (tmp_path / "out").iterdir()) == NAMES
+
+
+def _open_point_questions(folder: Path) -> list[str]:
+    (path,) = folder.glob("*open-points*.docx")
+    document = docx.Document(str(path))
+    cells = (cell.text for table in document.tables for row in table.rows for cell in row.cells)
+    return [text for text in cells if " › " in text]
+
+
+def test_open_points_name_the_question_whether_or_not_the_cache_has_seen_the_deal(
+    tmp_path: Path,
+) -> None:
+    incomplete = EXAMPLES_DIR / "incomplete-deal.yaml"
+    cached = {"TERMGEN_CACHE": str(tmp_path / "cache")}
+    runs = [("first", cached), ("again", cached), ("uncached", {"TERMGEN_CACHE": "off"})]
+    named = []
+    for folder, environ in runs:
+        result = run_cli("draft", incomplete, "-o", tmp_path / folder, environ=environ)
+        assert result.status == 0, result.err
+        named.append(_open_point_questions(tmp_path / folder))
+    assert "Agreed exit path › Renewal at the end of the term" in named[0]
+    assert named[0] == named[1] == named[2]

@@ -4,10 +4,13 @@ Word."""
 from __future__ import annotations
 
 import json
+import pickle
 
+from termgen.cache import remembered
 from termgen.cli.output import strict_status
 from termgen.environment import Environment
 from termgen.errors import ExitStatus
+from termgen.files.builtin import builtin_interview
 from termgen.findings import report
 from termgen.findings.deal import blocking
 from termgen.pipeline import DealRun, open_library
@@ -15,14 +18,13 @@ from termgen.pipeline import DealRun, open_library
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from termgen.cli.commands import Draft
+    from termgen.model.paths import AnswerPath
+    from termgen.render.context import Question
 
 
 def run(command: Draft, env: Environment) -> ExitStatus:
-    from termgen.interview.overview import questions_of
-    from termgen.interview.spec import load_spec
-
     deal = DealRun.from_file(command.answers, open_library(command.library, env))
-    deal.question = questions_of(deal.answered, load_spec(cache=env.cache())[0], env.today())
+    deal.question = _where_asked(deal, env)
     written = deal.write(
         command.output,
         templates=command.templates,
@@ -37,3 +39,23 @@ def run(command: Draft, env: Environment) -> ExitStatus:
             env.out(f"wrote {path}")
         env.out(report.table(deal.findings))
     return strict_status(command.strict, bool(blocking(deal.findings)))
+
+
+def _where_asked(deal: DealRun, env: Environment) -> Question:
+    """Where the interview asks the answer behind each finding, which the comments and the open
+    points name. Remembered by the answers, the interview's text and the day, so that a draft
+    of answers seen before never loads the interview."""
+    _, findings = deal.drafted()
+    paths = list(dict.fromkeys(finding.path for finding in findings))
+    interview = builtin_interview()
+
+    def ask() -> dict[AnswerPath, str | None]:
+        from termgen.interview.overview import questions_of
+        from termgen.interview.spec import load_spec
+
+        spec, _ = load_spec(interview, env.cache())
+        question = questions_of(deal.answered, spec, env.today())
+        return {path: question(path) for path in paths}
+
+    content = pickle.dumps((deal.answered, interview.read_bytes(), env.today(), paths))
+    return remembered(env.cache(), "questions asked", content, ask).get

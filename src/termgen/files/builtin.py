@@ -11,3 +11,8 @@ def builtin(name: str) -> Path:
     """The built-in folder `name` (clause_library, templates, interviews)."""
     packaged = _PACKAGE / "_data" / name
     return packaged if packaged.is_dir() else _PACKAGE.parents[1] / name
+
+
+def builtin_interview() -> Path:
+    """The interview termgen asks unless told otherwise."""
+    return builtin("interviews") / "partnership.yaml"

@@ -9,7 +9,7 @@ from pydantic import Discriminator, Field, Tag, ValidationError, model_validator
 
 from termgen.cache import Cache
 from termgen.errors import SpecError
-from termgen.files.builtin import builtin
+from termgen.files.builtin import builtin_interview
 from termgen.files.datafile import SourceMap, read_validated, whole_file
 from termgen.files.read import INTERVIEW_DEFINITION
 from termgen.interview.types import QuestionType
@@ -134,15 +134,11 @@ class Spec(Record):
         return Preset(purpose=own.purpose, summary=own.summary, defaults=defaults)
 
 
-def default_spec_path() -> Path:
-    return builtin("interviews") / "partnership.yaml"
-
-
 def load_spec(path: Path | None = None, cache: Cache | None = None) -> tuple[Spec, SourceMap]:
     """Read and validate an interview definition (from the cache when it has not changed);
     every problem names its line."""
     return read_validated(
-        Path(path) if path else default_spec_path(), INTERVIEW_DEFINITION, _validated_spec, cache
+        Path(path) if path else builtin_interview(), INTERVIEW_DEFINITION, _validated_spec, cache
     )
 
 

@@ -47,18 +47,18 @@ _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+|[$%\"*]")
 DATA = Path(__file__).resolve().parent / "data"
 
 
-_HASHES: dict[str, int] = {}
+class _Buckets(dict[str, int]):
+    """Each feature's bucket (its CRC-32, masked), computed once a run: a draft's features
+    repeat, and looking one up is a step of the dictionary's own, not a call."""
+
+    def __missing__(self, feature: str) -> int:
+        bucket = self[feature] = zlib.crc32(feature.encode()) & MASK
+        return bucket
 
 
-def _hash(token: str) -> int:
-    found = _HASHES.get(token)
-    if found is None:
-        found = _HASHES[token] = zlib.crc32(token.encode()) & MASK
-    return found
-
-
-_CUE_PRESENT = [_hash("C:present")]
-_CUE_WEAK = [_hash("C:weak")]
+_BUCKET = _Buckets()
+_CUE_PRESENT = [_BUCKET["C:present"]]
+_CUE_WEAK = [_BUCKET["C:weak"]]
 
 
 def _tokens(text: str) -> list[str]:
@@ -67,10 +67,10 @@ def _tokens(text: str) -> list[str]:
 
 def _grams(prefix: str, text: str, pairs: bool) -> list[int]:
     tokens = _tokens(text)[:MOST_TOKENS]
-    found = [_hash(prefix + token) for token in tokens]
+    grams = [prefix + token for token in tokens]
     if pairs:
-        found += [_hash(f"{prefix}{a} {b}") for a, b in itertools.pairwise(tokens)]
-    return found
+        grams += [f"{prefix}{a} {b}" for a, b in itertools.pairwise(tokens)]
+    return list(map(_BUCKET.__getitem__, grams))
 
 
 class Reading:

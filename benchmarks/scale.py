@@ -14,17 +14,34 @@ Where the time goes (cProfile of whole runs and of one process linting 1,500 of 
 `/usr/bin/time -v`; measured on 2 shared cores under heavy load, so proportions, not seconds):
 - Cold lint: each clause file is read, parsed, validated and checked on its own
   (`library/clause_lint.py`), over a process pool from 400 files per core; only findings come
-  back. Per file, in one process: the YAML (libyaml composes, our builder records the source
-  map) about 40%, pydantic's validation 15%, the skeleton and check key of each text 10%,
-  the bounded read 9%, the house-style wording 7% (each pattern only on lines holding its
-  word). The template checks read only a text's skeleton (`templating/skeleton.py`: its
+  back. The template checks read only a text's skeleton (`templating/skeleton.py`: its
   tags, with the words left out, found with one regular expression instead of Jinja's
   lexer), so they run once per distinct skeleton: about 130 at 20,000 clauses (620 while a
   dict inside a tag made a text its own skeleton). They, and the provisions' checks, run in
-  the parent as the workers' batches come back, not after them. Each file comes back as a
-  small record (its check key a digest, its anchors plain tuples): pickling it there and
-  back was a quarter of the CPU. In instructions, one worker's work on a file went from 1.91
-  to 1.41 million (callgrind, pickling not counted).
+  the parent as the workers' batches come back, not after them. Each worker is handed the
+  list of files once, when it starts (forked, it has it already), then only where each
+  batch starts; each file comes back as a small record without its path (its check key a
+  digest, its anchors and id place plain tuples): unpickling a path and a Location per file
+  was most of the parent's work per file. YAML is read from libyaml's events
+  (`files/yaml_reading.py`, `_read_plainly`): composing made a Python node per value and
+  resolved its tag in Python, and our builder walked the nodes again; a file with anything
+  unusual (an anchor, a tag, a duplicate key, a YAML error) is read again by the builder,
+  so its refusal is the same. In instructions (callgrind, deterministic whatever the load),
+  one worker's work on a file went from 1.91 to 1.41 million in an earlier round, and from
+  1.36 to 1.11 million in this one (pickling not counted); the whole cold lint of 1,000
+  clauses, every process (a forked worker's count includes the parent's before the fork),
+  from 8.84 to 7.41 billion (the parent's from 4.10 to 3.66). Per
+  file now, in one process (cProfile): the YAML (libyaml's events, our reader records the
+  source map) about 34%, pydantic's validation 16%, the skeleton and check key of each text
+  12%, the house-style wording 11% (each pattern only on lines holding its word), the
+  bounded read 8%, the anchors of the texts 7%. What is left of the YAML is mostly libyaml's
+  own scanning and PyYAML making an event object per value; of pydantic, its core and the
+  text validators. Seconds at 20,000 clauses, the old and new code in turn, medians of 3, on
+  the 2 cores under a load of 7 to 9 (so only the ratio means anything): cold 29.4 to 25.3 s,
+  warm 0.83 and 0.77 s (unchanged). Quiet, the cold run took 5.7 s before this round; it is
+  still over its 3 s budget: scaled by instructions from the 300 µs of one core a file took
+  before, a file takes about 250 µs, so the workers alone need about 2.5 s of both cores,
+  before Python starts and the parent checks the registries and the skeletons.
 - Warm lint: the whole report is one cache entry, keyed by each clause file's path, size,
   times and inode (`library/lint.py`, with git's guard for files changed just before); a warm
   run lists the folders, stats each file, reads the registries, and imports neither the

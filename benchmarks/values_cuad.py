@@ -8,7 +8,30 @@ answer. Labels with an answer but no annotated clause (CUAD's 'present' is 0; th
 lists them) are left out: nothing in the agreement stands behind them. A date computed from a
 length ('five years from January 1, 2000') matches on the anniversary or on the day before it
 (the last day within the term), as CUAD writes either; a written end date must match as
-written. Figures are printed per category for three parts:
+written.
+
+CUAD's answers for the expiration date are a date, "perpetual" or nothing, and this is how
+they read on the agreements read while writing the parser (the held-out part was not opened):
+
+- An initial term that renews itself has CUAD's date for the end of the initial term, as
+  CUAD's own README says ("the answer to Expiration Date is 12/31/2014" for a term that runs
+  to the end of the year and then renews for successive years): about ninety agreements
+  with a renewal are labelled so. Two say "perpetual" for the same kind of wording (a term of
+  one year renewed automatically; fifteen contract years, then on until terminated); termgen
+  gives the initial term's end there too, and both count as misses.
+- "Perpetual" otherwise stands for a term with no end date: one that runs until terminated,
+  until an event (the end of another agreement, a last sale), or ends only by notice. termgen
+  reads these as open-ended, which matches "perpetual".
+- A term measured from an event whose day the agreement does not give ("three years from
+  the Launch Date", "fifteen years from first commercial launch") has no end date: termgen
+  reads the length and the event and gives no date. CUAD is not consistent here: of fifteen
+  such agreements, it gives no answer for five, "perpetual" for three, the event's own day
+  plus the length for two (the agreement gives that day in one of them), and for five the
+  effective date plus the length, as if the event fell on the effective date. A term with no
+  date matches none of those (a length from an event is not "perpetual" either), so all ten
+  with an answer count as misses.
+
+Figures are printed per category for three parts:
 
 - cuad-dev (120 agreements) and the tuning part of cuad-train: read while the parser was
   written, so in-sample;
@@ -247,7 +270,8 @@ def judge(case: Case) -> tuple[bool, str]:
         return perpetual, "open-ended"
     end = term.expiry(effective_date(sentences, term))
     if end is None:
-        return False, f"no date (length {term.length})"
+        event = f" from {term.from_event}" if term.from_event else ""
+        return False, f"no date ({term.length}{event})"
     said = f"{end.month or '[]'}/{end.day or '[]'}/{end.year}"
     return any(
         _same_date(day, *answer)

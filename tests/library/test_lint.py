@@ -7,6 +7,8 @@ import shutil
 from pathlib import Path
 
 from termgen.cache import Cache
+from termgen.files.read import CLAUSE_FILE
+from termgen.files.yaml_reading import _read_plainly, built
 from termgen.library.clause import PURPOSES
 from termgen.library.clause_lint import lint_files
 from termgen.library.folders import clause_files
@@ -235,3 +237,31 @@ def test_a_warm_report_follows_every_change_to_the_clause_files(tmp_path: Path) 
     shutil.copy(FIXTURE / "goals" / "unknown-section.yaml", library / "goals" / "added.yaml")
     added, fresh = warm_and_fresh()
     assert added == fresh and any("added.yaml" in problem for problem in added)
+
+
+def test_problems_in_files_read_from_the_yaml_events_are_at_the_builder_s_lines(
+    tmp_path: Path,
+) -> None:
+    """Clause files written as usual are read from libyaml's events (`_read_plainly`), not by
+    building from composed nodes; each kind of problem is still placed at its line."""
+    unknown_key = (
+        "id: counsel.events-a\ntitle: Events\nelement: exit\nsection: term_exit\ntext:\n"
+        "  preferred: Notice.\n  fallback:\n  - label: short\n    text: Shorter.\n    colour: red\n"
+    )
+    named_and_worded = (
+        "id: counsel.events-b\ntitle: Events\nelement: exit\nsection: term_exit\nprovides:\n"
+        "- renewal.notise\ntext:\n  preferred: |\n    Notice of {{ exit.renewal.notcie }}.\n"
+        "    Within 30 days.\n"
+    )
+    folder = tmp_path / "exit"
+    folder.mkdir()
+    for name, text in (("a.yaml", unknown_key), ("b.yaml", named_and_worded)):
+        path = folder / name
+        path.write_text(text)
+        assert _read_plainly(text, path) == built(text, path, CLAUSE_FILE)
+    result = run_cli("library", "lint", tmp_path, environ={"TERMGEN_CACHE": "off"})
+    lines = result.err.splitlines()
+    assert f"{folder / 'a.yaml'}:10:5: text › fallback #1: unknown key 'colour'" in "\n".join(lines)
+    assert any(line.startswith(f"{folder / 'b.yaml'}:6:3: unknown provision id") for line in lines)
+    assert f"{folder / 'b.yaml'}:9: 'notcie' is not a field of a renewal" in result.err
+    assert f"{folder / 'b.yaml'}:10: '30 days' is written into the text" in result.err

@@ -10,10 +10,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 
 from termgen.answers.read import load_deal
 from termgen.pipeline import DealRun
+from termgen.render.placed import _paragraph_styles
 from termgen.templating.missing import PLACEHOLDER
 
 from ..conftest import EXAMPLES, EXAMPLES_DIR
@@ -134,3 +136,18 @@ def test_properties_are_the_deals_with_no_template_leftovers(example: Path) -> N
         assert any("<Application>termgen</Application>" in text for text in metadata)
         for leftover in LEFTOVERS:
             assert all(leftover not in text for text in metadata), leftover
+
+
+def test_paragraph_styles_are_named_as_python_docx_names_them() -> None:
+    _, documents = drafted(EXAMPLES_DIR / "battery-jv.yaml")
+    document = word(documents[0].data)
+    styles = document.styles
+    styles.add_style("Unnamed Yet", WD_STYLE_TYPE.PARAGRAPH)
+    styles.add_style("Char Only", WD_STYLE_TYPE.CHARACTER)
+    odd = document.add_paragraph("styled by a character style")
+    odd._p.style = styles["Char Only"].style_id
+    document.add_paragraph("styled by a style that is not there")._p.style = "Missing"
+    named = _paragraph_styles(document)
+    paragraphs = document.paragraphs
+    assert {"Heading 1", "Heading 2", "Normal"} <= {named(p._p) for p in paragraphs}
+    assert [named(p._p) for p in paragraphs] == [p.style.name or "" for p in paragraphs]

@@ -170,3 +170,29 @@ def test_what_a_fallback_accepts_is_within_our_fallback(tmp_path: Path) -> None:
     draft.write_text(shorter, encoding="utf-8")
     rows = _rows(run_cli("check", draft, "--against", example, "--json").out)
     assert rows["renewal.notice"] == ("worse than our fallback", "twelve months' notice")
+
+
+def test_a_term_that_runs_from_an_event_has_no_fixed_end_to_match_ours(tmp_path: Path) -> None:
+    example = next(path for path in EXAMPLES if path.stem == "battery-jv")
+    by_date = tmp_path / "by-date.yaml"
+    by_date.write_text(
+        example.read_text(encoding="utf-8").replace(
+            "    initial: 10 years\n", "    end_date: 2036-12-31\n", 1
+        ),
+        encoding="utf-8",
+    )
+    theirs = tmp_path / "theirs.txt"
+    theirs.write_text(
+        OUR_TERMS_CONCEDED.replace(
+            "shall continue for an initial term of ten (10) years.",
+            "shall continue for a term of ten (10) years from the Launch Date.",
+        ),
+        encoding="utf-8",
+    )
+    result = run_cli("check", theirs, "--against", by_date, "--json")
+    assert result.status == 0, result.err
+    (row,) = [row for row in json.loads(result.out)["rows"] if row["id"] == "term.initial"]
+    assert row["verdict"] == "worse than our fallback"
+    assert row["ours"] == "until 31 December 2036"
+    assert row["theirs"] == "10 years from the Launch Date"
+    assert row["difference"] == "no fixed end: it runs from an event"

@@ -100,3 +100,26 @@ def test_a_term_that_continues_until_terminated_has_no_renewal_period() -> None:
     )
     found = renewal(sentences, [0])
     assert found is not None and found.period is None and found.open_ended
+
+
+def test_a_notice_not_to_renew_wins_over_the_suppliers_reminder_before_the_term_ends() -> None:
+    sentences = _sentences(
+        "The Provider shall send the Client a written reminder of the coming renewal at least "
+        "nine (9) months before the expiry of the Initial Term.",
+        "Unless the Client tells the Provider of its decision not to renew this Agreement in "
+        "writing within two (2) months after that reminder, this Agreement renews for one (1) "
+        "further year.",
+    )
+    found = renewal_notice(sentences, [0, 1])
+    assert found is not None and (found.sentence, found.value) == (1, _d("2 months"))
+
+
+def test_not_renewing_an_insurance_policy_is_not_the_agreements_renewal() -> None:
+    sentences = _sentences(
+        "Either party may stop the automatic renewal by notice given no less than ninety (90) "
+        "days prior to the end of the then-current term.",
+        "The Contractor shall give fifteen (15) days' notice of the cancellation or non-renewal "
+        "of any insurance policy required below.",
+    )
+    found = renewal_notice(sentences, [0], [])
+    assert found is not None and found.value == _d("90 days")

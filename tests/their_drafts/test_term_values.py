@@ -84,3 +84,115 @@ def test_a_term_that_runs_until_an_event_or_until_terminated_has_no_end() -> Non
     )
     assert on_payment is not None and on_payment.open_ended
     assert until_terminated is not None and until_terminated.open_ended
+
+
+def test_dates_written_day_first_run_into_a_word_or_around_an_empty_blank() -> None:
+    def read(text: str) -> list[tuple[int, int | None, int | None]]:
+        return [(m.year, m.month, m.day) for m in dates(text)]
+
+    assert read("Signed in Perth. Dated 14/7/21.") == [(2021, 7, 14)]
+    assert read("This Agreement is made and effective as of3 March 2024.") == [(2024, 3, 3)]
+    assert read("made this 2nd day of -- June, 2022 between") == [(2022, 6, 2)]
+    assert read("the later of the first harvest and the last day of February, 2028") == [
+        (2028, 2, 29)
+    ]
+    assert read("This Lease Agreement is made as of , 2019, between") == [(2019, None, None)]
+
+
+def test_the_date_the_agreement_is_made_on_wins_over_a_heading_date() -> None:
+    sentences = _sentences(
+        "Form revised March 2020. MASTER SUPPLY AGREEMENT",
+        "This Agreement is made on the 9th day of June 2021 between the Maker and the Seller.",
+        "This Agreement shall continue for two (2) years unless ended earlier.",
+    )
+    assert _expiry(sentences, [2]) == dt.date(2023, 6, 9)
+
+
+def test_a_start_the_agreement_calls_its_effective_date_in_words() -> None:
+    sentences = _sentences(
+        "April 30, 2024. Services Agreement. This Agreement is entered into as of the 12th day of "
+        "May, 2024 (hereinafter referred to as the effective date of the Agreement).",
+        "This Agreement shall remain in force for three (3) years unless ended earlier.",
+    )
+    assert _expiry(sentences, [1]) == dt.date(2027, 5, 12)
+
+
+def test_a_term_until_the_end_of_the_current_calendar_year() -> None:
+    sentences = _sentences(
+        "This Agreement is dated 3 March 2025.",
+        "This Agreement begins on the date it is signed and remains in force until the end of "
+        "the current calendar year, and then renews for one (1) year at a time.",
+    )
+    assert _expiry(sentences, [1]) == dt.date(2025, 12, 31)
+
+
+def test_a_term_measured_from_an_event_has_no_end_date() -> None:
+    sentences = _sentences(
+        'This Agreement is dated 1 July 2026 (the "Effective Date").',
+        "The term of this Agreement is three (3) years from the First Product Approval, unless "
+        "ended earlier.",
+    )
+    term = initial_term(sentences, [1])
+    assert term is not None
+    assert term.length == Duration(value=3, unit="years")
+    assert term.from_event == "the First Product Approval"
+    assert term.expiry(effective_date(sentences, term)) is None
+    from_start = read_term("The term is three (3) years from the Effective Date.", 0)
+    assert from_start is not None and from_start.from_event is None
+    on_which = read_term("The term is four (4) years from the date on which the site goes live.", 0)
+    assert on_which is not None and on_which.from_event == "the date on which the site goes live"
+
+
+def test_a_term_from_the_date_hereof_runs_from_the_date_the_agreement_is_dated() -> None:
+    sentences = _sentences(
+        "This Agreement is dated 20 September 2022.",
+        '"Effective Date" means 1 October 2022, when the first shipment is due.',
+        "The term of this Agreement ends on the fifth anniversary of the date hereof.",
+    )
+    assert _expiry(sentences, [2]) == dt.date(2027, 9, 20)
+
+
+def test_a_length_given_as_a_period_commencing_on_the_effective_date() -> None:
+    sentences = _sentences(
+        'This Agreement is effective as of 5 May 2025 (the "Effective Date").',
+        "The term of this Agreement starts on the Effective Date and ends at the end of the "
+        "Exclusivity Period (that is, a two (2) year period commencing on the Effective Date).",
+    )
+    assert _expiry(sentences, [1]) == dt.date(2027, 5, 5)
+
+
+def test_a_defined_period_read_past_a_full_stop_after_its_month() -> None:
+    sentences = _sentences(
+        "The Agreement begins on the Effective Date and continues for the Service Period.",
+        '"Service Period" means Sept.',
+        "1st 2023 through to August 31, 2024.",
+    )
+    assert _expiry(sentences, [0]) == dt.date(2024, 8, 31)
+
+
+def test_an_effective_date_set_by_the_signatures_shown_below() -> None:
+    sentences = _sentences(
+        "This Agreement shall continue for two (2) years from the Effective Date.",
+        "The Effective Date of this Agreement shall be the later of the dates shown by the "
+        "signatures below.",
+        "For the Host: Date: 4-2-24 For the Client: Date: 4-11-24",
+    )
+    assert _expiry(sentences, [0]) == dt.date(2026, 4, 11)
+
+
+def test_a_commencement_date_stated_for_the_contract() -> None:
+    sentences = _sentences(
+        "Signed in Leeds on 2 May 2024.",
+        "The commencement date for this contract will be 1st July 2024.",
+        "The initial term of the contract is 4 years from the commencement date.",
+    )
+    assert _expiry(sentences, [2]) == dt.date(2028, 7, 1)
+
+
+def test_the_initial_period_not_the_renewal_period_is_the_term() -> None:
+    term = read_term(
+        "After the initial period of three years, the licence shall be automatically renewed "
+        "for a period of one year at a time, unless either party ends it.",
+        0,
+    )
+    assert term is not None and term.length == Duration(value=3, unit="years")

@@ -4,7 +4,9 @@ only, bounded in depth, size and digits, every refusal at its line and column.""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
 
@@ -27,6 +29,7 @@ _STANDARD_TAGS = {
     f"tag:yaml.org,2002:{name}"
     for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 }
+_STR = "tag:yaml.org,2002:str"
 _NULL = re.compile(r"^(~|null|Null|NULL)?$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"^[-+]?[0-9]+$")
@@ -36,6 +39,15 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 def parsed(text: str, path: Path, kind: Kind) -> tuple[Any, SourceMap]:
     """The data of a YAML text read from `path`, and where each key and value sits."""
+    try:
+        return _read_plainly(text, path)
+    except (_Unusual, yaml.YAMLError):
+        return built(text, path, kind)  # the same data, or a clear refusal
+
+
+def built(text: str, path: Path, kind: Kind) -> tuple[Any, SourceMap]:
+    """`parsed` by composing YAML nodes and building from them: what reads, or refuses, a
+    file `_read_plainly` finds unusual."""
     source = SourceMap(path)
     error = cast(type[DataFileError], kind.error)
     try:
@@ -199,8 +211,11 @@ def _too_large(number: str) -> bool:
 
 def scalar_value(node: yaml.ScalarNode) -> Any:
     """YAML 1.2 core types only: 'no' and 'on' stay text, numbers keep how they were written."""
-    text = node.value
-    if node.style or node.tag == "tag:yaml.org,2002:str":
+    return _typed(node.value, node.style, node.tag)
+
+
+def _typed(text: str, style: str | None, tag: str) -> Any:
+    if style or tag == _STR:
         return text
     if _NULL.match(text):
         return None
@@ -216,3 +231,104 @@ def scalar_value(node: yaml.ScalarNode) -> Any:
         except ValueError:
             return text
     return text
+
+
+class _Unusual(Exception):
+    """What only `_Builder` reads or refuses: an anchor, an alias, a tag, a key that is not
+    plain text, a merge or duplicate key, more than the bounds allow, a second document."""
+
+
+def _read_plainly(text: str, path: Path) -> tuple[Any, SourceMap]:
+    """`parsed` of a file written as these files are, from libyaml's events: the same data
+    and source map as `_Builder`'s, in about two thirds of the time (composing builds a
+    Python node for each value and resolves its tag in Python, and the builder walks them
+    again). Anything unusual raises `_Unusual`, as does a YAML error: the builder reads such
+    a file again, so it is refused with the same message, at the same line."""
+    source = SourceMap(path)
+    loader = _Loader(text)
+    try:
+        next_event = loader.get_event
+        next_event()  # the stream starts
+        event = next_event()
+        if type(event) is yaml.StreamEndEvent:
+            return None, source
+        data = _plain_value(next_event, next_event(), (), source)
+        if type(next_event()) is not yaml.DocumentEndEvent:
+            raise _Unusual
+        if type(next_event()) is not yaml.StreamEndEvent:
+            raise _Unusual
+    finally:
+        loader.dispose()
+    return data, source
+
+
+def _plain_value(
+    next_event: Callable[[], Any], event: Any, path: YamlPath, source: SourceMap
+) -> Any:
+    """The value that starts with `event`, as `_Builder.build` reads it (libyaml marks every
+    event: its `start_mark` is never None)."""
+    kind = event.__class__
+    if kind not in _VALUE_STARTS or event.anchor is not None or event.tag is not None:
+        raise _Unusual  # an alias, an anchor or a tag
+    if len(path) > MAX_DEPTH:
+        raise _Unusual
+    mark = event.start_mark
+    source.values[path] = (mark.line, mark.column)
+    if kind is yaml.ScalarEvent:
+        style = event.style
+        if style:
+            if style in ("|", ">"):
+                source.blocks.add(path)
+            return event.value
+        return _plain_scalar(event.value)
+    if kind is yaml.MappingStartEvent:
+        mapping: dict[str, Any] = {}
+        key = next_event()
+        kind = key.__class__
+        while kind is yaml.ScalarEvent:
+            name = key.value
+            if key.anchor is not None or key.tag is not None or name == "<<" or name in mapping:
+                raise _Unusual
+            key_path = (*path, name)
+            mark = key.start_mark
+            source.keys[key_path] = (mark.line, mark.column)
+            mapping[name] = _plain_value(next_event, next_event(), key_path, source)
+            key = next_event()
+            kind = key.__class__
+        if kind is not yaml.MappingEndEvent or len(mapping) > MAX_ENTRIES:
+            raise _Unusual
+        return mapping
+    items: list[Any] = []
+    item = next_event()
+    while item.__class__ is not yaml.SequenceEndEvent:
+        items.append(_plain_value(next_event, item, (*path, len(items)), source))
+        item = next_event()
+    if len(items) > MAX_ENTRIES:
+        raise _Unusual
+    return items
+
+
+_VALUE_STARTS = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
+
+
+def _plain_scalar(text: str) -> Any:
+    """A value written without quotes, typed as `scalar_value` types its node."""
+    tag = _implicit_tag(text)
+    if tag is None:
+        raise _Unusual
+    return text if tag == _STR else _typed(text, "", tag)
+
+
+@functools.lru_cache(maxsize=4096)
+def _implicit_tag(text: str) -> str | None:
+    """The tag libyaml's composer gives a value written without quotes or a tag, or None
+    when the builder refuses the value: the same few words and numbers come back in every
+    file."""
+    # The stubs leave `resolve` untyped.
+    tag: str = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+    if tag not in _STANDARD_TAGS or (_DECIMAL.match(text) and _too_large(text)):
+        return None
+    return tag
+
+
+_RESOLVER = yaml.resolver.Resolver()

@@ -50,7 +50,7 @@ TextPath = tuple[str | int, ...]
 class Anchor(NamedTuple):
     """Where a text of a clause is written: the line and column of its value, and the file
     line of its first line. The file is the linted file's: a tuple without it is what is
-    cheapest to send back from a worker, and most anchors are never used."""
+    cheapest to send back from a worker (as a plain tuple), and most anchors are never used."""
 
     line: int | None
     column: int | None
@@ -73,9 +73,9 @@ class Texts:
 
 @dataclass(frozen=True)
 class LintedFile:
-    """One clause file linted on its own."""
+    """One clause file linted on its own. Its path is the one it was linted for (see
+    `lint_files`): a path is slow to send back from a worker, and its Location as slow."""
 
-    path: Path
     digest: bytes
     """SHA-256 of the bytes read (empty when the file could not be read)."""
     problems: tuple[Problem, ...]
@@ -83,14 +83,16 @@ class LintedFile:
     clause_id: str | None = None
     """None when the file holds no usable clause."""
     disabled: bool = False
-    id_at: Location | None = None
+    id_at: tuple[int | None, int | None] | None = None
+    """The line and column where its id is written."""
     provides: tuple[str, ...] = ()
     clause_problems: tuple[Problem, ...] = ()
     """Names and wording: reported only when the clause is in the effective library."""
     check_key: bytes = b""
     """A digest of what the template checks depend on (`checked_content`); equal keys, equal
     issues."""
-    anchors: tuple[tuple[TextPath, Anchor], ...] = ()
+    anchors: tuple[tuple[TextPath, tuple[int | None, int | None, int]], ...] = ()
+    """Each text's `Anchor`, as a plain tuple."""
     texts: Texts | None = None
     """The texts, when this is the first clause of its batch with this check key."""
     cached: tuple[str, bytes] | None = None
@@ -110,22 +112,40 @@ def lint_files(
     core are shared out between processes. With `for_cache`, each parsed file comes back as
     the cache entry a draft would otherwise parse the file again for. `on_batch` is called in
     this process on each batch of linted files as it comes back, while other processes lint
-    the rest: what it does costs no time of its own when the cores are busy."""
+    the rest: what it does costs no time of its own when the cores are busy.
+
+    Each process is handed the whole list once, when it starts (forked, it already has it),
+    and then only where each batch starts and ends."""
     workers = min(len(os.sched_getaffinity(0)), len(files) // parallel_from)
     if workers < 2:
         linted = lint_batch(files, sections, provisions, for_cache)
         on_batch(linted)
         return linted
     size = -(-len(files) // (workers * _CHUNKS_PER_WORKER))
-    batches = [files[start : start + size] for start in range(0, len(files), size)]
+    starts = range(0, len(files), size)
     linted = []
-    with ProcessPoolExecutor(workers) as pool:
-        for batch in pool.map(
-            lint_batch, batches, repeat(sections), repeat(provisions), repeat(for_cache)
-        ):
+    job = (files, sections, provisions, for_cache)
+    with ProcessPoolExecutor(workers, initializer=_take_job, initargs=job) as pool:
+        for batch in pool.map(_lint_part, starts, repeat(size)):
             on_batch(batch)
             linted += batch
     return linted
+
+
+_job: tuple[Sequence[Path], Sequence[str], Sequence[str], bool] = ((), (), (), False)
+"""What a worker process lints parts of: the files, sections, provisions and `for_cache`."""
+
+
+def _take_job(
+    files: Sequence[Path], sections: Sequence[str], provisions: Sequence[str], for_cache: bool
+) -> None:
+    global _job
+    _job = (files, sections, provisions, for_cache)
+
+
+def _lint_part(start: int, size: int) -> list[LintedFile]:
+    files, sections, provisions, for_cache = _job
+    return lint_batch(files[start : start + size], sections, provisions, for_cache)
 
 
 def lint_batch(
@@ -141,25 +161,25 @@ def _lint_file(
     try:
         raw = read_bytes(path, CLAUSE_FILE)
     except LibraryError as unreadable:
-        return LintedFile(path, b"", tuple(unreadable.problems))
+        return LintedFile(b"", tuple(unreadable.problems))
     digest = hashlib.sha256(raw).digest()
     try:
         entry = clause_file(path, raw)
     except Unusable as unusable:
-        return LintedFile(path, digest, tuple(unusable.problems))
+        return LintedFile(digest, tuple(unusable.problems))
     record = entry.record
     cached = None
     if keep:
         stored_as = entry_key(CLAUSE_FILE_KIND, clause_file_key(path, raw))
         cached = stored_as, pickle.dumps(to_cache(entry), protocol=pickle.HIGHEST_PROTOCOL)
     if not isinstance(record, Clause):
-        return LintedFile(path, digest, (), record.id, True, entry.where("id"), cached=cached)
+        return LintedFile(digest, (), record.id, True, _spot(entry.where("id")), cached=cached)
     clause = Sourced(record, entry.source)
     texts = clause_texts(record)
     key = checked_content(texts)
-    anchors = tuple((text_path, _anchor(clause, text_path)) for text_path, _ in texts.texts)
+    anchors = {text_path: _anchor(clause, text_path) for text_path, _ in texts.texts}
     wording = [
-        Problem(message, dict(anchors)[text_path].at(path, line))
+        Problem(message, anchors[text_path].at(path, line))
         for text_path, text in texts.texts
         if text_path != ("when",)
         for line, message in wording_issues(text)
@@ -167,19 +187,25 @@ def _lint_file(
     first = key not in keys
     keys.add(key)
     return LintedFile(
-        path,
         digest,
         (),
         record.id,
         False,
-        entry.where("id"),
+        _spot(entry.where("id")),
         tuple(record.provides),
         tuple(_clause_problems(clause, sections, provisions) + wording),
         key,
-        anchors,
+        tuple(
+            (text_path, (anchor.line, anchor.column, anchor.first_line))
+            for text_path, anchor in anchors.items()
+        ),
         texts if first else None,
         cached,
     )
+
+
+def _spot(where: Location) -> tuple[int | None, int | None]:
+    return where.line, where.column
 
 
 def _anchor(entry: Sourced[Clause], path: TextPath) -> Anchor:

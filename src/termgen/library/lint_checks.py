@@ -13,7 +13,7 @@ from jinja2 import nodes
 
 from termgen.cache import Cache, remembered
 from termgen.errors import Location, Problem
-from termgen.library.clause_lint import LintedFile, Texts, lint_files
+from termgen.library.clause_lint import Anchor, LintedFile, Texts, lint_files
 from termgen.library.conditions import clause_scope
 from termgen.library.lint import Linted
 from termgen.library.load import Library, cue_problems, load_library, merge_layer
@@ -37,8 +37,9 @@ def linted(
     library = load_library(layers, strict=False, cache=cache, with_clauses=False)
     problems = list(library.problems)
     meanwhile = _WhileLinting(library, checks, cache)
+    paths = [path for layer_files in files.values() for path in layer_files]
     linted = lint_files(
-        [path for layer_files in files.values() for path in layer_files],
+        paths,
         list(library.sections),
         list(library.provisions),
         for_cache=cache is not None,
@@ -49,25 +50,25 @@ def linted(
             if file.cached is not None:
                 cache.keep(*file.cached)
     problems += [problem for file in linted for problem in file.problems]
-    effective: dict[str, LintedFile] = {}
+    effective: dict[str, tuple[Path, LintedFile]] = {}
     position = 0
     for layer_files in files.values():
-        batch = linted[position : position + len(layer_files)]
+        batch = zip(layer_files, linted[position : position + len(layer_files)], strict=True)
         position += len(layer_files)
         merge_layer(
             effective,
             (
-                (file.clause_id, file.path, file.id_at or Location(file.path), file)
-                for file in batch
+                (file.clause_id, path, Location(path, *file.id_at or ()), (path, file))
+                for path, file in batch
                 if file.clause_id is not None
             ),
             problems,
         )
-    for file in effective.values():
+    for _, file in effective.values():
         problems += file.clause_problems
     problems += _template_problems(effective.values(), meanwhile.issues)
     problems += meanwhile.provision_problems()
-    provided = {pid for file in effective.values() for pid in file.provides}
+    provided = {pid for _, file in effective.values() for pid in file.provides}
     problems += _uncovered_provisions(library, provided)
     report = Linted(
         len(effective),
@@ -75,7 +76,7 @@ def linted(
         len(library.provisions),
         sorted(problems, key=lambda problem: problem.place),
     )
-    return report, {str(file.path): file.digest for file in linted}
+    return report, {str(path): file.digest for path, file in zip(paths, linted, strict=True)}
 
 
 class _WhileLinting:
@@ -116,15 +117,15 @@ class _WhileLinting:
 
 
 def _template_problems(
-    effective: Collection[LintedFile], issues: Mapping[bytes, list[TextIssue]]
+    effective: Collection[tuple[Path, LintedFile]], issues: Mapping[bytes, list[TextIssue]]
 ) -> list[Problem]:
     """The issues of each clause's check key, at the lines of its own texts."""
     problems = []
-    for file in effective:
+    for file_path, file in effective:
         anchors = dict(file.anchors)
         for path, line, message in issues[file.check_key]:
-            anchor = anchors[path]
-            where = anchor.where(file.path) if line is None else anchor.at(file.path, line)
+            anchor = Anchor(*anchors[path])
+            where = anchor.where(file_path) if line is None else anchor.at(file_path, line)
             problems.append(Problem(message, where))
     return problems
 

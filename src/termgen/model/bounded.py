@@ -13,6 +13,8 @@ from pydantic import AfterValidator, BeforeValidator, StringConstraints
 
 def _number_as_text(value: Any) -> Any:
     """Keep what the author typed when YAML read a name or version as a number or date."""
+    if type(value) is str:  # nearly always, and cheaper to ask first
+        return value
     if isinstance(value, bool):
         return value
     if isinstance(value, int | float | Decimal):

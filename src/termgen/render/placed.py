@@ -6,15 +6,18 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from docx.document import Document as WordDocument
-from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.oxml.text.paragraph import CT_P
+from docx.styles import BabelFish
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from termgen.drafting.structure import DraftClause, DraftSection
 
 _PARAGRAPH, _TABLE, _TEXT = qn("w:p"), qn("w:tbl"), qn("w:t")
+_STYLE, _STYLE_ID, _STYLE_TYPE = qn("w:style"), qn("w:styleId"), qn("w:type")
+_NAME, _VALUE, _DEFAULT = qn("w:name"), qn("w:val"), qn("w:default")
+_ON = frozenset({"1", "true", "on"})
 
 
 @dataclass
@@ -70,15 +73,21 @@ def placed_sections(document: WordDocument, sections: Sequence[DraftSection]) ->
 def _paragraph_styles(document: WordDocument) -> Callable[[CT_P], str]:
     """The name of a paragraph's style, as `paragraph.style.name` gives it (the default
     paragraph style when it names none or no paragraph style), from one pass over the
-    styles: python-docx searches them for every paragraph it is asked about."""
-    styles = document.styles
-    names = {
-        style.style_id: style.name or ""
-        for style in styles
-        if style.type == WD_STYLE_TYPE.PARAGRAPH
-    }
-    default = styles.default(WD_STYLE_TYPE.PARAGRAPH)
-    fallback = (default.name or "") if default is not None else ""
+    styles' XML: python-docx searches them for every paragraph it is asked about, and builds
+    an object for each style it lists."""
+    names: dict[str | None, str] = {}
+    fallback = ""
+    for style in document.styles.element.iterchildren(_STYLE):
+        kind = style.get(_STYLE_TYPE)
+        if kind not in (None, "paragraph"):
+            continue
+        named = style.find(_NAME)
+        internal = named.get(_VALUE) if named is not None else None
+        name = BabelFish.internal2ui(internal) if internal is not None else ""
+        names[style.get(_STYLE_ID)] = name
+        # As python-docx: the last style marked default that says it is a paragraph style.
+        if kind == "paragraph" and style.get(_DEFAULT) in _ON:
+            fallback = name
     return lambda paragraph: names.get(paragraph.style, fallback)
 
 

@@ -16,13 +16,15 @@ from __future__ import annotations
 import re
 
 _STRING = r"""'[^'\\]*(?:\\.[^'\\]*)*'|"[^"\\]*(?:\\.[^"\\]*)*\""""
-_BRACED = rf"\{{(?:[^'\"{{}}]|{_STRING})*\}}"
+_BRACED = rf"\{{(?:[^'\"{{}}]++|{_STRING})*\}}"
 _TAGS = re.compile(
     # Tags as Jinja's lexer ends them: a print or block tag at its first closing delimiter
     # outside a string and outside a pair of braces (braces within braces make the tag
-    # unmatched, so the text is kept whole); a comment at its first '#}', as Jinja does.
-    rf"(\{{\{{(?:[^'\"{{}}]|{_STRING}|{_BRACED})*\}}\}}"
-    rf"|\{{%(?:[^'\"{{}}%]|{_STRING}|%(?!\}})|{_BRACED})*%\}}"
+    # unmatched, so the text is kept whole); a comment at its first '#}', as Jinja does. A
+    # run of other characters is taken whole (`++`, never given back): a tag cannot end
+    # inside one, and giving it back a character at a time was most of the time taken.
+    rf"(\{{\{{(?:[^'\"{{}}]++|{_STRING}|{_BRACED})*\}}\}}"
+    rf"|\{{%(?:[^'\"{{}}%]++|{_STRING}|%(?!\}})|{_BRACED})*%\}}"
     r"|\{#.*?#\})",
     re.DOTALL,
 )

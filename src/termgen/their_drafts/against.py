@@ -114,6 +114,15 @@ def _term(judge: Judge) -> None:
         elif read.length is not None and term.initial is not None:
             length = DurationRead(read.sentence, read.length)
             judge.duration(TERM, term.initial, length, ours.floors.get("term", ()))
+        elif read.length is not None and read.from_event:
+            judge.add(
+                TERM,
+                _until(expiry(term)),
+                f"{read.length} from {read.from_event}",
+                "worse than our fallback",
+                difference="no fixed end: it runs from an event",
+                read=read,
+            )
         else:
             _term_by_dates(judge, term, ours_text, read)
     if term.lock_in is not None:

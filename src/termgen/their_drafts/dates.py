@@ -1,8 +1,11 @@
 """Dates as agreements write them: "December 31, 2000", "31st day of December 2000",
-"12/31/2000", "December 2000", a date written into a blank ("_Dec. 8, 2005")."""
+"12/31/2000", "29/3/18" (day first when the first number cannot be a month), "December 2000",
+"the last day of February, 2023", a date written into a blank ("_Dec. 8, 2005") or a blank
+left empty ("made as of , 2013")."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -34,11 +37,21 @@ _YEAR = r"(?P<year>(?:19|20)\d\d|\d\s?\d\s?\d\s?\d)"
 _DATE_FORMS = (
     # "(?<![^\W_])": a date filled into a blank ("_Dec. 8, 2005") is still a date
     re.compile(rf"(?<![^\W_]){_MONTH}\s+{_DAY}\s*,?\s*{_YEAR}\b", re.IGNORECASE),
-    re.compile(rf"(?<!\w){_DAY}\s+(?:day\s+of\s+)?{_MONTH}\s*,?\s*{_YEAR}\b", re.IGNORECASE),
-    re.compile(r"\b(?P<month>[01]?\d)[/.-](?P<day>[0-3]?\d)[/.-](?P<year>(?:19|20)\d\d|\d\d)\b"),
+    # "(?<!\d)": a day run into the word before it ("as of1 August 2019") is still a day
+    re.compile(rf"(?<!\d){_DAY}\s+(?:day\s+of[\s_-]+)?{_MONTH}\s*,?\s*{_YEAR}\b", re.IGNORECASE),
+    re.compile(r"\b(?P<month>[0-3]?\d)[/.-](?P<day>[0-3]?\d)[/.-](?P<year>(?:19|20)\d\d|\d\d)\b"),
+    re.compile(
+        r"\blast\s+day\s+(?:of|in)\s+(?P<last_of>" + _MONTH[9:] + rf"\s*,?\s*{_YEAR}\b",
+        re.IGNORECASE,
+    ),
     re.compile(r"\b(?P<month_only>" + _MONTH[9:] + rf"\s*,?\s*{_YEAR}\b", re.IGNORECASE),
     re.compile(
         r"(?<!\w)(?P<blank>_{1,20}|\[[^\]]{0,12}\]|\*{1,10})\s*,?\s*(?P<year>(?:19|20)\d\d)\b",
+        re.IGNORECASE,
+    ),
+    # "made as of , 2013": the blank for the month and day left empty, only the comma stays
+    re.compile(
+        r"\b(?:dated|made|as\s+of|effective)\s+(?:on\s+)?(?P<blank>),\s*(?P<year>(?:19|20)\d\d)\b",
         re.IGNORECASE,
     ),
 )
@@ -80,17 +93,21 @@ def dates(text: str) -> list[DateMention]:
             if any(start < match.end() and match.start() < end for start, end in taken):
                 continue
             groups = match.groupdict()
-            month_text = groups.get("month") or groups.get("month_only")
+            month_text = groups.get("month") or groups.get("month_only") or groups.get("last_of")
             month: int | None = None
             if month_text:
                 month = int(month_text) if month_text.isdigit() else _MONTHS[month_text.lower()]
             day_text = groups.get("day") or ""
             day = int(day_text) if day_text.isdigit() else None
+            if month is not None and month > 12 and day is not None and day <= 12:  # day first
+                month, day = day, month
             if month is not None and not 1 <= month <= 12:
                 continue
             year = _year(match["year"])
             if not 1900 <= year <= 2100:
                 continue
+            if groups.get("last_of") and month is not None:
+                day = calendar.monthrange(year, month)[1]
             taken.append((match.start(), match.end()))
             found.append(DateMention(year, month, day, match.start(), match.end()))
     return sorted(found, key=lambda mention: mention.start)

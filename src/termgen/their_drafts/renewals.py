@@ -25,13 +25,21 @@ _BREACH_WORDS = re.compile(
 )
 
 
-_STOPS_RENEWAL = re.compile(
+_NOT_RENEWING = re.compile(
     r"\b(?:not\s+to\s+(?:renew|extend)|non-?renewal|(?:shall|will)\s+not\s+(?:be\s+)?(?:renew|extend)"
-    r"\w*|(?:prior\s+to|before)\s+(?:the\s+)?(?:end|expir\w*)\s+of\s+(?:the\s+|any\s+|such\s+|each\s+)?"
-    r"(?:initial|then[- ]?current|current|renewal|extension|such|any|each|subsequent))",
+    r"\w*)",
     re.IGNORECASE,
 )
-"""Words that tie a notice to stopping the renewal, over a notice about something else."""
+"""Words that say the notice stops the renewal (of the agreement: see `_OF_THE_AGREEMENT`)."""
+_OF_THE_AGREEMENT = re.compile(r"\b(?:this|the)\s+(?:agreement|contract)\b|\bterm\b", re.I)
+"""Not renewing an insurance policy or a licence is not the agreement's renewal."""
+_BEFORE_TERM_END = re.compile(
+    r"\b(?:prior\s+to|before)\s+(?:the\s+)?(?:end|expir\w*)\s+of\s+(?:the\s+|any\s+|such\s+|each\s+)?"
+    r"(?:initial|then[- ]?current|current|renewal|extension|such|any|each|subsequent)",
+    re.IGNORECASE,
+)
+"""A notice due before a term ends: often the one that stops the renewal, though a supplier's
+reminder that the term will renew is timed the same way."""
 _OTHER_NOTICE = re.compile(
     r"\b(?:(?:desire|wish|intent\w*|request|election|elect)\s+to\s+(?:renew|extend)|"
     r"(?:price|rate|fee|tariff)s?\s+(?:change|increase|adjustment)s?|(?:increase|change|adjust)\w*\s+"
@@ -52,8 +60,9 @@ class RenewalRead(Read):
 
 def renewal_notice(sentences: Sequence[Sentence], *hits: Iterable[int]) -> DurationRead | None:
     """The notice needed to stop a renewal (or to end the agreement at the end of a term):
-    from the first sentence that ties its notice to stopping the renewal, else the first
-    with a notice at all, unless that notice is about something else (a price change)."""
+    from the first sentence that says its notice stops the renewal, else the first with a
+    notice due before a term ends, else the first with a notice at all, unless that notice is
+    about something else (a price change)."""
     fallback = (
         index
         for index, sentence in enumerate(sentences)
@@ -69,7 +78,10 @@ def renewal_notice(sentences: Sequence[Sentence], *hits: Iterable[int]) -> Durat
         mention = best(text, "notice", least=2)
         if mention is None:
             continue
-        stops = 1 if _STOPS_RENEWAL.search(text) else -bool(_OTHER_NOTICE.search(text))
+        if _NOT_RENEWING.search(text) and _OF_THE_AGREEMENT.search(text):
+            stops = 2
+        else:
+            stops = 1 if _BEFORE_TERM_END.search(text) else -bool(_OTHER_NOTICE.search(text))
         if found is None or stops > found[0]:
             found = (stops, DurationRead(index, mention.value))
     return found[1] if found else None

@@ -19,6 +19,7 @@ from termgen.their_drafts.text import Sentence
 from termgen.their_drafts.values import (
     NUMBER_WORDS,
     ORDINAL_WORDS,
+    Mention,
     as_duration,
     best,
     number_from_words,
@@ -71,10 +72,40 @@ _CONTRACT_YEAR = re.compile(
 )
 _DEFINED_START = re.compile(
     r"\(\s*(?:the\s+|this\s+)?\"?(?:effective|commencement|start)\s+date\"?\s*\)|"
-    r"\"?(?:effective|commencement|start)\s+date\"?\s*(?:means|shall\s+mean|is|:)",
+    r"\"?(?:effective|commencement|start)\s+date\"?(?:\s+(?:of|for)\s+this\s+(?:agreement|contract))?\s*"
+    r"(?:means|shall\s+mean|(?:shall|will)\s+be|is|:)|"
+    r"\breferred\s+to\s+as\s+(?:the\s+)?\"?effective\s+date\b",
     re.IGNORECASE,
 )
-"""Where an agreement defines the day it starts: '(the "Effective Date")', 'Effective Date:'."""
+"""Where an agreement defines the day it starts: '(the "Effective Date")', 'Effective Date:',
+'The commencement date for this contract will be', '(hereinafter referred to as the effective
+date of the Agreement)'."""
+_YEAR_END = re.compile(
+    r"\b(?:until|through|to|at)\s+the\s+end\s+of\s+the\s+(?:then[- ]?)?current\s+calendar\s+year|"
+    r"\bend\s+of\s+the\s+calendar\s+year\s+in\s+which\s+(?:this\s+agreement|it|the\s+effective"
+    r"\s+date)\b",
+    re.IGNORECASE,
+)
+"""A term that ends with the year it starts in: 'until the end of the current calendar year'."""
+_MEASURED_FROM = re.compile(
+    r"^\W{0,3}(?:\([^)]{0,20}\)\s*)?(?:from|after|following)\s+(?P<anchor>[^.;,(]{1,80}?)"
+    r"(?=\s+(?:unless|and|or|until|subject|provided|as|in\s+accordance)\b|(?<!\s(?:on|in|at))\s+"
+    r"which\b|[.;,(]|$)",
+    re.IGNORECASE,
+)
+_AGREEMENT_START = re.compile(
+    r"\b(?:effective|commencement|start|execut\w*|sign\w*|signature|hereof|closing|(?:this|the)\s+"
+    r"(?:agreement|contract)|agreement\s+date|first\s+(?:written|set\s+forth|above)|above|below)\b",
+    re.IGNORECASE,
+)
+"""What a term measured from the agreement's own start says it runs from: 'five years from the
+Effective Date', 'from the date hereof', 'after the date both parties have signed'."""
+_DATE_HEREOF = re.compile(
+    r"\b(?:the\s+date\s+hereof|the\s+date\s+of\s+this\s+(?:agreement|contract)|the\s+date\s+first\s+"
+    r"(?:written|set\s+forth)\s+above)\b",
+    re.IGNORECASE,
+)
+"""The date the agreement is dated, which a term may run from instead of its Effective Date."""
 _TERM_WORDS = re.compile(
     r"\b(?:term|agreement|contract|expir\w*|terminat\w*|effective|continu\w*)\b", re.IGNORECASE
 )
@@ -94,12 +125,22 @@ class TermRead(Read):
     end: DateMention | None = None
     open_ended: bool = False
     """Runs until terminated, or until an event: no length and no end date."""
+    from_event: str | None = None
+    """The event the length runs from when it is not the agreement's start ('the Launch'): its
+    day is not in the agreement, so neither is the term's end."""
+    to_year_end: bool = False
+    """Ends on the last day of the calendar year it starts in."""
+    from_date_hereof: bool = False
+    """Runs from the date the agreement is dated ('the seventh anniversary of the date hereof'),
+    which may differ from a defined Effective Date."""
 
     def expiry(self, effective: DateMention | None) -> DateMention | None:
         """The day the initial term ends: its end date, or its start plus its length."""
         if self.end is not None:
             return self.end
-        start = self.start or effective
+        start = self.start or (None if self.from_event else effective)
+        if self.to_year_end and start is not None:
+            return DateMention(start.year, 12, 31, 0, 0)
         if self.length is None or start is None:
             return None
         if start.date is not None:
@@ -143,6 +184,19 @@ def _anniversary(text: str) -> Duration | None:
     return None
 
 
+def _measured_from_event(text: str, length: Mention) -> str | None:
+    """The event a length runs from ('twelve (12) months after the Launch'), if it is not the
+    agreement's own start nor a written date."""
+    after = text[length.end :]
+    match = _MEASURED_FROM.match(after)
+    if match is None:
+        return None
+    anchor = match["anchor"].strip()
+    if _AGREEMENT_START.search(anchor) or dates(anchor):
+        return None
+    return anchor
+
+
 def read_term(text: str, index: int) -> TermRead | None:
     """The initial term a sentence sets: a length, an end date, or none at all."""
     found = dates(text)
@@ -160,7 +214,13 @@ def read_term(text: str, index: int) -> TermRead | None:
     length = best(text, "term", least=2)
     value = length.value if length else _anniversary(text)
     if end is not None or value is not None:
-        return TermRead(index, length=value, start=start, end=end)
+        event = _measured_from_event(text, length) if length and start is None else None
+        hereof = bool(_DATE_HEREOF.search(text))
+        return TermRead(
+            index, length=value, start=start, end=end, from_event=event, from_date_hereof=hereof
+        )
+    if _YEAR_END.search(text):
+        return TermRead(index, start=start, to_year_end=True)
     if OPEN_ENDED.search(text) or _ENDS_ON_EVENT.search(text):
         return TermRead(index, open_ended=True)
     return None
@@ -216,7 +276,7 @@ def _term_score(text: str, read: TermRead, evidence: bool) -> tuple[bool, int]:
     """How clearly the sentence is about the agreement's own term, then how clear its value is;
     the reader's choice of the sentence as the term's evidence counts as one more sign."""
     signs = sum(weight for weight, sign in _TERM_SIGNS if sign.search(text)) + evidence
-    if read.end is not None:
+    if read.end is not None or read.to_year_end:
         value = 3
     elif read.length is not None:
         mention = best(text, "term", least=2)
@@ -264,11 +324,14 @@ def _defined_period(sentences: Sequence[Sentence], text: str, index: int) -> Ter
     definition = re.compile(
         rf"\"{word}\"\s*(?:shall\s+)?(?:means?|is|:)|(?:^|\s){word}\s*:", re.IGNORECASE
     )
-    for sentence in sentences:
+    for position, sentence in enumerate(sentences):
         found = definition.search(sentence.text)
         if found is None:
             continue
-        body = sentence.text[found.end() :]
+        # a definition may run on past a full stop the splitter took for a sentence's end
+        # ('means April. 1st 2019 through to March 30, 2020')
+        following = sentences[position + 1].text if position + 1 < len(sentences) else ""
+        body = f"{sentence.text[found.end() :]} {following}"
         if match["word"].endswith("Date"):
             written = dates(body[:60])
             if written:
@@ -281,11 +344,12 @@ def _defined_period(sentences: Sequence[Sentence], text: str, index: int) -> Ter
 
 
 _LAST_SIGNATURE = re.compile(
-    r"\b(?:later|last|latest)\s+(?:of\s+the\s+dates?|date)\s+(?:on\s+which\s+|that\s+|of\s+)?"
-    r"(?:it\s+is\s+|this\s+agreement\s+is\s+)?(?:executed|signed|execution|signature)",
+    r"\b(?:later|last|latest)\s+(?:of\s+the\s+dates?|date)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:executed|signed|execution|signatures?)\b",
     re.IGNORECASE,
 )
-"""'effective on the later of the dates it is signed', 'the last date of execution'."""
+"""'effective on the later of the dates it is signed', 'the last date of execution', 'the later
+of the dates shown by the signatures below'."""
 _SIGNED_ON = re.compile(r"\bDate(?:d|\s+signed)?\s*:\s*$", re.IGNORECASE)
 
 
@@ -305,13 +369,27 @@ _MADE_ON = re.compile(
 )
 
 
+def _dated(sentences: Sequence[Sentence]) -> DateMention | None:
+    """The date at the head of the agreement: the one it says it is made or dated on, over a
+    date in a heading or a filing's stamp; else the head's first date."""
+    head = " ".join(sentence.text for sentence in sentences[:12])[:3000]
+    found = dates(head)
+    made = (mention for mention in found if _preceded(head, mention.start, _MADE_ON, 30))
+    return next(made, found[0]) if found else None
+
+
 def effective_date(
     sentences: Sequence[Sentence], near: TermRead | None = None
 ) -> DateMention | None:
-    """When the agreement starts: the term's own start, the defined Effective Date, the date
-    at the head of the agreement, or else the first date it says it was made or signed on."""
+    """When the agreement starts: the term's own start; the date the agreement is dated when
+    the term runs from 'the date hereof'; the defined Effective Date; the date at the head of
+    the agreement; or else the first date it says it was made or signed on."""
     if near is not None and near.start is not None:
         return near.start
+    if near is not None and near.from_date_hereof:
+        dated = _dated(sentences)
+        if dated is not None:
+            return dated
     for sentence in sentences:
         text = sentence.text
         for match in _DEFINED_START.finditer(text):
@@ -321,10 +399,9 @@ def effective_date(
             signed = _last_signed(sentences) if _LAST_SIGNATURE.search(text) else None
             if signed is not None:
                 return signed
-    head = " ".join(sentence.text for sentence in sentences[:12])[:3000]
-    found = dates(head)
-    if found:
-        return found[0]
+    dated = _dated(sentences)
+    if dated is not None:
+        return dated
     for sentence in sentences:
         if _MADE_ON.search(sentence.text):
             found = dates(sentence.text)

@@ -198,6 +198,13 @@ _CUES: dict[Role, tuple[tuple[int, str, str], ...]] = {
             r"other\s+(?:part(?:y|ies)\s+)?)?(?:a\s+)?$",
         ),
         (1, "before", r"\b(?:notice|notify|notifies|notified|notification)\b[^.;]{0,40}$"),
+        # "notifies the Supplier of its intent not to renew in writing within three (3) months"
+        (
+            2,
+            "before",
+            r"\b(?:intent(?:ion)?|election|decision|wish)\s+not\s+to\s+(?:renew|extend)\b[^.;]{0,60}"
+            r"\bwithin\s+(?:a\s+period\s+of\s+)?$",
+        ),
         (-3, "before", r"\b(?:cure|remedy|rectify|remedied|cured)\b[^.;]{0,60}$"),
         (-2, "after", r"^\W{0,3}(?:\w+\s+){0,2}?(?:cure|remedy)\s+period"),
         (-2, "after", r"^\W{0,3}(?:after|following|from)\s+(?:the\s+)?(?:receipt|delivery)"),
@@ -269,6 +276,13 @@ _CUES: dict[Role, tuple[tuple[int, str, str], ...]] = {
             r"^\W{0,3}(?:from|after|following|commencing|beginning|starting|thereafter)\b",
         ),
         (2, "after", r"^\W{0,3}\(?\s*(?:the\s+)?\"?initial\s+(?:term|period)"),
+        # "(i.e., a three (3) year period commencing on the Effective Date)"
+        (
+            2,
+            "after",
+            r"^\W{0,3}period\s+(?:commencing|beginning|starting)\s+(?:on|with)\s+(?:the\s+)?"
+            r"(?:effective|commencement|start)\s+date\b",
+        ),
         (3, "before", r"^\W*(?:initial\s+)?term\s*:\s*$"),
         (
             2,
@@ -280,8 +294,10 @@ _CUES: dict[Role, tuple[tuple[int, str, str], ...]] = {
         (
             -3,
             "before",
-            r"\b(?:successive|additional|further|consecutive|subsequent|renewal)\b[^.;]{0,20}$",
+            r"\b(?:successive|additional|further|consecutive|subsequent|renewal|renew(?:s|ed)?)\b"
+            r"[^.;]{0,20}$",
         ),
+        (2, "before", r"\b(?:initial|original|first)\s+(?:term|period)\s+of\s*$"),
         (-3, "after", r"^\W{0,3}(?:'s?\s+)?(?:(?:prior|advance|written)\s+)*(?:notice|prior\s+to)"),
         (
             -3,

@@ -34,9 +34,12 @@ and the ratio tends to the ratio of processor times (about 1.8x, printed on the 
 the budget's: a figure the load hardly moves). On two idle cores, before the cues and the
 features were split: 1.35x (959 against 713 ms; processor time 1.78x), the readers' half plus
 detection on one core (0.3 s) being what stayed over. The split takes about 0.15 s of that
-detection off the critical path for 0.01 s more processor time (the fork); measured only under
-load 7-8 so far (processor time 2.10x against 2.12x for the code before, in the same run; the
-wall ratio means nothing there), so its quiet figure is still to be taken.
+detection off the critical path for no measurable processor time (the fork's few ms against
+the cheaper sentences, word index and features that came with it). Measured only under load
+so far, against the code before in the same run: at load 3.2-3.5, 1.88x against 1.95x (medians
+1508 against 1566 ms, fastest 1213 against 1360 ms; the reference 802 ms), processor time 1.88x
+against 1.87x; at load 7-8, processor time 2.10x against 2.12x. Its quiet figure is still to
+be taken; the critical path's processor times suggest about 0.8 s, near 1.15x.
 
 Before (1.85 s against 0.79 s, 2.33x, quiet): the reading ran in a thread that took turns at
 Python's lock with the main thread after every call into PDFium; every run imported

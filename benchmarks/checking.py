@@ -14,20 +14,32 @@ half of the pages (PDFium is not thread-safe; processes are). The main process m
 imports what `check` needs and takes the provision registry and the compiled cue patterns
 from termgen's cache (the registry as plain data, keyed by its files, so neither YAML nor
 pydantic is imported; each cue as `regex` pickles it, its compiled program). That is what a
-lawyer's second and later checks do; the harness warms the cache with a first run.
+lawyer's second and later checks do; the harness warms the cache with a first run. Once the
+text is there, the main process splits it into sentences and indexes their words, then forks
+once more: the copy tries every provision's cues on the sentences that hold their words while
+the main process finds the scorer's candidate sentences and computes their features; the
+main process then scores them with the cues' hits.
 
-Where the time goes (CPU on the 154 pages of CUAD, loaded machine, so proportions): the
-two readers about 0.25 s each (import and half the pages); the main process about 0.15 s of
-start and imports, 0.05 s for the cached registry and cues, then, once the text is there,
-sentences 0.05 s, the draft's word index 0.05 s, trying the cues on the sentences that hold
-their words 0.15 s and the scorer's features 0.12 s, on one core.
+Where the time goes (CPU on the 154 pages of CUAD, loaded machine, so proportions): the main
+process 0.1 s of start and imports before the reader is forked; the reader 0.06 s (pypdfium2's
+import, the check for compression bombs) before it forks the second; the two readers 0.25-0.3 s
+each; the main process meanwhile 0.08 s of imports, the cached registry and cues. Once the
+text is there: sentences 0.05 s and the draft's word index 0.045 s on one core, then the cues
+(0.12 s, in the copy) alongside the scorer's features (0.12 s), then scoring 0.02 s.
 
 Measured on a machine loaded by other jobs (load 4-6 on two cores), against the code before
 these changes in the same run: 1.53x against 2.69x (load 4.3), 1.92x against 2.66x (load
 5.6; CPU 1.47 s against 2.00 s, the reference 0.78 s). Under load the two cores are not free
-and the ratio tends to the ratio of processor times (about 1.9x, printed on the line after
-the budget's: a figure the load hardly moves); on two idle cores the wall time
-is the readers' half (0.25 s) plus detection on one core (0.3 s), which is what stays over.
+and the ratio tends to the ratio of processor times (about 1.8x, printed on the line after
+the budget's: a figure the load hardly moves). On two idle cores, before the cues and the
+features were split: 1.35x (959 against 713 ms; processor time 1.78x), the readers' half plus
+detection on one core (0.3 s) being what stayed over. The split takes about 0.15 s of that
+detection off the critical path for no measurable processor time (the fork's few ms against
+the cheaper sentences, word index and features that came with it). Measured only under load
+so far, against the code before in the same run: at load 3.2-3.5, 1.88x against 1.95x (medians
+1508 against 1566 ms, fastest 1213 against 1360 ms; the reference 802 ms), processor time 1.88x
+against 1.87x; at load 7-8, processor time 2.10x against 2.12x. Its quiet figure is still to
+be taken; the critical path's processor times suggest about 0.8 s, near 1.15x.
 
 Before (1.85 s against 0.79 s, 2.33x, quiet): the reading ran in a thread that took turns at
 Python's lock with the main thread after every call into PDFium; every run imported

@@ -85,3 +85,10 @@ def test_work_started_in_a_child_comes_back_and_so_does_its_error() -> None:
 
     with pytest.raises(ValueError, match="the PDF is encrypted"):
         forked.started(refuse).result(timeout=30)
+
+
+def test_work_started_in_a_child_leaves_this_process_free_to_fork_again() -> None:
+    running = forked.started(os.getpid)
+    assert forked.can_fork(), "no thread waits for the child"
+    assert running.result(timeout=30) != os.getpid()
+    assert running.done()

@@ -1,9 +1,10 @@
 """Work shared with a forked copy of this process, so that a short command uses a second core.
 
-`in_parallel(work, items, cache)` gives `[work(item) for item in items]`. Where the machine
-has a core to spare and this process can fork safely (POSIX, one thread: a lock another thread
-held at the fork would stay locked in the copy), the first item is done in a child process
-while this one does the rest. The child only ever saves time: if it fails in any way, its item
+`in_parallel(work, items, cache)` gives `[work(item) for item in items]`, and
+`alongside(first, second, cache)` gives `(first(), second())`. Where the machine has a core to
+spare and this process can fork safely (POSIX, one thread: a lock another thread held at the
+fork would stay locked in the copy), the first item (the first work) is done in a child process
+while this one does the rest. The child only ever saves time: if it fails in any way, its work
 is done here after all, so an error is raised here as it always was. What the child adds to
 the cache comes back with its result, to be saved with the rest.
 """
@@ -12,58 +13,68 @@ from __future__ import annotations
 
 import os
 import pickle
+import select
 import signal
 import threading
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Generic, NoReturn, TypeVar
-
-from termgen.cache import Cache
+from typing import TYPE_CHECKING, Generic, NoReturn, Protocol, TypeVar
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
+    from termgen.cache import Cache
 
 T = TypeVar("T")
 R = TypeVar("R")
+S = TypeVar("S")
+R_co = TypeVar("R_co", covariant=True)
+
+
+class Running(Protocol[R_co]):
+    """Work begun elsewhere (a `concurrent.futures.Future` is one)."""
+
+    def done(self) -> bool: ...
+    def result(self, timeout: float | None = None) -> R_co: ...
 
 
 def in_parallel(work: Callable[[T], R], items: Sequence[T], cache: Cache | None) -> list[R]:
     """`[work(item) for item in items]`, the first item in a child process where that helps."""
-    if len(items) < 2 or not can_fork():
+    if len(items) < 2:
         return [work(item) for item in items]
-    child = _Child.start(lambda: work(items[0]), cache)
+    first, rest = alongside(
+        lambda: work(items[0]), lambda: [work(item) for item in items[1:]], cache
+    )
+    return [first, *rest]
+
+
+def alongside(first: Callable[[], R], second: Callable[[], S], cache: Cache | None) -> tuple[R, S]:
+    """`(first(), second())`, `first` in a child process while this one does `second`, where
+    that helps."""
+    if not can_fork():
+        return first(), second()
+    child = _Child.start(first, cache)
     try:
-        rest = [work(item) for item in items[1:]]
+        mine = second()
     except BaseException:
         child.abandon()
         raise
     delivered = child.result(cache)
-    return [delivered[0] if delivered else work(items[0]), *rest]
+    return (delivered[0] if delivered else first()), mine
 
 
-def started(work: Callable[[], R]) -> Future[R]:
+def started(work: Callable[[], R]) -> Running[R]:
     """`work()` begun now in a child process, while this one goes on (in a thread where this
     process cannot fork). As with `in_parallel`, a child that fails in any way has its work
-    done here after all (in the thread that waits for it), so errors are raised as always."""
-    # Imported here: concurrent.futures imports logging, which drafting never needs.
-    from concurrent.futures import Future, ThreadPoolExecutor
+    done here after all (when its result is asked for), so errors are raised as always.
 
+    No thread waits for the child: this process stays single-threaded, free to fork again."""
     if not can_fork():
+        # Imported here: concurrent.futures imports logging, which drafting never needs.
+        from concurrent.futures import ThreadPoolExecutor
+
         runner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="termgen")
         running = runner.submit(work)
         runner.shutdown(wait=False)
         return running
-    child = _Child.start(work, None)
-    result: Future[R] = Future()
-
-    def collect() -> None:
-        delivered = child.result(None)
-        try:
-            result.set_result(delivered[0] if delivered else work())
-        except BaseException as error:
-            result.set_exception(error)
-
-    threading.Thread(target=collect, name="termgen-child", daemon=True).start()
-    return result
+    return _Awaited(_Child.start(work, None), work)
 
 
 def can_fork() -> bool:
@@ -71,6 +82,26 @@ def can_fork() -> bool:
     cores = getattr(os, "sched_getaffinity", None)
     spare = len(cores(0)) > 1 if cores else (os.cpu_count() or 1) > 1
     return hasattr(os, "fork") and spare and threading.active_count() == 1
+
+
+class _Awaited(Generic[R]):
+    """The result of work a child process is doing: done once the child has sent it (or ended
+    without sending it), read when asked for."""
+
+    def __init__(self, child: _Child[R], work: Callable[[], R]) -> None:
+        self._child = child
+        self._work = work
+        self._delivered: list[R] | None = None
+
+    def done(self) -> bool:
+        return self._delivered is not None or self._child.ready(0)
+
+    def result(self, timeout: float | None = None) -> R:
+        if self._delivered is None:
+            if timeout is not None and not self._child.ready(timeout):
+                raise TimeoutError
+            self._delivered = self._child.result(None)
+        return self._delivered[0] if self._delivered else self._work()
 
 
 class _Child(Generic[R]):
@@ -89,6 +120,11 @@ class _Child(Generic[R]):
             _run_child(compute, cache, write_end)
         os.close(write_end)
         return cls(pid, read_end)
+
+    def ready(self, timeout: float) -> bool:
+        """Whether the child has sent its result or ended, waiting at most `timeout` s."""
+        readable, _, _ = select.select([self.pipe], [], [], timeout)
+        return bool(readable)
 
     def result(self, cache: Cache | None) -> list[R]:
         """[its result], or [] when the child did not deliver one."""

@@ -13,6 +13,7 @@ import yaml
 
 from termgen.cache import Cache
 from termgen.errors import LibraryError
+from termgen.forked import can_fork
 from termgen.library.folders import library_layers
 from termgen.library.load import load_provisions
 from termgen.model.exit import TriggerKind
@@ -319,3 +320,14 @@ def test_provisions_to_check_come_back_from_the_cache_while_the_registry_is_unch
         with pytest.raises(LibraryError):
             wanted_provisions([*layers, overlay], first_run)
         first_run.save()
+
+
+@pytest.mark.skipif(not can_fork(), reason="needs fork and two cores")
+def test_detection_on_both_cores_finds_what_one_core_finds() -> None:
+    contracts = ROOT / "tests" / "fixtures" / "cuad" / "contracts"
+    provisions = [entry.record for entry in load_provisions(library_layers([], {})).values()]
+    for contract in sorted(contracts.glob("*.pdf"))[:3]:
+        found = sentences(extract(contract))
+        alone = detect(found, provisions)
+        assert detect(found, provisions, both_cores=True) == alone
+        assert any(detection.evidence for detection in alone)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,6 +16,7 @@ from termgen.their_drafts.text import Sentence, sentences
 
 if TYPE_CHECKING:
     from termgen.cache import Cache
+    from termgen.forked import Running
     from termgen.their_drafts.wanted import Checkable
 
 _CONTRACT_SIGNS = (
@@ -89,7 +89,7 @@ def check_draft(
 
 
 def check_extracted(
-    extracted: Extracted | Future[Extracted],
+    extracted: Extracted | Running[Extracted],
     provisions: Iterable[Checkable] | Callable[[], Iterable[Checkable]],
     cache: Cache | None = None,
 ) -> ForeignReport:
@@ -97,19 +97,23 @@ def check_extracted(
 
     Given a draft still being read (`extract_soon`) and a function that loads the provisions,
     the loading, the loading of the scorer and, while the reading lasts, the compiling of cues
-    (from the cache, where an earlier run compiled them) happen meanwhile.
+    (from the cache, where an earlier run compiled them) happen meanwhile; once the text is
+    there, detection uses both cores too (the draft is checked alone, as `termgen check FILE`
+    does: a batch keeps the cores busy with other drafts).
     """
     wanted = list(provisions() if callable(provisions) else provisions)
-    if isinstance(extracted, Future):
+    if isinstance(extracted, Extracted):
+        draft, alone = extracted, False
+    else:
         reading = extracted
         prepare(wanted, reading=lambda: not reading.done(), cache=cache)
-        extracted = reading.result()
-    found = sentences(extracted)
-    path = extracted.file
+        draft, alone = reading.result(), True
+    found = sentences(draft)
+    path = draft.file
     if not looks_like_a_contract(found):
         raise UnreadableDraftError(
-            f"this {_KINDS[extracted.kind]} does not read like a contract or term sheet (no "
+            f"this {_KINDS[draft.kind]} does not read like a contract or term sheet (no "
             "agreement, parties or obligations found); termgen checks drafts of agreements",
             location=Location(path),
         )
-    return ForeignReport(path, detect(found, wanted, file=path), found)
+    return ForeignReport(path, detect(found, wanted, file=path, both_cores=alone), found)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from termgen.errors import Location, SlowCueError
+from termgen.forked import alongside
 from termgen.library.compiled_cues import cue_regex
 from termgen.their_drafts.literals import Sentences, needed, remember_cues, search
 from termgen.their_drafts.scorer import ANCHORS, Model, Reading, load_model, rows
@@ -176,25 +177,40 @@ def detect(
     provisions: Iterable[Checkable],
     model: Model | None = None,
     file: Path | None = None,
+    *,
+    both_cores: bool = False,
 ) -> list[Detection]:
     """Each provision that has cues, as present, weak or missing, with evidence.
 
     Where the fitted scorer knows the provision, its best sentence decides "present"; counsel's
     cues count in its score. Elsewhere the cues decide alone. Cues that match without the
     provision being settled make it "weak": mentioned, but not settled.
+
+    With `both_cores` (one draft, checked while nothing else runs), a forked copy of this
+    process tries the cues while this one computes the scorer's features: neither needs the
+    other's results, and each takes about half of the time.
     """
     document = _Document(sentences, file)
     fitted = (load_model() if model is None else model).provisions
-    reading: Reading | None = None
+    cued = [(provision, provision.cues) for provision in provisions if provision.cues is not None]
+    scored_here = [provision.id for provision, _ in cued if provision.id in fitted]
+    reading = Reading(sentences, document.index) if scored_here else None
+
+    def all_cue_hits() -> list[tuple[set[int], set[int]]]:
+        return [cue_hits(document, cues, provision.id) for provision, cues in cued]
+
+    def read_candidates() -> None:
+        if reading is not None:
+            reading.read(scored_here)
+
+    if both_cores:
+        hits, _ = alongside(all_cue_hits, read_candidates, None)
+    else:
+        hits = all_cue_hits()
     detections = []
-    for provision in provisions:
-        cues = provision.cues
-        if cues is None:
-            continue
-        present, weak = cue_hits(document, cues, provision.id)
+    for (provision, _), (present, weak) in zip(cued, hits, strict=True):
         weights = fitted.get(provision.id)
-        if weights is not None:
-            reading = reading or Reading(sentences, document.index)
+        if weights is not None and reading is not None:
             scored = sorted(
                 (
                     (weights.score(features), index)
@@ -205,29 +221,29 @@ def detect(
             best = scored[0][0] if scored else 0.0
             if weights.settles(best, bool(present)):
                 status: Status = "present"
-                hits = [
+                hits_shown = [
                     index
                     for score, index in scored
                     if score >= weights.threshold or index in present
                 ] or [scored[0][1]]
             else:
-                status, hits = (
+                status, hits_shown = (
                     ("weak", sorted(present | weak)) if present | weak else ("missing", [])
                 )
         elif present:
-            status, hits = "present", sorted(present)
+            status, hits_shown = "present", sorted(present)
         elif weak:
-            status, hits = "weak", sorted(weak)
+            status, hits_shown = "weak", sorted(weak)
         else:
-            status, hits = "missing", []
+            status, hits_shown = "missing", []
         detections.append(
             Detection(
                 provision.id,
                 provision.label,
                 provision.severity,
                 status,
-                _evidence(document, hits),
-                tuple(sorted(set(hits))),
+                _evidence(document, hits_shown),
+                tuple(sorted(set(hits_shown))),
             )
         )
     return detections

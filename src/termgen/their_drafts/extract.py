@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from concurrent.futures import Future
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Literal
 
 from termgen.errors import UnreadableDraftError
-from termgen.forked import started
+from termgen.forked import Running, started
 from termgen.their_drafts.limits import (
     MOST_CHARACTERS,
     MOST_PARAGRAPHS,
@@ -84,7 +83,7 @@ def _extract(
 
 def extract_soon(
     path: Path, *, password: str | None = None, progress: Progress | None = None
-) -> Future[Extracted]:
+) -> Running[Extracted]:
     """`extract` in a process of its own, started now, while the caller imports and loads what
     comes next. In a thread, the reading would take turns at Python's lock with the caller
     after every call into PDFium (several a page). The child writes the progress line."""

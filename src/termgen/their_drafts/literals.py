@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 import time
+from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -114,14 +115,14 @@ class Sentences:
         self._all = set(range(len(texts)))
         # Each word of the draft once, with the sentences it is in: a text is then looked
         # for among the draft's few thousand words, not along its whole length.
-        by_word: dict[str, list[int]] = {}
+        by_word: defaultdict[str, list[int]] = defaultdict(list)
         self._unusual: set[int] = set()
         for index, text in enumerate(texts):
             lowered = text.lower()
             if len(lowered) != len(text):  # rare letters: `holds` cannot judge, so try it
                 self._unusual.add(index)
             for word in set(_WORD.findall(lowered)):
-                by_word.setdefault(word, []).append(index)
+                by_word[word].append(index)
         self._in = list(by_word.values())
         self._words = "\n".join(by_word) + "\n"
         self._word_starts = [0]

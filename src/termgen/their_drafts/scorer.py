@@ -16,7 +16,7 @@ import math
 import re
 import zlib
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -47,18 +47,18 @@ _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+|[$%\"*]")
 DATA = Path(__file__).resolve().parent / "data"
 
 
-_HASHES: dict[str, int] = {}
+class _Buckets(dict[str, int]):
+    """Each feature's bucket (its CRC-32, masked), computed once a run: a draft's features
+    repeat, and looking one up is a step of the dictionary's own, not a call."""
+
+    def __missing__(self, feature: str) -> int:
+        bucket = self[feature] = zlib.crc32(feature.encode()) & MASK
+        return bucket
 
 
-def _hash(token: str) -> int:
-    found = _HASHES.get(token)
-    if found is None:
-        found = _HASHES[token] = zlib.crc32(token.encode()) & MASK
-    return found
-
-
-_CUE_PRESENT = [_hash("C:present")]
-_CUE_WEAK = [_hash("C:weak")]
+_BUCKET = _Buckets()
+_CUE_PRESENT = [_BUCKET["C:present"]]
+_CUE_WEAK = [_BUCKET["C:weak"]]
 
 
 def _tokens(text: str) -> list[str]:
@@ -67,10 +67,10 @@ def _tokens(text: str) -> list[str]:
 
 def _grams(prefix: str, text: str, pairs: bool) -> list[int]:
     tokens = _tokens(text)[:MOST_TOKENS]
-    found = [_hash(prefix + token) for token in tokens]
+    grams = [prefix + token for token in tokens]
     if pairs:
-        found += [_hash(f"{prefix}{a} {b}") for a, b in itertools.pairwise(tokens)]
-    return found
+        grams += [f"{prefix}{a} {b}" for a, b in itertools.pairwise(tokens)]
+    return list(map(_BUCKET.__getitem__, grams))
 
 
 class Reading:
@@ -84,10 +84,21 @@ class Reading:
         self._features: dict[int, list[int]] = {}
         self._defined: dict[str, list[int]] = {}
         self._index = index or Sentences([sentence.in_context for sentence in sentences])
+        self._candidates: dict[str, list[int]] = {}
 
     def candidates(self, provision: str) -> list[int]:
         """Sentences with one of the provision's anchor words."""
-        return self._index.matching(ANCHORS[provision])
+        found = self._candidates.get(provision)
+        if found is None:
+            found = self._candidates[provision] = self._index.matching(ANCHORS[provision])
+        return found
+
+    def read(self, provisions: Iterable[str]) -> None:
+        """Find the candidates of these provisions and compute their features, ahead of
+        scoring them."""
+        for provision in provisions:
+            for index in self.candidates(provision):
+                self.features(index)
 
     def features(self, index: int) -> list[int]:
         cached = self._features.get(index)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import statistics
 from typing import cast
 
 from docx.document import Document as WordDocument
@@ -23,6 +22,7 @@ _CELL_PADDING = 260
 """Word's default cell margins (108 twips a side) and a little to spare."""
 _TEXT = qn("w:t")
 _P, _TR, _TC, _TC_WIDTH = qn("w:p"), qn("w:tr"), qn("w:tc"), qn("w:tcW")
+_TC_PROPERTIES = qn("w:tcPr")
 _TYPE, _WIDTH = qn("w:type"), qn("w:w")
 _MERGED = etree.XPath(
     "boolean(w:tr/w:tc/w:tcPr[w:vMerge or w:gridSpan[@w:val != '1']])",
@@ -63,7 +63,9 @@ def _widths(columns: list[list[str]], total: int, header: bool) -> list[int]:
     ]
     if sum(floors) >= total:
         return [int(floor * total / sum(floors)) for floor in floors]
-    amounts = [statistics.mean(len(text) for text in texts) + 1 for texts in columns]
+    # The mean as a sum over a count: of whole numbers, as exact as statistics.mean and far
+    # cheaper on a table of thousands of rows.
+    amounts = [sum(len(text) for text in texts) / len(texts) + 1 for texts in columns]
     spare = total - sum(floors)
     return [
         int(floor + spare * amount / sum(amounts))
@@ -109,7 +111,7 @@ def _fit(table: Table, total: int) -> None:
 
 def _set_width(cell: CT_Tc, twips: int) -> None:
     """`cell.width = Emu(...)`, writing the attributes of a width the cell has already."""
-    properties = cell.tcPr
+    properties = cell.find(_TC_PROPERTIES)
     written = properties.find(_TC_WIDTH) if properties is not None else None
     if written is None:  # python-docx knows where a new one goes among the properties
         cell.width = Emu(twips * _EMU_PER_TWIP)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from termgen.model.common import Duration
 from termgen.their_drafts.dates import dates
 from termgen.their_drafts.terms import effective_date, initial_term, read_term
@@ -141,6 +143,24 @@ def test_a_term_measured_from_an_event_has_no_end_date() -> None:
     assert from_start is not None and from_start.from_event is None
     on_which = read_term("The term is four (4) years from the date on which the site goes live.", 0)
     assert on_which is not None and on_which.from_event == "the date on which the site goes live"
+
+
+@pytest.mark.parametrize(
+    ("anchor", "event"),
+    [
+        ("the Start of Production", "the Start of Production"),
+        ("the start of series production", "the start of series production"),
+        ("the Start Date", None),
+        ("the start of this Agreement", None),
+        ("the start of the Term", None),
+    ],
+)
+def test_a_start_is_the_agreements_own_only_as_its_start_date_or_start(
+    anchor: str, event: str | None
+) -> None:
+    term = read_term(f"The supply term is ten (10) years from {anchor}.", 0)
+    assert term is not None and term.length == Duration(value=10, unit="years")
+    assert term.from_event == event
 
 
 def test_a_term_from_the_date_hereof_runs_from_the_date_the_agreement_is_dated() -> None:

@@ -94,12 +94,15 @@ _MEASURED_FROM = re.compile(
     re.IGNORECASE,
 )
 _AGREEMENT_START = re.compile(
-    r"\b(?:effective|commencement|start|execut\w*|sign\w*|signature|hereof|closing|(?:this|the)\s+"
-    r"(?:agreement|contract)|agreement\s+date|first\s+(?:written|set\s+forth|above)|above|below)\b",
+    r"\b(?:effective|commencement|start(?:\s+date|\s+of\s+(?:this|the)\s+(?:agreement|contract|term))"
+    r"|execut\w*|sign\w*|signature|hereof|closing|(?:this|the)\s+(?:agreement|contract)"
+    r"|agreement\s+date|first\s+(?:written|set\s+forth|above)|above|below)\b",
     re.IGNORECASE,
 )
 """What a term measured from the agreement's own start says it runs from: 'five years from the
-Effective Date', 'from the date hereof', 'after the date both parties have signed'."""
+Effective Date', 'from the date hereof', 'after the date both parties have signed'. 'Start'
+only as the start date or the start of the agreement or term: the Start of Production is an
+event."""
 _DATE_HEREOF = re.compile(
     r"\b(?:the\s+date\s+hereof|the\s+date\s+of\s+this\s+(?:agreement|contract)|the\s+date\s+first\s+"
     r"(?:written|set\s+forth)\s+above)\b",

@@ -225,3 +225,17 @@ def test_ctrl_c_in_a_real_terminal_keeps_the_answers_and_says_how_to_resume(
     assert child.exitstatus == 130
     assert "Traceback" not in child.before
     assert read_answers(saved)[0] == {"deal": {"name": "Project Lumen"}}
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_a_section_heading_is_never_broken_across_lines(
+    terminal, tmp_path: Path, columns: int
+) -> None:
+    child = terminal("-o", tmp_path / "deal.yaml", columns=columns)
+    child.expect_exact("Project name of the deal")
+    lines = _printed_lines(child.before)
+    (heading,) = [line for line in lines if "Section 1 of 8" in line]
+    assert heading.startswith("── Section 1 of 8: Parties and purpose")
+    assert heading.endswith("──") and len(heading) <= columns, lines
+    assert "questions left" in " ".join(lines)
+    assert not any(line.lstrip().startswith(("left", "questions")) for line in lines), lines

@@ -60,11 +60,16 @@ class Runner:
         if step.section.id != self._section:
             self._section = step.section.id
             number = [s.id for s in self.engine.spec.sections].index(step.section.id) + 1
-            self.prompter.say(
-                f"\n── Section {number} of {len(self.engine.spec.sections)}: "
-                f"{step.section.title} · about {remaining(self.engine)} questions left ──",
-                "",
-            )
+            sections = len(self.engine.spec.sections)
+            heading = f"── Section {number} of {sections}: {step.section.title}"
+            left = f"about {remaining(self.engine)} questions left"
+            # A rule broken across lines reads as two headings: on a narrow terminal, what is
+            # left goes under the title instead.
+            if len(f"{heading} · {left} ──") <= self.prompter.env.columns:
+                self.prompter.say(f"\n{heading} · {left} ──", "")
+            else:
+                self.prompter.say(f"\n{heading} ──", "")
+                self.prompter.say(f"{left[0].upper()}{left[1:]}.", "   ")
             if step.section.intro:
                 self.prompter.say(step.section.intro, "")
         entry = (step.group.id, step.entry) if isinstance(step, Ask) and step.group else None

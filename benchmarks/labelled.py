@@ -188,7 +188,7 @@ def read(agreement: Agreement) -> Rows:
     whole = "".join(squashed)
     result = Rows(agreement.name, agreement.collection, agreement.group, agreement.labels)
     for provision in PROVISIONS:
-        present, weak = cue_matches(found, provisions[provision])
+        cued = cue_matches(found, provisions[provision])
         covered: set[int] = set()
         for span in agreement.spans[provision]:
             for part in span.split("<omitted>"):
@@ -196,10 +196,10 @@ def read(agreement: Agreement) -> Rows:
                 position = whole.find(target) if len(target) >= SHORTEST_SPAN else -1
                 if position >= 0:
                     covered |= _overlapping(starts, position, position + len(target))
-        candidates = rows(reading, provision, present, weak)
+        candidates = rows(reading, provision, cued)
         result.features[provision] = [features for _, features in candidates]
         result.covered[provision] = [int(index in covered) for index, _ in candidates]
-        result.cued[provision] = [index in present for index, _ in candidates]
+        result.cued[provision] = [index in cued.present for index, _ in candidates]
         result.quotes[provision] = [found[index].text[:300] for index, _ in candidates]
     return result
 

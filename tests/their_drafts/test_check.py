@@ -17,7 +17,7 @@ from termgen.forked import can_fork
 from termgen.library.folders import library_layers
 from termgen.library.load import load_provisions
 from termgen.model.exit import TriggerKind
-from termgen.their_drafts.detect import detect
+from termgen.their_drafts.detect import Detection, detect
 from termgen.their_drafts.extract import Block, Extracted, extract
 from termgen.their_drafts.text import normalise, sentences
 from termgen.their_drafts.wanted import wanted_provisions
@@ -137,11 +137,77 @@ def test_list_items_keep_the_words_that_introduce_them() -> None:
     ]
 
 
+def _detection(provision: str, *paragraphs: str, overlay: Path | None = None) -> Detection:
+    layers = library_layers([overlay] if overlay else [], {})
+    provisions = [entry.record for entry in load_provisions(layers).values()]
+    (detection,) = detect(
+        _sentences_of(*paragraphs), [found for found in provisions if found.id == provision]
+    )
+    return detection
+
+
+def _status(provision: str, *paragraphs: str, overlay: Path | None = None) -> str:
+    return _detection(provision, *paragraphs, overlay=overlay).status
+
+
 def _survival(*paragraphs: str) -> str:
-    provisions = [entry.record for entry in load_provisions(library_layers([], {})).values()]
-    survival = [provision for provision in provisions if provision.id == "exit.survival"]
-    (detection,) = detect(_sentences_of(*paragraphs), survival)
-    return detection.status
+    return _status("exit.survival", *paragraphs)
+
+
+def test_an_exit_for_convenience_that_is_withheld_is_missing() -> None:
+    refused = "Neither party may terminate this Agreement without cause."
+    breach = (
+        "Either party may terminate this Agreement if the other party commits a material "
+        "breach and fails to cure it within thirty (30) days of written notice."
+    )
+    not_entitled = "The Licensee shall not be entitled to terminate this Agreement for convenience."
+    granted = (
+        "Either party may terminate this Agreement without cause on ninety (90) days' prior "
+        "written notice to the other party."
+    )
+    lock_in = (
+        "Neither party may terminate this Agreement for convenience during the first three (3) "
+        "years after the Effective Date."
+    )
+    after_lock_in = (
+        "Thereafter, either party may terminate this Agreement for convenience by giving six "
+        "(6) months' written notice to the other party."
+    )
+    convenience = "exit.trigger.convenience"
+    assert _status(convenience, f"{refused} {breach}") == "missing"
+    assert _status(convenience, not_entitled) == "missing"
+    assert _status(convenience, granted) == "present"
+    # Withheld in one sentence and granted in the next: the grant counts, the refusal is no
+    # evidence of it; withheld for a while is a lock-in, the sentence that says how long.
+    assert _status(convenience, f"{refused} {granted}") == "present"
+    detection = _detection(convenience, f"{lock_in} {after_lock_in}")
+    assert detection.status == "present"
+    assert lock_in in [evidence.quote for evidence in detection.evidence]
+
+
+def test_counsel_can_say_where_a_provision_is_withheld(tmp_path: Path) -> None:
+    overlay = tmp_path / "counsel"
+    overlay.mkdir()
+    (overlay / "provisions.yaml").write_text(
+        "- id: exit.escrow\n  label: Source code escrow\n  why: Keeps the code reachable.\n"
+        "  severity: warning\n  clause: false\n  cues:\n    present:\n"
+        "      - all: ['escrow']\n    refused:\n      - all: ['\\bno escrow\\b']\n",
+        encoding="utf-8",
+    )
+    deposit = "The Supplier shall deposit the source code in escrow with NCC Group."
+    assert _status("exit.escrow", deposit, overlay=overlay) == "present"
+    assert _status("exit.escrow", "There shall be no escrow of the code.", overlay=overlay) == (
+        "missing"
+    )
+    (overlay / "provisions.yaml").write_text(
+        "- id: exit.escrow\n  label: Source code escrow\n  why: Keeps the code reachable.\n"
+        "  severity: warning\n  clause: false\n  cues:\n    present:\n"
+        "      - all: ['escrow']\n    refused:\n      - all: ['no (escrow']\n",
+        encoding="utf-8",
+    )
+    linted = run_cli("library", "lint", overlay)
+    assert linted.status == 2
+    assert f"{overlay / 'provisions.yaml'}:10:15: not a valid regular expression" in linted.err
 
 
 def test_services_after_exit_need_more_than_housekeeping() -> None:

@@ -9,7 +9,7 @@ from termgen.library.load import load_provisions
 from termgen.library.provisions import Provision
 from termgen.their_drafts.detect import cue_matches, detect
 from termgen.their_drafts.extract import Block, Extracted
-from termgen.their_drafts.scorer import PROVISIONS, load_model
+from termgen.their_drafts.scorer import PROVISIONS, CueHits, load_model
 from termgen.their_drafts.structure import definitions, headings, uses
 from termgen.their_drafts.text import Sentence, sentences
 
@@ -82,10 +82,10 @@ def test_a_term_stated_on_a_form_line_is_found_and_an_evergreen_one_is_no_term_c
         "either party on ninety (90) days' written notice.",
     )
     assert _term_status(*cover) == "present"
-    assert cue_matches(_sentences(*cover), _term())[0] == {0}  # form lines make one sentence
+    assert cue_matches(_sentences(*cover), _term()).present == {0}  # form lines make one sentence
     # CUAD counts a term "until terminated" as an expiration clause, so the fitted scorer
     # may still call it present; counsel's cues do not.
-    assert cue_matches(_sentences(*evergreen), _term()) == (set(), set())
+    assert cue_matches(_sentences(*evergreen), _term()) == CueHits()
 
 
 def test_the_shipped_scorer_covers_the_six_provisions() -> None:

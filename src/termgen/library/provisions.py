@@ -32,7 +32,7 @@ Compiled only by the checks that read drafts (and by the lint): drafting never n
 def _cue_patterns(provision: Provision) -> Iterator[tuple[tuple[str | int, ...], str]]:
     if provision.cues is None:
         return
-    for level in ("present", "weak"):
+    for level in ("present", "weak", "refused"):
         for index, cue in enumerate(getattr(provision.cues, level)):
             for key in ("all", "none"):
                 for number, pattern in enumerate(getattr(cue, key)):
@@ -131,6 +131,11 @@ class Cues(Record):
     present: list[Cue] = Field(default_factory=list, description="Any of these: it is there.")
     weak: list[Cue] = Field(
         default_factory=list, description="Otherwise any of these: mentioned, but not settled."
+    )
+    refused: list[Cue] = Field(
+        default_factory=list,
+        description="A sentence where any of these matches withholds the provision ('neither "
+        "party may terminate without cause'): it never shows that the provision is there.",
     )
     window: int = Field(1, ge=1, le=3, description="Consecutive sentences a cue may span.")
 

@@ -12,7 +12,7 @@ from termgen.errors import Location, SlowCueError
 from termgen.forked import alongside
 from termgen.library.compiled_cues import cue_regex
 from termgen.their_drafts.literals import Sentences, needed, remember_cues, search
-from termgen.their_drafts.scorer import ANCHORS, Model, Reading, load_model, rows
+from termgen.their_drafts.scorer import ANCHORS, CueHits, Model, Reading, load_model, rows
 from termgen.their_drafts.text import Sentence
 
 if TYPE_CHECKING:
@@ -130,11 +130,16 @@ def _evidence(document: _Document, indices: list[int]) -> tuple[Evidence, ...]:
     return tuple(quoted(document.sentences[index]) for index in indices[:MOST_EVIDENCE])
 
 
-def cue_hits(document: _Document, cues: CheckableCues, provision: str) -> tuple[set[int], set[int]]:
-    """Sentences where a `present` cue matches, and where a `weak` one does."""
-    return tuple(  # type: ignore[return-value]
-        {index for cue in group for index in _matches(document, cue, cues.window, provision)}
-        for group in (cues.present, cues.weak)
+def cue_hits(document: _Document, cues: CheckableCues, provision: str) -> CueHits:
+    def matching(group: Sequence[CheckableCue], size: int) -> set[int]:
+        return {index for cue in group for index in _matches(document, cue, size, provision)}
+
+    # A refusal is read in its own sentence: the next one may grant what this one withholds.
+    refused = matching(cues.refused, 1)
+    return CueHits(
+        matching(cues.present, cues.window) - refused,
+        matching(cues.weak, cues.window) - refused,
+        refused,
     )
 
 
@@ -152,7 +157,7 @@ def prepare(
         pattern
         for provision in provisions
         if provision.cues is not None
-        for cue in (*provision.cues.present, *provision.cues.weak)
+        for cue in (*provision.cues.present, *provision.cues.weak, *provision.cues.refused)
         for pattern in (*cue.all, *cue.none)
     ]
     if cache is not None:
@@ -165,10 +170,10 @@ def prepare(
         cue_regex(pattern)
 
 
-def cue_matches(sentences: Sequence[Sentence], provision: Checkable) -> tuple[set[int], set[int]]:
-    """Sentences where the provision's `present` cues match, and where its `weak` ones do."""
+def cue_matches(sentences: Sequence[Sentence], provision: Checkable) -> CueHits:
+    """Sentences where the provision's cues match."""
     if provision.cues is None:
-        return set(), set()
+        return CueHits()
     return cue_hits(_Document(sentences), provision.cues, provision.id)
 
 
@@ -196,7 +201,7 @@ def detect(
     scored_here = [provision.id for provision, _ in cued if provision.id in fitted]
     reading = Reading(sentences, document.index) if scored_here else None
 
-    def all_cue_hits() -> list[tuple[set[int], set[int]]]:
+    def all_cue_hits() -> list[CueHits]:
         return [cue_hits(document, cues, provision.id) for provision, cues in cued]
 
     def read_candidates() -> None:
@@ -208,13 +213,14 @@ def detect(
     else:
         hits = all_cue_hits()
     detections = []
-    for (provision, _), (present, weak) in zip(cued, hits, strict=True):
+    for (provision, _), found in zip(cued, hits, strict=True):
+        present, weak = found.present, found.weak
         weights = fitted.get(provision.id)
         if weights is not None and reading is not None:
             scored = sorted(
                 (
                     (weights.score(features), index)
-                    for index, features in rows(reading, provision.id, present, weak)
+                    for index, features in rows(reading, provision.id, found)
                 ),
                 reverse=True,
             )

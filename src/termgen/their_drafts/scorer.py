@@ -17,7 +17,7 @@ import re
 import zlib
 from array import array
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -119,22 +119,31 @@ class Reading:
         return found
 
 
-def rows(
-    reading: Reading, provision: str, present: set[int], weak: set[int]
-) -> list[tuple[int, list[int]]]:
-    """Each sentence that may concern the provision, with its features.
+@dataclass(frozen=True)
+class CueHits:
+    """Sentences where a `present` cue matches, where a `weak` one does, and those a `refused`
+    cue withholds the provision in, which are neither."""
+
+    present: set[int] = field(default_factory=set)
+    weak: set[int] = field(default_factory=set)
+    refused: set[int] = field(default_factory=set)
+
+
+def rows(reading: Reading, provision: str, cued: CueHits) -> list[tuple[int, list[int]]]:
+    """Each sentence that may concern the provision, with its features; not those where
+    counsel's `refused` cues say it is withheld.
 
     Whether counsel's `present` and `weak` cues match a sentence are features too, so a cue
     counsel adds in an overlay counts alongside the fitted words.
     """
-    indices = sorted(set(reading.candidates(provision)) | present | weak)
+    indices = sorted((set(reading.candidates(provision)) | cued.present | cued.weak) - cued.refused)
     return [
         (
             index,
             [
                 *reading.features(index),
-                *_CUE_PRESENT * (index in present),
-                *_CUE_WEAK * (index in weak),
+                *_CUE_PRESENT * (index in cued.present),
+                *_CUE_WEAK * (index in cued.weak),
             ],
         )
         for index in indices

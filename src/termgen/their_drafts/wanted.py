@@ -35,6 +35,8 @@ class CheckableCues(Protocol):
     @property
     def weak(self) -> Sequence[CheckableCue]: ...
     @property
+    def refused(self) -> Sequence[CheckableCue]: ...
+    @property
     def window(self) -> int: ...
 
 
@@ -61,6 +63,7 @@ class WantedCue:
 class WantedCues:
     present: tuple[WantedCue, ...]
     weak: tuple[WantedCue, ...]
+    refused: tuple[WantedCue, ...]
     window: int
 
 
@@ -80,7 +83,9 @@ class Wanted:
             provision.severity,
             None
             if cues is None
-            else WantedCues(_cues(cues.present), _cues(cues.weak), cues.window),
+            else WantedCues(
+                _cues(cues.present), _cues(cues.weak), _cues(cues.refused), cues.window
+            ),
         )
 
 

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import docx
 import pytest
 
 from ..conftest import EXAMPLES_DIR, ROOT, run_cli
-from ..docx_reading import word, write
+from ..docx_reading import part_texts, word, write
 
 BATTERY = EXAMPLES_DIR / "battery-jv.yaml"
+BEFORE_ITS_DATES = dt.date(2026, 12, 1)
 NAMES = [
     "project-volta-governance-annex-v0.4.docx",
     "project-volta-open-points-v0.4.docx",
@@ -19,7 +21,7 @@ NAMES = [
 
 
 def test_draft_writes_the_documents_and_the_open_points_and_says_where(tmp_path: Path) -> None:
-    result = run_cli("draft", BATTERY, "-o", tmp_path / "out")
+    result = run_cli("draft", BATTERY, "-o", tmp_path / "out", today=BEFORE_ITS_DATES)
     assert result.status == 0, result.err
     assert sorted(path.name for path in (tmp_path / "out").iterdir()) == NAMES
     assert result.out.splitlines() == [
@@ -160,3 +162,20 @@ def test_open_points_name_the_question_whether_or_not_the_cache_has_seen_the_dea
         named.append(_open_point_questions(tmp_path / folder))
     assert "Agreed exit path › Renewal at the end of the term" in named[0]
     assert named[0] == named[1] == named[2]
+
+
+def test_a_draft_whose_term_sheet_dates_have_passed_says_so(tmp_path: Path) -> None:
+    before_any = run_cli("draft", BATTERY, "-o", tmp_path / "a", today=BEFORE_ITS_DATES)
+    assert before_any.status == 0 and "Note:" not in before_any.out
+    late = run_cli("draft", BATTERY, "-o", tmp_path / "b", today=dt.date(2027, 3, 1))
+    assert late.status == 0
+    note = " ".join(late.out.split("Note: ", 1)[1].split())
+    assert note == (
+        "the dates of the target for signing (26 February 2027) and 3 steps of the timetable "
+        "(18 December 2026, 29 January 2027 and 12 February 2027) have passed (today is 1 March "
+        "2027). Update them in the answers before the draft goes out."
+    )
+    # The drafts are the same: the note is for the deal team, not for the other side.
+    assert part_texts((tmp_path / "a" / NAMES[2]).read_bytes()) == part_texts(
+        (tmp_path / "b" / NAMES[2]).read_bytes()
+    )

@@ -78,12 +78,12 @@ def test_the_battery_jv_calendar_holds_its_dates(tmp_path: Path) -> None:
 
 EXPIRIES = {
     "battery-jv": dt.date(2037, 1, 15),
-    "bridge-technology": dt.date(2030, 12, 1),
+    "bridge-technology": dt.date(2031, 4, 1),
     "edrive-jv": dt.date(2039, 10, 1),
     "incomplete-deal": dt.date(2035, 2, 1),
-    "platform-sharing": dt.date(2033, 12, 1),
+    "platform-sharing": dt.date(2034, 4, 1),
     "robotaxi-pilot": dt.date(2029, 6, 1),
-    "sdv-software": dt.date(2032, 1, 1),
+    "sdv-software": dt.date(2032, 4, 1),
 }
 """Effective date plus initial term, worked out by hand from each example."""
 

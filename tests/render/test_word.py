@@ -135,7 +135,7 @@ def test_the_cover_names_parties_date_version_and_status() -> None:
         'Auvergne Motors S.A. ("AUV"), France',
         '杭州星辰汽车有限公司 (Hangzhou Xingchen Auto Co., Ltd.) ("XAC"), People\'s Republic of China',
     ]
-    assert lines["Date"] == "1 September 2026"
+    assert lines["Date"] == "26 November 2026"
     assert lines["Version"] == "1.2"
     assert lines["Status"] == "Partly binding, as stated in the status section"
 

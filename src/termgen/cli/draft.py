@@ -3,6 +3,7 @@ Word."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import pickle
 
@@ -14,6 +15,7 @@ from termgen.files.builtin import builtin_interview
 from termgen.findings import report
 from termgen.findings.deal import blocking
 from termgen.pipeline import DealRun, open_library
+from termgen.wording import and_join, date_text
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -38,7 +40,31 @@ def run(command: Draft, env: Environment) -> ExitStatus:
         for path in written:
             env.out(f"wrote {path}")
         env.out(report.table(deal.findings))
+        passed = _passed_dates(deal, env.today())
+        if passed:
+            env.out_wrapped(
+                f"Note: the dates of {and_join(passed)} have passed (today is "
+                f"{date_text(env.today())}). Update them in the answers before the draft goes out."
+            )
     return strict_status(command.strict, bool(blocking(deal.findings)))
+
+
+def _passed_dates(deal: DealRun, today: dt.date) -> list[str]:
+    """The term sheet's own dates that lie before today: a draft that cites them is stale."""
+    sheet = deal.deal.term_sheet
+    passed = [
+        f"{what} ({date_text(day)})"
+        for what, day in (
+            ("the term sheet's lapse", sheet.expires_on),
+            ("the target for signing", sheet.signing_by),
+        )
+        if day is not None and day < today
+    ]
+    steps = [step.by for step in sheet.timetable if step.by is not None and step.by < today]
+    if steps:
+        count = "a step" if len(steps) == 1 else f"{len(steps)} steps"
+        passed.append(f"{count} of the timetable ({and_join([date_text(day) for day in steps])})")
+    return passed
 
 
 def _where_asked(deal: DealRun, env: Environment) -> Question:

@@ -202,3 +202,35 @@ def test_three_party_wording_in_the_corporate_core_names_no_single_other_party()
         assert not re.search(r"\b(the other party|both parties|either party)\b", texts[clause]), (
             clause
         )
+
+
+def test_each_review_before_renewal_offers_its_own_options_to_whoever_decides() -> None:
+    data = load_deal(BATTERY).deal.model_dump(mode="json", exclude_none=True)
+    data["change"]["review_points"] = [
+        {
+            "name": "Gate review",
+            "date": "2031-06-30",
+            "options": ["expand", "narrow", "continue"],
+            "decided_by": "Board",
+        },
+        {
+            "name": "Final review",
+            "date": "2035-06-30",
+            "options": ["continue", "exit"],
+            "decided_by": "joint",
+        },
+        {"name": "Option review", "date": "2033-06-30", "options": ["exit"], "decided_by": "KSC"},
+    ]
+    review = _texts(_draft_of(Deal.model_validate(data)))["change.pre-renewal-review"]
+    assert (
+        "At the Gate review on 30 June 2031, the Board decides whether to continue the "
+        "partnership unchanged or adjust its scope." in review
+    )
+    assert (
+        "At the Final review on 30 June 2035, the parties jointly decide whether to continue the "
+        "partnership unchanged or prepare an orderly exit." in review
+    )
+    assert (
+        "At the Option review on 30 June 2033, KSC decides whether to prepare an orderly exit."
+        in (review)
+    )

@@ -234,3 +234,19 @@ def test_each_review_before_renewal_offers_its_own_options_to_whoever_decides() 
         "At the Option review on 30 June 2033, KSC decides whether to prepare an orderly exit."
         in (review)
     )
+
+
+def test_an_in_sourcing_option_names_who_holds_it_and_who_provides_the_technology() -> None:
+    bridge = load_deal(EXAMPLES_DIR / "bridge-technology.yaml").deal
+    texts = _texts(_draft_of(bridge))
+    assert "Alongside delivery, SDA trains CMC's engineers" in texts["strengths.knowledge-transfer"]
+    option = texts["exit.in-sourcing-option"]
+    assert "CMC also receives the documentation" in option
+    assert "during which SDA keeps supporting vehicles in production" in option
+    # An option either party may use names no one: each may be the one that in-sources.
+    data = bridge.model_dump(mode="json", exclude_none=True)
+    for trigger in data["exit"]["triggers"]:
+        trigger.pop("exercisable_by", None)
+    option = _texts(_draft_of(Deal.model_validate(data)))["exit.in-sourcing-option"]
+    assert "The in-sourcing party also receives" in option
+    assert "during which the technology provider keeps supporting" in option

@@ -250,3 +250,11 @@ def test_an_in_sourcing_option_names_who_holds_it_and_who_provides_the_technolog
     option = _texts(_draft_of(Deal.model_validate(data)))["exit.in-sourcing-option"]
     assert "The in-sourcing party also receives" in option
     assert "during which the technology provider keeps supporting" in option
+
+
+def test_one_governance_body_has_no_bodies_below_it() -> None:
+    single = _texts(drafted(EXAMPLES_DIR / "incomplete-deal.yaml")[0])["governance.bodies"]
+    assert single.startswith("The partnership is governed by the Steering Group. It sets direction")
+    assert "below it" not in single
+    several = _texts(drafted(BATTERY)[0])["governance.bodies"]
+    assert "day-to-day coordination sit with the bodies below it" in several

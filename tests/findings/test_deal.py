@@ -208,6 +208,39 @@ CASES = [
         ],
     ),
     (
+        "a term sheet that never lapses and a timetable with no signing target",
+        lambda data: [data["term_sheet"].pop(key) for key in ("expires_on", "signing_by")],
+        [
+            (
+                "term_sheet.lapse",
+                "no date or period after which the term sheet lapses ([●] in the draft); give "
+                "one a little after the target for signing",
+            ),
+            ("term_sheet.lapse", "the timetable has no target date for signing ([●] in the draft)"),
+        ],
+    ),
+    (
+        "a term sheet that lapses a period after signature",
+        lambda data: data["term_sheet"].update(expires_on=None, expires_after="4 months"),
+        [],
+    ),
+    (
+        "a term sheet that lapses before its signing target and its own date",
+        set_answer("2026-10-01", "term_sheet", "expires_on"),
+        [
+            (
+                "term_sheet.lapse",
+                "the target for signing (26 February 2027) falls after the term sheet lapses "
+                "(1 October 2026)",
+            ),
+            (
+                "term_sheet.lapse",
+                "the term sheet lapses (1 October 2026) no later than the date it bears (15 "
+                "October 2026)",
+            ),
+        ],
+    ),
+    (
         "contribution without quantity and timing",
         set_answer(
             {"party": "KSC", "kind": "supplier_leverage", "tracking": "quarterly"},

@@ -253,6 +253,42 @@ def not_money(item: Contribution) -> str:
     )
 
 
+@check("term_sheet_dates")
+def _term_sheet_dates(deal: Deal, _: str) -> list[Gap]:
+    sheet = deal.term_sheet
+    lapse: AnswerPath = ("term_sheet", "expires_on")
+    signing: AnswerPath = ("term_sheet", "signing_by")
+    gaps = []
+    if not (sheet.expires_on or sheet.expires_after or deal.is_left_open(lapse)):
+        gaps.append(
+            Gap(
+                "no date or period after which the term sheet lapses ([●] in the draft); give "
+                "one a little after the target for signing",
+                lapse,
+            )
+        )
+    if sheet.timetable and not (sheet.signing_by or deal.is_left_open(signing)):
+        gaps.append(Gap("the timetable has no target date for signing ([●] in the draft)", signing))
+    if sheet.expires_on and sheet.signing_by and sheet.signing_by > sheet.expires_on:
+        gaps.append(
+            Gap(
+                f"the target for signing ({date_text(sheet.signing_by)}) falls after the term "
+                f"sheet lapses ({date_text(sheet.expires_on)})",
+                signing,
+            )
+        )
+    dated = deal.deal.date
+    if sheet.expires_on and dated and sheet.expires_on <= dated:
+        gaps.append(
+            Gap(
+                f"the term sheet lapses ({date_text(sheet.expires_on)}) no later than the date it "
+                f"bears ({date_text(dated)})",
+                lapse,
+            )
+        )
+    return gaps
+
+
 @check("left_open")
 def _left_open(deal: Deal, _: str) -> list[Gap]:
     return [

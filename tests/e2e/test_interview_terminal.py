@@ -239,3 +239,31 @@ def test_a_section_heading_is_never_broken_across_lines(
     assert heading.endswith("──") and len(heading) <= columns, lines
     assert "questions left" in " ".join(lines)
     assert not any(line.lstrip().startswith(("left", "questions")) for line in lines), lines
+
+
+def test_esc_in_a_menu_clears_its_filter_and_never_ends_the_interview(
+    terminal, tmp_path: Path
+) -> None:
+    example = SOFTWARE.read_text(encoding="utf-8")
+    phases = example.split("  phases:\n", 1)[1].split("\ngovernance")[0]
+    deal = _deal_with_comments(tmp_path, drop=[f"  phases:\n{phases}"], replace={})
+    child = terminal("--resume", deal.name, columns=60)
+    _pointer_on(child, "Done with phases")
+    child.send("zzz")
+    child.expect_exact("no choice matches")
+    child.send(ESCAPE)
+    _pointer_on(child, "Done with phases")
+    child.send(ESCAPE)  # nothing typed, no entry to cancel: the menu stays
+    child.send(ENTER)
+    child.expect_exact("left]")  # the next question: the interview went on
+    assert "internal error" not in child.before
+    child.send("\x03")
+    child.expect_exact(f"Continue with: termgen interview --resume {deal.name}")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert read_answers(deal)[0]["strengths"]["phases"] == []
+    # Ctrl-C in a menu chose nothing, and its line does not pretend otherwise.
+    assert not any(
+        line.rstrip().endswith(("» yes", " no")) for line in _printed_lines(child.before)
+    )

@@ -31,7 +31,8 @@ STYLE = Style.from_dict(
 
 
 class Cancelled(Exception):
-    """The user pressed Escape: cancel the list entry being added or edited."""
+    """The user pressed Escape in a menu that can be cancelled: cancel the list entry being
+    added or edited."""
 
 
 @dataclass
@@ -40,9 +41,11 @@ class _State:
     message: str
     titles: list[str]
     hint: str
+    cancellable: bool = True
     pointer: int = 0
     typed: str = ""
     shown: list[int] = field(default_factory=list)
+    picked: bool = False
 
     def refilter(self, keep: int | None = None) -> None:
         needle = self.typed.casefold()
@@ -55,7 +58,8 @@ class _State:
             ("class:question", f" {self.message}"),
         ]
         if get_app().is_done:
-            chosen = self.titles[self.shown[self.pointer]] if self.shown else ""
+            # Left with Esc or Ctrl-C, nothing was chosen: the line must not say otherwise.
+            chosen = self.titles[self.shown[self.pointer]] if self.picked else ""
             return [*head, ("class:answer", f" {chosen}"), ("", "\n")]
         lines: StyleAndTextTuples = [*head, ("class:hint", f" {self.hint}".rstrip()), ("", "\n")]
         for row, index in enumerate(self.shown):
@@ -65,7 +69,8 @@ class _State:
                 lines.append(("", f"   {self.titles[index]}"))
             lines.append(("", "\n"))
         if self.typed:
-            lines += [("", "\n"), ("class:filter", f"/ {self.typed}...")]
+            nothing = "" if self.shown else "  (no choice matches: Backspace or Esc clears)"
+            lines += [("", "\n"), ("class:filter", f"/ {self.typed}...{nothing}")]
         return lines
 
 
@@ -95,11 +100,19 @@ def _bindings() -> KeyBindings:
     def _(event: KeyPressEvent) -> None:
         menu = state(event)
         if menu.shown:
+            menu.picked = True
             event.app.exit(result=menu.shown[menu.pointer])
 
     @bindings.add(Keys.Escape, eager=True)
     def _(event: KeyPressEvent) -> None:
-        event.app.exit(exception=Cancelled())
+        # Esc clears a filter first; a menu that is not part of a list entry has nothing to
+        # cancel, so there it does nothing more.
+        menu = state(event)
+        if menu.typed:
+            menu.typed = ""
+            menu.refilter()
+        elif menu.cancellable:
+            event.app.exit(exception=Cancelled())
 
     @bindings.add(Keys.ControlC)
     def _(event: KeyPressEvent) -> None:
@@ -153,10 +166,12 @@ class Menus:
         titles: Sequence[str],
         default: int,
         hint: str = "",
+        cancellable: bool = True,
         **io: Any,
     ) -> int:
-        """The index of the title picked; the pointer starts on `default`."""
-        state = _State(mark, message, list(titles), hint)
+        """The index of the title picked; the pointer starts on `default`. Esc raises
+        Cancelled where the menu is `cancellable`."""
+        state = _State(mark, message, list(titles), hint, cancellable)
         state.refilter(keep=default)
         if self._application is None:
             self._application = _Menu(state, **io)

@@ -180,7 +180,11 @@ class Prompter:
         options: Sequence[tuple[str, Any]],
         default: Any,
         mark: str = "?",
+        *,
+        cancellable: bool = True,
     ) -> Any:
+        """The value of the option picked. Where the menu is `cancellable` (a question of a list
+        entry), Esc raises Cancelled; elsewhere it only clears what was typed to filter."""
         width = self.env.columns - 4
         titles = [fit(title, width) for title, _ in options]
         values = [value for _, value in options]
@@ -190,7 +194,9 @@ class Prompter:
         room = self.env.columns - len(mark) - len(message) - 3
         hint = _SELECT_HINT if len(options) > 3 and len(_SELECT_HINT) <= room else ""
         prompt = self._message(message, mark, answer_below=False)
-        picked = self._menus.pick(mark, prompt, titles, start, hint, **self.env.prompt_io(key))
+        picked = self._menus.pick(
+            mark, prompt, titles, start, hint, cancellable, **self.env.prompt_io(key)
+        )
         return values[picked]
 
     def checkbox(

@@ -129,7 +129,7 @@ class Runner:
         if first_time and group.help:
             self.prompter.say(for_purpose(group.help, purpose) or "")
         action, number = self.prompter.select(
-            group.id, group.title, self._list_options(step), None, self._mark()
+            group.id, group.title, self._list_options(step), None, self._mark(), cancellable=False
         )
         if action == "add":
             self.engine.add_entry(step)
@@ -179,6 +179,7 @@ class Runner:
             [("Yes, use them", True), ("No, ask me each one", False)],
             True,
             self._mark(),
+            cancellable=False,
         )
         if use:
             self.engine.accept_preset(step)
@@ -212,7 +213,9 @@ class Runner:
                     options.append((f"Change: {section.title} › {label}", (item, section)))
             for problem in self._problems():
                 self.prompter.problem(problem)
-            picked = self.prompter.select("review", "Change an answer?", options, CONTINUE)
+            picked = self.prompter.select(
+                "review", "Change an answer?", options, CONTINUE, cancellable=False
+            )
             if picked == CONTINUE:
                 deal = self.valid_deal()
                 if deal is not None:
@@ -277,7 +280,7 @@ class Runner:
             if details:
                 options.append((f"Fill in the details ({details} more questions)", "details"))
             options.append(("Stop here and draft later", "stop"))
-            action = self.prompter.select("next", "What next?", options, "draft")
+            action = self.prompter.select("next", "What next?", options, "draft", cancellable=False)
             if action == "draft" and self._draft(draft, deal):
                 return
             if action == "stop":
@@ -304,7 +307,9 @@ class Runner:
 
     def _settle(self, found: Sequence[Finding]) -> None:
         options = [(f"{f.severity}: {f.message}", f.path) for f in found]
-        path = self.prompter.select("settle", "Which finding?", options, found[0].path)
+        path = self.prompter.select(
+            "settle", "Which finding?", options, found[0].path, cancellable=False
+        )
         ask = question_at(self.engine, path)
         if ask is not None and ask.group is not None and ask.entry is not None:
             self.engine.ask_entry(ask.group, ask.entry)
@@ -327,6 +332,7 @@ class Runner:
                 "Replace those files?",
                 [("No, keep them", False), ("Yes, replace them", True)],
                 False,
+                cancellable=False,
             )
             if not replace:
                 return False

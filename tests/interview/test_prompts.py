@@ -185,3 +185,26 @@ def test_a_finding_is_settled_from_the_menu_after_the_findings(tmp_path: Path, s
     tracking = read_answers(target)[0]["strengths"]["contributions"][1]["tracking"]
     assert tracking == example["strengths"]["contributions"][1]["tracking"]
     assert out.count("contribution has no tracking") == 1
+
+
+def test_settling_an_answer_left_open_asks_that_question_first(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
+    software = EXAMPLES_DIR / "sdv-software.yaml"
+    example = read_answers(software)[0]
+    partial = copy.deepcopy(example)
+    breach = partial["exit"]["triggers"][0]
+    assert breach["kind"] == "breach"
+    del breach["cure"]
+    partial["left_open"] = ["exit.triggers.0.cure", "governance.disputes.seat"]
+    del partial["governance"]["disputes"]["seat"]
+    target = tmp_path / "deal.yaml"
+    target.write_text(dump_answers(partial), encoding="utf-8")
+    overrides = {"next": [f"Settle{ENTER}", f"Stop{ENTER}"], "settle": [f"Cure{ENTER}"]}
+    terminal = ScriptedTerminal(ExampleAnswers(spec, example, overrides))
+    status, _, err = run_interview(terminal, "--resume", target)
+    assert (status, err) == (0, "")
+    settle = terminal.asked.index("settle")
+    assert terminal.asked[settle + 1] == "triggers#1.cure"
+    saved = read_answers(target)[0]
+    assert saved["exit"]["triggers"][0]["cure"] == example["exit"]["triggers"][0]["cure"]
+    assert "exit.triggers.0.cure" not in saved["left_open"]
+    assert "governance.disputes.seat" in saved["left_open"]

@@ -346,15 +346,17 @@ class Engine(State):
         """Questions asked again before the walk goes on (after a change, or to settle)."""
         return len(self._queue)
 
-    def ask_entry(self, group: Group, entry: int) -> None:
-        """Ask every question of an entry that has no answer yet, details included."""
+    def ask_entry(self, group: Group, entry: int, first: Question | None = None) -> None:
+        """Ask every question of an entry that has no answer yet, details included; `first`
+        before them, answered or left open (the one a finding is about)."""
         section = next(s for s, item in self.items() if item is group)
         self._edit = EntryEdit(group, entry, copy.deepcopy(self.entry_data(group, entry)))
         self._queue += [
             Ask(question, self.path_of(group, entry, question), section, group, entry)
             for question in group.questions
-            if get(self.data, self.path_of(group, entry, question)) is ABSENT
+            if question is first or get(self.data, self.path_of(group, entry, question)) is ABSENT
         ]
+        self._queue.sort(key=lambda ask: ask.question is not first)
 
     def ask_again(self, asks: list[Ask]) -> None:
         """Put these questions first, e.g. those a file answers in a way the model refuses."""

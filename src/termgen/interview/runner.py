@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -14,13 +15,13 @@ from termgen.interview.data import for_file
 from termgen.interview.engine import Engine
 from termgen.interview.groups import own_entries
 from termgen.interview.menu import Cancelled
-from termgen.interview.overview import answer_text, question_at, remaining, review
+from termgen.interview.overview import answer_text, asked_at, question_at, remaining, review
 from termgen.interview.prompts import Prompter
 from termgen.interview.spec import Group, Question, for_purpose
 from termgen.interview.steps import Ask, Manage, Offer, Step
 from termgen.model import Deal
 from termgen.model.messages import clean_loc, path_in_words, plain_message
-from termgen.model.paths import split
+from termgen.model.paths import dotted, split
 
 Save = Callable[[dict[str, Any]], None]
 CONTINUE = "continue"
@@ -62,7 +63,8 @@ class Runner:
             number = [s.id for s in self.engine.spec.sections].index(step.section.id) + 1
             sections = len(self.engine.spec.sections)
             heading = f"── Section {number} of {sections}: {step.section.title}"
-            left = f"about {remaining(self.engine)} questions left"
+            count = remaining(self.engine)
+            left = f"about {count} question{'' if count == 1 else 's'} left"
             # A rule broken across lines reads as two headings: on a narrow terminal, what is
             # left goes under the title instead.
             if len(f"{heading} · {left} ──") <= self.prompter.env.columns:
@@ -306,13 +308,26 @@ class Runner:
             self.engine.details = before
 
     def _settle(self, found: Sequence[Finding]) -> None:
-        options = [(f"{f.severity}: {f.message}", f.path) for f in found]
+        messages = Counter(finding.message for finding in found)
+        options = [
+            (
+                f"{f.severity}: {f.message}"
+                # Findings that read alike ("left open on purpose") say which answer they are.
+                + (
+                    f" ({asked_at(self.engine, f.path) or dotted(f.path)})"
+                    if messages[f.message] > 1
+                    else ""
+                ),
+                f.path,
+            )
+            for f in found
+        ]
         path = self.prompter.select(
             "settle", "Which finding?", options, found[0].path, cancellable=False
         )
         ask = question_at(self.engine, path)
         if ask is not None and ask.group is not None and ask.entry is not None:
-            self.engine.ask_entry(ask.group, ask.entry)
+            self.engine.ask_entry(ask.group, ask.entry, first=ask.question)
             return
         if ask is not None:
             self.engine.ask_again([ask])

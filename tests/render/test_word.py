@@ -12,11 +12,11 @@ import yaml
 
 from termgen.answers.read import answers_data, load_deal
 from termgen.answers.write import dump_answers
-from termgen.drafting.tables import approval_text
+from termgen.drafting.tables import _AREA_WORDS, approval_text
 from termgen.model import Deal
 from termgen.model.paths import Shape, shape_of, step
 from termgen.templating.missing import PLACEHOLDER
-from termgen.wording import and_join, humanise
+from termgen.wording import and_join, capital
 
 from ..conftest import COMPLETE_EXAMPLES, EXAMPLES, EXAMPLES_DIR, run_cli
 from ..docx_reading import drafted, headings, part_texts, table_after, word
@@ -97,9 +97,9 @@ def test_the_decision_matrix_equals_the_deal(example: Path) -> None:
     expected = [
         [
             right.decision,
-            humanise(right.area),
-            right.owner,
-            approval_text(right.approval, right.majority_percent),
+            _AREA_WORDS[right.area],
+            "The parties jointly" if right.owner == "joint" else right.owner,
+            capital(approval_text(right.approval, right.majority_percent)),
             and_join(right.consulted) or "–",
         ]
         for right in draft.deal.governance.decision_rights

@@ -31,6 +31,11 @@ INDENT = 794
 """Twips (1.4 cm) from the margin to the text of a numbered heading and of the clause text."""
 BULLET_INDENT = 397
 """Twips from a bullet to its text."""
+EAST_ASIAN_FONT = "Microsoft YaHei"
+"""For Chinese, Japanese and Korean characters (a party's legal name, a signatory): Word
+shows them in the East Asian font, which python-docx's template leaves to a theme font it
+names as empty, so they came out as empty boxes. Microsoft YaHei comes with Windows and with
+Office for Mac; LibreOffice substitutes an installed CJK font such as Noto Sans CJK."""
 HEADINGS_LIST, BULLETS_LIST = 90, 91
 """Our ids in numbering.xml (abstract and concrete alike), clear of python-docx's own."""
 
@@ -137,6 +142,14 @@ def _data_table(document: Document, rows: str, cells: str) -> Table:
     return table
 
 
+def _east_asian_font(document: Document) -> None:
+    """Every font setting of the styles, and the document defaults, names the East Asian
+    font itself instead of the theme's."""
+    for fonts in document.styles.element.iter(qn("w:rFonts")):
+        fonts.attrib.pop(qn("w:eastAsiaTheme"), None)
+        fonts.set(qn("w:eastAsia"), EAST_ASIAN_FONT)
+
+
 def _styles(document: Document) -> None:
     styles = document.styles
     normal = styles["Normal"]
@@ -157,6 +170,8 @@ def _styles(document: Document) -> None:
     bullet = styles.add_style("Clause Bullet", 1)
     bullet.base_style = clause
     bullet.paragraph_format.space_after = Pt(3)
+    # A short line of a list (an address, an item) justified is stretched across the width.
+    bullet.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
     _number_with(bullet.element.get_or_add_pPr(), BULLETS_LIST, 0)
     table_text = styles.add_style("Table Text", 1)
     table_text.base_style = normal
@@ -165,6 +180,7 @@ def _styles(document: Document) -> None:
     table_text.paragraph_format.space_after = Pt(0)
     footer = styles["Footer"]
     footer.font.size = Pt(8)
+    _east_asian_font(document)
 
 
 def _page(document: Document) -> None:

@@ -28,10 +28,20 @@ class HouseStyle:
 DEFAULT_STYLE = HouseStyle()
 
 
+_LISTS_WITHIN = re.compile(r"[,;]")
+_JOINED_WITHIN = re.compile(r"\b(?:and|or)\b")
+
+
 def and_join(items: Sequence[str], conjunction: str = "and") -> str:
-    """'A', 'A and B', 'A, B and C'."""
+    """'A', 'A and B', 'A, B and C'. Items that are lists themselves keep their own
+    conjunctions apart from the list's: 'A and B, and C' for an item joined with 'and' or
+    'or', 'A, B and C; D; and E' for an item with a comma."""
     if len(items) <= 1:
         return "".join(items)
+    if any(_LISTS_WITHIN.search(item) for item in items):
+        return f"{'; '.join(items[:-1])}; {conjunction} {items[-1]}"
+    if any(_JOINED_WITHIN.search(item) for item in items):
+        return f"{', '.join(items[:-1])}, {conjunction} {items[-1]}"
     return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
 
 
@@ -47,6 +57,27 @@ def capital(text: str) -> str:
     """First letter upper case, the rest as written ('IP licence' stays 'IP licence')."""
     text = text.strip()
     return text[:1].upper() + text[1:]
+
+
+_FUNCTION_WORDS = frozenset({"of", "and", "or", "the", "for", "to", "in", "on", "at", "a", "an"})
+
+
+def mid_sentence(text: str) -> str:
+    """A phrase typed to stand alone, as the middle of a sentence writes it: 'Chief executives
+    of NAW and KSC' -> 'chief executives of NAW and KSC'. A name stays as it is: 'Steering
+    Committee', 'Head of Legal', 'Board', 'CEOs', 'NAW'."""
+    words = text.split()
+    if len(words) < 2 or not (words[0].istitle() and words[0].isalpha()):
+        return text
+    content = next((word for word in words[1:] if word not in _FUNCTION_WORDS), "")
+    if not content[:1].islower():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def phrase(text: str) -> str:
+    """Capitalised, without a closing full stop: a typed sentence that a clause goes on."""
+    return capital(text).rstrip(".").rstrip()
 
 
 def sentence(text: str) -> str:
@@ -121,6 +152,15 @@ def period_text(text: str, style: HouseStyle = DEFAULT_STYLE) -> str:
     return count_text(int(match.group(1)), match.group(2), style)
 
 
+def opening_period(text: str, style: HouseStyle = DEFAULT_STYLE) -> str:
+    """The start of a term as long as a period: '1 year' -> 'the first year', '3 years' ->
+    'the first 3 years' (in the house style)."""
+    match = _PERIOD.match(text.strip())
+    if match is not None and int(match.group(1)) == 1:
+        return f"the first {match.group(2)}"
+    return f"the first {period_text(text, style)}"
+
+
 def in_prose(value: Any, style: HouseStyle = DEFAULT_STYLE) -> Any:
     """A value as a draft's sentence writes it: dates and lengths of time in the house style,
     and dates typed into an answer's text as words; anything else as it is."""
@@ -132,6 +172,10 @@ def in_prose(value: Any, style: HouseStyle = DEFAULT_STYLE) -> Any:
     # asked of its type, which is far quicker than isinstance against a Protocol.
     worded = getattr(type(value), "worded", None)
     return worded(value, style) if callable(worded) else value
+
+
+JOINTLY = "the parties jointly"
+"""Who owns or decides when the answer is 'joint'."""
 
 
 def notice_text(period: str) -> str:

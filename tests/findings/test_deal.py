@@ -20,6 +20,7 @@ from termgen.library.folders import library_layers
 from termgen.library.load import load_library
 from termgen.model import Deal
 from termgen.pipeline import DealRun
+from termgen.render.richtext import unbroken
 
 from ..conftest import COMPLETE_EXAMPLES, EXAMPLES_DIR, run_cli
 from ..docx_reading import W, builtin_library, part_texts, table_after, word, write
@@ -393,7 +394,8 @@ def test_a_finding_without_an_open_point_is_commented_on_its_clause_text(tmp_pat
     data["goals"]["value_sharing"]["cost_share"] = {"NAW": 50, "KSC": 40}
     run = DealRun.from_file(write(tmp_path, "deal.yaml", dump_answers(data)), builtin_library())
     clause = next(c for c in run.draft.clauses() if c.id == "goals.value-sharing")
-    text = "".join(segment.text for segment in clause.paragraphs[0].segments)
+    # As the document writes it: '6 %' with a no-break space.
+    text = unbroken("".join(segment.text for segment in clause.paragraphs[0].segments))
     term_sheet = run.documents(kinds=("term_sheet",))[0].data
     assert list(_comment_anchors(term_sheet).values()) == [(text, text)]
 

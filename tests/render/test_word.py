@@ -12,11 +12,12 @@ import yaml
 
 from termgen.answers.read import answers_data, load_deal
 from termgen.answers.write import dump_answers
-from termgen.drafting.tables import approval_text
+from termgen.drafting.tables import _AREA_WORDS, approval_text
 from termgen.model import Deal
 from termgen.model.paths import Shape, shape_of, step
+from termgen.render.richtext import unbroken
 from termgen.templating.missing import PLACEHOLDER
-from termgen.wording import and_join, humanise
+from termgen.wording import and_join, capital
 
 from ..conftest import COMPLETE_EXAMPLES, EXAMPLES, EXAMPLES_DIR, run_cli
 from ..docx_reading import drafted, headings, part_texts, table_after, word
@@ -82,10 +83,10 @@ def test_one_contribution_row_per_contribution_with_its_values(example: Path) ->
     assert len(rows) == len(contributions)
     for row, item in zip(rows, contributions, strict=True):
         assert row[0] == item.party
-        assert row[2] == str(item.quantity)
-        assert row[5] == (item.tracking or PLACEHOLDER)
-        assert row[6] == (item.acceptance or PLACEHOLDER)
-        assert (item.description or "") in row[1]
+        assert row[2] == unbroken(str(item.quantity))  # 'USD 1.6bn' on one line
+        assert row[5] == unbroken(item.tracking or PLACEHOLDER)
+        assert row[6] == unbroken(item.acceptance or PLACEHOLDER)
+        assert unbroken(item.description or "") in row[1]
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
@@ -96,10 +97,10 @@ def test_the_decision_matrix_equals_the_deal(example: Path) -> None:
     )
     expected = [
         [
-            right.decision,
-            humanise(right.area),
-            right.owner,
-            approval_text(right.approval, right.majority_percent),
+            unbroken(right.decision),
+            _AREA_WORDS[right.area],
+            "The parties jointly" if right.owner == "joint" else right.owner,
+            unbroken(capital(approval_text(right.approval, right.majority_percent))),
             and_join(right.consulted) or "–",
         ]
         for right in draft.deal.governance.decision_rights

@@ -8,8 +8,11 @@ from decimal import Decimal
 
 from termgen.drafting.structure import Cell, Segment, Table
 from termgen.model import Deal
+from termgen.model.common import JOINT
+from termgen.model.governance import DecisionArea
 from termgen.templating.missing import PLACEHOLDER, PLACEHOLDER_MARK
 from termgen.wording import (
+    JOINTLY,
     HouseStyle,
     and_join,
     capital,
@@ -25,11 +28,32 @@ _WORKING_TEAMS = ("joint_pmo", "clean_team")
 """Bodies that coordinate rather than decide: no chair or quorum is needed."""
 
 
+_AREA_WORDS: dict[DecisionArea, str] = {
+    "architecture_baseline": "Architecture baseline",
+    "cost_baseline": "Cost baseline",
+    "timing_baseline": "Timing baseline",
+    "change_control": "Change control",
+    "quality_standards": "Quality standards",
+    "deviations": "Deviations from a baseline",
+    "scope": "Scope of the partnership",
+    "budget": "Budget and spending",
+    "staffing": "Staffing",
+    "product": "Products",
+    "other": "Other matters",
+}
+"""Each area of the decision-rights matrix as a lawyer names it."""
+
+
 def cell(text: str | None) -> Cell:
     """A table cell; an unknown value becomes an open point."""
     if text is None or not str(text).strip() or str(text) == PLACEHOLDER_MARK:
         return (Segment(PLACEHOLDER, open_point=True),)
     return (Segment(str(text)),)
+
+
+def _owner(owner: str | None) -> Cell:
+    """A party or a body by its name; 'joint' as 'The parties jointly'."""
+    return cell(capital(JOINTLY) if owner == JOINT else owner)
 
 
 def _open_row(width: int) -> tuple[Cell, ...]:
@@ -100,10 +124,12 @@ def contributions(deal: Deal, style: HouseStyle) -> Table:
     rows = []
     for item in deal.strengths.contributions:
         what = capital(humanise(item.kind))
+        if item.description:
+            what = item.description if item.kind == "other" else f"{what}: {item.description}"
         rows.append(
             (
                 cell(item.party),
-                cell(f"{what}: {item.description}" if item.description else what),
+                cell(what),
                 cell(str(item.quantity) if item.quantity else None),
                 cell(when_text(item.start, item.end, item.milestone, style)),
                 cell(None if item.critical_path is None else yes_no(item.critical_path)),
@@ -138,7 +164,7 @@ def bodies(deal: Deal, style: HouseStyle) -> Table:
                 cell(body.name),
                 cell(members),
                 cell(chair or working_team),
-                cell(humanise(body.cadence) if body.cadence else None),
+                cell(capital(humanise(body.cadence)) if body.cadence else None),
                 cell(body.quorum or working_team),
                 cell(body.charter),
             )
@@ -151,9 +177,13 @@ def decision_rights(deal: Deal, style: HouseStyle) -> Table:
     rows = [
         (
             cell(right.decision),
-            cell(humanise(right.area)),
-            cell(right.owner),
-            cell(approval_text(right.approval, right.majority_percent) if right.approval else None),
+            cell(_AREA_WORDS[right.area]),
+            _owner(right.owner),
+            cell(
+                capital(approval_text(right.approval, right.majority_percent))
+                if right.approval
+                else None
+            ),
             cell(and_join(right.consulted) or _NOT_APPLICABLE),
         )
         for right in deal.governance.decision_rights
@@ -189,7 +219,7 @@ def review_calendar(deal: Deal, style: HouseStyle) -> Table:
                 cell(point.name),
                 cell(when),
                 cell(and_join(point.options, "or") if point.options else None),
-                cell(point.decided_by),
+                _owner(point.decided_by),
             )
         )
     return _table("review_calendar", header, rows, style)

@@ -18,8 +18,10 @@ _TWIPS_PER_CHARACTER = 105
 LibreOffice shows Calibri as DejaVu Sans where Calibri's metric twin is not installed."""
 _BOLD = 1.15
 """How much wider the bold header row's words are."""
-_CELL_PADDING = 260
-"""Word's default cell margins (108 twips a side) and a little to spare."""
+_CELL_MARGINS = 216
+"""Word's default cell margins, 108 twips a side."""
+_CELL_PADDING = _CELL_MARGINS + 44
+"""The margins and a little to spare, which is the first to go where the columns are tight."""
 _TEXT = qn("w:t")
 _P, _TR, _TC, _TC_WIDTH = qn("w:p"), qn("w:tr"), qn("w:tc"), qn("w:tcW")
 _TC_PROPERTIES = qn("w:tcPr")
@@ -44,12 +46,23 @@ def fit_columns(document: WordDocument) -> None:
 
 
 def _longest_word(texts: list[str]) -> int:
-    return max((len(word) for text in texts for word in text.split()), default=1)
+    """The longest piece of the texts that a line cannot break: a column narrower than it
+    splits the word mid-way ('Septembe|r'). A line may break after a hyphen, not at a
+    no-break space ('50 %'), which `str.split` would split at."""
+    return max(
+        (
+            len(word)
+            for text in texts
+            for word in text.replace("\u00a0", "_").replace("-", "- ").split()
+        ),
+        default=1,
+    )
 
 
 def _widths(columns: list[list[str]], total: int, header: bool) -> list[int]:
     """Room for each column's longest word first (a bold header's a little more), the rest
-    shared by how much text it holds."""
+    shared by how much text it holds. Only where even the longest words do not fit side by
+    side is a word split."""
     floors = [
         int(
             max(
@@ -61,6 +74,8 @@ def _widths(columns: list[list[str]], total: int, header: bool) -> list[int]:
         + _CELL_PADDING
         for texts in columns
     ]
+    if sum(floors) > total:
+        floors = [floor - _CELL_PADDING + _CELL_MARGINS for floor in floors]
     if sum(floors) >= total:
         return [int(floor * total / sum(floors)) for floor in floors]
     # The mean as a sum over a count: of whole numbers, as exact as statistics.mean and far

@@ -2,17 +2,41 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container, Iterable
 from html import escape
 
 from docxtpl import RichText
 
 from termgen.drafting.structure import Cell, Segment
+from termgen.model.currency import CURRENCIES
 from termgen.render.references import reference_field
 from termgen.templating.missing import PLACEHOLDER
 
 _PARAGRAPH_BREAK = "\a"
 """docxtpl turns this character into a new paragraph with the same style."""
+
+
+_NO_BREAK_SPACE = "\u00a0"
+_PERCENT = re.compile(r"(?<=\d) %")
+_CODE_AND_AMOUNT = re.compile(r"\b([A-Z]{3}) (?=\d)")
+_MAYBE_CODE_AND_AMOUNT = re.compile(r"[A-Z]{3} \d")
+"""A quick look before the exact pattern: most of a draft's texts have no amount at all."""
+
+
+def _code_kept(match: re.Match[str]) -> str:
+    code = match.group(1)
+    return code + _NO_BREAK_SPACE if code in CURRENCIES else match.group(0)
+
+
+def unbroken(text: str) -> str:
+    """The text with a no-break space where a line break would part a number from its
+    percent sign ('50 %') or a currency from its amount ('USD 50m')."""
+    if " %" in text:
+        text = _PERCENT.sub(_NO_BREAK_SPACE + "%", text)
+    if _MAYBE_CODE_AND_AMOUNT.search(text):
+        text = _CODE_AND_AMOUNT.sub(_code_kept, text)
+    return text
 
 
 class DraftText(RichText):  # type: ignore[misc]  # docxtpl has no type information
@@ -28,7 +52,7 @@ class DraftText(RichText):  # type: ignore[misc]  # docxtpl has no type informat
                 f'<w:t xml:space="preserve">{escape(segment.text, quote=False)}</w:t></w:r>'
             )
         else:
-            self.add(segment.text)
+            self.add(unbroken(segment.text))
 
 
 def rich(paragraphs: Iterable[Cell], fields: Container[str] = ()) -> DraftText:

@@ -12,15 +12,19 @@ from jinja2.runtime import Context
 from termgen.templating.missing import MISSING, is_missing
 from termgen.wording import (
     DEFAULT_STYLE,
+    JOINTLY,
     HouseStyle,
     and_join,
     capital,
     humanise,
     in_prose,
+    mid_sentence,
     notice_text,
+    opening_period,
     party_words,
     percent_text,
     period_text,
+    phrase,
     place_text,
     sentence,
     shares_text,
@@ -107,6 +111,14 @@ def _in_style(environment: Environment, value: Any) -> Any:
     return in_prose(value, _style(environment))
 
 
+@pass_environment
+def _opening(environment: Environment, period: Any) -> Any:
+    """'1 year' -> 'the first year'; '3 years' -> 'the first 3 years' (in the house style)."""
+    if is_missing(period):
+        return MISSING
+    return opening_period(str(period), _style(environment))
+
+
 @pass_context
 def _party(context: Context, which: str) -> str:
     """'any' -> 'either party' between two parties, 'any party' among more (see
@@ -123,7 +135,7 @@ def _owner(context: Context, owner: Any) -> Any:
     if is_missing(owner):
         return MISSING
     if owner == "joint":
-        return "the parties jointly"
+        return JOINTLY
     if any(party.short_name == owner for party in context.get("parties") or ()):
         return owner
     return f"the {owner}"
@@ -139,6 +151,9 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "and_join": _and_join,
     "human": _keeps_missing(humanise),
     "sentence": _keeps_missing(lambda text: sentence(str(text))),
+    "phrase": _keeps_missing(lambda text: phrase(str(text))),
+    "mid_sentence": _keeps_missing(lambda text: mid_sentence(str(text))),
+    "opening": _opening,
     "capital": _keeps_missing(lambda text: capital(str(text))),
     "shares": _shares,
     "legal_name": _legal_name,

@@ -1,0 +1,126 @@
+"""What keeps a Word draft readable on the page: no line breaks between a number and its unit,
+columns no narrower than their longest word, a font for Chinese, Japanese and Korean names,
+and list items that are not stretched across the line."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from lxml import etree
+
+from termgen.render.layout import _CELL_MARGINS, _TWIPS_PER_CHARACTER, _longest_word, _widths
+from termgen.render.richtext import unbroken
+
+from ..conftest import EXAMPLES, EXAMPLES_DIR, ROOT
+from ..docx_reading import W, drafted, word
+
+NBSP = "\u00a0"
+TEMPLATES = sorted((ROOT / "templates").glob("*.docx"))
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("NAW 50 %, KSC 50 %", f"NAW 50{NBSP}%, KSC 50{NBSP}%"),
+        ("cost plus 6 %.", f"cost plus 6{NBSP}%."),
+        ("capital of USD 200m", f"capital of USD{NBSP}200m"),
+        ("EUR 1,150 and PLN 400m", f"EUR{NBSP}1,150 and PLN{NBSP}400m"),
+        # Not a currency code, or not an amount: as typed.
+        ("SAE 3, FTE 45, NAW 3", "SAE 3, FTE 45, NAW 3"),
+        ("USD amounts", "USD amounts"),
+        ("100% and 5  %", "100% and 5  %"),
+        ("% of 5", "% of 5"),
+        ("", ""),
+    ],
+)
+def test_a_number_keeps_its_percent_sign_and_an_amount_its_currency(text: str, kept: str) -> None:
+    assert unbroken(text) == kept
+
+
+def test_the_drafts_write_no_break_spaces_before_percent_signs() -> None:
+    _, rendered = drafted(EXAMPLES_DIR / "battery-jv.yaml")
+    body = "".join(p.text for p in word(rendered[0].data).paragraphs)
+    assert f"NAW 50{NBSP}%, KSC 50{NBSP}%" in body
+    assert f"USD{NBSP}200m" in body
+    assert " %" not in body
+
+
+def _floor(word_length: int) -> int:
+    """Room for a word of this many characters and the cell's margins."""
+    return word_length * _TWIPS_PER_CHARACTER + _CELL_MARGINS
+
+
+@pytest.mark.parametrize(
+    "columns",
+    [
+        # Seven columns as a contributions schedule has them: long hyphenated words in some.
+        [
+            ["Party", "AUR", "MFM"],
+            ["Contribution", "Engineering capacity: Remote-assistance and safety staff."],
+            ["Quantity", "300,000 active riders", "4 major releases/yr"],
+            ["Timing", "from 1 September 2027", "1 January 2027 to 31 December 2030"],
+            ["Critical path", "yes", "no"],
+            ["Tracking", "Daily operations dashboard and monthly availability report."],
+            ["Acceptance", "Remote-assistance ratio of at least one operator per 12 vehicles."],
+        ],
+        [["Share", "Cost share"], ["NAW", f"50{NBSP}%"], ["KSC", "Hardware-in-the-loop"]],
+        [["x", ""], ["y", "z"]],
+    ],
+)
+def test_no_column_is_narrower_than_its_longest_word(columns: list[list[str]]) -> None:
+    widths = _widths(columns, 9412, header=True)
+    assert sum(widths) <= 9412
+    for texts, width in zip(columns, widths, strict=True):
+        assert width >= _floor(_longest_word(texts[1:])), texts
+
+
+def test_a_line_breaks_after_a_hyphen_but_not_at_a_no_break_space() -> None:
+    assert _longest_word(["Remote-assistance-operator"]) == len("assistance-")
+    assert _longest_word([f"up to 50{NBSP}%{NBSP}of output"]) == len(f"50{NBSP}%{NBSP}of")
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_no_column_of_a_draft_splits_a_word(example: Path) -> None:
+    """The contributions schedule's Timing column held 'Septembe|r 2027' before."""
+    _, rendered = drafted(example)
+    for output in rendered:
+        for table in word(output.data).tables:
+            rows = [[cell.text for cell in row.cells] for row in table.rows]
+            widths = [column.w.twips for column in table._tbl.tblGrid.gridCol_lst]
+            if len(widths) < 3:  # the cover and the signatures: label and value
+                continue
+            for number, width in enumerate(widths):
+                longest = _longest_word([row[number] for row in rows[1:]])
+                assert width >= _floor(longest), (output.filename, rows[0][number])
+
+
+@pytest.mark.parametrize("template", TEMPLATES, ids=[t.stem for t in TEMPLATES])
+def test_every_style_names_an_east_asian_font(template: Path) -> None:
+    with zipfile.ZipFile(template) as package:
+        styles = etree.fromstring(package.read("word/styles.xml"))
+    fonts = list(styles.iter(f"{W}rFonts"))
+    defaults = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}rFonts")
+    assert defaults is not None and defaults.get(f"{W}eastAsia")
+    for each in fonts:  # a theme's East Asian font would win over it, and the theme has none
+        assert each.get(f"{W}eastAsiaTheme") is None
+        assert each.get(f"{W}eastAsia") == defaults.get(f"{W}eastAsia")
+
+
+def test_a_chinese_name_is_shown_in_the_east_asian_font() -> None:
+    _, rendered = drafted(EXAMPLES_DIR / "platform-sharing.yaml")
+    document = word(rendered[0].data)
+    styles = document.styles.element
+    normal = styles.find(f"{W}style[@{W}styleId='Normal']/{W}rPr/{W}rFonts")
+    assert normal is not None and normal.get(qn("w:eastAsia")) == "Microsoft YaHei"
+    assert any("杭州" in p.text for p in document.paragraphs)
+
+
+@pytest.mark.parametrize("template", TEMPLATES, ids=[t.stem for t in TEMPLATES])
+def test_list_items_are_aligned_left_not_justified(template: Path) -> None:
+    document = word(template.read_bytes())
+    assert document.styles["Normal"].paragraph_format.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
+    assert document.styles["Clause Bullet"].paragraph_format.alignment == WD_ALIGN_PARAGRAPH.LEFT

@@ -1,0 +1,94 @@
+"""English for drafts: lists of lists, phrases inside a sentence, the start of a term."""
+
+from __future__ import annotations
+
+import pytest
+
+from termgen.wording import HouseStyle, and_join, mid_sentence, opening_period, phrase
+
+
+@pytest.mark.parametrize(
+    ("items", "conjunction", "joined"),
+    [
+        ([], "and", ""),
+        (["brand"], "and", "brand"),
+        (["brand", "design"], "and", "brand and design"),
+        (["brand", "design", "marketing"], "and", "brand, design and marketing"),
+        (["Orlando", "Austin"], "or", "Orlando or Austin"),
+        # An item joined with 'and' or 'or': a comma before the list's own conjunction.
+        (
+            ["SDA's perception research and other customers", "CMC's own ADAS stack"],
+            "and",
+            "SDA's perception research and other customers, and CMC's own ADAS stack",
+        ),
+        (["expand or narrow", "exit"], "or", "expand or narrow, or exit"),
+        # An item with a comma: semicolons between the items.
+        (
+            [
+                "brand, design and marketing",
+                "retail pricing and dealer networks",
+                "infotainment and user-facing software",
+            ],
+            "and",
+            "brand, design and marketing; retail pricing and dealer networks; and infotainment "
+            "and user-facing software",
+        ),
+        (["A, B", "C"], "and", "A, B; and C"),
+        # 'and' inside a word is not a conjunction.
+        (["Andover", "brand", "Portland"], "and", "Andover, brand and Portland"),
+    ],
+)
+def test_and_join_keeps_a_list_of_lists_readable(
+    items: list[str], conjunction: str, joined: str
+) -> None:
+    assert and_join(items, conjunction) == joined
+
+
+@pytest.mark.parametrize(
+    ("typed", "in_a_sentence"),
+    [
+        ("Chief executives of NAW and KSC", "chief executives of NAW and KSC"),
+        ("Chief executives", "chief executives"),
+        ("Managing directors of the parties", "managing directors of the parties"),
+        ("Steering Committee", "Steering Committee"),
+        ("Head of Legal", "Head of Legal"),
+        ("Board", "Board"),
+        ("CEOs", "CEOs"),
+        ("CEO of LUMEN and CTO of BFW", "CEO of LUMEN and CTO of BFW"),
+        ("NAW board", "NAW board"),
+        ("", ""),
+        ("Of", "Of"),
+        ("Chief-executives meeting", "Chief-executives meeting"),
+    ],
+)
+def test_mid_sentence_lowers_a_typed_capital_but_not_a_name(typed: str, in_a_sentence: str) -> None:
+    assert mid_sentence(typed) == in_a_sentence
+
+
+@pytest.mark.parametrize(
+    ("period", "style", "opening"),
+    [
+        ("1 year", HouseStyle(), "the first year"),
+        ("1 month", HouseStyle(), "the first month"),
+        ("3 years", HouseStyle(), "the first 3 years"),
+        ("1 year", HouseStyle(numbers="words_and_digits"), "the first year"),
+        ("18 months", HouseStyle(numbers="words_and_digits"), "the first eighteen (18) months"),
+    ],
+)
+def test_opening_period_names_the_start_of_a_term(
+    period: str, style: HouseStyle, opening: str
+) -> None:
+    assert opening_period(period, style) == opening
+
+
+@pytest.mark.parametrize(
+    ("typed", "as_phrase"),
+    [
+        ("orderly wind-down of the service.", "Orderly wind-down of the service"),
+        ("Wind-down", "Wind-down"),
+        ("Wind-down. ", "Wind-down"),
+        ("", ""),
+    ],
+)
+def test_phrase_is_a_typed_sentence_a_clause_goes_on_after(typed: str, as_phrase: str) -> None:
+    assert phrase(typed) == as_phrase

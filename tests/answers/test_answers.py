@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from termgen.answers.read import answers_data, load_deal, read_answers
 from termgen.answers.write import dump_answers, save_deal
 from termgen.errors import AnswerFileError, OutputExistsError
 
-from ..conftest import EXAMPLES, run_cli
+from ..conftest import EXAMPLES, EXAMPLES_DIR, run_cli
 
 BASE = """\
 deal:
@@ -363,3 +364,29 @@ def test_saving_never_replaces_a_file_unless_asked(tmp_path: Path, example: Path
         save_deal(deal, target, replace=False)
     assert target.read_text(encoding="utf-8") == "keep me"
     assert [p.name for p in tmp_path.iterdir()] == ["deal.yaml"]
+
+
+def test_dates_that_end_before_they_start_are_refused_where_they_are(tmp_path: Path) -> None:
+    data = yaml.safe_load((EXAMPLES_DIR / "battery-jv.yaml").read_text(encoding="utf-8"))
+    data["strengths"]["contributions"][0]["end"] = "2026-01-01"
+    data["exit"]["term"]["end_date"] = "2027-01-15"
+    answers = tmp_path / "deal.yaml"
+    answers.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    result = run_cli("validate", answers)
+    assert result.status == 2
+    lines = result.err.splitlines()
+    assert any(
+        line.endswith(
+            "strengths › contributions #1: it ends (2026-01-01) before it starts (2027-01-15); "
+            "check the two dates"
+        )
+        for line in lines
+    ), lines
+    assert any(
+        line.endswith(
+            "exit › term: the term ends (2027-01-15) no later than it starts (2027-01-15); "
+            "check the two dates"
+        )
+        for line in lines
+    ), lines
+    assert all(line.startswith(f"{answers}:") for line in lines)

@@ -171,8 +171,8 @@ def test_a_draft_whose_term_sheet_dates_have_passed_says_so(tmp_path: Path) -> N
     assert late.status == 0
     note = " ".join(late.out.split("Note: ", 1)[1].split())
     assert note == (
-        "the dates of the target for signing (26 February 2027) and 3 steps of the timetable "
-        "(18 December 2026, 29 January 2027 and 12 February 2027) have passed (today is 1 March "
+        "these dates have passed (today is 1 March 2027): the target for signing (26 February "
+        "2027); 3 steps of the timetable (18 December 2026, 29 January 2027 and 12 February "
         "2027). Update them in the answers before the draft goes out."
     )
     # The drafts are the same: the note is for the deal team, not for the other side.

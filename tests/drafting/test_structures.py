@@ -258,3 +258,11 @@ def test_one_governance_body_has_no_bodies_below_it() -> None:
     assert "below it" not in single
     several = _texts(drafted(BATTERY)[0])["governance.bodies"]
     assert "day-to-day coordination sit with the bodies below it" in several
+
+
+def test_a_term_set_by_its_end_date_runs_until_that_date() -> None:
+    data = load_deal(BATTERY).deal.model_dump(mode="json", exclude_none=True)
+    del data["exit"]["term"]["initial"]
+    data["exit"]["term"]["end_date"] = "2036-12-31"
+    term = _texts(_draft_of(Deal.model_validate(data)))["exit.term"]
+    assert 'and runs from then until 31 December 2036 (the "Initial Term")' in term

@@ -152,7 +152,12 @@ CASES = [
     (
         "equity without a stake treatment",
         _drop("exit", "assets", 0),
-        [("exit.assets", "the deal has equity shares, but equity stake has no treatment on exit")],
+        [
+            (
+                "exit.assets",
+                "the deal has equity shares, but the shared assets on exit do not say what happens to the equity stake",
+            )
+        ],
     ),
     (
         "equity without valuation",
@@ -239,6 +244,14 @@ CASES = [
                 "the term sheet lapses (1 October 2026) no later than the date it bears (15 "
                 "October 2026)",
             ),
+        ],
+    ),
+    (
+        "no regions or functions in scope",
+        lambda data: [data["goals"]["scope"].pop(key) for key in ("regions", "functions")],
+        [
+            ("scope.extent", "no regions in scope ([●] in the draft)"),
+            ("scope.extent", "no functions in scope ([●] in the draft)"),
         ],
     ),
     (

@@ -313,3 +313,13 @@ def test_a_put_and_call_asks_who_buys_and_the_mechanism_may_be_left_open() -> No
     assert "company.deadlock.mechanism" in saved["left_open"]
     assert "company.deadlock.call_holder" not in _walk(undecided)[0]
     Deal.model_validate(saved)
+
+
+def test_a_term_that_ends_before_it_starts_is_asked_again_with_the_reason() -> None:
+    engine = _engine({**START, "deal": {"name": "X", "purpose": "electrification"}})
+    assert engine.answer(_step(engine, "exit.term.effective_date"), "2027-03-01") is None
+    end = _step(engine, "exit.term.end_date")
+    assert engine.answer(end, "2026-12-31") == (
+        "the term ends (2026-12-31) no later than it starts (2027-03-01); check the two dates"
+    )
+    assert engine.answer(end, "2031-02-28") is None

@@ -43,8 +43,8 @@ def run(command: Draft, env: Environment) -> ExitStatus:
         passed = _passed_dates(deal, env.today())
         if passed:
             env.out_wrapped(
-                f"Note: the dates of {and_join(passed)} have passed (today is "
-                f"{date_text(env.today())}). Update them in the answers before the draft goes out."
+                f"Note: these dates have passed (today is {date_text(env.today())}): "
+                f"{'; '.join(passed)}. Update them in the answers before the draft goes out."
             )
     return strict_status(command.strict, bool(blocking(deal.findings)))
 

@@ -165,7 +165,8 @@ def _assets(deal: Deal, _: str) -> list[Gap]:
         if asset not in listed:
             gaps.append(
                 Gap(
-                    f"the deal has {reason}, but {humanise(asset)} has no treatment on exit",
+                    f"the deal has {reason}, but the shared assets on exit do not say what "
+                    f"happens to the {humanise(asset)}",
                     ("exit", "assets"),
                 )
             )
@@ -287,6 +288,20 @@ def _term_sheet_dates(deal: Deal, _: str) -> list[Gap]:
             )
         )
     return gaps
+
+
+@check("scope_extent")
+def _scope_extent(deal: Deal, _: str) -> list[Gap]:
+    scope = deal.goals.scope
+    return [
+        Gap(f"no {what} in scope ([●] in the draft)", ("goals", "scope", field))
+        for what, field, given in (
+            ("joint activities", "joint", scope.joint),
+            ("regions", "regions", scope.regions),
+            ("functions", "functions", scope.functions),
+        )
+        if not given and not deal.is_left_open(("goals", "scope", field))
+    ]
 
 
 @check("left_open")

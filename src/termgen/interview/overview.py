@@ -97,6 +97,8 @@ def asked_at(engine: State, path: AnswerPath) -> str | None:
             continue
         rest = path[len(base) :]
         if not rest or not isinstance(rest[0], int):
+            if item.fixed:  # one entry of a shared list (a stake buy-out): not the whole list
+                continue
             return f"{section.title} › {item.title}"
         if rest[0] not in own_entries(engine, item):
             continue

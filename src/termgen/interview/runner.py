@@ -332,7 +332,10 @@ class Runner:
         if ask is not None:
             self.engine.ask_again([ask])
             return
-        group = next((g for g in self.engine.groups() if split(g.path) == tuple(path)), None)
+        # Where several lists share a path (a stake buy-out and the shared assets), the one a
+        # finding about the whole list means is the list that is not fixed to one entry.
+        groups = [g for g in self.engine.groups() if split(g.path) == tuple(path)]
+        group = next((g for g in groups if not g.fixed), groups[0] if groups else None)
         if group is not None:
             self.engine.reopen(group)
 

@@ -166,7 +166,12 @@ class State:
         except ValidationError as invalid:
             for error in invalid.errors():
                 where = tuple(clean_loc(error["loc"]))
-                if error["type"] != "missing" and where[: len(path)] == path:
+                # A record's own rule over its answers (an end before its start) is located at
+                # the record, which holds the answer just given.
+                of_its_record = len(where) >= 2 and error["type"] == "value_error"
+                if error["type"] != "missing" and (
+                    where[: len(path)] == path or (of_its_record and path[: len(where)] == where)
+                ):
                     return plain_message(error, Deal)[1]
         return None
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from termgen.model.bounded import Day
 from termgen.model.common import Duration, Money, PartyRef, Record, Text
@@ -51,6 +51,15 @@ class Term(Record):
     end_date: Day | None = None
     end_milestone: Text | None = Field(None, description="An event that ends the term.")
     lock_in: Duration | None = Field(None, description="Period in which no party may leave freely.")
+
+    @model_validator(mode="after")
+    def _ends_after_it_starts(self) -> Term:
+        if self.effective_date and self.end_date and self.end_date <= self.effective_date:
+            raise ValueError(
+                f"the term ends ({self.end_date.isoformat()}) no later than it starts "
+                f"({self.effective_date.isoformat()}); check the two dates"
+            )
+        return self
 
 
 class Renewal(Record):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from termgen.model.bounded import Day
 from termgen.model.common import PartyRef, Quantity, Record, Text
@@ -40,6 +40,15 @@ class Contribution(Record):
     critical_path: bool | None = Field(None, description="Whether the program waits on it.")
     tracking: Text | None = Field(None, description="How its use is tracked and reported.")
     acceptance: Text | None = Field(None, description="When the other side accepts it as given.")
+
+    @model_validator(mode="after")
+    def _ends_after_it_starts(self) -> Contribution:
+        if self.start and self.end and self.end < self.start:
+            raise ValueError(
+                f"it ends ({self.end.isoformat()}) before it starts ({self.start.isoformat()}); "
+                "check the two dates"
+            )
+        return self
 
     @property
     def not_money(self) -> bool:

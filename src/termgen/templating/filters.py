@@ -57,8 +57,10 @@ def _keeps_missing(function: Callable[..., Any]) -> Callable[..., Any]:
 
 
 @_keeps_missing
-def _and_join(items: Iterable[Any], conjunction: str = "and") -> str:
-    return and_join([str(item) for item in items], conjunction)
+def _and_join(items: Iterable[Any], conjunction: str = "and") -> Any:
+    """The items as a phrase; none at all is an open point ([●]), never an empty gap."""
+    words = [str(item) for item in items]
+    return and_join(words, conjunction) if words else MISSING
 
 
 @_keeps_missing

@@ -69,9 +69,13 @@ def test_an_answer_of_kind_other_is_named_by_its_description() -> None:
 
 def test_a_lock_in_of_one_year_is_the_first_year() -> None:
     draft, _ = drafted(EXAMPLES_DIR / "robotaxi-pilot.yaml")
-    assert 'During the first year (the "Lock-in Period")' in _clause(draft, "exit.term")
+    assert 'During the first year after the Effective Date (the "Lock-in Period")' in _clause(
+        draft, "exit.term"
+    )
     draft, _ = drafted(EXAMPLES_DIR / "battery-jv.yaml")
-    assert 'During the first 5 years (the "Lock-in Period")' in _clause(draft, "exit.term")
+    assert 'During the first 5 years after the Effective Date (the "Lock-in Period")' in _clause(
+        draft, "exit.term"
+    )
 
 
 def test_a_convenience_exit_does_not_repeat_the_lock_in() -> None:

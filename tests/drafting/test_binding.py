@@ -9,52 +9,78 @@ from typing import Any
 import pytest
 
 from termgen.answers.read import read_answers
-from termgen.drafting.structure import plain
+from termgen.drafting.structure import Draft, plain
 from termgen.model import Deal
 from termgen.pipeline import DealRun
 
 from ..conftest import EXAMPLES_DIR
 from ..docx_reading import builtin_library
 
-ALWAYS_BINDING = "confidentiality, exclusivity, costs of negotiation, governing law, disputes"
+ALWAYS_BINDING = {
+    "general.confidentiality": "confidentiality",
+    "general.exclusivity": "exclusivity",
+    "general.expiry": "expiry of this term sheet",
+    "general.announcements": "announcements",
+    "general.costs": "costs of negotiation",
+    "general.governing-law": "governing law",
+    "general.disputes": "disputes",
+}
 
 
 def _answers(name: str = "battery-jv.yaml") -> dict[str, Any]:
     return copy.deepcopy(read_answers(EXAMPLES_DIR / name)[0])
 
 
+def _draft(data: dict[str, Any]) -> Draft:
+    return DealRun(Deal.model_validate(data), builtin_library()).draft
+
+
 def _texts(data: dict[str, Any]) -> dict[str, str]:
     """Clause id -> its text as drafted, paragraphs on lines of their own."""
-    draft = DealRun(Deal.model_validate(data), builtin_library()).draft
     return {
         clause.id: "\n".join(plain(paragraph) for paragraph in clause.paragraphs)
-        for clause in draft.clauses()
+        for clause in _draft(data).clauses()
     }
 
 
+def _cited(data: dict[str, Any], clauses: dict[str, str]) -> str:
+    """The clauses as the status clause cites them: '13.1 (confidentiality), 14.1 (...)'."""
+    numbers = {clause.id: clause.number for clause in _draft(data).clauses()}
+    cited = [f"{numbers[clause]} ({words})" for clause, words in clauses.items()]
+    return ", ".join(cited[:-1]) + " and " + cited[-1]
+
+
 @pytest.mark.parametrize(
-    ("example", "status"),
+    ("example", "status", "opening"),
     [
-        ("robotaxi-pilot.yaml", "general.status.non-binding"),
-        ("platform-sharing.yaml", "general.status.partly-binding"),
+        ("robotaxi-pilot.yaml", "general.status.non-binding", "except clauses "),
+        ("platform-sharing.yaml", "general.status.partly-binding", "Clauses "),
     ],
 )
 def test_a_term_sheet_that_does_not_bind_binds_on_law_forum_costs_and_its_expiry(
-    example: str, status: str
+    example: str, status: str, opening: str
 ) -> None:
     data = _answers(example)
     data["deal"]["binding_sections"] = ["confidentiality"]
     text = _texts(data)[status]
-    assert f"provisions on {ALWAYS_BINDING} and this term sheet's expiry" in text
+    assert opening + _cited(data, ALWAYS_BINDING) + " bind" in text.replace(", which bind", " bind")
     assert "expires, and the negotiations end, as clause " in text
-    assert "general.expiry" in _texts(data)
 
 
-def test_extra_binding_sections_are_added_once() -> None:
+def test_extra_binding_sections_are_cited_by_number_or_named_once() -> None:
     data = _answers("robotaxi-pilot.yaml")
-    data["deal"]["binding_sections"] = ["confidentiality", "costs", "data protection"]
+    data["deal"]["binding_sections"] = ["confidentiality", "costs", "Data protection", "pricing"]
     text = _texts(data)["general.status.non-binding"]
-    assert f"{ALWAYS_BINDING}, data protection and this term sheet's expiry, which bind" in text
+    cited = _cited(data, {"general.data": "data protection", **ALWAYS_BINDING})
+    assert f"except clauses {cited}, and the provisions on pricing, which bind" in text
+    assert text.count("(confidentiality)") == 1
+
+
+def test_a_clean_team_binds_by_its_clause_number() -> None:
+    data = _answers("platform-sharing.yaml")
+    text = _texts(data)["general.status.partly-binding"]
+    cited = _cited(data, {"governance.clean-team": "clean team", **ALWAYS_BINDING})
+    assert f"Clauses {cited} bind the parties from signature." in text
 
 
 def test_exclusivity_runs_from_signature_and_binds() -> None:
@@ -69,8 +95,9 @@ def test_a_non_exclusive_term_sheet_does_not_bind_on_exclusivity() -> None:
     data = _answers()
     data["positions"] = {"general.exclusivity": "non-exclusive"}
     texts = _texts(data)
+    without_exclusivity = {k: v for k, v in ALWAYS_BINDING.items() if k != "general.exclusivity"}
     assert (
-        "provisions on confidentiality, costs of negotiation, governing law"
+        f"except clauses {_cited(data, without_exclusivity)}, which bind"
         in (texts["general.status.non-binding"])
     )
     assert "neither are the negotiations" in texts["general.exclusivity"]
@@ -105,7 +132,10 @@ def test_a_business_deadlock_goes_to_the_deadlock_exit_not_to_arbitration() -> N
     assert "A legal dispute still unresolved at the end of the path goes to arbitration" in (
         escalation
     )
-    assert "A disagreement on a business matter is not such a dispute" in texts["general.disputes"]
+    assert (
+        "A disagreement on a business matter is not a dispute under this clause"
+        in (texts["general.disputes"])
+    )
 
 
 def test_exit_costs_after_a_default_fall_on_the_defaulting_party() -> None:

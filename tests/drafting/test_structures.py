@@ -265,4 +265,4 @@ def test_a_term_set_by_its_end_date_runs_until_that_date() -> None:
     del data["exit"]["term"]["initial"]
     data["exit"]["term"]["end_date"] = "2036-12-31"
     term = _texts(_draft_of(Deal.model_validate(data)))["exit.term"]
-    assert 'and runs from then until 31 December 2036 (the "Initial Term")' in term
+    assert 'and runs from the Effective Date until 31 December 2036 (the "Initial Term")' in term

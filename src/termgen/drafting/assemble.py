@@ -17,7 +17,7 @@ from termgen.drafting.structure import (
 )
 from termgen.drafting.tables import BUILDERS
 from termgen.errors import LibraryError, Problem
-from termgen.library.conditions import STOPPED_ADVICE, clause_scope, deal_context, refuse_issues
+from termgen.library.conditions import STOPPED_ADVICE, refuse_issues, text_context, text_scope
 from termgen.library.load import Library
 from termgen.library.sections import DOCUMENT_TITLES
 from termgen.templating.compiled import compiled_text, prefetch_texts
@@ -37,10 +37,10 @@ class UnknownClauseError(ValueError):
 def assemble(outline: Outline, library: Library) -> Draft:
     """Render every clause of the outline and build each section's tables."""
     env = Sandbox(style=library.style)
-    context = deal_context(outline.deal)
-    texts = (clause.choice.text for clause in outline.clauses())
-    prefetch_texts(env, texts, clause_scope(), library.cache)
     numbers = _numbers(outline)
+    context = text_context(outline.deal, numbers)
+    texts = (clause.choice.text for clause in outline.clauses())
+    prefetch_texts(env, texts, text_scope(), library.cache)
     documents = []
     for kind, sections in outline.documents:
         drafted = tuple(
@@ -65,8 +65,9 @@ def assemble(outline: Outline, library: Library) -> Draft:
 def clause_text(clause: OutlinedClause, outline: Outline, library: Library) -> str:
     """One clause of the outline rendered alone, as plain text with a line per paragraph: for
     the findings that read what a clause says without paying for the whole draft."""
-    context = deal_context(outline.deal)
-    rendered = _render(Sandbox(style=library.style), clause, context, library, _numbers(outline))
+    numbers = _numbers(outline)
+    context = text_context(outline.deal, numbers)
+    rendered = _render(Sandbox(style=library.style), clause, context, library, numbers)
     return "\n".join(plain(paragraph) for paragraph in rendered)
 
 
@@ -98,7 +99,7 @@ def _render(
     """The clause's paragraphs; a clause it refers to reads as its number in `numbers`."""
     choice = clause.choice
     entry = choice.clause
-    template, issues = compiled_text(env, choice.text, clause_scope(), library.cache)
+    template, issues = compiled_text(env, choice.text, text_scope(), library.cache)
     refuse_issues(entry, choice.text_path, issues, "clause")
     assert template is not None
     try:

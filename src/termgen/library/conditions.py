@@ -3,6 +3,7 @@ checked and compiled once, then evaluated in the sandbox."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from functools import cache
 from typing import Any
 
@@ -10,7 +11,7 @@ from termgen.cache import Cache
 from termgen.errors import LibraryError, Problem
 from termgen.library.load import Sourced
 from termgen.model import Deal
-from termgen.model.paths import Shape
+from termgen.model.paths import Shape, shape_of
 from termgen.templating.check import Scope, TemplateIssue, model_scope
 from termgen.templating.compiled import compiled_condition
 from termgen.templating.sandbox import RenderError, Sandbox
@@ -18,16 +19,33 @@ from termgen.templating.sandbox import RenderError, Sandbox
 STOPPED_ADVICE = "fix the text in the library (see 'What the sandbox refuses' in the README)"
 
 
+DRAFTED = "drafted"
+"""The name under which clause text reads the ids of the clauses in the draft: known only once
+the clauses are selected, so conditions cannot read it."""
+
+
 @cache
 def clause_scope() -> Scope:
-    """The names clause text and conditions may read: the deal's top-level sections (built
-    once: every clause asks for it; read it, never change it)."""
+    """The names conditions may read: the deal's top-level sections (built once: every clause
+    asks for it; read it, never change it)."""
     return model_scope(Shape("model", model=Deal))
 
 
+@cache
+def text_scope() -> Scope:
+    """The names clause text may read: the deal's top-level sections, and `drafted`, for text
+    that cites a clause only where the draft has it."""
+    return model_scope(Shape("model", model=Deal), {DRAFTED: shape_of(list[str])})
+
+
 def deal_context(deal: Deal) -> dict[str, Any]:
-    """The deal as the names clause text reads."""
+    """The deal as the names conditions read."""
     return {name: getattr(deal, name) for name in type(deal).model_fields}
+
+
+def text_context(deal: Deal, drafted: Collection[str]) -> dict[str, Any]:
+    """The deal and the ids of the clauses drafted, as the names clause text reads."""
+    return {**deal_context(deal), DRAFTED: frozenset(drafted)}
 
 
 def refuse_issues(

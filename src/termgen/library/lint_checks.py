@@ -14,7 +14,7 @@ from jinja2 import nodes
 from termgen.cache import Cache, remembered
 from termgen.errors import Location, Problem
 from termgen.library.clause_lint import Anchor, LintedFile, Texts, lint_files
-from termgen.library.conditions import clause_scope
+from termgen.library.conditions import clause_scope, text_scope
 from termgen.library.lint import Linted
 from termgen.library.load import Library, cue_problems, load_library, merge_layer
 from termgen.model import Deal
@@ -92,7 +92,7 @@ class _WhileLinting:
         self.checks = checks
         self.cache = cache
         self.env = Sandbox()
-        self.scope = clause_scope()
+        self.scope = text_scope()
         self.issues: dict[bytes, list[TextIssue]] = {}
         self._provision_problems: list[Problem] | None = None
 
@@ -158,10 +158,11 @@ def _text_issues(texts: Texts, env: Sandbox, scope: Scope) -> list[TextIssue]:
         message = "the condition can never be true, so no deal can reach this clause"
         found.append((("when",), None, message))
     for path, source in texts.texts:
-        found += [
-            (path, issue.line, issue.message)
-            for issue in template_issues(env, source, scope, expression=path == ("when",))
-        ]
+        condition = path == ("when",)
+        issues = template_issues(
+            env, source, clause_scope() if condition else scope, expression=condition
+        )
+        found += [(path, issue.line, issue.message) for issue in issues]
     return found
 
 

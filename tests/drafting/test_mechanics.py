@@ -1,0 +1,238 @@
+"""The mechanics a lawyer checks first: who decides while a party is in default, which
+document prevails, how a deadlock and a valuation end, what an exit means among three parties,
+and that every cross-reference has something to point at."""
+
+from __future__ import annotations
+
+import copy
+import re
+from typing import Any
+
+import pytest
+
+from termgen.answers.read import read_answers
+from termgen.drafting.structure import plain
+from termgen.model import Deal
+from termgen.pipeline import DealRun
+from termgen.templating.missing import PLACEHOLDER
+
+from ..conftest import EXAMPLES, EXAMPLES_DIR
+from ..docx_reading import builtin_library
+
+
+def _answers(name: str) -> dict[str, Any]:
+    return copy.deepcopy(read_answers(EXAMPLES_DIR / name)[0])
+
+
+def _texts(data: dict[str, Any]) -> dict[str, str]:
+    """Clause id -> its text as drafted, paragraphs on lines of their own."""
+    draft = DealRun(Deal.model_validate(data), builtin_library()).draft
+    return {
+        clause.id: "\n".join(plain(paragraph) for paragraph in clause.paragraphs)
+        for clause in draft.clauses()
+    }
+
+
+def _numbers(data: dict[str, Any]) -> dict[str, str]:
+    draft = DealRun(Deal.model_validate(data), builtin_library()).draft
+    return {clause.id: clause.number for clause in draft.clauses()}
+
+
+def test_a_defaulting_party_neither_blocks_nor_counts_towards_quorum_on_reserved_matters() -> None:
+    texts = _texts(_answers("battery-jv.yaml"))
+    assert (
+        "While the default continues, neither the Defaulting Party's consent nor the vote of a "
+        "director it appointed is required for a Reserved Matter, and its directors do not count "
+        "towards the quorum of a meeting that decides a Reserved Matter."
+    ) in texts["goals.capital-calls"]
+    assert "do not vote on the Reserved Matters" not in texts["goals.capital-calls"]
+    assert "a Defaulting Party's directors are not needed" in texts["company.board"]
+
+
+def test_the_term_sheet_prevails_over_the_governance_annex() -> None:
+    data = _answers("battery-jv.yaml")
+    texts, numbers = _texts(data), _numbers(data)
+    assert (
+        "Where the Governance Annex and the clauses of this term sheet differ, including on which "
+        "body takes a decision or the majority it needs, the clauses of this term sheet prevail."
+    ) in texts["governance.bodies"]
+    assert (
+        f"the term sheet prevails (clause {numbers['governance.bodies']} of the term sheet)"
+        in texts["governance.annex.matrix"]
+    )
+
+
+def test_only_disputes_within_the_partnership_go_through_the_escalation_path() -> None:
+    data = _answers("battery-jv.yaml")
+    text, numbers = _texts(data)["general.disputes"], _numbers(data)
+    assert "that the escalation path has not resolved" not in text
+    assert (
+        "A dispute that arises within the governance of the partnership, once its bodies are in "
+        f"place, is first referred up the escalation path in clause {numbers['governance.escalation']}"
+    ) in text
+    assert (
+        "Any other dispute, including a dispute under the provisions of this term sheet that bind "
+        "from signature, may be submitted to arbitration directly."
+    ) in text
+
+
+def _shoot_out(example: str) -> str:
+    data = _answers(example)
+    data["company"]["deadlock"] = {"mechanism": "texas_shoot_out", "response_period": "30 days"}
+    return _texts(data)["company.deadlock"]
+
+
+@pytest.mark.parametrize(
+    ("example", "authority"),
+    [("battery-jv.yaml", "the LCIA"), ("edrive-jv.yaml", "the ICC")],
+)
+def test_a_texas_shoot_out_has_an_appointing_authority_and_rules_for_ties_and_no_bids(
+    example: str, authority: str
+) -> None:
+    text = _shoot_out(example)
+    assert "valuation expert" not in text
+    assert f"failing that, {authority} appoints that person" in text
+    assert "If the highest bids are equal, the parties that made them may each submit a new" in text
+    nobody = "neither party" if example == "battery-jv.yaml" else "no party"
+    assert f"If {nobody} bids, or the new bids are equal again, the Reserved Matter is" in text
+
+
+def test_the_appointing_authority_falls_back_to_the_icc_without_institutional_rules() -> None:
+    data = _answers("battery-jv.yaml")
+    data["company"]["deadlock"] = {"mechanism": "texas_shoot_out", "response_period": "30 days"}
+    data["governance"]["disputes"] = {"mechanism": "courts", "seat": "London"}
+    texts = _texts(data)
+    assert "the International Chamber of Commerce appoints that person" in texts["company.deadlock"]
+    assert "the International Chamber of Commerce appoints the expert" in texts["exit.valuation"]
+
+
+def test_among_three_parties_an_exit_is_one_partys_withdrawal() -> None:
+    data = _answers("edrive-jv.yaml")
+    texts, numbers = _texts(data), _numbers(data)
+    triggers = texts["exit.triggers"]
+    assert (
+        "A notice given on one of these events terminates the participation of one party only"
+        in triggers
+    )
+    assert (
+        "That party withdraws from the partnership, which continues between the remaining "
+        f"parties, and its shares are dealt with as clause {numbers['exit.stake-buy-out']} "
+        "provides."
+    ) in triggers
+    assert "The other parties exercise a right to terminate a party's participation jointly." in (
+        triggers
+    )
+    assert "each with its own notice period" not in triggers
+    assert "prolonged deadlock" not in triggers.split(".")[0]
+    assert (
+        "the other parties may terminate its participation in the partnership"
+        in (texts["exit.trigger.breach"])
+    )
+    assert (
+        "any party may terminate its participation in the partnership without giving a"
+        in (texts["exit.trigger.convenience"])
+    )
+    for clause, text in texts.items():
+        if clause.startswith("exit.trigger.") or clause == "exit.term":
+            assert "may end the partnership" not in text, clause
+
+
+def test_a_contractual_three_party_exit_applies_the_end_of_partnership_terms_to_the_leaver() -> (
+    None
+):
+    texts = _texts(_answers("robotaxi-pilot.yaml"))
+    assert (
+        "any party may terminate its participation in the partnership by giving 60 days'"
+        in (texts["exit.trigger.deadlock"])
+    )
+    assert (
+        "the provisions on the end of the partnership apply to it as they would"
+        in (texts["exit.triggers"])
+    )
+
+
+def test_between_two_parties_an_exit_still_ends_the_partnership() -> None:
+    texts = _texts(_answers("battery-jv.yaml"))
+    assert (
+        "either party may end the partnership without giving a reason"
+        in (texts["exit.trigger.convenience"])
+    )
+    assert "participation" not in texts["exit.triggers"]
+    assert "A prolonged deadlock is not a ground for notice" in texts["exit.triggers"]
+
+
+def test_an_agreed_scope_is_a_sentence_not_a_label() -> None:
+    texts = _texts(_answers("battery-jv.yaml"))
+    assert (
+        "This right applies only where a competitor of the other party acquires control of a party."
+        in texts["exit.trigger.change-of-control"]
+    )
+    assert "This right applies only where US or EU rules make" in texts["exit.trigger.regulatory"]
+    assert "This right covers material breach, including" in texts["exit.trigger.breach"]
+    assert not any("Agreed scope" in text for text in texts.values())
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_every_valuation_has_a_date_an_appointing_authority_a_timetable_and_fees(
+    example: Any,
+) -> None:
+    data = _answers(example.name)
+    valuation = _texts(data)["exit.valuation"]
+    assert "The Valuation Date is the date on which" in valuation
+    assert re.search(
+        r"\b(the [A-Z]{3,4}|the institution that administers the .+?) appoints", (valuation)
+    )
+    assert "delivers a reasoned determination within 60 days of its appointment" in valuation
+    assert "bear the expert's fees in equal shares" in valuation
+
+
+def test_an_expert_chosen_by_the_board_has_a_fallback_when_the_board_is_deadlocked() -> None:
+    valuation = _texts(_answers("edrive-jv.yaml"))["exit.valuation"]
+    assert "The expert is an independent accounting firm appointed by the Board" in valuation
+    assert "for any reason (including a deadlock of the Board), the ICC appoints the expert" in (
+        valuation
+    )
+
+
+def test_a_formula_without_its_terms_is_an_open_point() -> None:
+    data = _answers("sdv-software.yaml")
+    del data["exit"]["valuation"]["details"]
+    assert f"The formula is {PLACEHOLDER}." in _texts(data)["exit.valuation"]
+
+
+def test_data_without_a_data_asset_class_refers_to_no_missing_treatment() -> None:
+    data = _answers("incomplete-deal.yaml")
+    data["exit"]["assets"] = [a for a in data["exit"]["assets"] if a["asset"] != "data"]
+    text = _texts(data)["general.data"]
+    assert "shared assets" not in text
+    assert "may, after exit, be kept and used by each party" in text
+
+
+def test_volume_commitments_refer_to_a_threshold_only_where_one_is_agreed() -> None:
+    data = _answers("platform-sharing.yaml")
+    numbers = _numbers(data)
+    text = _texts(data)["strengths.volume-commitments"]
+    assert f"the volume threshold in clause {numbers['change.recalibration']}" in text
+    data["change"]["recalibration_triggers"] = [
+        trigger
+        for trigger in data["change"]["recalibration_triggers"]
+        if trigger["kind"] != "volume"
+    ]
+    text = _texts(data)["strengths.volume-commitments"]
+    assert "threshold" not in text
+    assert "a party may reduce its committed volumes only through the change procedure" in text
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_every_defined_term_of_the_mechanics_is_used_again(example: Any) -> None:
+    texts = _texts(_answers(example.name))
+    everything = "\n".join(texts.values())
+    assert "Exclusivity Period" not in everything
+    assert everything.count("Effective Date") >= 2
+    assert "recalibration threshold" not in everything
+    assert "as set out for shared assets" not in everything
+
+
+def test_an_escrow_referred_to_is_provided_for() -> None:
+    texts = _texts(_answers("sdv-software.yaml"))
+    assert "are released to the licensee if the partnership ends" in texts["general.licence-back"]

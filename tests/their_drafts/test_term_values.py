@@ -216,3 +216,51 @@ def test_the_initial_period_not_the_renewal_period_is_the_term() -> None:
         0,
     )
     assert term is not None and term.length == Duration(value=3, unit="years")
+
+
+@pytest.mark.parametrize(
+    ("defined", "signatures"),
+    [
+        (
+            '"Commencement Date" means the date of last signature on this Agreement.',
+            "Signed for the Maker Date: Date: 6-3-2025 6-10-2025 Signed for the Dealer",
+        ),
+        (
+            'This Agreement takes effect on the date of signed acceptance ("Effective Date") '
+            "by the Dealer.",
+            "Maker Date: 3 June 2025 Dealer Date: 6/10/25",
+        ),
+        (
+            "This Agreement becomes effective upon the completion of the execution by both "
+            'Parties (the "Effective Date").',
+            "[signed electronically by the Maker on 3 June 2025] [signed electronically by "
+            "the Dealer on 10 June 2025]",
+        ),
+        (
+            'Starting on the first anniversary of the signing of this Agreement ("Effective '
+            'Date"), prices rise by two per cent a year.',
+            "Managing Director Sales Director 06/03/2025 06/10/2025 Date Date",
+        ),
+    ],
+)
+def test_an_effective_date_set_by_the_last_signature_in_a_signature_table(
+    defined: str, signatures: str
+) -> None:
+    sentences = _sentences(
+        "The Agreement shall run for a period of one (1) year from the Effective Date.",
+        defined,
+        signatures,
+    )
+    assert _expiry(sentences, [0]) == dt.date(2026, 6, 10)
+
+
+def test_a_filing_stamp_on_the_page_is_not_the_agreements_date() -> None:
+    sentences = _sentences(
+        "Source: MAKER HOLDINGS INC, 10-Q, 11/14/2024 "
+        '"Effective Date" means the date of last signature on this Agreement.',
+        "This Agreement shall continue for a period of two (2) years from the Effective Date.",
+        "For the Maker Date: 9/2/2024 For the Dealer Date: 9/5/2024",
+        "Source: MAKER HOLDINGS INC, 10-Q, 11/14/2024",
+    )
+    assert _expiry(sentences, [1]) == dt.date(2026, 9, 5)
+    assert effective_date(_sentences("Source: MAKER HOLDINGS INC, 10-Q, 11/14/2024")) is None

@@ -114,6 +114,20 @@ _TERM_WORDS = re.compile(
 )
 
 
+_FILING_STAMP = re.compile(r"\bSource:\s*[^,\n]{1,80},\s*[\w/.-]{1,12},\s*$")
+"""The stamp a filing service prints on every page ('Source: ACME CORP, 8-K, 12/3/2018'): the
+day the agreement was filed, not a day the agreement sets."""
+
+
+def _own_dates(text: str) -> list[DateMention]:
+    """The dates written in `text`, without the filing stamps printed on its pages."""
+    return [
+        mention
+        for mention in dates(text)
+        if not _FILING_STAMP.search(text[max(0, mention.start - 100) : mention.start])
+    ]
+
+
 @dataclass(frozen=True)
 class Read:
     """Where in their draft a value was read: the index of its sentence."""
@@ -202,7 +216,7 @@ def _measured_from_event(text: str, length: Mention) -> str | None:
 
 def read_term(text: str, index: int) -> TermRead | None:
     """The initial term a sentence sets: a length, an end date, or none at all."""
-    found = dates(text)
+    found = _own_dates(text)
     end = next(
         (mention for mention in found if _preceded(text, mention.start, _END_DATE_BEFORE)), None
     )
@@ -347,23 +361,43 @@ def _defined_period(sentences: Sequence[Sentence], text: str, index: int) -> Ter
 
 
 _LAST_SIGNATURE = re.compile(
-    r"\b(?:later|last|latest)\s+(?:of\s+the\s+dates?|date)\s+(?:[\w-]+\s+){0,4}?"
-    r"(?:executed|signed|execution|signatures?)\b",
+    r"\b(?:(?:later|last|latest)\s+(?:of\s+the\s+dates?|date)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:executed|signed|execution|signatures?)|date\s+of\s+(?:the\s+)?(?:last|final|later)\s+"
+    r"(?:signature|execution)|date\s+of\s+signed\s+acceptance|signing\s+of\s+this\s+"
+    r"(?:agreement|contract)|(?:execution|signature|signing)\s+(?:of\s+this\s+(?:agreement|"
+    r"contract)\s+)?by\s+(?:both|all|each\s+of\s+the)\s+parties)\b",
     re.IGNORECASE,
 )
 """'effective on the later of the dates it is signed', 'the last date of execution', 'the later
-of the dates shown by the signatures below'."""
-_SIGNED_ON = re.compile(r"\bDate(?:d|\s+signed)?\s*:\s*$", re.IGNORECASE)
+of the dates shown by the signatures below', 'the date of last signature', 'the date of signed
+acceptance', 'upon the completion of the execution by both Parties': the day the last party
+signs."""
+_DATE_LABEL = r"\bDate(?:d|\s+signed)?\s*:[\s_]*"
+_SIGNATURE_DATES = re.compile(
+    rf"(?:{_DATE_LABEL})+(?:\x00+[\s_]*)+"
+    r"|(?:\x00+[\s_]*)+Date\b(?!\s+(?:of|on|that|when|hereof)\b)"
+    r"|\b(?:signed|executed|authenticated|signature)\b[^.;\x00]{0,60}?\bon\s+\x00+",
+    re.IGNORECASE,
+)
+"""Where the signature blocks give the day each party signed: after a 'Date:' label, or a row
+of them ('Date: Date: 3-2-24 3-9-24'); above a row of 'Date' captions ('3/2/24 3/9/24 Date
+Date'); 'signed on 9 March 2024'. The dates themselves are masked with NULs."""
 
 
 def _last_signed(sentences: Sequence[Sentence]) -> DateMention | None:
-    """The latest date written after 'Date:' (the signature blocks), if any."""
-    signed = [
-        mention
-        for sentence in sentences
-        for mention in dates(sentence.text)
-        if mention.date is not None and _preceded(sentence.text, mention.start, _SIGNED_ON, 12)
-    ]
+    """The latest date the signature blocks say a party signed on, if any."""
+    signed: list[DateMention] = []
+    for sentence in sentences:
+        found = _own_dates(sentence.text)
+        masked = list(sentence.text)
+        for mention in found:
+            masked[mention.start : mention.end] = "\x00" * (mention.end - mention.start)
+        for block in _SIGNATURE_DATES.finditer("".join(masked)):
+            signed += [
+                mention
+                for mention in found
+                if mention.date is not None and block.start() <= mention.start < block.end()
+            ]
     return max(signed, key=lambda mention: mention.date or dt.date.min, default=None)
 
 
@@ -376,7 +410,7 @@ def _dated(sentences: Sequence[Sentence]) -> DateMention | None:
     """The date at the head of the agreement: the one it says it is made or dated on, over a
     date in a heading or a filing's stamp; else the head's first date."""
     head = " ".join(sentence.text for sentence in sentences[:12])[:3000]
-    found = dates(head)
+    found = _own_dates(head)
     made = (mention for mention in found if _preceded(head, mention.start, _MADE_ON, 30))
     return next(made, found[0]) if found else None
 
@@ -396,7 +430,7 @@ def effective_date(
     for sentence in sentences:
         text = sentence.text
         for match in _DEFINED_START.finditer(text):
-            found = dates(text)
+            found = _own_dates(text)
             if found:
                 return min(found, key=lambda mention: abs(mention.start - match.start()))
             signed = _last_signed(sentences) if _LAST_SIGNATURE.search(text) else None
@@ -407,7 +441,7 @@ def effective_date(
         return dated
     for sentence in sentences:
         if _MADE_ON.search(sentence.text):
-            found = dates(sentence.text)
+            found = _own_dates(sentence.text)
             if found:
                 return found[0]
     return None

@@ -264,3 +264,22 @@ def test_a_filing_stamp_on_the_page_is_not_the_agreements_date() -> None:
     )
     assert _expiry(sentences, [1]) == dt.date(2026, 9, 5)
     assert effective_date(_sentences("Source: MAKER HOLDINGS INC, 10-Q, 11/14/2024")) is None
+
+
+def test_a_table_of_terms_gives_the_end_in_its_termination_date_row() -> None:
+    sentences = _sentences(
+        "The terms of the supply to which this confirmation relates are as follows:\n"
+        "Trade Date: 12 March 2025\nEffective Date 1 April 2025\n"
+        "Termination Date: 1 April 2028\nCalculation Agent: the Seller",
+        "Payments fall due from and including 15 May 2025 up to and including 15 March 2028.",
+    )
+    assert _expiry(sentences, [1]) == dt.date(2028, 4, 1)
+
+
+def test_a_length_from_the_effective_date_that_a_table_calls_the_contract_start() -> None:
+    sentences = _sentences(
+        "The term of this Agreement shall continue for twenty-four (24) months with the "
+        'effective date ("Initial Term").',
+        "2 TERMS\n2.1 Contract start: 04-01-25\n2.2 Contract end: 04-01-27",
+    )
+    assert _expiry(sentences, [0]) == dt.date(2027, 4, 1)

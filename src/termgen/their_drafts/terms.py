@@ -44,9 +44,15 @@ _ENDS_ON_EVENT = re.compile(
     r"(?!initial|then|current)|full\s+performance|payment|last|exercise|occurrence)",
     re.IGNORECASE,
 )
+_END_LABEL = (
+    r"(?:(?:contract|agreement|term)\s+(?:end|expir\w*)|(?:termination|expiration|expiry|end)\s+date)"
+    r"\s*:"
+)
+"""A row of a table of terms that gives the end: 'Termination Date: 1 April 2029', 'Contract
+end: 04-01-28'. Other dates in such a table (trade, payment, maturity) are not the term's."""
 _END_DATE_BEFORE = re.compile(
     r"\b(?:until|through|thru|to|expir\w*(?:\s+on)?|terminat\w*\s+on|end\w*\s+(?:on|as\s+of)?|"
-    r"conclud\w*(?:\s+on)?|up\s+to\s+and\s+including|no\s+later\s+than|means?|date\s*:)\s*"
+    rf"conclud\w*(?:\s+on)?|up\s+to\s+and\s+including|no\s+later\s+than|means?|{_END_LABEL})\s*"
     r"(?:and\s+including\s+)?(?:the\s+)?(?:close\s+of\s+business\s+on\s+)?(?:(?:later|earlier)"
     r"\s+of\s*:?\s*)?(?:\(\w{1,3}\)\s*)?$",
     re.IGNORECASE,
@@ -74,12 +80,13 @@ _DEFINED_START = re.compile(
     r"\(\s*(?:the\s+|this\s+)?\"?(?:effective|commencement|start)\s+date\"?\s*\)|"
     r"\"?(?:effective|commencement|start)\s+date\"?(?:\s+(?:of|for)\s+this\s+(?:agreement|contract))?\s*"
     r"(?:means|shall\s+mean|(?:shall|will)\s+be|is|:)|"
-    r"\breferred\s+to\s+as\s+(?:the\s+)?\"?effective\s+date\b",
+    r"\breferred\s+to\s+as\s+(?:the\s+)?\"?effective\s+date\b|"
+    r"\b(?:contract|agreement|term)\s+(?:start|commencement|begins?)\s*:",
     re.IGNORECASE,
 )
 """Where an agreement defines the day it starts: '(the "Effective Date")', 'Effective Date:',
 'The commencement date for this contract will be', '(hereinafter referred to as the effective
-date of the Agreement)'."""
+date of the Agreement)', a table of terms' 'Contract start:'."""
 _YEAR_END = re.compile(
     r"\b(?:until|through|to|at)\s+the\s+end\s+of\s+the\s+(?:then[- ]?)?current\s+calendar\s+year|"
     r"\bend\s+of\s+the\s+calendar\s+year\s+in\s+which\s+(?:this\s+agreement|it|the\s+effective"
@@ -278,6 +285,7 @@ _TERM_SIGNS = (
     ),
     (-2, re.compile(r"\bnotices\b|\brepresentations?\b|\bdeemed\b", re.I)),
     (3, re.compile(r"^\W*(?:initial\s+)?term\s*:", re.I)),
+    (3, re.compile(_END_LABEL, re.I)),
     (
         3,
         re.compile(

@@ -283,3 +283,40 @@ def test_a_length_from_the_effective_date_that_a_table_calls_the_contract_start(
         "2 TERMS\n2.1 Contract start: 04-01-25\n2.2 Contract end: 04-01-27",
     )
     assert _expiry(sentences, [0]) == dt.date(2027, 4, 1)
+
+
+def test_a_start_the_agreement_says_it_takes_effect_on_over_the_date_at_its_head() -> None:
+    sentences = _sentences(
+        "Service contract for the test benches dated 12 March 2025",
+        "It shall be effective on 1 April 2025 and shall have a duration of two years.",
+        "After the initial period of two years, this service contract shall be renewed "
+        "for one year at a time unless either party ends it by registered letter.",
+    )
+    assert _expiry(sentences, [1, 2]) == dt.date(2027, 4, 1)
+
+
+def test_a_length_runs_from_the_start_given_with_it_not_an_earlier_periods() -> None:
+    term = read_term(
+        "The set-up period shall be for two (2) months to commence on 3 March 2025, and the "
+        "rest of the term shall be for twenty-four (24) months to commence on the planned "
+        "launch date of May 5, 2025.",
+        0,
+    )
+    assert term is not None and term.length == Duration(value=24, unit="months")
+    assert term.start is not None and term.start.date == dt.date(2025, 5, 5)
+    ending = read_term(
+        "This Agreement runs for two (2) years starting on 1 June 2025 and ending on 31 May 2027.",
+        0,
+    )
+    assert ending is not None and ending.start is not None and ending.end is not None
+    assert (ending.start.date, ending.end.date) == (dt.date(2025, 6, 1), dt.date(2027, 5, 31))
+
+
+def test_a_deadline_the_agreement_names_its_start_is_not_the_end_of_the_term() -> None:
+    term = read_term(
+        "The term of this Agreement becomes effective upon approval of the vehicle type no later "
+        'than 2 September 2025 (such date, the "Effective Date") and shall end upon the '
+        "termination of the Agreement under Section 11.",
+        0,
+    )
+    assert term is not None and term.end is None and term.open_ended

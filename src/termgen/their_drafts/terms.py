@@ -221,13 +221,45 @@ def _measured_from_event(text: str, length: Mention) -> str | None:
     return anchor
 
 
+_NAMED_START = re.compile(
+    r"\s*\(\s*(?:such\s+(?:date|day)\s*,?\s*)?(?:the\s+)?\"?(?:effective|commencement|start)\s+date\b",
+    re.IGNORECASE,
+)
+"""A date the agreement names as its start right after it ('no later than 2 September 2025
+(such date, the "Effective Date")'): a deadline for the start, not the term's end."""
+_LENGTH_STARTS_ON = re.compile(
+    r"[^.;]{0,30}?\b(?:commenc\w*|begin\w*|start\w*|running\s+from)\b[^.;]{0,50}$", re.IGNORECASE
+)
+"""What runs from a length to the day it starts on: 'twenty-four (24) months to commence on
+the launch date of 4 January 2025'. That day is the length's start, over one given for another
+period earlier in the sentence."""
+
+
 def read_term(text: str, index: int) -> TermRead | None:
     """The initial term a sentence sets: a length, an end date, or none at all."""
     found = _own_dates(text)
     end = next(
-        (mention for mention in found if _preceded(text, mention.start, _END_DATE_BEFORE)), None
+        (
+            mention
+            for mention in found
+            if _preceded(text, mention.start, _END_DATE_BEFORE)
+            and not _NAMED_START.match(text, mention.end)
+        ),
+        None,
     )
-    start = next(
+    length = best(text, "term", least=2)
+    own_start = (
+        (
+            mention
+            for mention in found
+            if mention is not end
+            and mention.start > length.end
+            and _LENGTH_STARTS_ON.match(text[length.end : mention.start])
+        )
+        if length
+        else iter(())
+    )
+    start = next(own_start, None) or next(
         (
             mention
             for mention in found
@@ -235,7 +267,6 @@ def read_term(text: str, index: int) -> TermRead | None:
         ),
         None,
     )
-    length = best(text, "term", least=2)
     value = length.value if length else _anniversary(text)
     if end is not None or value is not None:
         event = _measured_from_event(text, length) if length and start is None else None
@@ -423,12 +454,23 @@ def _dated(sentences: Sequence[Sentence]) -> DateMention | None:
     return next(made, found[0]) if found else None
 
 
+_TAKES_EFFECT = re.compile(
+    r"\b(?:(?:this|the)\s+(?:agreement|contract)|it)\s+(?:(?:shall|will)\s+)?(?:be(?:come)?|is|"
+    r"becomes|enters?\s+into|comes?\s+into|takes?)\s+(?:effective|force|effect)\s+(?:on|as\s+of|"
+    r"from)\s+$",
+    re.IGNORECASE,
+)
+"""'It shall be effective on 6 October 2025', 'This Agreement comes into force on': the day it
+starts, over the date at its head (the day it was dated or signed)."""
+
+
 def effective_date(
     sentences: Sequence[Sentence], near: TermRead | None = None
 ) -> DateMention | None:
     """When the agreement starts: the term's own start; the date the agreement is dated when
-    the term runs from 'the date hereof'; the defined Effective Date; the date at the head of
-    the agreement; or else the first date it says it was made or signed on."""
+    the term runs from 'the date hereof'; the defined Effective Date; the date the agreement
+    says it takes effect on; the date at the head of the agreement; or else the first date it
+    says it was made or signed on."""
     if near is not None and near.start is not None:
         return near.start
     if near is not None and near.from_date_hereof:
@@ -444,7 +486,16 @@ def effective_date(
             signed = _last_signed(sentences) if _LAST_SIGNATURE.search(text) else None
             if signed is not None:
                 return signed
-    dated = _dated(sentences)
+    takes_effect = next(
+        (
+            mention
+            for sentence in sentences
+            for mention in _own_dates(sentence.text)
+            if _preceded(sentence.text, mention.start, _TAKES_EFFECT, 60)
+        ),
+        None,
+    )
+    dated = takes_effect or _dated(sentences)
     if dated is not None:
         return dated
     for sentence in sentences:

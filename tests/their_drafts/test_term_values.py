@@ -278,11 +278,12 @@ def test_a_table_of_terms_gives_the_end_in_its_termination_date_row() -> None:
 
 def test_a_length_from_the_effective_date_that_a_table_calls_the_contract_start() -> None:
     sentences = _sentences(
+        "Licence agreement signed in Cologne on 3/20/25.",
         "The term of this Agreement shall continue for twenty-four (24) months with the "
         'effective date ("Initial Term").',
         "2 TERMS\n2.1 Contract start: 04-01-25\n2.2 Contract end: 04-01-27",
     )
-    assert _expiry(sentences, [0]) == dt.date(2027, 4, 1)
+    assert _expiry(sentences, [1]) == dt.date(2027, 4, 1)
 
 
 def test_a_start_the_agreement_says_it_takes_effect_on_over_the_date_at_its_head() -> None:
@@ -320,3 +321,73 @@ def test_a_deadline_the_agreement_names_its_start_is_not_the_end_of_the_term() -
         0,
     )
     assert term is not None and term.end is None and term.open_ended
+
+
+def _open_ended(sentences: list[Sentence], hits: list[int]) -> bool:
+    term = initial_term(sentences, hits)
+    return term is not None and term.open_ended
+
+
+def test_a_term_set_only_by_the_events_or_notice_that_end_it_is_open_ended() -> None:
+    assert _open_ended(
+        _sentences(
+            "The Supplier shall keep the tooling insured.",
+            "This Agreement shall terminate (a) at the option of either party, upon 90 days' "
+            "written notice; or (b) on a material breach not cured within ten days of notice.",
+        ),
+        [],
+    )
+    assert _open_ended(
+        _sentences(
+            "This rebate will stay in effect until the Dealer sells 500 vehicles or for at most "
+            "5 years.",
+            "This Agreement shall terminate, subject to any extension required by law, upon "
+            "either party giving at least 120 days' written notice.",
+        ),
+        [],
+    )
+
+
+def test_a_length_given_only_in_a_proviso_leaves_the_term_open_ended() -> None:
+    term = read_term(
+        "This Agreement shall begin on the Effective Date and continue until the termination "
+        "of the Framework Agreement; provided, however, that if the Buyer makes an exit "
+        "election under the Framework Agreement, this Agreement shall terminate 36 months "
+        "after such election.",
+        0,
+    )
+    assert term is not None and term.open_ended and term.length is None
+
+
+def test_an_agreement_that_cannot_be_ended_over_a_period_for_one_obligation() -> None:
+    assert _open_ended(
+        _sentences(
+            "For a period of six (6) months after the Effective Time, the Seller shall on "
+            "request continue to provide copies of the drawings.",
+            "The provisions of this Agreement, including the licences, shall not be terminable "
+            "for any reason.",
+        ),
+        [],
+    )
+
+
+def test_the_maturity_and_settlement_dates_of_securities_are_not_the_term() -> None:
+    assert _open_ended(
+        _sentences(
+            "Upon a successful remarketing, the Stated Maturity of the Notes will, effective "
+            "May 1, 2031, be adjusted to December 15, 2034.",
+            "This Remarketing Agreement shall terminate (i) if the remarketing fails or (ii) on "
+            "the resignation of the Remarketing Agent.",
+        ),
+        [],
+    )
+    assert _open_ended(
+        _sentences(
+            "Term Sheet Maturity Date: June 5, 2031 Pricing Date: March 1, 2031 Distribution "
+            "Dates: March 15, 2031 for the period from the settlement date to and including "
+            "March 14, 2031.",
+            "This Agreement shall terminate (i) the Business Day after the Remarketing "
+            "Settlement Date or (ii) on the resignation of the Remarketing Agent.",
+        ),
+        [0],
+    )

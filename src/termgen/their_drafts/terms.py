@@ -221,6 +221,19 @@ def _measured_from_event(text: str, length: Mention) -> str | None:
     return anchor
 
 
+_PROVISO = re.compile(r"[;,]\s*provided\s*,?\s*(?:however\s*,?\s*)?that\b", re.IGNORECASE)
+"""Where a proviso starts: a length that only a proviso gives ('until the end of the Alliance
+Agreement; provided, however, that if an election is made, 36 months after it') does not make
+an open-ended term a fixed one."""
+_ENDS_ONLY_ON = re.compile(
+    r"\b(?:this\s+(?:\w+\s+)?|the\s+)(?:agreement|contract)\s+shall\s+(?:automatically\s+)?"
+    r"terminate\b(?:\s+and\b[^.;]{0,80}?)?\s*(?:,[^.;]{0,80}?,\s*)?(?::|\((?:i|a|1)\)|upon|"
+    r"on\s+the\s+(?:exercise|occurrence)|in\s+the\s+event|if\b|at\s+the\s+option)",
+    re.IGNORECASE,
+)
+"""A term set only by the events that end it: 'This Agreement shall terminate (a) at the option
+of any party upon 90 days' notice; or (b) ...', 'shall terminate: a. automatically if ...'. A
+sentence that ends the term on a date or after a length is read as such before this."""
 _NAMED_START = re.compile(
     r"\s*\(\s*(?:such\s+(?:date|day)\s*,?\s*)?(?:the\s+)?\"?(?:effective|commencement|start)\s+date\b",
     re.IGNORECASE,
@@ -268,6 +281,14 @@ def read_term(text: str, index: int) -> TermRead | None:
         None,
     )
     value = length.value if length else _anniversary(text)
+    main_clause = _PROVISO.split(text, maxsplit=1)[0]
+    if (
+        end is None
+        and length is not None
+        and length.start > len(main_clause)
+        and (OPEN_ENDED.search(main_clause) or _ENDS_ON_EVENT.search(main_clause))
+    ):
+        return TermRead(index, open_ended=True)
     if end is not None or value is not None:
         event = _measured_from_event(text, length) if length and start is None else None
         hereof = bool(_DATE_HEREOF.search(text))
@@ -276,7 +297,7 @@ def read_term(text: str, index: int) -> TermRead | None:
         )
     if _YEAR_END.search(text):
         return TermRead(index, start=start, to_year_end=True)
-    if OPEN_ENDED.search(text) or _ENDS_ON_EVENT.search(text):
+    if OPEN_ENDED.search(text) or _ENDS_ON_EVENT.search(text) or _ENDS_ONLY_ON.search(text):
         return TermRead(index, open_ended=True)
     return None
 
@@ -293,9 +314,10 @@ _TERM_SIGNS = (
     (
         2,
         re.compile(
-            r"\b(?:this|the)\s+(?:agreement|contract)\b[^.;]{0,80}\b(?:shall|will|is\s+to)\s+"
+            r"\b(?:this\s+(?:\w+\s+)?|the\s+)(?:agreement|contract)\b[^.;]{0,80}\b(?:shall|will|is\s+to)\s+"
             r"(?:commence|continue|remain|be\s+(?:in\s+(?:full\s+)?)?(?:effect|force|valid|"
-            r"effective)|expire|terminate|be\s+for|run|begin|end|have\s+a\s+(?:term|duration))",
+            r"effective)|expire|terminate|be\s+for|run|begin|end|have\s+a\s+(?:term|duration)|"
+            r"not\s+be\s+terminable)",
             re.I,
         ),
     ),
@@ -315,6 +337,7 @@ _TERM_SIGNS = (
         ),
     ),
     (-2, re.compile(r"\bnotices\b|\brepresentations?\b|\bdeemed\b", re.I)),
+    (-3, re.compile(r"\bstated\s+maturity\b|\b(?:maturity|settlement|pricing)\s+date\s*:", re.I)),
     (3, re.compile(r"^\W*(?:initial\s+)?term\s*:", re.I)),
     (3, re.compile(_END_LABEL, re.I)),
     (

@@ -391,3 +391,15 @@ def test_the_maturity_and_settlement_dates_of_securities_are_not_the_term() -> N
         ),
         [0],
     )
+
+
+def test_a_term_that_will_not_end_until_an_event_over_its_shortest_length() -> None:
+    assert _open_ended(
+        _sentences(
+            "The term of this Agreement will begin on the Launch Date and will not end until "
+            "the Supplier has delivered 10,000 units of the Parts.",
+            "Regardless of deliveries, the term of this Agreement will not be shorter than two "
+            "(2) years after the first delivery.",
+        ),
+        [0, 1],
+    )

@@ -226,13 +226,15 @@ _PROVISO = re.compile(r"[;,]\s*provided\s*,?\s*(?:however\s*,?\s*)?that\b", re.I
 Agreement; provided, however, that if an election is made, 36 months after it') does not make
 an open-ended term a fixed one."""
 _ENDS_ONLY_ON = re.compile(
+    r"\b(?:shall|will)\s+not\s+(?:end|expire|terminate)\s+(?:before|until)\b|"
     r"\b(?:this\s+(?:\w+\s+)?|the\s+)(?:agreement|contract)\s+shall\s+(?:automatically\s+)?"
     r"terminate\b(?:\s+and\b[^.;]{0,80}?)?\s*(?:,[^.;]{0,80}?,\s*)?(?::|\((?:i|a|1)\)|upon|"
     r"on\s+the\s+(?:exercise|occurrence)|in\s+the\s+event|if\b|at\s+the\s+option)",
     re.IGNORECASE,
 )
 """A term set only by the events that end it: 'This Agreement shall terminate (a) at the option
-of any party upon 90 days' notice; or (b) ...', 'shall terminate: a. automatically if ...'. A
+of any party upon 90 days' notice; or (b) ...', 'shall terminate: a. automatically if ...',
+'will not end until the Supplier has delivered 10,000 units'. A
 sentence that ends the term on a date or after a length is read as such before this."""
 _NAMED_START = re.compile(
     r"\s*\(\s*(?:such\s+(?:date|day)\s*,?\s*)?(?:the\s+)?\"?(?:effective|commencement|start)\s+date\b",
@@ -297,7 +299,7 @@ def read_term(text: str, index: int) -> TermRead | None:
         )
     if _YEAR_END.search(text):
         return TermRead(index, start=start, to_year_end=True)
-    if OPEN_ENDED.search(text) or _ENDS_ON_EVENT.search(text) or _ENDS_ONLY_ON.search(text):
+    if any(pattern.search(text) for pattern in (OPEN_ENDED, _ENDS_ON_EVENT, _ENDS_ONLY_ON)):
         return TermRead(index, open_ended=True)
     return None
 
@@ -337,6 +339,7 @@ _TERM_SIGNS = (
         ),
     ),
     (-2, re.compile(r"\bnotices\b|\brepresentations?\b|\bdeemed\b", re.I)),
+    (-3, re.compile(r"\b(?:shall|will)\s+not\s+be\s+(?:shorter|less)\s+than\b", re.I)),
     (-3, re.compile(r"\bstated\s+maturity\b|\b(?:maturity|settlement|pricing)\s+date\s*:", re.I)),
     (3, re.compile(r"^\W*(?:initial\s+)?term\s*:", re.I)),
     (3, re.compile(_END_LABEL, re.I)),

@@ -449,14 +449,22 @@ of them ('Date: Date: 3-2-24 3-9-24'); above a row of 'Date' captions ('3/2/24 3
 Date'); 'signed on 9 March 2024'. The dates themselves are masked with NULs."""
 
 
+_SIGNING_WORD = re.compile(r"\b(?:date|signed|executed|authenticated|signature)", re.IGNORECASE)
+
+
 def _last_signed(sentences: Sequence[Sentence]) -> DateMention | None:
     """The latest date the signature blocks say a party signed on, if any."""
     signed: list[DateMention] = []
     for sentence in sentences:
-        found = _own_dates(sentence.text)
-        masked = list(sentence.text)
+        text = sentence.text
+        if not _SIGNING_WORD.search(text):
+            continue
+        found = _own_dates(text)
+        masked, taken = [], 0
         for mention in found:
-            masked[mention.start : mention.end] = "\x00" * (mention.end - mention.start)
+            masked += [text[taken : mention.start], "\x00" * (mention.end - mention.start)]
+            taken = mention.end
+        masked.append(text[taken:])
         for block in _SIGNATURE_DATES.finditer("".join(masked)):
             signed += [
                 mention
@@ -483,11 +491,21 @@ def _dated(sentences: Sequence[Sentence]) -> DateMention | None:
 _TAKES_EFFECT = re.compile(
     r"\b(?:(?:this|the)\s+(?:agreement|contract)|it)\s+(?:(?:shall|will)\s+)?(?:be(?:come)?|is|"
     r"becomes|enters?\s+into|comes?\s+into|takes?)\s+(?:effective|force|effect)\s+(?:on|as\s+of|"
-    r"from)\s+$",
+    r"from)\s+",
     re.IGNORECASE,
 )
 """'It shall be effective on 6 October 2025', 'This Agreement comes into force on': the day it
 starts, over the date at its head (the day it was dated or signed)."""
+
+
+def _takes_effect(sentences: Sequence[Sentence]) -> DateMention | None:
+    """The first date written right after the agreement says it takes effect."""
+    for sentence in sentences:
+        for match in _TAKES_EFFECT.finditer(sentence.text):
+            found = dates(sentence.text[match.end() : match.end() + 40])
+            if found and found[0].start == 0:
+                return found[0]
+    return None
 
 
 def effective_date(
@@ -512,16 +530,7 @@ def effective_date(
             signed = _last_signed(sentences) if _LAST_SIGNATURE.search(text) else None
             if signed is not None:
                 return signed
-    takes_effect = next(
-        (
-            mention
-            for sentence in sentences
-            for mention in _own_dates(sentence.text)
-            if _preceded(sentence.text, mention.start, _TAKES_EFFECT, 60)
-        ),
-        None,
-    )
-    dated = takes_effect or _dated(sentences)
+    dated = _takes_effect(sentences) or _dated(sentences)
     if dated is not None:
         return dated
     for sentence in sentences:

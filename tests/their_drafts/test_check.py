@@ -397,3 +397,18 @@ def test_detection_on_both_cores_finds_what_one_core_finds() -> None:
         alone = detect(found, provisions)
         assert detect(found, provisions, both_cores=True) == alone
         assert any(detection.evidence for detection in alone)
+
+
+def test_a_contract_that_names_its_sides_by_and_between_without_the_word_party(
+    tmp_path: Path,
+) -> None:
+    draft = tmp_path / "web.txt"
+    draft.write_text(
+        'This Website Design Agreement (the "Agreement") is entered into on January 11, 2025 '
+        'by and between Jane Roe (hereinafter "Client") and Web Works Ltd (hereinafter '
+        '"Company").\n\nClient agrees to pay to Company the sum of $5,000.\n\n'
+        "Terms of the project: 12 weeks from February 3, 2025 to April 28, 2025.\n",
+        encoding="utf-8",
+    )
+    result = run_cli("check", draft)
+    assert "does not read like a contract" not in result.out + result.err

@@ -216,3 +216,190 @@ def test_the_initial_period_not_the_renewal_period_is_the_term() -> None:
         0,
     )
     assert term is not None and term.length == Duration(value=3, unit="years")
+
+
+@pytest.mark.parametrize(
+    ("defined", "signatures"),
+    [
+        (
+            '"Commencement Date" means the date of last signature on this Agreement.',
+            "Signed for the Maker Date: Date: 6-3-2025 6-10-2025 Signed for the Dealer",
+        ),
+        (
+            'This Agreement takes effect on the date of signed acceptance ("Effective Date") '
+            "by the Dealer.",
+            "Maker Date: 3 June 2025 Dealer Date: 6/10/25",
+        ),
+        (
+            "This Agreement becomes effective upon the completion of the execution by both "
+            'Parties (the "Effective Date").',
+            "[signed electronically by the Maker on 3 June 2025] [signed electronically by "
+            "the Dealer on 10 June 2025]",
+        ),
+        (
+            'Starting on the first anniversary of the signing of this Agreement ("Effective '
+            'Date"), prices rise by two per cent a year.',
+            "Managing Director Sales Director 06/03/2025 06/10/2025 Date Date",
+        ),
+    ],
+)
+def test_an_effective_date_set_by_the_last_signature_in_a_signature_table(
+    defined: str, signatures: str
+) -> None:
+    sentences = _sentences(
+        "The Agreement shall run for a period of one (1) year from the Effective Date.",
+        defined,
+        signatures,
+    )
+    assert _expiry(sentences, [0]) == dt.date(2026, 6, 10)
+
+
+def test_a_filing_stamp_on_the_page_is_not_the_agreements_date() -> None:
+    sentences = _sentences(
+        "Source: MAKER HOLDINGS INC, 10-Q, 11/14/2024 "
+        '"Effective Date" means the date of last signature on this Agreement.',
+        "This Agreement shall continue for a period of two (2) years from the Effective Date.",
+        "For the Maker Date: 9/2/2024 For the Dealer Date: 9/5/2024",
+        "Source: MAKER HOLDINGS INC, 10-Q, 11/14/2024",
+    )
+    assert _expiry(sentences, [1]) == dt.date(2026, 9, 5)
+    assert effective_date(_sentences("Source: MAKER HOLDINGS INC, 10-Q, 11/14/2024")) is None
+
+
+def test_a_table_of_terms_gives_the_end_in_its_termination_date_row() -> None:
+    sentences = _sentences(
+        "The terms of the supply to which this confirmation relates are as follows:\n"
+        "Trade Date: 12 March 2025\nEffective Date 1 April 2025\n"
+        "Termination Date: 1 April 2028\nCalculation Agent: the Seller",
+        "Payments fall due from and including 15 May 2025 up to and including 15 March 2028.",
+    )
+    assert _expiry(sentences, [1]) == dt.date(2028, 4, 1)
+
+
+def test_a_length_from_the_effective_date_that_a_table_calls_the_contract_start() -> None:
+    sentences = _sentences(
+        "Licence agreement signed in Cologne on 3/20/25.",
+        "The term of this Agreement shall continue for twenty-four (24) months with the "
+        'effective date ("Initial Term").',
+        "2 TERMS\n2.1 Contract start: 04-01-25\n2.2 Contract end: 04-01-27",
+    )
+    assert _expiry(sentences, [1]) == dt.date(2027, 4, 1)
+
+
+def test_a_start_the_agreement_says_it_takes_effect_on_over_the_date_at_its_head() -> None:
+    sentences = _sentences(
+        "Service contract for the test benches dated 12 March 2025",
+        "It shall be effective on 1 April 2025 and shall have a duration of two years.",
+        "After the initial period of two years, this service contract shall be renewed "
+        "for one year at a time unless either party ends it by registered letter.",
+    )
+    assert _expiry(sentences, [1, 2]) == dt.date(2027, 4, 1)
+
+
+def test_a_length_runs_from_the_start_given_with_it_not_an_earlier_periods() -> None:
+    term = read_term(
+        "The set-up period shall be for two (2) months to commence on 3 March 2025, and the "
+        "rest of the term shall be for twenty-four (24) months to commence on the planned "
+        "launch date of May 5, 2025.",
+        0,
+    )
+    assert term is not None and term.length == Duration(value=24, unit="months")
+    assert term.start is not None and term.start.date == dt.date(2025, 5, 5)
+    ending = read_term(
+        "This Agreement runs for two (2) years starting on 1 June 2025 and ending on 31 May 2027.",
+        0,
+    )
+    assert ending is not None and ending.start is not None and ending.end is not None
+    assert (ending.start.date, ending.end.date) == (dt.date(2025, 6, 1), dt.date(2027, 5, 31))
+
+
+def test_a_deadline_the_agreement_names_its_start_is_not_the_end_of_the_term() -> None:
+    term = read_term(
+        "The term of this Agreement becomes effective upon approval of the vehicle type no later "
+        'than 2 September 2025 (such date, the "Effective Date") and shall end upon the '
+        "termination of the Agreement under Section 11.",
+        0,
+    )
+    assert term is not None and term.end is None and term.open_ended
+
+
+def _open_ended(sentences: list[Sentence], hits: list[int]) -> bool:
+    term = initial_term(sentences, hits)
+    return term is not None and term.open_ended
+
+
+def test_a_term_set_only_by_the_events_or_notice_that_end_it_is_open_ended() -> None:
+    assert _open_ended(
+        _sentences(
+            "The Supplier shall keep the tooling insured.",
+            "This Agreement shall terminate (a) at the option of either party, upon 90 days' "
+            "written notice; or (b) on a material breach not cured within ten days of notice.",
+        ),
+        [],
+    )
+    assert _open_ended(
+        _sentences(
+            "This rebate will stay in effect until the Dealer sells 500 vehicles or for at most "
+            "5 years.",
+            "This Agreement shall terminate, subject to any extension required by law, upon "
+            "either party giving at least 120 days' written notice.",
+        ),
+        [],
+    )
+
+
+def test_a_length_given_only_in_a_proviso_leaves_the_term_open_ended() -> None:
+    term = read_term(
+        "This Agreement shall begin on the Effective Date and continue until the termination "
+        "of the Framework Agreement; provided, however, that if the Buyer makes an exit "
+        "election under the Framework Agreement, this Agreement shall terminate 36 months "
+        "after such election.",
+        0,
+    )
+    assert term is not None and term.open_ended and term.length is None
+
+
+def test_an_agreement_that_cannot_be_ended_over_a_period_for_one_obligation() -> None:
+    assert _open_ended(
+        _sentences(
+            "For a period of six (6) months after the Effective Time, the Seller shall on "
+            "request continue to provide copies of the drawings.",
+            "The provisions of this Agreement, including the licences, shall not be terminable "
+            "for any reason.",
+        ),
+        [],
+    )
+
+
+def test_the_maturity_and_settlement_dates_of_securities_are_not_the_term() -> None:
+    assert _open_ended(
+        _sentences(
+            "Upon a successful remarketing, the Stated Maturity of the Notes will, effective "
+            "May 1, 2031, be adjusted to December 15, 2034.",
+            "This Remarketing Agreement shall terminate (i) if the remarketing fails or (ii) on "
+            "the resignation of the Remarketing Agent.",
+        ),
+        [],
+    )
+    assert _open_ended(
+        _sentences(
+            "Term Sheet Maturity Date: June 5, 2031 Pricing Date: March 1, 2031 Distribution "
+            "Dates: March 15, 2031 for the period from the settlement date to and including "
+            "March 14, 2031.",
+            "This Agreement shall terminate (i) the Business Day after the Remarketing "
+            "Settlement Date or (ii) on the resignation of the Remarketing Agent.",
+        ),
+        [0],
+    )
+
+
+def test_a_term_that_will_not_end_until_an_event_over_its_shortest_length() -> None:
+    assert _open_ended(
+        _sentences(
+            "The term of this Agreement will begin on the Launch Date and will not end until "
+            "the Supplier has delivered 10,000 units of the Parts.",
+            "Regardless of deliveries, the term of this Agreement will not be shorter than two "
+            "(2) years after the first delivery.",
+        ),
+        [0, 1],
+    )

@@ -23,7 +23,7 @@ _CONTRACT_SIGNS = (
     re.compile(
         r"\b(agreement|contract|term sheet|heads of terms|letter of intent|memorandum)\b", re.I
     ),
-    re.compile(r"\bpart(y|ies)\b", re.I),
+    re.compile(r"\bpart(y|ies)\b|\bby\s+and\s+between\b", re.I),
     re.compile(r"\b(shall|agrees?|undertakes?|will)\b", re.I),
 )
 

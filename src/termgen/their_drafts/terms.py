@@ -44,9 +44,15 @@ _ENDS_ON_EVENT = re.compile(
     r"(?!initial|then|current)|full\s+performance|payment|last|exercise|occurrence)",
     re.IGNORECASE,
 )
+_END_LABEL = (
+    r"(?:(?:contract|agreement|term)\s+(?:end|expir\w*)|(?:termination|expiration|expiry|end)\s+date)"
+    r"\s*:"
+)
+"""A row of a table of terms that gives the end: 'Termination Date: 1 April 2029', 'Contract
+end: 04-01-28'. Other dates in such a table (trade, payment, maturity) are not the term's."""
 _END_DATE_BEFORE = re.compile(
     r"\b(?:until|through|thru|to|expir\w*(?:\s+on)?|terminat\w*\s+on|end\w*\s+(?:on|as\s+of)?|"
-    r"conclud\w*(?:\s+on)?|up\s+to\s+and\s+including|no\s+later\s+than|means?|date\s*:)\s*"
+    rf"conclud\w*(?:\s+on)?|up\s+to\s+and\s+including|no\s+later\s+than|means?|{_END_LABEL})\s*"
     r"(?:and\s+including\s+)?(?:the\s+)?(?:close\s+of\s+business\s+on\s+)?(?:(?:later|earlier)"
     r"\s+of\s*:?\s*)?(?:\(\w{1,3}\)\s*)?$",
     re.IGNORECASE,
@@ -74,12 +80,13 @@ _DEFINED_START = re.compile(
     r"\(\s*(?:the\s+|this\s+)?\"?(?:effective|commencement|start)\s+date\"?\s*\)|"
     r"\"?(?:effective|commencement|start)\s+date\"?(?:\s+(?:of|for)\s+this\s+(?:agreement|contract))?\s*"
     r"(?:means|shall\s+mean|(?:shall|will)\s+be|is|:)|"
-    r"\breferred\s+to\s+as\s+(?:the\s+)?\"?effective\s+date\b",
+    r"\breferred\s+to\s+as\s+(?:the\s+)?\"?effective\s+date\b|"
+    r"\b(?:contract|agreement|term)\s+(?:start|commencement|begins?)\s*:",
     re.IGNORECASE,
 )
 """Where an agreement defines the day it starts: '(the "Effective Date")', 'Effective Date:',
 'The commencement date for this contract will be', '(hereinafter referred to as the effective
-date of the Agreement)'."""
+date of the Agreement)', a table of terms' 'Contract start:'."""
 _YEAR_END = re.compile(
     r"\b(?:until|through|to|at)\s+the\s+end\s+of\s+the\s+(?:then[- ]?)?current\s+calendar\s+year|"
     r"\bend\s+of\s+the\s+calendar\s+year\s+in\s+which\s+(?:this\s+agreement|it|the\s+effective"
@@ -112,6 +119,20 @@ _DATE_HEREOF = re.compile(
 _TERM_WORDS = re.compile(
     r"\b(?:term|agreement|contract|expir\w*|terminat\w*|effective|continu\w*)\b", re.IGNORECASE
 )
+
+
+_FILING_STAMP = re.compile(r"\bSource:\s*[^,\n]{1,80},\s*[\w/.-]{1,12},\s*$")
+"""The stamp a filing service prints on every page ('Source: ACME CORP, 8-K, 12/3/2018'): the
+day the agreement was filed, not a day the agreement sets."""
+
+
+def _own_dates(text: str) -> list[DateMention]:
+    """The dates written in `text`, without the filing stamps printed on its pages."""
+    return [
+        mention
+        for mention in dates(text)
+        if not _FILING_STAMP.search(text[max(0, mention.start - 100) : mention.start])
+    ]
 
 
 @dataclass(frozen=True)
@@ -200,13 +221,60 @@ def _measured_from_event(text: str, length: Mention) -> str | None:
     return anchor
 
 
+_PROVISO = re.compile(r"[;,]\s*provided\s*,?\s*(?:however\s*,?\s*)?that\b", re.IGNORECASE)
+"""Where a proviso starts: a length that only a proviso gives ('until the end of the Alliance
+Agreement; provided, however, that if an election is made, 36 months after it') does not make
+an open-ended term a fixed one."""
+_ENDS_ONLY_ON = re.compile(
+    r"\b(?:shall|will)\s+not\s+(?:end|expire|terminate)\s+(?:before|until)\b|"
+    r"\b(?:this\s+(?:\w+\s+)?|the\s+)(?:agreement|contract)\s+shall\s+(?:automatically\s+)?"
+    r"terminate\b(?:\s+and\b[^.;]{0,80}?)?\s*(?:,[^.;]{0,80}?,\s*)?(?::|\((?:i|a|1)\)|upon|"
+    r"on\s+the\s+(?:exercise|occurrence)|in\s+the\s+event|if\b|at\s+the\s+option)",
+    re.IGNORECASE,
+)
+"""A term set only by the events that end it: 'This Agreement shall terminate (a) at the option
+of any party upon 90 days' notice; or (b) ...', 'shall terminate: a. automatically if ...',
+'will not end until the Supplier has delivered 10,000 units'. A
+sentence that ends the term on a date or after a length is read as such before this."""
+_NAMED_START = re.compile(
+    r"\s*\(\s*(?:such\s+(?:date|day)\s*,?\s*)?(?:the\s+)?\"?(?:effective|commencement|start)\s+date\b",
+    re.IGNORECASE,
+)
+"""A date the agreement names as its start right after it ('no later than 2 September 2025
+(such date, the "Effective Date")'): a deadline for the start, not the term's end."""
+_LENGTH_STARTS_ON = re.compile(
+    r"[^.;]{0,30}?\b(?:commenc\w*|begin\w*|start\w*|running\s+from)\b[^.;]{0,50}$", re.IGNORECASE
+)
+"""What runs from a length to the day it starts on: 'twenty-four (24) months to commence on
+the launch date of 4 January 2025'. That day is the length's start, over one given for another
+period earlier in the sentence."""
+
+
 def read_term(text: str, index: int) -> TermRead | None:
     """The initial term a sentence sets: a length, an end date, or none at all."""
-    found = dates(text)
+    found = _own_dates(text)
     end = next(
-        (mention for mention in found if _preceded(text, mention.start, _END_DATE_BEFORE)), None
+        (
+            mention
+            for mention in found
+            if _preceded(text, mention.start, _END_DATE_BEFORE)
+            and not _NAMED_START.match(text, mention.end)
+        ),
+        None,
     )
-    start = next(
+    length = best(text, "term", least=2)
+    own_start = (
+        (
+            mention
+            for mention in found
+            if mention is not end
+            and mention.start > length.end
+            and _LENGTH_STARTS_ON.match(text[length.end : mention.start])
+        )
+        if length
+        else iter(())
+    )
+    start = next(own_start, None) or next(
         (
             mention
             for mention in found
@@ -214,8 +282,15 @@ def read_term(text: str, index: int) -> TermRead | None:
         ),
         None,
     )
-    length = best(text, "term", least=2)
     value = length.value if length else _anniversary(text)
+    main_clause = _PROVISO.split(text, maxsplit=1)[0]
+    if (
+        end is None
+        and length is not None
+        and length.start > len(main_clause)
+        and (OPEN_ENDED.search(main_clause) or _ENDS_ON_EVENT.search(main_clause))
+    ):
+        return TermRead(index, open_ended=True)
     if end is not None or value is not None:
         event = _measured_from_event(text, length) if length and start is None else None
         hereof = bool(_DATE_HEREOF.search(text))
@@ -224,7 +299,7 @@ def read_term(text: str, index: int) -> TermRead | None:
         )
     if _YEAR_END.search(text):
         return TermRead(index, start=start, to_year_end=True)
-    if OPEN_ENDED.search(text) or _ENDS_ON_EVENT.search(text):
+    if any(pattern.search(text) for pattern in (OPEN_ENDED, _ENDS_ON_EVENT, _ENDS_ONLY_ON)):
         return TermRead(index, open_ended=True)
     return None
 
@@ -241,9 +316,10 @@ _TERM_SIGNS = (
     (
         2,
         re.compile(
-            r"\b(?:this|the)\s+(?:agreement|contract)\b[^.;]{0,80}\b(?:shall|will|is\s+to)\s+"
+            r"\b(?:this\s+(?:\w+\s+)?|the\s+)(?:agreement|contract)\b[^.;]{0,80}\b(?:shall|will|is\s+to)\s+"
             r"(?:commence|continue|remain|be\s+(?:in\s+(?:full\s+)?)?(?:effect|force|valid|"
-            r"effective)|expire|terminate|be\s+for|run|begin|end|have\s+a\s+(?:term|duration))",
+            r"effective)|expire|terminate|be\s+for|run|begin|end|have\s+a\s+(?:term|duration)|"
+            r"not\s+be\s+terminable)",
             re.I,
         ),
     ),
@@ -263,7 +339,10 @@ _TERM_SIGNS = (
         ),
     ),
     (-2, re.compile(r"\bnotices\b|\brepresentations?\b|\bdeemed\b", re.I)),
+    (-3, re.compile(r"\b(?:shall|will)\s+not\s+be\s+(?:shorter|less)\s+than\b", re.I)),
+    (-3, re.compile(r"\bstated\s+maturity\b|\b(?:maturity|settlement|pricing)\s+date\s*:", re.I)),
     (3, re.compile(r"^\W*(?:initial\s+)?term\s*:", re.I)),
+    (3, re.compile(_END_LABEL, re.I)),
     (
         3,
         re.compile(
@@ -347,23 +426,51 @@ def _defined_period(sentences: Sequence[Sentence], text: str, index: int) -> Ter
 
 
 _LAST_SIGNATURE = re.compile(
-    r"\b(?:later|last|latest)\s+(?:of\s+the\s+dates?|date)\s+(?:[\w-]+\s+){0,4}?"
-    r"(?:executed|signed|execution|signatures?)\b",
+    r"\b(?:(?:later|last|latest)\s+(?:of\s+the\s+dates?|date)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:executed|signed|execution|signatures?)|date\s+of\s+(?:the\s+)?(?:last|final|later)\s+"
+    r"(?:signature|execution)|date\s+of\s+signed\s+acceptance|signing\s+of\s+this\s+"
+    r"(?:agreement|contract)|(?:execution|signature|signing)\s+(?:of\s+this\s+(?:agreement|"
+    r"contract)\s+)?by\s+(?:both|all|each\s+of\s+the)\s+parties)\b",
     re.IGNORECASE,
 )
 """'effective on the later of the dates it is signed', 'the last date of execution', 'the later
-of the dates shown by the signatures below'."""
-_SIGNED_ON = re.compile(r"\bDate(?:d|\s+signed)?\s*:\s*$", re.IGNORECASE)
+of the dates shown by the signatures below', 'the date of last signature', 'the date of signed
+acceptance', 'upon the completion of the execution by both Parties': the day the last party
+signs."""
+_DATE_LABEL = r"\bDate(?:d|\s+signed)?\s*:[\s_]*"
+_SIGNATURE_DATES = re.compile(
+    rf"(?:{_DATE_LABEL})+(?:\x00+[\s_]*)+"
+    r"|(?:\x00+[\s_]*)+Date\b(?!\s+(?:of|on|that|when|hereof)\b)"
+    r"|\b(?:signed|executed|authenticated|signature)\b[^.;\x00]{0,60}?\bon\s+\x00+",
+    re.IGNORECASE,
+)
+"""Where the signature blocks give the day each party signed: after a 'Date:' label, or a row
+of them ('Date: Date: 3-2-24 3-9-24'); above a row of 'Date' captions ('3/2/24 3/9/24 Date
+Date'); 'signed on 9 March 2024'. The dates themselves are masked with NULs."""
+
+
+_SIGNING_WORD = re.compile(r"\b(?:date|signed|executed|authenticated|signature)", re.IGNORECASE)
 
 
 def _last_signed(sentences: Sequence[Sentence]) -> DateMention | None:
-    """The latest date written after 'Date:' (the signature blocks), if any."""
-    signed = [
-        mention
-        for sentence in sentences
-        for mention in dates(sentence.text)
-        if mention.date is not None and _preceded(sentence.text, mention.start, _SIGNED_ON, 12)
-    ]
+    """The latest date the signature blocks say a party signed on, if any."""
+    signed: list[DateMention] = []
+    for sentence in sentences:
+        text = sentence.text
+        if not _SIGNING_WORD.search(text):
+            continue
+        found = _own_dates(text)
+        masked, taken = [], 0
+        for mention in found:
+            masked += [text[taken : mention.start], "\x00" * (mention.end - mention.start)]
+            taken = mention.end
+        masked.append(text[taken:])
+        for block in _SIGNATURE_DATES.finditer("".join(masked)):
+            signed += [
+                mention
+                for mention in found
+                if mention.date is not None and block.start() <= mention.start < block.end()
+            ]
     return max(signed, key=lambda mention: mention.date or dt.date.min, default=None)
 
 
@@ -376,17 +483,38 @@ def _dated(sentences: Sequence[Sentence]) -> DateMention | None:
     """The date at the head of the agreement: the one it says it is made or dated on, over a
     date in a heading or a filing's stamp; else the head's first date."""
     head = " ".join(sentence.text for sentence in sentences[:12])[:3000]
-    found = dates(head)
+    found = _own_dates(head)
     made = (mention for mention in found if _preceded(head, mention.start, _MADE_ON, 30))
     return next(made, found[0]) if found else None
+
+
+_TAKES_EFFECT = re.compile(
+    r"\b(?:(?:this|the)\s+(?:agreement|contract)|it)\s+(?:(?:shall|will)\s+)?(?:be(?:come)?|is|"
+    r"becomes|enters?\s+into|comes?\s+into|takes?)\s+(?:effective|force|effect)\s+(?:on|as\s+of|"
+    r"from)\s+",
+    re.IGNORECASE,
+)
+"""'It shall be effective on 6 October 2025', 'This Agreement comes into force on': the day it
+starts, over the date at its head (the day it was dated or signed)."""
+
+
+def _takes_effect(sentences: Sequence[Sentence]) -> DateMention | None:
+    """The first date written right after the agreement says it takes effect."""
+    for sentence in sentences:
+        for match in _TAKES_EFFECT.finditer(sentence.text):
+            found = dates(sentence.text[match.end() : match.end() + 40])
+            if found and found[0].start == 0:
+                return found[0]
+    return None
 
 
 def effective_date(
     sentences: Sequence[Sentence], near: TermRead | None = None
 ) -> DateMention | None:
     """When the agreement starts: the term's own start; the date the agreement is dated when
-    the term runs from 'the date hereof'; the defined Effective Date; the date at the head of
-    the agreement; or else the first date it says it was made or signed on."""
+    the term runs from 'the date hereof'; the defined Effective Date; the date the agreement
+    says it takes effect on; the date at the head of the agreement; or else the first date it
+    says it was made or signed on."""
     if near is not None and near.start is not None:
         return near.start
     if near is not None and near.from_date_hereof:
@@ -396,18 +524,18 @@ def effective_date(
     for sentence in sentences:
         text = sentence.text
         for match in _DEFINED_START.finditer(text):
-            found = dates(text)
+            found = _own_dates(text)
             if found:
                 return min(found, key=lambda mention: abs(mention.start - match.start()))
             signed = _last_signed(sentences) if _LAST_SIGNATURE.search(text) else None
             if signed is not None:
                 return signed
-    dated = _dated(sentences)
+    dated = _takes_effect(sentences) or _dated(sentences)
     if dated is not None:
         return dated
     for sentence in sentences:
         if _MADE_ON.search(sentence.text):
-            found = dates(sentence.text)
+            found = _own_dates(sentence.text)
             if found:
                 return found[0]
     return None

@@ -139,7 +139,8 @@ MALFORMED: list[tuple[str, str | bytes, str]] = [
     (
         "percent over 100",
         BASE + "goals:\n  value_sharing:\n    cost_share:\n      VOLTA: 150\n",
-        ":10:14: goals › value sharing › cost share › VOLTA: must be at most 100, got '150'",
+        ":10:14: goals › value sharing › cost share › VOLTA: '150' is too large: it must be at most "
+        "100",
     ),
     (
         "misspelt unit",
@@ -162,8 +163,8 @@ MALFORMED: list[tuple[str, str | bytes, str]] = [
     (
         "money without currency",
         BASE + "exit:\n  valuation:\n    method: fixed_price\n    price: 90m dollars\n",
-        ":10:12: exit › valuation › price: 'dollars' is not an ISO 4217 currency code, did you "
-        "mean 'USD 90m'?",
+        ":10:12: exit › valuation › price: 'dollars' is not a currency code (three letters, such "
+        "as EUR, USD or JPY); did you mean 'USD 90m'?",
     ),
     (
         "choice far from any",
@@ -210,7 +211,7 @@ MALFORMED: list[tuple[str, str | bytes, str]] = [
     (
         "zero escalation days",
         BASE + "governance:\n  escalation:\n    - level: Steering group\n      days: 0\n",
-        ":10:13: governance › escalation #1 › days: must be at least 1, got '0'",
+        ":10:13: governance › escalation #1 › days: '0' is too small: it must be at least 1",
     ),
     (
         "misspelt body as owner",

@@ -87,7 +87,11 @@ REFUSED_VALUES = [
         "effective_date: 2027-01-15",
         "0001-01-01 is not between 1900 and 2999",
     ),
-    ("quantity: EUR 99999999999999999bn", "quantity: 120 FTE", "must be at most 1000000000000000"),
+    (
+        "quantity: EUR 99999999999999999bn",
+        "quantity: 120 FTE",
+        "is too large: it must be at most 1000000000000000",
+    ),
     (
         "motivation: " + "x" * 20_001,
         "motivation: >-",

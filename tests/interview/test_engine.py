@@ -13,7 +13,7 @@ from termgen.interview.engine import Engine
 from termgen.interview.overview import asked_at, missing, remaining, review
 from termgen.interview.spec import Question, load_spec
 from termgen.interview.steps import Ask, Manage, Offer
-from termgen.interview.types import NewBody
+from termgen.interview.types import AnswerError, NewBody, parse
 from termgen.model import Deal
 
 from ..conftest import EXAMPLES_DIR
@@ -323,3 +323,17 @@ def test_a_term_that_ends_before_it_starts_is_asked_again_with_the_reason() -> N
         "the term ends (2026-12-31) no later than it starts (2027-03-01); check the two dates"
     )
     assert engine.answer(end, "2031-02-28") is None
+
+
+def test_shares_take_party_names_in_any_case_and_say_how_to_write_them() -> None:
+    parties = ("NORDWERK", "HANSOL")
+    assert parse("shares", "nordwerk 60; Hansol 40", parties=parties) == {
+        "NORDWERK": 60,
+        "HANSOL": 40,
+    }
+    with pytest.raises(AnswerError) as wrong:
+        parse("shares", "50/50", parties=parties)
+    assert str(wrong.value) == (
+        "'50/50' does not name a party and its number; write each party's short name, then its "
+        "number, e.g. 'NORDWERK 50; HANSOL 50'"
+    )

@@ -97,12 +97,27 @@ def test_quantity_distinguishes_money_from_units() -> None:
         (Duration, "ninety days", "'ninety days' is not a length of time"),
         (Duration, "90 dais", "'dais' is not a unit of time, did you mean 'days'?"),
         (Duration, 90, "a bare number is not enough here; add the unit, e.g. '90 days'"),
-        (Money, "25m euros", "'euros' is not an ISO 4217 currency code, did you mean 'EUR 25m'?"),
-        (Money, "EURO 40m", "'EURO' is not an ISO 4217 currency code, did you mean 'EUR 40m'?"),
+        (
+            Money,
+            "25m euros",
+            "'euros' is not a currency code (three letters, such as EUR, USD or JPY); did you mean "
+            "'EUR 25m'?",
+        ),
+        (
+            Money,
+            "EURO 40m",
+            "'EURO' is not a currency code (three letters, such as EUR, USD or JPY); did you mean "
+            "'EUR 40m'?",
+        ),
         (Money, "40m", "'40m' has no currency; write the code first, e.g. 'EUR 40m'"),
         (Money, "$40m", "did you mean 'USD 40m'?"),
         (Money, "forty million", "'forty million' is not an amount of money"),
-        (Quantity, "40 EURO", "'EURO' is not an ISO 4217 currency code, did you mean 'EUR 40'?"),
+        (
+            Quantity,
+            "40 EURO",
+            "'EURO' is not a currency code (three letters, such as EUR, USD or JPY); did you mean "
+            "'EUR 40'?",
+        ),
         (Quantity, "40m", "has no unit or currency"),
         (Quantity, "many engineers", "'many engineers' is not a quantity"),
     ],

@@ -121,10 +121,14 @@ def _per_party(text: str, kind: str, parties: Sequence[str]) -> dict[str, Any]:
             continue
         match = re.fullmatch(r"\s*(.+?)\s+(\d[\d.,]*)\s*%?\s*", part)
         if not match:
+            names = list(parties[:2]) if len(parties) >= 2 else ["NAW", "KSC"]
             raise AnswerError(
-                f"'{part.strip()}' is not 'PARTY number'; write e.g. 'NAW 50; KSC 50'"
+                f"'{part.strip()}' does not name a party and its number; write each party's "
+                f"short name, then its number, e.g. '{names[0]} 50; {names[1]} 50'"
             )
         party, number = match.group(1), match.group(2)
+        # Short names are written as the deal spells them, whatever the case typed.
+        party = next((name for name in parties if name.casefold() == party.casefold()), party)
         if parties and party not in parties:
             raise AnswerError(
                 with_suggestion(f"'{party}' is not one of the parties", party, parties)

@@ -123,10 +123,10 @@ def currency_problem(amount: Amount) -> str:
     code = named_currency(written) or nearest(written.upper(), sorted(CURRENCIES))
     if code is not None:
         return (
-            f"'{written}' is not an ISO 4217 currency code, did you mean "
-            f"'{amount.written_with(code)}'?"
+            f"'{written}' is not a currency code (three letters, such as EUR, USD or JPY); did "
+            f"you mean '{amount.written_with(code)}'?"
         )
     return (
-        f"'{written}' is not an ISO 4217 currency code; write the code, then the amount, "
-        f"e.g. 'EUR 25m' or 'USD 1,500,000'"
+        f"'{written}' is not a currency code (three letters, such as EUR, USD or JPY); write "
+        "the code, then the amount, e.g. 'EUR 25m' or 'USD 1,500,000'"
     )

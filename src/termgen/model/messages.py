@@ -132,13 +132,13 @@ def _mapping(value: Any, ctx: dict[str, Any]) -> str:
 def _at_least(value: Any, ctx: dict[str, Any]) -> str:
     bound = ctx.get("ge", ctx.get("gt"))
     strict = "more than" if "gt" in ctx else "at least"
-    return f"must be {strict} {bound}, got {_described(value)}"
+    return f"{_described(value)} is too small: it must be {strict} {bound}"
 
 
 def _at_most(value: Any, ctx: dict[str, Any]) -> str:
     bound = ctx.get("le", ctx.get("lt"))
     strict = "less than" if "lt" in ctx else "at most"
-    return f"must be {strict} {bound}, got {_described(value)}"
+    return f"{_described(value)} is too large: it must be {strict} {bound}"
 
 
 def _too_long(value: Any, ctx: dict[str, Any]) -> str:

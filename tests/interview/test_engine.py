@@ -337,3 +337,22 @@ def test_shares_take_party_names_in_any_case_and_say_how_to_write_them() -> None
         "'50/50' does not name a party and its number; write each party's short name, then its "
         "number, e.g. 'NORDWERK 50; HANSOL 50'"
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "hint"),
+    [
+        ("31.12.2027", "; did you mean 2027-12-31?"),
+        ("12/31/2027", "; did you mean 2027-12-31?"),
+        ("04/03/2027", ""),  # 4 March or 3 April: no guess
+        ("31/02/2027", ""),  # no such day either way
+    ],
+)
+def test_a_date_written_another_way_is_refused_with_the_date_it_can_only_be(
+    typed: str, hint: str
+) -> None:
+    with pytest.raises(AnswerError) as wrong:
+        parse("date", typed)
+    assert str(wrong.value) == (
+        f"'{typed}' is not a date; write it as YYYY-MM-DD, e.g. 2027-01-15{hint}"
+    )

@@ -95,12 +95,29 @@ def date_problem(text: str) -> str:
     """Why `text` is not a date: not written YYYY-MM-DD, or a day the calendar does not have."""
     shape = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text.strip())
     if shape is None:
-        return f"'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2027-01-15"
+        return f"'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2027-01-15{_meant(text)}"
     year, month, _ = map(int, shape.groups())
     if not 1 <= month <= 12:
         return f"'{text}' is not a real date: there is no month {month}"
     days = calendar.monthrange(year, month)[1]
     return f"'{text}' is not a real date: {calendar.month_name[month]} {year} has {days} days"
+
+
+def _meant(text: str) -> str:
+    """For a day written the European or American way, the date it can only be."""
+    parts = re.fullmatch(r"\s*(\d{1,2})[./-](\d{1,2})[./-](\d{4})\s*", text)
+    if parts is None:
+        return ""
+    first, second, year = map(int, parts.groups())
+    readings = {
+        (year, month, day)
+        for day, month in ((first, second), (second, first))
+        if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+    }
+    if len(readings) != 1:
+        return ""
+    ((year, month, day),) = readings
+    return f"; did you mean {year:04d}-{month:02d}-{day:02d}?"
 
 
 def _date(value: Any, ctx: dict[str, Any]) -> str:

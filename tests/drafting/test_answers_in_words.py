@@ -13,7 +13,7 @@ from termgen.drafting.tables import _AREA_WORDS
 from termgen.model.governance import DecisionArea
 
 from ..conftest import EXAMPLES, EXAMPLES_DIR
-from ..docx_reading import drafted
+from ..docx_reading import drafted, word
 
 
 def _clause(draft: Draft, clause_id: str) -> str:
@@ -114,3 +114,10 @@ def test_a_list_of_lists_keeps_its_items_apart() -> None:
         "to industrialise fewer architectures across higher volumes, to lower unit costs and to "
         "bring vehicles to market sooner"
     ) in _clause(draft, "goals.purpose.production-efficiency")
+
+
+def test_an_offtake_commitment_is_not_called_a_plant_allocation() -> None:
+    document = word(drafted(EXAMPLES_DIR / "battery-jv.yaml")[1][0].data)
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    assert "Plant capacity and offtake: Offtake commitment for the plant's output." in cells
+    assert not any(text.startswith("Plant allocation") for text in cells)

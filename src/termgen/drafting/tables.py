@@ -28,6 +28,9 @@ _WORKING_TEAMS = ("joint_pmo", "clean_team")
 """Bodies that coordinate rather than decide: no chair or quorum is needed."""
 
 
+_CONTRIBUTION_WORDS = {"plant_allocation": "Plant capacity and offtake"}
+"""Kinds whose answer value misleads as words: a buyer's offtake is no 'plant allocation'."""
+
 _AREA_WORDS: dict[DecisionArea, str] = {
     "architecture_baseline": "Architecture baseline",
     "cost_baseline": "Cost baseline",
@@ -123,7 +126,7 @@ def contributions(deal: Deal, style: HouseStyle) -> Table:
     )
     rows = []
     for item in deal.strengths.contributions:
-        what = capital(humanise(item.kind))
+        what = _CONTRIBUTION_WORDS.get(item.kind) or capital(humanise(item.kind))
         if item.description:
             what = item.description if item.kind == "other" else f"{what}: {item.description}"
         rows.append(

@@ -266,3 +266,15 @@ def test_a_term_set_by_its_end_date_runs_until_that_date() -> None:
     data["exit"]["term"]["end_date"] = "2036-12-31"
     term = _texts(_draft_of(Deal.model_validate(data)))["exit.term"]
     assert 'and runs from the Effective Date until 31 December 2036 (the "Initial Term")' in term
+
+
+def test_exclusivity_leaves_what_each_party_does_independently_alone() -> None:
+    bridge = _texts(drafted(EXAMPLES_DIR / "bridge-technology.yaml")[0])
+    assert (
+        "nothing in this clause restricts the activities each party carries on independently "
+        "under clause 4.1, with third parties included" in bridge["general.exclusivity"]
+    )
+    data = load_deal(BATTERY).deal.model_dump(mode="json", exclude_none=True)
+    data["goals"]["scope"].pop("independent", None)
+    alone = _texts(_draft_of(Deal.model_validate(data)))["general.exclusivity"]
+    assert "independently" not in alone

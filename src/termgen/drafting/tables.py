@@ -41,13 +41,16 @@ def _table(
 ) -> Table:
     """The table, with any date typed into an answer's text written in the house style."""
     worded = tuple(
-        tuple(
-            tuple(Segment(in_prose(part.text, style), part.open_point) for part in cell)
-            for cell in row
-        )
-        for row in rows
+        tuple(tuple(_worded(part, style) for part in cell) for cell in row) for row in rows
     )
     return Table(kind, header, worded or (_open_row(len(header)),))
+
+
+def _worded(part: Segment, style: HouseStyle) -> Segment:
+    text = in_prose(part.text, style)
+    if text == part.text and part.reference is None:  # the same segment: no need of a copy
+        return part
+    return Segment(text, part.open_point)
 
 
 def approval_text(approval: str, majority_percent: Decimal | None = None) -> str:

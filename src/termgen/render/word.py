@@ -34,7 +34,7 @@ from termgen.templating.sandbox import RenderError, Sandbox
 
 _PART_KIND = "compiled Word part"
 _BODY_MARK = "termgen: the rendered body"
-_LISTED = re.compile("[\t\a\n\f]")
+_LISTED = "\t\a\n\f"
 """What docxtpl's listing pass rewrites in a text: tab, new paragraph, line break, page."""
 _NAMESPACE_DECLARATION = re.compile(r'\s+xmlns(?::[\w.-]+)?="[^"]*"')
 """In the body's start tag, declarations the document's root makes already."""
@@ -77,13 +77,11 @@ class _Template(DocxTemplate):  # type: ignore[misc]
         the others it would leave as they are."""
         pieces: list[str] = []
         done = 0
-        for found in _LISTED.finditer(xml):
-            if found.start() < done:
+        for found in _places(xml, _LISTED):
+            if found < done:
                 continue
-            start = max(
-                xml.rfind("<w:p>", done, found.start()), xml.rfind("<w:p ", done, found.start())
-            )
-            end = xml.find("</w:p>", found.start())
+            start = max(xml.rfind("<w:p>", done, found), xml.rfind("<w:p ", done, found))
+            end = xml.find("</w:p>", found)
             if start < 0 or end < 0:  # not within a paragraph as docxtpl reads them
                 whole: str = super().resolve_listing(xml)
                 return whole
@@ -157,6 +155,18 @@ def _with_body(root: Any, body: str) -> str:
         return etree.tostring(root, encoding="unicode").replace(f"<!--{_BODY_MARK}-->", body, 1)
     finally:
         root.replace(mark, original)
+
+
+def _places(text: str, characters: str) -> list[int]:
+    """Where any of the characters is in the text, in order: `str.find` runs through a long
+    document many times faster than a regular expression's character class."""
+    places = []
+    for character in characters:
+        place = text.find(character)
+        while place >= 0:
+            places.append(place)
+            place = text.find(character, place + 1)
+    return sorted(places)
 
 
 def open_template(path: Path) -> DocxTemplate:

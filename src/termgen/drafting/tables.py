@@ -27,9 +27,10 @@ _WORKING_TEAMS = ("joint_pmo", "clean_team")
 
 def cell(text: str | None) -> Cell:
     """A table cell; an unknown value becomes an open point."""
-    if text is None or not str(text).strip() or str(text) == PLACEHOLDER_MARK:
+    written = "" if text is None else str(text)
+    if not written.strip() or written == PLACEHOLDER_MARK:
         return (Segment(PLACEHOLDER, open_point=True),)
-    return (Segment(str(text)),)
+    return (Segment(written),)
 
 
 def _open_row(width: int) -> tuple[Cell, ...]:

@@ -269,6 +269,8 @@ _DRAWING = (
         "<w:tbl><w:tr>" + _cell("no grid") + "</w:tr></w:tbl>",
         _DRAWING,
         "<w:p><w:r><w:t>blank&#32;reference</w:t></w:r></w:p>&#10;",
+        "<w:p><![CDATA[ ]]><w:r><w:t>blank in CDATA</w:t></w:r></w:p>",
+        "<w:p> <w:r><w:t> blank </w:t></w:r>\n</w:p>",
         "<w:p><w:r><w:t>broken</w:r></w:p>",
     ],
 )

@@ -97,11 +97,16 @@ class _Template(DocxTemplate):  # type: ignore[misc]
         parsed the whole document again (a fifth of rendering a 1,000-row table): it is
         parsed once here, and the grids fixed in it (`fix_grids`). A body that could read
         otherwise parsed on its own goes docxtpl's way: XML only its recovering parser reads,
-        a namespace of its own, blank text written as character references (which the
-        document's parser would keep), cells that span columns."""
+        a namespace of its own, blank text written as character references or in CDATA
+        (which the document's parser would keep), cells that span columns."""
         root = self.docx.element
         start = _BODY_START.match(xml)
-        if start is None or not xml.endswith("</w:body>") or _BLANK_REFERENCE.search(xml):
+        if (
+            start is None
+            or not xml.endswith("</w:body>")
+            or _BLANK_REFERENCE.search(xml)
+            or "<![CDATA[" in xml
+        ):
             return super().fix_tables(xml)
         declared = {prefix or None: uri for prefix, uri in _DECLARED.findall(start.group())}
         if not declared.items() <= root.nsmap.items():

@@ -83,20 +83,22 @@ Where the time goes (cProfile of whole runs and of one process linting 1,500 of 
   `--dump-before=fork` splitting the parent's count at the fork), before this round: 1.94
   billion before the fork (the example 1.30), the term sheet's child 2.91 (the example's
   0.29), the parent's annex and open points 1.01 (0.41). docxtpl parsed the rendered body on
-  its own to fix its tables' grids, counting each row's cells in Python twice, then
-  `map_tree` wrote it out and parsed the whole document again: the document is now parsed
-  once with the body in place, the grids fixed there (`render/grids.py`; a body that could
-  read otherwise goes docxtpl's way: recovered XML, a namespace of its own, blank text as
-  character references, merged cells). Column fitting finds a table's cell paragraphs and
-  widths with one XPath query each, the listing pass finds tabs and breaks with `str.find`
-  (a regular expression's character class ran over the whole 2.3 MB of XML), and a table
-  keeps a cell's segment unless a date in it is worded. Now: 1.82 before the fork, the child
-  1.74, the parent 0.76; the critical path 4.85 to 3.56 billion, the example's 1.74 to 1.72.
-  What is left in the child is mostly libxml2 parsing (0.35) and writing (0.22) the
-  document, zlib (0.16), Jinja over 7,000 cells and the column fitting; before the fork,
-  reading the deal's pickle (0.14) and building the tables. Seconds, the old and new code
-  interleaved, medians of 7 on the 2 shared cores under a load of 10 (only the ratios mean
-  anything): 2.60 and 2.16 s against the example's 1.30 and 1.33 s, 2.00x and 1.62x.
+  its own to fix its tables' grids, counting each row's cells in Python twice, then `map_tree`
+  wrote it out and parsed the whole document again: the document is now parsed once with the
+  body in place, the grids fixed there (`render/grids.py`; a body that could read otherwise
+  goes docxtpl's way: recovered XML, a namespace of its own, blank text as character
+  references or in CDATA, merged cells). Column fitting finds a table's cell paragraphs and
+  widths with one XPath query each, the listing pass finds tabs and breaks with `str.find` (a
+  regular expression's character class ran over the whole 2.3 MB of XML), and a table keeps a
+  cell's segment unless a date in it is worded. Now: 1.82 before the fork, the child 1.74, the
+  parent 0.76; the critical path 4.85 to 3.56 billion, the example's 1.74 to 1.72. What is
+  left in the child is mostly libxml2 parsing (0.35) and writing (0.22) the document, zlib
+  (0.16), Jinja over 7,000 cells and the column fitting; before the fork, reading the deal's
+  pickle (0.14) and building the tables. Seconds, the old and new code interleaved on the 2
+  shared cores (only the ratios mean anything): under a load of 10, medians of 7, 2.60 and
+  2.16 s against the example's 1.30 and 1.33 s, 2.00x and 1.62x; under a load of 7, medians of
+  9, 1.61 and 1.24 s against 0.76 and 0.66 s, 2.12x and 1.87x. The quieter the machine, the
+  more the child's render alone counts.
 
     python benchmarks/scale.py [--pairs N] [--smoke]
 """

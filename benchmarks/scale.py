@@ -73,15 +73,32 @@ Where the time goes (cProfile of whole runs and of one process linting 1,500 of 
   32%, docxtpl's render of the long document XML (its regular expressions over the whole
   XML, then Jinja) 31%, the findings 12% (coherence checks that search every selected text),
   reading the 15,000 selected clauses from the cache 8%.
-- Big deal: the tables of 1,000 contributions and 300 rights in Word. docxtpl's own passes
-  over the long XML (its Jinja run, then regular expressions over every paragraph and run
-  for tabs and line breaks, and its table fixing) are most of it now. Column fitting through
+- Big deal: the tables of 1,000 contributions and 300 rights in Word. Column fitting through
   python-docx's cell properties and an isinstance check against a runtime Protocol for each
-  printed value were 2.1 of 4.9 s under cProfile before this round, and moving the rendered
+  printed value were 2.1 of 4.9 s under cProfile in an earlier round, and moving the rendered
   body into the document element by element (lxml's move between documents is quadratic in
-  what it moves) took 11 s after a first fix for long drafts; the document is now parsed
-  once with the body in place. The term sheet renders in a forked child while the annex and
-  the open points render in the parent. The answers come validated from the cache.
+  what it moves) took 11 s after a first fix for long drafts. The term sheet renders in a
+  forked child while the annex and the open points render in the parent; the answers come
+  validated from the cache. The child is the critical path. In instructions (callgrind,
+  `--dump-before=fork` splitting the parent's count at the fork), before this round: 1.94
+  billion before the fork (the example 1.30), the term sheet's child 2.91 (the example's
+  0.29), the parent's annex and open points 1.01 (0.41). docxtpl parsed the rendered body on
+  its own to fix its tables' grids, counting each row's cells in Python twice, then `map_tree`
+  wrote it out and parsed the whole document again: the document is now parsed once with the
+  body in place, the grids fixed there (`render/grids.py`; a body that could read otherwise
+  goes docxtpl's way: recovered XML, a namespace of its own, blank text as character
+  references or in CDATA, merged cells). Column fitting finds a table's cell paragraphs and
+  widths with one XPath query each, the listing pass finds tabs and breaks with `str.find` (a
+  regular expression's character class ran over the whole 2.3 MB of XML), and a table keeps a
+  cell's segment unless a date in it is worded. Now: 1.82 before the fork, the child 1.74, the
+  parent 0.76; the critical path 4.85 to 3.56 billion, the example's 1.74 to 1.72. What is
+  left in the child is mostly libxml2 parsing (0.35) and writing (0.22) the document, zlib
+  (0.16), Jinja over 7,000 cells and the column fitting; before the fork, reading the deal's
+  pickle (0.14) and building the tables. Seconds, the old and new code interleaved on the 2
+  shared cores (only the ratios mean anything): under a load of 10, medians of 7, 2.60 and
+  2.16 s against the example's 1.30 and 1.33 s, 2.00x and 1.62x; under a load of 7, medians of
+  9, 1.61 and 1.24 s against 0.76 and 0.66 s, 2.12x and 1.87x. The quieter the machine, the
+  more the child's render alone counts.
 
     python benchmarks/scale.py [--pairs N] [--smoke]
 """

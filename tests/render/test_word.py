@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 import yaml
+from lxml import etree
 
 from termgen.answers.read import answers_data, load_deal
 from termgen.answers.write import dump_answers
@@ -231,3 +232,76 @@ def test_only_paragraphs_with_tabs_or_breaks_go_through_docxtpls_listing_pass(bo
     xml = f"<w:body>{body}</w:body>"
     ours = object.__new__(_Template)  # the pass reads nothing of the template it belongs to
     assert ours.resolve_listing(xml) == DocxTemplate.resolve_listing(ours, xml)
+
+
+def _cell(text: str, span: int = 1) -> str:
+    spanned = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+    return f"<w:tc><w:tcPr>{spanned}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+
+
+def _table(grid: list[str | None], rows: list[list[str]]) -> str:
+    columns = "".join(
+        "<w:gridCol/>" if width is None else f'<w:gridCol w:w="{width}"/>' for width in grid
+    )
+    cells = "".join(f"<w:tr>{''.join(row)}</w:tr>" for row in rows)
+    return f"<w:tbl><w:tblPr/><w:tblGrid>{columns}</w:tblGrid>{cells}</w:tbl>"
+
+
+_DRAWING = (
+    '<w:p><w:r><w:drawing><wp:inline><wp:docPr id="7" name="a"/></wp:inline></w:drawing>'
+    '</w:r></w:p><w:p><w:r><w:drawing><wp:inline><wp:docPr id="7" name="b"/></wp:inline>'
+    "</w:drawing></w:r></w:p>"
+)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<w:p><w:r><w:t>no table</w:t></w:r></w:p>",
+        _table(["3137"] * 3, [[_cell(str(n)) for n in range(7)]] * 4),  # a {%tc %} loop's row
+        _table(["3000", "3001", "3002"], [[_cell("a")], [_cell("b")]]),  # fewer cells
+        _table(["0", "0"], [[_cell("a")] * 4]),  # no width to share
+        _table(["100", "200"], []),  # no rows at all
+        _table(["100", None], [[_cell("a")] * 3]),  # a column without width
+        _table(["100", "x"], [[_cell("a")] * 2]),  # a width that is not a number
+        _table(["4000"], [[_cell("a"), _cell("b")], [_cell("c")] * 5, [_cell("d")]]),
+        _table(["4000", "4000"], [[_cell(_table(["10"], [[_cell("x")] * 3]))] * 2]),
+        _table(["900", "900"], [[_cell("a", span=2)], [_cell("b")] * 3]),  # merged cells
+        "<w:tbl><w:tr>" + _cell("no grid") + "</w:tr></w:tbl>",
+        _DRAWING,
+        "<w:p><w:r><w:t>blank&#32;reference</w:t></w:r></w:p>&#10;",
+        "<w:p><![CDATA[ ]]><w:r><w:t>blank in CDATA</w:t></w:r></w:p>",
+        "<w:p> <w:r><w:t> blank </w:t></w:r>\n</w:p>",
+        "<w:p><w:r><w:t>broken</w:r></w:p>",
+    ],
+)
+@pytest.mark.parametrize("declaration", ["", ' xmlns:x="urn:x"'])
+def test_the_body_parsed_in_place_reads_as_after_docxtpls_table_fixing(
+    body: str, declaration: str
+) -> None:
+    """One parse of the document with the rendered body in place, its grids fixed there, gives
+    the document (or the error) that docxtpl's parse and fixing of the body alone gave."""
+    from docxtpl import DocxTemplate
+
+    from termgen.render.templates import template_for
+    from termgen.render.word import open_template
+
+    path = template_for("term_sheet")
+    ours, theirs = open_template(path), open_template(path)
+    start = ours.get_xml().split(">", 1)[0]
+    xml = f"{start}{declaration}>{body}</w:body>"
+
+    def docxtpls(xml: str) -> Any:
+        return DocxTemplate.fix_tables(theirs, xml)
+
+    results: list[object] = []
+    for template, fix in ((ours, ours.fix_tables), (theirs, docxtpls)):
+        try:
+            tree = fix(xml)
+            template.fix_docpr_ids(tree)
+            template.map_tree(tree)
+        except Exception as failed:
+            results.append(type(failed))
+        else:
+            results.append(etree.tostring(template.docx.element))
+    assert results[0] == results[1]

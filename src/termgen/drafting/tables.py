@@ -49,9 +49,10 @@ _AREA_WORDS: dict[DecisionArea, str] = {
 
 def cell(text: str | None) -> Cell:
     """A table cell; an unknown value becomes an open point."""
-    if text is None or not str(text).strip() or str(text) == PLACEHOLDER_MARK:
+    written = "" if text is None else str(text)
+    if not written.strip() or written == PLACEHOLDER_MARK:
         return (Segment(PLACEHOLDER, open_point=True),)
-    return (Segment(str(text)),)
+    return (Segment(written),)
 
 
 def _owner(owner: str | None) -> Cell:
@@ -68,13 +69,16 @@ def _table(
 ) -> Table:
     """The table, with any date typed into an answer's text written in the house style."""
     worded = tuple(
-        tuple(
-            tuple(Segment(in_prose(part.text, style), part.open_point) for part in cell)
-            for cell in row
-        )
-        for row in rows
+        tuple(tuple(_worded(part, style) for part in cell) for cell in row) for row in rows
     )
     return Table(kind, header, worded or (_open_row(len(header)),))
+
+
+def _worded(part: Segment, style: HouseStyle) -> Segment:
+    text = in_prose(part.text, style)
+    if text == part.text and part.reference is None:  # the same segment: no need of a copy
+        return part
+    return Segment(text, part.open_point)
 
 
 def approval_text(approval: str, majority_percent: Decimal | None = None) -> str:

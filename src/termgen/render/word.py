@@ -17,6 +17,7 @@ from typing import Any
 from docx.document import Document as WordDocument
 from docx.opc.packuri import PackURI
 from docx.opc.pkgwriter import PackageWriter
+from docx.oxml.ns import nsmap
 from docx.oxml.parser import parse_xml
 from docxtpl import DocxTemplate
 from jinja2 import Template, TemplateError, nodes
@@ -25,17 +26,23 @@ from lxml import etree
 from termgen.cache import Cache, remembered
 from termgen.errors import Location, WordTemplateError
 from termgen.files.read import WORD_TEMPLATE, WORD_TEMPLATE_UNPACKED, checked_zip, read_bytes
-from termgen.render.layout import fit_columns
+from termgen.render.grids import fix_grids
+from termgen.render.layout import fit_columns, selected
 from termgen.templating.budget import WORD_TEMPLATE_LIMITS
 from termgen.templating.missing import PLACEHOLDER
 from termgen.templating.sandbox import RenderError, Sandbox
 
 _PART_KIND = "compiled Word part"
 _BODY_MARK = "termgen: the rendered body"
-_LISTED = re.compile("[\t\a\n\f]")
+_LISTED = "\t\a\n\f"
 """What docxtpl's listing pass rewrites in a text: tab, new paragraph, line break, page."""
 _NAMESPACE_DECLARATION = re.compile(r'\s+xmlns(?::[\w.-]+)?="[^"]*"')
 """In the body's start tag, declarations the document's root makes already."""
+_DECLARED = re.compile(r'\s+xmlns(?::([\w.-]+))?="([^"&<]*)"')
+_BODY_START = re.compile(r'<w:body(?:\s+xmlns(?::[\w.-]+)?="[^"&<]*")*>')
+_BLANK_REFERENCE = re.compile(r"&#(?:0*(?:9|10|13|32)|[xX]0*(?:9|[aAdD]|20));")
+"""A tab, line end or space written as a character reference."""
+_DRAWINGS = etree.XPath(".//wp:docPr", namespaces=nsmap)
 _EPOCH = (1980, 1, 1, 0, 0, 0)
 _LONGEST_PROPERTY = 255
 
@@ -70,13 +77,11 @@ class _Template(DocxTemplate):  # type: ignore[misc]
         the others it would leave as they are."""
         pieces: list[str] = []
         done = 0
-        for found in _LISTED.finditer(xml):
-            if found.start() < done:
+        for found in _places(xml, _LISTED):
+            if found < done:
                 continue
-            start = max(
-                xml.rfind("<w:p>", done, found.start()), xml.rfind("<w:p ", done, found.start())
-            )
-            end = xml.find("</w:p>", found.start())
+            start = max(xml.rfind("<w:p>", done, found), xml.rfind("<w:p ", done, found))
+            end = xml.find("</w:p>", found)
             if start < 0 or end < 0:  # not within a paragraph as docxtpl reads them
                 whole: str = super().resolve_listing(xml)
                 return whole
@@ -86,27 +91,87 @@ class _Template(DocxTemplate):  # type: ignore[misc]
         pieces.append(xml[done:])
         return "".join(pieces)
 
+    def fix_tables(self, xml: str) -> Any:
+        """The rendered body with its tables' grids fixed, parsed in place in the document.
+        docxtpl parses the body on its own to fix the grids, then `map_tree` wrote it out and
+        parsed the whole document again (a fifth of rendering a 1,000-row table): it is
+        parsed once here, and the grids fixed in it (`fix_grids`). A body that could read
+        otherwise parsed on its own goes docxtpl's way: XML only its recovering parser reads,
+        a namespace of its own, blank text written as character references or in CDATA
+        (which the document's parser would keep), cells that span columns."""
+        root = self.docx.element
+        start = _BODY_START.match(xml)
+        if (
+            start is None
+            or not xml.endswith("</w:body>")
+            or _BLANK_REFERENCE.search(xml)
+            or "<![CDATA[" in xml
+        ):
+            return super().fix_tables(xml)
+        declared = {prefix or None: uri for prefix, uri in _DECLARED.findall(start.group())}
+        if not declared.items() <= root.nsmap.items():
+            return super().fix_tables(xml)
+        try:
+            rebuilt: Any = parse_xml(_with_body(root, "<w:body>" + xml[start.end() :]))
+        except etree.XMLSyntaxError:
+            return super().fix_tables(xml)
+        if not fix_grids(rebuilt.body):
+            return super().fix_tables(xml)
+        return rebuilt.body
+
+    def fix_docpr_ids(self, tree: Any) -> None:
+        """docxtpl's renumbering of drawings, in the body only, wherever it was parsed."""
+        for drawing in selected(_DRAWINGS, tree):
+            self.docx_ids_index += 1
+            drawing.attrib["id"] = str(self.docx_ids_index)
+
     def map_tree(self, tree: Any) -> None:
         """The rendered body put in the document. docxtpl moves it in from the tree it was
         parsed into, and lxml's move between documents grows with the square of what is
         moved: 9 s of a draft of 15,000 clauses, 11 s of one with a 1,000-row table. The
         document is parsed again instead, with the rendered body written in its place:
-        serialising and parsing are linear, and the XML is the same as after the move."""
-        document = self.docx
-        root = document.element
+        serialising and parsing are linear, and the XML is the same as after the move (a body
+        `fix_tables` parsed in place is in its document already)."""
+        if tree.getparent() is not None:
+            self._use(tree.getparent())
+            return
+        root = self.docx.element
         if not set(tree.nsmap.items()) <= set(root.nsmap.items()):
             super().map_tree(tree)  # a namespace only the body declares: keep its own
             return
         body = etree.tostring(tree, encoding="unicode")
         start = body.index(">")
         body = _NAMESPACE_DECLARATION.sub("", body[:start]) + body[start:]
-        mark = etree.Comment(_BODY_MARK)
-        root.replace(root.body, mark)
-        text = etree.tostring(root, encoding="unicode").replace(f"<!--{_BODY_MARK}-->", body, 1)
-        rebuilt = parse_xml(text)
+        self._use(parse_xml(_with_body(root, body)))
+
+    def _use(self, rebuilt: Any) -> None:
+        document = self.docx
         document.part._element = rebuilt
         document._element = rebuilt
         document._Document__body = None  # python-docx keeps the body it wrapped first
+
+
+def _with_body(root: Any, body: str) -> str:
+    """The document's XML with `body` (XML text) written in place of its body."""
+    mark = etree.Comment(_BODY_MARK)
+    original = root.body
+    root.replace(original, mark)
+    try:
+        return etree.tostring(root, encoding="unicode").replace(f"<!--{_BODY_MARK}-->", body, 1)
+    finally:
+        root.replace(mark, original)
+
+
+def _places(text: str, characters: str) -> list[int]:
+    """Where any of the characters is in the text, in order: `str.find` runs through a long
+    document many times faster than a regular expression's character class."""
+    places = []
+    for character in characters:
+        place = text.find(character)
+        while place >= 0:
+            places.append(place)
+            place = text.find(character, place + 1)
+    return sorted(places)
 
 
 def open_template(path: Path) -> DocxTemplate:

@@ -58,7 +58,12 @@ def linted(
         merge_layer(
             effective,
             (
-                (file.clause_id, path, Location(path, *file.id_at or ()), (path, file))
+                (
+                    file.clause_id,
+                    path,
+                    Location(path, *file.id_at or ()),
+                    None if file.disabled else (path, file),
+                )
                 for path, file in batch
                 if file.clause_id is not None
             ),

@@ -145,8 +145,9 @@ def _take_job(
     _job = (files, sections, provisions, for_cache)
     # What the worker was forked with lives as long as it does: the garbage collector need
     # not look at it again (a full collection read every object of the parent's, copying
-    # its memory page by page).
+    # its memory page by page). The parent may have stopped collecting (`lint_checks`).
     gc.freeze()
+    gc.enable()
 
 
 def _lint_part(start: int, size: int) -> list[LintedFile]:

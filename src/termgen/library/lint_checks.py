@@ -5,6 +5,7 @@ other, the template checks (once per check key, `library.lint_templates`), the p
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,7 +27,26 @@ def linted(
     checks: Callable[[], Collection[str]],
 ) -> tuple[Linted, dict[str, bytes]]:
     """The report, and the digest of each clause file as it was read for it, by path.
-    `checks` gives the names of the built-in checks, asked for while the files are linted."""
+    `checks` gives the names of the built-in checks, asked for while the files are linted.
+
+    Without collecting garbage: what each file's lint gives back is kept to the end, and
+    each collection read it all again (a fifth of this process's time at 20,000 files); the
+    other processes collect as usual."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _linted(layers, files, cache, checks)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _linted(
+    layers: Sequence[Path],
+    files: Mapping[Path, Sequence[Path]],
+    cache: Cache | None,
+    checks: Callable[[], Collection[str]],
+) -> tuple[Linted, dict[str, bytes]]:
     library = load_library(layers, strict=False, cache=cache, with_clauses=False)
     problems = list(library.problems)
     started: list[WhileLinting] = []

@@ -152,6 +152,23 @@ def test_an_overlay_folder_can_be_linted_through_the_environment(tmp_path: Path)
     assert "unknown section 'scop'" in result.err
 
 
+def test_an_overlay_that_disables_a_built_in_clause_lints_without_it(tmp_path: Path) -> None:
+    """A disabled clause leaves the effective library: it is not counted, and a provision
+    only it provided is reported as uncovered."""
+    builtin = run_cli("library", "lint", environ={"TERMGEN_CACHE": "off"})
+    clauses = int(builtin.out.split("OK: ")[1].split(" clauses")[0])
+    folder = tmp_path / "exit"
+    folder.mkdir()
+    (folder / "no-assets.yaml").write_text("id: exit.assets\ndisabled: true\n")
+    result = run_cli("library", "lint", tmp_path, environ={"TERMGEN_CACHE": "off"})
+    assert result.status == 2, result.err
+    assert "no clause provides 'exit.assets'" in result.err
+    (folder / "no-assets.yaml").write_text("id: exit.no-such-clause\ndisabled: true\n")
+    result = run_cli("library", "lint", tmp_path, environ={"TERMGEN_CACHE": "off"})
+    assert result.status == 0, result.err
+    assert result.out.startswith(f"clause library OK: {clauses} clauses")
+
+
 def test_a_missing_overlay_folder_is_named(tmp_path: Path) -> None:
     result = run_cli("library", "lint", tmp_path / "nowhere")
     assert result.status == 2

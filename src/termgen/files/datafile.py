@@ -60,21 +60,32 @@ class SourceMap:
 
     def locate(self, path: Sequence[str | int], *, at_key: bool = False) -> Location:
         """The closest written place for `path`: itself, or else its nearest written parent."""
+        return Location(self.file, *self.spot(path, at_key=at_key))
+
+    def spot(self, path: Sequence[str | int], *, at_key: bool = False) -> tuple[int, int]:
+        """The line and column (1-based) `locate` gives, without making a Location."""
         path = tuple(path)
+        written = None if at_key else self.values.get(path)
+        if written is not None:  # nearly always: a value that was read
+            return written[0] + 1, written[1] + 1
         for length in range(len(path), -1, -1):
             prefix = path[:length]
             tables = (self.keys, self.values) if at_key or length < len(path) else (self.values,)
             for table in tables:
                 if prefix in table:
                     line, column = table[prefix]
-                    return Location(self.file, line + 1, column + 1)
-        return Location(self.file, 1, 1)
+                    return line + 1, column + 1
+        return 1, 1
 
     def text_line(self, path: Sequence[str | int], line_in_text: int) -> Location:
         """The file location of line `line_in_text` (1-based) of the text value at `path`."""
-        start = self.locate(path)
-        first = (start.line or 1) + (1 if tuple(path) in self.blocks else 0)
-        return Location(self.file, first + line_in_text - 1)
+        return Location(self.file, self.first_text_line(path) + line_in_text - 1)
+
+    def first_text_line(self, path: Sequence[str | int]) -> int:
+        """The file line of the first line of the text value at `path`: a block's ('|' or
+        '>') starts on the line below its key."""
+        path = tuple(path)
+        return self.spot(path)[0] + (1 if path in self.blocks else 0)
 
 
 def read_yaml(path: Path, *, kind: Kind) -> tuple[Any, SourceMap]:

@@ -9,6 +9,7 @@ library is linted in this process: starting the pool would cost more than it sav
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -24,6 +25,7 @@ from typing import NamedTuple
 
 from termgen.cache import entry_key
 from termgen.errors import LibraryError, Location, Problem
+from termgen.files.datafile import SourceMap
 from termgen.files.read import CLAUSE_FILE, read_bytes
 from termgen.library.clause import Clause
 from termgen.library.load import (
@@ -141,6 +143,11 @@ def _take_job(
 ) -> None:
     global _job
     _job = (files, sections, provisions, for_cache)
+    # What the worker was forked with lives as long as it does: the garbage collector need
+    # not look at it again (a full collection read every object of the parent's, copying
+    # its memory page by page). The parent may have stopped collecting (`lint_checks`).
+    gc.freeze()
+    gc.enable()
 
 
 def _lint_part(start: int, size: int) -> list[LintedFile]:
@@ -173,11 +180,11 @@ def _lint_file(
         stored_as = entry_key(CLAUSE_FILE_KIND, clause_file_key(path, raw))
         cached = stored_as, pickle.dumps(to_cache(entry), protocol=pickle.HIGHEST_PROTOCOL)
     if not isinstance(record, Clause):
-        return LintedFile(digest, (), record.id, True, _spot(entry.where("id")), cached=cached)
+        return LintedFile(digest, (), record.id, True, entry.source.spot(("id",)), cached=cached)
     clause = Sourced(record, entry.source)
     texts = clause_texts(record)
     key = checked_content(texts)
-    anchors = {text_path: _anchor(clause, text_path) for text_path, _ in texts.texts}
+    anchors = {text_path: _anchor(entry.source, text_path) for text_path, _ in texts.texts}
     wording = [
         Problem(message, anchors[text_path].at(path, line))
         for text_path, text in texts.texts
@@ -191,7 +198,7 @@ def _lint_file(
         (),
         record.id,
         False,
-        _spot(entry.where("id")),
+        entry.source.spot(("id",)),
         tuple(record.provides),
         tuple(_clause_problems(clause, sections, provisions) + wording),
         key,
@@ -204,13 +211,8 @@ def _lint_file(
     )
 
 
-def _spot(where: Location) -> tuple[int | None, int | None]:
-    return where.line, where.column
-
-
-def _anchor(entry: Sourced[Clause], path: TextPath) -> Anchor:
-    where = entry.where(*path)
-    return Anchor(where.line, where.column, entry.source.text_line(path, 1).line or 1)
+def _anchor(source: SourceMap, path: TextPath) -> Anchor:
+    return Anchor(*source.spot(path), source.first_text_line(path))
 
 
 def clause_texts(clause: Clause) -> Texts:

@@ -1,0 +1,131 @@
+"""What `library lint` checks in its own process while others lint the clause files (see
+`library.lint_checks`): the templates of each batch of files as it comes back, once per check
+key, and the provisions. Imported once the other processes are started: Jinja and the deal's
+model are not needed by them, and importing them took a tenth of a second before the start.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Sequence
+from functools import partial
+
+from jinja2 import nodes
+
+from termgen.cache import Cache, remembered
+from termgen.errors import Problem
+from termgen.library.clause_lint import LintedFile, Texts
+from termgen.library.conditions import clause_scope, text_scope
+from termgen.library.load import Library, cue_problems
+from termgen.model import Deal
+from termgen.model.paths import shape_at, split, unknown_path
+from termgen.suggest import with_suggestion
+from termgen.templating.check import Scope, template_issues
+from termgen.templating.sandbox import Sandbox
+
+_TEXT_ISSUES = "clause template issues"
+
+TextIssue = tuple[tuple[str | int, ...], int | None, str]
+"""Where in the clause (a line of its text, or None for the key itself) and what."""
+
+
+class WhileLinting:
+    """What this process checks while others lint the clause files: the provisions, and the
+    templates of each batch of files as it comes back, once per check key (of every clause,
+    even one a later folder replaces: the keys of the effective library are known only at
+    the end, and few are replaced)."""
+
+    def __init__(
+        self, library: Library, checks: Callable[[], Collection[str]], cache: Cache | None
+    ) -> None:
+        self.library = library
+        self.checks = checks
+        self.cache = cache
+        self.env = Sandbox()
+        self.scope = text_scope()
+        self.issues: dict[bytes, list[TextIssue]] = {}
+        self._provision_problems: list[Problem] | None = None
+
+    def __call__(self, batch: Sequence[LintedFile]) -> None:
+        self.provision_problems()  # the first batch is back: the others are still being linted
+        new: dict[bytes, Texts] = {}
+        for file in batch:
+            if file.texts is not None and file.check_key not in self.issues:
+                new.setdefault(file.check_key, file.texts)
+        if self.cache is not None:
+            self.cache.prefetch(_TEXT_ISSUES, new)
+        for key, texts in new.items():
+            check = partial(_text_issues, texts, self.env, self.scope)
+            self.issues[key] = remembered(self.cache, _TEXT_ISSUES, key, check)
+
+    def provision_problems(self) -> list[Problem]:
+        """The provisions' own problems, checked once (whether a clause provides each comes
+        last, from the effective library)."""
+        if self._provision_problems is None:
+            self._provision_problems = _provision_problems(self.library, self.checks(), self.cache)
+        return self._provision_problems
+
+
+def _provision_problems(
+    library: Library, checks: Collection[str], cache: Cache | None
+) -> list[Problem]:
+    env = Sandbox()
+    scope = clause_scope()
+    problems = []
+    for provision in library.provisions.values():
+        for key in ("expected", "expression"):
+            condition = getattr(provision.record, key)
+            if condition is not None:
+                for issue in template_issues(env, condition, scope, expression=True):
+                    where = provision.source.text_line((*provision.path, key), issue.line)
+                    problems.append(Problem(issue.message, where))
+    problems += cue_problems(library.provisions.values(), cache)
+    problems += _provision_links(library, checks)
+    return problems
+
+
+def _text_issues(texts: Texts, env: Sandbox, scope: Scope) -> list[TextIssue]:
+    found: list[TextIssue] = []
+    if texts.when is not None and _never_true(env, texts.when):
+        message = "the condition can never be true, so no deal can reach this clause"
+        found.append((("when",), None, message))
+    for path, source in texts.texts:
+        condition = path == ("when",)
+        issues = template_issues(
+            env, source, clause_scope() if condition else scope, expression=condition
+        )
+        found += [(path, issue.line, issue.message) for issue in issues]
+    return found
+
+
+def _never_true(env: Sandbox, condition: str) -> bool:
+    try:
+        tree = env.parse_expression(condition)
+    except Exception:
+        return False
+    return isinstance(tree, nodes.Const) and not tree.value
+
+
+def _provision_links(library: Library, checks: Collection[str]) -> list[Problem]:
+    """Names in provisions that must match something: a section, a built-in check, a deal field."""
+    problems = []
+    for entry in library.provisions.values():
+        provision = entry.record
+        if provision.section is not None and provision.section not in library.sections:
+            message = with_suggestion(
+                f"unknown section '{provision.section}'", provision.section, list(library.sections)
+            )
+            problems.append(Problem(message, entry.where("section")))
+        if provision.check is not None and provision.check not in checks:
+            message = with_suggestion(
+                f"unknown check '{provision.check}'", provision.check, sorted(checks)
+            )
+            problems.append(Problem(message, entry.where("check")))
+        if provision.fix is not None and shape_at(Deal, split(provision.fix)) is None:
+            problems.append(Problem(unknown_path(Deal, provision.fix), entry.where("fix")))
+        if provision.check is not None and provision.expression is not None:
+            message = (
+                "give either 'check' (a check built into termgen) or 'expression' (a condition "
+                "over the deal), not both: termgen would use the check and ignore the expression"
+            )
+            problems.append(Problem(message, entry.where("expression")))
+    return problems

@@ -180,6 +180,19 @@ def test_an_overlay_can_disable_and_add_clauses(tmp_path: Path) -> None:
     assert "counsel.announcements" in ids
 
 
+def test_disabling_the_escalation_path_leaves_no_reference_to_it(tmp_path: Path) -> None:
+    overlay = tmp_path / "counsel"
+    overlay.mkdir()
+    write(overlay, "no-escalation.yaml", "id: governance.escalation\ndisabled: true\n")
+    loaded = load_deal(EXAMPLES_DIR / "battery-jv.yaml")
+    draft = DealRun(
+        loaded.deal, load_library(library_layers([], {"TERMGEN_LIBRARY": str(overlay)}))
+    ).draft
+    disputes = next(clause for clause in draft.clauses() if clause.id == "general.disputes")
+    text = " ".join(plain(paragraph) for paragraph in disputes.paragraphs)
+    assert "is first referred up the escalation path and may be" in text
+
+
 @pytest.mark.parametrize("runs", [1, 2], ids=["uncached", "from a warm cache"])
 def test_a_hostile_clause_is_refused_before_it_renders(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runs: int

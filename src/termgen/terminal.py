@@ -37,6 +37,14 @@ def wrap(text: str, width: int, indent: str = "", hanging: str | None = None) ->
     return "\n".join(lines)
 
 
+def fit(label: str, width: int) -> str:
+    """A label that fits on one line: cut at a word boundary, marked with '…'."""
+    if len(label) <= width:
+        return label
+    cut = label[: width - 1].rsplit(" ", 1)[0]
+    return f"{cut}…"
+
+
 def _cell_lines(cell: str, width: int, break_words: bool) -> list[str]:
     lines = textwrap.wrap(cell, max(width, 1), break_long_words=break_words, break_on_hyphens=False)
     return lines or [""]

@@ -17,6 +17,8 @@ from prompt_toolkit.keys import Keys
 from prompt_toolkit.layout import FormattedTextControl, HSplit, Layout, Window
 from prompt_toolkit.styles import Style
 
+from termgen.terminal import fit
+
 STYLE = Style.from_dict(
     {
         "qmark": "fg:ansicyan bold",
@@ -60,7 +62,10 @@ class _State:
         if get_app().is_done:
             # Left with Esc or Ctrl-C, nothing was chosen: the line must not say otherwise.
             chosen = self.titles[self.shown[self.pointer]] if self.picked else ""
-            return [*head, ("class:answer", f" {chosen}"), ("", "\n")]
+            columns = get_app().output.get_size().columns
+            room = columns - len(self.mark) - len(self.message.split("\n")[-1]) - 2
+            answer = echo(chosen, room, columns)
+            return [*head, ("class:answer", answer), ("", "\n")]
         lines: StyleAndTextTuples = [*head, ("class:hint", f" {self.hint}".rstrip()), ("", "\n")]
         for row, index in enumerate(self.shown):
             if row == self.pointer:
@@ -72,6 +77,18 @@ class _State:
             nothing = "" if self.shown else "  (no choice matches: Backspace or Esc clears)"
             lines += [("", "\n"), ("class:filter", f"/ {self.typed}...{nothing}")]
         return lines
+
+
+def echo(chosen: str, room: int, columns: int) -> str:
+    """The choice as the menu's last line shows it, `room` columns left after the question:
+    the line is not wrapped, so a longer choice drops its explanation in brackets, or goes on
+    a line of its own, never cut mid-word."""
+    short = chosen.split(" (", 1)[0]
+    if len(chosen) <= room:
+        return f" {chosen}"
+    if len(short) <= room:
+        return f" {short}"
+    return f"\n  {fit(chosen, columns - 3)}"
 
 
 def _bindings() -> KeyBindings:

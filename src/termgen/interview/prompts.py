@@ -22,7 +22,7 @@ from termgen.interview.state import State
 from termgen.interview.steps import Ask
 from termgen.interview.types import MULTI_TYPES, TEXT_TYPES, NewBody
 from termgen.model.governance import BodyKind
-from termgen.terminal import wrap
+from termgen.terminal import fit, wrap
 from termgen.wording import humanise
 
 LEAVE_OPEN = "(leave open)"
@@ -59,14 +59,6 @@ def _party_example(kind: str, parties: Sequence[str]) -> str | None:
         else [100 - each * (len(parties) - 1)] + [each] * (len(parties) - 1)
     )
     return "; ".join(f"{party} {share}" for party, share in zip(parties, shares, strict=True))
-
-
-def fit(label: str, width: int) -> str:
-    """A choice label that fits on one line: cut at a word boundary, marked with '…'."""
-    if len(label) <= width:
-        return label
-    cut = label[: width - 1].rsplit(" ", 1)[0]
-    return f"{cut}…"
 
 
 class Prompter:

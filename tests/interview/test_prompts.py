@@ -208,3 +208,15 @@ def test_settling_an_answer_left_open_asks_that_question_first(tmp_path: Path, s
     assert saved["exit"]["triggers"][0]["cure"] == example["exit"]["triggers"][0]["cure"]
     assert "exit.triggers.0.cure" not in saved["left_open"]
     assert "governance.disputes.seat" in saved["left_open"]
+
+
+def test_the_review_leaves_out_a_section_the_deal_has_nothing_in(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
+    example = read_answers(EXAMPLES_DIR / "sdv-software.yaml")[0]
+    target = tmp_path / "deal.yaml"
+    target.write_text(dump_answers(example), encoding="utf-8")
+    terminal = ScriptedTerminal(ExampleAnswers(spec, example, {"next": [f"Stop{ENTER}"]}))
+    status, out, err = run_interview(terminal, "--resume", target)
+    assert (status, err) == (0, "")
+    review = out.split("── Review ──", 1)[1]
+    assert "Parties and purpose" in review
+    assert "The joint-venture company" not in review  # a software deal has no JV company

@@ -208,6 +208,8 @@ class Runner:
             options: list[tuple[str, Any]] = [("Everything is right: continue", CONTINUE)]
             self.prompter.say("\n── Review ──", "")
             for section, lines in review(self.engine):
+                if not lines:  # a section this deal has nothing in (no JV company, say)
+                    continue
                 self.prompter.say(section.title, "")
                 for item, text in lines:
                     label = item.title if isinstance(item, Group) else item.prompt

@@ -305,3 +305,27 @@ def test_the_body_parsed_in_place_reads_as_after_docxtpls_table_fixing(
         else:
             results.append(etree.tostring(template.docx.element))
     assert results[0] == results[1]
+
+
+def test_answers_left_open_are_open_points_everywhere_in_the_documents(tmp_path: Path) -> None:
+    data = yaml.safe_load((EXAMPLES_DIR / "battery-jv.yaml").read_text(encoding="utf-8"))
+    del data["parties"][1]["legal_name"]
+    del data["deal"]["governing_law"]
+    del data["goals"]["trade_offs"][0]["decided_by"]
+    data["left_open"] = [
+        "parties.1.legal_name",
+        "deal.governing_law",
+        "goals.trade_offs.0.decided_by",
+    ]
+    answers = tmp_path / "open.yaml"
+    answers.write_text(dump_answers(data), encoding="utf-8")
+    result = run_cli("draft", answers, "-o", tmp_path / "out")
+    assert result.status == 0, result.err
+    for path in sorted((tmp_path / "out").glob("*.docx")):
+        assert "\ue000" not in " ".join(part_texts(path.read_bytes()).values()), path.name
+    sheet = word(next((tmp_path / "out").glob("*term-sheet*.docx")).read_bytes())
+    cover = {row.cells[0].text: row.cells[1].text for row in sheet.tables[0].rows}
+    assert f'{PLACEHOLDER} ("KSC")' in cover["Parties"]
+    assert cover["Governing law"] == PLACEHOLDER
+    texts = [paragraph.text for paragraph in sheet.paragraphs]
+    assert any(text.endswith(f"Decided by: {PLACEHOLDER}.") for text in texts), texts

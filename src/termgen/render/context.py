@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from termgen.drafting.structure import Draft, DraftDocument, Segment
+from termgen.drafting.structure import Draft, DraftDocument
 from termgen.findings.deal import Finding
 from termgen.model.messages import path_in_words
 from termgen.model.meta import Party, Signatory
 from termgen.model.paths import AnswerPath
-from termgen.render.richtext import rich, rich_value
+from termgen.render.richtext import rich, rich_value, segments
 from termgen.wording import capital, date_text, humanise, sentence
 
 BINDING_WORDS = {
@@ -119,7 +119,7 @@ def _cover(draft: Draft) -> list[dict[str, Any]]:
     meta = deal.deal
     structure = capital(humanise(meta.structure)) if meta.structure else None
     return [
-        {"label": "Parties", "value": rich((Segment(_party_line(p)),) for p in deal.parties)},
+        {"label": "Parties", "value": rich(segments(_party_line(p)) for p in deal.parties)},
         {"label": "Purpose", "value": rich_value(capital(humanise(meta.purpose)))},
         {"label": "Structure", "value": rich_value(structure)},
         {

@@ -11,7 +11,7 @@ from docxtpl import RichText
 from termgen.drafting.structure import Cell, Segment
 from termgen.model.currency import CURRENCIES
 from termgen.render.references import reference_field
-from termgen.templating.missing import PLACEHOLDER
+from termgen.templating.missing import PLACEHOLDER, PLACEHOLDER_MARK
 
 _PARAGRAPH_BREAK = "\a"
 """docxtpl turns this character into a new paragraph with the same style."""
@@ -67,8 +67,20 @@ def rich(paragraphs: Iterable[Cell], fields: Container[str] = ()) -> DraftText:
     return text
 
 
+def segments(text: str) -> tuple[Segment, ...]:
+    """A text as segments, each answer left open in it (its mark) an open point."""
+    parts = text.split(PLACEHOLDER_MARK)
+    found: list[Segment] = []
+    for index, part in enumerate(parts):
+        if index:
+            found.append(Segment(PLACEHOLDER, open_point=True))
+        if part:
+            found.append(Segment(part))
+    return tuple(found)
+
+
 def rich_value(value: str | None) -> DraftText:
-    """A single value; an unknown one is an open point."""
+    """A single value; an unknown one, or one left open, is an open point."""
     if value is None or not str(value).strip():
         return rich([(Segment(PLACEHOLDER, open_point=True),)])
-    return rich([(Segment(str(value)),)])
+    return rich([segments(str(value))])

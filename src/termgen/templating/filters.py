@@ -9,7 +9,7 @@ from typing import Any
 from jinja2 import Environment, pass_context, pass_environment
 from jinja2.runtime import Context
 
-from termgen.templating.missing import MISSING, is_missing
+from termgen.templating.missing import MISSING, PLACEHOLDER_MARK, is_missing
 from termgen.wording import (
     DEFAULT_STYLE,
     JOINTLY,
@@ -134,7 +134,7 @@ def _party(context: Context, which: str) -> str:
 def _owner(context: Context, owner: Any) -> Any:
     """Who owns or decides, as a sentence names them: a party by its short name, 'joint' as
     'the parties jointly', a governance body as 'the Steering Group'."""
-    if is_missing(owner):
+    if is_missing(owner) or owner == PLACEHOLDER_MARK:  # unknown, or left open on purpose
         return MISSING
     if owner == "joint":
         return JOINTLY

@@ -278,3 +278,14 @@ def test_exclusivity_leaves_what_each_party_does_independently_alone() -> None:
     data["goals"]["scope"].pop("independent", None)
     alone = _texts(_draft_of(Deal.model_validate(data)))["general.exclusivity"]
     assert "independently" not in alone
+
+
+def test_a_business_deadlock_goes_to_deadlock_provisions_only_where_there_are_some() -> None:
+    data = load_deal(EXAMPLES_DIR / "sdv-software.yaml").deal.model_dump(
+        mode="json", exclude_none=True
+    )
+    with_them = _texts(_draft_of(Deal.model_validate(data)))["general.disputes"]
+    assert "if it remains a deadlock, the deadlock provisions." in with_them
+    data["exit"]["triggers"] = [t for t in data["exit"]["triggers"] if t["kind"] != "deadlock"]
+    without = _texts(_draft_of(Deal.model_validate(data)))["general.disputes"]
+    assert "if it remains a deadlock, the matter stays as it was." in without

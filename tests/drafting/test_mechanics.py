@@ -197,7 +197,7 @@ def test_an_expert_chosen_by_the_board_has_a_fallback_when_the_board_is_deadlock
 def test_a_formula_without_its_terms_is_an_open_point() -> None:
     data = _answers("sdv-software.yaml")
     del data["exit"]["valuation"]["details"]
-    assert f"The formula is {PLACEHOLDER}." in _texts(data)["exit.valuation"]
+    assert f"The formula is: {PLACEHOLDER}." in _texts(data)["exit.valuation"]
 
 
 def test_data_without_a_data_asset_class_refers_to_no_missing_treatment() -> None:

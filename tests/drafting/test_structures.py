@@ -289,3 +289,14 @@ def test_a_business_deadlock_goes_to_deadlock_provisions_only_where_there_are_so
     data["exit"]["triggers"] = [t for t in data["exit"]["triggers"] if t["kind"] != "deadlock"]
     without = _texts(_draft_of(Deal.model_validate(data)))["general.disputes"]
     assert "if it remains a deadlock, the matter stays as it was." in without
+
+
+def test_a_formula_typed_as_a_phrase_is_introduced_as_the_formula() -> None:
+    data = load_deal(EXAMPLES_DIR / "sdv-software.yaml").deal.model_dump(
+        mode="json", exclude_none=True
+    )
+    sentence = _texts(_draft_of(Deal.model_validate(data)))["exit.valuation"]
+    assert "another price. If BFW buys LUMEN's rights" in sentence
+    data["exit"]["valuation"]["details"] = "1.5x capitalised development cost"
+    phrase = _texts(_draft_of(Deal.model_validate(data)))["exit.valuation"]
+    assert "another price. The formula is: 1.5x capitalised development cost." in phrase

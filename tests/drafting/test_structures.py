@@ -300,3 +300,14 @@ def test_a_formula_typed_as_a_phrase_is_introduced_as_the_formula() -> None:
     data["exit"]["valuation"]["details"] = "1.5x capitalised development cost"
     phrase = _texts(_draft_of(Deal.model_validate(data)))["exit.valuation"]
     assert "another price. The formula is: 1.5x capitalised development cost." in phrase
+
+
+def test_the_clauses_that_survive_a_lapse_are_named_and_a_form_is_not_repeated() -> None:
+    battery = _texts(drafted(BATTERY)[0])
+    assert re.search(
+        r"only clauses \d+\.\d+, \d+\.\d+, \d+\.\d+ and \d+\.\d+ continue to bind\.$",
+        battery["general.expiry"],
+    ), battery["general.expiry"]
+    assert battery["company.formation"].endswith("a Delaware corporation to be incorporated.")
+    edrive = _texts(drafted(EXAMPLES_DIR / "edrive-jv.yaml")[0])["company.formation"]
+    assert edrive.endswith("to be incorporated under the laws of Poland.")

@@ -41,10 +41,18 @@ def _numbers(data: dict[str, Any]) -> dict[str, str]:
 def test_a_defaulting_party_neither_blocks_nor_counts_towards_quorum_on_reserved_matters() -> None:
     texts = _texts(_answers("battery-jv.yaml"))
     assert (
-        "While the default continues, neither the Defaulting Party's consent nor the vote of a "
-        "director it appointed is required for a Reserved Matter, and its directors do not count "
-        "towards the quorum of a meeting that decides a Reserved Matter."
+        "While the default continues, the vote of a director the Defaulting Party appointed is not "
+        "required for a Reserved Matter decided by the Board, and its directors do not count "
+        "towards the quorum of a Board meeting that decides one; matters reserved to all "
+        "shareholders still need every shareholder's consent."
     ) in texts["goals.capital-calls"]
+    assert "within 10 working days of a written reminder" in texts["goals.capital-calls"]
+    assert "Where more than one" not in texts["goals.capital-calls"]  # two parties
+    three = _texts(_answers("edrive-jv.yaml"))["goals.capital-calls"]
+    assert (
+        "Where more than one of the other parties funds it, they share the shortfall in "
+        "proportion to their shareholdings unless they agree otherwise."
+    ) in three
     assert "do not vote on the Reserved Matters" not in texts["goals.capital-calls"]
     assert "a Defaulting Party's directors are not needed" in texts["company.board"]
 

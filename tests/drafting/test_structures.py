@@ -311,3 +311,9 @@ def test_the_clauses_that_survive_a_lapse_are_named_and_a_form_is_not_repeated()
     assert battery["company.formation"].endswith("a Delaware corporation to be incorporated.")
     edrive = _texts(drafted(EXAMPLES_DIR / "edrive-jv.yaml")[0])["company.formation"]
     assert edrive.endswith("to be incorporated under the laws of Poland.")
+
+
+def test_a_review_before_an_option_to_renew_leaves_the_decision_to_its_holder() -> None:
+    sdv = _texts(drafted(EXAMPLES_DIR / "sdv-software.yaml")[0])["change.pre-renewal-review"]
+    assert "The review informs BFW's decision whether to exercise its option to renew" in sdv
+    assert "notice period for non-renewal" not in sdv

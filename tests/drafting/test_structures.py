@@ -317,3 +317,8 @@ def test_a_review_before_an_option_to_renew_leaves_the_decision_to_its_holder() 
     sdv = _texts(drafted(EXAMPLES_DIR / "sdv-software.yaml")[0])["change.pre-renewal-review"]
     assert "The review informs BFW's decision whether to exercise its option to renew" in sdv
     assert "notice period for non-renewal" not in sdv
+
+
+def test_the_safety_case_names_the_body_that_may_suspend_the_service() -> None:
+    robotaxi = _texts(drafted(EXAMPLES_DIR / "robotaxi-pilot.yaml")[0])["strengths.safety-case"]
+    assert "The Safety Board, or any of its members where waiting for its decision" in robotaxi

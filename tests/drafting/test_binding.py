@@ -18,7 +18,7 @@ from ..docx_reading import builtin_library
 
 ALWAYS_BINDING = {
     "general.confidentiality": "confidentiality",
-    "general.exclusivity": "exclusivity",
+    "general.exclusivity": "exclusive negotiations, first paragraph only",
     "general.expiry": "expiry of this term sheet",
     "general.announcements": "announcements",
     "general.costs": "costs of negotiation",
@@ -152,3 +152,13 @@ def test_exit_costs_after_a_default_fall_on_the_defaulting_party() -> None:
     for bearer, text in expected.items():
         data["exit"]["costs"] = {"borne_by": bearer}
         assert _texts(data)["exit.costs"] == text
+
+
+def test_only_exclusive_negotiations_bind_unless_exclusivity_is_chosen_as_binding() -> None:
+    data = _answers("edrive-jv.yaml")
+    assert "exclusivity" not in data["deal"].get("binding_sections", [])
+    status = _texts(data)["general.status.non-binding"]
+    assert "(exclusive negotiations, first paragraph only)" in status
+    data["deal"]["binding_sections"] = [*data["deal"].get("binding_sections", []), "exclusivity"]
+    status = _texts(data)["general.status.non-binding"]
+    assert "(exclusivity)" in status and "first paragraph only" not in status

@@ -322,3 +322,15 @@ def test_a_review_before_an_option_to_renew_leaves_the_decision_to_its_holder() 
 def test_the_safety_case_names_the_body_that_may_suspend_the_service() -> None:
     robotaxi = _texts(drafted(EXAMPLES_DIR / "robotaxi-pilot.yaml")[0])["strengths.safety-case"]
     assert "The Safety Board, or any of its members where waiting for its decision" in robotaxi
+
+
+def test_a_clean_team_set_up_as_a_body_is_called_by_its_name() -> None:
+    platform = _texts(drafted(EXAMPLES_DIR / "platform-sharing.yaml")[0])
+    clean = platform["governance.clean-team"]
+    assert "is exchanged only through the Clean Team." in clean
+    assert "a clean team" not in clean and "The Clean Team works under" in clean
+    integration = _texts(drafted(BATTERY)[0])["change.integration"]
+    assert integration.startswith(
+        "To build familiarity between their leaders and teams, the parties put the following "
+        "measures in place:"
+    )

@@ -342,3 +342,11 @@ def test_a_put_and_call_deadlock_ends_even_when_no_option_is_used() -> None:
         "If neither option is exercised in time, the Reserved Matter is treated as rejected and "
         "the JV continues as before." in edrive
     )
+
+
+def test_among_three_parties_a_non_renewal_notice_is_a_withdrawal() -> None:
+    edrive = _texts(drafted(EXAMPLES_DIR / "edrive-jv.yaml")[0])["exit.renewal.automatic"]
+    assert "A party that does not want to renew gives the other parties written notice" in edrive
+    assert "the partnership renews between the remaining parties" in edrive
+    battery = _texts(drafted(BATTERY)[0])["exit.renewal.automatic"]
+    assert "unless a party gives the other party written notice of non-renewal" in battery

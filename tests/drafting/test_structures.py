@@ -350,3 +350,11 @@ def test_among_three_parties_a_non_renewal_notice_is_a_withdrawal() -> None:
     assert "the partnership renews between the remaining parties" in edrive
     battery = _texts(drafted(BATTERY)[0])["exit.renewal.automatic"]
     assert "unless a party gives the other party written notice of non-renewal" in battery
+
+
+def test_a_licence_for_the_partnership_leaves_room_for_the_licence_that_survives_exit() -> None:
+    platform = _texts(drafted(EXAMPLES_DIR / "platform-sharing.yaml")[0])
+    assert (
+        "for the term of the partnership and afterwards as far as the treatment of licences"
+        in (platform["general.licence-scope"])
+    )

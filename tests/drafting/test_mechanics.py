@@ -195,7 +195,12 @@ def test_every_valuation_has_a_date_an_appointing_authority_a_timetable_and_fees
 
 
 def test_an_expert_chosen_by_the_board_has_a_fallback_when_the_board_is_deadlocked() -> None:
-    valuation = _texts(_answers("edrive-jv.yaml"))["exit.valuation"]
+    data = _answers("edrive-jv.yaml")
+    data["exit"]["valuation"]["expert"] = (
+        "An independent accounting firm appointed by the Board, or by the ICC if the parties "
+        "cannot agree."
+    )
+    valuation = _texts(data)["exit.valuation"]
     assert "The expert is an independent accounting firm appointed by the Board" in valuation
     assert "for any reason (including a deadlock of the Board), the ICC appoints the expert" in (
         valuation

@@ -132,7 +132,7 @@ def paragraphs(text: str, numbers: Mapping[str, str] | None = None) -> tuple[Par
             stripped = line.strip()
             starts_bullet = stripped.startswith(_BULLET)
             if (starts_bullet or bullet) and lines:
-                result.append(Paragraph(_segments(" ".join(lines), numbers), bullet))
+                result.append(Paragraph(segments(" ".join(lines), numbers), bullet))
                 lines = []
             if lines == []:
                 bullet = starts_bullet
@@ -141,11 +141,11 @@ def paragraphs(text: str, numbers: Mapping[str, str] | None = None) -> tuple[Par
             if stripped:
                 lines.append(stripped)
         if lines:
-            result.append(Paragraph(_segments(" ".join(lines), numbers), bullet))
+            result.append(Paragraph(segments(" ".join(lines), numbers), bullet))
     return tuple(result)
 
 
-def _segments(text: str, numbers: Mapping[str, str] | None) -> tuple[Segment, ...]:
+def segments(text: str, numbers: Mapping[str, str] | None = None) -> tuple[Segment, ...]:
     """Split at open-point marks, each its own segment written [●], and at references to
     clauses, each its own segment written as the clause's number."""
     segments: list[Segment] = []

@@ -6,12 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from termgen.drafting.assemble import segments
 from termgen.drafting.structure import Draft, DraftDocument
 from termgen.findings.deal import Finding
 from termgen.model.messages import path_in_words
 from termgen.model.meta import Party, Signatory
 from termgen.model.paths import AnswerPath
-from termgen.render.richtext import rich, rich_value, segments
+from termgen.render.richtext import rich, rich_value
 from termgen.wording import capital, date_text, humanise, sentence
 
 BINDING_WORDS = {

@@ -8,10 +8,11 @@ from html import escape
 
 from docxtpl import RichText
 
+from termgen.drafting.assemble import segments
 from termgen.drafting.structure import Cell, Segment
 from termgen.model.currency import CURRENCIES
 from termgen.render.references import reference_field
-from termgen.templating.missing import PLACEHOLDER, PLACEHOLDER_MARK
+from termgen.templating.missing import PLACEHOLDER
 
 _PARAGRAPH_BREAK = "\a"
 """docxtpl turns this character into a new paragraph with the same style."""
@@ -65,18 +66,6 @@ def rich(paragraphs: Iterable[Cell], fields: Container[str] = ()) -> DraftText:
         for segment in paragraph:
             text.add_segment(segment, fields)
     return text
-
-
-def segments(text: str) -> tuple[Segment, ...]:
-    """A text as segments, each answer left open in it (its mark) an open point."""
-    parts = text.split(PLACEHOLDER_MARK)
-    found: list[Segment] = []
-    for index, part in enumerate(parts):
-        if index:
-            found.append(Segment(PLACEHOLDER, open_point=True))
-        if part:
-            found.append(Segment(part))
-    return tuple(found)
 
 
 def rich_value(value: str | None) -> DraftText:

@@ -353,10 +353,9 @@ class Engine(State):
         self._edit = EntryEdit(group, entry, copy.deepcopy(self.entry_data(group, entry)))
         self._queue += [
             Ask(question, self.path_of(group, entry, question), section, group, entry)
-            for question in group.questions
+            for question in sorted(group.questions, key=lambda question: question is not first)
             if question is first or get(self.data, self.path_of(group, entry, question)) is ABSENT
         ]
-        self._queue.sort(key=lambda ask: ask.question is not first)
 
     def ask_again(self, asks: list[Ask]) -> None:
         """Put these questions first, e.g. those a file answers in a way the model refuses."""

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -168,55 +170,62 @@ def test_an_existing_answer_file_is_never_started_over(tmp_path: Path) -> None:
     assert run_cli("interview", "--resume", target, "--answers", target).status == 2
 
 
-def test_a_finding_is_settled_from_the_menu_after_the_findings(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
-    software = EXAMPLES_DIR / "sdv-software.yaml"
-    example = read_answers(software)[0]
+SOFTWARE = EXAMPLES_DIR / "sdv-software.yaml"
+
+
+def _resume_software(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+    change: Callable[[dict[str, Any]], None],
+    overrides: dict[str, list[str]],
+) -> tuple[ScriptedTerminal, str, Path]:
+    """Resume the software example, changed as given, answering as the example does."""
+    example = read_answers(SOFTWARE)[0]
     partial = copy.deepcopy(example)
-    del partial["strengths"]["contributions"][1]["tracking"]
-    partial["governance"]["clean_team"] = {"required": False}
+    change(partial)
     target = tmp_path / "deal.yaml"
     target.write_text(dump_answers(partial), encoding="utf-8")
-    overrides = {"next": [f"Settle{ENTER}", f"Stop{ENTER}"], "settle": [f"tracking{ENTER}"]}
     terminal = ScriptedTerminal(ExampleAnswers(spec, example, overrides))
     status, out, err = run_interview(terminal, "--resume", target)
     assert (status, err) == (0, "")
+    return terminal, out, target
+
+
+def test_a_finding_is_settled_from_the_menu_after_the_findings(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
+    def without_tracking(data: dict[str, Any]) -> None:
+        del data["strengths"]["contributions"][1]["tracking"]
+        data["governance"]["clean_team"] = {"required": False}
+
+    overrides = {"next": [f"Settle{ENTER}", f"Stop{ENTER}"], "settle": [f"tracking{ENTER}"]}
+    terminal, out, target = _resume_software(tmp_path, spec, without_tracking, overrides)
     assert terminal.asked[:4] == ["review", "next", "settle", "contributions#2.tracking"]
     assert terminal.asked[4:] == ["next"]
     tracking = read_answers(target)[0]["strengths"]["contributions"][1]["tracking"]
-    assert tracking == example["strengths"]["contributions"][1]["tracking"]
+    assert tracking == read_answers(SOFTWARE)[0]["strengths"]["contributions"][1]["tracking"]
     assert out.count("contribution has no tracking") == 1
 
 
 def test_settling_an_answer_left_open_asks_that_question_first(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
-    software = EXAMPLES_DIR / "sdv-software.yaml"
-    example = read_answers(software)[0]
-    partial = copy.deepcopy(example)
-    breach = partial["exit"]["triggers"][0]
-    assert breach["kind"] == "breach"
-    del breach["cure"]
-    partial["left_open"] = ["exit.triggers.0.cure", "governance.disputes.seat"]
-    del partial["governance"]["disputes"]["seat"]
-    target = tmp_path / "deal.yaml"
-    target.write_text(dump_answers(partial), encoding="utf-8")
+    def cure_left_open(data: dict[str, Any]) -> None:
+        breach = data["exit"]["triggers"][0]
+        assert breach["kind"] == "breach"
+        del breach["cure"]
+        del data["governance"]["disputes"]["seat"]
+        data["left_open"] = ["exit.triggers.0.cure", "governance.disputes.seat"]
+
     overrides = {"next": [f"Settle{ENTER}", f"Stop{ENTER}"], "settle": [f"Cure{ENTER}"]}
-    terminal = ScriptedTerminal(ExampleAnswers(spec, example, overrides))
-    status, _, err = run_interview(terminal, "--resume", target)
-    assert (status, err) == (0, "")
+    terminal, _, target = _resume_software(tmp_path, spec, cure_left_open, overrides)
     settle = terminal.asked.index("settle")
     assert terminal.asked[settle + 1] == "triggers#1.cure"
     saved = read_answers(target)[0]
-    assert saved["exit"]["triggers"][0]["cure"] == example["exit"]["triggers"][0]["cure"]
+    expected = read_answers(SOFTWARE)[0]["exit"]["triggers"][0]["cure"]
+    assert saved["exit"]["triggers"][0]["cure"] == expected
     assert "exit.triggers.0.cure" not in saved["left_open"]
     assert "governance.disputes.seat" in saved["left_open"]
 
 
 def test_the_review_leaves_out_a_section_the_deal_has_nothing_in(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
-    example = read_answers(EXAMPLES_DIR / "sdv-software.yaml")[0]
-    target = tmp_path / "deal.yaml"
-    target.write_text(dump_answers(example), encoding="utf-8")
-    terminal = ScriptedTerminal(ExampleAnswers(spec, example, {"next": [f"Stop{ENTER}"]}))
-    status, out, err = run_interview(terminal, "--resume", target)
-    assert (status, err) == (0, "")
+    _, out, _ = _resume_software(tmp_path, spec, lambda _: None, {"next": [f"Stop{ENTER}"]})
     review = out.split("── Review ──", 1)[1]
     assert "Parties and purpose" in review
     assert "The joint-venture company" not in review  # a software deal has no JV company

@@ -380,17 +380,17 @@ def test_findings_become_comments_on_the_open_points_they_are_about(tmp_path: Pa
     term_sheet = (tmp_path / "project-lodestar-term-sheet-v0.1.docx").read_bytes()
     anchors = _comment_anchors(term_sheet)
     assert anchors == {
-        "BLOCKING: Renewal. Renewal is not settled; say 'none' if the partnership does not renew. Settle it in the interview at “Agreed exit path › Renewal at the end of the term” (in the answers: exit › renewal › type).": (
+        "BLOCKING: Renewal. Renewal is not settled; say 'none' if the partnership does not renew. Settle it in the interview at “Agreed exit path › Renewal at the end of the term”.": (
             "[●]",
             "Renewal at the end of the Initial Term: [●] (to be agreed: no renewal, automatic "
             "renewal, renewal by mutual agreement or at a party's option, with the notice needed "
             "to stop a renewal).",
         ),
-        "BLOCKING: Treatment of shared assets. Tooling (E-axle series tooling at Kopřivnice) has no treatment on exit. Settle it in the interview at “Agreed exit path › Shared assets on exit #2 (tooling) › Who keeps, buys or licenses it on exit” (in the answers: exit › assets #2 › treatment).": (
+        "BLOCKING: Treatment of shared assets. Tooling (E-axle series tooling at Kopřivnice) has no treatment on exit. Settle it in the interview at “Agreed exit path › Shared assets on exit #2 (tooling) › Who keeps, buys or licenses it on exit”.": (
             "[●]",
             "Tooling. Assets concerned: E-axle series tooling at Kopřivnice. On exit: [●]",
         ),
-        "WARNING: Executable contributions. SKM's engineering capacity contribution has no tracking. Settle it in the interview at “Complementary strengths › Contributions #1 (SKM: engineering capacity 35 FTE) › How its use is tracked and reported” (in the answers: strengths › contributions #2 › tracking).": (
+        "WARNING: Executable contributions. SKM's engineering capacity contribution has no tracking. Settle it in the interview at “Complementary strengths › Contributions #1 (SKM: engineering capacity 35 FTE) › How its use is tracked and reported”.": (
             "[●]",
             "[●]",
         ),

@@ -25,12 +25,12 @@ _SHARED_PREFIX = 2
 
 def comment_text(finding: Finding, question: str | None = None) -> str:
     """What the reviewer reads in the margin: the finding, and the interview question that
-    settles it, if one does, or else the place in the answers."""
-    where = path_in_words(finding.path)
+    settles it, if one does, or else the place in the answers. Not both: the interview counts
+    a party's own entries of a list where the answers count all of them."""
     settle = (
-        f"in the interview at “{question}” (in the answers: {where})"
+        f"in the interview at “{question}”"
         if question
-        else f"in the answers under {where}"
+        else f"in the answers under {path_in_words(finding.path)}"
     )
     return (
         f"{finding.severity.upper()}: {finding.label}. {finding.message[:1].upper()}"

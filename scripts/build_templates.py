@@ -26,7 +26,6 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 HEADER_FILL = "D9E2F3"
-DRAFT_NOTICE = "Draft – subject to contract – confidential"
 INDENT = 794
 """Twips (1.4 cm) from the margin to the text of a numbered heading and of the clause text."""
 BULLET_INDENT = 397
@@ -190,7 +189,7 @@ def _page(document: Document) -> None:
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(2.2))
     header = section.header.paragraphs[0]
-    header.text = DRAFT_NOTICE
+    header.text = "{{ notice }}"
     header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     header.runs[0].font.size = Pt(8)
     header.runs[0].font.color.rgb = RGBColor(0xC0, 0x00, 0x00)

@@ -149,6 +149,29 @@ def _open_point_questions(folder: Path) -> list[str]:
     return [text for text in cells if " › " in text]
 
 
+def test_a_draft_with_findings_in_its_margins_is_headed_not_for_circulation(
+    tmp_path: Path,
+) -> None:
+    for example in ("incomplete-deal", "battery-jv"):
+        result = run_cli("draft", EXAMPLES_DIR / f"{example}.yaml", "-o", tmp_path / example)
+        assert result.status == 0, result.err
+    headers = {
+        path.name: word(path.read_bytes()).sections[0].header.paragraphs[0].text
+        for path in tmp_path.glob("*/*.docx")
+    }
+    internal = "Internal – not for circulation"
+    assert headers == {
+        "project-lodestar-term-sheet-v0.1.docx": f"{internal} – working draft with 3 open points",
+        "project-lodestar-governance-annex-v0.1.docx": (
+            f"{internal} – working draft with 3 open points"
+        ),
+        "project-lodestar-open-points-v0.1.docx": internal,
+        NAMES[2]: "Draft – subject to contract – confidential",
+        NAMES[0]: "Draft – subject to contract – confidential",
+        NAMES[1]: internal,
+    }
+
+
 def test_open_points_name_the_question_whether_or_not_the_cache_has_seen_the_deal(
     tmp_path: Path,
 ) -> None:

@@ -113,10 +113,15 @@ def test_the_decision_matrix_equals_the_deal(example: Path) -> None:
 def test_header_footer_and_properties(example: Path) -> None:
     draft, rendered = drafted(example)
     meta = draft.deal.deal
+    notice = (
+        "Internal – not for circulation – working draft with 3 open points"
+        if example.stem == "incomplete-deal"
+        else "Draft – subject to contract – confidential"
+    )
     for document, output in zip(draft.documents, rendered, strict=True):
         opened = word(output.data)
         section = opened.sections[0]
-        assert section.header.paragraphs[0].text == "Draft – subject to contract – confidential"
+        assert section.header.paragraphs[0].text == notice
         footer_xml = section.footer.paragraphs[0]._p.xml
         assert (
             f"{meta.name} · {document.title} · Version {meta.version} · Page "

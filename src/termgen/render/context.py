@@ -22,6 +22,20 @@ BINDING_WORDS = {
 }
 
 
+DRAFT_NOTICE = "Draft – subject to contract – confidential"
+INTERNAL_NOTICE = "Internal – not for circulation"
+"""The open points, and a draft whose margins carry findings, are for the deal team only."""
+
+
+def header_notice(findings: Sequence[Finding]) -> str:
+    """The header of a term sheet or annex: while findings sit in its margins, the draft is
+    the deal team's working copy, not one to send."""
+    if not findings:
+        return DRAFT_NOTICE
+    points = "1 open point" if len(findings) == 1 else f"{len(findings)} open points"
+    return f"{INTERNAL_NOTICE} – working draft with {points}"
+
+
 OPEN_POINTS_TITLE = "Open Points"
 OPEN_POINTS_HEADER = ("#", "Severity", "Provision", "What is missing", "Question that settles it")
 
@@ -105,6 +119,7 @@ def open_points_context(
     ]
     return {
         "title": OPEN_POINTS_TITLE,
+        "notice": INTERNAL_NOTICE,
         "deal": {"name": meta.name, "version": meta.version},
         "points": [{"header": list(OPEN_POINTS_HEADER), "rows": rows}] if rows else [],
     }

@@ -20,6 +20,7 @@ from termgen.render.context import (
     OPEN_POINTS_TITLE,
     Question,
     document_context,
+    header_notice,
     open_points_context,
 )
 from termgen.render.language import mark_language
@@ -86,7 +87,7 @@ def context_for(
     if kind == "open_points":
         return OPEN_POINTS_TITLE, open_points_context(draft, findings, question)
     document = draft.document(kind)
-    return document.title, document_context(draft, document)
+    return document.title, {**document_context(draft, document), "notice": header_notice(findings)}
 
 
 def render_draft(

@@ -70,6 +70,43 @@ def test_the_term_sheet_prevails_over_the_governance_annex() -> None:
     )
 
 
+def test_board_decisions_the_matrix_reserves_are_reserved_matters_of_the_term_sheet() -> None:
+    data = _answers("battery-jv.yaml")
+    texts = _texts(data)
+    assert (
+        "The decisions that the decision-rights matrix of the Governance Annex gives to the Board "
+        "unanimously or by a qualified majority are Reserved Matters too, with the approval the "
+        "matrix states: cost baseline and annual budget, timing baseline (SOP dates), and capital "
+        "expenditure above USD 50m not in the approved budget."
+    ) in texts["company.reserved-matters"]
+    assert (
+        '"unanimous" means with the vote of at least one member appointed by each party'
+        in (texts["governance.annex.matrix"])
+    )
+    for right in data["governance"]["decision_rights"]:
+        if right["owner"] == "Board":
+            right["approval"] = "simple_majority"
+    assert "Reserved Matters too" not in _texts(data)["company.reserved-matters"]
+
+
+def test_changes_the_matrix_gives_to_another_body_are_excepted_from_the_change_approver() -> None:
+    data = _answers("battery-jv.yaml")
+    texts = _texts(data)
+    assert (
+        "the change is approved by the Board, except changes to the plant plan within budget, "
+        "which the Execution Committee decides as the decision-rights matrix of the Governance "
+        "Annex states."
+    ) in texts["change.procedure"]
+    assert (
+        "the Board approves or rejects the change, except changes to the plant plan within "
+        "budget, which the Execution Committee decides as the decision-rights matrix states; "
+    ) in texts["change.annex.change-control"]
+    data["change"]["procedure"]["approval"] = "Execution Committee"
+    agreed = _texts(data)
+    assert "except" not in agreed["change.procedure"]
+    assert "except" not in agreed["change.annex.change-control"]
+
+
 def test_only_disputes_within_the_partnership_go_through_the_escalation_path() -> None:
     data = _answers("battery-jv.yaml")
     text, numbers = _texts(data)["general.disputes"], _numbers(data)

@@ -26,9 +26,9 @@ def test_every_example_is_listed_once_with_its_facts() -> None:
     volta = next(row for row in rows if row["deal"] == "Project Volta")
     assert volta["purpose"] == "electrification"
     assert volta["parties"] == ["NAW", "KSC"]
-    assert volta["term_end"] == "2037-01-15"
+    assert volta["term_end"] == "2037-06-01"
     assert volta["blocking_findings"] == 0
-    assert volta["next_deadline"]["date"] == "2027-01-15"
+    assert volta["next_deadline"]["date"] == "2027-02-26"
     incomplete = next(row for row in rows if row["deal"] == "Project Lodestar")
     assert incomplete["blocking_findings"] > 0
     assert all(row["error"] is None for row in rows)

@@ -370,7 +370,7 @@ def test_saving_never_replaces_a_file_unless_asked(tmp_path: Path, example: Path
 def test_dates_that_end_before_they_start_are_refused_where_they_are(tmp_path: Path) -> None:
     data = yaml.safe_load((EXAMPLES_DIR / "battery-jv.yaml").read_text(encoding="utf-8"))
     data["strengths"]["contributions"][0]["end"] = "2026-01-01"
-    data["exit"]["term"]["end_date"] = "2027-01-15"
+    data["exit"]["term"]["end_date"] = "2027-06-01"
     answers = tmp_path / "deal.yaml"
     answers.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     result = run_cli("validate", answers)
@@ -378,14 +378,14 @@ def test_dates_that_end_before_they_start_are_refused_where_they_are(tmp_path: P
     lines = result.err.splitlines()
     assert any(
         line.endswith(
-            "strengths › contributions #1: it ends (2026-01-01) before it starts (2027-01-15); "
+            "strengths › contributions #1: it ends (2026-01-01) before it starts (2027-06-01); "
             "check the two dates"
         )
         for line in lines
     ), lines
     assert any(
         line.endswith(
-            "exit › term: the term ends (2027-01-15) no later than it starts (2027-01-15); "
+            "exit › term: the term ends (2027-06-01) no later than it starts (2027-06-01); "
             "check the two dates"
         )
         for line in lines

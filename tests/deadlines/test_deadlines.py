@@ -50,9 +50,9 @@ def _calendar(answers: Path, target: Path, *extra: str) -> dict[str, dict[str, A
 def test_the_battery_jv_calendar_holds_its_dates(tmp_path: Path) -> None:
     events = _calendar(BATTERY_JV, tmp_path / "volta.ics")
     expected = {
-        "Initial term expires": dt.date(2037, 1, 15),
-        "Last day to give notice of non-renewal": dt.date(2035, 7, 15),
-        "Lock-in of 5 years ends: a party may leave freely": dt.date(2032, 1, 15),
+        "Initial term expires": dt.date(2037, 6, 1),
+        "Last day to give notice of non-renewal": dt.date(2035, 12, 1),
+        "Lock-in of 5 years ends: a party may leave freely": dt.date(2032, 6, 1),
         "Review point: Phase 1 gate review": dt.date(2028, 4, 30),
         "Review point: Capacity and chemistry review": dt.date(2031, 6, 30),
         "Review point: Pre-expiry strategic review": dt.date(2035, 6, 30),
@@ -77,7 +77,7 @@ def test_the_battery_jv_calendar_holds_its_dates(tmp_path: Path) -> None:
 
 
 EXPIRIES = {
-    "battery-jv": dt.date(2037, 1, 15),
+    "battery-jv": dt.date(2037, 6, 1),
     "bridge-technology": dt.date(2031, 4, 1),
     "edrive-jv": dt.date(2039, 10, 1),
     "incomplete-deal": dt.date(2035, 2, 1),
@@ -167,9 +167,9 @@ def test_the_table_puts_the_next_deadline_first(tmp_path: Path) -> None:
     rows = [line for line in result.out.splitlines() if line[:4].isdigit()]
     dates = [dt.date.fromisoformat(row[:10]) for row in rows]
     upcoming = [day for day in dates if day >= dt.date(2031, 7, 1)]
-    assert dates[0] == dt.date(2032, 1, 15)
+    assert dates[0] == dt.date(2032, 6, 1)
     assert dates[: len(upcoming)] == sorted(upcoming)
-    assert "in 198 days" in rows[0]
+    assert "in 336 days" in rows[0]
     assert "days ago" in rows[-1]
 
 

@@ -106,7 +106,7 @@ CASES = [
         [
             (
                 "coherence.review_timing",
-                "the Late review (30 June 2036) comes after the last day to give notice of non-renewal (15 July 2035), so it can no longer stop the renewal; hold it earlier",
+                "the Late review (30 June 2036) comes after the last day to give notice of non-renewal (1 December 2035), so it can no longer stop the renewal; hold it earlier",
             )
         ],
     ),
@@ -116,7 +116,7 @@ CASES = [
         [
             (
                 "renewal.review",
-                "no review point decides on continuing or exiting before the term ends on 15 January 2037",
+                "no review point decides on continuing or exiting before the term ends on 1 June 2037",
             )
         ],
     ),
@@ -209,7 +209,7 @@ CASES = [
             ),
             (
                 "renewal.review",
-                "no review point decides on continuing or exiting before the term ends on 15 July 2027",
+                "no review point decides on continuing or exiting before the term ends on 1 December 2027",
             ),
         ],
     ),
@@ -252,6 +252,30 @@ CASES = [
         [
             ("scope.extent", "no regions in scope ([●] in the draft)"),
             ("scope.extent", "no functions in scope ([●] in the draft)"),
+        ],
+    ),
+    (
+        "partnership in effect before signing",
+        set_answer("2027-01-15", "exit", "term", "effective_date"),
+        [
+            (
+                "term_sheet.lapse",
+                "the partnership takes effect on 15 January 2027, before the target for signing "
+                "the definitive agreements (26 February 2027); set the Effective Date on or after "
+                "signing",
+            )
+        ],
+    ),
+    (
+        "contribution before the partnership",
+        set_answer("2027-03-01", "strengths", "contributions", 0, "start"),
+        [
+            (
+                "contributions.executable",
+                "NAW's capital contribution starts on 1 March 2027, before the partnership takes "
+                "effect on 1 June 2027: a contribution made before then has none of the "
+                "agreement's protection; start it on or after the Effective Date",
+            )
         ],
     ),
     (

@@ -84,7 +84,7 @@ REFUSED_VALUES = [
     ),
     (
         "effective_date: 0001-01-01",
-        "effective_date: 2027-01-15",
+        "effective_date: 2027-06-01",
         "0001-01-01 is not between 1900 and 2999",
     ),
     (

@@ -223,6 +223,7 @@ def _disputes(deal: Deal, _: str) -> list[Gap]:
 
 @check("executable_contributions")
 def _executable_contributions(deal: Deal, _: str) -> list[Gap]:
+    effective = deal.exit.term.effective_date if deal.exit.term else None
     gaps = []
     for index, item in enumerate(deal.strengths.contributions):
         missing = [
@@ -244,6 +245,16 @@ def _executable_contributions(deal: Deal, _: str) -> list[Gap]:
             )
         if item.not_money:
             gaps.append(Gap(not_money(item), ("strengths", "contributions", index, "quantity")))
+        if item.start and effective and item.start < effective:
+            gaps.append(
+                Gap(
+                    f"{item.party}'s {humanise(item.kind)} contribution starts on "
+                    f"{date_text(item.start)}, before the partnership takes effect on "
+                    f"{date_text(effective)}: a contribution made before then has none of the "
+                    "agreement's protection; start it on or after the Effective Date",
+                    ("strengths", "contributions", index, "start"),
+                )
+            )
     return gaps
 
 
@@ -276,6 +287,16 @@ def _term_sheet_dates(deal: Deal, _: str) -> list[Gap]:
                 f"the target for signing ({date_text(sheet.signing_by)}) falls after the term "
                 f"sheet lapses ({date_text(sheet.expires_on)})",
                 signing,
+            )
+        )
+    effective = deal.exit.term.effective_date if deal.exit.term else None
+    if sheet.signing_by and effective and effective < sheet.signing_by:
+        gaps.append(
+            Gap(
+                f"the partnership takes effect on {date_text(effective)}, before the target for "
+                f"signing the definitive agreements ({date_text(sheet.signing_by)}); set the "
+                "Effective Date on or after signing",
+                ("exit", "term", "effective_date"),
             )
         )
     dated = deal.deal.date

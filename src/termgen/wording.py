@@ -67,7 +67,8 @@ def mid_sentence(text: str) -> str:
     of NAW and KSC' -> 'chief executives of NAW and KSC'. A name stays as it is: 'Steering
     Committee', 'Head of Legal', 'Board', 'CEOs', 'NAW'."""
     words = text.split()
-    if len(words) < 2 or not (words[0].istitle() and words[0].isalpha()):
+    first = words[0].rstrip(",;:") if words else ""
+    if len(words) < 2 or not (first.istitle() and first.isalpha()):
         return text
     content = next((word for word in words[1:] if word not in _FUNCTION_WORDS), "")
     if not content[:1].islower():

@@ -52,7 +52,7 @@ def test_the_incomplete_example_leaves_exactly_its_gaps_open() -> None:
         ("exit.renewal.open", renewal),
         (
             "exit.assets",
-            f"Tooling. Assets concerned: E-axle series tooling at Kopřivnice. On exit: {PLACEHOLDER}",
+            f"E-axle series tooling at Kopřivnice (tooling): {PLACEHOLDER}",
         ),
     ]
 

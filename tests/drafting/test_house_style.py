@@ -112,7 +112,7 @@ def test_the_drafts_follow_the_house_style_of_the_last_layer(tmp_path: Path) -> 
     )
     assert "takes effect on June 1, 2027" in text
     assert "by giving ninety (90) days' notice" in text
-    assert "Milestone concerned: Nameplate capacity not demonstrated by June 30, 2031." in text
+    assert "Nameplate capacity not demonstrated by June 30, 2031." in text
     assert "within five (5) working days" in text
     assert {_language(rendered.data) for rendered in run.documents()} == {"en-US"}
 

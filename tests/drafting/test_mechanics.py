@@ -270,7 +270,29 @@ def test_volume_commitments_refer_to_a_threshold_only_where_one_is_agreed() -> N
     ]
     text = _texts(data)["strengths.volume-commitments"]
     assert "threshold" not in text
-    assert "a party may reduce its committed volumes only through the change procedure" in text
+    assert (
+        "a party may reduce the volumes the plan allocates to it only through the change procedure"
+        in text
+    )
+    assert "plant capacity in the contributions schedule (AUV: 60,000 units/yr)" in text
+    assert "committed volumes" not in text
+
+
+def test_a_shortage_serves_the_offtake_commitments_and_names_who_made_them() -> None:
+    data = _answers("battery-jv.yaml")
+    text = _texts(data)["strengths.offtake"]
+    assert (
+        "If output falls short of demand, the volume NAW commits to take above is served first"
+        in text
+    )
+    data["strengths"]["contributions"].append(
+        {**data["strengths"]["contributions"][-1], "party": "KSC", "quantity": "5 GWh/yr"}
+    )
+    text = _texts(data)["strengths.offtake"]
+    assert (
+        "If output falls short of demand, it is allocated to NAW and KSC in proportion to the "
+        "volumes each commits to take above"
+    ) in text
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
@@ -286,3 +308,23 @@ def test_every_defined_term_of_the_mechanics_is_used_again(example: Any) -> None
 def test_an_escrow_referred_to_is_provided_for() -> None:
     texts = _texts(_answers("sdv-software.yaml"))
     assert "are released to the licensee if the partnership ends" in texts["general.licence-back"]
+
+
+def test_the_lock_up_lets_the_deadlock_and_exit_buy_outs_transfer_shares() -> None:
+    data = _answers("battery-jv.yaml")
+    numbers = _numbers(data)
+    assert (
+        "and except a transfer under the deadlock mechanism in clause "
+        f"{numbers['company.deadlock']} or a buy-out on exit in clause "
+        f"{numbers['exit.stake-buy-out']}. After the Lock-up Period"
+    ) in _texts(data)["company.transfers"]
+
+
+def test_a_party_cannot_walk_away_over_a_milestone_it_missed_itself() -> None:
+    text = _texts(_answers("sdv-software.yaml"))["exit.trigger.milestones"]
+    assert "BFW may end the partnership" in text
+    assert (
+        "A party may not rely on a milestone missed because it did not deliver its own "
+        "contribution. This right applies only in the following case:\n"
+        "Release 1.0 not accepted by 31 December 2028."
+    ) in text

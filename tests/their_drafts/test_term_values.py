@@ -101,6 +101,25 @@ def test_dates_written_day_first_run_into_a_word_or_around_an_empty_blank() -> N
     assert read("This Lease Agreement is made as of , 2019, between") == [(2019, None, None)]
 
 
+def test_ordinals_whose_s_text_recognition_read_as_a_5() -> None:
+    def read(text: str) -> list[tuple[int, int | None, int | None]]:
+        return [(m.year, m.month, m.day) for m in dates(text)]
+
+    assert read('"Term" means: 1.5t January 2013 to 315t December 2013.') == [
+        (2013, 1, 1),
+        (2013, 12, 31),
+    ]
+    assert read("until 215t March 2030") == [(2030, 3, 21)]
+    # a 15th that lost its 'h' is no 1st, and 5t after a day that needs no 'st' is no ordinal
+    assert read("until 15t March 2030") == [(2030, 3, None)]
+    assert read("until 25t March 2030") == [(2030, 3, None)]
+    sentences = _sentences(
+        '"Term" means: 1.5t January 2013 to 315t December 2013 or until terminated under the '
+        "provisions of this Agreement."
+    )
+    assert _expiry(sentences, [0]) == dt.date(2013, 12, 31)
+
+
 def test_the_date_the_agreement_is_made_on_wins_over_a_heading_date() -> None:
     sentences = _sentences(
         "Form revised March 2020. MASTER SUPPLY AGREEMENT",
@@ -403,3 +422,40 @@ def test_a_term_that_will_not_end_until_an_event_over_its_shortest_length() -> N
         ),
         [0, 1],
     )
+
+
+def test_the_length_of_the_engagement_an_agreement_makes_is_its_term() -> None:
+    sentences = _sentences(
+        "This Consulting Agreement is made this 2nd day of March, 2024 by and between Vale "
+        "Motors Inc. and Ann Reyes.",
+        "ENGAGEMENT The Company agrees to a one year engagement of the Consultant to advise on "
+        "its dealer network.",
+        "The Company will grant options to the Consultant which will be restricted for two "
+        "years from issuance.",
+    )
+    assert _expiry(sentences, [1, 2]) == dt.date(2025, 3, 2)
+    lasts = read_term("The Consultant's engagement shall be for a period of six (6) months.", 0)
+    assert lasts is not None and lasts.length == Duration(value=6, unit="months")
+    # engagements counted in a year are no length of the agreement
+    assert read_term("The Speaker will be limited to six speaking engagements a year.", 0) is None
+
+
+def test_a_date_later_in_the_list_a_term_ends_with_the_later_of_is_its_end() -> None:
+    sentences = _sentences(
+        'The term of this Agreement shall commence as of April 1, 2026 (the "Effective Date") '
+        "and shall expire upon the later of: (a) the conclusion of the 2030 racing season and "
+        "(b) the last day in February, 2031, unless sooner terminated.",
+    )
+    assert _expiry(sentences, [0]) == dt.date(2031, 2, 28)
+    earlier = read_term(
+        "This Agreement shall terminate on the earlier of (i) the termination of the Supply "
+        "Agreement or (ii) December 31, 2029.",
+        0,
+    )
+    assert earlier is not None and earlier.end is not None
+    assert earlier.end.date == dt.date(2029, 12, 31)
+    # a payment due on the later of two days says nothing of the term's end
+    due = read_term(
+        "The fee of this Agreement is due on the later of (a) delivery and (b) March 1, 2027.", 0
+    )
+    assert due is None or due.end is None

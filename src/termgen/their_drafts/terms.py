@@ -57,6 +57,15 @@ _END_DATE_BEFORE = re.compile(
     r"\s+of\s*:?\s*)?(?:\(\w{1,3}\)\s*)?$",
     re.IGNORECASE,
 )
+_LATER_ITEM_BEFORE = re.compile(
+    r"\b(?:expir\w*|terminat\w*|end\w*|continu\w*|remain\w*|until|through)\s+(?:on\s+|upon\s+|at\s+)?"
+    r"(?:the\s+)?(?:later|earlier|latest|earliest)\s+(?:to\s+occur\s+)?of\b[^.;]{0,120}?"
+    r"\b(?:and|or)\s+\(\w{1,3}\)\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""A date as a later item of the list a term ends with the later or earlier of ('shall expire
+upon the later of (a) the end of the 2030 season and (b) the last day of February, 2031'): the
+term's end as when it comes first ('the later of (a) June 30, 2031 and (b) ...')."""
 _START_DATE_BEFORE = re.compile(
     r"\b(?:commenc\w*|effective|begin\w*|from|as\s+of|start\w*|dated|made|entered\s+into|"
     r"executed|signed|on|this)\b[^.;]{0,20}$",
@@ -257,7 +266,10 @@ def read_term(text: str, index: int) -> TermRead | None:
         (
             mention
             for mention in found
-            if _preceded(text, mention.start, _END_DATE_BEFORE)
+            if (
+                _preceded(text, mention.start, _END_DATE_BEFORE)
+                or _preceded(text, mention.start, _LATER_ITEM_BEFORE, span=200)
+            )
             and not _NAMED_START.match(text, mention.end)
         ),
         None,
@@ -324,6 +336,14 @@ _TERM_SIGNS = (
         ),
     ),
     (2, re.compile(r"\b(?:term|duration)\b[^.;]{0,20}\b(?:shall|will)\s+be\b", re.I)),
+    (
+        3,
+        re.compile(
+            r"\b(?:day|week|month|year)s?[\s-]+engagement\b|\bengagement\s+(?:shall|will)\s+"
+            r"(?:be\s+for|continue|last|run)\b",
+            re.I,
+        ),
+    ),
     (1, re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:term|duration)\b", re.I)),
     (-3, re.compile(r"\b(?:during|throughout|within)\s+the\s+(?:initial\s+)?term\b", re.I)),
     (

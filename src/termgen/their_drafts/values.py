@@ -290,7 +290,8 @@ _CUES: dict[Role, tuple[tuple[int, str, str], ...]] = {
             r"\b(?:later|earlier|earliest|latest)\s+(?:to\s+occur\s+)?of\b[^.;]{0,60}$|\bthe\s+date\s+"
             r"(?:that\s+is|which\s+is|falling)\s+$",
         ),
-        (2, "after", r"^\W{0,3}(?:initial\s+)?term\b"),
+        # "a one year engagement": the length of the engagement an agreement makes
+        (2, "after", r"^\W{0,3}(?:(?:initial\s+)?term|engagement)\b"),
         (
             -3,
             "before",

@@ -459,3 +459,21 @@ def test_a_date_later_in_the_list_a_term_ends_with_the_later_of_is_its_end() -> 
         "The fee of this Agreement is due on the later of (a) delivery and (b) March 1, 2027.", 0
     )
     assert due is None or due.end is None
+
+
+def test_an_extension_this_agreement_makes_from_its_own_date_is_its_term() -> None:
+    sentences = _sentences(
+        "This Maintenance Agreement is entered into as of June 2, 2025, between Orbis Ltd and "
+        "Kel Motors Inc.",
+        "WHEREAS, the previous maintenance agreement expired on March 31, 2025.",
+        "EXTENSION. As of the date of this Agreement, Orbis shall maintain the software for an "
+        "additional three years.",
+    )
+    assert _expiry(sentences, [2]) == dt.date(2028, 6, 2)
+    # an additional period after the initial term is a renewal, not the term
+    renewal = read_term(
+        "After the Initial Term, this Agreement renews for an additional three years unless "
+        "either party objects.",
+        0,
+    )
+    assert renewal is None or renewal.length is None

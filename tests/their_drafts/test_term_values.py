@@ -477,3 +477,26 @@ def test_an_extension_this_agreement_makes_from_its_own_date_is_its_term() -> No
         0,
     )
     assert renewal is None or renewal.length is None
+
+
+def test_a_term_from_an_event_runs_from_the_day_the_agreement_expects_it() -> None:
+    def expiry(expectation: str) -> dt.date | None:
+        return _expiry(
+            _sentences(
+                'This Agreement is dated 1 July 2026 (the "Effective Date").',
+                "The term of the cooperation will be four years from the date on which the "
+                "portal is launched.",
+                expectation,
+            ),
+            [1],
+        )
+
+    assert expiry("The portal is expected to be launched on September 1, 2026.") == dt.date(
+        2030, 9, 1
+    )
+    assert expiry("The launch of the portal is scheduled for 1 October 2026.") == dt.date(
+        2030, 10, 1
+    )
+    # a day expected for something else, or a deadline, is not the event's
+    assert expiry("The first invoice is expected on September 1, 2026.") is None
+    assert expiry("The portal must be launched no later than September 1, 2026.") is None

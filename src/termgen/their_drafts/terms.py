@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from termgen.deadlines.dates import shift
 from termgen.model.common import Duration
@@ -160,7 +160,8 @@ class TermRead(Read):
     """Runs until terminated, or until an event: no length and no end date."""
     from_event: str | None = None
     """The event the length runs from when it is not the agreement's start ('the Launch'): its
-    day is not in the agreement, so neither is the term's end."""
+    day is not in the agreement, so neither is the term's end, unless the agreement says the day
+    the event is expected on (then `start`)."""
     to_year_end: bool = False
     """Ends on the last day of the calendar year it starts in."""
     from_date_hereof: bool = False
@@ -405,7 +406,39 @@ def initial_term(sentences: Sequence[Sentence], hits: Iterable[int]) -> TermRead
         score = _term_score(text, read, index in chosen)
         if found is None or score > found[0]:
             found = (score, read)
-    return found[1] if found else None
+    if found is None:
+        return None
+    read = found[1]
+    if read.from_event and read.start is None:
+        expected = _expected_day(sentences, read.sentence, read.from_event)
+        return replace(read, start=expected) if expected else read
+    return read
+
+
+_EXPECTED_ON = re.compile(
+    r"\b(?:is|are)\s+(?:currently\s+)?(?:expected|scheduled|anticipated|planned|targeted|"
+    r"estimated)\s+(?:to\s+(?:[a-z]+\s+){1,3}?)?(?:on|for)\s+(?:or\s+about\s+)?",
+    re.IGNORECASE,
+)
+_EVENT_WORD = re.compile(
+    r"\b(?!(?:date|which|that|this|first|agreement)\b)[a-z]{4,}", re.IGNORECASE
+)
+
+
+def _expected_day(sentences: Sequence[Sentence], index: int, event: str) -> DateMention | None:
+    """The day the agreement expects the event a term runs from, in the two sentences after
+    the term's ('four years from the date on which the channel is uploaded. The channel is
+    expected to be uploaded on August 1, 2010.'): a sentence that names the event by one of its
+    words and says when it is expected, scheduled or planned."""
+    words = {word.lower()[:5] for word in _EVENT_WORD.findall(event)}
+    for sentence in sentences[index + 1 : index + 3]:
+        text = sentence.text
+        for match in _EXPECTED_ON.finditer(text):
+            said = {word.lower()[:5] for word in _EVENT_WORD.findall(text[: match.end()])}
+            found = dates(text[match.end() : match.end() + 40])
+            if words & said and found and found[0].start == 0:
+                return found[0]
+    return None
 
 
 _ENDS_WITH_DEFINED = re.compile(

@@ -18,7 +18,8 @@ they read on the agreements read while writing the parser (the held-out part was
   to the end of the year and then renews for successive years): about ninety agreements
   with a renewal are labelled so. Two say "perpetual" for the same kind of wording (a term of
   one year renewed automatically; fifteen contract years, then on until terminated); termgen
-  gives the initial term's end there too, and both count as misses.
+  gives the initial term's end for the first, no date for the second (its contract years
+  count from a Commencement Date that an event sets), and both count as misses.
 - "Perpetual" otherwise stands for a term with no end date: one that runs until terminated,
   until an event (the end of another agreement, a last sale), or ends only by notice. termgen
   reads these as open-ended, which matches "perpetual".
@@ -32,7 +33,9 @@ they read on the agreements read while writing the parser (the held-out part was
   date plus the length, as if the event fell on the effective date. A term with no date
   matches none of those (a length from an event is not "perpetual" either, and the effective
   date plus the length is only the earliest day it could end), so the nine others with an
-  answer count as misses.
+  answer count as misses. Two more run for fifteen contract years counted from a
+  Commencement Date that an event sets (the month after the carrier says its system works):
+  CUAD answers "perpetual" for one and 12/31/1930 for the other, which is no reading of it.
 - Where termgen's date is the one the agreement fixes and CUAD's is not (all in the parts
   read): CUAD gives the day after a written end ("expiring May 31st 2021" labelled 6/1/2021);
   gives no year (4/30/[][] for three years from April 30, 2020); gives the end of a first
@@ -41,10 +44,8 @@ they read on the agreements read while writing the parser (the held-out part was
   open-ended). Four agreements, all counted as misses. A term that expires at the later of an
   event and a date ends on that date for termgen as for CUAD, whichever comes first in the
   list.
-- Misses that are termgen's own reading, left open: an agreement whose term sentence is cut by
-  a page footer (its term runs from an event, so it would stay a miss); a term ending with the
-  fifteenth Contract Year, counted from a Commencement Date, which termgen counts from the
-  Effective Date (CUAD's answer there, 12/31/1930, is no reading of it either).
+- A miss that is termgen's own reading, left open: an agreement whose term sentence is cut by a
+  page footer (its term runs from an event, so it would stay a miss).
 
 Which misses the expiration rules were written against (all in the parts read; the held-out
 part's misses were never listed, only its total printed): the last signature read from
@@ -61,7 +62,8 @@ the word "party" from one of the tuning part. Before them the expiration dates m
 the tuning part and one of cuad-dev: ordinals whose "s" text recognition read as a 5 ("315t
 December"), "a one year engagement", a date later in a later-of list, an extension "for an
 additional five years" made as of the agreement's date, and the day an event is expected on;
-after them, 233 (held-out 30 of 40).
+after them, 233 (held-out 30 of 40). Contract years counted from a Commencement Date that an
+event sets (two agreements of the tuning part) changed no figure: both were misses before.
 
 Figures are printed per category for three parts:
 

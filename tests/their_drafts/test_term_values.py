@@ -10,7 +10,7 @@ import pytest
 
 from termgen.model.common import Duration
 from termgen.their_drafts.dates import dates
-from termgen.their_drafts.terms import effective_date, initial_term, read_term
+from termgen.their_drafts.terms import TermRead, effective_date, initial_term, read_term
 from termgen.their_drafts.text import Sentence
 from termgen.their_drafts.values import durations
 
@@ -500,3 +500,31 @@ def test_a_term_from_an_event_runs_from_the_day_the_agreement_expects_it() -> No
     # a day expected for something else, or a deadline, is not the event's
     assert expiry("The first invoice is expected on September 1, 2026.") is None
     assert expiry("The portal must be launched no later than September 1, 2026.") is None
+
+
+def test_contract_years_counted_from_a_commencement_date_set_by_an_event() -> None:
+    def term_with(commencement: str, counted_from: str = "the Commencement Date") -> TermRead:
+        sentences = _sentences(
+            'This Transportation Agreement is entered into on March 2, 2026 (the "Effective '
+            'Date") by and between Delta Pipeline LLC and Kel Gas Inc.',
+            commencement,
+            f'"Contract Year" shall mean a period commencing at 9:00 a.m., Central Clock Time, '
+            f"on {counted_from} and ending at 9:00 a.m. on the same day of the following "
+            "calendar year.",
+            "This Agreement shall commence on the Effective Date and continue in full force and "
+            "effect until the end of the tenth (10th) Contract Year.",
+        )
+        term = initial_term(sentences, [3])
+        assert term is not None and term.length == Duration(value=10, unit="years")
+        return term
+
+    by_event = term_with(
+        '"Commencement Date" shall be the first day of the Month following the date the '
+        "Carrier notifies the Shipper that the System is operational."
+    )
+    assert by_event.from_event == "the Commencement Date" and by_event.start is None
+    by_date = term_with('"Commencement Date" means June 1, 2026.')
+    assert by_date.start is not None and by_date.start.date == dt.date(2026, 6, 1)
+    # contract years counted from the Effective Date run from the agreement's own start
+    from_start = term_with("The parties shall meet monthly.", "the Effective Date")
+    assert from_start.from_event is None and from_start.start is None

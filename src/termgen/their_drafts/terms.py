@@ -409,9 +409,49 @@ def initial_term(sentences: Sequence[Sentence], hits: Iterable[int]) -> TermRead
     if found is None:
         return None
     read = found[1]
+    if read.length is not None and read.end is None and read.start is None:
+        read = _counted_from_contract_years(sentences, read)
     if read.from_event and read.start is None:
         expected = _expected_day(sentences, read.sentence, read.from_event)
         return replace(read, start=expected) if expected else read
+    return read
+
+
+_CONTRACT_YEAR_FROM = re.compile(
+    r"\"Contract\s+Year\"\s*(?:shall\s+)?(?:means?|refers?\s+to)\b[^.;]{0,120}?\b(?:commenc\w*|"
+    r"beginning|starting)\b[^;]{0,60}?\bon\s+the\s+(?P<name>(?:[A-Z][\w-]*\s+){0,3}Date)\b"
+)
+"""'"Contract Year" shall mean a period commencing at 9:00 a.m. on the Commencement Date': the
+day the contract years are counted from."""
+
+
+def _counted_from_contract_years(sentences: Sequence[Sentence], read: TermRead) -> TermRead:
+    """A term of contract years ('until the end of the fifteenth Contract Year') runs from the
+    day the agreement counts its contract years from, when that is not its Effective Date: the
+    day its definition writes, or else an event ('the first day of the Month following the date
+    the Carrier notifies the Shipper that the System is operational')."""
+    if "Contract Year" not in sentences[read.sentence].in_context:
+        return read
+    for sentence in sentences:
+        counted = _CONTRACT_YEAR_FROM.search(sentence.text)
+        if counted is None:
+            continue
+        name = counted["name"]
+        if name == "Effective Date":
+            return read
+        definition = re.compile(
+            rf"\"{re.escape(name)}\"\s*(?:under\s+this\s+(?:agreement|contract)\s+)?(?:shall\s+"
+            r"(?:be|mean)|means?|is)\b",
+            re.IGNORECASE,
+        )
+        for defining in sentences:
+            found = definition.search(defining.text)
+            if found is not None:
+                written = dates(defining.text[found.end() : found.end() + 60])
+                if written:
+                    return replace(read, start=written[0])
+                return replace(read, from_event=f"the {name}")
+        return read
     return read
 
 

@@ -477,6 +477,12 @@ def test_an_extension_this_agreement_makes_from_its_own_date_is_its_term() -> No
         0,
     )
     assert renewal is None or renewal.length is None
+    from_date = read_term(
+        "From the date of this Agreement, the Term renews automatically for additional one year "
+        "periods unless either party objects.",
+        0,
+    )
+    assert from_date is None or from_date.length is None
 
 
 def test_a_term_from_an_event_runs_from_the_day_the_agreement_expects_it() -> None:

@@ -301,12 +301,14 @@ _CUES: dict[Role, tuple[tuple[int, str, str], ...]] = {
         (2, "before", r"\b(?:initial|original|first)\s+(?:term|period)\s+of\s*$"),
         # "as of the date of this agreement, the Supplier maintains the software for an
         # additional five years": an extension this agreement makes from its own date is its
-        # term, not a renewal after one (it outweighs the -3 of 'additional')
+        # term, not a renewal after one (it outweighs the -3 of 'additional'); a renewal said
+        # to run from that date is still a renewal
         (
             6,
             "before",
             r"\b(?:as\s+of|from|with\s+effect\s+from|commencing\s+on)\s+the\s+date\s+(?:of\s+this\s+"
-            r"(?:agreement|contract)|hereof)\b[^.;]{0,60}?\b(?:an\s+)?(?:additional|further)\s+$",
+            r"(?:agreement|contract)|hereof)\b(?:(?!renew)[^.;]){0,60}?\b(?:an\s+)?(?:additional|"
+            r"further)\s+$",
         ),
         (-3, "after", r"^\W{0,3}(?:'s?\s+)?(?:(?:prior|advance|written)\s+)*(?:notice|prior\s+to)"),
         (

@@ -10,7 +10,7 @@ import pytest
 
 from termgen.model.common import Duration
 from termgen.their_drafts.dates import dates
-from termgen.their_drafts.terms import effective_date, initial_term, read_term
+from termgen.their_drafts.terms import TermRead, effective_date, initial_term, read_term
 from termgen.their_drafts.text import Sentence
 from termgen.their_drafts.values import durations
 
@@ -99,6 +99,25 @@ def test_dates_written_day_first_run_into_a_word_or_around_an_empty_blank() -> N
         (2028, 2, 29)
     ]
     assert read("This Lease Agreement is made as of , 2019, between") == [(2019, None, None)]
+
+
+def test_ordinals_whose_s_text_recognition_read_as_a_5() -> None:
+    def read(text: str) -> list[tuple[int, int | None, int | None]]:
+        return [(m.year, m.month, m.day) for m in dates(text)]
+
+    assert read('"Term" means: 1.5t January 2013 to 315t December 2013.') == [
+        (2013, 1, 1),
+        (2013, 12, 31),
+    ]
+    assert read("until 215t March 2030") == [(2030, 3, 21)]
+    # a 15th that lost its 'h' is no 1st, and 5t after a day that needs no 'st' is no ordinal
+    assert read("until 15t March 2030") == [(2030, 3, None)]
+    assert read("until 25t March 2030") == [(2030, 3, None)]
+    sentences = _sentences(
+        '"Term" means: 1.5t January 2013 to 315t December 2013 or until terminated under the '
+        "provisions of this Agreement."
+    )
+    assert _expiry(sentences, [0]) == dt.date(2013, 12, 31)
 
 
 def test_the_date_the_agreement_is_made_on_wins_over_a_heading_date() -> None:
@@ -403,3 +422,115 @@ def test_a_term_that_will_not_end_until_an_event_over_its_shortest_length() -> N
         ),
         [0, 1],
     )
+
+
+def test_the_length_of_the_engagement_an_agreement_makes_is_its_term() -> None:
+    sentences = _sentences(
+        "This Consulting Agreement is made this 2nd day of March, 2024 by and between Vale "
+        "Motors Inc. and Ann Reyes.",
+        "ENGAGEMENT The Company agrees to a one year engagement of the Consultant to advise on "
+        "its dealer network.",
+        "The Company will grant options to the Consultant which will be restricted for two "
+        "years from issuance.",
+    )
+    assert _expiry(sentences, [1, 2]) == dt.date(2025, 3, 2)
+    lasts = read_term("The Consultant's engagement shall be for a period of six (6) months.", 0)
+    assert lasts is not None and lasts.length == Duration(value=6, unit="months")
+    # engagements counted in a year are no length of the agreement
+    assert read_term("The Speaker will be limited to six speaking engagements a year.", 0) is None
+
+
+def test_a_date_later_in_the_list_a_term_ends_with_the_later_of_is_its_end() -> None:
+    sentences = _sentences(
+        'The term of this Agreement shall commence as of April 1, 2026 (the "Effective Date") '
+        "and shall expire upon the later of: (a) the conclusion of the 2030 racing season and "
+        "(b) the last day in February, 2031, unless sooner terminated.",
+    )
+    assert _expiry(sentences, [0]) == dt.date(2031, 2, 28)
+    earlier = read_term(
+        "This Agreement shall terminate on the earlier of (i) the termination of the Supply "
+        "Agreement or (ii) December 31, 2029.",
+        0,
+    )
+    assert earlier is not None and earlier.end is not None
+    assert earlier.end.date == dt.date(2029, 12, 31)
+    # a payment due on the later of two days says nothing of the term's end
+    due = read_term(
+        "The fee of this Agreement is due on the later of (a) delivery and (b) March 1, 2027.", 0
+    )
+    assert due is None or due.end is None
+
+
+def test_an_extension_this_agreement_makes_from_its_own_date_is_its_term() -> None:
+    sentences = _sentences(
+        "This Maintenance Agreement is entered into as of June 2, 2025, between Orbis Ltd and "
+        "Kel Motors Inc.",
+        "WHEREAS, the previous maintenance agreement expired on March 31, 2025.",
+        "EXTENSION. As of the date of this Agreement, Orbis shall maintain the software for an "
+        "additional three years.",
+    )
+    assert _expiry(sentences, [2]) == dt.date(2028, 6, 2)
+    # an additional period after the initial term is a renewal, not the term
+    renewal = read_term(
+        "After the Initial Term, this Agreement renews for an additional three years unless "
+        "either party objects.",
+        0,
+    )
+    assert renewal is None or renewal.length is None
+    from_date = read_term(
+        "From the date of this Agreement, the Term renews automatically for additional one year "
+        "periods unless either party objects.",
+        0,
+    )
+    assert from_date is None or from_date.length is None
+
+
+def test_a_term_from_an_event_runs_from_the_day_the_agreement_expects_it() -> None:
+    def expiry(expectation: str) -> dt.date | None:
+        return _expiry(
+            _sentences(
+                'This Agreement is dated 1 July 2026 (the "Effective Date").',
+                "The term of the cooperation will be four years from the date on which the "
+                "portal is launched.",
+                expectation,
+            ),
+            [1],
+        )
+
+    assert expiry("The portal is expected to be launched on September 1, 2026.") == dt.date(
+        2030, 9, 1
+    )
+    assert expiry("The launch of the portal is scheduled for 1 October 2026.") == dt.date(
+        2030, 10, 1
+    )
+    # a day expected for something else, or a deadline, is not the event's
+    assert expiry("The first invoice is expected on September 1, 2026.") is None
+    assert expiry("The portal must be launched no later than September 1, 2026.") is None
+
+
+def test_contract_years_counted_from_a_commencement_date_set_by_an_event() -> None:
+    def term_with(commencement: str, counted_from: str = "the Commencement Date") -> TermRead:
+        sentences = _sentences(
+            'This Transportation Agreement is entered into on March 2, 2026 (the "Effective '
+            'Date") by and between Delta Pipeline LLC and Kel Gas Inc.',
+            commencement,
+            f'"Contract Year" shall mean a period commencing at 9:00 a.m., Central Clock Time, '
+            f"on {counted_from} and ending at 9:00 a.m. on the same day of the following "
+            "calendar year.",
+            "This Agreement shall commence on the Effective Date and continue in full force and "
+            "effect until the end of the tenth (10th) Contract Year.",
+        )
+        term = initial_term(sentences, [3])
+        assert term is not None and term.length == Duration(value=10, unit="years")
+        return term
+
+    by_event = term_with(
+        '"Commencement Date" shall be the first day of the Month following the date the '
+        "Carrier notifies the Shipper that the System is operational."
+    )
+    assert by_event.from_event == "the Commencement Date" and by_event.start is None
+    by_date = term_with('"Commencement Date" means June 1, 2026.')
+    assert by_date.start is not None and by_date.start.date == dt.date(2026, 6, 1)
+    # contract years counted from the Effective Date run from the agreement's own start
+    from_start = term_with("The parties shall meet monthly.", "the Effective Date")
+    assert from_start.from_event is None and from_start.start is None

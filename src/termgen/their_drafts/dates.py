@@ -32,7 +32,13 @@ _MONTHS = {
     for name in names
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>[0-3]?\d|_{1,20}|\[[^\]]{0,12}\]|\*{1,10})\s*(?:s\s?t|n\s?d|r\s?d|t\s?h)?"
+_DAY = (
+    r"(?P<day>[0-3]?\d|_{1,20}|\[[^\]]{0,12}\]|\*{1,10})\s*(?:s\s?t|n\s?d|r\s?d|t\s?h|"
+    r"(?<=[23]1)5t|(?<!\d\d)(?<=1)\.5t)?"
+)
+"""A day and its ordinal's letters; text recognition reads the 's' of '1st', '21st', '31st' as
+a '5' ('315t December', '1.5t January'): taken so only where the digits with the 5 are no day
+(315, 215, or 1.5), as '15t' may be a '15th' that lost its 'h'."""
 _YEAR = r"(?P<year>(?:19|20)\d\d|\d\s?\d\s?\d\s?\d)"
 _DATE_FORMS = (
     # "(?<![^\W_])": a date filled into a blank ("_Dec. 8, 2005") is still a date

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from termgen.deadlines.dates import shift
 from termgen.model.common import Duration
@@ -57,6 +57,15 @@ _END_DATE_BEFORE = re.compile(
     r"\s+of\s*:?\s*)?(?:\(\w{1,3}\)\s*)?$",
     re.IGNORECASE,
 )
+_LATER_ITEM_BEFORE = re.compile(
+    r"\b(?:expir\w*|terminat\w*|end\w*|continu\w*|remain\w*|until|through)\s+(?:on\s+|upon\s+|at\s+)?"
+    r"(?:the\s+)?(?:later|earlier|latest|earliest)\s+(?:to\s+occur\s+)?of\b[^.;]{0,120}?"
+    r"\b(?:and|or)\s+\(\w{1,3}\)\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""A date as a later item of the list a term ends with the later or earlier of ('shall expire
+upon the later of (a) the end of the 2030 season and (b) the last day of February, 2031'): the
+term's end as when it comes first ('the later of (a) June 30, 2031 and (b) ...')."""
 _START_DATE_BEFORE = re.compile(
     r"\b(?:commenc\w*|effective|begin\w*|from|as\s+of|start\w*|dated|made|entered\s+into|"
     r"executed|signed|on|this)\b[^.;]{0,20}$",
@@ -151,7 +160,8 @@ class TermRead(Read):
     """Runs until terminated, or until an event: no length and no end date."""
     from_event: str | None = None
     """The event the length runs from when it is not the agreement's start ('the Launch'): its
-    day is not in the agreement, so neither is the term's end."""
+    day is not in the agreement, so neither is the term's end, unless the agreement says the day
+    the event is expected on (then `start`)."""
     to_year_end: bool = False
     """Ends on the last day of the calendar year it starts in."""
     from_date_hereof: bool = False
@@ -257,7 +267,10 @@ def read_term(text: str, index: int) -> TermRead | None:
         (
             mention
             for mention in found
-            if _preceded(text, mention.start, _END_DATE_BEFORE)
+            if (
+                _preceded(text, mention.start, _END_DATE_BEFORE)
+                or _preceded(text, mention.start, _LATER_ITEM_BEFORE, span=200)
+            )
             and not _NAMED_START.match(text, mention.end)
         ),
         None,
@@ -324,6 +337,14 @@ _TERM_SIGNS = (
         ),
     ),
     (2, re.compile(r"\b(?:term|duration)\b[^.;]{0,20}\b(?:shall|will)\s+be\b", re.I)),
+    (
+        3,
+        re.compile(
+            r"\b(?:day|week|month|year)s?[\s-]+engagement\b|\bengagement\s+(?:shall|will)\s+"
+            r"(?:be\s+for|continue|last|run)\b",
+            re.I,
+        ),
+    ),
     (1, re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:term|duration)\b", re.I)),
     (-3, re.compile(r"\b(?:during|throughout|within)\s+the\s+(?:initial\s+)?term\b", re.I)),
     (
@@ -385,7 +406,79 @@ def initial_term(sentences: Sequence[Sentence], hits: Iterable[int]) -> TermRead
         score = _term_score(text, read, index in chosen)
         if found is None or score > found[0]:
             found = (score, read)
-    return found[1] if found else None
+    if found is None:
+        return None
+    read = found[1]
+    if read.length is not None and read.end is None and read.start is None:
+        read = _counted_from_contract_years(sentences, read)
+    if read.from_event and read.start is None:
+        expected = _expected_day(sentences, read.sentence, read.from_event)
+        return replace(read, start=expected) if expected else read
+    return read
+
+
+_CONTRACT_YEAR_FROM = re.compile(
+    r"\"Contract\s+Year\"\s*(?:shall\s+)?(?:means?|refers?\s+to)\b[^.;]{0,120}?\b(?:commenc\w*|"
+    r"beginning|starting)\b[^;]{0,60}?\bon\s+the\s+(?P<name>(?:[A-Z][\w-]*\s+){0,3}Date)\b"
+)
+"""'"Contract Year" shall mean a period commencing at 9:00 a.m. on the Commencement Date': the
+day the contract years are counted from."""
+
+
+def _counted_from_contract_years(sentences: Sequence[Sentence], read: TermRead) -> TermRead:
+    """A term of contract years ('until the end of the fifteenth Contract Year') runs from the
+    day the agreement counts its contract years from, when that is not its Effective Date: the
+    day its definition writes, or else an event ('the first day of the Month following the date
+    the Carrier notifies the Shipper that the System is operational')."""
+    if "Contract Year" not in sentences[read.sentence].in_context:
+        return read
+    for sentence in sentences:
+        counted = _CONTRACT_YEAR_FROM.search(sentence.text)
+        if counted is None:
+            continue
+        name = counted["name"]
+        if name == "Effective Date":
+            return read
+        definition = re.compile(
+            rf"\"{re.escape(name)}\"\s*(?:under\s+this\s+(?:agreement|contract)\s+)?(?:shall\s+"
+            r"(?:be|mean)|means?|is)\b",
+            re.IGNORECASE,
+        )
+        for defining in sentences:
+            found = definition.search(defining.text)
+            if found is not None:
+                written = dates(defining.text[found.end() : found.end() + 60])
+                if written:
+                    return replace(read, start=written[0])
+                return replace(read, from_event=f"the {name}")
+        return read
+    return read
+
+
+_EXPECTED_ON = re.compile(
+    r"\b(?:is|are)\s+(?:currently\s+)?(?:expected|scheduled|anticipated|planned|targeted|"
+    r"estimated)\s+(?:to\s+(?:[a-z]+\s+){1,3}?)?(?:on|for)\s+(?:or\s+about\s+)?",
+    re.IGNORECASE,
+)
+_EVENT_WORD = re.compile(
+    r"\b(?!(?:date|which|that|this|first|agreement)\b)[a-z]{4,}", re.IGNORECASE
+)
+
+
+def _expected_day(sentences: Sequence[Sentence], index: int, event: str) -> DateMention | None:
+    """The day the agreement expects the event a term runs from, in the two sentences after
+    the term's ('four years from the date on which the channel is uploaded. The channel is
+    expected to be uploaded on August 1, 2010.'): a sentence that names the event by one of its
+    words and says when it is expected, scheduled or planned."""
+    words = {word.lower()[:5] for word in _EVENT_WORD.findall(event)}
+    for sentence in sentences[index + 1 : index + 3]:
+        text = sentence.text
+        for match in _EXPECTED_ON.finditer(text):
+            said = {word.lower()[:5] for word in _EVENT_WORD.findall(text[: match.end()])}
+            found = dates(text[match.end() : match.end() + 40])
+            if words & said and found and found[0].start == 0:
+                return found[0]
+    return None
 
 
 _ENDS_WITH_DEFINED = re.compile(

@@ -290,7 +290,8 @@ _CUES: dict[Role, tuple[tuple[int, str, str], ...]] = {
             r"\b(?:later|earlier|earliest|latest)\s+(?:to\s+occur\s+)?of\b[^.;]{0,60}$|\bthe\s+date\s+"
             r"(?:that\s+is|which\s+is|falling)\s+$",
         ),
-        (2, "after", r"^\W{0,3}(?:initial\s+)?term\b"),
+        # "a one year engagement": the length of the engagement an agreement makes
+        (2, "after", r"^\W{0,3}(?:(?:initial\s+)?term|engagement)\b"),
         (
             -3,
             "before",
@@ -298,6 +299,17 @@ _CUES: dict[Role, tuple[tuple[int, str, str], ...]] = {
             r"[^.;]{0,20}$",
         ),
         (2, "before", r"\b(?:initial|original|first)\s+(?:term|period)\s+of\s*$"),
+        # "as of the date of this agreement, the Supplier maintains the software for an
+        # additional five years": an extension this agreement makes from its own date is its
+        # term, not a renewal after one (it outweighs the -3 of 'additional'); a renewal said
+        # to run from that date is still a renewal
+        (
+            6,
+            "before",
+            r"\b(?:as\s+of|from|with\s+effect\s+from|commencing\s+on)\s+the\s+date\s+(?:of\s+this\s+"
+            r"(?:agreement|contract)|hereof)\b(?:(?!renew)[^.;]){0,60}?\b(?:an\s+)?(?:additional|"
+            r"further)\s+$",
+        ),
         (-3, "after", r"^\W{0,3}(?:'s?\s+)?(?:(?:prior|advance|written)\s+)*(?:notice|prior\s+to)"),
         (
             -3,

@@ -21,6 +21,7 @@ ALWAYS_BINDING = {
     "general.exclusivity": "exclusive negotiations, first paragraph only",
     "general.expiry": "expiry of this term sheet",
     "general.announcements": "announcements",
+    "general.notices": "notices",
     "general.costs": "costs of negotiation",
     "general.governing-law": "governing law",
     "general.disputes": "disputes",

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import copy
 import re
+from decimal import Decimal
 from typing import Any
 
 import pytest
 
 from termgen.answers.read import read_answers
 from termgen.drafting.structure import plain
+from termgen.drafting.tables import approval_text
 from termgen.model import Deal
 from termgen.pipeline import DealRun
 from termgen.templating.missing import PLACEHOLDER
@@ -328,3 +330,26 @@ def test_a_party_cannot_walk_away_over_a_milestone_it_missed_itself() -> None:
         "contribution. This right applies only in the following case:\n"
         "Release 1.0 not accepted by 31 December 2028."
     ) in text
+
+
+def test_a_qualified_majority_says_how_many_votes_it_takes() -> None:
+    texts = _texts(_answers("edrive-jv.yaml"))
+    assert (
+        "Approval of the business plan and the annual budget: the Board, by at least 75 % of all "
+        "directors (7 of the 9);"
+    ) in texts["company.reserved-matters"]
+    assert approval_text("qualified_majority", Decimal(66), 6) == (
+        "qualified majority (66 %: 4 of 6 members)"
+    )
+    assert approval_text("qualified_majority", Decimal(75)) == "qualified majority (75 %)"
+    assert approval_text("unanimous", None, 6) == "unanimous"
+
+
+def test_a_lapsed_term_sheet_keeps_its_announcements_and_notices_binding() -> None:
+    data = _answers("battery-jv.yaml")
+    numbers = _numbers(data)
+    expiry = _texts(data)["general.expiry"]
+    for clause in ("general.confidentiality", "general.announcements", "general.notices"):
+        assert numbers[clause] in expiry
+    status = _texts(data)["general.status.non-binding"]
+    assert f"{numbers['general.notices']} (notices)" in status

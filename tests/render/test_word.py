@@ -96,12 +96,17 @@ def test_the_decision_matrix_equals_the_deal(example: Path) -> None:
     rows = table_after(
         word(rendered[1].data), ("Decision", "Area", "Owner", "Approval", "Consulted")
     )
+    seats = {body.name: sum(body.members.values()) for body in draft.deal.governance.bodies}
     expected = [
         [
             unbroken(right.decision),
             _AREA_WORDS[right.area],
             "The parties jointly" if right.owner == "joint" else right.owner,
-            unbroken(capital(approval_text(right.approval, right.majority_percent))),
+            unbroken(
+                capital(
+                    approval_text(right.approval, right.majority_percent, seats.get(right.owner, 0))
+                )
+            ),
             and_join(right.consulted) or "–",
         ]
         for right in draft.deal.governance.decision_rights

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
@@ -81,12 +82,17 @@ def _worded(part: Segment, style: HouseStyle) -> Segment:
     return Segment(text, part.open_point)
 
 
-def approval_text(approval: str, majority_percent: Decimal | None = None) -> str:
-    """'qualified_majority', 75 -> 'qualified majority (75 %)'."""
+def approval_text(approval: str, majority_percent: Decimal | None = None, members: int = 0) -> str:
+    """'qualified_majority', 75 -> 'qualified majority (75 %)'; of a body of 9 members,
+    'qualified majority (75 %: 7 of 9 members)', so nobody has to work out who can outvote
+    whom."""
     words = humanise(approval)
-    if majority_percent is not None:
-        return f"{words} ({percent_text(majority_percent)})"
-    return words
+    if majority_percent is None:
+        return words
+    if members:
+        needed = math.ceil(members * majority_percent / 100)
+        return f"{words} ({percent_text(majority_percent)}: {needed} of {members} members)"
+    return f"{words} ({percent_text(majority_percent)})"
 
 
 def dispute_text(mechanism: str, rules: str | None, seat: str | None, binding: bool | None) -> str:
@@ -181,13 +187,18 @@ def bodies(deal: Deal, style: HouseStyle) -> Table:
 
 def decision_rights(deal: Deal, style: HouseStyle) -> Table:
     header = ("Decision", "Area", "Owner", "Approval", "Consulted")
+    seats = {body.name: sum(body.members.values()) for body in deal.governance.bodies}
     rows = [
         (
             cell(right.decision),
             cell(_AREA_WORDS[right.area]),
             _owner(right.owner),
             cell(
-                capital(approval_text(right.approval, right.majority_percent))
+                capital(
+                    approval_text(
+                        right.approval, right.majority_percent, seats.get(right.owner or "", 0)
+                    )
+                )
                 if right.approval
                 else None
             ),

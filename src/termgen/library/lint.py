@@ -92,7 +92,9 @@ def lint(
     def compute() -> _Kept:
         nonlocal computed_now
         computed_now = True
-        report, digests = _linted(layers, listed, cache, checks, shipped)
+        report, read = _linted(layers, listed, cache, checks, shipped)
+        paths = (entry.path for entries in listed.values() for entry in entries)
+        digests = dict(zip(paths, read, strict=True))
         relisted = {layer: clause_file_entries(layer) for layer in layers if layer.is_dir()}
         if _fingerprint(layers, relisted, _statuses(relisted)) != key:
             raise _ChangedWhileLinting(report)
@@ -121,7 +123,7 @@ def _linted(
     cache: Cache | None,
     checks: Callable[[], Collection[str]],
     shipped: Path,
-) -> tuple[Linted, dict[str, bytes]]:
+) -> tuple[Linted, list[bytes]]:
     from termgen.library.lint_checks import linted  # the models, templates and YAML
 
     files = {layer: [Path(entry.path) for entry in entries] for layer, entries in listed.items()}

@@ -26,8 +26,8 @@ def linted(
     cache: Cache | None,
     checks: Callable[[], Collection[str]],
     shipped: Path,
-) -> tuple[Linted, dict[str, bytes]]:
-    """The report, and the digest of each clause file as it was read for it, by path.
+) -> tuple[Linted, list[bytes]]:
+    """The report, and the digest of each clause file as it was read for it, in order.
     `checks` gives the names of the built-in checks, asked for while the files are linted;
     `shipped`, the file of check results shipped for the built-in library (`library.shipped`).
 
@@ -49,7 +49,7 @@ def _linted(
     cache: Cache | None,
     checks: Callable[[], Collection[str]],
     shipped: Path,
-) -> tuple[Linted, dict[str, bytes]]:
+) -> tuple[Linted, list[bytes]]:
     library = load_library(layers, strict=False, cache=cache, with_clauses=False)
     problems = list(library.problems)
     started: list[WhileLinting] = []
@@ -107,7 +107,7 @@ def _linted(
         len(library.provisions),
         sorted(problems, key=lambda problem: problem.place),
     )
-    return report, {str(path): file.digest for path, file in zip(paths, linted, strict=True)}
+    return report, [file.digest for file in linted]
 
 
 def _template_problems(

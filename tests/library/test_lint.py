@@ -6,6 +6,8 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
+
 from termgen.cache import Cache
 from termgen.files.read import CLAUSE_FILE
 from termgen.files.yaml_reading import _read_plainly, built
@@ -282,3 +284,18 @@ def test_problems_in_files_read_from_the_yaml_events_are_at_the_builder_s_lines(
     assert any(line.startswith(f"{folder / 'b.yaml'}:6:3: unknown provision id") for line in lines)
     assert f"{folder / 'b.yaml'}:9: 'notcie' is not a field of a renewal" in result.err
     assert f"{folder / 'b.yaml'}:10: '30 days' is written into the text" in result.err
+
+
+def test_a_folder_named_from_the_current_one_lints_with_a_cache_right_after_an_edit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its files are listed as './exit/...': the digests of files changed just now are kept
+    under those names (they were looked up under Path's, without the './', and not found)."""
+    (tmp_path / "library" / "exit").mkdir(parents=True)
+    shutil.copy(FIXTURE / "exit" / "unknown-field.yaml", tmp_path / "library" / "exit")
+    monkeypatch.chdir(tmp_path / "library")
+    cached = lint([Path()], Cache(tmp_path / "cache"))
+    assert [str(problem) for problem in cached.problems] == [
+        str(problem) for problem in lint([Path()]).problems
+    ]
+    assert any("'notcie' is not a field of a renewal" in str(p) for p in cached.problems)

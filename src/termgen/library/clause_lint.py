@@ -287,15 +287,12 @@ def wording_issues(text: str) -> list[tuple[int, str]]:
     body called by a generic name instead of the deal's."""
     found = []
     for number, line in enumerate(text.splitlines(), start=1):
-        words = line.casefold()
-        has_period = any(unit in words for unit in _UNITS)
-        has_annex = "annex" in words
-        has_body = "steering" in words or "joint" in words
         if "party" in line:
             found += _party_issues(number, line)
-        if not (has_period or has_annex or has_body):
+        if not any(_words_held(line)):
             continue
         prose = _JINJA.sub(" ", line)
+        has_period, has_annex, has_body = _words_held(prose)  # most are inside the tags
         for match in _WRITTEN_PERIOD.finditer(prose) if has_period else ():
             count, unit = match.groups()
             value = int(count) if count.isdigit() else _NUMBERS.get(count.casefold())
@@ -323,6 +320,16 @@ def wording_issues(text: str) -> list[tuple[int, str]]:
                 )
             )
     return found
+
+
+def _words_held(line: str) -> tuple[bool, bool, bool]:
+    """Whether a line holds the words `_WRITTEN_PERIOD`, `_ANNEX` and `_GENERIC_BODIES` need."""
+    words = line.casefold()
+    return (
+        any(unit in words for unit in _UNITS),
+        "annex" in words,
+        "steering" in words or "joint" in words,
+    )
 
 
 def _party_issues(number: int, line: str) -> list[tuple[int, str]]:

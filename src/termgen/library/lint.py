@@ -30,6 +30,7 @@ from termgen.cache import Cache, entry_key
 from termgen.errors import LibraryError, Problem
 from termgen.files.read import CLAUSE_FILE, read_bytes
 from termgen.library.folders import REGISTRY_KINDS, clause_file_entries
+from termgen.library.shipped import SHIPPED
 
 _REPORT = "library lint report"
 RACY_SECONDS = 2
@@ -71,16 +72,18 @@ def lint(
     cache: Cache | None = None,
     *,
     checks: Callable[[], Collection[str]] = frozenset,
+    shipped: Path = SHIPPED,
 ) -> Linted:
     """The effective library's size and every problem found in it, in file and line order.
 
     `checks` gives the names of the checks built into termgen that provisions may name; it is
     called only when the library is linted, not found in the cache (the names are part of
-    termgen, whose every change empties the cache). The caller saves the cache.
+    termgen, whose every change empties the cache). `shipped` is the file of check results
+    shipped for the built-in library (`library.shipped`). The caller saves the cache.
     """
     listed = {layer: clause_file_entries(layer) for layer in layers if layer.is_dir()}
     if cache is None:
-        return _linted(layers, listed, None, checks)[0]
+        return _linted(layers, listed, None, checks, shipped)[0]
     started = time.time_ns()
     statuses = _statuses(listed)
     key = _fingerprint(layers, listed, statuses)
@@ -89,7 +92,9 @@ def lint(
     def compute() -> _Kept:
         nonlocal computed_now
         computed_now = True
-        report, digests = _linted(layers, listed, cache, checks)
+        report, read = _linted(layers, listed, cache, checks, shipped)
+        paths = (entry.path for entries in listed.values() for entry in entries)
+        digests = dict(zip(paths, read, strict=True))
         relisted = {layer: clause_file_entries(layer) for layer in layers if layer.is_dir()}
         if _fingerprint(layers, relisted, _statuses(relisted)) != key:
             raise _ChangedWhileLinting(report)
@@ -117,11 +122,12 @@ def _linted(
     listed: _Listed,
     cache: Cache | None,
     checks: Callable[[], Collection[str]],
-) -> tuple[Linted, dict[str, bytes]]:
+    shipped: Path,
+) -> tuple[Linted, list[bytes]]:
     from termgen.library.lint_checks import linted  # the models, templates and YAML
 
     files = {layer: [Path(entry.path) for entry in entries] for layer, entries in listed.items()}
-    return linted(layers, files, cache, checks)
+    return linted(layers, files, cache, checks, shipped)
 
 
 def _statuses(listed: _Listed) -> dict[str, _Status]:

@@ -25,9 +25,11 @@ def linted(
     files: Mapping[Path, Sequence[Path]],
     cache: Cache | None,
     checks: Callable[[], Collection[str]],
-) -> tuple[Linted, dict[str, bytes]]:
-    """The report, and the digest of each clause file as it was read for it, by path.
-    `checks` gives the names of the built-in checks, asked for while the files are linted.
+    shipped: Path,
+) -> tuple[Linted, list[bytes]]:
+    """The report, and the digest of each clause file as it was read for it, in order.
+    `checks` gives the names of the built-in checks, asked for while the files are linted;
+    `shipped`, the file of check results shipped for the built-in library (`library.shipped`).
 
     Without collecting garbage: what each file's lint gives back is kept to the end, and
     each collection read it all again (a fifth of this process's time at 20,000 files); the
@@ -35,7 +37,7 @@ def linted(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _linted(layers, files, cache, checks)
+        return _linted(layers, files, cache, checks, shipped)
     finally:
         if collecting:
             gc.enable()
@@ -46,7 +48,8 @@ def _linted(
     files: Mapping[Path, Sequence[Path]],
     cache: Cache | None,
     checks: Callable[[], Collection[str]],
-) -> tuple[Linted, dict[str, bytes]]:
+    shipped: Path,
+) -> tuple[Linted, list[bytes]]:
     library = load_library(layers, strict=False, cache=cache, with_clauses=False)
     problems = list(library.problems)
     started: list[WhileLinting] = []
@@ -54,8 +57,9 @@ def _linted(
     def meanwhile(batch: list[LintedFile]) -> None:
         if not started:  # the other processes are running: import what only this one needs
             from termgen.library.lint_templates import WhileLinting
+            from termgen.library.shipped import read_shipped
 
-            started.append(WhileLinting(library, checks, cache))
+            started.append(WhileLinting(library, checks, cache, read_shipped(shipped)))
         started[0](batch)
 
     paths = [path for layer_files in files.values() for path in layer_files]
@@ -103,7 +107,7 @@ def _linted(
         len(library.provisions),
         sorted(problems, key=lambda problem: problem.place),
     )
-    return report, {str(path): file.digest for path, file in zip(paths, linted, strict=True)}
+    return report, [file.digest for file in linted]
 
 
 def _template_problems(

@@ -8,14 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
 from functools import partial
+from pathlib import Path
 
 from jinja2 import nodes
 
 from termgen.cache import Cache, remembered
 from termgen.errors import Problem
-from termgen.library.clause_lint import LintedFile, Texts
+from termgen.library.clause_lint import LintedFile, Texts, lint_batch
 from termgen.library.conditions import clause_scope, text_scope
-from termgen.library.load import Library, cue_problems
+from termgen.library.folders import clause_files
+from termgen.library.load import Library, cue_problems, load_library
+from termgen.library.provisions import cue_patterns, pattern_problem
+from termgen.library.shipped import Shipped
 from termgen.model import Deal
 from termgen.model.paths import shape_at, split, unknown_path
 from termgen.suggest import with_suggestion
@@ -35,11 +39,16 @@ class WhileLinting:
     the end, and few are replaced)."""
 
     def __init__(
-        self, library: Library, checks: Callable[[], Collection[str]], cache: Cache | None
+        self,
+        library: Library,
+        checks: Callable[[], Collection[str]],
+        cache: Cache | None,
+        shipped: Shipped,
     ) -> None:
         self.library = library
         self.checks = checks
         self.cache = cache
+        self.shipped = shipped
         self.env = Sandbox()
         self.scope = text_scope()
         self.issues: dict[bytes, list[TextIssue]] = {}
@@ -50,7 +59,11 @@ class WhileLinting:
         new: dict[bytes, Texts] = {}
         for file in batch:
             if file.texts is not None and file.check_key not in self.issues:
-                new.setdefault(file.check_key, file.texts)
+                shipped = self.shipped.text_issues.get(file.check_key)
+                if shipped is None:
+                    new.setdefault(file.check_key, file.texts)
+                else:
+                    self.issues[file.check_key] = shipped
         if self.cache is not None:
             self.cache.prefetch(_TEXT_ISSUES, new)
         for key, texts in new.items():
@@ -61,12 +74,36 @@ class WhileLinting:
         """The provisions' own problems, checked once (whether a clause provides each comes
         last, from the effective library)."""
         if self._provision_problems is None:
-            self._provision_problems = _provision_problems(self.library, self.checks(), self.cache)
+            self._provision_problems = _provision_problems(
+                self.library, self.checks(), self.cache, self.shipped
+            )
         return self._provision_problems
 
 
+def built_in_results(layer: Path) -> Shipped:
+    """What the template checks say of each text and the cue checks of each cue pattern of a
+    library folder: what `library.shipped` ships for the built-in one."""
+    library = load_library([layer], with_clauses=False)
+    env, scope = Sandbox(), text_scope()
+    linted = lint_batch(
+        clause_files(layer), list(library.sections), list(library.provisions), for_cache=False
+    )
+    return Shipped(
+        {
+            file.check_key: _text_issues(file.texts, env, scope)
+            for file in linted
+            if file.texts is not None
+        },
+        {
+            pattern: pattern_problem(pattern)
+            for entry in library.provisions.values()
+            for _, pattern in cue_patterns(entry.record)
+        },
+    )
+
+
 def _provision_problems(
-    library: Library, checks: Collection[str], cache: Cache | None
+    library: Library, checks: Collection[str], cache: Cache | None, shipped: Shipped
 ) -> list[Problem]:
     env = Sandbox()
     scope = clause_scope()
@@ -78,7 +115,7 @@ def _provision_problems(
                 for issue in template_issues(env, condition, scope, expression=True):
                     where = provision.source.text_line((*provision.path, key), issue.line)
                     problems.append(Problem(issue.message, where))
-    problems += cue_problems(library.provisions.values(), cache)
+    problems += cue_problems(library.provisions.values(), cache, shipped.cue_problems)
     problems += _provision_links(library, checks)
     return problems
 

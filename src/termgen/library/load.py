@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -140,13 +140,16 @@ def load_provisions(
 
 
 def cue_problems(
-    provisions: Iterable[Sourced[Provision]], cache: Cache | None = None
+    provisions: Iterable[Sourced[Provision]],
+    cache: Cache | None = None,
+    known: Mapping[str, str | None] | None = None,
 ) -> list[Problem]:
-    """Cue patterns that are not valid regular expressions, each at its line."""
+    """Cue patterns that are not valid regular expressions, each at its line (`known`: what
+    the check said of some patterns, see `pattern_problems`)."""
     return [
         Problem(message, entry.where(*path))
         for entry in provisions
-        for path, message in pattern_problems(entry.record, cache)
+        for path, message in pattern_problems(entry.record, cache, known)
     ]
 
 

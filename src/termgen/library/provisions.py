@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import partial
 from re import _constants as _codes  # type: ignore[attr-defined]  # private, stable since 3.11
 from re import _parser  # type: ignore[attr-defined]  # private, stable since 3.11
@@ -29,7 +29,8 @@ Compiled only by the checks that read drafts (and by the lint): drafting never n
 """
 
 
-def _cue_patterns(provision: Provision) -> Iterator[tuple[tuple[str | int, ...], str]]:
+def cue_patterns(provision: Provision) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Each cue pattern of a provision, with its path in the provision."""
     if provision.cues is None:
         return
     for level in ("present", "weak", "refused"):
@@ -40,15 +41,22 @@ def _cue_patterns(provision: Provision) -> Iterator[tuple[tuple[str | int, ...],
 
 
 def pattern_problems(
-    provision: Provision, cache: Cache | None = None
+    provision: Provision,
+    cache: Cache | None = None,
+    known: Mapping[Pattern, str | None] | None = None,
 ) -> Iterator[tuple[tuple[str | int, ...], str]]:
     """Path and message of each cue pattern that is not a valid regular expression, or that
     can take hours on a long draft: something that repeats inside an unbounded or long
     repetition. (`check` also stops any cue that runs for long; this says where it is.)
 
-    With a cache, a pattern judged before is not parsed again: `check` asks on every run."""
-    for path, pattern in _cue_patterns(provision):
-        problem = remembered(cache, _CUE_PROBLEM, pattern.encode(), partial(_problem, pattern))
+    With a cache, a pattern judged before is not parsed again: `check` asks on every run.
+    `known` gives what the check said of some patterns (`library.shipped`)."""
+    for path, pattern in cue_patterns(provision):
+        if known is not None and pattern in known:
+            problem = known[pattern]
+        else:
+            compute = partial(pattern_problem, pattern)
+            problem = remembered(cache, _CUE_PROBLEM, pattern.encode(), compute)
         if problem is not None:
             yield path, problem
 
@@ -56,7 +64,8 @@ def pattern_problems(
 _CUE_PROBLEM = "cue pattern problem"
 
 
-def _problem(pattern: Pattern) -> str | None:
+def pattern_problem(pattern: Pattern) -> str | None:
+    """What is wrong with a cue pattern, if anything."""
     import regex
 
     try:

@@ -10,8 +10,10 @@ disturb; a warm cache, as on a user's second draft): the reference is 1,314 M, o
 importing docxtpl is 463 M. termgen's draft was 3,549 M at the start of the first round and
 1,752 M in the parent, 1,640 M along the forked child's path (the child renders the term
 sheet; its count includes the work done before the fork) at the start of this one; it is now
-1,443 M in the parent, the path the wall time follows, and 1,354 M in the child: 1.10x and
-1.03x the reference. What went (this round's first):
+1,444 M in the parent, the path the wall time follows, and 1,361 M in the child: 1.10x and
+1.04x the reference. In seconds, on the 2 shared cores under a load of 5 to 6 (other work
+on the machine): 1.47x and 1.37x, where the code before this round gave 1.84x in the same
+conditions (1.52x in processor time, now 1.38x). What went (this round's first):
 - compiling, on every run, the methods `dataclasses` writes for each class (termgen's,
   pydantic's, annotated_types') and the annotations `typing` reads from strings: 210 M on
   both paths; their code is kept in the cache by text (`termgen.generated_code`);

@@ -6,11 +6,22 @@ and the clause library, assembles the clauses, checks the provisions, adds the c
 writes reproducible files. Budget 1.5x.
 
 Where the time goes (instructions counted with callgrind, which a busy machine does not
-disturb; a warm cache, as on a user's second draft): the reference is 1,304 M, of which
-importing docxtpl is 463 M. termgen's draft was 3,549 M at the start of this round, 2,378 M
-after the first changes below, and is now 1,624 M in the parent and 1,740 M along the forked
-child's path (the child renders the term sheet; its count includes the work done before the
-fork), the path the wall time follows: 1.34x the reference. What went:
+disturb; a warm cache, as on a user's second draft): the reference is 1,314 M, of which
+importing docxtpl is 463 M. termgen's draft was 3,549 M at the start of the first round and
+1,752 M in the parent, 1,640 M along the forked child's path (the child renders the term
+sheet; its count includes the work done before the fork) at the start of this one; it is now
+1,444 M in the parent, the path the wall time follows, and 1,361 M in the child: 1.10x and
+1.04x the reference. In seconds, on the 2 shared cores under a load of 5 to 6 (other work
+on the machine): 1.47x and 1.37x, where the code before this round gave 1.84x in the same
+conditions (1.52x in processor time, now 1.38x). What went (this round's first):
+- compiling, on every run, the methods `dataclasses` writes for each class (termgen's,
+  pydantic's, annotated_types') and the annotations `typing` reads from strings: 210 M on
+  both paths; their code is kept in the cache by text (`termgen.generated_code`);
+- docxtpl's regular expressions that rewrite each template part into Jinja's syntax, some
+  slow (45 M for the term sheet's body), on the same XML in every draft: kept in the cache
+  by that XML (`render.word._Template.patch_xml`);
+- deflating a template's styles (790 KB of XML, the same in every document) for each
+  document: kept deflated in the cache by their bytes (`render.word._StableMembers`);
 - building pydantic's validators for the deal, the interview definition and the library's
   registries on every run: an answer file, the interview and each registry read before now
   come validated from the cache (`files.datafile.read_validated`, keyed by path and bytes);
@@ -28,9 +39,12 @@ fork), the path the wall time follows: 1.34x the reference. What went:
 - reading a thread's processor time when each of the 138 clause budgets starts: 100 µs a
   reading on this machine (a system call, so callgrind does not count it: about 14 ms).
 What remains above the reference: importing pydantic and creating our model classes (about
-250 M and 250 M), our other modules and their regular expressions, loading the cached
-library, selecting and assembling the clauses and the findings (about 300 M), and in the
-render our bookmarks, comments and column fitting on top of docxtpl's own work.
+175 M and 105 M), our other modules, loading the cached library (40 M), building the
+command line's parser (18 M), selecting and assembling the clauses (125 M) and the findings
+(90 M, most of it regular expressions the coherence checks run over every clause's text),
+checking the cache entries' checksums, and in the render our bookmarks, comments and column
+fitting on top of docxtpl's own work; parsing and writing each template's styles (about
+65 M a document) the reference does as well.
 The term sheet is rendered in a forked child while the parent renders the annex and the open
 points (`termgen.forked`), where a second core is free, as on this 2-core machine: the wall
 time below uses both cores, the reference one. In processor time termgen costs more than

@@ -149,7 +149,13 @@ Where the time goes (cProfile of whole runs and of one process linting 1,500 of 
   shared cores (only the ratios mean anything): under a load of 10, medians of 7, 2.60 and
   2.16 s against the example's 1.30 and 1.33 s, 2.00x and 1.62x; under a load of 7, medians of
   9, 1.61 and 1.24 s against 0.76 and 0.66 s, 2.12x and 1.87x. The quieter the machine, the
-  more the child's render alone counts.
+  more the child's render alone counts. A later round cut what every draft pays whatever its
+  size (the drafting benchmark's notes): the critical path from 3.71 to 3.43 billion
+  instructions, the example's from 1.75 to 1.44, which by itself raises this ratio. The old
+  and new code interleaved: under a load of 7 (7 pairs) 1.75x and 1.88x, the big deal 3 %
+  faster; under a load of 5 (16 and 10 pairs) 1.60x and 1.56x, the big deal 12 % faster.
+  What is left in the child is the same as above; column fitting is a third of its render
+  (reading each cell's text, then writing each cell's width).
 
     python benchmarks/scale.py [--pairs N] [--smoke]
 """

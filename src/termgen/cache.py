@@ -263,8 +263,9 @@ def _fingerprint() -> str:
     return "\n".join(parts)
 
 
-_SHAPING = ("jinja2", "pydantic", "pydantic_core", "yaml")
-"""The libraries whose results are cached: Jinja's compiled code, pydantic's records, YAML."""
+_SHAPING = ("docxtpl", "jinja2", "pydantic", "pydantic_core", "yaml")
+"""The libraries whose results are cached: docxtpl's Word parts made Jinja templates, Jinja's
+compiled code, pydantic's records, YAML."""
 
 
 def _installed(name: str) -> str:

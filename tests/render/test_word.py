@@ -3,24 +3,28 @@
 from __future__ import annotations
 
 import io
+import sqlite3
 import zipfile
 from pathlib import Path
 from typing import Any
 
+import docx
 import pytest
 import yaml
 from lxml import etree
 
 from termgen.answers.read import answers_data, load_deal
 from termgen.answers.write import dump_answers
+from termgen.cache import Cache
 from termgen.drafting.tables import _AREA_WORDS, approval_text
 from termgen.model import Deal
 from termgen.model.paths import Shape, shape_of, step
 from termgen.render.richtext import unbroken
+from termgen.render.word import stable_docx
 from termgen.templating.missing import PLACEHOLDER
 from termgen.wording import and_join, capital
 
-from ..conftest import COMPLETE_EXAMPLES, EXAMPLES, EXAMPLES_DIR, run_cli
+from ..conftest import COMPLETE_EXAMPLES, EXAMPLES, EXAMPLES_DIR, ROOT, run_cli
 from ..docx_reading import drafted, headings, part_texts, table_after, word
 
 HOSTILE = 'A & B <C> "D" ü 北京'
@@ -212,6 +216,23 @@ def test_drafting_twice_gives_byte_identical_files(tmp_path: Path) -> None:
         assert (first / name).read_bytes() == (second / name).read_bytes()
         with zipfile.ZipFile(io.BytesIO((first / name).read_bytes())) as package:
             assert {entry.date_time for entry in package.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_a_templates_styles_deflated_once_and_kept_give_the_same_bytes(tmp_path: Path) -> None:
+    document = docx.Document(str(ROOT / "templates" / "term-sheet.docx"))
+    for number in range(2_000):
+        document.add_paragraph(f"A long draft's own text, paragraph {number}.")
+    plain = stable_docx(document)
+    cold = Cache(tmp_path)
+    assert stable_docx(document, cold) == plain
+    cold.save()
+    assert stable_docx(document, Cache(tmp_path)) == plain
+    with zipfile.ZipFile(io.BytesIO(plain)) as package:
+        assert package.testzip() is None
+        long_parts = {e.filename for e in package.infolist() if e.file_size > 64 * 1024}
+    assert long_parts == {"word/document.xml", "word/styles.xml", "word/stylesWithEffects.xml"}
+    with sqlite3.connect(tmp_path / "cache.sqlite3") as kept:  # the styles, not the draft
+        assert kept.execute("SELECT COUNT(*) FROM entries").fetchone() == (2,)
 
 
 def test_the_answer_file_is_not_touched_by_drafting(tmp_path: Path) -> None:

@@ -134,13 +134,25 @@ def main(argv: Sequence[str] | None = None, env: Environment | None = None) -> i
     except SystemExit as stop:
         return int(stop.code or 0)
     # Imported only now, so that --help and --version stay fast (see benchmarks/startup.py).
-    from termgen.errors import ExitStatus, TermgenError
+    from termgen.generated_code import remembered
 
     chosen: type[Command] | None = getattr(parsed, "command", None)
     if chosen is None:
+        from termgen.errors import ExitStatus
+
         parser.print_help(env.stdout)
         return ExitStatus.ERROR
-    command = chosen(vars(parsed))
+    try:
+        with remembered(env.cache):
+            return _carried_out(chosen(vars(parsed)), env)
+    finally:
+        env.save_cache()
+
+
+def _carried_out(command: Command, env: Environment) -> int:
+    """The exit status of a command: its own, or that of the error that stopped it."""
+    from termgen.errors import ExitStatus, TermgenError
+
     try:
         return int(run(command, env))
     except TermgenError as problem:
@@ -162,8 +174,6 @@ def main(argv: Sequence[str] | None = None, env: Environment | None = None) -> i
             "This is a bug in termgen. Run again with --debug for the traceback and report it."
         )
         return ExitStatus.INTERNAL_ERROR
-    finally:
-        env.save_cache()
 
 
 def run(command: Command, env: Environment) -> ExitStatus:

@@ -115,7 +115,7 @@ def render_draft(
                 add_comments(
                     template.docx, draft, kind, findings, properties.created, question, placed
                 )
-            data = to_bytes(template)
+            data = to_bytes(template, cache)
         return RenderedDocument(kind, file_name(draft.deal, kind), data)
 
     # The term sheet, the longest, is rendered by a second process while this one renders

@@ -7,14 +7,16 @@ import io
 import marshal
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator, MutableMapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import CodeType
-from typing import Any
+from typing import IO, Any
 
 from docx.document import Document as WordDocument
+from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.packuri import PackURI
 from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import nsmap
@@ -33,6 +35,7 @@ from termgen.templating.missing import PLACEHOLDER
 from termgen.templating.sandbox import RenderError, Sandbox
 
 _PART_KIND = "compiled Word part"
+_PATCHED_KIND = "Word part as a Jinja template"
 _BODY_MARK = "termgen: the rendered body"
 _LISTED = "\t\a\n\f"
 """What docxtpl's listing pass rewrites in a text: tab, new paragraph, line break, page."""
@@ -44,6 +47,22 @@ _BLANK_REFERENCE = re.compile(r"&#(?:0*(?:9|10|13|32)|[xX]0*(?:9|[aAdD]|20));")
 """A tab, line end or space written as a character reference."""
 _DRAWINGS = etree.XPath(".//wp:docPr", namespaces=nsmap)
 _EPOCH = (1980, 1, 1, 0, 0, 0)
+_DEFLATED_KIND = f"deflated Word part, zlib {zlib.ZLIB_RUNTIME_VERSION}"
+_KEPT_DEFLATED = frozenset(
+    {
+        CT.WML_STYLES,
+        "application/vnd.ms-word.stylesWithEffects+xml",
+        CT.OFC_THEME,
+        CT.WML_FONT_TABLE,
+    }
+)
+"""Parts a template brings that a draft does not change (its language aside), deflated once
+and kept in the cache by their bytes when long: its styles (350 KB, and 440 KB with effects),
+the same in every draft, were most of what deflating a document cost. A draft's own parts
+are not kept: each draft would add its own."""
+_WORTH_KEEPING = 64 * 1024
+_LONGEST_KEPT = 64 * 1024 * 1024
+"""Far below the 2 GB from which zipfile writes a member's sizes otherwise (zip64)."""
 _LONGEST_PROPERTY = 255
 
 
@@ -70,6 +89,20 @@ class Properties:
 
 
 class _Template(DocxTemplate):  # type: ignore[misc]
+    def __init__(self, template_file: IO[bytes], cache: Cache | None) -> None:
+        super().__init__(template_file)
+        self.cache = cache
+
+    def patch_xml(self, src_xml: str) -> str:
+        """docxtpl's rewriting of a template part's XML into Jinja's: a score of regular
+        expressions over the part, some slow (a sixth of rendering a term sheet), on the same
+        XML in every draft; kept in the cache by that XML."""
+        patch = super().patch_xml
+        patched: str = remembered(
+            self.cache, _PATCHED_KIND, src_xml.encode(), lambda: patch(src_xml)
+        )
+        return patched
+
     def resolve_listing(self, xml: str) -> str:
         """docxtpl turns tabs, line and page breaks in text into Word's runs with regular
         expressions over every paragraph and run of the document: a third of rendering a
@@ -174,13 +207,14 @@ def _places(text: str, characters: str) -> list[int]:
     return sorted(places)
 
 
-def open_template(path: Path) -> DocxTemplate:
+def open_template(path: Path, cache: Cache | None = None) -> DocxTemplate:
     """A docxtpl template, read through the bounded reader; anything but a Word document that
-    unpacks to a sensible size is refused clearly."""
+    unpacks to a sensible size is refused clearly. The `cache` keeps its parts' XML rewritten
+    for Jinja."""
     data = read_bytes(path, WORD_TEMPLATE)
     checked_zip(data, path, WORD_TEMPLATE, WORD_TEMPLATE_UNPACKED)
     try:
-        template = _Template(io.BytesIO(data))
+        template = _Template(io.BytesIO(data), cache)
         template.init_docx()
     except etree.LxmlError as broken:
         raise WordTemplateError(
@@ -239,7 +273,7 @@ def render(
     cache: Cache | None = None,
 ) -> DocxTemplate:
     """Fill the template in a sandbox that escapes every value for Word's XML."""
-    template = open_template(template_path)
+    template = open_template(template_path, cache)
     sandbox = _WordSandbox(cache)
     with filling(template_path):
         template.render(context, jinja_env=sandbox)
@@ -292,16 +326,17 @@ def _fitting(text: str) -> str:
     return text if len(text) <= _LONGEST_PROPERTY else text[: _LONGEST_PROPERTY - 1] + "…"
 
 
-def to_bytes(template: DocxTemplate) -> bytes:
+def to_bytes(template: DocxTemplate, cache: Cache | None = None) -> bytes:
     """The rendered document as .docx bytes that are the same for the same input."""
-    return stable_docx(template.docx)
+    return stable_docx(template.docx, cache)
 
 
-def stable_docx(document: WordDocument) -> bytes:
+def stable_docx(document: WordDocument, cache: Cache | None = None) -> bytes:
     """A python-docx document as .docx bytes with fixed timestamps and permissions, so that
-    equal content gives equal bytes. python-docx's own writer lays out the package; only the
-    zip members it writes are stamped, in one pass (saving, then copying the zip with new
-    stamps, compressed every part twice)."""
+        equal content gives equal bytes. python-docx's own writer lays out the package; only the
+        zip members it writes are stamped, in one pass (saving, then copying the zip with new
+        stamps, compressed every part twice). The `cache` keeps a template's long style parts
+    deflated."""
     package = document.part.package
     parts = list(package.parts)
     for part in parts:
@@ -309,7 +344,8 @@ def stable_docx(document: WordDocument) -> bytes:
     steps: Any = PackageWriter  # untyped; its steps are called in the order its `write` does
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as target:
-        members = _StableMembers(target)
+        kept = {part.partname for part in parts if part.content_type in _KEPT_DEFLATED}
+        members = _StableMembers(target, cache, kept)
         steps._write_content_types_stream(members, parts)
         steps._write_pkg_rels(members, package.rels)
         steps._write_parts(members, parts)
@@ -319,11 +355,46 @@ def stable_docx(document: WordDocument) -> bytes:
 class _StableMembers:
     """What python-docx's package writer writes to: members of a zip, stamped alike."""
 
-    def __init__(self, target: zipfile.ZipFile) -> None:
+    def __init__(self, target: zipfile.ZipFile, cache: Cache | None, kept: set[str]) -> None:
         self.target = target
+        self.cache = cache
+        self.kept = kept
+        """The parts (by name) whose deflated bytes the `cache` keeps, when long."""
 
     def write(self, pack_uri: PackURI, blob: bytes) -> None:
         member = zipfile.ZipInfo(pack_uri.membername, date_time=_EPOCH)
         member.compress_type = zipfile.ZIP_DEFLATED
         member.external_attr = 0o644 << 16
-        self.target.writestr(member, blob)
+        long = _WORTH_KEEPING <= len(blob) <= _LONGEST_KEPT
+        if self.cache is None or pack_uri not in self.kept or not long:
+            self.target.writestr(member, blob)
+            return
+        checksum, deflated = self.cache.remember(_DEFLATED_KIND, blob, lambda: _deflated(blob))
+        _write_deflated(self.target, member, len(blob), checksum, deflated)
+
+
+def _deflated(data: bytes) -> tuple[int, bytes]:
+    """The checksum of `data` and `data` deflated, as zipfile's `writestr` makes them."""
+    compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+    return zlib.crc32(data), compressor.compress(data) + compressor.flush()
+
+
+def _write_deflated(
+    target: zipfile.ZipFile, member: zipfile.ZipInfo, size: int, checksum: int, deflated: bytes
+) -> None:
+    """`target.writestr(member, data)` for the `size` bytes of data `deflated` already, as
+    zipfile writes them to a file it can seek in: the member's header, sizes and checksum
+    filled in, then the data. zipfile has no public way to add data deflated beforehand, so
+    this does what its `open(member, "w")` and that writer's `close` do."""
+    archive: Any = target
+    member.file_size, member.compress_size, member.CRC = size, len(deflated), checksum
+    member.flag_bits = 0
+    archive.fp.seek(archive.start_dir)
+    member.header_offset = archive.fp.tell()
+    archive._writecheck(member)
+    archive._didModify = True
+    archive.fp.write(member.FileHeader(False))
+    archive.fp.write(deflated)
+    archive.start_dir = archive.fp.tell()
+    archive.filelist.append(member)
+    archive.NameToInfo[member.filename] = member

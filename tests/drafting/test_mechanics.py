@@ -353,3 +353,14 @@ def test_a_lapsed_term_sheet_keeps_its_announcements_and_notices_binding() -> No
         assert numbers[clause] in expiry
     status = _texts(data)["general.status.non-binding"]
     assert f"{numbers['general.notices']} (notices)" in status
+
+
+def test_a_renewal_option_says_how_often_it_can_be_used() -> None:
+    data = _answers("bridge-technology.yaml")
+    assert _texts(data)["exit.renewal.option"].startswith(
+        "CMC may renew the partnership, each time for 2 years, by written notice"
+    )
+    data["exit"]["renewal"]["max_renewals"] = 1
+    assert _texts(data)["exit.renewal.option"].startswith(
+        "CMC may renew the partnership, each time for 2 years and at most 1 time in all, by"
+    )

@@ -237,9 +237,17 @@ def test_strict_fails_when_a_blocking_provision_is_missing(drafts: dict[str, Pat
     assert run_cli("check", drafts["mou.pdf"]).status == 0
 
 
-def test_our_own_drafts_read_back_complete(tmp_path: Path) -> None:
-    assert run_cli("draft", EXAMPLES_DIR / "battery-jv.yaml", "-o", tmp_path).status == 0
-    status, report = _report(tmp_path / "project-volta-term-sheet-v0.4.docx", "--strict")
+@pytest.mark.parametrize(
+    ("example", "term_sheet"),
+    [
+        ("battery-jv", "project-volta-term-sheet-v0.4.docx"),
+        ("bridge-technology", "project-bridgeway-term-sheet-v0.2.docx"),  # a renewal option
+        ("sdv-software", "project-keystone-term-sheet-v0.7.docx"),
+    ],
+)
+def test_our_own_drafts_read_back_complete(tmp_path: Path, example: str, term_sheet: str) -> None:
+    assert run_cli("draft", EXAMPLES_DIR / f"{example}.yaml", "-o", tmp_path).status == 0
+    status, report = _report(tmp_path / term_sheet, "--strict")
     assert status == 0
     assert [item["id"] for item in report["provisions"] if item["status"] != "present"] == []
 

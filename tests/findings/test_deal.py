@@ -84,6 +84,16 @@ def _drop(*path: str | int) -> Callable[[dict[str, Any]], None]:
     return change
 
 
+def _relative_review(after: str) -> Callable[[dict[str, Any]], None]:
+    def change(data: dict[str, Any]) -> None:
+        del data["exit"]["term"]["effective_date"]
+        data["change"]["review_points"] = [
+            {"name": "Late review", "after": after, "options": ["continue", "exit"]}
+        ]
+
+    return change
+
+
 CASES = [
     (
         "no term",
@@ -109,6 +119,34 @@ CASES = [
                 "the Late review (30 June 2036) comes after the last day to give notice of non-renewal (1 December 2035), so it can no longer stop the renewal; hold it earlier",
             )
         ],
+    ),
+    (
+        "review after the notice deadline, counted from an effective date not yet known",
+        _relative_review("9 years"),
+        [
+            (
+                "coherence.review_timing",
+                "the Late review (9 years after the Effective Date) comes after the last day to "
+                "give notice of non-renewal (18 months before the initial term of 10 years ends), "
+                "so it can no longer stop the renewal; hold it earlier",
+            )
+        ],
+    ),
+    (
+        "review after the initial term, counted from an effective date not yet known",
+        _relative_review("11 years"),
+        [
+            (
+                "coherence.review_timing",
+                "the Late review (11 years after the Effective Date) comes after the initial term "
+                "(10 years) has ended; hold it before the last day to give notice of non-renewal",
+            )
+        ],
+    ),
+    (
+        "review in time, counted from an effective date not yet known",
+        _relative_review("7 years"),
+        [],
     ),
     (
         "no deciding review",

@@ -9,6 +9,8 @@ import re
 from termgen.deadlines.dates import expiry, last_day_to_stop_renewal, shift
 from termgen.findings.checks import Gap
 from termgen.findings.coherence.reading import Reading, coherence_check, quoted
+from termgen.model import Deal
+from termgen.model.change import ReviewPoint
 from termgen.model.paths import AnswerPath
 from termgen.wording import date_text, humanise
 
@@ -300,6 +302,7 @@ def _review_timing(reading: Reading) -> list[Gap]:
             continue
         day = point.date or (shift(effective, point.after) if effective and point.after else None)
         if day is None:
+            gaps += _relative_review_timing(deal, index, point)
             continue
         if end and day >= end:
             continue  # no review before the end at all is the renewal.review finding
@@ -314,3 +317,34 @@ def _review_timing(reading: Reading) -> list[Gap]:
                 )
             )
     return gaps
+
+
+def _relative_review_timing(deal: Deal, index: int, point: ReviewPoint) -> list[Gap]:
+    """Without an effective date there are no days to compare, but a review set at a time
+    after the Effective Date can still fall after the initial term or its notice deadline."""
+    term, renewal = deal.exit.term, deal.exit.renewal
+    if not (point.after and term and term.initial):
+        return []
+    path: AnswerPath = ("change", "review_points", index, "after")
+    when = f"the {point.name} ({point.after} after the Effective Date)"
+    if point.after.approximate_days >= term.initial.approximate_days:
+        return [
+            Gap(
+                f"{when} comes after the initial term ({term.initial}) has ended; hold it before "
+                "the last day to give notice of non-renewal",
+                path,
+            )
+        ]
+    notice = renewal.notice if renewal and renewal.type != "none" else None
+    if notice and point.after.approximate_days > (
+        term.initial.approximate_days - notice.approximate_days
+    ):
+        return [
+            Gap(
+                f"{when} comes after the last day to give notice of non-renewal ({notice} before "
+                f"the initial term of {term.initial} ends), so it can no longer stop the renewal; "
+                "hold it earlier",
+                path,
+            )
+        ]
+    return []

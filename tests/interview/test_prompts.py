@@ -101,7 +101,8 @@ def test_ctrl_c_then_resume_reaches_the_same_file(tmp_path: Path, spec) -> None:
 
 def test_changing_an_answer_in_review_asks_its_dependents_again(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
     overrides = {
-        "review": [f"Renewal at the end{ENTER}", f"Everything is right{ENTER}"],
+        "review": [f"Agreed exit{ENTER}", f"Everything is right{ENTER}"],
+        "review.answer": [f"Renewal at the end{ENTER}"],
         "exit.renewal.type": [f"automatic{ENTER}", f"one party's option{ENTER}"],
         "exit.renewal.option_holder": [f"NAW{ENTER}"],
         "next": [f"Stop here{ENTER}"],
@@ -110,7 +111,7 @@ def test_changing_an_answer_in_review_asks_its_dependents_again(tmp_path: Path, 
     terminal = ScriptedTerminal(_answers(spec, overrides))
     status, _, err = run_interview(terminal, "-o", target)
     assert (status, err) == (0, "")
-    after_review = terminal.asked[terminal.asked.index("review") + 1 :]
+    after_review = terminal.asked[terminal.asked.index("review.answer") + 1 :]
     assert after_review[: after_review.index("review")] == [
         "exit.renewal.type",
         "exit.renewal.period",

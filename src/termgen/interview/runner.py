@@ -15,9 +15,16 @@ from termgen.interview.data import for_file
 from termgen.interview.engine import Engine
 from termgen.interview.groups import own_entries
 from termgen.interview.menu import Cancelled
-from termgen.interview.overview import answer_text, asked_at, question_at, remaining, review
+from termgen.interview.overview import (
+    LEFT_OPEN,
+    answer_text,
+    asked_at,
+    question_at,
+    remaining,
+    review,
+)
 from termgen.interview.prompts import Prompter
-from termgen.interview.spec import Group, Question, for_purpose
+from termgen.interview.spec import Group, Question, Section, for_purpose
 from termgen.interview.steps import Ask, Manage, Offer, Step
 from termgen.model import Deal
 from termgen.model.messages import clean_loc, path_in_words, plain_message
@@ -25,6 +32,18 @@ from termgen.model.paths import dotted, split
 
 Save = Callable[[dict[str, Any]], None]
 CONTINUE = "continue"
+BACK = "back"
+
+
+def _label(item: Question | Group) -> str:
+    return item.title if isinstance(item, Group) else item.prompt
+
+
+def _answers_in_words(lines: list[tuple[Question | Group, str]]) -> str:
+    """'9 answers, 2 left open'."""
+    count = f"{len(lines)} answer{'' if len(lines) == 1 else 's'}"
+    left_open = sum(1 for _, text in lines if text == LEFT_OPEN)
+    return f"{count}, {left_open} left open" if left_open else count
 
 
 def article(noun: str) -> str:
@@ -205,22 +224,17 @@ class Runner:
     def review(self) -> Deal:
         """Show every section; change answers until the user is content and the deal is valid."""
         while True:
-            options: list[tuple[str, Any]] = [("Everything is right: continue", CONTINUE)]
             self.prompter.say("\n── Review ──", "")
-            for section, lines in review(self.engine):
-                if not lines:  # a section this deal has nothing in (no JV company, say)
-                    continue
+            # A section this deal has nothing in (no JV company, say) is left out.
+            sections = [(section, lines) for section, lines in review(self.engine) if lines]
+            for section, lines in sections:
                 self.prompter.say(section.title, "")
                 for item, text in lines:
-                    label = item.title if isinstance(item, Group) else item.prompt
-                    self.prompter.say(f"{label}: {text}", "  ", "    ")
-                    options.append((f"Change: {section.title} › {label}", (item, section)))
+                    self.prompter.say(f"{_label(item)}: {text}", "  ", "    ")
             for problem in self._problems():
                 self.prompter.problem(problem)
-            picked = self.prompter.select(
-                "review", "Change an answer?", options, CONTINUE, cancellable=False
-            )
-            if picked == CONTINUE:
+            picked = self._answer_to_change(sections)
+            if picked is None:
                 deal = self.valid_deal()
                 if deal is not None:
                     return deal
@@ -231,6 +245,36 @@ class Runner:
                 else:
                     self.engine.reopen(item)
             self.questions()
+
+    def _answer_to_change(
+        self, sections: list[tuple[Section, list[tuple[Question | Group, str]]]]
+    ) -> tuple[Question | Group, Section] | None:
+        """The answer to change, chosen by its section and then itself (a list of every answer
+        does not fit a terminal), or None to go on."""
+        options: list[tuple[str, Any]] = [("Everything is right: continue", CONTINUE)]
+        for number, (section, lines) in enumerate(sections):
+            options.append((f"{section.title} ({_answers_in_words(lines)})", number))
+        chosen: Any = CONTINUE
+        while True:
+            chosen = self.prompter.select(
+                "review", "Change an answer?", options, chosen, cancellable=False
+            )
+            if chosen == CONTINUE:
+                return None
+            section, lines = sections[chosen]
+            answers: list[tuple[str, Any]] = [("Back to the sections (Esc)", BACK)]
+            answers += [(f"{_label(item)}: {text}", item) for item, text in lines]
+            try:
+                item = self.prompter.select(
+                    "review.answer",
+                    f"Change which answer of {section.title}?",
+                    answers,
+                    answers[1][1],
+                )
+            except Cancelled:
+                continue
+            if item is not BACK:
+                return item, section
 
     def _problems(self) -> list[str]:
         """What the model still refuses, said just above the review's choices so that it never

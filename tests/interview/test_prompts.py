@@ -230,3 +230,29 @@ def test_the_review_leaves_out_a_section_the_deal_has_nothing_in(tmp_path: Path,
     review = out.split("── Review ──", 1)[1]
     assert "Parties and purpose" in review
     assert "The joint-venture company" not in review  # a software deal has no JV company
+
+
+def test_a_change_that_removes_answers_says_which_and_asks_first(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "deal.yaml"
+    target.write_text(BATTERY.read_text(encoding="utf-8"), encoding="utf-8")
+    structure = [f"Parties and purpose{ENTER}"] * 2
+    overrides = {
+        "review": [*structure, f"Everything is right{ENTER}"],
+        "review.answer": [f"Legal structure{ENTER}"] * 2,
+        "deal.structure": [f"contractual alliance{ENTER}"] * 2,
+        "deal.structure:remove": [ENTER, f"Yes{ENTER}"],  # Enter: the default, No
+        "next": [f"Stop here{ENTER}"],
+    }
+    terminal = ScriptedTerminal(_answers(spec, overrides))
+    status, out, err = run_interview(terminal, "--resume", target)
+    assert (status, err) == (0, "")
+    said = " ".join(out.split())
+    assert "This removes 30 answers that no longer apply: equity per party; name of the" in said
+    assert "board seats per party;" in said
+    assert said.count("This removes 30 answers") == 2
+    assert "The answer is as it was." in said
+    assert terminal.asked.count("deal.structure") == 2
+    saved = read_answers(target)[0]
+    assert saved["deal"]["structure"] == "contractual_alliance"
+    assert "name" not in saved.get("company", {})
+    assert "equity" not in saved["goals"]["value_sharing"]

@@ -151,12 +151,14 @@ def remaining(engine: Engine) -> int:
 
 def _remaining(engine: Engine) -> int:
     left = 0
+    queued = engine.queued_paths  # counted once, as queued, not again as the walk's
     for _, item in engine.items():
         if not engine.applies(item):
             continue
         if isinstance(item, Question):
             asked = engine.asked_now(item) and not _hinges_on_the_unanswered(engine, item)
-            left += asked and get(engine.data, split(item.path)) is ABSENT
+            path = split(item.path)
+            left += asked and get(engine.data, path) is ABSENT and path not in queued
             continue
         own = own_entries(engine, item)
         for entry in own:
@@ -165,7 +167,8 @@ def _remaining(engine: Engine) -> int:
                 for question in item.questions
                 if engine.asked_now(question, item)
                 and engine.applies(question, item, entry)
-                and get(engine.data, engine.path_of(item, entry, question)) is ABSENT
+                and (path := engine.path_of(item, entry, question)) not in queued
+                and get(engine.data, path) is ABSENT
             )
         per_entry = sum(1 for q in item.questions if engine.asked_now(q, item) and q.when is None)
         if item.single:

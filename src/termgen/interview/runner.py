@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from termgen.errors import OutputExistsError
 from termgen.findings.deal import Finding
-from termgen.interview.data import for_file
+from termgen.interview.data import ABSENT, for_file, get
 from termgen.interview.engine import Engine
 from termgen.interview.groups import own_entries
 from termgen.interview.menu import Cancelled
@@ -28,7 +28,7 @@ from termgen.interview.spec import Group, Question, Section, for_purpose
 from termgen.interview.steps import Ask, Manage, Offer, Step
 from termgen.model import Deal
 from termgen.model.messages import clean_loc, path_in_words, plain_message
-from termgen.model.paths import dotted, split
+from termgen.model.paths import AnswerPath, dotted, split
 
 Save = Callable[[dict[str, Any]], None]
 CONTINUE = "continue"
@@ -113,11 +113,71 @@ class Runner:
                 if self._cancel():
                     return
                 continue
+            problem = self.engine.check(step, raw)
+            if problem is None and not self._removal_agreed(step, raw):
+                if get(self.engine.data, step.path) is not ABSENT:
+                    self.prompter.say("The answer is as it was.")
+                    return
+                typed = None
+                continue
+            queued = self.engine.queued
             problem = self.engine.answer(step, raw)
             if problem is None:
+                again = self.engine.queued - queued
+                if again:
+                    depend = "answers depend" if again > 1 else "answer depends"
+                    self.prompter.say(
+                        f"{again} {depend} on it: asked again with the answers given."
+                    )
                 return
             self.prompter.problem(problem)
             typed = raw if isinstance(raw, str) else None
+
+    def _removal_agreed(self, step: Ask, raw: Any) -> bool:
+        """Whether the user agrees to remove the answers that this one makes no longer apply
+        (no question when it removes none)."""
+        removed = self.engine.removed_by(step, raw)
+        if not removed:
+            return True
+        entries = Counter(item.id for _, item in removed if isinstance(item, Group))
+        names = "; ".join(
+            self._answer_name(path, item)
+            if isinstance(item, Question)
+            else f"{item.title.lower()} ({entries[item.id]} entries)"
+            for path, item in removed
+            if isinstance(item, Question)
+            or path[-1] == min(p[-1] for p, other in removed if other is item)
+        )
+        answers = (
+            "answers that no longer apply" if len(removed) > 1 else "answer that no longer applies"
+        )
+        self.prompter.say(f"This removes {len(removed)} {answers}: {names}.")
+        agreed: bool = self.prompter.select(
+            f"{step.key}:remove",
+            "Change it and remove them?" if len(removed) > 1 else "Change it and remove it?",
+            [
+                ("No, keep the answer as it was", False),
+                ("Yes, change it (changing it back brings them back as suggestions)", True),
+            ],
+            False,
+            self._mark(),
+            cancellable=False,
+        )
+        return agreed
+
+    def _answer_name(self, path: AnswerPath, item: Question | Group) -> str:
+        """'board seats per party', 'cure period of exit trigger #2', 'key officer #1'."""
+        name = item.prompt.split(" (")[0].rstrip("?") if isinstance(item, Question) else ""
+        name = name[:1].lower() + name[1:]
+        group = next(
+            (g for g in self.engine.groups() if split(g.path) == path[: len(split(g.path))]), None
+        )
+        entry = path[len(split(group.path))] if group is not None else None
+        if group is None or not isinstance(entry, int):
+            return name
+        own = own_entries(self.engine, group)
+        entry_name = f"{group.item} #{own.index(entry) + 1 if entry in own else entry + 1}"
+        return f"{name} of {entry_name}" if name else entry_name
 
     def _cancel(self) -> bool:
         edit = self.engine.cancel()

@@ -12,11 +12,12 @@ import pytest
 from termgen.answers.read import load_deal, read_answers
 from termgen.answers.write import dump_answers
 from termgen.interview.data import ABSENT, get
+from termgen.interview.runner import KEYS
 from termgen.interview.spec import load_spec
 from termgen.model.paths import parse_path
 
 from ..conftest import EXAMPLES_DIR, run_cli
-from .terminal import CLEAR, CTRL_C, ENTER, ExampleAnswers, ScriptedTerminal, run_interview
+from .terminal import CLEAR, CTRL_C, ENTER, ESCAPE, ExampleAnswers, ScriptedTerminal, run_interview
 
 BATTERY = EXAMPLES_DIR / "battery-jv.yaml"
 
@@ -49,6 +50,7 @@ def test_a_full_interview_with_its_details_reproduces_the_battery_example(
     assert "0 blocking" in out and "answers.left_open" in out
     assert terminal.asked[:4] == ["deal.name", "deal.purpose", "preset", "deal.structure"]
     assert "offtake" in terminal.asked and "release_bandwidth" not in terminal.asked
+    assert "Leave it empty if not decided yet (left open)." in " ".join(out.split())
     essentials = terminal.asked[: terminal.asked.index("review")]
     assert "contributions#1.tracking" not in essentials
     assert "contributions#1.tracking" in terminal.asked
@@ -256,3 +258,26 @@ def test_a_change_that_removes_answers_says_which_and_asks_first(tmp_path: Path,
     assert saved["deal"]["structure"] == "contractual_alliance"
     assert "name" not in saved.get("company", {})
     assert "equity" not in saved["goals"]["value_sharing"]
+
+
+def test_esc_goes_back_to_the_previous_question_and_back_or_a_question_mark_is_no_answer(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    overrides = {
+        "deal.name": [
+            f"{CLEAR}Project X{ENTER}",
+            f"{CLEAR}back{ENTER}",  # the first question: nothing before it
+            f"{CLEAR}?{ENTER}",
+            ENTER,  # the answer given before is the default
+        ],
+        "deal.purpose": [ESCAPE, CTRL_C],
+    }
+    terminal = ScriptedTerminal(_answers(spec, overrides))
+    status, out, _ = run_interview(terminal, "-o", tmp_path / "deal.yaml")
+    assert status == 130
+    assert terminal.asked == ["deal.name", "deal.purpose", *["deal.name"] * 3, "deal.purpose"]
+    said = " ".join(out.split())
+    assert said.count(KEYS) == 2  # at the start, and after '?'
+    assert "This is the first question of this session." in said
+    assert read_answers(tmp_path / "deal.yaml")[0]["deal"] == {"name": "Project X"}

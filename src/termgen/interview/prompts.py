@@ -87,9 +87,11 @@ class Prompter:
         hint = for_purpose(question.help, purpose)
         example = for_purpose(question.example, purpose)
         example = _party_example(question.type, engine.party_names()) or example
-        if (hint or example) and typed is None:
+        left_open = question.type in TEXT_TYPES and not question.required
+        if (hint or example or left_open) and typed is None:
             example_text = f"Example: {example.rstrip('.')}." if example else None
-            self.say(" ".join(filter(None, [hint, example_text])))
+            empty = "Leave it empty if not decided yet (left open)." if left_open else None
+            self.say(" ".join(filter(None, [hint, example_text, empty])))
         if question.type in TEXT_TYPES:
             default = engine.display(step) if typed is None else typed
             return self.text(step.key, question.prompt, default, mark)

@@ -26,6 +26,7 @@ from termgen.interview.overview import (
 from termgen.interview.prompts import Prompter
 from termgen.interview.spec import Group, Question, Section, for_purpose
 from termgen.interview.steps import Ask, Manage, Offer, Step
+from termgen.interview.types import TEXT_TYPES
 from termgen.model import Deal
 from termgen.model.messages import clean_loc, path_in_words, plain_message
 from termgen.model.paths import AnswerPath, dotted, split
@@ -33,6 +34,13 @@ from termgen.model.paths import AnswerPath, dotted, split
 Save = Callable[[dict[str, Any]], None]
 CONTINUE = "continue"
 BACK = "back"
+
+
+KEYS = (
+    "Esc: previous question (in a list entry: cancels the entry) · leave empty if not decided "
+    "yet · everything can be changed in the review at the end · Ctrl-C pauses"
+)
+"""What the keys do, said once at the start and again after '?'."""
 
 
 def _label(item: Question | Group) -> str:
@@ -60,6 +68,9 @@ class Runner:
         self._section: str | None = None
         self._entry: tuple[str, int | None] | None = None
         self._started: set[str] = set()
+        self._answered: list[Ask] = []
+        """The questions answered in this session, the last last: Esc goes back through them."""
+        self._hinted = False
 
     def _mark(self) -> str:
         return f"[{remaining(self.engine)} left]"
@@ -67,6 +78,9 @@ class Runner:
     def questions(self) -> None:
         """Ask until nothing is left in this pass, saving the answers after every change."""
         while (step := self.engine.next_step()) is not None:
+            if not self._hinted:
+                self._hinted = True
+                self.prompter.say(KEYS, "")
             self._announce(step)
             if isinstance(step, Ask):
                 self._ask(step)
@@ -109,8 +123,16 @@ class Runner:
         while True:
             try:
                 raw = self.prompter.ask(self.engine, step, self._mark(), typed)
+                textual = step.question.type in TEXT_TYPES and isinstance(raw, str)
+                word = raw.strip().casefold() if textual else ""
+                if word in ("?", "help"):
+                    self.prompter.say(KEYS)
+                    typed = None
+                    continue
+                if word == "back":
+                    raise Cancelled
             except Cancelled:
-                if self._cancel():
+                if self._cancel(step):
                     return
                 continue
             problem = self.engine.check(step, raw)
@@ -123,6 +145,7 @@ class Runner:
             queued = self.engine.queued
             problem = self.engine.answer(step, raw)
             if problem is None:
+                self._answered.append(step)
                 again = self.engine.queued - queued
                 if again:
                     depend = "answers depend" if again > 1 else "answer depends"
@@ -179,17 +202,25 @@ class Runner:
         entry_name = f"{group.item} #{own.index(entry) + 1 if entry in own else entry + 1}"
         return f"{name} of {entry_name}" if name else entry_name
 
-    def _cancel(self) -> bool:
+    def _cancel(self, step: Ask) -> bool:
+        """Esc: cancel the list entry being added or edited, or else go back to the question
+        answered before; whether this question is done with."""
         edit = self.engine.cancel()
-        if edit is None:
+        if edit is not None:
+            item = edit.group.item
+            done = f"no {item} added" if edit.before is None else f"the {item} is as it was"
+            self.prompter.say(f"Cancelled: {done}.")
+            return True
+        if not self._answered:
             self.prompter.say(
-                "Esc cancels a list entry. To leave this question open, leave it empty or "
-                "choose (leave open); Ctrl-C pauses the interview."
+                "This is the first question of this session. To leave it open, leave it empty "
+                "or choose (leave open); Ctrl-C pauses the interview."
             )
             return False
-        item = edit.group.item
-        done = f"no {item} added" if edit.before is None else f"the {item} is as it was"
-        self.prompter.say(f"Cancelled: {done}.")
+        previous = self._answered.pop()
+        # This question comes again after it: by the walk while it has no answer, else asked again.
+        again = [step] if get(self.engine.data, step.path) is not ABSENT else []
+        self.engine.ask_again([previous, *again])
         return True
 
     def _manage(self, step: Manage) -> None:

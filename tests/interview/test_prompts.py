@@ -281,3 +281,17 @@ def test_esc_goes_back_to_the_previous_question_and_back_or_a_question_mark_is_n
     assert said.count(KEYS) == 2  # at the start, and after '?'
     assert "This is the first question of this session." in said
     assert read_answers(tmp_path / "deal.yaml")[0]["deal"] == {"name": "Project X"}
+
+
+def test_the_answer_file_may_be_given_alone_to_start_or_continue_it(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "deal.yaml"
+    first = ScriptedTerminal(_answers(spec, {"deal.purpose": [CTRL_C]}))
+    status, _, err = run_interview(first, target)
+    assert status == 130 and f"Continue with: termgen interview --resume {target}" in err
+    assert read_answers(target)[0]["deal"] == {"name": "Project Volta"}
+    again = ScriptedTerminal(_answers(spec, {"deal.purpose": [CTRL_C]}))
+    assert run_interview(again, target)[0] == 130
+    assert again.asked == ["deal.purpose"]  # continued, not started over
+    twice = run_cli("interview", target, "-o", tmp_path / "other.yaml")
+    assert twice.status == 2 and "Traceback" not in twice.err
+    assert f"the answer file is given twice: 'termgen interview {target}' or '-o FILE'" in twice.err

@@ -19,6 +19,7 @@ from termgen.interview.overview import (
     LEFT_OPEN,
     answer_text,
     asked_at,
+    entry_left,
     question_at,
     remaining,
     review,
@@ -73,7 +74,14 @@ class Runner:
         self._hinted = False
 
     def _mark(self) -> str:
-        return f"[{remaining(self.engine)} left]"
+        """'[12 left]'; while an entry is added, what is left includes its questions, and says
+        so: the only time the count goes up within a pass."""
+        left = remaining(self.engine)
+        edit = self.engine.editing
+        if edit is None or edit.before is not None:
+            return f"[{left} left]"
+        new = entry_left(self.engine, edit.group, edit.index)
+        return f"[{left} left: {new} for the new {edit.group.item}]"
 
     def questions(self) -> None:
         """Ask until nothing is left in this pass, saving the answers after every change."""

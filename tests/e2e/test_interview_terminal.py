@@ -27,7 +27,7 @@ def terminal(tmp_path: Path):
     """A factory for `termgen interview ARGS` in a pty of the given width, killed after the test."""
     children: list[pexpect.spawn] = []
 
-    def spawn(*args: str | Path, columns: int = 100) -> pexpect.spawn:
+    def spawn(*args: str | Path, columns: int = 100, rows: int = 30) -> pexpect.spawn:
         child = pexpect.spawn(
             sys.executable,
             ["-m", "termgen", "interview", *map(str, args)],
@@ -40,7 +40,7 @@ def terminal(tmp_path: Path):
             },
             encoding="utf-8",
             timeout=30,
-            dimensions=(30, columns),
+            dimensions=(rows, columns),
         )
         child.delaybeforesend = 0.05
         """Keys typed before a prompt has switched the terminal to raw mode would be cooked."""
@@ -102,20 +102,23 @@ def test_lists_escape_open_answers_progress_and_comments_in_a_real_terminal(
         replace={},
     )
     child = terminal("--resume", deal.name, columns=columns)
-    child.expect_exact("[4 left]")
+    # The valuation's method decides whether its price, formula, floor and valuer are asked:
+    # they are counted until it is answered, so the count never goes up.
+    child.expect_exact("[8 left]")
     _pointer_on(child, "Done with phases")
     child.send(f"Add{ENTER}")
+    child.expect(r"\[(\d+) left: (\d+) for the new phase\]")  # the count went up: says why
+    assert int(child.match.group(1)) > 8 and int(child.match.group(2)) > 0
     child.expect_exact("Phase name")
     child.send(ESCAPE)
     child.expect_exact("Cancelled: no phase added.")
     assert "- {}" not in deal.read_text(encoding="utf-8")
     _pointer_on(child, "Done with phases")
     child.send(ENTER)
-    child.expect_exact("[3 left]")
+    child.expect_exact("[7 left]")
     _answer(child, "Seat (city)", ENTER)
-    child.expect_exact("[2 left]")
+    child.expect_exact("[6 left]")
     _answer(child, "compete elsewhere", ENTER)
-    child.expect_exact("[1 left]")
     _pointer_on(child, "formula")
     child.send(f"(leave open){ENTER}")
     child.expect_exact("Change an answer?")
@@ -267,3 +270,31 @@ def test_esc_in_a_menu_clears_its_filter_and_never_ends_the_interview(
     assert not any(
         line.rstrip().endswith(("» yes", " no")) for line in _printed_lines(child.before)
     )
+
+
+def test_the_review_is_chosen_by_section_and_fits_a_short_narrow_terminal(
+    terminal, tmp_path: Path
+) -> None:
+    deal = _deal_with_comments(tmp_path, drop=[], replace={})
+    child = terminal("--resume", deal.name, columns=60, rows=24)
+    _answer(child, "compete elsewhere", ENTER)
+    child.expect(r"Change an answer\?(\x1b\[[0-9;]*m)* \([^)]*type to filter")
+    _pointer_on(child, "Everything is right: continue")
+    child.expect_exact("Agreed exit path (")
+    menu = _printed_lines(child.before + child.after + child.buffer)
+    assert len(menu) < 24
+    child.send(f"exit path{ENTER}")
+    child.expect_exact("Change which answer of Agreed exit path?")
+    _pointer_on(child, "Effective date")
+    child.send("\x1b[A")  # up, to "Back"
+    _pointer_on(child, "Back to the sections")
+    child.send("\x1b[A")  # up, round to the last answer
+    _pointer_on(child, "Details on exit costs")
+    child.send(ESCAPE)
+    _pointer_on(child, "Agreed exit path")  # back in the sections, where it was
+    child.send(f"everything{ENTER}")
+    child.expect_exact("The answers are complete")
+    _answer(child, "Stop here and draft later", f"Stop{ENTER}")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0

@@ -27,6 +27,7 @@ TODAY = dt.date(2026, 11, 22)
 CLEAR = "\x15"
 ENTER = "\r"
 CTRL_C = "\x03"
+ESCAPE = "\x1b"
 BACKSPACE = "\x7f"
 PASTE_START, PASTE_END = "\x1b[200~", "\x1b[201~"
 """A terminal's bracketed paste: the line editor takes the text as one key, not one per letter."""

@@ -12,11 +12,12 @@ import pytest
 from termgen.answers.read import load_deal, read_answers
 from termgen.answers.write import dump_answers
 from termgen.interview.data import ABSENT, get
+from termgen.interview.runner import KEYS
 from termgen.interview.spec import load_spec
 from termgen.model.paths import parse_path
 
 from ..conftest import EXAMPLES_DIR, run_cli
-from .terminal import CLEAR, CTRL_C, ENTER, ExampleAnswers, ScriptedTerminal, run_interview
+from .terminal import CLEAR, CTRL_C, ENTER, ESCAPE, ExampleAnswers, ScriptedTerminal, run_interview
 
 BATTERY = EXAMPLES_DIR / "battery-jv.yaml"
 
@@ -49,6 +50,7 @@ def test_a_full_interview_with_its_details_reproduces_the_battery_example(
     assert "0 blocking" in out and "answers.left_open" in out
     assert terminal.asked[:4] == ["deal.name", "deal.purpose", "preset", "deal.structure"]
     assert "offtake" in terminal.asked and "release_bandwidth" not in terminal.asked
+    assert "Leave it empty if not decided yet (left open)." in " ".join(out.split())
     essentials = terminal.asked[: terminal.asked.index("review")]
     assert "contributions#1.tracking" not in essentials
     assert "contributions#1.tracking" in terminal.asked
@@ -101,7 +103,8 @@ def test_ctrl_c_then_resume_reaches_the_same_file(tmp_path: Path, spec) -> None:
 
 def test_changing_an_answer_in_review_asks_its_dependents_again(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
     overrides = {
-        "review": [f"Renewal at the end{ENTER}", f"Everything is right{ENTER}"],
+        "review": [f"Agreed exit{ENTER}", f"Everything is right{ENTER}"],
+        "review.answer": [f"Renewal at the end{ENTER}"],
         "exit.renewal.type": [f"automatic{ENTER}", f"one party's option{ENTER}"],
         "exit.renewal.option_holder": [f"NAW{ENTER}"],
         "next": [f"Stop here{ENTER}"],
@@ -110,7 +113,7 @@ def test_changing_an_answer_in_review_asks_its_dependents_again(tmp_path: Path, 
     terminal = ScriptedTerminal(_answers(spec, overrides))
     status, _, err = run_interview(terminal, "-o", target)
     assert (status, err) == (0, "")
-    after_review = terminal.asked[terminal.asked.index("review") + 1 :]
+    after_review = terminal.asked[terminal.asked.index("review.answer") + 1 :]
     assert after_review[: after_review.index("review")] == [
         "exit.renewal.type",
         "exit.renewal.period",
@@ -229,3 +232,66 @@ def test_the_review_leaves_out_a_section_the_deal_has_nothing_in(tmp_path: Path,
     review = out.split("── Review ──", 1)[1]
     assert "Parties and purpose" in review
     assert "The joint-venture company" not in review  # a software deal has no JV company
+
+
+def test_a_change_that_removes_answers_says_which_and_asks_first(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "deal.yaml"
+    target.write_text(BATTERY.read_text(encoding="utf-8"), encoding="utf-8")
+    structure = [f"Parties and purpose{ENTER}"] * 2
+    overrides = {
+        "review": [*structure, f"Everything is right{ENTER}"],
+        "review.answer": [f"Legal structure{ENTER}"] * 2,
+        "deal.structure": [f"contractual alliance{ENTER}"] * 2,
+        "deal.structure:remove": [ENTER, f"Yes{ENTER}"],  # Enter: the default, No
+        "next": [f"Stop here{ENTER}"],
+    }
+    terminal = ScriptedTerminal(_answers(spec, overrides))
+    status, out, err = run_interview(terminal, "--resume", target)
+    assert (status, err) == (0, "")
+    said = " ".join(out.split())
+    assert "This removes 30 answers that no longer apply: equity per party; name of the" in said
+    assert "board seats per party;" in said
+    assert said.count("This removes 30 answers") == 2
+    assert "The answer is as it was." in said
+    assert terminal.asked.count("deal.structure") == 2
+    saved = read_answers(target)[0]
+    assert saved["deal"]["structure"] == "contractual_alliance"
+    assert "name" not in saved.get("company", {})
+    assert "equity" not in saved["goals"]["value_sharing"]
+
+
+def test_esc_goes_back_to_the_previous_question_and_back_or_a_question_mark_is_no_answer(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    overrides = {
+        "deal.name": [
+            f"{CLEAR}Project X{ENTER}",
+            f"{CLEAR}back{ENTER}",  # the first question: nothing before it
+            f"{CLEAR}?{ENTER}",
+            ENTER,  # the answer given before is the default
+        ],
+        "deal.purpose": [ESCAPE, CTRL_C],
+    }
+    terminal = ScriptedTerminal(_answers(spec, overrides))
+    status, out, _ = run_interview(terminal, "-o", tmp_path / "deal.yaml")
+    assert status == 130
+    assert terminal.asked == ["deal.name", "deal.purpose", *["deal.name"] * 3, "deal.purpose"]
+    said = " ".join(out.split())
+    assert said.count(KEYS) == 2  # at the start, and after '?'
+    assert "This is the first question of this session." in said
+    assert read_answers(tmp_path / "deal.yaml")[0]["deal"] == {"name": "Project X"}
+
+
+def test_the_answer_file_may_be_given_alone_to_start_or_continue_it(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "deal.yaml"
+    first = ScriptedTerminal(_answers(spec, {"deal.purpose": [CTRL_C]}))
+    status, _, err = run_interview(first, target)
+    assert status == 130 and f"Continue with: termgen interview --resume {target}" in err
+    assert read_answers(target)[0]["deal"] == {"name": "Project Volta"}
+    again = ScriptedTerminal(_answers(spec, {"deal.purpose": [CTRL_C]}))
+    assert run_interview(again, target)[0] == 130
+    assert again.asked == ["deal.purpose"]  # continued, not started over
+    twice = run_cli("interview", target, "-o", tmp_path / "other.yaml")
+    assert twice.status == 2 and "Traceback" not in twice.err
+    assert f"the answer file is given twice: 'termgen interview {target}' or '-o FILE'" in twice.err

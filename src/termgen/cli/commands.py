@@ -92,6 +92,12 @@ class Interview(Command):
     """answer the guided interview in the terminal; answers are saved after each one"""
 
     name = "interview"
+    file: Argument[Path | None] = Argument(
+        type=path,
+        nargs="?",
+        metavar="FILE",
+        help="the answer file: continued if it exists (as --resume), else started (as -o)",
+    )
     output: Argument[Path | None] = Argument(
         "-o",
         "--output",

@@ -31,8 +31,27 @@ def run(command: Interview, env: Environment) -> ExitStatus:
     if command.lint:
         env.out(f"interview definition OK: {source.file}")
         return ExitStatus.SUCCESS
+    command = _with_options(command)
     data, answers_source, output = _start(command)
     return _interview(command, env, spec, data, answers_source, output)
+
+
+def _with_options(command: Interview) -> Interview:
+    """`termgen interview FILE` as the options it stands for: `--resume FILE` where FILE
+    exists, else `-o FILE`."""
+    from termgen.cli.commands import Interview
+
+    file = command.file
+    if file is None:
+        return command
+    if command.resume or command.output:
+        given = "--resume" if command.resume else "-o"
+        raise UsageError(
+            f"the answer file is given twice: 'termgen interview {file}' or '{given} FILE', "
+            "not both"
+        )
+    option = "resume" if file.exists() and not command.answers else "output"
+    return Interview({**command.values, "file": None, option: file})
 
 
 def _start(command: Interview) -> tuple[dict[str, Any], SourceMap | None, Path | None]:

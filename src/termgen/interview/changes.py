@@ -6,9 +6,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from termgen.interview.data import ABSENT, get
-from termgen.interview.groups import reads
+from termgen.interview.groups import own_entries, reads
 from termgen.interview.spec import Group, Question, Section
-from termgen.interview.steps import Ask
 from termgen.model.paths import AnswerPath, split
 
 if TYPE_CHECKING:
@@ -22,29 +21,48 @@ def dependents(engine: State, changed: str) -> Iterator[tuple[Section, Question 
             yield section, item
 
 
-def no_longer_applying(engine: State, step: Ask) -> list[AnswerPath]:
-    """Answers to questions that depend on the one just answered and no longer apply."""
-    if step.group is None:
-        asked = {item.path for _, item in engine.items() if engine.applies(item)}
-        return [
-            split(item.path)
-            for _, item in dependents(engine, step.question.path)
-            if isinstance(item, Question)
-            and item.path not in asked
-            and get(engine.data, split(item.path)) is not ABSENT
-        ]
-    assert step.entry is not None
-    changed = f"item.{step.question.path}"
-    found = []
-    for question in step.group.questions:
-        path = (*split(step.group.path), step.entry, *split(question.path))
-        if (
-            any(_overlap(changed, read) for read in reads(engine.env, question.when))
-            and not engine.applies(question, step.group, step.entry)
-            and get(engine.data, path) is not ABSENT
-        ):
-            found.append(path)
+Answered = dict[AnswerPath, Question | Group]
+"""Where each answer is, with its question; and each list entry, with its list."""
+
+
+def answered(engine: State) -> Answered:
+    """The answers given (or left open) to the questions that apply, and the entries of the
+    lists that apply."""
+    found: Answered = {}
+    with engine.unchanged():
+        for _, item in engine.items():
+            if not engine.applies(item):
+                continue
+            if isinstance(item, Question):
+                if get(engine.data, split(item.path)) is not ABSENT:
+                    found[split(item.path)] = item
+                continue
+            for entry in own_entries(engine, item):
+                found[(*split(item.path), entry)] = item
+                for question in item.questions:
+                    path = engine.path_of(item, entry, question)
+                    if (
+                        engine.applies(question, item, entry)
+                        and get(engine.data, path) is not ABSENT
+                    ):
+                        found[path] = question
     return found
+
+
+def no_longer_applying(
+    before: Answered, after: Answered
+) -> list[tuple[AnswerPath, Question | Group]]:
+    """What was answered before a change and no longer applies after it; an entry's answers
+    go with the entry."""
+    entries = [
+        path for path, item in before.items() if isinstance(item, Group) and path not in after
+    ]
+    return [
+        (path, item)
+        for path, item in before.items()
+        if path not in after
+        and not any(path[: len(entry)] == entry and path != entry for entry in entries)
+    ]
 
 
 def _overlap(changed: str, read: str) -> bool:

@@ -16,7 +16,7 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any
 
-from termgen.interview.changes import dependents, no_longer_applying
+from termgen.interview.changes import Answered, answered, dependents, no_longer_applying
 from termgen.interview.data import ABSENT, OPEN, for_file, get, put, remove, renamed
 from termgen.interview.groups import EntryEdit, model_minimum, own_entries
 from termgen.interview.spec import TODAY, Group, Preset, Question, Section
@@ -42,14 +42,24 @@ class Engine(State):
     _queue: list[Ask] = field(default_factory=list, repr=False)
     _edit: EntryEdit | None = field(default=None, repr=False)
     _preset_offered: bool = field(default=False, repr=False)
+    _asking: Ask | None = field(default=None, repr=False)
+    """The queued question being asked, until the next step."""
+    _changing: Question | None = field(default=None, repr=False)
+    """The question changed from the review, until it is answered."""
+    _set_aside: dict[AnswerPath, Any] = field(default_factory=dict, repr=False)
+    """Answers removed as they no longer applied: suggested again if they apply again."""
+    _set_aside_entries: dict[str, list[Any]] = field(default_factory=dict, repr=False)
+    """The same for the entries of lists, by list."""
 
     # -- walking the spec ------------------------------------------------------------------
 
     def next_step(self) -> Step | None:
         """The next thing to ask, or None when nothing is left in this pass."""
+        self._asking = None
         while self._queue:
             forced = self._queue.pop(0)
             if self.applies(forced.question, forced.group, forced.entry):
+                self._asking = forced
                 return self._ask(
                     forced.question, forced.path, forced.section, forced.group, forced.entry
                 )
@@ -219,6 +229,8 @@ class Engine(State):
             return None
         if current is not ABSENT:
             return current
+        if path in self._set_aside:
+            return self._set_aside[path]
         preset = self.spec.preset(get(self.data, ("deal", "purpose")))
         suggested = preset.defaults.get(question.path) if preset else None
         names = self.choices(question, path) if question.type in ("party", "owner") else ()
@@ -239,13 +251,78 @@ class Engine(State):
             value = self._add_body(self.data, value)
             self._opened.update(g.id for g in self.groups() if g.path == BODIES)
         previous = get(self.data, step.path)
+        changed = previous != value
+        before, kept = (answered(self), copy.deepcopy(self.data)) if changed else ({}, {})
         put(self.data, step.path, OPEN if value is None else value)
         if step.group is not None and (step.group.path, step.question.path) in NAMES:
             self.data = renamed(self.data, previous, value)
-        if previous != value:
-            for path in no_longer_applying(self, step):
-                self.drop(path)
+        if changed:
+            for path, item in self._without_unapplying(before):
+                if isinstance(item, Question):
+                    self._set_aside[path] = get(kept, path)
+                else:
+                    self._set_aside_entries.setdefault(item.id, []).append(get(kept, path))
+            self._bring_back_entries()
+        if step.question is self._changing:
+            self._changing = None
+            if previous != value:
+                self._ask_dependents(step)
         return None
+
+    def removed_by(self, step: Ask, raw: Any) -> list[tuple[AnswerPath, Question | Group]]:
+        """The answers this acceptable answer would remove, as they no longer apply after it
+        (answers left open are not counted: nothing is lost with them)."""
+        value = self._parse(step, raw)
+        if isinstance(value, NewBody) or get(self.data, step.path) == value:
+            return []
+        before = answered(self)
+        kept = self.data
+        self.data = copy.deepcopy(kept)
+        try:
+            put(self.data, step.path, OPEN if value is None else value)
+            return [
+                (path, item)
+                for path, item in self._without_unapplying(before)
+                if get(kept, path) is not OPEN
+            ]
+        finally:
+            self.data = kept
+
+    def _without_unapplying(self, before: Answered) -> list[tuple[AnswerPath, Question | Group]]:
+        """Remove the answers given `before` that no longer apply, and those that applied
+        only through them; then the entries of lists that no longer apply, from the last, so
+        that no removal moves another. What was removed, in interview order."""
+        removed: Answered = {}
+        while gone := [
+            (path, item)
+            for path, item in no_longer_applying(before, answered(self))
+            if path not in removed
+        ]:
+            for path, item in gone:
+                removed[path] = item
+                if isinstance(item, Question):
+                    self.drop(path)
+        entries = [path for path, item in removed.items() if isinstance(item, Group)]
+        for path in sorted(entries, key=lambda path: path[-1], reverse=True):
+            remove(self.data, path)
+            if get(self.data, path[:-1]) == []:
+                self.drop(path[:-1])
+        return [(path, item) for path, item in before.items() if path in removed]
+
+    def _bring_back_entries(self) -> None:
+        """A list that applies again, with no entries, gets back those it had: its menu
+        shows them, to keep, edit or remove."""
+        for group in self.groups():
+            kept = self._set_aside_entries.get(group.id)
+            if kept and self.applies(group) and not own_entries(self, group):
+                for entry in self._set_aside_entries.pop(group.id):
+                    items = get(self.data, split(group.path))
+                    put(
+                        self.data,
+                        (*split(group.path), len(items) if isinstance(items, list) else 0),
+                        entry,
+                    )
+                self.reopen(group)
 
     # -- lists -----------------------------------------------------------------------------
 
@@ -282,6 +359,7 @@ class Engine(State):
         if edit is None:
             return None
         self._edit = None
+        self._asking = None
         self._queue = [ask for ask in self._queue if ask.group is not edit.group]
         where = (*split(edit.group.path), edit.index)
         if edit.before is None:
@@ -332,19 +410,31 @@ class Engine(State):
     # -- changing answers ------------------------------------------------------------------
 
     def change(self, question: Question, section: Section) -> None:
-        """Ask a top-level question again, then every answer that depends on it."""
+        """Ask a top-level question again; when its answer changes, every answer that depends
+        on it and still applies is asked again too."""
         self._queue.append(Ask(question, split(question.path), section))
-        for dependent_section, dependent in dependents(self, question.path):
+        self._changing = question
+
+    def _ask_dependents(self, step: Ask) -> None:
+        for dependent_section, dependent in dependents(self, step.question.path):
+            if not self.applies(dependent):
+                continue
             if isinstance(dependent, Group):
-                if self.applies(dependent):
-                    self.reopen(dependent)
+                self.reopen(dependent)
             elif self.asked_now(dependent) or get(self.data, split(dependent.path)) is not ABSENT:
                 self._queue.append(Ask(dependent, split(dependent.path), dependent_section))
 
     @property
     def queued(self) -> int:
-        """Questions asked again before the walk goes on (after a change, or to settle)."""
-        return len(self._queue)
+        """Questions asked again before the walk goes on (after a change, or to settle), the
+        one being asked included."""
+        return len(self._queue) + (self._asking is not None)
+
+    @property
+    def queued_paths(self) -> frozenset[AnswerPath]:
+        """Where the answers of the queued questions go: the walk does not ask them again."""
+        asking = [self._asking] if self._asking is not None else []
+        return frozenset(ask.path for ask in [*asking, *self._queue])
 
     def ask_entry(self, group: Group, entry: int, first: Question | None = None) -> None:
         """Ask every question of an entry that has no answer yet, details included; `first`

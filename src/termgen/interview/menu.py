@@ -48,11 +48,26 @@ class _State:
     typed: str = ""
     shown: list[int] = field(default_factory=list)
     picked: bool = False
+    top: int = 0
+    """The first choice shown when they do not all fit the terminal."""
 
     def refilter(self, keep: int | None = None) -> None:
         needle = self.typed.casefold()
         self.shown = [i for i, title in enumerate(self.titles) if needle in title.casefold()]
         self.pointer = self.shown.index(keep) if keep in self.shown else 0
+
+    def _window(self, rows: int) -> tuple[int, int]:
+        """The rows of choices shown, around the pointer: the question, the filter and the
+        choices together fit the terminal's height, so the question never scrolls away."""
+        around = 4 + self.message.count("\n")  # the question, the filter and a spare line
+        room = max(rows - around, 3)
+        if len(self.shown) <= room:
+            self.top = 0
+            return 0, len(self.shown)
+        room = max(room - 2, 1)  # the lines saying how many more there are above and below
+        self.top = min(max(self.top, self.pointer - room + 1), self.pointer)
+        self.top = min(self.top, len(self.shown) - room)
+        return self.top, self.top + room
 
     def tokens(self) -> StyleAndTextTuples:
         head: StyleAndTextTuples = [
@@ -67,12 +82,18 @@ class _State:
             answer = echo(chosen, room, columns)
             return [*head, ("class:answer", answer), ("", "\n")]
         lines: StyleAndTextTuples = [*head, ("class:hint", f" {self.hint}".rstrip()), ("", "\n")]
-        for row, index in enumerate(self.shown):
+        first, last = self._window(get_app().output.get_size().rows)
+        if first > 0:
+            lines.append(("class:hint", f"   ↑ {first} more above\n"))
+        for row in range(first, last):
+            index = self.shown[row]
             if row == self.pointer:
                 lines += [("class:pointer", " » "), ("class:highlighted", self.titles[index])]
             else:
                 lines.append(("", f"   {self.titles[index]}"))
             lines.append(("", "\n"))
+        if last < len(self.shown):
+            lines.append(("class:hint", f"   ↓ {len(self.shown) - last} more below\n"))
         if self.typed:
             nothing = "" if self.shown else "  (no choice matches: Backspace or Esc clears)"
             lines += [("", "\n"), ("class:filter", f"/ {self.typed}...{nothing}")]

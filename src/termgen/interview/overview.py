@@ -151,22 +151,22 @@ def remaining(engine: Engine) -> int:
 
 def _remaining(engine: Engine) -> int:
     left = 0
+    queued = engine.queued_paths  # counted once, as queued, not again as the walk's
     for _, item in engine.items():
-        if not engine.applies(item):
-            continue
         if isinstance(item, Question):
-            asked = engine.asked_now(item) and not _hinges_on_the_unanswered(engine, item)
-            left += asked and get(engine.data, split(item.path)) is ABSENT
+            path = split(item.path)
+            left += (
+                engine.asked_now(item)
+                and _may_apply(engine, item)
+                and get(engine.data, path) is ABSENT
+                and path not in queued
+            )
+            continue
+        if not _may_apply(engine, item):
             continue
         own = own_entries(engine, item)
         for entry in own:
-            left += sum(
-                1
-                for question in item.questions
-                if engine.asked_now(question, item)
-                and engine.applies(question, item, entry)
-                and get(engine.data, engine.path_of(item, entry, question)) is ABSENT
-            )
+            left += entry_left(engine, item, entry, queued)
         per_entry = sum(1 for q in item.questions if engine.asked_now(q, item) and q.when is None)
         if item.single:
             left += 0 if own else per_entry
@@ -175,13 +175,72 @@ def _remaining(engine: Engine) -> int:
     return left + engine.pending_offer() + engine.queued
 
 
-def _hinges_on_the_unanswered(engine: Engine, question: Question) -> bool:
-    """Whether its condition reads an answer not given yet: it may never be asked."""
-    return any(
-        get(engine.data, split(path)) is ABSENT
-        for path in reads(engine.env, question.when)
-        if path.split(".")[0] in Deal.model_fields
+def entry_left(
+    engine: Engine, group: Group, entry: int, queued: frozenset[AnswerPath] = frozenset()
+) -> int:
+    """The questions of a list entry still to answer in this pass."""
+    return sum(
+        1
+        for question in group.questions
+        if engine.asked_now(question, group)
+        and _may_apply(engine, question, group, entry)
+        and (path := engine.path_of(group, entry, question)) not in queued
+        and get(engine.data, path) is ABSENT
     )
+
+
+def _may_apply(
+    engine: Engine,
+    item: Question | Group,
+    group: Group | None = None,
+    entry: int | None = None,
+    depth: int = 3,
+) -> bool:
+    """Whether it applies, or may once the answers its condition reads are given (looking
+    `depth` conditions back): counted until then, so that answering only lowers the count."""
+    return engine.applies(item, group, entry) or (
+        depth > 0 and _hinges_on_the_unanswered(engine, item, group, entry, depth)
+    )
+
+
+def _hinges_on_the_unanswered(
+    engine: Engine, item: Question | Group, group: Group | None, entry: int | None, depth: int
+) -> bool:
+    """Whether its condition reads an answer not given yet that this pass may ask for (of
+    the deal, or of its entry)."""
+    if group is not None and not engine.applies(group):
+        return False
+    for path in reads(engine.env, item.when, item.purposes):
+        root, *rest = path.split(".", 1)
+        if root == "item" and group is not None and entry is not None:
+            to_ask = [
+                (q, engine.path_of(group, entry, q))
+                for q in group.questions
+                if _within_read(q.path, rest[0] if rest else "")
+                and q is not item
+                and engine.asked_now(q, group)
+                and _may_apply(engine, q, group, entry, depth - 1)
+            ]
+        elif root in Deal.model_fields:
+            to_ask = [
+                (q, split(q.path))
+                for _, q in engine.items()
+                if isinstance(q, Question)
+                and _within_read(q.path, path)
+                and q is not item
+                and engine.asked_now(q)
+                and _may_apply(engine, q, depth=depth - 1)
+            ]
+        else:
+            continue
+        if any(get(engine.data, where) is ABSENT for _, where in to_ask):
+            return True
+    return False
+
+
+def _within_read(answered: str, read: str) -> bool:
+    """Whether the answer at `answered` is the value a condition reads at `read`, or in it."""
+    return answered == read or answered.startswith(f"{read}.")
 
 
 def _list_prompts(group: Group, count: int, per_entry: int) -> int:

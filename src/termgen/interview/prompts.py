@@ -30,7 +30,8 @@ NEW_BODY = "a governance body not set up yet…"
 _LEAVE_OPEN_VALUE = object()
 _NEW_BODY_VALUE = object()
 _CHECKBOX_HINT = "(space ticks or unticks, type to filter, Enter when done)"
-_SELECT_HINT = "(arrows or type to filter, Enter picks)"
+_SELECT_HINTS = ("(arrows or type to filter, Enter picks)", "(type to filter)")
+"""What a menu says of its keys, the first that fits beside its question."""
 
 
 def _escape_cancels() -> KeyBindings:
@@ -86,9 +87,11 @@ class Prompter:
         hint = for_purpose(question.help, purpose)
         example = for_purpose(question.example, purpose)
         example = _party_example(question.type, engine.party_names()) or example
-        if (hint or example) and typed is None:
+        left_open = question.type in TEXT_TYPES and not question.required
+        if (hint or example or left_open) and typed is None:
             example_text = f"Example: {example.rstrip('.')}." if example else None
-            self.say(" ".join(filter(None, [hint, example_text])))
+            empty = "Leave it empty if not decided yet (left open)." if left_open else None
+            self.say(" ".join(filter(None, [hint, example_text, empty])))
         if question.type in TEXT_TYPES:
             default = engine.display(step) if typed is None else typed
             return self.text(step.key, question.prompt, default, mark)
@@ -184,7 +187,8 @@ class Prompter:
             (i for i, value in enumerate(values) if value is default or value == default), 0
         )
         room = self.env.columns - len(mark) - len(message) - 3
-        hint = _SELECT_HINT if len(options) > 3 and len(_SELECT_HINT) <= room else ""
+        hint = next((hint for hint in _SELECT_HINTS if len(hint) <= room), "")
+        hint = hint if len(options) > 3 else ""
         prompt = self._message(message, mark, answer_below=False)
         picked = self._menus.pick(
             mark, prompt, titles, start, hint, cancellable, **self.env.prompt_io(key)

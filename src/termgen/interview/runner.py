@@ -11,20 +11,48 @@ from pydantic import ValidationError
 
 from termgen.errors import OutputExistsError
 from termgen.findings.deal import Finding
-from termgen.interview.data import for_file
+from termgen.interview.data import ABSENT, for_file, get
 from termgen.interview.engine import Engine
 from termgen.interview.groups import own_entries
 from termgen.interview.menu import Cancelled
-from termgen.interview.overview import answer_text, asked_at, question_at, remaining, review
+from termgen.interview.overview import (
+    LEFT_OPEN,
+    answer_text,
+    asked_at,
+    entry_left,
+    question_at,
+    remaining,
+    review,
+)
 from termgen.interview.prompts import Prompter
-from termgen.interview.spec import Group, Question, for_purpose
+from termgen.interview.spec import Group, Question, Section, for_purpose
 from termgen.interview.steps import Ask, Manage, Offer, Step
+from termgen.interview.types import TEXT_TYPES
 from termgen.model import Deal
 from termgen.model.messages import clean_loc, path_in_words, plain_message
-from termgen.model.paths import dotted, split
+from termgen.model.paths import AnswerPath, dotted, split
 
 Save = Callable[[dict[str, Any]], None]
 CONTINUE = "continue"
+BACK = "back"
+
+
+KEYS = (
+    "Esc: previous question (in a list entry: cancels the entry) · leave empty if not decided "
+    "yet · everything can be changed in the review at the end · Ctrl-C pauses"
+)
+"""What the keys do, said once at the start and again after '?'."""
+
+
+def _label(item: Question | Group) -> str:
+    return item.title if isinstance(item, Group) else item.prompt
+
+
+def _answers_in_words(lines: list[tuple[Question | Group, str]]) -> str:
+    """'9 answers, 2 left open'."""
+    count = f"{len(lines)} answer{'' if len(lines) == 1 else 's'}"
+    left_open = sum(1 for _, text in lines if text == LEFT_OPEN)
+    return f"{count}, {left_open} left open" if left_open else count
 
 
 def article(noun: str) -> str:
@@ -41,13 +69,26 @@ class Runner:
         self._section: str | None = None
         self._entry: tuple[str, int | None] | None = None
         self._started: set[str] = set()
+        self._answered: list[Ask] = []
+        """The questions answered in this session, the last last: Esc goes back through them."""
+        self._hinted = False
 
     def _mark(self) -> str:
-        return f"[{remaining(self.engine)} left]"
+        """'[12 left]'; while an entry is added, what is left includes its questions, and says
+        so: the only time the count goes up within a pass."""
+        left = remaining(self.engine)
+        edit = self.engine.editing
+        if edit is None or edit.before is not None:
+            return f"[{left} left]"
+        new = entry_left(self.engine, edit.group, edit.index)
+        return f"[{left} left: {new} for the new {edit.group.item}]"
 
     def questions(self) -> None:
         """Ask until nothing is left in this pass, saving the answers after every change."""
         while (step := self.engine.next_step()) is not None:
+            if not self._hinted:
+                self._hinted = True
+                self.prompter.say(KEYS, "")
             self._announce(step)
             if isinstance(step, Ask):
                 self._ask(step)
@@ -90,27 +131,104 @@ class Runner:
         while True:
             try:
                 raw = self.prompter.ask(self.engine, step, self._mark(), typed)
+                textual = step.question.type in TEXT_TYPES and isinstance(raw, str)
+                word = raw.strip().casefold() if textual else ""
+                if word in ("?", "help"):
+                    self.prompter.say(KEYS)
+                    typed = None
+                    continue
+                if word == "back":
+                    raise Cancelled
             except Cancelled:
-                if self._cancel():
+                if self._cancel(step):
                     return
                 continue
+            problem = self.engine.check(step, raw)
+            if problem is None and not self._removal_agreed(step, raw):
+                if get(self.engine.data, step.path) is not ABSENT:
+                    self.prompter.say("The answer is as it was.")
+                    return
+                typed = None
+                continue
+            queued = self.engine.queued
             problem = self.engine.answer(step, raw)
             if problem is None:
+                self._answered.append(step)
+                again = self.engine.queued - queued
+                if again:
+                    depend = "answers depend" if again > 1 else "answer depends"
+                    self.prompter.say(
+                        f"{again} {depend} on it: asked again with the answers given."
+                    )
                 return
             self.prompter.problem(problem)
             typed = raw if isinstance(raw, str) else None
 
-    def _cancel(self) -> bool:
+    def _removal_agreed(self, step: Ask, raw: Any) -> bool:
+        """Whether the user agrees to remove the answers that this one makes no longer apply
+        (no question when it removes none)."""
+        removed = self.engine.removed_by(step, raw)
+        if not removed:
+            return True
+        entries = Counter(item.id for _, item in removed if isinstance(item, Group))
+        names = "; ".join(
+            self._answer_name(path, item)
+            if isinstance(item, Question)
+            else f"{item.title.lower()} ({entries[item.id]} entries)"
+            for path, item in removed
+            if isinstance(item, Question)
+            or path[-1] == min(p[-1] for p, other in removed if other is item)
+        )
+        answers = (
+            "answers that no longer apply" if len(removed) > 1 else "answer that no longer applies"
+        )
+        self.prompter.say(f"This removes {len(removed)} {answers}: {names}.")
+        agreed: bool = self.prompter.select(
+            f"{step.key}:remove",
+            "Change it and remove them?" if len(removed) > 1 else "Change it and remove it?",
+            [
+                ("No, keep the answer as it was", False),
+                ("Yes, change it (changing it back brings them back as suggestions)", True),
+            ],
+            False,
+            self._mark(),
+            cancellable=False,
+        )
+        return agreed
+
+    def _answer_name(self, path: AnswerPath, item: Question | Group) -> str:
+        """'board seats per party', 'cure period of exit trigger #2', 'key officer #1'."""
+        name = item.prompt.split(" (")[0].rstrip("?") if isinstance(item, Question) else ""
+        name = name[:1].lower() + name[1:]
+        group = next(
+            (g for g in self.engine.groups() if split(g.path) == path[: len(split(g.path))]), None
+        )
+        entry = path[len(split(group.path))] if group is not None else None
+        if group is None or not isinstance(entry, int):
+            return name
+        own = own_entries(self.engine, group)
+        entry_name = f"{group.item} #{own.index(entry) + 1 if entry in own else entry + 1}"
+        return f"{name} of {entry_name}" if name else entry_name
+
+    def _cancel(self, step: Ask) -> bool:
+        """Esc: cancel the list entry being added or edited, or else go back to the question
+        answered before; whether this question is done with."""
         edit = self.engine.cancel()
-        if edit is None:
+        if edit is not None:
+            item = edit.group.item
+            done = f"no {item} added" if edit.before is None else f"the {item} is as it was"
+            self.prompter.say(f"Cancelled: {done}.")
+            return True
+        if not self._answered:
             self.prompter.say(
-                "Esc cancels a list entry. To leave this question open, leave it empty or "
-                "choose (leave open); Ctrl-C pauses the interview."
+                "This is the first question of this session. To leave it open, leave it empty "
+                "or choose (leave open); Ctrl-C pauses the interview."
             )
             return False
-        item = edit.group.item
-        done = f"no {item} added" if edit.before is None else f"the {item} is as it was"
-        self.prompter.say(f"Cancelled: {done}.")
+        previous = self._answered.pop()
+        # This question comes again after it: by the walk while it has no answer, else asked again.
+        again = [step] if get(self.engine.data, step.path) is not ABSENT else []
+        self.engine.ask_again([previous, *again])
         return True
 
     def _manage(self, step: Manage) -> None:
@@ -205,22 +323,17 @@ class Runner:
     def review(self) -> Deal:
         """Show every section; change answers until the user is content and the deal is valid."""
         while True:
-            options: list[tuple[str, Any]] = [("Everything is right: continue", CONTINUE)]
             self.prompter.say("\n── Review ──", "")
-            for section, lines in review(self.engine):
-                if not lines:  # a section this deal has nothing in (no JV company, say)
-                    continue
+            # A section this deal has nothing in (no JV company, say) is left out.
+            sections = [(section, lines) for section, lines in review(self.engine) if lines]
+            for section, lines in sections:
                 self.prompter.say(section.title, "")
                 for item, text in lines:
-                    label = item.title if isinstance(item, Group) else item.prompt
-                    self.prompter.say(f"{label}: {text}", "  ", "    ")
-                    options.append((f"Change: {section.title} › {label}", (item, section)))
+                    self.prompter.say(f"{_label(item)}: {text}", "  ", "    ")
             for problem in self._problems():
                 self.prompter.problem(problem)
-            picked = self.prompter.select(
-                "review", "Change an answer?", options, CONTINUE, cancellable=False
-            )
-            if picked == CONTINUE:
+            picked = self._answer_to_change(sections)
+            if picked is None:
                 deal = self.valid_deal()
                 if deal is not None:
                     return deal
@@ -231,6 +344,36 @@ class Runner:
                 else:
                     self.engine.reopen(item)
             self.questions()
+
+    def _answer_to_change(
+        self, sections: list[tuple[Section, list[tuple[Question | Group, str]]]]
+    ) -> tuple[Question | Group, Section] | None:
+        """The answer to change, chosen by its section and then itself (a list of every answer
+        does not fit a terminal), or None to go on."""
+        options: list[tuple[str, Any]] = [("Everything is right: continue", CONTINUE)]
+        for number, (section, lines) in enumerate(sections):
+            options.append((f"{section.title} ({_answers_in_words(lines)})", number))
+        chosen: Any = CONTINUE
+        while True:
+            chosen = self.prompter.select(
+                "review", "Change an answer?", options, chosen, cancellable=False
+            )
+            if chosen == CONTINUE:
+                return None
+            section, lines = sections[chosen]
+            answers: list[tuple[str, Any]] = [("Back to the sections (Esc)", BACK)]
+            answers += [(f"{_label(item)}: {text}", item) for item, text in lines]
+            try:
+                item = self.prompter.select(
+                    "review.answer",
+                    f"Change which answer of {section.title}?",
+                    answers,
+                    answers[1][1],
+                )
+            except Cancelled:
+                continue
+            if item is not BACK:
+                return item, section
 
     def _problems(self) -> list[str]:
         """What the model still refuses, said just above the review's choices so that it never

@@ -364,3 +364,13 @@ def test_a_renewal_option_says_how_often_it_can_be_used() -> None:
     assert _texts(data)["exit.renewal.option"].startswith(
         "CMC may renew the partnership, each time for 2 years and at most 1 time in all, by"
     )
+
+
+def test_a_two_tier_board_is_mentioned_only_where_the_jvs_law_may_require_one() -> None:
+    polish = _texts(_answers("edrive-jv.yaml"))["company.board"]
+    assert (
+        "Where the law of Poland requires a management board as well, the key officers form it "
+        "and the Board acts as the supervisory board."
+    ) in polish
+    delaware = _texts(_answers("battery-jv.yaml"))["company.board"]
+    assert "management board" not in delaware

@@ -295,3 +295,25 @@ def test_the_answer_file_may_be_given_alone_to_start_or_continue_it(tmp_path: Pa
     twice = run_cli("interview", target, "-o", tmp_path / "other.yaml")
     assert twice.status == 2 and "Traceback" not in twice.err
     assert f"the answer file is given twice: 'termgen interview {target}' or '-o FILE'" in twice.err
+
+
+def test_esc_after_removing_a_list_entry_does_not_go_back_into_it(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
+    example = _answers(
+        spec, {"survival": [f"Add {ENTER}"] * 3 + [f"Remove #4{ENTER}", f"Done{ENTER}"]}
+    )
+    after: list[str] = []
+
+    def keys(key: str) -> str:
+        """The example's answers until the list is done; then Esc, then Ctrl-C."""
+        listed = "survival" in terminal.asked and not example.overrides["survival"]
+        if after or (listed and key != "survival"):
+            after.append(key)
+            return ESCAPE if len(after) == 1 else CTRL_C
+        return example(key)
+
+    terminal = ScriptedTerminal(keys)
+    status, _, err = run_interview(terminal, "-o", tmp_path / "deal.yaml")
+    assert (status, "internal error" in err) == (130, False), err
+    assert len(read_answers(tmp_path / "deal.yaml")[0]["exit"]["survival"]) == 3
+    back_to = terminal.asked[-1]
+    assert not back_to.startswith("survival#4"), terminal.asked[-8:]

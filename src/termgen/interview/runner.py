@@ -257,6 +257,10 @@ class Runner:
             self.engine.edit_entry(step, number)
         elif action == "remove":
             self.engine.remove_entry(step, number)
+            # The entries after it move up one: Esc must not go back to a question of an entry
+            # that has gone or now holds another's answers.
+            listed = split(group.path)
+            self._answered = [a for a in self._answered if a.path[: len(listed)] != listed]
         elif action == "details":
             self.engine.detail_entries(step)
         else:

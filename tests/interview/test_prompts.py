@@ -71,7 +71,7 @@ def test_an_invalid_answer_is_asked_again_with_the_reason(tmp_path: Path, spec) 
     saved, _ = read_answers(tmp_path / "deal.yaml")
     assert str(saved["deal"]["date"]) == "2026-12-31"
     assert "governing_law" not in saved["deal"]
-    assert "Continue with: termgen interview --resume" in err
+    assert "Continue with: termgen interview " in err
 
 
 def test_ctrl_c_then_resume_reaches_the_same_file(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
@@ -165,9 +165,7 @@ def test_an_existing_answer_file_is_never_started_over(tmp_path: Path) -> None:
     terminal = ScriptedTerminal(lambda key: CTRL_C)
     status, _, err = run_interview(terminal, "-o", target)
     assert status == 2
-    assert (
-        f"{target}: already exists; continue it with 'termgen interview --resume {target}'" in err
-    )
+    assert f"{target}: already exists; continue it with 'termgen interview {target}'" in err
     assert target.read_text(encoding="utf-8") == "deal:\n  name: Keep me\n"
     assert terminal.asked == []
     assert run_cli("interview", "--resume", target, "--answers", target).status == 2
@@ -287,7 +285,7 @@ def test_the_answer_file_may_be_given_alone_to_start_or_continue_it(tmp_path: Pa
     target = tmp_path / "deal.yaml"
     first = ScriptedTerminal(_answers(spec, {"deal.purpose": [CTRL_C]}))
     status, _, err = run_interview(first, target)
-    assert status == 130 and f"Continue with: termgen interview --resume {target}" in err
+    assert status == 130 and f"Continue with: termgen interview {target}" in err
     assert read_answers(target)[0]["deal"] == {"name": "Project Volta"}
     again = ScriptedTerminal(_answers(spec, {"deal.purpose": [CTRL_C]}))
     assert run_interview(again, target)[0] == 130

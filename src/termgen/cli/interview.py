@@ -75,7 +75,7 @@ def _new_output(command: Interview) -> Path | None:
     output = command.output
     if output is not None and output.exists() and not command.force:
         raise UsageError(
-            f"already exists; continue it with 'termgen interview --resume {output}', or pass "
+            f"already exists; continue it with 'termgen interview {output}', or pass "
             "--force to start again over it",
             location=Location(output),
         )
@@ -147,7 +147,7 @@ def _in_terminal(
         saved = (
             f"Your answers are saved in {output}." if output.exists() else "Nothing was saved yet."
         )
-        env.err(f"\nInterview paused. {saved}\nContinue with: termgen interview --resume {output}")
+        env.err(f"\nInterview paused. {saved}\nContinue with: termgen interview {output}")
         return ExitStatus.INTERRUPTED
     env.out_wrapped(f"\nThe answers are complete and saved in {output}.", "")
     try:
@@ -211,7 +211,7 @@ def _without_terminal(
         else:
             AnswerFile.open(command.answers, output).save(engine.answers())
             env.out_wrapped(
-                f"Answers written to {output}; continue with: termgen interview --resume {output}"
+                f"Answers written to {output}; continue with: termgen interview {output}"
             )
     if refused or absent:
         return ExitStatus.ERROR

@@ -437,7 +437,7 @@ class Runner:
             if action == "stop":
                 self.prompter.say(
                     f"Draft later with: termgen draft {self.file} -o out/ "
-                    f"(or continue with: termgen interview --resume {self.file})",
+                    f"(or continue with: termgen interview {self.file})",
                     "",
                 )
                 return

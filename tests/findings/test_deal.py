@@ -317,6 +317,14 @@ CASES = [
         ],
     ),
     (
+        "a joint venture with no reserved matters and no key officers",
+        lambda data: data["company"].update(reserved_matters=[], officers=[]),
+        [
+            ("company.reserved_matters", "reserved matters is not settled"),
+            ("company.officers", "key officers is not settled"),
+        ],
+    ),
+    (
         "contribution without quantity and timing",
         set_answer(
             {"party": "KSC", "kind": "supplier_leverage", "tracking": "quarterly"},

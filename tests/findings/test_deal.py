@@ -146,7 +146,14 @@ CASES = [
     (
         "review in time, counted from an effective date not yet known",
         _relative_review("7 years"),
-        [],
+        [
+            (
+                "draft.open_points",
+                "clause 11.1 (Effective date and initial term) shows an open point "
+                "([●]) that no other finding explains: "
+                "give the answers it reads, or list them under left_open to settle later",
+            )
+        ],
     ),
     (
         "no deciding review",

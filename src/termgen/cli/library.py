@@ -36,10 +36,9 @@ def lint(command: LibraryLint, env: Environment) -> ExitStatus:
 def _check_names() -> Collection[str]:
     """The checks built into termgen, which provisions may name: imported only when a library
     is linted, not when its report is in the cache."""
-    from termgen.findings.checks import CHECKS
-    from termgen.findings.coherence import COHERENCE
+    from termgen.findings.deal import check_names
 
-    return CHECKS.keys() | COHERENCE.keys()
+    return check_names()
 
 
 def listing(command: LibraryList, env: Environment) -> ExitStatus:

@@ -77,11 +77,9 @@ class Outline:
         checks look clauses up once per clause they read, which a scan made quadratic."""
         found: dict[Document, dict[str, OutlinedClause]] = {}
         for kind, sections in self.documents:
-            first = found.setdefault(kind, {})
-            for section in sections:
-                for clause in section.clauses:
-                    for key in (clause.id, *clause.provides):
-                        first.setdefault(key, clause)
+            clauses = [clause for section in sections for clause in section.clauses]
+            provided = {key: c for c in reversed(clauses) for key in c.provides}
+            found[kind] = provided | {clause.id: clause for clause in reversed(clauses)}
         return found
 
 

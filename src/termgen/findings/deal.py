@@ -13,6 +13,7 @@ from termgen.errors import LibraryError, Location, Problem
 from termgen.files.datafile import SourceMap
 from termgen.findings.checks import CHECKS, Gap
 from termgen.findings.coherence import COHERENCE, Reading
+from termgen.findings.unexplained import UNEXPLAINED, unexplained_open_points
 from termgen.library.conditions import deal_context, holds
 from termgen.library.load import Library, Sourced
 from termgen.library.provisions import Provision, Severity
@@ -81,11 +82,15 @@ def deal_findings(
     provided = outline.provided if outline else None
     reading = Reading(outline, library, draft) if outline else None
     findings = []
+    reads_findings = []
     for entry in library.provisions.values():
         provision = entry.record
         if provision.expected and not holds(
             env, entry, "expected", context, "provision", library.cache
         ):
+            continue
+        if provision.check == UNEXPLAINED:
+            reads_findings.append(provision)
             continue
         gaps = _gaps(env, entry, deal, context, library.cache, reading)
         if gaps is None:
@@ -117,7 +122,29 @@ def deal_findings(
                     clause=gap.clause,
                 )
             )
+    if reading is not None:
+        for provision in reads_findings:
+            findings += _unexplained(provision, reading, findings, source)
     return sorted(_without_repeats(findings), key=lambda finding: _SEVERITY_ORDER[finding.severity])
+
+
+def _unexplained(
+    provision: Provision, reading: Reading, findings: list[Finding], source: SourceMap | None
+) -> list[Finding]:
+    """The open points of the draft that none of `findings` explains."""
+    return [
+        Finding(
+            provision.id,
+            provision.label,
+            provision.severity,
+            gap.message,
+            gap.path,
+            section,
+            source.locate(gap.path) if source and gap.path else None,
+            clause=gap.clause,
+        )
+        for section, gap in unexplained_open_points(reading, findings)
+    ]
 
 
 def _without_repeats(findings: list[Finding]) -> list[Finding]:
@@ -129,6 +156,11 @@ def _without_repeats(findings: list[Finding]) -> list[Finding]:
         if finding.provision != LEFT_OPEN
         or not any(finding.path[: len(path)] == path for path in covered)
     ]
+
+
+def check_names() -> frozenset[str]:
+    """Every check built into termgen, which a provision may name."""
+    return frozenset(CHECKS) | frozenset(COHERENCE) | {UNEXPLAINED}
 
 
 def blocking(findings: Iterable[Finding]) -> list[Finding]:

@@ -9,8 +9,9 @@ from docx.document import Document as WordDocument
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from termgen.drafting.structure import Draft, DraftClause, DraftSection
+from termgen.drafting.structure import Draft, DraftSection
 from termgen.findings.deal import Finding
+from termgen.findings.unexplained import clause_about
 from termgen.library.sections import Document
 from termgen.model.messages import path_in_words
 from termgen.render.context import Question
@@ -18,9 +19,6 @@ from termgen.render.placed import Placed
 from termgen.templating.missing import PLACEHOLDER
 
 AUTHOR, INITIALS = "termgen", "TG"
-_SHARED_PREFIX = 2
-"""Path steps a clause id must share with a finding's answer path to be about it
-('exit.assets' and exit › assets #2 › treatment)."""
 
 
 def comment_text(finding: Finding, question: str | None = None) -> str:
@@ -70,7 +68,8 @@ def add_comments(
 
 
 def _anchor(finding: Finding, section: DraftSection, placed: Placed) -> list[Run]:
-    clause = _clause_about(finding, section)
+    numbered = (c for c in section.clauses if finding.clause and c.number == finding.clause)
+    clause = next(numbered, None) or clause_about(finding.provision, finding.path, section.clauses)
     paragraphs = placed.clauses.get(clause.id, []) if clause else []
     for paragraph in paragraphs:
         if open_point := _open_point(paragraph):
@@ -87,25 +86,6 @@ def _anchor(finding: Finding, section: DraftSection, placed: Placed) -> list[Run
     if paragraphs:
         return paragraphs[0].runs
     return placed.heading.runs
-
-
-def _clause_about(finding: Finding, section: DraftSection) -> DraftClause | None:
-    """The clause that provides the finding's provision, else the one whose id shares the
-    most of the finding's answer path."""
-    providing = next((c for c in section.clauses if finding.provision in c.provides), None)
-    if providing is not None:
-        return providing
-    path = [step for step in finding.path if isinstance(step, str)]
-    best, shared = None, _SHARED_PREFIX - 1
-    for clause in section.clauses:
-        common = 0
-        for ours, theirs in zip(clause.id.replace("-", "_").split("."), path, strict=False):
-            if ours != theirs:
-                break
-            common += 1
-        if common > shared:
-            best, shared = clause, common
-    return best
 
 
 def _open_point(paragraph: Paragraph) -> list[Run]:

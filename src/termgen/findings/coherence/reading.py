@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from termgen.drafting.assemble import clause_text
+from termgen.drafting.assemble import assemble, clause_text
 from termgen.drafting.outline import Outline, OutlinedClause
 from termgen.drafting.structure import Draft, plain
 from termgen.findings.checks import Gap
@@ -32,8 +32,18 @@ class Reading:
 
     def __post_init__(self) -> None:
         if self.draft is not None:
-            for drafted in self.draft.clauses():
-                self._texts.setdefault(drafted.id, "\n".join(map(plain, drafted.paragraphs)))
+            self._read(self.draft)
+
+    def _read(self, draft: Draft) -> None:
+        for drafted in draft.clauses():
+            self._texts.setdefault(drafted.id, "\n".join(map(plain, drafted.paragraphs)))
+
+    def read_all(self) -> None:
+        """Have every clause's words: a check that reads them all renders the draft once,
+        rather than clause by clause."""
+        if self.draft is None:
+            self.draft = assemble(self.outline, self.library)
+            self._read(self.draft)
 
     @property
     def deal(self) -> Deal:

@@ -1,0 +1,142 @@
+"""Open points no finding names: a [●] in a clause that the open points would not list.
+
+Every other check looks for what it knows to be missing. This one reads the draft instead:
+a clause that shows [●] where no finding points at it, nor an answer left open on purpose,
+is reported once, by number, so that no open point reaches the other side unlisted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Protocol, TypeVar
+
+from termgen.drafting.outline import OutlinedClause
+from termgen.findings.checks import Gap
+from termgen.findings.coherence.reading import Reading
+from termgen.model import Deal
+from termgen.model.paths import AnswerPath, shape_at
+from termgen.templating.missing import PLACEHOLDER
+
+UNEXPLAINED = "unexplained_open_points"
+"""The check's name in provisions.yaml: run after every other, as it reads their findings."""
+_REFERENCE = re.compile(r"(?<![\w.])[a-z_]+(?:\.[a-z_]+)+")
+"""A dotted name in a template: 'company.funding.call_period'."""
+SHARED_PREFIX = 2
+"""Path steps a clause id must share with a finding's answer path to be about it
+('exit.assets' and exit › assets #2 › treatment)."""
+
+
+class ClauseLike(Protocol):
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def provides(self) -> tuple[str, ...]: ...
+
+
+C = TypeVar("C", bound=ClauseLike)
+
+
+def clause_about(provision: str, path: AnswerPath, clauses: Iterable[C]) -> C | None:
+    """The clause that provides the provision, else the one whose id shares the most of the
+    answer path (at least `SHARED_PREFIX` steps)."""
+    candidates = list(clauses)
+    providing = next((clause for clause in candidates if provision in clause.provides), None)
+    if providing is not None:
+        return providing
+    steps = [step for step in path if isinstance(step, str)]
+    best, shared = None, SHARED_PREFIX - 1
+    for clause in candidates:
+        common = 0
+        for ours, theirs in zip(clause.id.replace("-", "_").split("."), steps, strict=False):
+            if ours != theirs:
+                break
+            common += 1
+        if common > shared:
+            best, shared = clause, common
+    return best
+
+
+class Explaining(Protocol):
+    """A finding, as far as it explains an open point."""
+
+    @property
+    def provision(self) -> str: ...
+
+    @property
+    def path(self) -> AnswerPath: ...
+
+    @property
+    def section(self) -> str | None: ...
+
+    @property
+    def clause(self) -> str | None: ...
+
+
+def unexplained_open_points(
+    reading: Reading, findings: Sequence[Explaining]
+) -> list[tuple[str, Gap]]:
+    """Each clause showing [●] that none of the findings explains, with its section.
+
+    A finding explains the open points of the clause it is about (by number, by the provision
+    the clause provides, or by the clause id its answer path shares), and of every clause
+    whose template reads the answer it names: a notice left out of a trigger is the [●] of the
+    trigger's clause, an answer left open on purpose the [●] of each clause that prints it.
+    """
+    reading.read_all()
+    about: set[str] = set()
+    for _, sections in reading.outline.documents:
+        for section in sections:
+            for finding in findings:
+                if finding.section != section.section.id:
+                    continue
+                numbered = [c.id for c in section.clauses if c.number == finding.clause]
+                found = clause_about(finding.provision, finding.path, section.clauses)
+                about.update(numbered or ([found.id] if found else []))
+    named = {steps[-1] for f in findings if (steps := [s for s in f.path if isinstance(s, str)])}
+    reads = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(named)))})\b") if named else None
+    gaps = []
+    for _, sections in reading.outline.documents:
+        for section in sections:
+            for clause in section.clauses:
+                count = reading.text(clause.id).count(PLACEHOLDER)
+                if not count or clause.id in about:
+                    continue
+                if reads is not None and reads.search(clause.choice.text):
+                    continue
+                points = "an open point" if count == 1 else f"{count} open points"
+                message = (
+                    f"shows {points} ([●]) that no other finding explains: give the answers it "
+                    "reads, or list them under left_open to settle later"
+                )
+                gaps.append(
+                    (section.section.id, reading.gap(message, _answers_for(clause), clause.id))
+                )
+    return gaps
+
+
+def _answers_for(clause: OutlinedClause) -> AnswerPath:
+    """Where in the answers to settle the clause: the place its id names, if that is deeper
+    than a part of the answers ('company.board' is company › board); else the deepest place
+    common to what its template reads most ('company.funding.call_period',
+    'company.funding.on_default' -> company › funding)."""
+    steps = clause.id.replace("-", "_").split(".")
+    named = [tuple(part) for part in (steps[:2], steps[:1]) if shape_at(Deal, part) is not None]
+    if named and len(named[0]) == 2:
+        return named[0]
+    read = [
+        parts
+        for reference in _REFERENCE.findall(clause.choice.text)
+        if shape_at(Deal, parts := reference.split(".")) is not None
+    ]
+    if read:
+        most = Counter(parts[0] for parts in read).most_common(1)[0][0]
+        common: list[str] = []
+        for names in zip(*(parts for parts in read if parts[0] == most), strict=False):
+            if len(set(names)) > 1:
+                break
+            common.append(names[0])
+        return tuple(common)
+    return named[0] if named else ()

@@ -1,0 +1,149 @@
+"""Open points no finding names: every [●] of a draft is explained by a finding, or by an
+answer left open on purpose, or is reported by clause."""
+
+from __future__ import annotations
+
+import copy
+import io
+import json
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from lxml import etree
+
+from termgen.answers.read import read_answers
+from termgen.answers.write import dump_answers
+from termgen.library.folders import library_layers
+from termgen.library.load import load_library
+from termgen.model import Deal
+from termgen.pipeline import DealRun
+
+from ..conftest import EXAMPLES, EXAMPLES_DIR, run_cli
+from ..docx_reading import W, builtin_library, write
+
+UNEXPLAINED = "draft.open_points"
+
+
+def _battery() -> dict[str, Any]:
+    return copy.deepcopy(read_answers(EXAMPLES_DIR / "battery-jv.yaml")[0])
+
+
+def _unexplained(data: dict[str, Any], library: Any = None) -> dict[str, tuple[str, str]]:
+    run = DealRun(Deal.model_validate(data), library or builtin_library())
+    return {
+        f.clause or "": (".".join(map(str, f.path)), f.message)
+        for f in run.findings
+        if f.provision == UNEXPLAINED
+    }
+
+
+def _without_company_basics(data: dict[str, Any]) -> dict[str, Any]:
+    company = data["company"]
+    data["company"] = {key: company[key] for key in ("reserved_matters", "officers")}
+    return data
+
+
+def test_a_company_without_its_basics_names_every_clause_left_with_open_points() -> None:
+    found = _unexplained(_without_company_basics(_battery()))
+    assert {clause: path for clause, (path, _) in found.items()} == {
+        "2.2": "company",
+        "7.1": "company.share_capital",
+        "7.2": "company.board",
+        "7.5": "company.dividends",
+        "7.6": "company.funding",
+        "8.1": "company.transfers",
+        "8.2": "company.deadlock",
+    }
+    assert found["7.2"][1].startswith(
+        "clause 7.2 (Board of directors) shows 3 open points ([●]) that no other finding"
+    )
+    assert found["7.5"][1].startswith("clause 7.5 (Dividend policy) shows an open point ([●])")
+
+
+def test_the_finding_points_at_the_line_and_reaches_json_and_exit_status(tmp_path: Path) -> None:
+    data = _battery()
+    del data["company"]["dividends"]
+    answers = write(tmp_path, "deal.yaml", dump_answers(data))
+    result = run_cli("check", answers, "--json")
+    assert result.status == 0, result.err
+    findings = json.loads(result.out)["findings"]
+    assert [(f["id"], f["clause"], f["path"], f["severity"]) for f in findings] == [
+        (UNEXPLAINED, "7.5", "company.dividends", "warning")
+    ]
+    assert findings[0]["line"] is not None
+    assert run_cli("check", answers, "--strict").status == 0  # a warning, not blocking
+
+
+def test_the_word_comment_sits_on_the_open_point_it_explains(tmp_path: Path) -> None:
+    data = _battery()
+    del data["company"]["dividends"]
+    answers = write(tmp_path, "deal.yaml", dump_answers(data))
+    assert run_cli("draft", answers, "-o", tmp_path / "out").status == 0
+    sheet = next((tmp_path / "out").glob("*term-sheet*.docx")).read_bytes()
+    with zipfile.ZipFile(io.BytesIO(sheet)) as package:
+        body = etree.fromstring(package.read("word/document.xml"))
+        comments = etree.fromstring(package.read("word/comments.xml"))
+    texts = ["".join(t.text or "" for t in c.iter(f"{W}t")) for c in comments.iter(f"{W}comment")]
+    assert len(texts) == 1
+    assert texts[0].startswith("WARNING: Open points no finding names. Clause 7.5 (Dividend")
+    start = next(body.iter(f"{W}commentRangeStart"))
+    commented = start.getnext()
+    assert "".join(t.text or "" for t in commented.iter(f"{W}t")) == "[●]"
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_no_example_has_an_open_point_no_finding_names(example: Path) -> None:
+    data = read_answers(example)[0]
+    assert _unexplained(data) == {}
+
+
+def test_an_answer_left_open_on_purpose_explains_its_open_points() -> None:
+    data = _battery()
+    del data["parties"][1]["legal_name"]
+    del data["deal"]["governing_law"]
+    data["left_open"] = ["parties.1.legal_name", "deal.governing_law"]
+    assert _unexplained(data) == {}
+    run = DealRun(Deal.model_validate(data), builtin_library())
+    assert {f.provision for f in run.findings} == {"answers.left_open"}
+
+
+def test_a_counsel_clause_that_prints_an_open_point_is_named(tmp_path: Path) -> None:
+    overlay = tmp_path / "counsel"
+    (overlay / "general").mkdir(parents=True)
+    write(
+        overlay / "general",
+        "insurance.yaml",
+        "id: general.insurance\ntitle: Insurance\nelement: general\nsection: timetable\n"
+        "order: 90\ntext:\n  preferred: |\n"
+        "    The JV insures the plant of {{ company.name }} for {{ none }}.\n"
+        'version: "1.0"\n',
+    )
+    library = load_library(library_layers([overlay], {}))
+    found = _unexplained(_battery(), library)
+    assert list(found) == ["16.4"]
+    path, message = found["16.4"]
+    assert path == "company.name"  # the only answer it reads
+    assert message.startswith("clause 16.4 (Insurance) shows an open point ([●])")
+
+
+def test_counsel_can_switch_the_check_off(tmp_path: Path) -> None:
+    overlay = tmp_path / "counsel"
+    overlay.mkdir()
+    write(
+        overlay,
+        "provisions.yaml",
+        f"- id: {UNEXPLAINED}\n  label: Open points\n  why: Not for us.\n  severity: warning\n"
+        "  clause: false\n  expected: 'false'\n  check: unexplained_open_points\n",
+    )
+    library = load_library(library_layers([overlay], {}))
+    assert _unexplained(_without_company_basics(_battery()), library) == {}
+
+
+def test_a_clause_is_found_by_its_own_id_before_one_that_provides_that_id() -> None:
+    run = DealRun(Deal.model_validate(_battery()), builtin_library())
+    deadlock = run.outline.clause_for("exit.trigger.deadlock")
+    assert deadlock is not None
+    assert deadlock.id == "exit.trigger.deadlock"
+    assert "exit.trigger.deadlock" in run.outline.clause_for("company.deadlock").provides  # type: ignore[union-attr]

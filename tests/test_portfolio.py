@@ -28,7 +28,7 @@ def test_every_example_is_listed_once_with_its_facts() -> None:
     assert volta["parties"] == ["NAW", "KSC"]
     assert volta["term_end"] == "2037-06-01"
     assert volta["blocking_findings"] == 0
-    assert volta["next_deadline"]["date"] == "2027-02-26"
+    assert volta["next_deadline"]["date"] == "2027-01-29"  # a timetable step
     incomplete = next(row for row in rows if row["deal"] == "Project Lodestar")
     assert incomplete["blocking_findings"] > 0
     assert all(row["error"] is None for row in rows)
@@ -59,7 +59,7 @@ def test_a_corrupt_file_is_reported_in_its_row_and_the_rest_still_listed(tmp_pat
     table = run_cli("portfolio", deals, today=TODAY)
     assert table.status == 0
     assert f"{len(EXAMPLES) + 2} file(s), 2 could not be read" in table.out
-    assert "Project Volta v0.4" in table.out
+    assert "Project Volta v0.4" in " ".join(table.out.split())  # a long tmp path wraps it
 
 
 def test_blocking_findings_break_a_tie_between_equal_deadlines(tmp_path: Path) -> None:

@@ -58,6 +58,7 @@ def test_the_battery_jv_calendar_holds_its_dates(tmp_path: Path) -> None:
         "Review point: Pre-expiry strategic review": dt.date(2035, 6, 30),
         "Target date for signing the definitive agreements": dt.date(2027, 2, 26),
         "The term sheet lapses unless the definitive agreements are signed": dt.date(2027, 3, 31),
+        "Timetable: Merger-control and CFIUS filings made": dt.date(2027, 2, 12),
     }
     for summary, day in expected.items():
         assert events[summary]["date"] == day, summary
@@ -68,6 +69,9 @@ def test_the_battery_jv_calendar_holds_its_dates(tmp_path: Path) -> None:
     assert "answers: exit.renewal.notice" in notice["description"]
     lapse = events["The term sheet lapses unless the definitive agreements are signed"]
     assert "clause 16.1 Expiry of this term sheet" in lapse["description"]
+    filings = events["Timetable: Merger-control and CFIUS filings made"]
+    assert filings["reminder"] == -dt.timedelta(days=14)
+    assert "answers: term_sheet.timetable.2.by" in filings["description"]
     gates = [summary for summary in events if summary.startswith("Phase gate:")]
     assert len(gates) == 2
     assert events[gates[0]]["date"] == dt.date(2028, 3, 31)
@@ -218,3 +222,20 @@ def test_a_bad_answer_file_writes_no_calendar(tmp_path: Path) -> None:
     assert "bad.yaml:" in result.err
     assert "Traceback" not in result.err
     assert not (tmp_path / "bad.ics").exists()
+
+
+def test_a_timetable_step_without_a_date_is_listed_with_the_reason(tmp_path: Path) -> None:
+    data = yaml.safe_load(BATTERY_JV.read_text(encoding="utf-8"))
+    del data["term_sheet"]["timetable"][1]["by"]
+    answers = tmp_path / "deal.yaml"
+    answers.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = run_cli("deadlines", answers, "--json")
+    assert result.status == 0, result.err
+    steps = [row for row in json.loads(result.out)["deadlines"] if row["kind"] == "timetable_step"]
+    assert [(row["date"], row["answers"]) for row in steps] == [
+        ("2026-12-18", "term_sheet.timetable.0.by"),
+        ("2027-02-12", "term_sheet.timetable.2.by"),
+        (None, "term_sheet.timetable.1.by"),
+    ]
+    assert steps[2]["unknown_because"] == "the step has no target date"
+    assert steps[2]["title"] == "Timetable: Business plan and first-year budget of the JV agreed"

@@ -9,6 +9,7 @@ import pickle
 
 from termgen.cache import remembered
 from termgen.cli.output import strict_status
+from termgen.deadlines.collect import TERM_SHEET_KINDS, Kind
 from termgen.environment import Environment
 from termgen.errors import ExitStatus
 from termgen.files.builtin import builtin_interview
@@ -51,20 +52,23 @@ def run(command: Draft, env: Environment) -> ExitStatus:
 
 def _passed_dates(deal: DealRun, today: dt.date) -> list[str]:
     """The term sheet's own dates that lie before today: a draft that cites them is stale."""
-    sheet = deal.deal.term_sheet
-    passed = [
-        f"{what} ({date_text(day)})"
-        for what, day in (
-            ("the term sheet's lapse", sheet.expires_on),
-            ("the target for signing", sheet.signing_by),
-        )
-        if day is not None and day < today
+    passed = [d for d in deal.deadlines if d.kind in TERM_SHEET_KINDS and d.day and d.day < today]
+    named = [
+        f"{_PASSED_NAMES[d.kind]} ({date_text(d.day)})"
+        for d in passed
+        if d.kind in _PASSED_NAMES and d.day
     ]
-    steps = [step.by for step in sheet.timetable if step.by is not None and step.by < today]
+    steps = [d.day for d in passed if d.kind == "timetable_step" and d.day]
     if steps:
         count = "a step" if len(steps) == 1 else f"{len(steps)} steps"
-        passed.append(f"{count} of the timetable ({and_join([date_text(day) for day in steps])})")
-    return passed
+        named.append(f"{count} of the timetable ({and_join([date_text(day) for day in steps])})")
+    return named
+
+
+_PASSED_NAMES: dict[Kind, str] = {
+    "term_sheet_lapses": "the term sheet's lapse",
+    "signing_target": "the target for signing",
+}
 
 
 def _where_asked(deal: DealRun, env: Environment) -> Question:

@@ -1,5 +1,5 @@
-"""Every date a deal creates: the term sheet's own lapse and signing target, review points,
-renewal notice, expiry, lock-in, phases, deliveries.
+"""Every date a deal creates: the term sheet's own lapse, signing target and timetable, review
+points, renewal notice, expiry, lock-in, phases, deliveries.
 
 A deadline the answers do not allow computing is kept with the reason, so a calendar or a
 table can say it plainly instead of leaving it out.
@@ -21,6 +21,7 @@ from termgen.wording import date_text, humanise, sentence
 Kind = Literal[
     "term_sheet_lapses",
     "signing_target",
+    "timetable_step",
     "review",
     "renewal_notice",
     "expiry",
@@ -33,6 +34,7 @@ Kind = Literal[
 REMINDER_DAYS: dict[Kind, int] = {
     "term_sheet_lapses": 30,
     "signing_target": 14,
+    "timetable_step": 14,
     "renewal_notice": 90,
     "expiry": 180,
     "review": 30,
@@ -46,6 +48,7 @@ REMINDER_DAYS: dict[Kind, int] = {
 CREATED_BY: dict[Kind, str] = {
     "term_sheet_lapses": "general.expiry",
     "signing_target": "general.timetable",
+    "timetable_step": "general.timetable",
     "review": "change.review-points",
     "renewal_notice": "renewal.notice",
     "expiry": "term.initial",
@@ -93,6 +96,12 @@ def deadlines(outline: Outline) -> list[Deadline]:
     return dated + [d for d in found if d.day is None]
 
 
+TERM_SHEET_KINDS: frozenset[Kind] = frozenset(
+    {"term_sheet_lapses", "signing_target", "timetable_step"}
+)
+"""The term sheet's own dates, on the way to the definitive agreements."""
+
+
 def ordered_from(found: list[Deadline], today: dt.date) -> list[Deadline]:
     """Next one first: upcoming by date, then those already passed, then the unknown ones."""
     upcoming = [d for d in found if d.day and d.day >= today]
@@ -129,6 +138,14 @@ def _collect(deal: Deal, clause_for: _Clauses) -> Iterator[Deadline]:
     if sheet.signing_by:
         title = "Target date for signing the definitive agreements"
         yield deadline("signing_target", title, sheet.signing_by, ("term_sheet", "signing_by"))
+    for index, step in enumerate(sheet.timetable):
+        yield deadline(
+            "timetable_step",
+            f"Timetable: {step.step.rstrip('.')}",
+            step.by,
+            ("term_sheet", "timetable", index, "by"),
+            "the step has no target date",
+        )
     # A lapse counted from signature (expires_after) has no date until the parties sign.
     if sheet.expires_on:
         title = "The term sheet lapses unless the definitive agreements are signed"

@@ -150,8 +150,8 @@ CASES = [
             (
                 "draft.open_points",
                 "clause 11.1 (Effective date and initial term) shows an open point "
-                "([●]) that no other finding explains: "
-                "give the answers it reads, or list them under left_open to settle later",
+                "([●]) that no other point explains; "
+                "give the answers it needs, or mark them as left open on purpose",
             )
         ],
     ),

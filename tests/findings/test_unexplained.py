@@ -57,7 +57,7 @@ def test_a_company_without_its_basics_names_every_clause_left_with_open_points()
         "8.2": "company.deadlock",
     }
     assert found["7.2"][1].startswith(
-        "clause 7.2 (Board of directors) shows 3 open points ([●]) that no other finding"
+        "clause 7.2 (Board of directors) shows 3 open points ([●]) that no other point"
     )
     assert found["7.5"][1].startswith("clause 7.5 (Dividend policy) shows an open point ([●])")
 
@@ -87,7 +87,7 @@ def test_the_word_comment_sits_on_the_open_point_it_explains(tmp_path: Path) -> 
         comments = etree.fromstring(package.read("word/comments.xml"))
     texts = ["".join(t.text or "" for t in c.iter(f"{W}t")) for c in comments.iter(f"{W}comment")]
     assert len(texts) == 1
-    assert texts[0].startswith("WARNING: Open points no finding names. Clause 7.5 (Dividend")
+    assert texts[0].startswith("WARNING: Open points not otherwise explained. Clause 7.5 (Dividend")
     start = next(body.iter(f"{W}commentRangeStart"))
     commented = start.getnext()
     assert "".join(t.text or "" for t in commented.iter(f"{W}t")) == "[●]"

@@ -108,8 +108,8 @@ def unexplained_open_points(
                     continue
                 points = "an open point" if count == 1 else f"{count} open points"
                 message = (
-                    f"shows {points} ([●]) that no other finding explains: give the answers it "
-                    "reads, or list them under left_open to settle later"
+                    f"shows {points} ([●]) that no other point explains; give the answers it "
+                    "needs, or mark them as left open on purpose"
                 )
                 gaps.append(
                     (section.section.id, reading.gap(message, _answers_for(clause), clause.id))

@@ -413,3 +413,13 @@ def test_the_robotaxi_service_runs_until_riders_and_regulators_have_had_their_no
         "has run, the parties keep operating the service on the terms in force, as far as the "
         "law and the permits allow, until that notice has run."
     ) in texts["exit.wind-down"]
+
+
+def test_a_change_of_control_says_what_control_is() -> None:
+    texts = _texts(_answers("platform-sharing.yaml"))
+    assert (
+        "Control means the power to direct a party's management and policies, directly or "
+        "indirectly, through voting rights, by contract or otherwise. This right applies only "
+        "where control of a party passes (a) to a competitor of the other party or (b) to a "
+        "state,"
+    ) in texts["exit.trigger.change-of-control"]

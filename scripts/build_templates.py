@@ -133,6 +133,11 @@ def _data_table(document: Document, rows: str, cells: str) -> Table:
     _shade(header.cells[1]._tc.get_or_add_tcPr(), HEADER_FILL)
     _keep_row_whole(header, repeat=True)
     _keep_row_whole(body)
+    # Every row keeps with the next, so a table that fits on a page is not split after a few
+    # rows; rendering lets the last row go (render/layout.py), so the table does not drag
+    # what follows it along.
+    for row in (header, body):
+        row.cells[1].paragraphs[0].paragraph_format.keep_with_next = True
     _text(loop_start.cells[0], f"{{%tr for row in {rows} %}}")
     _text(body.cells[0], f"{{%tc for cell in {cells} %}}")
     _text(body.cells[1], "{{r cell }}")
@@ -177,6 +182,14 @@ def _styles(document: Document) -> None:
     table_text.font.size = Pt(8.5)
     table_text.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
     table_text.paragraph_format.space_after = Pt(0)
+    table_title = styles.add_style("Table Title", 1)
+    table_title.base_style = normal
+    table_title.font.bold = True
+    table_title.paragraph_format.left_indent = Pt(INDENT / 20)
+    table_title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    table_title.paragraph_format.space_before = Pt(6)
+    table_title.paragraph_format.space_after = Pt(3)
+    table_title.paragraph_format.keep_with_next = True
     footer = styles["Footer"]
     footer.font.size = Pt(8)
     _east_asian_font(document)
@@ -240,10 +253,18 @@ def _sections(document: Document) -> None:
     document.add_paragraph("{{r paragraph.text }}", style="Clause Text")
     document.add_paragraph("{%p endif %}")
     document.add_paragraph("{%p endfor %}")
+    _titled_tables(document, "clause.tables")
     document.add_paragraph("{%p endfor %}")
-    document.add_paragraph("{%p for table in section.tables %}")
+    _titled_tables(document, "section.tables")
+    document.add_paragraph("{%p endfor %}")
+
+
+def _titled_tables(document: Document, tables: str) -> None:
+    """Each table under its title, which keeps with it: after the clause that introduces it,
+    or after the heading of a section without clauses."""
+    document.add_paragraph(f"{{%p for table in {tables} %}}")
+    document.add_paragraph("{{ table.title }}", style="Table Title")
     _data_table(document, "table.rows", "row")
-    document.add_paragraph("{%p endfor %}")
     document.add_paragraph("{%p endfor %}")
 
 

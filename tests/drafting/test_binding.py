@@ -68,13 +68,17 @@ def test_a_term_sheet_that_does_not_bind_binds_on_law_forum_costs_and_its_expiry
     assert "expires, and the negotiations end, as clause " in text
 
 
-def test_extra_binding_sections_are_cited_by_number_or_named_once() -> None:
+@pytest.mark.parametrize("data_section", [["Data protection"], ["data", "data protection"]])
+def test_extra_binding_sections_are_cited_by_number_and_heading_once(
+    data_section: list[str],
+) -> None:
     data = _answers("robotaxi-pilot.yaml")
-    data["deal"]["binding_sections"] = ["confidentiality", "costs", "Data protection", "pricing"]
+    data["deal"]["binding_sections"] = ["confidentiality", "costs", *data_section, "pricing"]
     text = _texts(data)["general.status.non-binding"]
-    cited = _cited(data, {"general.data": "data protection", **ALWAYS_BINDING})
+    cited = _cited(data, {"general.data": "data", **ALWAYS_BINDING})
     assert f"except clauses {cited}, and the provisions on pricing, which bind" in text
     assert text.count("(confidentiality)") == 1
+    assert "protection" not in text
 
 
 def test_a_clean_team_binds_by_its_clause_number() -> None:

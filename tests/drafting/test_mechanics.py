@@ -375,3 +375,51 @@ def test_a_two_tier_board_is_mentioned_only_where_the_jvs_law_may_require_one() 
     ) in polish
     delaware = _texts(_answers("battery-jv.yaml"))["company.board"]
     assert "management board" not in delaware
+
+
+def test_a_licence_lasts_as_long_as_the_service_parts_that_survive_exit_need_it() -> None:
+    data = _answers("incomplete-deal.yaml")
+    texts, numbers = _texts(data), _numbers(data)
+    assert (
+        "for the term of the partnership and afterwards as far as, and for as long as, a party "
+        "needs it to perform, or to receive the benefit of, the obligations that survive exit "
+        f"under clause {numbers['exit.survival']}, to carry out"
+    ) in texts["general.licence-scope"]
+    data["exit"]["survival"] = [{"kind": "confidentiality", "duration": "5 years"}]
+    assert (
+        "for the term of the partnership, to carry out" in (_texts(data)["general.licence-scope"])
+    )
+
+
+def test_the_party_that_ends_the_partnership_for_the_others_default_does_not_pay_for_it() -> None:
+    data = _answers("platform-sharing.yaml")
+    assert _texts(data)["exit.costs"] == (
+        "The party that ends the partnership bears the costs of exit, except that where it ends "
+        "the partnership for the other party's material breach, insolvency or change of control, "
+        "that other party bears them."
+    )
+    data["exit"]["triggers"] = [t for t in data["exit"]["triggers"] if t["kind"] == "convenience"]
+    assert (
+        _texts(data)["exit.costs"] == "The party that ends the partnership bears the costs of exit."
+    )
+
+
+def test_the_robotaxi_service_runs_until_riders_and_regulators_have_had_their_notice() -> None:
+    data = _answers("robotaxi-pilot.yaml")
+    texts, numbers = _texts(data), _numbers(data)
+    assert (
+        "Where the notice that ends the service takes effect before the notice owed to riders "
+        f"and regulators (by law, under the permits or under clause {numbers['exit.survival']}) "
+        "has run, the parties keep operating the service on the terms in force, as far as the "
+        "law and the permits allow, until that notice has run."
+    ) in texts["exit.wind-down"]
+
+
+def test_a_change_of_control_says_what_control_is() -> None:
+    texts = _texts(_answers("platform-sharing.yaml"))
+    assert (
+        "Control means the power to direct a party's management and policies, directly or "
+        "indirectly, through voting rights, by contract or otherwise. This right applies only "
+        "where control of a party passes (a) to a competitor of the other party or (b) to a "
+        "state,"
+    ) in texts["exit.trigger.change-of-control"]

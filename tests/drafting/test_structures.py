@@ -358,3 +358,7 @@ def test_a_licence_for_the_partnership_leaves_room_for_the_licence_that_survives
         "for the term of the partnership and afterwards as far as the treatment of licences"
         in (platform["general.licence-scope"])
     )
+    assert (
+        "in the regions in scope (the European Union, the United Kingdom, Norway and Switzerland)"
+        in (platform["general.licence-scope"])
+    )

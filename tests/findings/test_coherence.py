@@ -115,7 +115,14 @@ DATA_CASES: list[tuple[str, str, Callable[[dict[str, Any]], None], str, str]] = 
     (
         "leaver pays after a breach",
         "battery-jv.yaml",
-        set_answer({"borne_by": "terminating_party"}, "exit", "costs"),
+        set_answer(
+            {
+                "borne_by": "other",
+                "details": "The party that ends the partnership bears the costs of exit.",
+            },
+            "exit",
+            "costs",
+        ),
         "coherence.exit_costs",
         "after a breach or insolvency that is the innocent party",
     ),

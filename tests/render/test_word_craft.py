@@ -86,6 +86,46 @@ def test_table_rows_do_not_split_and_headers_repeat(example: Path) -> None:
                 assert all(row.trPr.find(qn("w:tblHeader")) is None for row in rows[1:])
 
 
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_a_table_keeps_its_rows_together_and_follows_its_title(example: Path) -> None:
+    _, rendered = drafted(example)
+    for output in rendered:
+        opened = word(output.data)
+        body = list(opened.element.body.iterchildren())
+        for table in opened.tables:
+            if len(table.columns) <= 2:  # the cover and the signatures
+                continue
+            keeps = [
+                all(p.paragraph_format.keep_with_next for p in row.cells[0].paragraphs)
+                for row in table.rows
+            ]
+            assert keeps == [True] * (len(keeps) - 1) + [False]
+            if output.kind != "open_points":
+                title = body[body.index(table._tbl) - 1]
+                assert title.style is not None and "TableTitle" in title.style
+
+
+def test_the_contributions_schedule_has_a_title_and_follows_the_clause_that_introduces_it() -> None:
+    _, rendered = drafted(EXAMPLES_DIR / "incomplete-deal.yaml")
+    texts = [p.text for p in word(rendered[0].data).paragraphs]
+    at = texts.index("Contributions schedule")
+    assert texts[at - 1].startswith("The contributing party tracks the use of each contribution")
+    assert texts[at - 3] == "Contributions in executable terms"
+    assert texts[at + 1] == "Contributions on the critical path"
+
+
+def test_a_german_stock_corporation_signs_through_two_even_if_one_is_named() -> None:
+    deal = load_deal(EXAMPLES_DIR / "edrive-jv.yaml").deal
+    alone = deal.parties[0].model_copy(update={"second_signatory": None})
+    assert alone.signs_through_two() and not deal.parties[1].signs_through_two()
+    deal = deal.model_copy(update={"parties": [alone, *deal.parties[1:]]})
+    term_sheet = DealRun(deal, builtin_library()).documents(kinds=("term_sheet",))[0]
+    block = word(term_sheet.data).tables[-1].rows[0].cells[0]
+    lines = [p.text for p in block.paragraphs]
+    assert lines.count("Signature: ______________________________") == 2
+    assert lines[-3:] == [f"Name: {PLACEHOLDER}", f"Title: {PLACEHOLDER}", lines[-1]]
+
+
 def test_each_party_signs_in_a_block_that_does_not_split() -> None:
     draft, rendered = drafted(EXAMPLES_DIR / "battery-jv.yaml")
     signatures = word(rendered[0].data).tables[-1]

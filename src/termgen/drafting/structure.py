@@ -41,9 +41,10 @@ def plain(text: Paragraph | Cell) -> str:
 
 @dataclass(frozen=True)
 class Table:
-    """A table with a header row; each cell is one paragraph."""
+    """A table with its title and a header row; each cell is one paragraph."""
 
     kind: str
+    title: str
     header: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
 

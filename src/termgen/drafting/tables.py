@@ -29,6 +29,16 @@ _WORKING_TEAMS = ("joint_pmo", "clean_team")
 """Bodies that coordinate rather than decide: no chair or quorum is needed."""
 
 
+TABLE_TITLES = {
+    "contributions": "Contributions schedule",
+    "value_sharing": "Shares of the parties",
+    "bodies": "Governance bodies",
+    "decision_rights": "Decision-rights matrix",
+    "escalation": "Escalation path",
+    "review_calendar": "Review calendar",
+}
+"""The title printed above each table, by which the clauses refer to it."""
+
 _CONTRIBUTION_WORDS = {"plant_allocation": "Plant capacity and offtake"}
 """Kinds whose answer value misleads as words: a buyer's offtake is no 'plant allocation'."""
 
@@ -72,7 +82,7 @@ def _table(
     worded = tuple(
         tuple(tuple(_worded(part, style) for part in cell) for cell in row) for row in rows
     )
-    return Table(kind, header, worded or (_open_row(len(header)),))
+    return Table(kind, TABLE_TITLES[kind], header, worded or (_open_row(len(header)),))
 
 
 def _worded(part: Segment, style: HouseStyle) -> Segment:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
 from pydantic import Field
@@ -22,6 +23,8 @@ Structure = Literal[
 MAX_NAME = 120
 MAX_VERSION = 30
 BindingStatus = Literal["non_binding", "partly_binding", "binding"]
+_GERMANY = re.compile(r"\b(Germany|Deutschland|German)\b", re.IGNORECASE)
+_STOCK_CORPORATION = re.compile(r"\b(AG|SE|KGaA|Aktiengesellschaft)\s*$")
 
 
 class Signatory(Record):
@@ -62,6 +65,17 @@ class Party(Record):
     notices: Notices | None = Field(
         None, description="Where notices reach it; omitted: the address it notifies."
     )
+
+    def signs_through_two(self) -> bool:
+        """Whether the party's own law has it sign through two people: a German stock
+        corporation (AG, SE, KGaA) acts through two members of its management board, or one
+        with a holder of Prokura, unless its articles say otherwise."""
+        return bool(
+            self.jurisdiction
+            and _GERMANY.search(self.jurisdiction)
+            and self.legal_name
+            and _STOCK_CORPORATION.search(self.legal_name)
+        )
 
 
 class DealMeta(Record):

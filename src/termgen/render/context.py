@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from termgen.drafting.assemble import segments
-from termgen.drafting.structure import Draft, DraftDocument
+from termgen.drafting.structure import Draft, DraftDocument, DraftSection
 from termgen.findings.deal import Finding
 from termgen.model.messages import path_in_words
 from termgen.model.meta import Party, Signatory
@@ -73,25 +73,35 @@ def document_context(draft: Draft, document: DraftDocument) -> dict[str, Any]:
                             {"bullet": paragraph.bullet, "text": rich([paragraph.segments], here)}
                             for paragraph in clause.paragraphs
                         ],
+                        "tables": _tables(section) if number == 0 else [],
                     }
-                    for clause in section.clauses
+                    for number, clause in enumerate(section.clauses)
                 ],
-                "tables": [
-                    {
-                        "header": list(table.header),
-                        "rows": [[rich([c]) for c in row] for row in table.rows],
-                    }
-                    for table in section.tables
-                ],
+                "tables": [] if section.clauses else _tables(section),
             }
             for section in document.sections
         ],
     }
 
 
+def _tables(section: DraftSection) -> list[dict[str, Any]]:
+    """A section's tables, which follow its first clause: the clause that introduces them
+    ("set out in the schedule below"), not whatever clause happens to come last."""
+    return [
+        {
+            "title": table.title,
+            "header": list(table.header),
+            "rows": [[rich([c]) for c in row] for row in table.rows],
+        }
+        for table in section.tables
+    ]
+
+
 def _signatories(party: Party) -> list[Signatory | None]:
-    """Who signs for a party: a blank block when nobody is named yet."""
-    return [party.signatory, *([party.second_signatory] if party.second_signatory else [])]
+    """Who signs for a party: a blank block when nobody is named yet, and a second block,
+    blank if need be, where the party signs through two people."""
+    second = party.second_signatory is not None or party.signs_through_two()
+    return [party.signatory, *([party.second_signatory] if second else [])]
 
 
 def _signatory(signatory: Signatory | None) -> dict[str, Any]:

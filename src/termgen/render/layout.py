@@ -25,6 +25,7 @@ _CELL_PADDING = _CELL_MARGINS + 44
 _TEXT = qn("w:t")
 _P, _TR, _TC, _TC_WIDTH = qn("w:p"), qn("w:tr"), qn("w:tc"), qn("w:tcW")
 _TC_PROPERTIES = qn("w:tcPr")
+_P_PROPERTIES, _KEEP_NEXT = qn("w:pPr"), qn("w:keepNext")
 _TYPE, _WIDTH = qn("w:type"), qn("w:w")
 _MERGED = etree.XPath(
     "boolean(w:tr/w:tc/w:tcPr[w:vMerge or w:gridSpan[@w:val != '1']])", namespaces=nsmap
@@ -46,6 +47,17 @@ def fit_columns(document: WordDocument) -> None:
     total = int(text_width / _EMU_PER_TWIP)
     for table in document.tables:
         _fit(table, total)
+        _end_keeping_together(table)
+
+
+def _end_keeping_together(table: Table) -> None:
+    """The template keeps each row of a table with the next, so that one that fits on a page
+    is not split after a few rows; its last row need not keep with what follows the table."""
+    rows = table._tbl.tr_lst
+    for cell in rows[-1].iterchildren(_TC) if rows else ():
+        for properties in cell.findall(f"{_P}/{_P_PROPERTIES}"):
+            for keep in properties.findall(_KEEP_NEXT):
+                properties.remove(keep)
 
 
 def selected(query: etree.XPath, where: etree._Element) -> list[etree._Element]:

@@ -406,13 +406,15 @@ def _change_structure(engine: Engine, structure: str) -> Ask:
 def test_an_answer_says_what_it_would_remove_and_changing_it_back_suggests_them_again() -> None:
     engine = _battery_engine()
     company = copy.deepcopy(engine.data["company"])
+    stake = copy.deepcopy(engine.data["exit"]["assets"][0])
     step = _change_structure(engine, "contractual_alliance")
     assert remaining(engine) == 1  # what depends on it is not counted before it changes
     removed = [path for path, _ in engine.removed_by(step, "contractual_alliance")]
     assert ("company", "name") in removed and ("goals", "value_sharing", "equity") in removed
     assert ("company", "reserved_matters", 0) in removed  # a list of the company, entry by entry
     assert ("company", "deadlock", "cooling_off") in removed  # asked only for the mechanism removed
-    assert len(removed) == 30
+    assert ("exit", "assets", 0) in removed  # the stake buy-out: no stake without a company
+    assert len(removed) == 31
     assert engine.removed_by(step, "equity_joint_venture") == []  # unchanged: removes nothing
     assert "company" in engine.data  # only said, not done
     assert engine.answer(step, "contractual_alliance") is None
@@ -421,6 +423,7 @@ def test_an_answer_says_what_it_would_remove_and_changing_it_back_suggests_them_
     back = _change_structure(engine, "equity_joint_venture")
     assert engine.answer(back, "equity_joint_venture") is None
     assert engine.data["company"]["reserved_matters"] == company["reserved_matters"]
+    assert [a for a in engine.data["exit"]["assets"] if a["asset"] == "equity_stake"] == [stake]
     suggested = {}
     while (step := engine.next_step()) is not None:
         if isinstance(step, Manage):  # the lists brought back, to keep

@@ -234,7 +234,10 @@ def test_the_review_leaves_out_a_section_the_deal_has_nothing_in(tmp_path: Path,
 
 def test_a_change_that_removes_answers_says_which_and_asks_first(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "deal.yaml"
-    target.write_text(BATTERY.read_text(encoding="utf-8"), encoding="utf-8")
+    name_left_open = BATTERY.read_text(encoding="utf-8").replace(
+        "  name: Volta Cells North America, Inc.\n", "", 1
+    )
+    target.write_text(f"{name_left_open}left_open:\n  - company.name\n", encoding="utf-8")
     structure = [f"Parties and purpose{ENTER}"] * 2
     overrides = {
         "review": [*structure, f"Everything is right{ENTER}"],
@@ -247,15 +250,19 @@ def test_a_change_that_removes_answers_says_which_and_asks_first(tmp_path: Path,
     status, out, err = run_interview(terminal, "--resume", target)
     assert (status, err) == (0, "")
     said = " ".join(out.split())
-    assert "This removes 30 answers that no longer apply: equity per party; name of the" in said
+    assert "This removes 30 answers that no longer apply: equity per party; legal form;" in said
     assert "board seats per party;" in said
+    # No stake to buy out without a company; and what was left open goes too, said so.
+    removes = "; stake buy-out (1 entry). It also removes 1 answer left open: name of the joint"
+    assert removes in said
     assert said.count("This removes 30 answers") == 2
     assert "The answer is as it was." in said
     assert terminal.asked.count("deal.structure") == 2
     saved = read_answers(target)[0]
     assert saved["deal"]["structure"] == "contractual_alliance"
-    assert "name" not in saved.get("company", {})
+    assert "company" not in saved and "left_open" not in saved
     assert "equity" not in saved["goals"]["value_sharing"]
+    assert "equity_stake" not in [asset["asset"] for asset in saved["exit"]["assets"]]
 
 
 def test_esc_goes_back_to_the_previous_question_and_back_or_a_question_mark_is_no_answer(

@@ -271,7 +271,7 @@ class Engine(State):
 
     def removed_by(self, step: Ask, raw: Any) -> list[tuple[AnswerPath, Question | Group]]:
         """The answers this acceptable answer would remove, as they no longer apply after it
-        (answers left open are not counted: nothing is lost with them)."""
+        (answers left open included: the user is told of every answer that goes)."""
         value = self._parse(step, raw)
         if isinstance(value, NewBody) or get(self.data, step.path) == value:
             return []
@@ -280,11 +280,7 @@ class Engine(State):
         self.data = copy.deepcopy(kept)
         try:
             put(self.data, step.path, OPEN if value is None else value)
-            return [
-                (path, item)
-                for path, item in self._without_unapplying(before)
-                if get(kept, path) is not OPEN
-            ]
+            return self._without_unapplying(before)
         finally:
             self.data = kept
 

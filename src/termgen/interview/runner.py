@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from termgen.errors import OutputExistsError
 from termgen.findings.deal import Finding
-from termgen.interview.data import ABSENT, for_file, get
+from termgen.interview.data import ABSENT, OPEN, for_file, get
 from termgen.interview.engine import Engine
 from termgen.interview.groups import own_entries
 from termgen.interview.menu import Cancelled
@@ -166,23 +166,25 @@ class Runner:
 
     def _removal_agreed(self, step: Ask, raw: Any) -> bool:
         """Whether the user agrees to remove the answers that this one makes no longer apply
-        (no question when it removes none)."""
+        (no question when it removes none, or only answers left open: those are named)."""
         removed = self.engine.removed_by(step, raw)
-        if not removed:
+        left_open = [(path, item) for path, item in removed if get(self.engine.data, path) is OPEN]
+        given = [(path, item) for path, item in removed if get(self.engine.data, path) is not OPEN]
+        also = (
+            f"{len(left_open)} {'answers' if len(left_open) > 1 else 'answer'} left open: "
+            f"{self._answer_names(left_open)}."
+            if left_open
+            else ""
+        )
+        if not given:
+            if also:
+                self.prompter.say(f"This removes, as they no longer apply, {also}")
             return True
-        entries = Counter(item.id for _, item in removed if isinstance(item, Group))
-        names = "; ".join(
-            self._answer_name(path, item)
-            if isinstance(item, Question)
-            else f"{item.title.lower()} ({entries[item.id]} entries)"
-            for path, item in removed
-            if isinstance(item, Question)
-            or path[-1] == min(p[-1] for p, other in removed if other is item)
-        )
         answers = (
-            "answers that no longer apply" if len(removed) > 1 else "answer that no longer applies"
+            "answers that no longer apply" if len(given) > 1 else "answer that no longer applies"
         )
-        self.prompter.say(f"This removes {len(removed)} {answers}: {names}.")
+        removes = f"This removes {len(given)} {answers}: {self._answer_names(given)}."
+        self.prompter.say(f"{removes} It also removes {also}" if also else removes)
         agreed: bool = self.prompter.select(
             f"{step.key}:remove",
             "Change it and remove them?" if len(removed) > 1 else "Change it and remove it?",
@@ -195,6 +197,19 @@ class Runner:
             cancellable=False,
         )
         return agreed
+
+    def _answer_names(self, removed: list[tuple[AnswerPath, Question | Group]]) -> str:
+        """'board seats per party; reserved matters (7 entries)': a list once, not per entry."""
+        entries = Counter(item.id for _, item in removed if isinstance(item, Group))
+        return "; ".join(
+            self._answer_name(path, item)
+            if isinstance(item, Question)
+            else f"{item.title.lower()} ({entries[item.id]} "
+            f"{'entries' if entries[item.id] > 1 else 'entry'})"
+            for path, item in removed
+            if isinstance(item, Question)
+            or path[-1] == min(p[-1] for p, other in removed if other is item)
+        )
 
     def _answer_name(self, path: AnswerPath, item: Question | Group) -> str:
         """'board seats per party', 'cure period of exit trigger #2', 'key officer #1'."""

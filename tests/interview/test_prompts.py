@@ -322,3 +322,31 @@ def test_esc_after_removing_a_list_entry_does_not_go_back_into_it(tmp_path: Path
     assert len(read_answers(tmp_path / "deal.yaml")[0]["exit"]["survival"]) == 3
     back_to = terminal.asked[-1]
     assert not back_to.startswith("survival#4"), terminal.asked[-8:]
+
+
+def test_a_list_of_one_entry_is_changed_from_the_review(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
+    def stake_left_open(data: dict[str, Any]) -> None:
+        del data["exit"]["assets"][0]["treatment"]
+        data["left_open"] = ["exit.assets.0.treatment"]
+
+    target = tmp_path / "deal.yaml"
+    example = read_answers(BATTERY)[0]
+    partial = copy.deepcopy(example)
+    stake_left_open(partial)
+    target.write_text(dump_answers(partial), encoding="utf-8")
+    treatment = "The other party may buy it at book value."
+    overrides = {
+        "review": [f"Agreed exit{ENTER}", f"Everything is right{ENTER}"],
+        "review.answer": [f"Stake buy-out{ENTER}"],
+        "stake_buy_out#1.treatment": [f"{CLEAR}{treatment}{ENTER}"],
+        "next": [f"Stop here{ENTER}"],
+    }
+    terminal = ScriptedTerminal(ExampleAnswers(spec, example, overrides))
+    status, out, err = run_interview(terminal, "--resume", target)
+    assert (status, err) == (0, "")
+    assert "Stake buy-out: (left open)" in out
+    after_review = terminal.asked[terminal.asked.index("review.answer") + 1 :]
+    assert after_review[0] == "stake_buy_out#1.treatment"
+    saved = read_answers(target)[0]
+    assert saved["exit"]["assets"][0] == {"asset": "equity_stake", "treatment": treatment}
+    assert "left_open" not in saved

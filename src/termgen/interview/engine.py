@@ -330,12 +330,14 @@ class Engine(State):
 
     def edit_entry(self, step: Manage, number: int) -> None:
         """Ask the questions of the `number`-th entry (0-based within the group) again."""
-        entry = self.entries(step.group)[number]
-        self._edit = EntryEdit(step.group, entry, copy.deepcopy(self.entry_data(step.group, entry)))
-        for question in step.group.questions:
-            if self.asked_now(question, step.group):
-                path = self.path_of(step.group, entry, question)
-                self._queue.append(Ask(question, path, step.section, step.group, entry))
+        self._ask_entry_again(step.group, step.section, self.entries(step.group)[number])
+
+    def _ask_entry_again(self, group: Group, section: Section, entry: int) -> None:
+        self._edit = EntryEdit(group, entry, copy.deepcopy(self.entry_data(group, entry)))
+        for question in group.questions:
+            if self.asked_now(question, group):
+                path = self.path_of(group, entry, question)
+                self._queue.append(Ask(question, path, section, group, entry))
 
     def remove_entry(self, step: Manage, number: int) -> None:
         remove(self.data, (*split(step.group.path), self.entries(step.group)[number]))
@@ -375,9 +377,13 @@ class Engine(State):
         self._opened.discard(step.group.id)
 
     def reopen(self, group: Group) -> None:
-        """Show a finished group again (from the review)."""
+        """Show a finished group again (from the review); a group of one entry, which has no
+        menu to show, asks the questions of its entry again."""
         self._closed.discard(group.id)
         self._opened.add(group.id)
+        if group.single and self.applies(group):
+            section = next(s for s, item in self.items() if item is group)
+            self._ask_entry_again(group, section, self._single_entry(group))
 
     def answers(self) -> dict[str, Any]:
         """The answers as the file keeps them: no entry missing a required answer, open

@@ -53,7 +53,11 @@ def review(engine: State) -> list[tuple[Section, list[tuple[Question | Group, st
                 if value is not ABSENT:
                     lines.append((item, answer_text(item, value)))
                 continue
-            summaries = [engine.summary(item, entry).rstrip(".") for entry in engine.entries(item)]
+            # An entry whose answers are all left open reads as nothing: say so.
+            summaries = [
+                engine.summary(item, entry).rstrip(".") or LEFT_OPEN
+                for entry in engine.entries(item)
+            ]
             if value is OPEN:
                 lines.append((item, LEFT_OPEN))
             elif summaries or value == []:

@@ -350,3 +350,61 @@ def test_a_list_of_one_entry_is_changed_from_the_review(tmp_path: Path, spec) ->
     saved = read_answers(target)[0]
     assert saved["exit"]["assets"][0] == {"asset": "equity_stake", "treatment": treatment}
     assert "left_open" not in saved
+
+
+def test_esc_on_the_suggestions_or_a_list_goes_back_to_the_question_before(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    overrides = {"preset": [ESCAPE], "parties": [ESCAPE], "objectives#1.statement": [CTRL_C]}
+    terminal = ScriptedTerminal(_answers(spec, overrides))
+    status, _, _ = run_interview(terminal, "-o", tmp_path / "deal.yaml")
+    assert status == 130
+    assert terminal.asked[:6] == [
+        "deal.name",
+        "deal.purpose",
+        "preset",
+        "deal.purpose",  # Esc on the suggestions
+        "preset",  # offered again after it
+        "deal.structure",
+    ]
+    parties = terminal.asked.index("parties")
+    assert terminal.asked[parties:] == [
+        "parties",
+        "parties#2.jurisdiction",  # Esc on the list
+        "parties",
+        "objectives#1.statement",
+    ]
+
+
+def test_esc_after_the_review_goes_back_to_what_next_and_never_ends_the_interview(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    def without_tracking(data: dict[str, Any]) -> None:
+        del data["strengths"]["contributions"][1]["tracking"]
+
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    kept = drafts / "project-keystone-term-sheet-v0.7.docx"
+    kept.write_text("keep", encoding="utf-8")
+    overrides = {
+        "next": [f"Settle{ENTER}", f"Draft{ENTER}", f"Draft{ENTER}", f"Stop{ENTER}"],
+        "settle": [ESCAPE],
+        "draft.folder": [ESCAPE, f"{CLEAR}{drafts}{ENTER}"],
+        "draft.replace": [ESCAPE],
+    }
+    terminal, out, _ = _resume_software(tmp_path, spec, without_tracking, overrides)
+    assert terminal.asked[terminal.asked.index("review") :] == [
+        "review",
+        "next",
+        "settle",  # Esc: back to what next
+        "next",
+        "draft.folder",  # Esc: back to what next
+        "next",
+        "draft.folder",
+        "draft.replace",  # Esc: the files are kept
+        "next",
+    ]
+    assert kept.read_text(encoding="utf-8") == "keep"
+    assert "Draft later with: termgen draft" in out

@@ -196,6 +196,10 @@ class Engine(State):
         section = next(s for s, item in self.items() if getattr(item, "path", "") == "deal.purpose")
         return Offer(preset, section)
 
+    def offer_again(self) -> None:
+        """Offer the purpose's suggestions again when next they apply (Esc went back from them)."""
+        self._preset_offered = False
+
     def accept_preset(self, offer: Offer) -> None:
         """Take every suggested answer the deal does not have yet (lists included: the offer
         showed their entries, the review shows them again)."""

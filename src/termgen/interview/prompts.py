@@ -178,8 +178,9 @@ class Prompter:
         *,
         cancellable: bool = True,
     ) -> Any:
-        """The value of the option picked. Where the menu is `cancellable` (a question of a list
-        entry), Esc raises Cancelled; elsewhere it only clears what was typed to filter."""
+        """The value of the option picked. Where the menu is `cancellable` (every menu but the
+        review's and 'What next?', which have nothing before them), Esc raises Cancelled;
+        elsewhere it only clears what was typed to filter."""
         width = self.env.columns - 4
         titles = [fit(title, width) for title, _ in options]
         values = [value for _, value in options]

@@ -185,17 +185,19 @@ class Runner:
         )
         removes = f"This removes {len(given)} {answers}: {self._answer_names(given)}."
         self.prompter.say(f"{removes} It also removes {also}" if also else removes)
-        agreed: bool = self.prompter.select(
-            f"{step.key}:remove",
-            "Change it and remove them?" if len(removed) > 1 else "Change it and remove it?",
-            [
-                ("No, keep the answer as it was", False),
-                ("Yes, change it (changing it back brings them back as suggestions)", True),
-            ],
-            False,
-            self._mark(),
-            cancellable=False,
-        )
+        try:
+            agreed: bool = self.prompter.select(
+                f"{step.key}:remove",
+                "Change it and remove them?" if len(removed) > 1 else "Change it and remove it?",
+                [
+                    ("No, keep the answer as it was (Esc)", False),
+                    ("Yes, change it (changing it back brings them back as suggestions)", True),
+                ],
+                False,
+                self._mark(),
+            )
+        except Cancelled:
+            return False
         return agreed
 
     def _answer_names(self, removed: list[tuple[AnswerPath, Question | Group]]) -> str:
@@ -240,11 +242,21 @@ class Runner:
                 "or choose (leave open); Ctrl-C pauses the interview."
             )
             return False
-        previous = self._answered.pop()
         # This question comes again after it: by the walk while it has no answer, else asked again.
         again = [step] if get(self.engine.data, step.path) is not ABSENT else []
-        self.engine.ask_again([previous, *again])
+        self.engine.ask_again([self._answered.pop(), *again])
         return True
+
+    def _back(self) -> None:
+        """Esc on a menu of the questions (a list, the suggestions): the question answered
+        before is asked again, and the menu comes again after it."""
+        if not self._answered:
+            self.prompter.say(
+                "This is the first question of this session: there is none to go back to. "
+                "Ctrl-C pauses the interview."
+            )
+            return
+        self.engine.ask_again([self._answered.pop()])
 
     def _manage(self, step: Manage) -> None:
         group = step.group
@@ -263,9 +275,13 @@ class Runner:
             self.prompter.say(f"{number}. {entry}", "  ", "     ")
         if first_time and group.help:
             self.prompter.say(for_purpose(group.help, purpose) or "")
-        action, number = self.prompter.select(
-            group.id, group.title, self._list_options(step), None, self._mark(), cancellable=False
-        )
+        try:
+            action, number = self.prompter.select(
+                group.id, group.title, self._list_options(step), None, self._mark()
+            )
+        except Cancelled:
+            self._back()
+            return
         if action == "add":
             self.engine.add_entry(step)
         elif action == "edit":
@@ -312,14 +328,18 @@ class Runner:
         )
         for label, text in self._preset_lines(step.preset.defaults):
             self.prompter.say(f"{label}: {text}", "  ", "    ")
-        use = self.prompter.select(
-            "preset",
-            "Use these suggestions? (any of them can be changed in the review)",
-            [("Yes, use them", True), ("No, ask me each one", False)],
-            True,
-            self._mark(),
-            cancellable=False,
-        )
+        try:
+            use = self.prompter.select(
+                "preset",
+                "Use these suggestions? (any of them can be changed in the review)",
+                [("Yes, use them", True), ("No, ask me each one", False)],
+                True,
+                self._mark(),
+            )
+        except Cancelled:
+            self.engine.offer_again()
+            self._back()
+            return
         if use:
             self.engine.accept_preset(step)
 
@@ -486,9 +506,12 @@ class Runner:
             )
             for f in found
         ]
-        path = self.prompter.select(
-            "settle", "Which finding?", options, found[0].path, cancellable=False
-        )
+        try:
+            path = self.prompter.select(
+                "settle", "Which finding? (Esc: back)", options, found[0].path
+            )
+        except Cancelled:
+            return
         ask = question_at(self.engine, path)
         if ask is not None and ask.group is not None and ask.entry is not None:
             self.engine.ask_entry(ask.group, ask.entry, first=ask.question)
@@ -504,18 +527,25 @@ class Runner:
             self.engine.reopen(group)
 
     def _draft(self, draft: Callable[[Deal, Path, bool], list[Path]], deal: Deal) -> bool:
-        folder = Path(self.prompter.text("draft.folder", "Folder for the drafts", "out"))
+        try:
+            folder = Path(
+                self.prompter.text("draft.folder", "Folder for the drafts (Esc: back)", "out")
+            )
+        except Cancelled:
+            return False
         try:
             written = draft(deal, folder, False)
         except OutputExistsError as existing:
             self.prompter.problem(str(existing))
-            replace = self.prompter.select(
-                "draft.replace",
-                "Replace those files?",
-                [("No, keep them", False), ("Yes, replace them", True)],
-                False,
-                cancellable=False,
-            )
+            try:
+                replace = self.prompter.select(
+                    "draft.replace",
+                    "Replace those files?",
+                    [("No, keep them (Esc)", False), ("Yes, replace them", True)],
+                    False,
+                )
+            except Cancelled:
+                replace = False
             if not replace:
                 return False
             written = draft(deal, folder, True)

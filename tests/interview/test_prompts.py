@@ -17,7 +17,16 @@ from termgen.interview.spec import load_spec
 from termgen.model.paths import parse_path
 
 from ..conftest import EXAMPLES_DIR, run_cli
-from .terminal import CLEAR, CTRL_C, ENTER, ESCAPE, ExampleAnswers, ScriptedTerminal, run_interview
+from .terminal import (
+    CLEAR,
+    CTRL_C,
+    ENTER,
+    ESCAPE,
+    TODAY,
+    ExampleAnswers,
+    ScriptedTerminal,
+    run_interview,
+)
 
 BATTERY = EXAMPLES_DIR / "battery-jv.yaml"
 
@@ -303,8 +312,13 @@ def test_the_answer_file_may_be_given_alone_to_start_or_continue_it(tmp_path: Pa
 
 
 def test_esc_after_removing_a_list_entry_does_not_go_back_into_it(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
+    removals = [f"Remove #4{ENTER}", f"Remove #4{ENTER}", f"Done{ENTER}"]
     example = _answers(
-        spec, {"survival": [f"Add {ENTER}"] * 3 + [f"Remove #4{ENTER}", f"Done{ENTER}"]}
+        spec,
+        {
+            "survival": [f"Add {ENTER}"] * 3 + removals,
+            "survival:remove": [ENTER, f"Yes{ENTER}"],  # Enter: the default, No
+        },
     )
     after: list[str] = []
 
@@ -320,6 +334,7 @@ def test_esc_after_removing_a_list_entry_does_not_go_back_into_it(tmp_path: Path
     status, _, err = run_interview(terminal, "-o", tmp_path / "deal.yaml")
     assert (status, "internal error" in err) == (130, False), err
     assert len(read_answers(tmp_path / "deal.yaml")[0]["exit"]["survival"]) == 3
+    assert terminal.asked.count("survival:remove") == 2 and terminal.asked.count("survival") == 6
     back_to = terminal.asked[-1]
     assert not back_to.startswith("survival#4"), terminal.asked[-8:]
 
@@ -407,4 +422,41 @@ def test_esc_after_the_review_goes_back_to_what_next_and_never_ends_the_intervie
         "next",
     ]
     assert kept.read_text(encoding="utf-8") == "keep"
+    said = " ".join(out.split())
+    assert "already exists: replace the drafts below, or keep them and choose Draft again" in said
+    assert "--force" not in said
     assert "Draft later with: termgen draft" in out
+
+
+def test_up_in_a_text_field_does_not_bring_back_another_questions_answer(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    up = "\x1b[A"
+    overrides = {"deal.date": [f"{up}{ENTER}"], "deal.governing_law": [CTRL_C]}
+    terminal = ScriptedTerminal(_answers(spec, overrides))
+    status, out, _ = run_interview(terminal, "-o", tmp_path / "deal.yaml")
+    assert status == 130
+    assert "is not a date" not in out
+    assert read_answers(tmp_path / "deal.yaml")[0]["deal"]["date"] == TODAY  # the default
+
+
+def test_common_ways_of_writing_a_date_or_a_split_are_taken_or_explained(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    overrides = {
+        "deal.date": [f"{CLEAR}Q3 2028{ENTER}", f"{CLEAR}1 Jan 2027{ENTER}"],
+        "goals.value_sharing.equity": [f"{CLEAR}50-50{ENTER}"],
+        "company.board.seats": [f"{CLEAR}3 each{ENTER}"],
+        "company.board.chair": [CTRL_C],
+    }
+    terminal = ScriptedTerminal(_answers(spec, overrides))
+    status, out, _ = run_interview(terminal, "-o", tmp_path / "deal.yaml")
+    assert status == 130
+    said = " ".join(out.split())
+    assert "✗ Q3 2028 is a quarter, not a day; type the day you mean as YYYY-MM-DD, e.g." in said
+    saved = read_answers(tmp_path / "deal.yaml")[0]
+    assert str(saved["deal"]["date"]) == "2027-01-01"
+    assert saved["goals"]["value_sharing"]["equity"] == {"NAW": 50, "KSC": 50}
+    assert saved["company"]["board"]["seats"] == {"NAW": 3, "KSC": 3}

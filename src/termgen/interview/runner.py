@@ -287,15 +287,29 @@ class Runner:
         elif action == "edit":
             self.engine.edit_entry(step, number)
         elif action == "remove":
-            self.engine.remove_entry(step, number)
-            # The entries after it move up one: Esc must not go back to a question of an entry
-            # that has gone or now holds another's answers.
-            listed = split(group.path)
-            self._answered = [a for a in self._answered if a.path[: len(listed)] != listed]
+            if self._entry_removal_agreed(step, number):
+                self.engine.remove_entry(step, number)
+                # The entries after it move up one: Esc must not go back to a question of an
+                # entry that has gone or now holds another's answers.
+                listed = split(group.path)
+                self._answered = [a for a in self._answered if a.path[: len(listed)] != listed]
         elif action == "details":
             self.engine.detail_entries(step)
         else:
             self.engine.finish(step)
+
+    def _entry_removal_agreed(self, step: Manage, number: int) -> bool:
+        try:
+            agreed: bool = self.prompter.select(
+                f"{step.group.id}:remove",
+                f"Remove {step.group.item} #{number + 1} ({step.entries[number]})?",
+                [("No, keep it (Esc)", False), ("Yes, remove it", True)],
+                False,
+                self._mark(),
+            )
+        except Cancelled:
+            return False
+        return agreed
 
     def _list_options(self, step: Manage) -> list[tuple[str, tuple[str, int]]]:
         group = step.group
@@ -536,7 +550,11 @@ class Runner:
         try:
             written = draft(deal, folder, False)
         except OutputExistsError as existing:
-            self.prompter.problem(str(existing))
+            where = existing.problems[0].location
+            self.prompter.problem(
+                f"{where.file if where else folder} already exists: replace the drafts below, "
+                "or keep them and choose Draft again with another folder"
+            )
             try:
                 replace = self.prompter.select(
                     "draft.replace",

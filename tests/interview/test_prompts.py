@@ -460,3 +460,37 @@ def test_common_ways_of_writing_a_date_or_a_split_are_taken_or_explained(
     assert str(saved["deal"]["date"]) == "2027-01-01"
     assert saved["goals"]["value_sharing"]["equity"] == {"NAW": 50, "KSC": 50}
     assert saved["company"]["board"]["seats"] == {"NAW": 3, "KSC": 3}
+
+
+def test_a_list_finished_with_none_is_not_asked_again_on_resume(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
+    example = read_answers(BATTERY)[0]
+    contributions = example["strengths"]["contributions"]
+    example["strengths"]["contributions"] = [
+        c for c in contributions if c["kind"] != "plant_allocation"
+    ]
+    target = tmp_path / "deal.yaml"
+    target.write_text(dump_answers(example), encoding="utf-8")
+    first = ScriptedTerminal(ExampleAnswers(spec, example, {"review": [CTRL_C]}))
+    assert run_interview(first, "--resume", target)[0] == 130
+    assert first.asked == ["offtake", "review"]  # Done, with no offtake commitment
+    assert read_answers(target)[0]["strengths"]["none_of"] == ["plant_allocation"]
+    again = ScriptedTerminal(ExampleAnswers(spec, example, {"review": [CTRL_C]}))
+    status, out, _ = run_interview(again, "--resume", target)
+    assert status == 130
+    assert again.asked == ["review"]
+    assert "Offtake commitments: none" in out
+    added = ScriptedTerminal(
+        ExampleAnswers(
+            spec,
+            read_answers(BATTERY)[0],
+            {
+                "review": [f"Complementary{ENTER}", CTRL_C],
+                "review.answer": [f"Offtake{ENTER}"],
+                "offtake": [f"Add{ENTER}", f"Done{ENTER}"],
+            },
+        )
+    )
+    assert run_interview(added, "--resume", target)[0] == 130
+    saved = read_answers(target)[0]["strengths"]
+    assert "none_of" not in saved
+    assert [c["kind"] for c in saved["contributions"]].count("plant_allocation") == 1

@@ -161,7 +161,7 @@ class Engine(State):
         if group.id in self._opened:
             return False
         stored = get(self.data, split(group.path))
-        if stored is OPEN or (stored == [] and not group.fixed):
+        if stored is OPEN or (stored == [] and not group.fixed) or self.chose_none(group):
             return True
         return len(own_entries(self, group)) >= max(group.min, 1)
 
@@ -327,6 +327,7 @@ class Engine(State):
     # -- lists -----------------------------------------------------------------------------
 
     def add_entry(self, step: Manage) -> None:
+        self._unmark_none(step.group)
         items = get(self.data, split(step.group.path))
         index = len(items) if isinstance(items, list) else 0
         put(self.data, (*split(step.group.path), index), dict(step.group.fixed))
@@ -377,8 +378,24 @@ class Engine(State):
         path = split(step.group.path)
         if not step.group.fixed and not self.entries(step.group):
             put(self.data, path, [] if step.complete else OPEN)
+        elif step.group.none_at and step.complete and not self.entries(step.group):
+            marks = get(self.data, split(step.group.none_at))
+            kept = marks if isinstance(marks, list) else []
+            put(self.data, split(step.group.none_at), [*kept, *step.group.fixed.values()])
         self._closed.add(step.group.id)
         self._opened.discard(step.group.id)
+
+    def _unmark_none(self, group: Group) -> None:
+        """An entry added to a list finished with none: the list has one now."""
+        if not self.chose_none(group):
+            return
+        assert group.none_at is not None
+        marks = get(self.data, split(group.none_at))
+        left = [value for value in marks if value not in group.fixed.values()]
+        if left:
+            put(self.data, split(group.none_at), left)
+        else:
+            self.drop(split(group.none_at))
 
     def reopen(self, group: Group) -> None:
         """Show a finished group again (from the review); a group of one entry, which has no

@@ -60,7 +60,7 @@ def review(engine: State) -> list[tuple[Section, list[tuple[Question | Group, st
             ]
             if value is OPEN:
                 lines.append((item, LEFT_OPEN))
-            elif summaries or value == []:
+            elif summaries or value == [] or engine.chose_none(item):
                 lines.append((item, "; ".join(summaries) or "none"))
         result.append((section, lines))
     return result

@@ -404,9 +404,9 @@ def test_esc_after_the_review_goes_back_to_what_next_and_never_ends_the_intervie
     kept = drafts / "project-keystone-term-sheet-v0.7.docx"
     kept.write_text("keep", encoding="utf-8")
     overrides = {
-        "next": [f"Settle{ENTER}", f"Draft{ENTER}", f"Draft{ENTER}", f"Stop{ENTER}"],
+        "next": [f"Settle{ENTER}", *[f"Draft{ENTER}"] * 3, f"Stop{ENTER}"],
         "settle": [ESCAPE],
-        "draft.folder": [ESCAPE, f"{CLEAR}{drafts}{ENTER}"],
+        "draft.folder": [ESCAPE, f"{CLEAR}{kept}{ENTER}", f"{CLEAR}{drafts}{ENTER}"],
         "draft.replace": [ESCAPE],
     }
     terminal, out, _ = _resume_software(tmp_path, spec, without_tracking, overrides)
@@ -417,13 +417,16 @@ def test_esc_after_the_review_goes_back_to_what_next_and_never_ends_the_intervie
         "next",
         "draft.folder",  # Esc: back to what next
         "next",
+        "draft.folder",  # a file, not a folder: back to what next
+        "next",
         "draft.folder",
         "draft.replace",  # Esc: the files are kept
         "next",
     ]
     assert kept.read_text(encoding="utf-8") == "keep"
     said = " ".join(out.split())
-    assert "already exists: replace the drafts below, or keep them and choose Draft again" in said
+    assert f"drafts of this deal are already in {drafts}: replace them below, or keep" in said
+    assert f"{kept} is a file: choose Draft again and give a folder" in said
     assert "--force" not in said
     assert "Draft later with: termgen draft" in out
 

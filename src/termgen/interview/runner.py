@@ -547,13 +547,15 @@ class Runner:
             )
         except Cancelled:
             return False
+        if folder.exists() and not folder.is_dir():
+            self.prompter.problem(f"{folder} is a file: choose Draft again and give a folder")
+            return False
         try:
             written = draft(deal, folder, False)
-        except OutputExistsError as existing:
-            where = existing.problems[0].location
+        except OutputExistsError:
             self.prompter.problem(
-                f"{where.file if where else folder} already exists: replace the drafts below, "
-                "or keep them and choose Draft again with another folder"
+                f"drafts of this deal are already in {folder}: replace them below, or keep them "
+                "and choose Draft again with another folder"
             )
             try:
                 replace = self.prompter.select(

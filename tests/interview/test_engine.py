@@ -362,12 +362,57 @@ def test_shares_take_party_names_in_any_case_and_say_how_to_write_them() -> None
         "NORDWERK": 60,
         "HANSOL": 40,
     }
+    assert parse("shares", "50/50", parties=parties) == {"NORDWERK": 50, "HANSOL": 50}
+    assert parse("shares", "50-50", parties=parties) == {"NORDWERK": 50, "HANSOL": 50}
+    assert parse("per_party", "3 each", parties=parties) == {"NORDWERK": 3, "HANSOL": 3}
     with pytest.raises(AnswerError) as wrong:
-        parse("shares", "50/50", parties=parties)
+        parse("shares", "60-40", parties=parties)
     assert str(wrong.value) == (
-        "'50/50' does not name a party and its number; write each party's short name, then its "
-        "number, e.g. 'NORDWERK 50; HANSOL 50'"
+        "'60-40' does not say which party has which share; write each party's short name, then "
+        "its share, e.g. 'NORDWERK 60; HANSOL 40'"
     )
+    with pytest.raises(AnswerError) as wrong:
+        parse("per_party", "3", parties=parties)
+    assert str(wrong.value) == (
+        "'3' does not name a party and its number; write each party's short name, then its "
+        "number, e.g. 'NORDWERK 3; HANSOL 2', or '3 each'"
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "day"),
+    [
+        ("1 Jan 2027", "2027-01-01"),
+        ("January 1, 2027", "2027-01-01"),
+        ("3rd Sept 2028", "2028-09-03"),
+    ],
+)
+def test_a_date_with_the_months_name_is_taken(typed: str, day: str) -> None:
+    assert parse("date", typed).isoformat() == day
+
+
+@pytest.mark.parametrize(
+    ("typed", "problem"),
+    [
+        (
+            "Q3 2028",
+            "Q3 2028 is a quarter, not a day; type the day you mean as YYYY-MM-DD, e.g. "
+            "2028-07-01 for its first day or 2028-09-30 for its last",
+        ),
+        (
+            "March 2027",
+            "March 2027 is a month, not a day; type the day you mean as YYYY-MM-DD, "
+            "e.g. 2027-03-01 for its first day or 2027-03-31 for its last",
+        ),
+        ("31 Feb 2027", "'31 Feb 2027' is not a real date: February 2027 has 28 days"),
+    ],
+)
+def test_a_quarter_or_a_month_is_refused_with_the_days_it_may_mean(
+    typed: str, problem: str
+) -> None:
+    with pytest.raises(AnswerError) as wrong:
+        parse("date", typed)
+    assert str(wrong.value) == problem
 
 
 @pytest.mark.parametrize(
@@ -406,13 +451,15 @@ def _change_structure(engine: Engine, structure: str) -> Ask:
 def test_an_answer_says_what_it_would_remove_and_changing_it_back_suggests_them_again() -> None:
     engine = _battery_engine()
     company = copy.deepcopy(engine.data["company"])
+    stake = copy.deepcopy(engine.data["exit"]["assets"][0])
     step = _change_structure(engine, "contractual_alliance")
     assert remaining(engine) == 1  # what depends on it is not counted before it changes
     removed = [path for path, _ in engine.removed_by(step, "contractual_alliance")]
     assert ("company", "name") in removed and ("goals", "value_sharing", "equity") in removed
     assert ("company", "reserved_matters", 0) in removed  # a list of the company, entry by entry
     assert ("company", "deadlock", "cooling_off") in removed  # asked only for the mechanism removed
-    assert len(removed) == 30
+    assert ("exit", "assets", 0) in removed  # the stake buy-out: no stake without a company
+    assert len(removed) == 31
     assert engine.removed_by(step, "equity_joint_venture") == []  # unchanged: removes nothing
     assert "company" in engine.data  # only said, not done
     assert engine.answer(step, "contractual_alliance") is None
@@ -421,6 +468,7 @@ def test_an_answer_says_what_it_would_remove_and_changing_it_back_suggests_them_
     back = _change_structure(engine, "equity_joint_venture")
     assert engine.answer(back, "equity_joint_venture") is None
     assert engine.data["company"]["reserved_matters"] == company["reserved_matters"]
+    assert [a for a in engine.data["exit"]["assets"] if a["asset"] == "equity_stake"] == [stake]
     suggested = {}
     while (step := engine.next_step()) is not None:
         if isinstance(step, Manage):  # the lists brought back, to keep

@@ -19,8 +19,9 @@ NOT_ASKED = {
     # Which fallback position to use for a clause is a negotiation choice made in the answer
     # file once counsel has read the draft, not an interview question.
     "positions",
-    # Answers left open are recorded by the interview itself, not asked for.
+    # Answers left open, and lists finished with none, are recorded by the interview itself.
     "left_open",
+    "strengths.none_of",
 }
 
 PLANTED = [
@@ -42,7 +43,8 @@ PLANTED = [
     ("43:15", "'deal.name' is not a list of entries in the deal model"),
     ("56:14", "max is smaller than min"),
     ("58:19", "'colour' is not a field of a party"),
-    ("59", "summary: 'shrt_name' is not a field of a party, did you mean 'short_name'?"),
+    ("59:18", "'strengths.phases' is not a list in the deal model that can hold blue"),
+    ("60", "summary: 'shrt_name' is not a field of a party, did you mean 'short_name'?"),
 ]
 
 
@@ -76,7 +78,7 @@ def _asked() -> set[str]:
 
 
 def test_every_field_of_the_deal_is_reached_by_some_question() -> None:
-    leaves = [path for path in _leaves(Deal) if path.split(".")[0] not in NOT_ASKED]
+    leaves = [path for path in _leaves(Deal) if not {path, path.split(".")[0]} & NOT_ASKED]
     assert len(leaves) > 100
     asked = _asked()
     unreached = [path for path in leaves if path not in asked]

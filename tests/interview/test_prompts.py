@@ -17,7 +17,16 @@ from termgen.interview.spec import load_spec
 from termgen.model.paths import parse_path
 
 from ..conftest import EXAMPLES_DIR, run_cli
-from .terminal import CLEAR, CTRL_C, ENTER, ESCAPE, ExampleAnswers, ScriptedTerminal, run_interview
+from .terminal import (
+    CLEAR,
+    CTRL_C,
+    ENTER,
+    ESCAPE,
+    TODAY,
+    ExampleAnswers,
+    ScriptedTerminal,
+    run_interview,
+)
 
 BATTERY = EXAMPLES_DIR / "battery-jv.yaml"
 
@@ -234,7 +243,10 @@ def test_the_review_leaves_out_a_section_the_deal_has_nothing_in(tmp_path: Path,
 
 def test_a_change_that_removes_answers_says_which_and_asks_first(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "deal.yaml"
-    target.write_text(BATTERY.read_text(encoding="utf-8"), encoding="utf-8")
+    name_left_open = BATTERY.read_text(encoding="utf-8").replace(
+        "  name: Volta Cells North America, Inc.\n", "", 1
+    )
+    target.write_text(f"{name_left_open}left_open:\n  - company.name\n", encoding="utf-8")
     structure = [f"Parties and purpose{ENTER}"] * 2
     overrides = {
         "review": [*structure, f"Everything is right{ENTER}"],
@@ -247,15 +259,19 @@ def test_a_change_that_removes_answers_says_which_and_asks_first(tmp_path: Path,
     status, out, err = run_interview(terminal, "--resume", target)
     assert (status, err) == (0, "")
     said = " ".join(out.split())
-    assert "This removes 30 answers that no longer apply: equity per party; name of the" in said
+    assert "This removes 30 answers that no longer apply: equity per party; legal form;" in said
     assert "board seats per party;" in said
+    # No stake to buy out without a company; and what was left open goes too, said so.
+    removes = "; stake buy-out (1 entry). It also removes 1 answer left open: name of the joint"
+    assert removes in said
     assert said.count("This removes 30 answers") == 2
     assert "The answer is as it was." in said
     assert terminal.asked.count("deal.structure") == 2
     saved = read_answers(target)[0]
     assert saved["deal"]["structure"] == "contractual_alliance"
-    assert "name" not in saved.get("company", {})
+    assert "company" not in saved and "left_open" not in saved
     assert "equity" not in saved["goals"]["value_sharing"]
+    assert "equity_stake" not in [asset["asset"] for asset in saved["exit"]["assets"]]
 
 
 def test_esc_goes_back_to_the_previous_question_and_back_or_a_question_mark_is_no_answer(
@@ -296,8 +312,13 @@ def test_the_answer_file_may_be_given_alone_to_start_or_continue_it(tmp_path: Pa
 
 
 def test_esc_after_removing_a_list_entry_does_not_go_back_into_it(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
+    removals = [f"Remove #4{ENTER}", f"Remove #4{ENTER}", f"Done{ENTER}"]
     example = _answers(
-        spec, {"survival": [f"Add {ENTER}"] * 3 + [f"Remove #4{ENTER}", f"Done{ENTER}"]}
+        spec,
+        {
+            "survival": [f"Add {ENTER}"] * 3 + removals,
+            "survival:remove": [ENTER, f"Yes{ENTER}"],  # Enter: the default, No
+        },
     )
     after: list[str] = []
 
@@ -313,5 +334,166 @@ def test_esc_after_removing_a_list_entry_does_not_go_back_into_it(tmp_path: Path
     status, _, err = run_interview(terminal, "-o", tmp_path / "deal.yaml")
     assert (status, "internal error" in err) == (130, False), err
     assert len(read_answers(tmp_path / "deal.yaml")[0]["exit"]["survival"]) == 3
+    assert terminal.asked.count("survival:remove") == 2 and terminal.asked.count("survival") == 6
     back_to = terminal.asked[-1]
     assert not back_to.startswith("survival#4"), terminal.asked[-8:]
+
+
+def test_a_list_of_one_entry_is_changed_from_the_review(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
+    def stake_left_open(data: dict[str, Any]) -> None:
+        del data["exit"]["assets"][0]["treatment"]
+        data["left_open"] = ["exit.assets.0.treatment"]
+
+    target = tmp_path / "deal.yaml"
+    example = read_answers(BATTERY)[0]
+    partial = copy.deepcopy(example)
+    stake_left_open(partial)
+    target.write_text(dump_answers(partial), encoding="utf-8")
+    treatment = "The other party may buy it at book value."
+    overrides = {
+        "review": [f"Agreed exit{ENTER}", f"Everything is right{ENTER}"],
+        "review.answer": [f"Stake buy-out{ENTER}"],
+        "stake_buy_out#1.treatment": [f"{CLEAR}{treatment}{ENTER}"],
+        "next": [f"Stop here{ENTER}"],
+    }
+    terminal = ScriptedTerminal(ExampleAnswers(spec, example, overrides))
+    status, out, err = run_interview(terminal, "--resume", target)
+    assert (status, err) == (0, "")
+    assert "Stake buy-out: (left open)" in out
+    after_review = terminal.asked[terminal.asked.index("review.answer") + 1 :]
+    assert after_review[0] == "stake_buy_out#1.treatment"
+    saved = read_answers(target)[0]
+    assert saved["exit"]["assets"][0] == {"asset": "equity_stake", "treatment": treatment}
+    assert "left_open" not in saved
+
+
+def test_esc_on_the_suggestions_or_a_list_goes_back_to_the_question_before(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    overrides = {"preset": [ESCAPE], "parties": [ESCAPE], "objectives#1.statement": [CTRL_C]}
+    terminal = ScriptedTerminal(_answers(spec, overrides))
+    status, _, _ = run_interview(terminal, "-o", tmp_path / "deal.yaml")
+    assert status == 130
+    assert terminal.asked[:6] == [
+        "deal.name",
+        "deal.purpose",
+        "preset",
+        "deal.purpose",  # Esc on the suggestions
+        "preset",  # offered again after it
+        "deal.structure",
+    ]
+    parties = terminal.asked.index("parties")
+    assert terminal.asked[parties:] == [
+        "parties",
+        "parties#2.jurisdiction",  # Esc on the list
+        "parties",
+        "objectives#1.statement",
+    ]
+
+
+def test_esc_after_the_review_goes_back_to_what_next_and_never_ends_the_interview(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    def without_tracking(data: dict[str, Any]) -> None:
+        del data["strengths"]["contributions"][1]["tracking"]
+
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    kept = drafts / "project-keystone-term-sheet-v0.7.docx"
+    kept.write_text("keep", encoding="utf-8")
+    overrides = {
+        "next": [f"Settle{ENTER}", *[f"Draft{ENTER}"] * 3, f"Stop{ENTER}"],
+        "settle": [ESCAPE],
+        "draft.folder": [ESCAPE, f"{CLEAR}{kept}{ENTER}", f"{CLEAR}{drafts}{ENTER}"],
+        "draft.replace": [ESCAPE],
+    }
+    terminal, out, _ = _resume_software(tmp_path, spec, without_tracking, overrides)
+    assert terminal.asked[terminal.asked.index("review") :] == [
+        "review",
+        "next",
+        "settle",  # Esc: back to what next
+        "next",
+        "draft.folder",  # Esc: back to what next
+        "next",
+        "draft.folder",  # a file, not a folder: back to what next
+        "next",
+        "draft.folder",
+        "draft.replace",  # Esc: the files are kept
+        "next",
+    ]
+    assert kept.read_text(encoding="utf-8") == "keep"
+    said = " ".join(out.split())
+    assert f"drafts of this deal are already in {drafts}: replace them below, or keep" in said
+    assert f"{kept} is a file: choose Draft again and give a folder" in said
+    assert "--force" not in said
+    assert "Draft later with: termgen draft" in out
+
+
+def test_up_in_a_text_field_does_not_bring_back_another_questions_answer(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    up = "\x1b[A"
+    overrides = {"deal.date": [f"{up}{ENTER}"], "deal.governing_law": [CTRL_C]}
+    terminal = ScriptedTerminal(_answers(spec, overrides))
+    status, out, _ = run_interview(terminal, "-o", tmp_path / "deal.yaml")
+    assert status == 130
+    assert "is not a date" not in out
+    assert read_answers(tmp_path / "deal.yaml")[0]["deal"]["date"] == TODAY  # the default
+
+
+def test_common_ways_of_writing_a_date_or_a_split_are_taken_or_explained(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    overrides = {
+        "deal.date": [f"{CLEAR}Q3 2028{ENTER}", f"{CLEAR}1 Jan 2027{ENTER}"],
+        "goals.value_sharing.equity": [f"{CLEAR}50-50{ENTER}"],
+        "company.board.seats": [f"{CLEAR}3 each{ENTER}"],
+        "company.board.chair": [CTRL_C],
+    }
+    terminal = ScriptedTerminal(_answers(spec, overrides))
+    status, out, _ = run_interview(terminal, "-o", tmp_path / "deal.yaml")
+    assert status == 130
+    said = " ".join(out.split())
+    assert "✗ Q3 2028 is a quarter, not a day; type the day you mean as YYYY-MM-DD, e.g." in said
+    saved = read_answers(tmp_path / "deal.yaml")[0]
+    assert str(saved["deal"]["date"]) == "2027-01-01"
+    assert saved["goals"]["value_sharing"]["equity"] == {"NAW": 50, "KSC": 50}
+    assert saved["company"]["board"]["seats"] == {"NAW": 3, "KSC": 3}
+
+
+def test_a_list_finished_with_none_is_not_asked_again_on_resume(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
+    example = read_answers(BATTERY)[0]
+    contributions = example["strengths"]["contributions"]
+    example["strengths"]["contributions"] = [
+        c for c in contributions if c["kind"] != "plant_allocation"
+    ]
+    target = tmp_path / "deal.yaml"
+    target.write_text(dump_answers(example), encoding="utf-8")
+    first = ScriptedTerminal(ExampleAnswers(spec, example, {"review": [CTRL_C]}))
+    assert run_interview(first, "--resume", target)[0] == 130
+    assert first.asked == ["offtake", "review"]  # Done, with no offtake commitment
+    assert read_answers(target)[0]["strengths"]["none_of"] == ["plant_allocation"]
+    again = ScriptedTerminal(ExampleAnswers(spec, example, {"review": [CTRL_C]}))
+    status, out, _ = run_interview(again, "--resume", target)
+    assert status == 130
+    assert again.asked == ["review"]
+    assert "Offtake commitments: none" in out
+    added = ScriptedTerminal(
+        ExampleAnswers(
+            spec,
+            read_answers(BATTERY)[0],
+            {
+                "review": [f"Complementary{ENTER}", CTRL_C],
+                "review.answer": [f"Offtake{ENTER}"],
+                "offtake": [f"Add{ENTER}", f"Done{ENTER}"],
+            },
+        )
+    )
+    assert run_interview(added, "--resume", target)[0] == 130
+    saved = read_answers(target)[0]["strengths"]
+    assert "none_of" not in saved
+    assert [c["kind"] for c in saved["contributions"]].count("plant_allocation") == 1

@@ -53,15 +53,22 @@ def no_longer_applying(
     before: Answered, after: Answered
 ) -> list[tuple[AnswerPath, Question | Group]]:
     """What was answered before a change and no longer applies after it; an entry's answers
-    go with the entry."""
+    go with the entry. An entry of a list fixed to one kind (a stake buy-out) goes with its
+    list, though the general list of that path (the shared assets) would take it in."""
     entries = [
-        path for path, item in before.items() if isinstance(item, Group) and path not in after
+        path
+        for path, item in before.items()
+        if isinstance(item, Group)
+        and (path not in after or (item.fixed and after[path] is not item))
     ]
     return [
         (path, item)
         for path, item in before.items()
-        if path not in after
-        and not any(path[: len(entry)] == entry and path != entry for entry in entries)
+        if path in entries
+        or (
+            path not in after
+            and not any(path[: len(entry)] == entry and path != entry for entry in entries)
+        )
     ]
 
 

@@ -161,7 +161,7 @@ class Engine(State):
         if group.id in self._opened:
             return False
         stored = get(self.data, split(group.path))
-        if stored is OPEN or (stored == [] and not group.fixed):
+        if stored is OPEN or (stored == [] and not group.fixed) or self.chose_none(group):
             return True
         return len(own_entries(self, group)) >= max(group.min, 1)
 
@@ -195,6 +195,10 @@ class Engine(State):
         self._preset_offered = True
         section = next(s for s, item in self.items() if getattr(item, "path", "") == "deal.purpose")
         return Offer(preset, section)
+
+    def offer_again(self) -> None:
+        """Offer the purpose's suggestions again when next they apply (Esc went back from them)."""
+        self._preset_offered = False
 
     def accept_preset(self, offer: Offer) -> None:
         """Take every suggested answer the deal does not have yet (lists included: the offer
@@ -271,7 +275,7 @@ class Engine(State):
 
     def removed_by(self, step: Ask, raw: Any) -> list[tuple[AnswerPath, Question | Group]]:
         """The answers this acceptable answer would remove, as they no longer apply after it
-        (answers left open are not counted: nothing is lost with them)."""
+        (answers left open included: the user is told of every answer that goes)."""
         value = self._parse(step, raw)
         if isinstance(value, NewBody) or get(self.data, step.path) == value:
             return []
@@ -280,11 +284,7 @@ class Engine(State):
         self.data = copy.deepcopy(kept)
         try:
             put(self.data, step.path, OPEN if value is None else value)
-            return [
-                (path, item)
-                for path, item in self._without_unapplying(before)
-                if get(kept, path) is not OPEN
-            ]
+            return self._without_unapplying(before)
         finally:
             self.data = kept
 
@@ -327,6 +327,7 @@ class Engine(State):
     # -- lists -----------------------------------------------------------------------------
 
     def add_entry(self, step: Manage) -> None:
+        self._unmark_none(step.group)
         items = get(self.data, split(step.group.path))
         index = len(items) if isinstance(items, list) else 0
         put(self.data, (*split(step.group.path), index), dict(step.group.fixed))
@@ -334,12 +335,14 @@ class Engine(State):
 
     def edit_entry(self, step: Manage, number: int) -> None:
         """Ask the questions of the `number`-th entry (0-based within the group) again."""
-        entry = self.entries(step.group)[number]
-        self._edit = EntryEdit(step.group, entry, copy.deepcopy(self.entry_data(step.group, entry)))
-        for question in step.group.questions:
-            if self.asked_now(question, step.group):
-                path = self.path_of(step.group, entry, question)
-                self._queue.append(Ask(question, path, step.section, step.group, entry))
+        self._ask_entry_again(step.group, step.section, self.entries(step.group)[number])
+
+    def _ask_entry_again(self, group: Group, section: Section, entry: int) -> None:
+        self._edit = EntryEdit(group, entry, copy.deepcopy(self.entry_data(group, entry)))
+        for question in group.questions:
+            if self.asked_now(question, group):
+                path = self.path_of(group, entry, question)
+                self._queue.append(Ask(question, path, section, group, entry))
 
     def remove_entry(self, step: Manage, number: int) -> None:
         remove(self.data, (*split(step.group.path), self.entries(step.group)[number]))
@@ -375,13 +378,33 @@ class Engine(State):
         path = split(step.group.path)
         if not step.group.fixed and not self.entries(step.group):
             put(self.data, path, [] if step.complete else OPEN)
+        elif step.group.none_at and step.complete and not self.entries(step.group):
+            marks = get(self.data, split(step.group.none_at))
+            kept = marks if isinstance(marks, list) else []
+            put(self.data, split(step.group.none_at), [*kept, *step.group.fixed.values()])
         self._closed.add(step.group.id)
         self._opened.discard(step.group.id)
 
+    def _unmark_none(self, group: Group) -> None:
+        """An entry added to a list finished with none: the list has one now."""
+        if not self.chose_none(group):
+            return
+        assert group.none_at is not None
+        marks = get(self.data, split(group.none_at))
+        left = [value for value in marks if value not in group.fixed.values()]
+        if left:
+            put(self.data, split(group.none_at), left)
+        else:
+            self.drop(split(group.none_at))
+
     def reopen(self, group: Group) -> None:
-        """Show a finished group again (from the review)."""
+        """Show a finished group again (from the review); a group of one entry, which has no
+        menu to show, asks the questions of its entry again."""
         self._closed.discard(group.id)
         self._opened.add(group.id)
+        if group.single and self.applies(group):
+            section = next(s for s, item in self.items() if item is group)
+            self._ask_entry_again(group, section, self._single_entry(group))
 
     def answers(self) -> dict[str, Any]:
         """The answers as the file keeps them: no entry missing a required answer, open

@@ -34,7 +34,7 @@ STYLE = Style.from_dict(
 
 class Cancelled(Exception):
     """The user pressed Escape in a menu that can be cancelled: cancel the list entry being
-    added or edited."""
+    added or edited, go back to the question before, or say no."""
 
 
 @dataclass
@@ -143,8 +143,8 @@ def _bindings() -> KeyBindings:
 
     @bindings.add(Keys.Escape, eager=True)
     def _(event: KeyPressEvent) -> None:
-        # Esc clears a filter first; a menu that is not part of a list entry has nothing to
-        # cancel, so there it does nothing more.
+        # Esc clears a filter first; a menu with nothing to go back to (the review's) does
+        # nothing more.
         menu = state(event)
         if menu.typed:
             menu.typed = ""

@@ -53,10 +53,14 @@ def review(engine: State) -> list[tuple[Section, list[tuple[Question | Group, st
                 if value is not ABSENT:
                     lines.append((item, answer_text(item, value)))
                 continue
-            summaries = [engine.summary(item, entry).rstrip(".") for entry in engine.entries(item)]
+            # An entry whose answers are all left open reads as nothing: say so.
+            summaries = [
+                engine.summary(item, entry).rstrip(".") or LEFT_OPEN
+                for entry in engine.entries(item)
+            ]
             if value is OPEN:
                 lines.append((item, LEFT_OPEN))
-            elif summaries or value == []:
+            elif summaries or value == [] or engine.chose_none(item):
                 lines.append((item, "; ".join(summaries) or "none"))
         result.append((section, lines))
     return result

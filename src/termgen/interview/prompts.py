@@ -13,6 +13,7 @@ from typing import Any, get_args
 import questionary
 from prompt_toolkit import PromptSession
 from prompt_toolkit.formatted_text import StyleAndTextTuples
+from prompt_toolkit.history import DummyHistory
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 
 from termgen.environment import Environment
@@ -160,10 +161,13 @@ class Prompter:
         return str(self._session(key).prompt(tokens, default=default))
 
     def _session(self, key: str) -> PromptSession[str]:
-        """One line editor for the whole interview; its key bindings are built once."""
+        """One line editor for the whole interview; its key bindings are built once. It keeps
+        no history: Up would bring back the answer to another question."""
         io = self.env.prompt_io(key)
         if self._line_editor is None:
-            self._line_editor = PromptSession(key_bindings=_ESCAPE, style=STYLE, **io)
+            self._line_editor = PromptSession(
+                key_bindings=_ESCAPE, style=STYLE, history=DummyHistory(), **io
+            )
         elif "input" in io:
             self._line_editor.app.input = io["input"]
         return self._line_editor
@@ -178,8 +182,9 @@ class Prompter:
         *,
         cancellable: bool = True,
     ) -> Any:
-        """The value of the option picked. Where the menu is `cancellable` (a question of a list
-        entry), Esc raises Cancelled; elsewhere it only clears what was typed to filter."""
+        """The value of the option picked. Where the menu is `cancellable` (every menu but the
+        review's and 'What next?', which have nothing before them), Esc raises Cancelled;
+        elsewhere it only clears what was typed to filter."""
         width = self.env.columns - 4
         titles = [fit(title, width) for title, _ in options]
         values = [value for _, value in options]

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from termgen.errors import OutputExistsError
 from termgen.findings.deal import Finding
-from termgen.interview.data import ABSENT, for_file, get
+from termgen.interview.data import ABSENT, OPEN, for_file, get
 from termgen.interview.engine import Engine
 from termgen.interview.groups import own_entries
 from termgen.interview.menu import Cancelled
@@ -166,35 +166,52 @@ class Runner:
 
     def _removal_agreed(self, step: Ask, raw: Any) -> bool:
         """Whether the user agrees to remove the answers that this one makes no longer apply
-        (no question when it removes none)."""
+        (no question when it removes none, or only answers left open: those are named)."""
         removed = self.engine.removed_by(step, raw)
-        if not removed:
+        left_open = [(path, item) for path, item in removed if get(self.engine.data, path) is OPEN]
+        given = [(path, item) for path, item in removed if get(self.engine.data, path) is not OPEN]
+        also = (
+            f"{len(left_open)} {'answers' if len(left_open) > 1 else 'answer'} left open: "
+            f"{self._answer_names(left_open)}."
+            if left_open
+            else ""
+        )
+        if not given:
+            if also:
+                self.prompter.say(f"This removes, as they no longer apply, {also}")
             return True
+        answers = (
+            "answers that no longer apply" if len(given) > 1 else "answer that no longer applies"
+        )
+        removes = f"This removes {len(given)} {answers}: {self._answer_names(given)}."
+        self.prompter.say(f"{removes} It also removes {also}" if also else removes)
+        try:
+            agreed: bool = self.prompter.select(
+                f"{step.key}:remove",
+                "Change it and remove them?" if len(removed) > 1 else "Change it and remove it?",
+                [
+                    ("No, keep the answer as it was (Esc)", False),
+                    ("Yes, change it (changing it back brings them back as suggestions)", True),
+                ],
+                False,
+                self._mark(),
+            )
+        except Cancelled:
+            return False
+        return agreed
+
+    def _answer_names(self, removed: list[tuple[AnswerPath, Question | Group]]) -> str:
+        """'board seats per party; reserved matters (7 entries)': a list once, not per entry."""
         entries = Counter(item.id for _, item in removed if isinstance(item, Group))
-        names = "; ".join(
+        return "; ".join(
             self._answer_name(path, item)
             if isinstance(item, Question)
-            else f"{item.title.lower()} ({entries[item.id]} entries)"
+            else f"{item.title.lower()} ({entries[item.id]} "
+            f"{'entries' if entries[item.id] > 1 else 'entry'})"
             for path, item in removed
             if isinstance(item, Question)
             or path[-1] == min(p[-1] for p, other in removed if other is item)
         )
-        answers = (
-            "answers that no longer apply" if len(removed) > 1 else "answer that no longer applies"
-        )
-        self.prompter.say(f"This removes {len(removed)} {answers}: {names}.")
-        agreed: bool = self.prompter.select(
-            f"{step.key}:remove",
-            "Change it and remove them?" if len(removed) > 1 else "Change it and remove it?",
-            [
-                ("No, keep the answer as it was", False),
-                ("Yes, change it (changing it back brings them back as suggestions)", True),
-            ],
-            False,
-            self._mark(),
-            cancellable=False,
-        )
-        return agreed
 
     def _answer_name(self, path: AnswerPath, item: Question | Group) -> str:
         """'board seats per party', 'cure period of exit trigger #2', 'key officer #1'."""
@@ -225,11 +242,21 @@ class Runner:
                 "or choose (leave open); Ctrl-C pauses the interview."
             )
             return False
-        previous = self._answered.pop()
         # This question comes again after it: by the walk while it has no answer, else asked again.
         again = [step] if get(self.engine.data, step.path) is not ABSENT else []
-        self.engine.ask_again([previous, *again])
+        self.engine.ask_again([self._answered.pop(), *again])
         return True
+
+    def _back(self) -> None:
+        """Esc on a menu of the questions (a list, the suggestions): the question answered
+        before is asked again, and the menu comes again after it."""
+        if not self._answered:
+            self.prompter.say(
+                "This is the first question of this session: there is none to go back to. "
+                "Ctrl-C pauses the interview."
+            )
+            return
+        self.engine.ask_again([self._answered.pop()])
 
     def _manage(self, step: Manage) -> None:
         group = step.group
@@ -248,23 +275,41 @@ class Runner:
             self.prompter.say(f"{number}. {entry}", "  ", "     ")
         if first_time and group.help:
             self.prompter.say(for_purpose(group.help, purpose) or "")
-        action, number = self.prompter.select(
-            group.id, group.title, self._list_options(step), None, self._mark(), cancellable=False
-        )
+        try:
+            action, number = self.prompter.select(
+                group.id, group.title, self._list_options(step), None, self._mark()
+            )
+        except Cancelled:
+            self._back()
+            return
         if action == "add":
             self.engine.add_entry(step)
         elif action == "edit":
             self.engine.edit_entry(step, number)
         elif action == "remove":
-            self.engine.remove_entry(step, number)
-            # The entries after it move up one: Esc must not go back to a question of an entry
-            # that has gone or now holds another's answers.
-            listed = split(group.path)
-            self._answered = [a for a in self._answered if a.path[: len(listed)] != listed]
+            if self._entry_removal_agreed(step, number):
+                self.engine.remove_entry(step, number)
+                # The entries after it move up one: Esc must not go back to a question of an
+                # entry that has gone or now holds another's answers.
+                listed = split(group.path)
+                self._answered = [a for a in self._answered if a.path[: len(listed)] != listed]
         elif action == "details":
             self.engine.detail_entries(step)
         else:
             self.engine.finish(step)
+
+    def _entry_removal_agreed(self, step: Manage, number: int) -> bool:
+        try:
+            agreed: bool = self.prompter.select(
+                f"{step.group.id}:remove",
+                f"Remove {step.group.item} #{number + 1} ({step.entries[number]})?",
+                [("No, keep it (Esc)", False), ("Yes, remove it", True)],
+                False,
+                self._mark(),
+            )
+        except Cancelled:
+            return False
+        return agreed
 
     def _list_options(self, step: Manage) -> list[tuple[str, tuple[str, int]]]:
         group = step.group
@@ -297,14 +342,18 @@ class Runner:
         )
         for label, text in self._preset_lines(step.preset.defaults):
             self.prompter.say(f"{label}: {text}", "  ", "    ")
-        use = self.prompter.select(
-            "preset",
-            "Use these suggestions? (any of them can be changed in the review)",
-            [("Yes, use them", True), ("No, ask me each one", False)],
-            True,
-            self._mark(),
-            cancellable=False,
-        )
+        try:
+            use = self.prompter.select(
+                "preset",
+                "Use these suggestions? (any of them can be changed in the review)",
+                [("Yes, use them", True), ("No, ask me each one", False)],
+                True,
+                self._mark(),
+            )
+        except Cancelled:
+            self.engine.offer_again()
+            self._back()
+            return
         if use:
             self.engine.accept_preset(step)
 
@@ -471,9 +520,12 @@ class Runner:
             )
             for f in found
         ]
-        path = self.prompter.select(
-            "settle", "Which finding?", options, found[0].path, cancellable=False
-        )
+        try:
+            path = self.prompter.select(
+                "settle", "Which finding? (Esc: back)", options, found[0].path
+            )
+        except Cancelled:
+            return
         ask = question_at(self.engine, path)
         if ask is not None and ask.group is not None and ask.entry is not None:
             self.engine.ask_entry(ask.group, ask.entry, first=ask.question)
@@ -489,18 +541,31 @@ class Runner:
             self.engine.reopen(group)
 
     def _draft(self, draft: Callable[[Deal, Path, bool], list[Path]], deal: Deal) -> bool:
-        folder = Path(self.prompter.text("draft.folder", "Folder for the drafts", "out"))
+        try:
+            folder = Path(
+                self.prompter.text("draft.folder", "Folder for the drafts (Esc: back)", "out")
+            )
+        except Cancelled:
+            return False
+        if folder.exists() and not folder.is_dir():
+            self.prompter.problem(f"{folder} is a file: choose Draft again and give a folder")
+            return False
         try:
             written = draft(deal, folder, False)
-        except OutputExistsError as existing:
-            self.prompter.problem(str(existing))
-            replace = self.prompter.select(
-                "draft.replace",
-                "Replace those files?",
-                [("No, keep them", False), ("Yes, replace them", True)],
-                False,
-                cancellable=False,
+        except OutputExistsError:
+            self.prompter.problem(
+                f"drafts of this deal are already in {folder}: replace them below, or keep them "
+                "and choose Draft again with another folder"
             )
+            try:
+                replace = self.prompter.select(
+                    "draft.replace",
+                    "Replace those files?",
+                    [("No, keep them (Esc)", False), ("Yes, replace them", True)],
+                    False,
+                )
+            except Cancelled:
+                replace = False
             if not replace:
                 return False
             written = draft(deal, folder, True)

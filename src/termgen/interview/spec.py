@@ -84,6 +84,13 @@ class Group(Record):
     fixed: dict[Text, Any] = Field(
         default_factory=dict, description="Values every entry of this group has, e.g. kind."
     )
+    none_at: Text | None = Field(
+        None,
+        description=(
+            "For a list fixed to one kind, in a list it shares: the list of kinds where 'none' "
+            "is kept when it is finished with no entries, e.g. strengths.none_of."
+        ),
+    )
     summary: Text = Field(description="How an entry reads in lists, e.g. '{{ item.party }}'.")
     when: Text | None = None
     purposes: list[Purpose] = Field(default_factory=list)

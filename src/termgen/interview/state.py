@@ -66,6 +66,11 @@ class State:
             if isinstance(entry, dict) and all(entry.get(k) == v for k, v in group.fixed.items())
         ]
 
+    def chose_none(self, group: Group) -> bool:
+        """Whether a list fixed to one kind was finished with no entries (kept at `none_at`)."""
+        marks = get(self.data, split(group.none_at)) if group.none_at else None
+        return isinstance(marks, list) and any(value in marks for value in group.fixed.values())
+
     def context(self, group: Group | None = None, entry: int | None = None) -> dict[str, Any]:
         """The answers so far as the names conditions read; `item` is the entry asked about."""
         names: dict[str, Any] = {name: self.data.get(name, {}) for name in Deal.model_fields}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -99,11 +100,61 @@ def parse(kind: str, raw: Any, *, parties: Sequence[str] = (), choices: Sequence
     return text
 
 
+_MONTHS = {
+    name.casefold(): number
+    for number in range(1, 13)
+    for name in (calendar.month_name[number], calendar.month_abbr[number])
+} | {"sept": 9}
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\.?\s+([a-z]+)\.?,?\s+(\d{4})", re.I)
+_MONTH_DAY_YEAR = re.compile(r"([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", re.I)
+_QUARTER = re.compile(r"q([1-4])[\s/-]*(\d{4})|(\d{4})[\s/-]*q([1-4])|([1-4])q\s*(\d{4})", re.I)
+_MONTH_YEAR = re.compile(r"([a-z]+)\.?\s+(\d{4})", re.I)
+
+
 def _date(text: str) -> dt.date:
+    """A day written YYYY-MM-DD or with the month's name ('1 Jan 2027', 'January 1, 2027');
+    a quarter, a month or a year is refused with the days it may mean."""
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise AnswerError(date_problem(text)) from None
+        pass
+    named = _DAY_MONTH_YEAR.fullmatch(text) or _MONTH_DAY_YEAR.fullmatch(text)
+    if named is not None:
+        first, second, year = named.groups()
+        day, month = (first, second) if first.isdigit() else (second, first)
+        if month.casefold() in _MONTHS:
+            iso = f"{year}-{_MONTHS[month.casefold()]:02d}-{int(day):02d}"
+            try:
+                return dt.date.fromisoformat(iso)
+            except ValueError:
+                raise AnswerError(date_problem(iso).replace(iso, text, 1)) from None
+    raise AnswerError(_not_one_day(text) or date_problem(text))
+
+
+def _not_one_day(text: str) -> str | None:
+    """What to type for a quarter, a month or a year given where a day is asked."""
+    quarter = _QUARTER.fullmatch(text)
+    month_year = _MONTH_YEAR.fullmatch(text)
+    if quarter is not None:
+        number, year = (int(group) for group in quarter.groups() if group is not None)
+        if number > 4:  # the year came first
+            number, year = year, number
+        first, last = 3 * number - 2, 3 * number
+        what = f"Q{number} {year} is a quarter"
+    elif month_year is not None and month_year.group(1).casefold() in _MONTHS:
+        first = last = _MONTHS[month_year.group(1).casefold()]
+        year = int(month_year.group(2))
+        what = f"{calendar.month_name[first]} {year} is a month"
+    elif re.fullmatch(r"\d{4}", text):
+        first, last, year = 1, 12, int(text)
+        what = f"{year} is a year"
+    else:
+        return None
+    end = calendar.monthrange(year, last)[1]
+    return (
+        f"{what}, not a day; type the day you mean as YYYY-MM-DD, e.g. {year}-{first:02d}-01 "
+        f"for its first day or {year}-{last:02d}-{end} for its last"
+    )
 
 
 def _number(text: str) -> Decimal:
@@ -114,7 +165,11 @@ def _number(text: str) -> Decimal:
 
 
 def _per_party(text: str, kind: str, parties: Sequence[str]) -> dict[str, Any]:
-    """'NAW 50; KSC 50' -> {'NAW': 50, 'KSC': 50}; shares must add up to 100."""
+    """'NAW 50; KSC 50' -> {'NAW': 50, 'KSC': 50}; shares must add up to 100. The same for
+    every party may be said once: '3 each', or '50-50' for shares."""
+    same = _same_for_each(text, kind, parties)
+    if same is not None:
+        text = "; ".join(f"{party} {same}" for party in parties)
     values: dict[str, Any] = {}
     for part in re.split(r"[;,]", text):
         if not part.strip():
@@ -122,9 +177,14 @@ def _per_party(text: str, kind: str, parties: Sequence[str]) -> dict[str, Any]:
         match = re.fullmatch(r"\s*(.+?)\s+(\d[\d.,]*)\s*%?\s*", part)
         if not match:
             names = list(parties[:2]) if len(parties) >= 2 else ["NAW", "KSC"]
+            example = (
+                f"'{names[0]} 3; {names[1]} 2', or '3 each'"
+                if kind == "per_party"
+                else f"'{names[0]} 50; {names[1]} 50', or '50-50'"
+            )
             raise AnswerError(
                 f"'{part.strip()}' does not name a party and its number; write each party's "
-                f"short name, then its number, e.g. '{names[0]} 50; {names[1]} 50'"
+                f"short name, then its number, e.g. {example}"
             )
         party, number = match.group(1), match.group(2)
         # Short names are written as the deal spells them, whatever the case typed.
@@ -138,6 +198,38 @@ def _per_party(text: str, kind: str, parties: Sequence[str]) -> dict[str, Any]:
         total = sum(Decimal(v) for v in values.values())
         raise AnswerError(f"the shares add up to {total:f}, not 100")
     return values
+
+
+def _same_for_each(text: str, kind: str, parties: Sequence[str]) -> str | None:
+    """The number every party has in '3 each' or (shares) '50-50'; None for another answer.
+    A split that is not equal does not say which party has which share: refused with how to
+    write it."""
+    each = re.fullmatch(
+        r"each\s+(\d[\d.]*)\s*%?|(\d[\d.]*)\s*%?\s*(?:each|apiece|per party)", text, re.I
+    )
+    if each is not None and len(parties) >= 2:
+        return str(each.group(1) or each.group(2))
+    split = re.fullmatch(r"\d[\d.]*\s*%?(?:\s*[-/:]\s*\d[\d.]*\s*%?)+", text)
+    if kind != "shares" or split is None or len(parties) < 2:
+        return None
+    numbers = re.findall(r"\d[\d.]*", text)
+    if len(set(numbers)) == 1 and len(numbers) == len(parties):
+        return str(numbers[0])
+    example = "; ".join(
+        f"{party} {number}" for party, number in zip(parties, numbers, strict=False)
+    )
+    if len(numbers) != len(parties):
+        example = _party_shares_example(parties)
+    raise AnswerError(
+        f"'{text}' does not say which party has which share; write each party's short name, "
+        f"then its share, e.g. '{example}'"
+    )
+
+
+def _party_shares_example(parties: Sequence[str]) -> str:
+    each = 100 // len(parties)
+    rest = 100 - each * (len(parties) - 1)
+    return "; ".join(f"{party} {rest if n == 0 else each}" for n, party in enumerate(parties))
 
 
 def show(kind: str, value: Any) -> str:

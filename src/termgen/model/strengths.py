@@ -74,4 +74,11 @@ class Strengths(Record):
     """Complementary strengths: contributions and phases."""
 
     contributions: list[Contribution] = Field(default_factory=list)
+    none_of: list[ContributionKind] = Field(
+        default_factory=list,
+        description=(
+            "Kinds of contribution the deal has none of, said on purpose (plant_allocation: "
+            "no offtake commitments): the interview does not ask for them again."
+        ),
+    )
     phases: list[Phase] = Field(default_factory=list)

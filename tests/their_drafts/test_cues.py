@@ -1,0 +1,90 @@
+"""Counsel's cues for wordings that agreements use often: each reads the provision in them,
+and each leaves alone the look-alike that grants nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from termgen.library.folders import library_layers
+from termgen.library.load import load_provisions
+from termgen.library.provisions import Provision
+from termgen.their_drafts.detect import cue_matches
+from termgen.their_drafts.extract import Block, Extracted
+from termgen.their_drafts.text import sentences
+
+
+def _provision(provision_id: str) -> Provision:
+    provisions = load_provisions(library_layers([], {}))
+    return next(entry.record for entry in provisions.values() if entry.record.id == provision_id)
+
+
+def _cued(provision_id: str, text: str) -> bool:
+    found = sentences(Extracted(Path("x.txt"), "txt", (Block(text, paragraph=1),)))
+    return bool(cue_matches(found, _provision(provision_id)).present)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the event of any material change in the organization, ownership, management or "
+        "control of the business of the Agent, the Company may, at its option, terminate this "
+        "Agreement upon giving written notice of termination to the Agent.",
+        "Any merger, consolidation or reorganization involving Licensee will be deemed to be a "
+        "transfer of rights under this Agreement for which the Licensor's consent is required.",
+        'For purposes of this Section, a "transfer" shall be deemed to include a merger of the '
+        "Licensee with another party.",
+        "Neither party may assign this Agreement, whether by contract or by operation of law, "
+        "except with the express written consent of the other party.",
+    ],
+)
+def test_change_of_control_worded_as_a_change_in_a_list_or_a_deemed_transfer(text: str) -> None:
+    assert _cued("exit.trigger.change_of_control", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A change of control of Rogers shall not be considered an assignment of this Agreement.",
+        '"Change of Control" means, with respect to either Party, the sale of its shares.',
+        "Either party may terminate this Agreement upon the filing of bankruptcy, insolvency, "
+        "reorganization or receivership proceedings by the other party.",
+    ],
+)
+def test_no_change_of_control_in_its_negation_its_definition_or_an_insolvency(text: str) -> None:
+    assert not _cued("exit.trigger.change_of_control", text)
+
+
+def test_termination_at_the_option_of_any_party_on_notice_is_for_convenience() -> None:
+    assert _cued(
+        "exit.trigger.convenience",
+        "This Agreement shall terminate at the option of any party, upon 90 days' advance "
+        "written notice to the other parties hereto.",
+    )
+    assert _cued(
+        "exit.trigger.convenience",
+        "This Agreement shall continue in effect until either Party informs the other Party with "
+        "thirty (30) days' prior written notice of termination of this Agreement.",
+    )
+    assert not _cued(
+        "exit.trigger.convenience",
+        "This Agreement shall renew until either party gives notice of non-renewal.",
+    )
+
+
+def test_an_agreement_continuing_until_terminated_by_notice_renews_and_the_notice_stops_it() -> (
+    None
+):
+    text = (
+        "This Agreement shall continue until the end of the fifteenth Contract Year, and shall "
+        "continue in full force and effect thereafter until terminated by either Party by "
+        "providing thirty (30) days' prior written notice of termination."
+    )
+    assert _cued("renewal.mechanism", text)
+    assert _cued("renewal.notice", text)
+    assert not _cued(
+        "renewal.notice",
+        "Thereafter it continues until terminated by either party by notice of a breach that "
+        "is not cured within thirty (30) days.",
+    )

@@ -45,7 +45,7 @@ def test_a_draft_read_from_the_start_is_the_draft_extract_reads(tmp_path: Path) 
     long.write_bytes(_long_pdf())
     drafts = [long, SOURCES / "aes-open.pdf", build_docx("mou", tmp_path)]
     for draft in drafts:
-        assert extract_soon(draft)().result(timeout=60) == extract(draft), draft.name
+        assert extract_soon(draft).result(timeout=60) == extract(draft), draft.name
 
 
 @pytest.mark.parametrize(
@@ -72,6 +72,6 @@ def test_a_draft_read_from_the_start_fails_as_extract_fails(
         draft.write_bytes(source.read_bytes())
     with pytest.raises(UnreadableDraftError, match=error):
         extract(draft)
-    running = extract_soon(draft)()
+    running = extract_soon(draft)
     with pytest.raises(UnreadableDraftError, match=error):
         running.result(timeout=60)

@@ -22,7 +22,6 @@ from termgen.cli.arguments import (
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable
     from pathlib import Path
 
     from termgen.environment import Environment
@@ -94,7 +93,7 @@ class Check(Command):
     json = json_flag()
     strict = strict_flag()
     library = library_folders()
-    _reading: Callable[[], Running[Extracted]] | None = None
+    _reading: Running[Extracted] | None = None
 
     @property
     def draft_alone(self) -> Path | None:
@@ -119,9 +118,9 @@ class Check(Command):
         """The draft checked on its own, read in a process of its own since `begin` (or from
         now): while that process imports PDFium and reads, this one imports and loads what
         checking needs."""
-        return (self._reading or self._read_soon(env))()
+        return self._reading or self._read_soon(env)
 
-    def _read_soon(self, env: Environment) -> Callable[[], Running[Extracted]]:
+    def _read_soon(self, env: Environment) -> Running[Extracted]:
         from termgen.their_drafts.progress import page_progress
         from termgen.their_drafts.reading import extract_soon
 

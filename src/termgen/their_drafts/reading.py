@@ -14,7 +14,6 @@ from termgen.forked import standing_by, started
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable
     from pathlib import Path
 
     from termgen.forked import Running
@@ -24,21 +23,20 @@ if TYPE_CHECKING:
 
 def extract_soon(
     path: Path, *, password: str | None = None, progress: Progress | None = None
-) -> Callable[[], Running[Extracted]]:
-    """`extract` begun now in a process of its own (with `halves`), while this one imports and
-    loads what comes next; the function returned gives the result to come. The reading
-    process writes the progress line. (In a thread, the reading would take turns at Python's
-    lock with this one after every call into PDFium, several a page.)
+) -> Running[Extracted]:
+    """`extract` begun now in a process of its own (with `halves`), while this one goes on to
+    import and load what comes next. The reading process writes the progress line. (In a
+    thread, the reading would take turns at Python's lock with this one after every call
+    into PDFium, several a page.)
 
-    A PDF's process imports PDFium, then waits for the file: the function reads it here and
-    refuses compression bombs (by then this process has imported what that needs) and hands
-    the process the bytes. A Word or text draft's process reads it at once.
+    A PDF's process imports PDFium while this one reads the file and refuses compression
+    bombs, then takes the bytes this one sends it. A Word or text draft's process reads it
+    itself. Errors come with the result, as from `extract`.
     """
     if path.suffix.lower() != ".pdf":
-        running = started(partial(_extracted, path, password, progress))
-        return lambda: running
+        return started(partial(_extracted, path, password, progress))
     reader = standing_by(_import_pdf_reader, partial(_pdf_pages, path, password, progress))
-    return lambda: _Extracting(path, reader.give(partial(_checked_pdf, path)))
+    return _Extracting(path, reader.give(partial(_checked_pdf, path)))
 
 
 def _extracted(path: Path, password: str | None, progress: Progress | None) -> Extracted:
@@ -48,7 +46,7 @@ def _extracted(path: Path, password: str | None, progress: Progress | None) -> E
 
 
 def _import_pdf_reader() -> None:
-    import pypdfium2  # noqa: F401  # imported now, while the file is read and checked
+    import pypdfium2  # noqa: F401  # imported while the file is read and checked
 
     import termgen.their_drafts.pdf  # noqa: F401
 

@@ -92,3 +92,44 @@ def test_work_started_in_a_child_leaves_this_process_free_to_fork_again() -> Non
     assert forked.can_fork(), "no thread waits for the child"
     assert running.result(timeout=30) != os.getpid()
     assert running.done()
+
+
+def _where(data: bytes) -> tuple[int, int, bytes]:
+    return os.getpid(), len(data), data[:3]
+
+
+def test_a_child_standing_by_does_the_work_on_the_data_it_is_given() -> None:
+    readied: list[int] = []
+    child = forked.standing_by(lambda: readied.append(os.getpid()), _where)
+    data = b"PDF" + bytes(3_000_000)  # larger than a pipe holds: sent while the child reads
+    pid, size, start = child.give(lambda: data).result(timeout=30)
+    assert (size, start) == (len(data), b"PDF")
+    assert pid != os.getpid()
+    assert readied == [], "ready() ran in the child"
+
+
+def test_a_child_standing_by_is_given_empty_data_as_data() -> None:
+    pid, size, _ = forked.standing_by(lambda: None, _where).give(bytes).result(timeout=30)
+    assert (size, pid != os.getpid()) == (0, True)
+
+
+def test_when_the_data_cannot_be_had_its_error_comes_with_the_result() -> None:
+    calls: list[str] = []
+
+    def unreadable() -> bytes:
+        calls.append("tried")
+        raise FileNotFoundError("no such file")
+
+    running = forked.standing_by(lambda: None, _where).give(unreadable)
+    assert calls == ["tried"], "not raised yet"
+    with pytest.raises(FileNotFoundError, match="no such file"):
+        running.result(timeout=30)
+    assert calls == ["tried", "tried"]
+
+
+def test_a_child_standing_by_that_fails_has_its_work_done_here() -> None:
+    def broken() -> None:
+        raise ImportError("no PDFium in the child")
+
+    pid, size, _ = forked.standing_by(broken, _where).give(lambda: b"abc").result(timeout=30)
+    assert (pid, size) == (os.getpid(), 3)

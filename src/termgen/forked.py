@@ -17,6 +17,7 @@ import select
 import signal
 import threading
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Generic, NoReturn, Protocol, TypeVar
 
 if TYPE_CHECKING:
@@ -77,6 +78,68 @@ def started(work: Callable[[], R]) -> Running[R]:
     return _Awaited(_Child.start(work, None), work)
 
 
+def standing_by(ready: Callable[[], object], work: Callable[[bytes], R]) -> Standby[R]:
+    """A child process forked now to do `work(data)` once it is given the data (`give`); until
+    then it does `ready()`, such as importing what `work` needs, while this process goes on.
+    Where this process cannot fork, `give` starts the work as `started` does."""
+    return Standby(_Child.start_waiting(ready, work) if can_fork() else None, work)
+
+
+class Standby(Generic[R]):
+    """A child process waiting for the data of its work (see `standing_by`)."""
+
+    def __init__(self, child: tuple[_Child[R], int] | None, work: Callable[[bytes], R]) -> None:
+        self._child = child
+        self._work = work
+
+    def give(self, data: Callable[[], bytes]) -> Running[R]:
+        """`work(data())` under way: `data()` is called here and its bytes sent to the child.
+
+        As with `started`, a child that fails in any way has its work done here when the result
+        is asked for; so does a `data()` that raises: it is called again then, and its error
+        raised where the work's own errors are.
+        """
+        if self._child is None:
+            return started(lambda: self._work(data()))
+        child, orders = self._child
+        try:
+            given = data()
+        except Exception:
+            os.close(orders)  # the child reads no data, and ends
+            return _Awaited(child, lambda: self._work(data()))
+        _send(orders, len(given).to_bytes(_SIZE_BYTES, "little"), given)
+        return _Awaited(child, partial(self._work, given))
+
+
+def _send(pipe: int, *parts: bytes) -> None:
+    """The parts down a pipe, which is then closed; no more once the reader has gone."""
+    try:
+        for part in parts:
+            pending = memoryview(part)
+            while pending:
+                pending = pending[os.write(pipe, pending) :]
+    except BrokenPipeError:
+        pass  # the child has ended: its work is done here when the result is asked for
+    finally:
+        os.close(pipe)
+
+
+def _given(ready: Callable[[], object], work: Callable[[bytes], R], orders: int) -> R:
+    """In the child: `ready()`, then `work` on the data sent (without it, an error: this
+    process ends, as a child whose work is not wanted)."""
+    ready()
+    with os.fdopen(orders, "rb") as pipe:
+        header = pipe.read(_SIZE_BYTES)
+        size = int.from_bytes(header, "little")
+        data = pipe.read(size)
+    if len(header) != _SIZE_BYTES or len(data) != size:
+        raise EOFError("the data did not come, or not whole")
+    return work(data)
+
+
+_SIZE_BYTES = 8
+
+
 def can_fork() -> bool:
     """Whether forking is available, safe here, and has a second core to run on."""
     cores = getattr(os, "sched_getaffinity", None)
@@ -120,6 +183,21 @@ class _Child(Generic[R]):
             _run_child(compute, cache, write_end)
         os.close(write_end)
         return cls(pid, read_end)
+
+    @classmethod
+    def start_waiting(
+        cls, ready: Callable[[], object], work: Callable[[bytes], R]
+    ) -> tuple[_Child[R], int]:
+        """A child that does `ready()`, then `work` on the data sent down the pipe returned."""
+        orders, send_end = os.pipe()
+
+        def given() -> R:
+            os.close(send_end)
+            return _given(ready, work, orders)
+
+        child = cls.start(given, None)
+        os.close(orders)
+        return child, send_end
 
     def ready(self, timeout: float) -> bool:
         """Whether the child has sent its result or ended, waiting at most `timeout` s."""

@@ -150,3 +150,43 @@ def _required(command: type) -> list[str]:
         elif argument.settings.get("required"):
             found += [argument.flags[0], "out.ics"]
     return found
+
+
+@pytest.mark.parametrize(
+    ("arguments", "alone"),
+    [
+        (["draft.pdf"], "draft.pdf"),
+        (["draft.PDF", "--json"], "draft.PDF"),
+        (["draft.docx", "--password", "x"], "draft.docx"),
+        (["draft.pdf", "other.pdf"], None),
+        (["deal.yaml"], None),
+        (["draft.pdf", "--against", "deal.yaml"], None),
+        (["draft.pdf", "--as", "Northwind"], None),
+        (["room.pdf"], None),  # a folder named like a draft
+    ],
+)
+def test_a_draft_checked_on_its_own_is_read_from_the_start(
+    arguments: list[str], alone: str | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only a draft that `check` reads on its own starts being read as soon as the command
+    line is parsed; folders, answer files, --against and several drafts do not."""
+    from termgen.cli.commands import Check
+    from termgen.cli.main import build_parser
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "room.pdf").mkdir()
+    parsed = build_parser().parse_args(["check", *arguments])
+    draft = Check(vars(parsed)).draft_alone
+    assert (None if draft is None else str(draft)) == alone
+
+
+def test_a_draft_that_cannot_be_looked_at_is_left_to_the_command() -> None:
+    """`begin` runs before the command's error handling: it never raises, and reads nothing."""
+    from termgen.cli.commands import Check
+    from termgen.cli.main import build_parser
+    from termgen.environment import Environment
+
+    name = "x" * 300 + ".pdf"  # too long a name for the file system: looking at it fails
+    command = Check(vars(build_parser().parse_args(["check", name])))
+    command.begin(Environment())
+    assert command._reading is None

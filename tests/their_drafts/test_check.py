@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import get_args
@@ -10,6 +11,8 @@ from typing import get_args
 import docx
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from termgen.cache import Cache
 from termgen.errors import LibraryError
@@ -19,7 +22,7 @@ from termgen.library.load import load_provisions
 from termgen.model.exit import TriggerKind
 from termgen.their_drafts.detect import Detection, detect
 from termgen.their_drafts.extract import Block, Extracted, extract
-from termgen.their_drafts.text import normalise, sentences
+from termgen.their_drafts.text import _PUNCTUATION, normalise, sentences
 from termgen.their_drafts.wanted import wanted_provisions
 
 from ..conftest import EXAMPLES_DIR, ROOT, run_cli
@@ -117,6 +120,18 @@ def test_punctuation_is_normalised() -> None:
         'The "Initial Term" runs for five years.',
         "Renewal is automatic.",
     ]
+
+
+_TRICKY = "\u00a0\u037e\u0301\u0308\u0327\u00ad\ufb01\u2019\u00a8\u00b4e; aA"
+
+
+@given(st.text(alphabet=st.sampled_from(_TRICKY) | st.characters(), max_size=40))
+def test_normalising_gives_what_nfkc_and_the_punctuation_give(text: str) -> None:
+    """The no-break space and the Greek question mark changed before NFKC, not by it."""
+    expected = unicodedata.normalize("NFKC", text)
+    for character, replacement in _PUNCTUATION.items():
+        expected = expected.replace(character, replacement)
+    assert normalise(text) == expected
 
 
 def _sentences_of(*paragraphs: str) -> list:

@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from pathlib import Path
     from typing import Any, Generic, TypeVar, overload
 
+    from termgen.environment import Environment
+
     T = TypeVar("T")
 
     class _Typed(Generic[T]):
@@ -75,6 +77,10 @@ class Command:
     def debug(self) -> bool:
         """`termgen --debug COMMAND`: show the traceback of a failure."""
         return bool(self.values.get("debug"))
+
+    def begin(self, env: Environment) -> None:
+        """Work that starts as soon as the command line is parsed, before the modules that
+        carry out the command are imported (none, for most commands)."""
 
     @classmethod
     def arguments(cls) -> list[Argument[Any]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from termgen.cli.commands import DEAL_SUFFIXES, DRAFT_SUFFIXES
 from termgen.cli.output import strict_status
 from termgen.environment import Environment
 from termgen.errors import ExitStatus, Location, UsageError
@@ -13,10 +14,6 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from termgen.cli.commands import Check
     from termgen.their_drafts.wanted import Wanted
-
-
-DEAL_SUFFIXES = (".yaml", ".yml")
-DRAFT_SUFFIXES = (".pdf", ".docx", ".txt")
 
 
 def run(command: Check, env: Environment) -> ExitStatus:
@@ -71,10 +68,7 @@ def _provisions(command: Check, env: Environment) -> list[Wanted]:
 
 
 def _check_draft(command: Check, file: Path, env: Environment) -> ExitStatus:
-    from termgen.their_drafts.extract import extract_soon
-    from termgen.their_drafts.progress import page_progress
-
-    reading = extract_soon(file, password=command.password, progress=page_progress(env.stderr))
+    reading = command.reading(env)
     from termgen.terminal import text_table
     from termgen.their_drafts.check import check_extracted
 

@@ -24,6 +24,13 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from termgen.environment import Environment
+    from termgen.forked import Running
+    from termgen.their_drafts.extract import Extracted
+
+DEAL_SUFFIXES = (".yaml", ".yml")
+DRAFT_SUFFIXES = (".pdf", ".docx", ".txt")
+
 
 class Validate(Command):
     """check answer files"""
@@ -86,6 +93,40 @@ class Check(Command):
     json = json_flag()
     strict = strict_flag()
     library = library_folders()
+    _reading: Running[Extracted] | None = None
+
+    @property
+    def draft_alone(self) -> Path | None:
+        """The draft (.pdf, .docx, .txt) when the command checks one draft on its own."""
+        files = self.files
+        alone = self.against is None and self.annotate is None and self.acting_for is None
+        if alone and len(files) == 1 and files[0].suffix.lower() in DRAFT_SUFFIXES:
+            return None if files[0].is_dir() else files[0]
+        return None
+
+    def begin(self, env: Environment) -> None:
+        """A draft checked on its own starts being read at once (see `reading`). A path that
+        cannot even be looked at is left to the command, which says why."""
+        try:
+            alone = self.draft_alone is not None
+        except OSError:
+            return
+        if alone:
+            self._reading = self._read_soon(env)
+
+    def reading(self, env: Environment) -> Running[Extracted]:
+        """The draft checked on its own, read in a process of its own since `begin` (or from
+        now): while that process imports PDFium and reads, this one imports and loads what
+        checking needs."""
+        return self._reading or self._read_soon(env)
+
+    def _read_soon(self, env: Environment) -> Running[Extracted]:
+        from termgen.their_drafts.progress import page_progress
+        from termgen.their_drafts.reading import extract_soon
+
+        return extract_soon(
+            self.files[0], password=self.password, progress=page_progress(env.stderr)
+        )
 
 
 class Interview(Command):

@@ -133,18 +133,20 @@ def main(argv: Sequence[str] | None = None, env: Environment | None = None) -> i
             parsed = parser.parse_args(argv)
     except SystemExit as stop:
         return int(stop.code or 0)
-    # Imported only now, so that --help and --version stay fast (see benchmarks/startup.py).
-    from termgen.generated_code import remembered
-
     chosen: type[Command] | None = getattr(parsed, "command", None)
     if chosen is None:
         from termgen.errors import ExitStatus
 
         parser.print_help(env.stdout)
         return ExitStatus.ERROR
+    command = chosen(vars(parsed))
+    command.begin(env)
+    # Imported only now, so that --help and --version stay fast (see benchmarks/startup.py).
+    from termgen.generated_code import remembered
+
     try:
         with remembered(env.cache):
-            return _carried_out(chosen(vars(parsed)), env)
+            return _carried_out(command, env)
     finally:
         env.save_cache()
 

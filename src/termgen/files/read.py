@@ -33,8 +33,8 @@ from termgen.errors import (
     TermgenError,
     WordTemplateError,
 )
+from termgen.files import MB
 
-MB = 1_000_000
 _CHUNK = 1 << 16
 
 

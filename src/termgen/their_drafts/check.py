@@ -95,11 +95,11 @@ def check_extracted(
 ) -> ForeignReport:
     """The provisions a draft settles, once its text is there.
 
-    Given a draft still being read (`extract_soon`) and a function that loads the provisions,
-    the loading, the loading of the scorer and, while the reading lasts, the compiling of cues
-    (from the cache, where an earlier run compiled them) happen meanwhile; once the text is
-    there, detection uses both cores too (the draft is checked alone, as `termgen check FILE`
-    does: a batch keeps the cores busy with other drafts).
+    Given a draft still being read (`termgen.their_drafts.reading`) and a function that loads
+    the provisions, the loading, the loading of the scorer and, while the reading lasts, the
+    compiling of cues (from the cache, where an earlier run compiled them) happen meanwhile;
+    once the text is there, detection uses both cores too (the draft is checked alone, as
+    `termgen check FILE` does: a batch keeps the cores busy with other drafts).
     """
     wanted = list(provisions() if callable(provisions) else provisions)
     if isinstance(extracted, Extracted):

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import Literal
 
 from termgen.errors import UnreadableDraftError
-from termgen.forked import Running, started
 from termgen.their_drafts.limits import (
     MOST_CHARACTERS,
     MOST_PARAGRAPHS,
@@ -50,10 +48,25 @@ def extract(
 ) -> Extracted:
     """The text of a .pdf, .docx or .txt draft, block by block, in reading order; with
     `halves`, a long PDF is read by two processes, a half each (see `pdf_pages`)."""
-    extracted = _extract(Path(path), password, progress, halves)
+    return _bounded(_extract(Path(path), password, progress, halves))
+
+
+def pdf_extracted(path: Path, pages: Sequence[str]) -> Extracted:
+    """The pages of a PDF read by `pdf_pages` (in another process, say), as `extract` gives
+    them."""
+    return _bounded(_pdf(path, pages))
+
+
+def _bounded(extracted: Extracted) -> Extracted:
     if sum(len(block.text) for block in extracted.blocks) > MOST_CHARACTERS:
-        raise too_large(path, "draft's text", MOST_CHARACTERS, "characters")
+        raise too_large(extracted.file, "draft's text", MOST_CHARACTERS, "characters")
     return extracted
+
+
+def _pdf(path: Path, pages: Sequence[str]) -> Extracted:
+    return Extracted(
+        path, "pdf", tuple(Block(text, page=number) for number, text in enumerate(pages, 1))
+    )
 
 
 def _extract(
@@ -63,9 +76,8 @@ def _extract(
     if suffix == ".pdf":
         from termgen.their_drafts.pdf import pdf_pages
 
-        pages = pdf_pages(path, read_draft(path, "pdf"), password, progress, halves=halves)
-        return Extracted(
-            path, "pdf", tuple(Block(text, page=number) for number, text in enumerate(pages, 1))
+        return _pdf(
+            path, pdf_pages(path, read_draft(path, "pdf"), password, progress, halves=halves)
         )
     if suffix == ".docx":
         from termgen.their_drafts.word import docx_paragraphs
@@ -79,15 +91,6 @@ def _extract(
     raise unreadable(
         path, "termgen reads drafts as .pdf, .docx or .txt; save the draft in one of these"
     )
-
-
-def extract_soon(
-    path: Path, *, password: str | None = None, progress: Progress | None = None
-) -> Running[Extracted]:
-    """`extract` in a process of its own, started now, while the caller imports and loads what
-    comes next. In a thread, the reading would take turns at Python's lock with the caller
-    after every call into PDFium (several a page). The child writes the progress line."""
-    return started(partial(extract, path, password=password, progress=progress, halves=True))
 
 
 def _numbered(texts: Iterable[str]) -> tuple[Block, ...]:

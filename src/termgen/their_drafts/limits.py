@@ -9,10 +9,16 @@ apply to what the draft unpacks to once read.
 
 from __future__ import annotations
 
-from pathlib import Path
+from functools import cache
 
-from termgen.errors import Location, UnreadableDraftError
-from termgen.files.read import MB, Kind, read_bytes
+from termgen.files import MB
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from termgen.errors import UnreadableDraftError
+    from termgen.files.read import Kind
 
 LARGEST_FILE = {"pdf": 200 * MB, "docx": 50 * MB, "txt": 10 * MB}
 """Bytes on disk. 10 MB of plain text is some 5,000 pages; a 200 MB PDF is mostly images."""
@@ -30,6 +36,8 @@ MOST_PARTS = 5000
 
 
 def unreadable(path: Path, message: str) -> UnreadableDraftError:
+    from termgen.errors import Location, UnreadableDraftError
+
     return UnreadableDraftError(message, location=Location(path))
 
 
@@ -43,13 +51,20 @@ def too_large(path: Path, what: str, limit: int, unit: str) -> UnreadableDraftEr
 
 def read_draft(path: Path, kind: str) -> bytes:
     """The bytes of a regular file of at most LARGEST_FILE[kind] bytes, or a clear error."""
-    return read_bytes(path, _KINDS[kind])
+    from termgen.files.read import read_bytes
+
+    return read_bytes(path, _kinds()[kind])
 
 
-_SPLIT = "so split the draft or check the part that matters"
-_KINDS = {
-    "pdf": Kind("PDF", LARGEST_FILE["pdf"], UnreadableDraftError, "a PDF", _SPLIT),
-    "docx": Kind("Word document", LARGEST_FILE["docx"], UnreadableDraftError, "a .docx", _SPLIT),
-    "txt": Kind("text file", LARGEST_FILE["txt"], UnreadableDraftError, "plain text", _SPLIT),
-}
-"""Drafts are read through the same boundary as every other file termgen is handed."""
+@cache
+def _kinds() -> dict[str, Kind]:
+    """Drafts are read through the same boundary as every other file termgen is handed."""
+    from termgen.errors import UnreadableDraftError
+    from termgen.files.read import Kind
+
+    split = "so split the draft or check the part that matters"
+    return {
+        "pdf": Kind("PDF", LARGEST_FILE["pdf"], UnreadableDraftError, "a PDF", split),
+        "docx": Kind("Word document", LARGEST_FILE["docx"], UnreadableDraftError, "a .docx", split),
+        "txt": Kind("text file", LARGEST_FILE["txt"], UnreadableDraftError, "plain text", split),
+    }

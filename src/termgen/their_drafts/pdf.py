@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from termgen.files.read import MB
+from termgen.files import MB
 from termgen.forked import in_parallel
 from termgen.their_drafts.limits import (
     LARGEST_UNPACKED,
@@ -50,9 +50,21 @@ def pdf_pages(
     With `halves`, a long PDF's second half is read by a forked copy of this process (PDFium
     is not thread-safe; a copy has a document of its own) while this one reads the first.
     """
+    refuse_bombs(path, data)
+    return unpacked_pages(path, data, password, progress, halves=halves)
+
+
+def unpacked_pages(
+    path: Path,
+    data: bytes,
+    password: str | None = None,
+    progress: Progress | None = None,
+    *,
+    halves: bool = False,
+) -> list[str]:
+    """`pdf_pages` of data that `refuse_bombs` has let through (here or in another process)."""
     import pypdfium2 as pdfium
 
-    _refuse_bombs(path, data)
     try:
         document = _open(pdfium, data, password)
     except pdfium.PdfiumError as error:
@@ -186,7 +198,7 @@ def _pypdf_pages(path: Path, data: bytes) -> list[str]:
         raise unreadable(path, DAMAGED) from None
 
 
-def _refuse_bombs(path: Path, data: bytes) -> None:
+def refuse_bombs(path: Path, data: bytes) -> None:
     """Refuse a PDF whose compressed streams unpack to more than LARGEST_UNPACKED bytes.
 
     PDFium unpacks a page's content whole; a few kilobytes can unpack to gigabytes. Each

@@ -5,7 +5,9 @@ from __future__ import annotations
 import sys
 from typing import IO
 
-from termgen.their_drafts.pdf import Progress
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from termgen.their_drafts.pdf import Progress
 
 LONG_DRAFT_PAGES = 20
 """Below this many pages a draft reads in a blink: no progress line."""

@@ -28,6 +28,11 @@ _PUNCTUATION = {
     "\x02": "",
     "\ufffe": "",
 }
+_DECOMPOSED = {"\u00a0": " ", "\u037e": ";"}
+"""What NFKC makes of the two characters that keep most PDF pages from being in NFKC already
+(a no-break space; the Greek question mark some fonts give for a semicolon). Each decomposes
+to one character that composes with nothing, so changing them first gives what NFKC gives,
+and the pages left in NFKC skip its costly pass."""
 _PAGE_NUMBER = re.compile(r"^\W*(page\s*)?[0-9ivxlc]{1,5}(\s*(of|/)\s*\d{1,4})?\W*$", re.IGNORECASE)
 _HYPHENATED = re.compile(r"(\w)-\n\s*([a-z])")
 _DIGITS = re.compile(r"\d+")
@@ -77,6 +82,9 @@ class Sentence:
 
 def normalise(text: str) -> str:
     """Unicode compatibility forms (ligatures), straight quotes, plain hyphens."""
+    for character, replacement in _DECOMPOSED.items():
+        if character in text:
+            text = text.replace(character, replacement)
     if not unicodedata.is_normalized("NFKC", text):  # the check is quick, the change is not
         text = unicodedata.normalize("NFKC", text)
     # `str.translate` looks up every character; `replace` skips to the few that change.

@@ -8,7 +8,7 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from termgen.files.read import MB
+from termgen.files import MB
 from termgen.their_drafts.limits import (
     LARGEST_UNPACKED,
     MOST_PARAGRAPHS,

@@ -192,3 +192,26 @@ def test_kill_9_at_any_moment_of_draft_never_leaves_half_a_pair(tmp_path: Path) 
         assert _visible(folder) == NAMES and _complete(folder)
         assert [entry.name for entry in folder.iterdir() if entry.name.startswith(".")] == []
     assert 0 in seen
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("check", "{long}.pdf"),
+        ("check", "{long}.yaml"),
+        ("validate", "{long}.yaml"),
+        ("draft", str(BATTERY), "-o", "{long}"),
+        ("calendar", str(BATTERY), "-o", "{long}.ics"),
+    ],
+    ids=lambda command: " ".join(command[:1] + command[-1:]).replace("{long}", "LONG"),
+)
+def test_a_path_the_system_refuses_is_one_message_with_exit_2(
+    tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    long = str(tmp_path / ("a" * 300))
+    result = run_cli(*(part.replace("{long}", long) for part in command))
+    assert result.status == 2, result.err
+    assert "internal error" not in result.err and "Traceback" not in result.err
+    assert "too long" in result.err.lower()
+    assert result.err.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []

@@ -171,6 +171,14 @@ def _carried_out(command: Command, env: Environment) -> int:
     except Exception as bug:
         if command.debug:
             raise
+        if isinstance(bug, OSError) and bug.filename is not None:
+            # The system refused a path the user gave (too long a name, no permission, a full
+            # disk): the user's to settle, as the message says, not a bug to report.
+            env.err(
+                f"{bug.filename}: cannot use this path ({bug.strerror or bug}); check the name, "
+                "and that termgen may read there"
+            )
+            return ExitStatus.ERROR
         env.err(
             f"termgen: internal error: {type(bug).__name__}: {bug}\n"
             "This is a bug in termgen. Run again with --debug for the traceback and report it."

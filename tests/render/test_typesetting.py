@@ -13,8 +13,10 @@ from docx.document import Document as WordDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.table import Table
+from docxtpl import RichText
 from lxml import etree
 
+from termgen.drafting.structure import Segment
 from termgen.render.layout import (
     _CELL_MARGINS,
     _TWIPS_PER_CHARACTER,
@@ -22,7 +24,7 @@ from termgen.render.layout import (
     _widths,
     fit_columns,
 )
-from termgen.render.richtext import unbroken
+from termgen.render.richtext import DraftText, unbroken
 
 from ..conftest import EXAMPLES, EXAMPLES_DIR, ROOT
 from ..docx_reading import W, drafted, word
@@ -48,6 +50,15 @@ TEMPLATES = sorted((ROOT / "templates").glob("*.docx"))
 )
 def test_a_number_keeps_its_percent_sign_and_an_amount_its_currency(text: str, kept: str) -> None:
     assert unbroken(text) == kept
+
+
+@pytest.mark.parametrize("text", ['NAW ("Nordhafen") & KSC <50 %>', "it's", "", " \t "])
+def test_a_segment_of_plain_text_is_written_as_docxtpl_writes_text(text: str) -> None:
+    written = DraftText()
+    written.add_segment(Segment(text))
+    docxtpls = RichText()
+    docxtpls.add(unbroken(text))
+    assert written.xml == docxtpls.xml
 
 
 def test_the_drafts_write_no_break_spaces_before_percent_signs() -> None:

@@ -164,18 +164,22 @@ Where the time goes (cProfile of whole runs and of one process linting 1,500 of 
   its descendants; where no table is in another and every row is a table's child, it counts
   the children. Drawings are renumbered by lxml's iteration (no walk where no document read
   has one); column fitting compares the rows' cell counts by XPath without an element per
-  cell; a plain segment's run is written directly, not through docxtpl's 14 properties.
+  cell; a plain segment's run is written directly, not through docxtpl's 14 properties; the
+  Word sandbox prints rich text as it is, without the finalizing (measure, dates in prose)
+  that leaves it unchanged anyway.
   Before the fork, an answer file's source map (40,000 places for this deal: half of the
   objects unpickled from the cache, and a garbage collection of them) is unpickled only when
   first asked for, which a draft without findings never does (`files/datafile.py`); and the
   sandbox asks pydantic once per model and name whether a template may read an attribute
   (clauses filter the thousand contributions). Instructions (callgrind, as above): before
-  the fork 1.76 to 1.69 billion (the example 1.14 to 1.13), the child 1.81 to 1.69, the
-  parent after it 0.67 to 0.62; the critical path 3.58 to 3.38, the example's 1.46 to 1.45.
-  The drafts (every example and this deal) are byte-identical. Wall-clock pairs (old and new
-  code interleaved, 12 rounds) were run only under a load of 11 to 15 on the 2 cores, where
-  both commands take 3-5 s and the fork does not help: 1.71-1.80x and 1.86-1.78x (ratio of
-  medians, median of pair ratios), i.e. noise; a quiet run is still owed. What is left in the
+  the fork 1.76 to 1.69 billion (the example 1.14 to 1.13), the child 1.81 to 1.62, the
+  parent after it 0.67 to 0.61; the critical path 3.58 to 3.31, the example's 1.46 to 1.45.
+  The drafts (every example and this deal) are byte-identical. Wall-clock, old and new code
+  interleaved (16 rounds; ratio of medians, median of pair ratios), before the last step
+  (the sandbox's): under a load of 7 to 9, 1.98x/2.01x against 1.72x/1.84x (the big deal
+  2.17 to 1.91 s, the example 1.10 and 1.11 s); under a load of 9 to 10, 1.90x/1.90x against
+  1.97x/1.89x; at 11 to 15 (3-5 s a command) nothing can be told. A run on a quiet machine,
+  where the child's critical path counts most, is still owed. What is left in the
   child: libxml2 parsing (0.35) and writing (0.22) the document, zlib (0.12), column fitting
   (0.33: a proxy for each of 7,000 paragraphs and widths, each cell's text read run by run),
   Jinja over the cells and their rich text.

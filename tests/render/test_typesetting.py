@@ -24,7 +24,9 @@ from termgen.render.layout import (
     _widths,
     fit_columns,
 )
-from termgen.render.richtext import DraftText, unbroken
+from termgen.render.richtext import DraftText, rich_value, unbroken
+from termgen.render.word import _WordSandbox
+from termgen.templating.sandbox import Sandbox
 
 from ..conftest import EXAMPLES, EXAMPLES_DIR, ROOT
 from ..docx_reading import W, drafted, word
@@ -59,6 +61,12 @@ def test_a_segment_of_plain_text_is_written_as_docxtpl_writes_text(text: str) ->
     docxtpls = RichText()
     docxtpls.add(unbroken(text))
     assert written.xml == docxtpls.xml
+
+
+def test_rich_text_is_printed_as_the_sandbox_would_print_it() -> None:
+    sandbox = _WordSandbox(None)
+    for text in (rich_value("due 2027-06-30, in 30 days"), rich_value(None), RichText("x")):
+        assert sandbox._finalize(text) is Sandbox._finalize(sandbox, text) is text
 
 
 def test_the_drafts_write_no_break_spaces_before_percent_signs() -> None:

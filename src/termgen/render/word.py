@@ -21,7 +21,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
-from docxtpl import DocxTemplate
+from docxtpl import DocxTemplate, RichText
 from jinja2 import Template, TemplateError, nodes
 from lxml import etree
 
@@ -246,6 +246,11 @@ class _WordSandbox(Sandbox):
             limits=WORD_TEMPLATE_LIMITS,
         )
         self.code_cache = cache
+
+    def _finalize(self, value: Any) -> Any:
+        """Rich text as it is, as the sandbox's own finalizing leaves it (never missing, no
+        text to measure or to word), without asking: a long table prints thousands of it."""
+        return value if isinstance(value, RichText) else super()._finalize(value)
 
     def compile_part(self, source: str) -> CodeType:
         def compiled() -> bytes:

@@ -156,6 +156,33 @@ Where the time goes (cProfile of whole runs and of one process linting 1,500 of 
   faster; under a load of 5 (16 and 10 pairs) 1.60x and 1.56x, the big deal 12 % faster.
   What is left in the child is the same as above; column fitting is a third of its render
   (reading each cell's text, then writing each cell's width).
+  The next round, after that one had sped up the example's fixed costs (cached) and so raised
+  this ratio to 1.86x and 2.05x in two runs: the child had one garbage collection, which read
+  the young objects it was forked with and wrote to each, copying the parent's pages (53 ms
+  under a load of 10); it now freezes them (`forked.py`), as the lint workers
+  do, and collects nothing. Grid fixing counted every table's rows with an XPath walk of all
+  its descendants; where no table is in another and every row is a table's child, it counts
+  the children. Drawings are renumbered by lxml's iteration (no walk where no document read
+  has one); column fitting compares the rows' cell counts by XPath without an element per
+  cell; a plain segment's run is written directly, not through docxtpl's 14 properties; the
+  Word sandbox prints rich text as it is, without the finalizing (measure, dates in prose)
+  that leaves it unchanged anyway.
+  Before the fork, an answer file's source map (40,000 places for this deal: half of the
+  objects unpickled from the cache, and a garbage collection of them) is unpickled only when
+  first asked for, which a draft without findings never does (`files/datafile.py`); and the
+  sandbox asks pydantic once per model and name whether a template may read an attribute
+  (clauses filter the thousand contributions). Instructions (callgrind, as above): before
+  the fork 1.76 to 1.69 billion (the example 1.14 to 1.13), the child 1.81 to 1.62, the
+  parent after it 0.67 to 0.61; the critical path 3.58 to 3.31, the example's 1.46 to 1.45.
+  The drafts (every example and this deal) are byte-identical. Wall-clock, old and new code
+  interleaved (16 rounds; ratio of medians, median of pair ratios), before the last step
+  (the sandbox's): under a load of 7 to 9, 1.98x/2.01x against 1.72x/1.84x (the big deal
+  2.17 to 1.91 s, the example 1.10 and 1.11 s); under a load of 9 to 10, 1.90x/1.90x against
+  1.97x/1.89x; at 11 to 15 (3-5 s a command) nothing can be told. A run on a quiet machine,
+  where the child's critical path counts most, is still owed. What is left in the
+  child: libxml2 parsing (0.35) and writing (0.22) the document, zlib (0.12), column fitting
+  (0.33: a proxy for each of 7,000 paragraphs and widths, each cell's text read run by run),
+  Jinja over the cells and their rich text.
 
     python benchmarks/scale.py [--pairs N] [--smoke]
 """

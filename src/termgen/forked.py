@@ -11,6 +11,7 @@ the cache comes back with its result, to be saved with the rest.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import select
@@ -229,6 +230,10 @@ class _Child(Generic[R]):
 
 def _run_child(compute: Callable[[], R], cache: Cache | None, pipe: int) -> NoReturn:
     status = 1
+    # What the child was forked with lives as long as it does: the garbage collector need not
+    # look at it again. Its first collection otherwise read the parent's young objects,
+    # writing to each, so copying their memory page by page.
+    gc.freeze()
     try:
         if cache is not None:
             cache.forked()

@@ -3,13 +3,15 @@ data, the same source map, the same refusal at the same line."""
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from termgen.errors import LibraryError
-from termgen.files.read import CLAUSE_FILE
+from termgen.files.datafile import SourceMap
+from termgen.files.read import ANSWER_FILE, CLAUSE_FILE
 from termgen.files.yaml_reading import _read_plainly, built, parsed
 
 from ..conftest import EXAMPLES, ROOT
@@ -66,3 +68,20 @@ def test_every_yaml_file_termgen_ships_is_read_from_the_events() -> None:
     for path in shipped:
         text = path.read_text(encoding="utf-8")
         assert _read_plainly(text, path) == built(text, path, CLAUSE_FILE), path
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[path.stem for path in EXAMPLES])
+def test_a_source_map_read_back_from_the_cache_locates_as_it_did(example: Path) -> None:
+    """Its places are unpickled only when first asked for (a draft without findings never
+    asks); then they are the same, and so are they pickled again."""
+    _, source = parsed(example.read_text(encoding="utf-8"), example, ANSWER_FILE)
+    again = pickle.loads(pickle.dumps(source))
+    assert "values" not in vars(again)
+    path = ("parties", 1, "short_name")
+    assert again.locate(path) == source.locate(path)
+    for each in (again, pickle.loads(pickle.dumps(again))):
+        assert _places(each) == _places(source)
+
+
+def _places(source: SourceMap) -> tuple[object, ...]:
+    return source.file, source.keys, source.values, source.blocks

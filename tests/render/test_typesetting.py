@@ -7,13 +7,26 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+import docx
 import pytest
+from docx.document import Document as WordDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
+from docx.table import Table
+from docxtpl import RichText
 from lxml import etree
 
-from termgen.render.layout import _CELL_MARGINS, _TWIPS_PER_CHARACTER, _longest_word, _widths
-from termgen.render.richtext import unbroken
+from termgen.drafting.structure import Segment
+from termgen.render.layout import (
+    _CELL_MARGINS,
+    _TWIPS_PER_CHARACTER,
+    _longest_word,
+    _widths,
+    fit_columns,
+)
+from termgen.render.richtext import DraftText, rich_value, unbroken
+from termgen.render.word import _WordSandbox
+from termgen.templating.sandbox import Sandbox
 
 from ..conftest import EXAMPLES, EXAMPLES_DIR, ROOT
 from ..docx_reading import W, drafted, word
@@ -39,6 +52,21 @@ TEMPLATES = sorted((ROOT / "templates").glob("*.docx"))
 )
 def test_a_number_keeps_its_percent_sign_and_an_amount_its_currency(text: str, kept: str) -> None:
     assert unbroken(text) == kept
+
+
+@pytest.mark.parametrize("text", ['NAW ("Nordhafen") & KSC <50 %>', "it's", "", " \t "])
+def test_a_segment_of_plain_text_is_written_as_docxtpl_writes_text(text: str) -> None:
+    written = DraftText()
+    written.add_segment(Segment(text))
+    docxtpls = RichText()
+    docxtpls.add(unbroken(text))
+    assert written.xml == docxtpls.xml
+
+
+def test_rich_text_is_printed_as_the_sandbox_would_print_it() -> None:
+    sandbox = _WordSandbox(None)
+    for text in (rich_value("due 2027-06-30, in 30 days"), rich_value(None), RichText("x")):
+        assert sandbox._finalize(text) is Sandbox._finalize(sandbox, text) is text
 
 
 def test_the_drafts_write_no_break_spaces_before_percent_signs() -> None:
@@ -96,6 +124,58 @@ def test_no_column_of_a_draft_splits_a_word(example: Path) -> None:
             for number, width in enumerate(widths):
                 longest = _longest_word([row[number] for row in rows[1:]])
                 assert width >= _floor(longest), (output.filename, rows[0][number])
+
+
+def _fitted_table(texts: list[list[str]]) -> tuple[WordDocument, Table]:
+    """A document with one table of these texts (a cell's lines as paragraphs of their own),
+    each cell's width written, as python-docx writes it."""
+    document = docx.Document()
+    table = document.add_table(rows=len(texts), cols=len(texts[0]))
+    for row, row_texts in zip(table.rows, texts, strict=True):
+        for cell, text in zip(row.cells, row_texts, strict=True):
+            first, *others = text.split("\n")
+            cell.paragraphs[0].text = first
+            for other in others:
+                cell.add_paragraph(other)
+    return document, table
+
+
+def _cell_widths(table: Table) -> list[list[tuple[str | None, str | None]]]:
+    return [
+        [(width.get(qn("w:type")), width.get(qn("w:w"))) for width in row.iter(qn("w:tcW"))]
+        for row in table._tbl.iterchildren(qn("w:tr"))
+    ]
+
+
+@pytest.mark.parametrize("where", ["every cell", "one cell of two paragraphs", "unwritten"])
+def test_every_cell_of_a_column_is_given_the_columns_width(where: str) -> None:
+    """A table drafted from a template has a paragraph and a width in each cell, read and
+    written at once; a cell of several paragraphs, or one whose width is not written yet,
+    is read (or written) cell by cell, to the same effect."""
+    long_word = "Hardwareintheloop" * 2
+    texts = [["Party", "Contribution", "When"], ["NAW", "Cells", "2027"], ["KSC", "Rig", "2028"]]
+    if where == "one cell of two paragraphs":
+        texts[2][1] = f"Rig\n{long_word}"
+    document, table = _fitted_table(texts)
+    if where == "unwritten":
+        table._tbl.tr_lst[1].tc_lst[0].tcPr.remove(table._tbl.tr_lst[1].tc_lst[0].tcPr[0])
+    fit_columns(document)
+    grid = [str(column.w.twips) for column in table._tbl.tblGrid.gridCol_lst]
+    assert _cell_widths(table) == [[("dxa", twips) for twips in grid]] * 3
+    if where == "one cell of two paragraphs":
+        assert int(grid[1]) >= _floor(len(long_word))
+
+
+@pytest.mark.parametrize("shape", ["cells merged down a column", "a row short of a cell"])
+def test_a_table_of_merged_cells_or_uneven_rows_keeps_its_widths(shape: str) -> None:
+    document, table = _fitted_table([["Party", "Contribution"], ["NAW", "Cells"], ["KSC", "Rig"]])
+    if shape == "cells merged down a column":
+        table.cell(1, 0).merge(table.cell(2, 0))
+    else:
+        table._tbl.tr_lst[2].remove(table._tbl.tr_lst[2].tc_lst[1])
+    before = etree.tostring(table._tbl)
+    fit_columns(document)
+    assert etree.tostring(table._tbl) == before
 
 
 @pytest.mark.parametrize("template", TEMPLATES, ids=[t.stem for t in TEMPLATES])

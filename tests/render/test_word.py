@@ -285,6 +285,12 @@ _DRAWING = (
 )
 
 
+_ROW_IN_CONTROL = _table(["10", "10"], [[_cell("a")] * 2]).replace(
+    "</w:tbl>", f"<w:sdt><w:sdtContent><w:tr>{_cell('b') * 3}</w:tr></w:sdtContent></w:sdt></w:tbl>"
+)
+"""A table with a row in a content control, which docxtpl counts among the table's rows."""
+
+
 @pytest.mark.parametrize(
     "body",
     [
@@ -297,6 +303,7 @@ _DRAWING = (
         _table(["100", "x"], [[_cell("a")] * 2]),  # a width that is not a number
         _table(["4000"], [[_cell("a"), _cell("b")], [_cell("c")] * 5, [_cell("d")]]),
         _table(["4000", "4000"], [[_cell(_table(["10"], [[_cell("x")] * 3]))] * 2]),
+        _ROW_IN_CONTROL,
         _table(["900", "900"], [[_cell("a", span=2)], [_cell("b")] * 3]),  # merged cells
         "<w:tbl><w:tr>" + _cell("no grid") + "</w:tr></w:tbl>",
         _DRAWING,

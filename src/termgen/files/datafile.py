@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -86,6 +87,30 @@ class SourceMap:
         '>') starts on the line below its key."""
         path = tuple(path)
         return self.spot(path)[0] + (1 if path in self.blocks else 0)
+
+    def __reduce__(self) -> tuple[type[_PickledSourceMap], tuple[Path, bytes]]:
+        """Pickled with its places as one piece, which is read back only when first asked
+        for: a file read from the cache is located in only where a problem or a finding is,
+        and the map of a long answer file (a thousand contributions: 40,000 places, each a
+        pair of tuples) took longer to read back than the deal, and made the garbage
+        collector read it all once more."""
+        places = (self.keys, self.values, self.blocks)
+        return _PickledSourceMap, (self.file, pickle.dumps(places, pickle.HIGHEST_PROTOCOL))
+
+
+class _PickledSourceMap(SourceMap):
+    """A source map read back from a pickle, its places unpickled on first use."""
+
+    def __init__(self, file: Path, places: bytes) -> None:
+        self.file = file
+        self._places = places
+
+    def __getattr__(self, name: str) -> Any:
+        """Only called for what the object does not have yet: its places, before first use."""
+        if name not in ("keys", "values", "blocks"):
+            raise AttributeError(name)
+        self.keys, self.values, self.blocks = pickle.loads(self._places)
+        return getattr(self, name)
 
 
 def read_yaml(path: Path, *, kind: Kind) -> tuple[Any, SourceMap]:

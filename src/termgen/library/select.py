@@ -57,11 +57,11 @@ def _check_positions(deal: Deal, library: Library, source: SourceMap | None) -> 
     problems = []
     for clause_id, label in deal.positions.items():
         path = ("positions", clause_id)
-        where = source.locate(path, at_key=True) if source else None
         if clause_id not in library.clauses:
             message = with_suggestion(
                 f"no clause '{clause_id}' in the library", clause_id, list(library.clauses)
             )
+            where = source.locate(path, at_key=True) if source else None
             problems.append(Problem(message, where, "positions"))
             continue
         clause = library.clauses[clause_id].record

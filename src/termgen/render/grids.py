@@ -18,37 +18,47 @@ _GRID, _GRID_COLUMN, _ROW, _CELL = qn("w:tblGrid"), qn("w:gridCol"), qn("w:tr"),
 _TABLE, _WIDTH, _SPAN = qn("w:tbl"), qn("w:w"), qn("w:gridSpan")
 _UNEVEN = etree.XPath("descendant::w:tr[count(w:tc) != $cells][1]", namespaces=nsmap)
 """A row of the table (or of a table in it, as docxtpl counts) without this many cells."""
+_UNEVEN_CHILD = etree.XPath("w:tr[count(w:tc) != $cells][1]", namespaces=nsmap)
+"""The same, where the table's rows are all its children: XPath's walk through every
+descendant was most of the fixing of a 1,000-row table."""
 
 
 def fix_grids(body: etree._Element) -> bool:
     """Give each table of the body as many grid columns as its rows have cells, scaled to keep
     the table's width, as docxtpl's `fix_tables` does; False (the body untouched) where a cell
     spans columns or a table has no grid, for docxtpl to fix."""
-    found = list(body.iter(_TABLE, _SPAN))
+    found = list(body.iter(_TABLE, _SPAN, _ROW))
     tables = [each for each in found if each.tag == _TABLE]
-    if len(tables) < len(found) or any(table.find(_GRID) is None for table in tables):
+    rows = [each for each in found if each.tag == _ROW]
+    if len(tables) + len(rows) < len(found) or any(table.find(_GRID) is None for table in tables):
         return False
+    # Where no table is inside another and every row is a table's child, a table's rows, as
+    # docxtpl counts them (all within it), are its children.
+    flat = {row.getparent() for row in rows} <= set(tables) and not any(
+        next(table.iterancestors(_TABLE), None) is not None for table in tables
+    )
     for table in tables:
-        _fix_grid(table)
+        _fix_grid(table, _UNEVEN_CHILD if flat else _UNEVEN)
     return True
 
 
-def _most_cells(table: etree._Element) -> int:
-    """The most cells of any row in the table, its inner tables' rows included."""
+def _most_cells(table: etree._Element, uneven: etree.XPath) -> int:
+    """The most cells of any row in the table, its inner tables' rows included; `uneven`
+    finds a row with another number of cells than the first."""
     first = next(table.iter(_ROW), None)
     if first is None:
         return 0
     cells = len(first.findall(_CELL))
-    if not _UNEVEN(table, cells=cells):
+    if not uneven(table, cells=cells):
         return cells
     return max(len(row.findall(_CELL)) for row in table.iter(_ROW))
 
 
-def _fix_grid(table: etree._Element) -> None:
+def _fix_grid(table: etree._Element, uneven: etree.XPath) -> None:
     grid = table.find(_GRID)
     assert grid is not None
     columns = grid.findall(_GRID_COLUMN)
-    most = _most_cells(table)
+    most = _most_cells(table, uneven)
     missing = most - len(columns)
     if missing > 0:
         width = sum(_width(each) for each in columns if each.get(_WIDTH) is not None)

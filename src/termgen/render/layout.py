@@ -31,6 +31,12 @@ _MERGED = etree.XPath(
     "boolean(w:tr/w:tc/w:tcPr[w:vMerge or w:gridSpan[@w:val != '1']])", namespaces=nsmap
 )
 """Whether a table has merged cells, which keep the widths the template gave them."""
+_MERGING = (qn("w:vMerge"), qn("w:gridSpan"))
+"""What a merged cell holds: a table without either has none, which lxml tells at once where
+no document read has any, while `_MERGED` reads every cell's properties."""
+_FIRST_ROW_CELLS = etree.XPath("count(w:tr[1]/w:tc)", namespaces=nsmap)
+_UNEVEN = etree.XPath("boolean(w:tr[count(w:tc) != $cells])", namespaces=nsmap)
+_ROWS = etree.XPath("count(w:tr)", namespaces=nsmap)
 _CELL_WIDTHS = etree.XPath("w:tr/w:tc/w:tcPr[1]/w:tcW[1]", namespaces=nsmap)
 """The widths written in a table's cells (each cell's first, as `_set_width` finds it)."""
 _CELL_PARAGRAPHS = etree.XPath("w:tr/w:tc/w:p", namespaces=nsmap)
@@ -63,6 +69,11 @@ def _end_keeping_together(table: Table) -> None:
 def selected(query: etree.XPath, where: etree._Element) -> list[etree._Element]:
     """The elements an XPath query selects (lxml types a query's result as any it can be)."""
     return cast(list[etree._Element], query(where))
+
+
+def _counted(query: etree.XPath, where: etree._Element) -> int:
+    """What an XPath query that counts gives (a float)."""
+    return int(cast(float, query(where)))
 
 
 def _longest_word(texts: list[str]) -> int:
@@ -112,25 +123,35 @@ def _paragraph_text(paragraph: etree._Element) -> str:
     return "".join([t.text or "" for t in paragraph.iter(_TEXT)])
 
 
-def _texts(tbl: etree._Element, rows: list[list[CT_Tc]], width: int) -> list[list[str]]:
+def _rows(tbl: etree._Element) -> list[list[CT_Tc]]:
+    """The cells of each row of the table."""
+    return [cast(list[CT_Tc], list(row.iterchildren(_TC))) for row in tbl.iterchildren(_TR)]
+
+
+def _texts(tbl: etree._Element, rows: int, width: int) -> list[list[str]]:
     """The text of each cell of the rows, row by row: a table's paragraphs found at once where
     each cell has one, as a generated table's cells do, else cell by cell."""
-    cells = width * len(rows)
+    cells = width * rows
     paragraphs = selected(_CELL_PARAGRAPHS, tbl)
     if len(paragraphs) != cells or _CELLS_WITH_PARAGRAPH(tbl) != cells:
-        return [[_text(cell) for cell in row] for row in rows]
+        return [[_text(cell) for cell in row] for row in _rows(tbl)]
     texts = [_paragraph_text(paragraph) for paragraph in paragraphs]
     return [texts[start : start + width] for start in range(0, cells, width)]
 
 
+def _merged(tbl: etree._Element) -> bool:
+    return next(tbl.iter(*_MERGING), None) is not None and bool(_MERGED(tbl))
+
+
 def _fit(table: Table, total: int) -> None:
     # lxml directly: python-docx's rows, cells and their properties (each a search of the
-    # XML) cost more than the rest of a long table's drafting (a thousand contributions).
+    # XML) cost more than the rest of a long table's drafting (a thousand contributions). The
+    # rows are counted and compared by XPath, without an element for each cell.
     tbl = table._tbl
-    rows = [cast(list[CT_Tc], list(row.iterchildren(_TC))) for row in tbl.iterchildren(_TR)]
-    width = max((len(cells) for cells in rows), default=0)
-    if width == 0 or any(len(cells) != width for cells in rows) or _MERGED(tbl):
+    width = _counted(_FIRST_ROW_CELLS, tbl)
+    if width == 0 or _UNEVEN(tbl, cells=width) or _merged(tbl):
         return
+    rows = _counted(_ROWS, tbl)
     texts = _texts(tbl, rows, width)
     first_row = tbl.tr_lst[0].trPr
     header = first_row is not None and first_row.find(qn("w:tblHeader")) is not None
@@ -150,13 +171,13 @@ def _fit(table: Table, total: int) -> None:
     for column, column_width in zip(tbl.tblGrid.gridCol_lst, widths, strict=True):
         column.w = Emu(column_width * _EMU_PER_TWIP)
     written = selected(_CELL_WIDTHS, tbl)
-    if len(written) == width * len(rows):  # every cell has its width written: the usual case
-        texts_of_widths = [str(twips) for twips in widths] * len(rows)
+    if len(written) == width * rows:  # every cell has its width written: the usual case
+        texts_of_widths = [str(twips) for twips in widths] * rows
         for cell_width, twips in zip(written, texts_of_widths, strict=True):
             cell_width.set(_TYPE, "dxa")
             cell_width.set(_WIDTH, twips)
         return
-    for cells in rows:
+    for cells in _rows(tbl):
         for cell, column_width in zip(cells, widths, strict=True):
             _set_width(cell, column_width)
 

@@ -52,8 +52,10 @@ class DraftText(RichText):  # type: ignore[misc]  # docxtpl has no type informat
                 '<w:r><w:rPr><w:b/><w:highlight w:val="yellow"/></w:rPr>'
                 f'<w:t xml:space="preserve">{escape(segment.text, quote=False)}</w:t></w:r>'
             )
-        else:
-            self.add(unbroken(segment.text))
+        else:  # what `add` writes of text without properties, without asking for each one
+            self.xml += (
+                f'<w:r><w:t xml:space="preserve">{escape(unbroken(segment.text))}</w:t></w:r>'
+            )
 
 
 def rich(paragraphs: Iterable[Cell], fields: Container[str] = ()) -> DraftText:

@@ -19,9 +19,9 @@ from docx.document import Document as WordDocument
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.packuri import PackURI
 from docx.opc.pkgwriter import PackageWriter
-from docx.oxml.ns import nsmap
+from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
-from docxtpl import DocxTemplate
+from docxtpl import DocxTemplate, RichText
 from jinja2 import Template, TemplateError, nodes
 from lxml import etree
 
@@ -29,7 +29,7 @@ from termgen.cache import Cache, remembered
 from termgen.errors import Location, WordTemplateError
 from termgen.files.read import WORD_TEMPLATE, WORD_TEMPLATE_UNPACKED, checked_zip, read_bytes
 from termgen.render.grids import fix_grids
-from termgen.render.layout import fit_columns, selected
+from termgen.render.layout import fit_columns
 from termgen.templating.budget import WORD_TEMPLATE_LIMITS
 from termgen.templating.missing import PLACEHOLDER
 from termgen.templating.sandbox import RenderError, Sandbox
@@ -45,7 +45,7 @@ _DECLARED = re.compile(r'\s+xmlns(?::([\w.-]+))?="([^"&<]*)"')
 _BODY_START = re.compile(r'<w:body(?:\s+xmlns(?::[\w.-]+)?="[^"&<]*")*>')
 _BLANK_REFERENCE = re.compile(r"&#(?:0*(?:9|10|13|32)|[xX]0*(?:9|[aAdD]|20));")
 """A tab, line end or space written as a character reference."""
-_DRAWINGS = etree.XPath(".//wp:docPr", namespaces=nsmap)
+_DRAWING = qn("wp:docPr")
 _EPOCH = (1980, 1, 1, 0, 0, 0)
 _DEFLATED_KIND = f"deflated Word part, zlib {zlib.ZLIB_RUNTIME_VERSION}"
 _KEPT_DEFLATED = frozenset(
@@ -153,8 +153,11 @@ class _Template(DocxTemplate):  # type: ignore[misc]
         return rebuilt.body
 
     def fix_docpr_ids(self, tree: Any) -> None:
-        """docxtpl's renumbering of drawings, in the body only, wherever it was parsed."""
-        for drawing in selected(_DRAWINGS, tree):
+        """docxtpl's renumbering of drawings, in the body only, wherever it was parsed. lxml's
+        iteration finds them in the document's order, as docxtpl's XPath query does; it walks
+        a long body several times faster, and not at all while no document read has a drawing
+        (the name is then unknown to lxml)."""
+        for drawing in tree.iter(_DRAWING):
             self.docx_ids_index += 1
             drawing.attrib["id"] = str(self.docx_ids_index)
 
@@ -243,6 +246,11 @@ class _WordSandbox(Sandbox):
             limits=WORD_TEMPLATE_LIMITS,
         )
         self.code_cache = cache
+
+    def _finalize(self, value: Any) -> Any:
+        """Rich text as it is, as the sandbox's own finalizing leaves it (never missing, no
+        text to measure or to word), without asking: a long table prints thousands of it."""
+        return value if isinstance(value, RichText) else super()._finalize(value)
 
     def compile_part(self, source: str) -> CodeType:
         def compiled() -> bytes:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from functools import cache
 from typing import Any
 
 from jinja2 import StrictUndefined, Template, TemplateSyntaxError, Undefined, nodes
@@ -60,6 +61,14 @@ _TAG_LINE = re.compile(r"^([ \t]*\{%(?:(?!%\}).)*%\}[ \t]*)\n", re.MULTILINE)
 def is_blocked(name: str) -> bool:
     """Whether a template may never reach an attribute or key of this name."""
     return name.startswith("_") or name in BLOCKED_NAMES
+
+
+@cache
+def _model_attribute(model: type[BaseModel], attr: str) -> bool:
+    """Whether a template may read this attribute of a model: a field or a property. Asked
+    once per model and name: a clause that filters a deal's thousand contributions asks it
+    thousands of times, and pydantic's `model_fields` is slow to get from a model class."""
+    return attr in model.model_fields or isinstance(getattr(model, attr, None), property)
 
 
 class RenderError(TemplateRuntimeError):
@@ -217,9 +226,7 @@ class Sandbox(SandboxedEnvironment):
         if is_blocked(attr):
             return False
         if isinstance(obj, BaseModel):
-            return attr in type(obj).model_fields or isinstance(
-                getattr(type(obj), attr, None), property
-            )
+            return _model_attribute(type(obj), attr)
         return bool(super().is_safe_attribute(obj, attr, value))
 
     def getattr(self, obj: Any, attribute: str) -> Any:

@@ -108,43 +108,28 @@ def deal_findings(
                     _fix_path(provision),
                 )
             ]
-        for gap in gaps:
-            location = source.locate(gap.path) if source else None
-            findings.append(
-                Finding(
-                    provision.id,
-                    provision.label,
-                    provision.severity,
-                    gap.message,
-                    gap.path,
-                    provision.section,
-                    location,
-                    clause=gap.clause,
-                )
-            )
+        findings += [_finding(provision, gap, provision.section, source) for gap in gaps]
     if reading is not None:
         for provision in reads_findings:
-            findings += _unexplained(provision, reading, findings, source)
+            unexplained = unexplained_open_points(reading, findings)
+            findings += [_finding(provision, gap, section, source) for section, gap in unexplained]
     return sorted(_without_repeats(findings), key=lambda finding: _SEVERITY_ORDER[finding.severity])
 
 
-def _unexplained(
-    provision: Provision, reading: Reading, findings: list[Finding], source: SourceMap | None
-) -> list[Finding]:
-    """The open points of the draft that none of `findings` explains."""
-    return [
-        Finding(
-            provision.id,
-            provision.label,
-            provision.severity,
-            gap.message,
-            gap.path,
-            section,
-            source.locate(gap.path) if source and gap.path else None,
-            clause=gap.clause,
-        )
-        for section, gap in unexplained_open_points(reading, findings)
-    ]
+def _finding(
+    provision: Provision, gap: Gap, section: str | None, source: SourceMap | None
+) -> Finding:
+    location = source.locate(gap.path) if source else None
+    return Finding(
+        provision.id,
+        provision.label,
+        provision.severity,
+        gap.message,
+        gap.path,
+        section,
+        location,
+        clause=gap.clause,
+    )
 
 
 def _without_repeats(findings: list[Finding]) -> list[Finding]:

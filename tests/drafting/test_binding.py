@@ -22,6 +22,9 @@ ALWAYS_BINDING = {
     "general.expiry": "expiry of this term sheet",
     "general.announcements": "announcements",
     "general.notices": "notices",
+    "general.entire-agreement": "entire agreement",
+    "general.counterparts": "counterparts",
+    "general.no-partnership": "no partnership",
     "general.costs": "costs of negotiation",
     "general.governing-law": "governing law",
     "general.disputes": "disputes",
@@ -45,9 +48,12 @@ def _texts(data: dict[str, Any]) -> dict[str, str]:
 
 
 def _cited(data: dict[str, Any], clauses: dict[str, str]) -> str:
-    """The clauses as the status clause cites them: '13.1 (confidentiality), 14.1 (...)'."""
+    """The clauses as the status clause cites them: '13.1 (confidentiality), 14.1 (...)', each
+    one the draft has."""
     numbers = {clause.id: clause.number for clause in _draft(data).clauses()}
-    cited = [f"{numbers[clause]} ({words})" for clause, words in clauses.items()]
+    cited = [
+        f"{numbers[clause]} ({words})" for clause, words in clauses.items() if clause in numbers
+    ]
     return ", ".join(cited[:-1]) + " and " + cited[-1]
 
 

@@ -305,7 +305,7 @@ def test_a_formula_typed_as_a_phrase_is_introduced_as_the_formula() -> None:
 def test_the_clauses_that_survive_a_lapse_are_named_and_a_form_is_not_repeated() -> None:
     battery = _texts(drafted(BATTERY)[0])
     assert re.search(
-        r"only clauses (\d+\.\d+, ){4}\d+\.\d+ and \d+\.\d+ continue to bind\.$",
+        r"only clauses (\d+\.\d+, ){5}\d+\.\d+ and \d+\.\d+ continue to bind\.$",
         battery["general.expiry"],
     ), battery["general.expiry"]
     assert battery["company.formation"].endswith("a Delaware corporation to be incorporated.")

@@ -323,6 +323,34 @@ def test_the_lock_up_lets_the_deadlock_and_exit_buy_outs_transfer_shares() -> No
     ) in _texts(data)["company.transfers"]
 
 
+def test_a_call_option_not_exercised_in_time_winds_the_jv_up() -> None:
+    data = _answers("battery-jv.yaml")
+    numbers = _numbers(data)
+    assert (
+        "(put option). An option under this clause is exercised by written notice within 90 "
+        "days after the notice of exit is given. If no option is exercised in time, the JV is "
+        "wound up, its shared assets are treated as clause "
+        f"{numbers['exit.assets']} provides and the surplus is shared in proportion to the "
+        "shareholdings, unless the parties agree otherwise. The exiting party cannot block the "
+        "winding up: it votes its shares, and has the directors it appointed vote, in favour. "
+        "The price is"
+    ) in _texts(data)["exit.stake-buy-out"]
+
+    three = _answers("edrive-jv.yaml")
+    texts, numbers = _texts(three), _numbers(three)
+    assert "unless the other parties agree otherwise." in texts["exit.stake-buy-out"]
+    assert (
+        "ends early only if all parties agree, fewer than two parties remain or the JV is wound "
+        f"up as clause {numbers['exit.stake-buy-out']} provides."
+    ) in texts["exit.triggers"]
+
+    data["positions"] = {"exit.stake-buy-out": "call option only"}
+    assert (
+        "If it does not exercise this option within 6 months after the notice of exit is given, "
+        "the JV is wound up"
+    ) in _texts(data)["exit.stake-buy-out"]
+
+
 def test_a_party_cannot_walk_away_over_a_milestone_it_missed_itself() -> None:
     text = _texts(_answers("sdv-software.yaml"))["exit.trigger.milestones"]
     assert "BFW may end the partnership" in text

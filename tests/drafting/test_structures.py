@@ -250,6 +250,88 @@ def test_an_in_sourcing_option_names_who_holds_it_and_who_provides_the_technolog
     option = _texts(_draft_of(Deal.model_validate(data)))["exit.in-sourcing-option"]
     assert "The in-sourcing party also receives" in option
     assert "during which the technology provider keeps supporting" in option
+    assert (
+        "The in-sourcing party exercises the option by giving the other party 6 months'" in option
+    )
+
+
+def _bridge_data() -> dict[str, Any]:
+    bridge = load_deal(EXAMPLES_DIR / "bridge-technology.yaml").deal
+    data: dict[str, Any] = bridge.model_dump(mode="json", exclude_none=True)
+    return data
+
+
+def test_an_in_sourcing_option_is_exercised_by_its_own_notice_when_the_phase_plan_opens_it() -> (
+    None
+):
+    texts = _texts(_draft_of(Deal.model_validate(_bridge_data())))
+    option = texts["exit.in-sourcing-option"]
+    assert (
+        "CMC may exercise the option once the milestone of Phase 2 - Knowledge transfer under "
+        "clause 4.3 has been met (target 30 June 2029), or earlier where clause 9.6 allows it, "
+        "until the partnership ends. The Lock-in Period does not restrict the option. CMC "
+        'exercises the option by giving SDA 6 months\' notice (the "option notice"); completion '
+        "takes place when that notice period ends, against payment of the price. The partnership "
+        "ends on completion, and the licence, the knowledge transfer and the transition period "
+        "start then." in option
+    )
+    # Not through the exit for convenience, which the lock-in holds back until 2030.
+    assert "notice of exit under" not in option and "9.10" not in option
+    assert (
+        "The End Event is completion of the in-sourcing option under clause 9.15, not its exercise."
+        in texts["exit.term"]
+    )
+
+
+def test_an_in_sourcing_option_no_phase_or_trigger_opens_may_be_used_at_any_time() -> None:
+    data = _bridge_data()
+    for phase in data["strengths"]["phases"]:
+        phase.pop("unlocks", None)
+    for trigger in data["exit"]["triggers"]:
+        trigger.pop("description", None)
+    del data["exit"]["term"]["lock_in"]
+    option = _texts(_draft_of(Deal.model_validate(data)))["exit.in-sourcing-option"]
+    assert "CMC may exercise the option at any time, until the partnership ends. CMC" in option
+    assert "Lock-in" not in option
+
+
+def test_an_in_sourcing_option_states_its_price_whatever_the_valuation_method() -> None:
+    data = _bridge_data()
+    option = _texts(_draft_of(Deal.model_validate(data)))["exit.in-sourcing-option"]
+    assert (
+        "The price is 2.5 times the licence fees CMC paid in the 12 months before the Valuation "
+        "Date, but not less than USD 90m. For the option, the Valuation Date is the date of the "
+        "option notice, and the expert procedure of clause 9.14 applies if the parties do not "
+        "agree on the price." in option
+    )
+    assert "as clause 9.14 provides" not in option
+    data["exit"]["valuation"]["details"] = "Three times the licence fees of the last year."
+    option = _texts(_draft_of(Deal.model_validate(data)))["exit.in-sourcing-option"]
+    assert (
+        "The price is set by the following formula: Three times the licence fees of the last "
+        "year, but not less than USD 90m." in option
+    )
+    data["exit"]["valuation"]["method"] = "fair_market_value"
+    option = _texts(_draft_of(Deal.model_validate(data)))["exit.in-sourcing-option"]
+    assert (
+        "The price is the fair market value of what CMC receives, as at the Valuation Date, but "
+        "not less than USD 90m." in option
+    )
+    data["exit"]["valuation"]["method"] = "fixed_price"
+    option = _texts(_draft_of(Deal.model_validate(data)))["exit.in-sourcing-option"]
+    assert "The price is USD 90m. CMC may exercise" in option
+    del data["exit"]["valuation"]
+    option = _texts(_draft_of(Deal.model_validate(data)))["exit.in-sourcing-option"]
+    assert f"The price is {PLACEHOLDER}." in option
+
+
+def test_an_end_event_other_than_the_in_sourcing_option_is_drafted_as_given() -> None:
+    data = _bridge_data()
+    data["exit"]["term"]["end_milestone"] = "the third program reaches end of production"
+    term = _texts(_draft_of(Deal.model_validate(data)))["exit.term"]
+    assert "The End Event is the following event: The third program reaches end of production." in (
+        term
+    )
 
 
 def test_one_governance_body_has_no_bodies_below_it() -> None:

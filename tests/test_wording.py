@@ -52,6 +52,7 @@ def test_and_join_keeps_a_list_of_lists_readable(
         ("Managing directors of the parties", "managing directors of the parties"),
         ("Steering Committee", "Steering Committee"),
         ("Head of Legal", "Head of Legal"),
+        ("Allocation of Valladolid capacity", "allocation of Valladolid capacity"),
         ("Board", "Board"),
         ("CEOs", "CEOs"),
         ("CEO of LUMEN and CTO of BFW", "CEO of LUMEN and CTO of BFW"),

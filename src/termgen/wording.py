@@ -64,14 +64,14 @@ _FUNCTION_WORDS = frozenset({"of", "and", "or", "the", "for", "to", "in", "on", 
 
 def mid_sentence(text: str) -> str:
     """A phrase typed to stand alone, as the middle of a sentence writes it: 'Chief executives
-    of NAW and KSC' -> 'chief executives of NAW and KSC'. A name stays as it is: 'Steering
-    Committee', 'Head of Legal', 'Board', 'CEOs', 'NAW'."""
+    of NAW and KSC' -> 'chief executives of NAW and KSC', 'Allocation of Valladolid capacity'
+    -> 'allocation of Valladolid capacity'. A name stays as it is: 'Steering Committee', 'Head
+    of Legal', 'Board', 'CEOs', 'NAW'."""
     words = text.split()
     first = words[0].rstrip(",;:") if words else ""
     if len(words) < 2 or not (first.istitle() and first.isalpha()):
         return text
-    content = next((word for word in words[1:] if word not in _FUNCTION_WORDS), "")
-    if not content[:1].islower():
+    if not any(word[:1].islower() for word in words[1:] if word not in _FUNCTION_WORDS):
         return text
     return text[:1].lower() + text[1:]
 

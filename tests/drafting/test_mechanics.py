@@ -97,17 +97,52 @@ def test_changes_the_matrix_gives_to_another_body_are_excepted_from_the_change_a
     texts = _texts(data)
     assert (
         "the change is approved by the Board, except changes to the plant plan within budget, "
-        "which the Execution Committee decides as the decision-rights matrix of the Governance "
-        "Annex states."
+        "which the Execution Committee decides by a simple majority as the decision-rights "
+        "matrix of the Governance Annex states."
     ) in texts["change.procedure"]
     assert (
         "the Board approves or rejects the change, except changes to the plant plan within "
-        "budget, which the Execution Committee decides as the decision-rights matrix states; "
+        "budget, which the Execution Committee decides by a simple majority as the "
+        "decision-rights matrix states; "
     ) in texts["change.annex.change-control"]
     data["change"]["procedure"]["approval"] = "Execution Committee"
     agreed = _texts(data)
-    assert "except" not in agreed["change.procedure"]
-    assert "except" not in agreed["change.annex.change-control"]
+    assert "plant plan" not in agreed["change.procedure"]
+    assert "plant plan" not in agreed["change.annex.change-control"]
+
+
+def test_changes_to_a_baseline_or_allocation_go_to_the_body_the_matrix_gives_them() -> None:
+    meridian = _answers("platform-sharing.yaml")
+    texts = _texts(meridian)
+    assert (
+        "the change is approved by the Program Board, except changes to the cost baseline of the "
+        "shared platform, which the Steering Committee decides unanimously; and changes to the "
+        "allocation of Valladolid capacity, which the Steering Committee decides unanimously as "
+        "the decision-rights matrix of the Governance Annex states."
+    ) in texts["change.procedure"]
+    assert (
+        "the Program Board approves or rejects the change, except changes to the cost baseline "
+        "of the shared platform, which the Steering Committee decides unanimously as the "
+        "decision-rights matrix states; and changes to the allocation of Valladolid capacity, "
+        "which the Steering Committee decides unanimously as the decision-rights matrix states; "
+    ) in texts["change.annex.change-control"]
+    assert "platform architecture baseline" not in texts["change.procedure"]  # a party's, XAC's
+    keystone = _answers("sdv-software.yaml")
+    assert (
+        "the change is approved by the Architecture Board, except changes to the budget and cost "
+        "baseline, which the Steering Committee decides unanimously; and changes to the release "
+        "calendar, which the Steering Committee decides unanimously as the decision-rights matrix "
+        "of the Governance Annex states."
+    ) in _texts(keystone)["change.procedure"]
+    for right in keystone["governance"]["decision_rights"]:
+        if right["area"] == "cost_baseline":
+            right["approval"], right["majority_percent"] = "qualified_majority", 75
+    assert (
+        "changes to the budget and cost baseline, which the Steering Committee decides by a "
+        "qualified majority of 75 %;"
+    ) in _texts(keystone)["change.procedure"]
+    keystone["change"]["procedure"]["approval"] = "Steering Committee"
+    assert "which the Steering Committee decides" not in _texts(keystone)["change.procedure"]
 
 
 def test_only_disputes_within_the_partnership_go_through_the_escalation_path() -> None:

@@ -130,6 +130,21 @@ def _party(context: Context, which: str) -> str:
     return party_words(which, count)
 
 
+def _majority(approval: Any, majority_percent: Any = None) -> str:
+    """How a body decides, as the decision-rights matrix states it: 'unanimous' ->
+    'unanimously', 'qualified_majority', 75 -> 'by a qualified majority of 75 %'; nothing
+    for an owner who decides alone or an approval not given."""
+    if approval == "unanimous":
+        return "unanimously"
+    if approval == "simple_majority":
+        return "by a simple majority"
+    if approval == "qualified_majority":
+        if is_missing(majority_percent) or majority_percent is None:
+            return "by a qualified majority"
+        return f"by a qualified majority of {percent_text(majority_percent)}"
+    return ""
+
+
 @pass_context
 def _owner(context: Context, owner: Any) -> Any:
     """Who owns or decides, as a sentence names them: a party by its short name, 'joint' as
@@ -148,6 +163,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "period": _in_style,
     "party": _party,
     "owner": _owner,
+    "majority": _majority,
     "place": _keeps_missing(lambda name: place_text(str(name))),
     "pct": _keeps_missing(percent_text),
     "and_join": _and_join,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from termgen.drafting.outline import Outline, OutlinedClause
 from termgen.drafting.structure import (
@@ -62,13 +62,23 @@ def assemble(outline: Outline, library: Library) -> Draft:
     return Draft(outline.deal, tuple(documents), library.style)
 
 
-def clause_text(clause: OutlinedClause, outline: Outline, library: Library) -> str:
-    """One clause of the outline rendered alone, as plain text with a line per paragraph: for
-    the findings that read what a clause says without paying for the whole draft."""
+def clause_texts(
+    clauses: Iterable[OutlinedClause], outline: Outline, library: Library
+) -> dict[str, str]:
+    """These clauses of the outline rendered, each as plain text with a line per paragraph:
+    for the findings that read what clauses say without paying for the whole draft and its
+    tables."""
+    chosen = list(clauses)
+    env = Sandbox(style=library.style)
     numbers = _numbers(outline)
     context = text_context(outline.deal, numbers)
-    rendered = _render(Sandbox(style=library.style), clause, context, library, numbers)
-    return "\n".join(plain(paragraph) for paragraph in rendered)
+    prefetch_texts(env, (clause.choice.text for clause in chosen), text_scope(), library.cache)
+    return {
+        clause.id: "\n".join(
+            plain(paragraph) for paragraph in _render(env, clause, context, library, numbers)
+        )
+        for clause in chosen
+    }
 
 
 def _numbers(outline: Outline) -> dict[str, str]:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from termgen.drafting.assemble import assemble, clause_text
+from termgen.drafting.assemble import clause_texts
 from termgen.drafting.outline import Outline, OutlinedClause
 from termgen.drafting.structure import Draft, plain
 from termgen.findings.checks import Gap
@@ -32,18 +32,15 @@ class Reading:
 
     def __post_init__(self) -> None:
         if self.draft is not None:
-            self._read(self.draft)
-
-    def _read(self, draft: Draft) -> None:
-        for drafted in draft.clauses():
-            self._texts.setdefault(drafted.id, "\n".join(map(plain, drafted.paragraphs)))
+            for drafted in self.draft.clauses():
+                self._texts.setdefault(drafted.id, "\n".join(map(plain, drafted.paragraphs)))
 
     def read_all(self) -> None:
-        """Have every clause's words: a check that reads them all renders the draft once,
-        rather than clause by clause."""
-        if self.draft is None:
-            self.draft = assemble(self.outline, self.library)
-            self._read(self.draft)
+        """Have every clause's words: a check that reads them all renders the clauses once
+        together (not the tables), rather than clause by clause."""
+        unread = [c for c in self.outline.clauses() if c.id not in self._texts]
+        if unread:
+            self._texts.update(clause_texts(unread, self.outline, self.library))
 
     @property
     def deal(self) -> Deal:
@@ -59,7 +56,7 @@ class Reading:
         if clause is None:
             return ""
         if clause.id not in self._texts:
-            self._texts[clause.id] = clause_text(clause, self.outline, self.library)
+            self._texts.update(clause_texts([clause], self.outline, self.library))
         return self._texts[clause.id]
 
     def clauses_saying(

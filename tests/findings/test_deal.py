@@ -84,6 +84,14 @@ def _drop(*path: str | int) -> Callable[[dict[str, Any]], None]:
     return change
 
 
+def _together(*changes: Callable[[dict[str, Any]], None]) -> Callable[[dict[str, Any]], None]:
+    def change(data: dict[str, Any]) -> None:
+        for each in changes:
+            each(data)
+
+    return change
+
+
 def _relative_review(after: str) -> Callable[[dict[str, Any]], None]:
     def change(data: dict[str, Any]) -> None:
         del data["exit"]["term"]["effective_date"]
@@ -228,6 +236,92 @@ CASES = [
         "decision without owner",
         _drop("governance", "decision_rights", 1, "owner"),
         [("decisions.owner", "nobody owns the decision 'Cost baseline and annual budget'")],
+    ),
+    (
+        "a reserved matter's qualified majority that one director-appointing party reaches alone",
+        _together(
+            set_answer({"NAW": 4, "KSC": 1}, "company", "board", "seats"),
+            set_answer({"NAW": 4, "KSC": 1}, "governance", "bodies", 0, "members"),
+        ),
+        [
+            (
+                "company.reserved_majority",
+                "NAW alone holds 4 of the 5 seats on the Board (80 %), enough for the 75 % that "
+                "'Appointment and removal of the auditors' needs, so the others have no say on "
+                "it; raise the majority or make it unanimous",
+            )
+        ],
+    ),
+    (
+        "a shareholders' qualified majority that the larger shareholder reaches alone",
+        _together(
+            set_answer(
+                {
+                    "matter": "A merger",
+                    "approval": "qualified_majority",
+                    "majority_percent": 60,
+                    "level": "shareholders",
+                },
+                "company",
+                "reserved_matters",
+                6,
+            ),
+            set_answer({"NAW": 65, "KSC": 35}, "goals", "value_sharing", "equity"),
+        ),
+        [
+            (
+                "company.reserved_majority",
+                "NAW alone holds 65 % of the equity, enough for the 60 % that 'A merger' needs, "
+                "so the others have no say on it; raise the majority or make it unanimous",
+            )
+        ],
+    ),
+    (
+        "a qualified majority no larger than a simple one",
+        set_answer(50, "company", "reserved_matters", 5, "majority_percent"),
+        [
+            (
+                "company.reserved_majority",
+                "'Appointment and removal of the auditors' needs 50 %, no more than a simple "
+                "majority; a qualified majority is more than 50 %",
+            )
+        ],
+    ),
+    (
+        "a body's qualified majority that one party's seats reach alone",
+        _together(
+            set_answer({"NAW": 3, "KSC": 1}, "governance", "bodies", 1, "members"),
+            set_answer("qualified_majority", "governance", "decision_rights", 3, "approval"),
+            set_answer(75, "governance", "decision_rights", 3, "majority_percent"),
+        ),
+        [
+            (
+                "decisions.qualified_majority",
+                "NAW alone holds 3 of the 4 seats on the Execution Committee (75 %), enough for "
+                "the 75 % that 'Changes to the plant plan within budget' needs, so the others "
+                "have no say on it; raise the majority or make it unanimous",
+            )
+        ],
+    ),
+    (
+        "a company board seated and chaired differently in the governance bodies",
+        _together(
+            set_answer({"NAW": 4, "KSC": 2}, "company", "board", "seats"),
+            set_answer("KSC", "company", "board", "chair"),
+        ),
+        [
+            (
+                "company.board",
+                "the company's board has 4 seats for NAW and 2 for KSC, but the governance body "
+                "'Board' has 3 seats for NAW and 3 for KSC, so the term sheet and the annex seat "
+                "it differently; give both the same seats",
+            ),
+            (
+                "company.board",
+                "KSC nominates the chair of the company's board, but NAW chairs the governance "
+                "body 'Board'; name one party",
+            ),
+        ],
     ),
     (
         "shares short of 100",

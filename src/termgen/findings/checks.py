@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 
 from termgen.deadlines.dates import expiry
 from termgen.model import Deal
@@ -12,7 +13,7 @@ from termgen.model.common import Duration
 from termgen.model.goals import SHARE_KINDS
 from termgen.model.paths import AnswerPath, parse_path
 from termgen.model.strengths import Contribution
-from termgen.wording import and_join, date_text, humanise
+from termgen.wording import and_join, date_text, humanise, percent_text
 
 
 @dataclass(frozen=True)
@@ -387,3 +388,111 @@ def _notice_fit(deal: Deal, _: str) -> list[Gap]:
             )
         )
     return gaps
+
+
+@check("board_as_body")
+def _board_as_body(deal: Deal, _: str) -> list[Gap] | None:
+    """The company's board is drafted in the term sheet from the company answers, and in the
+    annex from the governance body of that name: the two must seat and chair the same."""
+    board = deal.company.board if deal.company else None
+    if board is None:
+        return None
+    gaps = []
+    for index, body in enumerate(deal.governance.bodies):
+        if body.name.casefold() not in ("board", "board of directors"):
+            continue
+        if board.seats and body.members and dict(board.seats) != dict(body.members):
+            gaps.append(
+                Gap(
+                    f"the company's board has {_seats_text(board.seats)}, but the governance "
+                    f"body '{body.name}' has {_seats_text(body.members)}, so the term sheet and "
+                    "the annex seat it differently; give both the same seats",
+                    ("governance", "bodies", index, "members"),
+                )
+            )
+        if board.chair and body.chair and board.chair != body.chair:
+            gaps.append(
+                Gap(
+                    f"{board.chair} nominates the chair of the company's board, but "
+                    f"{body.chair} chairs the governance body '{body.name}'; name one party",
+                    ("governance", "bodies", index, "chair"),
+                )
+            )
+    return gaps
+
+
+def _seats_text(seats: Mapping[str, int]) -> str:
+    """{'NAW': 3, 'KSC': 1} -> '3 seats for NAW and 1 for KSC'."""
+    first, *rest = seats.items()
+    party, count = first
+    return and_join(
+        [f"{count} seat{'s' * (count != 1)} for {party}"] + [f"{n} for {p}" for p, n in rest]
+    )
+
+
+@check("qualified_majorities")
+def _qualified_majorities(deal: Deal, provision_id: str) -> list[Gap] | None:
+    """A qualified majority that one party reaches alone protects nobody: the others, whom the
+    majority was meant to give a say, are outvoted as under a simple majority. The company's
+    reserved matters and the decision-rights matrix are two provisions with this one check."""
+    seats = {body.name: body.members for body in deal.governance.bodies}
+    company = deal.company
+    if company and company.board and company.board.seats:
+        seats["Board"] = company.board.seats
+    gaps = []
+    if provision_id.startswith("company."):
+        if company is None:
+            return None
+        for index, matter in enumerate(company.reserved_matters):
+            if matter.approval == "qualified_majority" and matter.majority_percent is not None:
+                path: AnswerPath = ("company", "reserved_matters", index, "majority_percent")
+                if matter.level == "shareholders":
+                    votes = _Votes(dict(deal.goals.value_sharing.equity), "of the equity")
+                else:
+                    votes = _Votes(dict(seats.get("Board", {})), "seats on the Board")
+                gaps += votes.reached_alone(matter.matter, matter.majority_percent, path)
+        return gaps
+    for index, right in enumerate(deal.governance.decision_rights):
+        if right.approval == "qualified_majority" and right.majority_percent is not None:
+            votes = _Votes(dict(seats.get(right.owner or "", {})), f"seats on the {right.owner}")
+            path = ("governance", "decision_rights", index, "majority_percent")
+            gaps += votes.reached_alone(right.decision, right.majority_percent, path)
+    return gaps
+
+
+@dataclass(frozen=True)
+class _Votes:
+    """What each party holds where a decision is voted: seats on a body, or equity in percent."""
+
+    held: dict[str, int] | dict[str, Decimal]
+    of_what: str
+
+    def reached_alone(self, decision: str, needed: Decimal, path: AnswerPath) -> list[Gap]:
+        what = f"'{decision.rstrip('.;')}'"
+        if needed <= 50:
+            return [
+                Gap(
+                    f"{what} needs {percent_text(needed)}, no more than a simple majority; "
+                    "a qualified majority is more than 50 %",
+                    path,
+                )
+            ]
+        total = sum(self.held.values())
+        if len(self.held) < 2 or not total:
+            return []
+        return [
+            Gap(
+                f"{party} alone holds {self._holding(weight, total)}, enough for the "
+                f"{percent_text(needed)} that {what} needs, so the others have no say on it; "
+                "raise the majority or make it unanimous",
+                path,
+            )
+            for party, weight in self.held.items()
+            if Decimal(weight) * 100 >= needed * total
+        ]
+
+    def _holding(self, weight: int | Decimal, total: int | Decimal) -> str:
+        if isinstance(weight, int):
+            share = round(Decimal(weight) * 100 / total, 1)
+            return f"{weight} of the {total} {self.of_what} ({percent_text(share)})"
+        return f"{percent_text(weight)} {self.of_what}"

@@ -37,6 +37,17 @@ def test_a_table_too_narrow_for_its_columns_becomes_one_block_per_row() -> None:
     assert text_table(HEADER, ROWS, 160).splitlines()[1].startswith("--------  ")
 
 
+def test_a_block_whose_first_line_wraps_indents_what_it_wraps_onto() -> None:
+    header = ("file", "deal", "purpose")
+    rows = [("examples/battery-jv.yaml", "Project Volta v0.4", "electrification")]
+    block = text_table(header, rows, 36).splitlines()
+    assert block == [
+        "examples/battery-jv.yaml · Project",
+        "    Volta v0.4",
+        "  purpose: electrification",
+    ]
+
+
 def test_wrapping_breaks_at_words_and_keeps_long_words_whole() -> None:
     text = "✗ 'six months' is not a length of time; write a whole number and a unit, e.g. '90 days'"
     wrapped = wrap(text, 40, "  ", "    ")

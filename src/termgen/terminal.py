@@ -115,10 +115,12 @@ def text_table(
 
 
 def _blocks(header: Sequence[str], rows: Sequence[Sequence[str]], width: int) -> str:
-    """A narrow terminal: the first two cells of a row on one line, the others below, labelled."""
+    """A narrow terminal: the first two cells of a row on one line, the others below, labelled;
+    every line a block wraps onto is indented, so that only a block's first line starts at the
+    margin."""
     blocks = []
     for row in rows:
-        lead = wrap(" · ".join(str(cell) for cell in row[:2] if str(cell)), width)
+        lead = wrap(" · ".join(str(cell) for cell in row[:2] if str(cell)), width, hanging="    ")
         rest = [
             wrap(f"{name}: {cell}", width, indent="  ", hanging="    ")
             for name, cell in zip(header[2:], row[2:], strict=True)

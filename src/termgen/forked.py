@@ -108,11 +108,11 @@ class Standby(Generic[R]):
         except Exception:
             os.close(orders)  # the child reads no data, and ends
             return _Awaited(child, lambda: self._work(data()))
-        _send(orders, len(given).to_bytes(_SIZE_BYTES, "little"), given)
+        send(orders, len(given).to_bytes(_SIZE_BYTES, "little"), given)
         return _Awaited(child, partial(self._work, given))
 
 
-def _send(pipe: int, *parts: bytes) -> None:
+def send(pipe: int, *parts: bytes) -> None:
     """The parts down a pipe, which is then closed; no more once the reader has gone."""
     try:
         for part in parts:

@@ -1,9 +1,12 @@
-"""A long PDF read by two processes, a half each: the same pages, in order, one progress line;
-and a draft read by a process begun before checking imports anything: the same text, the same
-errors."""
+"""A long PDF read by two processes, from both ends until they meet: the same pages, in
+order, one progress line; and a draft read by a process begun before checking imports
+anything: the same text, the same errors."""
 
 from __future__ import annotations
 
+import os
+import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
@@ -11,18 +14,21 @@ from fpdf import FPDF
 
 from termgen.errors import UnreadableDraftError
 from termgen.their_drafts.extract import extract
-from termgen.their_drafts.pdf import HALVED_PAGES, pdf_pages
+from termgen.their_drafts.pdf import HALVED_PAGES, _from_both_ends, pdf_pages
 from termgen.their_drafts.reading import extract_soon
 
 from ..draft_fixtures import SOURCES, build_docx
 
 
-def _long_pdf(pages: int = HALVED_PAGES + 6) -> bytes:
+def _long_pdf(pages: int = HALVED_PAGES + 6, blank: Iterable[int] = ()) -> bytes:
     pdf = FPDF()
     pdf.set_font("Helvetica", size=12)
     for number in range(1, pages + 1):
         pdf.add_page()
-        pdf.multi_cell(0, 7, f"This is page {number} of the agreement between the parties.")
+        if number not in blank:
+            lines = 1 + number % 7  # pages of unequal length, as in agreements
+            text = f"This is page {number} of the agreement between the parties. " * lines
+            pdf.multi_cell(0, 7, text)
     return bytes(pdf.output())
 
 
@@ -38,6 +44,57 @@ def test_a_long_pdf_read_in_halves_keeps_its_pages_in_order(tmp_path: Path) -> N
     )
     assert shown[-1] == (len(halved), len(halved))
     assert [done for done, _ in shown] == sorted(done for done, _ in shown)
+
+
+@pytest.mark.parametrize(
+    ("pages", "blank"),
+    [
+        (1, ()),
+        (HALVED_PAGES - 1, ()),
+        (HALVED_PAGES, ()),
+        (HALVED_PAGES + 1, ()),
+        (HALVED_PAGES + 1, (1, 20, 21, HALVED_PAGES + 1)),
+    ],
+)
+def test_pages_read_from_both_ends_are_the_pages_one_reader_reads(
+    pages: int, blank: tuple[int, ...], tmp_path: Path
+) -> None:
+    data = _long_pdf(pages, blank)
+    one_reader = pdf_pages(tmp_path / "long.pdf", data)
+    assert pdf_pages(tmp_path / "long.pdf", data, halves=True) == one_reader
+    assert len(one_reader) == pages
+    assert [text.strip() == "" for text in one_reader] == [n in blank for n in range(1, pages + 1)]
+
+
+def _reading(died: Callable[[int], bool]) -> Callable[..., list[str]]:
+    """Pages read as their numbers, slowly from the front (so that the copy reading from the
+    back has pages left to take); that copy ends at once at a page where `died(page)`."""
+    parent = os.getpid()
+
+    def read(numbers: Iterable[int], slot: int, show: object) -> list[str]:
+        texts = []
+        for number in numbers:
+            if slot == 1 and os.getpid() != parent and died(number):
+                os._exit(1)
+            if slot == 0:
+                time.sleep(0.002)
+            texts.append(str(number))
+        return texts
+
+    return read
+
+
+@pytest.mark.parametrize("pages", [1, 2, HALVED_PAGES, 301])
+def test_every_page_is_read_once_from_both_ends(pages: int) -> None:
+    assert _from_both_ends(_reading(lambda _: False), pages, None) == list(map(str, range(pages)))
+
+
+@pytest.mark.parametrize("dies_at", [0, 10, 44])
+def test_the_pages_of_a_reader_that_died_are_read_after_it(dies_at: int) -> None:
+    """Those it had taken and read, and those it had not taken yet."""
+    pages = HALVED_PAGES + 5
+    read = _reading(lambda number: number == pages - 1 - dies_at)
+    assert _from_both_ends(read, pages, None) == list(map(str, range(pages)))
 
 
 def test_a_draft_read_from_the_start_is_the_draft_extract_reads(tmp_path: Path) -> None:

@@ -8,8 +8,8 @@ from termgen.library.folders import library_layers
 from termgen.library.load import load_provisions
 from termgen.library.provisions import Provision
 from termgen.their_drafts.detect import cue_matches, detect
-from termgen.their_drafts.extract import Block, Extracted
-from termgen.their_drafts.scorer import PROVISIONS, CueHits, load_model
+from termgen.their_drafts.extract import Block, Extracted, extract
+from termgen.their_drafts.scorer import PROVISIONS, CueHits, Reading, load_model, rows
 from termgen.their_drafts.structure import definitions, headings, uses
 from termgen.their_drafts.text import Sentence, sentences
 
@@ -97,3 +97,26 @@ def test_the_shipped_scorer_covers_the_six_provisions() -> None:
         assert weights.rule in ("score", "either", "both")
         assert 0.0 <= weights.threshold <= 1.01
         assert any(weights.weights)
+
+
+def test_weighing_ahead_scores_as_the_rows_do() -> None:
+    """Features weighed before the cues' hits are known, then the cues' weights added, give
+    each row the score its features give; and detection on both cores the same verdicts."""
+    agreement = next((Path(__file__).parents[1] / "fixtures" / "cuad" / "contracts").glob("*.pdf"))
+    found = sentences(extract(agreement))
+    model = load_model()
+    provisions = [entry.record for entry in load_provisions(library_layers([], {})).values()]
+    ahead = Reading(found)
+    ahead.read(model.provisions)
+    for provision, weights in model.provisions.items():
+        cued = cue_matches(found, next(p for p in provisions if p.id == provision))
+        by_rows = sorted(
+            (
+                (weights.score(features), index)
+                for index, features in rows(Reading(found), provision, cued)
+            ),
+            reverse=True,
+        )
+        assert ahead.scored(provision, weights, cued) == by_rows
+        assert Reading(found).scored(provision, weights, cued) == by_rows
+    assert detect(found, provisions, both_cores=True) == detect(found, provisions)

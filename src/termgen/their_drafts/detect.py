@@ -12,7 +12,7 @@ from termgen.errors import Location, SlowCueError
 from termgen.forked import alongside
 from termgen.library.compiled_cues import cue_regex
 from termgen.their_drafts.literals import Sentences, needed, remember_cues, search
-from termgen.their_drafts.scorer import ANCHORS, CueHits, Model, Reading, load_model, rows
+from termgen.their_drafts.scorer import ANCHORS, CueHits, Model, Reading, load_model
 from termgen.their_drafts.text import Sentence
 
 if TYPE_CHECKING:
@@ -192,38 +192,37 @@ def detect(
     provision being settled make it "weak": mentioned, but not settled.
 
     With `both_cores` (one draft, checked while nothing else runs), a forked copy of this
-    process tries the cues while this one computes the scorer's features: neither needs the
-    other's results, and each takes about half of the time.
+    process tries the cues while this one reads the headings and definitions and weighs the
+    scorer's features: neither needs the other's results, and each takes about half of the
+    time; scoring then only adds the cues' weights.
     """
     document = _Document(sentences, file)
     fitted = (load_model() if model is None else model).provisions
     cued = [(provision, provision.cues) for provision in provisions if provision.cues is not None]
-    scored_here = [provision.id for provision, _ in cued if provision.id in fitted]
-    reading = Reading(sentences, document.index) if scored_here else None
+    scored_here = {
+        provision.id: fitted[provision.id] for provision, _ in cued if provision.id in fitted
+    }
 
     def all_cue_hits() -> list[CueHits]:
         return [cue_hits(document, cues, provision.id) for provision, cues in cued]
 
-    def read_candidates() -> None:
-        if reading is not None:
-            reading.read(scored_here)
+    def read_candidates() -> Reading | None:
+        if not scored_here:
+            return None
+        reading = Reading(sentences, document.index)
+        reading.read(scored_here)
+        return reading
 
     if both_cores:
-        hits, _ = alongside(all_cue_hits, read_candidates, None)
+        hits, reading = alongside(all_cue_hits, read_candidates, None)
     else:
-        hits = all_cue_hits()
+        hits, reading = all_cue_hits(), read_candidates()
     detections = []
     for (provision, _), found in zip(cued, hits, strict=True):
         present, weak = found.present, found.weak
         weights = fitted.get(provision.id)
         if weights is not None and reading is not None:
-            scored = sorted(
-                (
-                    (weights.score(features), index)
-                    for index, features in rows(reading, provision.id, found)
-                ),
-                reverse=True,
-            )
+            scored = reading.scored(provision.id, weights, found)
             best = scored[0][0] if scored else 0.0
             if weights.settles(best, bool(present)):
                 status: Status = "present"

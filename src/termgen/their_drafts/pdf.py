@@ -7,15 +7,16 @@ called damaged (pypdf repairs some broken cross-reference tables PDFium gives up
 from __future__ import annotations
 
 import mmap
+import os
 import re
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from termgen.files import MB
-from termgen.forked import in_parallel
+from termgen.forked import alongside, can_fork, send
 from termgen.their_drafts.limits import (
     LARGEST_UNPACKED,
     MOST_PAGES,
@@ -47,8 +48,9 @@ def pdf_pages(
 ) -> list[str]:
     """The text of every page, in order; a located error for what cannot be read.
 
-    With `halves`, a long PDF's second half is read by a forked copy of this process (PDFium
-    is not thread-safe; a copy has a document of its own) while this one reads the first.
+    With `halves`, a long PDF is read by this process from the first page on and by a forked
+    copy (PDFium is not thread-safe; a copy has a document of its own) from the last page
+    back, until they meet: a page's cost varies, and neither then waits for the other.
     """
     refuse_bombs(path, data)
     return unpacked_pages(path, data, password, progress, halves=halves)
@@ -77,13 +79,11 @@ def unpacked_pages(
             raise too_large(path, "PDF", MOST_PAGES, "pages")
         counter = _Counter()
         show = None if progress is None else partial(_shown, progress, counter, count)
-        read = partial(_texts, path, document, counter, show)
-        if halves and count >= HALVED_PAGES:
-            # The second half first: `in_parallel` gives the first item to the child.
-            second, first = in_parallel(read, [range(count // 2, count), range(count // 2)], None)
-            pages = first + second
+        read = partial(_texts, path, document, counter)
+        if halves and count >= HALVED_PAGES and can_fork():
+            pages = _from_both_ends(read, count, show)
         else:
-            pages = read(range(count))
+            pages = read(range(count), 0, show)
         if progress is not None:
             progress(count, count)
     finally:
@@ -93,21 +93,50 @@ def unpacked_pages(
 
 HALVED_PAGES = 40
 """From this many pages, `halves` pays for the fork on two cores."""
+_Reader = Callable[[Iterable[int], int, Callable[[], None] | None], list[str]]
+
+
+def _from_both_ends(read: _Reader, count: int, show: Callable[[], None] | None) -> list[str]:
+    """The pages, read forwards here and backwards by a forked copy, until they meet.
+
+    Each reader takes a token from a pipe holding one per page before it reads a page: the
+    kernel hands each token to one reader, so together they read every page once, and no lock
+    is held that a reader could die holding. A copy that fails leaves a gap of the pages it
+    had taken, read here after it has gone (where any error it met is raised again). The
+    progress line is shown here, counting the pages both have read.
+    """
+    tokens, filling = os.pipe()
+    try:
+        # MOST_PAGES tokens fit in any pipe's buffer (a page of memory at the least). Closed
+        # once full, the pipe reads as ended when its tokens are all taken.
+        send(filling, bytes(count))
+        forwards = partial(read, _claimed(tokens, range(count)), 0, show)
+        backwards = partial(read, _claimed(tokens, range(count - 1, -1, -1)), 1, None)
+        last, first = alongside(backwards, forwards, None)
+    finally:
+        os.close(tokens)
+    gap = range(len(first), count - len(last))
+    return first + (read(gap, 0, show) if gap else []) + last[::-1]
+
+
+def _claimed(tokens: int, numbers: Iterable[int]) -> Iterator[int]:
+    """The numbers in order, each once a token is taken from the pipe; none once it is empty."""
+    for number in numbers:
+        if not os.read(tokens, 1):
+            return
+        yield number
 
 
 def _texts(
     path: Path,
     document: Any,
     counter: _Counter,
+    numbers: Iterable[int],
+    slot: int,
     show: Callable[[], None] | None,
-    numbers: range,
 ) -> list[str]:
-    """The text of the pages `numbers`; the progress line is shown by the first half's
-    reader, counting the pages both halves have read."""
+    """The text of the pages `numbers`, in that order, counted in the progress `slot`."""
     import pypdfium2 as pdfium
-
-    slot = 0 if numbers.start == 0 else 1
-    show = show if slot == 0 else None
 
     texts = []
     try:
@@ -126,7 +155,7 @@ def _texts(
 
 
 class _Counter:
-    """Pages read so far, in memory shared with a forked reader of the other half: a slot
+    """Pages read so far, in memory shared with a forked reader from the other end: a slot
     each, so that neither overwrites the other's count."""
 
     def __init__(self) -> None:

@@ -16,7 +16,7 @@ import math
 import re
 import zlib
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -85,6 +85,7 @@ class Reading:
         self._defined: dict[str, list[int]] = {}
         self._index = index or Sentences([sentence.in_context for sentence in sentences])
         self._candidates: dict[str, list[int]] = {}
+        self._totals: dict[str, dict[int, int]] = {}
 
     def candidates(self, provision: str) -> list[int]:
         """Sentences with one of the provision's anchor words."""
@@ -93,12 +94,34 @@ class Reading:
             found = self._candidates[provision] = self._index.matching(ANCHORS[provision])
         return found
 
-    def read(self, provisions: Iterable[str]) -> None:
-        """Find the candidates of these provisions and compute their features, ahead of
-        scoring them."""
-        for provision in provisions:
-            for index in self.candidates(provision):
-                self.features(index)
+    def read(self, fitted: Mapping[str, Weights]) -> None:
+        """Find the candidates of these provisions and weigh their features, ahead of scoring
+        them with the cues' hits (`scored`)."""
+        for provision, weights in fitted.items():
+            self._totals[provision] = {
+                index: weights.total(self.features(index)) for index in self.candidates(provision)
+            }
+
+    def scored(self, provision: str, weights: Weights, cued: CueHits) -> list[tuple[float, int]]:
+        """The score and index of each of the provision's `rows`, best first; the candidates'
+        features weighed once (by `read`, where it ran), the cues' two added."""
+        totals = self._totals.get(provision, {})
+        cue_present: int = weights.weights[_CUE_PRESENT[0]]
+        cue_weak: int = weights.weights[_CUE_WEAK[0]]
+
+        def total(index: int) -> int:
+            found = totals.get(index)
+            if found is None:
+                found = weights.total(self.features(index))
+            return found + cue_present * (index in cued.present) + cue_weak * (index in cued.weak)
+
+        return sorted(
+            (
+                (weights.probability(total(index)), index)
+                for index in _row_indices(self, provision, cued)
+            ),
+            reverse=True,
+        )
 
     def features(self, index: int) -> list[int]:
         cached = self._features.get(index)
@@ -136,7 +159,6 @@ def rows(reading: Reading, provision: str, cued: CueHits) -> list[tuple[int, lis
     Whether counsel's `present` and `weak` cues match a sentence are features too, so a cue
     counsel adds in an overlay counts alongside the fitted words.
     """
-    indices = sorted((set(reading.candidates(provision)) | cued.present | cued.weak) - cued.refused)
     return [
         (
             index,
@@ -146,8 +168,12 @@ def rows(reading: Reading, provision: str, cued: CueHits) -> list[tuple[int, lis
                 *_CUE_WEAK * (index in cued.weak),
             ],
         )
-        for index in indices
+        for index in _row_indices(reading, provision, cued)
     ]
+
+
+def _row_indices(reading: Reading, provision: str, cued: CueHits) -> list[int]:
+    return sorted((set(reading.candidates(provision)) | cued.present | cued.weak) - cued.refused)
 
 
 Rule = Literal["score", "either", "both"]
@@ -174,8 +200,16 @@ class Weights:
         return best >= self.threshold
 
     def score(self, features: Sequence[int]) -> float:
-        total = sum(map(self.weights.__getitem__, features)) * self.scale + self.bias
-        return 1 / (1 + math.exp(-max(-50.0, min(50.0, total))))
+        return self.probability(self.total(features))
+
+    def total(self, features: Sequence[int]) -> int:
+        """The features' weights added up, before scaling: whole numbers, so the sum of a
+        sentence's weights and of its cues' is the same in any order."""
+        return sum(map(self.weights.__getitem__, features))
+
+    def probability(self, total: int) -> float:
+        scaled = total * self.scale + self.bias
+        return 1 / (1 + math.exp(-max(-50.0, min(50.0, scaled))))
 
 
 @dataclass(frozen=True)

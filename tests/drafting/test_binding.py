@@ -139,7 +139,14 @@ def test_a_business_deadlock_goes_to_the_deadlock_exit_not_to_arbitration() -> N
     texts = _texts(_answers())
     escalation = texts["governance.escalation"]
     assert "is a deadlock, which is not referred to arbitration or the courts" in escalation
-    assert "may lead to exit under the deadlock provisions" in escalation
+    assert (
+        "a Deadlock on a Reserved Matter is resolved under the deadlock mechanism in clause 8.2"
+        in (escalation)
+    )
+    assert (
+        "may lead to exit under the deadlock provisions"
+        in (_texts(_answers("platform-sharing.yaml"))["governance.escalation"])
+    )
     assert "A legal dispute still unresolved at the end of the path goes to arbitration" in (
         escalation
     )

@@ -116,23 +116,21 @@ def test_changes_to_a_baseline_or_allocation_go_to_the_body_the_matrix_gives_the
     texts = _texts(meridian)
     assert (
         "the change is approved by the Program Board, except changes to the cost baseline of the "
-        "shared platform, which the Steering Committee decides unanimously; and changes to the "
-        "allocation of Valladolid capacity, which the Steering Committee decides unanimously as "
-        "the decision-rights matrix of the Governance Annex states."
+        "shared platform and to the allocation of Valladolid capacity, which the Steering "
+        "Committee decides unanimously as the decision-rights matrix of the Governance Annex "
+        "states."
     ) in texts["change.procedure"]
     assert (
         "the Program Board approves or rejects the change, except changes to the cost baseline "
-        "of the shared platform, which the Steering Committee decides unanimously as the "
-        "decision-rights matrix states; and changes to the allocation of Valladolid capacity, "
-        "which the Steering Committee decides unanimously as the decision-rights matrix states; "
+        "of the shared platform and to the allocation of Valladolid capacity, which the Steering "
+        "Committee decides unanimously as the decision-rights matrix states; "
     ) in texts["change.annex.change-control"]
     assert "platform architecture baseline" not in texts["change.procedure"]  # a party's, XAC's
     keystone = _answers("sdv-software.yaml")
     assert (
         "the change is approved by the Architecture Board, except changes to the budget and cost "
-        "baseline, which the Steering Committee decides unanimously; and changes to the release "
-        "calendar, which the Steering Committee decides unanimously as the decision-rights matrix "
-        "of the Governance Annex states."
+        "baseline and to the release calendar, which the Steering Committee decides unanimously "
+        "as the decision-rights matrix of the Governance Annex states."
     ) in _texts(keystone)["change.procedure"]
     for right in keystone["governance"]["decision_rights"]:
         if right["area"] == "cost_baseline":
@@ -446,11 +444,12 @@ def test_a_licence_lasts_as_long_as_the_service_parts_that_survive_exit_need_it(
     assert (
         "for the term of the partnership and afterwards as far as, and for as long as, a party "
         "needs it to perform, or to receive the benefit of, the obligations that survive exit "
-        f"under clause {numbers['exit.survival']}, to carry out"
+        f"under clause {numbers['exit.survival']}. Any other use"
     ) in texts["general.licence-scope"]
     data["exit"]["survival"] = [{"kind": "confidentiality", "duration": "5 years"}]
     assert (
-        "for the term of the partnership, to carry out" in (_texts(data)["general.licence-scope"])
+        "in the regions in scope (Europe), for the term of the partnership. Any other use"
+        in (_texts(data)["general.licence-scope"])
     )
 
 

@@ -329,7 +329,7 @@ def test_an_end_event_other_than_the_in_sourcing_option_is_drafted_as_given() ->
     data = _bridge_data()
     data["exit"]["term"]["end_milestone"] = "the third program reaches end of production"
     term = _texts(_draft_of(Deal.model_validate(data)))["exit.term"]
-    assert "The End Event is the following event: The third program reaches end of production." in (
+    assert "The End Event is the following event: the third program reaches end of production." in (
         term
     )
 
@@ -390,9 +390,13 @@ def test_the_clauses_that_survive_a_lapse_are_named_and_a_form_is_not_repeated()
         r"only clauses (\d+\.\d+, ){5}\d+\.\d+ and \d+\.\d+ continue to bind\.$",
         battery["general.expiry"],
     ), battery["general.expiry"]
-    assert battery["company.formation"].endswith("a Delaware corporation to be incorporated.")
+    assert battery["company.formation"].endswith(
+        'a Delaware corporation to be incorporated, directed by its board of directors (the "Board").'
+    )
     edrive = _texts(drafted(EXAMPLES_DIR / "edrive-jv.yaml")[0])["company.formation"]
-    assert edrive.endswith("to be incorporated under the laws of Poland.")
+    assert edrive.endswith(
+        'under the laws of Poland, directed by its board of directors (the "Board").'
+    )
 
 
 def test_a_review_before_an_option_to_renew_leaves_the_decision_to_its_holder() -> None:

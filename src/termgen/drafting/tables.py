@@ -20,6 +20,7 @@ from termgen.wording import (
     date_text,
     humanise,
     in_prose,
+    mid_sentence,
     percent_text,
     yes_no,
 )
@@ -226,11 +227,16 @@ def escalation(deal: Deal, style: HouseStyle) -> Table:
         for number, level in enumerate(deal.governance.escalation, start=1)
     ]
     disputes = deal.governance.disputes
-    final = (
-        dispute_text(disputes.mechanism, disputes.rules, disputes.seat, disputes.binding)
-        if disputes
-        else None
-    )
+    final = None
+    if disputes:
+        mechanism = dispute_text(
+            disputes.mechanism, disputes.rules, disputes.seat, disputes.binding
+        )
+        # as the escalation and dispute clauses say: only legal disputes reach the mechanism
+        final = (
+            f"Legal dispute: {mid_sentence(mechanism)}. Business matter: deadlock provisions, "
+            f"not {humanise(disputes.mechanism)}"
+        )
     rows.append((cell("Final"), cell(final), cell(_NOT_APPLICABLE)))
     return _table("escalation", header, rows, style)
 

@@ -64,6 +64,16 @@ def _and_join(items: Iterable[Any], conjunction: str = "and") -> Any:
 
 
 @_keeps_missing
+def _grouped(items: Iterable[Any], *attributes: str) -> Any:
+    """The items grouped by the values of the attributes, as (values, items) pairs in the order
+    each group first appears; Jinja's own groupby takes one attribute and sorts the groups."""
+    groups: dict[tuple[Any, ...], list[Any]] = {}
+    for item in items:
+        groups.setdefault(tuple(getattr(item, name, None) for name in attributes), []).append(item)
+    return list(groups.items())
+
+
+@_keeps_missing
 def _shares(shares: Mapping[str, Any]) -> Any:
     return shares_text(shares) if shares else MISSING
 
@@ -167,6 +177,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "place": _keeps_missing(lambda name: place_text(str(name))),
     "pct": _keeps_missing(percent_text),
     "and_join": _and_join,
+    "grouped": _grouped,
     "human": _keeps_missing(humanise),
     "sentence": _keeps_missing(lambda text: sentence(str(text))),
     "phrase": _keeps_missing(lambda text: phrase(str(text))),

@@ -204,3 +204,21 @@ def test_a_licence_states_its_purpose_with_the_grant() -> None:
         "scope (worldwide), for the term of the partnership and afterwards"
     ) in text
     assert "under clause 9.11. Any other use" in text
+
+
+def test_a_review_before_renewal_points_to_the_notice_it_must_meet() -> None:
+    draft = DealRun(Deal.model_validate(_answers("battery-jv.yaml")), builtin_library()).draft
+    numbers = {clause.id: clause.number for clause in draft.clauses()}
+    texts = _texts(_answers("battery-jv.yaml"))
+    assert (
+        "notified in time to meet the notice period for non-renewal in clause "
+        f"{numbers['exit.renewal.automatic']}."
+    ) in texts["change.pre-renewal-review"]
+    open_renewal = _texts(_answers("incomplete-deal.yaml"))["change.pre-renewal-review"]
+    assert "notice period" not in open_renewal
+
+
+def test_partners_are_not_called_competitors_where_they_may_not_compete() -> None:
+    clause = _texts(_answers("bridge-technology.yaml"))["general.competition-law"]
+    assert "competitors" not in clause
+    assert "act independently of each other outside it" in clause

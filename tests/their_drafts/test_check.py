@@ -145,11 +145,52 @@ def test_list_items_keep_the_words_that_introduce_them() -> None:
         "(b) The Buyer may buy remaining stock. 9.3 Notices. All notices are in writing."
     )
     assert [(s.lead_in, s.text) for s in found] == [
-        ("", "Upon expiry of this Agreement: (a) the Supplier shall complete open orders."),
+        ("", "Upon expiry of this Agreement:"),
+        ("Upon expiry of this Agreement:", "(a) the Supplier shall complete open orders."),
         ("Upon expiry of this Agreement:", "(b) The Buyer may buy remaining stock."),
         ("", "9.3 Notices."),
         ("", "All notices are in writing."),
     ]
+
+
+def test_items_listed_inside_a_sentence_are_read_one_by_one_after_their_lead_in() -> None:
+    lead_in = "This Agreement may be terminated"
+    found = _sentences_of(
+        f"{lead_in} (i) by either party upon a material breach (a) if uncured or (b) if "
+        "repeated, (ii) by the Buyer at any time on 90 days' notice, or (iii) by mutual consent."
+    )
+    assert [(s.lead_in, s.text) for s in found] == [
+        ("", lead_in),
+        (lead_in, "(i) by either party upon a material breach (a) if uncured or (b) if repeated,"),
+        (lead_in, "(ii) by the Buyer at any time on 90 days' notice, or"),
+        (lead_in, "(iii) by mutual consent."),
+    ]
+    assert found[0].in_context == " ".join(s.text for s in found)
+
+
+def test_an_item_of_a_list_inside_an_item_keeps_both_lead_ins() -> None:
+    found = _sentences_of(
+        "Upon expiry: (a) the Supplier shall complete open orders. (b) The Buyer may, at its "
+        "option: (1) buy the remaining stock at cost; (2) return it within thirty days."
+    )
+    assert [(s.lead_in, s.text) for s in found][-2:] == [
+        ("Upon expiry: (b) The Buyer may, at its option:", "(1) buy the remaining stock at cost;"),
+        ("Upon expiry: (b) The Buyer may, at its option:", "(2) return it within thirty days."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Subject to Section 9(a) and subsections (a) and (b), the term is five years.",
+        "The parties (a) and (b) agree.",
+        "Either party (a) may terminate this Agreement on notice.",
+        "The Licensee shall pay (b) the fees and (a) the costs of the licence in full.",
+        "",
+    ],
+)
+def test_references_and_single_marks_are_no_list(text: str) -> None:
+    assert [(s.lead_in, s.text) for s in _sentences_of(text)] == [("", text)] * bool(text)
 
 
 def _detection(provision: str, *paragraphs: str, overlay: Path | None = None) -> Detection:

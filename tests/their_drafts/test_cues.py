@@ -88,3 +88,84 @@ def test_an_agreement_continuing_until_terminated_by_notice_renews_and_the_notic
         "Thereafter it continues until terminated by either party by notice of a breach that "
         "is not cured within thirty (30) days.",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This Agreement shall continue until March 31, 2029.",
+        "This contract will be in effect until the end of 2028 and will then be reviewed.",
+        "This Agreement shall become effective on the date hereof and shall terminate upon the "
+        "completion of the Project.",
+        'The "Contract Period" shall mean the period commencing on 1 May 2027 and concluding '
+        "on 30 April 2029.",
+        "The licence shall be for an initial period of 36 months from the acceptance date.",
+        "The Supplier agrees to a two year engagement to deliver the services.",
+        "The term of this Supply Agreement shall be from the Effective Date until the last "
+        "patent expires.",
+        "This Agreement shall automatically terminate at the first to occur of (a) the end of "
+        "the Offer, or (b) the date on which the Purchaser withdraws the Offer.",
+    ],
+)
+def test_a_term_stated_as_an_end_date_an_end_event_or_a_length(text: str) -> None:
+    assert _cued("term.initial", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Company will file such reports as may be required to continue such qualification "
+        "in effect for a period of not less than one year from the date of the registration.",
+        "This guaranty shall continue in full force and effect until the Buyer has paid all "
+        "amounts owed.",
+        "This Agreement shall become effective on signature and shall terminate upon ninety "
+        "days' notice by either party.",
+        "Either party may renew for a two year term by written notice.",
+        "The indemnities shall continue until all claims have been settled.",
+    ],
+)
+def test_no_term_in_another_thing_lasting_an_exit_on_notice_or_a_renewal(text: str) -> None:
+    assert not _cued("term.initial", text)
+
+
+def test_an_exit_for_convenience_listed_among_the_events_that_allow_an_exit() -> None:
+    """The events "following" are the items: one of them may be no event at all."""
+    listed = (
+        "Upon the occurrence of any of the following, the Distributor may terminate this "
+        "Agreement by written notice: (a) the Supplier's material breach; (b) for convenience, "
+        "on thirty days' notice."
+    )
+    assert _cued("exit.trigger.convenience", listed)
+    assert not _cued(
+        "exit.trigger.convenience",
+        "Upon the occurrence of a material breach, the Distributor may terminate this "
+        "Agreement for convenience.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "convenience"),
+    [
+        (
+            "Either party may terminate this Agreement prior to expiration of the Term: (i) upon "
+            "thirty (30) days prior written notice, or (ii) immediately upon written notice if "
+            "the other party materially breaches this Agreement.",
+            True,
+        ),
+        (
+            "The Buyer shall have the right to terminate this Agreement: (a) at any time, for "
+            "any reason or no reason, upon ninety days' written notice; (b) if the Supplier "
+            "becomes insolvent.",
+            True,
+        ),
+        (
+            "Either party may terminate this Agreement: (a) if the other party materially "
+            "breaches this Agreement; (b) if the other party becomes insolvent.",
+            False,
+        ),
+    ],
+)
+def test_each_item_of_a_list_of_exits_is_read_after_the_words_that_grant_the_exit(
+    text: str, convenience: bool
+) -> None:
+    assert _cued("exit.trigger.convenience", text) is convenience

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 Status = Literal["present", "weak", "missing"]
 QUOTE_LENGTH = 240
+LEAD_IN_QUOTED = 100
 CUE_SECONDS = 3.0
 """The most time one cue may take on one draft; the built-in cues take milliseconds."""
 MOST_EVIDENCE = 3
@@ -119,8 +120,16 @@ def _matches(document: _Document, cue: CheckableCue, size: int, provision: str) 
 
 
 def quoted(sentence: Sentence) -> Evidence:
-    """A sentence as evidence: where it is, and its words (cut at QUOTE_LENGTH)."""
+    """A sentence as evidence: where it is, and its words (cut at QUOTE_LENGTH); an item of a
+    list after the end of the words that introduce it, those words with the items."""
     text = sentence.text
+    if sentence.lead_in:
+        lead_in = sentence.lead_in
+        if len(lead_in) > LEAD_IN_QUOTED:
+            lead_in = "…" + lead_in[-LEAD_IN_QUOTED + 1 :].lstrip()
+        text = f"{lead_in} {text}"
+    if sentence.items:
+        text = f"{text} {sentence.items}"
     quote = text if len(text) <= QUOTE_LENGTH else text[: QUOTE_LENGTH - 1] + "…"
     return Evidence(sentence.page, sentence.paragraph, quote)
 

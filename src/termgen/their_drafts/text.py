@@ -8,6 +8,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from termgen.their_drafts.extract import Block, Extracted
 
@@ -61,6 +62,24 @@ _SENTENCE_END = re.compile(
     + r"\s+(?=[\"'(\[]?[A-Z0-9]|\([a-z]{1,4}\)\s)"
 )
 _ITEM = re.compile(r"\(?([a-z]{1,4}|\d{1,2})\)\s")
+# An item's mark inside a sentence, "(b) " after a space; not where a reference names it
+# ("clause (b) above", "subsections (a) and (b)").
+_INLINE_ITEM = re.compile(r"(?:(?<=\s)|^)\(([a-z]{1,4}|[A-Z]|\d{1,2})\)\s", re.IGNORECASE)
+_REFERENCE = re.compile(
+    r"\b(?:sub-?)?(?:sections?|clauses?|paragraphs?|articles?|items?|schedules?|exhibits?"
+    r"|annex(?:es)?)\s+$|\)\s+(?:and|or|to|through)\s+$",
+    re.IGNORECASE,
+)
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
+_SERIES = (
+    tuple("abcdefghijklmnopqrstuvwxyz"),
+    tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+    _ROMAN,
+    ("x", "y", "z"),
+    tuple(str(number) for number in range(1, 31)),
+)
+SHORTEST_ITEM = 12
+"""Characters an item of an inline list has at least; "subsections (a) and (b)" is none."""
 # "Upon termination of this Agreement: (a) ...": the words before the colon govern every item.
 _LEAD_IN = re.compile(r"(.{10,400}?:)\s*\(?([a-z]{1,4}|\d{1,2})\)\s")
 _EDGE_LINES = 3
@@ -74,10 +93,14 @@ class Sentence:
     paragraph: int | None
     lead_in: str = ""
     """For an item of a list, the words that introduce the list."""
+    items: str = ""
+    """For the words that introduce a list within their sentence, the items they govern."""
 
     @property
     def in_context(self) -> str:
-        return f"{self.lead_in} {self.text}" if self.lead_in else self.text
+        if not (self.lead_in or self.items):
+            return self.text
+        return " ".join(part for part in (self.lead_in, self.text, self.items) if part)
 
 
 def normalise(text: str) -> str:
@@ -151,6 +174,7 @@ def sentences(extracted: Extracted) -> list[Sentence]:
             text = piece.strip()
             if not text:
                 continue
+            introduced = None
             if _ITEM.match(text):
                 item_of = lead_in
             else:
@@ -158,9 +182,59 @@ def sentences(extracted: Extracted) -> list[Sentence]:
                 introduced = _LEAD_IN.match(text) if ":" in text else None
                 lead_in, item_of = (introduced.group(1) if introduced else ""), ""
             block = extracted.blocks[bisect.bisect_right(starts, begin) - 1]
-            result.append(Sentence(text, block.page, block.paragraph, item_of))
+            for unit in _units(text, item_of, introduced is not None):
+                result.append(
+                    Sentence(unit.text, block.page, block.paragraph, unit.lead_in, unit.items)
+                )
         begin = end
     return result
+
+
+class _Unit(NamedTuple):
+    text: str
+    lead_in: str
+    items: str = ""
+
+
+def _units(text: str, lead_in: str, introduces: bool) -> list[_Unit]:
+    """A sentence, or the words that introduce a list inside it ("may terminate: (a) upon
+    breach; (b) on 90 days' notice") and then each item, read after those words.
+
+    The words that introduce the list are read with all of its items, as the whole sentence
+    was: a clause that lists an exit for convenience beside exits for breach reads, as a
+    whole, as neither; its items read one by one say which is which. A list is two items or
+    more in series ((a), (b); (i), (ii); (1), (2)); one is enough after a colon, as the next
+    sentences may go on with the list.
+    """
+    if "(" not in text:
+        return [_Unit(text, lead_in)]
+    own_mark = 1 if _ITEM.match(text) else 0
+    marks = [
+        (match.start(), match.group(1))
+        for match in _INLINE_ITEM.finditer(text, own_mark)
+        if not _REFERENCE.search(text, max(0, match.start() - 20), match.start())
+    ]
+    for first, (start, label) in enumerate(marks):
+        series = next((found for found in _SERIES if found[0] == label), None)
+        if series is None:
+            continue
+        starts = [start]
+        for position, later in marks[first + 1 :]:
+            if len(starts) < len(series) and later == series[len(starts)]:
+                starts.append(position)
+        if len(starts) < 2 and not introduces:
+            continue
+        ends = [*starts[1:], len(text)]
+        items = [text[begin:end].strip() for begin, end in zip(starts, ends, strict=True)]
+        if any(len(item) < SHORTEST_ITEM for item in items):
+            continue
+        head = text[:start].strip()
+        context = f"{lead_in} {head}".strip()
+        listed = [_Unit(item, context) for item in items]
+        if not head:
+            return listed
+        return [_Unit(head, lead_in, text[start:].strip()), *listed]
+    return [_Unit(text, lead_in)]
 
 
 def _bounded(text: str) -> list[str]:

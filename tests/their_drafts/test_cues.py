@@ -169,3 +169,139 @@ def test_each_item_of_a_list_of_exits_is_read_after_the_words_that_grant_the_exi
     text: str, convenience: bool
 ) -> None:
     assert _cued("exit.trigger.convenience", text) is convenience
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PrimeCall may elect to terminate this Agreement, upon thirty (30) days' written notice, "
+        "at any time after RSL holds less than fifty percent (50%) of the voting control of "
+        "DeltaThree's outstanding shares.",
+        "Either party may terminate this Agreement by notice if the Investor ceases to hold any "
+        "partnership interests in the Company.",
+        "Supplier may terminate this Agreement if Distributor is acquired by a competitor of "
+        "Supplier.",
+    ],
+)
+def test_change_of_control_worded_as_a_stake_falling_below_a_threshold(text: str) -> None:
+    assert _cued("exit.trigger.change_of_control", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a free assignment
+        "The assignment of this Agreement to a successor by merger or acquisition does not "
+        "require the consent of the other party.",
+        # equity awards that vest on a change of control
+        "Upon a Change of Control, all unvested options granted to the Consultant shall vest "
+        "and the Company may terminate the engagement.",
+        # a regulator's approval of the transaction the agreement serves
+        "The Company has filed an application for approval of its acquisition of the Bank, and "
+        "such approval remains in full force and effect.",
+        # goods acquired, a firm named Consolidated
+        "Upon termination, the Distributor may sell off any remaining inventory acquired "
+        "prior to termination.",
+        "SPECIAL RIGHT OF TERMINATION BY CONSOLIDATED ARTISTS.",
+        # a definition alone, and a stake in things that are not the party
+        "Sale Transaction shall mean any transaction in which control of the Company is "
+        "acquired, and either party may then terminate.",
+        "This Agreement continues until the Owner no longer owns any Receivables, upon which it "
+        "shall terminate.",
+        # a reorganisation among insolvency events
+        "Either party may terminate this Agreement if the other goes into liquidation (other "
+        "than voluntary liquidation for the purpose of reorganization).",
+    ],
+)
+def test_no_change_of_control_in_look_alikes(text: str) -> None:
+    assert not _cued("exit.trigger.change_of_control", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Upon expiration of this Agreement, TDA shall cease all uses of the Rights, but TDA "
+        "shall be free to continue to distribute and sell its Products for up to 180 days.",
+        "Distributor agrees not to use the marks following the expiration or termination of "
+        "this Agreement, except as may be needed to sell any Products remaining in its "
+        "inventory.",
+        "Upon termination, Consultant agrees to perform the necessary information transfer "
+        "required at the time.",
+        "On its resignation or termination, the Servicer will cooperate with the Successor "
+        "Servicer in effecting an orderly transition of its rights and obligations.",
+        "In the event of early termination of this Agreement, the Operator shall cooperate with "
+        "the Owner to facilitate a new agreement with a third party operator.",
+        "Upon termination of this Agreement, HSNS shall have the right to use the Application "
+        "solely to provide the Outsourcing Services to existing customers.",
+        "SEV shall remain liable for repairs for a period of thirteen weeks from the end of the "
+        "Contracted Period and shall provide such repairs free of charge.",
+    ],
+)
+def test_services_after_the_end_worded_as_a_sell_off_hand_over_or_transition(text: str) -> None:
+    assert _cued("exit.survival", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # fees due paid after the end: housekeeping
+        "The Company shall pay the Fees not yet paid as of the date of termination within 30 "
+        "days of the date of termination.",
+        # a covenant's own survival, a prohibition, a non-compete
+        "This Section shall survive any termination of this Agreement for a period of three (3) "
+        "years from the date of termination.",
+        "Following termination of the Contract Period, Company shall not advertise, promote or "
+        "sell any item in connection with the Duval Identification.",
+        "No liquidated damages are due unless you operate a hotel for a Competitor within three "
+        "(3) years of the termination date.",
+        # indemnities and vesting
+        "In the event this Agreement is terminated, the indemnification provisions shall "
+        "continue until the possibilities for damages have expired.",
+        "Consultant shall be entitled to options with vesting continuing for 12 months "
+        "following termination.",
+    ],
+)
+def test_no_services_after_the_end_in_housekeeping_or_covenants(text: str) -> None:
+    assert not _cued("exit.survival", text)
+
+
+def test_a_notice_of_not_renewing_by_a_deadline_is_a_renewal_notice() -> None:
+    # Next to a renewal by mutual agreement and to the exit on breach, as our term sheets put it.
+    text = (
+        "The parties may renew the partnership for further periods of 3 years by mutual written "
+        "agreement. A party that does not intend to renew says so in writing at least 12 months "
+        "before the end of the current term; if the parties have not agreed a renewal by that "
+        "date, the partnership ends at the end of the current term. A party may end the "
+        "partnership early only on material breach or insolvency."
+    )
+    assert _cued("renewal.notice", text)
+    assert not _cued(
+        "renewal.notice",
+        "A party that does not intend to renew its insurance says so in writing at least 30 days "
+        "before the end of the policy year.",
+    )
+
+
+def test_an_exit_on_a_condition_is_no_exit_for_convenience() -> None:
+    assert not _cued(
+        "exit.trigger.convenience",
+        "If a milestone of the phase plan is missed and the failure is not cured within 90 days, "
+        "either party may end the partnership by giving 60 days' notice.",
+    )
+    assert _cued(
+        "exit.trigger.convenience",
+        "After the Lock-in Period, either party may end the partnership without giving a reason "
+        "by giving 12 months' notice.",
+    )
+
+
+def test_a_window_to_export_data_after_the_end_is_a_service_after_exit() -> None:
+    assert _cued(
+        "exit.survival",
+        "For 30 days after termination of the subscription, the Customer may export its data "
+        "through the service, after which the Provider deletes it.",
+    )
+    assert not _cued(
+        "exit.survival",
+        "The Customer may export its data at any time during the subscription.",
+    )

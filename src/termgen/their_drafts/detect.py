@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -26,6 +27,9 @@ LEAD_IN_QUOTED = 100
 CUE_SECONDS = 3.0
 """The most time one cue may take on one draft; the built-in cues take milliseconds."""
 MOST_EVIDENCE = 3
+_OPEN_POINT = re.compile(r"\[\s*[\u25cf\u2022]\s*\]")
+"""A blank ("[\u25cf]") where a point is still to be agreed: the provision is mentioned, not
+settled, however the rest of its clause reads."""
 
 
 @dataclass(frozen=True)
@@ -227,27 +231,39 @@ def detect(
     else:
         hits, reading = all_cue_hits(), read_candidates()
     detections = []
+    status: Status
     for (provision, _), found in zip(cued, hits, strict=True):
+        # A sentence with a blank shows the provision weak, never present; where the cues
+        # alone decide (a list of shared assets, of triggers), one blank leaves it open.
+        open_points = {i for i in found.present if _OPEN_POINT.search(sentences[i].text)}
+        if open_points:
+            found = CueHits(found.present - open_points, found.weak | open_points, found.refused)
         present, weak = found.present, found.weak
         weights = fitted.get(provision.id)
         if weights is not None and reading is not None:
             scored = reading.scored(provision.id, weights, found)
             best = scored[0][0] if scored else 0.0
             if weights.settles(best, bool(present)):
-                status: Status = "present"
-                hits_shown = [
-                    index
-                    for score, index in scored
-                    if score >= weights.threshold or index in present
-                ] or [scored[0][1]]
+                status = "present"
+                # Sentences that settle the provision on their own are the evidence; the
+                # others only where none does (the score and a cue in different sentences).
+                hits_shown = (
+                    [index for score, index in scored if weights.settles(score, index in present)]
+                    or [
+                        index
+                        for score, index in scored
+                        if score >= weights.threshold or index in present
+                    ]
+                    or [scored[0][1]]
+                )
             else:
                 status, hits_shown = (
                     ("weak", sorted(present | weak)) if present | weak else ("missing", [])
                 )
-        elif present:
+        elif present and not open_points:
             status, hits_shown = "present", sorted(present)
-        elif weak:
-            status, hits_shown = "weak", sorted(weak)
+        elif present | weak:
+            status, hits_shown = "weak", sorted(open_points or weak)
         else:
             status, hits_shown = "missing", []
         detections.append(

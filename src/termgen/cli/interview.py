@@ -147,13 +147,17 @@ def _in_terminal(
         saved = (
             f"Your answers are saved in {output}." if output.exists() else "Nothing was saved yet."
         )
-        env.err(f"\nInterview paused. {saved}\nContinue with: termgen interview {output}")
+        env.err_wrapped(f"\nInterview paused. {saved}")
+        env.err(_command(env, "Continue with:", f"termgen interview {output}"))
         return ExitStatus.INTERRUPTED
     env.out_wrapped(f"\nThe answers are complete and saved in {output}.", "")
     try:
         _findings_and_drafts(command, env, runner, deal)
     except KeyboardInterrupt:
-        env.err(f"\nNo drafts written. Draft later with: termgen draft {output} -o out/")
+        env.err("")
+        env.err(
+            _command(env, "No drafts written. Draft later with:", f"termgen draft {output} -o out/")
+        )
     finally:
         answer_file.close()
     return ExitStatus.SUCCESS
@@ -216,3 +220,10 @@ def _without_terminal(
     if refused or absent:
         return ExitStatus.ERROR
     return ExitStatus.SUCCESS
+
+
+def _command(env: Environment, lead: str, command: str) -> str:
+    """'lead command' on one line if it fits the terminal, else the command on a line of its
+    own: a command broken across lines cannot be copied whole."""
+    line = f"{lead} {command}"
+    return line if len(line) <= env.columns else f"{lead}\n  {command}"

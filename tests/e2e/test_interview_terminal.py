@@ -204,7 +204,8 @@ def test_a_short_custom_interview_wraps_its_messages_and_saves(
     _answer(child, "Change an answer?", ENTER)
     child.expect_exact("The answers are complete")
     _answer(child, "Stop here and draft later", f"Stop{ENTER}")
-    child.expect_exact("Draft later with: termgen draft")
+    child.expect_exact("Draft later with:")
+    child.expect_exact("termgen draft")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0, child.before
@@ -302,3 +303,14 @@ def test_the_review_is_chosen_by_section_and_fits_a_short_narrow_terminal(
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
+
+
+def test_at_60_columns_a_filter_that_matches_nothing_says_so_whole(terminal) -> None:  # type: ignore[no-untyped-def]
+    child = terminal("--spec", SPEC, "-o", "deal.yaml", columns=60)
+    _answer(child, "Project name", f"Project Lumen{ENTER}")
+    child.expect_exact("What is the partnership for?")
+    child.send("not a purpose of any partnership")
+    child.expect_exact("no choice matches")
+    child.expect_exact("Backspace or Esc clears)")
+    child.send("\x03")
+    child.expect(pexpect.EOF)

@@ -202,6 +202,20 @@ def _resume_software(
     return terminal, out, target
 
 
+def _resume_software_until_paused(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+    overrides: dict[str, list[str]],
+) -> tuple[ScriptedTerminal, str, Path]:
+    """Resume the software example as it is, answering as it does, until Ctrl-C."""
+    target = tmp_path / "deal.yaml"
+    target.write_text(SOFTWARE.read_text(encoding="utf-8"), encoding="utf-8")
+    terminal = ScriptedTerminal(ExampleAnswers(spec, read_answers(SOFTWARE)[0], overrides))
+    status, out, err = run_interview(terminal, "--resume", target)
+    assert status == 130, err
+    return terminal, out, target
+
+
 def test_a_finding_is_settled_from_the_menu_after_the_findings(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
     def without_tracking(data: dict[str, Any]) -> None:
         del data["strengths"]["contributions"][1]["tracking"]
@@ -429,7 +443,7 @@ def test_esc_after_the_review_goes_back_to_what_next_and_never_ends_the_intervie
     assert f"drafts of this deal are already in {drafts}: replace them below, or keep" in said
     assert f"{kept} is a file: choose Draft again and give a folder" in said
     assert "--force" not in said
-    assert "Draft later with: termgen draft" in out
+    assert "Draft later with: termgen draft" in said
 
 
 def test_up_in_a_text_field_does_not_bring_back_another_questions_answer(
@@ -653,3 +667,37 @@ def test_a_term_given_by_its_end_date_is_not_left_open(tmp_path: Path, spec) -> 
     saved = read_answers(tmp_path / "deal.yaml")[0]
     assert str(saved["exit"]["term"]["end_date"]) == "2031-12-31"
     assert "exit.term.initial" not in saved.get("left_open", [])
+
+
+def test_esc_on_a_question_asked_again_after_a_change_comes_back_to_it_in_order(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    overrides = {
+        "review": [f"Parties and purpose{ENTER}"],
+        "review.answer": [f"Legal structure{ENTER}"],
+        "deal.structure": [f"equity joint venture{ENTER}"],
+        "deal.structure:remove": [f"Yes{ENTER}"],
+        "company.name": [f"{CLEAR}Newco{ENTER}", ENTER],
+        "company.form": [ESCAPE, CTRL_C],
+    }
+    terminal, out, _ = _resume_software_until_paused(tmp_path, spec, overrides)
+    after = terminal.asked[terminal.asked.index("company.name") :]
+    assert after == ["company.name", "company.form", "company.name", "company.form"]
+    # Most of them were never asked before: not "asked again".
+    said = " ".join(out.split())
+    assert "questions depend on it: asked now, with any answer given before to keep" in said
+
+
+def test_the_commands_to_go_on_later_are_never_broken_across_lines(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    target = tmp_path / "an-answer-file-with-a-name-long-enough-to-fill-a-line.yaml"
+    target.write_text(SOFTWARE.read_text(encoding="utf-8"), encoding="utf-8")
+    terminal = ScriptedTerminal(_answers(spec, {"next": [f"Stop{ENTER}"]}))
+    status, out, err = run_interview(terminal, "--resume", target, columns=60)
+    assert (status, err) == (0, "")
+    lines = out.splitlines()
+    assert f"  termgen draft {target} -o out/" in lines
+    assert f"  termgen interview {target}" in lines

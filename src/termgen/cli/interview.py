@@ -11,6 +11,7 @@ from termgen.environment import Environment
 from termgen.errors import ExitStatus, Location, Problem, UsageError
 from termgen.interview.lint import lint_spec
 from termgen.interview.spec import Spec, load_spec
+from termgen.terminal import command_line
 
 if TYPE_CHECKING:
     from termgen.cli.commands import Interview
@@ -148,7 +149,7 @@ def _in_terminal(
             f"Your answers are saved in {output}." if output.exists() else "Nothing was saved yet."
         )
         env.err_wrapped(f"\nInterview paused. {saved}")
-        env.err(_command(env, "Continue with:", f"termgen interview {output}"))
+        env.err(command_line("Continue with:", f"termgen interview {output}", env.columns))
         return ExitStatus.INTERRUPTED
     env.out_wrapped(f"\nThe answers are complete and saved in {output}.", "")
     try:
@@ -156,7 +157,11 @@ def _in_terminal(
     except KeyboardInterrupt:
         env.err("")
         env.err(
-            _command(env, "No drafts written. Draft later with:", f"termgen draft {output} -o out/")
+            command_line(
+                "No drafts written. Draft later with:",
+                f"termgen draft {output} -o out/",
+                env.columns,
+            )
         )
     finally:
         answer_file.close()
@@ -220,10 +225,3 @@ def _without_terminal(
     if refused or absent:
         return ExitStatus.ERROR
     return ExitStatus.SUCCESS
-
-
-def _command(env: Environment, lead: str, command: str) -> str:
-    """'lead command' on one line if it fits the terminal, else the command on a line of its
-    own: a command broken across lines cannot be copied whole."""
-    line = f"{lead} {command}"
-    return line if len(line) <= env.columns else f"{lead}\n  {command}"

@@ -32,6 +32,7 @@ from termgen.interview.types import TEXT_TYPES
 from termgen.model import Deal
 from termgen.model.messages import clean_loc, path_in_words, plain_message
 from termgen.model.paths import AnswerPath, dotted, split
+from termgen.terminal import command_line
 
 Save = Callable[[dict[str, Any]], None]
 CONTINUE = "continue"
@@ -163,9 +164,10 @@ class Runner:
                     )
                 again = self.engine.queued - queued
                 if again:
-                    depend = "answers depend" if again > 1 else "answer depends"
+                    depend = "questions depend" if again > 1 else "question depends"
                     self.prompter.say(
-                        f"{again} {depend} on it: asked again with the answers given."
+                        f"{again} {depend} on it: asked now, with any answer given before "
+                        "to keep or change."
                     )
                 return
             self.prompter.problem(problem)
@@ -270,8 +272,10 @@ class Runner:
                 "or choose (leave open); Ctrl-C pauses the interview."
             )
             return False
-        # This question comes again after it: by the walk while it has no answer, else asked again.
-        again = [step] if get(self.engine.data, step.path) is not ABSENT else []
+        # This question comes again after it: by the walk while it has no answer, unless it was
+        # asked again after a change (the walk would reach it only after the others).
+        queued = step.path in self.engine.queued_paths
+        again = [step] if queued or get(self.engine.data, step.path) is not ABSENT else []
         self.engine.ask_again([self._answered.pop(), *again])
         return True
 
@@ -531,11 +535,11 @@ class Runner:
             if action == "draft" and self._draft(draft, deal):
                 return
             if action == "stop":
-                self.prompter.say(
-                    f"Draft later with: termgen draft {self.file} -o out/ "
-                    f"(or continue with: termgen interview {self.file})",
-                    "",
-                )
+                columns = self.prompter.env.columns
+                draft_later = f"termgen draft {self.file} -o out/"
+                self.prompter.env.out(command_line("Draft later with:", draft_later, columns))
+                go_on = f"termgen interview {self.file}"
+                self.prompter.env.out(command_line("Or continue with:", go_on, columns))
                 return
             if action == "settle":
                 self._settle(found)
@@ -618,5 +622,8 @@ class Runner:
             written = draft(deal, folder, True)
         for path in written:
             self.prompter.say(f"wrote {path}", "")
-        self.prompter.say(f"Draft again any time with: termgen draft {self.file} -o {folder}/", "")
+        again = f"termgen draft {self.file} -o {folder}/"
+        self.prompter.env.out(
+            command_line("Draft again any time with:", again, self.prompter.env.columns)
+        )
         return True

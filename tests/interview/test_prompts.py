@@ -701,3 +701,30 @@ def test_the_commands_to_go_on_later_are_never_broken_across_lines(
     lines = out.splitlines()
     assert f"  termgen draft {target} -o out/" in lines
     assert f"  termgen interview {target}" in lines
+
+
+def test_at_60_columns_leaving_a_list_open_says_why_in_full(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
+    example = read_answers(SOFTWARE)[0]
+    partial = copy.deepcopy(example)
+    del partial["governance"]["escalation"]
+    target = tmp_path / "deal.yaml"
+    target.write_text(dump_answers(partial), encoding="utf-8")
+    screen = io.StringIO()
+    overrides = {"escalation#1.level": [ESCAPE], "escalation": [CTRL_C]}
+    terminal = ScriptedTerminal(ExampleAnswers(spec, example, overrides), screen=screen)
+    status, _, err = run_interview(terminal, "--resume", target, columns=60)
+    assert status == 130, err
+    assert terminal.asked == ["escalation#1.level", "escalation"]
+    assert "Leave escalation path open (a finding until settled)" in screen.getvalue()
+
+
+def test_an_empty_answer_an_entry_needs_says_how_to_cancel_the_entry(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    overrides = {"objectives#1.statement": [f"{CLEAR}{ENTER}", ESCAPE], "objectives": [CTRL_C]}
+    terminal = ScriptedTerminal(_answers(spec, overrides))
+    status, out, _ = run_interview(terminal, "-o", tmp_path / "deal.yaml")
+    assert status == 130
+    said = " ".join(out.split())
+    assert "✗ an objective needs this answer: type it, or press Esc to cancel the objective" in said

@@ -33,6 +33,7 @@ from termgen.model import Deal
 from termgen.model.messages import clean_loc, path_in_words, plain_message
 from termgen.model.paths import AnswerPath, dotted, split
 from termgen.terminal import command_line
+from termgen.wording import article
 
 Save = Callable[[dict[str, Any]], None]
 CONTINUE = "continue"
@@ -55,11 +56,6 @@ def _answers_in_words(lines: list[tuple[Question | Group, str]]) -> str:
     count = f"{len(lines)} answer{'' if len(lines) == 1 else 's'}"
     left_open = sum(1 for _, text in lines if text == LEFT_OPEN)
     return f"{count}, {left_open} left open" if left_open else count
-
-
-def article(noun: str) -> str:
-    """'an objective', 'a party'."""
-    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
 
 
 class Runner:
@@ -367,7 +363,7 @@ class Runner:
         details = f"{group.details or 'details'}" if step.details_left else ""
         if step.can_finish:
             if not step.complete:
-                done = f"Leave {title} open for now (a finding until settled)"
+                done = f"Leave {title} open (a finding until settled)"
             else:
                 done = f"Done with {title}" + (" (details later)" if details else "")
             options.append((done, ("done", 0)))

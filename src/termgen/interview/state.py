@@ -23,6 +23,7 @@ from termgen.model.messages import clean_loc, plain_message
 from termgen.model.paths import AnswerPath, shape_at, shape_of, split
 from termgen.templating.missing import PLACEHOLDER_MARK
 from termgen.templating.sandbox import Sandbox
+from termgen.wording import article
 
 BODIES = "governance.bodies"
 
@@ -176,7 +177,7 @@ class State:
         except AnswerError as wrong:
             return str(wrong)
         if value is None:
-            return "this answer is needed to go on" if step.question.required else None
+            return self._needed(step) if step.question.required else None
         candidate = copy.deepcopy(self.data)
         if isinstance(value, NewBody):
             if value.name in (*self.party_names(), JOINT, *self.body_names()):
@@ -184,6 +185,15 @@ class State:
             value = self._add_body(candidate, value)
         put(candidate, step.path, value)
         return self._model_problem(candidate, step.path)
+
+    @staticmethod
+    def _needed(step: Ask) -> str:
+        """Why an empty answer is refused, and the way out of a list entry that needs it."""
+        group = step.group
+        if group is None or group.single:
+            return "this answer is needed to go on"
+        item = group.item
+        return f"{article(item)} needs this answer: type it, or press Esc to cancel the {item}"
 
     @staticmethod
     def _add_body(data: dict[str, Any], body: NewBody) -> str:

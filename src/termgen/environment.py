@@ -73,6 +73,12 @@ class Environment:
 
         self.out(wrap(text, self.columns, indent, hanging))
 
+    def err_wrapped(self, text: str) -> None:
+        """Print a message to stderr wrapped like `out_wrapped`: a path is never cut."""
+        from termgen.terminal import wrap
+
+        self.err(wrap(text, self.columns))
+
     @property
     def stdin_isatty(self) -> bool:
         return _isatty(self.stdin)

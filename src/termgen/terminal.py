@@ -37,6 +37,13 @@ def wrap(text: str, width: int, indent: str = "", hanging: str | None = None) ->
     return "\n".join(lines)
 
 
+def command_line(lead: str, command: str, columns: int) -> str:
+    """'lead command' on one line if it fits `columns`, else the command on a line of its own:
+    a command broken across lines cannot be copied whole."""
+    line = f"{lead} {command}"
+    return line if len(line) <= columns else f"{lead}\n  {command}"
+
+
 def fit(label: str, width: int) -> str:
     """A label that fits on one line: cut at a word boundary, marked with '…'."""
     if len(label) <= width:

@@ -53,6 +53,11 @@ def humanise(identifier: str) -> str:
     return " ".join(_ACRONYMS.get(word, word) for word in identifier.split("_"))
 
 
+def article(noun: str) -> str:
+    """'an objective', 'a party'."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
 def capital(text: str) -> str:
     """First letter upper case, the rest as written ('IP licence' stays 'IP licence')."""
     text = text.strip()

@@ -204,7 +204,8 @@ def test_a_short_custom_interview_wraps_its_messages_and_saves(
     _answer(child, "Change an answer?", ENTER)
     child.expect_exact("The answers are complete")
     _answer(child, "Stop here and draft later", f"Stop{ENTER}")
-    child.expect_exact("Draft later with: termgen draft")
+    child.expect_exact("Draft later with:")
+    child.expect_exact("termgen draft")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0, child.before
@@ -222,7 +223,8 @@ def test_ctrl_c_in_a_real_terminal_keeps_the_answers_and_says_how_to_resume(
     child = terminal("--spec", SPEC, "-o", saved)
     _answer(child, "Project name", f"Project Lumen{ENTER}")
     _answer(child, "What is the partnership for?", "\x03")
-    child.expect_exact(f"Continue with: termgen interview {saved}")
+    child.expect_exact("Continue with:")
+    child.expect_exact(f"termgen interview {saved}")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
@@ -263,7 +265,8 @@ def test_esc_in_a_menu_clears_its_filter_and_never_ends_the_interview(
     child.expect_exact("left]")  # the next question: the interview went on
     assert "internal error" not in child.before
     child.send("\x03")
-    child.expect_exact(f"Continue with: termgen interview {deal.name}")
+    child.expect_exact("Continue with:")
+    child.expect_exact(f"termgen interview {deal.name}")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
@@ -300,3 +303,14 @@ def test_the_review_is_chosen_by_section_and_fits_a_short_narrow_terminal(
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
+
+
+def test_at_60_columns_a_filter_that_matches_nothing_says_so_whole(terminal) -> None:  # type: ignore[no-untyped-def]
+    child = terminal("--spec", SPEC, "-o", "deal.yaml", columns=60)
+    _answer(child, "Project name", f"Project Lumen{ENTER}")
+    child.expect_exact("What is the partnership for?")
+    child.send("not a purpose of any partnership")
+    child.expect_exact("no choice matches")
+    child.expect_exact("Backspace or Esc clears)")
+    child.send("\x03")
+    child.expect(pexpect.EOF)

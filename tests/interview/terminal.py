@@ -12,6 +12,7 @@ from typing import Any
 
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
+from prompt_toolkit.output.plain_text import PlainTextOutput
 
 from termgen.cli import main
 from termgen.environment import Environment
@@ -36,8 +37,15 @@ PASTE_START, PASTE_END = "\x1b[200~", "\x1b[201~"
 class ScriptedTerminal:
     """Gives each prompt the keystrokes `keys(prompt_key)` returns, and records what was asked."""
 
-    def __init__(self, keys: Callable[[str], str], seconds_per_prompt: int = 30) -> None:
+    def __init__(
+        self,
+        keys: Callable[[str], str],
+        seconds_per_prompt: int = 30,
+        screen: io.StringIO | None = None,
+    ) -> None:
+        """`screen`, if given, takes what the prompts write (their text, without cursor moves)."""
         self.keys = keys
+        self.screen = screen
         self.asked: list[str] = []
         self.seconds_per_prompt = seconds_per_prompt
         self._pipes = contextlib.ExitStack()
@@ -48,7 +56,8 @@ class ScriptedTerminal:
         signal.alarm(self.seconds_per_prompt)
         self._current = self._pipes.enter_context(create_pipe_input())
         self._current.send_text(self.keys(key))
-        return {"input": self._current, "output": DummyOutput()}
+        output = DummyOutput() if self.screen is None else PlainTextOutput(self.screen)
+        return {"input": self._current, "output": output}
 
     def hang_up(self) -> None:
         """End the prompt that waits: it sees the end of its input instead of keys."""
@@ -82,14 +91,16 @@ def time_limit(terminal: ScriptedTerminal) -> Iterator[None]:
         terminal.close()
 
 
-def run_interview(terminal: ScriptedTerminal, *args: str | Path) -> tuple[int, str, str]:
+def run_interview(
+    terminal: ScriptedTerminal, *args: str | Path, columns: int = 100
+) -> tuple[int, str, str]:
     """`termgen interview ARGS` in this process, answering through the scripted terminal."""
     out, err = io.StringIO(), io.StringIO()
     env = Environment(
         stdin=io.StringIO(),
         stdout=out,
         stderr=err,
-        environ=TEST_ENVIRON,
+        environ={**TEST_ENVIRON, "COLUMNS": str(columns)},
         today=lambda: TODAY,
         terminal=terminal,
     )

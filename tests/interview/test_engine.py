@@ -439,20 +439,47 @@ def _battery_engine() -> Engine:
     return Engine(SPEC, with_open_marks(data), today=TODAY)
 
 
-def _change_structure(engine: Engine, structure: str) -> Ask:
-    question = next(q for _, q in engine.items() if getattr(q, "path", "") == "deal.structure")
+def _change_answer(engine: Engine, path: str = "deal.structure") -> Ask:
+    question = next(q for _, q in engine.items() if getattr(q, "path", "") == path)
     assert isinstance(question, Question)
     engine.change(question, SPEC.sections[0])
     step = engine.next_step()
-    assert isinstance(step, Ask) and step.key == "deal.structure"
+    assert isinstance(step, Ask) and step.key == path
     return step
+
+
+def test_a_list_finished_with_none_goes_with_its_list_and_comes_back_with_it() -> None:
+    engine = _battery_engine()
+    strengths = engine.data["strengths"]
+    strengths["contributions"] = [
+        entry for entry in strengths["contributions"] if entry["kind"] != "plant_allocation"
+    ]
+    strengths["none_of"] = ["plant_allocation"]
+    engine.data["company"]["reserved_matters"] = []
+    engine.data["exit"]["triggers"] = OPEN  # a list left open
+    software = _change_answer(engine, "deal.purpose")
+    removed = [path for path, _ in engine.removed_by(software, "software_codevelopment")]
+    assert ("strengths", "none_of", "plant_allocation") in removed
+    assert ("exit", "assets", 2, "asset") not in removed  # the licence model takes the IP in
+    assert engine.answer(software, "software_codevelopment") is None
+    assert "none_of" not in engine.data["strengths"]
+    assert {"asset": "foreground_ip"}.items() <= engine.data["exit"]["assets"][1].items()
+    back = Ask(software.question, software.path, software.section, choices=software.choices)
+    assert engine.answer(back, "electrification") is None
+    assert engine.data["strengths"]["none_of"] == ["plant_allocation"]
+    alliance = Ask(SPEC.sections[0].items[2], ("deal", "structure"), software.section)  # type: ignore[arg-type]
+    removed = [path for path, _ in engine.removed_by(alliance, "contractual_alliance")]
+    assert ("company", "reserved_matters") in removed
+    assert ("exit", "triggers") not in removed  # it still applies
+    assert engine.answer(alliance, "contractual_alliance") is None
+    assert "company" not in engine.data and engine.data["exit"]["triggers"] is OPEN
 
 
 def test_an_answer_says_what_it_would_remove_and_changing_it_back_suggests_them_again() -> None:
     engine = _battery_engine()
     company = copy.deepcopy(engine.data["company"])
     stake = copy.deepcopy(engine.data["exit"]["assets"][0])
-    step = _change_structure(engine, "contractual_alliance")
+    step = _change_answer(engine)
     assert remaining(engine) == 1  # what depends on it is not counted before it changes
     removed = [path for path, _ in engine.removed_by(step, "contractual_alliance")]
     assert ("company", "name") in removed and ("goals", "value_sharing", "equity") in removed
@@ -465,7 +492,7 @@ def test_an_answer_says_what_it_would_remove_and_changing_it_back_suggests_them_
     assert engine.answer(step, "contractual_alliance") is None
     assert "name" not in engine.data.get("company", {})
     assert engine.next_step() is None and remaining(engine) == 0  # nothing new to ask
-    back = _change_structure(engine, "equity_joint_venture")
+    back = _change_answer(engine)
     assert engine.answer(back, "equity_joint_venture") is None
     assert engine.data["company"]["reserved_matters"] == company["reserved_matters"]
     assert [a for a in engine.data["exit"]["assets"] if a["asset"] == "equity_stake"] == [stake]

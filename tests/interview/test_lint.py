@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from typing import get_args
 
 from pydantic import BaseModel
 
-from termgen.interview.spec import Group, load_spec
+from termgen.interview.spec import STRUCTURE, Group, for_purpose, load_spec
 from termgen.model import Deal
 from termgen.model.common import Duration, Money, Quantity
+from termgen.model.meta import Purpose, Structure
 from termgen.model.paths import shape_of
 
 from ..conftest import ROOT, run_cli
@@ -116,3 +119,25 @@ def test_a_spec_that_is_not_an_interview_gets_one_message(tmp_path) -> None:
     result = run_cli("interview", "--spec", spec, "--lint")
     assert result.status == 2
     assert result.err == f"{spec}:5:5: sections #1: unknown key 'itmes', did you mean 'items'?\n"
+
+
+def test_no_text_a_deal_other_than_a_joint_venture_sees_speaks_of_a_joint_venture() -> None:
+    spec = load_spec()[0]
+    venture = re.compile(r"\bJVs?\b|joint.venture", re.IGNORECASE)
+    only_for_a_venture = "deal.structure == 'equity_joint_venture'"
+    for purpose in get_args(Purpose):
+        shown: list[str] = []
+        for section in spec.sections:
+            for item in section.items:
+                if item.path == STRUCTURE or item.when == only_for_a_venture:
+                    continue  # the choice of the structure, or asked of a JV only
+                questions = item.questions if isinstance(item, Group) else [item]
+                shown += [for_purpose(item.help, purpose) or ""]
+                shown += [for_purpose(q.help, purpose) or "" for q in questions]
+                shown += [for_purpose(q.example, purpose) or "" for q in questions]
+        for structure in set(get_args(Structure)) - {"equity_joint_venture"}:
+            preset = spec.preset(purpose, structure)
+            suggested = dict(preset.defaults if preset else {})
+            suggested.pop(STRUCTURE, None)
+            shown.append(str(suggested))
+        assert not [text for text in shown if venture.search(text)], purpose

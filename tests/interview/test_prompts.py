@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import io
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -80,7 +81,7 @@ def test_an_invalid_answer_is_asked_again_with_the_reason(tmp_path: Path, spec) 
     saved, _ = read_answers(tmp_path / "deal.yaml")
     assert str(saved["deal"]["date"]) == "2026-12-31"
     assert "governing_law" not in saved["deal"]
-    assert "Continue with: termgen interview " in err
+    assert "Continue with:" in err and "termgen interview " in err
 
 
 def test_ctrl_c_then_resume_reaches_the_same_file(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
@@ -97,7 +98,7 @@ def test_ctrl_c_then_resume_reaches_the_same_file(tmp_path: Path, spec) -> None:
     status, _, err = run_interview(first, "--answers", prefilled, "-o", target)
     assert status == 130
     assert first.asked == ["contributions#2.quantity", "exit.renewal.notice"]
-    assert f"Interview paused. Your answers are saved in {target}." in err
+    assert f"Interview paused. Your answers are saved in {target}." in " ".join(err.split())
     paused, _ = read_answers(target)
     assert paused["strengths"]["contributions"][1]["quantity"] == "USD 1.6bn"
     assert "notice" not in paused["exit"]["renewal"]
@@ -201,6 +202,20 @@ def _resume_software(
     return terminal, out, target
 
 
+def _resume_software_until_paused(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+    overrides: dict[str, list[str]],
+) -> tuple[ScriptedTerminal, str, Path]:
+    """Resume the software example as it is, answering as it does, until Ctrl-C."""
+    target = tmp_path / "deal.yaml"
+    target.write_text(SOFTWARE.read_text(encoding="utf-8"), encoding="utf-8")
+    terminal = ScriptedTerminal(ExampleAnswers(spec, read_answers(SOFTWARE)[0], overrides))
+    status, out, err = run_interview(terminal, "--resume", target)
+    assert status == 130, err
+    return terminal, out, target
+
+
 def test_a_finding_is_settled_from_the_menu_after_the_findings(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
     def without_tracking(data: dict[str, Any]) -> None:
         del data["strengths"]["contributions"][1]["tracking"]
@@ -301,7 +316,7 @@ def test_the_answer_file_may_be_given_alone_to_start_or_continue_it(tmp_path: Pa
     target = tmp_path / "deal.yaml"
     first = ScriptedTerminal(_answers(spec, {"deal.purpose": [CTRL_C]}))
     status, _, err = run_interview(first, target)
-    assert status == 130 and f"Continue with: termgen interview {target}" in err
+    assert status == 130 and f"  termgen interview {target}\n" in err
     assert read_answers(target)[0]["deal"] == {"name": "Project Volta"}
     again = ScriptedTerminal(_answers(spec, {"deal.purpose": [CTRL_C]}))
     assert run_interview(again, target)[0] == 130
@@ -428,7 +443,7 @@ def test_esc_after_the_review_goes_back_to_what_next_and_never_ends_the_intervie
     assert f"drafts of this deal are already in {drafts}: replace them below, or keep" in said
     assert f"{kept} is a file: choose Draft again and give a folder" in said
     assert "--force" not in said
-    assert "Draft later with: termgen draft" in out
+    assert "Draft later with: termgen draft" in said
 
 
 def test_up_in_a_text_field_does_not_bring_back_another_questions_answer(
@@ -497,3 +512,219 @@ def test_a_list_finished_with_none_is_not_asked_again_on_resume(tmp_path: Path, 
     saved = read_answers(target)[0]["strengths"]
     assert "none_of" not in saved
     assert [c["kind"] for c in saved["contributions"]].count("plant_allocation") == 1
+
+
+def test_a_switch_removes_the_lists_finished_with_none_that_no_longer_apply_and_names_them(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    partial = copy.deepcopy(read_answers(BATTERY)[0])
+    strengths = partial["strengths"]
+    strengths["contributions"] = [
+        entry for entry in strengths["contributions"] if entry["kind"] != "plant_allocation"
+    ]
+    strengths["none_of"] = ["plant_allocation"]  # no offtake commitments, said on purpose
+    partial["company"]["reserved_matters"] = []  # none, said on purpose
+    target = tmp_path / "deal.yaml"
+    target.write_text(dump_answers(partial), encoding="utf-8")
+    overrides = {
+        "review": [f"Parties and purpose{ENTER}"] * 2,
+        "review.answer": [f"Legal structure{ENTER}", f"What is the partnership for{ENTER}"],
+        "deal.structure": [f"contractual alliance{ENTER}"],
+        "deal.structure:remove": [f"Yes{ENTER}"],
+        "deal.purpose": [f"software{ENTER}"],
+        "deal.purpose:remove": [f"Yes{ENTER}"],
+        "release_bandwidth": [CTRL_C],
+    }
+    terminal = ScriptedTerminal(ExampleAnswers(spec, partial, overrides))
+    status, out, err = run_interview(terminal, "--resume", target)
+    assert status == 130, err
+    said = " ".join(out.split())
+    assert "; reserved matters (none); key officers (3 entries);" in said
+    assert "This removes 1 answer that no longer applies: offtake commitments (none)." in said
+    saved = read_answers(target)[0]
+    assert "none_of" not in saved["strengths"] and "company" not in saved
+
+
+def test_suggested_answers_taken_follow_a_switch_of_the_legal_structure(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    suggested = spec.preset("electrification").defaults["exit.assets"]
+    assert "JV" in suggested[0]["treatment"]
+    partial = copy.deepcopy(read_answers(BATTERY)[0])
+    partial["exit"]["assets"] = [partial["exit"]["assets"][0], *copy.deepcopy(suggested)]
+    target = tmp_path / "deal.yaml"
+    target.write_text(dump_answers(partial), encoding="utf-8")
+    overrides = {
+        "review": [f"Parties and purpose{ENTER}", f"Everything is right{ENTER}"],
+        "review.answer": [f"Legal structure{ENTER}"],
+        "deal.structure": [f"contractual alliance{ENTER}"],
+        "deal.structure:remove": [f"Yes{ENTER}"],
+        "next": [f"Stop here{ENTER}"],
+    }
+    terminal = ScriptedTerminal(ExampleAnswers(spec, partial, overrides))
+    status, out, err = run_interview(terminal, "--resume", target)
+    assert (status, err) == (0, "")
+    said = " ".join(out.split())
+    followed = "The suggested answers taken for shared assets on exit now follow the new legal"
+    assert followed in said
+    assert (
+        spec.preset("electrification", "contractual_alliance").defaults["exit.assets"]
+        == (read_answers(target)[0]["exit"]["assets"])
+    )
+    assert "Stays with the JV" not in said.split(followed)[1]
+
+
+def test_a_list_that_expects_entries_may_be_finished_with_none(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
+    def without_release_bandwidth(data: dict[str, Any]) -> None:
+        contributions = data["strengths"]["contributions"]
+        kept = [c for c in contributions if c["kind"] != "software_release_bandwidth"]
+        assert len(kept) < len(contributions)
+        data["strengths"]["contributions"] = kept
+
+    overrides = {"release_bandwidth": [f"None{ENTER}"], "next": [f"Stop{ENTER}"]}
+    terminal, out, target = _resume_software(tmp_path, spec, without_release_bandwidth, overrides)
+    assert terminal.asked[0] == "release_bandwidth"
+    said = " ".join(out.split())
+    assert "Release bandwidth: at least 1 expected, or none" in said
+    saved = read_answers(target)[0]
+    assert saved["strengths"]["none_of"] == ["software_release_bandwidth"]
+    assert "Release bandwidth: none" in said.split("── Review ──")[1]
+
+
+def test_esc_in_the_first_entry_of_a_list_that_needs_it_goes_back_to_the_question_before(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    overrides = {"parties#1.short_name": [ESCAPE, CTRL_C]}
+    terminal = ScriptedTerminal(_answers(spec, overrides))
+    status, out, _ = run_interview(terminal, "-o", tmp_path / "deal.yaml")
+    assert status == 130
+    first = terminal.asked.index("parties#1.short_name")
+    before = terminal.asked[first - 1]
+    assert terminal.asked[first:] == ["parties#1.short_name", before, "parties#1.short_name"]
+    assert "Cancelled: no party added." in out
+
+
+def test_on_a_narrow_terminal_a_long_prompt_leaves_room_to_type_or_asks_below(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    screen = io.StringIO()
+    overrides = {"parties#1.jurisdiction": [CTRL_C]}
+    terminal = ScriptedTerminal(_answers(spec, overrides), screen=screen)
+    status, _, _ = run_interview(terminal, "-o", tmp_path / "deal.yaml", columns=60)
+    assert status == 130
+    # "[27 left: 1 for the new party] Where it is incorporated " leaves 3 of 60 columns.
+    shown = " ".join(screen.getvalue().split())
+    assert "[82 left: 1 for the new party] Where it is incorporated ›" in shown
+    assert "Project name of the deal ›" not in shown  # room enough beside a short prompt
+
+
+def test_on_a_narrow_terminal_a_question_after_a_long_mark_wraps_within_the_width(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    screen = io.StringIO()
+    overrides = {"objectives#1.owner": [CTRL_C]}
+    terminal = ScriptedTerminal(_answers(spec, overrides), screen=screen)
+    status, _, _ = run_interview(terminal, "-o", tmp_path / "deal.yaml", columns=60)
+    assert status == 130
+    lines = [line.strip() for line in screen.getvalue().splitlines()]
+    start = next(n for n, line in enumerate(lines) if "Who owns it" in line)
+    # At 60 columns the mark leaves 24 for the question: it goes on below, at full width,
+    # never cut by the terminal mid-word.
+    assert lines[start].endswith("for the new objective] Who owns it (a party,")
+    assert len(lines[start]) <= 60
+    assert lines[start + 1] == "joint, or a governance body)"
+
+
+def test_on_a_narrow_terminal_the_pause_message_never_cuts_the_file_name(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    target = tmp_path / "a-rather-long-name-for-the-answer-file.yaml"
+    terminal = ScriptedTerminal(_answers(spec, {"deal.purpose": [CTRL_C]}))
+    status, _, err = run_interview(terminal, "-o", target, columns=60)
+    assert status == 130
+    lines = err.splitlines()
+    assert "Interview paused. Your answers are saved in" in lines
+    assert f"{target}." in lines  # the whole path, on a line of its own
+    assert ["Continue with:", f"  termgen interview {target}"] == lines[-2:]  # whole
+
+
+def test_a_term_given_by_its_end_date_is_not_left_open(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
+    overrides = {
+        "exit.term.initial": [f"{CLEAR}{ENTER}"],
+        "exit.term.end_date": [f"{CLEAR}2031-12-31{ENTER}"],
+        "exit.term.lock_in": [CTRL_C],
+    }
+    terminal = ScriptedTerminal(_answers(spec, overrides))
+    status, out, err = run_interview(terminal, "-o", tmp_path / "deal.yaml")
+    assert status == 130, err
+    assert "If the partnership ends on a date instead, leave it empty" in " ".join(out.split())
+    saved = read_answers(tmp_path / "deal.yaml")[0]
+    assert str(saved["exit"]["term"]["end_date"]) == "2031-12-31"
+    assert "exit.term.initial" not in saved.get("left_open", [])
+
+
+def test_esc_on_a_question_asked_again_after_a_change_comes_back_to_it_in_order(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    overrides = {
+        "review": [f"Parties and purpose{ENTER}"],
+        "review.answer": [f"Legal structure{ENTER}"],
+        "deal.structure": [f"equity joint venture{ENTER}"],
+        "deal.structure:remove": [f"Yes{ENTER}"],
+        "company.name": [f"{CLEAR}Newco{ENTER}", ENTER],
+        "company.form": [ESCAPE, CTRL_C],
+    }
+    terminal, out, _ = _resume_software_until_paused(tmp_path, spec, overrides)
+    after = terminal.asked[terminal.asked.index("company.name") :]
+    assert after == ["company.name", "company.form", "company.name", "company.form"]
+    # Most of them were never asked before: not "asked again".
+    said = " ".join(out.split())
+    assert "questions depend on it: asked now, with any answer given before to keep" in said
+
+
+def test_the_commands_to_go_on_later_are_never_broken_across_lines(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    target = tmp_path / "an-answer-file-with-a-name-long-enough-to-fill-a-line.yaml"
+    target.write_text(SOFTWARE.read_text(encoding="utf-8"), encoding="utf-8")
+    terminal = ScriptedTerminal(_answers(spec, {"next": [f"Stop{ENTER}"]}))
+    status, out, err = run_interview(terminal, "--resume", target, columns=60)
+    assert (status, err) == (0, "")
+    lines = out.splitlines()
+    assert f"  termgen draft {target} -o out/" in lines
+    assert f"  termgen interview {target}" in lines
+
+
+def test_at_60_columns_leaving_a_list_open_says_why_in_full(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
+    example = read_answers(SOFTWARE)[0]
+    partial = copy.deepcopy(example)
+    del partial["governance"]["escalation"]
+    target = tmp_path / "deal.yaml"
+    target.write_text(dump_answers(partial), encoding="utf-8")
+    screen = io.StringIO()
+    overrides = {"escalation#1.level": [ESCAPE], "escalation": [CTRL_C]}
+    terminal = ScriptedTerminal(ExampleAnswers(spec, example, overrides), screen=screen)
+    status, _, err = run_interview(terminal, "--resume", target, columns=60)
+    assert status == 130, err
+    assert terminal.asked == ["escalation#1.level", "escalation"]
+    assert "Leave escalation path open (a finding until settled)" in screen.getvalue()
+
+
+def test_an_empty_answer_an_entry_needs_says_how_to_cancel_the_entry(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    overrides = {"objectives#1.statement": [f"{CLEAR}{ENTER}", ESCAPE], "objectives": [CTRL_C]}
+    terminal = ScriptedTerminal(_answers(spec, overrides))
+    status, out, _ = run_interview(terminal, "-o", tmp_path / "deal.yaml")
+    assert status == 130
+    said = " ".join(out.split())
+    assert "✗ an objective needs this answer: type it, or press Esc to cancel the objective" in said

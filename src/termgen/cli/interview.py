@@ -11,6 +11,7 @@ from termgen.environment import Environment
 from termgen.errors import ExitStatus, Location, Problem, UsageError
 from termgen.interview.lint import lint_spec
 from termgen.interview.spec import Spec, load_spec
+from termgen.terminal import command_line
 
 if TYPE_CHECKING:
     from termgen.cli.commands import Interview
@@ -147,13 +148,21 @@ def _in_terminal(
         saved = (
             f"Your answers are saved in {output}." if output.exists() else "Nothing was saved yet."
         )
-        env.err(f"\nInterview paused. {saved}\nContinue with: termgen interview {output}")
+        env.err_wrapped(f"\nInterview paused. {saved}")
+        env.err(command_line("Continue with:", f"termgen interview {output}", env.columns))
         return ExitStatus.INTERRUPTED
     env.out_wrapped(f"\nThe answers are complete and saved in {output}.", "")
     try:
         _findings_and_drafts(command, env, runner, deal)
     except KeyboardInterrupt:
-        env.err(f"\nNo drafts written. Draft later with: termgen draft {output} -o out/")
+        env.err("")
+        env.err(
+            command_line(
+                "No drafts written. Draft later with:",
+                f"termgen draft {output} -o out/",
+                env.columns,
+            )
+        )
     finally:
         answer_file.close()
     return ExitStatus.SUCCESS

@@ -22,12 +22,13 @@ def dependents(engine: State, changed: str) -> Iterator[tuple[Section, Question 
 
 
 Answered = dict[AnswerPath, Question | Group]
-"""Where each answer is, with its question; and each list entry, with its list."""
+"""Where each answer is, with its question; each list entry, with its list; and where a list
+without entries keeps that it has none or is left open (see `State.list_mark`), with its list."""
 
 
 def answered(engine: State) -> Answered:
-    """The answers given (or left open) to the questions that apply, and the entries of the
-    lists that apply."""
+    """The answers given (or left open) to the questions that apply, and the entries (or the
+    none or left-open mark) of the lists that apply."""
     found: Answered = {}
     with engine.unchanged():
         for _, item in engine.items():
@@ -37,6 +38,9 @@ def answered(engine: State) -> Answered:
                 if get(engine.data, split(item.path)) is not ABSENT:
                     found[split(item.path)] = item
                 continue
+            mark = engine.list_mark(item)
+            if mark is not None:
+                found[mark] = item
             for entry in own_entries(engine, item):
                 found[(*split(item.path), entry)] = item
                 for question in item.questions:
@@ -47,6 +51,11 @@ def answered(engine: State) -> Answered:
                     ):
                         found[path] = question
     return found
+
+
+def is_entry(path: AnswerPath, item: Question | Group) -> bool:
+    """Whether an answered path is a list entry, not an answer or a list's mark."""
+    return isinstance(item, Group) and isinstance(path[-1], int)
 
 
 def no_longer_applying(
@@ -67,9 +76,17 @@ def no_longer_applying(
         if path in entries
         or (
             path not in after
+            and not _fixed_by_its_list(path, after)
             and not any(path[: len(entry)] == entry and path != entry for entry in entries)
         )
     ]
+
+
+def _fixed_by_its_list(path: AnswerPath, after: Answered) -> bool:
+    """Whether an entry's answer is now the value its list fixes: a shared asset that the
+    licence model takes in keeps its asset, though the licence model does not ask it."""
+    group = after.get(path[:-1])
+    return isinstance(group, Group) and is_entry(path[:-1], group) and path[-1] in group.fixed
 
 
 def _overlap(changed: str, read: str) -> bool:

@@ -16,10 +16,16 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any
 
-from termgen.interview.changes import Answered, answered, dependents, no_longer_applying
+from termgen.interview.changes import (
+    Answered,
+    answered,
+    dependents,
+    is_entry,
+    no_longer_applying,
+)
 from termgen.interview.data import ABSENT, OPEN, for_file, get, put, remove, renamed
 from termgen.interview.groups import EntryEdit, model_minimum, own_entries
-from termgen.interview.spec import TODAY, Group, Preset, Question, Section
+from termgen.interview.spec import STRUCTURE, TODAY, Group, Preset, Question, Section
 from termgen.interview.state import BODIES, State
 from termgen.interview.steps import Ask, Manage, Offer, Step
 from termgen.interview.types import NewBody
@@ -50,6 +56,11 @@ class Engine(State):
     """Answers removed as they no longer applied: suggested again if they apply again."""
     _set_aside_entries: dict[str, list[Any]] = field(default_factory=dict, repr=False)
     """The same for the entries of lists, by list."""
+    followed: list[str] = field(default_factory=list, repr=False)
+    """Suggested answers the last answer changed to follow the new legal structure, by path."""
+    _set_aside_marks: dict[str, Any] = field(default_factory=dict, repr=False)
+    """The same for lists finished with none or left open, by list: what the list's path held
+    (ABSENT when its none is kept at `none_at`)."""
 
     # -- walking the spec ------------------------------------------------------------------
 
@@ -160,8 +171,7 @@ class Engine(State):
             return True
         if group.id in self._opened:
             return False
-        stored = get(self.data, split(group.path))
-        if stored is OPEN or (stored == [] and not group.fixed) or self.chose_none(group):
+        if self.list_mark(group) is not None:
             return True
         return len(own_entries(self, group)) >= max(group.min, 1)
 
@@ -179,10 +189,43 @@ class Engine(State):
     def _pending_preset(self) -> Preset | None:
         if self._preset_offered:
             return None
-        preset = self.spec.preset(get(self.data, ("deal", "purpose")))
+        preset = self._preset()
         if preset is None or any(get(self.data, split(p)) is not ABSENT for p in preset.defaults):
             return None
         return preset
+
+    def _preset(self) -> Preset | None:
+        """The suggestions for the deal's purpose and legal structure."""
+        return self._preset_for(get(self.data, split(STRUCTURE)))
+
+    def _preset_for(self, structure: Any) -> Preset | None:
+        """The suggestions for the deal's purpose and this legal structure (when not one, the
+        structure the purpose suggests)."""
+        purpose = get(self.data, ("deal", "purpose"))
+        return self.spec.preset(purpose, structure if isinstance(structure, str) else None)
+
+    def _follow_the_form(self, before: Any) -> list[str]:
+        """Suggested answers taken as they were suggested for the legal structure `before`
+        become those suggested for the deal's structure now (shared assets that stayed with
+        the JV, in an alliance). The paths of the answers changed."""
+        old, new = self._preset_for(before), self._preset()
+        if old is None or new is None:
+            return []
+        followed = []
+        for path, suggested in old.defaults.items():
+            now = new.defaults.get(path)
+            current = get(self.data, split(path))
+            if path == STRUCTURE or now is None or now == suggested:
+                continue
+            if current == suggested:
+                put(self.data, split(path), copy.deepcopy(now))
+                followed.append(path)
+            elif isinstance(current, list) and isinstance(suggested, list):
+                for index, entry in enumerate(current):
+                    if entry in suggested and suggested.index(entry) < len(now):
+                        current[index] = copy.deepcopy(now[suggested.index(entry)])
+                        followed += [path] if path not in followed else []
+        return followed
 
     def pending_offer(self) -> int:
         """1 while the purpose's suggested answers are still to be offered, else 0."""
@@ -235,7 +278,7 @@ class Engine(State):
             return current
         if path in self._set_aside:
             return self._set_aside[path]
-        preset = self.spec.preset(get(self.data, ("deal", "purpose")))
+        preset = self._preset()
         suggested = preset.defaults.get(question.path) if preset else None
         names = self.choices(question, path) if question.type in ("party", "owner") else ()
         top_level = len(path) == len(split(question.path))
@@ -260,10 +303,15 @@ class Engine(State):
         put(self.data, step.path, OPEN if value is None else value)
         if step.group is not None and (step.group.path, step.question.path) in NAMES:
             self.data = renamed(self.data, previous, value)
+        self.followed = []
+        if changed and step.path == split(STRUCTURE):
+            self.followed = self._follow_the_form(previous)
         if changed:
             for path, item in self._without_unapplying(before):
                 if isinstance(item, Question):
                     self._set_aside[path] = get(kept, path)
+                elif not is_entry(path, item):
+                    self._set_aside_marks[item.id] = get(kept, path)
                 else:
                     self._set_aside_entries.setdefault(item.id, []).append(get(kept, path))
             self._bring_back_entries()
@@ -302,7 +350,10 @@ class Engine(State):
                 removed[path] = item
                 if isinstance(item, Question):
                     self.drop(path)
-        entries = [path for path, item in removed.items() if isinstance(item, Group)]
+        for path, item in removed.items():
+            if isinstance(item, Group) and not is_entry(path, item):
+                self._unmark(item)
+        entries = [path for path, item in removed.items() if is_entry(path, item)]
         for path in sorted(entries, key=lambda path: path[-1], reverse=True):
             remove(self.data, path)
             if get(self.data, path[:-1]) == []:
@@ -310,11 +361,20 @@ class Engine(State):
         return [(path, item) for path, item in before.items() if path in removed]
 
     def _bring_back_entries(self) -> None:
-        """A list that applies again, with no entries, gets back those it had: its menu
-        shows them, to keep, edit or remove."""
+        """A list that applies again, with no entries, gets back those it had, or its none:
+        its menu shows them, to keep, edit or remove."""
         for group in self.groups():
             kept = self._set_aside_entries.get(group.id)
-            if kept and self.applies(group) and not own_entries(self, group):
+            if not self.applies(group) or own_entries(self, group):
+                continue
+            if group.id in self._set_aside_marks and self.list_mark(group) is None:
+                mark = self._set_aside_marks.pop(group.id)
+                if mark is ABSENT:  # kept at `none_at`, not at the list's path
+                    self._mark_none(group)
+                else:
+                    put(self.data, split(group.path), mark)
+                self.reopen(group)
+            if kept:
                 for entry in self._set_aside_entries.pop(group.id):
                     items = get(self.data, split(group.path))
                     put(
@@ -373,15 +433,14 @@ class Engine(State):
         self._opened.add(edit.group.id)
         return edit
 
-    def finish(self, step: Manage) -> None:
-        """Done with a list: with no entries it is finished empty, below its minimum left open."""
+    def finish(self, step: Manage, none: bool = False) -> None:
+        """Done with a list: with no entries it is finished empty, below its minimum left open
+        (unless it keeps `none`, said on purpose, of a list that expects some)."""
         path = split(step.group.path)
         if not step.group.fixed and not self.entries(step.group):
             put(self.data, path, [] if step.complete else OPEN)
-        elif step.group.none_at and step.complete and not self.entries(step.group):
-            marks = get(self.data, split(step.group.none_at))
-            kept = marks if isinstance(marks, list) else []
-            put(self.data, split(step.group.none_at), [*kept, *step.group.fixed.values()])
+        elif step.group.none_at and (step.complete or none) and not self.entries(step.group):
+            self._mark_none(step.group)
         self._closed.add(step.group.id)
         self._opened.discard(step.group.id)
 
@@ -396,6 +455,20 @@ class Engine(State):
             put(self.data, split(group.none_at), left)
         else:
             self.drop(split(group.none_at))
+
+    def _unmark(self, group: Group) -> None:
+        """Forget that a list that no longer applies has none or is left open."""
+        if self.chose_none(group):
+            self._unmark_none(group)
+        elif get(self.data, split(group.path)) in (OPEN, []):
+            self.drop(split(group.path))
+
+    def _mark_none(self, group: Group) -> None:
+        """Keep that a list fixed to one kind has none, at its `none_at`."""
+        assert group.none_at is not None
+        marks = get(self.data, split(group.none_at))
+        kept = marks if isinstance(marks, list) else []
+        put(self.data, split(group.none_at), [*kept, *group.fixed.values()])
 
     def reopen(self, group: Group) -> None:
         """Show a finished group again (from the review); a group of one entry, which has no

@@ -108,6 +108,10 @@ class _Linter:
                 f"use {' or '.join(repr(kind) for kind in fitting) or 'a group'}",
             )
         self.condition((*where, "when"), question.when, scope)
+        if question.instead_of is not None:
+            alternative = shape_at(root.model, split(question.instead_of))
+            if alternative is None:
+                self.problem((*where, "instead_of"), unknown_path(root.model, question.instead_of))
         self.texts(where, question)
         choices = shape.choices if shape is not None and shape.kind == "choice" else ()
         if shape is not None and shape.kind == "list":
@@ -155,12 +159,17 @@ class _Linter:
     def presets(self) -> None:
         questions = {q.path: q for _, q in self._top_questions()}
         groups = {g.path: g for g in self._groups() if not g.fixed}
-        seen: set[str | None] = set()
+        seen: set[tuple[str | None, str | None]] = set()
         for index, preset in enumerate(self.spec.presets):
             where: tuple[str | int, ...] = ("presets", index)
-            if preset.purpose in seen:
-                self.problem((*where, "purpose"), f"two presets for '{preset.purpose or 'all'}'")
-            seen.add(preset.purpose)
+            form = f" as {preset.structure}" if preset.structure else ""
+            if (preset.purpose, preset.structure) in seen:
+                self.problem(
+                    (*where, "purpose"), f"two presets for '{preset.purpose or 'all'}'{form}"
+                )
+            if preset.structure and preset.purpose is None:
+                self.problem((*where, "structure"), "a preset for a structure names its purpose")
+            seen.add((preset.purpose, preset.structure))
             for path, value in preset.defaults.items():
                 at = (*where, "defaults", path)
                 if path in groups:

@@ -96,7 +96,11 @@ class _State:
             lines.append(("class:hint", f"   ↓ {len(self.shown) - last} more below\n"))
         if self.typed:
             nothing = "" if self.shown else "  (no choice matches: Backspace or Esc clears)"
-            lines += [("", "\n"), ("class:filter", f"/ {self.typed}...{nothing}")]
+            typed = f"/ {self.typed}..."
+            # The terminal cuts a line that is too long, not wraps it: the note goes below.
+            if nothing and len(typed + nothing) >= get_app().output.get_size().columns:
+                nothing = f"\n{nothing}"
+            lines += [("", "\n"), ("class:filter", f"{typed}{nothing}")]
         return lines
 
 

@@ -127,7 +127,8 @@ def missing(engine: State) -> list[Missing]:
                 found.append(Missing(section.title, item.prompt, dotted(path)))
             continue
         entries = engine.entries(item)
-        needed = item.min if get(engine.data, split(item.path)) is not OPEN else model_minimum(item)
+        said_otherwise = get(engine.data, split(item.path)) is OPEN or engine.chose_none(item)
+        needed = model_minimum(item) if said_otherwise else item.min
         if len(entries) < needed:
             found.append(
                 Missing(section.title, f"{item.title}: at least {item.min} needed", item.path)

@@ -33,6 +33,8 @@ _NEW_BODY_VALUE = object()
 _CHECKBOX_HINT = "(space ticks or unticks, type to filter, Enter when done)"
 _SELECT_HINTS = ("(arrows or type to filter, Enter picks)", "(type to filter)")
 """What a menu says of its keys, the first that fits beside its question."""
+_ROOM_TO_TYPE = 20
+"""Columns a typed answer needs after its prompt, or it is typed on the line below."""
 
 
 def _escape_cancels() -> KeyBindings:
@@ -145,7 +147,9 @@ class Prompter:
         width = self.env.columns - len(mark) - 2
         if len(message) + room <= width:
             return message
-        wrapped = wrap(message, width, hanging="")
+        # The first line goes on after the mark; the lines it wraps onto have the whole width.
+        beside = " " * (len(mark) + 1)
+        wrapped = wrap(message, self.env.columns - 1, indent=beside, hanging="")[len(beside) :]
         return wrapped + "\n›" if answer_below else wrapped
 
     def _run(self, question: questionary.Question) -> Any:
@@ -156,7 +160,9 @@ class Prompter:
         return question.unsafe_ask()
 
     def text(self, key: str, message: str, default: str, mark: str = "?") -> str:
-        prompt = self._message(message, mark, len(default) + 2)
+        # Room to type a short answer after the prompt, else it goes below it: an answer that
+        # starts three columns before the edge breaks after its first letters.
+        prompt = self._message(message, mark, max(len(default), _ROOM_TO_TYPE) + 2)
         tokens: StyleAndTextTuples = [("class:qmark", mark), ("class:question", f" {prompt} ")]
         return str(self._session(key).prompt(tokens, default=default))
 

@@ -11,9 +11,10 @@ from pydantic import ValidationError
 
 from termgen.errors import OutputExistsError
 from termgen.findings.deal import Finding
+from termgen.interview.changes import is_entry
 from termgen.interview.data import ABSENT, OPEN, for_file, get
 from termgen.interview.engine import Engine
-from termgen.interview.groups import own_entries
+from termgen.interview.groups import model_minimum, own_entries
 from termgen.interview.menu import Cancelled
 from termgen.interview.overview import (
     LEFT_OPEN,
@@ -31,6 +32,8 @@ from termgen.interview.types import TEXT_TYPES
 from termgen.model import Deal
 from termgen.model.messages import clean_loc, path_in_words, plain_message
 from termgen.model.paths import AnswerPath, dotted, split
+from termgen.terminal import command_line
+from termgen.wording import article
 
 Save = Callable[[dict[str, Any]], None]
 CONTINUE = "continue"
@@ -53,11 +56,6 @@ def _answers_in_words(lines: list[tuple[Question | Group, str]]) -> str:
     count = f"{len(lines)} answer{'' if len(lines) == 1 else 's'}"
     left_open = sum(1 for _, text in lines if text == LEFT_OPEN)
     return f"{count}, {left_open} left open" if left_open else count
-
-
-def article(noun: str) -> str:
-    """'an objective', 'a party'."""
-    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
 
 
 class Runner:
@@ -154,11 +152,18 @@ class Runner:
             problem = self.engine.answer(step, raw)
             if problem is None:
                 self._answered.append(step)
+                if self.engine.followed:
+                    self.prompter.say(
+                        "The suggested answers taken for "
+                        + "; ".join(self._named(path) for path in self.engine.followed)
+                        + f" now follow the new {step.question.prompt.lower()}."
+                    )
                 again = self.engine.queued - queued
                 if again:
-                    depend = "answers depend" if again > 1 else "answer depends"
+                    depend = "questions depend" if again > 1 else "question depends"
                     self.prompter.say(
-                        f"{again} {depend} on it: asked again with the answers given."
+                        f"{again} {depend} on it: asked now, with any answer given before "
+                        "to keep or change."
                     )
                 return
             self.prompter.problem(problem)
@@ -200,18 +205,35 @@ class Runner:
             return False
         return agreed
 
+    def _named(self, path: str) -> str:
+        """'shared assets on exit': the question or list that answers at `path`."""
+        # Where lists share a path (a stake buy-out and the shared assets), the list of every
+        # entry names it.
+        item = next(
+            item
+            for _, item in self.engine.items()
+            if item.path == path and (isinstance(item, Question) or not item.fixed)
+        )
+        return _label(item).lower()
+
     def _answer_names(self, removed: list[tuple[AnswerPath, Question | Group]]) -> str:
         """'board seats per party; reserved matters (7 entries)': a list once, not per entry."""
-        entries = Counter(item.id for _, item in removed if isinstance(item, Group))
-        return "; ".join(
-            self._answer_name(path, item)
-            if isinstance(item, Question)
-            else f"{item.title.lower()} ({entries[item.id]} "
-            f"{'entries' if entries[item.id] > 1 else 'entry'})"
-            for path, item in removed
-            if isinstance(item, Question)
-            or path[-1] == min(p[-1] for p, other in removed if other is item)
-        )
+        entries = Counter(item.id for path, item in removed if is_entry(path, item))
+        names = []
+        for path, item in removed:
+            if isinstance(item, Question):
+                names.append(self._answer_name(path, item))
+            elif not is_entry(path, item):
+                none = get(self.engine.data, path) is not OPEN
+                names.append(f"{item.title.lower()}{' (none)' if none else ''}")
+            elif path[-1] == min(
+                p[-1] for p, other in removed if is_entry(p, other) and other is item
+            ):
+                count = entries[item.id]
+                names.append(
+                    f"{item.title.lower()} ({count} {'entries' if count > 1 else 'entry'})"
+                )
+        return "; ".join(names)
 
     def _answer_name(self, path: AnswerPath, item: Question | Group) -> str:
         """'board seats per party', 'cure period of exit trigger #2', 'key officer #1'."""
@@ -235,6 +257,10 @@ class Runner:
             item = edit.group.item
             done = f"no {item} added" if edit.before is None else f"the {item} is as it was"
             self.prompter.say(f"Cancelled: {done}.")
+            if len(own_entries(self.engine, edit.group)) < model_minimum(edit.group):
+                # The list cannot go on without this entry: asking it again straight away
+                # would make Esc do nothing, so it goes back to the question before.
+                self._back()
             return True
         if not self._answered:
             self.prompter.say(
@@ -242,8 +268,10 @@ class Runner:
                 "or choose (leave open); Ctrl-C pauses the interview."
             )
             return False
-        # This question comes again after it: by the walk while it has no answer, else asked again.
-        again = [step] if get(self.engine.data, step.path) is not ABSENT else []
+        # This question comes again after it: by the walk while it has no answer, unless it was
+        # asked again after a change (the walk would reach it only after the others).
+        queued = step.path in self.engine.queued_paths
+        again = [step] if queued or get(self.engine.data, step.path) is not ABSENT else []
         self.engine.ask_again([self._answered.pop(), *again])
         return True
 
@@ -263,21 +291,32 @@ class Runner:
         purpose = self.engine.data.get("deal", {}).get("purpose")
         first_time = group.id not in self._started
         self._started.add(group.id)
-        if not step.can_finish or (first_time and not step.entries and not step.complete):
+        # A list that may be finished with none shows its menu, where none is a choice.
+        none_allowed = self._none_allowed(step)
+        if not step.can_finish or (
+            first_time and not step.entries and not step.complete and not none_allowed
+        ):
             if not step.entries:
                 need = max(group.min, 1)
                 help_text = for_purpose(group.help, purpose) or ""
                 self.prompter.say(f"{group.title}: at least {need} needed. {help_text}", "")
             self.engine.add_entry(step)
             return
-        self.prompter.say(f"{group.title}:" if step.entries else f"{group.title}: none", "")
+        if none_allowed:
+            self.prompter.say(f"{group.title}: at least {max(group.min, 1)} expected, or none", "")
+        else:
+            self.prompter.say(f"{group.title}:" if step.entries else f"{group.title}: none", "")
         for number, entry in enumerate(step.entries, start=1):
             self.prompter.say(f"{number}. {entry}", "  ", "     ")
         if first_time and group.help:
             self.prompter.say(for_purpose(group.help, purpose) or "")
         try:
             action, number = self.prompter.select(
-                group.id, group.title, self._list_options(step), None, self._mark()
+                group.id,
+                group.title,
+                self._list_options(step),
+                ("add", 0) if none_allowed else None,
+                self._mark(),
             )
         except Cancelled:
             self._back()
@@ -296,7 +335,7 @@ class Runner:
         elif action == "details":
             self.engine.detail_entries(step)
         else:
-            self.engine.finish(step)
+            self.engine.finish(step, none=action == "none")
 
     def _entry_removal_agreed(self, step: Manage, number: int) -> bool:
         try:
@@ -311,6 +350,12 @@ class Runner:
             return False
         return agreed
 
+    @staticmethod
+    def _none_allowed(step: Manage) -> bool:
+        """Whether 'none' is a choice of its own: a list that keeps none (offtake, release
+        bandwidth) and would otherwise only be left open below its minimum."""
+        return bool(step.group.none_at) and not step.entries and not step.complete
+
     def _list_options(self, step: Manage) -> list[tuple[str, tuple[str, int]]]:
         group = step.group
         title = group.title.lower()
@@ -318,13 +363,15 @@ class Runner:
         details = f"{group.details or 'details'}" if step.details_left else ""
         if step.can_finish:
             if not step.complete:
-                done = f"Leave {title} open for now (a finding until settled)"
+                done = f"Leave {title} open (a finding until settled)"
             else:
                 done = f"Done with {title}" + (" (details later)" if details else "")
             options.append((done, ("done", 0)))
         if step.can_add:
             another = "another" if step.entries else article(group.item).split(" ")[0]
             options.append((f"Add {another} {group.item}", ("add", 0)))
+        if self._none_allowed(step):
+            options.append((f"None: this deal has no {group.item}", ("none", 0)))
         if details:
             options.append((f"Fill in {step.details_left} more now: {details}", ("details", 0)))
         for number, entry in enumerate(step.entries):
@@ -484,11 +531,11 @@ class Runner:
             if action == "draft" and self._draft(draft, deal):
                 return
             if action == "stop":
-                self.prompter.say(
-                    f"Draft later with: termgen draft {self.file} -o out/ "
-                    f"(or continue with: termgen interview {self.file})",
-                    "",
-                )
+                columns = self.prompter.env.columns
+                draft_later = f"termgen draft {self.file} -o out/"
+                self.prompter.env.out(command_line("Draft later with:", draft_later, columns))
+                go_on = f"termgen interview {self.file}"
+                self.prompter.env.out(command_line("Or continue with:", go_on, columns))
                 return
             if action == "settle":
                 self._settle(found)
@@ -571,5 +618,8 @@ class Runner:
             written = draft(deal, folder, True)
         for path in written:
             self.prompter.say(f"wrote {path}", "")
-        self.prompter.say(f"Draft again any time with: termgen draft {self.file} -o {folder}/", "")
+        again = f"termgen draft {self.file} -o {folder}/"
+        self.prompter.env.out(
+            command_line("Draft again any time with:", again, self.prompter.env.columns)
+        )
         return True

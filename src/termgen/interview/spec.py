@@ -15,10 +15,11 @@ from termgen.files.read import INTERVIEW_DEFINITION
 from termgen.interview.types import QuestionType
 from termgen.model.common import Record, Text
 from termgen.model.messages import located_problems
-from termgen.model.meta import Purpose
+from termgen.model.meta import Purpose, Structure
 from termgen.wording import humanise
 
 TODAY = "today"
+STRUCTURE = "deal.structure"
 OTHER_PURPOSES = "other"
 """Key of a per-purpose help or example text that every other purpose sees."""
 
@@ -45,6 +46,13 @@ class Question(Record):
     default: Any = Field(None, description="Suggested answer; 'today' for today's date.")
     when: Text | None = Field(None, description="Condition over the answers so far.")
     purposes: list[Purpose] = Field(default_factory=list, description="Asked only for these.")
+    instead_of: Text | None = Field(
+        None,
+        description=(
+            "The question this one is the other way of answering (an end date for a term): "
+            "once this one is answered, that one no longer applies, nor is it left open."
+        ),
+    )
     required: bool = False
     detail: bool = Field(
         False, description="Asked once the essentials are done, or when the user asks for detail."
@@ -122,6 +130,13 @@ class Preset(Record):
     or for a list (a group's path) the entries it usually has."""
 
     purpose: Purpose | None = Field(None, description="Omitted: suggested for every purpose.")
+    structure: Structure | None = Field(
+        None,
+        description=(
+            "Suggested for this legal structure only, over the purpose's own: answers that "
+            "follow the deal form, e.g. shared assets that stay with the JV."
+        ),
+    )
     summary: Text | None = Field(None, description="What the suggestions amount to, in a line.")
     defaults: dict[Text, Any] = Field(default_factory=dict)
 
@@ -131,14 +146,26 @@ class Spec(Record):
     sections: list[Section] = Field(min_length=1)
     presets: list[Preset] = Field(default_factory=list)
 
-    def preset(self, purpose: str | None) -> Preset | None:
-        """The suggestions for a purpose, over those for every purpose; None without any."""
-        own = next((p for p in self.presets if p.purpose == purpose), None)
+    def preset(self, purpose: str | None, structure: str | None = None) -> Preset | None:
+        """The suggestions for a purpose and legal structure (by default the one the purpose
+        suggests), over those for the purpose alone, over those for every purpose; None
+        without any for the purpose."""
+        own = self._preset_for(purpose)
         if own is None:
             return None
-        shared = next((p for p in self.presets if p.purpose is None), None)
-        defaults = {**(shared.defaults if shared else {}), **own.defaults}
+        structure = structure or own.defaults.get(STRUCTURE)
+        shared, formed = self._preset_for(None), self._preset_for(purpose, structure)
+        defaults = {
+            **(shared.defaults if shared else {}),
+            **own.defaults,
+            **(formed.defaults if formed else {}),
+        }
         return Preset(purpose=own.purpose, summary=own.summary, defaults=defaults)
+
+    def _preset_for(self, purpose: str | None, structure: str | None = None) -> Preset | None:
+        return next(
+            (p for p in self.presets if (p.purpose, p.structure) == (purpose, structure)), None
+        )
 
 
 def load_spec(path: Path | None = None, cache: Cache | None = None) -> tuple[Spec, SourceMap]:

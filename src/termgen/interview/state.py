@@ -13,7 +13,7 @@ from typing import Any
 from jinja2 import Template
 from pydantic import ValidationError
 
-from termgen.interview.data import for_file, get, put, remove
+from termgen.interview.data import ABSENT, OPEN, for_file, get, put, remove
 from termgen.interview.spec import Group, Question, Section, Spec
 from termgen.interview.steps import Ask
 from termgen.interview.types import AnswerError, NewBody, parse, show
@@ -23,6 +23,7 @@ from termgen.model.messages import clean_loc, plain_message
 from termgen.model.paths import AnswerPath, shape_at, shape_of, split
 from termgen.templating.missing import PLACEHOLDER_MARK
 from termgen.templating.sandbox import Sandbox
+from termgen.wording import article
 
 BODIES = "governance.bodies"
 
@@ -37,6 +38,8 @@ class State:
     env: Sandbox = field(default_factory=Sandbox, repr=False)
     _summaries: dict[str, Template] = field(default_factory=dict, repr=False)
     """Each group's summary template, compiled once: lists are summarised at every step."""
+    _alternatives: dict[str, list[Question]] | None = field(default=None, repr=False)
+    """The questions that are the other way of answering a question, by its path."""
     _applying: dict[tuple[int, int, int | None], bool] | None = field(default=None, repr=False)
     """What applies, remembered while the answers cannot change (see `unchanged`)."""
 
@@ -71,6 +74,17 @@ class State:
         marks = get(self.data, split(group.none_at)) if group.none_at else None
         return isinstance(marks, list) and any(value in marks for value in group.fixed.values())
 
+    def list_mark(self, group: Group) -> AnswerPath | None:
+        """Where a list without entries keeps what was said of it: finished with none (an
+        empty list, or its kind under `none_at`) or left open. None when nothing is kept."""
+        path = split(group.path)
+        stored = get(self.data, path)
+        if stored is OPEN or (stored == [] and not group.fixed):
+            return path
+        if self.chose_none(group):
+            return (*split(str(group.none_at)), *group.fixed.values())
+        return None
+
     def context(self, group: Group | None = None, entry: int | None = None) -> dict[str, Any]:
         """The answers so far as the names conditions read; `item` is the entry asked about."""
         names: dict[str, Any] = {name: self.data.get(name, {}) for name in Deal.model_fields}
@@ -102,11 +116,26 @@ class State:
     def _evaluate(self, item: Question | Group, group: Group | None, entry: int | None) -> bool:
         if item.purposes and get(self.data, ("deal", "purpose")) not in item.purposes:
             return False
+        if group is None and self._answered_instead(item):
+            return False
         if group is not None and not self.applies(group):
             return False
         if item.when is None:
             return True
         return bool(self.env.condition(item.when)(**self.context(group, entry)))
+
+    def _answered_instead(self, item: Question | Group) -> bool:
+        """Whether another question, the other way of giving this answer, has its answer (an
+        end date given for the term)."""
+        if self._alternatives is None:
+            self._alternatives = {}
+            for _, other in self.items():
+                if isinstance(other, Question) and other.instead_of:
+                    self._alternatives.setdefault(other.instead_of, []).append(other)
+        return any(
+            get(self.data, split(other.path)) not in (ABSENT, OPEN)
+            for other in self._alternatives.get(item.path, [])
+        )
 
     def party_names(self) -> list[str]:
         parties = self.data.get("parties", [])
@@ -148,7 +177,7 @@ class State:
         except AnswerError as wrong:
             return str(wrong)
         if value is None:
-            return "this answer is needed to go on" if step.question.required else None
+            return self._needed(step) if step.question.required else None
         candidate = copy.deepcopy(self.data)
         if isinstance(value, NewBody):
             if value.name in (*self.party_names(), JOINT, *self.body_names()):
@@ -156,6 +185,15 @@ class State:
             value = self._add_body(candidate, value)
         put(candidate, step.path, value)
         return self._model_problem(candidate, step.path)
+
+    @staticmethod
+    def _needed(step: Ask) -> str:
+        """Why an empty answer is refused, and the way out of a list entry that needs it."""
+        group = step.group
+        if group is None or group.single:
+            return "this answer is needed to go on"
+        item = group.item
+        return f"{article(item)} needs this answer: type it, or press Esc to cancel the {item}"
 
     @staticmethod
     def _add_body(data: dict[str, Any], body: NewBody) -> str:

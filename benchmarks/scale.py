@@ -186,7 +186,11 @@ Where the time goes (cProfile of whole runs and of one process linting 1,500 of 
   taking out the line break before each paragraph called Python 7,000 times; its four
   replacements of escaped braces ran where there are none). Instructions (callgrind, as
   above): the child 1.64 to 1.54 billion, the critical path 3.36 to 3.25 (2.30x to 2.23x the
-  example's 1.46, unchanged); the drafts byte-identical. Where the child's 1.51 billion of
+  example's 1.46, unchanged); the drafts byte-identical. Wall-clock, old and new code
+  interleaved under a load of 4 (10 and 16 rounds): the big deal 1.23 to 1.18 s and 1.18 to
+  1.15 s, the example's 0.61-0.69 s swinging the ratio between 1.72x and 1.90x either way;
+  a cut of 3 % cannot be told from that noise, and 1.6x needs about 15 % of the critical
+  path. Where the child's 1.51 billion of
   rendering go now (each step's own count, one render of the term sheet; `os.getppid` as
   a marker, callgrind `--dump-before=getppid`): writing and deflating the document 0.39,
   parsing it with the body in place 0.36 (libxml2 alone parses 2.5 MB in 0.37: 35

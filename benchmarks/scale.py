@@ -179,10 +179,29 @@ Where the time goes (cProfile of whole runs and of one process linting 1,500 of 
   (the sandbox's): under a load of 7 to 9, 1.98x/2.01x against 1.72x/1.84x (the big deal
   2.17 to 1.91 s, the example 1.10 and 1.11 s); under a load of 9 to 10, 1.90x/1.90x against
   1.97x/1.89x; at 11 to 15 (3-5 s a command) nothing can be told. A run on a quiet machine,
-  where the child's critical path counts most, is still owed. What is left in the
-  child: libxml2 parsing (0.35) and writing (0.22) the document, zlib (0.12), column fitting
-  (0.33: a proxy for each of 7,000 paragraphs and widths, each cell's text read run by run),
-  Jinja over the cells and their rich text.
+  where the child's critical path counts most, is still owed.
+  The next round: each distinct table cell is written as rich text once (a long table
+  repeats its parties, yes and no, areas; each cell still gets its own rich text), and
+  docxtpl's passes over the rendered XML are string replacements (its regular expression
+  taking out the line break before each paragraph called Python 7,000 times; its four
+  replacements of escaped braces ran where there are none). Instructions (callgrind, as
+  above): the child 1.64 to 1.54 billion, the critical path 3.36 to 3.25 (2.30x to 2.23x the
+  example's 1.46, unchanged); the drafts byte-identical. Wall-clock, old and new code
+  interleaved under a load of 4 (10 and 16 rounds): the big deal 1.23 to 1.18 s and 1.18 to
+  1.15 s, the example's 0.61-0.69 s swinging the ratio between 1.72x and 1.90x either way;
+  a cut of 3 % cannot be told from that noise, and 1.6x needs about 15 % of the critical
+  path. Where the child's 1.51 billion of
+  rendering go now (each step's own count, one render of the term sheet; `os.getppid` as
+  a marker, callgrind `--dump-before=getppid`): writing and deflating the document 0.39,
+  parsing it with the body in place 0.36 (libxml2 alone parses 2.5 MB in 0.37: 35
+  namespaces in scope for every element), column fitting 0.36 (reading 7,000 cells' text
+  0.18, a proxy per paragraph and per text; writing their widths 0.12, each namespaced
+  `set` about 6,000 instructions; the words measured 0.04), Jinja over the rows 0.15, the
+  context 0.10 (the tables' rich text 0.07), reading the template 0.06. Tried: checking
+  whether the widths are in twips before setting their type (the XPath or `get` costs nearly
+  what the `set`s it spares do); reading the texts with `itertext` (twice the instructions);
+  one iteration over the table's paragraphs and texts saves a quarter of the reading, but
+  takes a text outside a cell's paragraph for the paragraph's.
 
     python benchmarks/scale.py [--pairs N] [--smoke]
 """

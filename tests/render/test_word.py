@@ -265,6 +265,39 @@ def test_only_paragraphs_with_tabs_or_breaks_go_through_docxtpls_listing_pass(bo
     assert ours.resolve_listing(xml) == DocxTemplate.resolve_listing(ours, xml)
 
 
+@pytest.mark.parametrize(
+    "source",
+    [
+        "<w:p><w:r><w:t>{{ value }}</w:t></w:r></w:p>",
+        '<w:body>\n<w:p>\n<w:r><w:t>{{ markup }}</w:t></w:r></w:p>\n\n<w:p w:rsidR="1"/></w:body>',
+        "<w:p><w:pPr/>\n<w:pPr/><w:r><w:t>{{ markup }}</w:t></w:r></w:p>\n<w:pict/>",
+        "<w:p><w:r><w:t>{_{ literal }_} {_% x %_} {_{ {_% }_} %_} {{ value }}</w:t></w:r></w:p>",
+        "<w:p><w:r><w:t>{_ _} {_x x_}</w:t></w:r></w:p>",
+        "{% for item in items %}<w:p><w:r><w:t>{{ item }}\a{{ markup }}</w:t></w:r></w:p>"
+        "{% endfor %}",
+        "",
+    ],
+)
+def test_a_part_renders_as_docxtpl_renders_it(source: str) -> None:
+    """Its passes over the rendered XML are string replacements here, regular expressions in
+    docxtpl: line breaks before paragraphs (the template's own and a value's) and escaped
+    braces come out the same."""
+    from docxtpl import DocxTemplate
+    from markupsafe import Markup
+
+    from termgen.render.word import _Template, _WordSandbox
+
+    context = {
+        "value": "a\n<w:p> & {_{ b }_}",
+        "markup": Markup('x\n<w:p y="1">\n<w:p>\n<w:pPr/>{_% z %_}\n'),
+        "items": ["1", "\n<w:p ", "2"],
+    }
+    ours = object.__new__(_Template)  # rendering a part reads nothing of its template
+    mine = ours.render_xml_part(source, None, context, _WordSandbox(None))
+    theirs = DocxTemplate.render_xml_part(ours, source, None, context, _WordSandbox(None))
+    assert mine == theirs
+
+
 def _cell(text: str, span: int = 1) -> str:
     spanned = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
     return f"<w:tc><w:tcPr>{spanned}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"

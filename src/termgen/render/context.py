@@ -12,7 +12,7 @@ from termgen.findings.deal import Finding
 from termgen.model.messages import path_in_words
 from termgen.model.meta import Party, Signatory
 from termgen.model.paths import AnswerPath
-from termgen.render.richtext import rich, rich_value
+from termgen.render.richtext import WrittenCells, rich, rich_value
 from termgen.wording import capital, date_text, humanise, sentence
 
 BINDING_WORDS = {
@@ -87,11 +87,12 @@ def document_context(draft: Draft, document: DraftDocument) -> dict[str, Any]:
 def _tables(section: DraftSection) -> list[dict[str, Any]]:
     """A section's tables, which follow its first clause: the clause that introduces them
     ("set out in the schedule below"), not whatever clause happens to come last."""
+    written = WrittenCells()
     return [
         {
             "title": table.title,
             "header": list(table.header),
-            "rows": [[rich([c]) for c in row] for row in table.rows],
+            "rows": [[written.text(c) for c in row] for row in table.rows],
         }
         for table in section.tables
     ]

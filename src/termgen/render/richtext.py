@@ -70,6 +70,23 @@ def rich(paragraphs: Iterable[Cell], fields: Container[str] = ()) -> DraftText:
     return text
 
 
+class WrittenCells:
+    """Table cells as rich text, each distinct cell written once: a long table repeats its
+    parties, yes and no, areas and owners in row after row. Each cell still gets its own
+    rich text, so that a template changing one changes no other."""
+
+    def __init__(self) -> None:
+        self._xml: dict[Cell, str] = {}
+
+    def text(self, cell: Cell) -> DraftText:
+        xml = self._xml.get(cell)
+        if xml is None:
+            xml = self._xml[cell] = rich([cell]).xml
+        text = DraftText()
+        text.xml = xml
+        return text
+
+
 def rich_value(value: str | None) -> DraftText:
     """A single value; an unknown one, or one left open, is an open point."""
     if value is None or not str(value).strip():

@@ -120,3 +120,36 @@ def test_weighing_ahead_scores_as_the_rows_do() -> None:
         assert ahead.scored(provision, weights, cued) == by_rows
         assert Reading(found).scored(provision, weights, cued) == by_rows
     assert detect(found, provisions, both_cores=True) == detect(found, provisions)
+
+
+def test_word_paragraphs_after_one_ending_as_follows_are_its_rows() -> None:
+    paragraphs = (
+        "Shared assets on exit",
+        "On exit, each class of shared asset is treated as follows:",
+        "Design (foreground IP): Jointly owned; each party may use it.",
+        "Series tooling (tooling): [\u25cf]",
+        "Buy-out price",
+        "The price is the fair market value.",
+    )
+    blocks = tuple(Block(text, paragraph=number) for number, text in enumerate(paragraphs, 1))
+    read = sentences(Extracted(Path("x.docx"), "docx", blocks))
+    assert [(s.text, s.lead_in) for s in read] == [
+        ("Shared assets on exit\nOn exit, each class of shared asset is treated as follows:", ""),
+        (
+            "Design (foreground IP): Jointly owned; each party may use it.",
+            "Shared assets on exit\nOn exit, each class of shared asset is treated as follows:",
+        ),
+        (
+            "Series tooling (tooling): [\u25cf]",
+            "Shared assets on exit\nOn exit, each class of shared asset is treated as follows:",
+        ),
+        ("Buy-out price\nThe price is the fair market value.", ""),
+    ]
+
+
+def test_a_page_or_a_text_line_ending_in_a_colon_does_not_end_a_sentence() -> None:
+    pages = ("The parties agree as follows:", "The Term is five years.")
+    blocks = tuple(Block(text, page=number) for number, text in enumerate(pages, 1))
+    read = sentences(Extracted(Path("x.pdf"), "pdf", blocks))
+    assert [s.text for s in read] == ["The parties agree as follows:\nThe Term is five years."]
+    assert [s.text for s in _sentences(*pages)] == [s.text for s in read]

@@ -62,6 +62,8 @@ _SENTENCE_END = re.compile(
     + r"\s+(?=[\"'(\[]?[A-Z0-9]|\([a-z]{1,4}\)\s)"
 )
 _ITEM = re.compile(r"\(?([a-z]{1,4}|\d{1,2})\)\s")
+_ROW = re.compile(r"[^.:;]{1,150}:\s")
+_BLANK = "[\u25cf]"
 # An item's mark inside a sentence, "(b) " after a space; not where a reference names it
 # ("clause (b) above", "subsections (a) and (b)").
 _INLINE_ITEM = re.compile(r"(?:(?<=\s)|^)\(([a-z]{1,4}|[A-Z]|\d{1,2})\)\s", re.IGNORECASE)
@@ -157,6 +159,7 @@ def sentences(extracted: Extracted) -> list[Sentence]:
         texts = [normalise(block.text) for block in extracted.blocks]
     starts: list[int] = []
     parts: list[str] = []
+    paragraph_ends = []
     offset = 0
     for text in texts:
         starts.append(offset)
@@ -165,11 +168,19 @@ def sentences(extracted: Extracted) -> list[Sentence]:
         joined = " ".join(text.split())  # as `\s+` to one space, but at C speed
         parts.append(joined)
         offset += len(joined) + 1
+        # A Word paragraph that ends in a colon or a blank ends its sentence there (a text
+        # file's lines may be a paragraph's, wrapped; a PDF's blocks are pages).
+        if extracted.kind == "docx" and joined.endswith((":", _BLANK)):
+            paragraph_ends.append(offset)
     whole = "\n".join(parts)
+    ends = [match.end() for match in _SENTENCE_END.finditer(whole)] + [len(whole)]
+    if paragraph_ends:
+        ends = sorted({*ends, *paragraph_ends})
     result = []
     begin = 0
     lead_in = ""
-    for end in [match.end() for match in _SENTENCE_END.finditer(whole)] + [len(whole)]:
+    rows_of = ""
+    for end in ends:
         for piece in _bounded(whole[begin:end]):
             text = piece.strip()
             if not text:
@@ -177,10 +188,18 @@ def sentences(extracted: Extracted) -> list[Sentence]:
             introduced = None
             if _ITEM.match(text):
                 item_of = lead_in
+            elif rows_of and _ROW.match(text):
+                item_of = rows_of
             else:
                 # The colon first: `str` finds it at once, where the pattern tries 400 lengths.
                 introduced = _LEAD_IN.match(text) if ":" in text else None
                 lead_in, item_of = (introduced.group(1) if introduced else ""), ""
+            # Paragraphs "Tooling: stays with the JV" or "(a) ..." after one that ends "as
+            # follows:" are its rows or items, each read after it, until one that is neither.
+            if end in paragraph_ends and text.endswith(":"):
+                rows_of = lead_in = text
+            elif item_of != rows_of:
+                rows_of = ""
             block = extracted.blocks[bisect.bisect_right(starts, begin) - 1]
             for unit in _units(text, item_of, introduced is not None):
                 result.append(

@@ -226,9 +226,14 @@ class Bench:
         ours: Callable[[], float],
         reference: Callable[[], float],
         budget: float | None,
+        *,
+        at_least: int = 1,
     ) -> Result:
+        """`at_least` pairs for a ratio cheap enough to measure more often than the script's
+        other rows (never in smoke mode)."""
+        pairs = self.pairs if self.smoke else max(self.pairs, at_least)
         result = compare(
-            name, ours, reference, pairs=self.pairs, budget=budget, warmup=0 if self.smoke else 1
+            name, ours, reference, pairs=pairs, budget=budget, warmup=0 if self.smoke else 1
         )
         return self.add(result)
 

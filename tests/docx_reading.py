@@ -12,7 +12,7 @@ from docx.document import Document as WordDocument
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from termgen.drafting.structure import Draft
+from termgen.drafting.structure import Draft, plain
 from termgen.library.folders import library_layers
 from termgen.library.load import Library, load_library
 from termgen.library.sections import DOCUMENTS
@@ -33,6 +33,18 @@ def drafted(example: Path) -> tuple[Draft, tuple[RenderedDocument, ...]]:
     Word files (built once per run)."""
     run = DealRun.from_file(example, builtin_library())
     return run.draft, tuple(run.documents(kinds=DOCUMENTS))
+
+
+def table_rows(draft: Draft, kind: str) -> list[list[str]]:
+    """The plain text of each cell of the draft's first table of `kind`."""
+    table = next(
+        table
+        for document in draft.documents
+        for section in document.sections
+        for table in section.tables
+        if table.kind == kind
+    )
+    return [[plain(cell) for cell in row] for row in table.rows]
 
 
 def word(data: bytes) -> WordDocument:

@@ -13,23 +13,12 @@ from termgen.drafting.tables import _AREA_WORDS
 from termgen.model.governance import DecisionArea
 
 from ..conftest import EXAMPLES, EXAMPLES_DIR
-from ..docx_reading import drafted, word
+from ..docx_reading import drafted, table_rows, word
 
 
 def _clause(draft: Draft, clause_id: str) -> str:
     clause = next(c for c in draft.clauses() if c.id == clause_id)
     return "\n".join(plain(paragraph) for paragraph in clause.paragraphs)
-
-
-def _table(draft: Draft, kind: str) -> list[list[str]]:
-    table = next(
-        table
-        for document in draft.documents
-        for section in document.sections
-        for table in section.tables
-        if table.kind == kind
-    )
-    return [[plain(cell) for cell in row] for row in table.rows]
 
 
 def test_every_decision_area_has_words() -> None:
@@ -41,22 +30,22 @@ def test_every_decision_area_has_words() -> None:
 def test_the_annex_tables_print_words_not_answer_values(example: Path) -> None:
     draft, _ = drafted(example)
     areas = set(get_args(DecisionArea)) | {area.replace("_", " ") for area in _AREA_WORDS}
-    for row in _table(draft, "decision_rights"):
+    for row in table_rows(draft, "decision_rights"):
         assert row[1] not in areas and row[2] != "joint", row
         assert row[3][:1].isupper(), row
-    for row in _table(draft, "review_calendar"):
+    for row in table_rows(draft, "review_calendar"):
         assert row[3] != "joint", row
 
 
 def test_a_review_decided_jointly_names_the_parties() -> None:
     draft, _ = drafted(EXAMPLES_DIR / "battery-jv.yaml")
-    decided_by = {row[0]: row[3] for row in _table(draft, "review_calendar")}
+    decided_by = {row[0]: row[3] for row in table_rows(draft, "review_calendar")}
     assert decided_by["Pre-expiry strategic review"] == "The parties jointly"
 
 
 def test_an_answer_of_kind_other_is_named_by_its_description() -> None:
     draft, _ = drafted(EXAMPLES_DIR / "robotaxi-pilot.yaml")
-    contributions = [row[1] for row in _table(draft, "contributions")]
+    contributions = [row[1] for row in table_rows(draft, "contributions")]
     assert "Depot, charging, cleaning and rider support in Austin." in contributions
     assert not any(text.startswith("Other") for text in contributions)
     survival = _clause(draft, "exit.survival")
@@ -100,7 +89,7 @@ def test_the_escalation_path_reads_as_one_sentence() -> None:
     assert "then Steering Committee (15 days), then CEOs (15 days)." in _clause(
         draft, "governance.escalation"
     )
-    steps = [row[1] for row in _table(draft, "escalation")]
+    steps = [row[1] for row in table_rows(draft, "escalation")]
     assert steps[:3] == ["Integration Board", "Steering Committee", "CEOs"]
 
 

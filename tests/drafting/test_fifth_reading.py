@@ -14,7 +14,7 @@ from termgen.model import Deal
 from termgen.pipeline import DealRun
 
 from ..conftest import EXAMPLES_DIR
-from ..docx_reading import builtin_library
+from ..docx_reading import builtin_library, table_rows
 
 
 def _answers(name: str) -> dict[str, Any]:
@@ -22,15 +22,7 @@ def _answers(name: str) -> dict[str, Any]:
 
 
 def _table(data: dict[str, Any], kind: str) -> list[list[str]]:
-    draft = DealRun(Deal.model_validate(data), builtin_library()).draft
-    table = next(
-        table
-        for document in draft.documents
-        for section in document.sections
-        for table in section.tables
-        if table.kind == kind
-    )
-    return [[plain(cell) for cell in row] for row in table.rows]
+    return table_rows(DealRun(Deal.model_validate(data), builtin_library()).draft, kind)
 
 
 def _texts(data: dict[str, Any]) -> dict[str, str]:

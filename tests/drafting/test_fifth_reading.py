@@ -102,7 +102,8 @@ def test_bodies_outside_a_joint_venture_decide_unanimously_unless_the_matrix_say
 ):
     default = (
         "Unless the decision-rights matrix states another approval for a decision, a body decides "
-        "unanimously, that is with the vote of at least one member appointed by each party;"
+        "unanimously, that is with the votes of all members present, who must include at least one "
+        "member appointed by each party;"
     )
     for example in ("platform-sharing.yaml", "bridge-technology.yaml", "robotaxi-pilot.yaml"):
         assert default in _texts(_answers(example))["governance.annex.charters"]
@@ -213,4 +214,5 @@ def test_a_review_before_renewal_points_to_the_notice_it_must_meet() -> None:
 def test_partners_are_not_called_competitors_where_they_may_not_compete() -> None:
     clause = _texts(_answers("bridge-technology.yaml"))["general.competition-law"]
     assert "competitors" not in clause
-    assert "act independently of each other outside it" in clause
+    assert "compete" not in clause
+    assert "otherwise act independently of each other." in clause

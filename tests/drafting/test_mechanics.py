@@ -83,8 +83,8 @@ def test_board_decisions_the_matrix_reserves_are_reserved_matters_of_the_term_sh
     reserved = texts["company.reserved-matters"].lower()
     assert reserved.count("capital expenditure above usd 50m not in the approved budget") == 1
     assert (
-        '"unanimous" means with the vote of at least one member appointed by each party'
-        in (texts["governance.annex.matrix"])
+        '"unanimous" means with the votes of all members present, who must include at least one '
+        "member appointed by each party" in (texts["governance.annex.matrix"])
     )
     for right in data["governance"]["decision_rights"]:
         if right["owner"] == "Board":

@@ -86,7 +86,10 @@ def test_a_valuation_without_an_option_grants_no_right_to_buy() -> None:
     assert (
         "as the treatment of shared assets in clause 9.13 provides or as the parties agree" in text
     )
-    assert "The Valuation Date is the date on which the notice of exit is given." in text
+    assert (
+        "The Valuation Date is the date on which the notice of exit is given or, where the "
+        "partnership ends at the end of its term without one, the date on which it ends."
+    ) in text
     assert "option" not in text
 
 

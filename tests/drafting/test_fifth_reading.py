@@ -121,7 +121,7 @@ def test_competing_carmakers_that_purchase_together_get_a_clean_team() -> None:
     assert "clean_team" not in data["governance"]
     texts = _texts(data)
     assert texts["governance.clean-team"].startswith(
-        "The parties compete outside the partnership. Competitively sensitive information"
+        "As far as the parties compete outside the partnership, competitively sensitive information"
     )
     assert (
         "neither party learns the other party's prices, costs, volumes or supplier terms"

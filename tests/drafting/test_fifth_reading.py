@@ -206,10 +206,15 @@ def test_a_review_before_renewal_points_to_the_notice_it_must_meet() -> None:
     draft = DealRun(Deal.model_validate(_answers("battery-jv.yaml")), builtin_library()).draft
     numbers = {clause.id: clause.number for clause in draft.clauses()}
     texts = _texts(_answers("battery-jv.yaml"))
+    review = texts["change.pre-renewal-review"]
+    # Either party may stop an automatic renewal alone: the review informs, it does not decide.
+    assert "the parties review together whether to continue" in review
+    assert "jointly decide" not in review
     assert (
-        "notified in time to meet the notice period for non-renewal in clause "
-        f"{numbers['exit.renewal.automatic']}."
-    ) in texts["change.pre-renewal-review"]
+        "Each party remains free to give notice of non-renewal under clause "
+        f"{numbers['exit.renewal.automatic']}; a party that decides at such a review not to "
+        "renew gives that notice in time."
+    ) in review
     open_renewal = _texts(_answers("incomplete-deal.yaml"))["change.pre-renewal-review"]
     assert "notice period" not in open_renewal
 

@@ -226,9 +226,20 @@ def test_each_review_before_renewal_offers_its_own_options_to_whoever_decides() 
         "At the Gate review on 30 June 2031, the Board decides whether to continue the "
         "partnership unchanged or adjust its scope." in review
     )
+    # Battery renews automatically unless either party stops it: a joint review only reviews.
+    assert (
+        "At the Final review on 30 June 2035, the parties review together whether to continue "
+        "the partnership unchanged or prepare an orderly exit." in review
+    )
+    data["exit"]["renewal"] = {
+        "type": "mutual_agreement",
+        "period": "2 years",
+        "notice": "12 months",
+    }
+    mutual = _texts(_draft_of(Deal.model_validate(data)))["change.pre-renewal-review"]
     assert (
         "At the Final review on 30 June 2035, the parties jointly decide whether to continue the "
-        "partnership unchanged or prepare an orderly exit." in review
+        "partnership unchanged or prepare an orderly exit." in mutual
     )
     assert (
         "At the Option review on 30 June 2033, KSC decides whether to prepare an orderly exit."

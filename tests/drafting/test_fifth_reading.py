@@ -146,8 +146,9 @@ def test_calendar_dates_stay_fixed_when_closing_moves_the_effective_date() -> No
         "Dates this term sheet states as calendar dates are fixed and do not move if the "
         "Effective Date falls after 1 April 2027; periods stated to run from the Effective Date "
         "run from the Effective Date as it falls. An obligation dated before the Effective Date "
-        "applies from the Effective Date, and a milestone or target missed only because the "
-        "Effective Date fell after 1 April 2027 does not count as missed."
+        "applies from the Effective Date, and a milestone or target that would be missed only "
+        "because the Effective Date fell after 1 April 2027 is not missed: its date is postponed "
+        "by the time between 1 April 2027 and the Effective Date."
     ) in text
 
 

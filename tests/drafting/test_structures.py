@@ -282,8 +282,9 @@ def test_an_in_sourcing_option_is_exercised_by_its_own_notice_when_the_phase_pla
         "clause 4.3 has been met (target 30 June 2029), or earlier where clause 9.6 allows it, "
         "until the partnership ends. The Lock-in Period does not restrict the option. CMC "
         'exercises the option by giving SDA 6 months\' notice (the "option notice"); completion '
-        "takes place when that notice period ends, against payment of the price. The partnership "
-        "ends on completion, and the licence, the knowledge transfer and the transition period "
+        "takes place when that notice period ends, against payment of the price. An option "
+        "notice given before the partnership ends keeps it in force until completion. The "
+        "partnership ends on completion, and the licence, the knowledge transfer and the transition period "
         "start then." in option
     )
     # Not through the exit for convenience, which the lock-in holds back until 2030.

@@ -1,0 +1,119 @@
+"""What a senior JV lawyer's sixth reading of the example drafts asked for, as the drafted text
+reads: a clean team that lets the partnership run, a change procedure that leaves the matrix's
+other owners their decisions, survival lists that read as sentences and keep payments due, and
+clauses binding from signature that outlive a lapse."""
+
+from __future__ import annotations
+
+import re
+
+from .test_fifth_reading import _answers, _texts
+
+
+def test_a_clean_team_walls_off_business_outside_the_scope_not_what_the_scope_needs() -> None:
+    data = _answers("incomplete-deal.yaml")
+    clean = _texts(data)["governance.clean-team"]
+    assert "prices, costs, volumes or supplier terms for business outside the scope." in clean
+    assert "such as the volumes and prices of joint purchasing, is shared only with" in clean
+    assert "verified by an independent auditor bound to confidentiality" in clean
+    assert clean.endswith(
+        "The clean team works under the supervision of competition counsel appointed jointly by "
+        "the parties."
+    )
+    data["goals"]["value_sharing"]["transfer_pricing"] = "E-axles sold to SKM at a fixed price."
+    data["goals"]["scope"]["functions"].remove("purchasing")
+    data["goals"]["scope"]["joint"] = ["e-axle development and validation", "shared test data"]
+    clean = _texts(data)["governance.clean-team"]
+    assert "auditor" not in clean and "joint purchasing" not in clean
+    assert "What the work within the scope needs is shared only with the people" in clean
+
+
+def test_a_clean_team_with_its_own_rules_keeps_its_counsel_and_gets_the_cost_audit() -> None:
+    clean = _texts(_answers("platform-sharing.yaml"))["governance.clean-team"]
+    assert "only aggregated data leaves it." in clean
+    assert "independent auditor" in clean
+    assert clean.endswith("supervision of competition counsel of each party, jointly instructed.")
+    assert "appointed jointly by the parties" not in clean
+
+
+def test_a_change_to_a_matter_the_matrix_gives_elsewhere_is_decided_as_the_matrix_states() -> None:
+    data = _answers("incomplete-deal.yaml")
+    texts = _texts(data)
+    general = (
+        "Any other change to a matter that the decision-rights matrix gives to a party, to the "
+        "parties jointly or to another body is decided as the matrix states."
+    )
+    assert general in texts["change.procedure"]
+    assert (
+        "any other change to a matter that the matrix gives" in texts["change.annex.change-control"]
+    )
+    approval = data["change"]["procedure"]["approval"]
+    for right in data["governance"]["decision_rights"]:
+        right["owner"] = approval
+    texts = _texts(data)
+    assert general not in texts["change.procedure"]
+    assert "any other change" not in texts["change.annex.change-control"]
+
+
+def test_survival_entries_read_as_one_sentence_whatever_the_description() -> None:
+    survival = _texts(_answers("sdv-software.yaml"))["exit.survival"].splitlines()
+    assert (
+        "Licences, for 15 years after termination or expiry of the partnership: BFW's licence to "
+        "the platform for vehicles in production or sold."
+    ) in survival
+    volta = _texts(_answers("battery-jv.yaml"))["exit.survival"]
+    assert ": the JV keeps supplying NAW at the prevailing transfer price" in volta
+    assert ": licences each party needs to service cells" in volta
+    for line in volta.splitlines()[1:]:
+        assert line.count(".") == 1 and line.endswith("."), line
+
+
+def test_payments_due_and_payments_for_longer_periods_survive_the_partnership() -> None:
+    """Keystone's 15 % revenue share runs 8 years from the Effective Date; the term is 5."""
+    texts = _texts(_answers("sdv-software.yaml"))
+    assert "for 8 years from the Effective Date" in texts["goals.value-sharing"]
+    assert texts["exit.survival"].endswith(
+        "Payments that fell due before the partnership ends remain payable, and a payment or "
+        "licence that this term sheet provides for a longer period, or in perpetuity, continues "
+        "for that period."
+    )
+
+
+def test_clauses_binding_from_signature_to_protect_information_outlive_a_lapse() -> None:
+    texts = _texts(_answers("platform-sharing.yaml"))
+    clean_team = re.search(
+        r"Clauses (\d+\.\d+) \(clean team\)", texts["general.status.partly-binding"]
+    )
+    assert clean_team
+    survivors = re.search(r"only clauses ([\d., and]+) continue to bind", texts["general.expiry"])
+    assert survivors and clean_team.group(1) in survivors.group(1).split(", ")
+    data = _answers("platform-sharing.yaml")
+    data["deal"]["binding_sections"].remove("clean team")
+    assert "(clean team)" not in _texts(data)["general.status.partly-binding"]
+    survivors = re.search(
+        r"only clauses ([\d., and]+) continue to bind", _texts(data)["general.expiry"]
+    )
+    assert survivors and clean_team.group(1) not in survivors.group(1)
+
+
+def test_an_option_noticed_near_the_end_completes_before_the_partnership_ends() -> None:
+    option = _texts(_answers("bridge-technology.yaml"))["exit.in-sourcing-option"]
+    assert "completion takes place when that notice period ends" in option
+    assert (
+        "An option notice given before the partnership ends keeps it in force until completion."
+        in option
+    )
+
+
+def test_the_in_sourcing_formula_prices_the_option_and_nothing_else() -> None:
+    data = _answers("bridge-technology.yaml")
+    valuation = _texts(data)["exit.valuation"]
+    assert valuation.startswith("The price under the in-sourcing option in clause ")
+    assert (
+        "is set by the formula in this clause (subject to a floor price of USD 90m)." in valuation
+    )
+    assert "share in any other jointly owned asset, the price is its fair market value" in valuation
+    data["deal"]["purpose"] = "autonomy_mobility"
+    valuation = _texts(data)["exit.valuation"]
+    assert "in-sourcing option" not in valuation
+    assert "the price is set by the formula in this clause" in valuation

@@ -356,6 +356,22 @@ def test_a_term_that_ends_before_it_starts_is_asked_again_with_the_reason() -> N
     assert engine.answer(end, "2031-02-28") is None
 
 
+def test_a_count_of_days_may_name_its_unit_and_no_other() -> None:
+    engine = _engine({**START, "deal": {"name": "X", "purpose": "electrification"}}, True)
+    step = _step(engine, "change.procedure.assessment_days")
+    assert step.question.unit == "days"
+    assert engine.answer(step, "weeks") == "'weeks' is not a whole number; write digits, e.g. 30"
+    assert (
+        engine.answer(step, "3 weeks") == "'3 weeks' is not a number of days; write digits, e.g. 30"
+    )
+    assert engine.answer(step, "20 days") is None
+    assert engine.answers()["change"]["procedure"]["assessment_days"] == 20
+    assert parse("integer", "1 Day", unit="days") == 1
+    assert parse("integer", "1,000") == 1000
+    with pytest.raises(AnswerError, match="not a whole number"):
+        parse("integer", "20 days")
+
+
 def test_shares_take_party_names_in_any_case_and_say_how_to_write_them() -> None:
     parties = ("NORDWERK", "HANSOL")
     assert parse("shares", "nordwerk 60; Hansol 40", parties=parties) == {

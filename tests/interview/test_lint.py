@@ -48,6 +48,7 @@ PLANTED = [
     ("58:19", "'colour' is not a field of a party"),
     ("59:18", "'strengths.phases' is not a list in the deal model that can hold blue"),
     ("60", "summary: 'shrt_name' is not a field of a party, did you mean 'short_name'?"),
+    ("65:19", "only a whole-number question counts in a unit"),
 ]
 
 

@@ -112,6 +112,8 @@ class _Linter:
             alternative = shape_at(root.model, split(question.instead_of))
             if alternative is None:
                 self.problem((*where, "instead_of"), unknown_path(root.model, question.instead_of))
+        if question.unit is not None and question.type != "integer":
+            self.problem((*where, "unit"), "only a whole-number question counts in a unit")
         self.texts(where, question)
         choices = shape.choices if shape is not None and shape.kind == "choice" else ()
         if shape is not None and shape.kind == "list":
@@ -181,7 +183,12 @@ class _Linter:
                     continue
                 choices = shape_at(Deal, split(path))
                 try:
-                    parse(question.type, value, choices=choices.choices if choices else ())
+                    parse(
+                        question.type,
+                        value,
+                        choices=choices.choices if choices else (),
+                        unit=question.unit,
+                    )
                 except AnswerError as wrong:
                     self.problem(at, f"default for '{path}': {wrong}")
 

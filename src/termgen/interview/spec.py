@@ -53,6 +53,9 @@ class Question(Record):
             "once this one is answered, that one no longer applies, nor is it left open."
         ),
     )
+    unit: Text | None = Field(
+        None, description="What a whole-number answer counts, e.g. days: '20 days' reads as 20."
+    )
     required: bool = False
     detail: bool = Field(
         False, description="Asked once the essentials are done, or when the user asks for detail."

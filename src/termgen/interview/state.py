@@ -168,7 +168,13 @@ class State:
     def _parse(self, step: Ask, raw: Any) -> Any:
         if isinstance(raw, NewBody):
             return raw
-        return parse(step.question.type, raw, parties=self.party_names(), choices=step.choices)
+        return parse(
+            step.question.type,
+            raw,
+            parties=self.party_names(),
+            choices=step.choices,
+            unit=step.question.unit,
+        )
 
     def check(self, step: Ask, raw: Any) -> str | None:
         """What is wrong with this answer, in plain words, or None if it can be taken."""

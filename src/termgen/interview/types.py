@@ -60,8 +60,16 @@ class NewBody:
     kind: str
 
 
-def parse(kind: str, raw: Any, *, parties: Sequence[str] = (), choices: Sequence[str] = ()) -> Any:
-    """The answer to store for what was typed or picked; None when nothing was given."""
+def parse(
+    kind: str,
+    raw: Any,
+    *,
+    parties: Sequence[str] = (),
+    choices: Sequence[str] = (),
+    unit: str | None = None,
+) -> Any:
+    """The answer to store for what was typed or picked; None when nothing was given. A whole
+    number may name its unit ('20 days' where the question counts days)."""
     if kind == "yes_no":
         return bool(raw)
     if kind in MULTI_TYPES:
@@ -81,9 +89,7 @@ def parse(kind: str, raw: Any, *, parties: Sequence[str] = (), choices: Sequence
             raise AnswerError(with_suggestion(f"'{text}' is not {what}", text, choices))
         return text
     if kind == "integer":
-        if not re.fullmatch(r"\d+", text.replace(",", "")):
-            raise AnswerError(f"'{text}' is not a whole number; write digits, e.g. 30")
-        return int(text.replace(",", ""))
+        return _whole_number(text, unit)
     if kind in ("decimal", "percent"):
         return _number(text.removesuffix("%").strip())
     if kind == "date":
@@ -109,6 +115,19 @@ _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\.?\s+([a-z]+)\.?,?\s+(\
 _MONTH_DAY_YEAR = re.compile(r"([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", re.I)
 _QUARTER = re.compile(r"q([1-4])[\s/-]*(\d{4})|(\d{4})[\s/-]*q([1-4])|([1-4])q\s*(\d{4})", re.I)
 _MONTH_YEAR = re.compile(r"([a-z]+)\.?\s+(\d{4})", re.I)
+
+
+def _whole_number(text: str, unit: str | None) -> int:
+    number = text.replace(",", "")
+    if unit:
+        named = re.fullmatch(r"(\d+)\s*([^\W\d]+)", number)
+        if named and named.group(2).casefold() in (unit.casefold(), unit.casefold().rstrip("s")):
+            number = named.group(1)
+        elif named:
+            raise AnswerError(f"'{text}' is not a number of {unit}; write digits, e.g. 30")
+    if not re.fullmatch(r"\d+", number):
+        raise AnswerError(f"'{text}' is not a whole number; write digits, e.g. 30")
+    return int(number)
 
 
 def _date(text: str) -> dt.date:

@@ -314,3 +314,22 @@ def test_at_60_columns_a_filter_that_matches_nothing_says_so_whole(terminal) -> 
     child.expect_exact("Backspace or Esc clears)")
     child.send("\x03")
     child.expect(pexpect.EOF)
+
+
+def test_at_60_columns_a_filter_finds_words_a_cut_choice_does_not_show(
+    terminal, tmp_path: Path
+) -> None:
+    saved = tmp_path / "deal.yaml"
+    child = terminal("-o", saved, columns=60)
+    _answer(child, "Project name of the deal", f"Project Lumen{ENTER}")
+    child.expect_exact("What is the partnership for")
+    child.expect_exact("software codevelopment (SDV stack, middleware,…")
+    child.send("toolchains")
+    child.expect_exact("/ toolchains...")
+    assert "no choice matches" not in child.before
+    child.send(ENTER)
+    child.expect_exact("software codevelopment")
+    child.send("\x03")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert read_answers(saved)[0]["deal"]["purpose"] == "software_codevelopment"

@@ -82,15 +82,18 @@ class _State:
             answer = echo(chosen, room, columns)
             return [*head, ("class:answer", answer), ("", "\n")]
         lines: StyleAndTextTuples = [*head, ("class:hint", f" {self.hint}".rstrip()), ("", "\n")]
-        first, last = self._window(get_app().output.get_size().rows)
+        size = get_app().output.get_size()
+        width = size.columns - 4  # the pointer's three columns and one the terminal keeps
+        first, last = self._window(size.rows)
         if first > 0:
             lines.append(("class:hint", f"   ↑ {first} more above\n"))
         for row in range(first, last):
             index = self.shown[row]
+            title = fit(self.titles[index], width)
             if row == self.pointer:
-                lines += [("class:pointer", " » "), ("class:highlighted", self.titles[index])]
+                lines += [("class:pointer", " » "), ("class:highlighted", title)]
             else:
-                lines.append(("", f"   {self.titles[index]}"))
+                lines.append(("", f"   {title}"))
             lines.append(("", "\n"))
         if last < len(self.shown):
             lines.append(("class:hint", f"   ↓ {len(self.shown) - last} more below\n"))

@@ -191,8 +191,7 @@ class Prompter:
         """The value of the option picked. Where the menu is `cancellable` (every menu but the
         review's and 'What next?', which have nothing before them), Esc raises Cancelled;
         elsewhere it only clears what was typed to filter."""
-        width = self.env.columns - 4
-        titles = [fit(title, width) for title, _ in options]
+        titles = [title for title, _ in options]
         values = [value for _, value in options]
         start = next(
             (i for i, value in enumerate(values) if value is default or value == default), 0

@@ -117,3 +117,20 @@ def test_the_in_sourcing_formula_prices_the_option_and_nothing_else() -> None:
     valuation = _texts(data)["exit.valuation"]
     assert "in-sourcing option" not in valuation
     assert "the price is set by the formula in this clause" in valuation
+
+
+def test_what_a_milestone_opens_reads_whether_it_is_a_thing_or_an_event() -> None:
+    bridge = _texts(_answers("bridge-technology.yaml"))["strengths.phases"]
+    assert "Once it is met: CMC's in-sourcing option becomes exercisable." in bridge
+    assert "unlocks:" not in bridge
+    assert bridge.endswith("confirmed that the milestone of the previous phase has been met.")
+
+
+def test_a_single_phase_has_no_previous_phase() -> None:
+    single = _texts(_answers("incomplete-deal.yaml"))["strengths.phases"]
+    assert single.startswith("The partnership starts with a narrow scope and widens it as its")
+    assert "previous phase" not in single
+    assert single.endswith(
+        "Nothing that the milestone opens starts before the Steering Group has confirmed that the "
+        "milestone has been met."
+    )

@@ -182,6 +182,7 @@ def test_the_appointing_authority_falls_back_to_the_icc_without_institutional_ru
     data = _answers("battery-jv.yaml")
     data["company"]["deadlock"] = {"mechanism": "texas_shoot_out", "response_period": "30 days"}
     data["governance"]["disputes"] = {"mechanism": "courts", "seat": "London"}
+    data["exit"]["valuation"]["expert"] = "An independent investment bank."
     texts = _texts(data)
     assert "the International Chamber of Commerce appoints that person" in texts["company.deadlock"]
     assert "the International Chamber of Commerce appoints the expert" in texts["exit.valuation"]
@@ -261,7 +262,11 @@ def test_every_valuation_has_a_date_an_appointing_authority_a_timetable_and_fees
     valuation = _texts(data)["exit.valuation"]
     assert "The Valuation Date is the date on which" in valuation
     assert re.search(
-        r"\b(the [A-Z]{3,4}|the institution that administers the .+?) appoints", (valuation)
+        r"\b(the [A-Z]{3,4}|the institution that administers the .+?) appoints"
+        r"|by the [A-Z]{3,4} if (the parties|they) cannot agree\. If no expert has been appointed "
+        r"within 20 days of the referral, for any reason \(including a deadlock of the Board\), "
+        r"the expert is appointed as provided above",
+        valuation,
     )
     assert "delivers a reasoned determination within 60 days of its appointment" in valuation
     assert "bear the expert's fees in equal shares" in valuation
@@ -275,9 +280,10 @@ def test_an_expert_chosen_by_the_board_has_a_fallback_when_the_board_is_deadlock
     )
     valuation = _texts(data)["exit.valuation"]
     assert "The expert is an independent accounting firm appointed by the Board" in valuation
-    assert "for any reason (including a deadlock of the Board), the ICC appoints the expert" in (
-        valuation
-    )
+    assert (
+        "for any reason (including a deadlock of the Board), the expert is appointed as provided "
+        "above for when the parties cannot agree, at the request of any party."
+    ) in valuation
 
 
 def test_a_formula_without_its_terms_is_an_open_point() -> None:

@@ -134,3 +134,19 @@ def test_a_single_phase_has_no_previous_phase() -> None:
         "Nothing that the milestone opens starts before the Steering Group has confirmed that the "
         "milestone has been met."
     )
+
+
+def test_an_expert_answer_that_names_its_own_appointer_is_not_given_a_second_one() -> None:
+    data = _answers("battery-jv.yaml")
+    valuation = _texts(data)["exit.valuation"]
+    assert "or by the LCIA if the parties cannot agree." in valuation
+    assert valuation.count("LCIA") == 1
+    assert (
+        "If no expert has been appointed within 20 days of the referral, for any reason "
+        "(including a deadlock of the Board), the expert is appointed as provided above for when "
+        "the parties cannot agree, at the request of either party."
+    ) in valuation
+    data["exit"]["valuation"]["expert"] = "An independent investment bank."
+    valuation = _texts(data)["exit.valuation"]
+    assert "the LCIA appoints the expert at the request of either party." in valuation
+    assert "as provided above" not in valuation

@@ -150,3 +150,23 @@ def test_an_expert_answer_that_names_its_own_appointer_is_not_given_a_second_one
     valuation = _texts(data)["exit.valuation"]
     assert "the LCIA appoints the expert at the request of either party." in valuation
     assert "as provided above" not in valuation
+
+
+def test_a_jv_annex_says_how_its_committees_decide_and_who_has_a_casting_vote() -> None:
+    data = _answers("battery-jv.yaml")
+    texts = _texts(data)
+    charters = texts["governance.annex.charters"]
+    board = re.search(
+        r"The Board decides as clause (\d+\.\d+) of the term sheet provides", charters
+    )
+    assert board
+    assert "every other body decides by a simple majority of the votes of its members present" in (
+        charters
+    )
+    assert charters.endswith("No chair has a casting vote.")
+    data["company"]["board"]["casting_vote"] = True
+    texts = _texts(data)
+    assert "The chair has a casting vote." in texts["company.board"]
+    assert texts["governance.annex.charters"].endswith(
+        "The chair of the Board has a casting vote; no other chair has one."
+    )

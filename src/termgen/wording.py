@@ -169,13 +169,23 @@ def opening_period(text: str, style: HouseStyle = DEFAULT_STYLE) -> str:
     return f"the first {period_text(text, style)}"
 
 
+_PER_YEAR = re.compile(r"\s*/\s*(?:yr|year|annum)\b(?![/\w])")
+
+
+def per_year_worded(text: str) -> str:
+    """'40 GWh/yr' -> '40 GWh a year': a rate typed in shorthand reads as prose."""
+    if "/" not in text:  # no rate to word: spares the search in a long table's every cell
+        return text
+    return _PER_YEAR.sub(" a year", text)
+
+
 def in_prose(value: Any, style: HouseStyle = DEFAULT_STYLE) -> Any:
     """A value as a draft's sentence writes it: dates and lengths of time in the house style,
-    and dates typed into an answer's text as words; anything else as it is."""
+    and dates and yearly rates typed into an answer's text as words; anything else as it is."""
     if isinstance(value, dt.date):
         return date_text(value, style)
     if isinstance(value, str) and not hasattr(value, "__html__"):  # markup is already final
-        return iso_dates_worded(value, style)
+        return per_year_worded(iso_dates_worded(value, style))
     # A value that words itself in a house style (a length of time) has `worded(style)`;
     # asked of its type, which is far quicker than isinstance against a Protocol.
     worded = getattr(type(value), "worded", None)

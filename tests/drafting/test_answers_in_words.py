@@ -38,9 +38,9 @@ def test_the_annex_tables_print_words_not_answer_values(example: Path) -> None:
 
 
 def test_a_review_decided_jointly_names_the_parties() -> None:
-    draft, _ = drafted(EXAMPLES_DIR / "battery-jv.yaml")
+    draft, _ = drafted(EXAMPLES_DIR / "robotaxi-pilot.yaml")
     decided_by = {row[0]: row[3] for row in table_rows(draft, "review_calendar")}
-    assert decided_by["Pre-expiry strategic review"] == "The parties jointly"
+    assert decided_by["Pre-expiry review"] == "The parties jointly"
 
 
 def test_an_answer_of_kind_other_is_named_by_its_description() -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .test_fifth_reading import _answers, _texts
+from .test_fifth_reading import _answers, _table, _texts
 
 
 def test_a_clean_team_walls_off_business_outside_the_scope_not_what_the_scope_needs() -> None:
@@ -62,8 +62,8 @@ def test_survival_entries_read_as_one_sentence_whatever_the_description() -> Non
         "the platform for vehicles in production or sold."
     ) in survival
     volta = _texts(_answers("battery-jv.yaml"))["exit.survival"]
-    assert ": the JV keeps supplying NAW at the prevailing transfer price" in volta
-    assert ": licences each party needs to service cells" in volta
+    assert ": The JV keeps supplying NAW at the prevailing transfer price" in volta
+    assert ": Licences each party needs to service cells" in volta
     for line in volta.splitlines()[1:]:
         assert line.count(".") == 1 and line.endswith("."), line
 
@@ -136,22 +136,6 @@ def test_a_single_phase_has_no_previous_phase() -> None:
     )
 
 
-def test_an_expert_answer_that_names_its_own_appointer_is_not_given_a_second_one() -> None:
-    data = _answers("battery-jv.yaml")
-    valuation = _texts(data)["exit.valuation"]
-    assert "or by the LCIA if the parties cannot agree." in valuation
-    assert valuation.count("LCIA") == 1
-    assert (
-        "If no expert has been appointed within 20 days of the referral, for any reason "
-        "(including a deadlock of the Board), the expert is appointed as provided above for when "
-        "the parties cannot agree, at the request of either party."
-    ) in valuation
-    data["exit"]["valuation"]["expert"] = "An independent investment bank."
-    valuation = _texts(data)["exit.valuation"]
-    assert "the LCIA appoints the expert at the request of either party." in valuation
-    assert "as provided above" not in valuation
-
-
 def test_a_jv_annex_says_how_its_committees_decide_and_who_has_a_casting_vote() -> None:
     data = _answers("battery-jv.yaml")
     texts = _texts(data)
@@ -170,3 +154,90 @@ def test_a_jv_annex_says_how_its_committees_decide_and_who_has_a_casting_vote() 
     assert texts["governance.annex.charters"].endswith(
         "The chair of the Board has a casting vote; no other chair has one."
     )
+
+
+def test_the_expert_fallback_between_shareholders_does_not_speak_of_a_board_deadlock() -> None:
+    for example in ("battery-jv.yaml", "edrive-jv.yaml", "platform-sharing.yaml"):
+        valuation = _texts(_answers(example))["exit.valuation"]
+        assert (
+            "If no expert has been appointed within 20 days of the referral, for any reason, "
+            in (valuation)
+        )
+        assert "deadlock" not in valuation
+
+
+def test_survival_descriptions_keep_their_capitals() -> None:
+    survival = _texts(_answers("platform-sharing.yaml"))["exit.survival"]
+    assert ": Valladolid keeps building XAC models" in survival
+    assert "valladolid" not in survival
+
+
+def test_yearly_rates_typed_in_shorthand_read_as_prose() -> None:
+    texts = _texts(_answers("battery-jv.yaml"))
+    assert "NAW commits to take 30 GWh a year from 1 July 2030" in texts["strengths.offtake"]
+    assert "/yr" not in "\n".join(texts.values())
+    release = _texts(_answers("sdv-software.yaml"))["strengths.release-bandwidth"]
+    assert "4 major releases a year" in release
+    assert (
+        "A release counts towards this commitment only when it meets the acceptance criterion: "
+        "Release passes the agreed regression suite"
+    ) in release
+
+
+def test_the_change_record_and_the_reporting_read_as_sentences() -> None:
+    texts = _texts(_answers("incomplete-deal.yaml"))
+    assert (
+        "Approved changes are recorded in the change log kept by SKM." in texts["change.procedure"]
+    )
+    assert "Change record:" not in texts["change.procedure"]
+    data = _answers("incomplete-deal.yaml")
+    data["change"]["procedure"]["record"] = "A change log kept by SKM."
+    assert "recorded in a change log kept by SKM." in _texts(data)["change.procedure"]
+    assert (
+        "Reporting: Monthly development status and cost report."
+        in (texts["governance.annex.reporting"])
+    )
+
+
+def test_an_adjourned_board_meeting_is_called_with_its_agenda_and_keeps_to_it() -> None:
+    board = _texts(_answers("battery-jv.yaml"))["company.board"]
+    assert (
+        "the adjourned meeting, called by written notice to every director with the original "
+        "agenda, is quorate with the directors present and decides only on that agenda."
+    ) in board
+
+
+def test_costs_of_exit_fall_on_someone_when_the_term_simply_ends() -> None:
+    costs = _texts(_answers("platform-sharing.yaml"))["exit.costs"]
+    assert costs.startswith("The party that ends the partnership bears the costs of exit")
+    assert (
+        "When the partnership ends at the end of its term, the costs of exit are shared in "
+        "proportion to the cost shares."
+    ) in costs
+
+
+def test_a_body_recommends_on_continuing_or_leaving_and_the_parties_decide() -> None:
+    texts = _texts(_answers("robotaxi-pilot.yaml"))
+    review = texts["change.pre-renewal-review"]
+    assert "the Steering Committee recommends to the parties whether to expand the scope" in review
+    assert "the Steering Committee decides whether" not in review
+    assert re.search(
+        r"prepare an orderly exit; a party leaves only as clause \d+\.\d+ provides", review
+    )
+    volta = _texts(_answers("battery-jv.yaml"))["change.pre-renewal-review"]
+    assert "the Board recommends to the parties whether to continue the partnership" in volta
+
+
+def test_the_review_calendar_names_the_decider_as_the_review_clause_does() -> None:
+    keystone = {row[0]: row[3] for row in _table(_answers("sdv-software.yaml"), "review_calendar")}
+    assert keystone["Phase 1 review"] == "Steering Committee"
+    assert keystone["Series readiness review"] == "Steering Committee, recommending to the parties"
+    assert keystone["Pre-expiry review"] == ("The parties review together; BFW decides on renewal")
+    volta = {row[0]: row[3] for row in _table(_answers("battery-jv.yaml"), "review_calendar")}
+    assert volta["Pre-expiry strategic review"] == (
+        "The parties review together; each may give notice of non-renewal"
+    )
+    tidewater = {
+        row[0]: row[3] for row in _table(_answers("robotaxi-pilot.yaml"), "review_calendar")
+    }
+    assert tidewater["Pre-expiry review"] == "The parties jointly"

@@ -223,8 +223,8 @@ def test_each_review_before_renewal_offers_its_own_options_to_whoever_decides() 
     ]
     review = _texts(_draft_of(Deal.model_validate(data)))["change.pre-renewal-review"]
     assert (
-        "At the Gate review on 30 June 2031, the Board decides whether to continue the "
-        "partnership unchanged or adjust the scope of the partnership." in review
+        "At the Gate review on 30 June 2031, the Board recommends to the parties whether to "
+        "continue the partnership unchanged or adjust the scope of the partnership." in review
     )
     # Battery renews automatically unless either party stops it: a joint review only reviews.
     assert (

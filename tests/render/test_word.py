@@ -22,7 +22,7 @@ from termgen.model.paths import Shape, shape_of, step
 from termgen.render.richtext import unbroken
 from termgen.render.word import stable_docx
 from termgen.templating.missing import PLACEHOLDER
-from termgen.wording import and_join, capital
+from termgen.wording import and_join, capital, per_year_worded
 
 from ..conftest import COMPLETE_EXAMPLES, EXAMPLES, EXAMPLES_DIR, ROOT, run_cli
 from ..docx_reading import drafted, headings, part_texts, table_after, word
@@ -88,7 +88,7 @@ def test_one_contribution_row_per_contribution_with_its_values(example: Path) ->
     assert len(rows) == len(contributions)
     for row, item in zip(rows, contributions, strict=True):
         assert row[0] == item.party
-        assert row[2] == unbroken(str(item.quantity))  # 'USD 1.6bn' on one line
+        assert row[2] == unbroken(per_year_worded(str(item.quantity)))  # "USD 1.6bn" unbroken
         assert row[5] == unbroken(item.tracking or PLACEHOLDER)
         assert row[6] == unbroken(item.acceptance or PLACEHOLDER)
         assert unbroken(item.description or "") in row[1]

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from termgen.drafting.structure import Cell, Segment, Table
 from termgen.model import Deal
+from termgen.model.change import ReviewPoint
 from termgen.model.common import JOINT
 from termgen.model.governance import DecisionArea
 from termgen.templating.missing import PLACEHOLDER, PLACEHOLDER_MARK
@@ -253,10 +254,30 @@ def review_calendar(deal: Deal, style: HouseStyle) -> Table:
                 cell(point.name),
                 cell(when),
                 cell(and_join(point.options, "or") if point.options else None),
-                _owner(point.decided_by),
+                _review_decider(deal, point),
             )
         )
     return _table("review_calendar", header, rows, style)
+
+
+def _review_decider(deal: Deal, point: ReviewPoint) -> Cell:
+    """Who decides at a review, as the term sheet's review clause says it: on whether the
+    partnership goes on, a body only recommends to the parties, and a joint review does not
+    take a renewal decision that the renewal clause leaves to each party or to the holder of
+    an option."""
+    if not {"continue", "exit"} & set(point.options):
+        return _owner(point.decided_by)
+    if point.decided_by in {body.name for body in deal.governance.bodies}:
+        return cell(f"{point.decided_by}, recommending to the parties")
+    renewal = deal.exit.renewal.type if deal.exit.renewal else None
+    if point.decided_by in (None, JOINT) and renewal == "automatic":
+        return cell("The parties review together; each may give notice of non-renewal")
+    if point.decided_by in (None, JOINT) and renewal == "party_option":
+        holder = deal.exit.renewal.option_holder if deal.exit.renewal else None
+        return cell(
+            f"The parties review together; {holder or 'the option holder'} decides on renewal"
+        )
+    return _owner(point.decided_by)
 
 
 BUILDERS: dict[str, Callable[[Deal, HouseStyle], Table]] = {

@@ -33,7 +33,7 @@ from termgen.model.currency import (
     split_amount,
 )
 from termgen.suggest import with_suggestion
-from termgen.wording import HouseStyle, format_number, period_text
+from termgen.wording import HouseStyle, format_number, per_year_worded, period_text
 
 
 def _blank_to_none(data: Any) -> Any:
@@ -208,6 +208,10 @@ class Quantity(_ShorthandModel):
         if self.is_money:
             return f"{self.unit} {_compact_amount(self.amount)}"
         return f"{format_number(self.amount)} {self.unit}"
+
+    def worded(self, _: HouseStyle) -> str:
+        """As a draft writes it: '30 GWh a year' for '30 GWh/yr'."""
+        return per_year_worded(self._as_shorthand())
 
     def __str__(self) -> str:
         return self._as_shorthand()

@@ -193,6 +193,11 @@ class Bench:
     pairs: int
     data: Path = SHARED
     results: list[Result] = field(default_factory=list)
+    only: str | None = None
+    """The one part of the script to run (`--only`), or None for all of them."""
+
+    def runs(self, part: str) -> bool:
+        return self.only is None or self.only == part
 
     @property
     def cuad_dev(self) -> Path:
@@ -200,8 +205,18 @@ class Bench:
         return SAMPLE if self.smoke else self.data / "cuad-dev"
 
     @classmethod
-    def from_argv(cls, title: str, argv: Sequence[str] | None = None, pairs: int = 10) -> Bench:
+    def from_argv(
+        cls,
+        title: str,
+        argv: Sequence[str] | None = None,
+        pairs: int = 10,
+        parts: Sequence[str] = (),
+    ) -> Bench:
+        """`parts`: the parts of the script that `--only` may pick (the option is offered when
+        there are any)."""
         parser = argparse.ArgumentParser(description=title)
+        if parts:
+            parser.add_argument("--only", choices=parts, help="run only this part of the script")
         parser.add_argument(
             "--smoke", action="store_true", help="tiny inputs, one pair, no budgets (for tests)"
         )
@@ -217,6 +232,7 @@ class Bench:
         args = parser.parse_args(argv)
         _prepare(args.smoke)
         bench = cls(title, args.smoke, 1 if args.smoke else max(args.pairs, 1), args.data)
+        bench.only = getattr(args, "only", None)
         print(f"== {title}{' (smoke: tiny inputs, budgets not enforced)' if bench.smoke else ''}")
         return bench
 

@@ -54,6 +54,15 @@ def test_each_benchmark_runs_in_smoke_mode(name: str) -> None:
         assert all(" ms" in line or " s " in line or " MB" in line for line in matching)
 
 
+def test_a_part_of_the_scale_benchmark_runs_alone() -> None:
+    done = _run(str(BENCHMARKS / "scale.py"), "--smoke", "--only", "lint")
+    assert done.returncode == 0, done.stderr
+    rows = [line for line in done.stdout.splitlines()[1:] if line.strip()]
+    assert rows and all(line.startswith(("library lint", "lint cost")) for line in rows), rows
+    refused = _run(str(BENCHMARKS / "scale.py"), "--smoke", "--only", "everything")
+    assert refused.returncode == 2 and "invalid choice" in refused.stderr
+
+
 def test_every_benchmark_script_is_smoke_tested() -> None:
     scripts = {path.stem for path in BENCHMARKS.glob("*.py")}
     helpers = {"harness", "corpus", "synthetic", "labelled", "crossval"}

@@ -264,16 +264,27 @@ _WRITTEN_PERIOD = re.compile(
     r"(?:hours?|days?|weeks?|months?|years?))\b",
     re.IGNORECASE,
 )
-_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
+_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+"""Where `str.splitlines` ends a line."""
+_JINJA = re.compile(
+    # A tag up to its first closing delimiter on its line, as `\{\{.*?\}\}` finds it in the
+    # line alone; taken whole (`*+`) instead of a character at a time, and never across a
+    # line break, so that the whole text's tags are taken out in one pass, line by line.
+    "|".join(
+        rf"\{opening}[^{close}{_BREAKS}]*+(?:{close}(?!\}})[^{close}{_BREAKS}]*+)*+{close}\}}"
+        for opening, close in (("{\\{", "\\}"), ("{%", "%"), ("{#", "#"))
+    )
+)
 _PARTY_ARGUMENT = re.compile(r"""(['"])([^'"]*)\1\s*\|\s*party\b""")
+_PARTY_FILTERED = re.compile(r"""['"]\s*\|\s*party\b""")
+"""What `_PARTY_ARGUMENT` ends with: a line without it is not searched from each quote."""
 _ANNEX = re.compile(r"\bthe ((?:[a-z]+-)*[a-z]+ )?annex\b", re.IGNORECASE)
 _ANNEXES = sorted(title for title in DOCUMENT_TITLES.values() if "annex" in title.casefold())
 _GENERIC_BODIES = re.compile(r"\bthe (steering body|joint project office)\b", re.IGNORECASE)
-_UNITS = ("hour", "day", "week", "month", "year")
-"""A word `_WRITTEN_PERIOD` needs one of; `_ANNEX` needs 'annex', `_GENERIC_BODIES` 'steering'
-or 'joint', `_PARTY_ARGUMENT` 'party'. A pattern is tried only on lines that hold its word
-(casefolded, as the patterns ignore case), and most lines hold none. A tag replaced by a space
-cannot make one of these words, so none is missed."""
+"""`_WRITTEN_PERIOD` needs a unit of time ('hour', 'day', 'week', 'month' or 'year'), `_ANNEX`
+'annex', `_GENERIC_BODIES` 'steering' or 'joint', `_PARTY_ARGUMENT` 'party'. A pattern is tried
+only on lines that hold its word (casefolded, as the patterns ignore case), and most lines hold
+none. A tag replaced by a space cannot make one of these words, so none is missed."""
 
 
 @cache
@@ -284,16 +295,21 @@ def _known_annexes() -> frozenset[str]:
 def wording_issues(text: str) -> list[tuple[int, str]]:
     """House-style problems of a clause text, by line: a length of time written into the
     sentence (so the house style cannot word it), a party word `party` does not know, a
-    body called by a generic name instead of the deal's."""
+    body called by a generic name instead of the deal's.
+
+    The tags are taken out of the whole text at once, and its lines are read only when what
+    is left holds one of the words: nearly every text holds them only inside its tags."""
     found = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if "party" in line:
-            found += _party_issues(number, line)
-        if not any(_words_held(line)):
-            continue
-        prose = _JINJA.sub(" ", line)
-        has_period, has_annex, has_body = _words_held(prose)  # most are inside the tags
-        for match in _WRITTEN_PERIOD.finditer(prose) if has_period else ():
+    if "party" in text:
+        for number, line in enumerate(text.splitlines(), start=1):
+            if "party" in line and _PARTY_FILTERED.search(line):
+                found += _party_issues(number, line)
+    prose = _JINJA.sub(" ", text)
+    if not any(_words_held(prose)):
+        return found
+    for number, line in enumerate(prose.splitlines(), start=1):
+        has_period, has_annex, has_body = _words_held(line)
+        for match in _WRITTEN_PERIOD.finditer(line) if has_period else ():
             count, unit = match.groups()
             value = int(count) if count.isdigit() else _NUMBERS.get(count.casefold())
             if value is not None:
@@ -303,7 +319,7 @@ def wording_issues(text: str) -> list[tuple[int, str]]:
                     f"word it; write {written}"
                 )
                 found.append((number, message))
-        for match in _ANNEX.finditer(prose) if has_annex else ():
+        for match in _ANNEX.finditer(line) if has_annex else ():
             if match.group(0)[4:].casefold() not in _known_annexes():
                 annexes = and_join([f"the {title}" for title in _ANNEXES], "or")
                 message = (
@@ -311,7 +327,7 @@ def wording_issues(text: str) -> list[tuple[int, str]]:
                     "or to a clause"
                 )
                 found.append((number, message))
-        for match in _GENERIC_BODIES.finditer(prose) if has_body else ():
+        for match in _GENERIC_BODIES.finditer(line) if has_body else ():
             found.append(
                 (
                     number,
@@ -319,6 +335,7 @@ def wording_issues(text: str) -> list[tuple[int, str]]:
                     "from governance.bodies, or the parties",
                 )
             )
+    found.sort(key=lambda issue: issue[0])  # stable: a line's party words first, as written
     return found
 
 
@@ -326,7 +343,7 @@ def _words_held(line: str) -> tuple[bool, bool, bool]:
     """Whether a line holds the words `_WRITTEN_PERIOD`, `_ANNEX` and `_GENERIC_BODIES` need."""
     words = line.casefold()
     return (
-        any(unit in words for unit in _UNITS),
+        "day" in words or "month" in words or "year" in words or "week" in words or "hour" in words,
         "annex" in words,
         "steering" in words or "joint" in words,
     )

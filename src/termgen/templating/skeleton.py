@@ -28,8 +28,11 @@ _TAGS = re.compile(
     r"|\{#.*?#\})",
     re.DOTALL,
 )
-_WORDS = re.compile(r"\S+")
+_WORDS = re.compile(r"[^\s\0]+")
 _WORD = "w"
+_APART = "\0"
+"""Joins the runs between tags, so that their words are written as letters in one pass; a text
+holding it is its own skeleton (no text a clause may hold does)."""
 
 
 def skeleton(source: str) -> str:
@@ -39,8 +42,8 @@ def skeleton(source: str) -> str:
     on it), and so does the number of words: only what Jinja keeps as plain text changes.
     """
     parts = _TAGS.split(source)
-    words = parts[0::2]
-    if any("{" in between or "}" in between for between in words):
+    between = _APART.join(parts[0::2])
+    if "{" in between or "}" in between or _APART in source:
         return "whole\0" + source
-    parts[0::2] = [_WORDS.sub(_WORD, between) for between in words]
+    parts[0::2] = _WORDS.sub(_WORD, between).split(_APART)
     return "tags\0" + "".join(parts)

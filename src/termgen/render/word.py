@@ -30,6 +30,7 @@ from termgen.errors import Location, WordTemplateError
 from termgen.files.read import WORD_TEMPLATE, WORD_TEMPLATE_UNPACKED, checked_zip, read_bytes
 from termgen.render.grids import fix_grids
 from termgen.render.layout import fit_columns
+from termgen.render.rows import DetachedRows, detach_rows
 from termgen.templating.budget import WORD_TEMPLATE_LIMITS
 from termgen.templating.missing import PLACEHOLDER
 from termgen.templating.sandbox import RenderError, Sandbox
@@ -95,6 +96,8 @@ class _Template(DocxTemplate):  # type: ignore[misc]
     def __init__(self, template_file: IO[bytes], cache: Cache | None) -> None:
         super().__init__(template_file)
         self.cache = cache
+        self.detached: DetachedRows | None = None
+        """The middle rows of the body's tables, out of the parsed document (`rows.py`)."""
 
     def patch_xml(self, src_xml: str) -> str:
         """docxtpl's rewriting of a template part's XML into Jinja's: a score of regular
@@ -165,12 +168,14 @@ class _Template(DocxTemplate):  # type: ignore[misc]
         declared = {prefix or None: uri for prefix, uri in _DECLARED.findall(start.group())}
         if not declared.items() <= root.nsmap.items():
             return super().fix_tables(xml)
+        body, detached = detach_rows("<w:body>" + xml[start.end() :], root)
         try:
-            rebuilt: Any = parse_xml(_with_body(root, "<w:body>" + xml[start.end() :]))
+            rebuilt: Any = parse_xml(_with_body(root, body))
         except etree.XMLSyntaxError:
             return super().fix_tables(xml)
         if not fix_grids(rebuilt.body):
             return super().fix_tables(xml)
+        self.detached = detached
         return rebuilt.body
 
     def fix_docpr_ids(self, tree: Any) -> None:
@@ -306,7 +311,7 @@ def render(
     sandbox = _WordSandbox(cache)
     with filling(template_path):
         template.render(context, jinja_env=sandbox)
-        fit_columns(template.docx)
+        fit_columns(template.docx, template.detached)
     core = template.docx.core_properties
     core.title = _fitting(properties.title)
     core.subject = _fitting(properties.subject)
@@ -357,15 +362,17 @@ def _fitting(text: str) -> str:
 
 def to_bytes(template: DocxTemplate, cache: Cache | None = None) -> bytes:
     """The rendered document as .docx bytes that are the same for the same input."""
-    return stable_docx(template.docx, cache)
+    return stable_docx(template.docx, cache, template.detached)
 
 
-def stable_docx(document: WordDocument, cache: Cache | None = None) -> bytes:
+def stable_docx(
+    document: WordDocument, cache: Cache | None = None, detached: DetachedRows | None = None
+) -> bytes:
     """A python-docx document as .docx bytes with fixed timestamps and permissions, so that
         equal content gives equal bytes. python-docx's own writer lays out the package; only the
         zip members it writes are stamped, in one pass (saving, then copying the zip with new
         stamps, compressed every part twice). The `cache` keeps a template's long style parts
-    deflated."""
+    deflated; the rows `detached` from the body's tables are put back in its XML."""
     package = document.part.package
     parts = list(package.parts)
     for part in parts:
@@ -375,6 +382,8 @@ def stable_docx(document: WordDocument, cache: Cache | None = None) -> bytes:
     with zipfile.ZipFile(buffer, "w") as target:
         kept = {part.partname for part in parts if part.content_type in _KEPT_DEFLATED}
         members = _StableMembers(target, cache, kept)
+        if detached is not None:
+            members.rows_for = (document.part.partname, detached)
         steps._write_content_types_stream(members, parts)
         steps._write_pkg_rels(members, package.rels)
         steps._write_parts(members, parts)
@@ -389,8 +398,12 @@ class _StableMembers:
         self.cache = cache
         self.kept = kept
         """The parts (by name) whose deflated bytes the `cache` keeps, when long."""
+        self.rows_for: tuple[str, DetachedRows] | None = None
+        """The part the rows cut out of its tables go back in, and those rows."""
 
     def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        if self.rows_for is not None and pack_uri == self.rows_for[0]:
+            blob = self.rows_for[1].put_back(blob)
         member = zipfile.ZipInfo(pack_uri.membername, date_time=_EPOCH)
         member.compress_type = zipfile.ZIP_DEFLATED
         member.external_attr = 0o644 << 16

@@ -20,40 +20,45 @@ the provision registry and the compiled cue patterns from termgen's cache (the r
 plain data, keyed by its files, so neither YAML nor pydantic is imported; each cue as `regex`
 pickles it, its compiled program). That is what a lawyer's second and later checks do; the
 harness warms the cache with a first run. Once the text is there, the main process splits it
-into sentences and indexes their words, then forks once more: the copy tries every
-provision's cues on the sentences that hold their words while the main process reads the
-headings and definitions, finds the scorer's candidate sentences and sums the weights of
-their features; scoring then only adds the cues' two weights to each sum.
+into sentences, indexes their words and reads the headings and definitions, then forks once
+more: the copy and the main process take in turns, from a pipe of tokens, the next
+provision whose cues to try or the next 64 sentences whose candidates to find and whose
+features to weigh, so that the work splits evenly however its parts' costs vary; scoring
+then only adds the cues' two weights to each sum.
 
-Where the time goes (the 154 pages of CUAD; processor time on one core, in process, load 6):
-reading the pages 260-320 ms, split between the two readers; then, on one core, sentences
-16 ms (removing running lines and normalising 7-8 ms of it), the word index 19-21 ms; then
-the cues (61-71 ms, the `regex` engine's searches nearly all of it) alongside headings and
-definitions (3-5 ms), candidates, features (53-66 ms) and their sums (about 8 ms, what
-scoring took after the cues came back). Before the reader is forked, the main process runs
-157 M instructions (python's start 31 M); the reader's import of pypdfium2 (35-45 ms of
-processor time) overlaps the main process reading the file and checking it for bombs
-(15-18 ms). Traced against the code before in the same runs (two runs of 5 pairs, medians,
-at load 14-16 and 20-22), the two readers used to end 367-473 ms apart (the second half of
-this PDF holds 249,000 characters against 206,000) and now 11-35 ms apart; the scoring after
-the cues came back took 91-158 ms and now 1.3-1.5 ms. In instructions (callgrind, with cues
-given all the time valgrind needs), the readers ran 1,404 M (with pypdfium2's import) and
-1,647 M before, 1,563 M and 1,495 M now; the main process 2,404 M and 2,401 M, the cues' copy
-2,180 M and 2,135 M. `--json` gives the same bytes before and after on 74 drafts.
-What is left over the budget's margin is mostly the sentences and the word index on one core
-(about 37 ms idle): building them in the readers, a half each, would need each reader to
-know the running lines of the other half (or the main process to check a guess) and the
-main process to stitch the sentence that straddles the meeting page.
+Where the time goes, in instructions (callgrind, the 154 pages of CUAD, the cache warm, each
+process's own count from one fork to the next; deterministic, unlike the clock on this shared
+machine). Before the reader is forked the main process runs 132 M (python's start and
+termgen's imports 50 M, the command line 57 M); then it reads the file and refuses bombs
+(232 M, the bomb check most of it) while the reader imports pypdfium2 (104 M; in processor
+time the two are about even, some 50 ms each at load 16). The two readers take 1,282 M and
+1,262 M; meanwhile the main process loads the provisions (120 M) and the cues (98 M) from the
+cache. Then, on one core: the pages come over (6 M), sentences (312 M, removing running lines
+and normalising a third of it), the word index (238 M), headings and definitions (46 M); then
+the shared work: 734 M here and 788 M in the copy (the cues were 664 M in the copy against
+897 M of candidates and features here before, so the copy waited); scoring, output and exit
+about 30 M. Shared in turns, the work costs no more in all (1,568 M against 1,561 M): split in
+two halves of the text instead, it cost 120 M more, each process finding for every cue the
+sentences that hold its words. Processor time of whole runs, interleaved (7 pairs at load
+15-20): 915 ms before, 942 ms after, within the noise. `--json` gives the same bytes before
+and after on every PDF of cuad-dev, the long one, and the examples' drafts. What is left: the
+sentences and the word index (550 M; 70-80 ms at load 16) still run on one core while the
+other is idle. Building them in the readers, a half each, needs each reader to know the other
+half's running lines and the main process to stitch the sentence that straddles the meeting
+page, and what is sent back costs part of what it saves: at load 16 the whole index takes
+13 ms to unpickle against 33-46 ms to build, the sentences 3 ms against 30-44 ms.
 
 History. 2.33x quiet (1.85 s against 0.79 s) when the reading ran in a thread that took turns
 at Python's lock with the main thread, every run imported pydantic, YAML and jinja2 and
 validated the registry (0.35 s), compiled the cue patterns (0.2-0.27 s) and parsed them for
-their words (0.05 s). Then the reader in a process of its own, the registry and cues from
-the cache, the cues alongside the scorer's features (1.35x quiet before that split), the
-reader forked right after the command line is parsed: whole `make bench` runs on quiet
-machines gave 1.27x, 1.30x and 1.34x before the readers met from both ends. Under load the
-two cores are not free and the ratio tends to the ratio of processor times (about 1.8x,
-printed on the line after the budget's: a figure the load hardly moves).
+their words (0.05 s). Then the reader in a process of its own, the registry and cues from the
+cache, the cues alongside the scorer's features (1.35x quiet before that split), the reader
+forked right after the command line is parsed: whole `make bench` runs on quiet machines gave
+1.27x, 1.30x and 1.34x before the readers met from both ends. Meeting from both ends, the two
+readers ended 11-35 ms apart instead of 367-473 ms, and scoring after the cues came back took
+1.3-1.5 ms instead of 91-158 ms (features weighed ahead): quiet whole runs gave 1.26x, 1.19x
+and 1.14x. Under load the two cores are not free and the ratio tends to the ratio of processor
+times (about 1.8x, printed on the line after the budget's: a figure the load hardly moves).
 
     python benchmarks/checking.py [--pairs N] [--data DIR] [--smoke]
 """

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
 
 from termgen import forked
 from termgen.cache import Cache
-from termgen.forked import in_parallel
+from termgen.forked import MOST_SHARED, in_parallel, shared_out
 
 pytestmark = pytest.mark.skipif(not forked.can_fork(), reason="needs fork and two cores")
 
@@ -133,3 +134,45 @@ def test_a_child_standing_by_that_fails_has_its_work_done_here() -> None:
 
     pid, size, _ = forked.standing_by(broken, _where).give(lambda: b"abc").result(timeout=30)
     assert (pid, size) == (os.getpid(), 3)
+
+
+@pytest.mark.parametrize("count", [0, 1, 2, 41, MOST_SHARED, MOST_SHARED + 1])
+def test_work_shared_out_comes_back_in_order_each_number_done_once(count: int) -> None:
+    parent = os.getpid()
+
+    def where(number: int) -> tuple[int, bool]:
+        if count == 41:
+            time.sleep(0.01)  # long enough for the copy to take numbers too
+        return number * number, os.getpid() == parent
+
+    done = shared_out(where, count)
+    assert [square for square, _ in done] == [number * number for number in range(count)]
+    if count == 41:
+        assert {here for _, here in done} == {True, False}, "both processes took numbers"
+
+
+@pytest.mark.parametrize("dies_at", [0, 5, 39])
+def test_the_numbers_a_copy_took_before_it_died_are_done_here(dies_at: int) -> None:
+    """Those it had done and those it had taken: nothing of a copy's is kept if it fails."""
+    parent = os.getpid()
+    done_here: list[int] = []
+
+    def work(number: int) -> int:
+        if os.getpid() != parent and number == dies_at:
+            os._exit(1)
+        if os.getpid() == parent:
+            done_here.append(number)
+        return -number
+
+    assert shared_out(work, 40) == [-number for number in range(40)]
+    assert sorted(done_here) == list(range(40))
+
+
+def test_an_error_in_work_shared_out_is_raised_here() -> None:
+    def work(number: int) -> int:
+        if number == 3:
+            raise ValueError("no threes")
+        return number
+
+    with pytest.raises(ValueError, match="no threes"):
+        shared_out(work, 8)

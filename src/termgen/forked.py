@@ -1,7 +1,8 @@
 """Work shared with a forked copy of this process, so that a short command uses a second core.
 
-`in_parallel(work, items, cache)` gives `[work(item) for item in items]`, and
-`alongside(first, second, cache)` gives `(first(), second())`. Where the machine has a core to
+`in_parallel(work, items, cache)` gives `[work(item) for item in items]`,
+`alongside(first, second, cache)` gives `(first(), second())` and `shared_out(work, count)`
+gives `[work(number) for number in range(count)]`. Where the machine has a core to
 spare and this process can fork safely (POSIX, one thread: a lock another thread held at the
 fork would stay locked in the copy), the first item (the first work) is done in a child process
 while this one does the rest. The child only ever saves time: if it fails in any way, its work
@@ -60,6 +61,39 @@ def alongside(first: Callable[[], R], second: Callable[[], S], cache: Cache | No
         raise
     delivered = child.result(cache)
     return (delivered[0] if delivered else first()), mine
+
+
+def shared_out(work: Callable[[int], R], count: int) -> list[R]:
+    """`[work(number) for number in range(count)]`, the numbers taken in turns by this process
+    and a forked copy where that helps: each takes the next number from a pipe once it is done
+    with the last, so that neither waits while work is left, however the items' costs vary.
+    The numbers a copy took and did not deliver (it failed) are done here after it has gone,
+    so an error is raised here as it always was."""
+    if not 1 < count <= MOST_SHARED or not can_fork():
+        return [work(number) for number in range(count)]
+    tokens, filling = os.pipe()
+    try:
+        # Closed once full, the pipe reads as ended when its tokens are all taken.
+        send(filling, b"".join(number.to_bytes(_TOKEN_BYTES, "little") for number in range(count)))
+        theirs, mine = alongside(partial(_taken, work, tokens), partial(_taken, work, tokens), None)
+    finally:
+        os.close(tokens)
+    done = {**theirs, **mine}
+    return [done[number] if number in done else work(number) for number in range(count)]
+
+
+_TOKEN_BYTES = 2
+MOST_SHARED = 2048
+"""Tokens that fit in any pipe's buffer (a page of memory at the least) before it is read."""
+
+
+def _taken(work: Callable[[int], R], tokens: int) -> dict[int, R]:
+    """`work` done on each number taken from the pipe, until none is left."""
+    done = {}
+    while token := os.read(tokens, _TOKEN_BYTES):
+        number = int.from_bytes(token, "little")
+        done[number] = work(number)
+    return done
 
 
 def started(work: Callable[[], R]) -> Running[R]:

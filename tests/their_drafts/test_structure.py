@@ -100,14 +100,18 @@ def test_the_shipped_scorer_covers_the_six_provisions() -> None:
 
 
 def test_weighing_ahead_scores_as_the_rows_do() -> None:
-    """Features weighed before the cues' hits are known, then the cues' weights added, give
-    each row the score its features give; and detection on both cores the same verdicts."""
+    """Features weighed before the cues' hits are known (at once, or a few sentences at a time
+    in any order), then the cues' weights added, give each row the score its features give;
+    and detection on both cores the same verdicts."""
     agreement = next((Path(__file__).parents[1] / "fixtures" / "cuad" / "contracts").glob("*.pdf"))
     found = sentences(extract(agreement))
     model = load_model()
     provisions = [entry.record for entry in load_provisions(library_layers([], {})).values()]
     ahead = Reading(found)
     ahead.read(model.provisions)
+    in_parts = Reading(found)
+    runs = [set(range(start, start + 7)) for start in range(0, len(found), 7)]
+    in_parts.take(*(in_parts.weighed(model.provisions, run) for run in reversed(runs)))
     for provision, weights in model.provisions.items():
         cued = cue_matches(found, next(p for p in provisions if p.id == provision))
         by_rows = sorted(
@@ -119,6 +123,7 @@ def test_weighing_ahead_scores_as_the_rows_do() -> None:
         )
         assert ahead.scored(provision, weights, cued) == by_rows
         assert Reading(found).scored(provision, weights, cued) == by_rows
+        assert in_parts.scored(provision, weights, cued) == by_rows
     assert detect(found, provisions, both_cores=True) == detect(found, provisions)
 
 

@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from termgen.errors import Location, SlowCueError
-from termgen.forked import alongside
+from termgen.forked import shared_out
 from termgen.library.compiled_cues import cue_regex
 from termgen.their_drafts.literals import Sentences, needed, remember_cues, search
-from termgen.their_drafts.scorer import ANCHORS, CueHits, Model, Reading, load_model
+from termgen.their_drafts.scorer import ANCHORS, CueHits, Model, Reading, Weighed, load_model
 from termgen.their_drafts.text import Sentence
 
 if TYPE_CHECKING:
@@ -190,6 +190,10 @@ def cue_matches(sentences: Sequence[Sentence], provision: Checkable) -> CueHits:
     return cue_hits(_Document(sentences), provision.cues, provision.id)
 
 
+SHARE = 64
+"""Sentences whose features one process weighs while the other takes the next ones."""
+
+
 def detect(
     sentences: Sequence[Sentence],
     provisions: Iterable[Checkable],
@@ -204,10 +208,11 @@ def detect(
     cues count in its score. Elsewhere the cues decide alone. Cues that match without the
     provision being settled make it "weak": mentioned, but not settled.
 
-    With `both_cores` (one draft, checked while nothing else runs), a forked copy of this
-    process tries the cues while this one reads the headings and definitions and weighs the
-    scorer's features: neither needs the other's results, and each takes about half of the
-    time; scoring then only adds the cues' weights.
+    With `both_cores` (one draft, checked while nothing else runs), this process and a forked
+    copy take in turns the next provision whose cues to try, or the next SHARE sentences whose
+    features to weigh for the scorer: neither needs the other's results, and taken in turns
+    the work is shared out evenly however its parts' costs vary; scoring then only adds the
+    cues' weights.
     """
     document = _Document(sentences, file)
     fitted = (load_model() if model is None else model).provisions
@@ -215,21 +220,29 @@ def detect(
     scored_here = {
         provision.id: fitted[provision.id] for provision, _ in cued if provision.id in fitted
     }
+    # The headings and definitions are read once, before the work is shared out.
+    reading = Reading(sentences, document.index) if scored_here else None
+    runs = [
+        set(range(start, min(len(sentences), start + SHARE)))
+        for start in range(0, len(sentences), SHARE)
+    ]
 
-    def all_cue_hits() -> list[CueHits]:
-        return [cue_hits(document, cues, provision.id) for provision, cues in cued]
+    def cued_or_weighed(number: int) -> tuple[list[CueHits], Weighed]:
+        if number < len(cued):
+            provision, cues = cued[number]
+            return [cue_hits(document, cues, provision.id)], {}
+        run = runs[number - len(cued)]
+        return [], (reading.weighed(scored_here, run) if reading is not None else {})
 
-    def read_candidates() -> Reading | None:
-        if not scored_here:
-            return None
-        reading = Reading(sentences, document.index)
-        reading.read(scored_here)
-        return reading
-
-    if both_cores:
-        hits, reading = alongside(all_cue_hits, read_candidates, None)
-    else:
-        hits, reading = all_cue_hits(), read_candidates()
+    count = len(cued) + len(runs)
+    done = (
+        shared_out(cued_or_weighed, count)
+        if both_cores
+        else [cued_or_weighed(number) for number in range(count)]
+    )
+    hits = [found for cue_hits_of_one, _ in done for found in cue_hits_of_one]
+    if reading is not None:
+        reading.take(*(weighed for _, weighed in done))
     detections = []
     status: Status
     for (provision, _), found in zip(cued, hits, strict=True):

@@ -129,13 +129,16 @@ class Sentences:
         for word in by_word:
             self._word_starts.append(self._word_starts[-1] + len(word) + 1)
         self._holding: dict[str, set[int]] = {}
+        self._held: dict[str, set[int]] = {}
 
     def holding(self, pattern: str) -> set[int]:
         """Indices of the sentences that hold the words `pattern` needs (a few more at most)."""
-        found = set(self._all)  # a set of the caller's own
-        for texts in needed(pattern):
-            found &= self._holding_any(texts)
-        return found
+        found = self._held.get(pattern)
+        if found is None:
+            found = self._held[pattern] = set(self._all)
+            for texts in needed(pattern):
+                found &= self._holding_any(texts)
+        return set(found)  # a set of the caller's own
 
     def _holding_any(self, texts: Words) -> set[int]:
         found = set(self._unusual)

@@ -45,6 +45,8 @@ ANCHORS = {
 PROVISIONS = tuple(ANCHORS)
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+|[$%\"*]")
 DATA = Path(__file__).resolve().parent / "data"
+Weighed = dict[str, dict[int, int]]
+"""Each provision's candidate sentences, by index, with their features' weights added up."""
 
 
 class _Buckets(dict[str, int]):
@@ -97,10 +99,27 @@ class Reading:
     def read(self, fitted: Mapping[str, Weights]) -> None:
         """Find the candidates of these provisions and weigh their features, ahead of scoring
         them with the cues' hits (`scored`)."""
+        self.take(self.weighed(fitted))
+
+    def weighed(self, fitted: Mapping[str, Weights], among: set[int] | None = None) -> Weighed:
+        """The candidates of these provisions (of the sentences `among`), each with its
+        features' weights added up: what `read` finds, for `take` to keep, a part of the draft
+        at a time where parts are read in processes of their own."""
+        found: Weighed = {}
         for provision, weights in fitted.items():
-            self._totals[provision] = {
-                index: weights.total(self.features(index)) for index in self.candidates(provision)
+            found[provision] = {
+                index: weights.total(self.features(index))
+                for index in self._index.matching(ANCHORS[provision], among=among)
             }
+        return found
+
+    def take(self, *parts: Weighed) -> None:
+        """What `weighed` found in each part of the draft, the parts in order."""
+        for part in parts:
+            for provision, totals in part.items():
+                self._totals.setdefault(provision, {}).update(totals)
+        for provision, totals in self._totals.items():
+            self._candidates[provision] = sorted(totals)
 
     def scored(self, provision: str, weights: Weights, cued: CueHits) -> list[tuple[float, int]]:
         """The score and index of each of the provision's `rows`, best first; the candidates'

@@ -20,9 +20,9 @@ from termgen.forked import can_fork
 from termgen.library.folders import library_layers
 from termgen.library.load import load_provisions
 from termgen.model.exit import TriggerKind
-from termgen.their_drafts.detect import Detection, detect
+from termgen.their_drafts.detect import Detection, detect, quoted
 from termgen.their_drafts.extract import Block, Extracted, extract
-from termgen.their_drafts.text import _PUNCTUATION, normalise, sentences
+from termgen.their_drafts.text import _PUNCTUATION, Sentence, normalise, sentences
 from termgen.their_drafts.wanted import wanted_provisions
 
 from ..conftest import EXAMPLES_DIR, ROOT, run_cli
@@ -177,6 +177,25 @@ def test_an_item_of_a_list_inside_an_item_keeps_both_lead_ins() -> None:
         ("Upon expiry: (b) The Buyer may, at its option:", "(1) buy the remaining stock at cost;"),
         ("Upon expiry: (b) The Buyer may, at its option:", "(2) return it within thirty days."),
     ]
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "shown"),
+    [
+        ("Upon expiry: ", "Upon expiry:"),
+        ("The Buyer may " + "x" * 90 + " terminate this Agreement: ", "…terminate this Agreement:"),
+        (
+            "During the term, the Supplier shall, at its own cost and after consulting the Buyer "
+            "in good time, on the expiry of the term:",
+            "…shall, at its own cost and after consulting the Buyer in good time, on the expiry "
+            "of the term:",
+        ),
+        ("x" * 150 + ":", "…" + "x" * 98 + ":"),
+    ],
+)
+def test_a_long_lead_in_is_quoted_from_a_whole_word(lead_in: str, shown: str) -> None:
+    item = Sentence("(a) complete open orders.", None, 1, lead_in.strip())
+    assert quoted(item).quote == f"{shown} (a) complete open orders."
 
 
 @pytest.mark.parametrize(

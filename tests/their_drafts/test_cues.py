@@ -206,6 +206,8 @@ def test_change_of_control_worded_as_a_stake_falling_below_a_threshold(text: str
         # a definition alone, and a stake in things that are not the party
         "Sale Transaction shall mean any transaction in which control of the Company is "
         "acquired, and either party may then terminate.",
+        'For purposes hereof, a "change of control" shall mean a merger of the Licensee with '
+        "another entity, and the Licensor may then terminate this Agreement.",
         "This Agreement continues until the Owner no longer owns any Receivables, upon which it "
         "shall terminate.",
         # a reorganisation among insolvency events
@@ -305,3 +307,183 @@ def test_a_window_to_export_data_after_the_end_is_a_service_after_exit() -> None
         "exit.survival",
         "The Customer may export its data at any time during the subscription.",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "convenience"),
+    [
+        (
+            "This Agreement shall terminate upon the occurrence of any of the following: "
+            "(iv) the Host dissolves; (v) the Host is adjudicated insolvent; or (vi) Upon the "
+            "Customer giving the Host at least sixty (60) days advance written notice of "
+            "termination of this Agreement.",
+            True,
+        ),
+        (
+            "This Agreement may be terminated as follows: 13.1.2 In the event a party becomes "
+            "insolvent, the other party may terminate; or 13.1.3 By either party for any reason "
+            "by providing six (6) months prior written notice.",
+            True,
+        ),
+        (
+            "This Agreement may be terminated: (a) by either party upon a material breach; (b) "
+            "by the Buyer upon giving notice if the Supplier fails to deliver.",
+            False,
+        ),
+        (
+            "This Agreement may be terminated: (a) by either party upon a material breach; (b) "
+            "by mutual written agreement of the parties.",
+            False,
+        ),
+    ],
+)
+def test_an_item_of_a_list_of_exits_that_is_a_notice_alone_is_for_convenience(
+    text: str, convenience: bool
+) -> None:
+    assert _cued("exit.trigger.convenience", text) is convenience
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the items are the events that allow the exit: "for any reason" is the event's
+        "The Sponsor may terminate a Study Order upon written notice if: (i) the Study is "
+        "cancelled for any reason; (ii) the investigator leaves.",
+        # an end at the expiry of the term, or agreed by both, is no exit at will
+        "This Agreement may be terminated by either party at the expiration of its term or any "
+        "renewal term upon thirty (30) days written notice to the other party.",
+        "The Customer, upon thirty days prior written notice, may cancel this Agreement at the "
+        "end of the Initial Term.",
+        "This Agreement may be terminated at any time by agreement in writing executed by the "
+        "parties.",
+    ],
+)
+def test_no_exit_for_convenience_in_an_event_a_non_renewal_or_an_agreed_end(text: str) -> None:
+    assert not _cued("exit.trigger.convenience", text)
+
+
+def test_an_exit_at_the_end_of_a_period_or_at_any_time_after_it_is_for_convenience() -> None:
+    assert _cued(
+        "exit.trigger.convenience",
+        "Any Party may terminate its participation in this Agreement at the end of the Initial "
+        "Period or any time thereafter by giving not less than one (1) year's prior notice.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "change_of_control"),
+    [
+        (
+            "The Licensor may terminate this Agreement if: (a) the Licensee breaches it; (b) the "
+            "Licensee merges with or sells all or substantially all of its assets to another "
+            "company.",
+            True,
+        ),
+        (
+            "The Company and the Celebrity may terminate this Agreement under the following "
+            "conditions: (i) if the Company fails to pay; (ii) if the Company sells a "
+            "controlling interest to a third party.",
+            True,
+        ),
+        # an item of a list of what a party may not do without consent inherits the veto
+        (
+            "The Company shall not, without the prior written consent of the Investor: (a) "
+            "amend its charter; (b) sell the Company to an acquirer.",
+            False,
+        ),
+        (
+            "Either party may terminate this Agreement if: (a) the other party breaches it; (b) "
+            "the other party becomes insolvent.",
+            False,
+        ),
+    ],
+)
+def test_a_change_of_control_listed_among_the_events_that_allow_an_exit(
+    text: str, change_of_control: bool
+) -> None:
+    assert _cued("exit.trigger.change_of_control", text) is change_of_control
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The parties may terminate this Agreement at any time by mutual consent.",
+        "Either party may terminate the Term upon not less than sixty (60) days prior written "
+        "notice to the other party of any breach hereof by such other party.",
+        "Notwithstanding any other paragraph, in the event that the Consultant dies or is unable "
+        "to play, the Company may terminate this Agreement on thirty (30) days' written notice.",
+        # the items after "unless" inherit the restriction of the right they follow
+        "The Parent shall have the absolute right to terminate this Agreement upon thirty (30) "
+        "days' prior written notice; provided that the Parent agrees not to terminate this "
+        "Agreement unless (a) it significantly modifies the structure of the Company, or (b) it "
+        "sells the Company to an acquirer with a rating at least equal to its own.",
+    ],
+)
+def test_an_agreed_end_an_exit_on_breach_or_on_an_event_never_shows_convenience(text: str) -> None:
+    found = sentences(Extracted(Path("x.txt"), "txt", (Block(text, paragraph=1),)))
+    hits = cue_matches(found, _provision("exit.trigger.convenience"))
+    assert not hits.present
+    assert hits.refused
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Either party may terminate this Agreement at any time on ninety days' written notice.",
+        "If either party wishes to terminate this Agreement, it may do so on thirty days' notice.",
+        "This Agreement may be terminated by mutual agreement or by either party on sixty days' "
+        "written notice.",
+        "The Buyer shall not terminate this Agreement before the third anniversary unless the "
+        "Supplier consents; thereafter it may terminate it on six months' notice.",
+    ],
+)
+def test_an_exit_at_will_is_not_withheld_for_naming_an_agreement_or_a_condition(text: str) -> None:
+    found = sentences(Extracted(Path("x.txt"), "txt", (Block(text, paragraph=1),)))
+    assert not cue_matches(found, _provision("exit.trigger.convenience")).refused
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # each item after the words that grant the exit is a condition of it
+        "The Agent may terminate this Agreement, by notice to the Company, at any time prior to "
+        "the Closing (i) if there has been any material adverse change in the condition of the "
+        "Company, or (ii) if trading on the stock exchange has been suspended.",
+        # items run into their mark are no list of their own: the conditions stay in the sentence
+        "Either Party may terminate this Agreement by giving written notice to the other Party, "
+        "(a)in the event of the other Party's bankruptcy; and (b) the other Party materially "
+        "defaults in its performance.",
+        "The Agent may terminate this Agreement by written notice upon receipt of notice of a "
+        "sale of the business.",
+    ],
+)
+def test_no_exit_for_convenience_where_the_notice_follows_an_event(text: str) -> None:
+    assert not _cued("exit.trigger.convenience", text)
+
+
+def test_an_exit_at_will_after_a_term_is_for_convenience() -> None:
+    assert _cued(
+        "exit.trigger.convenience",
+        "At any time following the expiration of the Distribution Term, the Supplier may "
+        "terminate this Agreement at will upon [***] prior written notice to the Distributor.",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another agreement's end "for any reason" is an event, not a party's choice
+        "If the Licence Agreement is terminated for any reason whatsoever, this Agreement will "
+        "automatically terminate.",
+        # a discretion that follows a breach
+        "If efforts to cure the breach are not taken within the sixty (60) day notice period, the "
+        "non-breaching party may, at its sole discretion, terminate the agreement.",
+        # a unilateral end that no party may choose
+        "Neither Party may suspend or terminate the performance of this Agreement or "
+        "unilaterally terminate this Agreement without the consent of the other Party.",
+    ],
+)
+def test_no_exit_for_convenience_in_a_discretion_or_reason_that_is_not_a_choice(
+    text: str,
+) -> None:
+    assert not _cued("exit.trigger.convenience", text)

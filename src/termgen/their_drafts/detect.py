@@ -27,6 +27,7 @@ LEAD_IN_QUOTED = 100
 CUE_SECONDS = 3.0
 """The most time one cue may take on one draft; the built-in cues take milliseconds."""
 MOST_EVIDENCE = 3
+_SPACE = re.compile(r"\s+")
 _OPEN_POINT = re.compile(r"\[\s*[\u25cf\u2022]\s*\]")
 """A blank ("[\u25cf]") where a point is still to be agreed: the provision is mentioned, not
 settled, however the rest of its clause reads."""
@@ -128,14 +129,22 @@ def quoted(sentence: Sentence) -> Evidence:
     list after the end of the words that introduce it, those words with the items."""
     text = sentence.text
     if sentence.lead_in:
-        lead_in = sentence.lead_in
-        if len(lead_in) > LEAD_IN_QUOTED:
-            lead_in = "…" + lead_in[-LEAD_IN_QUOTED + 1 :].lstrip()
-        text = f"{lead_in} {text}"
+        text = f"{_tail(sentence.lead_in, LEAD_IN_QUOTED)} {text}"
     if sentence.items:
         text = f"{text} {sentence.items}"
     quote = text if len(text) <= QUOTE_LENGTH else text[: QUOTE_LENGTH - 1] + "…"
     return Evidence(sentence.page, sentence.paragraph, quote)
+
+
+def _tail(text: str, length: int) -> str:
+    """The end of `text` in at most `length` characters, "…" first where it is cut; cut
+    between words, so that the quote starts with a whole one."""
+    if len(text) <= length:
+        return text
+    cut = len(text) - length + 1
+    if not text[cut - 1].isspace() and (space := _SPACE.search(text, cut)) is not None:
+        cut = space.end()
+    return "…" + text[cut:].lstrip()
 
 
 def _evidence(document: _Document, indices: list[int]) -> tuple[Evidence, ...]:

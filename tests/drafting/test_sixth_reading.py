@@ -241,3 +241,24 @@ def test_the_review_calendar_names_the_decider_as_the_review_clause_does() -> No
         row[0]: row[3] for row in _table(_answers("robotaxi-pilot.yaml"), "review_calendar")
     }
     assert tidewater["Pre-expiry review"] == "The parties jointly"
+
+
+def test_a_defaulting_shareholder_cannot_block_its_own_dilution() -> None:
+    data = _answers("edrive-jv.yaml")
+    calls = _texts(data)["goals.capital-calls"]
+    assert calls.endswith(
+        "matters reserved to all shareholders still need every shareholder's consent, except that "
+        "the Defaulting Party votes its shares in favour of an issue of shares under this clause "
+        "and waives any pre-emption right on it."
+    )
+    data["company"]["funding"]["on_default"] = "shareholder_loan"
+    assert "waives any pre-emption right" not in _texts(data)["goals.capital-calls"]
+
+
+def test_updates_after_in_sourcing_end_with_the_transition_period() -> None:
+    survival = _texts(_answers("bridge-technology.yaml"))["exit.survival"]
+    assert (
+        "for vehicles already sold. After completion of the in-sourcing option under clause "
+    ) in survival
+    assert "this obligation ends with its transition period." in survival
+    assert "in-sourcing" not in _texts(_answers("sdv-software.yaml"))["exit.survival"]

@@ -132,6 +132,10 @@ class OutputError(TermgenError):
     """An output file or folder termgen cannot write: read-only, a folder in the way, full."""
 
 
+class AnswersChangedError(TermgenError):
+    """The answer file an interview saves to was changed by someone else while it ran."""
+
+
 class UsageError(TermgenError):
     """A command-line argument that cannot work."""
 

@@ -103,7 +103,10 @@ def test_the_next_run_removes_the_leftovers_of_a_killed_one(tmp_path: Path) -> N
 
 def test_a_pair_left_half_renamed_is_completed_by_the_next_run(tmp_path: Path) -> None:
     dead = _dead_pid()
-    first, second = (tmp_path / f".termgen-{dead}-0badcafe-{n}.x.tmp" for n in (0, 1))
+    first, second = (
+        tmp_path / f".termgen-{dead}-0badcafe-{n}.{name}.tmp"
+        for n, name in enumerate(["term-sheet.docx", "annex.docx"])
+    )
     second.write_bytes(b"annex")
     (tmp_path / "term-sheet.docx").write_bytes(b"term sheet")  # renamed before the kill
     journal = tmp_path / f".termgen-{dead}-0badcafe.pending"
@@ -119,6 +122,77 @@ def test_a_pair_left_half_renamed_is_completed_by_the_next_run(tmp_path: Path) -
     assert _visible(tmp_path) == ["annex.docx", "term-sheet.docx"]
     assert (tmp_path / "annex.docx").read_bytes() == b"annex"
     assert [entry.name for entry in tmp_path.iterdir() if entry.name.startswith(".")] == []
+
+
+@pytest.mark.parametrize(
+    "planted",
+    [
+        "{victim}",  # a file anywhere, by its full path
+        "../{victim_name}",
+        ".termgen-{dead}-0badcafe-0.{victim_name}.tmp/../../{victim_name}",
+    ],
+)
+def test_a_planted_journal_cannot_move_a_file_from_outside_its_folder(
+    tmp_path: Path, planted: str
+) -> None:
+    dead = _dead_pid()
+    victim = tmp_path / "victim.yaml"
+    victim.write_text("the user's answers")
+    folder = tmp_path / "sent"
+    folder.mkdir()
+    journal = folder / f".termgen-{dead}-0badcafe.pending"
+    temporary = planted.format(victim=victim, victim_name=victim.name, dead=dead)
+    journal.write_text(json.dumps({"replace": True, "files": [[temporary, "stolen.yaml"]]}))
+    result = run_cli("draft", BATTERY, "-o", folder)
+    assert result.status == 0, result.err
+    assert victim.read_text() == "the user's answers"
+    assert sorted(_visible(folder)) == sorted(NAMES)
+    assert not journal.exists()
+
+
+def test_a_planted_journal_cannot_replace_a_file_by_a_name_it_does_not_own(
+    tmp_path: Path,
+) -> None:
+    dead = _dead_pid()
+    mine = tmp_path / "notes.txt"
+    mine.write_text("mine")
+    impostor = tmp_path / f".termgen-{dead}-0badcafe-0.other.txt.tmp"
+    impostor.write_text("planted")
+    link = tmp_path / f".termgen-{dead}-0badcafe-1.notes.txt.tmp"
+    link.symlink_to(tmp_path / "outside.txt")
+    (tmp_path / "outside.txt").write_text("outside")
+    journal = tmp_path / f".termgen-{dead}-0badcafe.pending"
+    journal.write_text(
+        json.dumps(
+            {"replace": True, "files": [[impostor.name, "notes.txt"], [link.name, "notes.txt"]]}
+        )
+    )
+    recover(tmp_path)
+    assert mine.read_text() == "mine"
+    assert sorted(_visible(tmp_path)) == ["notes.txt", "outside.txt"]
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["not json{", "[]", '{"replace": true}', '{"replace": true, "files": [1, 2]}', "\xff"],
+)
+def test_an_unreadable_journal_is_dropped_and_the_draft_is_written(
+    tmp_path: Path, content: str
+) -> None:
+    journal = tmp_path / f".termgen-{_dead_pid()}-0badcafe.pending"
+    journal.write_bytes(content.encode("latin-1"))
+    result = run_cli("draft", BATTERY, "-o", tmp_path)
+    assert result.status == 0, result.err
+    assert sorted(_visible(tmp_path)) == sorted(NAMES)
+    assert not journal.exists()
+
+
+def test_a_leftover_of_an_impossible_process_id_is_removed(tmp_path: Path) -> None:
+    leftover = tmp_path / f".termgen-{'9' * 30}-0badcafe-0.x.docx.tmp"
+    leftover.write_bytes(b"half")
+    result = run_cli("draft", BATTERY, "-o", tmp_path)
+    assert result.status == 0, result.err
+    assert not leftover.exists()
 
 
 def test_a_pair_is_written_both_or_neither_when_the_second_name_is_taken(tmp_path: Path) -> None:
@@ -215,3 +289,28 @@ def test_a_path_the_system_refuses_is_one_message_with_exit_2(
     assert "too long" in result.err.lower()
     assert result.err.count("\n") == 1
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("command", "suggestion"),
+    [
+        (["calendar", "{answers}", "-o", "{answers}", "--force"], "-o deal.ics"),
+        (["calendar", "{answers}", "-o", "{link}", "--force"], "-o link.ics"),
+        (
+            ["diff", BATTERY, "{answers}", "--redline", "-o", "{answers}", "--force"],
+            "-o deal.docx",
+        ),
+    ],
+)
+def test_force_never_writes_over_the_answers_a_command_reads(
+    tmp_path: Path, command: list[object], suggestion: str
+) -> None:
+    answers = tmp_path / "deal.yaml"
+    answers.write_bytes(BATTERY.read_bytes())
+    (tmp_path / "link.yaml").symlink_to(answers)
+    names = {"{answers}": answers, "{link}": tmp_path / "link.yaml"}
+    result = run_cli(*(names.get(str(part), part) for part in command))
+    assert result.status == 2
+    assert suggestion in result.err
+    assert "which this command reads" in result.err
+    assert answers.read_bytes() == BATTERY.read_bytes()

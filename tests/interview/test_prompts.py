@@ -616,9 +616,10 @@ def test_on_a_narrow_terminal_a_long_prompt_leaves_room_to_type_or_asks_below(
     terminal = ScriptedTerminal(_answers(spec, overrides), screen=screen)
     status, _, _ = run_interview(terminal, "-o", tmp_path / "deal.yaml", columns=60)
     assert status == 130
-    # "[27 left: 1 for the new party] Where it is incorporated " leaves 3 of 60 columns.
+    # "[82 left: 1 for the new party] Country or state it is incorporated in " leaves none
+    # of 60 columns.
     shown = " ".join(screen.getvalue().split())
-    assert "[82 left: 1 for the new party] Where it is incorporated ›" in shown
+    assert "[82 left: 1 for the new party] Country or state it is incorporated in ›" in shown
     assert "Project name of the deal ›" not in shown  # room enough beside a short prompt
 
 
@@ -728,3 +729,80 @@ def test_an_empty_answer_an_entry_needs_says_how_to_cancel_the_entry(
     assert status == 130
     said = " ".join(out.split())
     assert "✗ an objective needs this answer: type it, or press Esc to cancel the objective" in said
+
+
+def test_ctrl_c_in_the_details_pass_pauses_like_anywhere_else(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "deal.yaml"
+    terminal = ScriptedTerminal(_answers(spec, {"contributions#1.tracking": [CTRL_C]}))
+    status, _, err = run_interview(terminal, "-o", target)
+    said = " ".join(err.split())
+    assert status == 130
+    assert "review" in terminal.asked and terminal.asked[-1] == "contributions#1.tracking"
+    assert f"Interview paused. Your answers are saved in {target}." in said
+    assert f"Continue with: termgen interview {target}" in said
+    assert f"Or draft them as they are: termgen draft {target} -o out/" in said
+    assert load_deal(target).deal.deal.name == load_deal(BATTERY).deal.deal.name
+
+
+def test_an_answer_file_edited_elsewhere_meanwhile_is_never_written_over(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    example = read_answers(BATTERY)[0]
+    del example["exit"]["renewal"]["notice"]
+    target = tmp_path / "deal.yaml"
+    target.write_text(dump_answers(example), encoding="utf-8")
+    edited = target.read_text(encoding="utf-8") + "# a note added in the editor\n"
+    answers = ExampleAnswers(spec, read_answers(BATTERY)[0])
+
+    def edit_then_answer(key: str) -> str:
+        if key == "exit.renewal.notice":
+            target.write_text(edited, encoding="utf-8")
+        return answers(key)
+
+    terminal = ScriptedTerminal(edit_then_answer)
+    status, _, err = run_interview(terminal, "--resume", target)
+    said = " ".join(err.split())
+    assert status == 2
+    assert terminal.asked == ["exit.renewal.notice"]
+    assert f"{target}: changed on disk while the interview ran" in said
+    assert f"Continue with: termgen interview {target}" in said
+    assert target.read_text(encoding="utf-8") == edited
+
+
+def test_a_resumed_file_keeps_its_line_endings_and_byte_order_mark(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    example = read_answers(BATTERY)[0]
+    del example["exit"]["renewal"]["notice"]
+    target = tmp_path / "deal.yaml"
+    target.write_bytes(b"\xef\xbb\xbf" + dump_answers(example).replace("\n", "\r\n").encode())
+    terminal = ScriptedTerminal(ExampleAnswers(spec, read_answers(BATTERY)[0]))
+    status, _, err = run_interview(terminal, "--resume", target)
+    assert (status, err) == (0, "")
+    assert terminal.asked[0] == "exit.renewal.notice"
+    saved = target.read_bytes()
+    assert saved.startswith(b"\xef\xbb\xbf") and b"\n" not in saved.replace(b"\r\n", b"")
+    resumed = load_deal(target).deal.model_copy(update={"left_open": []})
+    assert resumed == load_deal(BATTERY).deal
+
+
+def test_an_unwritable_place_is_refused_before_the_first_question(tmp_path: Path) -> None:
+    in_the_way = tmp_path / "notes.txt"
+    in_the_way.write_text("a file, not a folder")
+    terminal = ScriptedTerminal(lambda key: CTRL_C)
+    status, _, err = run_interview(terminal, "-o", in_the_way / "deal.yaml")
+    assert status == 2
+    assert "cannot write here: a file is in the way where a folder is needed" in err
+    assert terminal.asked == []
+    assert in_the_way.read_text() == "a file, not a folder"
+
+
+def test_a_folder_given_as_the_answer_file_says_to_name_a_file(tmp_path: Path) -> None:
+    terminal = ScriptedTerminal(lambda key: CTRL_C)
+    status, _, err = run_interview(terminal, "-o", tmp_path)
+    assert status == 2
+    assert f"{tmp_path}: is a folder; give the name of the answer file to save" in err
+    assert f"for example {tmp_path / 'deal.yaml'}" in err
+    assert terminal.asked == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 from typing import Any
 
@@ -9,6 +10,7 @@ import yaml
 
 from termgen.answers.layout import Writer, read_layout
 from termgen.answers.read import answers_data, plain_answers, read_answers
+from termgen.errors import AnswersChangedError, Location
 from termgen.files.write import write_atomically
 from termgen.model import Deal
 
@@ -30,19 +32,25 @@ def save_deal(deal: Deal, path: Path | str, *, replace: bool = True) -> Path:
 
 class AnswerFile:
     """The answer file an interview saves after every answer, keeping what its author wrote
-    around the answers (comments, blank lines, quoting, key order)."""
+    around the answers (comments, blank lines, quoting, key order, line endings).
 
-    def __init__(self, path: Path, writer: Writer) -> None:
+    A file changed by someone else while the interview runs (edited in another window) is
+    never written over: the save stops with an error, and the edits are kept."""
+
+    def __init__(self, path: Path, writer: Writer, on_disk: bytes | None = None) -> None:
         self.path = path
         self.writer = writer
         self._saved: dict[str, Any] | None = None
         self._text: str | None = None
+        self._on_disk = on_disk
+        self._newline = "\r\n" if on_disk and b"\r\n" in on_disk else "\n"
+        self._mark = "\ufeff" if on_disk and on_disk.startswith(codecs.BOM_UTF8) else ""
 
     @classmethod
     def open(cls, original: Path | None, path: Path) -> AnswerFile:
         """Save to `path`, in the layout of `original` (the file the answers were read from)."""
         layout = read_layout(original.read_text(encoding="utf-8-sig")) if original else None
-        return cls(path, Writer(layout, SCHEMA_HINT))
+        return cls(path, Writer(layout, SCHEMA_HINT), _contents(path))
 
     def save(self, data: dict[str, Any]) -> None:
         """Write the answers atomically; a save that changes nothing writes nothing.
@@ -52,18 +60,46 @@ class AnswerFile:
         text = self.writer.text(data)
         if text == self._text:
             return
-        write_atomically(self.path, text.encode(), replace=True, durable=False)
+        self._write(self._encoded(text), durable=False)
         self._saved, self._text = data, text
 
     def close(self) -> None:
         """Make the last save durable, and make sure the file reads back as the answers."""
         if self._saved is None:
             return
+        self._refuse_if_changed()
         read, _ = read_answers(self.path)
-        if not _same_answers(read, self._saved):
-            write_atomically(self.path, dump_answers(self._saved).encode(), replace=True)
-            return
-        write_atomically(self.path, self.path.read_bytes(), replace=True)
+        if _same_answers(read, self._saved) and self._on_disk is not None:
+            self._write(self._on_disk)
+        else:
+            self._write(self._encoded(dump_answers(self._saved)))
+
+    def _encoded(self, text: str) -> bytes:
+        """The text with the line endings and byte-order mark the file had when read."""
+        return (self._mark + text.replace("\n", self._newline)).encode()
+
+    def _write(self, data: bytes, *, durable: bool = True) -> None:
+        self._refuse_if_changed()
+        write_atomically(self.path, data, replace=True, durable=durable)
+        self._on_disk = data
+
+    def _refuse_if_changed(self) -> None:
+        current = _contents(self.path)
+        if current is not None and current != self._on_disk:
+            raise AnswersChangedError(
+                "changed on disk while the interview ran (edited elsewhere?); the last answer "
+                "was not saved, so those edits are kept. Continue with: termgen interview "
+                f"{self.path}",
+                location=Location(self.path),
+            )
+
+
+def _contents(path: Path) -> bytes | None:
+    """What the file holds; None where there is no file (yet)."""
+    try:
+        return path.read_bytes()
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return None
 
 
 def _same_answers(read: dict[str, Any], saved: dict[str, Any]) -> bool:

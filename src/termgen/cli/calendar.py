@@ -6,7 +6,7 @@ from termgen.cli.output import say_unknown
 from termgen.deadlines.ical import calendar_bytes
 from termgen.environment import Environment
 from termgen.errors import ExitStatus
-from termgen.files.write import write_atomically
+from termgen.files.write import refuse_an_input, write_atomically
 from termgen.pipeline import DealRun, open_library
 
 TYPE_CHECKING = False
@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 
 def run(command: Calendar, env: Environment) -> ExitStatus:
+    refuse_an_input(command.output, [command.answers], ".ics")
     deal = DealRun.from_file(command.answers, open_library(command.library, env))
     stamp = deal.deal.deal.date or env.today()
     data = calendar_bytes(deal.deal, deal.deadlines, stamp)

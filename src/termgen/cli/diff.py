@@ -21,6 +21,10 @@ if TYPE_CHECKING:
 def run(command: Diff, env: Environment) -> ExitStatus:
     if command.redline and command.output is None:
         raise UsageError("--redline needs -o FILE.docx: where to write the redlined term sheet")
+    if command.output is not None:
+        from termgen.files.write import refuse_an_input
+
+        refuse_an_input(command.output, [command.old, command.new], ".docx")
     old, new = load_deal(command.old, env.cache()), load_deal(command.new, env.cache())
     changes = compare(old.deal, new.deal)
     if command.redline:

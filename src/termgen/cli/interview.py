@@ -74,6 +74,12 @@ def _start(command: Interview) -> tuple[dict[str, Any], SourceMap | None, Path |
 
 def _new_output(command: Interview) -> Path | None:
     output = command.output
+    if output is not None and output.is_dir():
+        raise UsageError(
+            f"is a folder; give the name of the answer file to save, for example "
+            f"{output / 'deal.yaml'}",
+            location=Location(output),
+        )
     if output is not None and output.exists() and not command.force:
         raise UsageError(
             f"already exists; continue it with 'termgen interview {output}', or pass "
@@ -130,9 +136,11 @@ def _in_terminal(
     command: Interview, env: Environment, engine: Engine, refused: list[Problem], output: Path
 ) -> ExitStatus:
     from termgen.answers.write import AnswerFile
+    from termgen.files.write import check_writable
     from termgen.interview.prompts import Prompter
     from termgen.interview.runner import Runner
 
+    check_writable(output)
     answer_file = AnswerFile.open(command.resume, output)
     runner = Runner(engine, Prompter(env), answer_file.save, output)
     if refused:
@@ -145,27 +153,29 @@ def _in_terminal(
         deal = runner.review()
     except KeyboardInterrupt:
         answer_file.close()
-        saved = (
-            f"Your answers are saved in {output}." if output.exists() else "Nothing was saved yet."
-        )
-        env.err_wrapped(f"\nInterview paused. {saved}")
-        env.err(command_line("Continue with:", f"termgen interview {output}", env.columns))
-        return ExitStatus.INTERRUPTED
+        return _paused(env, output)
     env.out_wrapped(f"\nThe answers are complete and saved in {output}.", "")
     try:
         _findings_and_drafts(command, env, runner, deal)
     except KeyboardInterrupt:
-        env.err("")
-        env.err(
-            command_line(
-                "No drafts written. Draft later with:",
-                f"termgen draft {output} -o out/",
-                env.columns,
-            )
-        )
+        return _paused(env, output, drafts=True)
     finally:
         answer_file.close()
     return ExitStatus.SUCCESS
+
+
+def _paused(env: Environment, output: Path, drafts: bool = False) -> ExitStatus:
+    """Ctrl-C at any question: the answers so far are kept; say how to go on."""
+    saved = f"Your answers are saved in {output}." if output.exists() else "Nothing was saved yet."
+    env.err_wrapped(f"\nInterview paused. {saved}")
+    env.err(command_line("Continue with:", f"termgen interview {output}", env.columns))
+    if drafts:
+        env.err(
+            command_line(
+                "Or draft them as they are:", f"termgen draft {output} -o out/", env.columns
+            )
+        )
+    return ExitStatus.INTERRUPTED
 
 
 def _findings_and_drafts(command: Interview, env: Environment, runner: Runner, deal: Deal) -> None:

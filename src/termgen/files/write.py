@@ -72,6 +72,15 @@ def write_together(
     return targets
 
 
+def check_writable(path: Path) -> None:
+    """Stop now, before anything is asked or built, if `path` could not be written later."""
+    folder = Path(path).parent
+    with _writing(folder):
+        folder.mkdir(parents=True, exist_ok=True)
+        _check_target(Path(path), replace=True)
+        _temporary(Path(path), b"", f"{os.getpid()}-{secrets.token_hex(4)}", durable=False).unlink()
+
+
 def recover(folder: Path) -> None:
     """Finish the writes a killed termgen left half done in `folder`, and remove its leftovers.
 
@@ -88,6 +97,26 @@ def recover(folder: Path) -> None:
             if name.endswith(".pending"):
                 _finish(folder, path)
             path.unlink(missing_ok=True)
+
+
+def refuse_an_input(output: Path, inputs: Sequence[Path], suffix: str) -> None:
+    """Stop before writing over a file the command reads: --force replaces an earlier output,
+    never the answers it was made from."""
+    for source in inputs:
+        if _same_file(output, source):
+            instead = output.with_suffix(suffix).name
+            raise OutputError(
+                f"is {source}, which this command reads; write to another file, for example "
+                f"-o {instead}",
+                location=Location(output),
+            )
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return one.samefile(other)
+    except OSError:  # one of them does not exist (yet)
+        return one.absolute() == other.absolute()
 
 
 def refuse_to_replace(path: Path) -> OutputExistsError:
@@ -154,17 +183,38 @@ def _commit(pending: list[tuple[Path, Path]], replace: bool) -> None:
 
 
 def _finish(folder: Path, journal: Path) -> None:
-    """Complete the renames a journal lists whose temporaries are still there."""
-    recorded = json.loads(journal.read_text(encoding="utf-8"))
-    for temporary_name, target_name in recorded["files"]:
-        temporary, target = folder / temporary_name, folder / Path(target_name).name
-        if not temporary.exists():
+    """Complete the renames a journal lists whose temporaries are still there.
+
+    A journal is trusted only to give its own run's temporaries plain names in its own folder:
+    one planted in a folder someone sent cannot move in or replace any other file, and one that
+    cannot be read is dropped like any other leftover."""
+    token = journal.name.removesuffix(".pending")
+    try:
+        recorded = json.loads(journal.read_text(encoding="utf-8"))
+        replace = recorded["replace"] is True
+        renames = [(str(temporary), str(target)) for temporary, target in recorded["files"]]
+    except (ValueError, TypeError, KeyError):
+        return
+    for temporary_name, target_name in renames:
+        if not _is_temporary_for(token, temporary_name, target_name):
             continue
-        if recorded["replace"]:
+        temporary, target = folder / temporary_name, folder / target_name
+        if temporary.is_symlink() or not temporary.is_file():
+            continue
+        if replace:
             temporary.replace(target)
         elif not target.exists():
             target.hardlink_to(temporary)
         temporary.unlink(missing_ok=True)
+
+
+def _is_temporary_for(token: str, temporary_name: str, target_name: str) -> bool:
+    """Whether `temporary_name` is the name `_temporary` gives, in the run `token`, to a file
+    for `target_name`, which must be a plain name of a file of the same folder."""
+    if target_name in ("", ".", "..") or "/" in target_name or "\\" in target_name:
+        return False
+    expected = rf"{re.escape(token)}-\d+\.{re.escape(target_name[:_NAME_IN_TEMPORARY])}\.tmp"
+    return re.fullmatch(expected, temporary_name) is not None and not _OURS.match(target_name)
 
 
 @contextlib.contextmanager
@@ -188,7 +238,7 @@ def _gone(pid: int) -> bool:
         return False
     try:
         os.kill(pid, 0)
-    except ProcessLookupError:
+    except (ProcessLookupError, OverflowError):  # no such process; no such process id at all
         return True
     except OSError:  # it runs, under another user
         return False

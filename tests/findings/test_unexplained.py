@@ -48,11 +48,11 @@ def _without_company_basics(data: dict[str, Any]) -> dict[str, Any]:
 def test_a_company_without_its_basics_names_every_clause_left_with_open_points() -> None:
     found = _unexplained(_without_company_basics(_battery()))
     assert {clause: path for clause, (path, _) in found.items()} == {
-        "2.2": "company",
+        "2.2": "company.name",
         "7.1": "company.share_capital",
         "7.2": "company.board",
-        "7.5": "company.dividends",
-        "7.6": "company.funding",
+        "7.5": "company.dividends.payout_percent",
+        "7.6": "company.funding.call_period",
         "8.1": "company.transfers",
         "8.2": "company.deadlock",
     }
@@ -70,7 +70,7 @@ def test_the_finding_points_at_the_line_and_reaches_json_and_exit_status(tmp_pat
     assert result.status == 0, result.err
     findings = json.loads(result.out)["findings"]
     assert [(f["id"], f["clause"], f["path"], f["severity"]) for f in findings] == [
-        (UNEXPLAINED, "7.5", "company.dividends", "warning")
+        (UNEXPLAINED, "7.5", "company.dividends.payout_percent", "warning")
     ]
     assert findings[0]["line"] is not None
     assert run_cli("check", answers, "--strict").status == 0  # a warning, not blocking
@@ -147,3 +147,12 @@ def test_a_clause_is_found_by_its_own_id_before_one_that_provides_that_id() -> N
     assert deadlock is not None
     assert deadlock.id == "exit.trigger.deadlock"
     assert "exit.trigger.deadlock" in run.outline.clause_for("company.deadlock").provides  # type: ignore[union-attr]
+
+
+def test_the_finding_names_the_one_answer_the_clause_prints_without_it() -> None:
+    data = _battery()
+    del data["company"]["funding"]["call_period"]
+    found = _unexplained(data)
+    assert {clause: path for clause, (path, _) in found.items()} == {
+        "7.6": "company.funding.call_period"
+    }

@@ -10,19 +10,23 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from termgen.drafting.outline import OutlinedClause
 from termgen.findings.checks import Gap
 from termgen.findings.coherence.reading import Reading
 from termgen.model import Deal
 from termgen.model.paths import AnswerPath, shape_at
-from termgen.templating.missing import PLACEHOLDER
+from termgen.templating.missing import PLACEHOLDER, PLACEHOLDER_MARK
 
 UNEXPLAINED = "unexplained_open_points"
 """The check's name in provisions.yaml: run after every other, as it reads their findings."""
 _REFERENCE = re.compile(r"(?<![\w.])[a-z_]+(?:\.[a-z_]+)+")
 """A dotted name in a template: 'company.funding.call_period'."""
+_ALIAS = re.compile(r"\{%-?\s*set\s+(\w+)\s*=\s*([a-z_]+(?:\.[a-z_]+)+)\s*-?%\}")
+"""`{% set funding = company.funding %}`: a short name for a part of the answers."""
+_IF_TAG = re.compile(r"\{%-?\s*(?:el)?if\b(.*?)%\}", re.DOTALL)
+_OUTPUT = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 SHARED_PREFIX = 2
 """Path steps a clause id must share with a finding's answer path to be about it
 ('exit.assets' and exit › assets #2 › treatment)."""
@@ -111,24 +115,55 @@ def unexplained_open_points(
                     f"shows {points} ([●]) that no other point explains; give the answers it "
                     "needs, or mark them as left open on purpose"
                 )
-                gaps.append(
-                    (section.section.id, reading.gap(message, _answers_for(clause), clause.id))
-                )
+                where = _answers_for(clause, reading.deal)
+                gaps.append((section.section.id, reading.gap(message, where, clause.id)))
     return gaps
 
 
-def _answers_for(clause: OutlinedClause) -> AnswerPath:
-    """Where in the answers to settle the clause: the place its id names, if that is deeper
-    than a part of the answers ('company.board' is company › board); else the deepest place
-    common to what its template reads most ('company.funding.call_period',
-    'company.funding.on_default' -> company › funding)."""
+def _answered(deal: Deal, path: AnswerPath) -> bool:
+    """Whether the answers give a value at `path`."""
+    value: Any = deal
+    for step in path:
+        if isinstance(step, int):
+            value = value[step] if isinstance(value, list) and step < len(value) else None
+        else:
+            value = getattr(value, step, None)
+        if value is None:
+            return False
+    return value not in ("", [], PLACEHOLDER_MARK)
+
+
+def _answers_for(clause: OutlinedClause, deal: Deal) -> AnswerPath:
+    """Where in the answers to settle the clause: the one unanswered answer its template prints
+    unguarded ('company.funding.call_period', where `dilution_discount` is printed only
+    `{% if %}` given); else the place its id names, if that is deeper than a part of the
+    answers ('company.board' is company › board); else the deepest place common to what its
+    template reads most ('company.funding.call_period', 'company.funding.on_default' ->
+    company › funding)."""
+    text = clause.choice.text
+    aliases = dict(_ALIAS.findall(text))
+    guarded = {
+        _unaliased(name, aliases)
+        for tag in _IF_TAG.findall(text)
+        for name in _REFERENCE.findall(tag)
+    }
+    printed = {
+        unaliased
+        for expression in _OUTPUT.findall(text)
+        for name in _REFERENCE.findall(expression)
+        if (unaliased := _unaliased(name, aliases)) not in guarded
+        and shape_at(Deal, unaliased.split(".")) is not None
+    }
+    unanswered = [name for name in sorted(printed) if not _answered(deal, tuple(name.split(".")))]
+    if len(unanswered) == 1:
+        return tuple(unanswered[0].split("."))
     steps = clause.id.replace("-", "_").split(".")
     named = [tuple(part) for part in (steps[:2], steps[:1]) if shape_at(Deal, part) is not None]
     if named and len(named[0]) == 2:
         return named[0]
     read = [
         parts
-        for reference in _REFERENCE.findall(clause.choice.text)
+        for reference in _REFERENCE.findall(text)
         if shape_at(Deal, parts := reference.split(".")) is not None
     ]
     if read:
@@ -140,3 +175,10 @@ def _answers_for(clause: OutlinedClause) -> AnswerPath:
             common.append(names[0])
         return tuple(common)
     return named[0] if named else ()
+
+
+def _unaliased(name: str, aliases: dict[str, str]) -> str:
+    """'funding.call_period' after `{% set funding = company.funding %}`:
+    'company.funding.call_period'."""
+    head, _, rest = name.partition(".")
+    return f"{aliases[head]}.{rest}" if head in aliases else name

@@ -81,6 +81,19 @@ def mid_sentence(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+_NAMED_EVENT = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}of\b|^[\w-]+ing\b", re.IGNORECASE
+)
+
+
+def event_predicate(text: str) -> str:
+    """What completes 'The End Event ...' for an event typed either way: a named event ('the
+    start of series production') -> 'is the start of series production'; a statement of what
+    happens ('an expansion agreement replaces this pilot') -> 'occurs when an expansion
+    agreement replaces this pilot'."""
+    return f"is {text}" if _NAMED_EVENT.search(text) else f"occurs when {text}"
+
+
 def phrase(text: str) -> str:
     """Capitalised, without a closing full stop: a typed sentence that a clause goes on."""
     return capital(text).rstrip(".").rstrip()

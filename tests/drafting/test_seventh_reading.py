@@ -1,11 +1,12 @@
 """What a senior JV lawyer's seventh reading of the example drafts asked for, as the drafted
 text reads: licences that outlive one party's withdrawal, a pilot that ends for all when one
-party leaves and goes on when it succeeds, binding status that covers only what is named, and a breach clause written rather than
-pasted."""
+party leaves and goes on when it succeeds, binding status that covers only what is named, source code released when its licensor fails,
+one rule for an activity placed three ways, a binding clean team set up where it binds, IP
+priced at what it is worth and a breach clause written rather than pasted."""
 
 from __future__ import annotations
 
-from termgen.wording import event_predicate
+from termgen.wording import event_predicate, same_activity
 
 from .test_fifth_reading import _answers, _texts
 
@@ -81,6 +82,41 @@ def test_binding_data_protection_binds_the_data_protection_sentence_only() -> No
     assert "last sentence" not in texts["general.expiry"]
 
 
+def test_software_a_deal_depends_on_is_in_escrow_released_when_its_licensor_fails() -> None:
+    data = _answers("bridge-technology.yaml")
+    escrow = _texts(data)["general.escrow"]
+    assert escrow.startswith("SDA deposits the source code of the licensed software")
+    assert "The escrow agent releases the Escrow Materials to CMC if SDA becomes insolvent" in (
+        escrow
+    )
+    assert "does not remedy it within 45 days of written notice" in escrow
+    assert "Release does not depend on the partnership being ended." in escrow
+    assert "release is not an exercise of the in-sourcing option in clause " in escrow
+    for item in data["strengths"]["contributions"]:
+        item["critical_path"] = False
+    assert "general.escrow" not in _texts(data)
+    for name in ("edrive-jv.yaml", "platform-sharing.yaml", "battery-jv.yaml"):
+        assert "general.escrow" not in _texts(_answers(name)), name
+
+
+def test_an_independent_activity_a_phase_opens_and_its_party_decides_is_one_rule() -> None:
+    data = _answers("sdv-software.yaml")
+    scope = _texts(data)["goals.scope"]
+    assert (
+        "Licensing the platform to other OEMs (LUMEN) starts only once the milestone of Phase 2 "
+        "- Series readiness in clause "
+    ) in scope
+    assert (
+        "has been met, and LUMEN decides on it alone after consulting BFW, as the decision-rights "
+        "matrix of the Governance Annex states."
+    ) in scope
+    assert same_activity(
+        "licensing the platform to other OEMs (LUMEN)", "Licensing to third-party OEMs"
+    )
+    assert not same_activity("user-facing apps and HMI (BFW)", "Licensing to third-party OEMs")
+    assert not same_activity("", "")
+
+
 def test_an_end_event_is_worded_for_either_way_it_is_typed() -> None:
     assert event_predicate("the start of series production") == (
         "is the start of series production"
@@ -89,6 +125,33 @@ def test_an_end_event_is_worded_for_either_way_it_is_typed() -> None:
         "is signing of the follow-on agreement"
     )
     assert event_predicate("the plant closes") == "occurs when the plant closes"
+
+
+def test_a_binding_clean_team_is_set_up_in_the_clause_that_binds() -> None:
+    data = _answers("platform-sharing.yaml")
+    clean = _texts(data)["governance.clean-team"]
+    assert (
+        "The Clean Team is set up on signature of this term sheet and consists of 2 members "
+        "appointed by AUV and 2 members appointed by XAC; its charter in the table of governance "
+        "bodies of the Governance Annex forms part of this clause and binds with it."
+    ) in clean
+    data["deal"]["binding_sections"].remove("clean team")
+    assert "set up on signature" not in _texts(data)["governance.clean-team"]
+
+
+def test_foreground_ip_bought_out_is_priced_at_fair_market_value_not_book_value() -> None:
+    for name in ("incomplete-deal.yaml", "platform-sharing.yaml"):
+        data = _answers(name)
+        valuation = _texts(data)["exit.valuation"]
+        assert "its book value in the latest audited accounts" in valuation
+        assert (
+            "Book value does not apply to foreground intellectual property: the parties created "
+            "it themselves and their books carry it at little or no value, so where a party "
+            "acquires the other party's share in it or rights in it, the price is its fair "
+            "market value as at the Valuation Date"
+        ) in valuation
+        data["exit"]["valuation"]["method"] = "fair_market_value"
+        assert "Book value does not apply" not in _texts(data)["exit.valuation"]
 
 
 def test_a_breach_described_as_material_breach_reads_as_what_it_includes() -> None:

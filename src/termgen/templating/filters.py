@@ -27,6 +27,7 @@ from termgen.wording import (
     period_text,
     phrase,
     place_text,
+    same_activity,
     sentence,
     shares_text,
 )
@@ -102,6 +103,9 @@ TESTS: dict[str, Callable[..., bool]] = {
     "includes": lambda collection, item: not is_missing(collection) and item in collection,
     "mentions": lambda text, words: (
         not is_missing(text) and words.casefold() in str(text).casefold()
+    ),
+    "same_activity": lambda text, other: (
+        not is_missing(text) and not is_missing(other) and same_activity(str(text), str(other))
     ),
 }
 

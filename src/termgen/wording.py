@@ -81,6 +81,44 @@ def mid_sentence(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+_NAMED_EVENT = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}of\b|^[\w-]+ing\b", re.IGNORECASE
+)
+
+
+def event_predicate(text: str) -> str:
+    """What completes 'The End Event ...' for an event typed either way: a named event ('the
+    start of series production') -> 'is the start of series production'; a statement of what
+    happens ('an expansion agreement replaces this pilot') -> 'occurs when an expansion
+    agreement replaces this pilot'."""
+    return f"is {text}" if _NAMED_EVENT.search(text) else f"occurs when {text}"
+
+
+_ACTIVITY_WORD = re.compile(r"[a-z0-9]+")
+_ASIDE = re.compile(r"\([^)]*\)")
+_NO_ACTIVITY = frozenset(
+    {"a", "an", "and", "another", "for", "in", "its", "of", "on", "or", "other", "others"}
+    | {"own", "parties", "party", "the", "their", "third", "to", "with"}
+)
+"""Words that name no activity: 'to other OEMs' and 'to third-party OEMs' are one activity."""
+
+
+def same_activity(one: str, other: str) -> bool:
+    """Whether two descriptions name one activity: 'licensing the platform to other OEMs
+    (LUMEN)' and 'Licensing to third-party OEMs' do; at least two words shared, and at least
+    two thirds of the shorter description's words (asides in brackets left out)."""
+    first, second = (
+        frozenset(
+            word.removesuffix("s")
+            for word in _ACTIVITY_WORD.findall(_ASIDE.sub(" ", text).casefold())
+            if word not in _NO_ACTIVITY
+        )
+        for text in (one, other)
+    )
+    shared = len(first & second)
+    return shared >= 2 and 3 * shared >= 2 * min(len(first), len(second))
+
+
 def phrase(text: str) -> str:
     """Capitalised, without a closing full stop: a typed sentence that a clause goes on."""
     return capital(text).rstrip(".").rstrip()

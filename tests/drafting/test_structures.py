@@ -341,9 +341,7 @@ def test_an_end_event_other_than_the_in_sourcing_option_is_drafted_as_given() ->
     data = _bridge_data()
     data["exit"]["term"]["end_milestone"] = "the third program reaches end of production"
     term = _texts(_draft_of(Deal.model_validate(data)))["exit.term"]
-    assert "The End Event is the following event: the third program reaches end of production." in (
-        term
-    )
+    assert "The End Event occurs when the third program reaches end of production." in term
 
 
 def test_one_governance_body_has_no_bodies_below_it() -> None:

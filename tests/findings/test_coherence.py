@@ -228,3 +228,19 @@ def test_counsel_can_overlay_a_coherence_check(tmp_path: Path) -> None:
         "coherence.lock_in": ("Lock-in and convenience exit", "blocking"),
         "coherence.exit_costs": ("Leaver pays", "warning"),
     }
+
+
+def test_an_independent_activity_the_partnership_decides_is_found() -> None:
+    data = _answers("sdv-software.yaml")
+    assert [p for p, _ in _coherence(data)] == []
+    right = next(
+        r for r in data["governance"]["decision_rights"] if r["decision"].startswith("Licensing")
+    )
+    right.update(owner="Steering Committee", approval="unanimous")
+    found = _coherence(data)
+    assert [p for p, _ in found] == ["coherence.activity_placement"]
+    assert (
+        "keeps 'licensing the platform to other OEMs (LUMEN)' independent, outside the "
+        "partnership, but the decision-rights matrix gives 'Licensing the platform to another "
+        "OEM' to Steering Committee"
+    ) in found[0][1]

@@ -16,6 +16,7 @@ from termgen.wording import (
     HouseStyle,
     and_join,
     capital,
+    event_predicate,
     humanise,
     in_prose,
     mid_sentence,
@@ -26,6 +27,7 @@ from termgen.wording import (
     period_text,
     phrase,
     place_text,
+    same_activity,
     sentence,
     shares_text,
 )
@@ -101,6 +103,9 @@ TESTS: dict[str, Callable[..., bool]] = {
     "includes": lambda collection, item: not is_missing(collection) and item in collection,
     "mentions": lambda text, words: (
         not is_missing(text) and words.casefold() in str(text).casefold()
+    ),
+    "same_activity": lambda text, other: (
+        not is_missing(text) and not is_missing(other) and same_activity(str(text), str(other))
     ),
 }
 
@@ -182,6 +187,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "sentence": _keeps_missing(lambda text: sentence(str(text))),
     "phrase": _keeps_missing(lambda text: phrase(str(text))),
     "mid_sentence": _keeps_missing(lambda text: mid_sentence(str(text))),
+    "event": _keeps_missing(lambda text: event_predicate(str(text))),
     "opening": _opening,
     "capital": _keeps_missing(lambda text: capital(str(text))),
     "shares": _shares,

@@ -4,7 +4,7 @@ Each check is one function, registered by name in `COHERENCE`, that a provision 
 `provisions.yaml` (the `coherence.*` entries) names as its `check`.
 """
 
-from termgen.findings.coherence import exit_path, status
+from termgen.findings.coherence import exit_path, scope, status
 from termgen.findings.coherence.reading import COHERENCE, Reading
 
-__all__ = ["COHERENCE", "Reading", "exit_path", "status"]
+__all__ = ["COHERENCE", "Reading", "exit_path", "scope", "status"]

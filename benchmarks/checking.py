@@ -60,18 +60,21 @@ detection 370 and 315 ms (before the windows were joined once). The cues' hits, 
 weighed, and the `--json` bytes are the same before and after on every PDF of cuad-dev, the
 long one, and the examples' drafts.
 
-Whole runs, interleaved (the reference, before, after; 7 rounds; the machine was never
-quiet): at load 9-10, wall 2.27x before and 2.05x after (each round's after/before
-0.77-0.98), processor time 2.40x and 2.09x; at load 13-14, with the windows joined once,
-wall 2.04x and 2.05x (0.84-1.04: at that load the second core is seldom free), processor time
-2.11x and 1.99x (0.82-1.02). Off the critical path on a quiet machine: the index's 119 M and
-up to 64 M of the wait for the bomb check, and half of what the cues save (two processes
-share them); the quiet ratio after these changes is still to be measured. What is left: the
-sentences (312 M), the index (123 M) and the headings (46 M) still run on one core while the
-other is idle. Building them in the readers, a half each, needs each reader to know the other
-half's running lines and the main process to stitch the sentence that straddles the meeting
-page, and what is sent back costs part of what it saves: at load 16 the whole index took
-13 ms to unpickle against 33-46 ms to build, the sentences 3 ms against 30-44 ms.
+Whole runs, interleaved (the reference, before, after; 7 rounds; the machine was never quiet):
+at load 9-10, wall 2.27x before and 2.05x after (each round's after/before 0.77-0.98),
+processor time 2.40x and 2.09x; at load 13-14, with the windows joined once, wall 2.04x and
+2.05x (0.84-1.04: at that load the second core is seldom free), processor time 2.11x and 1.99x
+(0.82-1.02). This script alone, before and after in turns (9 pairs each, the reference 0.3-0.4
+s on this machine that evening): at load 2-3, 1.35x and 1.39x before, 1.29x and 1.27x after; as
+the load rose to 4-5, 1.46x and 2.45x before, 2.00x and 2.01x after; processor time 2.19-2.41x
+before, 2.12-2.29x after. Off the critical path on a quiet machine: the index's 119 M and up to
+64 M of the wait for the bomb check, and half of what the cues save (two processes share them);
+the quiet ratio after these changes is still to be measured. What is left: the sentences (312
+M), the index (123 M) and the headings (46 M) still run on one core while the other is idle.
+Building them in the readers, a half each, needs each reader to know the other half's running
+lines and the main process to stitch the sentence that straddles the meeting page, and what is
+sent back costs part of what it saves: at load 16 the whole index took 13 ms to unpickle
+against 33-46 ms to build, the sentences 3 ms against 30-44 ms.
 
 History. 2.33x quiet (1.85 s against 0.79 s) when the reading ran in a thread that took turns
 at Python's lock with the main thread, every run imported pydantic, YAML and jinja2 and

@@ -29,24 +29,52 @@ then only adds the cues' two weights to each sum.
 Where the time goes, in instructions (callgrind, the 154 pages of CUAD, the cache warm, each
 process's own count from one fork to the next; deterministic, unlike the clock on this shared
 machine). Before the reader is forked the main process runs 132 M (python's start and
-termgen's imports 50 M, the command line 57 M); then it reads the file and refuses bombs
-(232 M, the bomb check most of it) while the reader imports pypdfium2 (104 M; in processor
-time the two are about even, some 50 ms each at load 16). The two readers take 1,282 M and
-1,262 M; meanwhile the main process loads the provisions (120 M) and the cues (98 M) from the
-cache. Then, on one core: the pages come over (6 M), sentences (312 M, removing running lines
-and normalising a third of it), the word index (238 M), headings and definitions (46 M); then
-the shared work: 734 M here and 788 M in the copy (the cues were 664 M in the copy against
-897 M of candidates and features here before, so the copy waited); scoring, output and exit
-about 30 M. Shared in turns, the work costs no more in all (1,568 M against 1,561 M): split in
-two halves of the text instead, it cost 120 M more, each process finding for every cue the
-sentences that hold its words. Processor time of whole runs, interleaved (7 pairs at load
-15-20): 915 ms before, 942 ms after, within the noise. `--json` gives the same bytes before
-and after on every PDF of cuad-dev, the long one, and the examples' drafts. What is left: the
-sentences and the word index (550 M; 70-80 ms at load 16) still run on one core while the
-other is idle. Building them in the readers, a half each, needs each reader to know the other
-half's running lines and the main process to stitch the sentence that straddles the meeting
-page, and what is sent back costs part of what it saves: at load 16 the whole index takes
-13 ms to unpickle against 33-46 ms to build, the sentences 3 ms against 30-44 ms.
+termgen's imports 50 M, the command line 57 M: building the commands' subparsers, not their
+arguments, which are 0.6 ms of its 3 ms); then it reads the file and refuses bombs (232 M,
+the bomb check most of it) while the reader imports pypdfium2 (104 M), then waited. From
+HALVED_BYTES (768 KB) on, a forked copy inflates the streams of the file's second half
+meanwhile: three processes share those 336 M on the two cores. The two readers take
+1,282 M and 1,262 M; meanwhile the main process loads the provisions (120 M) and the cues
+(98 M) from the cache. Then, on one core: the pages come over (6 M), sentences (312 M,
+removing running lines and normalising a third of it), the word index (123 M; 242 M while the
+regex engine found each sentence's words: an ASCII sentence, nearly every one, now has its
+other characters made spaces by `bytes.translate` and is split at C speed), headings and
+definitions (46 M); then the shared work: 734 M here and 788 M in the copy (the cues were
+664 M in the copy against 897 M of candidates and features here before, so the copy waited);
+scoring, output and exit about 30 M. Shared in turns, the work costs no more in all (1,568 M
+against 1,561 M): split in two halves of the text instead, it cost 120 M more, each process
+finding for every cue the sentences that hold its words.
+
+The cues. 18 patterns added (200 against 182) took the ratio of processor times from 1.95x to
+2.08-2.35x. On the long PDF the regex engine ran 4,267 times, after the words check, for 613
+matches: an alternation asked a sentence only for a text of its branches' most selective sets
+joined ("(terminat|cancel|end) ... (mutual|joint) ... (consent|agreement)|by agreement of ...
+parties" for 'consent' or 'agreement', in nearly every sentence of an agreement: 597 runs for
+5 matches). Each alternation now gives up to MOST_CHOICES sets, its branches' sets joined rank
+by rank ({mutual, joint, parties} as well), and the engine runs 2,765 times; the windows of
+several sentences look for the most selective sets alone, as before (a window's texts may be
+shared out between its sentences). Each window is also joined once, not once per cue that
+tries it (3,270 joins were of 923 windows). Processor time in one process, interleaved at
+load 10: the index 35 ms before, 25 ms after; the cues with it 190 and 160 ms; the whole
+detection 370 and 315 ms (before the windows were joined once). The cues' hits, the features
+weighed, and the `--json` bytes are the same before and after on every PDF of cuad-dev, the
+long one, and the examples' drafts.
+
+Whole runs, interleaved (the reference, before, after; 7 rounds; the machine was never quiet):
+at load 9-10, wall 2.27x before and 2.05x after (each round's after/before 0.77-0.98),
+processor time 2.40x and 2.09x; at load 13-14, with the windows joined once, wall 2.04x and
+2.05x (0.84-1.04: at that load the second core is seldom free), processor time 2.11x and 1.99x
+(0.82-1.02). This script alone, before and after in turns (9 pairs each, the reference 0.3-0.4
+s on this machine that evening): at load 2-3, 1.35x and 1.39x before, 1.29x and 1.27x after; as
+the load rose to 4-5, 1.46x and 2.45x before, 2.00x and 2.01x after; processor time 2.19-2.41x
+before, 2.12-2.29x after. Off the critical path on a quiet machine: the index's 119 M and up to
+64 M of the wait for the bomb check, and half of what the cues save (two processes share them);
+the quiet ratio after these changes is still to be measured. What is left: the sentences (312
+M), the index (123 M) and the headings (46 M) still run on one core while the other is idle.
+Building them in the readers, a half each, needs each reader to know the other half's running
+lines and the main process to stitch the sentence that straddles the meeting page, and what is
+sent back costs part of what it saves: at load 16 the whole index took 13 ms to unpickle
+against 33-46 ms to build, the sentences 3 ms against 30-44 ms.
 
 History. 2.33x quiet (1.85 s against 0.79 s) when the reading ran in a thread that took turns
 at Python's lock with the main thread, every run imported pydantic, YAML and jinja2 and

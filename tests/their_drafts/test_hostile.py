@@ -18,6 +18,9 @@ from pathlib import Path
 import docx
 import pytest
 
+from termgen.errors import UnreadableDraftError
+from termgen.their_drafts.pdf import HALVED_BYTES, refuse_bombs
+
 from ..draft_fixtures import SOURCES
 from ..hostile.bounded import termgen
 
@@ -39,17 +42,27 @@ def _repeated_deflate(megabytes: int) -> bytes:
     return first + again * (megabytes - 1) + packer.flush()
 
 
-def _pdf_bomb(target: Path) -> Path:
-    stream = _repeated_deflate(300)
+def _pdf_bomb(target: Path, megabytes: tuple[int, ...] = (300,), padding: int = 0) -> Path:
+    """A page whose content streams unpack to so many MB each; `padding` bytes of comment
+    after the first."""
+    streams = [_repeated_deflate(size) for size in megabytes]
+    contents = b" ".join(b"%d 0 R" % (4 + number) for number in range(len(streams)))
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents [%s] >>" % contents,
+        *(
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream)
+            + stream
+            + b"\nendstream"
+            for stream in streams
+        ),
     ]
     body = b"%PDF-1.7\n"
     for number, content in enumerate(objects, start=1):
         body += b"%d 0 obj\n" % number + content + b"\nendobj\n"
+        if number == 4:
+            body += b"%" + b"x" * padding + b"\n"
     target.write_bytes(body + b"trailer\n<< /Root 1 0 R /Size 5 >>\n%%EOF\n")
     return target
 
@@ -117,6 +130,19 @@ def test_a_pdf_decompression_bomb_is_refused(tmp_path: Path) -> None:
         f"{bomb}: the PDF's unpacked content {TOO_BIG} (256 MB); split the draft or check the "
         "part that matters\n",
     )
+
+
+def test_a_bomb_shared_out_between_the_halves_of_a_long_pdf_is_refused(tmp_path: Path) -> None:
+    bomb = _pdf_bomb(tmp_path / "bomb.pdf", (130, 130), padding=HALVED_BYTES)
+    assert bomb.stat().st_size >= HALVED_BYTES
+    with pytest.raises(UnreadableDraftError, match="unpacked content"):
+        refuse_bombs(bomb, bomb.read_bytes(), halves=True)
+    assert _check(bomb)[0] == 2
+
+
+def test_the_halves_of_a_long_pdf_are_counted_once(tmp_path: Path) -> None:
+    below = _pdf_bomb(tmp_path / "big.pdf", (120, 120), padding=HALVED_BYTES)
+    refuse_bombs(below, below.read_bytes(), halves=True)
 
 
 def test_a_docx_zip_bomb_is_refused(tmp_path: Path) -> None:

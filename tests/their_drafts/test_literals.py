@@ -37,6 +37,10 @@ SENTENCES = [
         (r"\d+ days", [{" days"}]),
         (r"(a|\w+)", []),
         (r"(?:notice){e<=1}", []),
+        (
+            r"\b(end|cancel)\s+by\s+(mutual|joint)\s+consent\b|\bby\s+agreement\s+of\s+the\s+parties",
+            [{"consent", "agreement"}, {"mutual", "joint", "parties"}, {"end", "cancel", "the"}],
+        ),
     ],
 )
 def test_the_words_every_match_needs(pattern: str, words: list[set[str]]) -> None:
@@ -63,6 +67,29 @@ def test_never_misses_a_sentence_on_any_text(texts: list[str]) -> None:
     pattern = r"\b(renew\w*|extension|notice)\b.{0,20}(on|to)\b"
     expected = [n for n, text in enumerate(texts) if re.search(pattern, text, re.I)]
     assert Sentences(texts).matching(pattern) == expected
+
+
+@given(st.lists(st.text(alphabet="mutaljoincsetprvby ,.MJ", max_size=60), max_size=8))
+def test_never_misses_a_sentence_an_alternation_matches(texts: list[str]) -> None:
+    pattern = r"\b(mutual|joint)\s+consent\b|\bjoint\s+approval\b|\bby\s+contract\b"
+    expected = [n for n, text in enumerate(texts) if re.search(pattern, text, re.I)]
+    assert Sentences(texts).matching(pattern) == expected
+
+
+def test_a_window_may_hold_the_words_of_an_alternation_in_two_sentences() -> None:
+    texts = ["The parties may end it by mutual", "consent, and not otherwise.", "Fees."]
+    pattern = r"\bmutual\s+consent\b|\bjoint\s+approval\b"
+    assert re.search(pattern, " ".join(texts[:2]))
+    assert Sentences(texts).holding(pattern) == set()  # no sentence matches on its own
+    assert Sentences(texts).near(pattern, 2) == {0, 1, 2}  # the window of the first two does
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x24F), max_size=80))
+def test_a_sentence_is_indexed_by_the_words_the_regex_engine_finds(text: str) -> None:
+    pieces = re.findall(r"\w+", text.lower())
+    index = Sentences([text])
+    for piece in pieces:
+        assert index.holding(re.escape(piece)) == {0}
 
 
 def test_cues_compiled_in_an_earlier_run_match_as_freshly_compiled(tmp_path: Path) -> None:

@@ -71,12 +71,16 @@ class _Document:
         self.sentences = sentences
         self.file = file
         self.index = Sentences([sentence.in_context for sentence in sentences])
+        self._windows: dict[tuple[int, int], str] = {}
 
     def window(self, index: int, size: int) -> tuple[int, str]:
-        """Text of `size` sentences around `index` (the sentence itself first)."""
+        """Text of `size` sentences around `index` (the sentence itself first); each window
+        joined once, as the cues of every provision try the same ones."""
         first = max(0, min(index, len(self.sentences) - size))
-        last = min(len(self.sentences), first + size)
-        return first, " ".join(s.in_context for s in self.sentences[first:last])
+        text = self._windows.get((first, size))
+        if text is None:
+            text = self._windows[first, size] = " ".join(self.index.texts[first : first + size])
+        return first, text
 
 
 def _matches(document: _Document, cue: CheckableCue, size: int, provision: str) -> list[int]:

@@ -6,6 +6,7 @@ called damaged (pypdf repairs some broken cross-reference tables PDFium gives up
 
 from __future__ import annotations
 
+import bisect
 import mmap
 import os
 import re
@@ -227,23 +228,49 @@ def _pypdf_pages(path: Path, data: bytes) -> list[str]:
         raise unreadable(path, DAMAGED) from None
 
 
-def refuse_bombs(path: Path, data: bytes) -> None:
+def refuse_bombs(path: Path, data: bytes, *, halves: bool = False) -> None:
     """Refuse a PDF whose compressed streams unpack to more than LARGEST_UNPACKED bytes.
 
     PDFium unpacks a page's content whole; a few kilobytes can unpack to gigabytes. Each
     stream is inflated here in chunks that are counted and dropped, so memory stays small.
+    With `halves`, a file of HALVED_BYTES or more has the streams of its second half inflated
+    by a forked copy meanwhile (it is the longest step before PDFium may read the file).
     """
+    starts = [match.end() for match in _STREAM.finditer(data)]
+    if halves and len(data) >= HALVED_BYTES and can_fork():
+        middle = bisect.bisect_left(starts, len(data) // 2)
+        theirs, mine = alongside(
+            partial(_unpacked, data, starts[middle:]),
+            partial(_unpacked, data, starts[:middle]),
+            None,
+        )
+        unpacked = theirs + mine
+    else:
+        unpacked = _unpacked(data, starts)
+    if unpacked > LARGEST_UNPACKED:
+        raise too_large(path, "PDF's unpacked content", LARGEST_UNPACKED // MB, "MB")
+
+
+HALVED_BYTES = 768 * 1024
+"""From this size, the file takes longer to inflate than PDFium takes to import, which the
+reader does meanwhile: only then does `halves` pay for its fork."""
+
+
+def _unpacked(data: bytes, starts: Iterable[int]) -> int:
+    """The bytes that the streams beginning at `starts` unpack to, counted until they are
+    more than LARGEST_UNPACKED."""
     unpacked = 0
-    for match in _STREAM.finditer(data):
+    for start in starts:
         inflater = zlib.decompressobj()
-        pending = memoryview(data)[match.end() :]
+        pending = memoryview(data)[start:]
         try:
             while pending and not inflater.eof:
                 unpacked += len(inflater.decompress(pending[:_FEED], _CHUNK))
                 while inflater.unconsumed_tail and unpacked <= LARGEST_UNPACKED:
                     unpacked += len(inflater.decompress(inflater.unconsumed_tail, _CHUNK))
                 if unpacked > LARGEST_UNPACKED:
-                    raise too_large(path, "PDF's unpacked content", LARGEST_UNPACKED // MB, "MB")
+                    return unpacked
                 pending = pending[_FEED:]
         except zlib.error:
             continue
+    return unpacked

@@ -56,7 +56,7 @@ def _checked_pdf(path: Path) -> bytes:
     from termgen.their_drafts.pdf import refuse_bombs
 
     data = read_draft(path, "pdf")
-    refuse_bombs(path, data)
+    refuse_bombs(path, data, halves=True)
     return data
 
 

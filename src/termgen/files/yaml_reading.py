@@ -312,6 +312,8 @@ _VALUE_STARTS = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEve
 
 def _plain_scalar(text: str) -> Any:
     """A value written without quotes, typed as `scalar_value` types its node."""
+    if text[:1] not in _RESOLVERS_BY_FIRST:  # text, as most are: a title, a word, a sentence
+        return text
     tag = _implicit_tag(text)
     if tag is None:
         raise _Unusual
@@ -331,3 +333,7 @@ def _implicit_tag(text: str) -> str | None:
 
 
 _RESOLVER = yaml.resolver.Resolver()
+_RESOLVERS_BY_FIRST = _RESOLVER.yaml_implicit_resolvers
+"""PyYAML's implicit tags, by the first character of the values they may match (numbers,
+null, booleans, a few indicators): a value starting with any other is a string, and was
+half of the look-ups of `_implicit_tag`, each different (a title, a guidance)."""

@@ -116,6 +116,36 @@ Where the time goes (cProfile of whole runs and of one process linting 1,500 of 
   under load, serial). Tried: writing the words as letters through bytes and
   `bytes.translate` (10 % off the skeleton, not worth a second path for ASCII); one
   validator per text instead of pydantic's five calls (no gain measured).
+  The round after (quiet runs had been 2.72, 3.03 and 3.06 s: no margin). Where the time
+  went, in instructions (callgrind), before: the parent's work before it forks, at 20,000
+  files, 1.61 billion, of which listing the folders and making a Path of each file about
+  0.55; one process's work on a file (600 files spread through the 20,000) 1.31 million:
+  the YAML 437,000 (libyaml's own scanning about a quarter, the Python event object it
+  makes for each value half: 26 events a file), the skeleton and check key 322,000, the
+  house-style wording 274,000, pydantic's validation 203,000 (of which the printable-text
+  search of each text, 4 ns a character, about 40,000), SHA-256 48,000, the rest reading,
+  anchors and the record sent back; at 1,000 clauses, every process, 4.29 billion (the
+  parent 0.90 before the fork and 1.78 after it: importing Jinja and the deal's model, and
+  the template checks of the overlay's 89 skeletons; the workers 1.61). Now: the files go
+  to the workers as the strings a Path of each writes, listed in one pass in the order of
+  their names (no list of parts per file to sort by), and reading and reporting a clause
+  file take such a string; a text that is printable once its line breaks are taken out is
+  not searched for control characters (`str.isprintable` refuses every character the
+  search finds); a blank is found with `str.isspace` instead of a stripped copy of each
+  long text; a YAML value written without quotes whose first character no implicit tag of
+  PyYAML's starts with is a string without asking the resolver (a title, a guidance: each
+  different, so they missed its cache). Before the fork at 20,000: 1.07 billion; a file
+  1.27 million (validation 173,000); at 1,000, every process, 4.20 billion (0.87, 1.78,
+  1.55). The findings are the same on the built-in library, the test fixtures, the
+  generated libraries and a copy of the 1,000 with a tenth of its files broken on purpose.
+  Seconds at 20,000, old and new code interleaved, six pairs at a load of 2.8 to 4.8 (other
+  work on the cores, so only the ratio means anything): medians 6.38 and 5.63 s; warm (the
+  listing is the same one), five pairs at a load of 5, 1.06 and 0.83 s. A quiet
+  run is still owed; by instructions the critical path (the work before the fork, then half
+  of everything after it) fell about 6 %. What is left: the parent's 1.8 billion after the
+  fork take a core from the workers for about a tenth of the run; per file, PyYAML's event
+  objects (each a Python `__init__` and two marks), pydantic's Python validators (five calls
+  a text), and the regular expressions of the skeleton and the wording.
 - Warm lint: the whole report is one cache entry, keyed by each clause file's path, size,
   times and inode (`library/lint.py`, with git's guard for files changed just before); a warm
   run lists the folders, stats each file, reads the registries, and imports neither the

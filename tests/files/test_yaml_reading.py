@@ -39,6 +39,11 @@ TEXTS = [
     "a: 'unclosed\n",
     "a:\n\t- tab\n",
     "a: b\x01c\n",
+    "".join(f"k{index}: {first}x 1\n" for index, first in enumerate("aAzZé_(/~<=.+-019nNyYtTfFoO")),
+    "".join(
+        f"k{index}: {word}\n" for index, word in enumerate(["on", "Off", "NULL", "~", "=", "."])
+    ),
+    *(f"a: {first}x\n" for first in "?:%@`|>!&*"),
 ]
 
 

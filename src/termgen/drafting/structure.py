@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
+from termgen.files.read import FilePath
 from termgen.library.sections import Document
 from termgen.model import Deal
 from termgen.wording import DEFAULT_STYLE, HouseStyle
@@ -60,7 +60,7 @@ class DraftClause:
     provides: tuple[str, ...]
     position: str
     version: str
-    source: Path
+    source: FilePath
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from termgen.cache import Cache, remembered
 from termgen.errors import DataFileError, Location, Problem
-from termgen.files.read import Kind, decoded, read_bytes, read_text
+from termgen.files.read import FilePath, Kind, decoded, read_bytes, read_text
 
 T = TypeVar("T")
 
@@ -54,7 +54,7 @@ class SourceDecimal(Decimal):
 class SourceMap:
     """Where each key and value of a YAML file was written (0-based line and column)."""
 
-    file: Path
+    file: FilePath
     keys: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
     values: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
     blocks: set[YamlPath] = field(default_factory=set)
@@ -88,7 +88,7 @@ class SourceMap:
         path = tuple(path)
         return self.spot(path)[0] + (1 if path in self.blocks else 0)
 
-    def __reduce__(self) -> tuple[type[_PickledSourceMap], tuple[Path, bytes]]:
+    def __reduce__(self) -> tuple[type[_PickledSourceMap], tuple[FilePath, bytes]]:
         """Pickled with its places as one piece, which is read back only when first asked
         for: a file read from the cache is located in only where a problem or a finding is,
         and the map of a long answer file (a thousand contributions: 40,000 places, each a
@@ -101,7 +101,7 @@ class SourceMap:
 class _PickledSourceMap(SourceMap):
     """A source map read back from a pickle, its places unpickled on first use."""
 
-    def __init__(self, file: Path, places: bytes) -> None:
+    def __init__(self, file: FilePath, places: bytes) -> None:
         self.file = file
         self._places = places
 
@@ -136,7 +136,7 @@ def read_validated(
     return remembered(cache, f"validated {kind.noun}", key, parsed_and_validated)
 
 
-def parse_yaml(text: str, path: Path, kind: Kind) -> tuple[Any, SourceMap]:
+def parse_yaml(text: str, path: FilePath, kind: Kind) -> tuple[Any, SourceMap]:
     """`read_yaml` for text already read from `path` (see `termgen.files.read`)."""
     # Imported on first use: a run whose files all come from the cache parses no YAML.
     from termgen.files.yaml_reading import parsed
@@ -145,7 +145,7 @@ def parse_yaml(text: str, path: Path, kind: Kind) -> tuple[Any, SourceMap]:
 
 
 def whole_file(
-    path: Path, message: str, error: type[DataFileError] = DataFileError
+    path: FilePath, message: str, error: type[DataFileError] = DataFileError
 ) -> DataFileError:
     """An error about a file as a whole."""
     return error([Problem(message, Location(path))])

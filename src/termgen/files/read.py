@@ -36,6 +36,9 @@ from termgen.errors import (
 from termgen.files import MB
 
 _CHUNK = 1 << 16
+FilePath = Path | str
+"""A file's path: a Path, or the string a Path of it writes (a library's clause files are listed
+as strings: `library.folders.listed_paths`)."""
 
 
 @dataclass(frozen=True)
@@ -55,7 +58,7 @@ class Kind:
         """The noun with its article: 'an answer file'."""
         return f"{'an' if self.noun[0] in 'aeiou' else 'a'} {self.noun}"
 
-    def refuse(self, path: Path, message: str, line: int | None = None) -> TermgenError:
+    def refuse(self, path: FilePath, message: str, line: int | None = None) -> TermgenError:
         return self.error.at(Location(path, line), message)
 
 
@@ -70,9 +73,8 @@ WORD_TEMPLATE_UNPACKED = 100 * MB
 """The most a Word template may hold once unzipped (a zip bomb unpacks to gigabytes)."""
 
 
-def read_bytes(path: Path, kind: Kind) -> bytes:
+def read_bytes(path: FilePath, kind: Kind) -> bytes:
     """The bytes of a regular file of at most `kind.limit` bytes, or a clear refusal."""
-    path = path if isinstance(path, Path) else Path(path)  # a Path made again is parsed again
     try:
         descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
     except FileNotFoundError:
@@ -104,7 +106,7 @@ def read_bytes(path: Path, kind: Kind) -> bytes:
     return data
 
 
-def _too_large(path: Path, kind: Kind, size: str) -> TermgenError:
+def _too_large(path: FilePath, kind: Kind, size: str) -> TermgenError:
     return kind.refuse(
         path,
         f"the file is {size}; {kind.noun}s are at most {_size(kind.limit)}, {kind.oversized}",
@@ -116,7 +118,7 @@ def read_text(path: Path, kind: Kind) -> str:
     return decoded(read_bytes(path, kind), Path(path), kind)
 
 
-def decoded(raw: bytes, path: Path, kind: Kind) -> str:
+def decoded(raw: bytes, path: FilePath, kind: Kind) -> str:
     """Bytes already read by `read_bytes` as UTF-8 text, refused as `read_text` refuses them."""
     if b"\x00" in raw:
         raise kind.refuse(

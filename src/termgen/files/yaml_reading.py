@@ -7,7 +7,6 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, cast
 
 import yaml
@@ -22,7 +21,7 @@ from termgen.files.datafile import (
     SourceMap,
     YamlPath,
 )
-from termgen.files.read import Kind
+from termgen.files.read import FilePath, Kind
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STANDARD_TAGS = {
@@ -37,7 +36,7 @@ _DECIMAL = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def parsed(text: str, path: Path, kind: Kind) -> tuple[Any, SourceMap]:
+def parsed(text: str, path: FilePath, kind: Kind) -> tuple[Any, SourceMap]:
     """The data of a YAML text read from `path`, and where each key and value sits."""
     try:
         return _read_plainly(text, path)
@@ -45,7 +44,7 @@ def parsed(text: str, path: Path, kind: Kind) -> tuple[Any, SourceMap]:
         return built(text, path, kind)  # the same data, or a clear refusal
 
 
-def built(text: str, path: Path, kind: Kind) -> tuple[Any, SourceMap]:
+def built(text: str, path: FilePath, kind: Kind) -> tuple[Any, SourceMap]:
     """`parsed` by composing YAML nodes and building from them: what reads, or refuses, a
     file `_read_plainly` finds unusual."""
     source = SourceMap(path)
@@ -61,7 +60,7 @@ def built(text: str, path: Path, kind: Kind) -> tuple[Any, SourceMap]:
     return _Builder(source, error).build(root, ()), source
 
 
-def _character_problem(path: Path, text: str, bad: yaml.reader.ReaderError) -> Problem:
+def _character_problem(path: FilePath, text: str, bad: yaml.reader.ReaderError) -> Problem:
     """A character YAML refuses (a control character, U+FFFE), at its line and column."""
     before = text[: bad.position]
     line = before.count("\n") + 1
@@ -103,7 +102,7 @@ _YAML_WORDS = [
 ]
 
 
-def _yaml_problem(path: Path, text: str, bad: yaml.MarkedYAMLError) -> Problem:
+def _yaml_problem(path: FilePath, text: str, bad: yaml.MarkedYAMLError) -> Problem:
     mark = bad.problem_mark or bad.context_mark
     found = f"{bad.context or ''} {bad.problem or ''}"
     message = next(
@@ -238,7 +237,7 @@ class _Unusual(Exception):
     plain text, a merge or duplicate key, more than the bounds allow, a second document."""
 
 
-def _read_plainly(text: str, path: Path) -> tuple[Any, SourceMap]:
+def _read_plainly(text: str, path: FilePath) -> tuple[Any, SourceMap]:
     """`parsed` of a file written as these files are, from libyaml's events: the same data
     and source map as `_Builder`'s, in about two thirds of the time (composing builds a
     Python node for each value and resolves its tag in Python, and the builder walks them
@@ -313,6 +312,8 @@ _VALUE_STARTS = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEve
 
 def _plain_scalar(text: str) -> Any:
     """A value written without quotes, typed as `scalar_value` types its node."""
+    if text[:1] not in _RESOLVERS_BY_FIRST:  # text, as most are: a title, a word, a sentence
+        return text
     tag = _implicit_tag(text)
     if tag is None:
         raise _Unusual
@@ -332,3 +333,7 @@ def _implicit_tag(text: str) -> str | None:
 
 
 _RESOLVER = yaml.resolver.Resolver()
+_RESOLVERS_BY_FIRST = _RESOLVER.yaml_implicit_resolvers
+"""PyYAML's implicit tags, by the first character of the values they may match (numbers,
+null, booleans, a few indicators): a value starting with any other is a string, and was
+half of the look-ups of `_implicit_tag`, each different (a title, a guidance)."""

@@ -20,13 +20,12 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from itertools import repeat
-from pathlib import Path
 from typing import NamedTuple
 
 from termgen.cache import entry_key
 from termgen.errors import LibraryError, Location, Problem
 from termgen.files.datafile import SourceMap
-from termgen.files.read import CLAUSE_FILE, read_bytes
+from termgen.files.read import CLAUSE_FILE, FilePath, read_bytes
 from termgen.library.clause import Clause
 from termgen.library.load import (
     CLAUSE_FILE_KIND,
@@ -58,10 +57,10 @@ class Anchor(NamedTuple):
     column: int | None
     first_line: int
 
-    def where(self, file: Path) -> Location:
+    def where(self, file: FilePath) -> Location:
         return Location(file, self.line, self.column)
 
-    def at(self, file: Path, line_in_text: int) -> Location:
+    def at(self, file: FilePath, line_in_text: int) -> Location:
         return Location(file, self.first_line + line_in_text - 1)
 
 
@@ -102,7 +101,7 @@ class LintedFile:
 
 
 def lint_files(
-    files: Sequence[Path],
+    files: Sequence[FilePath],
     sections: Sequence[str],
     provisions: Sequence[str],
     *,
@@ -134,12 +133,12 @@ def lint_files(
     return linted
 
 
-_job: tuple[Sequence[Path], Sequence[str], Sequence[str], bool] = ((), (), (), False)
+_job: tuple[Sequence[FilePath], Sequence[str], Sequence[str], bool] = ((), (), (), False)
 """What a worker process lints parts of: the files, sections, provisions and `for_cache`."""
 
 
 def _take_job(
-    files: Sequence[Path], sections: Sequence[str], provisions: Sequence[str], for_cache: bool
+    files: Sequence[FilePath], sections: Sequence[str], provisions: Sequence[str], for_cache: bool
 ) -> None:
     global _job
     _job = (files, sections, provisions, for_cache)
@@ -156,14 +155,14 @@ def _lint_part(start: int, size: int) -> list[LintedFile]:
 
 
 def lint_batch(
-    files: Sequence[Path], sections: Sequence[str], provisions: Sequence[str], for_cache: bool
+    files: Sequence[FilePath], sections: Sequence[str], provisions: Sequence[str], for_cache: bool
 ) -> list[LintedFile]:
     keys: set[bytes] = set()
     return [_lint_file(path, sections, provisions, keys, for_cache) for path in files]
 
 
 def _lint_file(
-    path: Path, sections: Sequence[str], provisions: Sequence[str], keys: set[bytes], keep: bool
+    path: FilePath, sections: Sequence[str], provisions: Sequence[str], keys: set[bytes], keep: bool
 ) -> LintedFile:
     try:
         raw = read_bytes(path, CLAUSE_FILE)

@@ -7,7 +7,8 @@ needs only the list of files and their sizes and times to find its report in the
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from operator import attrgetter
 from pathlib import Path
 
 from termgen.files.builtin import builtin
@@ -22,6 +23,7 @@ REGISTRY_KINDS = {
     PROVISIONS_FILE: PROVISIONS_REGISTRY,
     SETTINGS_FILE: LIBRARY_SETTINGS,
 }
+_name = attrgetter("name")
 
 
 def library_layers(
@@ -38,29 +40,49 @@ def library_layers(
 def clause_files(layer: Path) -> list[Path]:
     """The clause files of a library folder (every *.yaml but the registries at its top, not
     following links to folders), in a stable order: by the parts of their paths."""
-    return [Path(entry.path) for entry in clause_file_entries(layer)]
+    return [Path(path) for path in listed_paths(layer, clause_file_entries(layer))]
 
 
 def clause_file_entries(layer: Path) -> list[os.DirEntry[str]]:
     """`clause_files` as found in the folder listings, whose entries know their status
-    without another look-up by path."""
-    found: list[tuple[list[str], os.DirEntry[str]]] = []
-    folders: list[tuple[str, list[str]]] = [(str(layer), [])]
+    without another look-up by path.
+
+    Each folder's entries are taken in the order of their names, a folder's files where its
+    name falls: the order of the parts of the paths, without a list of parts for each file
+    to sort by (a third of listing 20,000 files)."""
+    found: list[os.DirEntry[str]] = []
+    folders = [_listing(str(layer))]  # the entries still to take of each open folder
     while folders:
-        folder, parts = folders.pop()
-        try:
-            with os.scandir(folder) as listing:
-                entries = list(listing)
-        except OSError:  # as os.walk: a folder that cannot be listed holds no clauses
-            continue
-        for entry in entries:
-            if _is_folder(entry):
-                if not entry.is_symlink():
-                    folders.append((entry.path, [*parts, entry.name]))
-            elif entry.name.endswith(".yaml") and (parts or entry.name not in REGISTRY_KINDS):
-                found.append(([*parts, entry.name], entry))
-    found.sort(key=lambda item: item[0])
-    return [entry for _, entry in found]
+        entry = next(folders[-1], None)
+        if entry is None:
+            folders.pop()
+        elif _is_folder(entry):
+            if not entry.is_symlink():
+                folders.append(_listing(entry.path))
+        elif entry.name.endswith(".yaml") and (
+            len(folders) > 1 or entry.name not in REGISTRY_KINDS
+        ):
+            found.append(entry)
+    return found
+
+
+def listed_paths(layer: Path, entries: Sequence[os.DirEntry[str]]) -> list[str]:
+    """The paths of a folder's listed entries as a Path of each would write them, without
+    making one (20,000 Paths took a tenth of a second): only the listing of '.' writes them
+    otherwise, as './name'."""
+    if str(layer) == ".":
+        return [entry.path[2:] for entry in entries]
+    return [entry.path for entry in entries]
+
+
+def _listing(folder: str) -> Iterator[os.DirEntry[str]]:
+    """A folder's entries by name; none when it cannot be listed (as os.walk: it holds no
+    clauses)."""
+    try:
+        with os.scandir(folder) as listing:
+            return iter(sorted(listing, key=_name))
+    except OSError:
+        return iter(())
 
 
 def _is_folder(entry: os.DirEntry[str]) -> bool:

@@ -29,7 +29,7 @@ from pathlib import Path
 from termgen.cache import Cache, entry_key
 from termgen.errors import LibraryError, Problem
 from termgen.files.read import CLAUSE_FILE, read_bytes
-from termgen.library.folders import REGISTRY_KINDS, clause_file_entries
+from termgen.library.folders import REGISTRY_KINDS, clause_file_entries, listed_paths
 from termgen.library.shipped import SHIPPED
 
 _REPORT = "library lint report"
@@ -126,7 +126,7 @@ def _linted(
 ) -> tuple[Linted, list[bytes]]:
     from termgen.library.lint_checks import linted  # the models, templates and YAML
 
-    files = {layer: [Path(entry.path) for entry in entries] for layer, entries in listed.items()}
+    files = {layer: listed_paths(layer, entries) for layer, entries in listed.items()}
     return linted(layers, files, cache, checks, shipped)
 
 

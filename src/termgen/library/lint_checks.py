@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from termgen.cache import Cache
 from termgen.errors import Location, Problem
+from termgen.files.read import FilePath
 from termgen.library.clause_lint import Anchor, LintedFile, lint_files
 from termgen.library.lint import Linted
 from termgen.library.load import Library, load_library, merge_layer
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 
 def linted(
     layers: Sequence[Path],
-    files: Mapping[Path, Sequence[Path]],
+    files: Mapping[Path, Sequence[FilePath]],
     cache: Cache | None,
     checks: Callable[[], Collection[str]],
     shipped: Path,
@@ -45,7 +46,7 @@ def linted(
 
 def _linted(
     layers: Sequence[Path],
-    files: Mapping[Path, Sequence[Path]],
+    files: Mapping[Path, Sequence[FilePath]],
     cache: Cache | None,
     checks: Callable[[], Collection[str]],
     shipped: Path,
@@ -76,7 +77,7 @@ def _linted(
             if file.cached is not None:
                 cache.keep(*file.cached)
     problems += [problem for file in linted for problem in file.problems]
-    effective: dict[str, tuple[Path, LintedFile]] = {}
+    effective: dict[str, tuple[FilePath, LintedFile]] = {}
     position = 0
     for layer_files in files.values():
         batch = zip(layer_files, linted[position : position + len(layer_files)], strict=True)
@@ -111,7 +112,7 @@ def _linted(
 
 
 def _template_problems(
-    effective: Collection[tuple[Path, LintedFile]], issues: Mapping[bytes, list[TextIssue]]
+    effective: Collection[tuple[FilePath, LintedFile]], issues: Mapping[bytes, list[TextIssue]]
 ) -> list[Problem]:
     """The issues of each clause's check key, at the lines of its own texts."""
     problems = []

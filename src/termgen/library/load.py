@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from termgen.cache import Cache
 from termgen.errors import LibraryError, Location, Problem
 from termgen.files.datafile import SourceMap, YamlPath, parse_yaml, read_validated
-from termgen.files.read import CLAUSE_FILE, LIBRARY_SETTINGS, decoded, read_bytes
+from termgen.files.read import CLAUSE_FILE, LIBRARY_SETTINGS, FilePath, decoded, read_bytes
 from termgen.library.clause import Clause, Disabled
 from termgen.library.folders import (
     PROVISIONS_FILE,
@@ -194,7 +194,7 @@ class Unusable(Exception):
         self.problems = problems
 
 
-def clause_file(path: Path, raw: bytes) -> Sourced[Clause | Disabled]:
+def clause_file(path: FilePath, raw: bytes) -> Sourced[Clause | Disabled]:
     """A clause file from the bytes read from `path`."""
     problems: list[Problem] = []
     try:
@@ -211,7 +211,7 @@ def clause_file(path: Path, raw: bytes) -> Sourced[Clause | Disabled]:
     return Sourced(record, source)
 
 
-def clause_file_key(path: Path, raw: bytes) -> bytes:
+def clause_file_key(path: FilePath, raw: bytes) -> bytes:
     """What a parsed clause file depends on: its path (kept in its source map) and bytes."""
     return str(path).encode() + b"\0" + raw
 
@@ -348,7 +348,7 @@ def _read_clause(path: Path, raw: bytes, cache: Cache | None) -> Sourced[Clause]
 
 def merge_layer(
     effective: dict[str, V],
-    layer: Iterable[tuple[str, Path, Location, V | None]],
+    layer: Iterable[tuple[str, FilePath, Location, V | None]],
     problems: list[Problem],
 ) -> None:
     """Lay one folder's clauses over the ones below: a new id adds, the same id replaces, a
@@ -356,7 +356,7 @@ def merge_layer(
 
     Each entry is (id, file, where its id is written, what to keep, or None when disabled).
     """
-    seen_in_layer: dict[str, Path] = {}
+    seen_in_layer: dict[str, FilePath] = {}
     for clause_id, path, id_at, kept in layer:
         earlier = seen_in_layer.get(clause_id)
         if earlier is not None:
@@ -403,7 +403,7 @@ def _registry(
     problems of the others."""
     problems: list[Problem] = []
     if not isinstance(data, list):
-        message = f"{source.file.name} holds a list of entries, each starting with '- id:'"
+        message = f"{Path(source.file).name} holds a list of entries, each starting with '- id:'"
         return [], [Problem(message, source.locate(()))]
     records: list[tuple[int, RegistryT]] = []
     seen: set[str] = set()
@@ -412,7 +412,7 @@ def _registry(
         if record is None:
             continue
         if record.id in seen:
-            message = f"duplicate id '{record.id}' in {source.file.name}"
+            message = f"duplicate id '{record.id}' in {Path(source.file).name}"
             problems.append(Problem(message, source.locate((index, "id"))))
             continue
         seen.add(record.id)

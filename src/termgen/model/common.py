@@ -39,7 +39,7 @@ from termgen.wording import HouseStyle, format_number, per_year_worded, period_t
 def _blank_to_none(data: Any) -> Any:
     if isinstance(data, dict):
         return {
-            key: None if isinstance(value, str) and not value.strip() else value
+            key: None if isinstance(value, str) and (not value or value.isspace()) else value
             for key, value in data.items()
         }
     return data

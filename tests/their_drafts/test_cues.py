@@ -487,3 +487,12 @@ def test_no_exit_for_convenience_in_a_discretion_or_reason_that_is_not_a_choice(
     text: str,
 ) -> None:
     assert not _cued("exit.trigger.convenience", text)
+
+
+def test_a_renewal_only_by_written_agreement_is_mentioned_not_settled() -> None:
+    text = (
+        "The parties may renew the partnership for further periods of 3 years by written agreement."
+    )
+    assert not _cued("renewal.mechanism", text)
+    found = sentences(Extracted(Path("x.txt"), "txt", (Block(text, paragraph=1),)))
+    assert cue_matches(found, _provision("renewal.mechanism")).weak == {0}

@@ -521,3 +521,11 @@ def test_a_renewal_only_by_written_agreement_is_mentioned_not_settled() -> None:
     assert not _cued("renewal.mechanism", text)
     found = sentences(Extracted(Path("x.txt"), "txt", (Block(text, paragraph=1),)))
     assert cue_matches(found, _provision("renewal.mechanism")).weak == {0}
+
+
+def test_a_licensee_that_may_dispose_of_stock_on_hand_after_the_end_has_a_sell_off() -> None:
+    assert _cued(
+        "exit.survival",
+        "After the expiry of the licence, the Licensee may dispose of the goods it has on hand "
+        "for ninety (90) days.",
+    )

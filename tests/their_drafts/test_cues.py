@@ -487,3 +487,45 @@ def test_no_exit_for_convenience_in_a_discretion_or_reason_that_is_not_a_choice(
     text: str,
 ) -> None:
     assert not _cued("exit.trigger.convenience", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The term of the sponsorship shall commence on January 1, 2030 and extend through "
+        "December 31, 2031.",
+        "Project term: 12 weeks from 8 February 2030 to 3 May 2030.",
+        "The effective term is 12 months beginning March 1, 2030.",
+        "This Supply Agreement shall remain valid during the term of the Licence Agreement.",
+    ],
+)
+def test_a_term_between_two_dates_of_a_stated_length_or_of_another_agreement(text: str) -> None:
+    assert _cued("term.initial", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Products may be distributed from October 1, 2030 to December 31, 2030.",
+        "The term is defined in Section 2 of the Licence Agreement.",
+    ],
+)
+def test_no_term_in_a_window_for_something_else_or_a_word_defined(text: str) -> None:
+    assert not _cued("term.initial", text)
+
+
+def test_a_renewal_only_by_written_agreement_is_mentioned_not_settled() -> None:
+    text = (
+        "The parties may renew the partnership for further periods of 3 years by written agreement."
+    )
+    assert not _cued("renewal.mechanism", text)
+    found = sentences(Extracted(Path("x.txt"), "txt", (Block(text, paragraph=1),)))
+    assert cue_matches(found, _provision("renewal.mechanism")).weak == {0}
+
+
+def test_a_licensee_that_may_dispose_of_stock_on_hand_after_the_end_has_a_sell_off() -> None:
+    assert _cued(
+        "exit.survival",
+        "After the expiry of the licence, the Licensee may dispose of the goods it has on hand "
+        "for ninety (90) days.",
+    )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import docx
+
 from termgen.library.folders import library_layers
 from termgen.library.load import load_provisions
 from termgen.library.provisions import Provision
@@ -33,11 +35,12 @@ def test_each_sentence_knows_the_heading_of_its_clause() -> None:
         "Term and Termination.",
     ]
     assert headings(found) == [
-        "",
-        "",
+        "Recitals",
+        "Recitals",
         "Term and Termination",
         "Term and Termination",
         "Term and Termination",
+        "CONFIDENTIALITY",
         "CONFIDENTIALITY",
     ]
 
@@ -82,7 +85,8 @@ def test_a_term_stated_on_a_form_line_is_found_and_an_evergreen_one_is_no_term_c
         "either party on ninety (90) days' written notice.",
     )
     assert _term_status(*cover) == "present"
-    assert cue_matches(_sentences(*cover), _term()).present == {0}  # form lines make one sentence
+    # The title stands alone; the form lines make one sentence.
+    assert cue_matches(_sentences(*cover), _term()).present == {1}
     # CUAD counts a term "until terminated" as an expiration clause, so the fitted scorer
     # may still call it present; counsel's cues do not.
     assert cue_matches(_sentences(*evergreen), _term()) == CueHits()
@@ -138,17 +142,20 @@ def test_word_paragraphs_after_one_ending_as_follows_are_its_rows() -> None:
     )
     blocks = tuple(Block(text, paragraph=number) for number, text in enumerate(paragraphs, 1))
     read = sentences(Extracted(Path("x.docx"), "docx", blocks))
+    lead_in = "On exit, each class of shared asset is treated as follows:"
     assert [(s.text, s.lead_in) for s in read] == [
-        ("Shared assets on exit\nOn exit, each class of shared asset is treated as follows:", ""),
-        (
-            "Design (foreground IP): Jointly owned; each party may use it.",
-            "Shared assets on exit\nOn exit, each class of shared asset is treated as follows:",
-        ),
-        (
-            "Series tooling (tooling): [\u25cf]",
-            "Shared assets on exit\nOn exit, each class of shared asset is treated as follows:",
-        ),
-        ("Buy-out price\nThe price is the fair market value.", ""),
+        ("Shared assets on exit", ""),
+        (lead_in, ""),
+        ("Design (foreground IP): Jointly owned; each party may use it.", lead_in),
+        ("Series tooling (tooling): [\u25cf]", lead_in),
+        ("Buy-out price", ""),
+        ("The price is the fair market value.", ""),
+    ]
+    assert headings(read) == [
+        "Shared assets on exit",
+        *["Shared assets on exit"] * 3,
+        "Buy-out price",
+        "Buy-out price",
     ]
 
 
@@ -158,3 +165,60 @@ def test_a_page_or_a_text_line_ending_in_a_colon_does_not_end_a_sentence() -> No
     read = sentences(Extracted(Path("x.pdf"), "pdf", blocks))
     assert [s.text for s in read] == ["The parties agree as follows:\nThe Term is five years."]
     assert [s.text for s in _sentences(*pages)] == [s.text for s in read]
+
+
+def _word(folder: Path, *paragraphs: str) -> Path:
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    path = folder / "theirs.docx"
+    document.save(str(path))
+    return path
+
+
+def test_a_word_title_in_sentence_case_is_a_heading_and_no_part_of_the_next_sentence(
+    tmp_path: Path,
+) -> None:
+    path = _word(
+        tmp_path,
+        "Term and termination",
+        "This Agreement commences on the Effective Date and continues for three years.",
+        "12. Survival",
+        "Sections 4 and 5 survive.",
+        "Supply after the end.",
+        "The Supplier keeps spare parts for ten years.",
+    )
+    read = sentences(extract(path))
+    assert [(s.text, s.heading) for s in read] == [
+        ("Term and termination", True),
+        ("This Agreement commences on the Effective Date and continues for three years.", False),
+        ("12.", True),
+        ("Survival", True),
+        ("Sections 4 and 5 survive.", False),
+        ("Supply after the end.", False),
+        ("The Supplier keeps spare parts for ten years.", False),
+    ]
+    assert headings(read) == [
+        "Term and termination",
+        "Term and termination",
+        "Term and termination",
+        "Survival",
+        "Survival",
+        "Survival",
+        "Survival",
+    ]
+
+
+def test_a_short_paragraph_that_goes_on_or_follows_an_open_sentence_is_no_title() -> None:
+    found = _sentences(
+        "The Supplier shall",
+        "keep stock for the Term.",
+        "Either party may end this Agreement on notice to the",
+        "Other Party",
+        "Spare parts",
+    )
+    assert [(s.text, s.heading) for s in found] == [
+        ("The Supplier shall\nkeep stock for the Term.", False),
+        ("Either party may end this Agreement on notice to the\nOther Party\nSpare parts", False),
+    ]
+    assert headings(found) == ["", ""]

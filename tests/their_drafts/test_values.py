@@ -4,16 +4,19 @@ the parties' defined names, the term and the renewal."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
 from termgen.model.common import Duration
 from termgen.model.meta import Party
 from termgen.their_drafts.dates import dates
+from termgen.their_drafts.exits import exclusivity
+from termgen.their_drafts.extract import Block, Extracted
 from termgen.their_drafts.parties import PartyNames, core_name, holder
 from termgen.their_drafts.renewals import read_renewal
 from termgen.their_drafts.terms import effective_date, initial_term, read_term
-from termgen.their_drafts.text import Sentence
+from termgen.their_drafts.text import Sentence, sentences
 from termgen.their_drafts.values import best, durations
 
 
@@ -203,3 +206,44 @@ def test_a_length_longer_than_any_deal_is_no_value() -> None:
     assert [mention.value for mention in durations("a lease for 500 years")] == []
     long_ago = read_term("The term shall end on the 150th anniversary of the founding.", 0)
     assert long_ago is None or long_ago.length is None
+
+
+def _word_sentences(*paragraphs: str) -> list[Sentence]:
+    blocks = tuple(Block(text, paragraph=number) for number, text in enumerate(paragraphs, 1))
+    return sentences(Extracted(Path("x.docx"), "docx", blocks))
+
+
+def test_a_duty_under_an_exclusivity_heading_is_exclusivity() -> None:
+    names = _names("This Agreement is made between NAW and KSC.")
+    read = exclusivity(
+        _word_sentences(
+            "Exclusivity",
+            "No party enters into a cooperation with a third party on the joint activities.",
+            "KSC shall buy its cells from NAW alone.",
+            "Governing law",
+            "Each party shall comply with the laws of Germany.",
+        ),
+        names,
+    )
+    assert [(found.sentence, found.bound) for found in read] == [
+        (1, names.everyone()),
+        (2, names.only("KSC")),
+    ]
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        (
+            "Exclusivity",
+            "The partnership is not exclusive.",
+            "A party that starts a cooperation with a third party tells the other party.",
+        ),
+        ("Exclusive remedy", "Each party shall accept a refund as its sole remedy."),
+    ],
+)
+def test_no_exclusivity_under_a_heading_that_denies_it_or_is_about_remedies(
+    paragraphs: tuple[str, ...],
+) -> None:
+    names = _names("This Agreement is made between NAW and KSC.")
+    assert exclusivity(_word_sentences(*paragraphs), names) == []

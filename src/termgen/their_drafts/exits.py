@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from termgen.model.common import Duration
 from termgen.model.exit import CostBearer, SurvivalKind, ValuationMethod
 from termgen.their_drafts.parties import Holder, PartyNames, holder
+from termgen.their_drafts.structure import headings
 from termgen.their_drafts.terms import DurationRead, Read, candidates
 from termgen.their_drafts.text import Sentence
 from termgen.their_drafts.values import ORDINAL_WORDS, Mention, as_duration, best, durations
@@ -241,6 +242,8 @@ _EXCLUSIVE = re.compile(
     r"part(?:y|ies)|\bnon-?compet\w*|\bsole\s+(?:and\s+exclusive\s+)?(?:supplier|source|partner)",
     re.IGNORECASE,
 )
+_EXCLUSIVE_TITLE = re.compile(r"\bexclusivity\b|\bnon-?compet\w*", re.IGNORECASE)
+"""A clause's title that makes its duties exclusivity ("Exclusive remedy" does not)."""
 _NOT_EXCLUSIVE = re.compile(r"\bnon-?exclusiv\w*|\bnot\s+(?:be\s+)?exclusive\b", re.IGNORECASE)
 _BOUND = re.compile(
     r"\b(?:shall|will|must|agrees?\s+to|undertakes?\s+to|is\s+obliged\s+to|commits?\s+to)\b",
@@ -260,11 +263,21 @@ class ExclusivityRead(Read):
 
 
 def exclusivity(sentences: Sequence[Sentence], names: PartyNames) -> list[ExclusivityRead]:
-    """Every exclusivity (or non-compete) their draft imposes, with the parties it binds."""
+    """Every exclusivity (or non-compete) their draft imposes, with the parties it binds: a
+    duty under the heading "Exclusivity" is one even where its own words never say so, unless
+    the clause says it is not exclusive."""
+    titles = headings(sentences)
+    denied = {
+        title
+        for title, sentence in zip(titles, sentences, strict=True)
+        if _NOT_EXCLUSIVE.search(sentence.text)
+    }
     found = []
     for index, sentence in enumerate(sentences):
         text = sentence.in_context
-        if not _EXCLUSIVE.search(text) or _NOT_EXCLUSIVE.search(text):
+        title = titles[index]
+        titled = title not in denied and _EXCLUSIVE_TITLE.search(title) is not None
+        if not (titled or _EXCLUSIVE.search(text)) or _NOT_EXCLUSIVE.search(text):
             continue
         duty = _BOUND.search(text)
         subject = text[: duty.start()] if duty else text

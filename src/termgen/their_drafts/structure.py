@@ -41,7 +41,8 @@ def headings(sentences: Sequence[Sentence]) -> list[str]:
     """For each sentence, the heading of the clause it sits in ('' before the first).
 
     A heading is a numbered title ("10. Term and Termination."), a title after a number that
-    the sentence splitter set apart ("10." then "Term and Termination."), or capitals.
+    the sentence splitter set apart ("10." then "Term and Termination."), a paragraph of its
+    own shaped as a title ("Term and termination"), or capitals.
     """
     current = ""
     after_number = False
@@ -55,6 +56,8 @@ def headings(sentences: Sequence[Sentence]) -> list[str]:
             current = numbered.group(1)
         elif titled:
             current = titled.group(1)
+        elif sentence.heading and not _NUMBER_ONLY.fullmatch(text):
+            current = _NUMBER_ONLY.sub("", text, count=1).strip().rstrip(".")
         elif capital and not capital.group(1).isdigit():
             current = capital.group(1)
         after_number = _NUMBER_ONLY.fullmatch(text) is not None

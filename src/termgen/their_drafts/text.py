@@ -85,6 +85,21 @@ SHORTEST_ITEM = 12
 # "Upon termination of this Agreement: (a) ...": the words before the colon govern every item.
 _LEAD_IN = re.compile(r"(.{10,400}?:)\s*\(?([a-z]{1,4}|\d{1,2})\)\s")
 _EDGE_LINES = 3
+_TITLE = re.compile(
+    r"(?:(?:section|article|clause)\s+)?(?:\(?\d{1,2}(?:\.\d{1,2})*\.?\)?\s+)?"
+    r"([A-Z][\w'/&-]*(?:\s+[^\W\d_][\w'/&-]*){0,7})"
+)
+"""A paragraph that reads as a clause's title: "Term and termination", "10. Term" (at most
+eight words, no punctuation inside, no numbers after its own)."""
+_MINOR_WORDS = frozenset(
+    ["a", "an", "and", "by", "for", "in", "of", "on", "or", "the", "to", "with", "&"]
+)
+"""The words a title in title case leaves in lower case."""
+_SENTENCE_ENDS = (".", "!", "?", ":", ";")
+_DANGLING = _MINOR_WORDS | frozenset(
+    ["are", "be", "is", "may", "must", "shall", "that", "which", "will"]
+)
+"""Words a title does not end on; a paragraph that does is a sentence broken off."""
 LONGEST_SENTENCE = 1500
 
 
@@ -97,6 +112,8 @@ class Sentence:
     """For an item of a list, the words that introduce the list."""
     items: str = ""
     """For the words that introduce a list within their sentence, the items they govern."""
+    heading: bool = False
+    """Part of a paragraph of its own that reads as a clause's title (see `_is_title`)."""
 
     @property
     def in_context(self) -> str:
@@ -159,9 +176,14 @@ def sentences(extracted: Extracted) -> list[Sentence]:
         texts = [normalise(block.text) for block in extracted.blocks]
     starts: list[int] = []
     parts: list[str] = []
-    paragraph_ends = []
+    paragraph_ends: list[int] = []
+    titles: set[int] = set()
     offset = 0
     for text in texts:
+        # Whether the paragraph before ended its sentence, as a title's must have.
+        after_end = (
+            not parts or parts[-1].endswith(_SENTENCE_ENDS) or paragraph_ends[-1:] == [offset]
+        )
         starts.append(offset)
         if "-\n" in text:
             text = _HYPHENATED.sub(r"\1\2", text)
@@ -171,6 +193,11 @@ def sentences(extracted: Extracted) -> list[Sentence]:
         # A Word paragraph that ends in a colon or a blank ends its sentence there (a text
         # file's lines may be a paragraph's, wrapped; a PDF's blocks are pages).
         if extracted.kind == "docx" and joined.endswith((":", _BLANK)):
+            paragraph_ends.append(offset)
+        # So does a title on a paragraph of its own: "Term and termination" is no part of the
+        # clause's first sentence (a PDF's blocks are pages, whose lines say too little).
+        elif extracted.kind != "pdf" and after_end and _is_title(joined):
+            titles.add(len(parts) - 1)
             paragraph_ends.append(offset)
     whole = "\n".join(parts)
     ends = [match.end() for match in _SENTENCE_END.finditer(whole)] + [len(whole)]
@@ -200,13 +227,36 @@ def sentences(extracted: Extracted) -> list[Sentence]:
                 rows_of = lead_in = text
             elif item_of != rows_of:
                 rows_of = ""
-            block = extracted.blocks[bisect.bisect_right(starts, begin) - 1]
+            number = bisect.bisect_right(starts, begin) - 1
+            block = extracted.blocks[number]
             for unit in _units(text, item_of, introduced is not None):
                 result.append(
-                    Sentence(unit.text, block.page, block.paragraph, unit.lead_in, unit.items)
+                    Sentence(
+                        unit.text,
+                        block.page,
+                        block.paragraph,
+                        unit.lead_in,
+                        unit.items,
+                        heading=number in titles,
+                    )
                 )
         begin = end
     return result
+
+
+def _is_title(paragraph: str) -> bool:
+    """Whether a paragraph is shaped as a clause's title, not ending on a word that leads on;
+    with a full stop, in title case ("Sections 4 and 5 survive." is a sentence). It is one
+    where it starts a sentence: `sentences` asks that too."""
+    shaped = _TITLE.fullmatch(paragraph.removesuffix("."))
+    if shaped is None:
+        return False
+    words = shaped.group(1).split()
+    if words[-1].lower() in _DANGLING:
+        return False
+    return not paragraph.endswith(".") or all(
+        word[0].isupper() or word in _MINOR_WORDS for word in words
+    )
 
 
 class _Unit(NamedTuple):

@@ -202,3 +202,18 @@ def test_a_draft_whose_term_sheet_dates_have_passed_says_so(tmp_path: Path) -> N
     assert part_texts((tmp_path / "a" / NAMES[2]).read_bytes()) == part_texts(
         (tmp_path / "b" / NAMES[2]).read_bytes()
     )
+
+
+@pytest.mark.parametrize("given", ["file", "folder without templates"])
+def test_a_templates_path_that_holds_no_template_is_refused(tmp_path: Path, given: str) -> None:
+    overlay = tmp_path / "templates"
+    if given == "file":
+        overlay.write_text("not a folder")
+    else:
+        overlay.mkdir()
+        (overlay / "notes.txt").write_text("no Word template here")
+    result = run_cli("draft", BATTERY, "-o", tmp_path / "out", "--templates", overlay)
+    assert result.status == 2
+    why = "is a file, not a folder" if given == "file" else "has none of term-sheet.docx"
+    assert f"{overlay}: the templates folder {why}" in result.err
+    assert not (tmp_path / "out").exists()

@@ -177,6 +177,14 @@ def test_a_missing_overlay_folder_is_named(tmp_path: Path) -> None:
     assert f"clause library folder '{tmp_path / 'nowhere'}' does not exist" in result.err
 
 
+def test_a_file_given_as_an_overlay_folder_is_named_as_a_file(tmp_path: Path) -> None:
+    given = tmp_path / "clauses.yaml"
+    given.write_text("id: x\n")
+    result = run_cli("library", "lint", given)
+    assert result.status == 2
+    assert f"clause library folder '{given}' is a file, not a folder" in result.err
+
+
 def test_clauses_that_differ_only_in_wording_each_get_their_problems_at_their_lines(
     tmp_path: Path,
 ) -> None:

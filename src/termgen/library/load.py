@@ -99,7 +99,8 @@ def load_library(
     styles: list[StyleSettings] = []
     for layer in layers:
         if not layer.is_dir():
-            problems.append(Problem(f"clause library folder '{layer}' does not exist"))
+            why = "is a file, not a folder" if layer.exists() else "does not exist"
+            problems.append(Problem(f"clause library folder '{layer}' {why}"))
             continue
         if with_clauses:
             _merge_clauses(clauses, clause_files(layer), problems, cache)

@@ -26,8 +26,15 @@ def template_for(document: Kind, overlays: Sequence[Path] = ()) -> Path:
     name = TEMPLATE_FILES[document]
     for folder in reversed(overlays):
         if not folder.is_dir():
+            why = "is a file, not a folder" if folder.exists() else "does not exist"
             raise WordTemplateError(
-                "the templates folder does not exist; check the --templates path",
+                f"the templates folder {why}; check the --templates path",
+                location=Location(folder),
+            )
+        if not any((folder / each).is_file() for each in TEMPLATE_FILES.values()):
+            raise WordTemplateError(
+                f"the templates folder has none of {', '.join(TEMPLATE_FILES.values())}; "
+                "check the --templates path",
                 location=Location(folder),
             )
         if (folder / name).exists():

@@ -288,6 +288,8 @@ Where the time goes (cProfile of whole runs and of one process linting 1,500 of 
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
 import statistics
 import sys
@@ -316,13 +318,28 @@ def library(size: int, *, spread: bool = False) -> Path:
     """A synthetic overlay of `size` clauses (see `write_library`), kept under
     benchmarks/.cache until a built-in clause changes."""
     folder = CACHE / f"{'overlay' if spread else 'library'}-{size}"
-    done = folder / ".complete"
     fingerprint = built_in_fingerprint()
-    if not done.exists() or done.read_text() != fingerprint:
+    if _complete(folder, fingerprint):
+        return folder
+    # Built aside and renamed into place: another run (the test suite runs two at once) may be
+    # reading the folder or building its own.
+    building = folder.with_name(f".{folder.name}-{os.getpid()}")
+    shutil.rmtree(building, ignore_errors=True)
+    write_library(building, size, spread=spread)
+    (building / ".complete").write_text(fingerprint)
+    if not _complete(folder, fingerprint):
         shutil.rmtree(folder, ignore_errors=True)
-        write_library(folder, size, spread=spread)
-        done.write_text(fingerprint)
+        with contextlib.suppress(OSError):  # another run renamed its copy in first
+            building.rename(folder)
+    shutil.rmtree(building, ignore_errors=True)
     return folder
+
+
+def _complete(folder: Path, fingerprint: str) -> bool:
+    done = folder / ".complete"
+    with contextlib.suppress(OSError):
+        return done.read_text() == fingerprint
+    return False
 
 
 def median_seconds(command: Callable[[], float], runs: int, warmup: int = 0) -> float:

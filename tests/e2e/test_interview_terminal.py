@@ -259,7 +259,7 @@ def test_esc_in_a_menu_clears_its_filter_and_never_ends_the_interview(
     child.send(ESCAPE)
     _pointer_on(child, "Done with phases")
     child.send(ESCAPE)  # nothing typed, no question before it in this session: the menu stays
-    child.expect_exact("This is the first question of this session")
+    child.expect_exact("No answer was given before this one")
     _pointer_on(child, "Done with phases")
     child.send(ENTER)
     child.expect_exact("left]")  # the next question: the interview went on

@@ -41,10 +41,12 @@ BACK = "back"
 
 
 KEYS = (
-    "Esc: previous question (in a list entry: cancels the entry) · leave empty if not decided "
-    "yet · everything can be changed in the review at the end · Ctrl-C pauses"
+    "Esc or typing 'back': previous question (in a list entry: cancels the entry) · leave "
+    "empty if not decided yet · everything can be changed in the review at the end · Ctrl-C "
+    "pauses"
 )
 """What the keys do, said once at the start and again after '?'."""
+NOTHING_BEFORE = "No answer was given before this one in this session: there is none to go back to."
 
 
 def _label(item: Question | Group) -> str:
@@ -263,10 +265,12 @@ class Runner:
                 self._back()
             return True
         if not self._answered:
-            self.prompter.say(
-                "This is the first question of this session. To leave it open, leave it empty "
-                "or choose (leave open); Ctrl-C pauses the interview."
+            leave_open = (
+                ""
+                if step.question.required
+                else " To leave it open, leave it empty or choose (leave open)."
             )
+            self.prompter.say(f"{NOTHING_BEFORE}{leave_open} Ctrl-C pauses the interview.")
             return False
         # This question comes again after it: by the walk while it has no answer, unless it was
         # asked again after a change (the walk would reach it only after the others).
@@ -279,10 +283,7 @@ class Runner:
         """Esc on a menu of the questions (a list, the suggestions): the question answered
         before is asked again, and the menu comes again after it."""
         if not self._answered:
-            self.prompter.say(
-                "This is the first question of this session: there is none to go back to. "
-                "Ctrl-C pauses the interview."
-            )
+            self.prompter.say(f"{NOTHING_BEFORE} Ctrl-C pauses the interview.")
             return
         self.engine.ask_again([self._answered.pop()])
 

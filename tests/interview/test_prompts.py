@@ -745,12 +745,18 @@ def test_ctrl_c_in_the_details_pass_pauses_like_anywhere_else(tmp_path: Path, sp
     assert load_deal(target).deal.deal.name == load_deal(BATTERY).deal.deal.name
 
 
+def _without_renewal_notice() -> dict[str, Any]:
+    """The battery JV's answers but one: resuming them asks for the notice to stop a renewal."""
+    example = read_answers(BATTERY)[0]
+    del example["exit"]["renewal"]["notice"]
+    return example
+
+
 def test_an_answer_file_edited_elsewhere_meanwhile_is_never_written_over(
     tmp_path: Path,
     spec,  # type: ignore[no-untyped-def]
 ) -> None:
-    example = read_answers(BATTERY)[0]
-    del example["exit"]["renewal"]["notice"]
+    example = _without_renewal_notice()
     target = tmp_path / "deal.yaml"
     target.write_text(dump_answers(example), encoding="utf-8")
     edited = target.read_text(encoding="utf-8") + "# a note added in the editor\n"
@@ -775,8 +781,7 @@ def test_a_resumed_file_keeps_its_line_endings_and_byte_order_mark(
     tmp_path: Path,
     spec,  # type: ignore[no-untyped-def]
 ) -> None:
-    example = read_answers(BATTERY)[0]
-    del example["exit"]["renewal"]["notice"]
+    example = _without_renewal_notice()
     target = tmp_path / "deal.yaml"
     target.write_bytes(b"\xef\xbb\xbf" + dump_answers(example).replace("\n", "\r\n").encode())
     terminal = ScriptedTerminal(ExampleAnswers(spec, read_answers(BATTERY)[0]))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import select
 import time
 from pathlib import Path
 
@@ -151,20 +152,34 @@ def test_work_shared_out_comes_back_in_order_each_number_done_once(count: int) -
         assert {here for _, here in done} == {True, False}, "both processes took numbers"
 
 
-@pytest.mark.parametrize("dies_at", [0, 5, 39])
-def test_the_numbers_a_copy_took_before_it_died_are_done_here(dies_at: int) -> None:
-    """Those it had done and those it had taken: nothing of a copy's is kept if it fails."""
+@pytest.mark.parametrize("dies_after", [0, 5, 38])
+def test_the_numbers_a_copy_took_before_it_died_are_done_here(dies_after: int) -> None:
+    """Those it had done and those it had taken: nothing of a copy's is kept if it fails.
+    This process holds its first number until the copy has died, so the copy surely takes
+    `dies_after` numbers and dies on the next, however the two are scheduled."""
     parent = os.getpid()
     done_here: list[int] = []
+    done_by_copy = [0]
+    died, dying = os.pipe()
 
     def work(number: int) -> int:
-        if os.getpid() != parent and number == dies_at:
-            os._exit(1)
+        if os.getpid() != parent:
+            if done_by_copy[0] == dies_after:
+                os.write(dying, b"x")
+                os._exit(1)
+            done_by_copy[0] += 1
+        elif not done_here:
+            copy_died, _, _ = select.select([died], [], [], 30)
+            assert copy_died, "the copy did not die within 30 s"
         if os.getpid() == parent:
             done_here.append(number)
         return -number
 
-    assert shared_out(work, 40) == [-number for number in range(40)]
+    try:
+        assert shared_out(work, 40) == [-number for number in range(40)]
+    finally:
+        os.close(died)
+        os.close(dying)
     assert sorted(done_here) == list(range(40))
 
 

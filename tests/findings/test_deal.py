@@ -137,7 +137,13 @@ CASES = [
                 "the Late review (9 years after the Effective Date) comes after the last day to "
                 "give notice of non-renewal (18 months before the initial term of 10 years ends), "
                 "so it can no longer stop the renewal; hold it earlier",
-            )
+            ),
+            (
+                "draft.open_points",
+                "clause 11.1 (Effective date and initial term) shows an open point "
+                "([●]) that no other point explains; "
+                "give the answers it needs, or mark them as left open on purpose",
+            ),
         ],
     ),
     (
@@ -148,7 +154,13 @@ CASES = [
                 "coherence.review_timing",
                 "the Late review (11 years after the Effective Date) comes after the initial term "
                 "(10 years) has ended; hold it before the last day to give notice of non-renewal",
-            )
+            ),
+            (
+                "draft.open_points",
+                "clause 11.1 (Effective date and initial term) shows an open point "
+                "([●]) that no other point explains; "
+                "give the answers it needs, or mark them as left open on purpose",
+            ),
         ],
     ),
     (
@@ -160,7 +172,7 @@ CASES = [
                 "clause 11.1 (Effective date and initial term) shows an open point "
                 "([●]) that no other point explains; "
                 "give the answers it needs, or mark them as left open on purpose",
-            )
+            ),
         ],
     ),
     (

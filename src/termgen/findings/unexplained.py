@@ -27,6 +27,7 @@ _ALIAS = re.compile(r"\{%-?\s*set\s+(\w+)\s*=\s*([a-z_]+(?:\.[a-z_]+)+)\s*-?%\}"
 """`{% set funding = company.funding %}`: a short name for a part of the answers."""
 _IF_TAG = re.compile(r"\{%-?\s*(?:el)?if\b(.*?)%\}", re.DOTALL)
 _OUTPUT = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
+_JINJA = re.compile(r"\{\{(.*?)\}\}|\{%(.*?)%\}", re.DOTALL)
 SHARED_PREFIX = 2
 """Path steps a clause id must share with a finding's answer path to be about it
 ('exit.assets' and exit › assets #2 › treatment)."""
@@ -108,7 +109,7 @@ def unexplained_open_points(
                 count = reading.text(clause.id).count(PLACEHOLDER)
                 if not count or clause.id in about:
                     continue
-                if reads is not None and reads.search(clause.choice.text):
+                if reads is not None and any(map(reads.search, _jinja(clause.choice.text))):
                     continue
                 points = "an open point" if count == 1 else f"{count} open points"
                 message = (
@@ -118,6 +119,12 @@ def unexplained_open_points(
                 where = _answers_for(clause, reading.deal)
                 gaps.append((section.section.id, reading.gap(message, where, clause.id)))
     return gaps
+
+
+def _jinja(text: str) -> list[str]:
+    """What a template computes, without its prose: a finding about `contributions › start`
+    explains a clause that reads `.start`, not one that says "start" in a sentence."""
+    return ["".join(parts) for parts in _JINJA.findall(text)]
 
 
 def _answered(deal: Deal, path: AnswerPath) -> bool:

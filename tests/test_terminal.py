@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from termgen.terminal import text_table, wrap
+import pytest
+
+from termgen.terminal import fit_apart, text_table, wrap
 
 HEADER = ("severity", "provision", "what is missing", "where to settle it")
 ROWS = [
@@ -55,3 +57,59 @@ def test_wrapping_breaks_at_words_and_keeps_long_words_whole() -> None:
     assert wrapped.split() == text.split()
     long = wrap("see /a/very/long/path/that/cannot/be/broken/anywhere/deal.yaml:12:3 now", 30)
     assert "/a/very/long/path/that/cannot/be/broken/anywhere/deal.yaml:12:3" in long.splitlines()
+
+
+def test_a_number_keeps_its_unit_and_a_short_aside_stays_on_one_line() -> None:
+    hint = "  Example: 50. Leave it empty if not decided yet (left open)."
+    assert wrap(hint, 52).splitlines()[-1] == "(left open)."
+    money = "Money is written with its currency code first. Example: 40 FTE, 12 slots or EUR 25m."
+    for width in range(30, 70):
+        lines = wrap(money, width).splitlines()
+        assert not any(line.endswith(("40", "EUR")) for line in lines), (width, lines)
+        entry = wrap("1. Capex above EUR 10m: qualified majority (75 %) by the board", width)
+        assert "(75 %)" in entry and "EUR 10m" in entry, (width, entry)
+    table = text_table(("matter", "majority"), [("Capex", "a qualified majority (75 %)")], 30)
+    assert "(75 %)" in table
+
+
+SETTLE_CHOICES = [
+    "warning: left open on purpose ([●] in the draft) (Parties and purpose › Parties #1 (Volta) "
+    "› Registered name)",
+    "warning: left open on purpose ([●] in the draft) (Clear roles and governance › Decision "
+    "rights #1 (Cell chemistry choice) › Approval it needs)",
+    "warning: left open on purpose ([●] in the draft) (Clear roles and governance › Seat (city))",
+    "warning: left open on purpose ([●] in the draft) (Agreed exit path › Effective date "
+    "(YYYY-MM-DD))",
+    "warning: left open on purpose ([●] in the draft) (Agreed exit path › Or the date it ends "
+    "(YYYY-MM-DD))",
+    "warning: no exit trigger for change of control",
+    "warning: no exit trigger for insolvency",
+    "warning: no review point decides on continuing or exiting",
+]
+"""What 'Settle a finding' offered for a new battery deal: findings alike name their question."""
+
+
+@pytest.mark.parametrize("width", [96, 56, 40, 30])
+def test_choices_cut_to_fit_stay_told_apart(width: int) -> None:
+    assert all(len(choice) <= 12 for choice in fit_apart(SETTLE_CHOICES, 12))  # tiny: cut only
+    fitted = fit_apart(SETTLE_CHOICES, width)
+    assert len(set(fitted)) == len(SETTLE_CHOICES), fitted
+    assert all(len(choice) <= width for choice in fitted), fitted
+    assert all(not choice.endswith(" …") and "  " not in choice for choice in fitted), fitted
+    assert fitted[2].endswith("Seat (city))")
+
+
+def test_a_choice_keeps_the_short_aside_that_names_it_and_fits_untouched_when_it_can() -> None:
+    choices = [
+        "let the others match the third party's terms (first refusal)",
+        "offer its shares to the others first (first offer)",
+        "nothing; it may sell freely after the lock-up",
+    ]
+    assert fit_apart(choices, 56) == [
+        "let the others match the third party's… (first refusal)",
+        *choices[1:],
+    ]
+    assert fit_apart(choices, 100) == choices
+    assert fit_apart(["Russian roulette (one names a price; the other buys)"], 40) == [
+        "Russian roulette (one names a price;…"  # a long aside is not what names it
+    ]

@@ -46,6 +46,7 @@ class Environment:
         """For tests: the prompt_toolkit input and output for the prompt with this key."""
         self._cache: Cache | None = None
         self._cache_chosen = False
+        self._prompt_output: Any = None
 
     @property
     def interactive(self) -> bool:
@@ -53,19 +54,34 @@ class Environment:
         return self.terminal is not None or self.stdin_isatty
 
     def prompt_io(self, key: str) -> dict[str, Any]:
-        return self.terminal(key) if self.terminal is not None else {}
+        """What the prompt with this key reads and draws on: a terminal, even where stdout is
+        piped (`termgen interview | tee`), for a prompt drawn as plain text cannot redraw."""
+        if self.terminal is not None:
+            return self.terminal(key)
+        if self.stdout_isatty:
+            return {}
+        if self._prompt_output is None:
+            from prompt_toolkit.output import create_output
+
+            self._prompt_output = create_output(always_prefer_tty=True)
+        return {"output": self._prompt_output}
 
     @property
     def columns(self) -> int:
-        """How wide the terminal is, for wrapping text: its width now (it may have been resized),
-        else $COLUMNS, else 100."""
-        if self.stdout_isatty:
-            try:
-                return os.get_terminal_size(self.stdout.fileno()).columns
-            except (OSError, ValueError):
-                pass
+        """How wide the output is read, for wrapping text: the width of the terminal on stdout
+        now (it may have been resized), else $COLUMNS, else the width of the terminal on stderr
+        or stdin (output piped to a pager or grep is read there), else 100 (a file)."""
         given = self.environ.get("COLUMNS", "")
-        return int(given) if given.isdigit() and int(given) > 0 else 100
+        return _terminal_width(self.stdout) or (
+            int(given)
+            if given.isdigit() and int(given) > 0
+            else _terminal_width(self.stderr) or _terminal_width(self.stdin) or 100
+        )
+
+    @property
+    def err_columns(self) -> int:
+        """How wide messages on stderr are read: its terminal's width, else as `columns`."""
+        return _terminal_width(self.stderr) or self.columns
 
     def out_wrapped(self, text: str, indent: str = "", hanging: str | None = None) -> None:
         """Print text wrapped to the terminal's width at word boundaries."""
@@ -77,7 +93,15 @@ class Environment:
         """Print a message to stderr wrapped like `out_wrapped`: a path is never cut."""
         from termgen.terminal import wrap
 
-        self.err(wrap(text, self.columns))
+        self.err(wrap(text, self.err_columns))
+
+    def err_problem(self, text: str) -> None:
+        """Print what stopped a command: in a terminal wrapped at words, the lines each problem
+        wraps onto indented; to a file or a program, each problem on one line, to search."""
+        from termgen.terminal import wrap
+
+        shown = _terminal_width(self.stderr)
+        self.err(wrap(text, shown, hanging="  ") if shown else text)
 
     @property
     def stdin_isatty(self) -> bool:
@@ -115,10 +139,22 @@ class Environment:
             os.dup2(devnull, sys.stdout.fileno())
 
     def out(self, text: str = "") -> None:
-        print(text, file=self.stdout)
+        # Flushed at once: piped, it would otherwise come after the prompts drawn on the
+        # terminal meanwhile.
+        print(text, file=self.stdout, flush=True)
 
     def err(self, text: str) -> None:
         print(text, file=self.stderr)
+
+
+def _terminal_width(stream: IO[str]) -> int:
+    """The width of the terminal `stream` writes to or reads from; 0 when it is none."""
+    if not _isatty(stream):
+        return 0
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (OSError, ValueError):
+        return 0
 
 
 def _isatty(stream: IO[str]) -> bool:

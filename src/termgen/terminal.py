@@ -2,13 +2,34 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Sequence
+from itertools import pairwise
 
-DEFAULT_WIDTH = 100
 NARROWEST = 30
 _GAP = "  "
 _BROKEN_WORDS_FLOOR = 8
+_GLUE = "\ue000"
+"""Stands for a space no line may break at while text is wrapped (a private-use character:
+textwrap breaks only at ASCII white space)."""
+_UNBREAKABLE = re.compile(
+    r"\([^()\s][^()]{0,18}\)"  # a short aside: '(left open)', '(75 %)', '(first refusal)'
+    r"|(?<![^\s(])\d+(?:[.,]\d+)* (?=%|[^\W\d_])"  # a number and its unit: '30 days', '75 %'
+    r"|\b[A-Z]{3} (?=\d)"  # a currency and its amount: 'EUR 25m'
+)
+_MIN_HEAD = 12
+"""Columns a label keeps of its beginning when its middle gives way (see `fit_apart`)."""
+
+
+def _glued(text: str) -> str:
+    """`text` with the spaces no line should break at glued: a unit or the end of an aside
+    alone at the start of a line reads as a new thought."""
+    return _UNBREAKABLE.sub(lambda match: match.group().replace(" ", _GLUE), text)
+
+
+def _unglued(text: str) -> str:
+    return text.replace(_GLUE, " ")
 
 
 def wrap(text: str, width: int, indent: str = "", hanging: str | None = None) -> str:
@@ -26,7 +47,7 @@ def wrap(text: str, width: int, indent: str = "", hanging: str | None = None) ->
             continue
         lines.extend(
             textwrap.wrap(
-                paragraph,
+                _glued(paragraph),
                 width,
                 initial_indent=indent,
                 subsequent_indent=follow,
@@ -34,7 +55,7 @@ def wrap(text: str, width: int, indent: str = "", hanging: str | None = None) ->
                 break_on_hyphens=False,
             )
         )
-    return "\n".join(lines)
+    return _unglued("\n".join(lines))
 
 
 def command_line(lead: str, command: str, columns: int) -> str:
@@ -52,13 +73,61 @@ def fit(label: str, width: int) -> str:
     return f"{cut}…"
 
 
+def fit_apart(labels: Sequence[str], width: int) -> list[str]:
+    """Each label fitted to one line as `fit` does, unless the part cut off is what tells it
+    from another label (they read alike up to the cut) or is the short aside that names it
+    ('… (first refusal)'): then its middle gives way, and the end that tells it apart is kept."""
+    ordered = sorted(set(labels))
+    shared = dict.fromkeys(ordered, 0)
+    """How long a beginning each label shares with another: sorted, its neighbours share most."""
+    for before, after in pairwise(ordered):
+        pairs = zip(before, after, strict=False)
+        common = next((at for at, (one, other) in enumerate(pairs) if one != other), len(before))
+        shared[before] = max(shared[before], common)
+        shared[after] = max(shared[after], common)
+    return [_fit_apart(label, width, shared[label]) for label in labels]
+
+
+def _fit_apart(label: str, width: int, shared: int) -> str:
+    plain = fit(label, width)
+    if len(label) <= width or width < 2 * _MIN_HEAD:
+        return plain
+    aside = _last_aside(label)
+    if len(plain) - 1 <= shared:
+        start = label.rfind(" ", 0, shared + 1) + 1  # the word in which they differ
+    elif aside and len(label) - aside <= width // 2:
+        start = aside
+    else:
+        return plain
+    tail = label[start:]
+    if len(tail) > width - _MIN_HEAD - 2:
+        tail = fit(tail, width - _MIN_HEAD - 2)
+    room = width - len(tail) - 2  # the '…' and the space before the tail
+    head = label[:start].rstrip()
+    if len(head) > room:
+        head = f"{head[:room].rsplit(' ', 1)[0]}…"
+    return f"{head} {tail}"
+
+
+def _last_aside(label: str) -> int:
+    """Where the aside in brackets that ends `label` opens (0: none does)."""
+    depth = 0
+    for index in range(len(label) - 1, 0, -1):
+        depth += {")": 1, "(": -1}.get(label[index], 0)
+        if depth == 0:
+            return index if label[index] == "(" and label[index - 1] == " " else 0
+    return 0
+
+
 def _cell_lines(cell: str, width: int, break_words: bool) -> list[str]:
-    lines = textwrap.wrap(cell, max(width, 1), break_long_words=break_words, break_on_hyphens=False)
-    return lines or [""]
+    lines = textwrap.wrap(
+        _glued(cell), max(width, 1), break_long_words=break_words, break_on_hyphens=False
+    )
+    return [_unglued(line) for line in lines] or [""]
 
 
 def _longest_word(cells: Sequence[str]) -> int:
-    return max((len(word) for cell in cells for word in cell.split()), default=0)
+    return max((len(word) for cell in cells for word in _glued(cell).split()), default=0)
 
 
 def _column_widths(
@@ -88,7 +157,7 @@ def _column_widths(
 def text_table(
     header: Sequence[str],
     rows: Sequence[Sequence[str]],
-    width: int | None = DEFAULT_WIDTH,
+    width: int | None,
     *,
     break_words: bool = False,
 ) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import sys
 from pathlib import Path
 
@@ -27,13 +28,20 @@ def terminal(tmp_path: Path):
     """A factory for `termgen interview ARGS` in a pty of the given width, killed after the test."""
     children: list[pexpect.spawn] = []
 
-    def spawn(*args: str | Path, columns: int = 100, rows: int = 30) -> pexpect.spawn:
+    def spawn(
+        *args: str | Path, columns: int = 100, rows: int = 30, piped: bool = False
+    ) -> pexpect.spawn:
+        """`piped`: its output piped through `cat`, as to a pager or `tee`."""
+        command = [sys.executable, "-m", "termgen", "interview", *map(str, args)]
+        if piped:
+            command = ["/bin/sh", "-c", f"{shlex.join(command)} | cat"]
         child = pexpect.spawn(
-            sys.executable,
-            ["-m", "termgen", "interview", *map(str, args)],
+            command[0],
+            command[1:],
             cwd=tmp_path,
             env={
-                **os.environ,
+                # The width is the terminal's: a COLUMNS set by whatever runs the tests is not.
+                **{name: value for name, value in os.environ.items() if name != "COLUMNS"},
                 "TERM": "xterm-256color",
                 "NO_COLOR": "1",
                 "PROMPT_TOOLKIT_NO_CPR": "1",
@@ -158,7 +166,9 @@ def test_an_owner_that_does_not_exist_is_refused_and_asked_again(
     refused.expect(pexpect.EOF)
     refused.close()
     assert refused.exitstatus == 2
-    assert "'BMW' is not a party, 'joint' or a governance body" in refused.before
+    refusal = " ".join(refused.before.split())  # wrapped to the terminal at words
+    assert "'BMW' is not a party, 'joint' or a governance body" in refusal
+    assert all(len(line) <= columns for line in _printed_lines(refused.before))
     assert "Nothing is missing" not in refused.before
     child = terminal("--resume", deal.name, columns=columns)
     child.expect_exact("These answers are asked again first.")
@@ -333,3 +343,27 @@ def test_at_60_columns_a_filter_finds_words_a_cut_choice_does_not_show(
     child.expect(pexpect.EOF)
     child.close()
     assert read_answers(saved)[0]["deal"]["purpose"] == "software_codevelopment"
+
+
+def test_piped_at_60_columns_the_interview_fits_the_terminal_and_says_its_keys_on_a_question_mark(
+    terminal, tmp_path: Path
+) -> None:
+    saved = tmp_path / "deal.yaml"
+    child = terminal("--spec", SPEC, "-o", saved, columns=60, piped=True)
+    _answer(child, "Project name", f"Project Lumen{ENTER}")
+    printed = _printed_lines(child.before)  # the keys and the first heading, through `cat`
+    assert len(printed) > 3 and all(len(line) <= 60 for line in printed), printed
+    child.expect_exact("What is the partnership for?")
+    child.send("?")  # no choice has one: the keys are shown, no choice is filtered away
+    child.expect_exact("arrows move")
+    assert "no choice matches" not in child.before
+    child.send(f"software{ENTER}")
+    _answer(child, "Short name", f"NOVA{ENTER}")
+    child.expect_exact("Parties #2 · Esc cancels this party")
+    _answer(child, "Short name", f"KITE{ENTER}")
+    _pointer_on(child, "Done with parties")
+    child.send("\x03")
+    child.expect_exact(f"termgen interview {saved}")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert read_answers(saved)[0]["parties"] == [{"short_name": "NOVA"}, {"short_name": "KITE"}]

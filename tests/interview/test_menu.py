@@ -64,13 +64,28 @@ def test_a_long_menu_shows_a_window_of_its_choices_that_fits_the_terminal() -> N
 def test_the_window_follows_the_pointer_and_says_what_is_above_and_below() -> None:
     state = _State("?", "Change an answer?", [f"Choice {n}" for n in range(1, 61)], "")
     state.refilter(keep=0)
-    assert state._window(rows=24) == (0, 18)
+    assert state._window(rows=24, columns=60) == (0, 18)
     state.pointer = 30
-    first, last = state._window(rows=24)
+    first, last = state._window(rows=24, columns=60)
     assert (first, last) == (13, 31)  # the pointer on the last row shown
-    state.pointer = 29
-    assert state._window(rows=24) == (13, 31)  # moving up within the window does not scroll
+    state.pointer = 29  # moving up within the window does not scroll
+    assert state._window(rows=24, columns=60) == (13, 31)
     state.pointer = 59
-    assert state._window(rows=24) == (42, 60)
+    assert state._window(rows=24, columns=60) == (42, 60)
     state.pointer = 0
-    assert state._window(rows=5) == (0, 1)  # a tiny terminal still shows the pointer
+    assert state._window(rows=5, columns=60) == (0, 1)  # a tiny terminal still shows the pointer
+
+
+@pytest.mark.parametrize("columns", [100, 60])
+def test_choices_that_read_alike_up_to_the_cut_are_drawn_apart(columns: int) -> None:
+    titles = [
+        f"warning: left open on purpose ([●] in the draft) (Agreed exit path › {question})"
+        for question in ("Effective date (YYYY-MM-DD)", "Or the date it ends (YYYY-MM-DD)")
+    ]
+    written = io.StringIO()
+    output = Vt100_Output(written, lambda: Size(rows=24, columns=columns), term="xterm")
+    with create_pipe_input() as pipe:
+        pipe.send_text(ENTER)
+        Menus().pick("?", "Which finding?", titles, 0, input=pipe, output=output)
+    drawn = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][AB0-2]|\x1b[=>]|\x08", "", written.getvalue())
+    assert "Effective date" in drawn and "Or the date it ends" in drawn

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import io
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +14,9 @@ import pytest
 from termgen.answers.read import load_deal, read_answers
 from termgen.answers.write import dump_answers
 from termgen.interview.data import ABSENT, get
+from termgen.interview.overview import answer_text
 from termgen.interview.runner import KEYS
-from termgen.interview.spec import load_spec
+from termgen.interview.spec import Question, load_spec
 from termgen.model.paths import parse_path
 
 from ..conftest import EXAMPLES_DIR, run_cli
@@ -812,3 +814,30 @@ def test_a_folder_given_as_the_answer_file_says_to_name_a_file(tmp_path: Path) -
     assert f"{tmp_path}: is a folder; give the name of the answer file to save" in err
     assert f"for example {tmp_path / 'deal.yaml'}" in err
     assert terminal.asked == []
+
+
+def test_what_esc_does_to_an_entry_is_said_as_it_is_added_and_as_it_is_edited(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    overrides = {
+        "parties": [f"Edit #1{ENTER}", CTRL_C],
+        "parties#1.short_name": [f"{CLEAR}NAW{ENTER}", ESCAPE],
+    }
+    terminal = ScriptedTerminal(_answers(spec, overrides))
+    status, out, _ = run_interview(terminal, "-o", tmp_path / "deal.yaml")
+    assert status == 130
+    said = out.splitlines()
+    assert "Parties #1 · Esc cancels this party" in said
+    assert "Parties #1 (NAW (Nordhafen Automobilwerke AG)) · Esc keeps this party as it was" in said
+    assert "  Cancelled: the party is as it was." in said
+
+
+def test_a_percentage_reads_as_one_in_the_review_and_the_suggestions(spec) -> None:  # type: ignore[no-untyped-def]
+    (payout,) = [
+        item
+        for section in spec.sections
+        for item in section.items
+        if isinstance(item, Question) and item.path == "company.dividends.payout_percent"
+    ]
+    assert answer_text(payout, Decimal("40")) == "40 %"  # a bare '40' could count anything

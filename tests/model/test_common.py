@@ -110,6 +110,12 @@ def test_quantity_distinguishes_money_from_units() -> None:
             "'EUR 40m'?",
         ),
         (Money, "40m", "'40m' has no currency; write the code first, e.g. 'EUR 40m'"),
+        (
+            Money,
+            "25 million",
+            "'25 million' has no currency; write the code first, e.g. 'EUR 25 million'",
+        ),
+        (Money, "100 million euros", "did you mean 'EUR 100 million'?"),
         (Money, "$40m", "did you mean 'USD 40m'?"),
         (Money, "forty million", "'forty million' is not an amount of money"),
         (

@@ -105,7 +105,7 @@ def _check_drafts(command: Check, env: Environment) -> ExitStatus:
         env.out(f"{len(results)} drafts checked, {failed} could not be read")
     for checked in results:
         if checked.error is not None:
-            env.err(checked.error)
+            env.err_problem(checked.error)
     if any(checked.error is not None for checked in results):
         return ExitStatus.ERROR
     blocking = any(checked.report and checked.report.blocking_missing for checked in results)

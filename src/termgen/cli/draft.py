@@ -40,7 +40,7 @@ def run(command: Draft, env: Environment) -> ExitStatus:
     else:
         for path in written:
             env.out(f"wrote {path}")
-        env.out(report.table(deal.findings))
+        env.out(report.table(deal.findings, env.columns))
         passed = _passed_dates(deal, env.today())
         if passed:
             env.out_wrapped(

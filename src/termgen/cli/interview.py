@@ -26,7 +26,7 @@ def run(command: Interview, env: Environment) -> ExitStatus:
     problems = lint_spec(spec, source)
     if problems:
         for problem in problems:
-            env.err(str(problem))
+            env.err_problem(str(problem))
         env.err(f"{len(problems)} problem(s) in the interview definition {source.file}")
         return ExitStatus.ERROR
     if command.lint:
@@ -168,11 +168,11 @@ def _paused(env: Environment, output: Path, drafts: bool = False) -> ExitStatus:
     """Ctrl-C at any question: the answers so far are kept; say how to go on."""
     saved = f"Your answers are saved in {output}." if output.exists() else "Nothing was saved yet."
     env.err_wrapped(f"\nInterview paused. {saved}")
-    env.err(command_line("Continue with:", f"termgen interview {output}", env.columns))
+    env.err(command_line("Continue with:", f"termgen interview {output}", env.err_columns))
     if drafts:
         env.err(
             command_line(
-                "Or draft them as they are:", f"termgen draft {output} -o out/", env.columns
+                "Or draft them as they are:", f"termgen draft {output} -o out/", env.err_columns
             )
         )
     return ExitStatus.INTERRUPTED
@@ -216,7 +216,7 @@ def _without_terminal(
     from termgen.interview.overview import missing
 
     for problem in refused:
-        env.err(str(problem))
+        env.err_problem(str(problem))
     absent = missing(engine)
     if absent:
         env.out(f"{len(absent)} answer(s) still missing (no terminal to ask them in):")

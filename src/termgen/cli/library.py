@@ -22,7 +22,7 @@ def lint(command: LibraryLint, env: Environment) -> ExitStatus:
     layers = library_layers([*command.library, *command.folders], env.environ)
     report = lint_layers(layers, env.cache(), checks=_check_names)
     for problem in report.problems:
-        env.err(str(problem))
+        env.err_problem(str(problem))
     if report.problems:
         env.err(f"{len(report.problems)} problem(s) in the clause library")
         return ExitStatus.ERROR

@@ -160,7 +160,7 @@ def _carried_out(command: Command, env: Environment) -> int:
     except TermgenError as problem:
         if command.debug:
             raise
-        env.err(str(problem))
+        env.err_problem(str(problem))
         return int(problem.exit_status)
     except BrokenPipeError:
         env.stdout_closed()
@@ -174,12 +174,12 @@ def _carried_out(command: Command, env: Environment) -> int:
         if isinstance(bug, OSError) and bug.filename is not None:
             # The system refused a path the user gave (too long a name, no permission, a full
             # disk): the user's to settle, as the message says, not a bug to report.
-            env.err(
+            env.err_problem(
                 f"{bug.filename}: cannot use this path ({bug.strerror or bug}); check the name, "
                 "and that termgen may read there"
             )
             return ExitStatus.ERROR
-        env.err(
+        env.err_problem(
             f"termgen: internal error: {type(bug).__name__}: {bug}\n"
             "This is a bug in termgen. Run again with --debug for the traceback and report it."
         )

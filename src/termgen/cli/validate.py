@@ -21,7 +21,7 @@ def run(command: Validate, env: Environment) -> ExitStatus:
         except TermgenError as problem:
             if command.debug:
                 raise
-            env.err(str(problem))
+            env.err_problem(str(problem))
             status = ExitStatus.ERROR
             continue
         meta = deal.deal

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from termgen.findings.deal import Finding, blocking
-from termgen.terminal import DEFAULT_WIDTH, text_table
+from termgen.terminal import text_table
 
 
 def summary(findings: Sequence[Finding]) -> str:
@@ -18,7 +18,7 @@ def summary(findings: Sequence[Finding]) -> str:
     return f"{stops} blocking, {warnings} warning{'s' if warnings != 1 else ''}"
 
 
-def table(findings: Sequence[Finding], width: int = DEFAULT_WIDTH) -> str:
+def table(findings: Sequence[Finding], width: int) -> str:
     """The findings as a table fitted to `width` columns, followed by the summary."""
     if not findings:
         return summary(findings)

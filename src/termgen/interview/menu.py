@@ -17,7 +17,7 @@ from prompt_toolkit.keys import Keys
 from prompt_toolkit.layout import FormattedTextControl, HSplit, Layout, Window
 from prompt_toolkit.styles import Style
 
-from termgen.terminal import fit
+from termgen.terminal import fit, fit_apart, wrap
 
 STYLE = Style.from_dict(
     {
@@ -50,16 +50,28 @@ class _State:
     picked: bool = False
     top: int = 0
     """The first choice shown when they do not all fit the terminal."""
+    fitted: tuple[int, list[str]] = (0, [])
+    """The titles as last drawn, and the width they were fitted to."""
+    helped: bool = False
+    """Whether '?' was typed (where no choice has one): the keys are shown below the choices."""
 
     def refilter(self, keep: int | None = None) -> None:
         needle = self.typed.casefold()
         self.shown = [i for i, title in enumerate(self.titles) if needle in title.casefold()]
         self.pointer = self.shown.index(keep) if keep in self.shown else 0
 
-    def _window(self, rows: int) -> tuple[int, int]:
-        """The rows of choices shown, around the pointer: the question, the filter and the
-        choices together fit the terminal's height, so the question never scrolls away."""
+    def _keys(self, columns: int) -> str:
+        back = "Esc goes back · " if self.cancellable else ""
+        keys = f"{back}arrows move · typing filters · Enter picks · Ctrl-C pauses"
+        return wrap(keys, columns - 1, "  ")
+
+    def _window(self, rows: int, columns: int) -> tuple[int, int]:
+        """The rows of choices shown, around the pointer: the question, the filter, the keys
+        if asked for and the choices together fit the terminal's height, so the question never
+        scrolls away."""
         around = 4 + self.message.count("\n")  # the question, the filter and a spare line
+        if self.helped:
+            around += 1 + self._keys(columns).count("\n") + 1
         room = max(rows - around, 3)
         if len(self.shown) <= room:
             self.top = 0
@@ -84,12 +96,14 @@ class _State:
         lines: StyleAndTextTuples = [*head, ("class:hint", f" {self.hint}".rstrip()), ("", "\n")]
         size = get_app().output.get_size()
         width = size.columns - 4  # the pointer's three columns and one the terminal keeps
-        first, last = self._window(size.rows)
+        if self.fitted[0] != width:
+            self.fitted = (width, fit_apart(self.titles, width))
+        first, last = self._window(size.rows, size.columns)
         if first > 0:
             lines.append(("class:hint", f"   ↑ {first} more above\n"))
         for row in range(first, last):
             index = self.shown[row]
-            title = fit(self.titles[index], width)
+            title = self.fitted[1][index]
             if row == self.pointer:
                 lines += [("class:pointer", " » "), ("class:highlighted", title)]
             else:
@@ -97,6 +111,8 @@ class _State:
             lines.append(("", "\n"))
         if last < len(self.shown):
             lines.append(("class:hint", f"   ↓ {len(self.shown) - last} more below\n"))
+        if self.helped:
+            lines += [("", "\n"), ("class:hint", self._keys(size.columns))]
         if self.typed:
             nothing = "" if self.shown else "  (no choice matches: Backspace or Esc clears)"
             typed = f"/ {self.typed}..."
@@ -173,7 +189,9 @@ def _bindings() -> KeyBindings:
     def _(event: KeyPressEvent) -> None:
         menu = state(event)
         text = "".join(press.data for press in event.key_sequence if press.data.isprintable())
-        if text:
+        if text == "?" and not menu.typed and not any("?" in title for title in menu.titles):
+            menu.helped = True
+        elif text:
             menu.typed += text
             menu.refilter()
 

@@ -37,6 +37,8 @@ def answer_text(question: Question, value: Any) -> str:
     if question.type in ("choice", "multi_choice"):
         values = value if isinstance(value, list) else [value]
         return ", ".join(question.label(str(item)) for item in values)
+    if question.type == "percent" and value is not None:
+        return f"{show(question.type, value)} %"  # a bare '50' could be a count of anything
     return show(question.type, value)
 
 

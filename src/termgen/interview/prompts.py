@@ -1,8 +1,8 @@
 """The terminal side of the interview: the only module that imports questionary.
 
 Every prompt fits the terminal: messages wrap at word boundaries, choices that would not fit
-end at a word with '…' (their full text is printed above them), errors are printed wrapped
-rather than squeezed into one status line. Escape cancels (see `Cancelled`).
+are cut at a word with '…' where they stay told apart (see `fit_apart`), errors are printed
+wrapped rather than squeezed into one status line. Escape cancels (see `Cancelled`).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from termgen.interview.state import State
 from termgen.interview.steps import Ask
 from termgen.interview.types import MULTI_TYPES, TEXT_TYPES, NewBody
 from termgen.model.governance import BodyKind
-from termgen.terminal import fit, wrap
+from termgen.terminal import fit_apart, wrap
 from termgen.wording import humanise
 
 LEAVE_OPEN = "(leave open)"
@@ -213,10 +213,10 @@ class Prompter:
         checked: Sequence[Any],
         mark: str = "?",
     ) -> list[Any]:
-        width = self.env.columns - 6
+        titles = fit_apart([title for title, _ in options], self.env.columns - 6)
         choices = [
-            questionary.Choice(fit(title, width), value=value, checked=value in checked)
-            for title, value in options
+            questionary.Choice(title, value=value, checked=value in checked)
+            for title, (_, value) in zip(titles, options, strict=True)
         ]
         self.say(_CHECKBOX_HINT)
         return list(

@@ -122,9 +122,20 @@ class Runner:
             number = own.index(step.entry) + 1 if step.entry in own else len(own) + 1
             summary = self.engine.summary(group, step.entry)
             about = f" ({summary})" if any(char.isalnum() for char in summary) else ""
-            cancel = "" if group.single else f" · Esc cancels this {group.item}"
-            self.prompter.say(f"{group.title} #{number}{about}{cancel}", "")
+            self.prompter.say(f"{group.title} #{number}{about}{self._escape_note(step)}", "")
         self._entry = entry
+
+    def _escape_note(self, step: Ask) -> str:
+        """What Esc does to the entry about to be asked: cancel it while it is added, undo the
+        changes while it is edited; else (its details asked later) it only goes back."""
+        edit = self.engine.editing
+        if step.group is None or step.group.single or edit is None:
+            return ""
+        if (edit.group.id, edit.index) != (step.group.id, step.entry):
+            return ""
+        if edit.before is None:
+            return f" · Esc cancels this {step.group.item}"
+        return f" · Esc keeps this {step.group.item} as it was"
 
     def _ask(self, step: Ask) -> None:
         typed: str | None = None

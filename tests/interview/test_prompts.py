@@ -69,6 +69,31 @@ def test_a_full_interview_with_its_details_reproduces_the_battery_example(
     )
 
 
+def test_an_empty_answer_where_empty_means_none_is_kept_as_none_not_left_open(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    target = tmp_path / "deal.yaml"
+    terminal = ScriptedTerminal(_answers(spec))
+    status, out, err = run_interview(terminal, "-o", target)
+    assert (status, err) == (0, "")
+    assert "parties#2.second_signatory.name" in terminal.asked
+    saved, _ = read_answers(target)
+    assert saved["parties"][1]["second_signatory"] == {"name": None}
+    assert "goals.value_sharing.revenue_share" in terminal.asked
+    assert saved["goals"]["value_sharing"]["revenue_share"] is None
+    assert not [path for path in saved["left_open"] if "signatory" in path or "share" in path]
+    deal = load_deal(target).deal
+    assert deal.parties[1].second_signatory is None
+    assert deal.goals.value_sharing.revenue_share == {}
+    again = ScriptedTerminal(_answers(spec, {"next": [f"Stop here{ENTER}"]}))
+    status, out, err = run_interview(again, "--resume", target)
+    assert (status, err) == (0, "")
+    assert again.asked == ["review", "next"]
+    assert "Fill in the details" not in out  # nothing is asked again
+    assert "Revenue share per party (leave empty if none): none\n" in out
+
+
 def test_an_invalid_answer_is_asked_again_with_the_reason(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
     wrong = {
         "deal.date": [f"{CLEAR}2027-02-31{ENTER}", f"{CLEAR}2026-12-31{ENTER}"],

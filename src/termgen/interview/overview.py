@@ -31,9 +31,12 @@ class Missing:
 
 
 def answer_text(question: Question, value: Any) -> str:
-    """A stored answer as the review shows it: words, not ids; '(left open)' when it is."""
+    """A stored answer as the review shows it: words, not ids; '(left open)' when it is,
+    'none' when an empty answer said there is none."""
     if value is OPEN:
         return LEFT_OPEN
+    if value is None:
+        return "none"
     if question.type in ("choice", "multi_choice"):
         values = value if isinstance(value, list) else [value]
         return ", ".join(question.label(str(item)) for item in values)

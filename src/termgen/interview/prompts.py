@@ -90,7 +90,9 @@ class Prompter:
         hint = for_purpose(question.help, purpose)
         example = for_purpose(question.example, purpose)
         example = _party_example(question.type, engine.party_names()) or example
-        left_open = question.type in TEXT_TYPES and not question.required
+        left_open = (
+            question.type in TEXT_TYPES and not question.required and not question.empty_is_none
+        )
         if (hint or example or left_open) and typed is None:
             example_text = f"Example: {example.rstrip('.')}." if example else None
             empty = "Leave it empty if not decided yet (left open)." if left_open else None

@@ -57,6 +57,13 @@ class Question(Record):
         None, description="What a whole-number answer counts, e.g. days: '20 days' reads as 20."
     )
     required: bool = False
+    empty_is_none: bool = Field(
+        False,
+        description=(
+            "An empty answer says there is none (no second signatory, no floor), not that the "
+            "answer is left open: it is kept as none, with no [●] in the drafts nor a finding."
+        ),
+    )
     detail: bool = Field(
         False, description="Asked once the essentials are done, or when the user asks for detail."
     )

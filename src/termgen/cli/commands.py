@@ -39,6 +39,7 @@ class Validate(Command):
     files: Argument[list[Path]] = Argument(
         type=path, nargs="+", metavar="FILE", help="answer files (YAML)"
     )
+    library = library_folders()
 
 
 class Draft(Command):

@@ -63,6 +63,10 @@ PLANTED = [
     ("general/no-purpose.yaml:5:11", "the clause applies to no purpose"),
     ("general/unknown-filter.yaml:7", "unknown filter 'datee', did you mean 'date'?"),
     (
+        "general/unknown-reference.yaml:8",
+        "refers to clause 'nonexistent.clause', which is not in the library",
+    ),
+    (
         "goals/duplicate-b.yaml:1:5",
         "duplicate clause id 'counsel.duplicate', also used in",
     ),

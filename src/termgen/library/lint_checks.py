@@ -16,9 +16,10 @@ from termgen.files.read import FilePath
 from termgen.library.clause_lint import Anchor, LintedFile, lint_files
 from termgen.library.lint import Linted
 from termgen.library.load import Library, load_library, merge_layer
+from termgen.suggest import nearest
 
 if TYPE_CHECKING:
-    from termgen.library.lint_templates import TextIssue, WhileLinting
+    from termgen.library.lint_templates import Reference, TextIssue, WhileLinting
 
 
 def linted(
@@ -99,6 +100,7 @@ def _linted(
     for _, file in effective.values():
         problems += file.clause_problems
     problems += _template_problems(effective.values(), checked.issues)
+    problems += _unknown_references(effective, checked.references)
     problems += checked.provision_problems()
     provided = {pid for _, file in effective.values() for pid in file.provides}
     problems += _uncovered_provisions(library, provided)
@@ -121,6 +123,25 @@ def _template_problems(
         for path, line, message in issues[file.check_key]:
             anchor = Anchor(*anchors[path])
             where = anchor.where(file_path) if line is None else anchor.at(file_path, line)
+            problems.append(Problem(message, where))
+    return problems
+
+
+def _unknown_references(
+    effective: Mapping[str, tuple[FilePath, LintedFile]],
+    references: Mapping[bytes, list[Reference]],
+) -> list[Problem]:
+    """Each reference to a clause the effective library does not have: a draft that reaches
+    it stops there."""
+    problems = []
+    for file_path, file in effective.values():
+        for path, line, clause_id in references[file.check_key]:
+            if clause_id in effective:
+                continue
+            match = nearest(clause_id, effective)
+            guess = f", did you mean '{match}'?" if match else ""
+            message = f"refers to clause '{clause_id}', which is not in the library{guess}"
+            where = Anchor(*dict(file.anchors)[path]).at(file_path, line)
             problems.append(Problem(message, where))
     return problems
 

@@ -14,7 +14,7 @@ from termgen.cache import Cache
 from termgen.errors import Location, Problem
 from termgen.files.read import FilePath
 from termgen.library.clause_lint import Anchor, LintedFile, lint_files
-from termgen.library.lint import Linted
+from termgen.library.lint import Linted, Progress
 from termgen.library.load import Library, load_library, merge_layer
 from termgen.suggest import nearest
 
@@ -28,6 +28,7 @@ def linted(
     cache: Cache | None,
     checks: Callable[[], Collection[str]],
     shipped: Path,
+    progress: Progress | None = None,
 ) -> tuple[Linted, list[bytes]]:
     """The report, and the digest of each clause file as it was read for it, in order.
     `checks` gives the names of the built-in checks, asked for while the files are linted;
@@ -39,7 +40,7 @@ def linted(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _linted(layers, files, cache, checks, shipped)
+        return _linted(layers, files, cache, checks, shipped, progress)
     finally:
         if collecting:
             gc.enable()
@@ -51,20 +52,29 @@ def _linted(
     cache: Cache | None,
     checks: Callable[[], Collection[str]],
     shipped: Path,
+    progress: Progress | None,
 ) -> tuple[Linted, list[bytes]]:
     library = load_library(layers, strict=False, cache=cache, with_clauses=False)
     problems = list(library.problems)
     started: list[WhileLinting] = []
 
+    paths = [path for layer_files in files.values() for path in layer_files]
+    done = 0
+
     def meanwhile(batch: list[LintedFile]) -> None:
+        nonlocal done
         if not started:  # the other processes are running: import what only this one needs
             from termgen.library.lint_templates import WhileLinting
             from termgen.library.shipped import read_shipped
 
             started.append(WhileLinting(library, checks, cache, read_shipped(shipped)))
         started[0](batch)
+        done += len(batch)
+        if progress is not None:
+            progress(done, len(paths))
 
-    paths = [path for layer_files in files.values() for path in layer_files]
+    if progress is not None:
+        progress(0, len(paths))
     linted = lint_files(
         paths,
         list(library.sections),

@@ -152,8 +152,8 @@ def test_changing_an_answer_in_review_asks_its_dependents_again(tmp_path: Path, 
     assert after_review[: after_review.index("review")] == [
         "exit.renewal.type",
         "exit.renewal.period",
-        "exit.renewal.notice",
         "exit.renewal.option_holder",
+        "exit.renewal.option_notice",  # the notice to renew, not the notice to stop a renewal
     ]
     renewal = read_answers(target)[0]["exit"]["renewal"]
     assert (renewal["type"], renewal["option_holder"], renewal["notice"]) == (

@@ -110,6 +110,17 @@ def test_quantity_distinguishes_money_from_units() -> None:
             "'EUR 40m'?",
         ),
         (Money, "40m", "'40m' has no currency; write the code first, e.g. 'EUR 40m'"),
+        (
+            Money,
+            "50 million euros",
+            "'euros' is not a currency code (three letters, such as EUR, USD or JPY); did you mean "
+            "'EUR 50 million'?",
+        ),
+        (
+            Money,
+            "50 million",
+            "'50 million' has no currency; write the code first, e.g. 'EUR 50 million'",
+        ),
         (Money, "$40m", "did you mean 'USD 40m'?"),
         (Money, "forty million", "'forty million' is not an amount of money"),
         (

@@ -56,10 +56,12 @@ def review(engine: State) -> list[tuple[Section, list[tuple[Question | Group, st
                 if value is not ABSENT:
                     lines.append((item, answer_text(item, value)))
                 continue
-            # An entry whose answers are all left open reads as nothing: say so.
+            # An entry whose answers are all left open reads as nothing: say so. An entry of a
+            # list fixed to one kind (the stake buy-out) is shown there, not again in the
+            # list it shares (the shared assets).
             summaries = [
                 engine.summary(item, entry).rstrip(".") or LEFT_OPEN
-                for entry in engine.entries(item)
+                for entry in own_entries(engine, item)
             ]
             if value is OPEN:
                 lines.append((item, LEFT_OPEN))
@@ -160,15 +162,20 @@ def remaining(engine: Engine) -> int:
 def _remaining(engine: Engine) -> int:
     left = 0
     queued = engine.queued_paths  # counted once, as queued, not again as the walk's
+    counted: set[AnswerPath] = set()  # two questions of one answer (a renewal's notice): one
     for _, item in engine.items():
         if isinstance(item, Question):
             path = split(item.path)
-            left += (
+            asked = (
                 engine.asked_now(item)
                 and _may_apply(engine, item)
                 and get(engine.data, path) is ABSENT
                 and path not in queued
+                and path not in counted
             )
+            if asked:
+                counted.add(path)
+            left += asked
             continue
         if not _may_apply(engine, item):
             continue

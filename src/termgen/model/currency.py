@@ -78,9 +78,15 @@ class Amount:
     def value(self) -> Decimal:
         return parse_number(self.number) * MULTIPLIERS.get(self.multiplier.lower(), Decimal(1))
 
+    @property
+    def amount(self) -> str:
+        """The number with its multiplier: '40m', '50 million' (a word stands apart)."""
+        apart = " " if len(self.multiplier) > 3 else ""
+        return f"{self.number}{apart}{self.multiplier}"
+
     def written_with(self, code: str) -> str:
-        """The amount as it should be written: 'EUR 40m'."""
-        return f"{code} {self.number}{self.multiplier}"
+        """The amount as it should be written: 'EUR 40m', 'EUR 50 million'."""
+        return f"{code} {self.amount}"
 
 
 def split_amount(text: str) -> Amount | None:
@@ -118,7 +124,7 @@ def currency_problem(amount: Amount) -> str:
     written = amount.currency
     if not written:
         example = amount.written_with("EUR")
-        written = f"{amount.number}{amount.multiplier}"
+        written = amount.amount
         return f"'{written}' has no currency; write the code first, e.g. '{example}'"
     code = named_currency(written) or nearest(written.upper(), sorted(CURRENCIES))
     if code is not None:

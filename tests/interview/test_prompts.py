@@ -94,6 +94,20 @@ def test_an_empty_answer_where_empty_means_none_is_kept_as_none_not_left_open(
     assert "Revenue share per party (leave empty if none): none\n" in out
 
 
+def test_the_second_party_sees_examples_of_its_own_not_the_first_party_s(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    terminal = ScriptedTerminal(_answers(spec, {"parties#2.jurisdiction": [CTRL_C]}))
+    status, out, _ = run_interview(terminal, "-o", tmp_path / "deal.yaml")
+    assert status == 130
+    shown = " ".join(out.split())
+    first, second = shown.split("Parties #2", 1)
+    assert "Example: NAW." in first and "Example: Nordhafen Automobilwerke AG." in first
+    assert "Example: NAW." not in second and "Nordhafen" not in second
+    assert "Example: KSC." in second and "Example: Kyungsan Cell Systems Co., Ltd." in second
+
+
 def test_an_invalid_answer_is_asked_again_with_the_reason(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
     wrong = {
         "deal.date": [f"{CLEAR}2027-02-31{ENTER}", f"{CLEAR}2026-12-31{ENTER}"],

@@ -220,12 +220,16 @@ class _Linter:
     def texts(self, where: tuple[str | int, ...], item: Question | Group) -> None:
         """Help and examples by purpose name real purposes."""
         for key in ("help", "example"):
-            text = getattr(item, key, None)
-            if isinstance(text, dict):
+            given = getattr(item, key, None)
+            texts = enumerate(given) if isinstance(given, list) else [(None, given)]
+            for number, text in texts:
+                if not isinstance(text, dict):
+                    continue
+                at = (*where, key) if number is None else (*where, key, number)
                 for purpose in text:
                     if purpose not in (*get_args(Purpose), OTHER_PURPOSES):
                         self.problem(
-                            (*where, key, purpose),
+                            (*at, purpose),
                             with_suggestion(
                                 f"'{purpose}' is not a purpose",
                                 purpose,

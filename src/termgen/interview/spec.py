@@ -42,7 +42,13 @@ class Question(Record):
     type: QuestionType
     prompt: Text
     help: PerPurpose | None = Field(None, description="Why the question matters (by purpose).")
-    example: PerPurpose | None = Field(None, description="An example answer (by purpose).")
+    example: PerPurpose | list[PerPurpose] | None = Field(
+        None,
+        description=(
+            "An example answer (by purpose); in a list's questions, one for each entry in turn "
+            "(the second party does not see the first one's name), none past the last."
+        ),
+    )
     default: Any = Field(None, description="Suggested answer; 'today' for today's date.")
     when: Text | None = Field(None, description="Condition over the answers so far.")
     purposes: list[Purpose] = Field(default_factory=list, description="Asked only for these.")
@@ -70,6 +76,11 @@ class Question(Record):
     labels: dict[Text, Text] = Field(
         default_factory=dict, description="How a choice reads, by its value; else its words."
     )
+
+    def example_for(self, purpose: str | None, entry: int = 0) -> str | None:
+        """The example the `entry`-th entry of a list (0 for a question of no list) sees."""
+        examples = self.example if isinstance(self.example, list) else [self.example]
+        return for_purpose(examples[entry], purpose) if entry < len(examples) else None
 
     def applies_to(self, purpose: str | None) -> bool:
         return not self.purposes or purpose in self.purposes

@@ -49,6 +49,7 @@ PLANTED = [
     ("59:18", "'strengths.phases' is not a list in the deal model that can hold blue"),
     ("60", "summary: 'shrt_name' is not a field of a party, did you mean 'short_name'?"),
     ("65:19", "only a whole-number question counts in a unit"),
+    ("67:28", "only a typed answer that is not required may be empty, and so mean none"),
 ]
 
 

@@ -111,6 +111,10 @@ class Environment:
     def stdout_isatty(self) -> bool:
         return _isatty(self.stdout)
 
+    @property
+    def stderr_isatty(self) -> bool:
+        return _isatty(self.stderr)
+
     def cache(self) -> Cache | None:
         """The run's disk cache, as these settings choose it (see `termgen.cache`), or None."""
         if not self._cache_chosen:

@@ -60,7 +60,7 @@ MALFORMED: list[tuple[str, str | bytes, str]] = [
     (
         "unclosed quote",
         'deal:\n  name: "Project X\n  purpose: electrification\n',
-        ":4:1: a quote is opened but never closed",
+        ":2:9: a quote is opened but never closed",  # where the quote opens
     ),
     (
         "colon in a value",
@@ -234,7 +234,7 @@ MALFORMED: list[tuple[str, str | bytes, str]] = [
     (
         "unclosed bracket",
         BASE + "goals:\n  scope:\n    regions: [Europe, Asia\n",
-        ":10:1: a '[' or '{' is opened but never closed",
+        ":9:14: a '[' or '{' is opened but never closed",
     ),
     (
         "reserved character",

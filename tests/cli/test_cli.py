@@ -11,7 +11,7 @@ import pytest
 from termgen import __version__
 from termgen.cli import validate
 
-from ..conftest import EXAMPLES, ROOT, run_cli
+from ..conftest import EXAMPLES, EXAMPLES_DIR, ROOT, run_cli
 
 HEAVY = {"pydantic", "yaml", "docx", "docxtpl", "jinja2", "pypdf", "questionary", "lxml"}
 
@@ -64,6 +64,31 @@ def test_validate_reports_each_file_and_fails_if_any_is_bad(tmp_path: Path) -> N
     assert "Project Volta v0.4 (electrification, NAW and KSC)" in result.out
     assert "Project Tidewater v0.3 (autonomy mobility, SOL, AUR and MFM)" in result.out
     assert result.err.startswith(f"{bad}:1:1: deal: required key 'name' is missing")
+
+
+@pytest.mark.parametrize(
+    "position", ["exit.renewal.automatc: single renewal", "exit.renewal.automatic: single renwal"]
+)
+def test_validate_refuses_a_position_as_draft_does(tmp_path: Path, position: str) -> None:
+    text = (EXAMPLES_DIR / "battery-jv.yaml").read_text(encoding="utf-8")
+    deal = tmp_path / "deal.yaml"
+    deal.write_text(f"{text}positions:\n  {position}\n", encoding="utf-8")
+    validated = run_cli("validate", deal)
+    drafted = run_cli("draft", deal, "-o", tmp_path / "out")
+    assert validated.status == drafted.status == 2
+    assert validated.err == drafted.err
+    assert validated.err.startswith(f"{deal}:{len(text.splitlines()) + 2}:")
+    assert "Traceback" not in validated.err and validated.out == ""
+
+
+def test_validate_takes_a_fallback_position_the_library_has(tmp_path: Path) -> None:
+    text = (EXAMPLES_DIR / "battery-jv.yaml").read_text(encoding="utf-8")
+    deal = tmp_path / "deal.yaml"
+    deal.write_text(
+        f"{text}positions:\n  exit.renewal.automatic: single renewal\n", encoding="utf-8"
+    )
+    result = run_cli("validate", deal)
+    assert (result.status, result.err) == (0, "")
 
 
 def test_an_internal_error_is_reported_as_a_bug_without_traceback(

@@ -58,6 +58,17 @@ REFUSED_VALUES = [
         "name: Project Volta",
         "deal › name: holds the invisible control character U+FFFE",
     ),
+    (
+        'name: "Project \\u202eatloV"',
+        "name: Project Volta",
+        "5:9: deal › name: holds the invisible character U+202E (right-to-left override) at "
+        "position 9, which shows the text in another order than it reads; delete it",
+    ),
+    (
+        "short_name: NA\u2067W",
+        "short_name: NAW",
+        "parties #1 › short name: holds the invisible character U+2067 (right-to-left isolate)",
+    ),
     ('name: "Project\\nVolta"', "name: Project Volta", "deal › name: a deal name must be one line"),
     (
         "name: " + "я" * 200,

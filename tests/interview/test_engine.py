@@ -101,7 +101,17 @@ def test_conditions_follow_earlier_answers_and_a_change_drops_what_no_longer_app
     assert "exit.renewal.notice" not in asked and "exit.renewal.option_holder" not in asked
     engine = _engine({**base, "exit": {"renewal": {"type": "party_option"}}})
     asked = _walk(engine)[0]
-    assert {"exit.renewal.notice", "exit.renewal.option_holder"} <= set(asked)
+    # The notice is the option holder's notice to renew, asked once it is known who holds it.
+    assert asked.index("exit.renewal.option_holder") < asked.index("exit.renewal.option_notice")
+    assert "exit.renewal.notice" not in asked
+    step = _step(
+        _engine({**base, "exit": {"renewal": {"type": "party_option"}}}),
+        "exit.renewal.option_notice",
+    )
+    assert step.question.prompt == "Notice the option holder gives to renew, before the term ends"
+    assert step.path == ("exit", "renewal", "notice")
+    automatic = _walk(_engine({**base, "exit": {"renewal": {"type": "automatic"}}}))[0]
+    assert "exit.renewal.notice" in automatic and "exit.renewal.option_notice" not in automatic
     renewal = next(q for _, q in engine.items() if getattr(q, "path", "") == "exit.renewal.type")
     assert isinstance(renewal, Question)
     engine.change(renewal, SPEC.sections[-1])
@@ -545,3 +555,11 @@ def test_after_a_change_the_count_is_the_answers_asked_again() -> None:
         asked += 1
         step = engine.next_step()
     assert asked == left > 0
+
+
+def test_the_review_shows_the_stake_buy_out_once_not_again_among_the_shared_assets() -> None:
+    battery = _engine(read_answers(EXAMPLES_DIR / "battery-jv.yaml")[0])
+    shown = {item.id: text for _, lines in review(battery) for item, text in lines}
+    assert shown["stake_buy_out"].startswith("The other party may buy the exiting party's shares")
+    assert "equity stake" not in shown["assets"]
+    assert shown["assets"].startswith("plants: Stays with the JV")

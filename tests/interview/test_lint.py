@@ -49,6 +49,7 @@ PLANTED = [
     ("59:18", "'strengths.phases' is not a list in the deal model that can hold blue"),
     ("60", "summary: 'shrt_name' is not a field of a party, did you mean 'short_name'?"),
     ("65:19", "only a whole-number question counts in a unit"),
+    ("67:28", "only a typed answer that is not required may be empty, and so mean none"),
 ]
 
 
@@ -135,7 +136,11 @@ def test_no_text_a_deal_other_than_a_joint_venture_sees_speaks_of_a_joint_ventur
                 questions = item.questions if isinstance(item, Group) else [item]
                 shown += [for_purpose(item.help, purpose) or ""]
                 shown += [for_purpose(q.help, purpose) or "" for q in questions]
-                shown += [for_purpose(q.example, purpose) or "" for q in questions]
+                shown += [
+                    q.example_for(purpose, entry) or ""
+                    for q in questions
+                    for entry in range(len(q.example) if isinstance(q.example, list) else 1)
+                ]
         for structure in set(get_args(Structure)) - {"equity_joint_venture"}:
             preset = spec.preset(purpose, structure)
             suggested = dict(preset.defaults if preset else {})

@@ -71,6 +71,45 @@ def test_a_full_interview_with_its_details_reproduces_the_battery_example(
     )
 
 
+def test_an_empty_answer_where_empty_means_none_is_kept_as_none_not_left_open(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    target = tmp_path / "deal.yaml"
+    terminal = ScriptedTerminal(_answers(spec))
+    status, out, err = run_interview(terminal, "-o", target)
+    assert (status, err) == (0, "")
+    assert "parties#2.second_signatory.name" in terminal.asked
+    saved, _ = read_answers(target)
+    assert saved["parties"][1]["second_signatory"] == {"name": None}
+    assert "goals.value_sharing.revenue_share" in terminal.asked
+    assert saved["goals"]["value_sharing"]["revenue_share"] is None
+    assert not [path for path in saved["left_open"] if "signatory" in path or "share" in path]
+    deal = load_deal(target).deal
+    assert deal.parties[1].second_signatory is None
+    assert deal.goals.value_sharing.revenue_share == {}
+    again = ScriptedTerminal(_answers(spec, {"next": [f"Stop here{ENTER}"]}))
+    status, out, err = run_interview(again, "--resume", target)
+    assert (status, err) == (0, "")
+    assert again.asked == ["review", "next"]
+    assert "Fill in the details" not in out  # nothing is asked again
+    assert "Revenue share per party (leave empty if none): none\n" in out
+
+
+def test_the_second_party_sees_examples_of_its_own_not_the_first_party_s(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    terminal = ScriptedTerminal(_answers(spec, {"parties#2.jurisdiction": [CTRL_C]}))
+    status, out, _ = run_interview(terminal, "-o", tmp_path / "deal.yaml")
+    assert status == 130
+    shown = " ".join(out.split())
+    first, second = shown.split("Parties #2", 1)
+    assert "Example: NAW." in first and "Example: Nordhafen Automobilwerke AG." in first
+    assert "Example: NAW." not in second and "Nordhafen" not in second
+    assert "Example: KSC." in second and "Example: Kyungsan Cell Systems Co., Ltd." in second
+
+
 def test_an_invalid_answer_is_asked_again_with_the_reason(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
     wrong = {
         "deal.date": [f"{CLEAR}2027-02-31{ENTER}", f"{CLEAR}2026-12-31{ENTER}"],
@@ -129,8 +168,8 @@ def test_changing_an_answer_in_review_asks_its_dependents_again(tmp_path: Path, 
     assert after_review[: after_review.index("review")] == [
         "exit.renewal.type",
         "exit.renewal.period",
-        "exit.renewal.notice",
         "exit.renewal.option_holder",
+        "exit.renewal.option_notice",  # the notice to renew, not the notice to stop a renewal
     ]
     renewal = read_answers(target)[0]["exit"]["renewal"]
     assert (renewal["type"], renewal["option_holder"], renewal["notice"]) == (

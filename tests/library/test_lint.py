@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 from pathlib import Path
@@ -9,6 +10,9 @@ from pathlib import Path
 import pytest
 
 from termgen.cache import Cache
+from termgen.cli import main
+from termgen.cli.commands import LINT_SHOWN
+from termgen.environment import Environment
 from termgen.files.read import CLAUSE_FILE
 from termgen.files.yaml_reading import _read_plainly, built
 from termgen.library.clause import PURPOSES
@@ -62,6 +66,10 @@ PLANTED = [
     ("general/never-true.yaml:5:7", "the condition can never be true"),
     ("general/no-purpose.yaml:5:11", "the clause applies to no purpose"),
     ("general/unknown-filter.yaml:7", "unknown filter 'datee', did you mean 'date'?"),
+    (
+        "general/unknown-reference.yaml:8",
+        "refers to clause 'nonexistent.clause', which is not in the library",
+    ),
     (
         "goals/duplicate-b.yaml:1:5",
         "duplicate clause id 'counsel.duplicate', also used in",
@@ -146,6 +154,49 @@ def test_every_planted_defect_is_reported_at_its_line() -> None:
         assert any(line.startswith(f"{where}: {message}") for line in lines), (where, lines)
     assert len(PLANTED) >= 12
     assert lines[-1] == f"{len(lines) - 1} problem(s) in the clause library"
+
+
+def _not_clauses(folder: Path, count: int) -> None:
+    """A folder of YAML files that are not clauses, as a home folder or /tmp holds."""
+    for n in range(count):
+        (folder / f"settings-{n:03}.yaml").write_text(f"name: settings {n}\n", encoding="utf-8")
+
+
+def test_a_folder_with_many_problems_prints_the_first_and_how_to_see_all(tmp_path: Path) -> None:
+    _not_clauses(tmp_path, LINT_SHOWN)
+    every = run_cli("library", "lint", "--all", tmp_path, environ={"TERMGEN_CACHE": "off"})
+    assert every.status == 2
+    problems = every.err.splitlines()[:-1]
+    assert len(problems) > LINT_SHOWN
+    result = run_cli("library", "lint", tmp_path, environ={"TERMGEN_CACHE": "off"})
+    assert result.status == 2
+    assert result.err.splitlines() == [
+        *problems[:LINT_SHOWN],
+        f"… and {len(problems) - LINT_SHOWN} more; 'termgen library lint --all' prints every one",
+        f"{len(problems)} problem(s) in the clause library",
+    ]
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("terminal", [True, False])
+def test_linting_shows_its_progress_on_a_terminal_only(tmp_path: Path, terminal: bool) -> None:
+    _not_clauses(tmp_path, 3)
+    stderr = _Terminal() if terminal else io.StringIO()
+    env = Environment(
+        stdin=io.StringIO(), stdout=io.StringIO(), stderr=stderr, environ={"TERMGEN_CACHE": "off"}
+    )
+    assert main(["library", "lint", str(tmp_path)], env) == 2
+    written = stderr.getvalue()
+    clauses = len(clause_files(ROOT / "clause_library")) + 3
+    progress = f"\rlinting {clauses:,} clause files: {clauses:,} done"
+    assert (progress in written) is terminal
+    assert ("\r" in written) is terminal
+    problems = written.rsplit("\r", 1)[-1]  # the line is cleared before the problems
+    assert problems.startswith(f"{tmp_path}/settings-000.yaml:")
 
 
 def test_an_overlay_folder_can_be_linted_through_the_environment(tmp_path: Path) -> None:

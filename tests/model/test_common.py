@@ -115,7 +115,12 @@ def test_quantity_distinguishes_money_from_units() -> None:
             "25 million",
             "'25 million' has no currency; write the code first, e.g. 'EUR 25 million'",
         ),
-        (Money, "100 million euros", "did you mean 'EUR 100 million'?"),
+        (
+            Money,
+            "100 million euros",
+            "'euros' is not a currency code (three letters, such as EUR, USD or JPY); did you mean "
+            "'EUR 100 million'?",
+        ),
         (Money, "$40m", "did you mean 'USD 40m'?"),
         (Money, "forty million", "'forty million' is not an amount of money"),
         (

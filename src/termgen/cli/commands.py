@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 
 DEAL_SUFFIXES = (".yaml", ".yml")
 DRAFT_SUFFIXES = (".pdf", ".docx", ".txt")
+LINT_SHOWN = 50
+"""Problems `library lint` prints without --all: a folder that is not a library (a home
+folder, /tmp) has thousands, and the first say what is wrong."""
 
 
 class Validate(Command):
@@ -39,6 +42,7 @@ class Validate(Command):
     files: Argument[list[Path]] = Argument(
         type=path, nargs="+", metavar="FILE", help="answer files (YAML)"
     )
+    library = library_folders()
 
 
 class Draft(Command):
@@ -231,6 +235,11 @@ class LibraryLint(Command):
         nargs="*", type=path, metavar="DIR", help="overlay folders to check"
     )
     library = library_folders()
+    all: Argument[bool] = Argument(
+        "--all",
+        action="store_true",
+        help=f"print every problem (without it, the first {LINT_SHOWN} and how many more)",
+    )
 
 
 class LibraryList(Command):

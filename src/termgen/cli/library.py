@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import get_args
 
+from termgen.cli.commands import LINT_SHOWN
 from termgen.environment import Environment
 from termgen.errors import ExitStatus, UsageError
 from termgen.library.folders import library_layers
@@ -20,17 +21,54 @@ def lint(command: LibraryLint, env: Environment) -> ExitStatus:
     from termgen.library.lint import lint as lint_layers
 
     layers = library_layers([*command.library, *command.folders], env.environ)
-    report = lint_layers(layers, env.cache(), checks=_check_names)
-    for problem in report.problems:
+    progress = _ProgressLine(env) if env.stderr_isatty else None
+    if progress is not None:
+        progress.show("listing the clause files…")
+    try:
+        report = lint_layers(layers, env.cache(), checks=_check_names, progress=progress)
+    finally:
+        if progress is not None:
+            progress.clear()
+    problems = report.problems
+    shown = problems if command.all else problems[:LINT_SHOWN]
+    for problem in shown:
         env.err_problem(str(problem))
-    if report.problems:
-        env.err(f"{len(report.problems)} problem(s) in the clause library")
+    if len(shown) < len(problems):
+        env.err(
+            f"… and {len(problems) - len(shown)} more; "
+            "'termgen library lint --all' prints every one"
+        )
+    if problems:
+        env.err(f"{len(problems)} problem(s) in the clause library")
         return ExitStatus.ERROR
     env.out(
         f"clause library OK: {report.clauses} clauses, {report.sections} sections, "
         f"{report.provisions} provisions ({len(layers)} folder(s))"
     )
     return ExitStatus.SUCCESS
+
+
+class _ProgressLine:
+    """One line on a terminal's stderr, rewritten as the clause files are linted: a library
+    of tens of thousands of files takes a minute."""
+
+    def __init__(self, env: Environment) -> None:
+        self.stream = env.stderr
+        self.width = 0
+
+    def show(self, text: str) -> None:
+        self.stream.write("\r" + text.ljust(self.width))
+        self.stream.flush()
+        self.width = max(self.width, len(text))
+
+    def __call__(self, done: int, total: int) -> None:
+        self.show(f"linting {total:,} clause files: {done:,} done")
+
+    def clear(self) -> None:
+        """Leave the line empty for what is printed next."""
+        if self.width:
+            self.stream.write("\r" + " " * self.width + "\r")
+            self.stream.flush()
 
 
 def _check_names() -> Collection[str]:

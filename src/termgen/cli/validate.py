@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from termgen.answers.read import load_deal
+from termgen.answers.read import LoadedDeal, load_deal
 from termgen.environment import Environment
 from termgen.errors import ExitStatus, TermgenError
 from termgen.findings.checks import not_money
@@ -11,13 +11,18 @@ from termgen.wording import and_join, humanise
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from termgen.cli.commands import Validate
+    from termgen.library.load import Library
 
 
 def run(command: Validate, env: Environment) -> ExitStatus:
     status = ExitStatus.SUCCESS
+    library: Library | None = None
     for path in command.files:
         try:
-            deal = load_deal(path, env.cache()).deal
+            loaded = load_deal(path, env.cache())
+            deal = loaded.deal
+            if deal.positions:
+                library = _refuse_unknown_positions(loaded, library, command, env)
         except TermgenError as problem:
             if command.debug:
                 raise
@@ -33,3 +38,16 @@ def run(command: Validate, env: Environment) -> ExitStatus:
             if item.not_money:
                 env.out(f"  warning: {not_money(item)}")
     return status
+
+
+def _refuse_unknown_positions(
+    loaded: LoadedDeal, library: Library | None, command: Validate, env: Environment
+) -> Library:
+    """Refuse the positions `draft` refuses, against the same library: read for the first deal
+    that names positions (and the drafting modules imported then, not for every validate)."""
+    from termgen.library.select import check_positions
+    from termgen.pipeline import open_library
+
+    library = library or open_library(command.library, env)
+    check_positions(loaded.deal, library, loaded.source)
+    return library

@@ -73,6 +73,7 @@ def _character_problem(path: FilePath, text: str, bad: yaml.reader.ReaderError) 
     return Problem(message, Location(path, line, column))
 
 
+_NEVER_CLOSED = "opened but never closed"
 _YAML_WORDS = [
     (
         "mapping values are not allowed",
@@ -82,7 +83,7 @@ _YAML_WORDS = [
         "could not find expected ':'",
         "a line that is not 'key: value'; check the indentation and that every key ends with ':'",
     ),
-    ("found unexpected end of stream", "a quote is opened but never closed"),
+    ("found unexpected end of stream", f"a quote is {_NEVER_CLOSED}"),
     ("expected a single document", "more than one YAML document ('---'); keep one per file"),
     (
         "found undefined alias",
@@ -98,7 +99,7 @@ _YAML_WORDS = [
         "the indentation does not line up with the list above; start each entry of a list "
         "with '- ' at the same indentation",
     ),
-    ("did not find expected ','", "a '[' or '{' is opened but never closed"),
+    ("did not find expected ','", f"a '[' or '{{' is {_NEVER_CLOSED}"),
 ]
 
 
@@ -117,6 +118,8 @@ def _yaml_problem(path: FilePath, text: str, bad: yaml.MarkedYAMLError) -> Probl
             if character == "\t"
             else f"a value cannot start with '{character}'; put the value in quotes"
         )
+    if message.endswith(_NEVER_CLOSED) and bad.context_mark:
+        mark = bad.context_mark  # where the quote or bracket opens, not where the text ends
     line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
     return Problem(message, Location(path, line, column))
 

@@ -297,10 +297,11 @@ class Engine(State):
         if isinstance(value, NewBody):
             value = self._add_body(self.data, value)
             self._opened.update(g.id for g in self.groups() if g.path == BODIES)
+        value = self._stored(step, value)
         previous = get(self.data, step.path)
         changed = previous != value
         before, kept = (answered(self), copy.deepcopy(self.data)) if changed else ({}, {})
-        put(self.data, step.path, OPEN if value is None else value)
+        put(self.data, step.path, value)
         if step.group is not None and (step.group.path, step.question.path) in NAMES:
             self.data = renamed(self.data, previous, value)
         self.followed = []
@@ -321,17 +322,27 @@ class Engine(State):
                 self._ask_dependents(step)
         return None
 
+    @staticmethod
+    def _stored(step: Ask, value: Any) -> Any:
+        """What an answer keeps: an empty one is left open, or says there is none."""
+        if value is not None or step.question.empty_is_none:
+            return value
+        return OPEN
+
     def removed_by(self, step: Ask, raw: Any) -> list[tuple[AnswerPath, Question | Group]]:
         """The answers this acceptable answer would remove, as they no longer apply after it
         (answers left open included: the user is told of every answer that goes)."""
         value = self._parse(step, raw)
-        if isinstance(value, NewBody) or get(self.data, step.path) == value:
+        if isinstance(value, NewBody):
+            return []
+        value = self._stored(step, value)
+        if get(self.data, step.path) == value:
             return []
         before = answered(self)
         kept = self.data
         self.data = copy.deepcopy(kept)
         try:
-            put(self.data, step.path, OPEN if value is None else value)
+            put(self.data, step.path, value)
             return self._without_unapplying(before)
         finally:
             self.data = kept

@@ -13,7 +13,7 @@ from pydantic.fields import FieldInfo
 from termgen.errors import Problem
 from termgen.files.datafile import SourceMap
 from termgen.interview.spec import OTHER_PURPOSES, Group, Question, Spec
-from termgen.interview.types import AnswerError, QuestionType, parse
+from termgen.interview.types import TEXT_TYPES, AnswerError, QuestionType, parse
 from termgen.model import Deal
 from termgen.model.common import Duration, Money, Quantity
 from termgen.model.messages import located_problems
@@ -114,6 +114,11 @@ class _Linter:
                 self.problem((*where, "instead_of"), unknown_path(root.model, question.instead_of))
         if question.unit is not None and question.type != "integer":
             self.problem((*where, "unit"), "only a whole-number question counts in a unit")
+        if question.empty_is_none and (question.required or question.type not in TEXT_TYPES):
+            self.problem(
+                (*where, "empty_is_none"),
+                "only a typed answer that is not required may be empty, and so mean none",
+            )
         self.texts(where, question)
         choices = shape.choices if shape is not None and shape.kind == "choice" else ()
         if shape is not None and shape.kind == "list":
@@ -215,12 +220,16 @@ class _Linter:
     def texts(self, where: tuple[str | int, ...], item: Question | Group) -> None:
         """Help and examples by purpose name real purposes."""
         for key in ("help", "example"):
-            text = getattr(item, key, None)
-            if isinstance(text, dict):
+            given = getattr(item, key, None)
+            texts = enumerate(given) if isinstance(given, list) else [(None, given)]
+            for number, text in texts:
+                if not isinstance(text, dict):
+                    continue
+                at = (*where, key) if number is None else (*where, key, number)
                 for purpose in text:
                     if purpose not in (*get_args(Purpose), OTHER_PURPOSES):
                         self.problem(
-                            (*where, key, purpose),
+                            (*at, purpose),
                             with_suggestion(
                                 f"'{purpose}' is not a purpose",
                                 purpose,

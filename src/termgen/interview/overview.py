@@ -31,9 +31,12 @@ class Missing:
 
 
 def answer_text(question: Question, value: Any) -> str:
-    """A stored answer as the review shows it: words, not ids; '(left open)' when it is."""
+    """A stored answer as the review shows it: words, not ids; '(left open)' when it is,
+    'none' when an empty answer said there is none."""
     if value is OPEN:
         return LEFT_OPEN
+    if value is None:
+        return "none"
     if question.type in ("choice", "multi_choice"):
         values = value if isinstance(value, list) else [value]
         return ", ".join(question.label(str(item)) for item in values)
@@ -55,10 +58,12 @@ def review(engine: State) -> list[tuple[Section, list[tuple[Question | Group, st
                 if value is not ABSENT:
                     lines.append((item, answer_text(item, value)))
                 continue
-            # An entry whose answers are all left open reads as nothing: say so.
+            # An entry whose answers are all left open reads as nothing: say so. An entry of a
+            # list fixed to one kind (the stake buy-out) is shown there, not again in the
+            # list it shares (the shared assets).
             summaries = [
                 engine.summary(item, entry).rstrip(".") or LEFT_OPEN
-                for entry in engine.entries(item)
+                for entry in own_entries(engine, item)
             ]
             if value is OPEN:
                 lines.append((item, LEFT_OPEN))
@@ -159,15 +164,20 @@ def remaining(engine: Engine) -> int:
 def _remaining(engine: Engine) -> int:
     left = 0
     queued = engine.queued_paths  # counted once, as queued, not again as the walk's
+    counted: set[AnswerPath] = set()  # two questions of one answer (a renewal's notice): one
     for _, item in engine.items():
         if isinstance(item, Question):
             path = split(item.path)
-            left += (
+            asked = (
                 engine.asked_now(item)
                 and _may_apply(engine, item)
                 and get(engine.data, path) is ABSENT
                 and path not in queued
+                and path not in counted
             )
+            if asked:
+                counted.add(path)
+            left += asked
             continue
         if not _may_apply(engine, item):
             continue

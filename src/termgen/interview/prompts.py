@@ -88,9 +88,14 @@ class Prompter:
         question = step.question
         purpose = engine.data.get("deal", {}).get("purpose")
         hint = for_purpose(question.help, purpose)
-        example = for_purpose(question.example, purpose)
+        entry = 0
+        if step.group is not None and step.entry is not None:
+            entry = engine.entries(step.group).index(step.entry)
+        example = question.example_for(purpose, entry)
         example = _party_example(question.type, engine.party_names()) or example
-        left_open = question.type in TEXT_TYPES and not question.required
+        left_open = (
+            question.type in TEXT_TYPES and not question.required and not question.empty_is_none
+        )
         if (hint or example or left_open) and typed is None:
             example_text = f"Example: {example.rstrip('.')}." if example else None
             empty = "Leave it empty if not decided yet (left open)." if left_open else None

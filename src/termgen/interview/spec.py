@@ -42,7 +42,13 @@ class Question(Record):
     type: QuestionType
     prompt: Text
     help: PerPurpose | None = Field(None, description="Why the question matters (by purpose).")
-    example: PerPurpose | None = Field(None, description="An example answer (by purpose).")
+    example: PerPurpose | list[PerPurpose] | None = Field(
+        None,
+        description=(
+            "An example answer (by purpose); in a list's questions, one for each entry in turn "
+            "(the second party does not see the first one's name), none past the last."
+        ),
+    )
     default: Any = Field(None, description="Suggested answer; 'today' for today's date.")
     when: Text | None = Field(None, description="Condition over the answers so far.")
     purposes: list[Purpose] = Field(default_factory=list, description="Asked only for these.")
@@ -57,12 +63,24 @@ class Question(Record):
         None, description="What a whole-number answer counts, e.g. days: '20 days' reads as 20."
     )
     required: bool = False
+    empty_is_none: bool = Field(
+        False,
+        description=(
+            "An empty answer says there is none (no second signatory, no floor), not that the "
+            "answer is left open: it is kept as none, with no [●] in the drafts nor a finding."
+        ),
+    )
     detail: bool = Field(
         False, description="Asked once the essentials are done, or when the user asks for detail."
     )
     labels: dict[Text, Text] = Field(
         default_factory=dict, description="How a choice reads, by its value; else its words."
     )
+
+    def example_for(self, purpose: str | None, entry: int = 0) -> str | None:
+        """The example the `entry`-th entry of a list (0 for a question of no list) sees."""
+        examples = self.example if isinstance(self.example, list) else [self.example]
+        return for_purpose(examples[entry], purpose) if entry < len(examples) else None
 
     def applies_to(self, purpose: str | None) -> bool:
         return not self.purposes or purpose in self.purposes

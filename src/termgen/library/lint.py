@@ -37,6 +37,8 @@ RACY_SECONDS = 2
 """How long after its last change a file is kept by its contents as well as its status."""
 _Listed = Mapping[Path, list[os.DirEntry[str]]]
 """The clause files of each library folder that exists."""
+Progress = Callable[[int, int], object]
+"""Told the clause files linted so far and how many there are."""
 _Status = tuple[int, int, int, int] | None
 """A file's size, modification and change times (ns) and inode; None if it cannot be read."""
 
@@ -73,17 +75,20 @@ def lint(
     *,
     checks: Callable[[], Collection[str]] = frozenset,
     shipped: Path = SHIPPED,
+    progress: Progress | None = None,
 ) -> Linted:
     """The effective library's size and every problem found in it, in file and line order.
 
     `checks` gives the names of the checks built into termgen that provisions may name; it is
     called only when the library is linted, not found in the cache (the names are part of
     termgen, whose every change empties the cache). `shipped` is the file of check results
-    shipped for the built-in library (`library.shipped`). The caller saves the cache.
+    shipped for the built-in library (`library.shipped`). `progress` is told how many clause
+    files are linted, and how many are done as each batch comes back (not called when the
+    report comes from the cache). The caller saves the cache.
     """
     listed = {layer: clause_file_entries(layer) for layer in layers if layer.is_dir()}
     if cache is None:
-        return _linted(layers, listed, None, checks, shipped)[0]
+        return _linted(layers, listed, None, checks, shipped, progress)[0]
     started = time.time_ns()
     statuses = _statuses(listed)
     key = _fingerprint(layers, listed, statuses)
@@ -92,7 +97,7 @@ def lint(
     def compute() -> _Kept:
         nonlocal computed_now
         computed_now = True
-        report, read = _linted(layers, listed, cache, checks, shipped)
+        report, read = _linted(layers, listed, cache, checks, shipped, progress)
         paths = (entry.path for entries in listed.values() for entry in entries)
         digests = dict(zip(paths, read, strict=True))
         relisted = {layer: clause_file_entries(layer) for layer in layers if layer.is_dir()}
@@ -123,11 +128,12 @@ def _linted(
     cache: Cache | None,
     checks: Callable[[], Collection[str]],
     shipped: Path,
+    progress: Progress | None,
 ) -> tuple[Linted, list[bytes]]:
     from termgen.library.lint_checks import linted  # the models, templates and YAML
 
     files = {layer: listed_paths(layer, entries) for layer, entries in listed.items()}
-    return linted(layers, files, cache, checks, shipped)
+    return linted(layers, files, cache, checks, shipped, progress)
 
 
 def _statuses(listed: _Listed) -> dict[str, _Status]:

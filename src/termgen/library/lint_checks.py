@@ -14,11 +14,12 @@ from termgen.cache import Cache
 from termgen.errors import Location, Problem
 from termgen.files.read import FilePath
 from termgen.library.clause_lint import Anchor, LintedFile, lint_files
-from termgen.library.lint import Linted
+from termgen.library.lint import Linted, Progress
 from termgen.library.load import Library, load_library, merge_layer
+from termgen.suggest import nearest
 
 if TYPE_CHECKING:
-    from termgen.library.lint_templates import TextIssue, WhileLinting
+    from termgen.library.lint_templates import Reference, TextIssue, WhileLinting
 
 
 def linted(
@@ -27,6 +28,7 @@ def linted(
     cache: Cache | None,
     checks: Callable[[], Collection[str]],
     shipped: Path,
+    progress: Progress | None = None,
 ) -> tuple[Linted, list[bytes]]:
     """The report, and the digest of each clause file as it was read for it, in order.
     `checks` gives the names of the built-in checks, asked for while the files are linted;
@@ -38,7 +40,7 @@ def linted(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _linted(layers, files, cache, checks, shipped)
+        return _linted(layers, files, cache, checks, shipped, progress)
     finally:
         if collecting:
             gc.enable()
@@ -50,20 +52,29 @@ def _linted(
     cache: Cache | None,
     checks: Callable[[], Collection[str]],
     shipped: Path,
+    progress: Progress | None,
 ) -> tuple[Linted, list[bytes]]:
     library = load_library(layers, strict=False, cache=cache, with_clauses=False)
     problems = list(library.problems)
     started: list[WhileLinting] = []
 
+    paths = [path for layer_files in files.values() for path in layer_files]
+    done = 0
+
     def meanwhile(batch: list[LintedFile]) -> None:
+        nonlocal done
         if not started:  # the other processes are running: import what only this one needs
             from termgen.library.lint_templates import WhileLinting
             from termgen.library.shipped import read_shipped
 
             started.append(WhileLinting(library, checks, cache, read_shipped(shipped)))
         started[0](batch)
+        done += len(batch)
+        if progress is not None:
+            progress(done, len(paths))
 
-    paths = [path for layer_files in files.values() for path in layer_files]
+    if progress is not None:
+        progress(0, len(paths))
     linted = lint_files(
         paths,
         list(library.sections),
@@ -99,6 +110,7 @@ def _linted(
     for _, file in effective.values():
         problems += file.clause_problems
     problems += _template_problems(effective.values(), checked.issues)
+    problems += _unknown_references(effective, checked.references)
     problems += checked.provision_problems()
     provided = {pid for _, file in effective.values() for pid in file.provides}
     problems += _uncovered_provisions(library, provided)
@@ -121,6 +133,25 @@ def _template_problems(
         for path, line, message in issues[file.check_key]:
             anchor = Anchor(*anchors[path])
             where = anchor.where(file_path) if line is None else anchor.at(file_path, line)
+            problems.append(Problem(message, where))
+    return problems
+
+
+def _unknown_references(
+    effective: Mapping[str, tuple[FilePath, LintedFile]],
+    references: Mapping[bytes, list[Reference]],
+) -> list[Problem]:
+    """Each reference to a clause the effective library does not have: a draft that reaches
+    it stops there."""
+    problems = []
+    for file_path, file in effective.values():
+        for path, line, clause_id in references[file.check_key]:
+            if clause_id in effective:
+                continue
+            match = nearest(clause_id, effective)
+            guess = f", did you mean '{match}'?" if match else ""
+            message = f"refers to clause '{clause_id}', which is not in the library{guess}"
+            where = Anchor(*dict(file.anchors)[path]).at(file_path, line)
             problems.append(Problem(message, where))
     return problems
 

@@ -25,11 +25,14 @@ from termgen.model.paths import shape_at, split, unknown_path
 from termgen.suggest import with_suggestion
 from termgen.templating.check import Scope, template_issues
 from termgen.templating.sandbox import Sandbox
+from termgen.templating.skeleton import clause_references
 
 _TEXT_ISSUES = "clause template issues"
 
 TextIssue = tuple[tuple[str | int, ...], int | None, str]
 """Where in the clause (a line of its text, or None for the key itself) and what."""
+Reference = tuple[tuple[str | int, ...], int, str]
+"""A clause id a text names with the `clause` filter: the text, the line in it, the id."""
 
 
 class WhileLinting:
@@ -52,12 +55,20 @@ class WhileLinting:
         self.env = Sandbox()
         self.scope = text_scope()
         self.issues: dict[bytes, list[TextIssue]] = {}
+        self.references: dict[bytes, list[Reference]] = {}
+        """By check key: the skeleton keeps the tags, so equal keys name the same clauses."""
         self._provision_problems: list[Problem] | None = None
 
     def __call__(self, batch: Sequence[LintedFile]) -> None:
         self.provision_problems()  # the first batch is back: the others are still being linted
         new: dict[bytes, Texts] = {}
         for file in batch:
+            if file.texts is not None and file.check_key not in self.references:
+                self.references[file.check_key] = [
+                    (path, line, clause_id)
+                    for path, source in file.texts.texts
+                    for line, clause_id in clause_references(source)
+                ]
             if file.texts is not None and file.check_key not in self.issues:
                 shipped = self.shipped.text_issues.get(file.check_key)
                 if shipped is None:

@@ -28,7 +28,7 @@ def select(
     deal: Deal, library: Library, env: Sandbox, source: SourceMap | None = None
 ) -> list[Choice]:
     """The clauses the deal gets, each in the position its answers chose."""
-    _check_positions(deal, library, source)
+    check_positions(deal, library, source)
     context = deal_context(deal)
     verdicts: dict[str, bool] = {}
     """Each distinct condition evaluated once: an overlay's variants of a clause share theirs,
@@ -53,7 +53,9 @@ def _text_path(clause: Clause, label: str) -> tuple[str | int, ...]:
     return ("text", "fallback", labels.index(label), "text")
 
 
-def _check_positions(deal: Deal, library: Library, source: SourceMap | None) -> None:
+def check_positions(deal: Deal, library: Library, source: SourceMap | None) -> None:
+    """Refuse a position the deal names for a clause the library lacks, or a fallback its
+    clause lacks (each with its line)."""
     problems = []
     for clause_id, label in deal.positions.items():
         path = ("positions", clause_id)

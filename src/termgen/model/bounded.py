@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from decimal import Decimal
 from typing import Annotated, Any
 
@@ -28,6 +29,9 @@ MAX_TEXT = 20_000
 """Characters in one value: a clause or an answer is never longer (this is about 3,000 words)."""
 _NOT_IN_DOCUMENTS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 """Control characters, lone surrogates and non-characters: Word's XML cannot hold them."""
+_REORDERING = re.compile("[\u202a-\u202e\u2066-\u2069]")
+"""The bidirectional embeddings, overrides and isolates: text holding them is shown in another
+order than it is read (a name that displays as another, a file name with a false ending)."""
 
 
 def _printable(text: str) -> str:
@@ -42,6 +46,13 @@ def _printable(text: str) -> str:
         raise ValueError(
             f"holds the invisible control character U+{ord(found.group()):04X} at position "
             f"{found.start() + 1}, which a Word document cannot carry; delete it"
+        )
+    found = _REORDERING.search(text)
+    if found:
+        raise ValueError(
+            f"holds the invisible character U+{ord(found.group()):04X} "
+            f"({unicodedata.name(found.group()).lower()}) at position {found.start() + 1}, "
+            "which shows the text in another order than it reads; delete it"
         )
     return text
 

@@ -36,13 +36,9 @@ from termgen.suggest import with_suggestion
 from termgen.wording import HouseStyle, format_number, per_year_worded, period_text
 
 
-def _blank_to_none(data: Any) -> Any:
-    if isinstance(data, dict):
-        return {
-            key: None if isinstance(value, str) and (not value or value.isspace()) else value
-            for key, value in data.items()
-        }
-    return data
+def blank(value: Any) -> bool:
+    """Nothing given: null or a blank text."""
+    return value is None or (isinstance(value, str) and (not value or value.isspace()))
 
 
 class Record(BaseModel):
@@ -53,7 +49,17 @@ class Record(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _blanks_are_unanswered(cls, data: Any) -> Any:
-        return _blank_to_none(data)
+        """A blank answer is no answer: the field's default where it has one (an interview
+        keeps 'none' as null: `profit_share: null`), else None, which the field refuses if it
+        needs an answer."""
+        if not isinstance(data, dict):
+            return data
+        fields = cls.model_fields
+        return {
+            key: None if blank(value) else value
+            for key, value in data.items()
+            if not blank(value) or key not in fields or fields[key].is_required()
+        }
 
 
 def _percent(value: Any) -> Any:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from termgen.model.bounded import Day, short_text
-from termgen.model.common import Record, Text
+from termgen.model.common import Record, Text, blank
 
 Purpose = Literal[
     "production_efficiency",
@@ -65,6 +65,15 @@ class Party(Record):
     notices: Notices | None = Field(
         None, description="Where notices reach it; omitted: the address it notifies."
     )
+
+    @field_validator("signatory", "second_signatory", "notices", mode="before")
+    @classmethod
+    def _none_when_blank(cls, given: Any) -> Any:
+        """A signatory or an address given with nothing in it is none (an interview keeps
+        'no second signatory' as `second_signatory: {name: null}`)."""
+        if isinstance(given, dict) and given and all(blank(value) for value in given.values()):
+            return None
+        return given
 
     def signs_through_two(self) -> bool:
         """Whether the party's own law has it sign through two people: a German stock

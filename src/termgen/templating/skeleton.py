@@ -47,3 +47,18 @@ def skeleton(source: str) -> str:
         return "whole\0" + source
     parts[0::2] = _WORDS.sub(_WORD, between).split(_APART)
     return "tags\0" + "".join(parts)
+
+
+_NAMED_CLAUSE = re.compile(rf"({_STRING})\s*\|\s*clause\b")
+
+
+def clause_references(source: str) -> list[tuple[int, str]]:
+    """The clause ids a text names in its tags with the `clause` filter (`{{ 'exit.costs' |
+    clause }}`), each with its line (1-based): a draft stops at a reference to a clause that
+    is not there, so `library lint` looks for each id in the library."""
+    found = []
+    for tag in _TAGS.finditer(source):
+        for named in _NAMED_CLAUSE.finditer(tag.group()):
+            line = source.count("\n", 0, tag.start() + named.start()) + 1
+            found.append((line, named.group(1)[1:-1]))
+    return found

@@ -367,18 +367,19 @@ def test_a_call_option_not_exercised_in_time_winds_the_jv_up() -> None:
     data = _answers("battery-jv.yaml")
     numbers = _numbers(data)
     assert (
-        "(put option). An option under this clause is exercised by written notice within 90 "
-        "days after the notice of exit is given. If no option is exercised in time, the JV is "
-        "wound up, its shared assets are treated as clause "
-        f"{numbers['exit.assets']} provides and the surplus is shared in proportion to the "
-        "shareholdings, unless the parties agree otherwise. The exiting party cannot block the "
-        "winding up: it votes its shares, and has the directors it appointed vote, in favour. "
-        "The price is"
+        "(put option). An option under this clause is exercised by written notice given before "
+        "the notice of exit takes effect or, if later, within 30 days after the price has been "
+        "agreed or determined. If no option is exercised in time, the JV is wound up as clause "
+        f"{numbers['exit.winding-up']} provides, unless the parties agree otherwise, and the "
+        "exiting party cannot block it. The price is"
     ) in _texts(data)["exit.stake-buy-out"]
 
     three = _answers("edrive-jv.yaml")
     texts, numbers = _texts(three), _numbers(three)
-    assert "unless the other parties agree otherwise." in texts["exit.stake-buy-out"]
+    assert (
+        "unless the other parties agree otherwise, and the exiting party cannot block it."
+        in (texts["exit.stake-buy-out"])
+    )
     assert (
         "ends early only if all parties agree, fewer than two parties remain or the JV is wound "
         f"up as clause {numbers['exit.stake-buy-out']} provides."
@@ -436,11 +437,12 @@ def test_a_renewal_option_says_how_often_it_can_be_used() -> None:
 
 
 def test_a_two_tier_board_is_mentioned_only_where_the_jvs_law_may_require_one() -> None:
-    polish = _texts(_answers("edrive-jv.yaml"))["company.board"]
+    data = _answers("edrive-jv.yaml")
+    data["company"].update(form="Italian società a responsabilità limitata", jurisdiction="Italy")
     assert (
-        "Where the law of Poland requires a management board as well, the key officers form it "
+        "Where the law of Italy requires a management board as well, the key officers form it "
         "and the Board acts as the supervisory board."
-    ) in polish
+    ) in _texts(data)["company.board"]
     delaware = _texts(_answers("battery-jv.yaml"))["company.board"]
     assert "management board" not in delaware
 

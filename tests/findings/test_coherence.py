@@ -27,7 +27,7 @@ from .answers import set_answer
 INCOHERENT = ROOT / "tests" / "fixtures" / "incoherent-deal.yaml"
 PLANTED = {
     "coherence.lock_in": ("exit.triggers.6.description", "11.10"),
-    "coherence.exit_costs": ("exit.costs.borne_by", "11.16"),
+    "coherence.exit_costs": ("exit.costs.borne_by", "11.17"),
     "coherence.renewal_leftovers": ("exit.renewal.notice", None),
 }
 
@@ -71,7 +71,7 @@ def test_the_incoherent_answers_show_their_findings_as_word_comments(tmp_path: P
         "WARNING: Renewal values the renewal type cannot use",
     ]
     costs = next(text for text in texts if "Exit costs" in text)
-    assert "Clause 11.16 (Costs of exit) puts the costs of exit on the party that ends" in costs
+    assert "Clause 11.17 (Costs of exit) puts the costs of exit on the party that ends" in costs
     assert costs.endswith(
         "Settle it in the interview at “Agreed exit path › Who bears the costs of exit”."
     )

@@ -57,7 +57,7 @@ def test_a_company_without_its_basics_names_every_clause_left_with_open_points()
         "8.2": "company.deadlock",
     }
     assert found["7.2"][1].startswith(
-        "clause 7.2 (Board of directors) shows 3 open points ([●]) that no other point"
+        "clause 7.2 (The Board) shows 3 open points ([●]) that no other point"
     )
     assert found["7.5"][1].startswith("clause 7.5 (Dividend policy) shows an open point ([●])")
 

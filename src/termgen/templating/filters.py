@@ -173,6 +173,75 @@ def _owner(context: Context, owner: Any) -> Any:
     return f"the {owner}"
 
 
+CHANGED_AREAS = (
+    "change_control",
+    "architecture_baseline",
+    "cost_baseline",
+    "timing_baseline",
+    "scope",
+)
+"""The areas of the decision-rights matrix whose changes the change procedure decides."""
+
+
+@pass_context
+def _change_exceptions(context: Context, rights: Any, approval: Any, ending: str) -> str:
+    """What the change procedure leaves to another decider than the one approving changes:
+    ", except changes to the cost baseline, which the Steering Committee decides unanimously
+    {ending}"; a change-control right given to a party, or to the parties jointly, is named
+    on its own, the baselines and scope only where a body owns them. Nothing when there is no
+    exception."""
+    governance = context.get("governance")
+    bodies = [body.name for body in governance.bodies] if governance else []
+    excepted = [
+        right for right in rights or () if right.owner != approval and right.area in CHANGED_AREAS
+    ]
+    parts: list[str] = []
+    for (owner, body_approval, percent), owned in _grouped(
+        excepted, "owner", "approval", "majority_percent"
+    ):
+        controls = [_matter(right) for right in owned if right.area == "change_control"]
+        if owner not in bodies and not controls:
+            continue
+        changed = [_matter(right) for right in owned if right.area != "change_control"]
+        matters = [and_join(controls)] if controls else []
+        if changed and owner in bodies:
+            listed = ", ".join(f"to the {matter}" for matter in changed[:-1])
+            last = f"to the {changed[-1]}"
+            matters.append(f"changes {listed} and {last}" if listed else f"changes {last}")
+        decides = "decide" if owner == "joint" else "decides"
+        how = _majority(body_approval, percent)
+        parts.append(
+            f"{' and '.join(matters)}, which {_owner(context, owner)} {decides}"
+            + (f" {how}" if how else "")
+        )
+    if not parts:
+        return ""
+    return ", except " + "; and ".join(parts) + f" {ending}"
+
+
+def _matter(right: Any) -> str:
+    return mid_sentence(str(right.decision).strip(".;"))
+
+
+@pass_context
+def _in_sourcing_parties(context: Context, triggers: Any) -> tuple[str, str]:
+    """(holder, provider) of an in-sourcing option: the one party that may exit for
+    convenience, and the one other party, whose technology it would take in-house; ('', '')
+    where the exits for convenience do not name exactly one of each."""
+    holders = list(
+        dict.fromkeys(
+            trigger.exercisable_by
+            for trigger in triggers or ()
+            if trigger.kind == "convenience" and trigger.exercisable_by
+        )
+    )
+    names = [party.short_name for party in context.get("parties") or ()]
+    providers = [name for name in names if name not in holders]
+    if len(holders) == 1 and len(providers) == 1:
+        return holders[0], providers[0]
+    return "", ""
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
     "date": _in_style,
     "period": _in_style,
@@ -183,6 +252,8 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "pct": _keeps_missing(percent_text),
     "and_join": _and_join,
     "grouped": _grouped,
+    "change_exceptions": _change_exceptions,
+    "in_sourcing_parties": _in_sourcing_parties,
     "human": _keeps_missing(humanise),
     "sentence": _keeps_missing(lambda text: sentence(str(text))),
     "phrase": _keeps_missing(lambda text: phrase(str(text))),

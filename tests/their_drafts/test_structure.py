@@ -11,7 +11,14 @@ from termgen.library.load import load_provisions
 from termgen.library.provisions import Provision
 from termgen.their_drafts.detect import cue_matches, detect
 from termgen.their_drafts.extract import Block, Extracted, extract
-from termgen.their_drafts.scorer import PROVISIONS, CueHits, Reading, load_model, rows
+from termgen.their_drafts.scorer import (
+    PROVISIONS,
+    CueHits,
+    Reading,
+    cue_feature,
+    load_model,
+    rows,
+)
 from termgen.their_drafts.structure import definitions, headings, uses
 from termgen.their_drafts.text import Sentence, sentences
 
@@ -101,6 +108,29 @@ def test_the_shipped_scorer_covers_the_six_provisions() -> None:
         assert weights.rule in ("score", "either", "both")
         assert 0.0 <= weights.threshold <= 1.01
         assert any(weights.weights)
+
+
+def test_each_present_cue_that_matches_is_a_feature_of_its_own() -> None:
+    """Besides "C:present", every matching cue adds its own feature, so the fit can learn
+    which cues labelled agreements bear out; an edited cue is another feature."""
+    provisions = load_provisions(library_layers([], {}))
+    convenience = next(
+        entry.record
+        for entry in provisions.values()
+        if entry.record.id == "exit.trigger.convenience"
+    )
+    found = _sentences(
+        "Either party may terminate this Agreement for convenience at any time upon thirty "
+        "(30) days' written notice to the other party."
+    )
+    cued = cue_matches(found, convenience)
+    assert cued.present == {0}
+    own = cued.cues[0]
+    assert len(own) >= 2 and len(set(own)) == len(own)
+    ((index, features),) = rows(Reading(found), "exit.trigger.convenience", cued)
+    assert index == 0 and set(own) <= set(features)
+    assert cue_feature(("\\bterminat",)) != cue_feature(("\\bterminat", "\\bbreach"))
+    assert cue_matches(_sentences("The weather was fine."), convenience).cues == {}
 
 
 def test_weighing_ahead_scores_as_the_rows_do() -> None:

@@ -13,7 +13,15 @@ from termgen.errors import Location, SlowCueError
 from termgen.forked import shared_out
 from termgen.library.compiled_cues import cue_regex
 from termgen.their_drafts.literals import Sentences, needed, remember_cues, search
-from termgen.their_drafts.scorer import ANCHORS, CueHits, Model, Reading, Weighed, load_model
+from termgen.their_drafts.scorer import (
+    ANCHORS,
+    CueHits,
+    Model,
+    Reading,
+    Weighed,
+    cue_feature,
+    load_model,
+)
 from termgen.their_drafts.text import Sentence
 
 if TYPE_CHECKING:
@@ -162,10 +170,16 @@ def cue_hits(document: _Document, cues: CheckableCues, provision: str) -> CueHit
 
     # A refusal is read in its own sentence: the next one may grant what this one withholds.
     refused = matching(cues.refused, 1)
+    which: dict[int, list[int]] = {}
+    for cue in cues.present:
+        for index in _matches(document, cue, cues.window, provision):
+            if index not in refused:
+                which.setdefault(index, []).append(cue_feature((*cue.all, *cue.none)))
     return CueHits(
-        matching(cues.present, cues.window) - refused,
+        set(which),
         matching(cues.weak, cues.window) - refused,
         refused,
+        {index: tuple(features) for index, features in which.items()},
     )
 
 
@@ -263,7 +277,12 @@ def detect(
         # alone decide (a list of shared assets, of triggers), one blank leaves it open.
         open_points = {i for i in found.present if _OPEN_POINT.search(sentences[i].text)}
         if open_points:
-            found = CueHits(found.present - open_points, found.weak | open_points, found.refused)
+            found = CueHits(
+                found.present - open_points,
+                found.weak | open_points,
+                found.refused,
+                {i: features for i, features in found.cues.items() if i not in open_points},
+            )
         present, weak = found.present, found.weak
         weights = fitted.get(provision.id)
         if weights is not None and reading is not None:

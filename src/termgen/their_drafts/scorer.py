@@ -63,6 +63,14 @@ _CUE_PRESENT = [_BUCKET["C:present"]]
 _CUE_WEAK = [_BUCKET["C:weak"]]
 
 
+def cue_feature(patterns: Sequence[str]) -> int:
+    """The bucket of one `present` cue (its patterns, `all` then `none`): a feature of the
+    sentences it matches besides "C:present", so the fit learns which cues a labelled
+    provision bears out; a cue counsel adds or edits has no weight of its own until refitted,
+    and counts through "C:present" alone."""
+    return _BUCKET["C:" + "\x1f".join(patterns)]
+
+
 def _tokens(text: str) -> list[str]:
     return ["0" if token[0].isdigit() else token for token in _TOKEN.findall(text.lower())]
 
@@ -132,7 +140,12 @@ class Reading:
             found = totals.get(index)
             if found is None:
                 found = weights.total(self.features(index))
-            return found + cue_present * (index in cued.present) + cue_weak * (index in cued.weak)
+            return (
+                found
+                + cue_present * (index in cued.present)
+                + cue_weak * (index in cued.weak)
+                + weights.total(cued.cues.get(index, ()))
+            )
 
         return sorted(
             (
@@ -164,11 +177,13 @@ class Reading:
 @dataclass(frozen=True)
 class CueHits:
     """Sentences where a `present` cue matches, where a `weak` one does, and those a `refused`
-    cue withholds the provision in, which are neither."""
+    cue withholds the provision in, which are neither; and for each `present` sentence, the
+    `cue_feature` of every cue that matches it."""
 
     present: set[int] = field(default_factory=set)
     weak: set[int] = field(default_factory=set)
     refused: set[int] = field(default_factory=set)
+    cues: dict[int, tuple[int, ...]] = field(default_factory=dict)
 
 
 def rows(reading: Reading, provision: str, cued: CueHits) -> list[tuple[int, list[int]]]:
@@ -185,6 +200,7 @@ def rows(reading: Reading, provision: str, cued: CueHits) -> list[tuple[int, lis
                 *reading.features(index),
                 *_CUE_PRESENT * (index in cued.present),
                 *_CUE_WEAK * (index in cued.weak),
+                *cued.cues.get(index, ()),
             ],
         )
         for index in _row_indices(reading, provision, cued)

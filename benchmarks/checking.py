@@ -76,6 +76,46 @@ lines and the main process to stitch the sentence that straddles the meeting pag
 sent back costs part of what it saves: at load 16 the whole index took 13 ms to unpickle
 against 33-46 ms to build, the sentences 3 ms against 30-44 ms.
 
+Reading and sentences, cut (each process's count; figures of one run, the cache warm). Of the
+reading, a tenth was PDFium finding a page's text twice, as pypdfium2's `get_text_bounded` asks
+for the length and then for the text: asked once into a buffer that holds any page's text, the
+two readers took 2,478 M instead of 2,557 M (a page with characters beyond the Basic
+Multilingual Plane, rare, is still read pypdfium2's way, which cuts such text at a length of
+its own). The sentences took 318 M on the one core: the marks of items inside a sentence were
+looked for at every position of every sentence with a bracket (85 M; now the bracket comes
+first in the pattern and the engine skips from bracket to bracket: 5 M), hyphens at line ends
+joined by a pattern tried at every position of 22 pages (22 M; now only where a line ends in a
+hyphen), each edge line of a page shaped twice (26 M; now once, and a running line once for all
+its pages): 205 M after. The rest of the sentences: running lines and page numbers 60 M (the
+page-number pattern 26 M, half of it the calls), spaces made one 33 M, the search for sentence
+ends 35 M (the engine tests each character against '.!?' in turn: no quicker form found), each
+sentence's items, lead-ins and objects some 75 M. The whole run, in instructions: 5,342 M
+before, 5,169 M after; on two cores, with the start-up (168 M), the serial block (372 M:
+sentences, index, headings) and the end (30 M) alone on one core, the longest path comes to
+about 3,010 M before and 2,870 M after (-4.7 %; the reference runs 2,784 M in one process). The
+`--json` bytes, messages and exit codes are the same before and after for every PDF of
+cuad-dev, the long PDF and the examples' drafts (142 runs); pages, sentences, word index,
+headings, definitions and each provision's hits the same for those, the test fixtures and the
+foreign texts (187 drafts). On the clock the machine was never quiet (load 14-19, shared): this
+script gave 1.41x after (the reference 3.16 s) and 2.13x before (0.98 s), run one after the
+other; before and after in turns with the reference (9 rounds, load 16-19), 1.44x before and
+1.41x after, each round's after/before 0.81-1.27 (median 0.90); processor time 2.03x before and
+2.02x after (7 rounds, load 18), 2.20x and 1.95x in this script's runs. The quiet ratio is
+still to be measured.
+
+Tried and not kept. The cues matched in lower case: an ASCII sentence (all but 9 of 1,926)
+lowered and searched by the pattern compiled case-sensitively, where case cannot matter to it
+(ASCII, no capitals or range holding one, no flags of its own; 209 of 209 built-in patterns):
+the engine no longer looks up the cases of each character, and detection in one process took
+1,544 M instead of 1,718 M with the same hits; but processor time did not follow (the cues
+151-181 ms against 142 ms at load 12, one renewal cue 36-40 ms against under 4 ms:
+case-sensitive programs seem to build tables the others do not), both forms of every cue had to
+come from the cache (58 M more while reading), and under the instruction counter a cue ran past
+its limit (3 s). The word index with its per-word loop in C (`map` over `list.append`): 125 M
+against 115 M. The scorer's anchors with `re` on the lowered text: 24 M less of 1,718 M. Still
+left: the serial block (about 370 M) while the other core idles; its pieces are spread (no one
+pattern or call above 35 M), so the next step is structural, as above.
+
 History. 2.33x quiet (1.85 s against 0.79 s) when the reading ran in a thread that took turns
 at Python's lock with the main thread, every run imported pydantic, YAML and jinja2 and
 validated the registry (0.35 s), compiled the cue patterns (0.2-0.27 s) and parsed them for

@@ -64,9 +64,10 @@ _SENTENCE_END = re.compile(
 _ITEM = re.compile(r"\(?([a-z]{1,4}|\d{1,2})\)\s")
 _ROW = re.compile(r"[^.:;]{1,150}:\s")
 _BLANK = "[\u25cf]"
-# An item's mark inside a sentence, "(b) " after a space; not where a reference names it
-# ("clause (b) above", "subsections (a) and (b)").
-_INLINE_ITEM = re.compile(r"(?:(?<=\s)|^)\(([a-z]{1,4}|[A-Z]|\d{1,2})\)\s", re.IGNORECASE)
+# An item's mark inside a sentence, "(b) " after a space or first; not where a reference names
+# it ("clause (b) above", "subsections (a) and (b)"). The bracket comes first, so that the
+# engine skips from one bracket to the next instead of trying every position.
+_INLINE_ITEM = re.compile(r"\((?<!\S\()([a-z]{1,4}|[A-Z]|\d{1,2})\)\s", re.IGNORECASE)
 _REFERENCE = re.compile(
     r"\b(?:sub-?)?(?:sections?|clauses?|paragraphs?|articles?|items?|schedules?|exhibits?"
     r"|annex(?:es)?)\s+$|\)\s+(?:and|or|to|through)\s+$",
@@ -143,12 +144,10 @@ def _shape(line: str) -> str:
 def _without_running_lines(blocks: Sequence[Block]) -> list[str]:
     """Page texts without running headers, footers and page numbers."""
     pages = [normalise(block.text).splitlines() for block in blocks]
-    edges = Counter(
-        _shape(line)
-        for lines in pages
-        for line in {*lines[:_EDGE_LINES], *lines[-_EDGE_LINES:]}
-        if line.strip()
-    )
+    page_edges = [{*lines[:_EDGE_LINES], *lines[-_EDGE_LINES:]} for lines in pages]
+    # Each edge line shaped once: a running line is on most pages.
+    shapes = {line: _shape(line) for edges in page_edges for line in edges}
+    edges = Counter(shapes[line] for lines in page_edges for line in lines if line.strip())
     least = max(2, 0.4 * len(pages))
     repeated = (
         {shape for shape, count in edges.items() if count >= least} if len(pages) > 1 else set()
@@ -161,7 +160,7 @@ def _without_running_lines(blocks: Sequence[Block]) -> list[str]:
             if not _PAGE_NUMBER.match(line)
             and not (
                 (index < _EDGE_LINES or index >= len(lines) - _EDGE_LINES)
-                and _shape(line) in repeated
+                and shapes[line] in repeated
             )
         ]
         cleaned.append("\n".join(kept))
@@ -186,7 +185,7 @@ def sentences(extracted: Extracted) -> list[Sentence]:
         )
         starts.append(offset)
         if "-\n" in text:
-            text = _HYPHENATED.sub(r"\1\2", text)
+            text = _unhyphenated(text)
         joined = " ".join(text.split())  # as `\s+` to one space, but at C speed
         parts.append(joined)
         offset += len(joined) + 1
@@ -242,6 +241,21 @@ def sentences(extracted: Extracted) -> list[Sentence]:
                 )
         begin = end
     return result
+
+
+def _unhyphenated(text: str) -> str:
+    """`_HYPHENATED.sub(r"\\1\\2", text)`, the pattern tried only where a line ends in a hyphen
+    (from the letter before it), not at every position of the page."""
+    kept = []
+    done = 0
+    at = text.find("-\n", 1)
+    while at != -1:
+        # A match starts at the letter before the hyphen, unless the last match took it.
+        if at - 1 >= done and (joined := _HYPHENATED.match(text, at - 1)) is not None:
+            kept += [text[done : at - 1], joined[1], joined[2]]
+            done = joined.end()
+        at = text.find("-\n", at + 1)
+    return "".join([*kept, text[done:]])
 
 
 def _is_title(paragraph: str) -> bool:

@@ -14,7 +14,7 @@ from termgen.cache import Cache
 from termgen.library import compiled_cues
 from termgen.library.compiled_cues import cue_regex
 from termgen.their_drafts import literals
-from termgen.their_drafts.literals import Sentences, needed, remember_cues
+from termgen.their_drafts.literals import Alternation, Sentences, needed, remember_cues
 
 SENTENCES = [
     "The Agreement shall RENEW automatically.",
@@ -108,3 +108,56 @@ def test_cues_compiled_in_an_earlier_run_match_as_freshly_compiled(tmp_path: Pat
             bool(fresh.search(text)) for text in SENTENCES
         ]
         assert literals._NEEDED[pattern] == literals._needed(pattern)
+
+
+ANCHOR = r"\bterm\b|expir|\byears?\b|\bend(s|ed)?\b|\bterms of\b|in force|year[\s-]to[\s-]year"
+
+
+def test_an_alternation_splits_into_branches_inside_a_word_and_across_words() -> None:
+    either = Alternation(ANCHOR)
+    assert either.in_words is not None
+    assert either.in_words.pattern == r"\bterm\b|expir|\byears?\b|\bend(s|ed)?\b"
+    assert either.across == r"\bterms of\b|in force|year[\s-]to[\s-]year"
+    assert Alternation(r"in force|[a-z]+ days").in_words is None
+    assert Alternation(r"renew|extend").across is None
+    assert Alternation(r"a?|renew").across == "a?"  # matches nothing: in every sentence
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        ANCHOR,
+        r"(term|expir)",
+        r"a[(]b|c",  # a bracket inside a class: not split, tried as a whole
+        r"terminat|cancel|\bend (this|the)\b",
+    ],
+)
+def test_matching_either_finds_what_the_engine_finds(pattern: str) -> None:
+    texts = [
+        *SENTENCES,
+        "The Term ends on expiry.",
+        "Terminated, or the term's end.",
+        "It stays in force year-to-year; TERMS OF payment.",
+        "Weekends and years: 3 YEARS.",
+        "An EXPIRY dated 2030; the Kelvin sign \u212a and a long \u017fs.",
+        "\u0130t ends here (a capital I with a dot).",
+        "A term\u0301 with a combining accent, and \u201cterm\u201d quoted.",
+        "ab c",
+    ]
+    expected = [n for n, text in enumerate(texts) if regex.search(pattern, text, regex.I)]
+    assert Sentences(texts).matching_either(Alternation(pattern)) == expected
+    assert Sentences(texts).matching_either(Alternation(pattern), {0, 6, 7}) == [
+        n for n in expected if n in {0, 6, 7}
+    ]
+
+
+@given(
+    st.lists(
+        st.text(alphabet="termxpiynds ofc-EXTRMY\u017f\u212a\u0130\u00e9\u0301", max_size=50),
+        max_size=8,
+    )
+)
+def test_matching_either_never_differs_from_matching(texts: list[str]) -> None:
+    assert Sentences(texts).matching_either(Alternation(ANCHOR)) == Sentences(texts).matching(
+        ANCHOR
+    )

@@ -21,7 +21,6 @@ from __future__ import annotations
 import io
 import os
 import stat
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -139,6 +138,8 @@ def checked_zip(data: bytes, path: Path, kind: Kind, unpacked_limit: int) -> Non
     The sizes are the ones the zip declares; Python's zip reader never unpacks more than the
     declared size of an entry, so checking them bounds what reading the entries can cost.
     """
+    import zipfile  # here: reading a PDF, on the way to PDFium, has no use for it
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             entries = archive.infolist()

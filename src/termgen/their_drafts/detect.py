@@ -14,7 +14,7 @@ from termgen.forked import shared_out
 from termgen.library.compiled_cues import cue_regex
 from termgen.their_drafts.literals import Sentences, needed, remember_cues, search
 from termgen.their_drafts.scorer import (
-    ANCHORS,
+    ANCHORED,
     CueHits,
     Model,
     Reading,
@@ -204,7 +204,10 @@ def prepare(
         remember_cues(set(patterns), cache)
     for pattern in patterns:
         needed(pattern)
-    for pattern in (*ANCHORS.values(), *patterns):
+    anchors = [
+        pattern for anchor in ANCHORED.values() for pattern in (anchor.pattern, anchor.across)
+    ]
+    for pattern in (*filter(None, anchors), *patterns):
         if not reading():
             return
         cue_regex(pattern)

@@ -160,6 +160,8 @@ class Sentences:
             self._word_starts.append(self._word_starts[-1] + len(word) + 1)
         self._holding: dict[str, set[int]] = {}
         self._held: dict[tuple[Words, ...], set[int]] = {}
+        self._either: dict[str, set[int]] = {}
+        self._not_ascii: set[int] | None = None
 
     def holding(self, pattern: str) -> set[int]:
         """Indices of the sentences that hold the words `pattern` needs (a few more at most)."""
@@ -197,6 +199,35 @@ class Sentences:
         self._holding[text] = found
         return found
 
+    def matching_either(self, either: Alternation, among: set[int] | None = None) -> list[int]:
+        """`matching(either.pattern, among=among)`, the in-word branches tried once per word
+        of the draft instead of once per sentence (a scorer's anchor words are in a sixth or
+        more of the sentences of an agreement).
+
+        Only a sentence of ASCII text is judged by its words: there, the words are its runs of
+        letters, digits and '_' in lower case, as both regex engines see them; elsewhere the
+        engines may differ on what a letter or a case is, so the sentence is tried whole."""
+        found = self._either.get(either.pattern)
+        if found is None:
+            found = set(self.matching(either.across)) if either.across is not None else set()
+            if either.in_words is not None:
+                if self._not_ascii is None:
+                    self._not_ascii = {i for i, text in enumerate(self.texts) if not text.isascii()}
+                found |= self._holding_match(either.in_words) - self._not_ascii
+                found |= {i for i in self._not_ascii if search(either.pattern, self.texts[i])}
+            self._either[either.pattern] = found
+        return sorted(found if among is None else found & among)
+
+    def _holding_match(self, in_words: re.Pattern[str]) -> set[int]:
+        """The sentences with a word that `in_words` matches (all or part of it)."""
+        found: set[int] = set()
+        match = in_words.search(self._words)
+        while match is not None:
+            number = bisect.bisect_right(self._word_starts, match.start()) - 1
+            found.update(self._in[number])
+            match = in_words.search(self._words, self._word_starts[number + 1])
+        return found
+
     def near(self, pattern: str, size: int) -> set[int]:
         """Indices of the sentences fewer than `size` away from one holding `pattern`'s words:
         those in a window of `size` sentences that can match it.
@@ -220,6 +251,59 @@ class Sentences:
             for index in sorted(held if among is None else held & among)
             if search(pattern, self.texts[index], deadline)
         ]
+
+
+class Alternation:
+    """A pattern `a|b|c` split in two: the branches that can only match inside a word, each a
+    run of letters and digits with optional parts and word boundaries (`\\bterms?\\b`,
+    `terminat`), tried once against each distinct word of a draft; and the others (`in
+    force`, `year[\\s-]to[\\s-]year`), tried against the sentences that hold their words.
+
+    A match of an in-word branch lies inside one run of word characters, where a word
+    boundary falls at the same places in the sentence as in the word alone: so a sentence
+    holds a match exactly when one of its words does. Sentences whose letters change length
+    in lower case are tried with the whole pattern, as `Sentences.matching` tries them.
+    """
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        branches = _branches(pattern)
+        inside = [branch for branch in branches if _inside_a_word(branch)]
+        in_words = "|".join(inside)
+        across = "|".join(branch for branch in branches if branch not in inside)
+        # Matched against words in lower case (of ASCII text), as these branches are written.
+        self.in_words = re.compile(in_words) if in_words else None
+        self.across = across or None
+
+
+_IN_A_WORD = re.compile(r"(?:\\b|[a-z0-9]|\((?:[a-z0-9]+\|)*[a-z0-9]+\)\??|[a-z0-9]\?)+")
+"""A branch of letters and digits, word boundaries, optional letters and groups of
+alternative letter runs."""
+
+
+def _inside_a_word(branch: str) -> bool:
+    """Whether all the branch can match is one or more letters and digits of one word (a
+    branch that can match nothing matches in every sentence, words or none)."""
+    return _IN_A_WORD.fullmatch(branch) is not None and re.fullmatch(branch, "") is None
+
+
+def _branches(pattern: str) -> list[str]:
+    """The branches of the pattern's outermost alternation (the pattern itself if none)."""
+    branches, depth, start = [], 0, 0
+    escaped = False
+    for position, character in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif character == "\\":
+            escaped = True
+        elif character in "([":
+            depth += 1
+        elif character in ")]":
+            depth -= 1
+        elif character == "|" and depth == 0:
+            branches.append(pattern[start:position])
+            start = position + 1
+    return [*branches, pattern[start:]]
 
 
 def _words_in(text: str) -> set[str]:

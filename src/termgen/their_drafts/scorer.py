@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from termgen.their_drafts.literals import Sentences
+from termgen.their_drafts.literals import Alternation, Sentences
 from termgen.their_drafts.structure import definitions, headings, uses
 from termgen.their_drafts.text import Sentence
 
@@ -43,6 +43,7 @@ ANCHORS = {
     r"|end of|thereafter|continu",
 }
 PROVISIONS = tuple(ANCHORS)
+ANCHORED = {provision: Alternation(pattern) for provision, pattern in ANCHORS.items()}
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+|[$%\"*]")
 DATA = Path(__file__).resolve().parent / "data"
 Weighed = dict[str, dict[int, int]]
@@ -101,7 +102,7 @@ class Reading:
         """Sentences with one of the provision's anchor words."""
         found = self._candidates.get(provision)
         if found is None:
-            found = self._candidates[provision] = self._index.matching(ANCHORS[provision])
+            found = self._candidates[provision] = self._index.matching_either(ANCHORED[provision])
         return found
 
     def read(self, fitted: Mapping[str, Weights]) -> None:
@@ -117,7 +118,7 @@ class Reading:
         for provision, weights in fitted.items():
             found[provision] = {
                 index: weights.total(self.features(index))
-                for index in self._index.matching(ANCHORS[provision], among=among)
+                for index in self._index.matching_either(ANCHORED[provision], among)
             }
         return found
 

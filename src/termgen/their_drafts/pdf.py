@@ -1,5 +1,9 @@
 """PDF pages as text, with PDFium (pypdfium2): fast, and it opens AES-encrypted files itself.
 
+PDFium's C functions are called through pypdfium2's raw bindings (`pypdfium2_raw`), as its
+own helpers call them: importing those helpers, and what they import, took as long again as
+the bindings (some 9 ms of the 22 a reader spends before it can open the file).
+
 pypdf stays the second opinion: a file PDFium cannot open is tried with pypdf before it is
 called damaged (pypdf repairs some broken cross-reference tables PDFium gives up on).
 """
@@ -12,7 +16,7 @@ import os
 import re
 import zlib
 from collections.abc import Callable, Iterable, Iterator
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -66,16 +70,22 @@ def unpacked_pages(
     halves: bool = False,
 ) -> list[str]:
     """`pdf_pages` of data that `refuse_bombs` has let through (here or in another process)."""
-    import pypdfium2 as pdfium
+    return _with_text(path, _read(path, data, password, progress, halves=halves))
 
+
+def _read(
+    path: Path, data: bytes, password: str | None, progress: Progress | None, *, halves: bool
+) -> list[str]:
+    """The text of every page, by PDFium, else by pypdf."""
+    pdfium = pdfium_library()
     try:
         document = _open(pdfium, data, password)
-    except pdfium.PdfiumError as error:
-        if getattr(error, "err_code", None) == _PASSWORD_ERROR:
+    except _NotOpened as refused:
+        if refused.code == _PASSWORD_ERROR:
             raise _locked(path, password) from None
-        return _with_text(path, _pypdf_pages(path, data))
+        return _pypdf_pages(path, data)
     try:
-        count = len(document)
+        count = pdfium.FPDF_GetPageCount(document)
         if count > MOST_PAGES:
             raise too_large(path, "PDF", MOST_PAGES, "pages")
         counter = _Counter()
@@ -88,8 +98,21 @@ def unpacked_pages(
         if progress is not None:
             progress(count, count)
     finally:
-        document.close()
-    return _with_text(path, pages)
+        pdfium.FPDF_CloseDocument(document)
+    return pages
+
+
+@cache
+def pdfium_library() -> Any:
+    """PDFium's C functions, the library set up in this process once (as pypdfium2 sets it
+    up on import; PDFium ignores a second set-up, should pypdfium2 be imported too)."""
+    import pypdfium2_raw as pdfium
+
+    config = pdfium.FPDF_LIBRARY_CONFIG(
+        version=2, m_pUserFontPaths=None, m_pIsolate=None, m_v8EmbedderSlot=0
+    )
+    pdfium.FPDF_InitLibraryWithConfig(config)
+    return pdfium
 
 
 HALVED_PAGES = 40
@@ -137,28 +160,32 @@ def _texts(
     show: Callable[[], None] | None,
 ) -> list[str]:
     """The text of the pages `numbers`, in that order, counted in the progress `slot`."""
-    import pypdfium2 as pdfium
-
+    pdfium = pdfium_library()
     texts = []
-    try:
-        for index in numbers:
-            page = document[index]
-            textpage = page.get_textpage()
-            texts.append(_page_text(page, textpage))
-            textpage.close()
-            page.close()
-            counter.add(slot)
-            if show is not None:
-                show()
-    except pdfium.PdfiumError:
-        raise unreadable(path, DAMAGED) from None
+    for index in numbers:
+        page = pdfium.FPDF_LoadPage(document, index)
+        if not page:
+            raise unreadable(path, DAMAGED)
+        try:
+            textpage = pdfium.FPDFText_LoadPage(page)
+            if not textpage:
+                raise unreadable(path, DAMAGED)
+            try:
+                texts.append(_page_text(path, pdfium, page, textpage))
+            finally:
+                pdfium.FPDFText_ClosePage(textpage)
+        finally:
+            pdfium.FPDF_ClosePage(page)
+        counter.add(slot)
+        if show is not None:
+            show()
     return texts
 
 
-def _page_text(page: Any, textpage: Any) -> str:
-    """`textpage.get_text_bounded()`, the text within the page's box, with PDFium asked for it
-    once: pypdfium2 asks twice, for its length and then for the text, and PDFium finds it
-    anew each time (a tenth of the reading).
+def _page_text(path: Path, pdfium: Any, page: Any, textpage: Any) -> str:
+    """The text within the page's box, as pypdfium2's `get_text_bounded()` gives it, with
+    PDFium asked for it once: pypdfium2 asks twice, for its length and then for the text, and
+    PDFium finds it anew each time (a tenth of the reading).
 
     The buffer holds any page's text (each character gives at most two UTF-16 units, and a line
     break before it two more) and the NUL that PDFium writes after it where there is room (the
@@ -166,20 +193,26 @@ def _page_text(page: Any, textpage: Any) -> str:
     Plane (or unpaired surrogates), pypdfium2 cuts it at the length PDFium counts in code
     points, so such a page, rare, is read pypdfium2's way; so is one that fills the buffer.
     """
-    import ctypes
+    import ctypes  # here: the process that only checks the file for bombs has no use for it
 
-    import pypdfium2.raw as pdfium_c
-
-    room = 4 * pdfium_c.FPDFText_CountChars(textpage.raw) + 2
+    box = pdfium.FS_RECTF()
+    if not pdfium.FPDF_GetPageBoundingBox(page, box):
+        raise unreadable(path, DAMAGED)
+    bounds = (textpage, box.left, box.top, box.right, box.bottom)
+    room = 4 * pdfium.FPDFText_CountChars(textpage) + 2
     buffer = (ctypes.c_ushort * room)()
-    left, bottom, right, top = page.get_bbox()
-    size = pdfium_c.FPDFText_GetBoundedText(textpage.raw, left, top, right, bottom, buffer, room)
+    size = pdfium.FPDFText_GetBoundedText(*bounds, buffer, room)
     if 0 <= size < room:
         units = size - 1 if size and buffer[size - 1] == 0 else size
         text = bytes(buffer)[: 2 * units].decode("utf-16-le", errors="ignore")
         if len(text) == units:
             return text
-    return str(textpage.get_text_bounded())
+    counted = pdfium.FPDFText_GetBoundedText(*bounds, None, 0)
+    if counted <= 0:
+        return ""
+    exact = (ctypes.c_ushort * counted)()
+    pdfium.FPDFText_GetBoundedText(*bounds, exact, counted)
+    return bytes(exact).decode("utf-16-le", errors="ignore")
 
 
 class _Counter:
@@ -217,14 +250,35 @@ def _with_text(path: Path, pages: list[str]) -> list[str]:
     return pages
 
 
-def _open(pdfium, data: bytes, password: str | None):  # type: ignore[no-untyped-def]
+class _NotOpened(Exception):
+    """PDFium did not open the document; `code` is its FPDF_ERR_* code."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def _open(pdfium: Any, data: bytes, password: str | None) -> Any:
+    """The document, opened with the password where one is given and it is the right one."""
     if password:
         try:
-            return pdfium.PdfDocument(data, password=password)
-        except pdfium.PdfiumError as error:
-            if getattr(error, "err_code", None) != _PASSWORD_ERROR:
+            return _loaded(pdfium, data, (password + "\x00").encode())
+        except _NotOpened as refused:
+            if refused.code != _PASSWORD_ERROR:
                 raise
-    return pdfium.PdfDocument(data)
+    return _loaded(pdfium, data, None)
+
+
+def _loaded(pdfium: Any, data: bytes, password: bytes | None) -> Any:
+    """PDFium's document of `data`, which must outlive it; as pypdfium2 does, one without a
+    page counts as not opened."""
+    document = pdfium.FPDF_LoadMemDocument64(data, len(data), password)
+    if pdfium.FPDF_GetPageCount(document) < 1:
+        code = pdfium.FPDF_GetLastError()
+        if document:
+            pdfium.FPDF_CloseDocument(document)
+        raise _NotOpened(code)
+    return document
 
 
 def _locked(path: Path, password: str | None) -> Exception:

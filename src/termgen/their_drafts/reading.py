@@ -46,9 +46,10 @@ def _extracted(path: Path, password: str | None, progress: Progress | None) -> E
 
 
 def _import_pdf_reader() -> None:
-    import pypdfium2  # noqa: F401  # imported while the file is read and checked
+    """PDFium loaded and set up while the file is read and checked."""
+    from termgen.their_drafts.pdf import pdfium_library
 
-    import termgen.their_drafts.pdf  # noqa: F401
+    pdfium_library()
 
 
 def _checked_pdf(path: Path) -> bytes:

@@ -114,6 +114,8 @@ def typed(kind: str, value: Any, question: Question | None = None) -> str:
     label = question.label if question is not None else humanise
     if value is None and kind in ("multi_choice", "parties"):
         return ENTER
+    if value is None and kind not in TEXT_TYPES and question is not None and question.empty_is_none:
+        return f"({question.none_label or 'none'}){ENTER}"
     if value is None and kind not in TEXT_TYPES:
         return f"(leave open){ENTER}"
     if kind == "yes_no":

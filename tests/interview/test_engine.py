@@ -37,7 +37,8 @@ def _default_answer(engine: Engine, step: Ask) -> Any:
         return step.default if isinstance(step.default, bool) else True
     raw = engine.display(step) or None
     if step.question.required and raw is None:
-        raw = step.choices[0] if step.choices else f"{step.question.path} answer"
+        typed = "90 days" if step.question.type == "duration" else f"{step.question.path} answer"
+        raw = step.choices[0] if step.choices else typed
     return raw
 
 
@@ -394,9 +395,10 @@ def test_shares_take_party_names_in_any_case_and_say_how_to_write_them() -> None
     with pytest.raises(AnswerError) as wrong:
         parse("shares", "60-40", parties=parties)
     assert str(wrong.value) == (
-        "'60-40' does not say which party has which share; write each party's short name, then "
-        "its share, e.g. 'NORDWERK 60; HANSOL 40'"
+        "'60-40' does not say which party has which share. In the order the parties were "
+        "given, it reads 'NORDWERK 60; HANSOL 40': press Enter to take it, or change it"
     )
+    assert wrong.value.instead == "NORDWERK 60; HANSOL 40"
     with pytest.raises(AnswerError) as wrong:
         parse("per_party", "3", parties=parties)
     assert str(wrong.value) == (

@@ -22,9 +22,11 @@ NOT_ASKED = {
     # Which fallback position to use for a clause is a negotiation choice made in the answer
     # file once counsel has read the draft, not an interview question.
     "positions",
-    # Answers left open, and lists finished with none, are recorded by the interview itself.
+    # Answers left open, lists finished with none, and the list an interview paused at are
+    # recorded by the interview itself.
     "left_open",
     "strengths.none_of",
+    "paused_at",
 }
 
 PLANTED = [
@@ -49,7 +51,10 @@ PLANTED = [
     ("59:18", "'strengths.phases' is not a list in the deal model that can hold blue"),
     ("60", "summary: 'shrt_name' is not a field of a party, did you mean 'short_name'?"),
     ("65:19", "only a whole-number question counts in a unit"),
-    ("67:28", "only a typed answer that is not required may be empty, and so mean none"),
+    (
+        "67:28",
+        "only a typed answer or a choice that is not required may be empty, and so mean none",
+    ),
 ]
 
 

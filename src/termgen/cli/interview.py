@@ -123,6 +123,7 @@ def _interview(
 
     refused = _refused(data, source)
     engine = Engine(spec, with_open_marks(data), today=env.today())
+    engine.resume()
     if command.no_input or not env.interactive:
         return _without_terminal(command, engine, env, refused, output)
     if output is None:
@@ -152,6 +153,8 @@ def _in_terminal(
         runner.questions()
         deal = runner.review()
     except KeyboardInterrupt:
+        if runner.at_list is not None:
+            answer_file.save(runner.paused())
         answer_file.close()
         return _paused(env, output)
     env.out_wrapped(f"\nThe answers are complete and saved in {output}.", "")

@@ -75,6 +75,8 @@ class _Open:
 
 OPEN: Any = _Open()
 LEFT_OPEN = "left_open"
+PAUSED_AT = "paused_at"
+"""Where a file saved when the interview paused names the list it paused at."""
 
 
 def renamed(data: Any, old: Any, new: Any) -> Any:

@@ -23,7 +23,16 @@ from termgen.interview.changes import (
     is_entry,
     no_longer_applying,
 )
-from termgen.interview.data import ABSENT, OPEN, for_file, get, put, remove, renamed
+from termgen.interview.data import (
+    ABSENT,
+    OPEN,
+    PAUSED_AT,
+    for_file,
+    get,
+    put,
+    remove,
+    renamed,
+)
 from termgen.interview.groups import EntryEdit, model_minimum, own_entries
 from termgen.interview.spec import STRUCTURE, TODAY, Group, Preset, Question, Section
 from termgen.interview.state import BODIES, State
@@ -105,7 +114,7 @@ class Engine(State):
             return None
         if item.single:
             return self._next_in_entry(section, item, self._single_entry(item))
-        for entry in self.entries(item):
+        for entry in own_entries(self, item):  # an offtake commitment is asked as one
             if (item.id, entry) in self._postponed:
                 continue
             step = self._next_in_entry(section, item, entry)
@@ -163,6 +172,14 @@ class Engine(State):
             ):
                 return self._ask(question, path, section, group, entry)
         return None
+
+    def resume(self) -> None:
+        """Going on from a saved file: the list the interview paused at shows its menu again,
+        with the entries chosen so far (else a list with entries counts as finished)."""
+        paused = self.data.pop(PAUSED_AT, None)
+        group = next((group for group in self.groups() if group.id == paused), None)
+        if group is not None and not group.single:
+            self._opened.add(group.id)
 
     def is_closed(self, group: Group) -> bool:
         """Finished in this session; or, from a saved file, holding its entries, finished
@@ -243,6 +260,19 @@ class Engine(State):
         """Offer the purpose's suggestions again when next they apply (Esc went back from them)."""
         self._preset_offered = False
 
+    def applying_with(self, defaults: dict[str, Any]) -> list[Question | Group]:
+        """The questions and lists that apply once these suggested answers are taken: an
+        offer shows no suggestion for a question its other suggestions rule out."""
+        kept = self.data
+        self.data = copy.deepcopy(kept)
+        try:
+            for path, value in defaults.items():
+                if get(self.data, split(path)) is ABSENT:
+                    put(self.data, split(path), copy.deepcopy(value))
+            return [item for _, item in self.items() if self.applies(item)]
+        finally:
+            self.data = kept
+
     def accept_preset(self, offer: Offer) -> None:
         """Take every suggested answer the deal does not have yet (lists included: the offer
         showed their entries, the review shows them again)."""
@@ -288,12 +318,12 @@ class Engine(State):
 
     # -- answering -------------------------------------------------------------------------
 
-    def answer(self, step: Ask, raw: Any) -> str | None:
+    def answer(self, step: Ask, raw: Any, confirmed: str | None = None) -> str | None:
         """Store the answer if it is acceptable; otherwise return why not and store nothing."""
-        problem = self.check(step, raw)
+        problem = self.check(step, raw, confirmed)
         if problem is not None:
             return problem
-        value = self._parse(step, raw)
+        value = self._parse(step, raw, confirmed)
         if isinstance(value, NewBody):
             value = self._add_body(self.data, value)
             self._opened.update(g.id for g in self.groups() if g.path == BODIES)
@@ -329,10 +359,12 @@ class Engine(State):
             return value
         return OPEN
 
-    def removed_by(self, step: Ask, raw: Any) -> list[tuple[AnswerPath, Question | Group]]:
+    def removed_by(
+        self, step: Ask, raw: Any, confirmed: str | None = None
+    ) -> list[tuple[AnswerPath, Question | Group]]:
         """The answers this acceptable answer would remove, as they no longer apply after it
         (answers left open included: the user is told of every answer that goes)."""
-        value = self._parse(step, raw)
+        value = self._parse(step, raw, confirmed)
         if isinstance(value, NewBody):
             return []
         value = self._stored(step, value)

@@ -13,7 +13,13 @@ from pydantic.fields import FieldInfo
 from termgen.errors import Problem
 from termgen.files.datafile import SourceMap
 from termgen.interview.spec import OTHER_PURPOSES, Group, Question, Spec
-from termgen.interview.types import TEXT_TYPES, AnswerError, QuestionType, parse
+from termgen.interview.types import (
+    SELECT_TYPES,
+    TEXT_TYPES,
+    AnswerError,
+    QuestionType,
+    parse,
+)
 from termgen.model import Deal
 from termgen.model.common import Duration, Money, Quantity
 from termgen.model.messages import located_problems
@@ -33,6 +39,7 @@ from termgen.templating.sandbox import Sandbox
 
 _SCALARS: dict[str, tuple[Any, ...]] = {
     "text": (str,),
+    "place": (str,),
     "integer": (int,),
     "decimal": (Decimal,),
     "percent": (Decimal,),
@@ -114,10 +121,18 @@ class _Linter:
                 self.problem((*where, "instead_of"), unknown_path(root.model, question.instead_of))
         if question.unit is not None and question.type != "integer":
             self.problem((*where, "unit"), "only a whole-number question counts in a unit")
-        if question.empty_is_none and (question.required or question.type not in TEXT_TYPES):
+        may_be_none = question.type in TEXT_TYPES or question.type in SELECT_TYPES
+        if question.empty_is_none and (question.required or not may_be_none):
             self.problem(
                 (*where, "empty_is_none"),
-                "only a typed answer that is not required may be empty, and so mean none",
+                "only a typed answer or a choice that is not required may be empty, and so mean "
+                "none",
+            )
+        if question.none_label is not None and not (
+            question.empty_is_none and question.type in SELECT_TYPES
+        ):
+            self.problem(
+                (*where, "none_label"), "only a choice that may be none (empty_is_none) has one"
             )
         self.texts(where, question)
         choices = shape.choices if shape is not None and shape.kind == "choice" else ()

@@ -36,7 +36,7 @@ def answer_text(question: Question, value: Any) -> str:
     if value is OPEN:
         return LEFT_OPEN
     if value is None:
-        return "none"
+        return question.none_label or "none"
     if question.type in ("choice", "multi_choice"):
         values = value if isinstance(value, list) else [value]
         return ", ".join(question.label(str(item)) for item in values)
@@ -143,7 +143,11 @@ def missing(engine: State) -> list[Missing]:
         for entry in entries:
             for question in item.questions:
                 path = (*split(item.path), entry, *split(question.path))
-                if question.required and get(engine.data, path) in (ABSENT, OPEN, None):
+                if (
+                    question.required
+                    and engine.applies(question, item, entry)
+                    and get(engine.data, path) in (ABSENT, OPEN, None)
+                ):
                     found.append(
                         Missing(
                             section.title,

@@ -91,10 +91,13 @@ class Prompter:
         entry = 0
         if step.group is not None and step.entry is not None:
             entry = engine.entries(step.group).index(step.entry)
-        example = question.example_for(purpose, entry)
+        example = question.example_for(purpose, entry, engine.place(step.group, step.entry))
         example = _party_example(question.type, engine.party_names()) or example
         left_open = (
-            question.type in TEXT_TYPES and not question.required and not question.empty_is_none
+            question.type in TEXT_TYPES
+            and not question.required
+            and not question.empty_is_none
+            and not engine.has_alternative(question, step.group)
         )
         if (hint or example or left_open) and typed is None:
             example_text = f"Example: {example.rstrip('.')}." if example else None
@@ -124,7 +127,8 @@ class Prompter:
         if question.type == "owner":
             options.append((NEW_BODY, _NEW_BODY_VALUE))
         if not question.required:
-            options.insert(0, (LEAVE_OPEN, _LEAVE_OPEN_VALUE))
+            empty = f"({question.none_label or 'none'})" if question.empty_is_none else LEAVE_OPEN
+            options.insert(0, (empty, _LEAVE_OPEN_VALUE))
         values = [value for _, value in options]
         default = step.default if step.default in values else values[0]
         picked = self.select(step.key, question.prompt, options, default, mark)

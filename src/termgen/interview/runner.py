@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from termgen.errors import OutputExistsError
 from termgen.findings.deal import Finding
 from termgen.interview.changes import is_entry
-from termgen.interview.data import ABSENT, OPEN, for_file, get
+from termgen.interview.data import ABSENT, OPEN, PAUSED_AT, for_file, get
 from termgen.interview.engine import Engine
 from termgen.interview.groups import model_minimum, own_entries
 from termgen.interview.menu import Cancelled
@@ -72,6 +72,9 @@ class Runner:
         self._answered: list[Ask] = []
         """The questions answered in this session, the last last: Esc goes back through them."""
         self._hinted = False
+        self.at_list: Group | None = None
+        """The list whose menu or entry is being answered, if any: where the interview goes
+        on after a pause there."""
 
     def _mark(self) -> str:
         """'[12 left]'; while an entry is added, what is left includes its questions, and says
@@ -90,13 +93,24 @@ class Runner:
                 self._hinted = True
                 self.prompter.say(KEYS, "")
             self._announce(step)
+            group = step.group if isinstance(step, Ask | Manage) else None
+            self.at_list = group if group is not None and not group.single else None
             if isinstance(step, Ask):
                 self._ask(step)
             elif isinstance(step, Manage):
                 self._manage(step)
             else:
                 self._offer(step)
+            self.at_list = None
             self.save(self.engine.answers())
+
+    def paused(self) -> dict[str, Any]:
+        """The answers to keep when the interview pauses, with the list it paused at: a file
+        cannot otherwise say that a list with entries was not finished."""
+        answers = self.engine.answers()
+        if self.at_list is not None:
+            answers[PAUSED_AT] = self.at_list.id
+        return answers
 
     def _announce(self, step: Step) -> None:
         if step.section.id != self._section:
@@ -139,6 +153,7 @@ class Runner:
 
     def _ask(self, step: Ask) -> None:
         typed: str | None = None
+        doubted: str | None = None  # an answer asked back about: typed again, it is taken
         while True:
             try:
                 raw = self.prompter.ask(self.engine, step, self._mark(), typed)
@@ -154,39 +169,48 @@ class Runner:
                 if self._cancel(step):
                     return
                 continue
-            problem = self.engine.check(step, raw)
-            if problem is None and not self._removal_agreed(step, raw):
+            confirmed = raw.strip() if isinstance(raw, str) and raw.strip() == doubted else None
+            problem = self.engine.refusal(step, raw, confirmed)
+            if problem is not None:
+                self.prompter.problem(str(problem))
+                typed = problem.instead or (raw if isinstance(raw, str) else None)
+                doubted = raw.strip() if problem.doubt and isinstance(raw, str) else None
+                continue
+            if not self._removal_agreed(step, raw, confirmed):
                 if get(self.engine.data, step.path) is not ABSENT:
                     self.prompter.say("The answer is as it was.")
                     return
                 typed = None
                 continue
             queued = self.engine.queued
-            problem = self.engine.answer(step, raw)
-            if problem is None:
-                self._answered.append(step)
-                if self.engine.followed:
-                    self.prompter.say(
-                        "The suggested answers taken for "
-                        + "; ".join(self._named(path) for path in self.engine.followed)
-                        + f" now follow the new {step.question.prompt.lower()}."
-                    )
-                again = self.engine.queued - queued
-                if again:
-                    depend = "questions depend" if again > 1 else "question depends"
-                    self.prompter.say(
-                        f"{again} {depend} on it: asked now, with any answer given before "
-                        "to keep or change."
-                    )
-                return
-            self.prompter.problem(problem)
-            typed = raw if isinstance(raw, str) else None
+            self.engine.answer(step, raw, confirmed)  # checked above
+            self._answered.append(step)
+            if self.engine.followed:
+                self.prompter.say(
+                    "The suggested answers taken for "
+                    + "; ".join(self._named(path) for path in self.engine.followed)
+                    + f" now follow the new {step.question.prompt.lower()}."
+                )
+            again = self.engine.queued - queued
+            if again:
+                depend = "questions depend" if again > 1 else "question depends"
+                self.prompter.say(
+                    f"{again} {depend} on it: asked now, with any answer given before "
+                    "to keep or change."
+                )
+            return
 
-    def _removal_agreed(self, step: Ask, raw: Any) -> bool:
+    def _removal_agreed(self, step: Ask, raw: Any, confirmed: str | None) -> bool:
         """Whether the user agrees to remove the answers that this one makes no longer apply
         (no question when it removes none, or only answers left open: those are named)."""
-        removed = self.engine.removed_by(step, raw)
-        left_open = [(path, item) for path, item in removed if get(self.engine.data, path) is OPEN]
+        removed = self.engine.removed_by(step, raw, confirmed)
+        # An answer left empty so that this one gives it (the term by its end date) is not
+        # an answer lost: nothing to say of it.
+        left_open = [
+            (path, item)
+            for path, item in removed
+            if get(self.engine.data, path) is OPEN and item.path != step.question.instead_of
+        ]
         given = [(path, item) for path, item in removed if get(self.engine.data, path) is not OPEN]
         also = (
             f"{len(left_open)} {'answers' if len(left_open) > 1 else 'answer'} left open: "
@@ -419,14 +443,14 @@ class Runner:
     def _preset_lines(self, defaults: dict[str, Any]) -> list[tuple[str, str]]:
         """Each suggested answer as the question or list it answers, in interview order."""
         lines = []
-        for _, item in self.engine.items():
+        for item in self.engine.applying_with(defaults):
             if item.path not in defaults or (isinstance(item, Group) and item.fixed):
                 continue
             value = defaults[item.path]
             if isinstance(item, Group):
                 entries = [self.engine.render_summary(item, entry) for entry in value]
                 lines.append((item.title, "; ".join(entry.rstrip(".") for entry in entries)))
-            elif item.applies_to(self.engine.data.get("deal", {}).get("purpose")):
+            else:
                 lines.append((item.prompt, answer_text(item, value)))
         return lines
 

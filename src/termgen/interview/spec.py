@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -22,6 +23,8 @@ TODAY = "today"
 STRUCTURE = "deal.structure"
 OTHER_PURPOSES = "other"
 """Key of a per-purpose help or example text that every other purpose sees."""
+OTHER_PLACES = "other"
+"""Key of the example by place that a deal in any other place sees."""
 
 PerPurpose = Text | dict[Text, Text]
 """One text for every purpose, or texts by purpose id (with 'other' for the rest)."""
@@ -49,6 +52,15 @@ class Question(Record):
             "(the second party does not see the first one's name), none past the last."
         ),
     )
+    example_in: dict[Text, Text] = Field(
+        default_factory=dict,
+        description=(
+            "Examples that name a place (a legal form, a currency, an address), by a word of "
+            "the place as the answers write it ('Germany', 'Delaware'), with 'other' for a "
+            "place none of them names: once the deal's place is known (see `State.place`), "
+            "shown instead of `example`, so that a German deal is not shown a Delaware one."
+        ),
+    )
     default: Any = Field(None, description="Suggested answer; 'today' for today's date.")
     when: Text | None = Field(None, description="Condition over the answers so far.")
     purposes: list[Purpose] = Field(default_factory=list, description="Asked only for these.")
@@ -66,8 +78,16 @@ class Question(Record):
     empty_is_none: bool = Field(
         False,
         description=(
-            "An empty answer says there is none (no second signatory, no floor), not that the "
-            "answer is left open: it is kept as none, with no [●] in the drafts nor a finding."
+            "An empty answer says there is none (no second signatory, no floor; in a choice, "
+            "its first option, see `none_label`), not that the answer is left open: it is kept "
+            "as none, with no [●] in the drafts nor a finding."
+        ),
+    )
+    none_label: Text | None = Field(
+        None,
+        description=(
+            "For a choice that may be none (`empty_is_none`), how that first choice reads, "
+            "e.g. 'either party'; else '(none)'."
         ),
     )
     detail: bool = Field(
@@ -77,10 +97,26 @@ class Question(Record):
         default_factory=dict, description="How a choice reads, by its value; else its words."
     )
 
-    def example_for(self, purpose: str | None, entry: int = 0) -> str | None:
-        """The example the `entry`-th entry of a list (0 for a question of no list) sees."""
-        examples = self.example if isinstance(self.example, list) else [self.example]
-        return for_purpose(examples[entry], purpose) if entry < len(examples) else None
+    def example_for(
+        self, purpose: str | None, entry: int = 0, place: str | None = None
+    ) -> str | None:
+        """The example the `entry`-th entry of a list (0 for a question of no list) sees, in
+        a deal in this place (the nearest the answers name)."""
+        if self.example_in and place:
+            return next(
+                (
+                    text
+                    for word, text in self.example_in.items()
+                    if word != OTHER_PLACES and re.search(rf"\b{re.escape(word)}\b", place, re.I)
+                ),
+                self.example_in.get(OTHER_PLACES) or self._example(purpose, entry),
+            )
+        return self._example(purpose, entry)
+
+    def _example(self, purpose: str | None, entry: int) -> str | None:
+        if not isinstance(self.example, list):  # the same for every entry
+            return for_purpose(self.example, purpose)
+        return for_purpose(self.example[entry], purpose) if entry < len(self.example) else None
 
     def applies_to(self, purpose: str | None) -> bool:
         return not self.purposes or purpose in self.purposes

@@ -137,6 +137,29 @@ class State:
             for other in self._alternatives.get(item.path, [])
         )
 
+    def place(self, group: Group | None = None, entry: int | None = None) -> str | None:
+        """Where the deal is, the nearest place the answers name so far: the entry's own
+        jurisdiction (a party's), else the company's, the governing law, the first party's."""
+        own = self.entry_data(group, entry) if group is not None and entry is not None else {}
+        parties = self.data.get("parties", [])
+        found = [
+            own.get("jurisdiction") if isinstance(own, dict) else None,
+            get(self.data, ("company", "jurisdiction")),
+            get(self.data, ("deal", "governing_law")),
+            *(party.get("jurisdiction") for party in parties if isinstance(party, dict)),
+        ]
+        return next((place for place in found if isinstance(place, str)), None)
+
+    def has_alternative(self, question: Question, group: Group | None = None) -> bool:
+        """Whether another question is the other way of giving this answer (an end date for
+        the term): left empty, this one is answered by that one, not left open."""
+        asked_with = (
+            group.questions
+            if group is not None
+            else [item for _, item in self.items() if isinstance(item, Question)]
+        )
+        return any(other.instead_of == question.path for other in asked_with)
+
     def party_names(self) -> list[str]:
         parties = self.data.get("parties", [])
         return [p["short_name"] for p in parties if isinstance(p, dict) and p.get("short_name")]
@@ -165,7 +188,7 @@ class State:
         """The default answer as text to edit."""
         return show(step.question.type, step.default)
 
-    def _parse(self, step: Ask, raw: Any) -> Any:
+    def _parse(self, step: Ask, raw: Any, confirmed: str | None = None) -> Any:
         if isinstance(raw, NewBody):
             return raw
         return parse(
@@ -174,23 +197,33 @@ class State:
             parties=self.party_names(),
             choices=step.choices,
             unit=step.question.unit,
+            confirmed=confirmed,
         )
 
-    def check(self, step: Ask, raw: Any) -> str | None:
-        """What is wrong with this answer, in plain words, or None if it can be taken."""
+    def check(self, step: Ask, raw: Any, confirmed: str | None = None) -> str | None:
+        """What is wrong with this answer, in plain words, or None if it can be taken
+        (`confirmed`: an answer asked back about and given again, see `parse`)."""
+        refused = self.refusal(step, raw, confirmed)
+        return None if refused is None else str(refused)
+
+    def refusal(self, step: Ask, raw: Any, confirmed: str | None = None) -> AnswerError | None:
+        """Why this answer is refused, with the answer it probably means if there is one."""
         try:
-            value = self._parse(step, raw)
+            value = self._parse(step, raw, confirmed)
         except AnswerError as wrong:
-            return str(wrong)
+            return wrong
         if value is None:
-            return self._needed(step) if step.question.required else None
+            return AnswerError(self._needed(step)) if step.question.required else None
         candidate = copy.deepcopy(self.data)
         if isinstance(value, NewBody):
             if value.name in (*self.party_names(), JOINT, *self.body_names()):
-                return f"'{value.name}' already names a party or body; choose it from the list"
+                return AnswerError(
+                    f"'{value.name}' already names a party or body; choose it from the list"
+                )
             value = self._add_body(candidate, value)
         put(candidate, step.path, value)
-        return self._model_problem(candidate, step.path)
+        problem = self._model_problem(candidate, step.path)
+        return None if problem is None else AnswerError(problem)
 
     @staticmethod
     def _needed(step: Ask) -> str:

@@ -12,6 +12,7 @@ from typing import Any, Literal, get_args
 
 from pydantic import ValidationError
 
+from termgen.interview.places import city_in
 from termgen.model.common import Duration, Money, Quantity
 from termgen.model.currency import parse_number
 from termgen.model.messages import date_problem, plain_message
@@ -24,6 +25,7 @@ QuestionType = Literal[
     "money",
     "quantity",
     "percent",
+    "place",
     "date",
     "duration",
     "choice",
@@ -49,7 +51,16 @@ _SHORTHAND: dict[str, type[Money] | type[Quantity] | type[Duration]] = {
 
 
 class AnswerError(ValueError):
-    """A typed answer that does not fit the question; the message says how to write it."""
+    """A typed answer that does not fit the question; the message says how to write it.
+
+    `instead` is the answer it probably means, offered in its place (Enter takes it); a
+    `doubt` is an answer that may be meant all the same: given again as it was, it is taken.
+    """
+
+    def __init__(self, message: str, instead: str | None = None, doubt: bool = False) -> None:
+        super().__init__(message)
+        self.instead = instead
+        self.doubt = doubt
 
 
 @dataclass(frozen=True)
@@ -67,9 +78,11 @@ def parse(
     parties: Sequence[str] = (),
     choices: Sequence[str] = (),
     unit: str | None = None,
+    confirmed: str | None = None,
 ) -> Any:
     """The answer to store for what was typed or picked; None when nothing was given. A whole
-    number may name its unit ('20 days' where the question counts days)."""
+    number may name its unit ('20 days' where the question counts days). `confirmed` is an
+    answer asked back about (a doubt) and given again: it is taken as it is."""
     if kind == "yes_no":
         return bool(raw)
     if kind in MULTI_TYPES:
@@ -90,8 +103,12 @@ def parse(
         return text
     if kind == "integer":
         return _whole_number(text, unit)
-    if kind in ("decimal", "percent"):
-        return _number(text.removesuffix("%").strip())
+    if kind == "decimal":
+        return _number(text)
+    if kind == "percent":
+        return _percent(text, confirmed)
+    if kind == "place":
+        return _place(text, confirmed)
     if kind == "date":
         return _date(text)
     if kind in _SHORTHAND:
@@ -104,6 +121,40 @@ def parse(
     if kind in ("shares", "per_party"):
         return _per_party(text, kind, parties)
     return text
+
+
+_PERCENT_SIGN = re.compile(r"\s*(?:%|per\s*cent|percent)$", re.I)
+
+
+def _percent(text: str, confirmed: str | None) -> Decimal:
+    """'75', '75%', '75 %' or '75 percent'; a fraction of one ('0.75') is asked back as the
+    percent it probably means."""
+    number = _number(_PERCENT_SIGN.sub("", text))
+    if 0 < number < 1 and text != confirmed:
+        meant = f"{(number * 100).normalize():f}"
+        raise AnswerError(
+            f"'{text}' reads as {text.removesuffix('%').strip()} %, less than one percent. "
+            f"Did you mean {meant} %? Press Enter to take {meant}, or type {text} again to "
+            "keep it",
+            instead=meant,
+            doubt=True,
+        )
+    return number
+
+
+def _place(text: str, confirmed: str | None) -> str:
+    """A country or state; a city is asked back with the country or state it lies in."""
+    city = city_in(text)
+    if city is None or text == confirmed:
+        return text
+    name, country = city
+    raise AnswerError(
+        f"{name} is a city in {country}. The draft needs the country or state whose laws "
+        f"apply, such as {country}. Press Enter to take {country}, or type {text} again to "
+        "keep it",
+        instead=country,
+        doubt=True,
+    )
 
 
 _MONTHS = {
@@ -213,10 +264,22 @@ def _per_party(text: str, kind: str, parties: Sequence[str]) -> dict[str, Any]:
                 with_suggestion(f"'{party}' is not one of the parties", party, parties)
             )
         values[party] = int(number) if kind == "per_party" and number.isdigit() else _number(number)
-    if kind == "shares" and values and sum(Decimal(v) for v in values.values()) != 100:
-        total = sum(Decimal(v) for v in values.values())
+    total = sum(Decimal(v) for v in values.values())
+    if kind == "shares" and values and total == 1:
+        meant = "; ".join(f"{party} {_in_percent(value)}" for party, value in values.items())
+        raise AnswerError(
+            f"the shares add up to 1: shares are written in percent, adding up to 100. Did you "
+            f"mean '{meant}'? Press Enter to take it, or change it",
+            instead=meant,
+        )
+    if kind == "shares" and values and total != 100:
         raise AnswerError(f"the shares add up to {total:f}, not 100")
     return values
+
+
+def _in_percent(fraction: Any) -> str:
+    """0.6 as the share it is in percent, '60'."""
+    return f"{(Decimal(fraction) * 100).normalize():f}"
 
 
 def _same_for_each(text: str, kind: str, parties: Sequence[str]) -> str | None:
@@ -234,14 +297,18 @@ def _same_for_each(text: str, kind: str, parties: Sequence[str]) -> str | None:
     numbers = re.findall(r"\d[\d.]*", text)
     if len(set(numbers)) == 1 and len(numbers) == len(parties):
         return str(numbers[0])
-    example = "; ".join(
-        f"{party} {number}" for party, number in zip(parties, numbers, strict=False)
-    )
+    if sum(Decimal(number) for number in numbers) == 1:  # '0.6/0.4': fractions of the whole
+        numbers = [_in_percent(number) for number in numbers]
     if len(numbers) != len(parties):
-        example = _party_shares_example(parties)
+        raise AnswerError(
+            f"'{text}' does not say which party has which share; write each party's short "
+            f"name, then its share in percent, e.g. '{_party_shares_example(parties)}'"
+        )
+    meant = "; ".join(f"{party} {number}" for party, number in zip(parties, numbers, strict=True))
     raise AnswerError(
-        f"'{text}' does not say which party has which share; write each party's short name, "
-        f"then its share, e.g. '{example}'"
+        f"'{text}' does not say which party has which share. In the order the parties were "
+        f"given, it reads '{meant}': press Enter to take it, or change it",
+        instead=meant,
     )
 
 

@@ -29,6 +29,7 @@ ELEMENTS = {
     "exit": "Term, renewal and exit",
     "positions": "Clause positions",
     "left_open": "Answers left open",
+    "paused_at": "Interview paused at",
 }
 """Each top-level part of an answer file, under the heading its changes are listed."""
 

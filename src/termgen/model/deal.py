@@ -49,6 +49,14 @@ class Deal(Record):
         ),
     )
 
+    paused_at: Text | None = Field(
+        None,
+        description=(
+            "The list of the interview (its id) that was being answered when the interview "
+            "paused: its menu is shown again, with its entries, when the interview goes on."
+        ),
+    )
+
     @field_validator("left_open")
     @classmethod
     def _real_paths(cls, paths: list[str]) -> list[str]:

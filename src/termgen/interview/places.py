@@ -1,0 +1,206 @@
+"""Cities a deal team may name where a country or state is asked (the place a company is
+incorporated, a governing law): the interview asks back, offering the country or state.
+
+A city that is itself a state (Hamburg, Berlin, Vienna, Singapore, Hong Kong, New York) or
+shares its name with one (Luxembourg, Monaco) is not listed: it may be the answer meant.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CITIES: dict[str, tuple[str, ...]] = {
+    "Germany": (
+        "Munich/München/Muenchen",
+        "Stuttgart",
+        "Wolfsburg",
+        "Ingolstadt",
+        "Frankfurt/Frankfurt am Main",
+        "Cologne/Köln/Koeln",
+        "Düsseldorf/Duesseldorf/Dusseldorf",
+        "Hanover/Hannover",
+        "Nuremberg/Nürnberg/Nuernberg",
+        "Leipzig",
+        "Dresden",
+        "Zwickau",
+        "Rüsselsheim/Ruesselsheim",
+        "Regensburg",
+        "Dingolfing",
+        "Sindelfingen",
+        "Braunschweig/Brunswick",
+        "Salzgitter",
+        "Mannheim",
+        "Karlsruhe",
+        "Dortmund",
+        "Essen",
+        "Bonn",
+        "Erlangen",
+        "Heilbronn",
+        "Neckarsulm",
+    ),
+    "France": (
+        "Paris",
+        "Lyon",
+        "Toulouse",
+        "Marseille",
+        "Lille",
+        "Boulogne-Billancourt",
+        "Sochaux",
+        "Douai",
+        "Guyancourt",
+    ),
+    "Italy": ("Turin/Torino", "Milan/Milano", "Rome/Roma", "Modena", "Maranello", "Bologna"),
+    "Spain": ("Madrid", "Barcelona", "Valencia", "Martorell", "Vigo", "Pamplona", "Zaragoza"),
+    "the Netherlands": ("Amsterdam", "Rotterdam", "The Hague", "Eindhoven", "Helmond"),
+    "Belgium": ("Brussels", "Antwerp", "Ghent"),
+    "Sweden": (
+        "Stockholm",
+        "Gothenburg/Göteborg",
+        "Göteborg",
+        "Södertälje/Sodertalje",
+        "Skellefteå/Skelleftea",
+        "Västerås/Vasteras",
+    ),
+    "Czech Republic": ("Prague/Praha", "Mladá Boleslav/Mlada Boleslav", "Brno"),
+    "Poland": ("Warsaw/Warszawa", "Wrocław/Wroclaw", "Kraków/Krakow", "Gliwice", "Tychy"),
+    "Hungary": ("Budapest", "Győr/Gyor", "Debrecen", "Kecskemét/Kecskemet"),
+    "Slovakia": ("Bratislava", "Žilina/Zilina", "Trnava", "Nitra"),
+    "Romania": ("Bucharest", "Mioveni", "Craiova"),
+    "Portugal": ("Lisbon", "Porto"),
+    "Switzerland": ("Zurich/Zürich", "Geneva/Genève", "Basel", "Bern", "Zug", "Lausanne"),
+    "Austria": ("Graz", "Linz", "Salzburg", "Steyr"),
+    "the United Kingdom": (
+        "London",
+        "Coventry",
+        "Birmingham",
+        "Manchester",
+        "Sunderland",
+        "Oxford",
+        "Crewe",
+        "Gaydon",
+        "Solihull",
+        "Edinburgh",
+        "Glasgow",
+    ),
+    "Ireland": ("Dublin", "Cork"),
+    "Norway": ("Oslo",),
+    "Finland": ("Helsinki", "Uusikaupunki"),
+    "Denmark": ("Copenhagen",),
+    "Turkey": ("Istanbul", "Ankara", "Bursa"),
+    "Israel": ("Tel Aviv", "Jerusalem", "Haifa"),
+    "Japan": (
+        "Tokyo",
+        "Toyota City",
+        "Yokohama",
+        "Osaka",
+        "Nagoya",
+        "Hiroshima",
+        "Hamamatsu",
+        "Kariya",
+        "Kyoto",
+        "Kobe",
+    ),
+    "the Republic of Korea": (
+        "Seoul",
+        "Ulsan",
+        "Busan",
+        "Incheon",
+        "Cheongju",
+        "Suwon",
+        "Daejeon",
+        "Gwangju",
+    ),
+    "the People's Republic of China": (
+        "Shanghai",
+        "Beijing",
+        "Shenzhen",
+        "Guangzhou",
+        "Hefei",
+        "Ningde",
+        "Chongqing",
+        "Wuhan",
+        "Changchun",
+        "Hangzhou",
+        "Xi'an",
+        "Tianjin",
+        "Chengdu",
+        "Nanjing",
+        "Suzhou",
+    ),
+    "Taiwan": ("Taipei", "Hsinchu"),
+    "India": (
+        "Mumbai",
+        "Pune",
+        "Chennai",
+        "Bengaluru/Bangalore",
+        "New Delhi",
+        "Delhi",
+        "Gurugram/Gurgaon",
+    ),
+    "Brazil": ("São Paulo/Sao Paulo", "Rio de Janeiro", "Curitiba", "Betim"),
+    "Mexico": ("Mexico City", "Monterrey", "Puebla", "Guadalajara", "Saltillo", "Silao"),
+    "Canada": (
+        "Toronto",
+        "Montreal/Montréal",
+        "Vancouver",
+        "Windsor",
+        "Oshawa",
+        "Ottawa",
+        "Calgary",
+    ),
+    "Australia": ("Sydney", "Melbourne", "Brisbane", "Perth"),
+    "South Africa": ("Johannesburg", "Cape Town", "Pretoria", "Port Elizabeth", "Gqeberha"),
+    "the United Arab Emirates": ("Dubai", "Abu Dhabi"),
+    "Michigan, USA": (
+        "Detroit",
+        "Dearborn",
+        "Auburn Hills",
+        "Warren",
+        "Ann Arbor",
+        "Lansing",
+        "Troy",
+    ),
+    "California, USA": (
+        "Los Angeles",
+        "San Francisco",
+        "Palo Alto",
+        "Mountain View",
+        "San Jose",
+        "Fremont",
+        "Sunnyvale",
+        "Irvine",
+        "San Diego",
+        "Cupertino",
+    ),
+    "Texas, USA": ("Austin", "Houston", "Dallas", "San Antonio"),
+    "Tennessee, USA": ("Nashville", "Chattanooga", "Spring Hill", "Memphis"),
+    "Illinois, USA": ("Chicago",),
+    "Ohio, USA": ("Columbus", "Cleveland", "Marysville"),
+    "Georgia, USA": ("Atlanta",),
+    "Washington, USA": ("Seattle", "Redmond"),
+    "Massachusetts, USA": ("Boston", "Cambridge"),
+    "Pennsylvania, USA": ("Pittsburgh", "Philadelphia"),
+    "Kentucky, USA": ("Louisville", "Georgetown"),
+    "South Carolina, USA": ("Spartanburg", "Greenville", "Charleston"),
+    "Alabama, USA": ("Montgomery", "Tuscaloosa", "Huntsville"),
+    "Arizona, USA": ("Phoenix", "Chandler"),
+    "Delaware, USA": ("Wilmington", "Dover"),
+    "Nevada, USA": ("Las Vegas", "Reno"),
+    "North Carolina, USA": ("Charlotte", "Raleigh"),
+}
+"""Cities by the country or state they lie in; a city's other spellings after a slash."""
+
+_BY_NAME = {
+    spelling.casefold(): (city.split("/")[0], place)
+    for place, cities in _CITIES.items()
+    for city in cities
+    for spelling in city.split("/")
+}
+
+
+def city_in(answer: str) -> tuple[str, str] | None:
+    """The city an answer names before any comma ('Munich', 'Munich, Germany', 'the city of
+    Detroit') and the country or state it lies in; None when it names no listed city."""
+    first = answer.split(",", 1)[0].strip()
+    first = re.sub(r"^(?:the\s+)?city\s+of\s+", "", first, flags=re.I)
+    return _BY_NAME.get(first.casefold())

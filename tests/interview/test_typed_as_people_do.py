@@ -1,0 +1,249 @@
+"""Answers typed the way a deal team writes them, through the real terminal prompts: a city
+for a country, a fraction for a percent, '0.6/0.4' for shares; examples that fit the deal's
+place; a notice that a trigger needs; a list's menu again after a pause at it."""
+
+from __future__ import annotations
+
+import copy
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from termgen.answers.read import read_answers
+from termgen.answers.write import dump_answers
+from termgen.interview.spec import load_spec
+
+from ..conftest import EXAMPLES_DIR, run_cli
+from .terminal import CLEAR, CTRL_C, ENTER, ExampleAnswers, ScriptedTerminal, run_interview
+
+BATTERY = EXAMPLES_DIR / "battery-jv.yaml"
+
+
+@pytest.fixture(scope="module")
+def spec():  # type: ignore[no-untyped-def]
+    return load_spec()[0]
+
+
+def _typed(text: str) -> str:
+    return f"{CLEAR}{text}{ENTER}"
+
+
+def _battery(spec, overrides: dict[str, list[str]], data=None):  # type: ignore[no-untyped-def]
+    return ScriptedTerminal(ExampleAnswers(spec, data or read_answers(BATTERY)[0], overrides))
+
+
+def _only_missing_answers(target: Path) -> None:
+    """The saved file is one the interview takes back: nothing in it is refused."""
+    checked = run_cli("interview", "--resume", target, "--no-input")
+    assert checked.err == "", checked.err
+
+
+def _qualified_matter(data: dict[str, Any]) -> str:
+    matters = data["company"]["reserved_matters"]
+    number = next(n for n, m in enumerate(matters, 1) if m["approval"] == "qualified_majority")
+    return f"reserved_matters#{number}.majority_percent"
+
+
+def test_a_german_deal_is_shown_german_examples_for_its_company(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "deal.yaml"
+    overrides = {
+        "deal.governing_law": [_typed("Germany")],
+        "company.share_capital": [CTRL_C],
+    }
+    status, out, err = run_interview(_battery(spec, overrides), "-o", target)
+    assert status == 130, err
+    company = " ".join(out.split("Section 3 of 8", 1)[1].split())
+    assert "Example: Keystone Mobility GmbH." in company
+    assert "Example: German GmbH." in company
+    assert "Delaware" not in company
+    # The company's own jurisdiction, once given, is nearer than the governing law.
+    assert "Example: USD 200m." in company  # the example answers 'the State of Delaware, USA'
+    assert "EUR" not in company
+    _only_missing_answers(target)
+
+
+def test_a_fraction_where_a_percent_is_asked_is_asked_back_as_the_percent(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    target = tmp_path / "deal.yaml"
+    example = read_answers(BATTERY)[0]
+    overrides = {
+        _qualified_matter(example): [_typed("0.75"), ENTER],
+        "company.funding.on_default": [CTRL_C],
+    }
+    terminal = _battery(spec, overrides)
+    status, out, err = run_interview(terminal, "-o", target)
+    assert status == 130, err
+    said = " ".join(out.split())
+    assert "✗ '0.75' reads as 0.75 %, less than one percent. Did you mean 75 %?" in said
+    assert "Press Enter to take 75, or type 0.75 again to keep it" in said
+    saved = read_answers(target)[0]["company"]["reserved_matters"]
+    assert [m.get("majority_percent") for m in saved if "majority_percent" in m] == [75]
+    _only_missing_answers(target)
+
+
+def test_a_fraction_typed_again_is_kept_and_a_percent_sign_is_read(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    target = tmp_path / "deal.yaml"
+    example = read_answers(BATTERY)[0]
+    overrides = {
+        _qualified_matter(example): [_typed("0.75"), _typed("0.75")],
+        "company.dividends.policy": [CTRL_C],
+    }
+    status, _, err = run_interview(_battery(spec, overrides), "-o", target)
+    assert status == 130, err
+    saved = read_answers(target)[0]["company"]["reserved_matters"]
+    assert [str(m["majority_percent"]) for m in saved if "majority_percent" in m] == ["0.75"]
+    for typed in ("75%", "75 %", "75 percent", "75"):
+        again = tmp_path / f"{typed}.yaml"
+        overrides = {
+            _qualified_matter(example): [_typed(typed)],
+            "company.dividends.policy": [CTRL_C],
+        }
+        status, out, err = run_interview(_battery(spec, overrides), "-o", again)
+        assert status == 130, err
+        assert "✗" not in out
+        matters = read_answers(again)[0]["company"]["reserved_matters"]
+        assert [m["majority_percent"] for m in matters if "majority_percent" in m] == [75]
+
+
+def test_a_city_given_for_a_country_is_asked_back_with_its_country(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "deal.yaml"
+    overrides = {
+        "parties#1.jurisdiction": [_typed("Munich"), ENTER],
+        "company.jurisdiction": [_typed("Wilmington"), _typed("Wilmington")],
+        "company.share_capital": [CTRL_C],
+    }
+    status, out, err = run_interview(_battery(spec, overrides), "-o", target)
+    assert status == 130, err
+    said = " ".join(out.split())
+    assert (
+        "✗ Munich is a city in Germany. The draft needs the country or state whose laws apply, "
+        "such as Germany. Press Enter to take Germany, or type Munich again to keep it"
+    ) in said
+    assert "Wilmington is a city in Delaware, USA." in said
+    saved = read_answers(target)[0]
+    assert saved["parties"][0]["jurisdiction"] == "Germany"
+    assert saved["company"]["jurisdiction"] == "Wilmington"  # typed again: the user means it
+    _only_missing_answers(target)
+
+
+def test_shares_typed_as_fractions_are_offered_in_percent(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "deal.yaml"
+    overrides = {
+        "goals.value_sharing.cost_share": [_typed("0.6/0.4"), ENTER],
+        "goals.value_sharing.equity": [_typed("NAW 0.5; KSC 0.5"), ENTER],
+        "company.name": [CTRL_C],
+    }
+    status, out, err = run_interview(_battery(spec, overrides), "-o", target)
+    assert status == 130, err
+    said = " ".join(out.split())
+    assert "In the order the parties were given, it reads 'NAW 60; KSC 40'" in said
+    assert "Did you mean 'NAW 50; KSC 50'? Press Enter to take it" in said
+    shares = read_answers(target)[0]["goals"]["value_sharing"]
+    assert shares["cost_share"] == {"NAW": 60, "KSC": 40}
+    assert shares["equity"] == {"NAW": 50, "KSC": 50}
+    _only_missing_answers(target)
+
+
+def test_an_empty_notice_of_an_exit_trigger_is_refused(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "deal.yaml"
+    overrides = {
+        "triggers#1.notice": [_typed(""), _typed("30 days")],
+        "triggers#1.cure": [_typed(""), CTRL_C],
+    }
+    status, out, err = run_interview(_battery(spec, overrides), "-o", target)
+    assert status == 130, err
+    said = " ".join(out.split())
+    refused = "an exit trigger needs this answer: type it, or press Esc to cancel the exit trigger"
+    assert said.count(refused) == 2  # the notice, then the cure period of a breach
+    saved = read_answers(target)[0]
+    # Paused before its cure period, the breach is not saved half given.
+    assert "triggers" not in saved.get("exit", {})
+    assert not [path for path in saved.get("left_open", []) if "triggers" in path]
+    _only_missing_answers(target)
+
+
+def test_resuming_after_a_pause_at_a_list_shows_its_menu_with_its_entries(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    target = tmp_path / "deal.yaml"
+    example = read_answers(BATTERY)[0]
+    first = _battery(spec, {"reserved_matters": [f"Add {ENTER}", CTRL_C]})
+    status, _, err = run_interview(first, "-o", target)
+    assert status == 130, err
+    paused = read_answers(target)[0]
+    assert len(paused["company"]["reserved_matters"]) == 1
+    _only_missing_answers(target)
+    second = ScriptedTerminal(
+        ExampleAnswers(spec, example, {"officers": [CTRL_C]}, resumed=copy.deepcopy(paused))
+    )
+    status, out, err = run_interview(second, "--resume", target)
+    assert status == 130, err
+    assert second.asked[0] == "reserved_matters"
+    first_matter = example["company"]["reserved_matters"][0]["matter"]
+    assert f"1. {first_matter}" in " ".join(out.split("Reserved matters:", 1)[1].split())
+    saved = read_answers(target)[0]["company"]["reserved_matters"]
+    assert [m["matter"] for m in saved] == [
+        m["matter"] for m in example["company"]["reserved_matters"]
+    ]
+    _only_missing_answers(target)
+
+
+def test_hints_and_suggestions_do_not_contradict_their_question(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "deal.yaml"
+    overrides = {
+        "exit.term.initial": [_typed("")],
+        "exit.term.end_date": [_typed("2031-12-31")],
+        "exit.term.lock_in": [CTRL_C],
+    }
+    status, out, err = run_interview(_battery(spec, overrides), "-o", target)
+    assert status == 130, err
+    said = " ".join(out.split())
+    offer = said.split("Use these suggestions?")[0]
+    assert "Renewal at the end of the term: automatic, unless a party gives notice" in offer
+    assert "Notice needed to stop a renewal: 12 months" in offer
+    assert "Notice the option holder gives to renew" not in offer  # not for automatic renewal
+    # An empty initial term means the end date comes next, not that the term is left open.
+    assert "leave it empty and give the date next. Example: 5 years." in said
+    assert "give the date next. Example: 5 years. Leave it empty" not in said
+    assert "This removes" not in said  # the term left empty is given by its end date
+
+
+def test_a_trigger_either_party_may_use_is_not_left_open(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "deal.yaml"
+    target.write_bytes(BATTERY.read_bytes())
+    screen = io.StringIO()
+    terminal = ScriptedTerminal(ExampleAnswers(spec, read_answers(BATTERY)[0]), screen=screen)
+    status, _, err = run_interview(terminal, "--resume", target)
+    assert (status, err) == (0, "")
+    assert "triggers#1.exercisable_by" in terminal.asked
+    assert "Who may use it\r\n » (either party)" in screen.getvalue()
+    saved = read_answers(target)[0]
+    assert not [path for path in saved.get("left_open", []) if "exercisable_by" in path]
+    assert saved["exit"]["triggers"][0]["exercisable_by"] is None  # either party
+
+
+def test_the_details_of_an_offtake_commitment_are_asked_as_one(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
+    example = read_answers(BATTERY)[0]
+    contributions = example["strengths"]["contributions"]
+    offtake = next(n for n, c in enumerate(contributions) if c["kind"] == "plant_allocation")
+    partial = copy.deepcopy(example)
+    del partial["strengths"]["contributions"][offtake]["tracking"]
+    target = tmp_path / "deal.yaml"
+    target.write_text(dump_answers(partial), encoding="utf-8")
+    terminal = ScriptedTerminal(ExampleAnswers(spec, example))
+    status, out, err = run_interview(terminal, "--resume", target)
+    assert (status, err) == (0, "")
+    assert f"offtake#{offtake + 1}.tracking" in terminal.asked
+    assert f"contributions#{offtake + 1}.tracking" not in terminal.asked
+    assert "Example: Rolling 18-month forecast, binding for the next two quarters." in " ".join(
+        out.split()
+    )
+    assert read_answers(target)[0]["strengths"]["contributions"] == contributions

@@ -383,3 +383,12 @@ def arbitral_institution(rules: str) -> tuple[str, bool]:
     if acronym and acronym.group(1) != "UNCITRAL":
         return acronym.group(1), True
     return "", False
+
+
+def under_rules(rules: str) -> str:
+    """' under the ICC Rules', or ' administered by the Swiss Arbitration Centre under the Swiss
+    Rules of International Arbitration' where the rules' name does not name the institution:
+    institution and rules are named together."""
+    institution, named = arbitral_institution(rules)
+    administered = f" administered by the {institution}" if institution and not named else ""
+    return f"{administered} under the {rules}"

@@ -243,7 +243,12 @@ def test_between_two_parties_an_exit_still_ends_the_partnership() -> None:
         in (texts["exit.trigger.convenience"])
     )
     assert "participation" not in texts["exit.triggers"]
-    assert "A prolonged deadlock is not a ground for notice" in texts["exit.triggers"]
+    # said once, in the deadlock trigger's own clause
+    assert "deadlock" not in texts["exit.triggers"]
+    assert (
+        "does not end the partnership by notice: it is resolved under the deadlock mechanism"
+        in (texts["exit.trigger.deadlock"])
+    )
 
 
 def test_an_agreed_scope_is_a_sentence_not_a_label() -> None:

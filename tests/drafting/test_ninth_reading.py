@@ -12,7 +12,7 @@ import pytest
 
 from termgen.wording import arbitral_institution, corporate_law
 
-from .test_fifth_reading import _answers, _texts
+from .test_fifth_reading import _answers, _table, _texts
 from .test_mechanics import _numbers
 
 
@@ -88,6 +88,10 @@ def test_swiss_rules_arbitration_names_the_swiss_arbitration_centre_with_seat_an
         "Swiss Rules of International Arbitration, seated in Geneva, in English."
     ) in texts["general.disputes"]
     assert "the Swiss Arbitration Centre appoints the expert" in texts["exit.valuation"]
+    assert _table(data, "escalation")[-1][1].startswith(
+        "Legal dispute: arbitration administered by the Swiss Arbitration Centre under the Swiss "
+        "Rules of International Arbitration, seated in Geneva, binding."
+    )
     assert "the institution that administers" not in texts["exit.valuation"]
     # Rules that carry their institution's name are not named twice.
     assert (
@@ -220,3 +224,25 @@ def test_the_end_of_a_three_party_jv_cites_the_winding_up_clause() -> None:
     assert (
         f"or the JV is wound up as clause {_numbers(data)['exit.winding-up']} provides."
     ) in _texts(data)["exit.triggers"]
+
+
+def test_a_capital_call_on_the_critical_path_defaults_as_the_funding_clause_provides() -> None:
+    data = _answers("battery-jv.yaml")
+    critical = _texts(data)["strengths.critical-path"]
+    assert critical.endswith(
+        "is a material breach; a capital call not funded is one as clause "
+        f"{_numbers(data)['goals.capital-calls']} provides."
+    )
+    for item in data["strengths"]["contributions"]:
+        if item["kind"] == "capital":
+            item["critical_path"] = False
+    assert _texts(data)["strengths.critical-path"].endswith("is a material breach.")
+    assert "capital call" not in _texts(_answers("sdv-software.yaml"))["strengths.critical-path"]
+
+
+def test_a_jv_says_once_that_a_deadlock_is_no_ground_for_notice() -> None:
+    texts = _texts(_answers("edrive-jv.yaml"))
+    said = "it is resolved under the deadlock mechanism in clause"
+    assert [key for key, text in texts.items() if key.startswith("exit.") and said in text] == [
+        "exit.trigger.deadlock"
+    ]

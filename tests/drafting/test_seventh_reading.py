@@ -103,8 +103,8 @@ def test_an_independent_activity_a_phase_opens_and_its_party_decides_is_one_rule
     data = _answers("sdv-software.yaml")
     scope = _texts(data)["goals.scope"]
     assert (
-        "Licensing the platform to other OEMs (LUMEN) starts only once the milestone of Phase 2 "
-        "- Series readiness in clause "
+        "and licensing the platform to other OEMs (LUMEN). Licensing the platform to other OEMs "
+        "starts only once the milestone of Phase 2 - Series readiness in clause "
     ) in scope
     assert (
         "has been met, and LUMEN decides on it alone after consulting BFW, as the decision-rights "

@@ -34,6 +34,7 @@ from termgen.wording import (
     same_activity,
     sentence,
     shares_text,
+    under_rules,
 )
 
 REFERENCE_MARK = "\ue001"
@@ -269,14 +270,8 @@ def _institution(rules: Any) -> str:
 
 
 def _under_rules(rules: Any) -> str:
-    """Arbitration 'under the ICC Rules', or 'administered by the Swiss Arbitration Centre
-    under the Swiss Rules of International Arbitration' where the rules' name does not name
-    the institution: institution and rules are named together."""
-    if is_missing(rules) or not rules:
-        return ""
-    institution, named = arbitral_institution(str(rules))
-    administered = f" administered by the {institution}" if institution and not named else ""
-    return f"{administered} under the {rules}"
+    """Arbitration 'under the ICC Rules' (see `wording.under_rules`); nothing without rules."""
+    return "" if is_missing(rules) or not rules else under_rules(str(rules))
 
 
 def _exit_is_withdrawal(context: Context) -> bool:

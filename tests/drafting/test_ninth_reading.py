@@ -246,3 +246,16 @@ def test_a_jv_says_once_that_a_deadlock_is_no_ground_for_notice() -> None:
     assert [key for key, text in texts.items() if key.startswith("exit.") and said in text] == [
         "exit.trigger.deadlock"
     ]
+
+
+def test_the_in_sourcing_formula_is_stated_once_in_the_option_clause() -> None:
+    data = _answers("bridge-technology.yaml")
+    texts, numbers = _texts(data), _numbers(data)
+    formula = "2.5 times the licence fees CMC paid in the 12 months before the Valuation Date"
+    assert [key for key, text in texts.items() if formula in text] == ["exit.in-sourcing-option"]
+    assert texts["exit.valuation"].startswith(
+        "The price under the in-sourcing option is set by the formula and the floor price in "
+        f"clause {numbers['exit.in-sourcing-option']}. Where a party acquires"
+    )
+    del data["exit"]["valuation"]["price"]
+    assert "set by the formula in clause" in _texts(data)["exit.valuation"]

@@ -310,3 +310,85 @@ def place_text(name: str) -> str:
 
 def yes_no(value: bool) -> str:
     return "yes" if value else "no"
+
+
+_CORPORATE_LAWS = (
+    # (law, words of the company's form or jurisdiction that name it, words that must join them)
+    ("poland", ("poland", "polish", "z o.o.", "spółka"), ()),
+    ("germany_gmbh", ("gmbh",), ()),
+    ("delaware_llc", ("delaware",), ("llc", "l.l.c.", "limited liability company")),
+    ("delaware_corporation", ("delaware",), ("corporation", "inc.", "incorporated")),
+)
+
+
+def corporate_law(form: str | None, jurisdiction: str | None) -> str:
+    """The company law whose own mechanics a clause states, from the JV's form and place of
+    incorporation: 'poland', 'germany_gmbh', 'delaware_llc', 'delaware_corporation', or '' where
+    the clause keeps to wording any law can take."""
+    seat = f"{jurisdiction or ''} {form or ''}".casefold()
+    for law, names, with_ in _CORPORATE_LAWS:
+        if any(name in seat for name in names) and (
+            not with_ or any(word in seat for word in with_)
+        ):
+            return law
+    return ""
+
+
+_DEMONYMS = {
+    "polish": "poland",
+    "german": "germany",
+    "french": "france",
+    "swedish": "sweden",
+    "czech": "czech",
+    "dutch": "netherlands",
+    "english": "england",
+    "swiss": "switzerland",
+    "spanish": "spain",
+    "italian": "italy",
+    "japanese": "japan",
+    "chinese": "china",
+    "korean": "korea",
+}
+
+
+def form_names_jurisdiction(form: str | None, jurisdiction: str | None) -> bool:
+    """Whether the company's form already says where it is incorporated: 'Delaware
+    corporation' in 'the State of Delaware, USA', 'Polish limited liability company' in
+    'Poland' (so that the draft does not say 'under the laws of Poland' after it)."""
+    if not form or not jurisdiction:
+        return False
+    first = form.split()[0].casefold()
+    place = jurisdiction.casefold()
+    return first in place or _DEMONYMS.get(first, "\0") in place
+
+
+_INSTITUTIONS = (
+    # (a word that names the rules, the institution that administers them, whether the rules'
+    # own name already names it)
+    (re.compile(r"\bSwiss Rules\b", re.IGNORECASE), "Swiss Arbitration Centre", False),
+)
+_ACRONYM_RULES = re.compile(r"^([A-Z]{2,6})\b.*\bRules\b")
+
+
+def arbitral_institution(rules: str) -> tuple[str, bool]:
+    """The institution that administers arbitration rules, and whether the rules' own name
+    already names it: 'Swiss Rules of International Arbitration' -> ('Swiss Arbitration
+    Centre', False); 'SCC Arbitration Rules' -> ('SCC', True); ('', False) for rules that name
+    no institution (the UNCITRAL Rules, rules not known here). Prose puts 'the' before it."""
+    rules = rules.strip()
+    for pattern, institution, named in _INSTITUTIONS:
+        if pattern.search(rules):
+            return institution, named
+    acronym = _ACRONYM_RULES.match(rules)
+    if acronym and acronym.group(1) != "UNCITRAL":
+        return acronym.group(1), True
+    return "", False
+
+
+def under_rules(rules: str) -> str:
+    """' under the ICC Rules', or ' administered by the Swiss Arbitration Centre under the Swiss
+    Rules of International Arbitration' where the rules' name does not name the institution:
+    institution and rules are named together."""
+    institution, named = arbitral_institution(rules)
+    administered = f" administered by the {institution}" if institution and not named else ""
+    return f"{administered} under the {rules}"

@@ -34,8 +34,8 @@ def test_a_polish_jv_has_a_management_board_and_a_supervisory_board() -> None:
     texts = _texts(data)
     assert "board of directors" not in texts["company.formation"]
     assert (
-        'supervised by its supervisory board (rada nadzorcza) (the "Board", whose members this '
-        "term sheet calls directors), through which the parties direct it."
+        "supervised by its supervisory board (rada nadzorcza). This term sheet calls the "
+        'supervisory board the "Board" and its members directors.'
     ) in texts["company.formation"]
     board = texts["company.board"]
     assert "Where the law of Poland requires" not in board
@@ -79,8 +79,8 @@ def test_a_jv_that_ends_is_wound_up_by_resolution_liquidator_and_order_of_paymen
         "agreement of all parties or because no option under clause "
         f"{numbers['exit.stake-buy-out']} is exercised in time), the JV is wound up"
     )
-    assert "any party may ask the competent court where the JV is incorporated" in winding_up
-    assert "pays its debts and the costs of the liquidation, and distributes the surplus" in (
+    assert "any party may ask the registry court (sąd rejestrowy) to appoint them" in winding_up
+    assert "pay its debts and the costs of the liquidation, and distribute the surplus" in (
         winding_up
     )
     assert (

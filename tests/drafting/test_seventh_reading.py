@@ -103,8 +103,8 @@ def test_an_independent_activity_a_phase_opens_and_its_party_decides_is_one_rule
     data = _answers("sdv-software.yaml")
     scope = _texts(data)["goals.scope"]
     assert (
-        "Licensing the platform to other OEMs (LUMEN) starts only once the milestone of Phase 2 "
-        "- Series readiness in clause "
+        "and licensing the platform to other OEMs (LUMEN). Licensing the platform to other OEMs "
+        "starts only once the milestone of Phase 2 - Series readiness in clause "
     ) in scope
     assert (
         "has been met, and LUMEN decides on it alone after consulting BFW, as the decision-rights "
@@ -140,25 +140,25 @@ def test_a_binding_clean_team_is_set_up_in_the_clause_that_binds() -> None:
 
 
 def test_foreground_ip_bought_out_is_priced_at_fair_market_value_not_book_value() -> None:
-    for name in ("incomplete-deal.yaml", "platform-sharing.yaml"):
-        data = _answers(name)
-        valuation = _texts(data)["exit.valuation"]
-        assert "its book value in the latest audited accounts" in valuation
-        assert (
-            "Book value does not apply to foreground intellectual property: the parties created "
-            "it themselves and their books carry it at little or no value, so where a party "
-            "acquires the other party's share in it or rights in it, the price is its fair "
-            "market value as at the Valuation Date"
-        ) in valuation
-        data["exit"]["valuation"]["method"] = "fair_market_value"
-        assert "Book value does not apply" not in _texts(data)["exit.valuation"]
+    data = _answers("platform-sharing.yaml")
+    valuation = _texts(data)["exit.valuation"]
+    assert "its book value in the seller's latest audited accounts" in valuation
+    assert (
+        "or, for foreground intellectual property, which the parties' books carry at little or no "
+        "value, its fair market value as at the Valuation Date"
+    ) in valuation
+    data["exit"]["valuation"]["method"] = "fair_market_value"
+    assert "foreground intellectual property" not in _texts(data)["exit.valuation"]
 
 
 def test_a_breach_described_as_material_breach_reads_as_what_it_includes() -> None:
     data = _answers("battery-jv.yaml")
+    data["exit"]["triggers"][0]["description"] = (
+        "Material breach, including failure to meet the cell quality targets."
+    )
     breach = _texts(data)["exit.trigger.breach"]
     assert breach.endswith(
-        "For this clause, a material breach includes failure to fund a capital call."
+        "For this clause, a material breach includes failure to meet the cell quality targets."
     )
     assert "This right covers" not in breach
     data["exit"]["triggers"][0]["description"] = "Material breach."

@@ -108,15 +108,16 @@ def test_an_option_noticed_near_the_end_completes_before_the_partnership_ends() 
 def test_the_in_sourcing_formula_prices_the_option_and_nothing_else() -> None:
     data = _answers("bridge-technology.yaml")
     valuation = _texts(data)["exit.valuation"]
-    assert valuation.startswith("The price under the in-sourcing option in clause ")
-    assert (
-        "is set by the formula in this clause (subject to a floor price of USD 90m)." in valuation
+    assert valuation.startswith(
+        "The price under the in-sourcing option is set by the formula and the floor price in "
+        "clause "
     )
+    assert "2.5 times" not in valuation
     assert "share in any other jointly owned asset, the price is its fair market value" in valuation
     data["deal"]["purpose"] = "autonomy_mobility"
     valuation = _texts(data)["exit.valuation"]
     assert "in-sourcing option" not in valuation
-    assert "the price is set by the formula in this clause" in valuation
+    assert "the price is the amount given by the formula in this clause" in valuation
 
 
 def test_what_a_milestone_opens_reads_whether_it_is_a_thing_or_an_event() -> None:

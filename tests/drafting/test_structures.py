@@ -405,9 +405,9 @@ def test_the_clauses_that_survive_a_lapse_are_named_and_a_form_is_not_repeated()
     )
     edrive = _texts(drafted(EXAMPLES_DIR / "edrive-jv.yaml")[0])["company.formation"]
     assert edrive.endswith(
-        "under the laws of Poland, managed by its management board (zarząd) and supervised by its "
-        'supervisory board (rada nadzorcza) (the "Board", whose members this term sheet calls '
-        "directors), through which the parties direct it."
+        "odpowiedzialnością) to be incorporated, managed by its management board (zarząd) and "
+        "supervised by its supervisory board (rada nadzorcza). This term sheet calls the "
+        'supervisory board the "Board" and its members directors.'
     )
 
 

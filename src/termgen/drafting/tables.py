@@ -23,6 +23,7 @@ from termgen.wording import (
     in_prose,
     mid_sentence,
     percent_text,
+    under_rules,
     yes_no,
 )
 
@@ -115,10 +116,11 @@ def approval_text(approval: str, majority_percent: Decimal | None = None, member
 
 
 def dispute_text(mechanism: str, rules: str | None, seat: str | None, binding: bool | None) -> str:
-    """'Arbitration under the LCIA Rules, seated in London, binding'."""
+    """'Arbitration under the LCIA Rules, seated in London, binding'; rules whose name does not
+    name their institution are named with it (see `wording.under_rules`)."""
     words = capital(humanise(mechanism))
     if rules:
-        words += f" under the {rules}"
+        words += under_rules(rules)
     if seat:
         words += f", seated in {seat}"
     if binding is not None:

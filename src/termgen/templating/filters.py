@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from functools import wraps
 from typing import Any
@@ -15,8 +16,11 @@ from termgen.wording import (
     JOINTLY,
     HouseStyle,
     and_join,
+    arbitral_institution,
     capital,
+    corporate_law,
     event_predicate,
+    form_names_jurisdiction,
     humanise,
     in_prose,
     mid_sentence,
@@ -30,6 +34,7 @@ from termgen.wording import (
     same_activity,
     sentence,
     shares_text,
+    under_rules,
 )
 
 REFERENCE_MARK = "\ue001"
@@ -106,6 +111,14 @@ TESTS: dict[str, Callable[..., bool]] = {
     ),
     "same_activity": lambda text, other: (
         not is_missing(text) and not is_missing(other) and same_activity(str(text), str(other))
+    ),
+    "mentions_word": lambda text, word: (
+        not is_missing(text) and re.search(rf"\b{re.escape(word)}\b", str(text)) is not None
+    ),
+    "names_place_of": lambda form, jurisdiction: (
+        not is_missing(form)
+        and not is_missing(jurisdiction)
+        and form_names_jurisdiction(form, jurisdiction)
     ),
 }
 
@@ -242,6 +255,58 @@ def _in_sourcing_parties(context: Context, triggers: Any) -> tuple[str, str]:
     return "", ""
 
 
+def _company_law(company: Any) -> str:
+    """The JV's company law whose own mechanics clauses state (see `wording.corporate_law`);
+    '' for wording any law can take, also where the company is not known yet."""
+    if is_missing(company) or company is None:
+        return ""
+    return corporate_law(company.form, company.jurisdiction)
+
+
+def _institution(rules: Any) -> str:
+    """The institution that administers the arbitration rules, as the subject of a sentence
+    ('Swiss Arbitration Centre', 'ICC', after 'the'); '' where the rules name none."""
+    return "" if is_missing(rules) or not rules else arbitral_institution(str(rules))[0]
+
+
+def _under_rules(rules: Any) -> str:
+    """Arbitration 'under the ICC Rules' (see `wording.under_rules`); nothing without rules."""
+    return "" if is_missing(rules) or not rules else under_rules(str(rules))
+
+
+def _exit_is_withdrawal(context: Context) -> bool:
+    """Whether an exit notice ends one party's participation only: among three or more parties,
+    in a JV, or in an alliance that can run without a party's contribution (one whose
+    critical-path contributions come from every party ends for all when one leaves)."""
+    parties = context.get("parties") or ()
+    if len(parties) <= 2:
+        return False
+    deal, strengths = context.get("deal"), context.get("strengths")
+    if deal is not None and deal.structure == "equity_joint_venture":
+        return True
+    critical = {item.party for item in strengths.contributions if item.critical_path}
+    return any(party.short_name not in critical for party in parties)
+
+
+@pass_context
+def _withdrawals(context: Context, parties: Any) -> bool:
+    """`parties | withdrawals`: whether an exit notice ends one party's participation only
+    (see `_exit_is_withdrawal`), for the text only a withdrawal needs."""
+    return _exit_is_withdrawal(context)
+
+
+@pass_context
+def _ending(context: Context, whose: str) -> str:
+    """What an exit notice does, in the words of a trigger clause: 'end the partnership' where
+    one party's exit ends it for all, else 'terminate its participation in the partnership'
+    ('own') or "terminate that party's participation in the partnership" ('that')."""
+    if not _exit_is_withdrawal(context):
+        return "end the partnership"
+    if whose == "that":
+        return "terminate that party's participation in the partnership"
+    return "terminate its participation in the partnership"
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
     "date": _in_style,
     "period": _in_style,
@@ -254,6 +319,11 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "grouped": _grouped,
     "change_exceptions": _change_exceptions,
     "in_sourcing_parties": _in_sourcing_parties,
+    "company_law": _company_law,
+    "institution": _institution,
+    "under_rules": _under_rules,
+    "ending": _ending,
+    "withdrawals": _withdrawals,
     "human": _keeps_missing(humanise),
     "sentence": _keeps_missing(lambda text: sentence(str(text))),
     "phrase": _keeps_missing(lambda text: phrase(str(text))),

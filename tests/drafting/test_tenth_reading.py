@@ -1,9 +1,12 @@
 """What a senior JV lawyer's tenth reading of the example drafts asked for, as the drafted text
-reads: an expert whom the answers do not name is still appointed by someone."""
+reads: an expert whom the answers do not name is still appointed by someone, and what the
+clause on vehicles already on the road promises ends when the obligations that survive exit
+end."""
 
 from __future__ import annotations
 
 from .test_fifth_reading import _answers, _texts
+from .test_mechanics import _numbers
 
 
 def test_an_expert_the_answers_do_not_name_is_appointed_by_the_parties_jointly() -> None:
@@ -21,3 +24,17 @@ def test_an_expert_the_answers_do_not_name_is_appointed_by_the_parties_jointly()
     # An expert the answers name is not also said to be appointed jointly.
     volta = _texts(_answers("battery-jv.yaml"))["exit.valuation"]
     assert "The parties appoint the expert jointly." not in volta
+
+
+def test_updates_for_vehicles_on_the_road_end_with_the_in_sourcing_transition() -> None:
+    data = _answers("bridge-technology.yaml")
+    numbers = _numbers(data)
+    road = _texts(data)["exit.vehicles-on-the-road"]
+    assert (
+        "continue to be developed and released for those vehicles for 7 years. After completion "
+        f"of the in-sourcing option under clause {numbers['exit.in-sourcing-option']}, these "
+        f"supplies end with its transition period, as clause {numbers['exit.survival']} provides."
+    ) in road
+    # Without an in-sourcing option the promise stands as it is.
+    meridian = _texts(_answers("platform-sharing.yaml"))["exit.vehicles-on-the-road"]
+    assert "in-sourcing" not in meridian

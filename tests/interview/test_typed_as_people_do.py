@@ -167,6 +167,27 @@ def test_an_amount_with_a_decimal_comma_is_asked_back_not_read_ten_times_larger(
     _only_missing_answers(target)
 
 
+def test_a_law_given_for_the_governing_law_is_asked_back_with_its_place(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    target = tmp_path / "deal.yaml"
+    overrides = {
+        "deal.governing_law": [_typed("German law"), ENTER],
+        "company.share_capital": [CTRL_C],
+    }
+    status, out, err = run_interview(_battery(spec, overrides), "-o", target)
+    assert status == 130, err
+    said = " ".join(out.split())
+    assert (
+        "✗ 'German law' names a law; the draft writes 'the laws of' itself and needs only the "
+        "place, such as Germany. Press Enter to take Germany, or type German law again to keep it"
+    ) in said
+    assert read_answers(target)[0]["deal"]["governing_law"] == "Germany"
+    assert "Example: German GmbH." in said.split("Section 3 of 8", 1)[1]  # the deal's place
+    _only_missing_answers(target)
+
+
 def test_shares_typed_as_fractions_are_offered_in_percent(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "deal.yaml"
     overrides = {

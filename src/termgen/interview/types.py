@@ -12,7 +12,7 @@ from typing import Any, Literal, get_args
 
 from pydantic import ValidationError
 
-from termgen.interview.places import city_in
+from termgen.interview.places import city_in, law_place
 from termgen.model.common import Duration, Money, Quantity
 from termgen.model.currency import parse_number
 from termgen.model.messages import date_problem, plain_message
@@ -175,7 +175,16 @@ def _ask_back_decimal_comma(text: str, confirmed: str | None) -> None:
 
 
 def _place(text: str, confirmed: str | None) -> str:
-    """A country or state; a city is asked back with the country or state it lies in."""
+    """A country or state; a city is asked back with the country or state it lies in, a law
+    ('German law') with its place, which the draft prints after 'the laws of'."""
+    law = law_place(text)
+    if law is not None and text != confirmed:
+        raise AnswerError(
+            f"'{text}' names a law; the draft writes 'the laws of' itself and needs only the "
+            f"place, such as {law}. Press Enter to take {law}, or type {text} again to keep it",
+            instead=law,
+            doubt=True,
+        )
     city = city_in(text)
     if city is None or text == confirmed:
         return text

@@ -3,10 +3,12 @@ company reaches its drafts in about 40 prompts when the suggested answers are ac
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 from termgen.answers.read import load_deal
 
+from ..conftest import run_cli
 from .terminal import CLEAR, ENTER, ScriptedTerminal, run_interview
 
 TYPED = {
@@ -90,3 +92,14 @@ def test_the_software_deal_reaches_its_drafts_in_about_40_prompts(tmp_path: Path
     assert "0 blocking" in out and "Draft again any time with: termgen draft" in " ".join(
         out.split()
     )
+
+
+def test_the_command_printed_to_draft_again_drafts_again(tmp_path: Path) -> None:
+    terminal = ScriptedTerminal(_keys({}, tmp_path / "out"))  # type: ignore[arg-type]
+    status, out, err = run_interview(terminal, "-o", tmp_path / "deal.yaml")
+    assert (status, err) == (0, ""), out[-2000:]
+    command = shlex.split(out.split("Draft again any time with:", 1)[1])
+    assert command[:2] == ["termgen", "draft"]
+    again = run_cli(*command[1:])
+    assert (again.status, again.err) == (0, ""), again.err
+    assert len(list((tmp_path / "out").glob("*.docx"))) == 3

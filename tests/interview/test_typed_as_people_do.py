@@ -133,6 +133,61 @@ def test_a_city_given_for_a_country_is_asked_back_with_its_country(tmp_path: Pat
     _only_missing_answers(target)
 
 
+def test_an_amount_with_a_decimal_comma_is_asked_back_not_read_ten_times_larger(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    target = tmp_path / "deal.yaml"
+    overrides = {
+        "company.share_capital": [_typed("25.000 €"), ENTER],
+        "company.board.seats": [CTRL_C],
+    }
+    status, out, err = run_interview(_battery(spec, overrides), "-o", target)
+    assert status == 130, err
+    said = " ".join(out.split())
+    assert (
+        "✗ '25.000' reads as 25 here: a comma separates thousands and a point starts the "
+        "decimals. Did you mean 25,000 €? Press Enter to take it, or type 25.000 € again to "
+        "keep it"
+    ) in said
+    assert read_answers(target)[0]["company"]["share_capital"] == "EUR 25k"
+    for typed, kept in (("EUR 1,2bn", "EUR 1.2bn"), ("EUR 1,2bn", "EUR 12bn")):
+        again = tmp_path / f"{kept}.yaml"
+        overrides = {
+            "company.share_capital": [
+                _typed(typed),
+                ENTER if kept == "EUR 1.2bn" else _typed(typed),
+            ],
+            "company.board.seats": [CTRL_C],
+        }
+        status, out, err = run_interview(_battery(spec, overrides), "-o", again)
+        assert status == 130, err
+        assert "Did you mean EUR 1.2bn?" in " ".join(out.split())
+        assert read_answers(again)[0]["company"]["share_capital"] == kept  # typed again: meant
+    _only_missing_answers(target)
+
+
+def test_a_law_given_for_the_governing_law_is_asked_back_with_its_place(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    target = tmp_path / "deal.yaml"
+    overrides = {
+        "deal.governing_law": [_typed("German law"), ENTER],
+        "company.share_capital": [CTRL_C],
+    }
+    status, out, err = run_interview(_battery(spec, overrides), "-o", target)
+    assert status == 130, err
+    said = " ".join(out.split())
+    assert (
+        "✗ 'German law' names a law; the draft writes 'the laws of' itself and needs only the "
+        "place, such as Germany. Press Enter to take Germany, or type German law again to keep it"
+    ) in said
+    assert read_answers(target)[0]["deal"]["governing_law"] == "Germany"
+    assert "Example: German GmbH." in said.split("Section 3 of 8", 1)[1]  # the deal's place
+    _only_missing_answers(target)
+
+
 def test_shares_typed_as_fractions_are_offered_in_percent(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "deal.yaml"
     overrides = {

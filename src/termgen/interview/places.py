@@ -1,5 +1,6 @@
 """Cities a deal team may name where a country or state is asked (the place a company is
-incorporated, a governing law): the interview asks back, offering the country or state.
+incorporated, a governing law): the interview asks back, offering the country or state. So it
+does for a law named instead of its place ('German law'), since the draft writes 'the laws of'.
 
 A city that is itself a state (Hamburg, Berlin, Vienna, Singapore, Hong Kong, New York) or
 shares its name with one (Luxembourg, Monaco) is not listed: it may be the answer meant.
@@ -204,3 +205,42 @@ def city_in(answer: str) -> tuple[str, str] | None:
     first = answer.split(",", 1)[0].strip()
     first = re.sub(r"^(?:the\s+)?city\s+of\s+", "", first, flags=re.I)
     return _BY_NAME.get(first.casefold())
+
+
+_LAW_ADJECTIVES = {
+    "german": "Germany",
+    "english": "England and Wales",
+    "scottish": "Scotland",
+    "irish": "Ireland",
+    "french": "France",
+    "belgian": "Belgium",
+    "dutch": "the Netherlands",
+    "swiss": "Switzerland",
+    "austrian": "Austria",
+    "italian": "Italy",
+    "spanish": "Spain",
+    "portuguese": "Portugal",
+    "swedish": "Sweden",
+    "polish": "Poland",
+    "czech": "the Czech Republic",
+    "japanese": "Japan",
+    "korean": "the Republic of Korea",
+    "chinese": "the People's Republic of China",
+    "singapore": "Singapore",
+    "new york": "the State of New York, USA",
+    "delaware": "the State of Delaware, USA",
+}
+"""Laws named by an adjective and the place whose laws they are."""
+
+_LAW = re.compile(r"(?:the\s+)?laws?\s+of\s+(?P<place>.+)|(?P<adjective>.+?)\s+laws?", re.I)
+
+
+def law_place(answer: str) -> str | None:
+    """The place a law names ('German law', 'the laws of Germany': 'Germany'); None when the
+    answer names no law, or a law of a place not listed."""
+    match = _LAW.fullmatch(answer.strip())
+    if match is None:
+        return None
+    if match["place"]:
+        return match["place"].strip()
+    return _LAW_ADJECTIVES.get(match["adjective"].casefold())

@@ -654,7 +654,8 @@ class Runner:
             written = draft(deal, folder, True)
         for path in written:
             self.prompter.say(f"wrote {path}", "")
-        again = f"termgen draft {self.file} -o {folder}/"
+        # The drafts are in the folder now: the same command without --force would refuse.
+        again = f"termgen draft {self.file} -o {folder}/ --force"
         self.prompter.env.out(
             command_line("Draft again any time with:", again, self.prompter.env.columns)
         )

@@ -12,11 +12,12 @@ from typing import Any, Literal, get_args
 
 from pydantic import ValidationError
 
-from termgen.interview.places import city_in
+from termgen.interview.places import city_in, law_place
 from termgen.model.common import Duration, Money, Quantity
 from termgen.model.currency import parse_number
 from termgen.model.messages import date_problem, plain_message
 from termgen.suggest import with_suggestion
+from termgen.wording import format_number
 
 QuestionType = Literal[
     "text",
@@ -111,6 +112,8 @@ def parse(
         return _place(text, confirmed)
     if kind == "date":
         return _date(text)
+    if kind in ("money", "quantity"):
+        _ask_back_decimal_comma(text, confirmed)
     if kind in _SHORTHAND:
         try:
             return _SHORTHAND[kind].model_validate(text).model_dump()
@@ -142,8 +145,46 @@ def _percent(text: str, confirmed: str | None) -> Decimal:
     return number
 
 
+_DECIMAL_COMMA = re.compile(
+    r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,(?!\d{3}(?!\d))\d+)(?![\d.,])"
+)
+"""A number written with a decimal comma or points between thousands ('1,2', '25.000',
+'1.234,5'), as much of Europe writes it; not '30,000' nor '1.5'."""
+
+
+def _ask_back_decimal_comma(text: str, confirmed: str | None) -> None:
+    """An amount whose number is written the continental way is asked back: read as written
+    here, 'EUR 1,2bn' would be EUR 12bn and '25.000 €' EUR 25."""
+    match = _DECIMAL_COMMA.search(text)
+    if match is None or text == confirmed:
+        return
+    written = match[0]
+    meant = format_number(Decimal(written.replace(".", "").replace(",", ".")))
+    instead = f"{text[: match.start()]}{meant}{text[match.end() :]}"
+    try:
+        read = f"reads as {format_number(parse_number(written))}"
+    except ValueError:
+        read = "is not a number"
+    raise AnswerError(
+        f"'{written}' {read} here: a comma separates thousands and a point starts the "
+        f"decimals. Did you mean {instead}? Press Enter to take it, or type {text} again to "
+        "keep it",
+        instead=instead,
+        doubt=True,
+    )
+
+
 def _place(text: str, confirmed: str | None) -> str:
-    """A country or state; a city is asked back with the country or state it lies in."""
+    """A country or state; a city is asked back with the country or state it lies in, a law
+    ('German law') with its place, which the draft prints after 'the laws of'."""
+    law = law_place(text)
+    if law is not None and text != confirmed:
+        raise AnswerError(
+            f"'{text}' names a law; the draft writes 'the laws of' itself and needs only the "
+            f"place, such as {law}. Press Enter to take {law}, or type {text} again to keep it",
+            instead=law,
+            doubt=True,
+        )
     city = city_in(text)
     if city is None or text == confirmed:
         return text

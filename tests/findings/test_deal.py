@@ -433,8 +433,8 @@ CASES = [
         "a joint venture with no reserved matters and no key officers",
         lambda data: data["company"].update(reserved_matters=[], officers=[]),
         [
-            ("company.reserved_matters", "reserved matters is not settled"),
-            ("company.officers", "key officers is not settled"),
+            ("company.reserved_matters", "reserved matters: not settled"),
+            ("company.officers", "key officers: not settled"),
         ],
     ),
     (
@@ -486,7 +486,7 @@ def test_counsel_can_add_a_provision_with_an_expression(tmp_path: Path) -> None:
     )
     layers = library_layers([overlay], {})
     sdv = read_answers(EXAMPLES_DIR / "sdv-software.yaml")[0]
-    assert _findings(sdv, layers) == [("counsel.escrow", "source-code escrow is not settled")]
+    assert _findings(sdv, layers) == [("counsel.escrow", "source-code escrow: not settled")]
     assert _findings(_battery(), layers) == []
 
 

@@ -176,5 +176,5 @@ def _gaps(
             )
         return CHECKS[provision.check](deal, provision.id)
     if provision.expression and not holds(env, entry, "expression", context, "provision", cache):
-        return [Gap(f"{provision.label.lower()} is not settled", _fix_path(provision))]
+        return [Gap(f"{provision.label.lower()}: not settled", _fix_path(provision))]
     return []

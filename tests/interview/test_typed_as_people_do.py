@@ -34,6 +34,15 @@ def _battery(spec, overrides: dict[str, list[str]], data=None):  # type: ignore[
     return ScriptedTerminal(ExampleAnswers(spec, data or read_answers(BATTERY)[0], overrides))
 
 
+def _paused(spec, overrides: dict[str, list[str]], target: Path) -> str:  # type: ignore[no-untyped-def]
+    """What the battery example's interview said until a Ctrl-C in `overrides` paused it (its
+    spacing made single, as the terminal's width wraps it), the answers so far saved in
+    `target`."""
+    status, out, err = run_interview(_battery(spec, overrides), "-o", target)
+    assert status == 130, err
+    return " ".join(out.split())
+
+
 def _only_missing_answers(target: Path) -> None:
     """The saved file is one the interview takes back: nothing in it is refused."""
     checked = run_cli("interview", "--resume", target, "--no-input")
@@ -52,9 +61,7 @@ def test_a_german_deal_is_shown_german_examples_for_its_company(tmp_path: Path, 
         "deal.governing_law": [_typed("Germany")],
         "company.share_capital": [CTRL_C],
     }
-    status, out, err = run_interview(_battery(spec, overrides), "-o", target)
-    assert status == 130, err
-    company = " ".join(out.split("Section 3 of 8", 1)[1].split())
+    company = _paused(spec, overrides, target).split("Section 3 of 8", 1)[1]
     assert "Example: Keystone Mobility GmbH." in company
     assert "Example: German GmbH." in company
     assert "Delaware" not in company
@@ -95,8 +102,7 @@ def test_a_fraction_typed_again_is_kept_and_a_percent_sign_is_read(
         _qualified_matter(example): [_typed("0.75"), _typed("0.75")],
         "company.dividends.policy": [CTRL_C],
     }
-    status, _, err = run_interview(_battery(spec, overrides), "-o", target)
-    assert status == 130, err
+    _paused(spec, overrides, target)
     saved = read_answers(target)[0]["company"]["reserved_matters"]
     assert [str(m["majority_percent"]) for m in saved if "majority_percent" in m] == ["0.75"]
     for typed in ("75%", "75 %", "75 percent", "75"):
@@ -105,9 +111,7 @@ def test_a_fraction_typed_again_is_kept_and_a_percent_sign_is_read(
             _qualified_matter(example): [_typed(typed)],
             "company.dividends.policy": [CTRL_C],
         }
-        status, out, err = run_interview(_battery(spec, overrides), "-o", again)
-        assert status == 130, err
-        assert "✗" not in out
+        assert "✗" not in _paused(spec, overrides, again)
         matters = read_answers(again)[0]["company"]["reserved_matters"]
         assert [m["majority_percent"] for m in matters if "majority_percent" in m] == [75]
 
@@ -119,9 +123,7 @@ def test_a_city_given_for_a_country_is_asked_back_with_its_country(tmp_path: Pat
         "company.jurisdiction": [_typed("Wilmington"), _typed("Wilmington")],
         "company.share_capital": [CTRL_C],
     }
-    status, out, err = run_interview(_battery(spec, overrides), "-o", target)
-    assert status == 130, err
-    said = " ".join(out.split())
+    said = _paused(spec, overrides, target)
     assert (
         "✗ Munich is a city in Germany. The draft needs the country or state whose laws apply, "
         "such as Germany. Press Enter to take Germany, or type Munich again to keep it"
@@ -142,9 +144,7 @@ def test_an_amount_with_a_decimal_comma_is_asked_back_not_read_ten_times_larger(
         "company.share_capital": [_typed("25.000 €"), ENTER],
         "company.board.seats": [CTRL_C],
     }
-    status, out, err = run_interview(_battery(spec, overrides), "-o", target)
-    assert status == 130, err
-    said = " ".join(out.split())
+    said = _paused(spec, overrides, target)
     assert (
         "✗ '25.000' reads as 25 here: a comma separates thousands and a point starts the "
         "decimals. Did you mean 25,000 €? Press Enter to take it, or type 25.000 € again to "
@@ -160,9 +160,7 @@ def test_an_amount_with_a_decimal_comma_is_asked_back_not_read_ten_times_larger(
             ],
             "company.board.seats": [CTRL_C],
         }
-        status, out, err = run_interview(_battery(spec, overrides), "-o", again)
-        assert status == 130, err
-        assert "Did you mean EUR 1.2bn?" in " ".join(out.split())
+        assert "Did you mean EUR 1.2bn?" in _paused(spec, overrides, again)
         assert read_answers(again)[0]["company"]["share_capital"] == kept  # typed again: meant
     _only_missing_answers(target)
 
@@ -176,9 +174,7 @@ def test_a_law_given_for_the_governing_law_is_asked_back_with_its_place(
         "deal.governing_law": [_typed("German law"), ENTER],
         "company.share_capital": [CTRL_C],
     }
-    status, out, err = run_interview(_battery(spec, overrides), "-o", target)
-    assert status == 130, err
-    said = " ".join(out.split())
+    said = _paused(spec, overrides, target)
     assert (
         "✗ 'German law' names a law; the draft writes 'the laws of' itself and needs only the "
         "place, such as Germany. Press Enter to take Germany, or type German law again to keep it"
@@ -195,9 +191,7 @@ def test_shares_typed_as_fractions_are_offered_in_percent(tmp_path: Path, spec) 
         "goals.value_sharing.equity": [_typed("NAW 0.5; KSC 0.5"), ENTER],
         "company.name": [CTRL_C],
     }
-    status, out, err = run_interview(_battery(spec, overrides), "-o", target)
-    assert status == 130, err
-    said = " ".join(out.split())
+    said = _paused(spec, overrides, target)
     assert "In the order the parties were given, it reads 'NAW 60; KSC 40'" in said
     assert "Did you mean 'NAW 50; KSC 50'? Press Enter to take it" in said
     shares = read_answers(target)[0]["goals"]["value_sharing"]
@@ -212,9 +206,7 @@ def test_an_empty_notice_of_an_exit_trigger_is_refused(tmp_path: Path, spec) -> 
         "triggers#1.notice": [_typed(""), _typed("30 days")],
         "triggers#1.cure": [_typed(""), CTRL_C],
     }
-    status, out, err = run_interview(_battery(spec, overrides), "-o", target)
-    assert status == 130, err
-    said = " ".join(out.split())
+    said = _paused(spec, overrides, target)
     refused = "an exit trigger needs this answer: type it, or press Esc to cancel the exit trigger"
     assert said.count(refused) == 2  # the notice, then the cure period of a breach
     saved = read_answers(target)[0]
@@ -258,9 +250,7 @@ def test_hints_and_suggestions_do_not_contradict_their_question(tmp_path: Path, 
         "exit.term.end_date": [_typed("2031-12-31")],
         "exit.term.lock_in": [CTRL_C],
     }
-    status, out, err = run_interview(_battery(spec, overrides), "-o", target)
-    assert status == 130, err
-    said = " ".join(out.split())
+    said = _paused(spec, overrides, target)
     offer = said.split("Use these suggestions?")[0]
     assert "Renewal at the end of the term: automatic, unless a party gives notice" in offer
     assert "Notice needed to stop a renewal: 12 months" in offer

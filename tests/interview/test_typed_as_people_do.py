@@ -135,6 +135,28 @@ def test_a_city_given_for_a_country_is_asked_back_with_its_country(tmp_path: Pat
     _only_missing_answers(target)
 
 
+def test_a_country_named_in_its_own_language_is_asked_back_in_english(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    target = tmp_path / "deal.yaml"
+    overrides = {
+        "parties#1.jurisdiction": [_typed("Deutschland"), ENTER],
+        "parties#2.jurisdiction": [_typed("Italia"), _typed("Italia")],
+        "company.share_capital": [CTRL_C],
+    }
+    said = _paused(spec, overrides, target)
+    assert (
+        "✗ 'Deutschland' is Germany in German; the draft is in English. Press Enter to take "
+        "Germany, or type Deutschland again to keep it"
+    ) in said
+    assert "'Italia' is Italy in Italian" in said
+    saved = read_answers(target)[0]
+    assert saved["parties"][0]["jurisdiction"] == "Germany"
+    assert saved["parties"][1]["jurisdiction"] == "Italia"  # typed again: the user means it
+    _only_missing_answers(target)
+
+
 def test_an_amount_with_a_decimal_comma_is_asked_back_not_read_ten_times_larger(
     tmp_path: Path,
     spec,  # type: ignore[no-untyped-def]

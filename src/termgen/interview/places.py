@@ -1,6 +1,7 @@
 """Cities a deal team may name where a country or state is asked (the place a company is
 incorporated, a governing law): the interview asks back, offering the country or state. So it
-does for a law named instead of its place ('German law'), since the draft writes 'the laws of'.
+does for a law named instead of its place ('German law'), since the draft writes 'the laws of',
+and for a country named in its own language ('Deutschland'), since the draft is in English.
 
 A city that is itself a state (Hamburg, Berlin, Vienna, Singapore, Hong Kong, New York) or
 shares its name with one (Luxembourg, Monaco) is not listed: it may be the answer meant.
@@ -244,3 +245,45 @@ def law_place(answer: str) -> str | None:
     if match["place"]:
         return match["place"].strip()
     return _LAW_ADJECTIVES.get(match["adjective"].casefold())
+
+
+_IN_THEIR_OWN_LANGUAGE = {
+    "deutschland": ("Germany", "German"),
+    "bundesrepublik deutschland": ("Germany", "German"),
+    "österreich": ("Austria", "German"),
+    "oesterreich": ("Austria", "German"),
+    "schweiz": ("Switzerland", "German"),
+    "suisse": ("Switzerland", "French"),
+    "svizzera": ("Switzerland", "Italian"),
+    "italia": ("Italy", "Italian"),
+    "españa": ("Spain", "Spanish"),
+    "espana": ("Spain", "Spanish"),
+    "nederland": ("the Netherlands", "Dutch"),
+    "belgië": ("Belgium", "Dutch"),
+    "belgie": ("Belgium", "Dutch"),
+    "belgique": ("Belgium", "French"),
+    "polska": ("Poland", "Polish"),
+    "česko": ("the Czech Republic", "Czech"),
+    "česká republika": ("the Czech Republic", "Czech"),
+    "sverige": ("Sweden", "Swedish"),
+    "danmark": ("Denmark", "Danish"),
+    "norge": ("Norway", "Norwegian"),
+    "suomi": ("Finland", "Finnish"),
+    "magyarország": ("Hungary", "Hungarian"),
+    "slovensko": ("Slovakia", "Slovak"),
+    "românia": ("Romania", "Romanian"),
+    "türkiye": ("Türkiye", "Turkish"),
+    "nihon": ("Japan", "Japanese"),
+    "nippon": ("Japan", "Japanese"),
+    "日本": ("Japan", "Japanese"),
+    "中国": ("the People's Republic of China", "Chinese"),
+    "대한민국": ("the Republic of Korea", "Korean"),
+}
+"""Countries named in their own language, with their English name and that language (where
+the two names differ)."""
+
+
+def in_english(answer: str) -> tuple[str, str] | None:
+    """The English name of a country an answer names in its own language ('Deutschland':
+    'Germany'), and that language; None when it names no listed country so."""
+    return _IN_THEIR_OWN_LANGUAGE.get(" ".join(answer.split()).casefold())

@@ -12,7 +12,7 @@ from typing import Any, Literal, get_args
 
 from pydantic import ValidationError
 
-from termgen.interview.places import city_in, law_place
+from termgen.interview.places import city_in, in_english, law_place
 from termgen.model.common import Duration, Money, Quantity
 from termgen.model.currency import parse_number
 from termgen.model.messages import date_problem, plain_message
@@ -176,13 +176,23 @@ def _ask_back_decimal_comma(text: str, confirmed: str | None) -> None:
 
 def _place(text: str, confirmed: str | None) -> str:
     """A country or state; a city is asked back with the country or state it lies in, a law
-    ('German law') with its place, which the draft prints after 'the laws of'."""
+    ('German law') with its place, which the draft prints after 'the laws of', and a country
+    named in its own language ('Deutschland') with its English name."""
     law = law_place(text)
     if law is not None and text != confirmed:
         raise AnswerError(
             f"'{text}' names a law; the draft writes 'the laws of' itself and needs only the "
             f"place, such as {law}. Press Enter to take {law}, or type {text} again to keep it",
             instead=law,
+            doubt=True,
+        )
+    english = in_english(text)
+    if english is not None and text != confirmed:
+        name, language = english
+        raise AnswerError(
+            f"'{text}' is {name} in {language}; the draft is in English. Press Enter to take "
+            f"{name}, or type {text} again to keep it",
+            instead=name,
             doubt=True,
         )
     city = city_in(text)

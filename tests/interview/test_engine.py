@@ -447,6 +447,7 @@ def test_a_quarter_or_a_month_is_refused_with_the_days_it_may_mean(
     ("typed", "hint"),
     [
         ("31.12.2027", "; did you mean 2027-12-31?"),
+        ("01.07.2027", "; did you mean 2027-07-01?"),  # points: the day comes first
         ("12/31/2027", "; did you mean 2027-12-31?"),
         ("04/03/2027", ""),  # 4 March or 3 April: no guess
         ("31/02/2027", ""),  # no such day either way

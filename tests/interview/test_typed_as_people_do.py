@@ -157,6 +157,21 @@ def test_a_country_named_in_its_own_language_is_asked_back_in_english(
     _only_missing_answers(target)
 
 
+def test_a_day_written_with_points_is_offered_as_the_day_it_reads_as(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    target = tmp_path / "deal.yaml"
+    overrides = {"deal.date": [_typed("15.10.2026"), ENTER], "company.name": [CTRL_C]}
+    said = _paused(spec, overrides, target)
+    assert (
+        "✗ '15.10.2026' is not a date; write it as YYYY-MM-DD, e.g. 2027-01-15; did you mean "
+        "2026-10-15?"
+    ) in said
+    assert str(read_answers(target)[0]["deal"]["date"]) == "2026-10-15"
+    _only_missing_answers(target)
+
+
 def test_an_amount_with_a_decimal_comma_is_asked_back_not_read_ten_times_larger(
     tmp_path: Path,
     spec,  # type: ignore[no-untyped-def]

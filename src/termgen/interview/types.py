@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from termgen.interview.places import city_in, in_english, law_place
 from termgen.model.common import Duration, Money, Quantity
 from termgen.model.currency import parse_number
-from termgen.model.messages import date_problem, plain_message
+from termgen.model.messages import date_problem, meant_date, plain_message
 from termgen.suggest import with_suggestion
 from termgen.wording import format_number
 
@@ -249,7 +249,8 @@ def _date(text: str) -> dt.date:
                 return dt.date.fromisoformat(iso)
             except ValueError:
                 raise AnswerError(date_problem(iso).replace(iso, text, 1)) from None
-    raise AnswerError(_not_one_day(text) or date_problem(text))
+    # The day it can only be is offered in its place: Enter takes it.
+    raise AnswerError(_not_one_day(text) or date_problem(text), instead=meant_date(text))
 
 
 def _not_one_day(text: str) -> str | None:

@@ -104,20 +104,28 @@ def date_problem(text: str) -> str:
 
 
 def _meant(text: str) -> str:
-    """For a day written the European or American way, the date it can only be."""
-    parts = re.fullmatch(r"\s*(\d{1,2})[./-](\d{1,2})[./-](\d{4})\s*", text)
+    meant = meant_date(text)
+    return f"; did you mean {meant}?" if meant else ""
+
+
+def meant_date(text: str) -> str | None:
+    """For a day written the European or American way, the date (YYYY-MM-DD) it can only be:
+    with points, day first, as no one writes the month first between points; with slashes or
+    hyphens, the one of day-first and month-first that is a real day, if only one is."""
+    parts = re.fullmatch(r"\s*(\d{1,2})([./-])(\d{1,2})[./-](\d{4})\s*", text)
     if parts is None:
-        return ""
-    first, second, year = map(int, parts.groups())
+        return None
+    first, mark, second, year = parts.groups()
+    orders = ((first, second),) if mark == "." else ((first, second), (second, first))
     readings = {
-        (year, month, day)
-        for day, month in ((first, second), (second, first))
-        if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+        (int(year), int(month), int(day))
+        for day, month in orders
+        if 1 <= int(month) <= 12 and 1 <= int(day) <= calendar.monthrange(int(year), int(month))[1]
     }
     if len(readings) != 1:
-        return ""
-    ((year, month, day),) = readings
-    return f"; did you mean {year:04d}-{month:02d}-{day:02d}?"
+        return None
+    ((y, m, d),) = readings
+    return f"{y:04d}-{m:02d}-{d:02d}"
 
 
 def _date(value: Any, ctx: dict[str, Any]) -> str:

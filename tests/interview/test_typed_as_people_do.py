@@ -172,6 +172,12 @@ def test_a_day_written_with_points_is_offered_as_the_day_it_reads_as(
     _only_missing_answers(target)
 
 
+def test_suggested_answers_read_as_words(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
+    said = _paused(spec, {"company.share_capital": [CTRL_C]}, tmp_path / "deal.yaml")
+    offer = said.split("Use these suggestions?")[0]
+    assert "Does the term sheet bind the parties?: non-binding" in offer
+
+
 def test_an_amount_with_a_decimal_comma_is_asked_back_not_read_ten_times_larger(
     tmp_path: Path,
     spec,  # type: ignore[no-untyped-def]

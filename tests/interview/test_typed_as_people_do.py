@@ -176,6 +176,7 @@ def test_suggested_answers_read_as_words(tmp_path: Path, spec) -> None:  # type:
     said = _paused(spec, {"company.share_capital": [CTRL_C]}, tmp_path / "deal.yaml")
     offer = said.split("Use these suggestions?")[0]
     assert "Does the term sheet bind the parties?: non-binding" in offer
+    assert "Rules of the proceedings: ICC Rules" in offer  # not "Rules: ICC Rules"
 
 
 def test_an_amount_with_a_decimal_comma_is_asked_back_not_read_ten_times_larger(

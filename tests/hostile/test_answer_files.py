@@ -104,6 +104,15 @@ REFUSED_VALUES = [
         "is too large: it must be at most 1000000000000000",
     ),
     (
+        "share_capital: USD 1,2bn",
+        "share_capital: USD 200m",
+        "company › share capital: '1,2' is written with a decimal comma or points between "
+        "thousands; in answers a comma separates thousands and a point starts the decimals, so "
+        "write 'USD 1.2bn' if that is the amount you mean",
+    ),
+    ("share_capital: 25.000 USD", "share_capital: USD 200m", "so write '25,000 USD' if that"),
+    ("quantity: 1,5 FTE", "quantity: 120 FTE", "so write '1.5 FTE' if that is the amount"),
+    (
         "motivation: " + "x" * 20_001,
         "motivation: >-",
         "characters long, more than the 20,000 a value may have; shorten it",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -143,3 +144,23 @@ def test_schema_accepts_the_shorthand_and_the_mapping() -> None:
     schema = Duration.model_json_schema()
     assert schema["anyOf"][0]["type"] == "string"
     assert "properties" in schema["anyOf"][1] or "$ref" in schema["anyOf"][1]
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("USD 1.250bn", "USD 1.25bn"),  # a point before a multiplier starts the decimals
+        ("EUR 0.125m", "EUR 125k"),
+        ("EUR 1,250,000", "EUR 1.25m"),
+    ],
+)
+def test_an_amount_written_the_english_way_is_read_as_written(written: str, read: str) -> None:
+    assert Money.model_validate(written).model_dump() == read
+
+
+def test_a_quantity_may_have_three_decimals_but_no_decimal_comma() -> None:
+    assert Quantity.model_validate("1.125 FTE").model_dump() == "1.125 FTE"
+    with pytest.raises(
+        ValidationError, match=re.escape("write '1.5 FTE' if that is the amount you mean")
+    ):
+        Quantity.model_validate("1,5 FTE")

@@ -14,10 +14,9 @@ from pydantic import ValidationError
 
 from termgen.interview.places import city_in, in_english, law_place
 from termgen.model.common import Duration, Money, Quantity
-from termgen.model.currency import parse_number
+from termgen.model.currency import continental_number, parse_number
 from termgen.model.messages import date_problem, meant_date, plain_message
 from termgen.suggest import with_suggestion
-from termgen.wording import format_number
 
 QuestionType = Literal[
     "text",
@@ -113,7 +112,7 @@ def parse(
     if kind == "date":
         return _date(text)
     if kind in ("money", "quantity"):
-        _ask_back_decimal_comma(text, confirmed)
+        text = _decimal_comma_asked_back(text, confirmed)
     if kind in _SHORTHAND:
         try:
             return _SHORTHAND[kind].model_validate(text).model_dump()
@@ -145,32 +144,24 @@ def _percent(text: str, confirmed: str | None) -> Decimal:
     return number
 
 
-_DECIMAL_COMMA = re.compile(
-    r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,(?!\d{3}(?!\d))\d+)(?![\d.,])"
-)
-"""A number written with a decimal comma or points between thousands ('1,2', '25.000',
-'1.234,5'), as much of Europe writes it; not '30,000' nor '1.5'."""
-
-
-def _ask_back_decimal_comma(text: str, confirmed: str | None) -> None:
-    """An amount whose number is written the continental way is asked back: read as written
-    here, 'EUR 1,2bn' would be EUR 12bn and '25.000 €' EUR 25."""
-    match = _DECIMAL_COMMA.search(text)
-    if match is None or text == confirmed:
-        return
-    written = match[0]
-    meant = format_number(Decimal(written.replace(".", "").replace(",", ".")))
-    instead = f"{text[: match.start()]}{meant}{text[match.end() :]}"
-    try:
-        read = f"reads as {format_number(parse_number(written))}"
-    except ValueError:
-        read = "is not a number"
+def _decimal_comma_asked_back(text: str, confirmed: str | None) -> str:
+    """An amount whose number is written the continental way is asked back; given again as it
+    was, it is taken as it reads here ('EUR 1,2bn' as EUR 12bn), the only way an answer file
+    reads it."""
+    continental = continental_number(text)
+    if continental is None:
+        return text
+    if text == confirmed and continental.read is not None:
+        return continental.read
+    if continental.read_as is None:
+        read, keep = "is not a number", ""
+    else:
+        read, keep = f"reads as {continental.read_as}", f", or type {text} again to keep it"
     raise AnswerError(
-        f"'{written}' {read} here: a comma separates thousands and a point starts the "
-        f"decimals. Did you mean {instead}? Press Enter to take it, or type {text} again to "
-        "keep it",
-        instead=instead,
-        doubt=True,
+        f"'{continental.written}' {read} here: a comma separates thousands and a point starts "
+        f"the decimals. Did you mean {continental.meant}? Press Enter to take it{keep}",
+        instead=continental.meant,
+        doubt=continental.read is not None,
     )
 
 

@@ -27,6 +27,7 @@ from termgen.model.currency import (
     CURRENCIES,
     MULTIPLIERS,
     Amount,
+    continental_problem,
     currency_code,
     currency_problem,
     named_currency,
@@ -143,6 +144,14 @@ def _currency_code(code: str) -> str:
     return known
 
 
+def _refuse_continental(text: str, thousands_points: bool = True) -> None:
+    """An amount is never misread silently: 'EUR 1,2bn' is not EUR 12bn, 'EUR 25.000' not
+    EUR 25. A quantity may have three decimals ('1.125 FTE'), so only its comma counts."""
+    problem = continental_problem(text, thousands_points)
+    if problem is not None:
+        raise ValueError(problem)
+
+
 class Money(_ShorthandModel):
     """An amount with its ISO currency: 'EUR 25m', 'USD 1.2bn', 'CNY 800,000'."""
 
@@ -158,6 +167,7 @@ class Money(_ShorthandModel):
 
     @classmethod
     def parse_shorthand(cls, text: str) -> dict[str, Any]:
+        _refuse_continental(text)
         amount = split_amount(text)
         if amount is None:
             raise ValueError(
@@ -190,6 +200,7 @@ class Quantity(_ShorthandModel):
 
     @classmethod
     def parse_shorthand(cls, text: str) -> dict[str, Any]:
+        _refuse_continental(text, thousands_points=False)
         amount = split_amount(text)
         if amount is None:
             raise ValueError(

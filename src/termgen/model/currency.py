@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from termgen.suggest import nearest
+from termgen.wording import format_number
 
 _ISO_4217 = """
 AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL
@@ -64,6 +65,78 @@ def parse_number(text: str) -> Decimal:
         return Decimal(text.replace(",", "").replace("_", ""))
     except InvalidOperation:
         raise ValueError(f"'{text}' is not a number") from None
+
+
+_CONTINENTAL_NUMBER = re.compile(
+    r"(?<![\d.,])(?:[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d+,(?!\d{3}(?!\d))\d+)(?![\d.,])"
+)
+"""A number written with a decimal comma or points between thousands ('1,2', '25.000',
+'1.234,5'), as much of Europe writes it; not '30,000', '1.5' nor '0.125'."""
+
+
+@dataclass(frozen=True)
+class ContinentalNumber:
+    """A number in an answer written the continental way, and the answer it probably means."""
+
+    before: str
+    written: str
+    """The number as written: '1,2'."""
+    after: str
+    read_as: str | None
+    """How the number reads where a comma separates thousands ('12'); None when it does not
+    read as a number at all ('1.234,5')."""
+
+    @property
+    def meant(self) -> str:
+        """The whole answer with the number written as answers write it: 'EUR 1.2bn'."""
+        number = format_number(Decimal(self.written.replace(".", "").replace(",", ".")))
+        return f"{self.before}{number}{self.after}"
+
+    @property
+    def read(self) -> str | None:
+        """The whole answer as it reads here: 'EUR 12bn'."""
+        return None if self.read_as is None else f"{self.before}{self.read_as}{self.after}"
+
+
+def continental_number(text: str, thousands_points: bool = True) -> ContinentalNumber | None:
+    """The continental-style number in an amount ('EUR 1,2bn', '25.000 €'), if there is one:
+    read as answers read numbers, 'EUR 1,2bn' would be EUR 12bn and '25.000 €' EUR 25.
+    Without `thousands_points`, only a decimal comma counts: '1.125 FTE' may be meant."""
+    match = _CONTINENTAL_NUMBER.search(text)
+    if (
+        match is None
+        or _decimals_of_a_multiple(match[0], text[match.end() :])
+        or (not thousands_points and "," not in match[0])
+    ):
+        return None
+    try:
+        read_as: str | None = format_number(parse_number(match[0]))
+    except ValueError:
+        read_as = None
+    return ContinentalNumber(text[: match.start()], match[0], text[match.end() :], read_as)
+
+
+def _decimals_of_a_multiple(number: str, after: str) -> bool:
+    """'1.250bn' is 1.25 billion: nobody writes a thousand billions with a point."""
+    multiplier = re.match(r"\s*([a-z]+)", after, re.IGNORECASE)
+    return (
+        number.count(".") == 1
+        and "," not in number
+        and multiplier is not None
+        and multiplier[1].lower() in MULTIPLIERS
+    )
+
+
+def continental_problem(text: str, thousands_points: bool = True) -> str | None:
+    """Why an answer file may not write an amount the continental way, and what to write."""
+    continental = continental_number(text, thousands_points)
+    if continental is None:
+        return None
+    return (
+        f"'{continental.written}' is written with a decimal comma or points between thousands; "
+        "in answers a comma separates thousands and a point starts the decimals, so write "
+        f"'{continental.meant}' if that is the amount you mean"
+    )
 
 
 @dataclass(frozen=True)

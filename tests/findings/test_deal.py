@@ -129,6 +129,67 @@ CASES = [
         ],
     ),
     (
+        "review too close to the notice deadline",
+        set_answer(
+            [{"name": "Late review", "date": "2035-11-15", "options": ["continue", "exit"]}],
+            "change",
+            "review_points",
+        ),
+        [
+            (
+                "coherence.review_timing",
+                "the Late review (15 November 2035) is only 16 days before the last day to give "
+                "notice of non-renewal (1 December 2035): too little time to decide, get "
+                "approvals and serve the notice; hold it at least 30 days before that day",
+            )
+        ],
+    ),
+    (
+        "review on the notice deadline",
+        set_answer(
+            [{"name": "Late review", "date": "2035-12-01", "options": ["exit"]}],
+            "change",
+            "review_points",
+        ),
+        [
+            (
+                "coherence.review_timing",
+                "the Late review (1 December 2035) falls on the last day to give notice of "
+                "non-renewal (1 December 2035): too little time to decide, get approvals and serve "
+                "the notice; hold it at least 30 days before that day",
+            )
+        ],
+    ),
+    (
+        "review a month before the notice deadline",
+        set_answer(
+            [{"name": "Late review", "date": "2035-11-01", "options": ["continue"]}],
+            "change",
+            "review_points",
+        ),
+        [],
+    ),
+    (
+        "review within a month of the notice deadline, counted from an effective date not yet "
+        "known",
+        _relative_review("103 months"),
+        [
+            (
+                "coherence.review_timing",
+                "the Late review (103 months after the Effective Date) falls within 30 days of "
+                "the last day to give notice of non-renewal (18 months before the initial term "
+                "of 10 years ends): too little time to decide, get approvals and serve the "
+                "notice; hold it at least 30 days before that day",
+            ),
+            (
+                "draft.open_points",
+                "clause 11.1 (Effective date and initial term) shows an open point "
+                "([●]) that no other point explains; "
+                "give the answers it needs, or mark them as left open on purpose",
+            ),
+        ],
+    ),
+    (
         "review after the notice deadline, counted from an effective date not yet known",
         _relative_review("9 years"),
         [
@@ -407,11 +468,11 @@ CASES = [
     ),
     (
         "partnership in effect before signing",
-        set_answer("2027-01-15", "exit", "term", "effective_date"),
+        set_answer("2027-02-15", "exit", "term", "effective_date"),
         [
             (
                 "term_sheet.lapse",
-                "the partnership takes effect on 15 January 2027, before the target for signing "
+                "the partnership takes effect on 15 February 2027, before the target for signing "
                 "the definitive agreements (26 February 2027); set the Effective Date on or after "
                 "signing",
             )

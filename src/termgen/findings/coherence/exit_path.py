@@ -290,7 +290,7 @@ def _renewal_leftovers(reading: Reading) -> list[Gap]:
 @coherence_check("review_timing")
 def _review_timing(reading: Reading) -> list[Gap]:
     """A review that decides on continuing or exiting must come before the last day to stop
-    the renewal it is meant to decide."""
+    the renewal it is meant to decide, with time left to act on its decision."""
     deal = reading.deal
     term = deal.exit.term
     end = expiry(term)
@@ -316,7 +316,28 @@ def _review_timing(reading: Reading) -> list[Gap]:
                     path,
                 )
             )
+        elif deadline and (deadline - day).days < _TIME_TO_ACT_ON_A_REVIEW:
+            left = (deadline - day).days
+            when = (
+                "falls on" if left == 0 else f"is only {left} day{'s' if left > 1 else ''} before"
+            )
+            gaps.append(
+                Gap(
+                    f"the {point.name} ({date_text(day)}) {when} the last day to give notice of "
+                    f"non-renewal ({date_text(deadline)}): {_TOO_LITTLE_TIME}",
+                    path,
+                )
+            )
     return gaps
+
+
+_TIME_TO_ACT_ON_A_REVIEW = 30
+"""Days a review needs before the renewal-notice deadline for its decision to be approved and
+the notice served: notice of a board meeting alone is commonly 10 to 14 days."""
+_TOO_LITTLE_TIME = (
+    "too little time to decide, get approvals and serve the notice; hold it at least "
+    f"{_TIME_TO_ACT_ON_A_REVIEW} days before that day"
+)
 
 
 def _relative_review_timing(deal: Deal, index: int, point: ReviewPoint) -> list[Gap]:
@@ -336,14 +357,28 @@ def _relative_review_timing(deal: Deal, index: int, point: ReviewPoint) -> list[
             )
         ]
     notice = renewal.notice if renewal and renewal.type != "none" else None
-    if notice and point.after.approximate_days > (
-        term.initial.approximate_days - notice.approximate_days
-    ):
+    if not notice:
+        return []
+    deadline = (
+        f"the last day to give notice of non-renewal ({notice} before the initial term of "
+        f"{term.initial} ends)"
+    )
+    days_left = (
+        term.initial.approximate_days - notice.approximate_days - point.after.approximate_days
+    )
+    if days_left < 0:
         return [
             Gap(
-                f"{when} comes after the last day to give notice of non-renewal ({notice} before "
-                f"the initial term of {term.initial} ends), so it can no longer stop the renewal; "
-                "hold it earlier",
+                f"{when} comes after {deadline}, so it can no longer stop the renewal; hold it "
+                "earlier",
+                path,
+            )
+        ]
+    if days_left < _TIME_TO_ACT_ON_A_REVIEW:
+        return [
+            Gap(
+                f"{when} falls within {_TIME_TO_ACT_ON_A_REVIEW} days of {deadline}: "
+                f"{_TOO_LITTLE_TIME}",
                 path,
             )
         ]

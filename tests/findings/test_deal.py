@@ -22,7 +22,7 @@ from termgen.model import Deal
 from termgen.pipeline import DealRun
 from termgen.render.richtext import unbroken
 
-from ..conftest import COMPLETE_EXAMPLES, EXAMPLES_DIR, run_cli
+from ..conftest import COMPLETE_EXAMPLES, EXAMPLES_DIR, TEST_ENVIRON, run_cli
 from ..docx_reading import W, builtin_library, part_texts, table_after, word, write
 from .answers import set_answer
 
@@ -142,7 +142,9 @@ CASES = [
                 "draft.open_points",
                 "clause 11.1 (Effective date and initial term) shows an open point "
                 "([●]) that no other point explains; "
-                "give the answers it needs, or mark them as left open on purpose",
+                "give the answer it needs, or leave it open on purpose: in the interview, leave "
+                "its question empty or choose '(leave open)'; in the answer file, add its path "
+                "(below 'exit.term') under left_open",
             ),
         ],
     ),
@@ -159,7 +161,9 @@ CASES = [
                 "draft.open_points",
                 "clause 11.1 (Effective date and initial term) shows an open point "
                 "([●]) that no other point explains; "
-                "give the answers it needs, or mark them as left open on purpose",
+                "give the answer it needs, or leave it open on purpose: in the interview, leave "
+                "its question empty or choose '(leave open)'; in the answer file, add its path "
+                "(below 'exit.term') under left_open",
             ),
         ],
     ),
@@ -171,7 +175,9 @@ CASES = [
                 "draft.open_points",
                 "clause 11.1 (Effective date and initial term) shows an open point "
                 "([●]) that no other point explains; "
-                "give the answers it needs, or mark them as left open on purpose",
+                "give the answer it needs, or leave it open on purpose: in the interview, leave "
+                "its question empty or choose '(leave open)'; in the answer file, add its path "
+                "(below 'exit.term') under left_open",
             ),
         ],
     ),
@@ -517,12 +523,31 @@ def test_strict_makes_blocking_findings_fail_and_warnings_pass(tmp_path: Path) -
     assert result.out.splitlines()[-1] == "0 blocking, 1 warning"
 
 
-def test_the_table_says_where_to_settle_each_finding() -> None:
-    result = run_cli("check", INCOMPLETE)
-    assert result.out.splitlines()[0] == f"Findings for Project Lodestar v0.1 ({INCOMPLETE})"
-    assert f"{INCOMPLETE}:171:1" in result.out
-    assert "(exit › renewal › type)" in " ".join(result.out.split())
-    assert result.out.splitlines()[-1] == "2 blocking, 1 warning"
+@pytest.mark.parametrize("columns", [100, 60])
+def test_the_table_leads_with_the_question_answered_then_the_line(
+    columns: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(EXAMPLES_DIR)
+    environ = {**TEST_ENVIRON, "COLUMNS": str(columns)}
+    lines = run_cli("check", INCOMPLETE.name, environ=environ).out.splitlines()
+    assert lines[0] == "Findings for Project Lodestar v0.1 (incomplete-deal.yaml)"
+    assert all(len(line) <= columns for line in lines)
+    if columns == 100:  # a table: the column that says where, read down
+        where = " ".join(line[lines[1].index("where to settle it") :].strip() for line in lines)
+    else:  # a block per finding
+        where = " ".join(" ".join(lines).split())
+    # What the interview called it, in words, then the answer file's line; no internal ids.
+    assert "Agreed exit path › Renewal at the end of the term (incomplete-deal.yaml:171:1)" in where
+    assert (
+        "Complementary strengths › Contributions #1 (SKM: engineering capacity 35 FTE) › "
+        "How its use is tracked and reported (incomplete-deal.yaml:97:7)"
+    ) in where
+    said = " ".join(lines)
+    assert "Executable contributions" in said and "contributions.executable" not in said
+    assert "(exit › renewal › type)" not in said
+    assert lines[-1] == "2 blocking, 1 warning"
+    found = json.loads(run_cli("check", INCOMPLETE, "--json").out)["findings"]
+    assert found[0]["question"] == "Agreed exit path › Renewal at the end of the term"
 
 
 def test_an_unknown_kind_of_file_is_refused(tmp_path: Path) -> None:

@@ -59,7 +59,7 @@ def test_a_full_interview_with_its_details_reproduces_the_battery_example(
     assert "── Section 3 of 8: The joint-venture company" in out
     assert "── Section 7 of 8: Agreed exit path" in out
     assert "── Section 8 of 8: The term sheet itself" in out
-    assert "0 blocking" in out and "answers.left_open" in out
+    assert "0 blocking" in out and "Answers left open" in out
     assert terminal.asked[:4] == ["deal.name", "deal.purpose", "preset", "deal.structure"]
     assert "offtake" in terminal.asked and "release_bandwidth" not in terminal.asked
     assert "Leave it empty if not decided yet (left open)." in " ".join(out.split())

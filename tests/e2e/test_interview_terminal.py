@@ -163,7 +163,7 @@ def test_lists_escape_open_answers_progress_and_comments_in_a_real_terminal(
     again = terminal("--resume", deal.name, columns=columns)
     again.expect_exact("Change an answer?")
     assert "left]" not in again.before
-    assert "Seat (city): (left open)" in " ".join(_printed_lines(again.before))
+    assert "Seat of the arbitration (city): (left open)" in " ".join(_printed_lines(again.before))
 
 
 @pytest.mark.parametrize("columns", WIDTHS)

@@ -550,6 +550,26 @@ def test_the_table_leads_with_the_question_answered_then_the_line(
     assert found[0]["question"] == "Agreed exit path › Renewal at the end of the term"
 
 
+def test_an_offtake_commitment_is_named_as_the_interview_asked_for_it(tmp_path: Path) -> None:
+    data = _battery()
+    contributions = data["strengths"]["contributions"]
+    offtake = next(c for c in contributions if c["kind"] == "plant_allocation")
+    del offtake["tracking"]
+    from termgen.answers.write import dump_answers
+
+    answers = write(tmp_path, "deal.yaml", dump_answers(data))
+    [found] = json.loads(run_cli("check", answers, "--json").out)["findings"]
+    assert found["message"] == "NAW's offtake commitment has no tracking"
+    assert found["question"] == (
+        "Complementary strengths › Offtake commitments #1 (NAW takes 30 GWh a year) › "
+        "How it is forecast and tracked"
+    )
+    data["deal"]["purpose"] = "production_efficiency"  # there it is the plant's allocation
+    assert ("contributions.executable", "NAW's plant allocation contribution has no tracking") in (
+        _findings(data)
+    )
+
+
 def test_an_unknown_kind_of_file_is_refused(tmp_path: Path) -> None:
     result = run_cli("check", write(tmp_path, "notes.md", "hello"))
     assert result.status == 2

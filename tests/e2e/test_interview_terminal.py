@@ -135,14 +135,14 @@ def test_lists_escape_open_answers_progress_and_comments_in_a_real_terminal(
     _pointer_on(child, "Done with phases")
     child.send(ENTER)
     child.expect_exact("[7 left]")
-    _answer(child, "Seat (city)", ENTER)
+    _answer(child, "Seat of the arbitration (city)", ENTER)
     child.expect_exact("[6 left]")
     _answer(child, "compete elsewhere", ENTER)
     _pointer_on(child, "formula")
     child.send(f"(leave open){ENTER}")
     child.expect_exact("Change an answer?")
     review = " ".join(line.strip() for line in _printed_lines(child.before))
-    assert "Seat (city): (left open)" in review
+    assert "Seat of the arbitration (city): (left open)" in review
     assert "valued on a buy-out: (left open)" in review
     child.send(ENTER)
     child.expect_exact("The answers are complete")

@@ -336,3 +336,23 @@ def test_the_details_of_an_offtake_commitment_are_asked_as_one(tmp_path: Path, s
         out.split()
     )
     assert read_answers(target)[0]["strengths"]["contributions"] == contributions
+
+
+def test_enter_at_the_casting_vote_leaves_it_open_as_at_other_open_questions(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    target = tmp_path / "deal.yaml"
+    screen = io.StringIO()
+    overrides = {"company.board.casting_vote": [ENTER], "reserved_matters": [CTRL_C]}
+    terminal = ScriptedTerminal(
+        ExampleAnswers(spec, read_answers(BATTERY)[0], overrides), screen=screen
+    )
+    status, _, err = run_interview(terminal, "-o", target)
+    assert status == 130, err
+    asked = screen.getvalue().split("Does the chair have a casting vote?")[1]
+    assert " » (leave open)\r\n   yes\r\n   no" in asked  # the pointer starts on leaving it open
+    saved = read_answers(target)[0]
+    assert "casting_vote" not in saved["company"]["board"]  # not 'no': nobody said no
+    assert "company.board.casting_vote" in saved["left_open"]
+    _only_missing_answers(target)

@@ -85,7 +85,7 @@ def parse(
     number may name its unit ('20 days' where the question counts days). `confirmed` is an
     answer asked back about (a doubt) and given again: it is taken as it is."""
     if kind == "yes_no":
-        return bool(raw)
+        return None if raw is None else bool(raw)  # '(leave open)' is not 'no'
     if kind in MULTI_TYPES:
         raw = list(raw or [])
         unknown = [value for value in raw if value not in choices]

@@ -356,3 +356,32 @@ def test_enter_at_the_casting_vote_leaves_it_open_as_at_other_open_questions(
     assert "casting_vote" not in saved["company"]["board"]  # not 'no': nobody said no
     assert "company.board.casting_vote" in saved["left_open"]
     _only_missing_answers(target)
+
+
+def test_a_length_of_time_in_german_is_offered_in_english(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "deal.yaml"
+    overrides = {"exit.term.initial": [_typed("5 Jahre"), ENTER], "exit.term.lock_in": [CTRL_C]}
+    said = _paused(spec, overrides, target)
+    assert (
+        "✗ '5 Jahre' is 5 years in German; the draft is in English. Press Enter to take "
+        "5 years, or change it"
+    ) in said
+    assert read_answers(target)[0]["exit"]["term"]["initial"] == "5 years"
+    _only_missing_answers(target)
+
+
+def test_a_fraction_for_a_majority_is_offered_as_its_percent(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "deal.yaml"
+    example = read_answers(BATTERY)[0]
+    overrides = {
+        _qualified_matter(example): [_typed("2/3"), ENTER],
+        "company.funding.on_default": [CTRL_C],
+    }
+    said = _paused(spec, overrides, target)
+    assert (
+        "✗ '2/3' is a fraction, and a percent is asked. Did you mean 66.67 % (two thirds)? "
+        "Press Enter to take 66.67, or change it"
+    ) in said
+    saved = read_answers(target)[0]["company"]["reserved_matters"]
+    assert [str(m["majority_percent"]) for m in saved if "majority_percent" in m] == ["66.67"]
+    _only_missing_answers(target)

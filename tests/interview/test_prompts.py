@@ -96,6 +96,37 @@ def test_an_empty_answer_where_empty_means_none_is_kept_as_none_not_left_open(
     assert "Revenue share per party (leave empty if none): none\n" in out
 
 
+def test_each_party_list_entry_and_trigger_is_asked_in_words_that_fit_it(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    screen = io.StringIO()
+    terminal = ScriptedTerminal(_answers(spec), screen=screen)
+    status, out, err = run_interview(terminal, "-o", tmp_path / "deal.yaml")
+    assert (status, err) == (0, "")
+    shown = " ".join(out.split())
+    # The second signatory: a German AG's two board members for NAW, not for the Korean KSC.
+    details = shown.split("Parties #1 (NAW", 1)[1]
+    first, second = details.split("Parties #2 (KSC", 1)
+    assert "A German AG or GmbH often signs through two" in first
+    second = second.split("Address for notices")[0]
+    assert "German" not in second
+    assert "its articles or register entry say whether it needs two" in second
+    # An IP licence is asked what it covers, not how much of it there is.
+    contributions = read_answers(BATTERY)[0]["strengths"]["contributions"]
+    kinds = [c["kind"] for c in contributions if c["kind"] != "plant_allocation"]
+    licence = kinds.index("ip_licence") + 1
+    assert f"contributions#{licence}.licence_reach" in terminal.asked
+    assert f"contributions#{licence}.quantity" not in terminal.asked
+    prompts = " ".join(screen.getvalue().split())
+    assert "What the licence covers" in prompts
+    assert "such as the vehicle programs or plants it may be used for" in shown
+    # A convenience exit is asked for the terms of leaving, not for 'Details' of an event.
+    assert "Terms of leaving without a reason" in prompts
+    assert "triggers#7.convenience_terms" in terminal.asked
+    assert "triggers#7.description" not in terminal.asked
+
+
 def test_the_second_party_sees_examples_of_its_own_not_the_first_party_s(
     tmp_path: Path,
     spec,  # type: ignore[no-untyped-def]

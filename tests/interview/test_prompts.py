@@ -127,6 +127,32 @@ def test_each_party_list_entry_and_trigger_is_asked_in_words_that_fit_it(
     assert "triggers#7.description" not in terminal.asked
 
 
+def test_a_renewal_only_by_agreement_asks_by_when_it_must_be_agreed(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    target = tmp_path / "deal.yaml"
+    overrides = {
+        "exit.renewal.type": [f"only if both{ENTER}"],
+        "exit.renewal.agreement_deadline": [f"{CLEAR}9 months{ENTER}"],
+        "triggers": [CTRL_C],
+    }
+    screen = io.StringIO()
+    terminal = ScriptedTerminal(_answers(spec, overrides), screen=screen)
+    status, out, _ = run_interview(terminal, "-o", target)
+    assert status == 130
+    prompts = " ".join(screen.getvalue().split())
+    assert "Notice needed to stop a renewal" not in prompts  # nothing renews to be stopped
+    assert "How long before the term ends a renewal must be agreed" in prompts
+    assert "without an agreed renewal by that day, the partnership ends" in " ".join(out.split())
+    assert "exit.renewal.notice" not in terminal.asked
+    assert read_answers(target)[0]["exit"]["renewal"] == {
+        "type": "mutual_agreement",
+        "period": "5 years",
+        "notice": "9 months",
+    }
+
+
 def test_the_second_party_sees_examples_of_its_own_not_the_first_party_s(
     tmp_path: Path,
     spec,  # type: ignore[no-untyped-def]

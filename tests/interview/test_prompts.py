@@ -937,3 +937,16 @@ def test_a_percentage_reads_as_one_in_the_review_and_the_suggestions(spec) -> No
         if isinstance(item, Question) and item.path == "company.dividends.payout_percent"
     ]
     assert answer_text(payout, Decimal("40")) == "40 %"  # a bare '40' could count anything
+
+
+def test_the_schema_the_answer_file_names_is_written_beside_it(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "deal.yaml"
+    terminal = ScriptedTerminal(_answers(spec, {"deal.structure": [CTRL_C]}))
+    status, _, _ = run_interview(terminal, "-o", target)
+    assert status == 130
+    first_line = target.read_text(encoding="utf-8").splitlines()[0]
+    assert first_line == "# yaml-language-server: $schema=termgen.schema.json"
+    # What the editor reads there is the schema `termgen schema` prints.
+    schema = tmp_path / "termgen.schema.json"
+    assert schema.read_text(encoding="utf-8") == run_cli("schema").out
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["deal.yaml", "termgen.schema.json"]

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from termgen.answers.layout import Writer, read_layout
 from termgen.answers.read import read_answers
-from termgen.answers.write import SCHEMA_HINT, AnswerFile
+from termgen.answers.schema import SCHEMA_HINT
+from termgen.answers.write import AnswerFile
 
 from ..conftest import EXAMPLES, EXAMPLES_DIR
 

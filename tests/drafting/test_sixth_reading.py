@@ -155,6 +155,12 @@ def test_a_jv_annex_says_how_its_committees_decide_and_who_has_a_casting_vote() 
     assert texts["governance.annex.charters"].endswith(
         "The chair of the Board has a casting vote; no other chair has one."
     )
+    del data["company"]["board"]["casting_vote"]  # left open: both documents say so
+    texts = _texts(data)
+    assert "Whether the chair has a casting vote is [●]." in texts["company.board"]
+    assert texts["governance.annex.charters"].endswith(
+        "Whether the chair of the Board has a casting vote is [●]; no other chair has one."
+    )
 
 
 def test_the_expert_fallback_between_shareholders_does_not_speak_of_a_board_deadlock() -> None:

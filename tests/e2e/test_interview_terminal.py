@@ -135,14 +135,14 @@ def test_lists_escape_open_answers_progress_and_comments_in_a_real_terminal(
     _pointer_on(child, "Done with phases")
     child.send(ENTER)
     child.expect_exact("[7 left]")
-    _answer(child, "Seat (city)", ENTER)
+    _answer(child, "Seat of the arbitration (city)", ENTER)
     child.expect_exact("[6 left]")
     _answer(child, "compete elsewhere", ENTER)
     _pointer_on(child, "formula")
     child.send(f"(leave open){ENTER}")
     child.expect_exact("Change an answer?")
     review = " ".join(line.strip() for line in _printed_lines(child.before))
-    assert "Seat (city): (left open)" in review
+    assert "Seat of the arbitration (city): (left open)" in review
     assert "valued on a buy-out: (left open)" in review
     child.send(ENTER)
     child.expect_exact("The answers are complete")
@@ -153,7 +153,7 @@ def test_lists_escape_open_answers_progress_and_comments_in_a_real_terminal(
     assert child.exitstatus == 0
     table = _printed_lines(findings)
     assert all(len(line.rstrip()) <= columns for line in table), table
-    assert "answers.left_open" in findings
+    assert "Answers" in findings and "answers.left_open" not in findings  # its label, not its id
     saved = deal.read_text(encoding="utf-8")
     assert "# Reviewed with counsel on 3 March." in saved
     assert "# weekly dashboard agreed in the kick-off" in saved
@@ -163,7 +163,7 @@ def test_lists_escape_open_answers_progress_and_comments_in_a_real_terminal(
     again = terminal("--resume", deal.name, columns=columns)
     again.expect_exact("Change an answer?")
     assert "left]" not in again.before
-    assert "Seat (city): (left open)" in " ".join(_printed_lines(again.before))
+    assert "Seat of the arbitration (city): (left open)" in " ".join(_printed_lines(again.before))
 
 
 @pytest.mark.parametrize("columns", WIDTHS)

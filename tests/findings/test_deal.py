@@ -22,7 +22,7 @@ from termgen.model import Deal
 from termgen.pipeline import DealRun
 from termgen.render.richtext import unbroken
 
-from ..conftest import COMPLETE_EXAMPLES, EXAMPLES_DIR, run_cli
+from ..conftest import COMPLETE_EXAMPLES, EXAMPLES_DIR, TEST_ENVIRON, run_cli
 from ..docx_reading import W, builtin_library, part_texts, table_after, word, write
 from .answers import set_answer
 
@@ -185,7 +185,9 @@ CASES = [
                 "draft.open_points",
                 "clause 11.1 (Effective date and initial term) shows an open point "
                 "([●]) that no other point explains; "
-                "give the answers it needs, or mark them as left open on purpose",
+                "give the answer it needs, or leave it open on purpose: in the interview, leave "
+                "its question empty or choose '(leave open)'; in the answer file, add its path "
+                "(below 'exit.term') under left_open",
             ),
         ],
     ),
@@ -203,7 +205,9 @@ CASES = [
                 "draft.open_points",
                 "clause 11.1 (Effective date and initial term) shows an open point "
                 "([●]) that no other point explains; "
-                "give the answers it needs, or mark them as left open on purpose",
+                "give the answer it needs, or leave it open on purpose: in the interview, leave "
+                "its question empty or choose '(leave open)'; in the answer file, add its path "
+                "(below 'exit.term') under left_open",
             ),
         ],
     ),
@@ -220,7 +224,9 @@ CASES = [
                 "draft.open_points",
                 "clause 11.1 (Effective date and initial term) shows an open point "
                 "([●]) that no other point explains; "
-                "give the answers it needs, or mark them as left open on purpose",
+                "give the answer it needs, or leave it open on purpose: in the interview, leave "
+                "its question empty or choose '(leave open)'; in the answer file, add its path "
+                "(below 'exit.term') under left_open",
             ),
         ],
     ),
@@ -232,7 +238,9 @@ CASES = [
                 "draft.open_points",
                 "clause 11.1 (Effective date and initial term) shows an open point "
                 "([●]) that no other point explains; "
-                "give the answers it needs, or mark them as left open on purpose",
+                "give the answer it needs, or leave it open on purpose: in the interview, leave "
+                "its question empty or choose '(leave open)'; in the answer file, add its path "
+                "(below 'exit.term') under left_open",
             ),
         ],
     ),
@@ -578,12 +586,51 @@ def test_strict_makes_blocking_findings_fail_and_warnings_pass(tmp_path: Path) -
     assert result.out.splitlines()[-1] == "0 blocking, 1 warning"
 
 
-def test_the_table_says_where_to_settle_each_finding() -> None:
-    result = run_cli("check", INCOMPLETE)
-    assert result.out.splitlines()[0] == f"Findings for Project Lodestar v0.1 ({INCOMPLETE})"
-    assert f"{INCOMPLETE}:171:1" in result.out
-    assert "(exit › renewal › type)" in " ".join(result.out.split())
-    assert result.out.splitlines()[-1] == "2 blocking, 1 warning"
+@pytest.mark.parametrize("columns", [100, 60])
+def test_the_table_leads_with_the_question_answered_then_the_line(
+    columns: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(EXAMPLES_DIR)
+    environ = {**TEST_ENVIRON, "COLUMNS": str(columns)}
+    lines = run_cli("check", INCOMPLETE.name, environ=environ).out.splitlines()
+    assert lines[0] == "Findings for Project Lodestar v0.1 (incomplete-deal.yaml)"
+    assert all(len(line) <= columns for line in lines)
+    if columns == 100:  # a table: the column that says where, read down
+        where = " ".join(line[lines[1].index("where to settle it") :].strip() for line in lines)
+    else:  # a block per finding
+        where = " ".join(" ".join(lines).split())
+    # What the interview called it, in words, then the answer file's line; no internal ids.
+    assert "Agreed exit path › Renewal at the end of the term (incomplete-deal.yaml:171:1)" in where
+    assert (
+        "Complementary strengths › Contributions #1 (SKM: engineering capacity 35 FTE) › "
+        "How its use is tracked and reported (incomplete-deal.yaml:97:7)"
+    ) in where
+    said = " ".join(lines)
+    assert "Executable contributions" in said and "contributions.executable" not in said
+    assert "(exit › renewal › type)" not in said
+    assert lines[-1] == "2 blocking, 1 warning"
+    found = json.loads(run_cli("check", INCOMPLETE, "--json").out)["findings"]
+    assert found[0]["question"] == "Agreed exit path › Renewal at the end of the term"
+
+
+def test_an_offtake_commitment_is_named_as_the_interview_asked_for_it(tmp_path: Path) -> None:
+    data = _battery()
+    contributions = data["strengths"]["contributions"]
+    offtake = next(c for c in contributions if c["kind"] == "plant_allocation")
+    del offtake["tracking"]
+    from termgen.answers.write import dump_answers
+
+    answers = write(tmp_path, "deal.yaml", dump_answers(data))
+    [found] = json.loads(run_cli("check", answers, "--json").out)["findings"]
+    assert found["message"] == "NAW's offtake commitment has no tracking"
+    assert found["question"] == (
+        "Complementary strengths › Offtake commitments #1 (NAW takes 30 GWh a year) › "
+        "How it is forecast and tracked"
+    )
+    data["deal"]["purpose"] = "production_efficiency"  # there it is the plant's allocation
+    assert ("contributions.executable", "NAW's plant allocation contribution has no tracking") in (
+        _findings(data)
+    )
 
 
 def test_an_unknown_kind_of_file_is_refused(tmp_path: Path) -> None:

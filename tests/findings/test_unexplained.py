@@ -93,6 +93,23 @@ def test_the_word_comment_sits_on_the_open_point_it_explains(tmp_path: Path) -> 
     assert "".join(t.text or "" for t in commented.iter(f"{W}t")) == "[●]"
 
 
+def test_it_says_how_to_leave_the_open_point_open_and_that_way_settles_it(tmp_path: Path) -> None:
+    data = _battery()
+    del data["company"]["dividends"]
+    _, message = _unexplained(data)["7.5"]
+    assert message.endswith(
+        "give the answer it needs, or leave it open on purpose: in the interview, leave its "
+        "question empty or choose '(leave open)'; in the answer file, add "
+        "'company.dividends.payout_percent' under left_open"
+    )
+    data["left_open"] = ["company.dividends.payout_percent"]  # done as the finding says
+    answers = write(tmp_path, "deal.yaml", dump_answers(data))
+    found = json.loads(run_cli("check", answers, "--json").out)["findings"]
+    assert [(f["id"], f["path"]) for f in found] == [
+        ("answers.left_open", "company.dividends.payout_percent")
+    ]
+
+
 @pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
 def test_no_example_has_an_open_point_no_finding_names(example: Path) -> None:
     data = read_answers(example)[0]

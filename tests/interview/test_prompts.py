@@ -59,7 +59,7 @@ def test_a_full_interview_with_its_details_reproduces_the_battery_example(
     assert "── Section 3 of 8: The joint-venture company" in out
     assert "── Section 7 of 8: Agreed exit path" in out
     assert "── Section 8 of 8: The term sheet itself" in out
-    assert "0 blocking" in out and "answers.left_open" in out
+    assert "0 blocking" in out and "Answers left open" in out
     assert terminal.asked[:4] == ["deal.name", "deal.purpose", "preset", "deal.structure"]
     assert "offtake" in terminal.asked and "release_bandwidth" not in terminal.asked
     assert "Leave it empty if not decided yet (left open)." in " ".join(out.split())
@@ -94,6 +94,63 @@ def test_an_empty_answer_where_empty_means_none_is_kept_as_none_not_left_open(
     assert again.asked == ["review", "next"]
     assert "Fill in the details" not in out  # nothing is asked again
     assert "Revenue share per party (leave empty if none): none\n" in out
+
+
+def test_each_party_list_entry_and_trigger_is_asked_in_words_that_fit_it(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    screen = io.StringIO()
+    terminal = ScriptedTerminal(_answers(spec), screen=screen)
+    status, out, err = run_interview(terminal, "-o", tmp_path / "deal.yaml")
+    assert (status, err) == (0, "")
+    shown = " ".join(out.split())
+    # The second signatory: a German AG's two board members for NAW, not for the Korean KSC.
+    details = shown.split("Parties #1 (NAW", 1)[1]
+    first, second = details.split("Parties #2 (KSC", 1)
+    assert "A German AG or GmbH often signs through two" in first
+    second = second.split("Address for notices")[0]
+    assert "German" not in second
+    assert "its articles or register entry say whether it needs two" in second
+    # An IP licence is asked what it covers, not how much of it there is.
+    contributions = read_answers(BATTERY)[0]["strengths"]["contributions"]
+    kinds = [c["kind"] for c in contributions if c["kind"] != "plant_allocation"]
+    licence = kinds.index("ip_licence") + 1
+    assert f"contributions#{licence}.licence_reach" in terminal.asked
+    assert f"contributions#{licence}.quantity" not in terminal.asked
+    prompts = " ".join(screen.getvalue().split())
+    assert "What the licence covers" in prompts
+    assert "such as the vehicle programs or plants it may be used for" in shown
+    # A convenience exit is asked for the terms of leaving, not for 'Details' of an event.
+    assert "Terms of leaving without a reason" in prompts
+    assert "triggers#7.convenience_terms" in terminal.asked
+    assert "triggers#7.description" not in terminal.asked
+
+
+def test_a_renewal_only_by_agreement_asks_by_when_it_must_be_agreed(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    target = tmp_path / "deal.yaml"
+    overrides = {
+        "exit.renewal.type": [f"only if both{ENTER}"],
+        "exit.renewal.agreement_deadline": [f"{CLEAR}9 months{ENTER}"],
+        "triggers": [CTRL_C],
+    }
+    screen = io.StringIO()
+    terminal = ScriptedTerminal(_answers(spec, overrides), screen=screen)
+    status, out, _ = run_interview(terminal, "-o", target)
+    assert status == 130
+    prompts = " ".join(screen.getvalue().split())
+    assert "Notice needed to stop a renewal" not in prompts  # nothing renews to be stopped
+    assert "How long before the term ends a renewal must be agreed" in prompts
+    assert "without an agreed renewal by that day, the partnership ends" in " ".join(out.split())
+    assert "exit.renewal.notice" not in terminal.asked
+    assert read_answers(target)[0]["exit"]["renewal"] == {
+        "type": "mutual_agreement",
+        "period": "5 years",
+        "notice": "9 months",
+    }
 
 
 def test_the_second_party_sees_examples_of_its_own_not_the_first_party_s(
@@ -880,3 +937,16 @@ def test_a_percentage_reads_as_one_in_the_review_and_the_suggestions(spec) -> No
         if isinstance(item, Question) and item.path == "company.dividends.payout_percent"
     ]
     assert answer_text(payout, Decimal("40")) == "40 %"  # a bare '40' could count anything
+
+
+def test_the_schema_the_answer_file_names_is_written_beside_it(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "deal.yaml"
+    terminal = ScriptedTerminal(_answers(spec, {"deal.structure": [CTRL_C]}))
+    status, _, _ = run_interview(terminal, "-o", target)
+    assert status == 130
+    first_line = target.read_text(encoding="utf-8").splitlines()[0]
+    assert first_line == "# yaml-language-server: $schema=termgen.schema.json"
+    # What the editor reads there is the schema `termgen schema` prints.
+    schema = tmp_path / "termgen.schema.json"
+    assert schema.read_text(encoding="utf-8") == run_cli("schema").out
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["deal.yaml", "termgen.schema.json"]

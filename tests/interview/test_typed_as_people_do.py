@@ -336,3 +336,53 @@ def test_the_details_of_an_offtake_commitment_are_asked_as_one(tmp_path: Path, s
         out.split()
     )
     assert read_answers(target)[0]["strengths"]["contributions"] == contributions
+
+
+def test_enter_at_the_casting_vote_leaves_it_open_as_at_other_open_questions(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    target = tmp_path / "deal.yaml"
+    screen = io.StringIO()
+    overrides = {"company.board.casting_vote": [ENTER], "reserved_matters": [CTRL_C]}
+    terminal = ScriptedTerminal(
+        ExampleAnswers(spec, read_answers(BATTERY)[0], overrides), screen=screen
+    )
+    status, _, err = run_interview(terminal, "-o", target)
+    assert status == 130, err
+    asked = screen.getvalue().split("Does the chair have a casting vote?")[1]
+    assert " » (leave open)\r\n   yes\r\n   no" in asked  # the pointer starts on leaving it open
+    saved = read_answers(target)[0]
+    assert "casting_vote" not in saved["company"]["board"]  # not 'no': nobody said no
+    assert "company.board.casting_vote" in saved["left_open"]
+    _only_missing_answers(target)
+
+
+def test_a_length_of_time_in_german_is_offered_in_english(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "deal.yaml"
+    overrides = {"exit.term.initial": [_typed("5 Jahre"), ENTER], "exit.term.lock_in": [CTRL_C]}
+    said = _paused(spec, overrides, target)
+    assert (
+        "✗ '5 Jahre' is 5 years in German; the draft is in English. Press Enter to take "
+        "5 years, or change it"
+    ) in said
+    assert read_answers(target)[0]["exit"]["term"]["initial"] == "5 years"
+    _only_missing_answers(target)
+
+
+def test_a_fraction_for_a_majority_is_offered_as_its_percent(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "deal.yaml"
+    example = read_answers(BATTERY)[0]
+    overrides = {
+        _qualified_matter(example): [_typed("2/3"), ENTER],
+        "company.funding.on_default": [CTRL_C],
+    }
+    said = _paused(spec, overrides, target)
+    assert (
+        "✗ '2/3' is a fraction, and a percent is asked. Did you mean 66.66 % (two thirds, "
+        "rounded down so that exactly two thirds meets it)? Press Enter to take 66.66, or "
+        "change it"
+    ) in said
+    saved = read_answers(target)[0]["company"]["reserved_matters"]
+    assert [str(m["majority_percent"]) for m in saved if "majority_percent" in m] == ["66.66"]
+    _only_missing_answers(target)

@@ -10,11 +10,10 @@ import yaml
 
 from termgen.answers.layout import Writer, read_layout
 from termgen.answers.read import answers_data, plain_answers, read_answers
+from termgen.answers.schema import SCHEMA_HINT, write_schema_beside
 from termgen.errors import AnswersChangedError, Location
 from termgen.files.write import write_atomically
 from termgen.model import Deal
-
-SCHEMA_HINT = "# yaml-language-server: $schema=termgen.schema.json"
 
 
 def dump_answers(data: dict[str, Any]) -> str:
@@ -61,6 +60,8 @@ class AnswerFile:
         if text == self._text:
             return
         self._write(self._encoded(text), durable=False)
+        if self._text is None and SCHEMA_HINT in text.splitlines():
+            write_schema_beside(self.path)
         self._saved, self._text = data, text
 
     def close(self) -> None:

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from termgen.cli.commands import DEAL_SUFFIXES, DRAFT_SUFFIXES
-from termgen.cli.output import strict_status
+from termgen.cli.output import strict_status, where_asked, with_questions
 from termgen.environment import Environment
 from termgen.errors import ExitStatus, Location, UsageError
 
@@ -51,13 +51,15 @@ def _check_deal(command: Check, file: Path, env: Environment) -> ExitStatus:
     library = open_library(command.library, env)
     deal = DealRun.from_file(file, library)
     meta = deal.deal.deal
+    # Each finding leads with the question the user answered; the file's line comes second.
+    findings = with_questions(deal.findings, where_asked(deal, deal.findings, env))
     if command.json:
-        output = {"file": str(file), "deal": meta.name, **report.as_json(deal.findings)}
+        output = {"file": str(file), "deal": meta.name, **report.as_json(findings)}
         env.out(json.dumps(output, indent=2, ensure_ascii=False))
     else:
         env.out(f"Findings for {meta.name} v{meta.version} ({file})")
-        env.out(report.table(deal.findings, env.columns))
-    return strict_status(command.strict, bool(blocking(deal.findings)))
+        env.out(report.table(findings, env.columns))
+    return strict_status(command.strict, bool(blocking(findings)))
 
 
 def _provisions(command: Check, env: Environment) -> list[Wanted]:

@@ -5,14 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import pickle
 
-from termgen.cache import remembered
-from termgen.cli.output import strict_status
+from termgen.cli.output import strict_status, where_asked, with_questions
 from termgen.deadlines.collect import TERM_SHEET_KINDS, Kind
 from termgen.environment import Environment
 from termgen.errors import ExitStatus
-from termgen.files.builtin import builtin_interview
 from termgen.findings import report
 from termgen.findings.deal import blocking
 from termgen.pipeline import DealRun, open_library
@@ -21,13 +18,12 @@ from termgen.wording import and_join, date_text
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from termgen.cli.commands import Draft
-    from termgen.model.paths import AnswerPath
-    from termgen.render.context import Question
 
 
 def run(command: Draft, env: Environment) -> ExitStatus:
     deal = DealRun.from_file(command.answers, open_library(command.library, env))
-    deal.question = _where_asked(deal, env)
+    _, findings = deal.drafted()
+    deal.question = where_asked(deal, findings, env)
     written = deal.write(
         command.output,
         templates=command.templates,
@@ -40,7 +36,7 @@ def run(command: Draft, env: Environment) -> ExitStatus:
     else:
         for path in written:
             env.out(f"wrote {path}")
-        env.out(report.table(deal.findings, env.columns))
+        env.out(report.table(with_questions(findings, deal.question), env.columns))
         passed = _passed_dates(deal, env.today())
         if passed:
             env.out_wrapped(
@@ -69,23 +65,3 @@ _PASSED_NAMES: dict[Kind, str] = {
     "term_sheet_lapses": "the term sheet's lapse",
     "signing_target": "the target for signing",
 }
-
-
-def _where_asked(deal: DealRun, env: Environment) -> Question:
-    """Where the interview asks the answer behind each finding, which the comments and the open
-    points name. Remembered by the answers, the interview's text and the day, so that a draft
-    of answers seen before never loads the interview."""
-    _, findings = deal.drafted()
-    paths = list(dict.fromkeys(finding.path for finding in findings))
-    interview = builtin_interview()
-
-    def ask() -> dict[AnswerPath, str | None]:
-        from termgen.interview.overview import questions_of
-        from termgen.interview.spec import load_spec
-
-        spec, _ = load_spec(interview, env.cache())
-        question = questions_of(deal.answered, spec, env.today())
-        return {path: question(path) for path in paths}
-
-    content = pickle.dumps((deal.answered, interview.read_bytes(), env.today(), paths))
-    return remembered(env.cache(), "questions asked", content, ask).get

@@ -1,6 +1,10 @@
-"""What several commands print or return alike: deadlines without a date, the --strict status."""
+"""What several commands print or return alike: deadlines without a date, the --strict status,
+the interview question behind each finding."""
 
 from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
 
 from termgen.errors import ExitStatus
 
@@ -8,6 +12,10 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from termgen.deadlines.collect import Deadline
     from termgen.environment import Environment
+    from termgen.findings.deal import Finding
+    from termgen.model.paths import AnswerPath
+    from termgen.pipeline import DealRun
+    from termgen.render.context import Question
 
 
 def say_unknown(env: Environment, found: list[Deadline], where: str) -> None:
@@ -22,3 +30,33 @@ def say_unknown(env: Environment, found: list[Deadline], where: str) -> None:
 def strict_status(strict: bool, has_blocking: bool) -> ExitStatus:
     """Exit 1 under --strict when something blocking was found; findings alone are not errors."""
     return ExitStatus.BLOCKING_FINDINGS if strict and has_blocking else ExitStatus.SUCCESS
+
+
+def where_asked(deal: DealRun, findings: Sequence[Finding], env: Environment) -> Question:
+    """Where the interview asks the answer behind each finding: what the user answered, which
+    the terminal, the comments and the open points name. Remembered by the answers, the
+    interview's text and the day, so that a deal seen before never loads the interview."""
+    # Imported here: `check` on a draft from the other side imports this module too.
+    import pickle
+
+    from termgen.cache import remembered
+    from termgen.files.builtin import builtin_interview
+
+    paths = list(dict.fromkeys(finding.path for finding in findings))
+    interview = builtin_interview()
+
+    def ask() -> dict[AnswerPath, str | None]:
+        from termgen.interview.overview import questions_of
+        from termgen.interview.spec import load_spec
+
+        spec, _ = load_spec(interview, env.cache())
+        question = questions_of(deal.answered, spec, env.today())
+        return {path: question(path) for path in paths}
+
+    content = pickle.dumps((deal.answered, interview.read_bytes(), env.today(), paths))
+    return remembered(env.cache(), "questions asked", content, ask).get
+
+
+def with_questions(findings: Sequence[Finding], question: Question) -> list[Finding]:
+    """The findings, each naming the interview question that settles it, where one does."""
+    return [dataclasses.replace(f, question=question(f.path)) for f in findings]

@@ -240,7 +240,7 @@ def _executable_contributions(deal: Deal, _: str) -> list[Gap]:
             what = and_join([name for name, _ in missing])
             gaps.append(
                 Gap(
-                    f"{item.party}'s {humanise(item.kind)} contribution has no {what}",
+                    f"{item.named(deal.deal.purpose)} has no {what}",
                     ("strengths", "contributions", index, missing[0][1]),
                 )
             )
@@ -249,7 +249,7 @@ def _executable_contributions(deal: Deal, _: str) -> list[Gap]:
         if item.start and effective and item.start < effective:
             gaps.append(
                 Gap(
-                    f"{item.party}'s {humanise(item.kind)} contribution starts on "
+                    f"{item.named(deal.deal.purpose)} starts on "
                     f"{date_text(item.start)}, before the partnership takes effect on "
                     f"{date_text(effective)}: a contribution made before then has none of the "
                     "agreement's protection; start it on or after the Effective Date",

@@ -44,9 +44,11 @@ class Finding:
 
     @property
     def where(self) -> str:
-        """'deal.yaml:118:3 (exit › renewal)', the interview question, or the path in words."""
+        """The interview question the user answered, then the answer file's line: 'Agreed exit
+        path › Renewal at the end of the term (deal.yaml:118:3)'; without a question, the line
+        and the path in words, 'deal.yaml:118:3 (exit › renewal)'."""
         if self.question:
-            return f"question: {self.question}"
+            return f"{self.question} ({self.location})" if self.location else self.question
         words = path_in_words(self.path)
         return f"{self.location} ({words})" if self.location else words
 

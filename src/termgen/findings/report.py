@@ -22,7 +22,8 @@ def table(findings: Sequence[Finding], width: int) -> str:
     """The findings as a table fitted to `width` columns, followed by the summary."""
     if not findings:
         return summary(findings)
-    rows = [(f.severity, f.provision, f.message, f.where) for f in findings]
+    # The provision's name leads, in words; its id is for programs and overlays (--json).
+    rows = [(f.severity, f.label, f.message, f.where) for f in findings]
     header = ("severity", "provision", "what is missing", "where to settle it")
     return f"{text_table(header, rows, width)}\n{summary(findings)}"
 

@@ -16,7 +16,7 @@ from termgen.drafting.outline import OutlinedClause
 from termgen.findings.checks import Gap
 from termgen.findings.coherence.reading import Reading
 from termgen.model import Deal
-from termgen.model.paths import AnswerPath, shape_at
+from termgen.model.paths import AnswerPath, dotted, shape_at, shape_of
 from termgen.templating.missing import PLACEHOLDER, PLACEHOLDER_MARK
 
 UNEXPLAINED = "unexplained_open_points"
@@ -112,13 +112,40 @@ def unexplained_open_points(
                 if reads is not None and any(map(reads.search, _jinja(clause.choice.text))):
                     continue
                 points = "an open point" if count == 1 else f"{count} open points"
-                message = (
-                    f"shows {points} ([●]) that no other point explains; give the answers it "
-                    "needs, or mark them as left open on purpose"
-                )
                 where = _answers_for(clause, reading.deal)
+                message = (
+                    f"shows {points} ([●]) that no other point explains; {_settle(where, count)}"
+                )
                 gaps.append((section.section.id, reading.gap(message, where, clause.id)))
     return gaps
+
+
+def _settle(where: AnswerPath, count: int) -> str:
+    """How to settle `count` open points of a clause whose answers are at `where`: give them,
+    or say they stay open, in the interview or in the answer file, each the way it takes it."""
+    answers, them, its, paths = (
+        ("answer", "it", "its question", "its path")
+        if count == 1
+        else ("answers", "them", "their questions", "their paths")
+    )
+    place = dotted(where)
+    if _one_answer(where):
+        paths = f"'{place}'"
+    elif place:
+        paths += f" (below '{place}')"
+    return (
+        f"give the {answers} it needs, or leave {them} open on purpose: in the interview, leave "
+        f"{its} empty or choose '(leave open)'; in the answer file, add {paths} under left_open"
+    )
+
+
+def _one_answer(path: AnswerPath) -> bool:
+    """Whether `path` is one answer (a date, a choice, a list of words), not a part of the
+    answers with many (company › funding, the objectives)."""
+    shape = shape_at(Deal, path) if path else None
+    if shape is None or shape.kind == "model":
+        return False
+    return shape.kind in ("choice", "scalar") or shape_of(shape.item).kind != "model"
 
 
 def _jinja(text: str) -> list[str]:

@@ -4,6 +4,7 @@ asked, and how much is left. Read-only views over an `Engine`."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -188,7 +189,16 @@ def _remaining(engine: Engine) -> int:
         own = own_entries(engine, item)
         for entry in own:
             left += entry_left(engine, item, entry, queued)
-        per_entry = sum(1 for q in item.questions if engine.asked_now(q, item) and q.when is None)
+        # A new entry's questions: those of no condition, and once each answer asked in one of
+        # several ways, each for its own kind (an IP licence's reach, another's quantity).
+        ways = Counter(q.path for q in item.questions)
+        per_entry = len(
+            {
+                q.path
+                for q in item.questions
+                if engine.asked_now(q, item) and (q.when is None or ways[q.path] > 1)
+            }
+        )
         if item.single:
             left += 0 if own else per_entry
         elif not engine.is_closed(item):
@@ -199,14 +209,17 @@ def _remaining(engine: Engine) -> int:
 def entry_left(
     engine: Engine, group: Group, entry: int, queued: frozenset[AnswerPath] = frozenset()
 ) -> int:
-    """The questions of a list entry still to answer in this pass."""
-    return sum(
-        1
-        for question in group.questions
-        if engine.asked_now(question, group)
-        and _may_apply(engine, question, group, entry)
-        and (path := engine.path_of(group, entry, question)) not in queued
-        and get(engine.data, path) is ABSENT
+    """The questions of a list entry still to answer in this pass: two questions of one answer
+    (an IP licence's reach, another contribution's quantity) count once."""
+    return len(
+        {
+            path
+            for question in group.questions
+            if engine.asked_now(question, group)
+            and _may_apply(engine, question, group, entry)
+            and (path := engine.path_of(group, entry, question)) not in queued
+            and get(engine.data, path) is ABSENT
+        }
     )
 
 

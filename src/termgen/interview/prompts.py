@@ -18,7 +18,6 @@ from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 
 from termgen.environment import Environment
 from termgen.interview.menu import STYLE, Cancelled, Menus
-from termgen.interview.spec import for_purpose
 from termgen.interview.state import State
 from termgen.interview.steps import Ask
 from termgen.interview.types import MULTI_TYPES, TEXT_TYPES, NewBody
@@ -87,11 +86,12 @@ class Prompter:
         """The raw answer to a question (`typed` is what was typed before an error)."""
         question = step.question
         purpose = engine.data.get("deal", {}).get("purpose")
-        hint = for_purpose(question.help, purpose)
+        place = engine.place(step.group, step.entry)
+        hint = question.help_for(purpose, place)
         entry = 0
         if step.group is not None and step.entry is not None:
             entry = engine.entries(step.group).index(step.entry)
-        example = question.example_for(purpose, entry, engine.place(step.group, step.entry))
+        example = question.example_for(purpose, entry, place)
         example = _party_example(question.type, engine.party_names()) or example
         left_open = (
             question.type in TEXT_TYPES

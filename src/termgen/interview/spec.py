@@ -37,6 +37,21 @@ def for_purpose(text: PerPurpose | None, purpose: str | None) -> str | None:
     return text.get(purpose or "", text.get(OTHER_PURPOSES))
 
 
+def _in_place(texts: dict[str, str], place: str | None) -> str | None:
+    """The text for the first word of `texts` that `place` names, else the one for any other
+    place; None before the place is known, or when `texts` has none for it."""
+    if not texts or not place:
+        return None
+    return next(
+        (
+            text
+            for word, text in texts.items()
+            if word != OTHER_PLACES and re.search(rf"\b{re.escape(word)}\b", place, re.I)
+        ),
+        texts.get(OTHER_PLACES),
+    )
+
+
 class Question(Record):
     """One question, bound to a path of the deal (or of a group's item)."""
 
@@ -59,6 +74,14 @@ class Question(Record):
             "the place as the answers write it ('Germany', 'Delaware'), with 'other' for a "
             "place none of them names: once the deal's place is known (see `State.place`), "
             "shown instead of `example`, so that a German deal is not shown a Delaware one."
+        ),
+    )
+    help_in: dict[Text, Text] = Field(
+        default_factory=dict,
+        description=(
+            "Help that holds only in some places (a German AG signs through two people), by "
+            "a word of the place as for `example_in`, with 'other' for the rest: shown instead "
+            "of `help` once the place of the deal, or of the list entry, is known."
         ),
     )
     default: Any = Field(None, description="Suggested answer; 'today' for today's date.")
@@ -102,16 +125,11 @@ class Question(Record):
     ) -> str | None:
         """The example the `entry`-th entry of a list (0 for a question of no list) sees, in
         a deal in this place (the nearest the answers name)."""
-        if self.example_in and place:
-            return next(
-                (
-                    text
-                    for word, text in self.example_in.items()
-                    if word != OTHER_PLACES and re.search(rf"\b{re.escape(word)}\b", place, re.I)
-                ),
-                self.example_in.get(OTHER_PLACES) or self._example(purpose, entry),
-            )
-        return self._example(purpose, entry)
+        return _in_place(self.example_in, place) or self._example(purpose, entry)
+
+    def help_for(self, purpose: str | None, place: str | None = None) -> str | None:
+        """The help a deal of this purpose sees, in this place (the nearest the answers name)."""
+        return _in_place(self.help_in, place) or for_purpose(self.help, purpose)
 
     def _example(self, purpose: str | None, entry: int) -> str | None:
         if not isinstance(self.example, list):  # the same for every entry

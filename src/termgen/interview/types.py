@@ -7,7 +7,8 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_DOWN, Decimal, InvalidOperation
+from math import gcd
 from typing import Any, Literal, get_args
 
 from pydantic import ValidationError
@@ -17,6 +18,7 @@ from termgen.model.common import Duration, Money, Quantity
 from termgen.model.currency import continental_number, parse_number
 from termgen.model.messages import date_problem, meant_date, plain_message
 from termgen.suggest import with_suggestion
+from termgen.wording import format_number
 
 QuestionType = Literal[
     "text",
@@ -84,7 +86,7 @@ def parse(
     number may name its unit ('20 days' where the question counts days). `confirmed` is an
     answer asked back about (a doubt) and given again: it is taken as it is."""
     if kind == "yes_no":
-        return bool(raw)
+        return None if raw is None else bool(raw)  # '(leave open)' is not 'no'
     if kind in MULTI_TYPES:
         raw = list(raw or [])
         unknown = [value for value in raw if value not in choices]
@@ -113,6 +115,8 @@ def parse(
         return _date(text)
     if kind in ("money", "quantity"):
         text = _decimal_comma_asked_back(text, confirmed)
+    if kind == "duration":
+        _ask_back_unit_in_another_language(text)
     if kind in _SHORTHAND:
         try:
             return _SHORTHAND[kind].model_validate(text).model_dump()
@@ -129,8 +133,9 @@ _PERCENT_SIGN = re.compile(r"\s*(?:%|per\s*cent|percent)$", re.I)
 
 
 def _percent(text: str, confirmed: str | None) -> Decimal:
-    """'75', '75%', '75 %' or '75 percent'; a fraction of one ('0.75') is asked back as the
-    percent it probably means."""
+    """'75', '75%', '75 %' or '75 percent'; a fraction of one ('0.75', '2/3') is asked back as
+    the percent it probably means."""
+    _ask_back_fraction(text)
     number = _number(_PERCENT_SIGN.sub("", text))
     if 0 < number < 1 and text != confirmed:
         meant = f"{(number * 100).normalize():f}"
@@ -142,6 +147,82 @@ def _percent(text: str, confirmed: str | None) -> Decimal:
             doubt=True,
         )
     return number
+
+
+_FRACTION = re.compile(r"(\d{1,3})\s*/\s*(\d{1,3})")
+_FRACTION_WORDS = {
+    (1, 2): "one half",
+    (1, 3): "one third",
+    (2, 3): "two thirds",
+    (1, 4): "one quarter",
+    (3, 4): "three quarters",
+    (1, 5): "one fifth",
+    (2, 5): "two fifths",
+    (3, 5): "three fifths",
+    (4, 5): "four fifths",
+}
+"""The fractions a majority is said in, in words: '2/3' is 'two thirds'."""
+
+
+def _ask_back_fraction(text: str) -> None:
+    """'2/3' where a percent is asked: offered as the percent it is, with the fraction in words
+    ('66.66 % (two thirds)'); Enter takes it. A fraction that has no two-decimal percent is
+    rounded down, so that a threshold of two thirds is met by 4 votes of 6 (66.666… %)."""
+    match = _FRACTION.fullmatch(text)
+    if match is None or not 0 < int(match[1]) < int(match[2]):
+        return
+    part, whole = int(match[1]), int(match[2])
+    exact = Decimal(100 * part) / whole
+    rounded = exact.quantize(Decimal("0.01"), rounding=ROUND_DOWN)
+    meant = format_number(rounded.normalize())
+    words = _FRACTION_WORDS.get((part // gcd(part, whole), whole // gcd(part, whole)))
+    why = [words] if words else []
+    if rounded != exact:
+        why.append(f"rounded down so that exactly {words or text} meets it")
+    said = f"{meant} %" + (f" ({', '.join(why)})" if why else "")
+    raise AnswerError(
+        f"'{text}' is a fraction, and a percent is asked. Did you mean {said}? Press Enter to "
+        f"take {meant}, or change it",
+        instead=meant,
+    )
+
+
+_UNITS_IN_OTHER_LANGUAGES = {
+    **dict.fromkeys(("jahr", "jahre", "jahren"), ("years", "German")),
+    **dict.fromkeys(("monat", "monate", "monaten"), ("months", "German")),
+    **dict.fromkeys(("woche", "wochen"), ("weeks", "German")),
+    **dict.fromkeys(("tag", "tage", "tagen"), ("days", "German")),
+    **dict.fromkeys(("an", "ans", "année", "années"), ("years", "French")),
+    **dict.fromkeys(("mois",), ("months", "French")),
+    **dict.fromkeys(("semaine", "semaines"), ("weeks", "French")),
+    **dict.fromkeys(("jour", "jours"), ("days", "French")),
+    **dict.fromkeys(("año", "años"), ("years", "Spanish")),
+    **dict.fromkeys(("mes", "meses"), ("months", "Spanish")),
+    **dict.fromkeys(("semana", "semanas"), ("weeks", "Spanish")),
+    **dict.fromkeys(("día", "días"), ("days", "Spanish")),
+    **dict.fromkeys(("anno", "anni"), ("years", "Italian")),
+    **dict.fromkeys(("mese", "mesi"), ("months", "Italian")),
+    **dict.fromkeys(("settimana", "settimane"), ("weeks", "Italian")),
+    **dict.fromkeys(("giorno", "giorni"), ("days", "Italian")),
+}
+"""Units of time as a deal team may write them in its own language, with the English unit
+and the language."""
+
+
+def _ask_back_unit_in_another_language(text: str) -> None:
+    """'5 Jahre' is offered as '5 years', as the draft is in English; Enter takes it."""
+    match = re.fullmatch(r"(\d+)\s*(\w+)\.?", text)
+    found = _UNITS_IN_OTHER_LANGUAGES.get(match[2].casefold()) if match else None
+    if match is None or found is None:
+        return
+    unit, language = found
+    count = int(match[1])
+    meant = f"{count} {unit.removesuffix('s') if count == 1 else unit}"
+    raise AnswerError(
+        f"'{text}' is {meant} in {language}; the draft is in English. Press Enter to take "
+        f"{meant}, or change it",
+        instead=meant,
+    )
 
 
 def _decimal_comma_asked_back(text: str, confirmed: str | None) -> str:

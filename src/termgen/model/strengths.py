@@ -8,6 +8,7 @@ from pydantic import Field, model_validator
 
 from termgen.model.bounded import Day
 from termgen.model.common import PartyRef, Quantity, Record, Text
+from termgen.wording import humanise
 
 ContributionKind = Literal[
     "engineering_capacity",
@@ -25,6 +26,10 @@ ContributionKind = Literal[
 
 MONEY_KINDS = frozenset({"capital", "tooling_budget"})
 """Contributions that are amounts of money."""
+
+OFFTAKE_PURPOSES = frozenset({"electrification"})
+"""Deals whose plant allocation is a buyer's offtake: the interview asks for offtake
+commitments there, and messages call them so."""
 
 
 class Contribution(Record):
@@ -54,6 +59,13 @@ class Contribution(Record):
     def not_money(self) -> bool:
         """A capital or tooling-budget contribution whose quantity is not an amount of money."""
         return self.kind in MONEY_KINDS and self.quantity is not None and not self.quantity.is_money
+
+    def named(self, purpose: str | None) -> str:
+        """What the user chose it as: 'NAW's offtake commitment' in a battery deal, else
+        'KSC's IP licence contribution'."""
+        if self.kind == "plant_allocation" and purpose in OFFTAKE_PURPOSES:
+            return f"{self.party}'s offtake commitment"
+        return f"{self.party}'s {humanise(self.kind)} contribution"
 
     @property
     def has_timing(self) -> bool:

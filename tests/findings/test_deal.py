@@ -102,6 +102,15 @@ def _relative_review(after: str) -> Callable[[dict[str, Any]], None]:
     return change
 
 
+_NO_EFFECTIVE_DATE = (
+    "draft.open_points",
+    "clause 11.1 (Effective date and initial term) shows an open point ([●]) that no other "
+    "point explains; give the answer it needs, or leave it open on purpose: in the interview, "
+    "leave its question empty or choose '(leave open)'; in the answer file, add its path "
+    "(below 'exit.term') under left_open",
+)
+"""What every case without an effective date also finds."""
+
 CASES = [
     (
         "no term",
@@ -181,14 +190,7 @@ CASES = [
                 "of 10 years ends): too little time to decide, get approvals and serve the "
                 "notice; hold it at least 30 days before that day",
             ),
-            (
-                "draft.open_points",
-                "clause 11.1 (Effective date and initial term) shows an open point "
-                "([●]) that no other point explains; "
-                "give the answer it needs, or leave it open on purpose: in the interview, leave "
-                "its question empty or choose '(leave open)'; in the answer file, add its path "
-                "(below 'exit.term') under left_open",
-            ),
+            _NO_EFFECTIVE_DATE,
         ],
     ),
     (
@@ -201,14 +203,7 @@ CASES = [
                 "give notice of non-renewal (18 months before the initial term of 10 years ends), "
                 "so it can no longer stop the renewal; hold it earlier",
             ),
-            (
-                "draft.open_points",
-                "clause 11.1 (Effective date and initial term) shows an open point "
-                "([●]) that no other point explains; "
-                "give the answer it needs, or leave it open on purpose: in the interview, leave "
-                "its question empty or choose '(leave open)'; in the answer file, add its path "
-                "(below 'exit.term') under left_open",
-            ),
+            _NO_EFFECTIVE_DATE,
         ],
     ),
     (
@@ -220,28 +215,14 @@ CASES = [
                 "the Late review (11 years after the Effective Date) comes after the initial term "
                 "(10 years) has ended; hold it before the last day to give notice of non-renewal",
             ),
-            (
-                "draft.open_points",
-                "clause 11.1 (Effective date and initial term) shows an open point "
-                "([●]) that no other point explains; "
-                "give the answer it needs, or leave it open on purpose: in the interview, leave "
-                "its question empty or choose '(leave open)'; in the answer file, add its path "
-                "(below 'exit.term') under left_open",
-            ),
+            _NO_EFFECTIVE_DATE,
         ],
     ),
     (
         "review in time, counted from an effective date not yet known",
         _relative_review("7 years"),
         [
-            (
-                "draft.open_points",
-                "clause 11.1 (Effective date and initial term) shows an open point "
-                "([●]) that no other point explains; "
-                "give the answer it needs, or leave it open on purpose: in the interview, leave "
-                "its question empty or choose '(leave open)'; in the answer file, add its path "
-                "(below 'exit.term') under left_open",
-            ),
+            _NO_EFFECTIVE_DATE,
         ],
     ),
     (

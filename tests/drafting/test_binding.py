@@ -150,7 +150,7 @@ def test_a_business_deadlock_goes_to_the_deadlock_exit_not_to_arbitration() -> N
         in (escalation)
     )
     assert (
-        "may lead to exit under the deadlock provisions"
+        "only a Deadlock as defined in clause 9.7 may lead to exit under that clause"
         in (_texts(_answers("platform-sharing.yaml"))["governance.escalation"])
     )
     assert "A legal dispute still unresolved at the end of the path goes to arbitration" in (

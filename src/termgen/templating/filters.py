@@ -232,6 +232,15 @@ def _change_exceptions(context: Context, rights: Any, approval: Any, ending: str
     return ", except " + "; and ".join(parts) + f" {ending}"
 
 
+@_keeps_missing
+def _jointly_approved(rights: Iterable[Any]) -> list[Any]:
+    """The rows of the decision-rights matrix that need every party: a body's unanimous
+    approval, or the parties' joint decision. Only a deadlock on one of these may end a
+    partnership; a body that decides unanimously only because the matrix does not list the
+    decision gives no such right."""
+    return [right for right in rights if right.approval == "unanimous" or right.owner == "joint"]
+
+
 def _matter(right: Any) -> str:
     return mid_sentence(str(right.decision).strip(".;"))
 
@@ -318,6 +327,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "and_join": _and_join,
     "grouped": _grouped,
     "change_exceptions": _change_exceptions,
+    "jointly_approved": _jointly_approved,
     "in_sourcing_parties": _in_sourcing_parties,
     "company_law": _company_law,
     "institution": _institution,

@@ -103,8 +103,9 @@ def test_a_clean_team_binds_by_its_clause_number() -> None:
 def test_exclusivity_runs_from_signature_and_binds() -> None:
     text = _texts(_answers())["general.exclusivity"]
     assert text.startswith(
-        "From signature of this term sheet until the definitive agreements are signed or this "
-        "term sheet expires, neither party negotiates or agrees with a third party"
+        "From signature of this term sheet until the definitive agreements are signed, this term "
+        "sheet expires or a party ends the negotiations by notice under clause 1.1, whichever "
+        "comes first, neither party negotiates or agrees with a third party"
     )
 
 

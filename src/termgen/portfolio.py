@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from termgen.deadlines.collect import Deadline
-from termgen.deadlines.dates import expiry
 from termgen.errors import TermgenError
 from termgen.findings.deal import blocking
 from termgen.library.load import Library
+from termgen.model.exit import expiry
 from termgen.pipeline import DealRun
 
 ANSWER_SUFFIXES = (".yaml", ".yml")

@@ -278,6 +278,19 @@ def percent_text(value: Decimal | int) -> str:
     return f"{format_number(Decimal(value))} %"
 
 
+TWO_THIRDS = Decimal(2) / 3
+
+
+def majority_share(value: Decimal | int) -> tuple[str, Decimal]:
+    """A qualified majority as a lawyer writes it, with the fraction it takes of the votes:
+    66 (or 66.67) -> ('two thirds', 2/3), which is what a majority typed as 66 % means;
+    75 -> ('75 %', 0.75)."""
+    share = Decimal(value)
+    if 66 <= share < 67:
+        return "two thirds", TWO_THIRDS
+    return percent_text(share), share / 100
+
+
 def shares_text(shares: Mapping[str, Decimal]) -> str:
     """{'NAW': 50, 'KSC': 50} -> 'NAW 50 %, KSC 50 %'."""
     return ", ".join(f"{party} {percent_text(share)}" for party, share in shares.items())

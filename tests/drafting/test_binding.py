@@ -103,8 +103,9 @@ def test_a_clean_team_binds_by_its_clause_number() -> None:
 def test_exclusivity_runs_from_signature_and_binds() -> None:
     text = _texts(_answers())["general.exclusivity"]
     assert text.startswith(
-        "From signature of this term sheet until the definitive agreements are signed or this "
-        "term sheet expires, neither party negotiates or agrees with a third party"
+        "From signature of this term sheet until the definitive agreements are signed, this term "
+        "sheet expires or a party ends the negotiations by notice under clause 1.1, whichever "
+        "comes first, neither party negotiates or agrees with a third party"
     )
 
 
@@ -150,7 +151,7 @@ def test_a_business_deadlock_goes_to_the_deadlock_exit_not_to_arbitration() -> N
         in (escalation)
     )
     assert (
-        "may lead to exit under the deadlock provisions"
+        "only a Deadlock as defined in clause 9.7 may lead to exit under that clause"
         in (_texts(_answers("platform-sharing.yaml"))["governance.escalation"])
     )
     assert "A legal dispute still unresolved at the end of the path goes to arbitration" in (

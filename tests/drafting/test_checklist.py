@@ -20,10 +20,11 @@ from ..docx_reading import drafted, word
 IDS = [path.stem for path in EXAMPLES]
 _NAME_FIELDS = {
     *("short_name", "legal_name", "name", "title", "level", "jurisdiction", "governing_law"),
-    *("rules", "seat", "attention", "form"),
+    *("rules", "seat", "attention", "form", "decision"),
     *("kpi", "target", "joint", "independent", "excluded", "regions", "functions", "programs"),
 }
-"""Fields that hold names, or phrases made to stand inside a sentence, not free text."""
+"""Fields that hold names, or phrases made to stand inside a sentence, not free text (a
+decision names its row of the matrix, which the deadlock clause quotes)."""
 
 
 @cache

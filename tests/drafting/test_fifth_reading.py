@@ -81,7 +81,8 @@ def test_an_exit_for_convenience_does_not_restate_the_in_sourcing_option() -> No
 def test_a_valuation_without_an_option_grants_no_right_to_buy() -> None:
     text = _texts(_answers("sdv-software.yaml"))["exit.valuation"]
     assert text.startswith(
-        "This clause gives neither party a right to buy. Where a party acquires on exit"
+        "This clause sets the price of a purchase on exit but does not itself give either party a "
+        "right to buy. Where a party acquires on exit"
     )
     assert (
         "as the treatment of shared assets in clause 9.13 provides or as the parties agree" in text
@@ -97,7 +98,20 @@ def test_a_valuation_priced_for_an_option_names_the_option() -> None:
     for example in ("bridge-technology.yaml", "battery-jv.yaml"):
         text = _texts(_answers(example))["exit.valuation"]
         assert "a right to buy" not in text
-        assert "the notice or option that gives rise to the acquisition" in text
+        assert "The Valuation Date is the date on which the notice of exit is given" in text, (
+            example
+        )
+    # In a JV an option may be exercised once the price is known: the price is not set as at
+    # that later date.
+    volta = _texts(_answers("battery-jv.yaml"))["exit.valuation"]
+    assert (
+        "The Valuation Date is the date on which the notice of exit is given or, where the "
+        "acquisition arises without such a notice, the date of the event that gives rise to it, "
+        "not the later date on which an option to buy is exercised."
+    ) in volta
+    # A put and call on a deadlock prices the shares as at the Deadlock Notice.
+    ampere = _texts(_answers("edrive-jv.yaml"))["exit.valuation"]
+    assert "(for a purchase under the deadlock mechanism, the Deadlock Notice)" in ampere
 
 
 def test_bodies_outside_a_joint_venture_decide_unanimously_unless_the_matrix_says_otherwise() -> (
@@ -161,12 +175,17 @@ def test_a_term_with_an_end_date_ends_on_that_date_not_after_a_period() -> None:
 
 
 def test_the_long_stop_date_is_a_date() -> None:
-    texts = _texts(_answers("sdv-software.yaml"))
+    texts = _texts(_answers("edrive-jv.yaml"))
     assert (
         "to be obtained by the date 12 months after the definitive agreements are signed (the "
         '"Long-stop Date")'
     ) in texts["general.regulatory-approvals"]
     assert "If closing has not taken place by the Long-stop Date" in texts["general.conditions"]
+    sdv = _texts(_answers("sdv-software.yaml"))
+    assert (
+        "has not been obtained by the date 12 months after the definitive agreements are signed "
+        '(the "Long-stop Date")'
+    ) in sdv["general.regulatory-approvals"]
 
 
 def test_the_board_is_defined_where_the_joint_venture_company_is() -> None:

@@ -78,8 +78,9 @@ def test_board_decisions_the_matrix_reserves_are_reserved_matters_of_the_term_sh
     texts = _texts(data)
     assert (
         "The decisions that the decision-rights matrix of the Governance Annex gives to the Board "
-        "unanimously or by a qualified majority are Reserved Matters too, with the approval the "
-        "matrix states: cost baseline and annual budget, and timing baseline (SOP dates)."
+        "unanimously or by a qualified majority are Reserved Matters too, as far as the list above "
+        "does not already name them, with the approval the matrix states: cost baseline and "
+        "timing baseline (SOP dates)."
     ) in texts["company.reserved-matters"]
     reserved = texts["company.reserved-matters"].lower()
     assert reserved.count("capital expenditure above usd 50m not in the approved budget") == 1
@@ -363,7 +364,7 @@ def test_the_lock_up_lets_the_deadlock_and_exit_buy_outs_transfer_shares() -> No
     assert (
         "and except a transfer under the deadlock mechanism in clause "
         f"{numbers['company.deadlock']} or a buy-out on exit in clause "
-        f"{numbers['exit.stake-buy-out']}. After the Lock-up Period"
+        f"{numbers['exit.stake-buy-out']}. After the Lock-in Period"
     ) in _texts(data)["company.transfers"]
 
 
@@ -412,8 +413,12 @@ def test_a_qualified_majority_says_how_many_votes_it_takes() -> None:
         "Approval of the business plan and the annual budget: the Board, by at least 75 % of all "
         "directors (7 of the 9);"
     ) in texts["company.reserved-matters"]
+    # A majority typed as 66 % is the two thirds a lawyer writes.
     assert approval_text("qualified_majority", Decimal(66), 6) == (
-        "qualified majority (66 %: 4 of 6 members)"
+        "qualified majority of two thirds (4 of 6 members)"
+    )
+    assert approval_text("qualified_majority", Decimal(75), 9) == (
+        "qualified majority (75 %: 7 of 9 members)"
     )
     assert approval_text("qualified_majority", Decimal(75)) == "qualified majority (75 %)"
     assert approval_text("unanimous", None, 6) == "unanimous"

@@ -12,9 +12,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from termgen.deadlines.dates import expiry, last_day_to_stop_renewal, shift
+from termgen.deadlines.dates import last_day_to_stop_renewal
 from termgen.drafting.outline import Outline
 from termgen.model import Deal
+from termgen.model.common import shift
+from termgen.model.exit import expiry
 from termgen.model.paths import dotted
 from termgen.wording import date_text, humanise, sentence
 

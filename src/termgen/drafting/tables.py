@@ -21,6 +21,7 @@ from termgen.wording import (
     date_text,
     humanise,
     in_prose,
+    majority_share,
     mid_sentence,
     percent_text,
     under_rules,
@@ -30,6 +31,9 @@ from termgen.wording import (
 _NOT_APPLICABLE = "–"
 _WORKING_TEAMS = ("joint_pmo", "clean_team")
 """Bodies that coordinate rather than decide: no chair or quorum is needed."""
+_NO_QUORUM = "No quorum: it takes no decisions"
+"""The quorum of a working team that owns no decision, said rather than left as a dash a reader
+takes for a gap; one that owns a decision needs a quorum like any other body."""
 
 
 TABLE_TITLES = {
@@ -105,14 +109,18 @@ def _worded(part: Segment, style: HouseStyle) -> Segment:
 def approval_text(approval: str, majority_percent: Decimal | None = None, members: int = 0) -> str:
     """'qualified_majority', 75 -> 'qualified majority (75 %)'; of a body of 9 members,
     'qualified majority (75 %: 7 of 9 members)', so nobody has to work out who can outvote
-    whom."""
+    whom; 66 % of 6 members as 'qualified majority of two thirds (4 of 6 members)'."""
     words = humanise(approval)
     if majority_percent is None:
         return words
+    share, fraction = majority_share(majority_percent)
+    if share == percent_text(majority_percent):
+        if members:
+            return f"{words} ({share}: {math.ceil(members * fraction)} of {members} members)"
+        return f"{words} ({share})"
     if members:
-        needed = math.ceil(members * majority_percent / 100)
-        return f"{words} ({percent_text(majority_percent)}: {needed} of {members} members)"
-    return f"{words} ({percent_text(majority_percent)})"
+        return f"{words} of {share} ({math.ceil(members * fraction)} of {members} members)"
+    return f"{words} of {share}"
 
 
 def dispute_text(mechanism: str, rules: str | None, seat: str | None, binding: bool | None) -> str:
@@ -187,19 +195,21 @@ def value_sharing(deal: Deal, style: HouseStyle) -> Table:
 def bodies(deal: Deal, style: HouseStyle) -> Table:
     header = ("Body", "Members", "Chair", "Meets", "Quorum", "Charter")
     rows = []
+    owners = {right.owner for right in deal.governance.decision_rights}
     for body in deal.governance.bodies:
         members = ", ".join(f"{party} {seats}" for party, seats in body.members.items())
         chair = body.chair
         if chair and body.chair_rotation:
             chair = f"{chair} ({body.chair_rotation})"
-        working_team = _NOT_APPLICABLE if body.kind in _WORKING_TEAMS else None
+        working_team = body.kind in _WORKING_TEAMS
+        decides_nothing = working_team and body.name not in owners
         rows.append(
             (
                 cell(body.name),
                 cell(members),
-                cell(chair or working_team),
+                cell(chair or (_NOT_APPLICABLE if working_team else None)),
                 cell(capital(humanise(body.cadence)) if body.cadence else None),
-                cell(body.quorum or working_team),
+                cell(body.quorum or (_NO_QUORUM if decides_nothing else None)),
                 cell(body.charter),
             )
         )

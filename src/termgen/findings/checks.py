@@ -7,9 +7,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from termgen.deadlines.dates import expiry
 from termgen.model import Deal
 from termgen.model.common import Duration
+from termgen.model.exit import expiry
 from termgen.model.goals import SHARE_KINDS
 from termgen.model.paths import AnswerPath, parse_path
 from termgen.model.strengths import Contribution

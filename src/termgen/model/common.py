@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -305,6 +307,17 @@ class Duration(_ShorthandModel):
 
     def __str__(self) -> str:
         return self._as_shorthand()
+
+
+def shift(day: dt.date, duration: Duration, direction: int = 1) -> dt.date:
+    """`day` moved by `duration` forwards (1) or backwards (-1); 31 Jan + 1 month = 28/29 Feb."""
+    if duration.unit in ("days", "weeks"):
+        days = duration.value * (7 if duration.unit == "weeks" else 1)
+        return day + dt.timedelta(days=direction * days)
+    months = duration.value * (12 if duration.unit == "years" else 1) * direction
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 JOINT = "joint"

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
 from pydantic import Field, model_validator
 
 from termgen.model.bounded import Day
-from termgen.model.common import Duration, Money, PartyRef, Record, Text
+from termgen.model.common import Duration, Money, PartyRef, Record, Text, shift
 
 RenewalType = Literal["none", "automatic", "mutual_agreement", "party_option"]
 TriggerKind = Literal[
@@ -60,6 +61,17 @@ class Term(Record):
                 f"({self.effective_date.isoformat()}); check the two dates"
             )
         return self
+
+
+def expiry(term: Term | None) -> dt.date | None:
+    """The day the initial term ends, when the answers allow computing it."""
+    if term is None:
+        return None
+    if term.end_date:
+        return term.end_date
+    if term.effective_date and term.initial:
+        return shift(term.effective_date, term.initial)
+    return None
 
 
 class Renewal(Record):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Mapping
 from functools import wraps
@@ -10,6 +11,7 @@ from typing import Any
 from jinja2 import Environment, pass_context, pass_environment
 from jinja2.runtime import Context
 
+from termgen.model.exit import expiry
 from termgen.templating.missing import MISSING, PLACEHOLDER_MARK, is_missing
 from termgen.wording import (
     DEFAULT_STYLE,
@@ -23,6 +25,7 @@ from termgen.wording import (
     form_names_jurisdiction,
     humanise,
     in_prose,
+    majority_share,
     mid_sentence,
     notice_text,
     opening_period,
@@ -169,7 +172,7 @@ def _majority(approval: Any, majority_percent: Any = None) -> str:
     if approval == "qualified_majority":
         if is_missing(majority_percent) or majority_percent is None:
             return "by a qualified majority"
-        return f"by a qualified majority of {percent_text(majority_percent)}"
+        return f"by a qualified majority of {majority_share(majority_percent)[0]}"
     return ""
 
 
@@ -232,6 +235,26 @@ def _change_exceptions(context: Context, rights: Any, approval: Any, ending: str
     return ", except " + "; and ".join(parts) + f" {ending}"
 
 
+@_keeps_missing
+def _jointly_approved(rights: Iterable[Any]) -> list[Any]:
+    """The rows of the decision-rights matrix that need every party: a body's unanimous
+    approval, or the parties' joint decision. Only a deadlock on one of these may end a
+    partnership; a body that decides unanimously only because the matrix does not list the
+    decision gives no such right."""
+    return [right for right in rights if right.approval == "unanimous" or right.owner == "joint"]
+
+
+def _unlisted(decision: Any, listed: Any) -> str:
+    """`decision | unlisted(matters)`: the parts of a decision joined by 'and' that none of the
+    listed matters already names, so a list that adds the matrix's decisions to its own does
+    not reserve one twice ('Cost baseline and annual budget' beside 'Approval of the business
+    plan and the annual budget' -> 'Cost baseline'); '' where every part is named."""
+    named = [str(matter).casefold() for matter in listed or ()]
+    parts = re.split(r",? and ", str(decision).strip(" .;"))
+    kept = [part for part in parts if not any(part.casefold() in matter for matter in named)]
+    return " and ".join(kept)
+
+
 def _matter(right: Any) -> str:
     return mid_sentence(str(right.decision).strip(".;"))
 
@@ -253,6 +276,16 @@ def _in_sourcing_parties(context: Context, triggers: Any) -> tuple[str, str]:
     if len(holders) == 1 and len(providers) == 1:
         return holders[0], providers[0]
     return "", ""
+
+
+def _ends_with_term(end: Any, term: Any) -> bool:
+    """`item.end | ends_with_term(exit.term)`: whether a date falls on the last day of the
+    initial term or later, so what runs until it runs for the whole term (an offtake then
+    follows the partnership into its renewals)."""
+    if is_missing(end) or is_missing(term) or end is None or term is None:
+        return False
+    last = expiry(term)
+    return last is not None and end >= last - dt.timedelta(days=1)
 
 
 def _company_law(company: Any) -> str:
@@ -318,7 +351,10 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "and_join": _and_join,
     "grouped": _grouped,
     "change_exceptions": _change_exceptions,
+    "jointly_approved": _jointly_approved,
+    "unlisted": _unlisted,
     "in_sourcing_parties": _in_sourcing_parties,
+    "ends_with_term": _ends_with_term,
     "company_law": _company_law,
     "institution": _institution,
     "under_rules": _under_rules,

@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from termgen.deadlines.dates import expiry
-from termgen.model.exit import Term
+from termgen.model.exit import Term, expiry
 from termgen.terminal import text_table
 from termgen.their_drafts.check import check_draft
 from termgen.their_drafts.detect import Evidence

@@ -12,8 +12,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from termgen.deadlines.dates import shift
-from termgen.model.common import Duration
+from termgen.model.common import Duration, shift
 from termgen.their_drafts.dates import DateMention, dates
 from termgen.their_drafts.text import Sentence
 from termgen.their_drafts.values import (

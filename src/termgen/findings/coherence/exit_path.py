@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import re
 
-from termgen.deadlines.dates import expiry, last_day_to_stop_renewal, shift
+from termgen.deadlines.dates import last_day_to_stop_renewal
 from termgen.findings.checks import Gap
 from termgen.findings.coherence.reading import Reading, coherence_check, quoted
 from termgen.model import Deal
 from termgen.model.change import ReviewPoint
+from termgen.model.common import shift
+from termgen.model.exit import expiry
 from termgen.model.paths import AnswerPath
 from termgen.wording import date_text, humanise
 

@@ -267,3 +267,12 @@ def test_a_list_of_more_than_a_thousand_entries_is_refused(tmp_path: Path) -> No
         f"{path}:381:5: 1,008 entries in one list or mapping, more than the 1,000 these files "
         "may have; split the file or remove entries"
     )
+
+
+def test_a_file_just_over_the_limit_is_not_said_to_be_the_limit(tmp_path: Path) -> None:
+    path = tmp_path / "deal.yaml"
+    path.write_text(BATTERY.replace("Project Volta", "x" * 5_000_000), encoding="utf-8")
+    result = run_cli("validate", path)
+    size = path.stat().st_size
+    assert result.status == 2
+    assert f"{path}: the file is {size:,} bytes; answer files are at most 5 MB" in result.err

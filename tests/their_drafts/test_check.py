@@ -400,7 +400,12 @@ def _bad_files(folder: Path, drafts: dict[str, Path]) -> list[tuple[str, Path, s
             broken_word,
             "the file is damaged or not a Word document; ask for a new copy or save it again",
         ),
-        ("binary text", binary_text, "this is not a text file (it holds binary data)"),
+        (
+            "binary text",
+            binary_text,
+            "this is not a text file (it holds binary data); save the draft as text, or check the "
+            "PDF or Word file it came in",
+        ),
         (
             "other format",
             rtf,

@@ -91,12 +91,18 @@ def _new_output(command: Interview) -> Path | None:
 
 UNFINISHED = frozenset({"missing", "too_short"})
 """What the model says of answers not given yet: not a problem while the interview runs."""
+MISSHAPEN = frozenset({"model_type", "model_attributes_type", "dict_type", "list_type"})
+"""What the model says of a value where a mapping or a list belongs: the interview's questions
+and conditions go through it, so it cannot be asked again like a single answer."""
 
 
 def _refused(data: dict[str, Any], source: SourceMap | None) -> list[Problem]:
-    """What the deal model refuses in answers read from a file, each at its line."""
+    """What the deal model refuses in answers read from a file, each at its line, to be asked
+    again; raises when the file has a value where a mapping or a list belongs, and leaves the
+    file as it is."""
     from pydantic import ValidationError
 
+    from termgen.errors import AnswerFileError
     from termgen.interview.data import for_file
     from termgen.model import Deal
     from termgen.model.messages import located_problems
@@ -106,6 +112,18 @@ def _refused(data: dict[str, Any], source: SourceMap | None) -> list[Problem]:
     try:
         Deal.model_validate(for_file(data))
     except ValidationError as invalid:
+        misshapen = located_problems(invalid, Deal, source, only=MISSHAPEN)
+        if misshapen:
+            raise AnswerFileError(
+                [
+                    replace(
+                        problem,
+                        message=f"{problem.message}; correct it in the file, then run the "
+                        "interview again",
+                    )
+                    for problem in misshapen
+                ]
+            ) from None
         return located_problems(invalid, Deal, source, skip=UNFINISHED)
     return []
 

@@ -94,7 +94,10 @@ def read_bytes(path: FilePath, kind: Kind) -> bytes:
                 f"is not a regular file (a pipe, device or socket); give {kind.a} saved on disk",
             )
         if status.st_size > kind.limit:
-            raise _too_large(path, kind, _size(status.st_size))
+            size = _size(status.st_size)
+            if size == _size(kind.limit):  # "5 MB; ... at most 5 MB" would not say why
+                size = f"{status.st_size:,} bytes"
+            raise _too_large(path, kind, size)
         data = _read_at_most(descriptor, kind.limit + 1)
     except OSError as failed:
         raise kind.refuse(path, f"cannot read the file ({failed.strerror})") from None

@@ -96,9 +96,26 @@ def with_open_marks(data: dict[str, Any]) -> dict[str, Any]:
     if isinstance(listed, list):
         for path in listed:
             where = parse_path(str(path))
-            if get(data, where) is ABSENT:
+            if get(data, where) is ABSENT and _has_place(data, where):
                 put(data, where, OPEN)
     return data
+
+
+def _has_place(data: Any, path: AnswerPath) -> bool:
+    """Whether an answer at `path` fits the data as it is: every list entry on the way exists
+    and no answer is in the way. A mark that does not fit is dropped: marking it would add
+    list entries up to its index (millions, from one edited line) or replace an answer."""
+    target = data
+    for part in path[:-1]:
+        if isinstance(part, int):
+            if not isinstance(target, list) or part >= len(target):
+                return False
+            target = target[part]
+        elif isinstance(target, dict):
+            target = {} if target.get(part) is None else target[part]
+        else:
+            return False
+    return isinstance(target, dict) and isinstance(path[-1], str)
 
 
 def for_file(data: dict[str, Any]) -> dict[str, Any]:

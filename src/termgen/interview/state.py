@@ -87,8 +87,11 @@ class State:
 
     def context(self, group: Group | None = None, entry: int | None = None) -> dict[str, Any]:
         """The answers so far as the names conditions read; `item` is the entry asked about."""
-        names: dict[str, Any] = {name: self.data.get(name, {}) for name in Deal.model_fields}
-        names["parties"] = self.data.get("parties", [])
+        names: dict[str, Any] = {
+            name: {} if self.data.get(name) is None else self.data[name]  # `exit:` left empty
+            for name in Deal.model_fields
+        }
+        names["parties"] = self.data.get("parties") or []
         if group is not None and entry is not None:
             names["item"] = self.entry_data(group, entry)
         return names

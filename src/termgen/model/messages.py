@@ -229,12 +229,13 @@ def located_problems(
     source: SourceMap,
     prefix: tuple[str | int, ...] = (),
     skip: frozenset[str] = frozenset(),
+    only: frozenset[str] | None = None,
 ) -> list[Problem]:
     """Each validation error in plain words, at its place in the file, in file order; errors of
-    the types in `skip` are left out."""
+    the types in `skip` are left out, and so are those not in `only` when it is given."""
     problems = []
     for error in _without_misspelt_missing(invalid.errors(), root):
-        if error["type"] in skip:
+        if error["type"] in skip or (only is not None and error["type"] not in only):
             continue
         path, message = plain_message(error, root)
         full = (*prefix, *path)

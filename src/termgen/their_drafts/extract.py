@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -98,12 +99,19 @@ def _numbered(texts: Iterable[str]) -> tuple[Block, ...]:
 
 
 def _text_paragraphs(path: Path, raw: bytes) -> tuple[Block, ...]:
-    if b"\x00" in raw:
-        raise unreadable(path, "this is not a text file (it holds binary data)")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = raw.decode("utf-16", errors="replace")  # Windows' "Unicode" text files
+    elif b"\x00" in raw:
+        raise unreadable(
+            path,
+            "this is not a text file (it holds binary data); save the draft as text, or check "
+            "the PDF or Word file it came in",
+        )
+    else:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = raw.decode("cp1252", errors="replace")
     paragraphs = [part for part in _PARAGRAPH_BREAK.split(text) if part.strip()]
     if not paragraphs:
         raise unreadable(path, "the file holds no text")

@@ -1,0 +1,92 @@
+"""Answer files the interview goes on from (`--resume`, `--answers`) that are damaged: each is
+one located message with exit 2 or an interview that goes on, never a traceback, and the file
+is left as it was."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from termgen.interview.data import LEFT_OPEN, with_open_marks
+
+from ..conftest import EXAMPLES_DIR, run_cli
+from ..interview.terminal import CTRL_C, ScriptedTerminal, run_interview
+from .bounded import termgen
+
+BATTERY = (EXAMPLES_DIR / "battery-jv.yaml").read_text(encoding="utf-8")
+
+MISSHAPEN = [
+    # (what the file has instead, what it replaces, the message)
+    ("exit: [7]\nformer_exit:", "exit:", "370:7: exit: expected a mapping of 'key: value' lines"),
+    ("exit: 7\nformer_exit:", "exit:", "370:7: exit: expected a mapping of 'key: value' lines"),
+    (
+        "  disputes: [arbitration, London]\n  former_disputes:",
+        "  disputes:",
+        "320:13: governance › disputes: expected a mapping of 'key: value' lines, got a list",
+    ),
+    (
+        "    notices: [Hafenstrasse 1]\n    former_notices:",
+        "    notices:",
+        "32:14: parties #1 › notices: expected a mapping of 'key: value' lines, got a list",
+    ),
+    (
+        "  objectives: none\n  former_objectives:",
+        "  objectives:",
+        "goals › objectives: expected a list of entries, each on a line starting with '- '",
+    ),
+]
+
+
+def _deal(folder: Path, old: str, new: str) -> Path:
+    assert new in BATTERY
+    path = folder / "deal.yaml"
+    path.write_text(BATTERY.replace(new, old, 1), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("written", "replaces", "message"), MISSHAPEN, ids=range(len(MISSHAPEN)))
+def test_a_value_where_a_mapping_or_list_belongs_stops_the_interview_and_keeps_the_file(
+    tmp_path: Path, written: str, replaces: str, message: str
+) -> None:
+    target = _deal(tmp_path, written, replaces)
+    before = target.read_bytes()
+    terminal = ScriptedTerminal(lambda key: CTRL_C)
+    resumed = run_interview(terminal, "--resume", target)
+    listed = run_cli("interview", "--answers", target, "--no-input", "-o", tmp_path / "new.yaml")
+    for status, err in ((resumed[0], resumed[2]), (listed.status, listed.err)):
+        assert status == 2, err
+        assert err.startswith(f"{target}:"), err
+        assert message in err and "correct it in the file, then run the interview again" in err
+        assert "internal error" not in err
+    assert terminal.asked == []
+    assert target.read_bytes() == before
+    assert not (tmp_path / "new.yaml").exists()
+
+
+def test_a_section_left_empty_is_asked_like_one_not_written(tmp_path: Path) -> None:
+    target = _deal(tmp_path, "exit:\nformer_exit:", "exit:")
+    terminal = ScriptedTerminal(lambda key: CTRL_C)
+    status, _, err = run_interview(terminal, "--resume", target)
+    assert (status, terminal.asked) == (130, ["exit.term.effective_date"]), err
+    listed = run_cli("interview", "--answers", target, "--no-input", "-o", tmp_path / "new.yaml")
+    assert listed.status == 2 and "internal error" not in listed.err, listed.err
+    assert "Exit triggers: at least 1 needed (exit.triggers)" in " ".join(listed.out.split())
+
+
+def test_a_mark_left_open_past_the_end_of_a_list_adds_no_entries(tmp_path: Path) -> None:
+    target = tmp_path / "deal.yaml"
+    target.write_text(
+        BATTERY + f"{LEFT_OPEN}: [parties.20000000.signatory.name]\n", encoding="utf-8"
+    )
+    run = termgen("interview", "--answers", target, "--no-input", "-o", tmp_path / "new.yaml")
+    run.assert_bounded()
+    assert run.status == 0, run.err
+
+
+def test_a_mark_left_open_below_an_answer_leaves_the_answer() -> None:
+    data = {"deal": {"name": "Project Volta"}, "parties": [{"short_name": "NAW"}]}
+    marked = with_open_marks(
+        {**data, LEFT_OPEN: ["deal.name.x", "parties.3.role", "parties.0.short_name.y"]}
+    )
+    assert marked == data

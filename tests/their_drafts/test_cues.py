@@ -539,17 +539,26 @@ def test_a_licensee_that_may_dispose_of_stock_on_hand_after_the_end_has_a_sell_o
         "Trade Date: 3 March 2031 Effective Date: 1 April 2031 Termination Date: 1 April 2034",
         'This Agreement is effective as of May 1, 2031 (the "Effective Date") and shall '
         "terminate on April 30, 2036, unless terminated earlier.",
+        "The obligations of the Agent shall terminate upon the closing of the Offering, but in "
+        "no event later than 60 days after the Offering starts.",
+        "The provisions of this Agreement, including the licences granted in it, shall not be "
+        "terminable or revocable for any reason.",
     ],
 )
 def test_a_term_from_its_start_to_an_end_or_an_end_date_among_key_terms(text: str) -> None:
     assert _cued("term.initial", text)
 
 
-def test_no_term_in_a_clause_that_continues_under_the_agreement() -> None:
-    text = (
+@pytest.mark.parametrize(
+    "text",
+    [
         "The warranties given in this Agreement shall continue until all claims under them "
-        "have been settled."
-    )
+        "have been settled.",
+        "During the period beginning March 1, 2031 and ending June 30, 2031, the Licensor shall "
+        "not appoint another distributor.",
+    ],
+)
+def test_no_term_in_a_clause_that_continues_under_the_agreement_or_a_window(text: str) -> None:
     assert not _cued("term.initial", text)
 
 
@@ -576,7 +585,11 @@ def test_an_exit_for_convenience_worded_as_an_ability_an_election_or_a_right_at_
     [
         "The Agent may terminate the sub-agency at any time without cause upon 30 days' notice.",
         "The Advisory Council may be dissolved or terminated by the Franchisor at any time.",
+        "The Supplier reserves the right to terminate the Services ten (10) days after sending "
+        "written notice of an invoice that is thirty (30) days past due.",
     ],
 )
-def test_ending_a_sub_agency_or_a_council_is_no_exit_from_the_agreement(text: str) -> None:
+def test_ending_a_sub_agency_or_a_council_or_for_non_payment_is_no_exit_for_convenience(
+    text: str,
+) -> None:
     assert not _cued("exit.trigger.convenience", text)

@@ -21,13 +21,14 @@ CLASS_WEIGHT: str | None = "balanced"
 INNER_FOLDS = 3
 NEVER = 1.01
 """A threshold no score reaches: under "either", the cues alone decide."""
-SCORES_UNDER_RULE: dict[Rule, Callable[[float, bool], float]] = {
+SCORES_UNDER_RULE: dict[Rule, Callable[[float, float | None], float]] = {
     "score": lambda score, cued: score,
-    "either": lambda score, cued: 2.0 if cued else score,
-    "both": lambda score, cued: score if cued else -1.0,
+    "either": lambda score, cued: 2.0 if cued is not None else score,
+    "both": lambda score, cued: score if cued is not None else -1.0,
+    "one": lambda score, cued: cued if cued is not None else -1.0,
 }
 """Each rule as a score to threshold: "either" lifts cued drafts above every cut, "both"
-drops uncued ones below."""
+drops uncued ones below, and "one" takes the best cued sentence's score."""
 
 
 @dataclass
@@ -105,10 +106,12 @@ def quantised(weights: Any, bias: float, threshold: float, rule: Rule) -> Weight
     return Weights(array("b", steps.tobytes()), scale, bias, threshold, rule)
 
 
-def decisive(doc: Rows, provision: str, weights: Weights) -> tuple[float, bool]:
-    """The best sentence's score, and whether a `present` cue matched anywhere."""
-    best = max((weights.score(features) for features in doc.features[provision]), default=0.0)
-    return best, any(doc.cued[provision])
+def decisive(doc: Rows, provision: str, weights: Weights) -> tuple[float, float | None]:
+    """The best sentence's score, and that of the best sentence a `present` cue matches
+    (None where none does)."""
+    scores = [weights.score(features) for features in doc.features[provision]]
+    cued = [score for score, hit in zip(scores, doc.cued[provision], strict=True) if hit]
+    return max(scores, default=0.0), max(cued, default=None)
 
 
 def threshold(scores: Sequence[float], truths: Sequence[bool]) -> tuple[float, float]:
@@ -131,7 +134,7 @@ def threshold(scores: Sequence[float], truths: Sequence[bool]) -> tuple[float, f
 
 def fit_with_threshold(docs: Sequence[Rows], provision: str) -> Weights:
     """Weights fitted on `docs`; rule and threshold chosen on their out-of-fold scores."""
-    held_out: list[tuple[float, bool, bool]] = []
+    held_out: list[tuple[float, float | None, bool]] = []
     for inner in range(INNER_FOLDS):
         train = [doc for doc in docs if fold_of(doc, INNER_FOLDS) != inner]
         test = [doc for doc in docs if fold_of(doc, INNER_FOLDS) == inner]

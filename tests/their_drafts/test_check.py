@@ -168,6 +168,20 @@ def test_items_listed_inside_a_sentence_are_read_one_by_one_after_their_lead_in(
     assert found[0].in_context == " ".join(s.text for s in found)
 
 
+def test_an_item_that_runs_on_into_the_next_is_read_apart_from_it() -> None:
+    # "D." reads as an initial, so no sentence ends there: the item's mark ends it.
+    found = _sentences_of(
+        "Termination. (a) The Buyer may terminate this Agreement on ninety days' notice, as set "
+        "out in Exhibit D. (b) In the event of a breach, the other party may terminate it."
+    )
+    assert [s.text for s in found] == [
+        "Termination.",
+        "(a) The Buyer may terminate this Agreement on ninety days' notice, as set out in "
+        "Exhibit D.",
+        "(b) In the event of a breach, the other party may terminate it.",
+    ]
+
+
 def test_an_item_of_a_list_inside_an_item_keeps_both_lead_ins() -> None:
     found = _sentences_of(
         "Upon expiry: (a) the Supplier shall complete open orders. (b) The Buyer may, at its "

@@ -529,3 +529,67 @@ def test_a_licensee_that_may_dispose_of_stock_on_hand_after_the_end_has_a_sell_o
         "After the expiry of the licence, the Licensee may dispose of the goods it has on hand "
         "for ninety (90) days.",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This Agreement will commence on the Effective Date and will terminate on the fifth "
+        "anniversary of the Effective Date, unless terminated earlier.",
+        "Trade Date: 3 March 2031 Effective Date: 1 April 2031 Termination Date: 1 April 2034",
+        'This Agreement is effective as of May 1, 2031 (the "Effective Date") and shall '
+        "terminate on April 30, 2036, unless terminated earlier.",
+        "The obligations of the Agent shall terminate upon the closing of the Offering, but in "
+        "no event later than 60 days after the Offering starts.",
+        "The provisions of this Agreement, including the licences granted in it, shall not be "
+        "terminable or revocable for any reason.",
+    ],
+)
+def test_a_term_from_its_start_to_an_end_or_an_end_date_among_key_terms(text: str) -> None:
+    assert _cued("term.initial", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The warranties given in this Agreement shall continue until all claims under them "
+        "have been settled.",
+        "During the period beginning March 1, 2031 and ending June 30, 2031, the Licensor shall "
+        "not appoint another distributor.",
+    ],
+)
+def test_no_term_in_a_clause_that_continues_under_the_agreement_or_a_window(text: str) -> None:
+    assert not _cued("term.initial", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Supplier will have the ability to terminate this Agreement by giving sixty (60) "
+        "days' prior written notice to the Buyer.",
+        "The Agreement may be ended before its expiry, as follows: (a) by the Consultant "
+        "electing to give the Company not less than two months' notice of termination; (b) by "
+        "the Company on a material breach by the Consultant.",
+        "The Buyer retains the right at all times during the Term to stop buying the Products "
+        "in all the territories and to terminate this Agreement on ninety (90) days' notice.",
+    ],
+)
+def test_an_exit_for_convenience_worded_as_an_ability_an_election_or_a_right_at_all_times(
+    text: str,
+) -> None:
+    assert _cued("exit.trigger.convenience", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Agent may terminate the sub-agency at any time without cause upon 30 days' notice.",
+        "The Advisory Council may be dissolved or terminated by the Franchisor at any time.",
+        "The Supplier reserves the right to terminate the Services ten (10) days after sending "
+        "written notice of an invoice that is thirty (30) days past due.",
+    ],
+)
+def test_ending_a_sub_agency_or_a_council_or_for_non_payment_is_no_exit_for_convenience(
+    text: str,
+) -> None:
+    assert not _cued("exit.trigger.convenience", text)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from array import array
 from pathlib import Path
+from typing import get_args
 
 import docx
 
@@ -15,6 +17,8 @@ from termgen.their_drafts.scorer import (
     PROVISIONS,
     CueHits,
     Reading,
+    Rule,
+    Weights,
     cue_feature,
     load_model,
     rows,
@@ -105,9 +109,21 @@ def test_the_shipped_scorer_covers_the_six_provisions() -> None:
     assert set(model.provisions) == set(PROVISIONS)
     for weights in model.provisions.values():
         assert len(weights.weights) == 1 << 16
-        assert weights.rule in ("score", "either", "both")
+        assert weights.rule in get_args(Rule)
         assert 0.0 <= weights.threshold <= 1.01
         assert any(weights.weights)
+
+
+def test_under_the_rule_one_the_cue_and_the_score_must_meet_in_one_sentence() -> None:
+    """A cue in one clause and a high score in another (a table of contents) settle the
+    provision under "both", not under "one"."""
+
+    def settles(rule: Rule, best: float, best_cued: float | None) -> bool:
+        return Weights(array("b", [0]), 1.0, 0.0, 0.5, rule).settles(best, best_cued)
+
+    assert settles("both", 0.9, 0.1) and not settles("one", 0.9, 0.1)
+    assert settles("one", 0.9, 0.6) and settles("both", 0.9, 0.6)
+    assert not settles("one", 0.9, None) and not settles("both", 0.9, None)
 
 
 def test_each_present_cue_that_matches_is_a_feature_of_its_own() -> None:

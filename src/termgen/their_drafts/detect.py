@@ -291,12 +291,17 @@ def detect(
         if weights is not None and reading is not None:
             scored = reading.scored(provision.id, weights, found)
             best = scored[0][0] if scored else 0.0
-            if weights.settles(best, bool(present)):
+            best_cued = next((score for score, index in scored if index in present), None)
+            if weights.settles(best, best_cued):
                 status = "present"
                 # Sentences that settle the provision on their own are the evidence; the
                 # others only where none does (the score and a cue in different sentences).
                 hits_shown = (
-                    [index for score, index in scored if weights.settles(score, index in present)]
+                    [
+                        index
+                        for score, index in scored
+                        if weights.settles(score, score if index in present else None)
+                    ]
                     or [
                         index
                         for score, index in scored

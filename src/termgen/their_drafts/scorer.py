@@ -212,9 +212,11 @@ def _row_indices(reading: Reading, provision: str, cued: CueHits) -> list[int]:
     return sorted((set(reading.candidates(provision)) | cued.present | cued.weak) - cued.refused)
 
 
-Rule = Literal["score", "either", "both"]
+Rule = Literal["score", "either", "both", "one"]
 """How the best sentence's score and counsel's `present` cues decide "present": the score
-alone, either of them, or both. Chosen with the threshold on held-out scores when fitting."""
+alone, either of them, both, or both in one sentence (a cue in one clause and a high score in
+another, a table of contents or the clause after it, settle nothing). Chosen with the
+threshold on held-out scores when fitting."""
 
 
 @dataclass(frozen=True)
@@ -227,12 +229,15 @@ class Weights:
     threshold: float
     rule: Rule = "score"
 
-    def settles(self, best: float, cued: bool) -> bool:
-        """Whether a draft whose best sentence scores `best` settles the provision."""
+    def settles(self, best: float, best_cued: float | None) -> bool:
+        """Whether a draft settles the provision: `best` is its best sentence's score,
+        `best_cued` that of its best sentence a `present` cue matches (None where none does)."""
         if self.rule == "either":
-            return cued or best >= self.threshold
+            return best_cued is not None or best >= self.threshold
         if self.rule == "both":
-            return cued and best >= self.threshold
+            return best_cued is not None and best >= self.threshold
+        if self.rule == "one":
+            return best_cued is not None and best_cued >= self.threshold
         return best >= self.threshold
 
     def score(self, features: Sequence[int]) -> float:

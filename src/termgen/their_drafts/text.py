@@ -291,12 +291,14 @@ def _units(text: str, lead_in: str, introduces: bool) -> list[_Unit]:
     """
     if "(" not in text:
         return [_Unit(text, lead_in)]
-    own_mark = 1 if _ITEM.match(text) else 0
+    own = _ITEM.match(text)
     marks = [
         (match.start(), match.group(1))
-        for match in _INLINE_ITEM.finditer(text, own_mark)
+        for match in _INLINE_ITEM.finditer(text, 1 if own else 0)
         if not _REFERENCE.search(text, max(0, match.start() - 20), match.start())
     ]
+    if own is not None and (following := _following_items(text, own.group(1), marks)):
+        return [unit for item in following for unit in _units(item, lead_in, False)]
     for first, (start, label) in enumerate(marks):
         series = next((found for found in _SERIES if found[0] == label), None)
         if series is None:
@@ -318,6 +320,28 @@ def _units(text: str, lead_in: str, introduces: bool) -> list[_Unit]:
             return listed
         return [_Unit(head, lead_in, text[start:].strip()), *listed]
     return [_Unit(text, lead_in)]
+
+
+def _following_items(text: str, label: str, marks: list[tuple[int, str]]) -> list[str]:
+    """An item of a list that runs on into the next ones ("(b) ... Exhibit D. (c) In the
+    event ...", where the splitter took "D." for an initial) cut into its items, to be read
+    one by one after the same lead-in; none when no mark of the next items follows."""
+    for series in _SERIES:
+        if label not in series:
+            continue
+        starts = [0]
+        expected = series.index(label) + 1
+        for position, later in marks:
+            if expected < len(series) and later == series[expected]:
+                starts.append(position)
+                expected += 1
+        if len(starts) < 2:
+            continue
+        ends = [*starts[1:], len(text)]
+        items = [text[begin:end].strip() for begin, end in zip(starts, ends, strict=True)]
+        if all(len(item) >= SHORTEST_ITEM for item in items):
+            return items
+    return []
 
 
 def _bounded(text: str) -> list[str]:

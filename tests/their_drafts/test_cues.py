@@ -50,6 +50,8 @@ def test_change_of_control_worded_as_a_change_in_a_list_or_a_deemed_transfer(tex
         '"Change of Control" means, with respect to either Party, the sale of its shares.',
         "Either party may terminate this Agreement upon the filing of bankruptcy, insolvency, "
         "reorganization or receivership proceedings by the other party.",
+        # a clause's title alone
+        "ASSIGNMENT AND CHANGE OF CONTROL",
     ],
 )
 def test_no_change_of_control_in_its_negation_its_definition_or_an_insolvency(text: str) -> None:

@@ -39,20 +39,39 @@ def test_a_clean_team_with_its_own_rules_keeps_its_counsel_and_gets_the_cost_aud
 def test_a_change_to_a_matter_the_matrix_gives_elsewhere_is_decided_as_the_matrix_states() -> None:
     data = _answers("incomplete-deal.yaml")
     texts = _texts(data)
+    # Without a named exception the matrix's other deciders are the one exception, in the
+    # same sentence as the approval, not "any other change" after it.
     general = (
-        "Any other change to a matter that the decision-rights matrix gives to a party, to the "
-        "parties jointly or to another body is decided as the matrix states."
+        "and the change is approved by the Steering Group, except a change to a matter that the "
+        "decision-rights matrix gives to a party, to the parties jointly or to another body, "
+        "which is decided as the matrix states."
     )
     assert general in texts["change.procedure"]
+    assert "Any other change" not in texts["change.procedure"]
     assert (
-        "any other change to a matter that the matrix gives" in texts["change.annex.change-control"]
+        "approves or rejects the change, except a change to a matter that the matrix gives"
+        in texts["change.annex.change-control"]
     )
     approval = data["change"]["procedure"]["approval"]
     for right in data["governance"]["decision_rights"]:
         right["owner"] = approval
     texts = _texts(data)
-    assert general not in texts["change.procedure"]
-    assert "any other change" not in texts["change.annex.change-control"]
+    assert "except a change to a matter" not in texts["change.procedure"]
+    assert "except a change" not in texts["change.annex.change-control"]
+
+
+def test_a_change_outside_the_named_exceptions_is_any_other_change() -> None:
+    texts = _texts(_answers("battery-jv.yaml"))
+    assert (
+        "which the Execution Committee decides by a simple majority as the decision-rights matrix "
+        "of the Governance Annex states. Any other change to a matter that the decision-rights "
+        "matrix gives to a party, to the parties jointly or to another body is decided as the "
+        "matrix states."
+    ) in texts["change.procedure"]
+    assert (
+        "; any other change to a matter that the matrix gives"
+        in (texts["change.annex.change-control"])
+    )
 
 
 def test_survival_entries_read_as_one_sentence_whatever_the_description() -> None:

@@ -11,7 +11,9 @@ from termgen.drafting.structure import Cell, Segment, Table
 from termgen.model import Deal
 from termgen.model.change import ReviewPoint
 from termgen.model.common import JOINT
+from termgen.model.exit import ends_with_term
 from termgen.model.governance import DecisionArea
+from termgen.model.strengths import Contribution
 from termgen.templating.missing import PLACEHOLDER, PLACEHOLDER_MARK
 from termgen.wording import (
     JOINTLY,
@@ -153,6 +155,24 @@ def when_text(
     return text or None
 
 
+def _contribution_timing(item: Contribution, deal: Deal, style: HouseStyle) -> str | None:
+    """When a contribution is made. An offtake that runs to the end of the initial term of a
+    partnership that may renew follows it into its renewals, as clause strengths.offtake says,
+    so the schedule does not give it a fixed end date the renewals overrun."""
+    renewal = deal.exit.renewal
+    if not (
+        item.kind == "plant_allocation"
+        and item.end
+        and renewal
+        and renewal.type != "none"
+        and ends_with_term(item.end, deal.exit.term)
+    ):
+        return when_text(item.start, item.end, item.milestone, style)
+    text = f"from {date_text(item.start, style)} until" if item.start else "until"
+    text += " the end of the Initial Term and of each renewal period"
+    return f"{text}; by {item.milestone}" if item.milestone else text
+
+
 def contributions(deal: Deal, style: HouseStyle) -> Table:
     header = (
         "Party",
@@ -173,7 +193,7 @@ def contributions(deal: Deal, style: HouseStyle) -> Table:
                 cell(item.party),
                 cell(what),
                 cell(str(item.quantity) if item.quantity else None),
-                cell(when_text(item.start, item.end, item.milestone, style)),
+                cell(_contribution_timing(item, deal, style)),
                 cell(None if item.critical_path is None else yes_no(item.critical_path)),
                 cell(item.tracking),
                 cell(item.acceptance),

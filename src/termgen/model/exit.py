@@ -74,6 +74,13 @@ def expiry(term: Term | None) -> dt.date | None:
     return None
 
 
+def ends_with_term(end: dt.date, term: Term | None) -> bool:
+    """Whether a date falls on the last day of the initial term or later, so what runs until it
+    runs for the whole term (an offtake then follows the partnership into its renewals)."""
+    last = expiry(term)
+    return last is not None and end >= last - dt.timedelta(days=1)
+
+
 class Renewal(Record):
     """What happens when the initial term ends."""
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Mapping
 from functools import wraps
@@ -11,7 +10,7 @@ from typing import Any
 from jinja2 import Environment, pass_context, pass_environment
 from jinja2.runtime import Context
 
-from termgen.model.exit import expiry
+from termgen.model.exit import ends_with_term
 from termgen.templating.missing import MISSING, PLACEHOLDER_MARK, is_missing
 from termgen.wording import (
     DEFAULT_STYLE,
@@ -284,8 +283,7 @@ def _ends_with_term(end: Any, term: Any) -> bool:
     follows the partnership into its renewals)."""
     if is_missing(end) or is_missing(term) or end is None or term is None:
         return False
-    last = expiry(term)
-    return last is not None and end >= last - dt.timedelta(days=1)
+    return ends_with_term(end, term)
 
 
 def _company_law(company: Any) -> str:

@@ -69,8 +69,13 @@ def test_an_error_in_a_narrow_terminal_breaks_at_words_and_a_logged_one_stays_wh
     assert f"{answers}:3:9: {message}" in logged.getvalue().splitlines()
 
 
-def test_the_findings_of_a_draft_fit_the_width_they_are_read_at(tmp_path: Path) -> None:
-    incomplete = EXAMPLES_DIR / "incomplete-deal.yaml"
+def test_the_findings_of_a_draft_fit_the_width_they_are_read_at(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The answers file is named as typed, from the folder it is in: a file name is never
+    # broken, so an absolute path as long as the clone's own would not fit on any line.
+    monkeypatch.chdir(EXAMPLES_DIR)
+    incomplete = "incomplete-deal.yaml"
     result = run_cli("draft", incomplete, "-o", tmp_path, environ={**TEST_ENVIRON, "COLUMNS": "60"})
     table = [line for line in result.out.splitlines() if not line.startswith("wrote ")]
     assert "blocking" in result.out and table

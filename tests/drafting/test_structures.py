@@ -244,10 +244,11 @@ def test_each_review_before_renewal_offers_its_own_options_to_whoever_decides() 
         "At the Final review on 30 June 2035, the parties jointly decide whether to continue the "
         "partnership unchanged or prepare an orderly exit." in mutual
     )
-    # A party deciding alone prepares an exit only within the exit triggers.
+    # A party deciding alone prepares an exit; the review itself ends nothing.
     assert (
         "At the Option review on 30 June 2033, KSC decides whether to prepare an orderly exit; "
-        "a party leaves only as clause" in review
+        "the outcome of the review does not by itself end the partnership or a party's part "
+        "in it." in review
     )
 
 

@@ -80,6 +80,7 @@ def test_a_party_deciding_a_review_alone_only_proposes_a_redirection() -> None:
     assert (
         "At the In-sourcing decision review on 30 September 2029, CMC decides whether to propose "
         f"a redirection of the partnership under clause {numbers['change.procedure']} or prepare "
-        f"an orderly exit; a party leaves only as clause {numbers['exit.triggers']} provides."
+        "an orderly exit; the outcome of the review does not by itself end the partnership or "
+        "a party's part in it."
     ) in review
     assert "continue the partnership unchanged, redirect it" not in review

@@ -706,6 +706,28 @@ def test_esc_in_the_first_entry_of_a_list_that_needs_it_goes_back_to_the_questio
     assert "Cancelled: no party added." in out
 
 
+def test_esc_later_in_a_new_entry_that_the_list_needs_goes_back_before_the_entry(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    overrides = {"parties#2.legal_name": [ESCAPE, CTRL_C]}
+    terminal = ScriptedTerminal(_answers(spec, overrides))
+    status, out, err = run_interview(terminal, "-o", tmp_path / "deal.yaml")
+    assert status == 130, err
+    assert "Cancelled: no party added." in out
+    # The second party's short name went with it: the question before the entry comes back,
+    # then the entry from its start.
+    cancelled = terminal.asked.index("parties#2.legal_name")
+    assert terminal.asked[cancelled - 2 :] == [
+        "parties#1.jurisdiction",
+        "parties#2.short_name",
+        "parties#2.legal_name",
+        "parties#1.jurisdiction",
+        "parties#2.short_name",
+        "parties#2.legal_name",
+    ]
+
+
 def test_on_a_narrow_terminal_a_long_prompt_leaves_room_to_type_or_asks_below(
     tmp_path: Path,
     spec,  # type: ignore[no-untyped-def]

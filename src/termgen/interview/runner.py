@@ -294,6 +294,13 @@ class Runner:
             item = edit.group.item
             done = f"no {item} added" if edit.before is None else f"the {item} is as it was"
             self.prompter.say(f"Cancelled: {done}.")
+            if edit.before is None:
+                # The entry is gone: its answers are no question to go back to.
+                self._answered = [
+                    answered
+                    for answered in self._answered
+                    if not (answered.group is edit.group and answered.entry == edit.index)
+                ]
             if len(own_entries(self.engine, edit.group)) < model_minimum(edit.group):
                 # The list cannot go on without this entry: asking it again straight away
                 # would make Esc do nothing, so it goes back to the question before.

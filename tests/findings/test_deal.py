@@ -92,6 +92,17 @@ def _together(*changes: Callable[[dict[str, Any]], None]) -> Callable[[dict[str,
     return change
 
 
+def _one_more_review(
+    review: dict[str, Any], renewal: str = "automatic"
+) -> Callable[[dict[str, Any]], None]:
+    def change(data: dict[str, Any]) -> None:
+        data["change"]["review_points"].append(review)
+        if renewal == "none":
+            data["exit"]["renewal"] = {"type": "none"}
+
+    return change
+
+
 def _relative_review(after: str) -> Callable[[dict[str, Any]], None]:
     def change(data: dict[str, Any]) -> None:
         del data["exit"]["term"]["effective_date"]
@@ -166,6 +177,32 @@ CASES = [
                 "the Late review (1 December 2035) falls on the last day to give notice of "
                 "non-renewal (1 December 2035): too little time to decide, get approvals and serve "
                 "the notice; hold it at least 30 days before that day",
+            )
+        ],
+    ),
+    (
+        "a second review after the initial term, on a date",
+        _one_more_review({"name": "Late review", "date": "2037-09-30", "options": ["exit"]}),
+        [
+            (
+                "coherence.review_timing",
+                "the Late review (30 September 2037) comes after the initial term ends (1 June "
+                "2037), when the renewal it should decide is settled; hold it before the last "
+                "day to give notice of non-renewal",
+            )
+        ],
+    ),
+    (
+        "a second review after the end of a partnership that does not renew, counted from the "
+        "effective date",
+        _one_more_review(
+            {"name": "Late review", "after": "11 years", "options": ["continue"]}, renewal="none"
+        ),
+        [
+            (
+                "coherence.review_timing",
+                "the Late review (1 June 2038) comes after the partnership ends (1 June 2037), "
+                "so it decides nothing; hold it before then",
             )
         ],
     ),

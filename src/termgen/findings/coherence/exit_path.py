@@ -4,6 +4,7 @@ and the reviews that should come before it."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from termgen.deadlines.dates import last_day_to_stop_renewal
@@ -306,9 +307,12 @@ def _review_timing(reading: Reading) -> list[Gap]:
         if day is None:
             gaps += _relative_review_timing(deal, index, point)
             continue
-        if end and day >= end:
-            continue  # no review before the end at all is the renewal.review finding
         path: AnswerPath = ("change", "review_points", index, "date" if point.date else "after")
+        if end and day >= end:
+            if point.date is None or _another_review_before(deal, index, end):
+                # Alone, a review after the end is the renewal.review finding already.
+                gaps.append(_after_the_end(deal, point.name, day, end, path))
+            continue
         if deadline and day > deadline:
             gaps.append(
                 Gap(
@@ -331,6 +335,33 @@ def _review_timing(reading: Reading) -> list[Gap]:
                 )
             )
     return gaps
+
+
+def _another_review_before(deal: Deal, index: int, end: dt.date) -> bool:
+    """Whether another review deciding on continuing or exiting is dated before the end, so
+    that renewal.review does not already say there is none."""
+    return any(
+        other != index
+        and {"continue", "exit"} & set(point.options)
+        and (point.date is None or point.date < end)
+        for other, point in enumerate(deal.change.review_points)
+    )
+
+
+def _after_the_end(deal: Deal, name: str, day: dt.date, end: dt.date, path: AnswerPath) -> Gap:
+    renewal = deal.exit.renewal
+    if renewal and renewal.type != "none":
+        return Gap(
+            f"the {name} ({date_text(day)}) comes after the initial term ends "
+            f"({date_text(end)}), when the renewal it should decide is settled; hold it "
+            "before the last day to give notice of non-renewal",
+            path,
+        )
+    return Gap(
+        f"the {name} ({date_text(day)}) comes after the partnership ends ({date_text(end)}), "
+        "so it decides nothing; hold it before then",
+        path,
+    )
 
 
 _TIME_TO_ACT_ON_A_REVIEW = 30

@@ -228,6 +228,23 @@ def test_a_law_given_for_the_governing_law_is_asked_back_with_its_place(
     _only_missing_answers(target)
 
 
+def test_a_country_given_as_the_seat_of_the_arbitration_is_refused_with_its_cities(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    target = tmp_path / "deal.yaml"
+    overrides = {
+        "governance.disputes.seat": [_typed("Schweiz"), _typed("Zurich")],
+        "governance.disputes.rules": [CTRL_C],
+    }
+    said = _paused(spec, overrides, target)
+    assert (
+        "✗ 'Schweiz' is a country (Switzerland); a city is asked, such as Zurich or Geneva. "
+        "Type the city"
+    ) in said
+    assert read_answers(target)[0]["governance"]["disputes"]["seat"] == "Zurich"
+
+
 def test_shares_typed_as_fractions_are_offered_in_percent(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "deal.yaml"
     overrides = {

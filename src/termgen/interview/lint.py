@@ -40,6 +40,7 @@ from termgen.templating.sandbox import Sandbox
 _SCALARS: dict[str, tuple[Any, ...]] = {
     "text": (str,),
     "place": (str,),
+    "city": (str,),
     "integer": (int,),
     "decimal": (Decimal,),
     "percent": (Decimal,),

@@ -287,3 +287,16 @@ def in_english(answer: str) -> tuple[str, str] | None:
     """The English name of a country an answer names in its own language ('Deutschland':
     'Germany'), and that language; None when it names no listed country so."""
     return _IN_THEIR_OWN_LANGUAGE.get(" ".join(answer.split()).casefold())
+
+
+_COUNTRIES = {place.casefold(): place for place in _CITIES}
+
+
+def country_named(answer: str) -> tuple[str, list[str]] | None:
+    """The country an answer names instead of a city ('Schweiz', 'Switzerland') and its listed
+    cities; None when it names no listed country."""
+    english = in_english(answer)
+    name = english[0] if english else _COUNTRIES.get(" ".join(answer.split()).casefold())
+    if name is None or name not in _CITIES:
+        return None
+    return name, [city.split("/")[0] for city in _CITIES[name]]

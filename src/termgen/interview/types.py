@@ -13,7 +13,7 @@ from typing import Any, Literal, get_args
 
 from pydantic import ValidationError
 
-from termgen.interview.places import city_in, in_english, law_place
+from termgen.interview.places import city_in, country_named, in_english, law_place
 from termgen.model.common import Duration, Money, Quantity
 from termgen.model.currency import continental_number, parse_number
 from termgen.model.messages import date_problem, meant_date, plain_message
@@ -28,6 +28,7 @@ QuestionType = Literal[
     "quantity",
     "percent",
     "place",
+    "city",
     "date",
     "duration",
     "choice",
@@ -111,6 +112,8 @@ def parse(
         return _percent(text, confirmed)
     if kind == "place":
         return _place(text, confirmed)
+    if kind == "city":
+        return _city(text)
     if kind == "date":
         return _date(text)
     if kind in ("money", "quantity"):
@@ -243,6 +246,19 @@ def _decimal_comma_asked_back(text: str, confirmed: str | None) -> str:
         f"the decimals. Did you mean {continental.meant}? Press Enter to take it{keep}",
         instead=continental.meant,
         doubt=continental.read is not None,
+    )
+
+
+def _city(text: str) -> str:
+    """A city, such as the seat of an arbitration; a country in its place is refused with its
+    cities, as 'seated in Switzerland' names no seat."""
+    country = country_named(text)
+    if country is None:
+        return text
+    name, cities = country
+    raise AnswerError(
+        f"'{text}' is a country ({name}); a city is asked, such as {' or '.join(cities[:2])}. "
+        "Type the city"
     )
 
 

@@ -354,7 +354,10 @@ def test_one_governance_body_has_no_bodies_below_it() -> None:
     assert single.startswith("The partnership is governed by the Steering Group. It sets direction")
     assert "below it" not in single
     several = _texts(drafted(BATTERY)[0])["governance.bodies"]
-    assert "day-to-day coordination sit with the bodies below it" in several
+    assert (
+        "The Board sets direction; execution and day-to-day coordination sit with the Execution "
+        "Committee and the Joint PMO."
+    ) in several
 
 
 def test_a_term_set_by_its_end_date_runs_until_that_date() -> None:

@@ -303,11 +303,18 @@ def _review_decider(deal: Deal, point: ReviewPoint) -> Cell:
     """Who decides at a review, as the term sheet's review clause says it: on whether the
     partnership goes on, a body only recommends to the parties, and a joint review does not
     take a renewal decision that the renewal clause leaves to each party or to the holder of
-    an option."""
+    an option; a party deciding alone only proposes a change of course, which the change
+    procedure decides."""
     if not {"continue", "exit"} & set(point.options):
         return _owner(point.decided_by)
     if point.decided_by in {body.name for body in deal.governance.bodies}:
         return cell(f"{point.decided_by}, recommending to the parties")
+    parties = {party.short_name for party in deal.parties}
+    if point.decided_by in parties and {"expand", "narrow", "redirect"} & set(point.options):
+        return cell(
+            f"{point.decided_by}; a change of scope or course it proposes is decided under "
+            "the change procedure"
+        )
     renewal = deal.exit.renewal.type if deal.exit.renewal else None
     if point.decided_by in (None, JOINT) and renewal == "automatic":
         return cell("The parties review together; each may give notice of non-renewal")

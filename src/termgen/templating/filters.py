@@ -243,6 +243,32 @@ def _jointly_approved(rights: Iterable[Any]) -> list[Any]:
     return [right for right in rights if right.approval == "unanimous" or right.owner == "joint"]
 
 
+_SENIORITY = {"steering_group": 3, "execution_committee": 2, "other": 1}
+"""How far up a body stands, for where its disagreements join the escalation path; working teams
+(a joint PMO, a clean team) rank below every deciding body."""
+
+
+@_keeps_missing
+def _escalated_from_off_path(governance: Any) -> list[tuple[str, str]]:
+    """`governance | escalated_from_off_path`: (body, level) for each body that owns a decision of
+    the matrix but is no level of the escalation path, with the level its disagreements go to:
+    the first level above it, that is a more senior body or a level that is no body at all (the
+    chief executives). Such a disagreement starts with the body that owns the decision, never
+    at a working team lower on the path."""
+    levels = [level.level for level in governance.escalation]
+    if not levels:
+        return []
+    rank = {body.name: _SENIORITY.get(body.kind, 0) for body in governance.bodies}
+    owners = dict.fromkeys(right.owner for right in governance.decision_rights)
+    entries = []
+    for owner in owners:
+        if owner not in rank or owner in levels:
+            continue
+        above = (level for level in levels if rank.get(level, len(_SENIORITY) + 1) > rank[owner])
+        entries.append((owner, next(above, levels[-1])))
+    return entries
+
+
 def _unlisted(decision: Any, listed: Any) -> str:
     """`decision | unlisted(matters)`: the parts of a decision joined by 'and' that none of the
     listed matters already names, so a list that adds the matrix's decisions to its own does
@@ -350,6 +376,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "grouped": _grouped,
     "change_exceptions": _change_exceptions,
     "jointly_approved": _jointly_approved,
+    "escalated_from_off_path": _escalated_from_off_path,
     "unlisted": _unlisted,
     "in_sourcing_parties": _in_sourcing_parties,
     "ends_with_term": _ends_with_term,

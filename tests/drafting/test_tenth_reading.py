@@ -31,8 +31,8 @@ def test_updates_for_vehicles_on_the_road_end_with_the_in_sourcing_transition() 
     numbers = _numbers(data)
     road = _texts(data)["exit.vehicles-on-the-road"]
     assert (
-        "continue to be developed and released for those vehicles for 7 years. After completion "
-        f"of the in-sourcing option under clause {numbers['exit.in-sourcing-option']}, these "
+        "continue to be developed and released for those vehicles for the period clause "
+        f"{numbers['exit.survival']} states. After completion of the in-sourcing option under clause {numbers['exit.in-sourcing-option']}, these "
         f"supplies end with its transition period, as clause {numbers['exit.survival']} provides."
     ) in road
     # Without an in-sourcing option the promise stands as it is.

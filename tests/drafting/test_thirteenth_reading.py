@@ -1,6 +1,8 @@
 """What a senior JV lawyer's thirteenth reading of the example drafts asked for, as the drafted
 text reads: a body off the escalation path keeps its decisions, the review calendar follows the
-review clause and the governing bodies are named."""
+review clause, the governing bodies are named, the Deadlock rows and the deadlock exit agree, a
+price for jointly owned IP nobody may buy says so, cure periods run before notice and periods
+for vehicles on the road are stated once."""
 
 from __future__ import annotations
 
@@ -44,6 +46,46 @@ def test_a_body_off_the_escalation_path_keeps_its_decisions() -> None:
     assert "governance.off-path-bodies" not in _texts(_answers("battery-jv.yaml"))
 
 
+def test_a_trigger_naming_rows_limits_the_deadlock_to_them_with_one_clock() -> None:
+    data = _answers("platform-sharing.yaml")
+    deadlock = _texts(data)["exit.trigger.deadlock"]
+    assert (
+        'reserves for unanimous or joint approval and that this clause names (the rows "Cost '
+        'baseline of the shared platform" and "Allocation of Valladolid capacity")'
+    ) in deadlock
+    assert (
+        'A disagreement on any other matter, including a decision in the row "Timing baseline '
+        'of program gates", which the matrix also reserves, and a decision that a body takes'
+    ) in deadlock
+    assert "after escalation" not in deadlock
+    assert deadlock.endswith("either party may end the partnership by giving 90 days' notice.")
+    # A description that names no row is kept as a condition; every reserved row is a Deadlock.
+    trigger = next(item for item in data["exit"]["triggers"] if item["kind"] == "deadlock")
+    trigger["description"] = "Two meetings of the Steering Committee have failed to decide it."
+    deadlock = _texts(data)["exit.trigger.deadlock"]
+    assert "this clause names" not in deadlock
+    assert '"Timing baseline of program gates" and' in deadlock
+    assert "This right applies only where two meetings of the Steering Committee" in deadlock
+
+
+def test_a_price_for_jointly_owned_ip_nobody_may_buy_applies_only_by_agreement() -> None:
+    data = _answers("incomplete-deal.yaml")
+    numbers = _numbers(data)
+    sentence = (
+        f"The treatment of the E-axle design in clause {numbers['exit.assets']} keeps it jointly "
+        "owned and gives neither party a right to buy the other party's share: this price applies "
+        "to such a purchase only where the parties agree it."
+    )
+    assert sentence in _texts(data)["exit.valuation"]
+    # A treatment that lets a party buy it needs no such sentence.
+    ip = next(asset for asset in data["exit"]["assets"] if asset["asset"] == "foreground_ip")
+    ip["treatment"] = "Jointly owned; SKM may buy TAT's share at the price below."
+    assert "gives neither party a right to buy" not in _texts(data)["exit.valuation"]
+    # Nor does a valuation whose details do not speak of IP.
+    meridian = _texts(_answers("platform-sharing.yaml"))["exit.valuation"]
+    assert "gives neither party a right to buy" not in meridian
+
+
 def test_the_review_calendar_leaves_a_party_only_a_proposal_as_the_review_clause_does() -> None:
     rows = {row[0]: row[3] for row in _table(_answers("bridge-technology.yaml"), "review_calendar")}
     assert rows["In-sourcing decision review"] == (
@@ -59,6 +101,23 @@ def test_the_review_calendar_leaves_a_party_only_a_proposal_as_the_review_clause
     assert rows["In-sourcing decision review"] == "CMC"
 
 
+def test_a_cure_period_runs_before_the_notice() -> None:
+    data = _answers("edrive-jv.yaml")
+    triggers = _texts(data)["exit.triggers"]
+    assert (
+        "Where the clause on an event gives a period to cure it, that period runs first: notice "
+        "on that event may be given only once the period has passed without the cause being put "
+        "right."
+    ) in triggers
+    assert "lapses" not in triggers
+    data["exit"]["triggers"] = [
+        trigger
+        for trigger in data["exit"]["triggers"]
+        if trigger["kind"] in ("insolvency", "convenience")
+    ]
+    assert "period to cure" not in _texts(data)["exit.triggers"]
+
+
 def test_the_governing_bodies_are_named_by_their_roles() -> None:
     meridian = _texts(_answers("platform-sharing.yaml"))["governance.bodies"]
     assert (
@@ -72,3 +131,15 @@ def test_the_governing_bodies_are_named_by_their_roles() -> None:
         if body["kind"] == "steering_group":
             body["kind"] = "other"
     assert "A senior steering body sets direction" in _texts(data)["governance.bodies"]
+
+
+def test_periods_for_vehicles_on_the_road_are_stated_once() -> None:
+    data = _answers("sdv-software.yaml")
+    numbers = _numbers(data)
+    texts = _texts(data)
+    assert (
+        "continue to be developed and released for those vehicles for the period clause "
+        f"{numbers['exit.survival']} states."
+    ) in texts["exit.vehicles-on-the-road"]
+    assert "10 years" not in texts["exit.vehicles-on-the-road"]
+    assert "Software updates, for 10 years after termination or expiry" in texts["exit.survival"]

@@ -243,6 +243,17 @@ def _jointly_approved(rights: Iterable[Any]) -> list[Any]:
     return [right for right in rights if right.approval == "unanimous" or right.owner == "joint"]
 
 
+@_keeps_missing
+def _named_in(rights: Iterable[Any], text: Any) -> list[Any]:
+    """`rights | named_in(text)`: the rows of the decision-rights matrix whose decision the text
+    names ('the cost baseline of the shared platform' names the row "Cost baseline of the
+    shared platform"); none where the text is missing."""
+    if is_missing(text) or not text:
+        return []
+    named = str(text).casefold()
+    return [right for right in rights if _matter(right).casefold() in named]
+
+
 _SENIORITY = {"steering_group": 3, "execution_committee": 2, "other": 1}
 """How far up a body stands, for where its disagreements join the escalation path; working teams
 (a joint PMO, a clean team) rank below every deciding body."""
@@ -376,6 +387,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "grouped": _grouped,
     "change_exceptions": _change_exceptions,
     "jointly_approved": _jointly_approved,
+    "named_in": _named_in,
     "escalated_from_off_path": _escalated_from_off_path,
     "unlisted": _unlisted,
     "in_sourcing_parties": _in_sourcing_parties,

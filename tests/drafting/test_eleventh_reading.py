@@ -104,12 +104,11 @@ def test_an_offtake_that_ends_with_the_initial_term_runs_through_its_renewals() 
     assert "until 31 May 2037." in _texts(data)["strengths.offtake"]
 
 
-def test_transfer_pricing_is_introduced_by_a_sentence() -> None:
+def test_the_pricing_between_the_parties_is_introduced_by_a_sentence() -> None:
     text = _texts(_answers("bridge-technology.yaml"))["goals.value-sharing"]
     assert "Transfer pricing:" not in text
     assert (
-        "The parties price what they supply to each other (transfer pricing) on the following "
-        "basis:\nLicence fee of USD 185 per equipped vehicle"
+        "The parties price what they supply to each other on the following basis:\nLicence fee of USD 185 per equipped vehicle"
     ) in text
 
 

@@ -46,7 +46,7 @@ def test_a_defaulting_party_neither_blocks_nor_counts_towards_quorum_on_reserved
         "While the default continues, the vote of a director the Defaulting Party appointed is not "
         "required for a Reserved Matter decided by the Board, and its directors do not count "
         "towards the quorum of a Board meeting that decides one; matters reserved to all "
-        "shareholders still need every shareholder's consent, except that the Defaulting Party "
+        "stockholders still need every stockholder's consent, except that the Defaulting Party "
         "votes its shares in favour of an issue of shares under this clause"
     ) in texts["goals.capital-calls"]
     assert "within 10 working days of a written reminder" in texts["goals.capital-calls"]

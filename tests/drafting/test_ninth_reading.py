@@ -187,7 +187,7 @@ def _winding_up(form: str, jurisdiction: str) -> str:
 def test_a_delaware_jv_is_dissolved_and_wound_up_under_delaware_law() -> None:
     corporation = _texts(_answers("battery-jv.yaml"))["exit.winding-up"]
     assert (
-        "the Board adopts a resolution to dissolve the JV and the shareholders approve it, as "
+        "the Board adopts a resolution to dissolve the JV and the stockholders approve it, as "
         "section 275 of the Delaware General Corporation Law provides, and the JV files a "
         "certificate of dissolution with the Secretary of State of the State of Delaware"
     ) in corporation

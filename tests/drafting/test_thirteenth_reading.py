@@ -1,8 +1,10 @@
 """What a senior JV lawyer's thirteenth reading of the example drafts asked for, as the drafted
-text reads: a body off the escalation path keeps its decisions, the review calendar follows the
-review clause, the governing bodies are named, the Deadlock rows and the deadlock exit agree, a
-price for jointly owned IP nobody may buy says so, cure periods run before notice and periods
-for vehicles on the road are stated once."""
+text reads: a body off the escalation path keeps its decisions, the Deadlock rows and the
+deadlock exit agree, a price for jointly owned IP nobody may buy says so, the review calendar
+follows the review clause, dilution is among the ways shares change, cure periods run before
+notice, the governing bodies are named, contributions that end early say what follows,
+periods are stated once, a Delaware corporation has stockholders, non-solicitation and entire
+agreement have their usual carve-outs."""
 
 from __future__ import annotations
 
@@ -101,6 +103,27 @@ def test_the_review_calendar_leaves_a_party_only_a_proposal_as_the_review_clause
     assert rows["In-sourcing decision review"] == "CMC"
 
 
+def test_shares_change_by_dilution_where_a_capital_call_can_dilute() -> None:
+    data = _answers("edrive-jv.yaml")
+    numbers = _numbers(data)
+    sharing = _texts(data)["goals.value-sharing"]
+    assert (
+        "Shares change only by written agreement of the parties, through the recalibration of "
+        "the economics or, for shareholdings, by the issue of new shares to fund a party's unpaid "
+        f"part of a capital call under clause {numbers['goals.capital-calls']}."
+    ) in sharing
+    assert "transfer pricing" not in sharing
+    data["company"]["funding"]["on_default"] = "shareholder_loan"
+    assert (
+        "Shares change only by written agreement of the parties or through the recalibration of "
+        "the economics."
+    ) in _texts(data)["goals.value-sharing"]
+    for name in ("sdv-software.yaml", "robotaxi-pilot.yaml"):
+        sharing = _texts(_answers(name))["goals.value-sharing"]
+        assert "capital call" not in sharing
+        assert "transfer pricing" not in sharing
+
+
 def test_a_cure_period_runs_before_the_notice() -> None:
     data = _answers("edrive-jv.yaml")
     triggers = _texts(data)["exit.triggers"]
@@ -133,6 +156,24 @@ def test_the_governing_bodies_are_named_by_their_roles() -> None:
     assert "A senior steering body sets direction" in _texts(data)["governance.bodies"]
 
 
+def test_a_contribution_that_ends_before_the_term_says_what_follows() -> None:
+    follows = (
+        "Where the schedule ends a contribution before the end of the Initial Term, the "
+        "contributing party owes none of it after that date; whether it continues for the rest "
+        "of the term, and on what terms, is agreed under the change procedure."
+    )
+    data = _answers("sdv-software.yaml")
+    assert follows in _texts(data)["strengths.contributions"]
+    # Contributions that run for the whole term, or a term whose end is unknown, need none.
+    for item in data["strengths"]["contributions"]:
+        if item.get("end"):
+            item["end"] = "2032-03-31"
+    assert follows not in _texts(data)["strengths.contributions"]
+    data = _answers("sdv-software.yaml")
+    del data["exit"]["term"]["initial"]
+    assert follows not in _texts(data)["strengths.contributions"]
+
+
 def test_periods_for_vehicles_on_the_road_are_stated_once() -> None:
     data = _answers("sdv-software.yaml")
     numbers = _numbers(data)
@@ -143,3 +184,40 @@ def test_periods_for_vehicles_on_the_road_are_stated_once() -> None:
     ) in texts["exit.vehicles-on-the-road"]
     assert "10 years" not in texts["exit.vehicles-on-the-road"]
     assert "Software updates, for 10 years after termination or expiry" in texts["exit.survival"]
+
+
+def test_a_delaware_corporation_has_stockholders() -> None:
+    volta = _texts(_answers("battery-jv.yaml"))
+    assert "either as a stockholder loan to the JV" in volta["goals.capital-calls"]
+    assert "the parties cooperate as stockholders of the JV" in volta["general.no-partnership"]
+    assert "distributes the surplus to the stockholders" in volta["exit.winding-up"]
+    assert "all stockholders" in volta["company.reserved-matters"]
+    for clause in ("goals.capital-calls", "general.no-partnership", "exit.winding-up"):
+        assert "shareholder" not in volta[clause], clause
+    ampere = _texts(_answers("edrive-jv.yaml"))
+    assert "the parties cooperate as shareholders of the JV" in ampere["general.no-partnership"]
+    assert "stockholder" not in "".join(ampere.values())
+
+
+def test_non_solicitation_spares_general_solicitations_and_agreed_waivers() -> None:
+    data = _answers("bridge-technology.yaml")
+    numbers = _numbers(data)
+    assert _texts(data)["general.exclusivity"].endswith(
+        "neither party actively solicits employees of the other party who worked in the "
+        "partnership; a general solicitation not aimed at them, such as a public job "
+        "advertisement, is not solicitation, and the waiver of non-solicitation in the "
+        f"treatment of shared assets in clause {numbers['exit.assets']} prevails."
+    )
+    volta = _texts(_answers("battery-jv.yaml"))["general.exclusivity"]
+    assert volta.endswith("such as a public job advertisement, is not solicitation.")
+
+
+def test_the_entire_agreement_keeps_an_earlier_confidentiality_agreement() -> None:
+    lodestar = _texts(_answers("incomplete-deal.yaml"))["general.entire-agreement"]
+    assert (
+        "except any confidentiality or non-disclosure agreement the parties signed before it "
+        "about Project Lodestar, which remains in force."
+    ) in lodestar
+    volta = _texts(_answers("battery-jv.yaml"))["general.entire-agreement"]
+    assert "except the mutual non-disclosure agreement between NAW and KSC" in volta
+    assert "any confidentiality or non-disclosure agreement" not in volta

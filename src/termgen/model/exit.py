@@ -81,6 +81,13 @@ def ends_with_term(end: dt.date, term: Term | None) -> bool:
     return last is not None and end >= last - dt.timedelta(days=1)
 
 
+def ends_before_term(end: dt.date, term: Term | None) -> bool:
+    """Whether a date falls before the last day of a known initial term, so what runs until it
+    stops while the partnership goes on; never where the term's end is not known."""
+    last = expiry(term)
+    return last is not None and end < last - dt.timedelta(days=1)
+
+
 class Renewal(Record):
     """What happens when the initial term ends."""
 

@@ -10,7 +10,7 @@ from typing import Any
 from jinja2 import Environment, pass_context, pass_environment
 from jinja2.runtime import Context
 
-from termgen.model.exit import ends_with_term
+from termgen.model.exit import ends_before_term, ends_with_term
 from termgen.templating.missing import MISSING, PLACEHOLDER_MARK, is_missing
 from termgen.wording import (
     DEFAULT_STYLE,
@@ -116,6 +116,12 @@ TESTS: dict[str, Callable[..., bool]] = {
     ),
     "mentions_word": lambda text, word: (
         not is_missing(text) and re.search(rf"\b{re.escape(word)}\b", str(text)) is not None
+    ),
+    "before_term": lambda end, term: (
+        not is_missing(end)
+        and not is_missing(term)
+        and end is not None
+        and ends_before_term(end, term)
     ),
     "names_place_of": lambda form, jurisdiction: (
         not is_missing(form)
@@ -331,6 +337,15 @@ def _company_law(company: Any) -> str:
     return corporate_law(company.form, company.jurisdiction)
 
 
+def _holders(word: Any, company: Any) -> Any:
+    """`'shareholders' | holders(company)`: the word for the holders of the JV's shares under
+    its company law; a Delaware corporation has stockholders ('stockholder loan',
+    "stockholders' agreement"), any other company keeps the word as written."""
+    if _company_law(company) == "delaware_corporation":
+        return str(word).replace("shareholder", "stockholder")
+    return word
+
+
 def _institution(rules: Any) -> str:
     """The institution that administers the arbitration rules, as the subject of a sentence
     ('Swiss Arbitration Centre', 'ICC', after 'the'); '' where the rules name none."""
@@ -393,6 +408,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "in_sourcing_parties": _in_sourcing_parties,
     "ends_with_term": _ends_with_term,
     "company_law": _company_law,
+    "holders": _holders,
     "institution": _institution,
     "under_rules": _under_rules,
     "ending": _ending,

@@ -296,13 +296,17 @@ def test_fill_in_counts_the_notice_questions_an_address_brings(
 
     overrides = {"parties": [f"Fill in{ENTER}", CTRL_C]}
     screen = io.StringIO()
-    terminal, _, _ = _resume(tmp_path, spec, notices_unanswered, overrides, screen=screen)
+    terminal, out, _ = _resume(tmp_path, spec, notices_unanswered, overrides, screen=screen)
     asked = terminal.asked[1 : terminal.asked.index("parties", 1)]
     # An address, and the email and attention it brings, for each of the two parties.
     assert len([key for key in asked if ".notices." in key]) == 6
     # Counted too: the title of LUMEN's second signatory, until its name is left empty.
     assert "parties#2.second_signatory.name" in asked
     assert f"Fill in {len(asked) + 1} more now" in screen.getvalue()
+    # What is left goes up by them, and says so.
+    assert f"{len(asked) + 1} more questions (role, motivation and signatories): counted in" in (
+        " ".join(out.split())
+    )
 
 
 def test_back_in_a_list_entry_goes_to_its_previous_question(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]

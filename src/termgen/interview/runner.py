@@ -412,6 +412,11 @@ class Runner:
                 self._answered = [a for a in self._answered if a.path[: len(listed)] != listed]
         elif action == "details":
             self.engine.detail_entries(step)
+            # What is left goes up by them: said, as for a new entry, so that it is no surprise.
+            self.prompter.say(
+                f"{step.details_left} more question{'s' if step.details_left > 1 else ''} "
+                f"({group.details or 'details'}): counted in what is left from here."
+            )
         else:
             self.engine.finish(step, none=action == "none")
 

@@ -131,11 +131,15 @@ def _longest_word(cells: Sequence[str]) -> int:
 
 
 def _column_widths(
-    header: Sequence[str], rows: Sequence[Sequence[str]], width: int, break_words: bool
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    width: int,
+    break_words: bool,
+    narrowest: int = 0,
 ) -> list[int]:
     """Widths that fit `width`: every column its natural width if that fits, else wide columns
-    shrink, never below their longest word (with `break_words`, never below a few characters);
-    an empty list when even that does not fit."""
+    shrink, never below their longest word (with `break_words`, never below a few characters)
+    nor below `narrowest`; an empty list when even that does not fit."""
     columns = [
         [str(header[index])] + [str(row[index]) for row in rows] for index in range(len(header))
     ]
@@ -143,6 +147,7 @@ def _column_widths(
     floor = [max(_longest_word(column), 1) for column in columns]
     if break_words:
         floor = [min(size, _BROKEN_WORDS_FLOOR) for size in floor]
+    floor = [max(size, min(narrowest, wide)) for size, wide in zip(floor, natural, strict=True)]
     room = width - len(_GAP) * (len(header) - 1)
     if sum(floor) > room:
         return []
@@ -160,17 +165,20 @@ def text_table(
     width: int | None,
     *,
     break_words: bool = False,
+    narrowest: int = 0,
 ) -> str:
     """Columns aligned and wrapped to fit `width`; when they cannot fit, one block per row.
 
     `break_words` keeps the columns at any width by breaking words too long for their column,
-    for tables whose rows must stay comparable side by side; `width` None keeps every column
-    at its natural width, for output read by programs line by line."""
+    for tables whose rows must stay comparable side by side; `narrowest` is the least width of
+    a column of sentences, below which it reads a word or two a line and blocks read better;
+    `width` None keeps every column at its natural width, for output read by programs line by
+    line."""
     if width is None:
         columns = zip(header, *rows, strict=True)
         width = sum(max(len(str(cell)) for cell in column) for column in columns)
         width += len(_GAP) * (len(header) - 1)
-    widths = _column_widths(header, rows, max(width, NARROWEST), break_words)
+    widths = _column_widths(header, rows, max(width, NARROWEST), break_words, narrowest)
     if not widths:
         return _blocks(header, rows, max(width, NARROWEST))
     lines = []

@@ -373,8 +373,17 @@ def test_a_count_of_days_may_name_its_unit_and_no_other() -> None:
     assert step.question.unit == "days"
     assert engine.answer(step, "weeks") == "'weeks' is not a whole number; write digits, e.g. 30"
     assert (
-        engine.answer(step, "3 weeks") == "'3 weeks' is not a number of days; write digits, e.g. 30"
+        engine.answer(step, "3 months")
+        == "'3 months' is not a number of days; write digits, e.g. 30"
     )
+    # Weeks are an exact number of days, in English or in the deal team's language.
+    for weeks in ("3 weeks", "3 Wochen"):
+        refused = engine.refusal(step, weeks)
+        assert refused is not None and refused.instead == "21"
+        assert str(refused) == (
+            f"'{weeks}' is 21 days, and this question counts days. Press Enter to take 21, or "
+            "change it"
+        )
     assert engine.answer(step, "20 days") is None
     assert engine.answers()["change"]["procedure"]["assessment_days"] == 20
     assert parse("integer", "1 Day", unit="days") == 1

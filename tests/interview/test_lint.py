@@ -26,6 +26,7 @@ NOT_ASKED = {
     # recorded by the interview itself.
     "left_open",
     "strengths.none_of",
+    "strengths.open_of",
     "paused_at",
 }
 

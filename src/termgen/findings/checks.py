@@ -35,6 +35,9 @@ _IMPLIED_ASSETS = {
     "data_access": "data",
     "tooling_budget": "tooling",
 }
+_GRANTS_A_LICENCE = re.compile(r"\blicen[cs]", re.IGNORECASE)
+"""A treatment of the foreground IP that says what licence each party keeps (a software deal's
+licence model) says what happens to the licences too."""
 
 
 def check(name: str) -> Callable[[Check], Check]:
@@ -146,6 +149,13 @@ def _survival(deal: Deal, _: str) -> list[Gap]:
 def _assets(deal: Deal, _: str) -> list[Gap]:
     gaps = []
     listed = {item.asset for item in deal.exit.assets}
+    if any(
+        item.asset == "foreground_ip"
+        and item.treatment
+        and _GRANTS_A_LICENCE.search(item.treatment)
+        for item in deal.exit.assets
+    ):
+        listed.add("licences")
     for index, item in enumerate(deal.exit.assets):
         if not item.treatment:
             which = f" ({item.description})" if item.description else ""
@@ -227,6 +237,7 @@ def _executable_contributions(deal: Deal, _: str) -> list[Gap]:
     effective = deal.exit.term.effective_date if deal.exit.term else None
     gaps = []
     for index, item in enumerate(deal.strengths.contributions):
+        # An answer left open on purpose is a finding of its own, said as left open.
         missing = [
             (name, field)
             for name, field, present in (
@@ -234,7 +245,7 @@ def _executable_contributions(deal: Deal, _: str) -> list[Gap]:
                 ("timing", "start", item.has_timing),
                 ("tracking", "tracking", item.tracking),
             )
-            if not present
+            if not present and not deal.is_left_open(("strengths", "contributions", index, field))
         ]
         if missing:
             what = and_join([name for name, _ in missing])
@@ -330,6 +341,12 @@ def _scope_extent(deal: Deal, _: str) -> list[Gap]:
 def _left_open(deal: Deal, _: str) -> list[Gap]:
     return [
         Gap("left open on purpose ([●] in the draft)", parse_path(path)) for path in deal.left_open
+    ] + [
+        Gap(
+            f"no {humanise(kind)} contribution yet: left open on purpose",
+            ("strengths", "open_of", kind),
+        )
+        for kind in deal.strengths.open_of
     ]
 
 

@@ -18,6 +18,11 @@ def summary(findings: Sequence[Finding]) -> str:
     return f"{stops} blocking, {warnings} warning{'s' if warnings != 1 else ''}"
 
 
+_SENTENCES = 20
+"""The least width of a column of the findings' sentences: narrower, a narrow terminal shows
+each finding as a block of its own (see `text_table`)."""
+
+
 def table(findings: Sequence[Finding], width: int) -> str:
     """The findings as a table fitted to `width` columns, followed by the summary."""
     if not findings:
@@ -25,7 +30,7 @@ def table(findings: Sequence[Finding], width: int) -> str:
     # The provision's name leads, in words; its id is for programs and overlays (--json).
     rows = [(f.severity, f.label, f.message, f.where) for f in findings]
     header = ("severity", "provision", "what is missing", "where to settle it")
-    return f"{text_table(header, rows, width)}\n{summary(findings)}"
+    return f"{text_table(header, rows, width, narrowest=_SENTENCES)}\n{summary(findings)}"
 
 
 def as_json(findings: Sequence[Finding]) -> dict[str, Any]:

@@ -13,9 +13,13 @@ never holds an entry that lacks a required answer.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, get_args
 
+from pydantic import ValidationError
+
+from termgen.interview.applying import may_apply
 from termgen.interview.changes import (
     Answered,
     answered,
@@ -38,10 +42,16 @@ from termgen.interview.spec import STRUCTURE, TODAY, Group, Preset, Question, Se
 from termgen.interview.state import BODIES, State
 from termgen.interview.steps import Ask, Manage, Offer, Step
 from termgen.interview.types import NewBody
-from termgen.model.paths import AnswerPath, split
+from termgen.model import Deal
+from termgen.model.common import Duration, shift
+from termgen.model.paths import AnswerPath, dotted, field_at, split
 
 NAMES = {("parties", "short_name"), (BODIES, "name")}
 """Answers other answers refer to; renaming one renames the references too."""
+TERM = frozenset({"exit.term.effective_date", "exit.term.initial", "exit.term.end_date"})
+REVIEWS = "change.review_points"
+"""Review points are held at a time after the effective date that the term bounds: a term
+changed under them (or given after they were taken from the suggestions) may end first."""
 
 
 @dataclass
@@ -67,9 +77,42 @@ class Engine(State):
     """The same for the entries of lists, by list."""
     followed: list[str] = field(default_factory=list, repr=False)
     """Suggested answers the last answer changed to follow the new legal structure, by path."""
+    rechecked: Group | None = field(default=None, repr=False)
+    """The list the last answer shows again to check (review points the term now ends
+    before)."""
     _set_aside_marks: dict[str, Any] = field(default_factory=dict, repr=False)
-    """The same for lists finished with none or left open, by list: what the list's path held
-    (ABSENT when its none is kept at `none_at`)."""
+    """The same for lists finished with none or left open, by list: what the list's path held,
+    or (a list fixed to one kind) the list of kinds its kind was kept in, as a path."""
+
+    def __post_init__(self) -> None:
+        # A file keeps 'no second signatory' as `second_signatory: null` (see `answers`): the
+        # none answer of the question that asked it.
+        for path in self._record_nones(self.data):
+            if get(self.data, path[:-1]) is None:
+                put(self.data, path, None)
+
+    def _record_nones(self, data: dict[str, Any]) -> list[AnswerPath]:
+        """Where the questions whose empty answer says there is none answer inside a record
+        of their own (a second signatory's name), in these answers."""
+        paths: list[AnswerPath] = []
+        for _, item in self.items():
+            questions: list[tuple[AnswerPath, Question]]
+            if isinstance(item, Question):
+                questions = [((), item)]
+            else:
+                items = get(data, split(item.path))
+                count = len(items) if isinstance(items, list) else 0
+                questions = [
+                    ((*split(item.path), entry), question)
+                    for entry in range(count)
+                    for question in item.questions
+                ]
+            paths += [
+                (*prefix, *split(question.path))
+                for prefix, question in questions
+                if question.empty_is_none and len(split(question.path)) > 1
+            ]
+        return paths
 
     # -- walking the spec ------------------------------------------------------------------
 
@@ -143,7 +186,9 @@ class Engine(State):
         return Manage(
             group,
             section,
-            tuple(self.summary(group, entry) for entry in self.entries(group)),
+            # An entry another list of the same path claims (the licence model's foreground IP
+            # in the shared assets) is shown, numbered and changed there.
+            tuple(self.summary(group, entry) for entry in own_entries(self, group)),
             can_add=group.max is None or count < group.max,
             can_finish=count >= model_minimum(group),
             complete=count >= group.min,
@@ -153,14 +198,23 @@ class Engine(State):
         )
 
     def details_left(self, group: Group) -> int:
-        return sum(
-            1
-            for entry in self.entries(group)
-            for question in group.questions
-            if question.detail
-            and self.applies(question, group, entry)
-            and get(self.data, self.path_of(group, entry, question)) is ABSENT
-        )
+        """The detail questions of the list's entries still to answer: those that apply, and
+        those that will once the answers they hinge on are given (an email for notices, once
+        the address is)."""
+        detailing = group.id in self._detailing
+        self._detailing.add(group.id)  # as they are asked once the user asks for them
+        try:
+            return sum(
+                1
+                for entry in own_entries(self, group)
+                for question in group.questions
+                if question.detail
+                and may_apply(self, question, group, entry)
+                and get(self.data, self.path_of(group, entry, question)) is ABSENT
+            )
+        finally:
+            if not detailing:
+                self._detailing.discard(group.id)
 
     def _next_in_entry(self, section: Section, group: Group, entry: int) -> Ask | None:
         for question in group.questions:
@@ -337,12 +391,17 @@ class Engine(State):
         self.followed = []
         if changed and step.path == split(STRUCTURE):
             self.followed = self._follow_the_form(previous)
+        self.rechecked = None
+        if changed and dotted(step.path) in TERM:
+            self._recheck_reviews()
         if changed:
             for path, item in self._without_unapplying(before):
                 if isinstance(item, Question):
                     self._set_aside[path] = get(kept, path)
                 elif not is_entry(path, item):
-                    self._set_aside_marks[item.id] = get(kept, path)
+                    self._set_aside_marks[item.id] = (
+                        get(kept, path) if path == split(item.path) else path[:-1]
+                    )
                 else:
                     self._set_aside_entries.setdefault(item.id, []).append(get(kept, path))
             self._bring_back_entries()
@@ -412,8 +471,8 @@ class Engine(State):
                 continue
             if group.id in self._set_aside_marks and self.list_mark(group) is None:
                 mark = self._set_aside_marks.pop(group.id)
-                if mark is ABSENT:  # kept at `none_at`, not at the list's path
-                    self._mark_none(group)
+                if isinstance(mark, tuple):  # kept at `none_at` or `open_at`
+                    self._mark_kind(group, dotted(mark))
                 else:
                     put(self.data, split(group.path), mark)
                 self.reopen(group)
@@ -427,10 +486,41 @@ class Engine(State):
                     )
                 self.reopen(group)
 
+    def _recheck_reviews(self) -> None:
+        """Show the review points again when one is held once the initial term has ended."""
+        group = next((g for g in self.groups() if g.path == REVIEWS and self.applies(g)), None)
+        if group is None or not any(self._after_the_term(p) for p in self._entry_values(group)):
+            return
+        self.reopen(group)
+        self.rechecked = group
+
+    def _entry_values(self, group: Group) -> list[dict[str, Any]]:
+        return [
+            entry
+            for index in own_entries(self, group)
+            if isinstance(entry := self.entry_data(group, index), dict)
+        ]
+
+    def _after_the_term(self, point: dict[str, Any]) -> bool:
+        """Whether a review point is held at or after the end of the initial term."""
+        term = get(self.data, ("exit", "term"))
+        if not isinstance(term, dict):
+            return False
+        start, initial, end = (term.get(key) for key in ("effective_date", "initial", "end_date"))
+        held, after = point.get("date"), _duration(point.get("after"))
+        length = _duration(initial)
+        if after is not None and length is not None:
+            return after.approximate_days >= length.approximate_days
+        if isinstance(start, dt.date) and after is not None:
+            held = shift(start, after)
+        if isinstance(start, dt.date) and length is not None:
+            end = shift(start, length)
+        return isinstance(held, dt.date) and isinstance(end, dt.date) and held >= end
+
     # -- lists -----------------------------------------------------------------------------
 
     def add_entry(self, step: Manage) -> None:
-        self._unmark_none(step.group)
+        self._unmark_kind(step.group)
         items = get(self.data, split(step.group.path))
         index = len(items) if isinstance(items, list) else 0
         put(self.data, (*split(step.group.path), index), dict(step.group.fixed))
@@ -438,7 +528,7 @@ class Engine(State):
 
     def edit_entry(self, step: Manage, number: int) -> None:
         """Ask the questions of the `number`-th entry (0-based within the group) again."""
-        self._ask_entry_again(step.group, step.section, self.entries(step.group)[number])
+        self._ask_entry_again(step.group, step.section, own_entries(self, step.group)[number])
 
     def _ask_entry_again(self, group: Group, section: Section, entry: int) -> None:
         self._edit = EntryEdit(group, entry, copy.deepcopy(self.entry_data(group, entry)))
@@ -448,7 +538,7 @@ class Engine(State):
                 self._queue.append(Ask(question, path, section, group, entry))
 
     def remove_entry(self, step: Manage, number: int) -> None:
-        remove(self.data, (*split(step.group.path), self.entries(step.group)[number]))
+        remove(self.data, (*split(step.group.path), own_entries(self, step.group)[number]))
 
     def detail_entries(self, step: Manage) -> None:
         """Ask the detail questions of this list's entries now."""
@@ -478,40 +568,46 @@ class Engine(State):
 
     def finish(self, step: Manage, none: bool = False) -> None:
         """Done with a list: with no entries it is finished empty, below its minimum left open
-        (unless it keeps `none`, said on purpose, of a list that expects some)."""
-        path = split(step.group.path)
-        if not step.group.fixed and not self.entries(step.group):
+        (unless it keeps `none`, said on purpose, of a list that expects some). A list fixed to
+        one kind keeps either at its `none_at` or `open_at`."""
+        group = step.group
+        path = split(group.path)
+        if not group.fixed and not self.entries(group):
             put(self.data, path, [] if step.complete else OPEN)
-        elif step.group.none_at and (step.complete or none) and not self.entries(step.group):
-            self._mark_none(step.group)
+        elif group.none_at and (step.complete or none) and not self.entries(group):
+            self._mark_kind(group, group.none_at)
+        elif group.open_at and not step.complete and not self.entries(group):
+            self._mark_kind(group, group.open_at)
         self._closed.add(step.group.id)
         self._opened.discard(step.group.id)
 
-    def _unmark_none(self, group: Group) -> None:
-        """An entry added to a list finished with none: the list has one now."""
-        if not self.chose_none(group):
-            return
-        assert group.none_at is not None
-        marks = get(self.data, split(group.none_at))
-        left = [value for value in marks if value not in group.fixed.values()]
-        if left:
-            put(self.data, split(group.none_at), left)
-        else:
-            self.drop(split(group.none_at))
+    def _unmark_kind(self, group: Group) -> None:
+        """An entry added to a list fixed to one kind, finished with none or left open: the
+        list has one now."""
+        for at in (group.none_at, group.open_at):
+            if at is None or not self.kind_marked(group, at):
+                continue
+            left = [
+                value for value in get(self.data, split(at)) if value not in group.fixed.values()
+            ]
+            if left:
+                put(self.data, split(at), left)
+            else:
+                self.drop(split(at))
 
     def _unmark(self, group: Group) -> None:
         """Forget that a list that no longer applies has none or is left open."""
-        if self.chose_none(group):
-            self._unmark_none(group)
+        if self.chose_none(group) or self.left_kind_open(group):
+            self._unmark_kind(group)
         elif get(self.data, split(group.path)) in (OPEN, []):
             self.drop(split(group.path))
 
-    def _mark_none(self, group: Group) -> None:
-        """Keep that a list fixed to one kind has none, at its `none_at`."""
-        assert group.none_at is not None
-        marks = get(self.data, split(group.none_at))
+    def _mark_kind(self, group: Group, at: str) -> None:
+        """Keep that a list fixed to one kind has none, or is left open, in the list of kinds
+        at `at` (its `none_at` or `open_at`)."""
+        marks = get(self.data, split(at))
         kept = marks if isinstance(marks, list) else []
-        put(self.data, split(group.none_at), [*kept, *group.fixed.values()])
+        put(self.data, split(at), [*kept, *group.fixed.values()])
 
     def reopen(self, group: Group) -> None:
         """Show a finished group again (from the review); a group of one entry, which has no
@@ -530,7 +626,19 @@ class Engine(State):
         if edit is not None and edit.before is None and not self._has_required(edit):
             data = copy.deepcopy(data)
             self._remove_added(data, edit)
-        return for_file(data)
+        kept = for_file(data)
+        # A record whose one answer says there is none is none: `second_signatory: null`, not
+        # `second_signatory: {name: null}`.
+        for path in self._record_nones(kept):
+            record = get(kept, path[:-1])
+            if (
+                isinstance(record, dict)
+                and record
+                and all(value is None for value in record.values())
+                and _may_be_none(path[:-1])
+            ):
+                put(kept, path[:-1], None)
+        return kept
 
     @staticmethod
     def _remove_added(data: dict[str, Any], edit: EntryEdit) -> None:
@@ -589,3 +697,20 @@ class Engine(State):
     def ask_again(self, asks: list[Ask]) -> None:
         """Put these questions first, e.g. those a file answers in a way the model refuses."""
         self._queue[:0] = asks
+
+
+def _duration(value: Any) -> Duration | None:
+    """A length of time as the answers keep it ('42 months'); None for none or another value."""
+    if value is None or value is OPEN:
+        return None
+    try:
+        return Duration.model_validate(value)
+    except ValidationError:
+        return None
+
+
+def _may_be_none(path: AnswerPath) -> bool:
+    """Whether the deal model takes none for the record at `path` (a party's second
+    signatory; not the value sharing, which is always there)."""
+    found = field_at(Deal, path)
+    return found is not None and type(None) in get_args(found.annotation)

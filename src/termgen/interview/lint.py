@@ -160,15 +160,17 @@ class _Linter:
         for key in group.fixed:
             if key not in item.model.model_fields:
                 self.problem((*where, "fixed", key), f"'{key}' is not a field of a {group.item}")
-        if group.none_at is not None:
-            marks = shape_at(Deal, split(group.none_at))
+        for name, at in (("none_at", group.none_at), ("open_at", group.open_at)):
+            if at is None:
+                continue
+            marks = shape_at(Deal, split(at))
             kinds = (
                 shape_of(marks.item).choices if marks is not None and marks.kind == "list" else ()
             )
             if not group.fixed or any(value not in kinds for value in group.fixed.values()):
                 self.problem(
-                    (*where, "none_at"),
-                    f"'{group.none_at}' is not a list in the deal model that can hold "
+                    (*where, name),
+                    f"'{at}' is not a list in the deal model that can hold "
                     f"{', '.join(map(str, group.fixed.values())) or 'the fixed values'}",
                 )
         self.texts(where, group)

@@ -44,6 +44,9 @@ class _State:
     titles: list[str]
     hint: str
     cancellable: bool = True
+    wrapped: bool = False
+    """Whether a title too long for a line wraps onto the next ones, instead of being cut:
+    for titles whose end tells them apart and is long (findings and where to settle them)."""
     pointer: int = 0
     typed: str = ""
     shown: list[int] = field(default_factory=list)
@@ -73,13 +76,21 @@ class _State:
         if self.helped:
             around += 1 + self._keys(columns).count("\n") + 1
         room = max(rows - around, 3)
-        if len(self.shown) <= room:
+        drawn = self.fitted[1] or self.titles  # as drawn: a wrapped title takes more lines
+        heights = [drawn[index].count("\n") + 1 for index in self.shown]
+        if sum(heights) <= room:
             self.top = 0
             return 0, len(self.shown)
-        room = max(room - 2, 1)  # the lines saying how many more there are above and below
-        self.top = min(max(self.top, self.pointer - room + 1), self.pointer)
-        self.top = min(self.top, len(self.shown) - room)
-        return self.top, self.top + room
+        room = max(room - 2, max(heights))  # the lines saying how many more are above and below
+        self.top = min(self.top, self.pointer)
+        while sum(heights[self.top : self.pointer + 1]) > room:
+            self.top += 1
+        while self.top > 0 and sum(heights[self.top - 1 :]) <= room:
+            self.top -= 1
+        last = self.top
+        while last < len(heights) and sum(heights[self.top : last + 1]) <= room:
+            last += 1
+        return self.top, last
 
     def tokens(self) -> StyleAndTextTuples:
         head: StyleAndTextTuples = [
@@ -97,7 +108,12 @@ class _State:
         size = get_app().output.get_size()
         width = size.columns - 4  # the pointer's three columns and one the terminal keeps
         if self.fitted[0] != width:
-            self.fitted = (width, fit_apart(self.titles, width))
+            titles = (
+                [wrap(title, width, hanging="  ").replace("\n", "\n   ") for title in self.titles]
+                if self.wrapped
+                else fit_apart(self.titles, width)
+            )
+            self.fitted = (width, titles)
         first, last = self._window(size.rows, size.columns)
         if first > 0:
             lines.append(("class:hint", f"   ↑ {first} more above\n"))
@@ -230,11 +246,13 @@ class Menus:
         default: int,
         hint: str = "",
         cancellable: bool = True,
+        wrapped: bool = False,
         **io: Any,
     ) -> int:
         """The index of the title picked; the pointer starts on `default`. Esc raises
-        Cancelled where the menu is `cancellable`."""
-        state = _State(mark, message, list(titles), hint, cancellable)
+        Cancelled where the menu is `cancellable`; titles too long for a line are cut, or
+        wrap where the menu is `wrapped`."""
+        state = _State(mark, message, list(titles), hint, cancellable, wrapped)
         state.refilter(keep=default)
         if self._application is None:
             self._application = _Menu(state, **io)

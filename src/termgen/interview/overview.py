@@ -9,14 +9,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from termgen.interview.applying import may_apply
 from termgen.interview.data import ABSENT, OPEN, get, with_open_marks
 from termgen.interview.engine import Engine
-from termgen.interview.groups import model_minimum, own_entries, reads
+from termgen.interview.groups import model_minimum, own_entries
 from termgen.interview.spec import Group, Question, Section, Spec
 from termgen.interview.state import State
 from termgen.interview.steps import Ask
 from termgen.interview.types import show
-from termgen.model import Deal
 from termgen.model.paths import AnswerPath, dotted, split
 
 LEFT_OPEN = "(left open)"
@@ -66,7 +66,7 @@ def review(engine: State) -> list[tuple[Section, list[tuple[Question | Group, st
                 engine.summary(item, entry).rstrip(".") or LEFT_OPEN
                 for entry in own_entries(engine, item)
             ]
-            if value is OPEN:
+            if value is OPEN or engine.left_kind_open(item):
                 lines.append((item, LEFT_OPEN))
             elif summaries or value == [] or engine.chose_none(item):
                 lines.append((item, "; ".join(summaries) or "none"))
@@ -89,15 +89,35 @@ def question_at(engine: State, path: AnswerPath) -> Ask | None:
             continue
         entry = rest[0]
         assert isinstance(entry, int)
-        inner = next((q for q in item.questions if _within(split(q.path), rest[1:])), None)
+        inner = _entry_question(engine, item, entry, rest[1:])
         if inner is not None:
             return Ask(inner, (*base, entry, *split(inner.path)), section, item, entry)
     return None
 
 
+def marked_at(engine: State, path: AnswerPath) -> Group | None:
+    """The list fixed to one kind whose none or left-open mark is at `path` (release bandwidth
+    at strengths.open_of.software_release_bandwidth)."""
+    return next(
+        (
+            group
+            for group in engine.groups()
+            if engine.applies(group)
+            and any(
+                at is not None and path == (*split(at), *group.fixed.values())
+                for at in (group.none_at, group.open_at)
+            )
+        ),
+        None,
+    )
+
+
 def asked_at(engine: State, path: AnswerPath) -> str | None:
     """Where the answer at `path` is asked, e.g. 'Exit › Exit triggers #2 (breach) › Cure'."""
+    marked = marked_at(engine, path)
     for section, item in engine.items():
+        if item is marked:
+            return f"{section.title} › {item.title}"
         if not engine.applies(item):
             continue
         if isinstance(item, Question):
@@ -118,9 +138,18 @@ def asked_at(engine: State, path: AnswerPath) -> str | None:
         summary = engine.summary(item, rest[0])
         about = f" ({summary})" if any(char.isalnum() for char in summary) else ""
         entry = f"{item.title} #{number}{about}"
-        inner = next((q for q in item.questions if _within(split(q.path), rest[1:])), None)
+        inner = _entry_question(engine, item, rest[0], rest[1:])
         return f"{section.title} › {entry}" + (f" › {inner.prompt}" if inner else "")
     return None
+
+
+def _entry_question(engine: State, group: Group, entry: int, path: AnswerPath) -> Question | None:
+    """The question of this entry that answers `path`: of two ways of asking one answer (an
+    IP licence's reach, another contribution's quantity), the one this entry is asked."""
+    answering = [q for q in group.questions if _within(split(q.path), path)]
+    return next((q for q in answering if engine.applies(q, group, entry)), None) or next(
+        iter(answering), None
+    )
 
 
 def missing(engine: State) -> list[Missing]:
@@ -135,7 +164,11 @@ def missing(engine: State) -> list[Missing]:
                 found.append(Missing(section.title, item.prompt, dotted(path)))
             continue
         entries = engine.entries(item)
-        said_otherwise = get(engine.data, split(item.path)) is OPEN or engine.chose_none(item)
+        said_otherwise = (
+            get(engine.data, split(item.path)) is OPEN
+            or engine.chose_none(item)
+            or engine.left_kind_open(item)
+        )
         needed = model_minimum(item) if said_otherwise else item.min
         if len(entries) < needed:
             found.append(
@@ -175,7 +208,7 @@ def _remaining(engine: Engine) -> int:
             path = split(item.path)
             asked = (
                 engine.asked_now(item)
-                and _may_apply(engine, item)
+                and may_apply(engine, item)
                 and get(engine.data, path) is ABSENT
                 and path not in queued
                 and path not in counted
@@ -184,7 +217,7 @@ def _remaining(engine: Engine) -> int:
                 counted.add(path)
             left += asked
             continue
-        if not _may_apply(engine, item):
+        if not may_apply(engine, item):
             continue
         own = own_entries(engine, item)
         for entry in own:
@@ -216,65 +249,11 @@ def entry_left(
             path
             for question in group.questions
             if engine.asked_now(question, group)
-            and _may_apply(engine, question, group, entry)
+            and may_apply(engine, question, group, entry)
             and (path := engine.path_of(group, entry, question)) not in queued
             and get(engine.data, path) is ABSENT
         }
     )
-
-
-def _may_apply(
-    engine: Engine,
-    item: Question | Group,
-    group: Group | None = None,
-    entry: int | None = None,
-    depth: int = 3,
-) -> bool:
-    """Whether it applies, or may once the answers its condition reads are given (looking
-    `depth` conditions back): counted until then, so that answering only lowers the count."""
-    return engine.applies(item, group, entry) or (
-        depth > 0 and _hinges_on_the_unanswered(engine, item, group, entry, depth)
-    )
-
-
-def _hinges_on_the_unanswered(
-    engine: Engine, item: Question | Group, group: Group | None, entry: int | None, depth: int
-) -> bool:
-    """Whether its condition reads an answer not given yet that this pass may ask for (of
-    the deal, or of its entry)."""
-    if group is not None and not engine.applies(group):
-        return False
-    for path in reads(engine.env, item.when, item.purposes):
-        root, *rest = path.split(".", 1)
-        if root == "item" and group is not None and entry is not None:
-            to_ask = [
-                (q, engine.path_of(group, entry, q))
-                for q in group.questions
-                if _within_read(q.path, rest[0] if rest else "")
-                and q is not item
-                and engine.asked_now(q, group)
-                and _may_apply(engine, q, group, entry, depth - 1)
-            ]
-        elif root in Deal.model_fields:
-            to_ask = [
-                (q, split(q.path))
-                for _, q in engine.items()
-                if isinstance(q, Question)
-                and _within_read(q.path, path)
-                and q is not item
-                and engine.asked_now(q)
-                and _may_apply(engine, q, depth=depth - 1)
-            ]
-        else:
-            continue
-        if any(get(engine.data, where) is ABSENT for _, where in to_ask):
-            return True
-    return False
-
-
-def _within_read(answered: str, read: str) -> bool:
-    """Whether the answer at `answered` is the value a condition reads at `read`, or in it."""
-    return answered == read or answered.startswith(f"{read}.")
 
 
 def _list_prompts(group: Group, count: int, per_entry: int) -> int:

@@ -88,10 +88,12 @@ class Prompter:
         purpose = engine.data.get("deal", {}).get("purpose")
         place = engine.place(step.group, step.entry)
         hint = question.help_for(purpose, place)
-        entry = 0
+        entry, kind = 0, None
         if step.group is not None and step.entry is not None:
             entry = engine.entries(step.group).index(step.entry)
-        example = question.example_for(purpose, entry, place)
+            answers = engine.entry_data(step.group, step.entry)
+            kind = answers.get("kind") if isinstance(answers, dict) else None
+        example = question.example_for(purpose, entry, place, kind)
         example = _party_example(question.type, engine.party_names()) or example
         left_open = (
             question.type in TEXT_TYPES
@@ -196,10 +198,12 @@ class Prompter:
         mark: str = "?",
         *,
         cancellable: bool = True,
+        wrapped: bool = False,
     ) -> Any:
         """The value of the option picked. Where the menu is `cancellable` (every menu but the
         review's and 'What next?', which have nothing before them), Esc raises Cancelled;
-        elsewhere it only clears what was typed to filter."""
+        elsewhere it only clears what was typed to filter. Options too long for a line are
+        cut with '…', or wrap onto the next lines where the menu is `wrapped`."""
         titles = [title for title, _ in options]
         values = [value for _, value in options]
         start = next(
@@ -210,7 +214,7 @@ class Prompter:
         hint = hint if len(options) > 3 else ""
         prompt = self._message(message, mark, answer_below=False)
         picked = self._menus.pick(
-            mark, prompt, titles, start, hint, cancellable, **self.env.prompt_io(key)
+            mark, prompt, titles, start, hint, cancellable, wrapped, **self.env.prompt_io(key)
         )
         return values[picked]
 

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from termgen.errors import OutputExistsError
 from termgen.findings.deal import Finding
+from termgen.interview.applying import may_apply
 from termgen.interview.changes import is_entry
 from termgen.interview.data import ABSENT, OPEN, PAUSED_AT, for_file, get
 from termgen.interview.engine import Engine
@@ -21,6 +22,7 @@ from termgen.interview.overview import (
     answer_text,
     asked_at,
     entry_left,
+    marked_at,
     question_at,
     remaining,
     review,
@@ -41,9 +43,9 @@ BACK = "back"
 
 
 KEYS = (
-    "Esc or typing 'back': previous question (in a list entry: cancels the entry) · leave "
-    "empty if not decided yet · everything can be changed in the review at the end · Ctrl-C "
-    "pauses"
+    "Esc or typing 'back': previous question (in a list entry, Esc cancels the entry and "
+    "'back' goes to the entry's previous question) · leave empty if not decided yet · "
+    "everything can be changed in the review at the end · Ctrl-C pauses"
 )
 """What the keys do, said once at the start and again after '?'."""
 NOTHING_BEFORE = "No answer was given before this one in this session: there is none to go back to."
@@ -115,8 +117,15 @@ class Runner:
     def _announce(self, step: Step) -> None:
         if step.section.id != self._section:
             self._section = step.section.id
-            number = [s.id for s in self.engine.spec.sections].index(step.section.id) + 1
-            sections = len(self.engine.spec.sections)
+            # A section this deal has nothing in (no JV company) is not counted, so that the
+            # numbers do not skip it; one that may apply once an answer is given still is.
+            asked = [
+                section.id
+                for section in self.engine.spec.sections
+                if section is step.section
+                or any(may_apply(self.engine, item) for item in section.items)
+            ]
+            number, sections = asked.index(step.section.id) + 1, len(asked)
             heading = f"── Section {number} of {sections}: {step.section.title}"
             count = remaining(self.engine)
             left = f"about {count} question{'' if count == 1 else 's'} left"
@@ -136,7 +145,9 @@ class Runner:
             number = own.index(step.entry) + 1 if step.entry in own else len(own) + 1
             summary = self.engine.summary(group, step.entry)
             about = f" ({summary})" if any(char.isalnum() for char in summary) else ""
-            self.prompter.say(f"{group.title} #{number}{about}{self._escape_note(step)}", "")
+            # A list of one entry (the licence model) has no second to tell it from.
+            title = group.title if group.single else f"{group.title} #{number}"
+            self.prompter.say(f"{title}{about}{self._escape_note(step)}", "")
         self._entry = entry
 
     def _escape_note(self, step: Ask) -> str:
@@ -164,6 +175,8 @@ class Runner:
                     typed = None
                     continue
                 if word == "back":
+                    if self._back_within_entry(step):
+                        return
                     raise Cancelled
             except Cancelled:
                 if self._cancel(step):
@@ -190,6 +203,12 @@ class Runner:
                     "The suggested answers taken for "
                     + "; ".join(self._named(path) for path in self.engine.followed)
                     + f" now follow the new {step.question.prompt.lower()}."
+                )
+            if self.engine.rechecked is not None:
+                listed = self.engine.rechecked.title
+                self.prompter.say(
+                    f"A review point is now held when the initial term has ended: {listed} "
+                    "come again next, to change its time or remove it."
                 )
             again = self.engine.queued - queued
             if again:
@@ -314,12 +333,28 @@ class Runner:
             )
             self.prompter.say(f"{NOTHING_BEFORE}{leave_open} Ctrl-C pauses the interview.")
             return False
+        self._previous(step)
+        return True
+
+    def _back_within_entry(self, step: Ask) -> bool:
+        """'back' typed in a list entry being added or edited, past its first question: the
+        entry's question before is asked again and the entry is kept (Esc cancels it)."""
+        edit = self.engine.editing
+        last = self._answered[-1] if self._answered else None
+        if edit is None or last is None or (edit.group, edit.index) != (step.group, step.entry):
+            return False
+        if (last.group, last.entry) != (step.group, step.entry):
+            return False
+        self._previous(step)
+        return True
+
+    def _previous(self, step: Ask) -> None:
+        """Ask the question answered before this one again, then this one."""
         # This question comes again after it: by the walk while it has no answer, unless it was
         # asked again after a change (the walk would reach it only after the others).
         queued = step.path in self.engine.queued_paths
         again = [step] if queued or get(self.engine.data, step.path) is not ABSENT else []
         self.engine.ask_again([self._answered.pop(), *again])
-        return True
 
     def _back(self) -> None:
         """Esc on a menu of the questions (a list, the suggestions): the question answered
@@ -377,6 +412,11 @@ class Runner:
                 self._answered = [a for a in self._answered if a.path[: len(listed)] != listed]
         elif action == "details":
             self.engine.detail_entries(step)
+            # What is left goes up by them: said, as for a new entry, so that it is no surprise.
+            self.prompter.say(
+                f"{step.details_left} more question{'s' if step.details_left > 1 else ''} "
+                f"({group.details or 'details'}): counted in what is left from here."
+            )
         else:
             self.engine.finish(step, none=action == "none")
 
@@ -611,8 +651,9 @@ class Runner:
             for f in found
         ]
         try:
+            # A finding is told apart by its end (which answer it is about): wrapped, not cut.
             path = self.prompter.select(
-                "settle", "Which finding? (Esc: back)", options, found[0].path
+                "settle", "Which finding? (Esc: back)", options, found[0].path, wrapped=True
             )
         except Cancelled:
             return
@@ -627,6 +668,7 @@ class Runner:
         # finding about the whole list means is the list that is not fixed to one entry.
         groups = [g for g in self.engine.groups() if split(g.path) == tuple(path)]
         group = next((g for g in groups if not g.fixed), groups[0] if groups else None)
+        group = group or marked_at(self.engine, path)  # a list left open on purpose
         if group is not None:
             self.engine.reopen(group)
 

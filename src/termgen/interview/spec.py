@@ -76,6 +76,14 @@ class Question(Record):
             "shown instead of `example`, so that a German deal is not shown a Delaware one."
         ),
     )
+    example_by_kind: dict[Text, Text] = Field(
+        default_factory=dict,
+        description=(
+            "In a list's questions, examples by the entry's kind as answered before (a "
+            "contribution's or an exit trigger's `kind`): shown instead of `example`, so that "
+            "a licence is not shown an example of engineering capacity."
+        ),
+    )
     help_in: dict[Text, Text] = Field(
         default_factory=dict,
         description=(
@@ -121,11 +129,15 @@ class Question(Record):
     )
 
     def example_for(
-        self, purpose: str | None, entry: int = 0, place: str | None = None
+        self, purpose: str | None, entry: int = 0, place: str | None = None, kind: Any = None
     ) -> str | None:
         """The example the `entry`-th entry of a list (0 for a question of no list) sees, in
-        a deal in this place (the nearest the answers name)."""
-        return _in_place(self.example_in, place) or self._example(purpose, entry)
+        a deal in this place (the nearest the answers name), for an entry of this kind."""
+        return (
+            _in_place(self.example_in, place)
+            or (self.example_by_kind.get(kind) if isinstance(kind, str) else None)
+            or self._example(purpose, entry)
+        )
 
     def help_for(self, purpose: str | None, place: str | None = None) -> str | None:
         """The help a deal of this purpose sees, in this place (the nearest the answers name)."""
@@ -172,6 +184,13 @@ class Group(Record):
         description=(
             "For a list fixed to one kind, in a list it shares: the list of kinds where 'none' "
             "is kept when it is finished with no entries, e.g. strengths.none_of."
+        ),
+    )
+    open_at: Text | None = Field(
+        None,
+        description=(
+            "Like `none_at`, the list of kinds where 'left open' is kept when it is left open "
+            "with no entries (a finding until settled), e.g. strengths.open_of."
         ),
     )
     summary: Text = Field(description="How an entry reads in lists, e.g. '{{ item.party }}'.")

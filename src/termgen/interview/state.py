@@ -71,7 +71,15 @@ class State:
 
     def chose_none(self, group: Group) -> bool:
         """Whether a list fixed to one kind was finished with no entries (kept at `none_at`)."""
-        marks = get(self.data, split(group.none_at)) if group.none_at else None
+        return self.kind_marked(group, group.none_at)
+
+    def left_kind_open(self, group: Group) -> bool:
+        """Whether a list fixed to one kind was left open with no entries (kept at `open_at`)."""
+        return self.kind_marked(group, group.open_at)
+
+    def kind_marked(self, group: Group, at: str | None) -> bool:
+        """Whether the list of kinds at `at` holds this list's kind."""
+        marks = get(self.data, split(at)) if at else None
         return isinstance(marks, list) and any(value in marks for value in group.fixed.values())
 
     def list_mark(self, group: Group) -> AnswerPath | None:
@@ -81,8 +89,9 @@ class State:
         stored = get(self.data, path)
         if stored is OPEN or (stored == [] and not group.fixed):
             return path
-        if self.chose_none(group):
-            return (*split(str(group.none_at)), *group.fixed.values())
+        for at in (group.none_at, group.open_at):
+            if at is not None and self.kind_marked(group, at):
+                return (*split(at), *group.fixed.values())
         return None
 
     def context(self, group: Group | None = None, entry: int | None = None) -> dict[str, Any]:

@@ -116,6 +116,8 @@ def parse(
         return _city(text)
     if kind == "date":
         return _date(text)
+    if kind == "quantity":
+        _ask_back_period_in_another_language(text)
     if kind in ("money", "quantity"):
         text = _decimal_comma_asked_back(text, confirmed)
     if kind == "duration":
@@ -228,6 +230,58 @@ def _ask_back_unit_in_another_language(text: str) -> None:
     )
 
 
+_DAYS_IN = {"days": 1, "weeks": 7}
+"""What a unit of time counts in days, where it is exact (a month is not)."""
+
+
+def _ask_back_in_days(text: str, count: int, word: str, unit: str) -> None:
+    """'3 Wochen' or '3 weeks' where days are counted is offered as the days it is ('21');
+    Enter takes it."""
+    english = word.casefold() if word.casefold() in _DAYS_IN else f"{word.casefold()}s"
+    found = _UNITS_IN_OTHER_LANGUAGES.get(word.casefold(), (english, ""))[0]
+    if unit != "days" or found not in _DAYS_IN:
+        return
+    days = count * _DAYS_IN[found]
+    raise AnswerError(
+        f"'{text}' is {days} days, and this question counts days. Press Enter to take {days}, "
+        "or change it",
+        instead=str(days),
+    )
+
+
+_PER_PERIOD = re.compile(
+    r"(?P<count>\d[\d.,]*)\s+(?P<unit>.+?)\s*"
+    r"(?:(?:/|\b(?:pro|je|im|per|par|por|al|all'|a)\s+)(?P<period>[^\W\d]+)\.?|"
+    r"\s(?P<adverb>jährlich|monatlich|wöchentlich|täglich))",
+    re.I,
+)
+_ADVERBS = {"jährlich": "jahr", "monatlich": "monat", "wöchentlich": "woche", "täglich": "tag"}
+_PER = {"years": "/yr", "months": "/month", "weeks": "/week", "days": "/day"}
+"""How a quantity writes 'a year' and its kin: '4 releases/yr' reads '4 releases a year'."""
+
+
+def _ask_back_period_in_another_language(text: str) -> None:
+    """'4 Releases pro Jahr' is offered as '4 releases/yr', as the draft is in English; Enter
+    takes it. The unit is written as a word of the sentence ('releases'), unless it is an
+    abbreviation ('FTE')."""
+    match = _PER_PERIOD.fullmatch(text)
+    if match is None:
+        return
+    period = (match["period"] or _ADVERBS.get(match["adverb"].casefold(), "")).casefold()
+    found = _UNITS_IN_OTHER_LANGUAGES.get(period)
+    if found is None:
+        return
+    english, language = found
+    unit = match["unit"]
+    unit = unit if unit.isupper() else unit[:1].lower() + unit[1:]
+    meant = f"{match['count']} {unit}{_PER[english]}"
+    raise AnswerError(
+        f"'{text}' says how often in {language}; the draft is in English. Press Enter to take "
+        f"{meant}, or change it",
+        instead=meant,
+    )
+
+
 def _decimal_comma_asked_back(text: str, confirmed: str | None) -> str:
     """An amount whose number is written the continental way is asked back; given again as it
     was, it is taken as it reads here ('EUR 1,2bn' as EUR 12bn), the only way an answer file
@@ -310,10 +364,11 @@ _MONTH_YEAR = re.compile(r"([a-z]+)\.?\s+(\d{4})", re.I)
 def _whole_number(text: str, unit: str | None) -> int:
     number = text.replace(",", "")
     if unit:
-        named = re.fullmatch(r"(\d+)\s*([^\W\d]+)", number)
+        named = re.fullmatch(r"(\d+)\s*([^\W\d]+)\.?", number)
         if named and named.group(2).casefold() in (unit.casefold(), unit.casefold().rstrip("s")):
             number = named.group(1)
         elif named:
+            _ask_back_in_days(text, int(named.group(1)), named.group(2), unit)
             raise AnswerError(f"'{text}' is not a number of {unit}; write digits, e.g. 30")
     if not re.fullmatch(r"\d+", number):
         raise AnswerError(f"'{text}' is not a whole number; write digits, e.g. 30")
@@ -381,10 +436,12 @@ def _per_party(text: str, kind: str, parties: Sequence[str]) -> dict[str, Any]:
     if same is not None:
         text = "; ".join(f"{party} {same}" for party in parties)
     values: dict[str, Any] = {}
-    for part in re.split(r"[;,]", text):
+    written: dict[str, str] = {}
+    # With semicolons between the parties, a comma is a decimal comma ('BFW 66,7; CSY 33,3').
+    for part in text.split(LIST_SEPARATOR) if LIST_SEPARATOR in text else text.split(","):
         if not part.strip():
             continue
-        match = re.fullmatch(r"\s*(.+?)\s+(\d[\d.,]*)\s*%?\s*", part)
+        match = re.fullmatch(r"\s*(.+?)\s+(\d[\d.,]*(?:\s*/\s*\d+)?)\s*%?\s*", part)
         if not match:
             names = list(parties[:2]) if len(parties) >= 2 else ["NAW", "KSC"]
             example = (
@@ -403,7 +460,12 @@ def _per_party(text: str, kind: str, parties: Sequence[str]) -> dict[str, Any]:
             raise AnswerError(
                 with_suggestion(f"'{party}' is not one of the parties", party, parties)
             )
+        written[party] = number
+        if kind == "shares" and ("/" in number or re.fullmatch(r"\d+,\d{1,2}", number)):
+            continue  # offered back below, as the percent it is
         values[party] = int(number) if kind == "per_party" and number.isdigit() else _number(number)
+    if len(values) < len(written):
+        _ask_back_shares(text, written)
     total = sum(Decimal(v) for v in values.values())
     if kind == "shares" and values and total == 1:
         meant = "; ".join(f"{party} {_in_percent(value)}" for party, value in values.items())
@@ -415,6 +477,34 @@ def _per_party(text: str, kind: str, parties: Sequence[str]) -> dict[str, Any]:
     if kind == "shares" and values and total != 100:
         raise AnswerError(f"the shares add up to {total:f}, not 100")
     return values
+
+
+def _ask_back_shares(text: str, written: dict[str, str]) -> None:
+    """Shares written as fractions ('BFW 2/3; CSY 1/3') or with a decimal comma ('BFW 66,7;
+    CSY 33,3') are offered in percent with a decimal point; Enter takes them. Fractions are
+    rounded to two decimals, the last share taking what rounding leaves, so that they still
+    add up to 100."""
+    shares: dict[str, Decimal] = {}
+    for party, number in written.items():
+        fraction = _FRACTION.fullmatch(number.replace(" ", ""))
+        if fraction is not None and int(fraction[2]) > 0:
+            exact = Decimal(100 * int(fraction[1])) / int(fraction[2])
+            shares[party] = exact.quantize(Decimal("0.01"))
+        else:
+            shares[party] = _number(number.replace(",", "."))
+    if any("/" in number for number in written.values()):
+        rest = 100 - sum(shares.values(), Decimal(0))
+        last = list(shares)[-1]
+        if rest and abs(rest) <= Decimal("0.01") * len(shares):
+            shares[last] += rest
+    meant = "; ".join(
+        f"{party} {format_number(share.normalize())}" for party, share in shares.items()
+    )
+    raise AnswerError(
+        f"'{text}' reads as '{meant}' in percent with a decimal point, as the draft writes "
+        "shares. Press Enter to take it, or change it",
+        instead=meant,
+    )
 
 
 def _in_percent(fraction: Any) -> str:

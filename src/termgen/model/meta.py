@@ -69,8 +69,8 @@ class Party(Record):
     @field_validator("signatory", "second_signatory", "notices", mode="before")
     @classmethod
     def _none_when_blank(cls, given: Any) -> Any:
-        """A signatory or an address given with nothing in it is none (an interview keeps
-        'no second signatory' as `second_signatory: {name: null}`)."""
+        """A signatory or an address given with nothing in it is none (`second_signatory:
+        {name: null}`, as earlier interviews kept 'no second signatory')."""
         if isinstance(given, dict) and given and all(blank(value) for value in given.values()):
             return None
         return given

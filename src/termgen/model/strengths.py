@@ -93,4 +93,11 @@ class Strengths(Record):
             "no offtake commitments): the interview does not ask for them again."
         ),
     )
+    open_of: list[ContributionKind] = Field(
+        default_factory=list,
+        description=(
+            "Kinds of contribution left open on purpose (software_release_bandwidth: release "
+            "bandwidth still to be agreed): a finding until a contribution of that kind is given."
+        ),
+    )
     phases: list[Phase] = Field(default_factory=list)

@@ -6,7 +6,7 @@ the expert, and the change procedure names the consent a change needs as the ann
 
 from __future__ import annotations
 
-from .test_fifth_reading import _answers, _texts
+from .test_fifth_reading import _answers, _table, _texts
 from .test_mechanics import _numbers
 
 _IN_THE_LOCK_IN = "may be the subject of a Deadlock Notice only within 30 days after the Lock-in"
@@ -168,3 +168,35 @@ def test_the_change_procedure_and_the_annex_name_the_same_consent() -> None:
     consent = "a change that alters a party's contribution or share also needs that party's"
     assert f"{consent[0].upper()}{consent[1:]} written consent." in texts["change.procedure"]
     assert f"; {consent} written consent." in texts["change.annex.change-control"]
+
+
+def test_a_take_or_pay_says_what_a_unit_of_shortfall_costs_and_how_a_part_year_counts() -> None:
+    data = _answers("battery-jv.yaml")
+    numbers = _numbers(data)
+    offtake = _texts(data)["strengths.offtake"]
+    assert (
+        "The take-or-pay payment for each unit of shortfall is the price the unit would have had "
+        f"under the transfer-pricing basis in clause {numbers['goals.value-sharing']}, less the "
+        "variable costs the JV saves by not making it. In a year the commitment covers only in "
+        "part, the commitment counts in proportion to the days it covers"
+    ) in offtake
+    assert "whether or not NAW called it off." in offtake
+    # An offtake without a take-or-pay gets none of it.
+    offtaker = next(
+        item for item in data["strengths"]["contributions"] if item["kind"] == "plant_allocation"
+    )
+    offtaker["acceptance"] = "NAW takes the output the annual production plan allocates to it."
+    assert "unit of shortfall" not in _texts(data)["strengths.offtake"]
+
+
+def test_the_schedule_names_an_offtake_or_a_plant_capacity_not_both() -> None:
+    rows = _table(_answers("edrive-jv.yaml"), "contributions")
+    offtake = next(row for row in rows if row[0] == "RMA" and "Offtake" in row[1])
+    assert (
+        offtake[1] == "Offtake commitment for drive units for RMA's compact and mid-size platforms."
+    )
+    capacity = next(
+        row for row in _table(_answers("platform-sharing.yaml"), "contributions") if row[0] == "AUV"
+    )
+    assert capacity[1].startswith("Plant capacity: Body shop, paint and assembly capacity")
+    assert not any("and offtake" in row[1] for row in rows)

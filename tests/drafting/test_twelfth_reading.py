@@ -53,7 +53,7 @@ def test_an_offtake_row_runs_as_long_as_its_clause() -> None:
     for name, party in (("battery-jv.yaml", "NAW"), ("edrive-jv.yaml", "RMA")):
         data = _answers(name)
         offtake = next(
-            row for row in _table(data, "contributions") if row[0] == party and "offtake" in row[1]
+            row for row in _table(data, "contributions") if row[0] == party and "Offtake" in row[1]
         )
         assert (
             offtake[3]
@@ -63,7 +63,7 @@ def test_an_offtake_row_runs_as_long_as_its_clause() -> None:
         # A partnership that does not renew keeps the fixed end date in both.
         data["exit"]["renewal"] = {"type": "none"}
         offtake = next(
-            row for row in _table(data, "contributions") if row[0] == party and "offtake" in row[1]
+            row for row in _table(data, "contributions") if row[0] == party and "Offtake" in row[1]
         )
         assert offtake[3].startswith("1 July 2030 to ")
 

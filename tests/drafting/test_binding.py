@@ -137,7 +137,7 @@ def test_approvals_are_conditions_to_closing_with_a_long_stop_date() -> None:
     signing, closing = conditions.split(". ", 1)
     assert "regulatory" not in signing
     assert closing.startswith("Closing under the definitive agreements")
-    assert "by the Long-stop Date" in conditions
+    assert "not obtained in time" in conditions
     assert '(the "Long-stop Date")' in texts["general.regulatory-approvals"]
     assert "or, if later, on closing under the definitive agreements" in texts["exit.term"]
 

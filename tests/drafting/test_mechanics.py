@@ -362,9 +362,11 @@ def test_the_lock_up_lets_the_deadlock_and_exit_buy_outs_transfer_shares() -> No
     data = _answers("battery-jv.yaml")
     numbers = _numbers(data)
     assert (
-        "and except a transfer under the deadlock mechanism in clause "
+        "ceases to be one. A transfer under the deadlock mechanism in clause "
         f"{numbers['company.deadlock']} or a buy-out on exit in clause "
-        f"{numbers['exit.stake-buy-out']}. After the Lock-in Period"
+        f"{numbers['exit.stake-buy-out']} is permitted at any time that clause applies, during "
+        "the Lock-in Period or after it, and the right of first refusal and the tag-along below "
+        "do not apply to it. Otherwise, after the Lock-in Period"
     ) in _texts(data)["company.transfers"]
 
 

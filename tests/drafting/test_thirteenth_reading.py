@@ -60,7 +60,12 @@ def test_a_trigger_naming_rows_limits_the_deadlock_to_them_with_one_clock() -> N
         'of program gates", which the matrix also reserves, and a decision that a body takes'
     ) in deadlock
     assert "after escalation" not in deadlock
-    assert deadlock.endswith("either party may end the partnership by giving 90 days' notice.")
+    assert deadlock.endswith(
+        "either party may end the partnership by giving 90 days' notice, but only once the "
+        "Lock-in Period defined in clause 9.1 has ended; a Deadlock that arises during that "
+        "period and is still unresolved when it ends may be the ground of such a notice only "
+        "within 30 days after the Lock-in Period ends."
+    )
     # A description that names no row is kept as a condition; every reserved row is a Deadlock.
     trigger = next(item for item in data["exit"]["triggers"] if item["kind"] == "deadlock")
     trigger["description"] = "Two meetings of the Steering Committee have failed to decide it."

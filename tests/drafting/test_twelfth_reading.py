@@ -13,8 +13,8 @@ from .test_mechanics import _numbers
 def test_a_negotiation_after_a_missed_approval_runs_past_the_long_stop_date() -> None:
     approvals = _texts(_answers("bridge-technology.yaml"))["general.regulatory-approvals"]
     assert (
-        "if they have not agreed one within 60 days after the Long-stop Date, either party may "
-        "end the definitive agreements as far as they concern that activity"
+        "the parties negotiate in good faith on another way to carry out the activity concerned "
+        "during the 60 days that follow the earliest of those events"
     ) in approvals
     assert "agreed one by the Long-stop Date" not in approvals
 
@@ -40,8 +40,11 @@ def test_deadlock_put_and_call_windows_run_from_the_price() -> None:
     numbers = _numbers(data)
     deadlock = _texts(data)["company.deadlock"]
     assert (
-        "Put and call: within 60 days after the price has been agreed or determined under clause "
-        f"{numbers['exit.valuation']}, RMA may buy all the shares of the other parties"
+        f"is set under clause {numbers['exit.valuation']}; if a price has not been agreed"
+    ) in deadlock
+    assert (
+        "Within 60 days after the last of those prices has been agreed or determined, RMA may buy "
+        "all the shares of the other parties"
     ) in deadlock
     assert "within 60 days of the Deadlock Notice" not in deadlock
 
@@ -50,7 +53,7 @@ def test_an_offtake_row_runs_as_long_as_its_clause() -> None:
     for name, party in (("battery-jv.yaml", "NAW"), ("edrive-jv.yaml", "RMA")):
         data = _answers(name)
         offtake = next(
-            row for row in _table(data, "contributions") if row[0] == party and "offtake" in row[1]
+            row for row in _table(data, "contributions") if row[0] == party and "Offtake" in row[1]
         )
         assert (
             offtake[3]
@@ -60,7 +63,7 @@ def test_an_offtake_row_runs_as_long_as_its_clause() -> None:
         # A partnership that does not renew keeps the fixed end date in both.
         data["exit"]["renewal"] = {"type": "none"}
         offtake = next(
-            row for row in _table(data, "contributions") if row[0] == party and "offtake" in row[1]
+            row for row in _table(data, "contributions") if row[0] == party and "Offtake" in row[1]
         )
         assert offtake[3].startswith("1 July 2030 to ")
 

@@ -13,7 +13,7 @@ from termgen.model.change import ReviewPoint
 from termgen.model.common import JOINT
 from termgen.model.exit import ends_with_term
 from termgen.model.governance import DecisionArea
-from termgen.model.strengths import Contribution
+from termgen.model.strengths import OFFTAKE_PURPOSES, Contribution
 from termgen.templating.missing import PLACEHOLDER, PLACEHOLDER_MARK
 from termgen.wording import (
     JOINTLY,
@@ -48,8 +48,15 @@ TABLE_TITLES = {
 }
 """The title printed above each table, by which the clauses refer to it."""
 
-_CONTRIBUTION_WORDS = {"plant_allocation": "Plant capacity and offtake"}
-"""Kinds whose answer value misleads as words: a buyer's offtake is no 'plant allocation'."""
+
+def _contribution_kind(item: Contribution, purpose: str | None) -> str:
+    """A contribution's kind as the schedule names it. A plant allocation is a buyer's offtake
+    where the purpose makes it one (as `Contribution.named` says), else the plant capacity a
+    party provides: never 'plant allocation', nor both at once."""
+    if item.kind == "plant_allocation":
+        return "Offtake" if purpose in OFFTAKE_PURPOSES else "Plant capacity"
+    return capital(humanise(item.kind))
+
 
 _AREA_WORDS: dict[DecisionArea, str] = {
     "architecture_baseline": "Architecture baseline",
@@ -185,9 +192,12 @@ def contributions(deal: Deal, style: HouseStyle) -> Table:
     )
     rows = []
     for item in deal.strengths.contributions:
-        what = _CONTRIBUTION_WORDS.get(item.kind) or capital(humanise(item.kind))
+        what = _contribution_kind(item, deal.deal.purpose)
         if item.description:
-            what = item.description if item.kind == "other" else f"{what}: {item.description}"
+            # A description that starts with the kind says it already: "Offtake commitment for
+            # the plant's output", not "Offtake: Offtake commitment ...".
+            named = item.kind == "other" or item.description.lower().startswith(what.lower())
+            what = item.description if named else f"{what}: {item.description}"
         rows.append(
             (
                 cell(item.party),

@@ -240,6 +240,16 @@ def _change_exceptions(context: Context, rights: Any, approval: Any, ending: str
     return ", except " + "; and ".join(parts) + f" {ending}"
 
 
+def _consent_to_change(parties: Any) -> str:
+    """`parties | consent_to_change`: the consent a change needs besides its approval, as
+    the change procedure and the annex's change control both state it (one wording, so the
+    two cannot drift apart)."""
+    return (
+        "a change that alters a party's contribution or share also needs that party's "
+        "written consent"
+    )
+
+
 @_keeps_missing
 def _jointly_approved(rights: Iterable[Any]) -> list[Any]:
     """The rows of the decision-rights matrix that need every party: a body's unanimous
@@ -401,6 +411,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "and_join": _and_join,
     "grouped": _grouped,
     "change_exceptions": _change_exceptions,
+    "consent_to_change": _consent_to_change,
     "jointly_approved": _jointly_approved,
     "named_in": _named_in,
     "escalated_from_off_path": _escalated_from_off_path,

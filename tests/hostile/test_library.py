@@ -159,3 +159,30 @@ def test_a_1_gb_clause_file_is_refused_without_reading_it(tmp_path: Path) -> Non
     run.assert_bounded()
     assert run.status == 2
     assert f"{path}: the file is 1000 MB; clause files are at most 1 MB" in run.err
+
+
+@pytest.mark.parametrize(
+    ("clause_id", "message"),
+    [
+        (
+            "general.hos\u200ftile",
+            "holds the character U+200F (right-to-left mark) at position 12, which a clause id "
+            "does not allow; write it with lowercase letters a-z and digits, words joined by "
+            "one '.', '-' or '_', e.g. exit.trigger.breach",
+        ),
+        ("general.h\u202eostile", "holds the character U+202E (right-to-left override)"),
+        ("general.h\u0435stile", "holds the character U+0435 (cyrillic small letter ie)"),
+        ("General..Hostile", "'General..Hostile' is not a clause id; write it with lowercase"),
+    ],
+    ids=["mark", "override", "look-alike", "form"],
+)
+def test_a_clause_id_out_of_form_names_the_character_and_the_form(
+    tmp_path: Path, clause_id: str, message: str
+) -> None:
+    path = _clause(tmp_path / "overlay")
+    path.write_text(path.read_text().replace("general.hostile", clause_id), encoding="utf-8")
+    result = run_cli("library", "lint", tmp_path / "overlay")
+    assert result.status == 2
+    assert result.err.startswith(f"{path}:1:5: id: {message}"), result.err
+    assert "pattern" not in result.err
+

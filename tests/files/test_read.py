@@ -38,7 +38,15 @@ def test_what_is_not_a_regular_file_is_refused_without_waiting(tmp_path: Path) -
     os.mkfifo(pipe)
     assert "is not a regular file (a pipe, device or socket)" in _refusal(read_bytes, pipe, SMALL)
     assert "is not a regular file" in _refusal(read_bytes, Path("/dev/zero"), SMALL)
-    assert _refusal(read_bytes, tmp_path, SMALL) == f"{tmp_path}: is a folder, not a test file"
+    assert _refusal(read_bytes, tmp_path, SMALL) == (
+        f"{tmp_path}: is a folder, not a test file; give the path of a test file in it"
+    )
+    misnamed = tmp_path / "deal.yaml"
+    misnamed.mkdir()
+    assert _refusal(read_bytes, misnamed, SMALL) == (
+        f"{misnamed}: is a folder, not a test file; rename the folder so that its name does not "
+        "end in .yaml"
+    )
     missing = tmp_path / "missing"
     assert (
         _refusal(read_bytes, missing, SMALL)

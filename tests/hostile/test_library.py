@@ -186,3 +186,24 @@ def test_a_clause_id_out_of_form_names_the_character_and_the_form(
     assert result.err.startswith(f"{path}:1:5: id: {message}"), result.err
     assert "pattern" not in result.err
 
+
+def test_a_folder_named_as_a_clause_file_is_refused_not_passed_by(tmp_path: Path) -> None:
+    overlay = tmp_path / "overlay"
+    _clause(overlay)
+    environ = {"TERMGEN_CACHE": str(tmp_path / "cache")}
+    assert termgen("library", "lint", overlay, environ=environ).status == 0  # now in the cache
+    folder = overlay / "exit" / "costs.yaml"
+    folder.mkdir(parents=True)
+    _clause(folder)  # a clause inside it is not read either
+    message = (
+        f"{folder}: is a folder, not a clause file; rename the folder so that its name does not "
+        "end in .yaml"
+    )
+    for command in (
+        ("library", "lint", overlay),
+        ("draft", BATTERY, "-o", tmp_path / "out", "--library", overlay),
+        ("check", BATTERY, "--library", overlay),
+    ):
+        run = termgen(*command, environ=environ)
+        assert (run.status, run.err.splitlines()[0]) == (2, message), run.err
+    assert not (tmp_path / "out").exists()

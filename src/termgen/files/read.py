@@ -72,6 +72,15 @@ WORD_TEMPLATE_UNPACKED = 100 * MB
 """The most a Word template may hold once unzipped (a zip bomb unpacks to gigabytes)."""
 
 
+def _instead_of_folder(path: FilePath, kind: Kind) -> str:
+    """What to do about a folder where a file was wanted: one named as a file is misnamed (a
+    clause library lists every *.yaml in it); another was given for a file in it."""
+    suffix = Path(path).suffix
+    if suffix:
+        return f"rename the folder so that its name does not end in {suffix}"
+    return f"give the path of {kind.a} in it"
+
+
 def read_bytes(path: FilePath, kind: Kind) -> bytes:
     """The bytes of a regular file of at most `kind.limit` bytes, or a clear refusal."""
     try:
@@ -87,7 +96,7 @@ def read_bytes(path: FilePath, kind: Kind) -> bytes:
     try:
         status = os.fstat(descriptor)
         if stat.S_ISDIR(status.st_mode):
-            raise kind.refuse(path, f"is a folder, not {kind.a}")
+            raise kind.refuse(path, f"is a folder, not {kind.a}; {_instead_of_folder(path, kind)}")
         if not stat.S_ISREG(status.st_mode):
             raise kind.refuse(
                 path,

@@ -378,6 +378,8 @@ def _bad_files(folder: Path, drafts: dict[str, Path]) -> list[tuple[str, Path, s
     docx.Document().save(str(empty_word))
     broken_word = folder / "broken.docx"
     broken_word.write_bytes(b"PK\x03\x04 not really a zip")
+    blank_text = folder / "blank.txt"
+    blank_text.write_bytes(b"\xef\xbb\xbf \r\n\t\n")
     binary_text = folder / "binary.txt"
     binary_text.write_bytes(b"\x00\x01\x02")
     rtf = folder / "draft.rtf"
@@ -408,7 +410,18 @@ def _bad_files(folder: Path, drafts: dict[str, Path]) -> list[tuple[str, Path, s
             recipe,
             "this PDF does not read like a contract or term sheet (no agreement, parties or obligations found); termgen checks drafts of agreements",
         ),
-        ("empty word", empty_word, "the Word document holds no text"),
+        (
+            "empty word",
+            empty_word,
+            "the Word document holds no text; check that it is the draft you meant, or ask for a "
+            "copy with the contract's text in it",
+        ),
+        (
+            "blank text",
+            blank_text,
+            "the file holds no text; check that it is the draft you meant, or save the draft's "
+            "text into it again",
+        ),
         (
             "broken word",
             broken_word,

@@ -276,3 +276,39 @@ def test_a_file_just_over_the_limit_is_not_said_to_be_the_limit(tmp_path: Path) 
     size = path.stat().st_size
     assert result.status == 2
     assert f"{path}: the file is {size:,} bytes; answer files are at most 5 MB" in result.err
+
+
+def test_a_mark_left_open_that_marks_no_open_answer_is_reported_at_its_line(
+    tmp_path: Path,
+) -> None:
+    marks = [
+        "exit.triggers.9.notice",
+        "exit.renewal.notice",
+        "exit.bogus",
+        "governance.disputes.seat",
+        "governance.disputes.seat",
+    ]
+    path = tmp_path / "deal.yaml"
+    text = BATTERY.replace("    seat: London\n", "    seat:\n", 1)
+    path.write_text(text + "left_open:\n" + "".join(f"  - {m}\n" for m in marks), "utf-8")
+    before = path.read_bytes()
+    first = _line_of(path, "- exit.triggers.9.notice")
+    expected = [
+        f"{path}:{first}:5: left open #1: 'exit.triggers.9.notice' is about entry 10 of "
+        "'exit.triggers', which has 7 entries; correct the number, or delete this line",
+        f"{path}:{first + 1}:5: left open #2: 'exit.renewal.notice' is answered in the file and "
+        "listed as left open; delete this line to keep the answer, or delete the answer to "
+        "leave it open",
+        f"{path}:{first + 2}:5: left open #3: 'exit.bogus' is not a field of the deal; 'exit' has",
+        f"{path}:{first + 4}:5: left open #5: 'governance.disputes.seat' is listed twice; delete "
+        "this line",
+    ]
+    for command in ("validate", "draft", "check"):
+        result = run_cli(command, path, *(["-o", tmp_path / "out"] if command == "draft" else []))
+        lines = result.err.splitlines()
+        assert result.status == 2, (command, result.err)
+        assert len(lines) == len(expected), result.err
+        for line, start in zip(lines, expected, strict=True):
+            assert line.startswith(start), (command, line)
+    assert path.read_bytes() == before
+    assert not (tmp_path / "out").exists()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from termgen.interview.data import LEFT_OPEN, with_open_marks
+from termgen.interview.data import LEFT_OPEN, OPEN, with_open_marks
 
 from ..conftest import EXAMPLES_DIR, run_cli
 from ..interview.terminal import CTRL_C, ScriptedTerminal, run_interview
@@ -81,7 +81,12 @@ def test_a_mark_left_open_past_the_end_of_a_list_adds_no_entries(tmp_path: Path)
     )
     run = termgen("interview", "--answers", target, "--no-input", "-o", tmp_path / "new.yaml")
     run.assert_bounded()
-    assert run.status == 0, run.err
+    assert run.status == 2, run.err
+    assert (
+        "left open #1: 'parties.20000000.signatory.name' is about entry 20000001 of 'parties', "
+        "which has 2 entries; correct the number, or delete this line"
+    ) in run.err
+    assert not (tmp_path / "new.yaml").exists()
 
 
 def test_a_mark_left_open_below_an_answer_leaves_the_answer() -> None:
@@ -90,3 +95,10 @@ def test_a_mark_left_open_below_an_answer_leaves_the_answer() -> None:
         {**data, LEFT_OPEN: ["deal.name.x", "parties.3.role", "parties.0.short_name.y"]}
     )
     assert marked == data
+
+
+def test_a_mark_left_open_on_a_blank_answer_stays_open() -> None:
+    marked = with_open_marks(
+        {"governance": {"disputes": {"seat": " "}}, LEFT_OPEN: ["governance.disputes.seat"]}
+    )
+    assert marked == {"governance": {"disputes": {"seat": OPEN}}}

@@ -294,8 +294,8 @@ def test_a_mark_left_open_that_marks_no_open_answer_is_reported_at_its_line(
     before = path.read_bytes()
     first = _line_of(path, "- exit.triggers.9.notice")
     expected = [
-        f"{path}:{first}:5: left open #1: 'exit.triggers.9.notice' is about entry 10 of "
-        "'exit.triggers', which has 7 entries; correct the number, or delete this line",
+        f"{path}:{first}:5: left open #1: 'exit.triggers.9.notice' names entry '9', but "
+        "entries of 'exit.triggers' are numbered 0 to 6; correct it, or delete this line",
         f"{path}:{first + 1}:5: left open #2: 'exit.renewal.notice' is answered in the file and "
         "listed as left open; delete this line to keep the answer, or delete the answer to "
         "leave it open",
@@ -312,3 +312,25 @@ def test_a_mark_left_open_that_marks_no_open_answer_is_reported_at_its_line(
             assert line.startswith(start), (command, line)
     assert path.read_bytes() == before
     assert not (tmp_path / "out").exists()
+
+
+def test_a_mark_left_open_names_list_entries_by_ascii_numbers(tmp_path: Path) -> None:
+    path = tmp_path / "deal.yaml"
+    marks = ["exit.triggers.\u00b2.notice", "exit.triggers.x.notice", "strengths.none_of.0"]
+    path.write_text(BATTERY + f"left_open: [{', '.join(marks)}]\n", encoding="utf-8")
+    result = run_cli("validate", path)
+    assert result.status == 2
+    where = f"{path}:{_line_of(path, 'left_open')}:"
+    triggers = "entries of 'exit.triggers' are numbered 0 to 6"
+    assert [line.partition(": ")[::2] for line in result.err.splitlines()] == [
+        (
+            where[:-1] + f":{column}",
+            f"left open #{number}: '{mark}' names entry '{entry}', but "
+            f"{numbered}; correct it, or delete this line",
+        )
+        for number, mark, entry, numbered, column in (
+            (1, marks[0], "\u00b2", triggers, 13),
+            (2, marks[1], "x", triggers, 37),
+            (3, marks[2], "0", "'strengths.none_of' has no entries", 61),
+        )
+    ]

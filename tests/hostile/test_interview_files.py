@@ -83,8 +83,8 @@ def test_a_mark_left_open_past_the_end_of_a_list_adds_no_entries(tmp_path: Path)
     run.assert_bounded()
     assert run.status == 2, run.err
     assert (
-        "left open #1: 'parties.20000000.signatory.name' is about entry 20000001 of 'parties', "
-        "which has 2 entries; correct the number, or delete this line"
+        "left open #1: 'parties.20000000.signatory.name' names entry '20000000', but entries "
+        "of 'parties' are numbered 0 to 1; correct it, or delete this line"
     ) in run.err
     assert not (tmp_path / "new.yaml").exists()
 

@@ -136,16 +136,20 @@ def _unplaced(data: dict[str, Any], path: str, seen: set[str]) -> str | None:
     if shape_at(Deal, where) is None:
         return unknown_path(Deal, path)
     value: Any = data
-    for depth, part in enumerate(where):
-        if isinstance(part, int):
+    for depth, part in enumerate(where):  # each step has a shape: the whole path has one
+        if getattr(shape_at(Deal, where[:depth]), "kind", None) == "list":
             value = [] if value is None else value
             if not isinstance(value, list):
                 return None  # the answers' own validation says what is wrong with them
-            if part >= len(value):
-                entries = f"{len(value)} entr{'y' if len(value) == 1 else 'ies'}"
+            numbered = (
+                f"entries of '{dotted(where[:depth])}' are numbered 0 to {len(value) - 1}"
+                if value
+                else f"'{dotted(where[:depth])}' has no entries"
+            )
+            if not isinstance(part, int) or part >= len(value):
                 return (
-                    f"'{path}' is about entry {part + 1} of '{dotted(where[:depth])}', which has "
-                    f"{entries}; correct the number, or delete this line"
+                    f"'{path}' names entry '{part}', but {numbered}; correct it, or delete this "
+                    "line"
                 )
             value = value[part]
         elif isinstance(value, dict):

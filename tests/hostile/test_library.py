@@ -92,6 +92,11 @@ def test_lint_reports_what_it_can_see_in_a_condition(
 
 RUN_TIME = [
     # what only running shows (sizes that depend on the deal), and where the budget stops it
+    ("{{ [deal.name] | tojson(indent=10 ** 9) }}", "characters or entries, more than 1,000,000"),
+    (
+        "{{ [[[[deal.name]]]] | tojson(indent='.' * 100000) }}",
+        "characters or entries, more than 1,000,000",
+    ),
     (
         "{% for a in deal.name * 5000 %}{% for b in deal.name * 5000 %}.{% endfor %}{% endfor %}",
         "its loops and calls run more than 1,000,000 times",

@@ -334,3 +334,17 @@ def test_a_mark_left_open_names_list_entries_by_ascii_numbers(tmp_path: Path) ->
             (3, marks[2], "0", "'strengths.none_of' has no entries", 61),
         )
     ]
+
+
+def test_what_a_message_echoes_from_the_file_cannot_drive_the_terminal(tmp_path: Path) -> None:
+    path = _deal(
+        tmp_path,
+        "  name: Project Volta",
+        '  "na\\e]0;retitled\\ame\\u202e": x\n  name: Project Volta',
+    )
+    result = run_cli("validate", path)
+    assert result.status == 2
+    assert result.err.startswith(
+        f"{path}:5:3: deal: unknown key 'na\\u001b]0;retitled\\u0007me\\u202e'"
+    ), result.err
+    assert not any(character in result.err for character in "\x1b\x07\u202e")

@@ -102,3 +102,42 @@ def test_a_mark_left_open_on_a_blank_answer_stays_open() -> None:
         {"governance": {"disputes": {"seat": " "}}, LEFT_OPEN: ["governance.disputes.seat"]}
     )
     assert marked == {"governance": {"disputes": {"seat": OPEN}}}
+
+
+def _grown_condition(folder: Path, condition: str, grown: str) -> tuple[Path, int]:
+    """The built-in interview with one condition made to grow past the sandbox's budget."""
+    built_in = (Path(__file__).parents[2] / "interviews" / "partnership.yaml").read_text()
+    assert condition in built_in
+    spec = folder / "interview.yaml"
+    spec.write_text(built_in.replace(condition, f"when: {grown}", 1), encoding="utf-8")
+    return spec, built_in[: built_in.index(condition)].count("\n") + 1
+
+
+STOPPED = "condition stopped on these answers: it makes a text or list of "
+
+
+def test_a_condition_the_sandbox_stops_is_located_in_the_definition(tmp_path: Path) -> None:
+    spec, line = _grown_condition(
+        tmp_path, "when: deal.binding != 'binding'", "(deal.name * 100000000) | length > 1"
+    )
+    run = termgen("interview", "--spec", spec, "--answers", EXAMPLES_DIR / "battery-jv.yaml")
+    run.assert_bounded()
+    assert run.status == 2
+    assert run.err.startswith(f"{spec}:{line}: {STOPPED}"), run.err
+    assert "make the condition in the interview definition smaller" in run.err
+
+
+def test_a_condition_in_a_list_the_sandbox_stops_is_located_and_the_file_kept(
+    tmp_path: Path,
+) -> None:
+    spec, line = _grown_condition(
+        tmp_path, "when: item.kind != 'ip_licence'", "(item.kind * 100000000) | length > 1"
+    )
+    target = _deal(tmp_path, "", "      quantity: 120 FTE\n")
+    before = target.read_bytes()
+    status, _, err = run_interview(
+        ScriptedTerminal(lambda key: CTRL_C), "--spec", spec, "--resume", target
+    )
+    assert status == 2, err
+    assert err.startswith(f"{spec}:{line}: {STOPPED}"), err
+    assert target.read_bytes() == before

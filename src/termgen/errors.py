@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Self
@@ -56,7 +57,20 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.location}: " if self.location else ""
         what = f"{self.path}: " if self.path else ""
-        return f"{where}{what}{self.message}"
+        return shown(f"{where}{what}{self.message}")
+
+
+_UNSEEN = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+"""Control characters and invisible formatting marks: echoed from a file into a message, they
+would move the cursor, retitle the terminal or show the text in another order."""
+
+
+def shown(text: str) -> str:
+    """The text with what a terminal would not show as written escaped: 'na\\u202eme'; line
+    breaks stay."""
+    return _UNSEEN.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
 
 
 class TermgenError(Exception):

@@ -297,7 +297,9 @@ def test_a_missing_file_and_a_folder_are_named(tmp_path: Path) -> None:
     assert (
         missing.err.strip() == f"{tmp_path / 'nope.yaml'}: no such file; check the name and folder"
     )
-    assert folder.err.strip() == f"{tmp_path}: is a folder, not an answer file"
+    assert folder.err.strip() == (
+        f"{tmp_path}: is a folder, not an answer file; give the path of an answer file in it"
+    )
     assert missing.status == folder.status == 2
 
 

@@ -3,6 +3,7 @@ failure an error of the kind's class at the file (and line, when there is one)."
 
 from __future__ import annotations
 
+import codecs
 import io
 import os
 import zipfile
@@ -38,7 +39,15 @@ def test_what_is_not_a_regular_file_is_refused_without_waiting(tmp_path: Path) -
     os.mkfifo(pipe)
     assert "is not a regular file (a pipe, device or socket)" in _refusal(read_bytes, pipe, SMALL)
     assert "is not a regular file" in _refusal(read_bytes, Path("/dev/zero"), SMALL)
-    assert _refusal(read_bytes, tmp_path, SMALL) == f"{tmp_path}: is a folder, not a test file"
+    assert _refusal(read_bytes, tmp_path, SMALL) == (
+        f"{tmp_path}: is a folder, not a test file; give the path of a test file in it"
+    )
+    misnamed = tmp_path / "deal.yaml"
+    misnamed.mkdir()
+    assert _refusal(read_bytes, misnamed, SMALL) == (
+        f"{misnamed}: is a folder, not a test file; rename the folder so that its name does not "
+        "end in .yaml"
+    )
     missing = tmp_path / "missing"
     assert (
         _refusal(read_bytes, missing, SMALL)
@@ -91,3 +100,24 @@ def test_a_number_is_too_long_by_its_digits_not_by_the_zeros_it_is_written_with(
     assert data == {"zero": "0E000", "also": "0E100", "long": "1e0099"}
     with pytest.raises(LibraryError, match="a number of more than 100 digits"):
         parse_yaml("huge: 1e100\n", Path("numbers.yaml"), CLAUSE_FILE)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bom", "named"),
+    [
+        ("utf-16-le", codecs.BOM_UTF16_LE, "UTF-16"),
+        ("utf-16-be", codecs.BOM_UTF16_BE, "UTF-16"),
+        ("utf-16-le", b"", "UTF-16"),
+        ("utf-32-le", codecs.BOM_UTF32_LE, "UTF-32"),
+    ],
+)
+def test_text_saved_as_utf_16_or_32_is_named_so(
+    tmp_path: Path, encoding: str, bom: bytes, named: str
+) -> None:
+    path, kind = tmp_path / "f.txt", Kind("test file", 1000, UnreadableDraftError)
+    path.write_bytes(bom + "deal:\n  name: Volta\n".encode(encoding))
+    assert _refusal(read_text, path, kind) == (
+        f"{path}: the file is saved as {named}; save it as UTF-8"
+    )
+    path.write_bytes(bytes(64))
+    assert "it holds binary data" in _refusal(read_text, path, kind)

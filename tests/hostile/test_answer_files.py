@@ -276,3 +276,75 @@ def test_a_file_just_over_the_limit_is_not_said_to_be_the_limit(tmp_path: Path) 
     size = path.stat().st_size
     assert result.status == 2
     assert f"{path}: the file is {size:,} bytes; answer files are at most 5 MB" in result.err
+
+
+def test_a_mark_left_open_that_marks_no_open_answer_is_reported_at_its_line(
+    tmp_path: Path,
+) -> None:
+    marks = [
+        "exit.triggers.9.notice",
+        "exit.renewal.notice",
+        "exit.bogus",
+        "governance.disputes.seat",
+        "governance.disputes.seat",
+    ]
+    path = tmp_path / "deal.yaml"
+    text = BATTERY.replace("    seat: London\n", "    seat:\n", 1)
+    path.write_text(text + "left_open:\n" + "".join(f"  - {m}\n" for m in marks), "utf-8")
+    before = path.read_bytes()
+    first = _line_of(path, "- exit.triggers.9.notice")
+    expected = [
+        f"{path}:{first}:5: left open #1: 'exit.triggers.9.notice' names entry '9', but "
+        "entries of 'exit.triggers' are numbered 0 to 6; correct it, or delete this line",
+        f"{path}:{first + 1}:5: left open #2: 'exit.renewal.notice' is answered in the file and "
+        "listed as left open; delete this line to keep the answer, or delete the answer to "
+        "leave it open",
+        f"{path}:{first + 2}:5: left open #3: 'exit.bogus' is not a field of the deal; 'exit' has",
+        f"{path}:{first + 4}:5: left open #5: 'governance.disputes.seat' is listed twice; delete "
+        "this line",
+    ]
+    for command in ("validate", "draft", "check"):
+        result = run_cli(command, path, *(["-o", tmp_path / "out"] if command == "draft" else []))
+        lines = result.err.splitlines()
+        assert result.status == 2, (command, result.err)
+        assert len(lines) == len(expected), result.err
+        for line, start in zip(lines, expected, strict=True):
+            assert line.startswith(start), (command, line)
+    assert path.read_bytes() == before
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_mark_left_open_names_list_entries_by_ascii_numbers(tmp_path: Path) -> None:
+    path = tmp_path / "deal.yaml"
+    marks = ["exit.triggers.\u00b2.notice", "exit.triggers.x.notice", "strengths.none_of.0"]
+    path.write_text(BATTERY + f"left_open: [{', '.join(marks)}]\n", encoding="utf-8")
+    result = run_cli("validate", path)
+    assert result.status == 2
+    where = f"{path}:{_line_of(path, 'left_open')}:"
+    triggers = "entries of 'exit.triggers' are numbered 0 to 6"
+    assert [line.partition(": ")[::2] for line in result.err.splitlines()] == [
+        (
+            where[:-1] + f":{column}",
+            f"left open #{number}: '{mark}' names entry '{entry}', but "
+            f"{numbered}; correct it, or delete this line",
+        )
+        for number, mark, entry, numbered, column in (
+            (1, marks[0], "\u00b2", triggers, 13),
+            (2, marks[1], "x", triggers, 37),
+            (3, marks[2], "0", "'strengths.none_of' has no entries", 61),
+        )
+    ]
+
+
+def test_what_a_message_echoes_from_the_file_cannot_drive_the_terminal(tmp_path: Path) -> None:
+    path = _deal(
+        tmp_path,
+        "  name: Project Volta",
+        '  "na\\e]0;retitled\\ame\\u202e": x\n  name: Project Volta',
+    )
+    result = run_cli("validate", path)
+    assert result.status == 2
+    assert result.err.startswith(
+        f"{path}:5:3: deal: unknown key 'na\\u001b]0;retitled\\u0007me\\u202e'"
+    ), result.err
+    assert not any(character in result.err for character in "\x1b\x07\u202e")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from termgen.interview.data import LEFT_OPEN, with_open_marks
+from termgen.interview.data import LEFT_OPEN, OPEN, with_open_marks
 
 from ..conftest import EXAMPLES_DIR, run_cli
 from ..interview.terminal import CTRL_C, ScriptedTerminal, run_interview
@@ -81,7 +81,12 @@ def test_a_mark_left_open_past_the_end_of_a_list_adds_no_entries(tmp_path: Path)
     )
     run = termgen("interview", "--answers", target, "--no-input", "-o", tmp_path / "new.yaml")
     run.assert_bounded()
-    assert run.status == 0, run.err
+    assert run.status == 2, run.err
+    assert (
+        "left open #1: 'parties.20000000.signatory.name' names entry '20000000', but entries "
+        "of 'parties' are numbered 0 to 1; correct it, or delete this line"
+    ) in run.err
+    assert not (tmp_path / "new.yaml").exists()
 
 
 def test_a_mark_left_open_below_an_answer_leaves_the_answer() -> None:
@@ -90,3 +95,49 @@ def test_a_mark_left_open_below_an_answer_leaves_the_answer() -> None:
         {**data, LEFT_OPEN: ["deal.name.x", "parties.3.role", "parties.0.short_name.y"]}
     )
     assert marked == data
+
+
+def test_a_mark_left_open_on_a_blank_answer_stays_open() -> None:
+    marked = with_open_marks(
+        {"governance": {"disputes": {"seat": " "}}, LEFT_OPEN: ["governance.disputes.seat"]}
+    )
+    assert marked == {"governance": {"disputes": {"seat": OPEN}}}
+
+
+def _grown_condition(folder: Path, condition: str, grown: str) -> tuple[Path, int]:
+    """The built-in interview with one condition made to grow past the sandbox's budget."""
+    built_in = (Path(__file__).parents[2] / "interviews" / "partnership.yaml").read_text()
+    assert condition in built_in
+    spec = folder / "interview.yaml"
+    spec.write_text(built_in.replace(condition, f"when: {grown}", 1), encoding="utf-8")
+    return spec, built_in[: built_in.index(condition)].count("\n") + 1
+
+
+STOPPED = "condition stopped on these answers: it makes a text or list of "
+
+
+def test_a_condition_the_sandbox_stops_is_located_in_the_definition(tmp_path: Path) -> None:
+    spec, line = _grown_condition(
+        tmp_path, "when: deal.binding != 'binding'", "(deal.name * 100000000) | length > 1"
+    )
+    run = termgen("interview", "--spec", spec, "--answers", EXAMPLES_DIR / "battery-jv.yaml")
+    run.assert_bounded()
+    assert run.status == 2
+    assert run.err.startswith(f"{spec}:{line}: {STOPPED}"), run.err
+    assert "make the condition in the interview definition smaller" in run.err
+
+
+def test_a_condition_in_a_list_the_sandbox_stops_is_located_and_the_file_kept(
+    tmp_path: Path,
+) -> None:
+    spec, line = _grown_condition(
+        tmp_path, "when: item.kind != 'ip_licence'", "(item.kind * 100000000) | length > 1"
+    )
+    target = _deal(tmp_path, "", "      quantity: 120 FTE\n")
+    before = target.read_bytes()
+    status, _, err = run_interview(
+        ScriptedTerminal(lambda key: CTRL_C), "--spec", spec, "--resume", target
+    )
+    assert status == 2, err
+    assert err.startswith(f"{spec}:{line}: {STOPPED}"), err
+    assert target.read_bytes() == before

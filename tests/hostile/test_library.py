@@ -92,6 +92,11 @@ def test_lint_reports_what_it_can_see_in_a_condition(
 
 RUN_TIME = [
     # what only running shows (sizes that depend on the deal), and where the budget stops it
+    ("{{ [deal.name] | tojson(indent=10 ** 9) }}", "characters or entries, more than 1,000,000"),
+    (
+        "{{ [[[[deal.name]]]] | tojson(indent='.' * 100000) }}",
+        "characters or entries, more than 1,000,000",
+    ),
     (
         "{% for a in deal.name * 5000 %}{% for b in deal.name * 5000 %}.{% endfor %}{% endfor %}",
         "its loops and calls run more than 1,000,000 times",
@@ -159,3 +164,51 @@ def test_a_1_gb_clause_file_is_refused_without_reading_it(tmp_path: Path) -> Non
     run.assert_bounded()
     assert run.status == 2
     assert f"{path}: the file is 1000 MB; clause files are at most 1 MB" in run.err
+
+
+@pytest.mark.parametrize(
+    ("clause_id", "message"),
+    [
+        (
+            "general.hos\u200ftile",
+            "holds the character U+200F (right-to-left mark) at position 12, which a clause id "
+            "does not allow; write it with lowercase letters a-z and digits, words joined by "
+            "one '.', '-' or '_', e.g. exit.trigger.breach",
+        ),
+        ("general.h\u202eostile", "holds the character U+202E (right-to-left override)"),
+        ("general.h\u0435stile", "holds the character U+0435 (cyrillic small letter ie)"),
+        ("General..Hostile", "'General..Hostile' is not a clause id; write it with lowercase"),
+    ],
+    ids=["mark", "override", "look-alike", "form"],
+)
+def test_a_clause_id_out_of_form_names_the_character_and_the_form(
+    tmp_path: Path, clause_id: str, message: str
+) -> None:
+    path = _clause(tmp_path / "overlay")
+    path.write_text(path.read_text().replace("general.hostile", clause_id), encoding="utf-8")
+    result = run_cli("library", "lint", tmp_path / "overlay")
+    assert result.status == 2
+    assert result.err.startswith(f"{path}:1:5: id: {message}"), result.err
+    assert "pattern" not in result.err
+
+
+def test_a_folder_named_as_a_clause_file_is_refused_not_passed_by(tmp_path: Path) -> None:
+    overlay = tmp_path / "overlay"
+    _clause(overlay)
+    environ = {"TERMGEN_CACHE": str(tmp_path / "cache")}
+    assert termgen("library", "lint", overlay, environ=environ).status == 0  # now in the cache
+    folder = overlay / "exit" / "costs.yaml"
+    folder.mkdir(parents=True)
+    _clause(folder)  # a clause inside it is not read either
+    message = (
+        f"{folder}: is a folder, not a clause file; rename the folder so that its name does not "
+        "end in .yaml"
+    )
+    for command in (
+        ("library", "lint", overlay),
+        ("draft", BATTERY, "-o", tmp_path / "out", "--library", overlay),
+        ("check", BATTERY, "--library", overlay),
+    ):
+        run = termgen(*command, environ=environ)
+        assert (run.status, run.err.splitlines()[0]) == (2, message), run.err
+    assert not (tmp_path / "out").exists()

@@ -48,6 +48,30 @@ def test_a_folder_where_a_file_is_expected_is_exit_2(tmp_path: Path, command: li
     assert result.err.strip() == f"{tmp_path}: is a folder; give the name of a file to write"
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["calendar", BATTERY],
+        ["diff", BATTERY, BATTERY, "--redline"],
+        ["schema"],
+        ["interview", "--answers", BATTERY, "--no-input"],
+    ],
+)
+def test_a_pipe_where_a_file_is_expected_stays_a_pipe(
+    tmp_path: Path, command: list[object]
+) -> None:
+    """As /dev/null would stay a device: the rename into place would replace it by a file."""
+    pipe = tmp_path / "out"
+    os.mkfifo(pipe)
+    result = run_cli(*command, "-o", pipe, "--force")
+    assert result.status == 2
+    assert result.err.strip() == (
+        f"{pipe}: is not a regular file (a device, pipe or socket); give the name of a file to "
+        "write"
+    )
+    assert pipe.is_fifo()
+
+
 def test_a_file_where_a_folder_is_expected_is_exit_2(tmp_path: Path) -> None:
     blocker = tmp_path / "drafts"
     blocker.write_text("in the way")

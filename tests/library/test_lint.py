@@ -225,7 +225,10 @@ def test_an_overlay_that_disables_a_built_in_clause_lints_without_it(tmp_path: P
 def test_a_missing_overlay_folder_is_named(tmp_path: Path) -> None:
     result = run_cli("library", "lint", tmp_path / "nowhere")
     assert result.status == 2
-    assert f"clause library folder '{tmp_path / 'nowhere'}' does not exist" in result.err
+    assert result.err.splitlines()[0] == (
+        f"clause library folder '{tmp_path / 'nowhere'}' does not exist; check the --library "
+        "path and $TERMGEN_LIBRARY"
+    )
 
 
 def test_a_file_given_as_an_overlay_folder_is_named_as_a_file(tmp_path: Path) -> None:
@@ -233,7 +236,10 @@ def test_a_file_given_as_an_overlay_folder_is_named_as_a_file(tmp_path: Path) ->
     given.write_text("id: x\n")
     result = run_cli("library", "lint", given)
     assert result.status == 2
-    assert f"clause library folder '{given}' is a file, not a folder" in result.err
+    assert (
+        f"clause library folder '{given}' is a file, not a folder; check the --library path and "
+        "$TERMGEN_LIBRARY"
+    ) in result.err
 
 
 def test_clauses_that_differ_only_in_wording_each_get_their_problems_at_their_lines(

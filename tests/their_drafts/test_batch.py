@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -34,6 +35,25 @@ def test_a_folder_is_searched_for_drafts_in_name_order(tmp_path: Path) -> None:
         room / "supplier" / "supply-agreement.pdf",
         loose,
     ]
+
+
+def test_what_is_named_as_a_draft_but_is_no_file_gets_its_own_row(tmp_path: Path) -> None:
+    room = tmp_path / "room"
+    room.mkdir()
+    build_docx("licence", room)
+    os.mkfifo(room / "notes.txt")
+    (room / "gone.pdf").symlink_to(tmp_path / "nowhere.pdf")
+    (room / "scans.pdf").mkdir()
+    result = run_cli("check", room)
+    assert result.status == 2
+    assert result.err.splitlines() == [
+        f"{room / 'gone.pdf'}: no such file; check the name and folder",
+        f"{room / 'notes.txt'}: is not a regular file (a pipe, device or socket); give a text "
+        "file saved on disk",
+        f"{room / 'scans.pdf'}: is a folder, not a PDF; rename the folder so that its name does "
+        "not end in .pdf",
+    ]
+    assert "4 drafts checked, 3 could not be read" in result.out
 
 
 def test_a_data_room_gets_one_row_per_draft_and_the_unreadable_one_its_own(

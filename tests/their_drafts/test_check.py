@@ -366,6 +366,17 @@ RECIPE = [
 ]
 
 
+def _with_encrypted_parts(package: bytes) -> bytes:
+    """The zip with every part flagged as encrypted, as a zip tool with a password writes it."""
+    flagged = bytearray(package)
+    for signature, flags_at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        start = flagged.find(signature)
+        while start != -1:
+            flagged[start + flags_at] |= 0x1
+            start = flagged.find(signature, start + 4)
+    return bytes(flagged)
+
+
 def _bad_files(folder: Path, drafts: dict[str, Path]) -> list[tuple[str, Path, str]]:
     good = drafts["supply-agreement.pdf"]
     truncated = folder / "truncated.pdf"
@@ -376,8 +387,14 @@ def _bad_files(folder: Path, drafts: dict[str, Path]) -> list[tuple[str, Path, s
     recipe.write_bytes(pdf_bytes(RECIPE))
     empty_word = folder / "empty.docx"
     docx.Document().save(str(empty_word))
+    locked_word = folder / "locked.docx"
+    locked_word.write_bytes(_with_encrypted_parts(drafts["term-sheet.docx"].read_bytes()))
+    compound_word = folder / "compound.docx"
+    compound_word.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4096))
     broken_word = folder / "broken.docx"
     broken_word.write_bytes(b"PK\x03\x04 not really a zip")
+    blank_text = folder / "blank.txt"
+    blank_text.write_bytes(b"\xef\xbb\xbf \r\n\t\n")
     binary_text = folder / "binary.txt"
     binary_text.write_bytes(b"\x00\x01\x02")
     rtf = folder / "draft.rtf"
@@ -408,7 +425,31 @@ def _bad_files(folder: Path, drafts: dict[str, Path]) -> list[tuple[str, Path, s
             recipe,
             "this PDF does not read like a contract or term sheet (no agreement, parties or obligations found); termgen checks drafts of agreements",
         ),
-        ("empty word", empty_word, "the Word document holds no text"),
+        (
+            "empty word",
+            empty_word,
+            "the Word document holds no text; check that it is the draft you meant, or ask for a "
+            "copy with the contract's text in it",
+        ),
+        (
+            "blank text",
+            blank_text,
+            "the file holds no text; check that it is the draft you meant, or save the draft's "
+            "text into it again",
+        ),
+        (
+            "encrypted word parts",
+            locked_word,
+            "the Word document is protected with a password; ask the sender for an unprotected "
+            "copy, or open it in Word and save it without protection",
+        ),
+        (
+            "word in a compound file",
+            compound_word,
+            "the Word document is protected with a password; ask the sender for an unprotected "
+            "copy, or open it in Word and save it without protection (or, for an old .doc file, "
+            "save it as .docx)",
+        ),
         (
             "broken word",
             broken_word,

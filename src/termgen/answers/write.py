@@ -12,6 +12,7 @@ from termgen.answers.layout import Writer, read_layout
 from termgen.answers.read import answers_data, plain_answers, read_answers
 from termgen.answers.schema import SCHEMA_HINT, write_schema_beside
 from termgen.errors import AnswersChangedError, Location
+from termgen.files.read import ANSWER_FILE, read_bytes
 from termgen.files.write import write_atomically
 from termgen.model import Deal
 
@@ -96,11 +97,9 @@ class AnswerFile:
 
 
 def _contents(path: Path) -> bytes | None:
-    """What the file holds; None where there is no file (yet)."""
-    try:
-        return path.read_bytes()
-    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
-        return None
+    """What the file holds; None where there is no file (yet), or where a folder, pipe or
+    device is in the way, which the write then refuses (reading a pipe would wait for ever)."""
+    return read_bytes(path, ANSWER_FILE) if path.is_file() else None
 
 
 def _same_answers(read: dict[str, Any], saved: dict[str, Any]) -> bool:

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from termgen.environment import Environment
-from termgen.errors import ExitStatus, Location, Problem, UsageError
+from termgen.errors import ExitStatus, Location, Problem, SpecError, UsageError
 from termgen.interview.lint import lint_spec
-from termgen.interview.spec import Spec, load_spec
+from termgen.interview.spec import Group, Question, Spec, load_spec
 from termgen.terminal import command_line
 
 if TYPE_CHECKING:
@@ -34,7 +34,28 @@ def run(command: Interview, env: Environment) -> ExitStatus:
         return ExitStatus.SUCCESS
     command = _with_options(command)
     data, answers_source, output = _start(command)
-    return _interview(command, env, spec, data, answers_source, output)
+    from termgen.interview.state import ConditionStopped
+
+    try:
+        return _interview(command, env, spec, data, answers_source, output)
+    except ConditionStopped as stopped:
+        where = next(place for place, item in _items(spec) if item is stopped.item)
+        raise SpecError.at(
+            source.text_line((*where, "when"), stopped.stopped.line or 1),
+            f"condition stopped on these answers: {stopped.stopped.message}; make the "
+            "condition in the interview definition smaller",
+        ) from None
+
+
+def _items(spec: Spec) -> Iterator[tuple[tuple[str | int, ...], Question | Group]]:
+    """Each question and list of the interview, with its place in the definition's data."""
+    for number, section in enumerate(spec.sections):
+        for index, item in enumerate(section.items):
+            where = ("sections", number, "items", index)
+            yield where, item
+            if isinstance(item, Group):
+                for inner, question in enumerate(item.questions):
+                    yield (*where, "questions", inner), question
 
 
 def _with_options(command: Interview) -> Interview:

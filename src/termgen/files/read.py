@@ -18,6 +18,7 @@ Limits per kind are documented in the README ("Limits").
 
 from __future__ import annotations
 
+import codecs
 import io
 import os
 import stat
@@ -72,6 +73,15 @@ WORD_TEMPLATE_UNPACKED = 100 * MB
 """The most a Word template may hold once unzipped (a zip bomb unpacks to gigabytes)."""
 
 
+def _instead_of_folder(path: FilePath, kind: Kind) -> str:
+    """What to do about a folder where a file was wanted: one named as a file is misnamed (a
+    clause library lists every *.yaml in it); another was given for a file in it."""
+    suffix = Path(path).suffix
+    if suffix:
+        return f"rename the folder so that its name does not end in {suffix}"
+    return f"give the path of {kind.a} in it"
+
+
 def read_bytes(path: FilePath, kind: Kind) -> bytes:
     """The bytes of a regular file of at most `kind.limit` bytes, or a clear refusal."""
     try:
@@ -87,7 +97,7 @@ def read_bytes(path: FilePath, kind: Kind) -> bytes:
     try:
         status = os.fstat(descriptor)
         if stat.S_ISDIR(status.st_mode):
-            raise kind.refuse(path, f"is a folder, not {kind.a}")
+            raise kind.refuse(path, f"is a folder, not {kind.a}; {_instead_of_folder(path, kind)}")
         if not stat.S_ISREG(status.st_mode):
             raise kind.refuse(
                 path,
@@ -123,6 +133,9 @@ def read_text(path: Path, kind: Kind) -> str:
 def decoded(raw: bytes, path: FilePath, kind: Kind) -> str:
     """Bytes already read by `read_bytes` as UTF-8 text, refused as `read_text` refuses them."""
     if b"\x00" in raw:
+        wide = _wide_encoding(raw)
+        if wide:
+            raise kind.refuse(path, f"the file is saved as {wide}; save it as UTF-8")
         raise kind.refuse(
             path, f"this is not a text file (it holds binary data); {kind.a} is {kind.form}"
         )
@@ -133,6 +146,21 @@ def decoded(raw: bytes, path: FilePath, kind: Kind) -> str:
         raise kind.refuse(
             path, f"this is not UTF-8 text; save the file as UTF-8 (or it is not {kind.a})", line
         ) from None
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    """'UTF-16' or 'UTF-32' for text saved so (Windows' 'Unicode', with its byte order mark, or
+    Latin text without one: every other byte zero, the others not), else None."""
+    if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "UTF-32"
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "UTF-16"
+    start = raw[: len(raw[:512]) // 2 * 2]
+    halves = start[::2], start[1::2]
+    latin = any(not any(zero) and all(text) for zero, text in (halves, halves[::-1]))
+    if len(start) >= 8 and latin:
+        return "UTF-16"
+    return None
 
 
 def checked_zip(data: bytes, path: Path, kind: Kind, unpacked_limit: int) -> None:

@@ -139,6 +139,13 @@ def _check_target(target: Path, replace: bool) -> None:
         raise OutputError(
             "is a folder; give the name of a file to write", location=Location(target)
         )
+    if target.exists() and not target.is_file():
+        # The rename that puts a file in place would replace the device or pipe itself:
+        # `-o /dev/null --force`, run with the rights to, would leave /dev/null a plain file.
+        raise OutputError(
+            "is not a regular file (a device, pipe or socket); give the name of a file to write",
+            location=Location(target),
+        )
     if not replace and (target.exists() or target.is_symlink()):
         raise refuse_to_replace(target)
 

@@ -91,12 +91,18 @@ def renamed(data: Any, old: Any, new: Any) -> Any:
 
 
 def with_open_marks(data: dict[str, Any]) -> dict[str, Any]:
-    """Answer data as read from a file, with each path under `left_open` marked OPEN."""
+    """Answer data as read from a file, with each path under `left_open` marked OPEN (where it
+    is blank too: the mark says why). A mark the deal model refuses (`Deal`, left open: an
+    answer given, a list entry that is not there) is dropped, and the interview says so."""
     listed = data.pop(LEFT_OPEN, None)
     if isinstance(listed, list):
         for path in listed:
             where = parse_path(str(path))
-            if get(data, where) is ABSENT and _has_place(data, where):
+            found = get(data, where)
+            unanswered = (
+                found is ABSENT or found is None or (isinstance(found, str) and not found.strip())
+            )
+            if unanswered and _has_place(data, where):
                 put(data, where, OPEN)
     return data
 

@@ -22,10 +22,20 @@ from termgen.model.common import JOINT
 from termgen.model.messages import clean_loc, plain_message
 from termgen.model.paths import AnswerPath, shape_at, shape_of, split
 from termgen.templating.missing import PLACEHOLDER_MARK
-from termgen.templating.sandbox import Sandbox
+from termgen.templating.sandbox import RenderError, Sandbox
 from termgen.wording import article
 
 BODIES = "governance.bodies"
+
+
+class ConditionStopped(Exception):
+    """A question's or list's condition that the sandbox stopped on the answers given (one
+    that grows without bound): the command says where it is in the interview definition."""
+
+    def __init__(self, item: Question | Group, stopped: RenderError) -> None:
+        super().__init__(stopped.message)
+        self.item = item
+        self.stopped = stopped
 
 
 @dataclass
@@ -134,7 +144,10 @@ class State:
             return False
         if item.when is None:
             return True
-        return bool(self.env.condition(item.when)(**self.context(group, entry)))
+        try:
+            return bool(self.env.condition(item.when)(**self.context(group, entry)))
+        except RenderError as stopped:
+            raise ConditionStopped(item, stopped) from None
 
     def _answered_instead(self, item: Question | Group) -> bool:
         """Whether another question, the other way of giving this answer, has its answer (an

@@ -2,16 +2,41 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BeforeValidator, Field, StringConstraints, field_validator, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, field_validator, model_validator
 
 from termgen.model.common import Duration, Record, Text
 from termgen.model.meta import Purpose
 
 Element = Literal["goals", "strengths", "governance", "change", "exit", "general"]
 PURPOSES: tuple[str, ...] = get_args(Purpose)
-ClauseId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+([._-][a-z0-9]+)*$")]
+_CLAUSE_ID = re.compile(r"[a-z0-9]+(?:[._-][a-z0-9]+)*")
+
+
+def _clause_id(text: str) -> str:
+    """A clause id as ids are written, else what is wrong with it in words: an invisible or
+    look-alike character is named, as the id shows as a valid one in an editor."""
+    if _CLAUSE_ID.fullmatch(text):
+        return text
+    allowed = (
+        "write it with lowercase letters a-z and digits, words joined by one '.', '-' or '_', "
+        "e.g. exit.trigger.breach"
+    )
+    odd = next((c for c in text if not (c.isascii() and c.isprintable())), None)
+    if odd is not None:
+        name = unicodedata.name(odd, "unnamed").lower()
+        raise ValueError(
+            f"holds the character U+{ord(odd):04X} ({name}) at position "
+            f"{text.index(odd) + 1}, which a clause id does not allow; {allowed}"
+        )
+    shown = f"{text[:60]}…" if len(text) > 60 else text
+    raise ValueError(f"'{shown}' is not a clause id; {allowed}")
+
+
+ClauseId = Annotated[str, AfterValidator(_clause_id)]
 PREFERRED = "preferred"
 
 

@@ -39,7 +39,8 @@ def library_layers(
 
 def clause_files(layer: Path) -> list[Path]:
     """The clause files of a library folder (every *.yaml but the registries at its top, not
-    following links to folders), in a stable order: by the parts of their paths."""
+    following links to folders; a folder named *.yaml is listed, to be refused as no file),
+    in a stable order: by the parts of their paths."""
     return [Path(path) for path in listed_paths(layer, clause_file_entries(layer))]
 
 
@@ -56,13 +57,14 @@ def clause_file_entries(layer: Path) -> list[os.DirEntry[str]]:
         entry = next(folders[-1], None)
         if entry is None:
             folders.pop()
-        elif _is_folder(entry):
-            if not entry.is_symlink():
-                folders.append(_listing(entry.path))
         elif entry.name.endswith(".yaml") and (
             len(folders) > 1 or entry.name not in REGISTRY_KINDS
         ):
+            # A folder of that name too: reading it says it is not a file, where walking into
+            # it or passing it by would leave the mistake unseen.
             found.append(entry)
+        elif _is_folder(entry) and not entry.is_symlink():
+            folders.append(_listing(entry.path))
     return found
 
 

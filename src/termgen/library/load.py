@@ -17,6 +17,7 @@ from termgen.files.datafile import SourceMap, YamlPath, parse_yaml, read_validat
 from termgen.files.read import CLAUSE_FILE, LIBRARY_SETTINGS, FilePath, decoded, read_bytes
 from termgen.library.clause import Clause, Disabled
 from termgen.library.folders import (
+    ENVIRONMENT_VARIABLE,
     PROVISIONS_FILE,
     REGISTRY_KINDS,
     SECTIONS_FILE,
@@ -100,7 +101,12 @@ def load_library(
     for layer in layers:
         if not layer.is_dir():
             why = "is a file, not a folder" if layer.exists() else "does not exist"
-            problems.append(Problem(f"clause library folder '{layer}' {why}"))
+            problems.append(
+                Problem(
+                    f"clause library folder '{layer}' {why}; check the --library path and "
+                    f"${ENVIRONMENT_VARIABLE}"
+                )
+            )
             continue
         if with_clauses:
             _merge_clauses(clauses, clause_files(layer), problems, cache)

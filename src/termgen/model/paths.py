@@ -26,7 +26,10 @@ def split(path: str) -> AnswerPath:
 
 def parse_path(path: str) -> AnswerPath:
     """'exit.triggers.0.notice' -> ('exit', 'triggers', 0, 'notice'): list indexes as numbers."""
-    return tuple(int(part) if part.isdigit() else part for part in path.split("."))
+    # ASCII digits only: str.isdigit also takes '²' and '٣', which int() refuses or reads
+    return tuple(
+        int(part) if part.isascii() and part.isdigit() else part for part in path.split(".")
+    )
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,10 @@
 """Operations that can make a huge value from small ones, each measured before it runs.
 
-Repeating (`'a' * n`), raising to a power, padding (`center`, `zfill`, `indent`), formatting
-with a width (`'%09999d' % 1`), replacing and joining can each ask for gigabytes in a single
-step the clock cannot interrupt; their result size is known from their arguments, so the
-budget refuses them before Python starts. Everything else is measured after it ran.
+Repeating (`'a' * n`), raising to a power, padding (`center`, `zfill`, `indent`, JSON's
+indent), formatting with a width (`'%09999d' % 1`), replacing and joining can each ask for
+gigabytes in a single step the clock cannot interrupt; their result size is known from their
+arguments, so the budget refuses them before Python starts. Everything else is measured after
+it ran.
 """
 
 from __future__ import annotations
@@ -147,6 +148,33 @@ def _whole(budget: Budget, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Non
         budget.measure(args[0])
 
 
+def _tojson(budget: Budget, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    """JSON indents every line by its depth: `tojson(indent=10 ** 9)` of a one-entry list asks
+    for a gigabyte."""
+    _whole(budget, args, kwargs)
+    indent = args[1] if len(args) > 1 else kwargs.get("indent")
+    width = len(indent) if isinstance(indent, str) else 0
+    if isinstance(indent, int) and not isinstance(indent, bool):
+        width = indent
+    if args and width > 0:
+        size = budget.footprint(args[0])
+        budget.length(size + size * _depth(args[0]) * width)
+
+
+def _depth(value: Any) -> int:
+    """How deeply lists and mappings nest in a value whose footprint fits the budget."""
+    depth, level = 0, [value]
+    while level:
+        level = [
+            inner
+            for item in level
+            if isinstance(item, list | tuple | set | frozenset | dict)
+            for inner in (item.values() if isinstance(item, dict) else item)
+        ]
+        depth += 1
+    return depth
+
+
 def _printf(budget: Budget, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
     if args and isinstance(args[0], str):
         format_widths(budget, args[0])
@@ -162,7 +190,7 @@ _FILTER_CHECKS: dict[str, _Check] = {
     "join": _join,
     "format": _printf,
     "string": _whole,
-    "tojson": _whole,
+    "tojson": _tojson,
     "pprint": _whole,
     "list": _whole,
 }

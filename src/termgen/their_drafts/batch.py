@@ -55,14 +55,14 @@ def summary_row(checked: Checked) -> tuple[str, str, str, str, str]:
 
 
 def drafts_in(paths: Sequence[Path]) -> list[Path]:
-    """The files named, and the drafts (.pdf, .docx, .txt) in the folders named, in order."""
+    """The files named, and the drafts (.pdf, .docx, .txt) in the folders named, in order:
+    whatever is named as a draft there, so that a pipe, a broken link or a folder of that name
+    gets a row saying what it is, not passed by unseen."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
             found += sorted(
-                item
-                for item in path.rglob("*")
-                if item.suffix.lower() in DRAFT_SUFFIXES and item.is_file()
+                item for item in path.rglob("*") if item.suffix.lower() in DRAFT_SUFFIXES
             )
         else:
             found.append(path)

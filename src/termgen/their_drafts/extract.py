@@ -85,7 +85,11 @@ def _extract(
 
         paragraphs = docx_paragraphs(path, read_draft(path, "docx"))
         if not any(text.strip() for text in paragraphs):
-            raise unreadable(path, "the Word document holds no text")
+            raise unreadable(
+                path,
+                "the Word document holds no text; check that it is the draft you meant, or ask "
+                "for a copy with the contract's text in it",
+            )
         return Extracted(path, "docx", _numbered(text for text in paragraphs if text.strip()))
     if suffix == ".txt":
         return Extracted(path, "txt", _text_paragraphs(path, read_draft(path, "txt")))
@@ -114,7 +118,11 @@ def _text_paragraphs(path: Path, raw: bytes) -> tuple[Block, ...]:
             text = raw.decode("cp1252", errors="replace")
     paragraphs = [part for part in _PARAGRAPH_BREAK.split(text) if part.strip()]
     if not paragraphs:
-        raise unreadable(path, "the file holds no text")
+        raise unreadable(
+            path,
+            "the file holds no text; check that it is the draft you meant, or save the "
+            "draft's text into it again",
+        )
     if len(paragraphs) > MOST_PARAGRAPHS:
         raise too_large(path, "text", MOST_PARAGRAPHS, "paragraphs")
     return _numbered(paragraphs)

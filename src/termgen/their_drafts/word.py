@@ -18,6 +18,12 @@ from termgen.their_drafts.limits import (
 )
 
 DAMAGED = "the file is damaged or not a Word document; ask for a new copy or save it again"
+PROTECTED = (
+    "the Word document is protected with a password; ask the sender for an unprotected copy, "
+    "or open it in Word and save it without protection"
+)
+_COMPOUND_FILE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""How an Office compound file starts: what Word saves a .docx with a password as (and a .doc)."""
 _PROLOGUE = 4096
 """A document type declaration must come before the root element, within the first bytes."""
 
@@ -63,10 +69,15 @@ def _unique_cells(cells: list[Any]) -> list[Any]:
 
 
 def _refuse_bombs(path: Path, data: bytes) -> None:
-    """Too many parts, too much unpacked, or XML entity declarations: refuse before parsing."""
+    """Too many parts, too much unpacked, encrypted parts or XML entity declarations: refuse
+    before parsing."""
+    if data.startswith(_COMPOUND_FILE):
+        raise unreadable(path, f"{PROTECTED} (or, for an old .doc file, save it as .docx)")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             parts = package.infolist()
+            if any(part.flag_bits & 0x1 for part in parts):
+                raise unreadable(path, PROTECTED)
             if len(parts) > MOST_PARTS:
                 raise too_large(path, "Word package", MOST_PARTS, "parts")
             if sum(part.file_size for part in parts) > LARGEST_UNPACKED:

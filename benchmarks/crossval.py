@@ -6,6 +6,7 @@ agreements of a fold only: the threshold on out-of-fold scores of an inner split
 
 from __future__ import annotations
 
+import math
 from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -128,8 +129,27 @@ def threshold(scores: Sequence[float], truths: Sequence[bool]) -> tuple[float, f
         figures = [f[2] for f in (counts.present(), counts.missing()) if f is not None]
         value = sum(figures) / len(figures) if figures else 0.0
         if value > best:
-            best, chosen = value, score
+            below = ranked[position + 1][0] if position + 1 < len(ranked) else None
+            best, chosen = value, _between(score, below)
     return chosen, best
+
+
+def _between(lowest_in: float, highest_out: float | None) -> float:
+    """A cut halfway between the lowest score taken and the highest one left out, in log-odds:
+    a cut on the lowest score taken leaves out an unseen draft that scores a hair below it,
+    though nothing in the data put the line there. On the lowest score taken where either is
+    not a probability strictly between 0 and 1 (a rule's mark for cued or uncued drafts)."""
+    if highest_out is None or not 0.0 < highest_out < lowest_in < 1.0:
+        return lowest_in
+    return _sigmoid((_logit(lowest_in) + _logit(highest_out)) / 2)
+
+
+def _logit(probability: float) -> float:
+    return math.log(probability / (1 - probability))
+
+
+def _sigmoid(value: float) -> float:
+    return 1 / (1 + math.exp(-value))
 
 
 def fit_with_threshold(docs: Sequence[Rows], provision: str) -> Weights:

@@ -135,3 +135,16 @@ def test_the_values_benchmark_judges_every_labelled_value_of_the_sample() -> Non
     judged = sum(int(row.split()[-2].split("/")[1]) for row in rows)
     assert judged == read > 0
     assert "CC BY 4.0" in done.stdout
+
+
+def test_the_threshold_lies_halfway_between_the_scores_either_side(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Not on the lowest score taken: a draft scoring a hair below it is not left out."""
+    monkeypatch.syspath_prepend(str(BENCHMARKS))
+    from crossval import threshold
+
+    cut, value = threshold([0.9, 0.2, 0.01], [True, True, False])
+    assert value == 1.0
+    assert 0.01 < cut < 0.19
+    assert abs(cut - 1 / (1 + (0.8 / 0.2 * 0.99 / 0.01) ** 0.5)) < 1e-9

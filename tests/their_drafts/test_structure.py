@@ -19,6 +19,7 @@ from termgen.their_drafts.scorer import (
     Reading,
     Rule,
     Weights,
+    _grams,
     cue_feature,
     load_model,
     rows,
@@ -268,3 +269,11 @@ def test_a_short_paragraph_that_goes_on_or_follows_an_open_sentence_is_no_title(
         ("Either party may end this Agreement on notice to the\nOther Party\nSpare parts", False),
     ]
     assert headings(found) == ["", ""]
+
+
+def test_a_redaction_mark_counts_once_however_many_stars_and_times() -> None:
+    """The fit sees a feature n times as log(1 + n), a scored sentence n times its weight: a
+    sentence redacted in ten places would weigh its redactions ten times."""
+    redacted = _grams("", "for [***] years, or [*****] months, at [*] per unit", pairs=False)
+    assert redacted.count(_grams("", "*", pairs=False)[0]) == 1
+    assert len(redacted) == len(_grams("", "for years, or months, at per unit *", pairs=False))

@@ -44,7 +44,9 @@ ANCHORS = {
 }
 PROVISIONS = tuple(ANCHORS)
 ANCHORED = {provision: Alternation(pattern) for provision, pattern in ANCHORS.items()}
-_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+|[$%\"*]")
+_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+|[$%\"]|\*+")
+REDACTED = "*"
+"""A redaction mark ("[***]"), one token however many stars."""
 DATA = Path(__file__).resolve().parent / "data"
 Weighed = dict[str, dict[int, int]]
 """Each provision's candidate sentences, by index, with their features' weights added up."""
@@ -77,8 +79,16 @@ def _tokens(text: str) -> list[str]:
 
 
 def _grams(prefix: str, text: str, pairs: bool) -> list[int]:
+    """The buckets of the words (and word pairs) of `text`. A redaction mark counts once
+    however often it occurs: a scored sentence adds a weight per occurrence where the fit
+    saw log(1 + n) of them, and a heavily redacted sentence would outweigh its words."""
     tokens = _tokens(text)[:MOST_TOKENS]
     grams = [prefix + token for token in tokens]
+    if "*" in text:
+        tokens = [REDACTED if token[0] == "*" else token for token in tokens]
+        grams = [prefix + token for token in tokens if token != REDACTED]
+        if REDACTED in tokens:
+            grams.append(prefix + REDACTED)
     if pairs:
         grams += [f"{prefix}{a} {b}" for a, b in itertools.pairwise(tokens)]
     return list(map(_BUCKET.__getitem__, grams))

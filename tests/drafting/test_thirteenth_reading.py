@@ -226,3 +226,11 @@ def test_the_entire_agreement_keeps_an_earlier_confidentiality_agreement() -> No
     volta = _texts(_answers("battery-jv.yaml"))["general.entire-agreement"]
     assert "except the mutual non-disclosure agreement between NAW and KSC" in volta
     assert "any confidentiality or non-disclosure agreement" not in volta
+
+
+def test_an_exit_for_all_does_not_call_every_contribution_critical() -> None:
+    data = _answers("robotaxi-pilot.yaml")
+    assert any(item.get("critical_path") is False for item in data["strengths"]["contributions"])
+    triggers = _texts(data)["exit.triggers"]
+    assert "each makes at least one contribution on its critical path" in triggers
+    assert "each of which is on its critical path" not in triggers

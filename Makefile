@@ -7,12 +7,13 @@ STAMP := $(VENV)/.installed-stamp
 .PHONY: demo test lint format bench accuracy clean
 
 # uv installs the dependencies in seconds where pip takes a minute and a half; pip is the
-# fallback.
-$(STAMP): pyproject.toml
+# fallback. constraints.txt pins every version, so a fresh clone builds what main was tested
+# with rather than whatever was released since.
+$(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet uv \
-		&& $(BIN)/python -m uv pip install --quiet --python $(BIN)/python -e '.[test,train]' \
-		|| $(BIN)/python -m pip install --quiet -e '.[test,train]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt uv \
+		&& $(BIN)/python -m uv pip install --quiet --python $(BIN)/python -c constraints.txt -e '.[test,train]' \
+		|| $(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,train]'
 	touch $(STAMP)
 
 demo: $(STAMP)

@@ -14,7 +14,14 @@ from termgen.cache import Cache, entry_key
 from termgen.files.builtin import builtin
 from termgen.library.lint import Linted, lint
 from termgen.library.lint_templates import built_in_results
-from termgen.library.shipped import SHIPPED, Shipped, _checksum, encoded, read_shipped
+from termgen.library.shipped import (
+    SHIPPED,
+    Shipped,
+    _checksum,
+    encoded,
+    made_with,
+    read_shipped,
+)
 
 from ..conftest import ROOT
 
@@ -25,9 +32,28 @@ TEXT_ISSUES = "clause template issues"
 
 def test_the_shipped_results_are_what_the_checks_give_now() -> None:
     assert SHIPPED.parent == BUILT_IN
+    recorded = json.loads(SHIPPED.read_bytes())["made with"]
+    assert recorded == made_with(), (
+        f"the shipped lint results were made with {recorded}, this environment has "
+        f"{made_with()}: build it with `make` (constraints.txt), or ship the results again"
+    )
     assert SHIPPED.read_bytes() == encoded(built_in_results(BUILT_IN)), (
         "the shipped lint results are stale: run scripts/ship_lint_results.py"
     )
+
+
+def test_make_installs_the_versions_the_shipped_results_were_made_with() -> None:
+    """A dependency released after the results were shipped must not reach a fresh clone's
+    environment unnoticed: its checks would no longer be the shipped ones."""
+    pinned = dict(
+        line.split("==")
+        for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines()
+        if "==" in line and not line.startswith("#")
+    )
+    recorded = json.loads(SHIPPED.read_bytes())["made with"]
+    assert {name: pinned[name] for name in ("jinja2", "regex")} == {
+        name: recorded[name] for name in ("jinja2", "regex")
+    }
 
 
 def _overlay(folder: Path) -> Path:

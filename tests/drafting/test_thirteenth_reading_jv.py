@@ -1,7 +1,7 @@
 """What a senior JV lawyer's thirteenth reading of the example drafts asked for, as the drafted
 text reads: a deadlock that arises in the lock-in has a rule, forced transfers sit outside the
-transfer list, the Board votes by shareholding and reserves every capital call, a negotiation on
-a missing approval runs from the first failure, a put and call says whose price and who goes to
+transfer list, the Board votes by shareholding and reserves the capital calls beyond the
+commitments, a negotiation on a missing approval runs from the first failure, a put and call says whose price and who goes to
 the expert, and the change procedure names the consent a change needs as the annex does."""
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ def test_a_forced_transfer_is_allowed_whenever_its_clause_applies() -> None:
     assert "do not apply to it" not in transfers
 
 
-def test_the_board_votes_by_shareholding_and_reserves_every_capital_call() -> None:
+def test_the_board_votes_by_shareholding_and_reserves_calls_beyond_the_commitments() -> None:
     data = _answers("edrive-jv.yaml")
     numbers = _numbers(data)
     texts = _texts(data)
@@ -93,22 +93,26 @@ def test_the_board_votes_by_shareholding_and_reserves_every_capital_call() -> No
     ) in texts["company.board"]
     assert "simple majority of the directors present" not in texts["company.board"]
     assert (
-        f"a capital call of any amount is a Reserved Matter under clause "
+        f"any other capital call is a Reserved Matter under clause "
         f"{numbers['company.reserved-matters']}."
     ) in texts["goals.capital-calls"]
     reserved = texts["company.reserved-matters"]
-    assert "Capital calls of any amount, and borrowing above EUR 50m: the Board" in reserved
-    assert reserved.count("Capital calls of any amount") == 1
+    assert (
+        "Capital calls beyond the approved business plan and the contributions schedule, and "
+        "borrowing above EUR 50m: the Board"
+    ) in reserved
+    assert reserved.count("Capital calls") == 1
     assert f"taken by the Board, as clause {numbers['company.board']} provides, or" in reserved
     # A list that names no capital call gets one.
     matters = data["company"]["reserved_matters"]
     matters[:] = [item for item in matters if "Capital calls" not in item["matter"]]
     reserved = _texts(data)["company.reserved-matters"]
     assert (
-        "\nCapital calls of any amount: the Board, with the votes of all directors present, who "
-        "must include at least one director appointed by each party.\n"
+        "\nCapital calls beyond the approved business plan and the contributions schedule: the "
+        "Board, with the votes of all directors present, who must include at least one director "
+        "appointed by each party.\n"
     ) in reserved
-    assert "all shareholders;\nCapital calls of any amount" in reserved
+    assert "all shareholders;\nCapital calls beyond" in reserved
 
 
 def test_a_negotiation_on_an_approval_runs_from_the_first_failure_until_it_arrives() -> None:

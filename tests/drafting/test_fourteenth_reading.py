@@ -1,6 +1,8 @@
 """What a senior JV lawyer's fourteenth reading of the example drafts asked for, as the drafted
 text reads: the Board makes the capital calls the parties have committed to by its ordinary
-vote, so no party can vote down the call for its own contribution."""
+vote, so no party can vote down the call for its own contribution; a deadlock, in a JV or an
+alliance, can be noticed only within 30 days after the escalation path or the Lock-in Period
+ends, whichever is later, and is otherwise treated as rejected."""
 
 from __future__ import annotations
 
@@ -33,3 +35,42 @@ def test_a_committed_capital_call_is_the_boards_ordinary_business() -> None:
     reserved = texts["company.reserved-matters"]
     assert "\nCapital calls beyond the approved business plan: the Board" in reserved
     assert "contributions schedule" not in reserved
+
+
+def test_a_deadlock_notice_has_one_window_after_the_lock_in_period_too() -> None:
+    data = _answers("battery-jv.yaml")
+    numbers = _numbers(data)
+    assert (
+        "A Deadlock Notice may be given only within 30 days after that period ends or, if later, "
+        f"after the Lock-in Period defined in clause {numbers['exit.term']} ends, and never "
+        "during the Lock-in Period; if none is given in time, the Reserved Matter is treated as "
+        "rejected and the matter stays as it was."
+    ) in _texts(data)["company.deadlock"]
+    # Without a lock-in or a negotiation period, the window runs from the escalation path.
+    del data["exit"]["term"]["lock_in"]
+    del data["company"]["deadlock"]["cooling_off"]
+    deadlock = _texts(data)["company.deadlock"]
+    assert (
+        '(a "Deadlock Notice"). A Deadlock Notice may be given only within 30 days after the '
+        "escalation path ends; if none is given in time, the Reserved Matter is treated as "
+        "rejected"
+    ) in deadlock
+    assert "Lock-in Period" not in deadlock
+
+
+def test_an_alliance_deadlock_exit_has_the_same_window() -> None:
+    data = _answers("platform-sharing.yaml")
+    numbers = _numbers(data)
+    window = (
+        "Such a notice may be given only within 30 days after the path ends or, if later, after "
+        f"the Lock-in Period defined in clause {numbers['exit.term']} ends, and never during the "
+        "Lock-in Period; a Deadlock that is not the ground of a notice in time is treated as "
+        "rejected: the matter stays as it was."
+    )
+    assert window in _texts(data)["exit.trigger.deadlock"]
+    unlocked = _texts(_answers("incomplete-deal.yaml"))["exit.trigger.deadlock"]
+    assert (
+        "by giving 90 days' notice. Such a notice may be given only within 30 days after the path "
+        "ends; a Deadlock"
+    ) in unlocked
+    assert "Lock-in Period" not in unlocked

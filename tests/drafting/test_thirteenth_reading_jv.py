@@ -9,7 +9,7 @@ from __future__ import annotations
 from .test_fifth_reading import _answers, _table, _texts
 from .test_mechanics import _numbers
 
-_IN_THE_LOCK_IN = "may be the subject of a Deadlock Notice only within 30 days after the Lock-in"
+_IN_THE_LOCK_IN = "never during the Lock-in Period"
 _LAST_BUDGET = (
     "While a Deadlock is unresolved, whether or not a Deadlock Notice has been given, the JV "
     "continues in the ordinary course under its last approved business plan and budget."
@@ -21,10 +21,10 @@ def test_a_deadlock_in_the_lock_in_period_waits_for_it_to_end() -> None:
     numbers = _numbers(data)
     texts = _texts(data)
     assert (
-        "A Deadlock that arises during that period and is still unresolved when it ends may be "
-        "the subject of a Deadlock Notice only within 30 days after the Lock-in Period ends or, "
-        "if the negotiation period above ends later, within 30 days after that negotiation "
-        "period; if none is given in time, the Reserved Matter is treated as rejected."
+        "A Deadlock Notice may be given only within 30 days after that period ends or, if later, "
+        f"after the Lock-in Period defined in clause {numbers['exit.term']} ends, and never "
+        "during the Lock-in Period; if none is given in time, the Reserved Matter is treated as "
+        "rejected and the matter stays as it was."
     ) in texts["company.deadlock"]
     assert _LAST_BUDGET in texts["company.deadlock"]
     once = "once the Lock-in Period has ended"
@@ -46,10 +46,9 @@ def test_an_alliance_deadlock_exit_waits_for_the_lock_in_period_too() -> None:
     numbers = _numbers(data)
     texts = _texts(data)
     assert (
-        "either party may end the partnership by giving 60 days' notice, but only once the "
-        f"Lock-in Period defined in clause {numbers['exit.term']} has ended; a Deadlock that "
-        "arises during that period and is still unresolved when it ends may be the ground of "
-        "such a notice only within 30 days after the Lock-in Period ends."
+        "either party may end the partnership by giving 60 days' notice. Such a notice may be "
+        "given only within 30 days after the path ends or, if later, after the Lock-in Period "
+        f"defined in clause {numbers['exit.term']} ends, and never during the Lock-in Period;"
     ) in texts["exit.trigger.deadlock"]
     assert (
         "may lead to exit under that clause, and only once the Lock-in Period has ended"
@@ -58,7 +57,11 @@ def test_an_alliance_deadlock_exit_waits_for_the_lock_in_period_too() -> None:
     assert "and only once the Lock-in Period has ended" in texts["governance.annex.escalation"]
     del data["exit"]["term"]["lock_in"]
     texts = _texts(data)
-    assert texts["exit.trigger.deadlock"].endswith("by giving 60 days' notice.")
+    assert texts["exit.trigger.deadlock"].endswith(
+        "by giving 60 days' notice. Such a notice may be given only within 30 days after the "
+        "path ends; a Deadlock that is not the ground of a notice in time is treated as "
+        "rejected: the matter stays as it was."
+    )
     assert "Lock-in Period" not in texts["governance.escalation"]
 
 

@@ -2,7 +2,8 @@
 text reads: the Board makes the capital calls the parties have committed to by its ordinary
 vote, so no party can vote down the call for its own contribution; a deadlock, in a JV or an
 alliance, can be noticed only within 30 days after the escalation path or the Lock-in Period
-ends, whichever is later, and is otherwise treated as rejected."""
+ends, whichever is later, and is otherwise treated as rejected; a put and call whose price
+nobody refers to the expert lapses."""
 
 from __future__ import annotations
 
@@ -74,3 +75,16 @@ def test_an_alliance_deadlock_exit_has_the_same_window() -> None:
         "ends; a Deadlock"
     ) in unlocked
     assert "Lock-in Period" not in unlocked
+
+
+def test_a_put_and_call_lapses_when_no_party_refers_the_price() -> None:
+    lapses = (
+        "if no party has referred it by the end of those 10 days, the Deadlock Notice lapses and "
+        "the Reserved Matter is treated as rejected."
+    )
+    assert lapses in _texts(_answers("edrive-jv.yaml"))["company.deadlock"]
+    # A shoot-out and a put and call at a fixed price have no expert, and nothing lapses.
+    assert "lapses" not in _texts(_answers("battery-jv.yaml"))["company.deadlock"]
+    data = _answers("edrive-jv.yaml")
+    data["exit"]["valuation"] = {"method": "fixed_price", "price": "EUR 1bn"}
+    assert "lapses" not in _texts(data)["company.deadlock"]

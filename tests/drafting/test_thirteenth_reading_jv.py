@@ -144,8 +144,10 @@ def test_a_put_and_call_names_its_price_and_who_refers_it_to_the_expert() -> Non
     assert (
         "if a price has not been agreed within 30 days after the Deadlock Notice, any party may "
         "refer it to the expert under that clause, and the party that gave the Deadlock Notice "
-        "must do so within the following 10 days if no other party has. Within 60 days after the "
-        "last of those prices has been agreed or determined, RMA may buy"
+        "must do so within the following 10 days if no other party has; if no party has referred "
+        "it by the end of those 10 days, the Deadlock Notice lapses and the Reserved Matter is "
+        "treated as rejected. Within 60 days after the last of those prices has been agreed or "
+        "determined, RMA may buy"
     ) in deadlock
     data = _answers("battery-jv.yaml")
     data["company"]["deadlock"] = {

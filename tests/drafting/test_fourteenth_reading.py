@@ -3,7 +3,8 @@ text reads: the Board makes the capital calls the parties have committed to by i
 vote, so no party can vote down the call for its own contribution; a deadlock, in a JV or an
 alliance, can be noticed only within 30 days after the escalation path or the Lock-in Period
 ends, whichever is later, and is otherwise treated as rejected; a put and call whose price
-nobody refers to the expert lapses."""
+nobody refers to the expert lapses; shares the agreement itself moves are no Reserved
+Matter."""
 
 from __future__ import annotations
 
@@ -88,3 +89,21 @@ def test_a_put_and_call_lapses_when_no_party_refers_the_price() -> None:
     data = _answers("edrive-jv.yaml")
     data["exit"]["valuation"] = {"method": "fixed_price", "price": "EUR 1bn"}
     assert "lapses" not in _texts(data)["company.deadlock"]
+
+
+def test_a_transfer_the_agreement_provides_for_needs_no_reserved_matter() -> None:
+    data = _answers("edrive-jv.yaml")
+    numbers = _numbers(data)
+    reserved = _texts(data)["company.reserved-matters"]
+    assert (
+        "A transfer or issue of shares made in compliance with the transfer rules in clause "
+        f"{numbers['company.transfers']}, the deadlock mechanism in clause "
+        f"{numbers['company.deadlock']}, the buy-out on exit in clause "
+        f"{numbers['exit.stake-buy-out']} or the dilution of a Defaulting Party under clause "
+        f"{numbers['goals.capital-calls']} is not a Reserved Matter and needs no other approval"
+    ) in reserved
+    # A default funded by loans dilutes nobody.
+    data["company"]["funding"]["on_default"] = "shareholder_loan"
+    reserved = _texts(data)["company.reserved-matters"]
+    assert "or the dilution of" not in reserved
+    assert f"or the buy-out on exit in clause {numbers['exit.stake-buy-out']} is not a" in reserved

@@ -3,8 +3,9 @@ text reads: the Board makes the capital calls the parties have committed to by i
 vote, so no party can vote down the call for its own contribution; a deadlock, in a JV or an
 alliance, can be noticed only within 30 days after the escalation path or the Lock-in Period
 ends, whichever is later, and is otherwise treated as rejected; a put and call whose price
-nobody refers to the expert lapses; shares the agreement itself moves are no Reserved
-Matter."""
+nobody refers to the expert lapses; shares the agreement itself moves are no Reserved Matter;
+and the party that bears exit costs after a default is named by its default, never as a
+"defaulting party" beside the Defaulting Party of the capital calls."""
 
 from __future__ import annotations
 
@@ -107,3 +108,13 @@ def test_a_transfer_the_agreement_provides_for_needs_no_reserved_matter() -> Non
     reserved = _texts(data)["company.reserved-matters"]
     assert "or the dilution of" not in reserved
     assert f"or the buy-out on exit in clause {numbers['exit.stake-buy-out']} is not a" in reserved
+
+
+def test_costs_after_a_default_fall_on_the_party_in_default() -> None:
+    for name in ("battery-jv.yaml", "bridge-technology.yaml", "sdv-software.yaml"):
+        texts = _texts(_answers(name))
+        for clause in ("exit.costs", "exit.valuation"):
+            assert "defaulting party" not in texts[clause]
+            assert "after an exit for a party's material breach or insolvency, that party" in (
+                texts[clause].replace("After", "after")
+            )

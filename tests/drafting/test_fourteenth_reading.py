@@ -5,7 +5,8 @@ alliance, can be noticed only within 30 days after the escalation path or the Lo
 ends, whichever is later, and is otherwise treated as rejected; a put and call whose price
 nobody refers to the expert lapses; shares the agreement itself moves are no Reserved Matter;
 and the party that bears exit costs after a default is named by its default, never as a
-"defaulting party" beside the Defaulting Party of the capital calls."""
+"defaulting party" beside the Defaulting Party of the capital calls; the right to end the
+agreements for a missing approval lapses once the approval arrives."""
 
 from __future__ import annotations
 
@@ -118,3 +119,16 @@ def test_costs_after_a_default_fall_on_the_party_in_default() -> None:
             assert "after an exit for a party's material breach or insolvency, that party" in (
                 texts[clause].replace("After", "after")
             )
+
+
+def test_the_right_to_end_for_a_missing_approval_lapses_once_it_arrives() -> None:
+    for name, then in (
+        ("battery-jv.yaml", "closing takes place"),
+        ("bridge-technology.yaml", "the activity starts"),
+    ):
+        approvals = _texts(_answers(name))["general.regulatory-approvals"]
+        assert approvals.endswith(
+            "unless the parties agree in writing to extend that period. That right lapses, and "
+            f"{then}, if the approval is obtained without such conditions before the notice is "
+            "given."
+        )

@@ -6,7 +6,8 @@ ends, whichever is later, and is otherwise treated as rejected; a put and call w
 nobody refers to the expert lapses; shares the agreement itself moves are no Reserved Matter;
 and the party that bears exit costs after a default is named by its default, never as a
 "defaulting party" beside the Defaulting Party of the capital calls; the right to end the
-agreements for a missing approval lapses once the approval arrives."""
+agreements for a missing approval lapses once the approval arrives; every transferee of JV
+shares adheres to the agreement, which a Delaware corporation calls the stockholders'."""
 
 from __future__ import annotations
 
@@ -132,3 +133,21 @@ def test_the_right_to_end_for_a_missing_approval_lapses_once_it_arrives() -> Non
             f"{then}, if the approval is obtained without such conditions before the notice is "
             "given."
         )
+
+
+def test_every_transferee_adheres_to_the_holders_agreement() -> None:
+    data = _answers("battery-jv.yaml")
+    texts = _texts(data)
+    transfers = texts["company.transfers"]
+    assert "a party may transfer its shares only as follows.\n" in transfers
+    assert transfers.endswith(
+        "needs that party's prior written consent. Every transferee under this clause, an "
+        "affiliate during the Lock-in Period included, must first adhere to the stockholders' "
+        "agreement."
+    )
+    # The answer file's own words are put in the corporation's terms too.
+    data["term_sheet"]["definitive_agreements"][0] = "a shareholders' agreement"
+    assert "a stockholders' agreement;" in _texts(data)["general.definitive-agreements"]
+    # A GmbH has shareholders.
+    transfers = _texts(_answers("edrive-jv.yaml"))["company.transfers"]
+    assert transfers.endswith("must first adhere to the shareholders' agreement.")

@@ -7,11 +7,12 @@ nobody refers to the expert lapses; shares the agreement itself moves are no Res
 and the party that bears exit costs after a default is named by its default, never as a
 "defaulting party" beside the Defaulting Party of the capital calls; the right to end the
 agreements for a missing approval lapses once the approval arrives; every transferee of JV
-shares adheres to the agreement, which a Delaware corporation calls the stockholders'."""
+shares adheres to the agreement, which a Delaware corporation calls the stockholders'; and money
+an alliance partner pays is funding in the schedule, not capital."""
 
 from __future__ import annotations
 
-from .test_fifth_reading import _answers, _texts
+from .test_fifth_reading import _answers, _table, _texts
 from .test_mechanics import _numbers
 
 
@@ -151,3 +152,11 @@ def test_every_transferee_adheres_to_the_holders_agreement() -> None:
     # A GmbH has shareholders.
     transfers = _texts(_answers("edrive-jv.yaml"))["company.transfers"]
     assert transfers.endswith("must first adhere to the shareholders' agreement.")
+
+
+def test_money_outside_a_jv_is_funding_not_capital() -> None:
+    rows = _table(_answers("bridge-technology.yaml"), "contributions")
+    assert ["CMC", "Funding: Non-recurring engineering payments."] in [row[:2] for row in rows]
+    assert not any(row[1].startswith("Capital") for row in rows)
+    jv = _table(_answers("battery-jv.yaml"), "contributions")
+    assert any(row[1].startswith("Capital: Equity contribution to the JV") for row in jv)

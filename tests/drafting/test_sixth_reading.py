@@ -195,7 +195,7 @@ def test_the_expert_fallback_between_shareholders_does_not_speak_of_a_board_dead
 
 def test_survival_descriptions_keep_their_capitals() -> None:
     survival = _texts(_answers("platform-sharing.yaml"))["exit.survival"]
-    assert ": Valladolid keeps building XAC models" in survival
+    assert ": AUV keeps building XAC models at its Valladolid plant" in survival
     assert "valladolid" not in survival
 
 

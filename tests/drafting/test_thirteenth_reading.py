@@ -61,10 +61,10 @@ def test_a_trigger_naming_rows_limits_the_deadlock_to_them_with_one_clock() -> N
     ) in deadlock
     assert "after escalation" not in deadlock
     assert deadlock.endswith(
-        "either party may end the partnership by giving 90 days' notice, but only once the "
-        "Lock-in Period defined in clause 9.1 has ended; a Deadlock that arises during that "
-        "period and is still unresolved when it ends may be the ground of such a notice only "
-        "within 30 days after the Lock-in Period ends."
+        "either party may end the partnership by giving 90 days' notice. Such a notice may be "
+        "given only within 30 days after the path ends or, if later, after the Lock-in Period "
+        "defined in clause 9.1 ends, and never during the Lock-in Period; a Deadlock that is not "
+        "the ground of a notice in time is treated as rejected: the matter stays as it was."
     )
     # A description that names no row is kept as a condition; every reserved row is a Deadlock.
     trigger = next(item for item in data["exit"]["triggers"] if item["kind"] == "deadlock")

@@ -1,7 +1,7 @@
 """What a senior JV lawyer's thirteenth reading of the example drafts asked for, as the drafted
 text reads: a deadlock that arises in the lock-in has a rule, forced transfers sit outside the
-transfer list, the Board votes by shareholding and reserves every capital call, a negotiation on
-a missing approval runs from the first failure, a put and call says whose price and who goes to
+transfer list, the Board votes by shareholding and reserves the capital calls beyond the
+commitments, a negotiation on a missing approval runs from the first failure, a put and call says whose price and who goes to
 the expert, and the change procedure names the consent a change needs as the annex does."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from .test_fifth_reading import _answers, _table, _texts
 from .test_mechanics import _numbers
 
-_IN_THE_LOCK_IN = "may be the subject of a Deadlock Notice only within 30 days after the Lock-in"
+_IN_THE_LOCK_IN = "never during the Lock-in Period"
 _LAST_BUDGET = (
     "While a Deadlock is unresolved, whether or not a Deadlock Notice has been given, the JV "
     "continues in the ordinary course under its last approved business plan and budget."
@@ -21,10 +21,10 @@ def test_a_deadlock_in_the_lock_in_period_waits_for_it_to_end() -> None:
     numbers = _numbers(data)
     texts = _texts(data)
     assert (
-        "A Deadlock that arises during that period and is still unresolved when it ends may be "
-        "the subject of a Deadlock Notice only within 30 days after the Lock-in Period ends or, "
-        "if the negotiation period above ends later, within 30 days after that negotiation "
-        "period; if none is given in time, the Reserved Matter is treated as rejected."
+        "A Deadlock Notice may be given only within 30 days after that period ends or, if later, "
+        f"after the Lock-in Period defined in clause {numbers['exit.term']} ends, and never "
+        "during the Lock-in Period; if none is given in time, the Reserved Matter is treated as "
+        "rejected and the matter stays as it was."
     ) in texts["company.deadlock"]
     assert _LAST_BUDGET in texts["company.deadlock"]
     once = "once the Lock-in Period has ended"
@@ -46,10 +46,9 @@ def test_an_alliance_deadlock_exit_waits_for_the_lock_in_period_too() -> None:
     numbers = _numbers(data)
     texts = _texts(data)
     assert (
-        "either party may end the partnership by giving 60 days' notice, but only once the "
-        f"Lock-in Period defined in clause {numbers['exit.term']} has ended; a Deadlock that "
-        "arises during that period and is still unresolved when it ends may be the ground of "
-        "such a notice only within 30 days after the Lock-in Period ends."
+        "either party may end the partnership by giving 60 days' notice. Such a notice may be "
+        "given only within 30 days after the path ends or, if later, after the Lock-in Period "
+        f"defined in clause {numbers['exit.term']} ends, and never during the Lock-in Period;"
     ) in texts["exit.trigger.deadlock"]
     assert (
         "may lead to exit under that clause, and only once the Lock-in Period has ended"
@@ -58,7 +57,11 @@ def test_an_alliance_deadlock_exit_waits_for_the_lock_in_period_too() -> None:
     assert "and only once the Lock-in Period has ended" in texts["governance.annex.escalation"]
     del data["exit"]["term"]["lock_in"]
     texts = _texts(data)
-    assert texts["exit.trigger.deadlock"].endswith("by giving 60 days' notice.")
+    assert texts["exit.trigger.deadlock"].endswith(
+        "by giving 60 days' notice. Such a notice may be given only within 30 days after the "
+        "path ends; a Deadlock that is not the ground of a notice in time is treated as "
+        "rejected: the matter stays as it was."
+    )
     assert "Lock-in Period" not in texts["governance.escalation"]
 
 
@@ -81,7 +84,7 @@ def test_a_forced_transfer_is_allowed_whenever_its_clause_applies() -> None:
     assert "do not apply to it" not in transfers
 
 
-def test_the_board_votes_by_shareholding_and_reserves_every_capital_call() -> None:
+def test_the_board_votes_by_shareholding_and_reserves_calls_beyond_the_commitments() -> None:
     data = _answers("edrive-jv.yaml")
     numbers = _numbers(data)
     texts = _texts(data)
@@ -93,22 +96,26 @@ def test_the_board_votes_by_shareholding_and_reserves_every_capital_call() -> No
     ) in texts["company.board"]
     assert "simple majority of the directors present" not in texts["company.board"]
     assert (
-        f"a capital call of any amount is a Reserved Matter under clause "
+        f"any other capital call is a Reserved Matter under clause "
         f"{numbers['company.reserved-matters']}."
     ) in texts["goals.capital-calls"]
     reserved = texts["company.reserved-matters"]
-    assert "Capital calls of any amount, and borrowing above EUR 50m: the Board" in reserved
-    assert reserved.count("Capital calls of any amount") == 1
+    assert (
+        "Capital calls beyond the approved business plan and the contributions schedule, and "
+        "borrowing above EUR 50m: the Board"
+    ) in reserved
+    assert reserved.count("Capital calls") == 1
     assert f"taken by the Board, as clause {numbers['company.board']} provides, or" in reserved
     # A list that names no capital call gets one.
     matters = data["company"]["reserved_matters"]
     matters[:] = [item for item in matters if "Capital calls" not in item["matter"]]
     reserved = _texts(data)["company.reserved-matters"]
     assert (
-        "\nCapital calls of any amount: the Board, with the votes of all directors present, who "
-        "must include at least one director appointed by each party.\n"
+        "\nCapital calls beyond the approved business plan and the contributions schedule: the "
+        "Board, with the votes of all directors present, who must include at least one director "
+        "appointed by each party.\n"
     ) in reserved
-    assert "all shareholders;\nCapital calls of any amount" in reserved
+    assert "all shareholders;\nCapital calls beyond" in reserved
 
 
 def test_a_negotiation_on_an_approval_runs_from_the_first_failure_until_it_arrives() -> None:
@@ -137,8 +144,10 @@ def test_a_put_and_call_names_its_price_and_who_refers_it_to_the_expert() -> Non
     assert (
         "if a price has not been agreed within 30 days after the Deadlock Notice, any party may "
         "refer it to the expert under that clause, and the party that gave the Deadlock Notice "
-        "must do so within the following 10 days if no other party has. Within 60 days after the "
-        "last of those prices has been agreed or determined, RMA may buy"
+        "must do so within the following 10 days if no other party has; if no party has referred "
+        "it by the end of those 10 days, the Deadlock Notice lapses and the Reserved Matter is "
+        "treated as rejected. Within 60 days after the last of those prices has been agreed or "
+        "determined, RMA may buy"
     ) in deadlock
     data = _answers("battery-jv.yaml")
     data["company"]["deadlock"] = {

@@ -23,12 +23,12 @@ def test_no_deadlock_notice_during_the_lock_in_period() -> None:
     data = _answers("edrive-jv.yaml")
     numbers = _numbers(data)
     notice = (
-        "No Deadlock Notice may be given during the Lock-in Period defined in clause "
-        f"{numbers['exit.term']}."
+        f"after the Lock-in Period defined in clause {numbers['exit.term']} ends, and never "
+        "during the Lock-in Period;"
     )
     assert notice in _texts(data)["company.deadlock"]
     assert (
-        "No Deadlock Notice may be given during the Lock-in Period"
+        "and never during the Lock-in Period"
         in (_texts(_answers("battery-jv.yaml"))["company.deadlock"])
     )
     del data["exit"]["term"]["lock_in"]

@@ -49,12 +49,15 @@ TABLE_TITLES = {
 """The title printed above each table, by which the clauses refer to it."""
 
 
-def _contribution_kind(item: Contribution, purpose: str | None) -> str:
+def _contribution_kind(item: Contribution, deal: Deal) -> str:
     """A contribution's kind as the schedule names it. A plant allocation is a buyer's offtake
     where the purpose makes it one (as `Contribution.named` says), else the plant capacity a
-    party provides: never 'plant allocation', nor both at once."""
+    party provides: never 'plant allocation', nor both at once. Money is capital only where
+    there is a JV to hold it; elsewhere (engineering fees, say) it is funding."""
     if item.kind == "plant_allocation":
-        return "Offtake" if purpose in OFFTAKE_PURPOSES else "Plant capacity"
+        return "Offtake" if deal.deal.purpose in OFFTAKE_PURPOSES else "Plant capacity"
+    if item.kind == "capital" and deal.deal.structure != "equity_joint_venture":
+        return "Funding"
     return capital(humanise(item.kind))
 
 
@@ -192,7 +195,7 @@ def contributions(deal: Deal, style: HouseStyle) -> Table:
     )
     rows = []
     for item in deal.strengths.contributions:
-        what = _contribution_kind(item, deal.deal.purpose)
+        what = _contribution_kind(item, deal)
         if item.description:
             # A description that starts with the kind says it already: "Offtake commitment for
             # the plant's output", not "Offtake: Offtake commitment ...".

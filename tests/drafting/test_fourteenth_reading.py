@@ -23,8 +23,10 @@ def test_a_committed_capital_call_is_the_boards_ordinary_business() -> None:
     assert (
         "A capital call within the approved business plan, or for a capital contribution the "
         f"contributions schedule in clause {numbers['strengths.contributions']} commits the "
-        f"parties to, is made by the Board by the ordinary vote in clause {numbers['company.board']}"
-        ", not as a Reserved Matter, and binds each party for the amount the approved business "
+        f"parties to, is not a Reserved Matter: the Board makes it by the ordinary vote in clause "
+        f"{numbers['company.board']} or, where the Board has not made it within 10 working days "
+        "after the date that plan or schedule sets for it, either party makes it by written "
+        "notice to the JV and the other party. It binds each party for the amount the approved business "
         "plan or that schedule commits it to; any other capital call is a Reserved Matter under "
         f"clause {numbers['company.reserved-matters']}."
     ) in calls
@@ -36,8 +38,9 @@ def test_a_committed_capital_call_is_the_boards_ordinary_business() -> None:
     matters[:] = [item for item in matters if "Capital calls" not in item["matter"]]
     texts = _texts(data)
     calls = texts["goals.capital-calls"]
-    assert "A capital call within the approved business plan is made by the Board by" in calls
+    assert "A capital call within the approved business plan is not a Reserved Matter: the" in calls
     assert "binds each party for the amount the approved business plan commits it to;" in calls
+    assert "after the date that plan sets for it, either party makes it by written notice" in calls
     reserved = texts["company.reserved-matters"]
     assert "\nCapital calls beyond the approved business plan: the Board" in reserved
     assert "contributions schedule" not in reserved
@@ -47,10 +50,10 @@ def test_a_deadlock_notice_has_one_window_after_the_lock_in_period_too() -> None
     data = _answers("battery-jv.yaml")
     numbers = _numbers(data)
     assert (
-        "A Deadlock Notice may be given only within 30 days after that period ends or, if later, "
-        f"after the Lock-in Period defined in clause {numbers['exit.term']} ends, and never "
-        "during the Lock-in Period; if none is given in time, the Reserved Matter is treated as "
-        "rejected and the matter stays as it was."
+        "A Deadlock Notice may be given only within 30 days after the later of the end of that "
+        f"period and the end of the Lock-in Period defined in clause {numbers['exit.term']}, and "
+        "never during the Lock-in Period; if none is given in time, the Reserved Matter is "
+        "treated as rejected and the matter stays as it was."
     ) in _texts(data)["company.deadlock"]
     # Without a lock-in or a negotiation period, the window runs from the escalation path.
     del data["exit"]["term"]["lock_in"]
@@ -68,16 +71,16 @@ def test_an_alliance_deadlock_exit_has_the_same_window() -> None:
     data = _answers("platform-sharing.yaml")
     numbers = _numbers(data)
     window = (
-        "Such a notice may be given only within 30 days after the path ends or, if later, after "
-        f"the Lock-in Period defined in clause {numbers['exit.term']} ends, and never during the "
-        "Lock-in Period; a Deadlock that is not the ground of a notice in time is treated as "
-        "rejected: the matter stays as it was."
+        "Such a notice may be given only within 30 days after the later of the end of the path "
+        f"and the end of the Lock-in Period defined in clause {numbers['exit.term']}, and never "
+        "during the Lock-in Period; where no such notice is given in time, the decision in "
+        "deadlock is treated as rejected: the matter stays as it was."
     )
     assert window in _texts(data)["exit.trigger.deadlock"]
     unlocked = _texts(_answers("incomplete-deal.yaml"))["exit.trigger.deadlock"]
     assert (
         "by giving 90 days' notice. Such a notice may be given only within 30 days after the path "
-        "ends; a Deadlock"
+        "ends; where no such notice"
     ) in unlocked
     assert "Lock-in Period" not in unlocked
 

@@ -49,7 +49,10 @@ def test_a_defaulting_party_neither_blocks_nor_counts_towards_quorum_on_reserved
         "stockholders still need every stockholder's consent, except that the Defaulting Party "
         "votes its shares in favour of an issue of shares under this clause"
     ) in texts["goals.capital-calls"]
-    assert "within 10 working days of a written reminder" in texts["goals.capital-calls"]
+    assert (
+        "within 10 working days of a written reminder from the other party, given once the call "
+        "has fallen due"
+    ) in texts["goals.capital-calls"]
     assert "Where more than one" not in texts["goals.capital-calls"]  # two parties
     three = _texts(_answers("edrive-jv.yaml"))["goals.capital-calls"]
     assert (

@@ -21,10 +21,10 @@ def test_a_deadlock_in_the_lock_in_period_waits_for_it_to_end() -> None:
     numbers = _numbers(data)
     texts = _texts(data)
     assert (
-        "A Deadlock Notice may be given only within 30 days after that period ends or, if later, "
-        f"after the Lock-in Period defined in clause {numbers['exit.term']} ends, and never "
-        "during the Lock-in Period; if none is given in time, the Reserved Matter is treated as "
-        "rejected and the matter stays as it was."
+        "A Deadlock Notice may be given only within 30 days after the later of the end of that "
+        f"period and the end of the Lock-in Period defined in clause {numbers['exit.term']}, and "
+        "never during the Lock-in Period; if none is given in time, the Reserved Matter is "
+        "treated as rejected and the matter stays as it was."
     ) in texts["company.deadlock"]
     assert _LAST_BUDGET in texts["company.deadlock"]
     once = "once the Lock-in Period has ended"
@@ -47,8 +47,9 @@ def test_an_alliance_deadlock_exit_waits_for_the_lock_in_period_too() -> None:
     texts = _texts(data)
     assert (
         "either party may end the partnership by giving 60 days' notice. Such a notice may be "
-        "given only within 30 days after the path ends or, if later, after the Lock-in Period "
-        f"defined in clause {numbers['exit.term']} ends, and never during the Lock-in Period;"
+        "given only within 30 days after the later of the end of the path and the end of the "
+        f"Lock-in Period defined in clause {numbers['exit.term']}, and never during the Lock-in "
+        "Period;"
     ) in texts["exit.trigger.deadlock"]
     assert (
         "may lead to exit under that clause, and only once the Lock-in Period has ended"
@@ -59,8 +60,8 @@ def test_an_alliance_deadlock_exit_waits_for_the_lock_in_period_too() -> None:
     texts = _texts(data)
     assert texts["exit.trigger.deadlock"].endswith(
         "by giving 60 days' notice. Such a notice may be given only within 30 days after the "
-        "path ends; a Deadlock that is not the ground of a notice in time is treated as "
-        "rejected: the matter stays as it was."
+        "path ends; where no such notice is given in time, the decision in deadlock is treated "
+        "as rejected: the matter stays as it was."
     )
     assert "Lock-in Period" not in texts["governance.escalation"]
 

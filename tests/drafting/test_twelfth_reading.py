@@ -23,7 +23,7 @@ def test_no_deadlock_notice_during_the_lock_in_period() -> None:
     data = _answers("edrive-jv.yaml")
     numbers = _numbers(data)
     notice = (
-        f"after the Lock-in Period defined in clause {numbers['exit.term']} ends, and never "
+        f"the end of the Lock-in Period defined in clause {numbers['exit.term']}, and never "
         "during the Lock-in Period;"
     )
     assert notice in _texts(data)["company.deadlock"]

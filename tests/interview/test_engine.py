@@ -575,3 +575,44 @@ def test_the_review_shows_the_stake_buy_out_once_not_again_among_the_shared_asse
     assert shown["stake_buy_out"].startswith("The other party may buy the exiting party's shares")
     assert "equity stake" not in shown["assets"]
     assert shown["assets"].startswith("plants: Stays with the JV")
+
+
+_PARTIES = ("NAW", "KSC")
+OFFERED = [
+    ("money", "2,5 M EUR"),
+    ("money", "1,5 Mrd EUR"),
+    ("money", "25.000 €"),
+    ("money", "EUR 1,2bn"),
+    ("money", "3,5 Mio. €"),
+    ("quantity", "6,5 GWh par an"),
+    ("quantity", "6,5 GWh pro Jahr"),
+    ("quantity", "4 Releases pro Jahr"),
+    ("quantity", "1,5 FTE"),
+    ("quantity", "2,5 M EUR"),
+    ("percent", "0.75"),
+    ("percent", "2/3"),
+    ("duration", "5 Jahre"),
+    ("duration", "18 mois"),
+    ("integer", "3 Wochen"),
+    ("place", "German law"),
+    ("place", "Deutschland"),
+    ("place", "Munich"),
+    ("shares", "NAW 2/3; KSC 1/3"),
+    ("shares", "NAW 66,7; KSC 33,3"),
+    ("shares", "60-40"),
+    ("shares", "NAW 0.6; KSC 0.4"),
+    ("date", "Q3 2027"),
+]
+
+
+@pytest.mark.parametrize(("kind", "typed"), OFFERED)
+def test_an_answer_offered_in_place_of_another_is_taken_as_it_is_offered(
+    kind: str, typed: str
+) -> None:
+    """Enter takes what an answer was offered as: the offer itself is never refused."""
+    with pytest.raises(AnswerError) as refused:
+        parse(kind, typed, parties=_PARTIES, unit="days")
+    offer = refused.value.instead
+    if offer is None:  # nothing offered: nothing to take
+        return
+    parse(kind, offer, parties=_PARTIES, unit="days")

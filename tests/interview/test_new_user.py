@@ -210,6 +210,25 @@ def test_shares_days_and_yearly_quantities_written_the_teams_way_are_offered_bac
     assert saved["strengths"]["contributions"][0]["quantity"] == "4 releases/yr"
 
 
+def test_a_yearly_quantity_in_french_keeps_its_unit_and_takes_a_decimal_point(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    def unanswered(data: dict[str, Any]) -> None:
+        del data["strengths"]["contributions"][0]["quantity"]
+
+    overrides = {
+        "release_bandwidth#1.quantity": [_typed("6,5 GWh par an"), ENTER],
+        "next": [f"Stop{ENTER}"],
+    }
+    _, out, target = _resume(tmp_path, spec, unanswered, overrides)
+    assert (
+        "✗ '6,5 GWh par an' says how often in French; the draft is in English. Press Enter to "
+        "take 6.5 GWh/yr, or change it"
+    ) in " ".join(out.split())
+    assert read_answers(target)[0]["strengths"]["contributions"][0]["quantity"] == "6.5 GWh/yr"
+
+
 def test_shares_with_a_decimal_comma_are_offered_with_a_point(
     tmp_path: Path,
     spec,  # type: ignore[no-untyped-def]

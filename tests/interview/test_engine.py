@@ -616,3 +616,27 @@ def test_an_answer_offered_in_place_of_another_is_taken_as_it_is_offered(
     if offer is None:  # nothing offered: nothing to take
         return
     parse(kind, offer, parties=_PARTIES, unit="days")
+
+
+def test_a_suggested_review_before_renewal_follows_the_term() -> None:
+    """Suggested six months before a four-year term ends, the review before renewal moves
+    with the term given, and again when it changes; one the user moved stays."""
+    engine = _engine({**START, "deal": {"name": "X", "purpose": "electrification"}})
+    offer = engine.next_step()
+    assert isinstance(offer, Offer)
+    engine.accept_preset(offer)
+
+    def held() -> str:
+        points = engine.data["change"]["review_points"]
+        return next(p for p in points if p["name"] == "Review before renewal")["after"]
+
+    term = _step(engine, "exit.term.initial")
+    assert engine.answer(term, "12 years") is None
+    assert held() == "138 months"
+    assert engine.answer(term, "7 years") is None
+    assert held() == "78 months"
+    next(p for p in engine.data["change"]["review_points"] if p["after"] == "78 months")[
+        "after"
+    ] = "5 years"
+    assert engine.answer(term, "10 years") is None
+    assert held() == "5 years"

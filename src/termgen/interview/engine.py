@@ -52,6 +52,7 @@ TERM = frozenset({"exit.term.effective_date", "exit.term.initial", "exit.term.en
 REVIEWS = "change.review_points"
 """Review points are held at a time after the effective date that the term bounds: a term
 changed under them (or given after they were taken from the suggestions) may end first."""
+INITIAL_TERM = ("exit", "term", "initial")
 
 
 @dataclass
@@ -393,6 +394,7 @@ class Engine(State):
             self.followed = self._follow_the_form(previous)
         self.rechecked = None
         if changed and dotted(step.path) in TERM:
+            self._follow_the_term(kept)
             self._recheck_reviews()
         if changed:
             for path, item in self._without_unapplying(before):
@@ -485,6 +487,31 @@ class Engine(State):
                         entry,
                     )
                 self.reopen(group)
+
+    def _follow_the_term(self, before: Any) -> None:
+        """A suggested review point held a time before the initial term ends ('Review before
+        renewal') is moved with the term, while it is still at the time suggested or at the
+        one the term `before` (the answers before this one) gave it."""
+        preset = self._preset()
+        if preset is None or not preset.before_the_term_ends:
+            return
+        suggested = {
+            entry.get("name"): entry.get("after")
+            for entry in preset.defaults.get(REVIEWS) or []
+            if isinstance(entry, dict)
+        }
+        points = get(self.data, split(REVIEWS))
+        for point in points if isinstance(points, list) else []:
+            name = point.get("name") if isinstance(point, dict) else None
+            if not isinstance(name, str) or name not in preset.before_the_term_ends:
+                continue
+            ahead = _duration(preset.before_the_term_ends[name])
+            now = _months_before_the_end(get(self.data, INITIAL_TERM), ahead)
+            was = _months_before_the_end(get(before, INITIAL_TERM), ahead)
+            held = _in_months(_duration(point.get("after")))
+            as_suggested = _in_months(_duration(suggested.get(name)))
+            if now is not None and held in (as_suggested, was):
+                point["after"] = f"{now} months"
 
     def _recheck_reviews(self) -> None:
         """Show the review points again when one is held once the initial term has ended."""
@@ -707,6 +734,26 @@ def _duration(value: Any) -> Duration | None:
         return Duration.model_validate(value)
     except ValidationError:
         return None
+
+
+_MONTHS_IN = {"months": 1, "years": 12}
+
+
+def _in_months(length: Duration | None) -> int | None:
+    """'2 years' as 24 months; None for none or a length counted in days or weeks."""
+    if length is None or length.unit not in _MONTHS_IN:
+        return None
+    return length.value * _MONTHS_IN[length.unit]
+
+
+def _months_before_the_end(term: Any, ahead: Duration | None) -> int | None:
+    """The months after the effective date that fall `ahead` of the end of a term of
+    `term` ('12 years', 6 months ahead: 138); None for a term not counted in months or years,
+    or one no longer than `ahead`."""
+    length, early = _in_months(_duration(term)), _in_months(ahead)
+    if length is None or early is None or length <= early:
+        return None
+    return length - early
 
 
 def _may_be_none(path: AnswerPath) -> bool:

@@ -429,3 +429,22 @@ def test_a_fraction_for_a_majority_is_offered_as_its_percent(tmp_path: Path, spe
     saved = read_answers(target)[0]["company"]["reserved_matters"]
     assert [str(m["majority_percent"]) for m in saved if "majority_percent" in m] == ["66.66"]
     _only_missing_answers(target)
+
+
+def test_a_contribution_paused_before_its_quantity_is_not_saved_half(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    """Its party and kind are given, its quantity not yet asked: the file keeps no such
+    entry, which a resumed interview would keep as it was and `validate` call valid; going on
+    adds it again from the start."""
+    target = tmp_path / "deal.yaml"
+    _paused(spec, {"contributions#1.quantity": [CTRL_C]}, target)
+    saved = read_answers(target)[0]
+    assert not saved.get("strengths", {}).get("contributions"), saved.get("strengths")
+    assert saved["paused_at"] == "contributions"
+    again = _battery(spec, {"contributions#1.quantity": [CTRL_C]})
+    status, _, err = run_interview(again, "--resume", target)
+    assert status == 130, err
+    # A list that needs an entry starts it straight away.
+    assert again.asked[:2] == ["contributions#1.party", "contributions#1.kind"]

@@ -650,7 +650,7 @@ class Engine(State):
         answers listed under `left_open`."""
         data = self.data
         edit = self._edit
-        if edit is not None and edit.before is None and not self._has_required(edit):
+        if edit is not None and edit.before is None and not self._finished(edit):
             data = copy.deepcopy(data)
             self._remove_added(data, edit)
         kept = for_file(data)
@@ -673,12 +673,21 @@ class Engine(State):
         if edit.new_list and get(data, split(edit.group.path)) == []:
             remove(data, split(edit.group.path))
 
-    def _has_required(self, edit: EntryEdit) -> bool:
-        entry = self.entry_data(edit.group, edit.index)
+    def _finished(self, edit: EntryEdit) -> bool:
+        """Whether an entry being added may be saved: its required answers given and every
+        question of this pass asked (a contribution paused before its quantity is not saved
+        without it, which a resumed interview would then keep as it was)."""
+        group, index = edit.group, edit.index
+        entry = self.entry_data(group, index)
         return isinstance(entry, dict) and all(
             get(entry, split(question.path)) not in (ABSENT, OPEN)
-            for question in edit.group.questions
             if question.required
+            else not (
+                self.asked_now(question, group)
+                and self.applies(question, group, index)
+                and get(entry, split(question.path)) is ABSENT
+            )
+            for question in group.questions
         )
 
     # -- changing answers ------------------------------------------------------------------

@@ -365,3 +365,28 @@ def test_a_term_shorter_than_a_suggested_review_shows_the_review_points_again(
     terminal, out, _ = _resume(tmp_path, spec, term_unanswered, overrides)
     assert terminal.asked[-2:] == ["exit.term.initial", "review_points"]
     assert "A review point is now held when the initial term has ended" in " ".join(out.split())
+
+
+def test_a_deal_switched_to_an_equity_joint_venture_is_asked_what_happens_to_a_stake(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    """A codevelopment deal of any purpose changed to an equity joint venture in the review:
+    the stake buy-out is among the questions that depend on it, not a blocking finding left
+    for the end."""
+    example = read_answers(EXAMPLES_DIR / "platform-sharing.yaml")[0]
+    target = _written(tmp_path, example)
+    overrides = {
+        "review": [f"Parties and purpose{ENTER}", f"Everything is right{ENTER}"],
+        "review.answer": [f"Legal structure{ENTER}"],
+        "deal.structure": [f"equity joint venture{ENTER}"],
+        "deal.structure:remove": [f"Yes{ENTER}"],
+        "next": [f"Stop here{ENTER}"],
+    }
+    terminal = ScriptedTerminal(ExampleAnswers(spec, example, overrides, example))
+    status, _, err = run_interview(terminal, "--resume", target)
+    assert status == 0, err
+    stake = [key for key in terminal.asked if key.startswith("stake_buy_out#")]
+    assert stake and stake[0].endswith(".treatment"), terminal.asked
+    assets = read_answers(target)[0]["exit"]["assets"]
+    assert any(asset["asset"] == "equity_stake" for asset in assets)

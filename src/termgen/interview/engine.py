@@ -577,9 +577,11 @@ class Engine(State):
         return self._edit
 
     def cancel(self) -> EntryEdit | None:
-        """Undo the entry being added or edited; None when no entry is."""
+        """Undo the entry being added or edited; None when no entry is, or when the question
+        being asked is not one of it (a question a change asks before the entry it reopened)."""
         edit = self._edit
-        if edit is None:
+        asking = self._asking
+        if edit is None or (asking is not None and asking.group is not edit.group):
             return None
         self._edit = None
         self._asking = None

@@ -401,6 +401,25 @@ def test_enter_at_the_casting_vote_leaves_it_open_as_at_other_open_questions(
     _only_missing_answers(target)
 
 
+def test_places_written_in_french_are_offered_in_english(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "deal.yaml"
+    overrides = {
+        "deal.governing_law": [_typed("droit français"), ENTER],
+        "parties#1.jurisdiction": [_typed("Angleterre"), ENTER],
+        "parties#2.jurisdiction": [_typed("Corée du Sud"), ENTER],
+        "company.share_capital": [CTRL_C],
+    }
+    said = _paused(spec, overrides, target)
+    assert "'Corée du Sud' is the Republic of Korea in French" in said
+    saved = read_answers(target)[0]
+    assert saved["deal"]["governing_law"] == "France"
+    assert [party["jurisdiction"] for party in saved["parties"]] == [
+        "England and Wales",
+        "the Republic of Korea",
+    ]
+    _only_missing_answers(target)
+
+
 def test_a_length_of_time_in_german_is_offered_in_english(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "deal.yaml"
     overrides = {"exit.term.initial": [_typed("5 Jahre"), ENTER], "exit.term.lock_in": [CTRL_C]}

@@ -460,7 +460,6 @@ def test_a_quarter_or_a_month_is_refused_with_the_days_it_may_mean(
         ("31.12.2027", "; did you mean 2027-12-31?"),
         ("01.07.2027", "; did you mean 2027-07-01?"),  # points: the day comes first
         ("12/31/2027", "; did you mean 2027-12-31?"),
-        ("04/03/2027", ""),  # 4 March or 3 April: no guess
         ("31/02/2027", ""),  # no such day either way
     ],
 )
@@ -608,6 +607,8 @@ OFFERED = [
     ("shares", "60-40"),
     ("shares", "NAW 0.6; KSC 0.4"),
     ("date", "Q3 2027"),
+    ("date", "fin 2028"),
+    ("date", "13/12/2026"),
 ]
 
 
@@ -646,3 +647,13 @@ def test_a_suggested_review_before_renewal_follows_the_term() -> None:
     ] = "5 years"
     assert engine.answer(term, "10 years") is None
     assert held() == "5 years"
+
+
+def test_a_day_that_reads_two_ways_is_asked_which_and_a_year_end_is_offered_its_last_day() -> None:
+    with pytest.raises(AnswerError) as refused:
+        parse("date", "04/12/2026")
+    assert refused.value.instead is None  # no guess between the two
+    assert "2026-12-04 or 2026-04-12" in str(refused.value)
+    with pytest.raises(AnswerError) as year_end:
+        parse("date", "fin 2028")
+    assert year_end.value.instead == "2028-12-31"

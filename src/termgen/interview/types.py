@@ -403,8 +403,47 @@ def _date(text: str) -> dt.date:
                 return dt.date.fromisoformat(iso)
             except ValueError:
                 raise AnswerError(date_problem(iso).replace(iso, text, 1)) from None
+    _ask_back_year_end(text)
+    _ask_which_day(text)
     # The day it can only be is offered in its place: Enter takes it.
     raise AnswerError(_not_one_day(text) or date_problem(text), instead=meant_date(text))
+
+
+_YEAR_END = re.compile(
+    r"(?:(?:by\s+)?(?:the\s+)?end\s+(?:of\s+)?|fin\s+(?:d'\s*)?|ende\s+)(\d{4})", re.I
+)
+"""'end of 2028', 'fin 2028', 'Ende 2028': the last day of the year."""
+
+
+def _ask_back_year_end(text: str) -> None:
+    """'fin 2028' is offered as the day it ends, 2028-12-31; Enter takes it."""
+    match = _YEAR_END.fullmatch(text.strip())
+    if match is None:
+        return
+    last = f"{match[1]}-12-31"
+    raise AnswerError(
+        f"'{text}' is the end of {match[1]}, not a day. Press Enter to take its last day, "
+        f"{last}, or type the day you mean as YYYY-MM-DD",
+        instead=last,
+    )
+
+
+def _ask_which_day(text: str) -> None:
+    """'04/12/2026' is 4 December day first and 12 April month first: asked which, with both
+    written as answers write them, as the draft must not guess."""
+    parts = re.fullmatch(r"(\d{1,2})[/-](\d{1,2})[/-](\d{4})", text.strip())
+    if parts is None:
+        return
+    first, second, year = (int(part) for part in parts.groups())
+    if first == second or not (first <= 12 and second <= 12):
+        return  # one reading only: offered as the day it is
+    day_first = dt.date(year, second, first)
+    month_first = dt.date(year, first, second)
+    raise AnswerError(
+        f"'{text}' is {day_first.day} {day_first:%B %Y} written day first, and "
+        f"{month_first.day} {month_first:%B %Y} written month first. Type the day you mean as "
+        f"YYYY-MM-DD: {day_first.isoformat()} or {month_first.isoformat()}"
+    )
 
 
 def _not_one_day(text: str) -> str | None:

@@ -173,3 +173,15 @@ def test_the_finding_names_the_one_answer_the_clause_prints_without_it() -> None
     assert {clause: path for clause, (path, _) in found.items()} == {
         "7.6": "company.funding.call_period"
     }
+
+
+@pytest.mark.parametrize("mechanism", ["texas_shoot_out", "russian_roulette"])
+def test_the_open_point_is_the_answer_printed_in_the_branch_the_deal_takes(
+    mechanism: str,
+) -> None:
+    """The response period is the [●] of a shoot-out without one, not the call holder a put
+    and call would print: settling the finding asks that question, not the mechanism."""
+    data = _battery()
+    data["company"]["deadlock"]["mechanism"] = mechanism
+    del data["company"]["deadlock"]["response_period"]
+    assert _unexplained(data)["8.2"][0] == "company.deadlock.response_period"

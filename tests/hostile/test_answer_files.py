@@ -110,7 +110,13 @@ REFUSED_VALUES = [
         "thousands; in answers a comma separates thousands and a point starts the decimals, so "
         "write 'USD 1.2bn' if that is the amount you mean",
     ),
-    ("share_capital: 25.000 USD", "share_capital: USD 200m", "so write '25,000 USD' if that"),
+    ("share_capital: 25.000 USD", "share_capital: USD 200m", "so write 'USD 25k' if that"),
+    ("share_capital: 2,5 M EUR", "share_capital: USD 200m", "so write 'EUR 2.5m' if that"),
+    (
+        "quantity: EUR 1,000,5m",
+        "quantity: 120 FTE",
+        "'1,000,5' is not a number: a comma separates thousands, in groups of three digits",
+    ),
     ("quantity: 1,5 FTE", "quantity: 120 FTE", "so write '1.5 FTE' if that is the amount"),
     (
         "motivation: " + "x" * 20_001,

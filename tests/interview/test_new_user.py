@@ -210,6 +210,25 @@ def test_shares_days_and_yearly_quantities_written_the_teams_way_are_offered_bac
     assert saved["strengths"]["contributions"][0]["quantity"] == "4 releases/yr"
 
 
+def test_a_yearly_quantity_in_french_keeps_its_unit_and_takes_a_decimal_point(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    def unanswered(data: dict[str, Any]) -> None:
+        del data["strengths"]["contributions"][0]["quantity"]
+
+    overrides = {
+        "release_bandwidth#1.quantity": [_typed("6,5 GWh par an"), ENTER],
+        "next": [f"Stop{ENTER}"],
+    }
+    _, out, target = _resume(tmp_path, spec, unanswered, overrides)
+    assert (
+        "✗ '6,5 GWh par an' says how often in French; the draft is in English. Press Enter to "
+        "take 6.5 GWh/yr, or change it"
+    ) in " ".join(out.split())
+    assert read_answers(target)[0]["strengths"]["contributions"][0]["quantity"] == "6.5 GWh/yr"
+
+
 def test_shares_with_a_decimal_comma_are_offered_with_a_point(
     tmp_path: Path,
     spec,  # type: ignore[no-untyped-def]
@@ -346,3 +365,28 @@ def test_a_term_shorter_than_a_suggested_review_shows_the_review_points_again(
     terminal, out, _ = _resume(tmp_path, spec, term_unanswered, overrides)
     assert terminal.asked[-2:] == ["exit.term.initial", "review_points"]
     assert "A review point is now held when the initial term has ended" in " ".join(out.split())
+
+
+def test_a_deal_switched_to_an_equity_joint_venture_is_asked_what_happens_to_a_stake(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    """A codevelopment deal of any purpose changed to an equity joint venture in the review:
+    the stake buy-out is among the questions that depend on it, not a blocking finding left
+    for the end."""
+    example = read_answers(EXAMPLES_DIR / "platform-sharing.yaml")[0]
+    target = _written(tmp_path, example)
+    overrides = {
+        "review": [f"Parties and purpose{ENTER}", f"Everything is right{ENTER}"],
+        "review.answer": [f"Legal structure{ENTER}"],
+        "deal.structure": [f"equity joint venture{ENTER}"],
+        "deal.structure:remove": [f"Yes{ENTER}"],
+        "next": [f"Stop here{ENTER}"],
+    }
+    terminal = ScriptedTerminal(ExampleAnswers(spec, example, overrides, example))
+    status, _, err = run_interview(terminal, "--resume", target)
+    assert status == 0, err
+    stake = [key for key in terminal.asked if key.startswith("stake_buy_out#")]
+    assert stake and stake[0].endswith(".treatment"), terminal.asked
+    assets = read_answers(target)[0]["exit"]["assets"]
+    assert any(asset["asset"] == "equity_stake" for asset in assets)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -191,21 +192,46 @@ def test_an_amount_with_a_decimal_comma_is_asked_back_not_read_ten_times_larger(
     said = _paused(spec, overrides, target)
     assert (
         "✗ '25.000' reads as 25 here: a comma separates thousands and a point starts the "
-        "decimals. Did you mean 25,000 €? Press Enter to take it, or type 25.000 € again to "
+        "decimals. Did you mean EUR 25k? Press Enter to take it, or type 25.000 € again to "
         "keep it"
     ) in said
     assert read_answers(target)[0]["company"]["share_capital"] == "EUR 25k"
-    for typed, kept in (("EUR 1,2bn", "EUR 1.2bn"), ("EUR 1,2bn", "EUR 12bn")):
-        again = tmp_path / f"{kept}.yaml"
-        overrides = {
-            "company.share_capital": [
-                _typed(typed),
-                ENTER if kept == "EUR 1.2bn" else _typed(typed),
-            ],
-            "company.board.seats": [CTRL_C],
-        }
-        assert "Did you mean EUR 1.2bn?" in _paused(spec, overrides, again)
-        assert read_answers(again)[0]["company"]["share_capital"] == kept  # typed again: meant
+    _only_missing_answers(target)
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("2,5 M EUR", "EUR 2.5m"),
+        ("EUR 1,2bn", "EUR 1.2bn"),
+        ("1,5 Mrd EUR", "EUR 1.5bn"),
+        ("1,5 Md €", "EUR 1.5bn"),
+        ("3,25 Mio. EUR", "EUR 3.25m"),
+        ("2,5 millions EUR", "EUR 2.5m"),
+    ],
+)
+def test_a_decimal_comma_that_reads_as_no_number_here_is_never_taken_as_one(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+    typed: str,
+    meant: str,
+) -> None:
+    """'2,5' is no number where a comma separates thousands (a group has three digits): typed
+    again, it is offered again, never kept ten times larger; Enter takes the offer."""
+    target = tmp_path / "deal.yaml"
+    overrides = {
+        "company.share_capital": [_typed(typed), _typed(typed), ENTER],
+        "company.board.seats": [CTRL_C],
+    }
+    said = _paused(spec, overrides, target)
+    number = re.search(r"\d+,\d+", typed)[0]  # type: ignore[index]
+    offer = (
+        f"✗ '{number}' is not a number here: a comma separates thousands and a point starts "
+        f"the decimals. Did you mean {meant}? Press Enter to take it"
+    )
+    assert said.count(offer) == 2, said
+    assert f"type {typed} again" not in said
+    assert read_answers(target)[0]["company"]["share_capital"] == meant
     _only_missing_answers(target)
 
 
@@ -375,6 +401,25 @@ def test_enter_at_the_casting_vote_leaves_it_open_as_at_other_open_questions(
     _only_missing_answers(target)
 
 
+def test_places_written_in_french_are_offered_in_english(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "deal.yaml"
+    overrides = {
+        "deal.governing_law": [_typed("droit français"), ENTER],
+        "parties#1.jurisdiction": [_typed("Angleterre"), ENTER],
+        "parties#2.jurisdiction": [_typed("Corée du Sud"), ENTER],
+        "company.share_capital": [CTRL_C],
+    }
+    said = _paused(spec, overrides, target)
+    assert "'Corée du Sud' is the Republic of Korea in French" in said
+    saved = read_answers(target)[0]
+    assert saved["deal"]["governing_law"] == "France"
+    assert [party["jurisdiction"] for party in saved["parties"]] == [
+        "England and Wales",
+        "the Republic of Korea",
+    ]
+    _only_missing_answers(target)
+
+
 def test_a_length_of_time_in_german_is_offered_in_english(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "deal.yaml"
     overrides = {"exit.term.initial": [_typed("5 Jahre"), ENTER], "exit.term.lock_in": [CTRL_C]}
@@ -403,3 +448,22 @@ def test_a_fraction_for_a_majority_is_offered_as_its_percent(tmp_path: Path, spe
     saved = read_answers(target)[0]["company"]["reserved_matters"]
     assert [str(m["majority_percent"]) for m in saved if "majority_percent" in m] == ["66.66"]
     _only_missing_answers(target)
+
+
+def test_a_contribution_paused_before_its_quantity_is_not_saved_half(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    """Its party and kind are given, its quantity not yet asked: the file keeps no such
+    entry, which a resumed interview would keep as it was and `validate` call valid; going on
+    adds it again from the start."""
+    target = tmp_path / "deal.yaml"
+    _paused(spec, {"contributions#1.quantity": [CTRL_C]}, target)
+    saved = read_answers(target)[0]
+    assert not saved.get("strengths", {}).get("contributions"), saved.get("strengths")
+    assert saved["paused_at"] == "contributions"
+    again = _battery(spec, {"contributions#1.quantity": [CTRL_C]})
+    status, _, err = run_interview(again, "--resume", target)
+    assert status == 130, err
+    # A list that needs an entry starts it straight away.
+    assert again.asked[:2] == ["contributions#1.party", "contributions#1.kind"]

@@ -21,6 +21,11 @@ from termgen.model.common import Duration, Money, Quantity
         ("cny 800,000", Decimal(800_000), "CNY"),
         ("KRW 12 billion", Decimal(12_000_000_000), "KRW"),
         ("JPY 750k", Decimal(750_000), "JPY"),
+        ("1.5 Mrd EUR", Decimal(1_500_000_000), "EUR"),
+        ("2 milliards €", Decimal(2_000_000_000), "EUR"),
+        ("1.2 Mia. CHF", Decimal(1_200_000_000), "CHF"),
+        ("3.25 Mio. EUR", Decimal(3_250_000), "EUR"),
+        ("EUR 4 Mn", Decimal(4_000_000), "EUR"),
     ],
 )
 def test_money_reads_the_forms_deal_teams_write(text: str, amount: Decimal, currency: str) -> None:
@@ -164,3 +169,10 @@ def test_a_quantity_may_have_three_decimals_but_no_decimal_comma() -> None:
         ValidationError, match=re.escape("write '1.5 FTE' if that is the amount you mean")
     ):
         Quantity.model_validate("1,5 FTE")
+
+
+@pytest.mark.parametrize("written", ["EUR 2,5m", "EUR 1,0000", "EUR 1,000,5", "25,00 FTE"])
+def test_a_comma_that_separates_no_thousands_is_never_dropped(written: str) -> None:
+    """Read without its comma, '2,5' would be 25: refused, with what to write."""
+    with pytest.raises(ValidationError, match="comma"):
+        Quantity.model_validate(written)

@@ -12,6 +12,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any, Protocol, TypeVar
 
+from jinja2 import Environment, nodes
+
 from termgen.drafting.outline import OutlinedClause
 from termgen.findings.checks import Gap
 from termgen.findings.coherence.reading import Reading
@@ -112,7 +114,7 @@ def unexplained_open_points(
                 if reads is not None and any(map(reads.search, _jinja(clause.choice.text))):
                     continue
                 points = "an open point" if count == 1 else f"{count} open points"
-                where = _answers_for(clause, reading.deal)
+                where = _answers_for(clause, reading.deal, count)
                 message = (
                     f"shows {points} ([●]) that no other point explains; {_settle(where, count)}"
                 )
@@ -167,10 +169,11 @@ def _answered(deal: Deal, path: AnswerPath) -> bool:
     return value not in ("", [], PLACEHOLDER_MARK)
 
 
-def _answers_for(clause: OutlinedClause, deal: Deal) -> AnswerPath:
+def _answers_for(clause: OutlinedClause, deal: Deal, count: int) -> AnswerPath:
     """Where in the answers to settle the clause: the one unanswered answer its template prints
     unguarded ('company.funding.call_period', where `dilution_discount` is printed only
-    `{% if %}` given); else the place its id names, if that is deeper than a part of the
+    `{% if %}` given), or for `count` one [●] the one it prints in a branch the answers take;
+    else the place its id names, if that is deeper than a part of the
     answers ('company.board' is company › board); else the deepest place common to what its
     template reads most ('company.funding.call_period', 'company.funding.on_default' ->
     company › funding)."""
@@ -189,6 +192,11 @@ def _answers_for(clause: OutlinedClause, deal: Deal) -> AnswerPath:
         and shape_at(Deal, unaliased.split(".")) is not None
     }
     unanswered = [name for name in sorted(printed) if not _answered(deal, tuple(name.split(".")))]
+    if len(unanswered) > 1 and count == 1:
+        # One [●] is one answer: of those, the one printed in a branch the answers take (a
+        # Russian roulette prints the response period, not a put and call's call holder).
+        reachable = _printed_where_reached(text, deal, aliases)
+        unanswered = [name for name in unanswered if name in reachable] or unanswered
     if len(unanswered) == 1:
         return tuple(unanswered[0].split("."))
     steps = clause.id.replace("-", "_").split(".")
@@ -209,6 +217,78 @@ def _answers_for(clause: OutlinedClause, deal: Deal) -> AnswerPath:
             common.append(names[0])
         return tuple(common)
     return named[0] if named else ()
+
+
+_PARSER = Environment()
+"""Parses a clause's template into its branches; it renders nothing."""
+
+
+def _printed_where_reached(text: str, deal: Deal, aliases: dict[str, str]) -> set[str]:
+    """The answers a template prints outside every branch that the deal's answers rule out
+    (`{% if deadlock.mechanism == 'put_call' %}` where the mechanism is another); a condition
+    it cannot tell from the answers alone counts as met."""
+    reached: set[str] = set()
+
+    def dotted_name(node: nodes.Node) -> str | None:
+        if isinstance(node, nodes.Name):
+            return aliases.get(node.name, node.name)
+        if isinstance(node, nodes.Getattr):
+            head = dotted_name(node.node)
+            return None if head is None else f"{head}.{node.attr}"
+        return None
+
+    def value(node: nodes.Node) -> tuple[bool, Any]:
+        """(known, value) of an answer a condition reads."""
+        name = dotted_name(node)
+        steps = name.split(".") if name else []
+        if not steps or steps[0] not in Deal.model_fields:
+            return False, None
+        found: Any = deal
+        for step in steps:
+            found = getattr(found, step, None)
+            if found is None:
+                break
+        return True, getattr(found, "value", found)
+
+    def truth(test: nodes.Node) -> bool | None:
+        if isinstance(test, nodes.Not):
+            inner = truth(test.node)
+            return None if inner is None else not inner
+        if isinstance(test, nodes.And | nodes.Or):
+            sides = (truth(test.left), truth(test.right))
+            decisive = isinstance(test, nodes.Or)
+            if decisive in sides:
+                return decisive
+            return None if None in sides else not decisive
+        if isinstance(test, nodes.Compare) and len(test.ops) == 1:
+            known, left = value(test.expr)
+            right = test.ops[0].expr
+            if known and isinstance(right, nodes.Const) and test.ops[0].op in ("eq", "ne"):
+                return bool(left == right.value) == (test.ops[0].op == "eq")
+            return None
+        known, found = value(test)
+        return bool(found) if known else None
+
+    def visit(node: nodes.Node, open_: bool) -> None:
+        if isinstance(node, nodes.If):
+            taken = False  # a branch before this one is certainly taken
+            for branch in (node, *node.elif_):
+                met = truth(branch.test)
+                for child in branch.body:
+                    visit(child, open_ and not taken and met is not False)
+                taken = taken or met is True
+            for child in node.else_:
+                visit(child, open_ and not taken)
+            return
+        if open_ and isinstance(node, nodes.Name | nodes.Getattr):
+            name = dotted_name(node)
+            if name is not None:
+                reached.add(name)
+        for child in node.iter_child_nodes():
+            visit(child, open_)
+
+    visit(_PARSER.parse(text), True)
+    return reached
 
 
 def _unaliased(name: str, aliases: dict[str, str]) -> str:

@@ -52,6 +52,7 @@ TERM = frozenset({"exit.term.effective_date", "exit.term.initial", "exit.term.en
 REVIEWS = "change.review_points"
 """Review points are held at a time after the effective date that the term bounds: a term
 changed under them (or given after they were taken from the suggestions) may end first."""
+INITIAL_TERM = ("exit", "term", "initial")
 
 
 @dataclass
@@ -393,6 +394,7 @@ class Engine(State):
             self.followed = self._follow_the_form(previous)
         self.rechecked = None
         if changed and dotted(step.path) in TERM:
+            self._follow_the_term(kept)
             self._recheck_reviews()
         if changed:
             for path, item in self._without_unapplying(before):
@@ -486,6 +488,31 @@ class Engine(State):
                     )
                 self.reopen(group)
 
+    def _follow_the_term(self, before: Any) -> None:
+        """A suggested review point held a time before the initial term ends ('Review before
+        renewal') is moved with the term, while it is still at the time suggested or at the
+        one the term `before` (the answers before this one) gave it."""
+        preset = self._preset()
+        if preset is None or not preset.before_the_term_ends:
+            return
+        suggested = {
+            entry.get("name"): entry.get("after")
+            for entry in preset.defaults.get(REVIEWS) or []
+            if isinstance(entry, dict)
+        }
+        points = get(self.data, split(REVIEWS))
+        for point in points if isinstance(points, list) else []:
+            name = point.get("name") if isinstance(point, dict) else None
+            if not isinstance(name, str) or name not in preset.before_the_term_ends:
+                continue
+            ahead = _duration(preset.before_the_term_ends[name])
+            now = _months_before_the_end(get(self.data, INITIAL_TERM), ahead)
+            was = _months_before_the_end(get(before, INITIAL_TERM), ahead)
+            held = _in_months(_duration(point.get("after")))
+            as_suggested = _in_months(_duration(suggested.get(name)))
+            if now is not None and held in (as_suggested, was):
+                point["after"] = f"{now} months"
+
     def _recheck_reviews(self) -> None:
         """Show the review points again when one is held once the initial term has ended."""
         group = next((g for g in self.groups() if g.path == REVIEWS and self.applies(g)), None)
@@ -550,9 +577,11 @@ class Engine(State):
         return self._edit
 
     def cancel(self) -> EntryEdit | None:
-        """Undo the entry being added or edited; None when no entry is."""
+        """Undo the entry being added or edited; None when no entry is, or when the question
+        being asked is not one of it (a question a change asks before the entry it reopened)."""
         edit = self._edit
-        if edit is None:
+        asking = self._asking
+        if edit is None or (asking is not None and asking.group is not edit.group):
             return None
         self._edit = None
         self._asking = None
@@ -623,7 +652,7 @@ class Engine(State):
         answers listed under `left_open`."""
         data = self.data
         edit = self._edit
-        if edit is not None and edit.before is None and not self._has_required(edit):
+        if edit is not None and edit.before is None and not self._finished(edit):
             data = copy.deepcopy(data)
             self._remove_added(data, edit)
         kept = for_file(data)
@@ -646,12 +675,21 @@ class Engine(State):
         if edit.new_list and get(data, split(edit.group.path)) == []:
             remove(data, split(edit.group.path))
 
-    def _has_required(self, edit: EntryEdit) -> bool:
-        entry = self.entry_data(edit.group, edit.index)
+    def _finished(self, edit: EntryEdit) -> bool:
+        """Whether an entry being added may be saved: its required answers given and every
+        question of this pass asked (a contribution paused before its quantity is not saved
+        without it, which a resumed interview would then keep as it was)."""
+        group, index = edit.group, edit.index
+        entry = self.entry_data(group, index)
         return isinstance(entry, dict) and all(
             get(entry, split(question.path)) not in (ABSENT, OPEN)
-            for question in edit.group.questions
             if question.required
+            else not (
+                self.asked_now(question, group)
+                and self.applies(question, group, index)
+                and get(entry, split(question.path)) is ABSENT
+            )
+            for question in group.questions
         )
 
     # -- changing answers ------------------------------------------------------------------
@@ -707,6 +745,26 @@ def _duration(value: Any) -> Duration | None:
         return Duration.model_validate(value)
     except ValidationError:
         return None
+
+
+_MONTHS_IN = {"months": 1, "years": 12}
+
+
+def _in_months(length: Duration | None) -> int | None:
+    """'2 years' as 24 months; None for none or a length counted in days or weeks."""
+    if length is None or length.unit not in _MONTHS_IN:
+        return None
+    return length.value * _MONTHS_IN[length.unit]
+
+
+def _months_before_the_end(term: Any, ahead: Duration | None) -> int | None:
+    """The months after the effective date that fall `ahead` of the end of a term of
+    `term` ('12 years', 6 months ahead: 138); None for a term not counted in months or years,
+    or one no longer than `ahead`."""
+    length, early = _in_months(_duration(term)), _in_months(ahead)
+    if length is None or early is None or length <= early:
+        return None
+    return length - early
 
 
 def _may_be_none(path: AnswerPath) -> bool:

@@ -72,7 +72,7 @@ _CITIES: dict[str, tuple[str, ...]] = {
     "Switzerland": ("Zurich/Zürich", "Geneva/Genève", "Basel", "Bern", "Zug", "Lausanne"),
     "Austria": ("Graz", "Linz", "Salzburg", "Steyr"),
     "the United Kingdom": (
-        "London",
+        "London/Londres",
         "Coventry",
         "Birmingham",
         "Manchester",
@@ -103,7 +103,7 @@ _CITIES: dict[str, tuple[str, ...]] = {
         "Kobe",
     ),
     "the Republic of Korea": (
-        "Seoul",
+        "Seoul/Séoul",
         "Ulsan",
         "Busan",
         "Incheon",
@@ -233,7 +233,27 @@ _LAW_ADJECTIVES = {
 }
 """Laws named by an adjective and the place whose laws they are."""
 
-_LAW = re.compile(r"(?:the\s+)?laws?\s+of\s+(?P<place>.+)|(?P<adjective>.+?)\s+laws?", re.I)
+_LAW_ADJECTIVES_IN_FRENCH = {
+    "français": "France",
+    "allemand": "Germany",
+    "anglais": "England and Wales",
+    "suisse": "Switzerland",
+    "belge": "Belgium",
+    "italien": "Italy",
+    "espagnol": "Spain",
+    "néerlandais": "the Netherlands",
+    "autrichien": "Austria",
+    "japonais": "Japan",
+    "coréen": "the Republic of Korea",
+    "chinois": "the People's Republic of China",
+}
+"""Laws as a French team names them: 'droit français' is French law."""
+
+_LAW = re.compile(
+    r"(?:the\s+)?laws?\s+of\s+(?P<place>.+)|(?P<adjective>.+?)\s+laws?"
+    r"|(?:le\s+)?droit\s+(?P<french>\w+)",
+    re.I,
+)
 
 
 def law_place(answer: str) -> str | None:
@@ -244,6 +264,8 @@ def law_place(answer: str) -> str | None:
         return None
     if match["place"]:
         return match["place"].strip()
+    if match["french"]:
+        return _LAW_ADJECTIVES_IN_FRENCH.get(match["french"].casefold())
     return _LAW_ADJECTIVES.get(match["adjective"].casefold())
 
 
@@ -278,6 +300,25 @@ _IN_THEIR_OWN_LANGUAGE = {
     "日本": ("Japan", "Japanese"),
     "中国": ("the People's Republic of China", "Chinese"),
     "대한민국": ("the Republic of Korea", "Korean"),
+    # As a French team writes them.
+    "allemagne": ("Germany", "French"),
+    "autriche": ("Austria", "French"),
+    "italie": ("Italy", "French"),
+    "espagne": ("Spain", "French"),
+    "pays-bas": ("the Netherlands", "French"),
+    "suède": ("Sweden", "French"),
+    "pologne": ("Poland", "French"),
+    "royaume-uni": ("the United Kingdom", "French"),
+    "angleterre": ("England and Wales", "French"),
+    "angleterre et pays de galles": ("England and Wales", "French"),
+    "écosse": ("Scotland", "French"),
+    "irlande": ("Ireland", "French"),
+    "japon": ("Japan", "French"),
+    "chine": ("the People's Republic of China", "French"),
+    "corée du sud": ("the Republic of Korea", "French"),
+    "corée": ("the Republic of Korea", "French"),
+    "république de corée": ("the Republic of Korea", "French"),
+    "états-unis": ("the United States", "French"),
 }
 """Countries named in their own language, with their English name and that language (where
 the two names differ)."""

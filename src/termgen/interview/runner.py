@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from termgen.errors import OutputExistsError
-from termgen.findings.deal import Finding
+from termgen.findings.deal import Finding, blocking
 from termgen.interview.applying import may_apply
 from termgen.interview.changes import is_entry
 from termgen.interview.data import ABSENT, OPEN, PAUSED_AT, for_file, get
@@ -610,7 +610,9 @@ class Runner:
             if details:
                 options.append((f"Fill in the details ({details} more questions)", "details"))
             options.append(("Stop here and draft later", "stop"))
-            action = self.prompter.select("next", "What next?", options, "draft", cancellable=False)
+            # A blocking finding makes settling it, not drafting, the answer Enter gives.
+            default = "settle" if blocking(found) else "draft"
+            action = self.prompter.select("next", "What next?", options, default, cancellable=False)
             if action == "draft" and self._draft(draft, deal):
                 return
             if action == "stop":

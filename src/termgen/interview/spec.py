@@ -233,6 +233,14 @@ class Preset(Record):
     )
     summary: Text | None = Field(None, description="What the suggestions amount to, in a line.")
     defaults: dict[Text, Any] = Field(default_factory=dict)
+    before_the_term_ends: dict[Text, Text] = Field(
+        default_factory=dict,
+        description=(
+            "Suggested review points held a time before the initial term ends, by name, e.g. "
+            "'Review before renewal: 6 months': once the term is given or changed, their "
+            "'after' follows it."
+        ),
+    )
 
 
 class Spec(Record):
@@ -254,7 +262,17 @@ class Spec(Record):
             **own.defaults,
             **(formed.defaults if formed else {}),
         }
-        return Preset(purpose=own.purpose, summary=own.summary, defaults=defaults)
+        before_the_term_ends = {
+            **(shared.before_the_term_ends if shared else {}),
+            **own.before_the_term_ends,
+            **(formed.before_the_term_ends if formed else {}),
+        }
+        return Preset(
+            purpose=own.purpose,
+            summary=own.summary,
+            defaults=defaults,
+            before_the_term_ends=before_the_term_ends,
+        )
 
     def _preset_for(self, purpose: str | None, structure: str | None = None) -> Preset | None:
         return next(

@@ -14,7 +14,7 @@ from typing import Any, Literal, get_args
 from pydantic import ValidationError
 
 from termgen.interview.places import city_in, country_named, in_english, law_place
-from termgen.model.common import Duration, Money, Quantity
+from termgen.model.common import Duration, Money, Quantity, written_as
 from termgen.model.currency import continental_number, parse_number
 from termgen.model.messages import date_problem, meant_date, plain_message
 from termgen.suggest import with_suggestion
@@ -119,7 +119,7 @@ def parse(
     if kind == "quantity":
         _ask_back_period_in_another_language(text)
     if kind in ("money", "quantity"):
-        text = _decimal_comma_asked_back(text, confirmed)
+        text = _decimal_comma_asked_back(text, kind, confirmed)
     if kind == "duration":
         _ask_back_unit_in_another_language(text)
     if kind in _SHORTHAND:
@@ -273,8 +273,10 @@ def _ask_back_period_in_another_language(text: str) -> None:
         return
     english, language = found
     unit = match["unit"]
-    unit = unit if unit.isupper() else unit[:1].lower() + unit[1:]
-    meant = f"{match['count']} {unit}{_PER[english]}"
+    # A word starting the sentence loses its capital ('Releases'); a unit keeps its case
+    # ('GWh', 'FTE', 'kWh').
+    unit = unit[:1].lower() + unit[1:] if unit[1:].islower() else unit
+    meant = written_as(Quantity, _point_for_comma(f"{match['count']} {unit}{_PER[english]}"))
     raise AnswerError(
         f"'{text}' says how often in {language}; the draft is in English. Press Enter to take "
         f"{meant}, or change it",
@@ -282,10 +284,17 @@ def _ask_back_period_in_another_language(text: str) -> None:
     )
 
 
-def _decimal_comma_asked_back(text: str, confirmed: str | None) -> str:
-    """An amount whose number is written the continental way is asked back; given again as it
-    was, it is taken as it reads here ('EUR 1,2bn' as EUR 12bn), the only way an answer file
-    reads it."""
+def _point_for_comma(text: str) -> str:
+    """'6,5 GWh/yr' as answers write it, '6.5 GWh/yr'; other text as it is."""
+    continental = continental_number(text, thousands_points=False)
+    return text if continental is None else continental.meant
+
+
+def _decimal_comma_asked_back(text: str, kind: str, confirmed: str | None) -> str:
+    """An amount whose number is written the continental way is offered as answers write it
+    ('2,5 M EUR' as EUR 2.5m). Where the number also reads as one here ('25.000' as 25), given
+    again as it was it is taken that way, the only way an answer file reads it; a number that
+    does not ('2,5': a comma separates groups of three digits) is never taken as written."""
     continental = continental_number(text)
     if continental is None:
         return text
@@ -295,10 +304,11 @@ def _decimal_comma_asked_back(text: str, confirmed: str | None) -> str:
         read, keep = "is not a number", ""
     else:
         read, keep = f"reads as {continental.read_as}", f", or type {text} again to keep it"
+    meant = written_as(_SHORTHAND[kind], continental.meant)
     raise AnswerError(
         f"'{continental.written}' {read} here: a comma separates thousands and a point starts "
-        f"the decimals. Did you mean {continental.meant}? Press Enter to take it{keep}",
-        instead=continental.meant,
+        f"the decimals. Did you mean {meant}? Press Enter to take it{keep}",
+        instead=meant,
         doubt=continental.read is not None,
     )
 
@@ -362,7 +372,8 @@ _MONTH_YEAR = re.compile(r"([a-z]+)\.?\s+(\d{4})", re.I)
 
 
 def _whole_number(text: str, unit: str | None) -> int:
-    number = text.replace(",", "")
+    # Only a comma between thousands is dropped: '2,5' is not 25.
+    number = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", text)
     if unit:
         named = re.fullmatch(r"(\d+)\s*([^\W\d]+)\.?", number)
         if named and named.group(2).casefold() in (unit.casefold(), unit.casefold().rstrip("s")):
@@ -392,8 +403,47 @@ def _date(text: str) -> dt.date:
                 return dt.date.fromisoformat(iso)
             except ValueError:
                 raise AnswerError(date_problem(iso).replace(iso, text, 1)) from None
+    _ask_back_year_end(text)
+    _ask_which_day(text)
     # The day it can only be is offered in its place: Enter takes it.
     raise AnswerError(_not_one_day(text) or date_problem(text), instead=meant_date(text))
+
+
+_YEAR_END = re.compile(
+    r"(?:(?:by\s+)?(?:the\s+)?end\s+(?:of\s+)?|fin\s+(?:d'\s*)?|ende\s+)(\d{4})", re.I
+)
+"""'end of 2028', 'fin 2028', 'Ende 2028': the last day of the year."""
+
+
+def _ask_back_year_end(text: str) -> None:
+    """'fin 2028' is offered as the day it ends, 2028-12-31; Enter takes it."""
+    match = _YEAR_END.fullmatch(text.strip())
+    if match is None:
+        return
+    last = f"{match[1]}-12-31"
+    raise AnswerError(
+        f"'{text}' is the end of {match[1]}, not a day. Press Enter to take its last day, "
+        f"{last}, or type the day you mean as YYYY-MM-DD",
+        instead=last,
+    )
+
+
+def _ask_which_day(text: str) -> None:
+    """'04/12/2026' is 4 December day first and 12 April month first: asked which, with both
+    written as answers write them, as the draft must not guess."""
+    parts = re.fullmatch(r"(\d{1,2})[/-](\d{1,2})[/-](\d{4})", text.strip())
+    if parts is None:
+        return
+    first, second, year = (int(part) for part in parts.groups())
+    if first == second or not (first <= 12 and second <= 12):
+        return  # one reading only: offered as the day it is
+    day_first = dt.date(year, second, first)
+    month_first = dt.date(year, first, second)
+    raise AnswerError(
+        f"'{text}' is {day_first.day} {day_first:%B %Y} written day first, and "
+        f"{month_first.day} {month_first:%B %Y} written month first. Type the day you mean as "
+        f"YYYY-MM-DD: {day_first.isoformat()} or {month_first.isoformat()}"
+    )
 
 
 def _not_one_day(text: str) -> str | None:

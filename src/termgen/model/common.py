@@ -17,6 +17,7 @@ from pydantic import (
     ConfigDict,
     Field,
     GetJsonSchemaHandler,
+    ValidationError,
     WithJsonSchema,
     model_serializer,
     model_validator,
@@ -29,6 +30,7 @@ from termgen.model.currency import (
     CURRENCIES,
     MULTIPLIERS,
     Amount,
+    continental_number,
     continental_problem,
     currency_code,
     currency_problem,
@@ -146,12 +148,23 @@ def _currency_code(code: str) -> str:
     return known
 
 
-def _refuse_continental(text: str, thousands_points: bool = True) -> None:
+def _refuse_continental(
+    model: type[_ShorthandModel], text: str, thousands_points: bool = True
+) -> None:
     """An amount is never misread silently: 'EUR 1,2bn' is not EUR 12bn, 'EUR 25.000' not
     EUR 25. A quantity may have three decimals ('1.125 FTE'), so only its comma counts."""
-    problem = continental_problem(text, thousands_points)
-    if problem is not None:
-        raise ValueError(problem)
+    continental = continental_number(text, thousands_points)
+    if continental is not None:
+        raise ValueError(continental_problem(continental, written_as(model, continental.meant)))
+
+
+def written_as(model: type[_ShorthandModel], text: str) -> str:
+    """A value as answers write it ('2.5 M EUR' -> 'EUR 2.5m'); as it is when it is not one,
+    so that a suggestion is never worse than what it replaces."""
+    try:
+        return str(model.model_validate(text))
+    except ValidationError:
+        return text
 
 
 class Money(_ShorthandModel):
@@ -169,7 +182,7 @@ class Money(_ShorthandModel):
 
     @classmethod
     def parse_shorthand(cls, text: str) -> dict[str, Any]:
-        _refuse_continental(text)
+        _refuse_continental(cls, text)
         amount = split_amount(text)
         if amount is None:
             raise ValueError(
@@ -202,7 +215,7 @@ class Quantity(_ShorthandModel):
 
     @classmethod
     def parse_shorthand(cls, text: str) -> dict[str, Any]:
-        _refuse_continental(text, thousands_points=False)
+        _refuse_continental(cls, text, thousands_points=False)
         amount = split_amount(text)
         if amount is None:
             raise ValueError(

@@ -51,18 +51,37 @@ MULTIPLIERS = {
     "mn": Decimal(1_000_000),
     "mio": Decimal(1_000_000),
     "million": Decimal(1_000_000),
+    "millions": Decimal(1_000_000),
     "bn": Decimal(1_000_000_000),
     "billion": Decimal(1_000_000_000),
+    # As French and German deal teams write them: a milliard is a billion.
+    "md": Decimal(1_000_000_000),
+    "mds": Decimal(1_000_000_000),
+    "mrd": Decimal(1_000_000_000),
+    "mia": Decimal(1_000_000_000),
+    "milliard": Decimal(1_000_000_000),
+    "milliards": Decimal(1_000_000_000),
 }
-_AMOUNT = r"(?P<number>\d[\d,_]*(?:\.\d+)?)\s*(?P<multiplier>[a-z]+\b)?"
+_AMOUNT = r"(?P<number>\d[\d,_]*(?:\.\d+)?)\s*(?:(?P<multiplier>[a-z]+)\b\.?)?"
 _BEFORE = re.compile(rf"^(?P<currency>[^\d\s][^\d]*?)\s*{_AMOUNT}$", re.IGNORECASE)
 _AFTER = re.compile(rf"^{_AMOUNT}\s*(?P<currency>[^\d\s].*?)$", re.IGNORECASE)
 
 
+_THOUSANDS_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d*)?|[^,]*")
+"""Commas only between groups of three digits: '30,000' is a number, '2,5' and '1,0000' are
+not (read without their comma, they would be ten times larger or smaller than meant)."""
+
+
 def parse_number(text: str) -> Decimal:
-    """Read '30,000' or '1_200.5' as a Decimal."""
+    """Read '30,000' or '1_200.5' as a Decimal; a comma that does not separate thousands
+    ('2,5') is refused, never dropped."""
+    plain = text.replace("_", "")
+    if not _THOUSANDS_GROUPED.fullmatch(plain):
+        raise ValueError(
+            f"'{text}' is not a number: a comma separates thousands, in groups of three digits"
+        )
     try:
-        return Decimal(text.replace(",", "").replace("_", ""))
+        return Decimal(plain.replace(",", ""))
     except InvalidOperation:
         raise ValueError(f"'{text}' is not a number") from None
 
@@ -127,15 +146,13 @@ def _decimals_of_a_multiple(number: str, after: str) -> bool:
     )
 
 
-def continental_problem(text: str, thousands_points: bool = True) -> str | None:
-    """Why an answer file may not write an amount the continental way, and what to write."""
-    continental = continental_number(text, thousands_points)
-    if continental is None:
-        return None
+def continental_problem(continental: ContinentalNumber, meant: str) -> str:
+    """Why an answer file may not write an amount the continental way, and what to write:
+    `meant`, the amount as answers write it ('EUR 2.5m' for '2,5 M EUR')."""
     return (
         f"'{continental.written}' is written with a decimal comma or points between thousands; "
         "in answers a comma separates thousands and a point starts the decimals, so write "
-        f"'{continental.meant}' if that is the amount you mean"
+        f"'{meant}' if that is the amount you mean"
     )
 
 

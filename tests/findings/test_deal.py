@@ -292,7 +292,7 @@ CASES = [
             ("exit.trigger.change_of_control", "no exit trigger for change of control"),
             ("exit.trigger.deadlock", "no exit trigger for deadlock"),
             ("exit.trigger.milestones", "no exit trigger for milestones"),
-            ("exit.trigger.regulatory", "no exit trigger for regulatory"),
+            ("exit.trigger.regulatory", "no exit trigger for regulatory or tariff change"),
             ("exit.trigger.convenience", "no exit trigger for convenience"),
         ],
     ),

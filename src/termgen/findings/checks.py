@@ -104,12 +104,17 @@ def _exit_triggers(deal: Deal, _: str) -> list[Gap]:
     return [Gap("no exit trigger at all", ("exit", "triggers"))]
 
 
+# A trigger kind whose name alone misreads the event: "no exit trigger for regulatory".
+_TRIGGER_EVENTS = {"regulatory": "regulatory or tariff change"}
+
+
 @check("trigger_kind")
 def _trigger_kind(deal: Deal, provision_id: str) -> list[Gap]:
     kind = provision_id.rsplit(".", 1)[-1]
     if any(trigger.kind == kind for trigger in deal.exit.triggers):
         return []
-    return [Gap(f"no exit trigger for {humanise(kind)}", ("exit", "triggers"))]
+    event = _TRIGGER_EVENTS.get(kind) or humanise(kind)
+    return [Gap(f"no exit trigger for {event}", ("exit", "triggers"))]
 
 
 @check("notice_and_cure")

@@ -156,6 +156,19 @@ def iso_dates_worded(text: str, style: HouseStyle = DEFAULT_STYLE) -> str:
     return _ISO_DATE.sub(worded, text)
 
 
+_MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_DATED = re.compile(
+    rf"{_ISO_DATE.pattern}|\b\d{{1,2}} {_MONTH} \d{{4}}\b|\b{_MONTH} \d{{1,2}}, \d{{4}}\b"
+)
+
+
+def mentions_date(text: str) -> bool:
+    """Whether a typed answer names a calendar date, as the answer file writes it (2031-06-30)
+    or in words (30 June 2031, June 30, 2031): a trigger dated in its own words sets the date
+    its clause counts from."""
+    return _DATED.search(text) is not None
+
+
 _UNITS = [
     *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
     *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"),

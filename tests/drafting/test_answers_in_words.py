@@ -75,8 +75,9 @@ def test_a_convenience_exit_does_not_repeat_the_lock_in() -> None:
         "reason by giving 12 months' notice."
     )
     draft, _ = drafted(EXAMPLES_DIR / "battery-jv.yaml")
-    assert "notice. The exiting party's shares are then dealt with as clause" in _clause(
-        draft, "exit.trigger.convenience"
+    assert (
+        "notice. The shares of the party giving that notice are then dealt with as clause"
+        in _clause(draft, "exit.trigger.convenience")
     )
 
 

@@ -165,14 +165,18 @@ def test_a_business_deadlock_goes_to_the_deadlock_exit_not_to_arbitration() -> N
 
 def test_exit_costs_after_a_default_fall_on_the_party_in_default() -> None:
     data = _answers()
+    jv = (
+        " The JV bears the costs of exit it incurs itself, except that after an exit for a "
+        "party's material breach or insolvency, that party reimburses them to the JV."
+    )
     expected = {
         "each_own": "Each party bears its own costs of exit, except that after an exit for a "
         "party's material breach or insolvency, that party also bears the reasonable costs of "
-        "exit of the other party.",
+        "exit of the other party." + jv,
         "pro_rata": "The costs of exit are shared in proportion to the cost shares, except that "
         "after an exit for a party's material breach or insolvency, that party bears them.",
         "defaulting_party": "After an exit for a party's material breach or insolvency, that "
-        "party bears the costs of exit; after any other exit, each party bears its own.",
+        "party bears the costs of exit; after any other exit, each party bears its own." + jv,
     }
     for bearer, text in expected.items():
         data["exit"]["costs"] = {"borne_by": bearer}

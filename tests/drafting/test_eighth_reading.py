@@ -75,9 +75,10 @@ def test_a_jv_that_ends_is_wound_up_by_resolution_liquidator_and_order_of_paymen
     texts, numbers = _texts(data), _numbers(data)
     winding_up = texts["exit.winding-up"]
     assert winding_up.startswith(
-        "When the partnership ends as a whole (at the end of its term without renewal, by "
-        "agreement of all parties or because no option under clause "
-        f"{numbers['exit.stake-buy-out']} is exercised in time), the JV is wound up"
+        "When the partnership ends as a whole (at the end of its term without renewal, or by "
+        "agreement of all parties or of the remaining parties after a withdrawal under clause "
+        f"{numbers['exit.triggers']} in which no option under clause "
+        f"{numbers['exit.stake-buy-out']} is exercised), the JV is wound up"
     )
     assert "any party may ask the registry court (sąd rejestrowy) to appoint them" in winding_up
     assert "pay its debts and the costs of the liquidation, and distribute the surplus" in (
@@ -88,8 +89,8 @@ def test_a_jv_that_ends_is_wound_up_by_resolution_liquidator_and_order_of_paymen
         f"{numbers['exit.survival']} is either performed by the JV in liquidation"
     ) in winding_up
     assert (
-        f"the JV is wound up as clause {numbers['exit.winding-up']} provides, unless the other "
-        "parties agree otherwise, and the exiting party cannot block it."
+        "the JV is wound up only if the remaining parties so agree, as clause "
+        f"{numbers['exit.winding-up']} provides."
     ) in texts["exit.stake-buy-out"]
     for name in ("bridge-technology.yaml", "platform-sharing.yaml", "robotaxi-pilot.yaml"):
         assert "exit.winding-up" not in _texts(_answers(name)), name
@@ -99,14 +100,15 @@ def test_a_texas_shoot_out_that_fails_winds_the_jv_up_under_the_winding_up_claus
     data = _answers("battery-jv.yaml")
     texts, numbers = _texts(data), _numbers(data)
     assert (
-        f"require the JV to be wound up as clause {numbers['exit.winding-up']} provides."
+        f"require the JV to be wound up as clause {numbers['exit.winding-up']} provides, by notice"
     ) in texts["company.deadlock"]
     assert (
         "by agreement of both parties, because no option under clause "
         f"{numbers['exit.stake-buy-out']} is exercised in time or because a party requires it "
-        f"after a Deadlock under clause {numbers['company.deadlock']})"
+        f"after a sale under the deadlock mechanism in clause {numbers['company.deadlock']} "
+        "lapses)"
     ) in texts["exit.winding-up"]
-    assert "after a Deadlock" not in _texts(_answers("edrive-jv.yaml"))["exit.winding-up"]
+    assert "deadlock mechanism" not in _texts(_answers("edrive-jv.yaml"))["exit.winding-up"]
 
 
 def test_an_exit_answer_that_restates_the_buy_out_becomes_a_reference_to_it() -> None:
@@ -114,7 +116,7 @@ def test_an_exit_answer_that_restates_the_buy_out_becomes_a_reference_to_it() ->
     convenience = _texts(data)["exit.trigger.convenience"]
     assert "stake buy-out" not in convenience
     assert convenience.endswith(
-        "The exiting party's shares are then dealt with as clause "
+        "The shares of the party giving that notice are then dealt with as clause "
         f"{_numbers(data)['exit.stake-buy-out']} provides."
     )
 
@@ -155,6 +157,6 @@ def test_an_expert_answer_that_repeats_the_institutions_appointment_is_not_said_
 def test_the_treatment_of_the_equity_stake_points_at_the_buy_out_clause() -> None:
     data = _answers("edrive-jv.yaml")
     assert (
-        "Equity stake: The other parties may buy the exiting party's shares under the buy-out "
+        "Equity stake: The other parties may buy the Exiting Party's shares under the buy-out "
         f"terms, as clause {_numbers(data)['exit.stake-buy-out']} provides."
     ) in _texts(data)["exit.assets"].splitlines()

@@ -180,7 +180,7 @@ def test_a_texas_shoot_out_has_an_appointing_authority_and_rules_for_ties_and_no
     assert f"failing that, {authority} appoints that person" in text
     assert "If the highest bids are equal, the parties that made them may each submit a new" in text
     nobody = "neither party" if example == "battery-jv.yaml" else "no party"
-    assert f"If {nobody} bids, or the new bids are equal again, the Reserved Matter is" in text
+    assert f"If {nobody} bids, the Deadlock Notice lapses, the Reserved Matter is" in text
 
 
 def test_the_appointing_authority_falls_back_to_the_icc_without_institutional_rules() -> None:
@@ -381,15 +381,16 @@ def test_a_call_option_not_exercised_in_time_winds_the_jv_up() -> None:
         "the notice of exit takes effect or, if later, within 30 days after the price has been "
         "agreed or determined. If no option is exercised in time, the JV is wound up as clause "
         f"{numbers['exit.winding-up']} provides, unless the parties agree otherwise, and the "
-        "exiting party cannot block it. The price is"
+        "Exiting Party cannot block it. The price is"
     ) in _texts(data)["exit.stake-buy-out"]
 
     three = _answers("edrive-jv.yaml")
     texts, numbers = _texts(three), _numbers(three)
+    # Among three parties the others continue: no option leaves the shares where they are.
     assert (
-        "unless the other parties agree otherwise, and the exiting party cannot block it."
-        in (texts["exit.stake-buy-out"])
-    )
+        "If no option is exercised in time, the partnership continues between the remaining "
+        f"parties, as clause {numbers['exit.triggers']} provides"
+    ) in texts["exit.stake-buy-out"]
     assert (
         "ends early only if all parties agree, fewer than two parties remain or the JV is wound "
         f"up as clause {numbers['exit.winding-up']} provides."
@@ -479,14 +480,17 @@ def test_a_licence_lasts_as_long_as_the_service_parts_that_survive_exit_need_it(
 def test_the_party_that_ends_the_partnership_for_the_others_default_does_not_pay_for_it() -> None:
     data = _answers("platform-sharing.yaml")
     assert _texts(data)["exit.costs"] == (
-        "The party that ends the partnership bears the costs of exit, except that where it ends "
-        "the partnership for the other party's material breach, insolvency or change of control, "
-        "that other party bears them. When the partnership ends at the end of its term, the costs "
-        "of exit are shared in proportion to the cost shares."
+        "A party that ends the partnership for convenience bears the costs of exit; where a "
+        "party ends it for the other party's material breach, insolvency or change of control, "
+        "that other party bears them. After any other exit (for a prolonged deadlock, missed "
+        "milestones, or a regulatory or tariff change), and when the partnership ends at the end "
+        "of its term, the costs of exit are shared in proportion to the cost shares."
     )
     data["exit"]["triggers"] = [t for t in data["exit"]["triggers"] if t["kind"] == "convenience"]
-    assert _texts(data)["exit.costs"].startswith(
-        "The party that ends the partnership bears the costs of exit. When the partnership ends"
+    assert _texts(data)["exit.costs"] == (
+        "A party that ends the partnership for convenience bears the costs of exit. After any "
+        "other exit, and when the partnership ends at the end of its term, the costs of exit are "
+        "shared in proportion to the cost shares."
     )
 
 

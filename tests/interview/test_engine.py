@@ -573,7 +573,7 @@ def test_after_a_change_the_count_is_the_answers_asked_again() -> None:
 def test_the_review_shows_the_stake_buy_out_once_not_again_among_the_shared_assets() -> None:
     battery = _engine(read_answers(EXAMPLES_DIR / "battery-jv.yaml")[0])
     shown = {item.id: text for _, lines in review(battery) for item, text in lines}
-    assert shown["stake_buy_out"].startswith("The other party may buy the exiting party's shares")
+    assert shown["stake_buy_out"].startswith("The other party may buy the Exiting Party's shares")
     assert "equity stake" not in shown["assets"]
     assert shown["assets"].startswith("plants: Stays with the JV")
 

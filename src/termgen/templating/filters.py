@@ -25,6 +25,7 @@ from termgen.wording import (
     humanise,
     in_prose,
     majority_share,
+    mentions_date,
     mid_sentence,
     notice_text,
     opening_period,
@@ -114,6 +115,7 @@ TESTS: dict[str, Callable[..., bool]] = {
     "same_activity": lambda text, other: (
         not is_missing(text) and not is_missing(other) and same_activity(str(text), str(other))
     ),
+    "dated": lambda text: not is_missing(text) and mentions_date(str(text)),
     "mentions_word": lambda text, word: (
         not is_missing(text) and re.search(rf"\b{re.escape(word)}\b", str(text)) is not None
     ),

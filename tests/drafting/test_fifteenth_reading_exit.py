@@ -42,7 +42,8 @@ def test_a_sale_forced_by_the_deadlock_mechanism_has_a_long_stop_for_its_approva
 
 
 def test_the_exit_buy_out_completes_on_a_date_and_has_a_long_stop() -> None:
-    buy_out = _texts(_answers("battery-jv.yaml"))["exit.stake-buy-out"]
+    data = _answers("battery-jv.yaml")
+    buy_out = _texts(data)["exit.stake-buy-out"]
     assert (
         "Completion takes place within 20 working days after the option has been exercised and "
         "the price agreed or determined or, if later, within 10 working days after the last "
@@ -55,6 +56,15 @@ def test_the_exit_buy_out_completes_on_a_date_and_has_a_long_stop() -> None:
         "within 30 days after the lapse. If it does not, or that sale lapses too, it is as if no "
         "option had been exercised in time."
     ) in buy_out
+    # The call-only fallback completes and lapses the same way.
+    data["positions"] = {"exit.stake-buy-out": "call option only"}
+    call_only = _texts(data)["exit.stake-buy-out"]
+    assert "within 10 working days after the last regulatory approval the transfer needs" in (
+        call_only
+    )
+    assert call_only.endswith(
+        "the option lapses and the JV is wound up as if it had not been exercised."
+    )
 
 
 def test_shoot_out_bids_run_from_the_appointment_and_not_bidding_winds_nothing_up() -> None:

@@ -249,9 +249,21 @@ def bodies(deal: Deal, style: HouseStyle) -> Table:
     return _table("bodies", header, rows, style)
 
 
+def counted_seats(deal: Deal) -> dict[str, int]:
+    """The members of each body, for the matrix to say how many of them a majority takes; not
+    a JV's Board, whose directors cast the votes of their party, which follow its shareholding
+    (clause company.board): there no head count says who can outvote whom."""
+    jv = deal.deal.structure == "equity_joint_venture"
+    return {
+        body.name: sum(body.members.values())
+        for body in deal.governance.bodies
+        if not (jv and body.name == "Board")
+    }
+
+
 def decision_rights(deal: Deal, style: HouseStyle) -> Table:
     header = ("Decision", "Area", "Owner", "Approval", "Consulted")
-    seats = {body.name: sum(body.members.values()) for body in deal.governance.bodies}
+    seats = counted_seats(deal)
     rows = [
         (
             cell(right.decision),

@@ -4,8 +4,9 @@ which follow the shareholdings from time to time, and a Defaulting Party's votes
 a capital call beyond the commitments binds only the parties that approve it, and an outvoted
 party is diluted at fair market value but is in no breach; the expert of the valuation clause
 sets that value; a default ends when the JV confirms the call paid; a committee's members vote
-their party's seats as one block; and the share capital is part of the capital the schedule
-commits."""
+their party's seats as one block; the long-stop date of an approval for a later phase runs from
+that phase; a condition a party need not accept is defined; the share capital is part of the
+capital the schedule commits; and a working team that takes no decisions owns none."""
 
 from __future__ import annotations
 
@@ -150,3 +151,55 @@ def test_the_share_capital_is_part_of_the_scheduled_capital() -> None:
     contributions = data["strengths"]["contributions"]
     contributions[:] = [row for row in contributions if row["kind"] != "capital"]
     assert "first part" not in _texts(data)["company.capital"]
+
+
+def test_an_approval_for_a_later_phase_has_its_own_long_stop_date() -> None:
+    data = _answers("platform-sharing.yaml")
+    numbers = _numbers(data)
+    approvals = _texts(data)["general.regulatory-approvals"]
+    assert (
+        'The long-stop date of an approval (its "Long-stop Date") is the date 12 months after '
+        "the definitive agreements are signed or, for an approval that only an activity of a "
+        f"phase after the first in clause {numbers['strengths.phases']} needs, the date 12 "
+        "months after that phase opens. If such an approval is refused, made subject to an "
+        "Unacceptable Condition or not obtained by its Long-stop Date,"
+    ) in approvals
+    # In a JV the long-stop holds closing only, not an approval a later activity needs.
+    volta = _texts(_answers("battery-jv.yaml"))["general.regulatory-approvals"]
+    assert "regulatory approvals that closing requires, to be obtained by the date" in volta
+    assert (
+        "An approval that only a later activity of the JV needs is not a condition of closing: "
+        "that activity starts only once the approval has been obtained."
+    ) in volta
+
+
+def test_a_condition_a_party_need_not_accept_is_defined() -> None:
+    for name in ("battery-jv.yaml", "platform-sharing.yaml"):
+        approvals = _texts(_answers(name))["general.regulatory-approvals"]
+        assert "cannot reasonably accept" not in approvals
+        assert (
+            "A party need not accept a condition of an approval that would require it or any of "
+            "its affiliates to divest, license or hold separate a business or assets, or that "
+            "would change the partnership in a way that materially reduces its value to that "
+            'party (an "Unacceptable Condition").'
+        ) in approvals
+        assert "without such conditions" not in approvals
+
+
+def test_a_working_team_on_the_path_owns_no_decision() -> None:
+    texts = _texts(_answers("robotaxi-pilot.yaml"))
+    assert texts["governance.decision-rights"].endswith(
+        "A decision not listed in the matrix belongs to the body whose charter covers it. The "
+        "Operations PMO takes no decisions: a decision its charter covers belongs to the "
+        "Steering Committee, for which the Operations PMO prepares it."
+    )
+    settled = (
+        "The Operations PMO takes no decisions: at its level, the parties' members seek an "
+        "agreement, which binds only once the body or person that owns the decision adopts it."
+    )
+    assert settled in texts["governance.escalation"]
+    assert settled in texts["governance.annex.escalation"]
+    # A joint PMO that is no level of the path is left as it was.
+    volta = _texts(_answers("battery-jv.yaml"))
+    assert "takes no decisions" not in volta["governance.decision-rights"]
+    assert "takes no decisions" not in volta["governance.escalation"]

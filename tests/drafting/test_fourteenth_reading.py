@@ -134,8 +134,8 @@ def test_the_right_to_end_for_a_missing_approval_lapses_once_it_arrives() -> Non
         approvals = _texts(_answers(name))["general.regulatory-approvals"]
         assert approvals.endswith(
             "unless the parties agree in writing to extend that period. That right lapses, and "
-            f"{then}, if the approval is obtained without such conditions before the notice is "
-            "given."
+            f"{then}, if the approval is obtained without an Unacceptable Condition before the "
+            "notice is given."
         )
 
 

@@ -126,13 +126,11 @@ def test_a_negotiation_on_an_approval_runs_from_the_first_failure_until_it_arriv
     ):
         texts = _texts(_answers(name))
         approvals = texts["general.regulatory-approvals"]
-        assert "refused, made subject to conditions a party cannot reasonably accept or not " in (
-            approvals
-        )
+        assert "refused, made subject to an Unacceptable Condition or not " in approvals
         assert (
             f"the parties negotiate in good faith on {what} during the 60 days that follow the "
-            "earliest of those events. If the approval is obtained without such conditions "
-            "within that period, the negotiation ends"
+            "earliest of those events. If the approval is obtained without an Unacceptable "
+            "Condition within that period, the negotiation ends"
         ) in approvals
         assert "until the Long-stop Date" not in approvals
         assert "after the Long-stop Date" not in approvals

@@ -27,8 +27,8 @@ def test_a_committed_capital_call_is_the_boards_ordinary_business() -> None:
         f"{numbers['company.board']} or, where the Board has not made it within 10 working days "
         "after the date that plan or schedule sets for it, either party makes it by written "
         "notice to the JV and the other party. It binds each party for the amount the approved business "
-        "plan or that schedule commits it to; any other capital call is a Reserved Matter under "
-        f"clause {numbers['company.reserved-matters']}."
+        "plan or that schedule commits it to. Any other capital call is a Reserved Matter under "
+        f"clause {numbers['company.reserved-matters']}"
     ) in calls
     assert "of any amount" not in calls
     # Without capital in the schedule, only the business plan commits the parties.
@@ -39,7 +39,7 @@ def test_a_committed_capital_call_is_the_boards_ordinary_business() -> None:
     texts = _texts(data)
     calls = texts["goals.capital-calls"]
     assert "A capital call within the approved business plan is not a Reserved Matter: the" in calls
-    assert "binds each party for the amount the approved business plan commits it to;" in calls
+    assert "binds each party for the amount the approved business plan commits it to." in calls
     assert "after the date that plan sets for it, either party makes it by written notice" in calls
     reserved = texts["company.reserved-matters"]
     assert "\nCapital calls beyond the approved business plan: the Board" in reserved
@@ -107,13 +107,13 @@ def test_a_transfer_the_agreement_provides_for_needs_no_reserved_matter() -> Non
         "A transfer or issue of shares made in compliance with the transfer rules in clause "
         f"{numbers['company.transfers']}, the deadlock mechanism in clause "
         f"{numbers['company.deadlock']}, the buy-out on exit in clause "
-        f"{numbers['exit.stake-buy-out']} or the dilution of a Defaulting Party under clause "
+        f"{numbers['exit.stake-buy-out']} or the funding of a capital call under clause "
         f"{numbers['goals.capital-calls']} is not a Reserved Matter and needs no other approval"
     ) in reserved
     # A default funded by loans dilutes nobody.
     data["company"]["funding"]["on_default"] = "shareholder_loan"
     reserved = _texts(data)["company.reserved-matters"]
-    assert "or the dilution of" not in reserved
+    assert "or the funding of" not in reserved
     assert f"or the buy-out on exit in clause {numbers['exit.stake-buy-out']} is not a" in reserved
 
 
@@ -135,8 +135,8 @@ def test_the_right_to_end_for_a_missing_approval_lapses_once_it_arrives() -> Non
         approvals = _texts(_answers(name))["general.regulatory-approvals"]
         assert approvals.endswith(
             "unless the parties agree in writing to extend that period. That right lapses, and "
-            f"{then}, if the approval is obtained without such conditions before the notice is "
-            "given."
+            f"{then}, if the approval is obtained without an Unacceptable Condition before the "
+            "notice is given."
         )
 
 

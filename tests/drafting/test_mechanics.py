@@ -43,9 +43,10 @@ def _numbers(data: dict[str, Any]) -> dict[str, str]:
 def test_a_defaulting_party_neither_blocks_nor_counts_towards_quorum_on_reserved_matters() -> None:
     texts = _texts(_answers("battery-jv.yaml"))
     assert (
-        "While the default continues, the vote of a director the Defaulting Party appointed is not "
-        "required for a Reserved Matter decided by the Board, and its directors do not count "
-        "towards the quorum of a Board meeting that decides one; matters reserved to all "
+        "While the default continues, a director the Defaulting Party appointed has no vote on a "
+        "Reserved Matter decided by the Board, which the directors of the other party decide "
+        "alone, and its directors do not count towards the quorum of a Board meeting that decides "
+        "one; matters reserved to all "
         "stockholders still need every stockholder's consent, except that the Defaulting Party "
         "votes its shares in favour of an issue of shares under this clause"
     ) in texts["goals.capital-calls"]
@@ -414,10 +415,12 @@ def test_a_party_cannot_walk_away_over_a_milestone_it_missed_itself() -> None:
 
 
 def test_a_qualified_majority_says_how_many_votes_it_takes() -> None:
+    # The Board's directors cast their party's votes, so its majority is a share of the votes,
+    # never a head count (see test_fifteenth_reading_governance); other bodies count heads.
     texts = _texts(_answers("edrive-jv.yaml"))
     assert (
-        "Approval of the business plan and the annual budget: the Board, by at least 75 % of all "
-        "directors (7 of the 9);"
+        "Approval of the business plan and the annual budget: the Board, by at least 75 % of the "
+        "votes of all directors;"
     ) in texts["company.reserved-matters"]
     # A majority typed as 66 % is the two thirds a lawyer writes.
     assert approval_text("qualified_majority", Decimal(66), 6) == (

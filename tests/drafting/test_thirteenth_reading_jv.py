@@ -92,13 +92,13 @@ def test_the_board_votes_by_shareholding_and_reserves_calls_beyond_the_commitmen
     assert (
         "The Board decides by a majority of the votes cast by the directors present, except on the "
         f"Reserved Matters in clause {numbers['company.reserved-matters']}. The directors a party "
-        "appointed who are present cast that party's votes, which follow its shareholding (RMA "
-        "45 %, HEC 35 %, VTR 20 %), in equal parts among them, however many of them attend."
+        "appointed who are present cast that party's votes, which follow its shareholding from time "
+        "to time (initially RMA 45 %, HEC 35 %, VTR 20 %), in equal parts among them, however many of them attend."
     ) in texts["company.board"]
     assert "simple majority of the directors present" not in texts["company.board"]
     assert (
-        f"any other capital call is a Reserved Matter under clause "
-        f"{numbers['company.reserved-matters']}."
+        f"Any other capital call is a Reserved Matter under clause "
+        f"{numbers['company.reserved-matters']} and binds only a party that has approved it"
     ) in texts["goals.capital-calls"]
     reserved = texts["company.reserved-matters"]
     assert (
@@ -126,13 +126,11 @@ def test_a_negotiation_on_an_approval_runs_from_the_first_failure_until_it_arriv
     ):
         texts = _texts(_answers(name))
         approvals = texts["general.regulatory-approvals"]
-        assert "refused, made subject to conditions a party cannot reasonably accept or not " in (
-            approvals
-        )
+        assert "refused, made subject to an Unacceptable Condition or not " in approvals
         assert (
             f"the parties negotiate in good faith on {what} during the 60 days that follow the "
-            "earliest of those events. If the approval is obtained without such conditions "
-            "within that period, the negotiation ends"
+            "earliest of those events. If the approval is obtained without an Unacceptable "
+            "Condition within that period, the negotiation ends"
         ) in approvals
         assert "until the Long-stop Date" not in approvals
         assert "after the Long-stop Date" not in approvals

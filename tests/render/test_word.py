@@ -16,7 +16,7 @@ from lxml import etree
 from termgen.answers.read import answers_data, load_deal
 from termgen.answers.write import dump_answers
 from termgen.cache import Cache
-from termgen.drafting.tables import _AREA_WORDS, approval_text
+from termgen.drafting.tables import _AREA_WORDS, approval_text, counted_seats
 from termgen.model import Deal
 from termgen.model.paths import Shape, shape_of, step
 from termgen.render.richtext import unbroken
@@ -100,7 +100,7 @@ def test_the_decision_matrix_equals_the_deal(example: Path) -> None:
     rows = table_after(
         word(rendered[1].data), ("Decision", "Area", "Owner", "Approval", "Consulted")
     )
-    seats = {body.name: sum(body.members.values()) for body in draft.deal.governance.bodies}
+    seats = counted_seats(draft.deal)
     expected = [
         [
             unbroken(right.decision),

@@ -12,7 +12,7 @@ from termgen.model import Deal
 from termgen.model.change import ReviewPoint
 from termgen.model.common import JOINT
 from termgen.model.exit import ends_with_term
-from termgen.model.governance import DecisionArea
+from termgen.model.governance import WORKING_TEAMS, DecisionArea
 from termgen.model.strengths import OFFTAKE_PURPOSES, Contribution
 from termgen.templating.missing import PLACEHOLDER, PLACEHOLDER_MARK
 from termgen.wording import (
@@ -31,8 +31,6 @@ from termgen.wording import (
 )
 
 _NOT_APPLICABLE = "–"
-_WORKING_TEAMS = ("joint_pmo", "clean_team")
-"""Bodies that coordinate rather than decide: no chair or quorum is needed."""
 _NO_QUORUM = "No quorum: it takes no decisions"
 """The quorum of a working team that owns no decision, said rather than left as a dash a reader
 takes for a gap; one that owns a decision needs a quorum like any other body."""
@@ -228,14 +226,13 @@ def value_sharing(deal: Deal, style: HouseStyle) -> Table:
 def bodies(deal: Deal, style: HouseStyle) -> Table:
     header = ("Body", "Members", "Chair", "Meets", "Quorum", "Charter")
     rows = []
-    owners = {right.owner for right in deal.governance.decision_rights}
     for body in deal.governance.bodies:
         members = ", ".join(f"{party} {seats}" for party, seats in body.members.items())
         chair = body.chair
         if chair and body.chair_rotation:
             chair = f"{chair} ({body.chair_rotation})"
-        working_team = body.kind in _WORKING_TEAMS
-        decides_nothing = working_team and body.name not in owners
+        working_team = body.kind in WORKING_TEAMS
+        decides_nothing = deal.governance.takes_no_decisions(body)
         rows.append(
             (
                 cell(body.name),
@@ -249,9 +246,21 @@ def bodies(deal: Deal, style: HouseStyle) -> Table:
     return _table("bodies", header, rows, style)
 
 
+def counted_seats(deal: Deal) -> dict[str, int]:
+    """The members of each body, for the matrix to say how many of them a majority takes; not
+    a JV's Board, whose directors cast the votes of their party, which follow its shareholding
+    (clause company.board): there no head count says who can outvote whom."""
+    jv = deal.deal.structure == "equity_joint_venture"
+    return {
+        body.name: sum(body.members.values())
+        for body in deal.governance.bodies
+        if not (jv and body.name == "Board")
+    }
+
+
 def decision_rights(deal: Deal, style: HouseStyle) -> Table:
     header = ("Decision", "Area", "Owner", "Approval", "Consulted")
-    seats = {body.name: sum(body.members.values()) for body in deal.governance.bodies}
+    seats = counted_seats(deal)
     rows = [
         (
             cell(right.decision),

@@ -9,6 +9,8 @@ from pydantic import Field
 from termgen.model.common import Owner, PartyRef, Percent, Record, Text
 
 BodyKind = Literal["steering_group", "execution_committee", "joint_pmo", "clean_team", "other"]
+WORKING_TEAMS: tuple[BodyKind, ...] = ("joint_pmo", "clean_team")
+"""Bodies that coordinate rather than decide: no chair or quorum is needed."""
 Cadence = Literal["weekly", "fortnightly", "monthly", "quarterly", "semi_annually", "annually"]
 DecisionArea = Literal[
     "architecture_baseline",
@@ -86,3 +88,10 @@ class Governance(Record):
     operating_reviews: Cadence | None = Field(None, description="Cadence of operating reviews.")
     reporting: Text | None = Field(None, description="What is reported, to whom, how often.")
     clean_team: CleanTeam | None = None
+
+    def takes_no_decisions(self, body: Body) -> bool:
+        """Whether a body only coordinates: a working team (a joint PMO, a clean team) that owns
+        no decision of the matrix. One that owns a decision decides like any other body."""
+        return body.kind in WORKING_TEAMS and all(
+            right.owner != body.name for right in self.decision_rights
+        )

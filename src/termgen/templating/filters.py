@@ -298,6 +298,22 @@ def _escalated_from_off_path(governance: Any) -> list[tuple[str, str]]:
     return entries
 
 
+@_keeps_missing
+def _idle_levels(governance: Any) -> list[tuple[str, str]]:
+    """`governance | idle_levels`: (body, level) for each level of the escalation path that is a
+    body taking no decisions (a joint PMO that owns none of the matrix), with the first level
+    above it that can decide ('' where none can): a decision its charter covers belongs there,
+    and a disagreement settled at its level binds only once that level adopts it."""
+    levels = [level.level for level in governance.escalation]
+    idle = {body.name for body in governance.bodies if governance.takes_no_decisions(body)}
+    entries = []
+    for index, level in enumerate(levels):
+        if level in idle:
+            above = (later for later in levels[index + 1 :] if later not in idle)
+            entries.append((level, next(above, "")))
+    return entries
+
+
 def _unlisted(decision: Any, listed: Any) -> str:
     """`decision | unlisted(matters)`: the parts of a decision joined by 'and' that none of the
     listed matters already names, so a list that adds the matrix's decisions to its own does
@@ -417,6 +433,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "jointly_approved": _jointly_approved,
     "named_in": _named_in,
     "escalated_from_off_path": _escalated_from_off_path,
+    "idle_levels": _idle_levels,
     "unlisted": _unlisted,
     "in_sourcing_parties": _in_sourcing_parties,
     "ends_with_term": _ends_with_term,

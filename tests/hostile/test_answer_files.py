@@ -156,8 +156,24 @@ def test_a_long_name_in_another_script_gives_short_safe_file_names(tmp_path: Pat
     assert result.status == 0, result.err
     names = sorted(entry.name for entry in (tmp_path / "out").iterdir())
     assert len(names) == 3
-    assert all(len(name.encode()) <= 160 and name.startswith("я" * 40) for name in names)
+    assert all(len(name) <= 120 and name.startswith("ya" * 40 + "-") for name in names)
     assert all(word((tmp_path / "out" / name).read_bytes()).paragraphs for name in names)
+
+
+def test_file_names_spell_accented_letters_in_ascii_and_the_drafts_keep_them(
+    tmp_path: Path,
+) -> None:
+    path = _deal(tmp_path, "name: Project Volta", "name: Projet Lumière – Kopřivnice Straße")
+    result = run_cli("draft", path, "-o", tmp_path / "out")
+    assert result.status == 0, result.err
+    names = sorted(entry.name for entry in (tmp_path / "out").iterdir())
+    assert names == [
+        f"projet-lumiere-koprivnice-strasse-{kind}-v0.4.docx"
+        for kind in ("governance-annex", "open-points", "term-sheet")
+    ]
+    assert all(name.isascii() for name in names)
+    sheet = word((tmp_path / "out" / names[2]).read_bytes())
+    assert any("Projet Lumière – Kopřivnice Straße" in p.text for p in sheet.paragraphs)
 
 
 def test_a_calendar_escapes_commas_semicolons_and_keeps_one_line_per_property(

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from termgen.files import MB
+from termgen.files.read import xml_over_limit
 from termgen.their_drafts.limits import (
     LARGEST_UNPACKED,
     MOST_PARAGRAPHS,
@@ -60,7 +61,17 @@ def docx_paragraphs(path: Path, data: bytes) -> list[WordParagraph]:
                 texts += [WordParagraph(_row_text(row)) for row in item.rows]
             if len(texts) > MOST_PARAGRAPHS:
                 raise too_large(path, "Word document", MOST_PARAGRAPHS, "paragraphs")
-    except (PackageNotFoundError, zipfile.BadZipFile, LxmlError, KeyError, ValueError):
+    except LxmlError as broken:
+        over = xml_over_limit(broken)
+        if over is None:
+            raise unreadable(path, DAMAGED) from None
+        # Not damaged as such: more than a draft holds.
+        raise unreadable(
+            path,
+            f"termgen does not read this Word document: its XML {over}; split the draft, or "
+            "ask for a new copy saved in Word",
+        ) from None
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
         raise unreadable(path, DAMAGED) from None
     return texts
 

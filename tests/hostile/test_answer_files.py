@@ -150,6 +150,24 @@ def test_the_line_of_a_control_character_is_named(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "name", ["Project\u2028Volta", '"Project\u0085Volta"', "'Project\u2029Volta'"]
+)
+def test_a_line_separator_in_a_value_leaves_the_line_numbers_as_the_editor_counts_them(
+    tmp_path: Path, name: str
+) -> None:
+    path = _deal(tmp_path, "name: Project Volta", f"name: {name}")
+    text = path.read_text(encoding="utf-8").replace('version: "0.4"', "version: [1, 2]", 1)
+    path.write_text(text, encoding="utf-8")
+    # An editor counts the lines by their ends ('\n'), not by the separators inside them.
+    line = next(n for n, each in enumerate(text.split("\n"), start=1) if "version:" in each)
+    result = run_cli("validate", path)
+    assert result.status == 2
+    assert result.err.splitlines() == [
+        f"{path}:{line}:12: deal › version: expected text, got a list"
+    ]
+
+
 def test_a_long_name_in_another_script_gives_short_safe_file_names(tmp_path: Path) -> None:
     path = _deal(tmp_path, "name: Project Volta", "name: " + "Я" * 120)
     result = run_cli("draft", path, "-o", tmp_path / "out")

@@ -71,3 +71,20 @@ def test_the_schema_can_be_written_to_a_file_once(tmp_path: Path) -> None:
     assert again.status == 2
     assert "already exists; pass --force" in again.err
     assert run_cli("schema", "-o", target, "--force").status == 0
+
+
+def test_force_never_puts_the_schema_over_an_answer_file_or_another_file(tmp_path: Path) -> None:
+    answers = tmp_path / "deal.yaml"
+    answers.write_text("deal:\n  name: Project Volta\n", encoding="utf-8")
+    other = tmp_path / "notes.json"
+    other.write_text('{"notes": []}\n', encoding="utf-8")
+    for target, what in ((answers, "an answer file"), (other, "not a schema")):
+        before = target.read_bytes()
+        result = run_cli("schema", "-o", target, "--force")
+        assert result.status == 2
+        assert result.err == (
+            f"{target}: is {what}, which --force never replaces with the schema (it replaces "
+            "only a schema written before); write the schema to another file, for example -o "
+            f"{tmp_path / 'termgen.schema.json'}\n"
+        )
+        assert target.read_bytes() == before

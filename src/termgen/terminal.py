@@ -166,14 +166,16 @@ def text_table(
     *,
     break_words: bool = False,
     narrowest: int = 0,
+    tallest: int | None = None,
 ) -> str:
     """Columns aligned and wrapped to fit `width`; when they cannot fit, one block per row.
 
     `break_words` keeps the columns at any width by breaking words too long for their column,
     for tables whose rows must stay comparable side by side; `narrowest` is the least width of
     a column of sentences, below which it reads a word or two a line and blocks read better;
-    `width` None keeps every column at its natural width, for output read by programs line by
-    line."""
+    `tallest` the most lines a cell may wrap onto, above which a sentence read down a column
+    is lost too and blocks read better; `width` None keeps every column at its natural width,
+    for output read by programs line by line."""
     if width is None:
         columns = zip(header, *rows, strict=True)
         width = sum(max(len(str(cell)) for cell in column) for column in columns)
@@ -181,12 +183,14 @@ def text_table(
     widths = _column_widths(header, rows, max(width, NARROWEST), break_words, narrowest)
     if not widths:
         return _blocks(header, rows, max(width, NARROWEST))
+    wrapped = [
+        [_cell_lines(str(cell), size, break_words) for cell, size in zip(row, widths, strict=True)]
+        for row in [header, *rows]
+    ]
+    if tallest is not None and any(len(cell) > tallest for row in wrapped for cell in row):
+        return _blocks(header, rows, max(width, NARROWEST))
     lines = []
-    for index, row in enumerate([header, *rows]):
-        cells = [
-            _cell_lines(str(cell), size, break_words)
-            for cell, size in zip(row, widths, strict=True)
-        ]
+    for index, cells in enumerate(wrapped):
         for line in range(max(len(cell) for cell in cells)):
             parts = [
                 (cell[line] if line < len(cell) else "").ljust(size)

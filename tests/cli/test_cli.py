@@ -215,3 +215,18 @@ def test_a_draft_that_cannot_be_looked_at_is_left_to_the_command() -> None:
     command = Check(vars(build_parser().parse_args(["check", name])))
     command.begin(Environment())
     assert command._reading is None
+
+
+@pytest.mark.parametrize("option", ["--library", "--templates"])
+def test_an_empty_folder_is_refused_not_read_as_the_current_folder(
+    tmp_path: Path, option: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The current folder holds YAML that no library should read.
+    monkeypatch.chdir(ROOT)
+    result = run_cli("draft", EXAMPLES_DIR / "battery-jv.yaml", "-o", tmp_path, option, "")
+    assert result.status == 2
+    assert result.err.splitlines()[-1].endswith(
+        f"argument {option}: an empty folder name would mean the current folder; give the "
+        "folder, or '.' if the current folder is meant"
+    )
+    assert not any(tmp_path.iterdir())

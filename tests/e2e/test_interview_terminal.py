@@ -145,7 +145,7 @@ def test_lists_escape_open_answers_progress_and_comments_in_a_real_terminal(
     assert "Seat of the arbitration (city): (left open)" in review
     assert "valued on a buy-out: (left open)" in review
     child.send(ENTER)
-    child.expect_exact("The answers are complete")
+    child.expect_exact("Every question is answered")
     _answer(child, "Stop here and draft later", f"Stop{ENTER}")
     findings = child.before.split("What next?")[0]
     child.expect(pexpect.EOF)
@@ -223,7 +223,7 @@ def test_a_short_custom_interview_wraps_its_messages_and_saves(
     assert "e.g. '90 days', '18 months' or '5 years'" in " ".join(line.strip() for line in lines)
     child.send(f"\x156 months{ENTER}")
     _answer(child, "Change an answer?", ENTER)
-    child.expect_exact("The answers are complete")
+    child.expect_exact("Every question is answered")
     _answer(child, "Stop here and draft later", f"Stop{ENTER}")
     child.expect_exact("Draft later with:")
     child.expect_exact("termgen draft")
@@ -319,7 +319,7 @@ def test_the_review_is_chosen_by_section_and_fits_a_short_narrow_terminal(
     child.send(ESCAPE)
     _pointer_on(child, "Agreed exit path")  # back in the sections, where it was
     child.send(f"everything{ENTER}")
-    child.expect_exact("The answers are complete")
+    child.expect_exact("Every question is answered")
     _answer(child, "Stop here and draft later", f"Stop{ENTER}")
     child.expect(pexpect.EOF)
     child.close()

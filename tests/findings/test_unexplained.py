@@ -97,11 +97,12 @@ def test_it_says_how_to_leave_the_open_point_open_and_that_way_settles_it(tmp_pa
     data = _battery()
     del data["company"]["dividends"]
     _, message = _unexplained(data)["7.5"]
+    # In the interview's terms: the finding names the question, and the file's line for those
+    # who edit it; no answer-file path.
     assert message.endswith(
-        "give the answer it needs, or leave it open on purpose: in the interview, leave its "
-        "question empty or choose '(leave open)'; in the answer file, add "
-        "'company.dividends.payout_percent' under left_open"
+        "give the answer it needs, or choose '(leave open)' at its question to keep it open"
     )
+    assert "left_open" not in message and "company.dividends" not in message
     data["left_open"] = ["company.dividends.payout_percent"]  # done as the finding says
     answers = write(tmp_path, "deal.yaml", dump_answers(data))
     found = json.loads(run_cli("check", answers, "--json").out)["findings"]

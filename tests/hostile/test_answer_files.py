@@ -150,14 +150,48 @@ def test_the_line_of_a_control_character_is_named(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "name", ["Project\u2028Volta", '"Project\u0085Volta"', "'Project\u2029Volta'"]
+)
+def test_a_line_separator_in_a_value_leaves_the_line_numbers_as_the_editor_counts_them(
+    tmp_path: Path, name: str
+) -> None:
+    path = _deal(tmp_path, "name: Project Volta", f"name: {name}")
+    text = path.read_text(encoding="utf-8").replace('version: "0.4"', "version: [1, 2]", 1)
+    path.write_text(text, encoding="utf-8")
+    # An editor counts the lines by their ends ('\n'), not by the separators inside them.
+    line = next(n for n, each in enumerate(text.split("\n"), start=1) if "version:" in each)
+    result = run_cli("validate", path)
+    assert result.status == 2
+    assert result.err.splitlines() == [
+        f"{path}:{line}:12: deal › version: expected text, got a list"
+    ]
+
+
 def test_a_long_name_in_another_script_gives_short_safe_file_names(tmp_path: Path) -> None:
     path = _deal(tmp_path, "name: Project Volta", "name: " + "Я" * 120)
     result = run_cli("draft", path, "-o", tmp_path / "out")
     assert result.status == 0, result.err
     names = sorted(entry.name for entry in (tmp_path / "out").iterdir())
     assert len(names) == 3
-    assert all(len(name.encode()) <= 160 and name.startswith("я" * 40) for name in names)
+    assert all(len(name) <= 120 and name.startswith("ya" * 40 + "-") for name in names)
     assert all(word((tmp_path / "out" / name).read_bytes()).paragraphs for name in names)
+
+
+def test_file_names_spell_accented_letters_in_ascii_and_the_drafts_keep_them(
+    tmp_path: Path,
+) -> None:
+    path = _deal(tmp_path, "name: Project Volta", "name: Projet Lumière – Kopřivnice Straße")
+    result = run_cli("draft", path, "-o", tmp_path / "out")
+    assert result.status == 0, result.err
+    names = sorted(entry.name for entry in (tmp_path / "out").iterdir())
+    assert names == [
+        f"projet-lumiere-koprivnice-strasse-{kind}-v0.4.docx"
+        for kind in ("governance-annex", "open-points", "term-sheet")
+    ]
+    assert all(name.isascii() for name in names)
+    sheet = word((tmp_path / "out" / names[2]).read_bytes())
+    assert any("Projet Lumière – Kopřivnice Straße" in p.text for p in sheet.paragraphs)
 
 
 def test_a_calendar_escapes_commas_semicolons_and_keeps_one_line_per_property(

@@ -79,9 +79,16 @@ HOSTILE = {
     "billion laughs": (
         _laughs,
         0,
-        "its Word XML is broken (Maximum entity amplification factor exceeded",
+        "its Word XML expands entities far beyond their text (Word never declares any); open "
+        "it in Word and save it again",
     ),
-    "broken XML": (lambda xml: xml[: len(xml) // 2], 0, "its Word XML is broken ("),
+    "broken XML": (lambda xml: xml[: len(xml) // 2], 0, "its Word XML is broken at line 2, "),
+    "5,000 elements deep": (
+        _with_tag("<w:r>" * 5000 + "</w:r>" * 5000),
+        0,
+        "its Word XML nests elements more than 256 deep (Word never does); open it in Word and "
+        "save it again",
+    ),
     "zip bomb": (
         None,
         101_000_000,

@@ -11,6 +11,7 @@ from typing import get_args
 import docx
 import pytest
 import yaml
+from docx.enum.style import WD_STYLE_TYPE
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -339,6 +340,48 @@ def test_our_own_drafts_read_back_complete(tmp_path: Path, example: str, term_sh
     status, report = _report(tmp_path / term_sheet, "--strict")
     assert status == 0
     assert [item["id"] for item in report["provisions"] if item["status"] != "present"] == []
+
+
+def test_our_term_sheet_quotes_the_clause_that_settles_each_exit_provision(
+    tmp_path: Path,
+) -> None:
+    assert run_cli("draft", EXAMPLES_DIR / "battery-jv.yaml", "-o", tmp_path).status == 0
+    _, report = _report(tmp_path / "project-volta-term-sheet-v0.4.docx")
+    first = {item["id"]: item["evidence"][0]["quote"] for item in report["provisions"]}
+    # Not the lock-in, a surviving licence or a reserved matter that mentions a buy-out.
+    assert first["exit.triggers"].startswith(
+        "A party may end the partnership before the end of its term only on the following"
+    )
+    assert first["exit.assets"].startswith(
+        "On exit, each class of shared asset is treated as follows:"
+    )
+    assert first["exit.valuation"].startswith(
+        "Where a party acquires the other party's shares in the JV"
+    )
+    assert first["exit.trigger.deadlock"].startswith("A deadlock arises when a Reserved Matter")
+    # A clause's title is a sentence of its own, never the start of the clause's first one.
+    assert first["term.initial"].startswith("The partnership takes effect on 1 June 2027")
+    quotes = [e["quote"] for item in report["provisions"] for e in item["evidence"]]
+    assert not any(quote.startswith("Exit triggers, notice and cure ") for quote in quotes)
+
+
+def test_a_title_in_a_word_heading_style_is_read_as_one_whatever_its_words(
+    tmp_path: Path,
+) -> None:
+    document = docx.Document()
+    clause_title = document.styles.add_style("Clause Title", WD_STYLE_TYPE.PARAGRAPH)
+    clause_title.base_style = document.styles["Heading 2"]
+    document.add_heading("Term, renewal and exit", level=1)
+    document.add_paragraph("Exit triggers, notice and cure", style="Clause Title")
+    document.add_paragraph("A party may end the partnership on a material breach.")
+    path = tmp_path / "titles.docx"
+    document.save(str(path))
+    found = sentences(extract(path))
+    assert [(s.text, s.heading) for s in found] == [
+        ("Term, renewal and exit", True),
+        ("Exit triggers, notice and cure", True),
+        ("A party may end the partnership on a material breach.", False),
+    ]
 
 
 def test_an_open_renewal_in_our_draft_reads_as_not_settled(tmp_path: Path) -> None:

@@ -164,6 +164,21 @@ def test_a_docx_zip_bomb_is_refused(tmp_path: Path) -> None:
             f"{WORD_DAMAGED} (its XML declares a document type, which Word never writes)",
         ),
         ("broken XML", BROKEN_XML, WORD_DAMAGED),
+        (
+            "one paragraph of 18 MB",
+            BROKEN_XML + b"word " * 3_600_000 + b"</w:t></w:r></w:p></w:body></w:document>",
+            "termgen does not read this Word document: its XML holds more than 10 MB of text in "
+            "one paragraph; split the draft, or ask for a new copy saved in Word",
+        ),
+        (
+            "5,000 elements deep",
+            BROKEN_XML
+            + b"<w:r>" * 5000
+            + b"</w:r>" * 5000
+            + b"</w:t></w:r></w:p></w:body></w:document>",
+            "termgen does not read this Word document: its XML nests elements more than 256 deep "
+            "(Word never does); split the draft, or ask for a new copy saved in Word",
+        ),
     ],
 )
 def test_hostile_xml_in_a_docx_is_refused(

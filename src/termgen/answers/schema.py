@@ -15,12 +15,16 @@ SCHEMA_HINT = f"# yaml-language-server: $schema={SCHEMA_FILE}"
 """The first line of an answer file termgen writes: the schema beside the file."""
 
 
+SCHEMA_ID = "https://termgen.dev/schema/answers.json"
+"""Names the schema in its first lines, whichever version of termgen wrote it."""
+
+
 def answer_file_schema() -> dict[str, object]:
     """JSON Schema (2020-12) that every valid answer file satisfies."""
     schema = Deal.model_json_schema()
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://termgen.dev/schema/answers.json",
+        "$id": SCHEMA_ID,
         "title": "termgen answer file",
         **{key: value for key, value in schema.items() if key != "title"},
     }

@@ -99,6 +99,19 @@ def path(text: str) -> Path:
     return Path(text)
 
 
+def folder(text: str) -> Path:
+    """A folder argument that is layered or searched: an empty one ('--library ""', a
+    variable left unset) would be the current folder, with every YAML file below it."""
+    if not text.strip():
+        from argparse import ArgumentTypeError
+
+        raise ArgumentTypeError(
+            "an empty folder name would mean the current folder; give the folder, or '.' if "
+            "the current folder is meant"
+        )
+    return path(text)
+
+
 def answers_file() -> Argument[Path]:
     return Argument(type=path, metavar="ANSWERS", help="an answer file (YAML)")
 
@@ -127,7 +140,7 @@ def library_folders() -> Argument[list[Path]]:
     return Argument(
         "--library",
         action="append",
-        type=path,
+        type=folder,
         default=[],
         metavar="DIR",
         help="a clause-library folder layered over the built-in one (repeatable; also "
@@ -139,7 +152,7 @@ def template_folders() -> Argument[list[Path]]:
     return Argument(
         "--templates",
         action="append",
-        type=path,
+        type=folder,
         default=[],
         metavar="DIR",
         help="a folder with term-sheet.docx, governance-annex.docx and/or open-points.docx "

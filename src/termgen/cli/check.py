@@ -58,7 +58,7 @@ def _check_deal(command: Check, file: Path, env: Environment) -> ExitStatus:
         env.out(json.dumps(output, indent=2, ensure_ascii=False))
     else:
         env.out(f"Findings for {meta.name} v{meta.version} ({file})")
-        env.out(report.table(findings, env.columns))
+        env.out(report.table(findings, env.columns, file))
     return strict_status(command.strict, bool(blocking(findings)))
 
 

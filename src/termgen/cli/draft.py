@@ -36,7 +36,8 @@ def run(command: Draft, env: Environment) -> ExitStatus:
     else:
         for path in written:
             env.out(f"wrote {path}")
-        env.out(report.table(with_questions(findings, deal.question), env.columns))
+        shown = with_questions(findings, deal.question)
+        env.out(report.table(shown, env.columns, command.answers))
         passed = _passed_dates(deal, env.today())
         if passed:
             env.out_wrapped(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from termgen.environment import Environment
 from termgen.errors import ExitStatus, Location, Problem, SpecError, UsageError
@@ -117,10 +117,23 @@ MISSHAPEN = frozenset({"model_type", "model_attributes_type", "dict_type", "list
 and conditions go through it, so it cannot be asked again like a single answer."""
 
 
-def _refused(data: dict[str, Any], source: SourceMap | None) -> list[Problem]:
-    """What the deal model refuses in answers read from a file, each at its line, to be asked
-    again; raises when the file has a value where a mapping or a list belongs, and leaves the
-    file as it is."""
+UNPLACED = frozenset({"left_open_unplaced"})
+"""What the model says of a line under `left_open` that names no answer left open: the
+interview drops the line (`with_open_marks`), and asks nothing."""
+
+
+class Refused(NamedTuple):
+    """What the deal model refuses in answers read from a file, each at its line."""
+
+    asked: list[Problem]
+    """Answers asked again first."""
+    dropped: list[Problem]
+    """Lines under `left_open` that the interview leaves out, and its next save removes."""
+
+
+def _refused(data: dict[str, Any], source: SourceMap | None) -> Refused:
+    """What the deal model refuses in answers read from a file; raises when the file has a
+    value where a mapping or a list belongs, and leaves the file as it is."""
     from pydantic import ValidationError
 
     from termgen.errors import AnswerFileError
@@ -129,7 +142,7 @@ def _refused(data: dict[str, Any], source: SourceMap | None) -> list[Problem]:
     from termgen.model.messages import located_problems
 
     if source is None:
-        return []
+        return Refused([], [])
     try:
         Deal.model_validate(for_file(data))
     except ValidationError as invalid:
@@ -145,8 +158,11 @@ def _refused(data: dict[str, Any], source: SourceMap | None) -> list[Problem]:
                     for problem in misshapen
                 ]
             ) from None
-        return located_problems(invalid, Deal, source, skip=UNFINISHED)
-    return []
+        return Refused(
+            located_problems(invalid, Deal, source, skip=UNFINISHED | UNPLACED),
+            located_problems(invalid, Deal, source, only=UNPLACED),
+        )
+    return Refused([], [])
 
 
 def _interview(
@@ -164,7 +180,8 @@ def _interview(
     engine = Engine(spec, with_open_marks(data), today=env.today())
     engine.resume()
     if command.no_input or not env.interactive:
-        return _without_terminal(command, engine, env, refused, output)
+        problems = sorted([*refused.asked, *refused.dropped], key=lambda problem: problem.place)
+        return _without_terminal(command, engine, env, problems, output)
     if output is None:
         raise UsageError(
             "say where to save the answers with -o FILE (they are saved after every answer)"
@@ -173,7 +190,7 @@ def _interview(
 
 
 def _in_terminal(
-    command: Interview, env: Environment, engine: Engine, refused: list[Problem], output: Path
+    command: Interview, env: Environment, engine: Engine, refused: Refused, output: Path
 ) -> ExitStatus:
     from termgen.answers.write import AnswerFile
     from termgen.files.write import check_writable
@@ -183,10 +200,19 @@ def _in_terminal(
     check_writable(output)
     answer_file = AnswerFile.open(command.resume, output)
     runner = Runner(engine, Prompter(env), answer_file.save, output)
-    if refused:
-        for problem in refused:
-            env.out_wrapped(f"{problem}", "", "  ")
+    for problem in refused.asked:
+        env.out_wrapped(f"{problem}", "", "  ")
+    if refused.asked:
         env.out_wrapped("These answers are asked again first.")
+    for problem in refused.dropped:
+        env.out_wrapped(f"{problem}", "", "  ")
+    if refused.dropped:
+        lines = "This line is" if len(refused.dropped) == 1 else "These lines are"
+        env.out_wrapped(
+            f"{lines} left out of left_open: the answers stay as they are, and the next save "
+            f"removes {'it' if len(refused.dropped) == 1 else 'them'} from {output}."
+        )
+    if refused.asked or refused.dropped:
         runner.valid_deal(quiet=True)
     try:
         runner.questions()
@@ -196,7 +222,7 @@ def _in_terminal(
             answer_file.save(runner.paused())
         answer_file.close()
         return _paused(env, output)
-    env.out_wrapped(f"\nThe answers are complete and saved in {output}.", "")
+    env.out_wrapped(f"\nEvery question is answered, and the answers are saved in {output}.", "")
     try:
         _findings_and_drafts(command, env, runner, deal)
     except KeyboardInterrupt:
@@ -236,6 +262,14 @@ def _findings_and_drafts(command: Interview, env: Environment, runner: Runner, d
 
     def show(found: Sequence[Finding]) -> None:
         env.out("")
+        if found:
+            # Said before the list, which can be long: the answers are not the end of it.
+            points = "1 point is" if len(found) == 1 else f"{len(found)} points are"
+            env.out_wrapped(
+                f"{points} still open ({report.summary(found)}), listed below with the question "
+                "that settles each; the drafts list them too, in the open points file."
+            )
+            env.out("")
         env.out(report.table(found, env.columns))
 
     def draft(deal: Deal, folder: Path, replace: bool) -> list[Path]:

@@ -12,6 +12,7 @@ registries, interview definitions, Word templates, drafts) is read here:
     read_text(path, kind) -> str              UTF-8 text (a BOM is allowed), no NUL bytes
     decoded(data, path, kind) -> str          the same for bytes read_bytes returned
     checked_zip(data, path, kind, unpacked)   refuses a zip that is damaged or unpacks too large
+    word_xml_fault(error) -> str              what is wrong with Word XML that lxml refused
 
 Limits per kind are documented in the README ("Limits").
 """
@@ -187,6 +188,40 @@ def checked_zip(data: bytes, path: Path, kind: Kind, unpacked_limit: int) -> Non
             f"the file unpacks to {_size(unpacked)}, more than the {_size(unpacked_limit)} "
             f"{kind.a} may hold; remove large images or embedded files",
         )
+
+
+XML_DEPTH = 256
+"""How deep lxml nests elements without XML_PARSE_HUGE, which termgen never asks for."""
+XML_TEXT = 10 * MB
+"""The most text one XML text node holds for lxml without XML_PARSE_HUGE."""
+
+
+def xml_over_limit(error: Exception) -> str | None:
+    """How XML that lxml refused goes over one of the parser's limits (which Word never comes
+    near), in words that follow "its Word XML"; None where it is broken instead."""
+    said = str(error).lower()
+    if "depth" in said:
+        return f"nests elements more than {XML_DEPTH} deep (Word never does)"
+    if "amplification" in said:
+        return "expands entities far beyond their text (Word never declares any)"
+    if "text node" in said or "huge" in said:
+        return f"holds more than {XML_TEXT // MB} MB of text in one paragraph"
+    return None
+
+
+def word_xml_fault(error: Exception) -> str:
+    """What is wrong with a Word part's XML that lxml refused, in words that follow "its Word
+    XML": over a limit, or broken at a place; never lxml's own wording, which names its
+    options."""
+    from lxml import etree
+
+    over = xml_over_limit(error)
+    if over is not None:
+        return over
+    if isinstance(error, etree.XMLSyntaxError) and error.position[0]:
+        line, column = error.position
+        return f"is broken at line {line}, column {column} of a part"
+    return "is broken"
 
 
 def _read_at_most(descriptor: int, count: int) -> bytes:

@@ -36,8 +36,19 @@ _DECIMAL = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
+_BREAKS_EDITORS_DO_NOT_COUNT = ("\x85", "\u2028", "\u2029")
+"""NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR: line breaks to PyYAML (YAML 1.1), which
+counts lines by them; ordinary characters to YAML 1.2 and to the editors users count lines
+in. One pasted into a value would move every line number after it."""
+
+
 def parsed(text: str, path: FilePath, kind: Kind) -> tuple[Any, SourceMap]:
     """The data of a YAML text read from `path`, and where each key and value sits."""
+    for character in _BREAKS_EDITORS_DO_NOT_COUNT:
+        if character in text:
+            # A space of the same length: lines and columns stay the editor's, and a quoted
+            # value reads as PyYAML folds a break in it anyway.
+            text = text.replace(character, " ")
     try:
         return _read_plainly(text, path)
     except (_Unusual, yaml.YAMLError):

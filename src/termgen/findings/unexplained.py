@@ -18,7 +18,7 @@ from termgen.drafting.outline import OutlinedClause
 from termgen.findings.checks import Gap
 from termgen.findings.coherence.reading import Reading
 from termgen.model import Deal
-from termgen.model.paths import AnswerPath, dotted, shape_at, shape_of
+from termgen.model.paths import AnswerPath, shape_at
 from termgen.templating.missing import PLACEHOLDER, PLACEHOLDER_MARK
 
 UNEXPLAINED = "unexplained_open_points"
@@ -115,39 +115,19 @@ def unexplained_open_points(
                     continue
                 points = "an open point" if count == 1 else f"{count} open points"
                 where = _answers_for(clause, reading.deal, count)
-                message = (
-                    f"shows {points} ([●]) that no other point explains; {_settle(where, count)}"
-                )
+                message = f"shows {points} ([●]) that no other point explains; {_settle(count)}"
                 gaps.append((section.section.id, reading.gap(message, where, clause.id)))
     return gaps
 
 
-def _settle(where: AnswerPath, count: int) -> str:
-    """How to settle `count` open points of a clause whose answers are at `where`: give them,
-    or say they stay open, in the interview or in the answer file, each the way it takes it."""
-    answers, them, its, paths = (
-        ("answer", "it", "its question", "its path")
-        if count == 1
-        else ("answers", "them", "their questions", "their paths")
-    )
-    place = dotted(where)
-    if _one_answer(where):
-        paths = f"'{place}'"
-    elif place:
-        paths += f" (below '{place}')"
+def _settle(count: int) -> str:
+    """How to settle `count` open points of a clause, in the interview's terms: the finding
+    names the question (and, for those who edit the answer file, its line)."""
+    if count == 1:
+        return "give the answer it needs, or choose '(leave open)' at its question to keep it open"
     return (
-        f"give the {answers} it needs, or leave {them} open on purpose: in the interview, leave "
-        f"{its} empty or choose '(leave open)'; in the answer file, add {paths} under left_open"
+        "give the answers they need, or choose '(leave open)' at their questions to keep them open"
     )
-
-
-def _one_answer(path: AnswerPath) -> bool:
-    """Whether `path` is one answer (a date, a choice, a list of words), not a part of the
-    answers with many (company › funding, the objectives)."""
-    shape = shape_at(Deal, path) if path else None
-    if shape is None or shape.kind == "model":
-        return False
-    return shape.kind in ("choice", "scalar") or shape_of(shape.item).kind != "model"
 
 
 def _jinja(text: str) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,18 +50,57 @@ class RenderedDocument:
 
 
 def file_name(deal: Deal, kind: Kind, suffix: str = ".docx") -> str:
-    """'<deal>-term-sheet-v<version>.docx', safe on every file system: only letters, digits,
-    dots and dashes, and well under the 255 bytes a name may have."""
+    """'<deal>-term-sheet-v<version>.docx', portable: only ASCII letters, digits, dots and
+    dashes (a mail gateway, a zip archive or a file share may garble any other letter), and
+    well under the 255 bytes a name may have. The documents keep the names as written."""
     slug = _slug(deal.deal.name.casefold(), _NAME_BYTES) or "deal"
     version = _slug(deal.deal.version, _VERSION_BYTES) or "0"
     return f"{slug}-{_FILE_KINDS[kind]}-v{version}{suffix}"
 
 
+_CYRILLIC_SPELT = (
+    ("абвгдезийклмнопрстуфы", "abvgdeziiklmnoprstufy"),
+    (
+        "ёжхцчшщэюяєїґі",
+        ("e", "zh", "kh", "ts", "ch", "sh", "shch", "e", "yu", "ya", "ye", "yi", "g", "i"),
+    ),
+    ("ъь", ("", "")),
+)
+_CYRILLIC = {
+    letter: spelt
+    for letters, spellings in _CYRILLIC_SPELT
+    for letter, spelt in zip(letters, spellings, strict=True)
+}
+_UNACCENTED = str.maketrans(
+    {
+        "ß": "ss",
+        "æ": "ae",
+        "œ": "oe",
+        "ø": "o",
+        "đ": "d",
+        "ð": "d",
+        "ł": "l",
+        "þ": "th",
+        "ı": "i",
+        **_CYRILLIC,
+    }
+)
+"""Letters that are no base letter with a mark, in an ASCII spelling: Latin ones, and the
+Cyrillic alphabet (lower case: a name is casefolded first)."""
+
+
+def _ascii(text: str) -> str:
+    """Latin letters without their marks ('Kopřivnice' as 'koprivnice' casefolded, 'Straße'
+    as 'strasse'), Cyrillic ones spelt in Latin; letters of other scripts are left out."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNACCENTED))
+    return decomposed.encode("ascii", errors="ignore").decode("ascii")
+
+
 def _slug(text: str, longest: int) -> str:
-    """Runs of anything but letters, digits and dots as one dash, cut to `longest` bytes of
-    UTF-8 at a character boundary."""
-    slug = re.sub(r"[^\w.]+", "-", text).strip("-.")
-    return slug.encode()[:longest].decode(errors="ignore").strip("-.")
+    """Runs of anything but ASCII letters, digits and dots as one dash, cut to `longest`
+    characters."""
+    slug = re.sub(r"[^A-Za-z0-9.]+", "-", _ascii(text)).strip("-.")
+    return slug[:longest].strip("-.")
 
 
 def _properties(deal: Deal, title: str) -> Properties:

@@ -27,7 +27,13 @@ from lxml import etree
 
 from termgen.cache import Cache, remembered
 from termgen.errors import Location, WordTemplateError
-from termgen.files.read import WORD_TEMPLATE, WORD_TEMPLATE_UNPACKED, checked_zip, read_bytes
+from termgen.files.read import (
+    WORD_TEMPLATE,
+    WORD_TEMPLATE_UNPACKED,
+    checked_zip,
+    read_bytes,
+    word_xml_fault,
+)
 from termgen.render.grids import fix_grids
 from termgen.render.layout import fit_columns
 from termgen.render.rows import DetachedRows, detach_rows
@@ -247,7 +253,7 @@ def open_template(path: Path, cache: Cache | None = None) -> DocxTemplate:
         template.init_docx()
     except etree.LxmlError as broken:
         raise WordTemplateError(
-            f"its Word XML is broken ({broken}); open it in Word and save it again",
+            f"its Word XML {word_xml_fault(broken)}; open it in Word and save it again",
             location=Location(path),
         ) from broken
     except Exception as bad:  # python-docx fails in many ways on a hostile file; all mean this
@@ -351,7 +357,7 @@ def _reason(failed: Exception) -> str:
     if isinstance(failed, RenderError | TemplateError):
         return str(failed.message)
     if isinstance(failed, etree.LxmlError):
-        return f"its Word XML is broken ({failed})"
+        return f"its Word XML {word_xml_fault(failed)}"
     return f"{failed} ({type(failed).__name__})"
 
 

@@ -164,6 +164,41 @@ def _evidence(document: _Document, indices: list[int]) -> tuple[Evidence, ...]:
     return tuple(quoted(document.sentences[index]) for index in indices[:MOST_EVIDENCE])
 
 
+def _titles(sentences: Sequence[Sentence]) -> list[int | None]:
+    """For each sentence, the index of the title of the section it is in (None before the
+    first title, and where the draft has none)."""
+    found: list[int | None] = []
+    title: int | None = None
+    for index, sentence in enumerate(sentences):
+        if sentence.heading:
+            title = index
+        found.append(title)
+    return found
+
+
+def _settling_first(
+    sentences: Sequence[Sentence], titles: Sequence[int | None], found: CueHits
+) -> list[int]:
+    """The sentences the cues found present, the ones that settle the provision first.
+
+    A passage in the section whose title the cues match comes first (the shared assets under
+    "Shared assets on exit", not a licence that survives exit in the clause before it), then
+    one that more of the cues match; a title itself last, as it says where the provision is,
+    not what it says. Between equals, the order of the draft.
+    """
+    titled = {index for index in found.present | found.weak if sentences[index].heading}
+
+    def rank(index: int) -> tuple[bool, bool, int, int]:
+        return (
+            sentences[index].heading,
+            titles[index] not in titled,
+            -len(found.cues.get(index, ())),
+            index,
+        )
+
+    return sorted(found.present, key=rank)
+
+
 def cue_hits(document: _Document, cues: CheckableCues, provision: str) -> CueHits:
     def matching(group: Sequence[CheckableCue], size: int) -> set[int]:
         return {index for cue in group for index in _matches(document, cue, size, provision)}
@@ -274,6 +309,7 @@ def detect(
     if reading is not None:
         reading.take(*(weighed for _, weighed in done))
     detections = []
+    titles = _titles(sentences)
     status: Status
     for (provision, _), found in zip(cued, hits, strict=True):
         # A sentence with a blank shows the provision weak, never present; where the cues
@@ -314,7 +350,7 @@ def detect(
                     ("weak", sorted(present | weak)) if present | weak else ("missing", [])
                 )
         elif present and not open_points:
-            status, hits_shown = "present", sorted(present)
+            status, hits_shown = "present", _settling_first(sentences, titles, found)
         elif present | weak:
             status, hits_shown = "weak", sorted(open_points or weak)
         else:

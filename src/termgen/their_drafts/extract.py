@@ -31,6 +31,8 @@ class Block:
     text: str
     page: int | None = None
     paragraph: int | None = None
+    heading: bool = False
+    """A Word paragraph in a heading style: a title, however it reads."""
 
 
 @dataclass(frozen=True)
@@ -84,13 +86,22 @@ def _extract(
         from termgen.their_drafts.word import docx_paragraphs
 
         paragraphs = docx_paragraphs(path, read_draft(path, "docx"))
-        if not any(text.strip() for text in paragraphs):
+        if not any(paragraph.text.strip() for paragraph in paragraphs):
             raise unreadable(
                 path,
                 "the Word document holds no text; check that it is the draft you meant, or ask "
                 "for a copy with the contract's text in it",
             )
-        return Extracted(path, "docx", _numbered(text for text in paragraphs if text.strip()))
+        return Extracted(
+            path,
+            "docx",
+            tuple(
+                Block(paragraph.text, paragraph=number, heading=paragraph.heading)
+                for number, paragraph in enumerate(
+                    (paragraph for paragraph in paragraphs if paragraph.text.strip()), start=1
+                )
+            ),
+        )
     if suffix == ".txt":
         return Extracted(path, "txt", _text_paragraphs(path, read_draft(path, "txt")))
     raise unreadable(

@@ -178,11 +178,15 @@ def sentences(extracted: Extracted) -> list[Sentence]:
     paragraph_ends: list[int] = []
     titles: set[int] = set()
     offset = 0
-    for text in texts:
+    for block, text in zip(extracted.blocks, texts, strict=True):
         # Whether the paragraph before ended its sentence, as a title's must have.
         after_end = (
             not parts or parts[-1].endswith(_SENTENCE_ENDS) or paragraph_ends[-1:] == [offset]
         )
+        if block.heading and not after_end:
+            # A paragraph in a Word heading style is a title wherever it stands: the row or
+            # line before it ends there.
+            paragraph_ends.append(offset)
         starts.append(offset)
         if "-\n" in text:
             text = _unhyphenated(text)
@@ -195,7 +199,7 @@ def sentences(extracted: Extracted) -> list[Sentence]:
             paragraph_ends.append(offset)
         # So does a title on a paragraph of its own: "Term and termination" is no part of the
         # clause's first sentence (a PDF's blocks are pages, whose lines say too little).
-        elif extracted.kind != "pdf" and after_end and _is_title(joined):
+        elif block.heading or (extracted.kind != "pdf" and after_end and _is_title(joined)):
             titles.add(len(parts) - 1)
             paragraph_ends.append(offset)
     whole = "\n".join(parts)

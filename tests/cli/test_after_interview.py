@@ -1,0 +1,59 @@
+"""What a user reads once the interview's questions are answered: that points are still open,
+how many, and where they are listed."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from termgen.answers.read import read_answers
+from termgen.answers.write import dump_answers
+from termgen.interview.spec import load_spec
+
+from ..conftest import EXAMPLES_DIR
+from ..interview.terminal import ENTER, ExampleAnswers, ScriptedTerminal, run_interview
+
+
+def test_the_open_points_are_counted_before_their_list_not_after_the_answers_look_done(
+    tmp_path: Path,
+) -> None:
+    example = copy.deepcopy(read_answers(EXAMPLES_DIR / "sdv-software.yaml")[0])
+    example["governance"]["clean_team"] = {"required": False}
+    partial = copy.deepcopy(example)
+    del partial["strengths"]["contributions"][0]["tracking"]
+    target = tmp_path / "deal.yaml"
+    target.write_text(dump_answers(partial), encoding="utf-8")
+    spec = load_spec()[0]
+    terminal = ScriptedTerminal(ExampleAnswers(spec, example, {"next": [f"Stop{ENTER}"]}, partial))
+    status, out, err = run_interview(terminal, "--resume", target)
+    assert status == 0, err
+    said = " ".join(out.split())
+    assert "The answers are complete" not in said
+    saved = said.index(f"Every question is answered, and the answers are saved in {target}.")
+    counted = said.index(
+        "1 point is still open (0 blocking, 1 warning), listed below with the question that "
+        "settles each; the drafts list them too, in the open points file."
+    )
+    assert saved < counted < said.index("where to settle it")
+
+
+def test_a_line_left_out_of_left_open_is_said_as_such_not_as_asked_again(
+    tmp_path: Path,
+) -> None:
+    example = copy.deepcopy(read_answers(EXAMPLES_DIR / "sdv-software.yaml")[0])
+    example["governance"]["clean_team"] = {"required": False}
+    partial = {**copy.deepcopy(example), "left_open": ["deal.name"]}
+    target = tmp_path / "deal.yaml"
+    target.write_text(dump_answers(partial), encoding="utf-8")
+    terminal = ScriptedTerminal(
+        ExampleAnswers(load_spec()[0], example, {"next": [f"Stop{ENTER}"]}, partial)
+    )
+    status, out, err = run_interview(terminal, "--resume", target)
+    assert status == 0, err
+    said = " ".join(out.split())
+    assert "'deal.name' is answered in the file and listed as left open" in said
+    assert "asked again" not in said
+    assert (
+        "This line is left out of left_open: the answers stay as they are, and the next save "
+        f"removes it from {target}."
+    ) in said

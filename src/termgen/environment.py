@@ -104,6 +104,13 @@ class Environment:
         self.err(wrap(text, shown, hanging="  ") if shown else text)
 
     @property
+    def rows(self) -> int:
+        """How many lines the terminal on stdout shows, else $LINES; 0 when neither says (a
+        file, which has no height)."""
+        given = self.environ.get("LINES", "")
+        return _terminal_size(self.stdout).lines or (int(given) if given.isdigit() else 0)
+
+    @property
     def stdin_isatty(self) -> bool:
         return _isatty(self.stdin)
 
@@ -153,12 +160,17 @@ class Environment:
 
 def _terminal_width(stream: IO[str]) -> int:
     """The width of the terminal `stream` writes to or reads from; 0 when it is none."""
+    return _terminal_size(stream).columns
+
+
+def _terminal_size(stream: IO[str]) -> os.terminal_size:
+    """The size of the terminal `stream` writes to or reads from; 0 by 0 when it is none."""
     if not _isatty(stream):
-        return 0
+        return os.terminal_size((0, 0))
     try:
-        return os.get_terminal_size(stream.fileno()).columns
+        return os.get_terminal_size(stream.fileno())
     except (OSError, ValueError):
-        return 0
+        return os.terminal_size((0, 0))
 
 
 def _isatty(stream: IO[str]) -> bool:

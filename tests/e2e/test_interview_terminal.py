@@ -214,7 +214,7 @@ def test_a_short_custom_interview_wraps_its_messages_and_saves(
     child.send(ENTER)
     child.expect_exact("Section 2 of 2: Renewal")
     _answer(child, "How is the term renewed?", f"automatic{ENTER}")
-    _answer(child, "Notice to stop a renewal", f"six months{ENTER}")
+    _answer(child, "Notice to stop a renewal", f"half a year{ENTER}")
     child.expect_exact("is not a")
     child.expect_exact("Notice to stop a renewal")
     lines = _printed_lines(child.before)

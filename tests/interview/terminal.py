@@ -92,15 +92,17 @@ def time_limit(terminal: ScriptedTerminal) -> Iterator[None]:
 
 
 def run_interview(
-    terminal: ScriptedTerminal, *args: str | Path, columns: int = 100
+    terminal: ScriptedTerminal, *args: str | Path, columns: int = 100, rows: int | None = None
 ) -> tuple[int, str, str]:
-    """`termgen interview ARGS` in this process, answering through the scripted terminal."""
+    """`termgen interview ARGS` in this process, answering through the scripted terminal, in
+    a terminal `columns` wide and (where given) `rows` high."""
     out, err = io.StringIO(), io.StringIO()
+    height = {} if rows is None else {"LINES": str(rows)}
     env = Environment(
         stdin=io.StringIO(),
         stdout=out,
         stderr=err,
-        environ={**TEST_ENVIRON, "COLUMNS": str(columns)},
+        environ={**TEST_ENVIRON, "COLUMNS": str(columns), **height},
         today=lambda: TODAY,
         terminal=terminal,
     )

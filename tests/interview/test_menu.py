@@ -1,5 +1,5 @@
 """How a menu draws its choices: a window of them on a short terminal, the choice echoed on its
-last line, which the terminal does not wrap."""
+last line, which the terminal does not wrap: wrapped at word boundaries, never cut."""
 
 from __future__ import annotations
 
@@ -25,9 +25,9 @@ LABEL = "software codevelopment (SDV stack, middleware, over-the-air updates)"
     [
         (80, 100, f" {LABEL}"),
         (30, 60, " software codevelopment"),
-        (21, 60, "\n  software codevelopment (SDV stack, middleware,…"),
+        (21, 60, "\n  software codevelopment (SDV stack, middleware,\n  over-the-air updates)"),
     ],
-    ids=["fits", "without its explanation", "on a line of its own"],
+    ids=["fits", "without its explanation", "on lines of its own, wrapped, not cut"],
 )
 def test_a_long_choice_is_echoed_whole_words_within_the_line(
     room: int, columns: int, shown: str

@@ -372,7 +372,8 @@ def test_a_change_that_removes_answers_says_which_and_asks_first(tmp_path: Path,
     status, out, err = run_interview(terminal, "--resume", target)
     assert (status, err) == (0, "")
     said = " ".join(out.split())
-    assert "This removes 30 answers that no longer apply: equity per party; legal form;" in said
+    removed = "This removes 30 answers that no longer apply: equity per party; country or state it"
+    assert f"{removed} is to be incorporated in; legal form;" in said
     assert "board seats per party;" in said
     # No stake to buy out without a company; and what was left open goes too, said so.
     removes = "; stake buy-out (1 entry). It also removes 1 answer left open: name of the joint"
@@ -801,11 +802,16 @@ def test_esc_on_a_question_asked_again_after_a_change_comes_back_to_it_in_order(
         "deal.structure": [f"equity joint venture{ENTER}"],
         "deal.structure:remove": [f"Yes{ENTER}"],
         "company.name": [f"{CLEAR}Newco{ENTER}", ENTER],
-        "company.form": [ESCAPE, CTRL_C],
+        "company.jurisdiction": [ESCAPE, CTRL_C],
     }
     terminal, out, _ = _resume_software_until_paused(tmp_path, spec, overrides)
     after = terminal.asked[terminal.asked.index("company.name") :]
-    assert after == ["company.name", "company.form", "company.name", "company.form"]
+    assert after == [
+        "company.name",
+        "company.jurisdiction",
+        "company.name",
+        "company.jurisdiction",
+    ]
     # Most of them were never asked before: not "asked again".
     said = " ".join(out.split())
     assert "questions depend on it: asked now, with any answer given before to keep" in said

@@ -63,12 +63,15 @@ def test_a_german_deal_is_shown_german_examples_for_its_company(tmp_path: Path, 
         "company.share_capital": [CTRL_C],
     }
     company = _paused(spec, overrides, target).split("Section 3 of 8", 1)[1]
-    assert "Example: Keystone Mobility GmbH." in company
-    assert "Example: German GmbH." in company
-    assert "Delaware" not in company
-    # The company's own jurisdiction, once given, is nearer than the governing law.
-    assert "Example: USD 200m." in company  # the example answers 'the State of Delaware, USA'
-    assert "EUR" not in company
+    before, after = company.split("The form decides the corporate law", 1)
+    assert "Example: Keystone Mobility GmbH." in before
+    assert "Example: Germany." in before
+    assert "Delaware" not in before
+    # The company's own jurisdiction, once given, is nearer than the governing law: its legal
+    # form and capital follow it (the example answers 'the State of Delaware, USA').
+    assert "Example: Delaware corporation." in after
+    assert "Example: USD 200m." in after
+    assert "EUR" not in company and "GmbH" not in after
     _only_missing_answers(target)
 
 
@@ -250,7 +253,7 @@ def test_a_law_given_for_the_governing_law_is_asked_back_with_its_place(
         "place, such as Germany. Press Enter to take Germany, or type German law again to keep it"
     ) in said
     assert read_answers(target)[0]["deal"]["governing_law"] == "Germany"
-    assert "Example: German GmbH." in said.split("Section 3 of 8", 1)[1]  # the deal's place
+    assert "Example: Keystone Mobility GmbH." in said.split("Section 3 of 8", 1)[1]  # its place
     _only_missing_answers(target)
 
 

@@ -11,6 +11,7 @@ Nothing is parsed again on a save, so a save costs string work on the changed pa
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -147,8 +148,12 @@ class Writer:
         self.layout = layout
         self.header = header
         self._scalars: dict[tuple[type, Any], str] = {}
+        self._meanings: Mapping[Path, str] = {}
 
-    def text(self, data: dict[str, Any]) -> str:
+    def text(self, data: dict[str, Any], meanings: Mapping[Path, str] | None = None) -> str:
+        """The file's text for these answers; a null written afresh where `meanings` names
+        what it means ('either party', 'none') says so in a comment after it."""
+        self._meanings = meanings or {}
         root = self.layout.root if self.layout else None
         lines = [] if self.layout else [self.header]
         lines += self._mapping(data, root, 0, ())
@@ -214,6 +219,8 @@ class Writer:
                 *(" " * (column + _STEP) + line for line in lines[1:]),
             ]
         tail = entry.tail if entry else ""
+        if value is None and not tail and path in self._meanings:
+            tail = f"  # {self._meanings[path]}"
         return [f"{head}{separator}{text}{tail}"]
 
     def _scalar(self, value: Any) -> str:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import codecs
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from termgen.answers.layout import Path as Path_
 from termgen.answers.layout import Writer, read_layout
 from termgen.answers.read import answers_data, plain_answers, read_answers
 from termgen.answers.schema import SCHEMA_HINT, write_schema_beside
@@ -52,12 +54,14 @@ class AnswerFile:
         layout = read_layout(original.read_text(encoding="utf-8-sig")) if original else None
         return cls(path, Writer(layout, SCHEMA_HINT), _contents(path))
 
-    def save(self, data: dict[str, Any]) -> None:
+    def save(self, data: dict[str, Any], meanings: Mapping[Path_, str] | None = None) -> None:
         """Write the answers atomically; a save that changes nothing writes nothing.
 
         `data` is the interview's answers for the file, built afresh for each save, so it is
-        kept as it is (no copy) to check the file against when the interview ends."""
-        text = self.writer.text(data)
+        kept as it is (no copy) to check the file against when the interview ends.
+        `meanings` says what a null written afresh means ('either party'), as a comment after
+        it."""
+        text = self.writer.text(data, meanings or {})
         if text == self._text:
             return
         self._write(self._encoded(text), durable=False)

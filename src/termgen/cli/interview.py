@@ -199,7 +199,11 @@ def _in_terminal(
 
     check_writable(output)
     answer_file = AnswerFile.open(command.resume, output)
-    runner = Runner(engine, Prompter(env), answer_file.save, output)
+
+    def save(answers: dict[str, Any]) -> None:
+        answer_file.save(answers, engine.none_meanings(answers))
+
+    runner = Runner(engine, Prompter(env), save, output)
     for problem in refused.asked:
         env.out_wrapped(f"{problem}", "", "  ")
     if refused.asked:
@@ -219,7 +223,7 @@ def _in_terminal(
         deal = runner.review()
     except KeyboardInterrupt:
         if runner.at_list is not None:
-            answer_file.save(runner.paused())
+            save(runner.paused())
         answer_file.close()
         return _paused(env, output)
     env.out_wrapped(f"\nEvery question is answered, and the answers are saved in {output}.", "")
@@ -304,7 +308,8 @@ def _without_terminal(
         if refused:
             env.err(f"{output} not written: fix the answers above first.")
         else:
-            AnswerFile.open(command.answers, output).save(engine.answers())
+            answers = engine.answers()
+            AnswerFile.open(command.answers, output).save(answers, engine.none_meanings(answers))
             env.out_wrapped(
                 f"Answers written to {output}; continue with: termgen interview {output}"
             )

@@ -52,7 +52,7 @@ TERM = frozenset({"exit.term.effective_date", "exit.term.initial", "exit.term.en
 REVIEWS = "change.review_points"
 """Review points are held at a time after the effective date that the term bounds: a term
 changed under them (or given after they were taken from the suggestions) may end first."""
-INITIAL_TERM = ("exit", "term", "initial")
+TERM_RECORD = ("exit", "term")
 
 
 @dataclass
@@ -95,7 +95,23 @@ class Engine(State):
     def _record_nones(self, data: dict[str, Any]) -> list[AnswerPath]:
         """Where the questions whose empty answer says there is none answer inside a record
         of their own (a second signatory's name), in these answers."""
-        paths: list[AnswerPath] = []
+        return [path for path, question in self._nones(data) if len(split(question.path)) > 1]
+
+    def none_meanings(self, kept: dict[str, Any]) -> dict[AnswerPath, str]:
+        """What each null of answers as the file keeps them means, where a question's empty
+        answer put it there: 'either party' for who may use an exit right, else 'none' (a
+        record that is none, a second signatory, included)."""
+        meanings: dict[AnswerPath, str] = {}
+        for path, question in self._nones(kept):
+            record = path[:-1] if len(split(question.path)) > 1 else path
+            if get(kept, record) is None:
+                meanings[record] = question.none_label or "none"
+        return meanings
+
+    def _nones(self, data: dict[str, Any]) -> list[tuple[AnswerPath, Question]]:
+        """Where the questions whose empty answer says there is none answer, in these
+        answers, with the question."""
+        found: list[tuple[AnswerPath, Question]] = []
         for _, item in self.items():
             questions: list[tuple[AnswerPath, Question]]
             if isinstance(item, Question):
@@ -108,12 +124,12 @@ class Engine(State):
                     for entry in range(count)
                     for question in item.questions
                 ]
-            paths += [
-                (*prefix, *split(question.path))
+            found += [
+                ((*prefix, *split(question.path)), question)
                 for prefix, question in questions
-                if question.empty_is_none and len(split(question.path)) > 1
+                if question.empty_is_none
             ]
-        return paths
+        return found
 
     # -- walking the spec ------------------------------------------------------------------
 
@@ -164,7 +180,8 @@ class Engine(State):
             step = self._next_in_entry(section, item, entry)
             if step is not None:
                 if self._edit is None:
-                    self._edit = EntryEdit(item, entry, copy.deepcopy(self.entry_data(item, entry)))
+                    before = copy.deepcopy(self.entry_data(item, entry))
+                    self._edit = EntryEdit(item, entry, before, unfinished=self._half(item, entry))
                 return step
         if self.is_closed(item):
             return None
@@ -506,8 +523,8 @@ class Engine(State):
             if not isinstance(name, str) or name not in preset.before_the_term_ends:
                 continue
             ahead = _duration(preset.before_the_term_ends[name])
-            now = _months_before_the_end(get(self.data, INITIAL_TERM), ahead)
-            was = _months_before_the_end(get(before, INITIAL_TERM), ahead)
+            now = _months_before_the_end(_term_in_months(get(self.data, TERM_RECORD)), ahead)
+            was = _months_before_the_end(_term_in_months(get(before, TERM_RECORD)), ahead)
             held = _in_months(_duration(point.get("after")))
             as_suggested = _in_months(_duration(suggested.get(name)))
             if now is not None and held in (as_suggested, was):
@@ -587,7 +604,7 @@ class Engine(State):
         self._asking = None
         self._queue = [ask for ask in self._queue if ask.group is not edit.group]
         where = (*split(edit.group.path), edit.index)
-        if edit.before is None:
+        if edit.before is None or edit.unfinished:
             self._remove_added(self.data, edit)
         else:
             put(self.data, where, edit.before)
@@ -675,6 +692,18 @@ class Engine(State):
         if edit.new_list and get(data, split(edit.group.path)) == []:
             remove(data, split(edit.group.path))
 
+    def _half(self, group: Group, index: int) -> bool:
+        """Whether an entry lacks a required answer, or the answer to an essential question
+        that applies to it: one no interview saves now, as `_finished` keeps it out of the file
+        until then, but an earlier version did."""
+        entry = self.entry_data(group, index)
+        return not isinstance(entry, dict) or any(
+            get(entry, split(question.path)) in ((ABSENT, OPEN) if question.required else (ABSENT,))
+            and (question.required or not question.detail)
+            and self.applies(question, group, index)
+            for question in group.questions
+        )
+
     def _finished(self, edit: EntryEdit) -> bool:
         """Whether an entry being added may be saved: its required answers given and every
         question of this pass asked (a contribution paused before its quantity is not saved
@@ -757,11 +786,26 @@ def _in_months(length: Duration | None) -> int | None:
     return length.value * _MONTHS_IN[length.unit]
 
 
-def _months_before_the_end(term: Any, ahead: Duration | None) -> int | None:
+def _term_in_months(term: Any) -> int | None:
+    """The whole months an initial term lasts: its length ('12 years': 144), or from its
+    effective date to its end date, when it is given as one (2027-01-01 to 2031-12-31: 60);
+    None for a term not known in months."""
+    if not isinstance(term, dict):
+        return None
+    length = _in_months(_duration(term.get("initial")))
+    start, end = term.get("effective_date"), term.get("end_date")
+    if length is not None or not (isinstance(start, dt.date) and isinstance(end, dt.date)):
+        return length
+    after = end + dt.timedelta(days=1)  # a term ending 31 December ends a whole year
+    months = (after.year - start.year) * 12 + after.month - start.month
+    return months - (after.day < start.day)
+
+
+def _months_before_the_end(length: int | None, ahead: Duration | None) -> int | None:
     """The months after the effective date that fall `ahead` of the end of a term of
-    `term` ('12 years', 6 months ahead: 138); None for a term not counted in months or years,
-    or one no longer than `ahead`."""
-    length, early = _in_months(_duration(term)), _in_months(ahead)
+    `length` months (144, 6 months ahead: 138); None for a term not known in months, or one
+    no longer than `ahead`."""
+    early = _in_months(ahead)
     if length is None or early is None or length <= early:
         return None
     return length - early

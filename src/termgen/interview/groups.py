@@ -27,6 +27,10 @@ class EntryEdit:
     before: dict[str, Any] | None
     new_list: bool = False
     """Whether adding the entry started the list (it goes again with a cancelled entry)."""
+    unfinished: bool = False
+    """Whether the entry was found without the answers to its essential questions, as an
+    earlier version saved an entry paused while it was added: Esc removes it, as it removes an
+    entry being added, rather than keep it as it was."""
 
 
 def model_minimum(group: Group) -> int:

@@ -116,6 +116,8 @@ class _Linter:
                 f"use {' or '.join(repr(kind) for kind in fitting) or 'a group'}",
             )
         self.condition((*where, "when"), question.when, scope)
+        for number, conditional in enumerate(question.help_when):
+            self.condition((*where, "help_when", number, "when"), conditional.when, scope)
         if question.instead_of is not None:
             alternative = shape_at(root.model, split(question.instead_of))
             if alternative is None:

@@ -17,7 +17,7 @@ from prompt_toolkit.keys import Keys
 from prompt_toolkit.layout import FormattedTextControl, HSplit, Layout, Window
 from prompt_toolkit.styles import Style
 
-from termgen.terminal import fit, fit_apart, wrap
+from termgen.terminal import fit_apart, wrap
 
 STYLE = Style.from_dict(
     {
@@ -141,14 +141,14 @@ class _State:
 
 def echo(chosen: str, room: int, columns: int) -> str:
     """The choice as the menu's last line shows it, `room` columns left after the question:
-    the line is not wrapped, so a longer choice drops its explanation in brackets, or goes on
-    a line of its own, never cut mid-word."""
+    the terminal would cut the line, not wrap it, so a longer choice drops its explanation in
+    brackets, or goes on lines of its own, wrapped at word boundaries: never cut."""
     short = chosen.split(" (", 1)[0]
     if len(chosen) <= room:
         return f" {chosen}"
     if len(short) <= room:
         return f" {short}"
-    return f"\n  {fit(chosen, columns - 3)}"
+    return "\n" + wrap(chosen, columns - 1, indent="  ")
 
 
 def _bindings() -> KeyBindings:

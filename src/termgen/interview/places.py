@@ -208,6 +208,38 @@ def city_in(answer: str) -> tuple[str, str] | None:
     return _BY_NAME.get(first.casefold())
 
 
+_TRANSLITERATED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def _own_language(spelling: str, city: str) -> bool:
+    """Whether a spelling of a city is its name in its own language, as an English text does
+    not write it: one with letters English has not ('München', 'Genève'), or written with them
+    spelled out ('Muenchen'); not another English name ('Frankfurt am Main', 'Dusseldorf')."""
+    if not spelling.isascii():
+        return True
+    spelled_out = [
+        other.casefold().translate(_TRANSLITERATED)
+        for other in city.split("/")
+        if not other.isascii()
+    ]
+    return spelling.casefold() in spelled_out
+
+
+def city_in_english(answer: str) -> str | None:
+    """The English name of a city an answer names in its own language ('Genève': 'Geneva');
+    None for a city named in English, a city whose English name is its own ('Düsseldorf'),
+    or one not listed."""
+    first = answer.split(",", 1)[0].strip()
+    for cities in _CITIES.values():
+        for city in cities:
+            english, *spellings = city.split("/")
+            if english.isascii() and any(
+                s.casefold() == first.casefold() and _own_language(s, city) for s in spellings
+            ):
+                return english
+    return None
+
+
 _LAW_ADJECTIVES = {
     "german": "Germany",
     "english": "England and Wales",

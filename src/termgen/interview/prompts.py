@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from typing import Any, get_args
 
 import questionary
-from prompt_toolkit import PromptSession
-from prompt_toolkit.formatted_text import StyleAndTextTuples
+from prompt_toolkit import PromptSession, print_formatted_text
+from prompt_toolkit.formatted_text import FormattedText, StyleAndTextTuples
 from prompt_toolkit.history import DummyHistory
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 
@@ -87,7 +87,7 @@ class Prompter:
         question = step.question
         purpose = engine.data.get("deal", {}).get("purpose")
         place = engine.place(step.group, step.entry)
-        hint = question.help_for(purpose, place)
+        hint = engine.help(question, step.group, step.entry)
         entry, kind = 0, None
         if step.group is not None and step.entry is not None:
             entry = engine.entries(step.group).index(step.entry)
@@ -175,7 +175,26 @@ class Prompter:
         # starts three columns before the edge breaks after its first letters.
         prompt = self._message(message, mark, max(len(default), _ROOM_TO_TYPE) + 2)
         tokens: StyleAndTextTuples = [("class:qmark", mark), ("class:question", f" {prompt} ")]
-        return str(self._session(key).prompt(tokens, default=default))
+        session = self._session(key)
+        answer = ""
+        try:
+            answer = str(session.prompt(tokens, default=default))
+        finally:
+            self._echo(session, tokens, answer)
+        return answer
+
+    def _echo(self, session: PromptSession[str], asked: StyleAndTextTuples, answer: str) -> None:
+        """The question and its answer as they stay on the screen (the line editor erases
+        them, as it wraps a long answer mid-word): the answer wrapped at word boundaries,
+        going on after the question; nothing after it when the prompt was left with Esc."""
+        columns = self.env.columns
+        after = "".join(fragment[1] for fragment in asked).rsplit("\n", 1)[-1]
+        wrapped = wrap(answer, columns - 1, indent=" " * len(after), hanging="")[len(after) :]
+        if len(after) + len(wrapped.split("\n", 1)[0]) > columns - 1:
+            wrapped = "\n" + wrap(answer, columns - 1)  # its first word does not fit beside it
+        print_formatted_text(
+            FormattedText([*asked, ("", wrapped)]), output=session.app.output, style=STYLE
+        )
 
     def _session(self, key: str) -> PromptSession[str]:
         """One line editor for the whole interview; its key bindings are built once. It keeps
@@ -183,7 +202,11 @@ class Prompter:
         io = self.env.prompt_io(key)
         if self._line_editor is None:
             self._line_editor = PromptSession(
-                key_bindings=_ESCAPE, style=STYLE, history=DummyHistory(), **io
+                key_bindings=_ESCAPE,
+                style=STYLE,
+                history=DummyHistory(),
+                erase_when_done=True,
+                **io,
             )
         elif "input" in io:
             self._line_editor.app.input = io["input"]

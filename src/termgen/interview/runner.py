@@ -34,7 +34,7 @@ from termgen.interview.types import TEXT_TYPES
 from termgen.model import Deal
 from termgen.model.messages import clean_loc, path_in_words, plain_message
 from termgen.model.paths import AnswerPath, dotted, split
-from termgen.terminal import command_line
+from termgen.terminal import command_line, wrap
 from termgen.wording import article
 
 Save = Callable[[dict[str, Any]], None]
@@ -62,6 +62,11 @@ def _answers_in_words(lines: list[tuple[Question | Group, str]]) -> str:
     return f"{count}, {left_open} left open" if left_open else count
 
 
+_ROWS_BELOW_THE_LIST = 7
+"""Lines a list shown before a question leaves for it: its own last line saying how many more,
+the question with its two choices, each wrapped once, and the line the cursor waits on."""
+
+
 class Runner:
     def __init__(self, engine: Engine, prompter: Prompter, save: Save, file: Path) -> None:
         self.engine = engine
@@ -85,7 +90,14 @@ class Runner:
         edit = self.engine.editing
         if edit is None or edit.before is not None:
             return f"[{left} left]"
-        new = entry_left(self.engine, edit.group, edit.index)
+        # A question of the entry asked again ('back') counts where it was the first time.
+        entry = (*split(edit.group.path), edit.index)
+        again = [
+            path
+            for path in self.engine.queued_paths
+            if path[: len(entry)] == entry and get(self.engine.data, path) is not ABSENT
+        ]
+        new = entry_left(self.engine, edit.group, edit.index) + len(again)
         return f"[{left} left: {new} for the new {edit.group.item}]"
 
     def questions(self) -> None:
@@ -160,6 +172,8 @@ class Runner:
             return ""
         if edit.before is None:
             return f" · Esc cancels this {step.group.item}"
+        if edit.unfinished:
+            return f" · Esc removes this unfinished {step.group.item}"
         return f" · Esc keeps this {step.group.item} as it was"
 
     def _ask(self, step: Ask) -> None:
@@ -311,9 +325,15 @@ class Runner:
         edit = self.engine.cancel()
         if edit is not None:
             item = edit.group.item
-            done = f"no {item} added" if edit.before is None else f"the {item} is as it was"
+            done = (
+                f"no {item} added"
+                if edit.before is None
+                else f"the unfinished {item} is removed"
+                if edit.unfinished
+                else f"the {item} is as it was"
+            )
             self.prompter.say(f"Cancelled: {done}.")
-            if edit.before is None:
+            if edit.before is None or edit.unfinished:
                 # The entry is gone: its answers are no question to go back to.
                 self._answered = [
                     answered
@@ -465,13 +485,28 @@ class Runner:
 
     def _offer(self, step: Offer) -> None:
         purpose = self.engine.data["deal"]["purpose"]
-        self.prompter.say(
-            f"Suggested answers for {purpose.replace('_', ' ')}"
-            + (f": {step.preset.summary}" if step.preset.summary else ":"),
-            "",
+        heading = f"Suggested answers for {purpose.replace('_', ' ')}" + (
+            f": {step.preset.summary}" if step.preset.summary else ":"
         )
-        for label, text in self._preset_lines(step.preset.defaults):
-            self.prompter.say(f"{label}: {text}", "  ", "    ")
+        self.prompter.say(heading, "")
+        env = self.prompter.env
+        lines = [
+            wrap(f"{label}: {text}", env.columns, "  ", "    ")
+            for label, text in self._preset_lines(step.preset.defaults)
+        ]
+        # On a short terminal, the suggestions that fit above the question: the first ones
+        # (the legal structure) must not scroll away before they are read.
+        room = env.rows - wrap(heading, env.columns).count("\n") - _ROWS_BELOW_THE_LIST
+        shown = len(lines)
+        while env.rows and shown and sum(line.count("\n") + 1 for line in lines[:shown]) > room:
+            shown -= 1
+        for line in lines[:shown]:
+            env.out(line)
+        if shown < len(lines):
+            self.prompter.say(
+                f"… and {len(lines) - shown} more, listed in the review at the end, where each "
+                "can be changed."
+            )
         try:
             use = self.prompter.select(
                 "preset",

@@ -25,6 +25,8 @@ OTHER_PURPOSES = "other"
 """Key of a per-purpose help or example text that every other purpose sees."""
 OTHER_PLACES = "other"
 """Key of the example by place that a deal in any other place sees."""
+PLACE = "{place}"
+"""In a text by place, where the place itself is written ('a company of {place}')."""
 
 PerPurpose = Text | dict[Text, Text]
 """One text for every purpose, or texts by purpose id (with 'other' for the rest)."""
@@ -39,10 +41,11 @@ def for_purpose(text: PerPurpose | None, purpose: str | None) -> str | None:
 
 def _in_place(texts: dict[str, str], place: str | None) -> str | None:
     """The text for the first word of `texts` that `place` names, else the one for any other
-    place; None before the place is known, or when `texts` has none for it."""
+    place, with `{place}` in it written as the place; None before the place is known, or when
+    `texts` has none for it."""
     if not texts or not place:
         return None
-    return next(
+    found = next(
         (
             text
             for word, text in texts.items()
@@ -50,6 +53,14 @@ def _in_place(texts: dict[str, str], place: str | None) -> str | None:
         ),
         texts.get(OTHER_PLACES),
     )
+    return None if found is None else found.replace(PLACE, place)
+
+
+class HelpWhen(Record):
+    """Help that holds only for some answers given before (a casting vote in a 50/50 company)."""
+
+    when: Text = Field(description="Condition over the answers so far, as for a question's.")
+    help: Text
 
 
 class Question(Record):
@@ -73,7 +84,8 @@ class Question(Record):
             "Examples that name a place (a legal form, a currency, an address), by a word of "
             "the place as the answers write it ('Germany', 'Delaware'), with 'other' for a "
             "place none of them names: once the deal's place is known (see `State.place`), "
-            "shown instead of `example`, so that a German deal is not shown a Delaware one."
+            "shown instead of `example`, so that a German deal is not shown a Delaware one; "
+            "'{place}' in one is written as the place."
         ),
     )
     example_by_kind: dict[Text, Text] = Field(
@@ -90,6 +102,14 @@ class Question(Record):
             "Help that holds only in some places (a German AG signs through two people), by "
             "a word of the place as for `example_in`, with 'other' for the rest: shown instead "
             "of `help` once the place of the deal, or of the list entry, is known."
+        ),
+    )
+    help_when: list[HelpWhen] = Field(
+        default_factory=list,
+        description=(
+            "Help that holds only for some answers given before, each with its condition: the "
+            "first whose condition holds is shown instead of `help` and `help_in`, so that a "
+            "51/49 company is not told what a casting vote does in a 50/50 one."
         ),
     )
     default: Any = Field(None, description="Suggested answer; 'today' for today's date.")
@@ -119,6 +139,13 @@ class Question(Record):
         description=(
             "For a choice that may be none (`empty_is_none`), how that first choice reads, "
             "e.g. 'either party'; else '(none)'."
+        ),
+    )
+    as_written: bool = Field(
+        False,
+        description=(
+            "A name or an address, which the draft prints as written in any language: not "
+            "asked back when it reads as French or German, as other typed answers are."
         ),
     )
     detail: bool = Field(

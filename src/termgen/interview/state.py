@@ -162,6 +162,22 @@ class State:
             for other in self._alternatives.get(item.path, [])
         )
 
+    def help(
+        self, question: Question, group: Group | None = None, entry: int | None = None
+    ) -> str | None:
+        """The help that fits the answers so far: the first of `help_when` whose condition
+        holds, else the help for the deal's purpose and place."""
+        for conditional in question.help_when:
+            try:
+                holds = self.env.condition(conditional.when)(**self.context(group, entry))
+            except RenderError as stopped:
+                raise ConditionStopped(question, stopped) from None
+            if holds:
+                return conditional.help
+        purpose = get(self.data, ("deal", "purpose"))
+        place = self.place(group, entry)
+        return question.help_for(purpose if isinstance(purpose, str) else None, place)
+
     def place(self, group: Group | None = None, entry: int | None = None) -> str | None:
         """Where the deal is, the nearest place the answers name so far: the entry's own
         jurisdiction (a party's), else the company's, the governing law, the first party's."""
@@ -223,6 +239,7 @@ class State:
             choices=step.choices,
             unit=step.question.unit,
             confirmed=confirmed,
+            any_language=step.question.as_written,
         )
 
     def check(self, step: Ask, raw: Any, confirmed: str | None = None) -> str | None:

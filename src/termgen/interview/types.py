@@ -13,7 +13,14 @@ from typing import Any, Literal, get_args
 
 from pydantic import ValidationError
 
-from termgen.interview.places import city_in, country_named, in_english, law_place
+from termgen.interview.languages import language_of, number_word, unit_in_english
+from termgen.interview.places import (
+    city_in,
+    city_in_english,
+    country_named,
+    in_english,
+    law_place,
+)
 from termgen.model.common import Duration, Money, Quantity, written_as
 from termgen.model.currency import continental_number, parse_number
 from termgen.model.messages import date_problem, meant_date, plain_message
@@ -82,10 +89,12 @@ def parse(
     choices: Sequence[str] = (),
     unit: str | None = None,
     confirmed: str | None = None,
+    any_language: bool = False,
 ) -> Any:
     """The answer to store for what was typed or picked; None when nothing was given. A whole
     number may name its unit ('20 days' where the question counts days). `confirmed` is an
-    answer asked back about (a doubt) and given again: it is taken as it is."""
+    answer asked back about (a doubt) and given again: it is taken as it is. A typed answer
+    in French or German is asked back, unless it may be in `any_language` (a name)."""
     if kind == "yes_no":
         return None if raw is None else bool(raw)  # '(leave open)' is not 'no'
     if kind in MULTI_TYPES:
@@ -113,11 +122,12 @@ def parse(
     if kind == "place":
         return _place(text, confirmed)
     if kind == "city":
-        return _city(text)
+        return _city(text, confirmed)
     if kind == "date":
         return _date(text)
     if kind == "quantity":
         _ask_back_period_in_another_language(text)
+        _ask_back_unit_of_quantity(text)
     if kind in ("money", "quantity"):
         text = _decimal_comma_asked_back(text, kind, confirmed)
     if kind == "duration":
@@ -127,11 +137,26 @@ def parse(
             return _SHORTHAND[kind].model_validate(text).model_dump()
         except ValidationError as invalid:
             raise AnswerError(plain_message(invalid.errors()[0], _SHORTHAND[kind])[1]) from None
-    if kind == "text_list":
-        return [part.strip() for part in text.split(LIST_SEPARATOR) if part.strip()]
     if kind in ("shares", "per_party"):
         return _per_party(text, kind, parties)
+    if not any_language:
+        _ask_back_language(text, confirmed)
+    if kind == "text_list":
+        return [part.strip() for part in text.split(LIST_SEPARATOR) if part.strip()]
     return text
+
+
+def _ask_back_language(text: str, confirmed: str | None) -> None:
+    """A typed answer in French or German is asked back: the English draft prints it as
+    written. Given again as it was, it is kept."""
+    language = language_of(text)
+    if language is None or text == confirmed:
+        return
+    raise AnswerError(
+        f"'{text}' reads as {language}; the draft is in English and prints this answer as "
+        "written. Type it in English, or press Enter to keep it as it is",
+        doubt=True,
+    )
 
 
 _PERCENT_SIGN = re.compile(r"\s*(?:%|per\s*cent|percent)$", re.I)
@@ -214,15 +239,52 @@ _UNITS_IN_OTHER_LANGUAGES = {
 and the language."""
 
 
+_ENGLISH_UNITS = {
+    **dict.fromkeys(("year", "years"), "years"),
+    **dict.fromkeys(("month", "months"), "months"),
+    **dict.fromkeys(("week", "weeks"), "weeks"),
+    **dict.fromkeys(("day", "days"), "days"),
+}
+
+
 def _ask_back_unit_in_another_language(text: str) -> None:
-    """'5 Jahre' is offered as '5 years', as the draft is in English; Enter takes it."""
-    match = re.fullmatch(r"(\d+)\s*(\w+)\.?", text)
-    found = _UNITS_IN_OTHER_LANGUAGES.get(match[2].casefold()) if match else None
+    """'5 Jahre' is offered as '5 years', as the draft is in English, and a number written
+    as a word ('sept ans', 'sieben Jahre', 'seven years') in digits ('7 years'); Enter takes
+    it."""
+    match = re.fullmatch(r"(\d+|[^\W\d]+(?:-[^\W\d]+)*)\s*(\w+)\.?", text.strip())
+    if match is None:
+        return
+    in_words = None if match[1].isdigit() else number_word(match[1])
+    foreign = _UNITS_IN_OTHER_LANGUAGES.get(match[2].casefold())
+    english = _ENGLISH_UNITS.get(match[2].casefold())
+    if (in_words is None and not match[1].isdigit()) or (foreign is None and english is None):
+        return
+    if foreign is None and in_words is None:
+        return  # '5 years', as the draft writes it
+    unit = foreign[0] if foreign is not None else str(english)
+    count = int(match[1]) if in_words is None else in_words[0]
+    language = foreign[1] if foreign is not None else in_words[1] if in_words else "English"
+    meant = f"{count} {unit.removesuffix('s') if count == 1 else unit}"
+    said = (
+        f"in {language}; the draft is in English"
+        if language != "English"
+        else "with its number in words; the draft writes it in digits"
+    )
+    raise AnswerError(
+        f"'{text}' is {meant} {said}. Press Enter to take {meant}, or change it",
+        instead=meant,
+    )
+
+
+def _ask_back_unit_of_quantity(text: str) -> None:
+    """'25 ETP' is offered as '25 FTE' and '1 usine' as '1 plant', as the draft is in
+    English; Enter takes it."""
+    match = re.fullmatch(r"(\d[\d.,\s]*?)\s*([^\W\d]+)\.?", text.strip())
+    found = unit_in_english(match[1], match[2]) if match else None
     if match is None or found is None:
         return
     unit, language = found
-    count = int(match[1])
-    meant = f"{count} {unit.removesuffix('s') if count == 1 else unit}"
+    meant = written_as(Quantity, _point_for_comma(f"{match[1]} {unit}"))
     raise AnswerError(
         f"'{text}' is {meant} in {language}; the draft is in English. Press Enter to take "
         f"{meant}, or change it",
@@ -276,6 +338,8 @@ def _ask_back_period_in_another_language(text: str) -> None:
     # A word starting the sentence loses its capital ('Releases'); a unit keeps its case
     # ('GWh', 'FTE', 'kWh').
     unit = unit[:1].lower() + unit[1:] if unit[1:].islower() else unit
+    translated = unit_in_english(match["count"], unit)
+    unit = unit if translated is None else translated[0]
     meant = written_as(Quantity, _point_for_comma(f"{match['count']} {unit}{_PER[english]}"))
     raise AnswerError(
         f"'{text}' says how often in {language}; the draft is in English. Press Enter to take "
@@ -313,16 +377,34 @@ def _decimal_comma_asked_back(text: str, kind: str, confirmed: str | None) -> st
     )
 
 
-def _city(text: str) -> str:
+def _city(text: str, confirmed: str | None) -> str:
     """A city, such as the seat of an arbitration; a country in its place is refused with its
-    cities, as 'seated in Switzerland' names no seat."""
+    cities, as 'seated in Switzerland' names no seat, and a city named in its own language
+    ('Genève', 'München') is offered with its English name."""
     country = country_named(text)
     if country is None:
+        _ask_back_city_in_english(text, confirmed)
         return text
     name, cities = country
     raise AnswerError(
         f"'{text}' is a country ({name}); a city is asked, such as {' or '.join(cities[:2])}. "
         "Type the city"
+    )
+
+
+def _ask_back_city_in_english(text: str, confirmed: str | None) -> None:
+    """'Genève' is offered as Geneva, and 'München, Deutschland' as 'Munich, Deutschland', as
+    the draft is in English; given again as it was, it is kept."""
+    english = city_in_english(text)
+    if english is None or text == confirmed:
+        return
+    first, comma, rest = text.partition(",")
+    name = english + comma + rest
+    raise AnswerError(
+        f"'{first.strip()}' is written {english} in English, as the draft is. Press Enter to "
+        f"take {name}, or type {text} again to keep it",
+        instead=name,
+        doubt=True,
     )
 
 
@@ -487,8 +569,10 @@ def _per_party(text: str, kind: str, parties: Sequence[str]) -> dict[str, Any]:
         text = "; ".join(f"{party} {same}" for party in parties)
     values: dict[str, Any] = {}
     written: dict[str, str] = {}
-    # With semicolons between the parties, a comma is a decimal comma ('BFW 66,7; CSY 33,3').
-    for part in text.split(LIST_SEPARATOR) if LIST_SEPARATOR in text else text.split(","):
+    # With semicolons between the parties, a comma is a decimal comma ('BFW 66,7; CSY 33,3');
+    # with commas, so is one between two digits ('VALEO-E 51,5 %, HANCELL 48,5 %').
+    parts = text.split(LIST_SEPARATOR) if LIST_SEPARATOR in text else _DECIMAL_OR.split(text)
+    for part in parts:
         if not part.strip():
             continue
         match = re.fullmatch(r"\s*(.+?)\s+(\d[\d.,]*(?:\s*/\s*\d+)?)\s*%?\s*", part)
@@ -527,6 +611,10 @@ def _per_party(text: str, kind: str, parties: Sequence[str]) -> dict[str, Any]:
     if kind == "shares" and values and total != 100:
         raise AnswerError(f"the shares add up to {total:f}, not 100")
     return values
+
+
+_DECIMAL_OR = re.compile(r"(?<!\d),|,(?!\d)")
+"""A comma that separates the parties, not the decimals of a number."""
 
 
 def _ask_back_shares(text: str, written: dict[str, str]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import signal
 import sys
 from pathlib import Path
 
@@ -354,6 +355,21 @@ def test_at_60_columns_a_filter_finds_words_a_cut_choice_does_not_show(
     child.expect(pexpect.EOF)
     child.close()
     assert read_answers(saved)[0]["deal"]["purpose"] == "software_codevelopment"
+
+
+def test_ctrl_c_arriving_as_a_signal_at_a_menu_pauses_and_is_never_typed_into_its_filter(
+    terminal, tmp_path: Path
+) -> None:
+    # Ctrl-C pressed while a menu is still being drawn reaches it as SIGINT, not as a key.
+    saved = tmp_path / "deal.yaml"
+    child = terminal("-o", saved, columns=60)
+    _answer(child, "Project name of the deal", f"Project Lumen{ENTER}")
+    child.expect_exact("What is the partnership for")
+    child.kill(signal.SIGINT)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert "<sigint>" not in child.before
+    assert read_answers(saved)[0]["deal"]["name"] == "Project Lumen"
 
 
 def test_piped_at_60_columns_the_interview_fits_the_terminal_and_says_its_keys_on_a_question_mark(

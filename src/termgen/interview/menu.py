@@ -191,7 +191,9 @@ def _bindings() -> KeyBindings:
         elif menu.cancellable:
             event.app.exit(exception=Cancelled())
 
+    # Ctrl-C pressed while the menu is still being drawn reaches it as a signal, not a key.
     @bindings.add(Keys.ControlC)
+    @bindings.add(Keys.SIGINT)
     def _(event: KeyPressEvent) -> None:
         event.app.exit(exception=KeyboardInterrupt())
 

@@ -290,6 +290,21 @@ def test_shares_typed_as_fractions_are_offered_in_percent(tmp_path: Path, spec) 
     _only_missing_answers(target)
 
 
+def test_a_misspelt_party_in_shares_is_corrected_and_enter_takes_the_whole_answer(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    target = tmp_path / "deal.yaml"
+    overrides = {
+        "goals.value_sharing.cost_share": [_typed("NAW 60; KSCC 40"), ENTER],
+        "company.name": [CTRL_C],
+    }
+    said = _paused(spec, overrides, target)
+    assert "'KSCC' is not one of the parties, did you mean 'KSC'?" in said
+    assert read_answers(target)[0]["goals"]["value_sharing"]["cost_share"] == {"NAW": 60, "KSC": 40}
+    _only_missing_answers(target)
+
+
 def test_an_empty_notice_of_an_exit_trigger_is_refused(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "deal.yaml"
     overrides = {

@@ -290,6 +290,44 @@ def test_shares_typed_as_fractions_are_offered_in_percent(tmp_path: Path, spec) 
     _only_missing_answers(target)
 
 
+def test_a_date_before_the_drafts_date_where_one_ahead_is_expected_is_asked_back(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    """The Effective Date two years before the draft's (15 October 2026): asked about, and
+    Enter keeps it; then it is a finding."""
+    target = tmp_path / "deal.yaml"
+    overrides = {
+        "exit.term.effective_date": [_typed("2024-04-01"), ENTER],
+        "exit.term.initial": [CTRL_C],
+    }
+    said = _paused(spec, overrides, target)
+    assert (
+        "✗ 1 April 2024 is before the draft's date (15 October 2026), and this date is expected "
+        "ahead of it. Press Enter to keep it"
+    ) in said
+    assert str(read_answers(target)[0]["exit"]["term"]["effective_date"]) == "2024-04-01"
+    checked = run_cli("check", target)
+    assert "1 April 2024 is before the draft's date (15 October 2026)" in " ".join(
+        checked.out.split()
+    )
+
+
+def test_a_misspelt_party_in_shares_is_corrected_and_enter_takes_the_whole_answer(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    target = tmp_path / "deal.yaml"
+    overrides = {
+        "goals.value_sharing.cost_share": [_typed("NAW 60; KSCC 40"), ENTER],
+        "company.name": [CTRL_C],
+    }
+    said = _paused(spec, overrides, target)
+    assert "'KSCC' is not one of the parties, did you mean 'KSC'?" in said
+    assert read_answers(target)[0]["goals"]["value_sharing"]["cost_share"] == {"NAW": 60, "KSC": 40}
+    _only_missing_answers(target)
+
+
 def test_an_empty_notice_of_an_exit_trigger_is_refused(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "deal.yaml"
     overrides = {

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -11,7 +12,7 @@ from termgen.model import Deal
 from termgen.model.common import Duration
 from termgen.model.exit import expiry
 from termgen.model.goals import SHARE_KINDS
-from termgen.model.paths import AnswerPath, parse_path
+from termgen.model.paths import AnswerPath, expected_ahead, parse_path
 from termgen.model.strengths import Contribution
 from termgen.wording import and_join, date_text, humanise, percent_text
 
@@ -326,6 +327,34 @@ def _term_sheet_dates(deal: Deal, _: str) -> list[Gap]:
             )
         )
     return gaps
+
+
+@check("dates_ahead")
+def _dates_ahead(deal: Deal, _: str) -> list[Gap]:
+    dated = deal.deal.date
+    if dated is None:
+        return []
+    return [
+        Gap(
+            f"{date_text(day)} is before the draft's date ({date_text(dated)}), where a date "
+            "ahead is expected; give the date meant",
+            path,
+        )
+        for path, day in _dates(deal.model_dump(), ())
+        if day < dated and expected_ahead(path)
+    ]
+
+
+def _dates(data: object, path: AnswerPath) -> Iterator[tuple[AnswerPath, dt.date]]:
+    """Every date in the dumped deal `data`, with its path."""
+    if isinstance(data, dt.date):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _dates(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _dates(value, (*path, index))
 
 
 @check("scope_extent")

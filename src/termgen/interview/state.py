@@ -20,10 +20,10 @@ from termgen.interview.types import AnswerError, NewBody, parse, show
 from termgen.model import Deal
 from termgen.model.common import JOINT
 from termgen.model.messages import clean_loc, plain_message
-from termgen.model.paths import AnswerPath, shape_at, shape_of, split
+from termgen.model.paths import AnswerPath, expected_ahead, shape_at, shape_of, split
 from termgen.templating.missing import PLACEHOLDER_MARK
 from termgen.templating.sandbox import RenderError, Sandbox
-from termgen.wording import article
+from termgen.wording import article, date_text
 
 BODIES = "governance.bodies"
 
@@ -256,6 +256,9 @@ class State:
             return wrong
         if value is None:
             return AnswerError(self._needed(step)) if step.question.required else None
+        past = self._past(step, value)
+        if past is not None and not (isinstance(raw, str) and raw.strip() == confirmed):
+            return past
         candidate = copy.deepcopy(self.data)
         if isinstance(value, NewBody):
             if value.name in (*self.party_names(), JOINT, *self.body_names()):
@@ -266,6 +269,22 @@ class State:
         put(candidate, step.path, value)
         problem = self._model_problem(candidate, step.path)
         return None if problem is None else AnswerError(problem)
+
+    def _past(self, step: Ask, value: object) -> AnswerError | None:
+        """A date expected ahead that falls before the draft's date (today's if it has none)
+        is asked back: typed again as it was, or with Enter, it is kept."""
+        if not (isinstance(value, dt.date) and expected_ahead(step.path)):
+            return None
+        dated = get(self.data, ("deal", "date"))
+        if not isinstance(dated, dt.date):
+            dated = dt.date.today()
+        if value >= dated:
+            return None
+        return AnswerError(
+            f"{date_text(value)} is before the draft's date ({date_text(dated)}), and this date "
+            "is expected ahead of it. Press Enter to keep it, or type the date you mean",
+            doubt=True,
+        )
 
     @staticmethod
     def _needed(step: Ask) -> str:

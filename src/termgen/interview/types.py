@@ -24,7 +24,7 @@ from termgen.interview.places import (
 from termgen.model.common import Duration, Money, Quantity, written_as
 from termgen.model.currency import continental_number, parse_number
 from termgen.model.messages import date_problem, meant_date, plain_message
-from termgen.suggest import with_suggestion
+from termgen.suggest import nearest, with_suggestion
 from termgen.wording import format_number
 
 QuestionType = Literal[
@@ -591,8 +591,12 @@ def _per_party(text: str, kind: str, parties: Sequence[str]) -> dict[str, Any]:
         # Short names are written as the deal spells them, whatever the case typed.
         party = next((name for name in parties if name.casefold() == party.casefold()), party)
         if parties and party not in parties:
+            # The whole answer with the name corrected is offered in its place: Enter takes it.
+            meant = nearest(party, parties)
+            corrected = part[: match.start(1)] + meant + part[match.end(1) :] if meant else None
             raise AnswerError(
-                with_suggestion(f"'{party}' is not one of the parties", party, parties)
+                with_suggestion(f"'{party}' is not one of the parties", party, parties),
+                instead=text.replace(part, corrected, 1) if corrected else None,
             )
         written[party] = number
         if kind == "shares" and ("/" in number or re.fullmatch(r"\d+,\d{1,2}", number)):

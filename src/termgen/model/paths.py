@@ -32,6 +32,23 @@ def parse_path(path: str) -> AnswerPath:
     )
 
 
+_AHEAD = frozenset(
+    {
+        ("exit", "term", "effective_date"),
+        ("goals", "objectives", "measure", "by"),
+        ("strengths", "contributions", "start"),
+        ("strengths", "phases", "target_date"),
+        ("change", "review_points", "date"),
+    }
+)
+"""Dates the partnership looks forward to: one before the draft's own date is a slip."""
+
+
+def expected_ahead(path: AnswerPath) -> bool:
+    """Whether the date at `path` (list indexes aside) is one expected after the draft's date."""
+    return tuple(part for part in path if isinstance(part, str)) in _AHEAD
+
+
 @dataclass(frozen=True)
 class Shape:
     """What a model field holds, with Optional and Annotated stripped away."""

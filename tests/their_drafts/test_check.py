@@ -391,6 +391,24 @@ def test_an_open_renewal_in_our_draft_reads_as_not_settled(tmp_path: Path) -> No
     assert (found["renewal.mechanism"], found["renewal.notice"]) == ("weak", "missing")
 
 
+def test_a_blocking_provision_only_mentioned_counts_as_blocking_in_the_summary_and_strict(
+    tmp_path: Path,
+) -> None:
+    assert run_cli("draft", EXAMPLES_DIR / "incomplete-deal.yaml", "-o", tmp_path).status == 0
+    term_sheet = tmp_path / "project-lodestar-term-sheet-v0.1.docx"
+    result = run_cli("check", term_sheet, "--strict")
+    weak_blocking = [
+        line for line in result.out.splitlines() if line.startswith("weak     blocking")
+    ]
+    assert len(weak_blocking) == 2
+    assert result.out.splitlines()[-1].endswith("; 3 blocking provisions weak or missing")
+    assert result.status == 1
+    copy = tmp_path / "copy.docx"
+    copy.write_bytes(term_sheet.read_bytes())
+    table = run_cli("check", term_sheet, copy).out
+    assert table.count("renewal.mechanism, renewal.notice, exit.assets") == 2
+
+
 def test_the_text_table_shows_status_and_evidence(drafts: dict[str, Path]) -> None:
     result = run_cli("check", drafts["supply-agreement.pdf"])
     assert result.status == 0
@@ -399,7 +417,7 @@ def test_the_text_table_shows_status_and_evidence(drafts: dict[str, Path]) -> No
     assert any(
         line.startswith("present  blocking  term.initial") and "p. 1:" in line for line in lines
     )
-    assert lines[-1] == "12 present, 0 weak, 5 missing (1 of them blocking)"
+    assert lines[-1] == "12 present, 0 weak, 5 missing; 1 blocking provision weak or missing"
 
 
 RECIPE = [

@@ -77,11 +77,11 @@ def _check_draft(command: Check, file: Path, env: Environment) -> ExitStatus:
     report = check_extracted(reading, lambda: _provisions(command, env), env.cache())
     if command.json:
         env.out(json.dumps(report.as_json(), indent=2, ensure_ascii=False))
-        return strict_status(command.strict, bool(report.blocking_missing))
+        return strict_status(command.strict, bool(report.blocking_unsettled))
     env.out(f"Provisions in {file}")
     env.out(text_table(("status", "severity", "provision", "evidence"), report.rows(), env.columns))
     env.out(report.summary())
-    return strict_status(command.strict, bool(report.blocking_missing))
+    return strict_status(command.strict, bool(report.blocking_unsettled))
 
 
 def _check_drafts(command: Check, env: Environment) -> ExitStatus:
@@ -101,7 +101,7 @@ def _check_drafts(command: Check, env: Environment) -> ExitStatus:
             env.out(json.dumps(checked.as_json(), ensure_ascii=False))
     if not command.json:
         rows = [summary_row(checked) for checked in results]
-        header = ("file", "present", "weak", "missing", "blocking missing")
+        header = ("file", "present", "weak", "missing", "blocking, not present")
         env.out(text_table(header, rows, None))
         failed = sum(checked.error is not None for checked in results)
         env.out(f"{len(results)} drafts checked, {failed} could not be read")
@@ -110,7 +110,7 @@ def _check_drafts(command: Check, env: Environment) -> ExitStatus:
             env.err_problem(checked.error)
     if any(checked.error is not None for checked in results):
         return ExitStatus.ERROR
-    blocking = any(checked.report and checked.report.blocking_missing for checked in results)
+    blocking = any(checked.report and checked.report.blocking_unsettled for checked in results)
     return strict_status(command.strict, bool(blocking))
 
 

@@ -40,11 +40,11 @@ class Checked:
 
 
 def summary_row(checked: Checked) -> tuple[str, str, str, str, str]:
-    """File, counts of present / weak / missing, and the blocking ids missing (or the error)."""
+    """File, counts of present / weak / missing, and the blocking ids not present (or the error)."""
     if checked.report is None:
         return (str(checked.file), "", "", "", f"cannot check: {checked.reason}")
     counts = checked.report.counts()
-    blocking = ", ".join(d.provision for d in checked.report.blocking_missing)
+    blocking = ", ".join(d.provision for d in checked.report.blocking_unsettled)
     return (
         str(checked.file),
         str(counts["present"]),

@@ -42,8 +42,9 @@ class ForeignReport:
         return {"file": str(self.file), "provisions": [d.as_json() for d in self.detections]}
 
     @property
-    def blocking_missing(self) -> list[Detection]:
-        return [d for d in self.detections if d.severity == "blocking" and d.status == "missing"]
+    def blocking_unsettled(self) -> list[Detection]:
+        """Blocking provisions the draft leaves missing or only mentions (weak): both need work."""
+        return [d for d in self.detections if d.severity == "blocking" and d.status != "present"]
 
     def rows(self) -> list[tuple[str, str, str, str]]:
         """Status, severity, provision and the first evidence (page or paragraph: quote)."""
@@ -65,9 +66,10 @@ class ForeignReport:
 
     def summary(self) -> str:
         counts = self.counts()
+        blocking = len(self.blocking_unsettled)
         return (
-            f"{counts['present']} present, {counts['weak']} weak, {counts['missing']} missing "
-            f"({len(self.blocking_missing)} of them blocking)"
+            f"{counts['present']} present, {counts['weak']} weak, {counts['missing']} missing; "
+            f"{blocking} blocking {'provision' if blocking == 1 else 'provisions'} weak or missing"
         )
 
 

@@ -196,7 +196,8 @@ def test_a_working_team_on_the_path_owns_no_decision() -> None:
     assert texts["governance.decision-rights"].endswith(
         "A decision not listed in the matrix belongs to the body whose charter covers it. The "
         "Operations PMO takes no decisions: a decision its charter covers belongs to the "
-        "Steering Committee, for which the Operations PMO prepares it."
+        "owner the decision-rights matrix names for it or, where it names none, to the Steering "
+        "Committee, for which the Operations PMO prepares it."
     )
     settled = (
         "The Operations PMO takes no decisions: at its level, the parties' members seek an "

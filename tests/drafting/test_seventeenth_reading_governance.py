@@ -10,7 +10,7 @@ fee rule."""
 
 from __future__ import annotations
 
-from .test_fifth_reading import _answers, _texts
+from .test_fifth_reading import _answers, _table, _texts
 from .test_mechanics import _numbers
 
 
@@ -139,3 +139,32 @@ def test_a_committee_block_votes_by_its_members_present_and_an_absent_party_stal
     ) in alliance
     assert "where the two parties appoint equal numbers" not in alliance  # three parties
     assert "a meeting of a body that is not quorate is adjourned" in alliance
+
+
+def test_a_recovery_plan_is_approved_unless_rejected_with_reasons_in_time() -> None:
+    for example, approver in (
+        ("battery-jv.yaml", "the Board"),
+        ("robotaxi-pilot.yaml", "the Steering Committee"),
+    ):
+        critical = _texts(_answers(example))["strengths.critical-path"]
+        assert "without an approved recovery plan" in critical
+        assert (
+            f"The recovery plan needs the approval of {approver}, on which the members of the "
+            "delayed party do not vote; it is treated as approved unless it is rejected, with "
+            "written reasons, within 10 working days after it is presented."
+        ) in critical
+
+
+def test_an_operator_owns_the_fleet_plan_the_pmo_prepares() -> None:
+    data = _answers("robotaxi-pilot.yaml")
+    rights = _texts(data)["governance.decision-rights"]
+    assert (
+        "The Operations PMO takes no decisions: a decision its charter covers belongs to the "
+        "owner the decision-rights matrix names for it or, where it names none, to the Steering "
+        "Committee, for which the Operations PMO prepares it."
+    ) in rights
+    matrix = {row[0]: (row[2], row[3]) for row in _table(data, "decision_rights")}
+    assert matrix["Weekly fleet plan and vehicle deployment within the approved pilot budget"] == (
+        "MFM",
+        "Owner decides",
+    )

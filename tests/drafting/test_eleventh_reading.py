@@ -196,4 +196,7 @@ def test_a_working_team_that_decides_nothing_says_it_has_no_quorum() -> None:
 def test_a_two_thirds_majority_is_written_as_one() -> None:
     rows = _table(_answers("robotaxi-pilot.yaml"), "decision_rights")
     timing = next(row for row in rows if row[0].startswith("Phase timing"))
-    assert timing[3] == "Qualified majority of two thirds (4 of 6 members)"
+    assert (
+        timing[3]
+        == "Qualified majority of two thirds (votes of 4 of 6 members, cast in party blocks)"
+    )

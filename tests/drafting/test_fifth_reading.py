@@ -120,7 +120,7 @@ def test_bodies_outside_a_joint_venture_decide_unanimously_unless_the_matrix_say
     default = (
         "Unless the decision-rights matrix states another approval for a decision, a body decides "
         "unanimously, that is with the votes of all members present, who must include at least one "
-        "member appointed by each party;"
+        "member appointed by each party, at an adjourned meeting too;"
     )
     for example in ("platform-sharing.yaml", "bridge-technology.yaml", "robotaxi-pilot.yaml"):
         assert default in _texts(_answers(example))["governance.annex.charters"]

@@ -23,10 +23,13 @@ def test_a_committed_capital_call_is_the_boards_ordinary_business() -> None:
     assert (
         "A capital call within the approved business plan, or for a capital contribution the "
         f"contributions schedule in clause {numbers['strengths.contributions']} commits the "
-        f"parties to, is not a Reserved Matter: the Board makes it by the ordinary vote in clause "
-        f"{numbers['company.board']} or, where the Board has not made it within 10 working days "
-        "after the date that plan or schedule sets for it, either party makes it by written "
-        "notice to the JV and the other party. It binds each party for the amount the approved business "
+        "parties to, is not a Reserved Matter. It falls due on the date that plan or schedule "
+        "states for it or, where either states a milestone instead, on the day the JV's Chief "
+        "Financial Officer confirms in writing to the Board and every party that the milestone "
+        "has been met, which the officer does within 5 working days after it is met. The Board "
+        f"makes the call by the ordinary vote in clause {numbers['company.board']} or, where the "
+        "Board has not made it within 10 working days after it fell due, either party makes it "
+        "by written notice to the JV and the other party. It binds each party for the amount the approved business "
         "plan or that schedule commits it to. Any other capital call is a Reserved Matter under "
         f"clause {numbers['company.reserved-matters']}"
     ) in calls
@@ -38,9 +41,14 @@ def test_a_committed_capital_call_is_the_boards_ordinary_business() -> None:
     matters[:] = [item for item in matters if "Capital calls" not in item["matter"]]
     texts = _texts(data)
     calls = texts["goals.capital-calls"]
-    assert "A capital call within the approved business plan is not a Reserved Matter: the" in calls
+    assert (
+        "A capital call within the approved business plan is not a Reserved Matter. It falls"
+        in (calls)
+    )
+    assert "where it states a milestone instead" in calls
     assert "binds each party for the amount the approved business plan commits it to." in calls
-    assert "after the date that plan sets for it, either party makes it by written notice" in calls
+    assert "It falls due on the date that plan states for it" in calls
+    assert "after it fell due, either party makes it by written notice" in calls
     reserved = texts["company.reserved-matters"]
     assert "\nCapital calls beyond the approved business plan: the Board" in reserved
     assert "contributions schedule" not in reserved

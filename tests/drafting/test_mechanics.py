@@ -44,9 +44,13 @@ def test_a_defaulting_party_neither_blocks_nor_counts_towards_quorum_on_reserved
     texts = _texts(_answers("battery-jv.yaml"))
     assert (
         "While the default continues, a director the Defaulting Party appointed has no vote on a "
-        "Reserved Matter decided by the Board, which the directors of the other party decide "
-        "alone, and its directors do not count towards the quorum of a Board meeting that decides "
-        "one; matters reserved to all "
+        "Funding Matter, that is a Reserved Matter on a capital call, on borrowing or on the "
+        "approval of the business plan as far as it sets the JV's funding, which the directors "
+        "of the other party decide alone, and its directors do not count towards the quorum of "
+        "a Board meeting that decides only Funding Matters. The Defaulting Party keeps its vote "
+        "on every other Reserved Matter, including a contract between the JV and a party or its "
+        "affiliates and any decision that changes a party's rights or obligations; matters "
+        "reserved to all "
         "stockholders still need every stockholder's consent, except that the Defaulting Party "
         "votes its shares in favour of an issue of shares under this clause"
     ) in texts["goals.capital-calls"]
@@ -416,7 +420,8 @@ def test_a_party_cannot_walk_away_over_a_milestone_it_missed_itself() -> None:
 
 def test_a_qualified_majority_says_how_many_votes_it_takes() -> None:
     # The Board's directors cast their party's votes, so its majority is a share of the votes,
-    # never a head count (see test_fifteenth_reading_governance); other bodies count heads.
+    # never a head count (see test_fifteenth_reading_governance); other bodies count their
+    # members, whose votes each party's members present cast as one block.
     texts = _texts(_answers("edrive-jv.yaml"))
     assert (
         "Approval of the business plan and the annual budget: the Board, by at least 75 % of the "
@@ -424,10 +429,10 @@ def test_a_qualified_majority_says_how_many_votes_it_takes() -> None:
     ) in texts["company.reserved-matters"]
     # A majority typed as 66 % is the two thirds a lawyer writes.
     assert approval_text("qualified_majority", Decimal(66), 6) == (
-        "qualified majority of two thirds (4 of 6 members)"
+        "qualified majority of two thirds (votes of 4 of 6 members, cast in party blocks)"
     )
     assert approval_text("qualified_majority", Decimal(75), 9) == (
-        "qualified majority (75 %: 7 of 9 members)"
+        "qualified majority (75 %: votes of 7 of 9 members, cast in party blocks)"
     )
     assert approval_text("qualified_majority", Decimal(75)) == "qualified majority (75 %)"
     assert approval_text("unanimous", None, 6) == "unanimous"

@@ -98,7 +98,8 @@ def test_the_board_votes_by_shareholding_and_reserves_calls_beyond_the_commitmen
     assert "simple majority of the directors present" not in texts["company.board"]
     assert (
         f"Any other capital call is a Reserved Matter under clause "
-        f"{numbers['company.reserved-matters']} and binds only a party that has approved it"
+        f"{numbers['company.reserved-matters']} and, whatever majority that clause states for "
+        "it, needs the approval"
     ) in texts["goals.capital-calls"]
     reserved = texts["company.reserved-matters"]
     assert (

@@ -116,20 +116,26 @@ def _worded(part: Segment, style: HouseStyle) -> Segment:
     return Segment(text, part.open_point)
 
 
+def _votes(members: int, fraction: Decimal) -> str:
+    return f"votes of {math.ceil(members * fraction)} of {members} members, cast in party blocks"
+
+
 def approval_text(approval: str, majority_percent: Decimal | None = None, members: int = 0) -> str:
     """'qualified_majority', 75 -> 'qualified majority (75 %)'; of a body of 9 members,
-    'qualified majority (75 %: 7 of 9 members)', so nobody has to work out who can outvote
-    whom; 66 % of 6 members as 'qualified majority of two thirds (4 of 6 members)'."""
+    'qualified majority (75 %: votes of 7 of 9 members, cast in party blocks)', so nobody has
+    to work out who can outvote whom; 66 % of 6 members as 'qualified majority of two thirds
+    (votes of 4 of 6 members, cast in party blocks)'. The blocks are those of the governance
+    annex (clause governance.annex.charters): the members present cast every vote of their party."""
     words = humanise(approval)
     if majority_percent is None:
         return words
     share, fraction = majority_share(majority_percent)
     if share == percent_text(majority_percent):
         if members:
-            return f"{words} ({share}: {math.ceil(members * fraction)} of {members} members)"
+            return f"{words} ({share}: {_votes(members, fraction)})"
         return f"{words} ({share})"
     if members:
-        return f"{words} of {share} ({math.ceil(members * fraction)} of {members} members)"
+        return f"{words} of {share} ({_votes(members, fraction)})"
     return f"{words} of {share}"
 
 

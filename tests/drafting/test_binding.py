@@ -174,9 +174,12 @@ def test_exit_costs_after_a_default_fall_on_the_party_in_default() -> None:
         "party's material breach or insolvency, that party also bears the reasonable costs of "
         "exit of the other party." + jv,
         "pro_rata": "The costs of exit are shared in proportion to the cost shares, except that "
-        "after an exit for a party's material breach or insolvency, that party bears them.",
+        "a party whose material breach or insolvency gives rise to an exit, or that exits for "
+        "convenience, bears its own costs of exit and the reasonable costs of exit of the other "
+        "party.",
         "defaulting_party": "After an exit for a party's material breach or insolvency, that "
-        "party bears the costs of exit; after any other exit, each party bears its own." + jv,
+        "party bears its own costs of exit and the reasonable costs of exit of the other party; "
+        "after any other exit, each party bears its own." + jv,
     }
     for bearer, text in expected.items():
         data["exit"]["costs"] = {"borne_by": bearer}

@@ -94,20 +94,21 @@ def test_the_exiting_party_is_defined_and_the_innocent_party_may_put_as_well_as_
     data = _answers("battery-jv.yaml")
     buy_out = _texts(data)["exit.stake-buy-out"]
     assert (
-        'That party (the "Exiting Party") is the party whose material breach, insolvency or '
-        "change of control gives rise to the notice of exit or, on any other exit trigger, the "
-        "party that gives the notice of exit."
+        "Where a party's material breach, insolvency or change of control gives rise to the "
+        "notice of exit, that party is the Exiting Party, and the other party may buy all its "
+        "shares (call option)."
     ) in buy_out
     assert (
         "After the Exiting Party's material breach or change of control, the other party may "
         "instead sell all its shares to the Exiting Party, which must buy them (put option)."
     ) in buy_out
-    # Without fault triggers the Exiting Party is the one who gives notice, and there is no put.
+    # Without fault triggers the party that gives notice exits, and the other cannot put to it.
     data["exit"]["triggers"] = [
         t for t in data["exit"]["triggers"] if t["kind"] in ("convenience", "regulatory")
     ]
     buy_out = _texts(data)["exit.stake-buy-out"]
-    assert 'That party (the "Exiting Party") is the party that gives the notice of exit.' in buy_out
+    assert "A party that exits for convenience after the Lock-in Period is the Exiting" in buy_out
+    assert "the party that gives it chooses between" in buy_out
     assert "which must buy them" not in buy_out
     assert "where it was an option of the other party" not in buy_out
 
@@ -119,7 +120,7 @@ def test_among_three_parties_a_withdrawal_leaves_the_jv_running() -> None:
     assert (
         "If no option is exercised in time, the partnership continues between the remaining "
         f"parties, as clause {numbers['exit.triggers']} provides: the Exiting Party keeps its "
-        f"shares, with the rights they carry, until it transfers them on the terms clause "
+        f"shares until it transfers them on the terms clause "
         f"{numbers['company.transfers']} sets for a transfer to a third party"
     ) in buy_out
     assert "the JV is wound up as clause" not in buy_out
@@ -131,7 +132,10 @@ def test_among_three_parties_a_withdrawal_leaves_the_jv_running() -> None:
 
 def test_a_no_fault_exit_shares_its_costs_and_the_jvs_own_costs_fall_on_someone() -> None:
     costs = _texts(_answers("platform-sharing.yaml"))["exit.costs"]
-    assert costs.startswith("A party that ends the partnership for convenience bears the costs")
+    assert costs.startswith(
+        "A party that ends the partnership for convenience bears its own costs of exit and the "
+        "reasonable costs of exit of the other party;"
+    )
     assert "The party that ends the partnership bears" not in costs
     assert (
         "After any other exit (for a prolonged deadlock, missed milestones, or a regulatory or "
@@ -185,8 +189,9 @@ def test_a_milestone_long_stop_says_what_the_cure_runs_from() -> None:
     numbers = _numbers(data)
     text = _texts(data)["exit.trigger.milestones"]
     assert text.startswith(
-        "If a milestone of the phase plan has not been met by the date stated below and is still "
-        "not met within 180 days after that date, NAW may end the partnership"
+        "If the case stated below arises and is still not put right within 180 days after the "
+        "date it states, NAW may end the partnership by giving 90 days' notice, whether or not "
+        f"the case concerns a milestone of the phase plan in clause {numbers['strengths.phases']}"
     )
     assert (
         "The date stated there applies to this right only: it does not move the target dates of "
@@ -209,7 +214,10 @@ def test_the_expert_fees_name_only_the_defaults_the_deal_has() -> None:
     data = _answers("battery-jv.yaml")
     data["exit"]["triggers"] = [t for t in data["exit"]["triggers"] if t["kind"] != "insolvency"]
     valuation = _texts(data)["exit.valuation"]
-    assert "after an exit for a party's material breach, that party bears them." in valuation
+    assert (
+        "after an exit for a party's material breach, that party bears them, as it bears the "
+        "costs of exit." in valuation
+    )
     data["exit"]["triggers"] = [t for t in data["exit"]["triggers"] if t["kind"] != "breach"]
     valuation = _texts(data)["exit.valuation"]
     assert valuation.endswith("The buyer and the seller bear the expert's fees in equal shares.")

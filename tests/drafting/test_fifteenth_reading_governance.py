@@ -166,15 +166,17 @@ def test_an_approval_for_a_later_phase_has_its_own_long_stop_date() -> None:
         'The long-stop date of an approval (its "Long-stop Date") is the date 12 months after '
         "the definitive agreements are signed or, for an approval that only an activity of a "
         f"phase after the first in clause {numbers['strengths.phases']} needs, the date 12 "
-        "months after that phase opens. If such an approval is refused, made subject to an "
-        "Unacceptable Condition or not obtained by its Long-stop Date,"
+        "months after that phase opens; it never falls before the target date in clause "
+        f"{numbers['strengths.phases']} of the phase whose activity needs the approval, nor after "
+        f"the end of the Initial Term in clause {numbers['exit.term']}."
     ) in approvals
-    # In a JV the long-stop holds closing only, not an approval a later activity needs.
+    # In a JV the Long-stop Date holds closing; an approval a later activity needs has its own.
     volta = _texts(_answers("battery-jv.yaml"))["general.regulatory-approvals"]
     assert "regulatory approvals that closing requires, to be obtained by the date" in volta
     assert (
         "An approval that only a later activity of the JV needs is not a condition of closing: "
-        "that activity starts only once the approval has been obtained."
+        "that activity starts only once the approval has been obtained, and its own long-stop "
+        "date is"
     ) in volta
 
 

@@ -384,7 +384,12 @@ def test_a_call_option_not_exercised_in_time_winds_the_jv_up() -> None:
     assert (
         "(put option). An option under this clause is exercised by written notice given before "
         "the notice of exit takes effect or, if later, within 30 days after the price has been "
-        "agreed or determined. If no option is exercised in time, the JV is wound up as clause "
+        "agreed or determined. If the price has not been agreed within 30 days after the "
+        "Valuation Date, either party may refer it to the expert under clause "
+        f"{numbers['exit.valuation']}; if neither party has referred it within the following 10 "
+        "days, every option under this clause lapses, whether exercised or not, and it is as if "
+        "no option had been exercised in time. If no option is exercised in time, the JV is "
+        "wound up as clause "
         f"{numbers['exit.winding-up']} provides, unless the parties agree otherwise, and the "
         "Exiting Party cannot block it. The price is"
     ) in _texts(data)["exit.stake-buy-out"]
@@ -412,9 +417,9 @@ def test_a_party_cannot_walk_away_over_a_milestone_it_missed_itself() -> None:
     text = _texts(_answers("sdv-software.yaml"))["exit.trigger.milestones"]
     assert "BFW may end the partnership" in text
     assert (
-        "A party may not rely on a milestone missed because it did not deliver its own "
-        "contribution. This right applies only in the following case:\n"
-        "Release 1.0 not accepted by 31 December 2028."
+        "the phase plan in clause 4.3:\nRelease 1.0 not accepted by 31 December 2028.\n"
+        "A party may not rely on a miss caused by its own failure to deliver its contribution, "
+        "by its own decision or by an approval or consent it withheld."
     ) in text
 
 
@@ -488,15 +493,18 @@ def test_a_licence_lasts_as_long_as_the_service_parts_that_survive_exit_need_it(
 def test_the_party_that_ends_the_partnership_for_the_others_default_does_not_pay_for_it() -> None:
     data = _answers("platform-sharing.yaml")
     assert _texts(data)["exit.costs"] == (
-        "A party that ends the partnership for convenience bears the costs of exit; where a "
-        "party ends it for the other party's material breach, insolvency or change of control, "
-        "that other party bears them. After any other exit (for a prolonged deadlock, missed "
+        "A party that ends the partnership for convenience bears its own costs of exit and the "
+        "reasonable costs of exit of the other party; where a party ends it for the other "
+        "party's material breach, insolvency or change of control, that other party bears its "
+        "own costs of exit and the reasonable costs of exit of the party that ends the "
+        "partnership. After any other exit (for a prolonged deadlock, missed "
         "milestones, or a regulatory or tariff change), and when the partnership ends at the end "
         "of its term, the costs of exit are shared in proportion to the cost shares."
     )
     data["exit"]["triggers"] = [t for t in data["exit"]["triggers"] if t["kind"] == "convenience"]
     assert _texts(data)["exit.costs"] == (
-        "A party that ends the partnership for convenience bears the costs of exit. After any "
+        "A party that ends the partnership for convenience bears its own costs of exit and the "
+        "reasonable costs of exit of the other party. After any "
         "other exit, and when the partnership ends at the end of its term, the costs of exit are "
         "shared in proportion to the cost shares."
     )

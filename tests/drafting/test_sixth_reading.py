@@ -236,7 +236,7 @@ def test_an_adjourned_board_meeting_is_called_with_its_agenda_and_keeps_to_it() 
 
 def test_costs_of_exit_fall_on_someone_when_the_term_simply_ends() -> None:
     costs = _texts(_answers("platform-sharing.yaml"))["exit.costs"]
-    assert costs.startswith("A party that ends the partnership for convenience bears the costs")
+    assert costs.startswith("A party that ends the partnership for convenience bears its own")
     assert (
         "and when the partnership ends at the end of its term, the costs of exit are shared in "
         "proportion to the cost shares."

@@ -94,7 +94,7 @@ def test_an_overlay_is_linted_as_without_the_shipped_results(tmp_path: Path) -> 
     assert shipped == _report(lint(layers, shipped=tmp_path / "none.json"))
     problems = "\n".join(shipped[1])
     for expected in (
-        "costs.yaml:12: 'detailz' is not a field of an exit costs",
+        "costs.yaml:13: 'detailz' is not a field of an exit costs",
         "provisions.yaml:11:13: a repetition inside an unbounded or long repetition",
         "provisions.yaml:12:13: not a valid regular expression",
         "unknown-field.yaml:8: 'notcie' is not a field of a renewal",

@@ -111,6 +111,11 @@ def run_interview(
     return status, out.getvalue(), err.getvalue()
 
 
+def retyped(text: str) -> str:
+    """Keys that clear a text prompt's offered answer and type this one instead."""
+    return f"{CLEAR}{text}{ENTER}"
+
+
 def typed(kind: str, value: Any, question: Question | None = None) -> str:
     """The keys a user presses to give `value` to a question of this type."""
     label = question.label if question is not None else humanise

@@ -14,25 +14,21 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from termgen.answers.read import read_answers
 from termgen.answers.write import dump_answers
-from termgen.interview.spec import load_spec
 
 from ..conftest import EXAMPLES_DIR
-from .terminal import CLEAR, CTRL_C, ENTER, ESCAPE, ExampleAnswers, ScriptedTerminal, run_interview
+from .terminal import (
+    CTRL_C,
+    ENTER,
+    ESCAPE,
+    ExampleAnswers,
+    ScriptedTerminal,
+    retyped,
+    run_interview,
+)
 
 BATTERY = EXAMPLES_DIR / "battery-jv.yaml"
-
-
-@pytest.fixture(scope="module")
-def spec():  # type: ignore[no-untyped-def]
-    return load_spec()[0]
-
-
-def _typed(text: str) -> str:
-    return f"{CLEAR}{text}{ENTER}"
 
 
 def _example() -> dict[str, Any]:
@@ -61,8 +57,8 @@ def _run(
 def test_help_fits_the_shares_the_place_and_the_kind_given_before(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "deal.yaml"
     overrides = {
-        "goals.value_sharing.equity": [_typed("NAW 51,5 %, KSC 48,5 %"), ENTER],
-        "company.jurisdiction": [_typed("France")],
+        "goals.value_sharing.equity": [retyped("NAW 51,5 %, KSC 48,5 %"), ENTER],
+        "company.jurisdiction": [retyped("France")],
         "contributions#5.party": [CTRL_C],
     }
     _, said = _run(spec, overrides, target)
@@ -86,7 +82,7 @@ def test_help_fits_the_shares_the_place_and_the_kind_given_before(tmp_path: Path
 
 def test_the_form_of_a_country_not_listed_names_the_country(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "deal.yaml"
-    overrides = {"company.jurisdiction": [_typed("Ruritania")], "company.form": [CTRL_C]}
+    overrides = {"company.jurisdiction": [retyped("Ruritania")], "company.form": [CTRL_C]}
     _, said = _run(spec, overrides, target)
     assert "Example: a limited liability company under the laws of Ruritania." in said
 
@@ -94,10 +90,10 @@ def test_the_form_of_a_country_not_listed_names_the_country(tmp_path: Path, spec
 def test_a_term_in_words_and_units_in_french_are_offered_in_english(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "deal.yaml"
     overrides = {
-        "contributions#3.licence_reach": [_typed("1 usine"), ENTER],
-        "contributions#4.quantity": [_typed("25 ETP"), ENTER],
-        "exit.term.initial": [_typed("sept ans"), ENTER],
-        "exit.term.lock_in": [_typed("trois ans"), ENTER],
+        "contributions#3.licence_reach": [retyped("1 usine"), ENTER],
+        "contributions#4.quantity": [retyped("25 ETP"), ENTER],
+        "exit.term.initial": [retyped("sept ans"), ENTER],
+        "exit.term.lock_in": [retyped("trois ans"), ENTER],
         "exit.renewal.type": [CTRL_C],
     }
     _, said = _run(spec, overrides, target)
@@ -121,9 +117,12 @@ def test_answers_in_french_are_flagged_and_a_seat_is_offered_in_english(
     target = tmp_path / "deal.yaml"
     french = "Démarrer la production de série des cellules dans la nouvelle usine"
     overrides = {
-        "objectives#1.statement": [_typed(french), ENTER],  # Enter keeps it as it is
-        "goals.scope.joint": [_typed("développement des cellules; recyclage des batteries"), ENTER],
-        "governance.disputes.seat": [_typed("Genève"), ENTER],
+        "objectives#1.statement": [retyped(french), ENTER],  # Enter keeps it as it is
+        "goals.scope.joint": [
+            retyped("développement des cellules; recyclage des batteries"),
+            ENTER,
+        ],
+        "governance.disputes.seat": [retyped("Genève"), ENTER],
         "governance.disputes.rules": [CTRL_C],
     }
     _, said = _run(spec, overrides, target)
@@ -205,8 +204,8 @@ def test_a_suggested_review_follows_a_term_given_by_its_end_date(tmp_path: Path,
     target = tmp_path / "deal.yaml"
     target.write_text(dump_answers(data), encoding="utf-8")
     overrides = {
-        "exit.term.initial": [_typed("")],
-        "exit.term.end_date": [_typed("2037-05-31")],
+        "exit.term.initial": [retyped("")],
+        "exit.term.end_date": [retyped("2037-05-31")],
         "exit.term.lock_in": [CTRL_C],
     }
     _run(spec, overrides, target, "--resume", target, data=data, resumed=data)
@@ -241,7 +240,7 @@ def test_back_in_a_new_entry_shows_the_count_its_question_had(tmp_path: Path, sp
     target = tmp_path / "deal.yaml"
     screen = io.StringIO()
     overrides = {
-        "contributions#1.quantity": [_typed("back")],
+        "contributions#1.quantity": [retyped("back")],
         "contributions": [CTRL_C],
     }
     _run(spec, overrides, target, screen=screen)

@@ -17,10 +17,9 @@ import pytest
 
 from termgen.answers.read import read_answers
 from termgen.answers.write import dump_answers
-from termgen.interview.spec import load_spec
 
 from ..conftest import EXAMPLES_DIR, TEST_ENVIRON, run_cli
-from .terminal import CLEAR, CTRL_C, ENTER, ExampleAnswers, ScriptedTerminal, run_interview
+from .terminal import CTRL_C, ENTER, ExampleAnswers, ScriptedTerminal, retyped, run_interview
 
 SOFTWARE = EXAMPLES_DIR / "sdv-software.yaml"
 LICENCE = {
@@ -32,15 +31,6 @@ LICENCE = {
     "tracking": "A yearly list of the programs using it",
     "acceptance": "Code and documentation delivered",
 }
-
-
-@pytest.fixture(scope="module")
-def spec():  # type: ignore[no-untyped-def]
-    return load_spec()[0]
-
-
-def _typed(text: str) -> str:
-    return f"{CLEAR}{text}{ENTER}"
 
 
 def _example() -> dict[str, Any]:
@@ -185,9 +175,9 @@ def test_shares_days_and_yearly_quantities_written_the_teams_way_are_offered_bac
         del data["strengths"]["contributions"][0]["quantity"]
 
     overrides = {
-        "goals.value_sharing.cost_share": [_typed("BFW 2/3; LUMEN 1/3"), ENTER],
-        "escalation#1.days": [_typed("3 Wochen"), ENTER],
-        "release_bandwidth#1.quantity": [_typed("4 Releases pro Jahr"), ENTER],
+        "goals.value_sharing.cost_share": [retyped("BFW 2/3; LUMEN 1/3"), ENTER],
+        "escalation#1.days": [retyped("3 Wochen"), ENTER],
+        "release_bandwidth#1.quantity": [retyped("4 Releases pro Jahr"), ENTER],
         "next": [f"Stop{ENTER}"],
     }
     _, out, target = _resume(tmp_path, spec, unanswered, overrides)
@@ -218,7 +208,7 @@ def test_a_yearly_quantity_in_french_keeps_its_unit_and_takes_a_decimal_point(
         del data["strengths"]["contributions"][0]["quantity"]
 
     overrides = {
-        "release_bandwidth#1.quantity": [_typed("6,5 GWh par an"), ENTER],
+        "release_bandwidth#1.quantity": [retyped("6,5 GWh par an"), ENTER],
         "next": [f"Stop{ENTER}"],
     }
     _, out, target = _resume(tmp_path, spec, unanswered, overrides)
@@ -237,7 +227,7 @@ def test_shares_with_a_decimal_comma_are_offered_with_a_point(
         del data["goals"]["value_sharing"]["cost_share"]
 
     overrides = {
-        "goals.value_sharing.cost_share": [_typed("BFW 66,7; LUMEN 33,3"), ENTER],
+        "goals.value_sharing.cost_share": [retyped("BFW 66,7; LUMEN 33,3"), ENTER],
         "next": [f"Stop{ENTER}"],
     }
     _, out, target = _resume(tmp_path, spec, unanswered, overrides)
@@ -333,7 +323,7 @@ def test_back_in_a_list_entry_goes_to_its_previous_question(tmp_path: Path, spec
         data["exit"]["triggers"] = data["exit"]["triggers"][:-1]
         data["paused_at"] = "triggers"
 
-    overrides = {"triggers#7.notice": [_typed("back"), CTRL_C]}
+    overrides = {"triggers#7.notice": [retyped("back"), CTRL_C]}
     terminal, out, _ = _resume(tmp_path, spec, paused_at_the_triggers, overrides)
     assert terminal.asked == [
         "triggers",
@@ -361,7 +351,7 @@ def test_a_term_shorter_than_a_suggested_review_shows_the_review_points_again(
     def term_unanswered(data: dict[str, Any]) -> None:
         del data["exit"]["term"]["initial"]
 
-    overrides = {"exit.term.initial": [_typed("2 years")], "review_points": [CTRL_C]}
+    overrides = {"exit.term.initial": [retyped("2 years")], "review_points": [CTRL_C]}
     terminal, out, _ = _resume(tmp_path, spec, term_unanswered, overrides)
     assert terminal.asked[-2:] == ["exit.term.initial", "review_points"]
     assert "A review point is now held when the initial term has ended" in " ".join(out.split())

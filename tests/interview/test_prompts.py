@@ -9,14 +9,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from termgen.answers.read import load_deal, read_answers
 from termgen.answers.write import dump_answers
 from termgen.interview.data import ABSENT, get
 from termgen.interview.overview import answer_text
 from termgen.interview.runner import KEYS
-from termgen.interview.spec import Question, load_spec
+from termgen.interview.spec import Question
 from termgen.model.paths import parse_path
 
 from ..conftest import EXAMPLES_DIR, run_cli
@@ -32,11 +30,6 @@ from .terminal import (
 )
 
 BATTERY = EXAMPLES_DIR / "battery-jv.yaml"
-
-
-@pytest.fixture(scope="module")
-def spec():  # type: ignore[no-untyped-def]
-    return load_spec()[0]
 
 
 def _answers(spec, overrides=None, resumed=None):  # type: ignore[no-untyped-def]

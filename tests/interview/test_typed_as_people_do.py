@@ -14,21 +14,11 @@ import pytest
 
 from termgen.answers.read import read_answers
 from termgen.answers.write import dump_answers
-from termgen.interview.spec import load_spec
 
 from ..conftest import EXAMPLES_DIR, run_cli
-from .terminal import CLEAR, CTRL_C, ENTER, ExampleAnswers, ScriptedTerminal, run_interview
+from .terminal import CTRL_C, ENTER, ExampleAnswers, ScriptedTerminal, retyped, run_interview
 
 BATTERY = EXAMPLES_DIR / "battery-jv.yaml"
-
-
-@pytest.fixture(scope="module")
-def spec():  # type: ignore[no-untyped-def]
-    return load_spec()[0]
-
-
-def _typed(text: str) -> str:
-    return f"{CLEAR}{text}{ENTER}"
 
 
 def _battery(spec, overrides: dict[str, list[str]], data=None):  # type: ignore[no-untyped-def]
@@ -59,7 +49,7 @@ def _qualified_matter(data: dict[str, Any]) -> str:
 def test_a_german_deal_is_shown_german_examples_for_its_company(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "deal.yaml"
     overrides = {
-        "deal.governing_law": [_typed("Germany")],
+        "deal.governing_law": [retyped("Germany")],
         "company.share_capital": [CTRL_C],
     }
     company = _paused(spec, overrides, target).split("Section 3 of 8", 1)[1]
@@ -82,7 +72,7 @@ def test_a_fraction_where_a_percent_is_asked_is_asked_back_as_the_percent(
     target = tmp_path / "deal.yaml"
     example = read_answers(BATTERY)[0]
     overrides = {
-        _qualified_matter(example): [_typed("0.75"), ENTER],
+        _qualified_matter(example): [retyped("0.75"), ENTER],
         "company.funding.on_default": [CTRL_C],
     }
     terminal = _battery(spec, overrides)
@@ -103,7 +93,7 @@ def test_a_fraction_typed_again_is_kept_and_a_percent_sign_is_read(
     target = tmp_path / "deal.yaml"
     example = read_answers(BATTERY)[0]
     overrides = {
-        _qualified_matter(example): [_typed("0.75"), _typed("0.75")],
+        _qualified_matter(example): [retyped("0.75"), retyped("0.75")],
         "company.dividends.policy": [CTRL_C],
     }
     _paused(spec, overrides, target)
@@ -112,7 +102,7 @@ def test_a_fraction_typed_again_is_kept_and_a_percent_sign_is_read(
     for typed in ("75%", "75 %", "75 percent", "75"):
         again = tmp_path / f"{typed}.yaml"
         overrides = {
-            _qualified_matter(example): [_typed(typed)],
+            _qualified_matter(example): [retyped(typed)],
             "company.dividends.policy": [CTRL_C],
         }
         assert "✗" not in _paused(spec, overrides, again)
@@ -123,8 +113,8 @@ def test_a_fraction_typed_again_is_kept_and_a_percent_sign_is_read(
 def test_a_city_given_for_a_country_is_asked_back_with_its_country(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "deal.yaml"
     overrides = {
-        "parties#1.jurisdiction": [_typed("Munich"), ENTER],
-        "company.jurisdiction": [_typed("Wilmington"), _typed("Wilmington")],
+        "parties#1.jurisdiction": [retyped("Munich"), ENTER],
+        "company.jurisdiction": [retyped("Wilmington"), retyped("Wilmington")],
         "company.share_capital": [CTRL_C],
     }
     said = _paused(spec, overrides, target)
@@ -145,8 +135,8 @@ def test_a_country_named_in_its_own_language_is_asked_back_in_english(
 ) -> None:
     target = tmp_path / "deal.yaml"
     overrides = {
-        "parties#1.jurisdiction": [_typed("Deutschland"), ENTER],
-        "parties#2.jurisdiction": [_typed("Italia"), _typed("Italia")],
+        "parties#1.jurisdiction": [retyped("Deutschland"), ENTER],
+        "parties#2.jurisdiction": [retyped("Italia"), retyped("Italia")],
         "company.share_capital": [CTRL_C],
     }
     said = _paused(spec, overrides, target)
@@ -166,7 +156,7 @@ def test_a_day_written_with_points_is_offered_as_the_day_it_reads_as(
     spec,  # type: ignore[no-untyped-def]
 ) -> None:
     target = tmp_path / "deal.yaml"
-    overrides = {"deal.date": [_typed("15.10.2026"), ENTER], "company.name": [CTRL_C]}
+    overrides = {"deal.date": [retyped("15.10.2026"), ENTER], "company.name": [CTRL_C]}
     said = _paused(spec, overrides, target)
     assert (
         "✗ '15.10.2026' is not a date; write it as YYYY-MM-DD, e.g. 2027-01-15; did you mean "
@@ -189,7 +179,7 @@ def test_an_amount_with_a_decimal_comma_is_asked_back_not_read_ten_times_larger(
 ) -> None:
     target = tmp_path / "deal.yaml"
     overrides = {
-        "company.share_capital": [_typed("25.000 €"), ENTER],
+        "company.share_capital": [retyped("25.000 €"), ENTER],
         "company.board.seats": [CTRL_C],
     }
     said = _paused(spec, overrides, target)
@@ -223,7 +213,7 @@ def test_a_decimal_comma_that_reads_as_no_number_here_is_never_taken_as_one(
     again, it is offered again, never kept ten times larger; Enter takes the offer."""
     target = tmp_path / "deal.yaml"
     overrides = {
-        "company.share_capital": [_typed(typed), _typed(typed), ENTER],
+        "company.share_capital": [retyped(typed), retyped(typed), ENTER],
         "company.board.seats": [CTRL_C],
     }
     said = _paused(spec, overrides, target)
@@ -244,7 +234,7 @@ def test_a_law_given_for_the_governing_law_is_asked_back_with_its_place(
 ) -> None:
     target = tmp_path / "deal.yaml"
     overrides = {
-        "deal.governing_law": [_typed("German law"), ENTER],
+        "deal.governing_law": [retyped("German law"), ENTER],
         "company.share_capital": [CTRL_C],
     }
     said = _paused(spec, overrides, target)
@@ -263,7 +253,7 @@ def test_a_country_given_as_the_seat_of_the_arbitration_is_refused_with_its_citi
 ) -> None:
     target = tmp_path / "deal.yaml"
     overrides = {
-        "governance.disputes.seat": [_typed("Schweiz"), _typed("Zurich")],
+        "governance.disputes.seat": [retyped("Schweiz"), retyped("Zurich")],
         "governance.disputes.rules": [CTRL_C],
     }
     said = _paused(spec, overrides, target)
@@ -277,8 +267,8 @@ def test_a_country_given_as_the_seat_of_the_arbitration_is_refused_with_its_citi
 def test_shares_typed_as_fractions_are_offered_in_percent(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "deal.yaml"
     overrides = {
-        "goals.value_sharing.cost_share": [_typed("0.6/0.4"), ENTER],
-        "goals.value_sharing.equity": [_typed("NAW 0.5; KSC 0.5"), ENTER],
+        "goals.value_sharing.cost_share": [retyped("0.6/0.4"), ENTER],
+        "goals.value_sharing.equity": [retyped("NAW 0.5; KSC 0.5"), ENTER],
         "company.name": [CTRL_C],
     }
     said = _paused(spec, overrides, target)
@@ -298,7 +288,7 @@ def test_a_date_before_the_drafts_date_where_one_ahead_is_expected_is_asked_back
     Enter keeps it; then it is a finding."""
     target = tmp_path / "deal.yaml"
     overrides = {
-        "exit.term.effective_date": [_typed("2024-04-01"), ENTER],
+        "exit.term.effective_date": [retyped("2024-04-01"), ENTER],
         "exit.term.initial": [CTRL_C],
     }
     said = _paused(spec, overrides, target)
@@ -319,7 +309,7 @@ def test_a_misspelt_party_in_shares_is_corrected_and_enter_takes_the_whole_answe
 ) -> None:
     target = tmp_path / "deal.yaml"
     overrides = {
-        "goals.value_sharing.cost_share": [_typed("NAW 60; KSCC 40"), ENTER],
+        "goals.value_sharing.cost_share": [retyped("NAW 60; KSCC 40"), ENTER],
         "company.name": [CTRL_C],
     }
     said = _paused(spec, overrides, target)
@@ -331,8 +321,8 @@ def test_a_misspelt_party_in_shares_is_corrected_and_enter_takes_the_whole_answe
 def test_an_empty_notice_of_an_exit_trigger_is_refused(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "deal.yaml"
     overrides = {
-        "triggers#1.notice": [_typed(""), _typed("30 days")],
-        "triggers#1.cure": [_typed(""), CTRL_C],
+        "triggers#1.notice": [retyped(""), retyped("30 days")],
+        "triggers#1.cure": [retyped(""), CTRL_C],
     }
     said = _paused(spec, overrides, target)
     refused = "an exit trigger needs this answer: type it, or press Esc to cancel the exit trigger"
@@ -374,8 +364,8 @@ def test_resuming_after_a_pause_at_a_list_shows_its_menu_with_its_entries(
 def test_hints_and_suggestions_do_not_contradict_their_question(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "deal.yaml"
     overrides = {
-        "exit.term.initial": [_typed("")],
-        "exit.term.end_date": [_typed("2031-12-31")],
+        "exit.term.initial": [retyped("")],
+        "exit.term.end_date": [retyped("2031-12-31")],
         "exit.term.lock_in": [CTRL_C],
     }
     said = _paused(spec, overrides, target)
@@ -445,9 +435,9 @@ def test_enter_at_the_casting_vote_leaves_it_open_as_at_other_open_questions(
 def test_places_written_in_french_are_offered_in_english(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "deal.yaml"
     overrides = {
-        "deal.governing_law": [_typed("droit français"), ENTER],
-        "parties#1.jurisdiction": [_typed("Angleterre"), ENTER],
-        "parties#2.jurisdiction": [_typed("Corée du Sud"), ENTER],
+        "deal.governing_law": [retyped("droit français"), ENTER],
+        "parties#1.jurisdiction": [retyped("Angleterre"), ENTER],
+        "parties#2.jurisdiction": [retyped("Corée du Sud"), ENTER],
         "company.share_capital": [CTRL_C],
     }
     said = _paused(spec, overrides, target)
@@ -463,7 +453,7 @@ def test_places_written_in_french_are_offered_in_english(tmp_path: Path, spec) -
 
 def test_a_length_of_time_in_german_is_offered_in_english(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "deal.yaml"
-    overrides = {"exit.term.initial": [_typed("5 Jahre"), ENTER], "exit.term.lock_in": [CTRL_C]}
+    overrides = {"exit.term.initial": [retyped("5 Jahre"), ENTER], "exit.term.lock_in": [CTRL_C]}
     said = _paused(spec, overrides, target)
     assert (
         "✗ '5 Jahre' is 5 years in German; the draft is in English. Press Enter to take "
@@ -477,7 +467,7 @@ def test_a_fraction_for_a_majority_is_offered_as_its_percent(tmp_path: Path, spe
     target = tmp_path / "deal.yaml"
     example = read_answers(BATTERY)[0]
     overrides = {
-        _qualified_matter(example): [_typed("2/3"), ENTER],
+        _qualified_matter(example): [retyped("2/3"), ENTER],
         "company.funding.on_default": [CTRL_C],
     }
     said = _paused(spec, overrides, target)

@@ -29,7 +29,8 @@ def test_a_sale_forced_by_the_deadlock_mechanism_has_a_long_stop_for_its_approva
         "If an approval is refused with final effect, or has not been obtained within 9 months "
         "after the buyer is known, the sale lapses, and the party that was to sell may, within "
         "30 days after it lapses, buy all the shares of the buyer at the same price per share "
-        "and on the same terms. If it does not, or that sale lapses in turn, either party may "
+        "and on the same terms; that sale completes, and lapses, as this paragraph provides, "
+        "counted from the notice to buy. If it does not, or that sale lapses in turn, either party may "
         f"require the JV to be wound up as clause {_numbers(data)['exit.winding-up']} provides"
     ) in deadlock
     assert "subject only to the regulatory approvals" not in deadlock

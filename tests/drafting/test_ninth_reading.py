@@ -22,6 +22,9 @@ def _valuation(data: dict[str, Any]) -> str:
 
 def test_foreground_ip_is_priced_by_one_rule_the_answers_decide() -> None:
     data = _answers("incomplete-deal.yaml")
+    data["exit"]["valuation"]["details"] = (
+        "This price applies when a party buys the other's share of jointly owned IP."
+    )
     valuation = _valuation(data)
     # The valuation's details price jointly owned IP at book value: no rule says otherwise.
     assert "This price applies when a party buys the other's share of jointly owned IP." in (
@@ -58,7 +61,8 @@ def test_a_formula_says_whose_accounts_its_figures_come_from() -> None:
         valuation
     )
     assert (
-        "the price is 1.2 times the capitalised development cost. An amount the formula takes "
+        "the price is 1.2 times their capitalised development cost, less the part of that cost "
+        "BFW funded. An amount the formula takes "
         "from accounts is the one in the seller's latest audited accounts drawn up before the "
         "Valuation Date."
     ) in valuation

@@ -78,7 +78,8 @@ def test_survival_entries_read_as_one_sentence_whatever_the_description() -> Non
     survival = _texts(_answers("sdv-software.yaml"))["exit.survival"].splitlines()
     assert (
         "Licences, for 15 years after termination or expiry of the partnership: BFW's licence to "
-        "the platform for vehicles in production or sold."
+        "LUMEN's background IP needed to use the platform, for vehicles in production or sold at "
+        "exit."
     ) in survival
     volta = _texts(_answers("battery-jv.yaml"))["exit.survival"]
     assert ": The JV keeps supplying NAW at the prevailing transfer price" in volta

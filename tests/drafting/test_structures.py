@@ -396,7 +396,7 @@ def test_a_formula_typed_as_a_phrase_is_introduced_as_the_formula() -> None:
         mode="json", exclude_none=True
     )
     sentence = _texts(_draft_of(Deal.model_validate(data)))["exit.valuation"]
-    assert "another price. If BFW buys LUMEN's rights" in sentence
+    assert "another price. For LUMEN's rights in the features" in sentence
     data["exit"]["valuation"]["details"] = "1.5x capitalised development cost"
     phrase = _texts(_draft_of(Deal.model_validate(data)))["exit.valuation"]
     assert "another price. The formula is: 1.5x capitalised development cost." in phrase

@@ -31,7 +31,9 @@ def test_updates_for_vehicles_on_the_road_end_with_the_in_sourcing_transition() 
     numbers = _numbers(data)
     road = _texts(data)["exit.vehicles-on-the-road"]
     assert (
-        "continue to be developed and released for those vehicles for the period clause "
+        "The party responsible for the software in vehicles produced under the partnership keeps "
+        "developing and releasing safety and security updates for them, including over-the-air "
+        "updates, for the period clause "
         f"{numbers['exit.survival']} states. After completion of the in-sourcing option under clause {numbers['exit.in-sourcing-option']}, these "
         f"supplies end with its transition period, as clause {numbers['exit.survival']} provides."
     ) in road

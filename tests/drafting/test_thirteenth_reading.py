@@ -78,6 +78,9 @@ def test_a_trigger_naming_rows_limits_the_deadlock_to_them_with_one_clock() -> N
 
 def test_a_price_for_jointly_owned_ip_nobody_may_buy_applies_only_by_agreement() -> None:
     data = _answers("incomplete-deal.yaml")
+    data["exit"]["valuation"]["details"] = (
+        "This price applies when a party buys the other's share of jointly owned IP."
+    )
     numbers = _numbers(data)
     sentence = (
         f"The treatment of the E-axle design in clause {numbers['exit.assets']} keeps it jointly "
@@ -185,7 +188,9 @@ def test_periods_for_vehicles_on_the_road_are_stated_once() -> None:
     numbers = _numbers(data)
     texts = _texts(data)
     assert (
-        "continue to be developed and released for those vehicles for the period clause "
+        "The party responsible for the software in vehicles produced under the partnership keeps "
+        "developing and releasing safety and security updates for them, including over-the-air "
+        "updates, for the period clause "
         f"{numbers['exit.survival']} states."
     ) in texts["exit.vehicles-on-the-road"]
     assert "10 years" not in texts["exit.vehicles-on-the-road"]
@@ -235,3 +240,15 @@ def test_an_exit_for_all_does_not_call_every_contribution_critical() -> None:
     triggers = _texts(data)["exit.triggers"]
     assert "each makes at least one contribution on its critical path" in triggers
     assert "each of which is on its critical path" not in triggers
+
+
+def test_continuing_supplies_name_who_owes_them_and_one_price_basis() -> None:
+    road = _texts(_answers("platform-sharing.yaml"))["exit.vehicles-on-the-road"]
+    assert road.startswith(
+        "Customers must not suffer from the end of the partnership. The party that supplies "
+        "service parts for vehicles produced under the partnership keeps them available for "
+    )
+    # With the parts named first, the updates are for "those vehicles"; the price basis is one.
+    assert "The party responsible for the software in those vehicles keeps developing" in road
+    assert "terms in force at exit" not in road
+    assert road.endswith("are set on the cost basis used during the partnership.")

@@ -456,11 +456,17 @@ def test_a_lapsed_term_sheet_keeps_its_announcements_and_notices_binding() -> No
 def test_a_renewal_option_says_how_often_it_can_be_used() -> None:
     data = _answers("bridge-technology.yaml")
     assert _texts(data)["exit.renewal.option"].startswith(
-        "CMC may renew the partnership, each time for 2 years, by written notice"
+        "CMC may renew the partnership, each time for 2 years and at most twice in all, by"
     )
     data["exit"]["renewal"]["max_renewals"] = 1
     assert _texts(data)["exit.renewal.option"].startswith(
-        "CMC may renew the partnership, each time for 2 years and at most 1 time in all, by"
+        "CMC may renew the partnership, each time for 2 years and at most once in all, by"
+    )
+    data["exit"]["renewal"]["max_renewals"] = 3
+    assert "each time for 2 years and at most 3 times in all" in _texts(data)["exit.renewal.option"]
+    del data["exit"]["renewal"]["max_renewals"]
+    assert _texts(data)["exit.renewal.option"].startswith(
+        "CMC may renew the partnership, each time for 2 years, by written notice"
     )
 
 

@@ -177,6 +177,14 @@ DATA_CASES: list[tuple[str, str, Callable[[dict[str, Any]], None], str, str]] = 
         "coherence.review_timing",
         "the Pre-expiry review (15 April 2029) comes after the last day to give notice",
     ),
+    (
+        "one party's option to renew without a limit",
+        "bridge-technology.yaml",
+        set_answer(None, "exit", "renewal", "max_renewals"),
+        "coherence.renewal_limit",
+        "clause 9.2 (Option to renew) lets CMC renew as often as it chooses, so the other party "
+        "cannot leave at the end of any term; set how many times it may renew",
+    ),
 ]
 
 

@@ -15,7 +15,7 @@ from termgen.model.change import ReviewPoint
 from termgen.model.common import shift
 from termgen.model.exit import expiry
 from termgen.model.paths import AnswerPath
-from termgen.wording import date_text, humanise
+from termgen.wording import date_text, humanise, party_words
 
 _ANY_TIME = re.compile(r"\bat any time\b", re.IGNORECASE)
 _LOCK_IN = re.compile(r"\block-?in\b", re.IGNORECASE)
@@ -288,6 +288,25 @@ def _renewal_leftovers(reading: Reading) -> list[Gap]:
             )
         )
     return gaps
+
+
+@coherence_check("renewal_limit")
+def _renewal_limit(reading: Reading) -> list[Gap]:
+    """One party's option to renew, with no limit on how often, lets that party hold the
+    others in the partnership for term after term; a counterparty marks it up at once."""
+    renewal = reading.deal.exit.renewal
+    if renewal is None or renewal.type != "party_option" or renewal.max_renewals is not None:
+        return []
+    holder = renewal.option_holder or "the option holder"
+    return [
+        reading.gap(
+            f"lets {holder} renew as often as it chooses, so "
+            f"{party_words('other', len(reading.deal.parties))} cannot leave at the end of any "
+            "term; set how many times it may renew",
+            ("exit", "renewal", "max_renewals"),
+            "renewal.mechanism",
+        )
+    ]
 
 
 @coherence_check("review_timing")

@@ -35,7 +35,7 @@ test: $(STAMP)
 BENCHMARKS := startup drafting checking scale memory saving
 # How often `check` and the value reading agree with labelled agreements (reads ../shared or
 # --data); exits 1 when a figure is below its target.
-ACCURACY := provisions_cuad provisions_foreign values_cuad
+ACCURACY := provisions_cuad provisions_foreign provisions_exit values_cuad
 
 bench: $(STAMP)
 	@status=0; for name in $(BENCHMARKS); do \

@@ -66,7 +66,7 @@ def test_a_part_of_the_scale_benchmark_runs_alone() -> None:
 def test_every_benchmark_script_is_smoke_tested() -> None:
     scripts = {path.stem for path in BENCHMARKS.glob("*.py")}
     helpers = {"harness", "corpus", "synthetic", "labelled", "crossval"}
-    accuracy = {"provisions_cuad", "provisions_foreign", "values_cuad"}
+    accuracy = {"provisions_cuad", "provisions_foreign", "provisions_exit", "values_cuad"}
     assert scripts - helpers - accuracy == set(EXPECTED_LINES)
 
 
@@ -123,6 +123,18 @@ def test_the_accuracy_benchmarks_cross_validate_the_samples(
             specificity = float(cells[1].split("/")[1])
             assert listed.count("unlabelled") == round(negatives * (1 - specificity))
     assert any(detail in line for line in lines)
+
+
+def test_the_exit_benchmark_judges_the_hand_labelled_agreements_the_sample_holds() -> None:
+    done = _run(str(BENCHMARKS / "provisions_exit.py"), "--smoke", "--details")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    for title in ("Cues half, 0 agreements:", "Report half, 1 agreements:"):
+        rows = {line.split()[0]: line.split()[1:] for line in lines[lines.index(title) + 3 :][:3]}
+        assert set(rows) == {"exit.trigger.breach", "exit.trigger.insolvency", "exit.disputes"}
+    judged = [line.split()[-1] for line in lines if line.startswith("exit.")]
+    assert judged[3:] == ["0/1", "0/1", "1/0"]
+    assert "CC BY 4.0" in done.stdout
 
 
 def test_the_values_benchmark_judges_every_labelled_value_of_the_sample() -> None:

@@ -12,8 +12,13 @@ from termgen.errors import ExitStatus, Location, UsageError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from termgen.cli.commands import Check
     from termgen.their_drafts.wanted import Wanted
+
+EVIDENCE_LINES = 2
+"""How many lines of the evidence column a quote may fill in the table of one draft."""
 
 
 def run(command: Check, env: Environment) -> ExitStatus:
@@ -79,9 +84,30 @@ def _check_draft(command: Check, file: Path, env: Environment) -> ExitStatus:
         env.out(json.dumps(report.as_json(), indent=2, ensure_ascii=False))
         return strict_status(command.strict, bool(report.blocking_unsettled))
     env.out(f"Provisions in {file}")
-    env.out(text_table(("status", "severity", "provision", "evidence"), report.rows(), env.columns))
+    header = ("status", "severity", "provision", "evidence")
+    env.out(text_table(header, _shortened(header, report.rows(), env.columns), env.columns))
     env.out(report.summary())
     return strict_status(command.strict, bool(report.blocking_unsettled))
+
+
+def _shortened(
+    header: Sequence[str], rows: Sequence[tuple[str, str, str, str]], columns: int
+) -> list[tuple[str, str, str, str]]:
+    """The rows with each quote cut, between words and marked '…', to EVIDENCE_LINES lines of
+    the evidence column beside the others at their width: a column of sentences six lines
+    tall is read by no one. `--json` has the whole quote."""
+    from termgen.terminal import NARROWEST, fit, wrap
+
+    beside = sum(max(len(row[index]) for row in (header, *rows)) + 2 for index in range(3))
+    width = max(columns - beside, NARROWEST)
+    shortened = []
+    for *cells, quote in rows:
+        lines = wrap(quote, width).splitlines()
+        if len(lines) > EVIDENCE_LINES:
+            last = fit(f"{lines[EVIDENCE_LINES - 1]} {lines[EVIDENCE_LINES]}", width)
+            quote = " ".join([*lines[: EVIDENCE_LINES - 1], last])
+        shortened.append((cells[0], cells[1], cells[2], quote))
+    return shortened
 
 
 def _check_drafts(command: Check, env: Environment) -> ExitStatus:

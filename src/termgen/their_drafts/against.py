@@ -12,7 +12,6 @@ from typing import Any
 from termgen.model.exit import Term, expiry
 from termgen.terminal import text_table
 from termgen.their_drafts.check import check_draft
-from termgen.their_drafts.detect import Evidence
 from termgen.their_drafts.positions import Ours, Theirs, holder_of, their_positions
 from termgen.their_drafts.terms import DurationRead, Read, TermRead
 from termgen.their_drafts.verdicts import VERDICTS, Item, Judge, Row, human
@@ -293,7 +292,7 @@ def table(review: Review, width: int) -> str:
     rows = []
     for row in review.rows:
         shown = row.evidence or row.belongs_at
-        theirs = f"{row.theirs} ({place(shown)})" if shown else row.theirs
+        theirs = f"{row.theirs} ({shown.place})" if shown else row.theirs
         verdict = f"{row.verdict} ({row.severity})" if row.severity else row.verdict
         ours = f"{row.ours}; fallback {row.fallback.value}" if row.fallback else row.ours
         rows.append((row.label, ours, theirs, row.difference, verdict))
@@ -311,7 +310,7 @@ def table(review: Review, width: int) -> str:
         for row in placed:
             evidence = row.evidence or row.belongs_at
             assert evidence is not None
-            near = place(evidence) if row.evidence else f"belongs near {place(evidence)}"
+            near = evidence.place if row.evidence else f"belongs near {evidence.place}"
             lines += textwrap.wrap(
                 f'{row.label}, {near}: "{evidence.quote}"',
                 width,
@@ -319,10 +318,6 @@ def table(review: Review, width: int) -> str:
                 subsequent_indent="    ",
             )
     return "\n".join(lines)
-
-
-def place(evidence: Evidence) -> str:
-    return f"p. {evidence.page}" if evidence.page is not None else f"para. {evidence.paragraph}"
 
 
 def summary(review: Review) -> str:

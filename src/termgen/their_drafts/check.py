@@ -51,10 +51,7 @@ class ForeignReport:
         found: list[tuple[str, str, str, str]] = []
         for detection in self.detections:
             first = detection.evidence[0] if detection.evidence else None
-            quote = ""
-            if first is not None:
-                where = f"p. {first.page}" if first.page is not None else f"para. {first.paragraph}"
-                quote = f"{where}: {first.quote}"
+            quote = f"{first.place}: {first.quote}" if first is not None else ""
             found.append((detection.status, detection.severity, detection.provision, quote))
         return found
 

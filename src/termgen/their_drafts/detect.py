@@ -46,9 +46,22 @@ class Evidence:
     page: int | None
     paragraph: int | None
     quote: str
+    clause: str = ""
+    """The draft's own number for the clause the quote is in, where it numbers them in Word."""
+
+    @property
+    def place(self) -> str:
+        """Where a reader finds the quote: "p. 10", else "cl. 11.14", else "para. 176"."""
+        if self.page is not None:
+            return f"p. {self.page}"
+        return f"cl. {self.clause}" if self.clause else f"para. {self.paragraph}"
 
     def as_json(self) -> dict[str, Any]:
-        where = {"page": self.page} if self.page is not None else {"paragraph": self.paragraph}
+        where: dict[str, Any] = (
+            {"page": self.page} if self.page is not None else {"paragraph": self.paragraph}
+        )
+        if self.clause:
+            where["clause"] = self.clause
         return {**where, "quote": self.quote}
 
 
@@ -145,7 +158,7 @@ def quoted(sentence: Sentence) -> Evidence:
     if sentence.items:
         text = f"{text} {sentence.items}"
     quote = text if len(text) <= QUOTE_LENGTH else text[: QUOTE_LENGTH - 1] + "…"
-    return Evidence(sentence.page, sentence.paragraph, quote)
+    return Evidence(sentence.page, sentence.paragraph, quote, sentence.clause)
 
 
 def _tail(text: str, length: int) -> str:

@@ -33,6 +33,8 @@ class Block:
     paragraph: int | None = None
     heading: bool = False
     """A Word paragraph in a heading style: a title, however it reads."""
+    clause: str = ""
+    """The number of the Word clause the paragraph is in ("11.14"), "" where none is known."""
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,12 @@ def _extract(
             path,
             "docx",
             tuple(
-                Block(paragraph.text, paragraph=number, heading=paragraph.heading)
+                Block(
+                    paragraph.text,
+                    paragraph=number,
+                    heading=paragraph.heading,
+                    clause=paragraph.clause,
+                )
                 for number, paragraph in enumerate(
                     (paragraph for paragraph in paragraphs if paragraph.text.strip()), start=1
                 )

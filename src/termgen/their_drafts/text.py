@@ -115,6 +115,8 @@ class Sentence:
     """For the words that introduce a list within their sentence, the items they govern."""
     heading: bool = False
     """Part of a paragraph of its own that reads as a clause's title (see `_is_title`)."""
+    clause: str = ""
+    """The number of the clause it is in, where the draft numbers its clauses in Word."""
 
     @property
     def in_context(self) -> str:
@@ -241,6 +243,7 @@ def sentences(extracted: Extracted) -> list[Sentence]:
                         unit.lead_in,
                         unit.items,
                         heading=number in titles,
+                        clause=block.clause,
                     )
                 )
         begin = end

@@ -3,11 +3,15 @@ the governance clauses and the answers a clause quotes, as the drafted text read
 is met when its result is achieved, confirmed within days by an officer, the PMO or a party's
 notice, with a dispute to an expert, so that no vote can hold a phase shut; and a typed answer
 reads as drafted English where a clause quotes it (no raw asset class in brackets, no capital
-after a colon, no noun said twice)."""
+after a colon, no noun said twice); a JV decision the lists leave out has one rule; an approval
+for a later phase never lapses before that phase's target date; the funding expert is defined
+where first named; a Defaulting Party drops out of the quorum for funding items only; and the
+recovery plan's approver reads for every shape of deal."""
 
 from __future__ import annotations
 
 from .test_fifth_reading import _answers, _texts
+from .test_mechanics import _numbers
 
 
 def test_a_phase_opens_on_a_confirmed_milestone_without_a_vote() -> None:
@@ -95,3 +99,85 @@ def test_shared_assets_name_their_class_as_a_heading_not_a_tag() -> None:
     )
     meridian = _texts(_answers("platform-sharing.yaml"))["exit.assets"]
     assert "Foreground IP (European homologation adaptations): jointly owned;" in meridian
+
+
+def test_a_jv_decision_the_lists_leave_out_has_one_rule() -> None:
+    data = _answers("edrive-jv.yaml")
+    numbers = _numbers(data)
+    texts = _texts(data)
+    rights = texts["governance.decision-rights"]
+    assert "belongs to the body whose charter covers it" not in rights
+    assert (
+        f"A decision the matrix does not list is taken as clause "
+        f"{numbers['company.reserved-matters']} provides."
+    ) in rights
+    assert (
+        "Every other decision is taken by the owner the decision-rights matrix of the Governance "
+        "Annex names for it or, where the matrix names none, by the Board, as clause "
+        f"{numbers['company.board']} provides, or, within the limits the Board sets, by the "
+        "officers or by the body of the Governance Annex whose charter covers it."
+    ) in texts["company.reserved-matters"]
+
+
+def test_an_approval_for_a_later_jv_phase_never_lapses_before_its_target_date() -> None:
+    data = _answers("edrive-jv.yaml")
+    numbers = _numbers(data)
+    approvals = _texts(data)["general.regulatory-approvals"]
+    assert (
+        f"12 months after the phase in clause {numbers['strengths.phases']} whose activity needs "
+        "it opens; it never falls before that phase's target date, nor after the end of the "
+        f"Initial Term in clause {numbers['exit.term']}."
+    ) in approvals
+
+
+def test_the_funding_expert_is_defined_where_it_is_first_named() -> None:
+    data = _answers("edrive-jv.yaml")
+    numbers = _numbers(data)
+    calls = _texts(data)["goals.capital-calls"]
+    first = calls.index("the expert")
+    assert calls[first:].startswith(
+        "the expert of this clause, an independent accountant or valuer appointed as clause "
+        f"{numbers['exit.valuation']} provides,"
+    )
+    assert "The expert who decides a question under this clause" not in calls
+    assert calls.endswith(
+        "The expert of this clause decides every question this clause refers to it; it acts as an "
+        "expert and not as an arbitrator and delivers a reasoned determination within 30 days of "
+        "its appointment, which binds the parties. The JV bears the expert's fees."
+    )
+
+
+def test_a_defaulting_party_is_left_out_of_the_quorum_for_funding_items_only() -> None:
+    data = _answers("edrive-jv.yaml")
+    numbers = _numbers(data)
+    calls = _texts(data)["goals.capital-calls"]
+    assert "a Board meeting that decides only Funding Matters" not in calls
+    assert (
+        "the quorum of a Board meeting is counted item by item: for a Funding Matter, the "
+        "Defaulting Party's directors are neither needed nor counted, so that the meeting may "
+        "decide it even where it is not quorate for its other business; for every other item, "
+        f"the ordinary quorum applies as clause {numbers['company.board']} provides."
+    ) in calls
+
+
+def test_the_recovery_plan_approver_reads_for_every_shape_of_deal() -> None:
+    ampere = _texts(_answers("edrive-jv.yaml"))["strengths.critical-path"]
+    assert (
+        "The recovery plan needs the approval of the Board, on which the directors the delayed "
+        "party appointed do not vote;"
+    ) in ampere
+    for name, approver in (
+        ("bridge-technology.yaml", "the other party"),
+        ("robotaxi-pilot.yaml", "the other parties"),
+    ):
+        data = _answers(name)
+        for body in data["governance"]["bodies"]:
+            if body["kind"] == "steering_group":
+                body["kind"] = "execution_committee"
+        text = _texts(data)["strengths.critical-path"]
+        assert "the parties jointly" not in text
+        assert "do not vote" not in text
+        assert (
+            f"The recovery plan needs the approval of {approver}; it is treated as approved unless "
+            "it is rejected, with written reasons,"
+        ) in text

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from termgen.wording import HouseStyle, and_join, mid_sentence, opening_period, phrase
+from termgen.wording import (
+    HouseStyle,
+    after_colon,
+    and_join,
+    mid_sentence,
+    names_again,
+    opening_period,
+    phrase,
+)
 
 
 @pytest.mark.parametrize(
@@ -93,3 +101,33 @@ def test_opening_period_names_the_start_of_a_term(
 )
 def test_phrase_is_a_typed_sentence_a_clause_goes_on_after(typed: str, as_phrase: str) -> None:
     assert phrase(typed) == as_phrase
+
+
+@pytest.mark.parametrize(
+    ("typed", "continued"),
+    [
+        ("Stays with the JV", "stays with the JV."),
+        ("The JV keeps supplying NAW.", "the JV keeps supplying NAW."),
+        ("Non-exclusive licences continue", "non-exclusive licences continue."),
+        ("SDA keeps delivering updates", "SDA keeps delivering updates."),
+        ("BFW's licence to the platform", "BFW's licence to the platform."),
+        ("European homologation adaptations", "European homologation adaptations."),
+        ("CMC-specific integration code", "CMC-specific integration code."),
+    ],
+)
+def test_after_colon_lowers_an_ordinary_first_word_only(typed: str, continued: str) -> None:
+    assert after_colon(typed) == continued
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "again"),
+    [
+        ("Licences each party needs to service cells", "licences", True),
+        ("Lorain cell plant and its lines", "plants", True),
+        ("Seconded engineers return to their employer", "seconded staff", True),
+        ("The JV keeps supplying NAW while NAW re-sources", "supply continuity", False),
+        ("Process improvements made by the JV", "foreground IP", False),
+    ],
+)
+def test_names_again_finds_the_label_said_twice(text: str, label: str, again: bool) -> None:
+    assert names_again(text, label) is again

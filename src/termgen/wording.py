@@ -67,14 +67,21 @@ def capital(text: str) -> str:
 _FUNCTION_WORDS = frozenset({"of", "and", "or", "the", "for", "to", "in", "on", "at", "a", "an"})
 
 
+_PLACE_ADJECTIVE = re.compile(r"(?:.{3}ean|.{3}ese|ian|ish|ican)$")
+"""How a word made from a place name ends ('European', 'Japanese', 'Italian', 'Polish',
+'American'): it keeps its capital in the middle of a sentence."""
+
+
 def mid_sentence(text: str) -> str:
     """A phrase typed to stand alone, as the middle of a sentence writes it: 'Chief executives
     of NAW and KSC' -> 'chief executives of NAW and KSC', 'Allocation of Valladolid capacity'
     -> 'allocation of Valladolid capacity'. A name stays as it is: 'Steering Committee', 'Head
-    of Legal', 'Board', 'CEOs', 'NAW'."""
+    of Legal', 'Board', 'CEOs', 'NAW', 'European homologation adaptations'."""
     words = text.split()
     first = words[0].rstrip(",;:") if words else ""
     if len(words) < 2 or not (first.istitle() and first.isalpha()):
+        return text
+    if _PLACE_ADJECTIVE.search(first):
         return text
     if not any(word[:1].islower() for word in words[1:] if word not in _FUNCTION_WORDS):
         return text
@@ -117,6 +124,42 @@ def same_activity(one: str, other: str) -> bool:
     )
     shared = len(first & second)
     return shared >= 2 and 3 * shared >= 2 * min(len(first), len(second))
+
+
+def continuing(text: str) -> str:
+    """A typed sentence or phrase as it goes on after a label: 'Stays with the JV' -> 'stays
+    with the JV', 'Non-exclusive licences continue' -> 'non-exclusive licences continue',
+    'E-axle design' -> 'e-axle design'; a name keeps its capital ('SDA keeps ...', "BFW's
+    licence ...", 'European homologation adaptations')."""
+    text = text.strip()
+    head, *tails = text.split(maxsplit=1)[0].split("-") if text else [""]
+    ordinary = head.istitle() and head.isalpha() and not _PLACE_ADJECTIVE.search(head)
+    if tails and ordinary and all(tail.isalpha() and tail.islower() for tail in tails):
+        return text[:1].lower() + text[1:]
+    return mid_sentence(text)
+
+
+def after_colon(text: str) -> str:
+    """A typed sentence as it goes on after a label and a colon (see `continuing`), ending in a
+    full stop: 'Stays with the JV' -> 'stays with the JV.'."""
+    text = continuing(text)
+    return text if not text or text[-1] in ".!?" else f"{text}."
+
+
+def names_again(text: str, label: str) -> bool:
+    """Whether a typed text names again what its label names, so that the label before it would
+    say it twice: 'Licences each party needs ...' under 'licences', 'Lorain cell plant and its
+    lines' under 'plants', 'Seconded engineers return ...' under 'seconded staff'; 'The JV keeps
+    supplying ...' does not under 'supply continuity'."""
+    words = [
+        {
+            word.removesuffix("s")
+            for word in _ACTIVITY_WORD.findall(part.casefold())
+            if word not in _NO_ACTIVITY
+        }
+        for part in (text, label)
+    ]
+    return bool(words[0] & words[1])
 
 
 def phrase(text: str) -> str:

@@ -52,7 +52,7 @@ def test_the_incomplete_example_leaves_exactly_its_gaps_open() -> None:
         ("exit.renewal.open", renewal),
         (
             "exit.assets",
-            f"E-axle series tooling at Kopřivnice (tooling): {PLACEHOLDER} (to be agreed: whether "
+            f"E-axle series tooling at Kopřivnice: {PLACEHOLDER} (to be agreed: whether "
             "a party takes it over and at what price, or whether its owner keeps it or it is "
             "scrapped).",
         ),

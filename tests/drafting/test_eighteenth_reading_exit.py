@@ -106,8 +106,8 @@ def test_every_approval_has_a_long_stop_only_the_burdened_party_can_walk_over() 
     assert (
         "that activity starts only once the approval has been obtained, and its own long-stop "
         f"date is the date 12 months after the phase in clause {numbers['strengths.phases']} "
-        "whose activity needs it opens or, if earlier, the end of the Initial Term in clause "
-        f"{numbers['exit.term']}."
+        "whose activity needs it opens; it never falls before that phase's target date, nor after "
+        f"the end of the Initial Term in clause {numbers['exit.term']}."
     ) in approvals
     assert "the JV does not carry out that activity and neither party need contribute" in approvals
     assert (

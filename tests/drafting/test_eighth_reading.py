@@ -157,6 +157,6 @@ def test_an_expert_answer_that_repeats_the_institutions_appointment_is_not_said_
 def test_the_treatment_of_the_equity_stake_points_at_the_buy_out_clause() -> None:
     data = _answers("edrive-jv.yaml")
     assert (
-        "Equity stake: The other parties may buy the Exiting Party's shares under the buy-out "
+        "Equity stake: the other parties may buy the Exiting Party's shares under the buy-out "
         f"terms, as clause {_numbers(data)['exit.stake-buy-out']} provides."
     ) in _texts(data)["exit.assets"].splitlines()

@@ -78,8 +78,8 @@ def test_a_call_beyond_the_commitments_binds_only_the_parties_that_approve_it() 
         "that part has ended, any of them may refer it to the expert."
     ) in calls
     assert (
-        "The expert who decides a question under this clause is an independent accountant or "
-        f"valuer appointed as clause {numbers['exit.valuation']} provides;"
+        "to the expert of this clause, an independent accountant or valuer appointed as clause "
+        f"{numbers['exit.valuation']} provides, within 10 working days"
     ) in calls
     two = _texts(_answers("battery-jv.yaml"))["goals.capital-calls"]
     assert "if it does not, the other party, which the call binds, may fund that part" in two

@@ -143,15 +143,15 @@ def test_a_committee_block_votes_by_its_members_present_and_an_absent_party_stal
 
 def test_a_recovery_plan_is_approved_unless_rejected_with_reasons_in_time() -> None:
     for example, approver in (
-        ("battery-jv.yaml", "the Board"),
-        ("robotaxi-pilot.yaml", "the Steering Committee"),
+        ("battery-jv.yaml", "the Board, on which the directors"),
+        ("robotaxi-pilot.yaml", "the Steering Committee, on which the members"),
     ):
         critical = _texts(_answers(example))["strengths.critical-path"]
         assert "without an approved recovery plan" in critical
         assert (
-            f"The recovery plan needs the approval of {approver}, on which the members of the "
-            "delayed party do not vote; it is treated as approved unless it is rejected, with "
-            "written reasons, within 10 working days after it is presented."
+            f"The recovery plan needs the approval of {approver} the delayed party appointed do "
+            "not vote; it is treated as approved unless it is rejected, with written reasons, "
+            "within 10 working days after it is presented."
         ) in critical
 
 

@@ -194,7 +194,10 @@ def test_periods_for_vehicles_on_the_road_are_stated_once() -> None:
         f"{numbers['exit.survival']} states."
     ) in texts["exit.vehicles-on-the-road"]
     assert "10 years" not in texts["exit.vehicles-on-the-road"]
-    assert "Software updates, for 10 years after termination or expiry" in texts["exit.survival"]
+    assert (
+        "OTA updates for BFW vehicles already on the road, for 10 years after termination or expiry"
+        in texts["exit.survival"]
+    )
 
 
 def test_a_delaware_corporation_has_stockholders() -> None:

@@ -702,8 +702,8 @@ def test_findings_become_comments_on_the_open_points_they_are_about(tmp_path: Pa
         ),
         "BLOCKING: Treatment of shared assets. Tooling (E-axle series tooling at Kopřivnice) has no treatment on exit. Settle it in the interview at “Agreed exit path › Shared assets on exit #2 (tooling) › Who keeps, buys or licenses it on exit”.": (
             "[●]",
-            "E-axle series tooling at Kopřivnice (tooling): [●] (to be agreed: whether a party "
-            "takes it over and at what price, or whether its owner keeps it or it is scrapped).",
+            "E-axle series tooling at Kopřivnice: [●] (to be agreed: whether a party takes it "
+            "over and at what price, or whether its owner keeps it or it is scrapped).",
         ),
         "WARNING: Executable contributions. SKM's engineering capacity contribution has no tracking. Settle it in the interview at “Complementary strengths › Contributions #1 (SKM: engineering capacity 35 FTE) › How its use is tracked and reported”.": (
             "[●]",

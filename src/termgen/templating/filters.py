@@ -16,9 +16,11 @@ from termgen.wording import (
     DEFAULT_STYLE,
     JOINTLY,
     HouseStyle,
+    after_colon,
     and_join,
     arbitral_institution,
     capital,
+    continuing,
     corporate_law,
     event_predicate,
     form_names_jurisdiction,
@@ -27,6 +29,7 @@ from termgen.wording import (
     majority_share,
     mentions_date,
     mid_sentence,
+    names_again,
     notice_text,
     opening_period,
     party_words,
@@ -116,6 +119,9 @@ TESTS: dict[str, Callable[..., bool]] = {
         not is_missing(text) and not is_missing(other) and same_activity(str(text), str(other))
     ),
     "dated": lambda text: not is_missing(text) and mentions_date(str(text)),
+    "names_again": lambda text, label: (
+        not is_missing(text) and not is_missing(label) and names_again(str(text), str(label))
+    ),
     "mentions_word": lambda text, word: (
         not is_missing(text) and re.search(rf"\b{re.escape(word)}\b", str(text)) is not None
     ),
@@ -380,6 +386,20 @@ def _institution(rules: Any) -> str:
     return "" if is_missing(rules) or not rules else arbitral_institution(str(rules))[0]
 
 
+def _appointing_body(disputes: Any) -> str:
+    """Who appoints an expert the parties have not agreed on, after 'by': the institution that
+    administers the partnership's arbitration ('the LCIA'), or the International Chamber of
+    Commerce where the disputes go to the courts or to rules that name no institution."""
+    arbitration = not is_missing(disputes) and disputes.mechanism == "arbitration"
+    rules = str(disputes.rules or "") if arbitration else ""
+    institution = arbitral_institution(rules)[0] if rules else ""
+    if institution:
+        return f"the {institution}"
+    if rules:
+        return f"the institution that administers the {rules}"
+    return "the International Chamber of Commerce"
+
+
 def _under_rules(rules: Any) -> str:
     """Arbitration 'under the ICC Rules' (see `wording.under_rules`); nothing without rules."""
     return "" if is_missing(rules) or not rules else under_rules(str(rules))
@@ -440,6 +460,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "company_law": _company_law,
     "holders": _holders,
     "institution": _institution,
+    "appointing_body": _appointing_body,
     "under_rules": _under_rules,
     "ending": _ending,
     "withdrawals": _withdrawals,
@@ -447,6 +468,8 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "sentence": _keeps_missing(lambda text: sentence(str(text))),
     "phrase": _keeps_missing(lambda text: phrase(str(text))),
     "mid_sentence": _keeps_missing(lambda text: mid_sentence(str(text))),
+    "after_colon": _keeps_missing(lambda text: after_colon(str(text))),
+    "continuing": _keeps_missing(lambda text: continuing(str(text))),
     "event": _keeps_missing(lambda text: event_predicate(str(text))),
     "opening": _opening,
     "capital": _keeps_missing(lambda text: capital(str(text))),

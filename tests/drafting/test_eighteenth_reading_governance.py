@@ -70,8 +70,8 @@ def test_surviving_obligations_read_as_drafted_english() -> None:
     ) in volta
     keystone = _texts(_answers("sdv-software.yaml"))["exit.survival"]
     assert (
-        "BFW's licence to the platform for vehicles in production or sold, for 15 years after "
-        "termination or expiry of the partnership."
+        "BFW's licence to LUMEN's background IP needed to use the platform, for vehicles in "
+        "production or sold at exit, for 15 years after termination or expiry of the partnership."
     ) in keystone
 
 

@@ -277,3 +277,24 @@ def test_a_redaction_mark_counts_once_however_many_stars_and_times() -> None:
     redacted = _grams("", "for [***] years, or [*****] months, at [*] per unit", pairs=False)
     assert redacted.count(_grams("", "*", pairs=False)[0]) == 1
     assert len(redacted) == len(_grams("", "for years, or months, at per unit *", pairs=False))
+
+
+def test_a_redaction_mark_before_a_numbered_heading_ends_the_sentence() -> None:
+    """The redacted words took the full stop: "... responsible for: [* * *] Article 7 ..." is
+    two sentences, so the next clause is not read as part of the one before."""
+    page = (
+        "Customer may terminate any Scope of Work on notice, in which case Customer shall be "
+        "responsible for: [* * *] Article 7 Shipment of Product 7.1 Storage of Product Supplier "
+        "shall store the Product. The fee is [***] 6.5 Material Failure of Supply If Supplier "
+        "fails to supply at least [***] of the units, Customer may terminate."
+    )
+    read = sentences(Extracted(Path("x.pdf"), "pdf", (Block(page, page=1),)))
+    assert [s.text[:30] for s in read] == [
+        "Customer may terminate any Sco",
+        "Article 7 Shipment of Product ",
+        "The fee is [***]",
+        "6.5 Material Failure of Supply",
+    ]
+    # A redaction inside a sentence, or before a number that is no heading, ends nothing.
+    inside = "The price is [***] 2.5 times the cost. Section [***] 3 applies."
+    assert len(_sentences(inside)) == 2

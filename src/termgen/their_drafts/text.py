@@ -61,6 +61,13 @@ _SENTENCE_END = re.compile(
     + "".join(rf"(?<!\b{abbreviation}[.!?])" for abbreviation in _ABBREVIATIONS)
     + r"\s+(?=[\"'(\[]?[A-Z0-9]|\([a-z]{1,4}\)\s)"
 )
+# A redaction mark ends a sentence where a numbered heading follows it ("... shall be
+# responsible for: [* * *] Article 7 Shipment of Product"): the redacted words took the stop.
+# A pattern of its own, so that the one above keeps its quick first character.
+_REDACTION_END = re.compile(
+    r"\*\s*\]\s+(?=(?:[Aa]rticle|ARTICLE|[Ss]ection|SECTION|[Cc]lause|CLAUSE)\s+\d"
+    r"|\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Z])"
+)
 _ITEM = re.compile(r"\(?([a-z]{1,4}|\d{1,2})\)\s")
 _ROW = re.compile(r"[^.:;]{1,150}:\s")
 _BLANK = "[\u25cf]"
@@ -206,8 +213,11 @@ def sentences(extracted: Extracted) -> list[Sentence]:
             paragraph_ends.append(offset)
     whole = "\n".join(parts)
     ends = [match.end() for match in _SENTENCE_END.finditer(whole)] + [len(whole)]
-    if paragraph_ends:
-        ends = sorted({*ends, *paragraph_ends})
+    breaks = paragraph_ends
+    if "*" in whole:
+        breaks = [*breaks, *(match.end() for match in _REDACTION_END.finditer(whole))]
+    if breaks:
+        ends = sorted({*ends, *breaks})
     result = []
     begin = 0
     lead_in = ""

@@ -23,12 +23,12 @@ def test_no_deadlock_notice_during_the_lock_in_period() -> None:
     data = _answers("edrive-jv.yaml")
     numbers = _numbers(data)
     notice = (
-        f"the end of the Lock-in Period defined in clause {numbers['exit.term']}, and never "
-        "during the Lock-in Period;"
+        f"and never during the Lock-in Period defined in clause {numbers['exit.term']}; where the "
+        "Lock-in Period ends within those 30 days"
     )
     assert notice in _texts(data)["company.deadlock"]
     assert (
-        "and never during the Lock-in Period"
+        "and never during the Lock-in Period defined in clause"
         in (_texts(_answers("battery-jv.yaml"))["company.deadlock"])
     )
     del data["exit"]["term"]["lock_in"]

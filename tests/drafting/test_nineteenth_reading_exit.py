@@ -34,3 +34,61 @@ def test_a_deadlock_of_the_lock_in_years_lapses_with_its_own_window() -> None:
             "a Deadlock that arises during the Lock-in Period can lead to exit only if its 30 "
             "days are still running when the Lock-in Period ends."
         ) in trigger, name
+
+
+def test_a_put_and_call_among_three_parties_stays_between_the_two_sides_of_the_deadlock() -> None:
+    data = _answers("edrive-jv.yaml")
+    deadlock = _texts(data)["company.deadlock"]
+    assert (
+        "Put and call: the parties whose votes at the second meeting were all cast for the "
+        "Reserved Matter, through their directors or, on a matter for the shareholders, with their "
+        "shares, are one side of the Deadlock, and the parties whose votes were cast against it, "
+        "withheld or not cast are the other."
+    ) in deadlock
+    # RMA's call takes only the other side's shares; a party on its side may tag along.
+    assert "RMA may buy all the shares of the other parties" not in deadlock
+    assert (
+        "RMA may buy all the shares of the parties on the other side of the Deadlock from it, and "
+        "only theirs (call option). A party on RMA's side is not bound to sell, but may, within 30 "
+        "days after the call option is exercised, require RMA to buy all its shares too, at the "
+        "same price per share and on the same terms (tag-along)."
+    ) in deadlock
+    # HEC's 35 % can block a 75 % matter, but blocking it gives HEC no put.
+    assert (
+        "If RMA does not exercise the call option, each party on the other side whose votes were "
+        "cast for the Reserved Matter may, within a further 60 days, require RMA to buy all its "
+        "shares (put option). A party whose votes were cast against the Reserved Matter, withheld "
+        "or not cast has no put option: no party can block a Reserved Matter and then use the "
+        "Deadlock to sell its shares."
+    ) in deadlock
+    assert "each other party may, within a further" not in deadlock
+
+
+def test_a_sale_under_the_deadlock_mechanism_does_not_adopt_the_reserved_matter() -> None:
+    adopted = (
+        "A sale under the deadlock mechanism does not decide the Reserved Matter: it is not "
+        "adopted, and after completion it can be adopted only if it is put again and approved as "
+        "clause {} provides, by the parties that then hold the shares."
+    )
+    for name in ("battery-jv.yaml", "edrive-jv.yaml"):
+        data = _answers(name)
+        reserved = _numbers(data)["company.reserved-matters"]
+        assert adopted.format(reserved) in _texts(data)["company.deadlock"], name
+
+
+def test_between_two_parties_only_a_party_that_voted_for_the_matter_has_the_put() -> None:
+    data = _answers("battery-jv.yaml")
+    data["company"]["deadlock"] = {
+        "mechanism": "put_call",
+        "call_holder": "NAW",
+        "response_period": "30 days",
+    }
+    deadlock = _texts(data)["company.deadlock"]
+    assert (
+        "NAW may buy all the shares of the other party (call option). If it does not, the other "
+        "party may, within a further 30 days, require NAW to buy all its shares (put option), but "
+        "only if its votes at the second meeting were cast for the Reserved Matter: a party that "
+        "blocked the Reserved Matter cannot use the Deadlock to sell its shares. In both cases the "
+        "price is their value under the valuation mechanism in clause "
+    ) in deadlock
+    assert "side of the Deadlock" not in deadlock

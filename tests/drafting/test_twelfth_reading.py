@@ -44,7 +44,7 @@ def test_deadlock_put_and_call_windows_run_from_the_price() -> None:
     ) in deadlock
     assert (
         "Within 60 days after the last of those prices has been agreed or determined, RMA may buy "
-        "all the shares of the other parties"
+        "all the shares of the parties on the other side of the Deadlock from it"
     ) in deadlock
     assert "within 60 days of the Deadlock Notice" not in deadlock
 

@@ -92,3 +92,39 @@ def test_between_two_parties_only_a_party_that_voted_for_the_matter_has_the_put(
         "price is their value under the valuation mechanism in clause "
     ) in deadlock
     assert "side of the Deadlock" not in deadlock
+
+
+def test_a_withdrawn_party_loses_its_votes_only_for_its_own_fault() -> None:
+    data = _answers("edrive-jv.yaml")
+    numbers = _numbers(data)
+    buy_out = _texts(data)["exit.stake-buy-out"]
+    assert (
+        "It keeps its votes, through its directors and as a shareholder, unless its own material "
+        "breach, insolvency or change of control gave rise to the notice of exit; a party that "
+        "withdrew by its own notice keeps its say. An Exiting Party at fault loses it: the "
+        "directors it appointed are not counted in a quorum and have no vote, and its consent is "
+        f"not needed on a Reserved Matter, a matter that clause {numbers['company.reserved-matters']} "
+        "reserves to all shareholders included, which then needs the consent of every other "
+        "shareholder."
+    ) in buy_out
+    # A resolution the law reserves to the shareholders keeps the statutory vote, cast as the
+    # others decide, and the rule for a withdrawn party overrides the funding default's.
+    assert (
+        "On a resolution that the law reserves to the shareholders, it keeps the vote the law "
+        "gives its shares but casts it as the other parties decide, except on a resolution that "
+        "increases its obligations or reduces its rights as a shareholder, which needs its consent "
+        f"as the law provides. These rules apply in place of clause {numbers['goals.capital-calls']} "
+        "where that clause also applies to it."
+    ) in buy_out
+
+
+def test_only_a_missed_milestone_bars_a_party_that_could_not_rely_on_it_from_the_call() -> None:
+    data = _answers("edrive-jv.yaml")
+    buy_out = _texts(data)["exit.stake-buy-out"]
+    assert "(call option), except a party" not in buy_out
+    assert (
+        "(call option); after a notice on a missed milestone, a party that could not itself rely "
+        f"on that miss under clause {_numbers(data)['exit.trigger.milestones']} has no call option."
+    ) in buy_out
+    data["exit"]["triggers"] = [t for t in data["exit"]["triggers"] if t["kind"] != "milestones"]
+    assert "could not itself rely" not in _texts(data)["exit.stake-buy-out"]

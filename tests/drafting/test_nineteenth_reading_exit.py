@@ -128,3 +128,95 @@ def test_only_a_missed_milestone_bars_a_party_that_could_not_rely_on_it_from_the
     ) in buy_out
     data["exit"]["triggers"] = [t for t in data["exit"]["triggers"] if t["kind"] != "milestones"]
     assert "could not itself rely" not in _texts(data)["exit.stake-buy-out"]
+
+
+def test_a_party_that_leaves_for_convenience_gets_no_put() -> None:
+    for name, others in (
+        ("battery-jv.yaml", "the other party"),
+        ("edrive-jv.yaml", "the other parties"),
+    ):
+        buy_out = _texts(_answers(name))["exit.stake-buy-out"]
+        assert "or the Exiting Party may instead require" not in buy_out, name
+        assert (
+            f"(call option). It has no put option: a party that chooses to leave cannot make {others} "
+            "buy it out."
+        ) in buy_out, name
+    # Between two parties, nobody buying leads to a third-party sale before any winding up.
+    data = _answers("battery-jv.yaml")
+    numbers = _numbers(data)
+    texts = _texts(data)
+    assert (
+        "If no option is exercised in time, after an exit for convenience the Exiting Party may "
+        "first, within 6 months after its notice of exit takes effect, sell all its shares to a "
+        f"third party on the terms clause {numbers['company.transfers']} sets for a transfer to a "
+        "third party, and the JV then continues with the buyer in its place; if it does not, and "
+        f"after any other exit, the JV is wound up as clause {numbers['exit.winding-up']} provides"
+    ) in texts["exit.stake-buy-out"]
+    assert (
+        f"because no option under clause {numbers['exit.stake-buy-out']} is exercised in time and, "
+        "after an exit for convenience, no sale to a third party is made under that clause"
+    ) in texts["exit.winding-up"]
+
+
+def test_one_party_s_non_renewal_gives_the_other_a_call_before_the_jv_is_wound_up() -> None:
+    data = _answers("battery-jv.yaml")
+    numbers = _numbers(data)
+    texts = _texts(data)
+    assert texts["exit.renewal.automatic"].endswith(
+        "before the end of the current term. The other party may then buy the shares of the party "
+        f"that gave that notice, as clause {numbers['exit.stake-buy-out']} provides; the JV is "
+        "wound up at the end of the term only if it does not."
+    )
+    assert (
+        "A party that exits for convenience after the Lock-in Period, or that gives notice of "
+        f"non-renewal under clause {numbers['exit.renewal.automatic']}, which counts as its notice "
+        "of exit and takes effect at the end of the current term, is the Exiting Party: the other "
+        "party may buy all its shares (call option)."
+    ) in texts["exit.stake-buy-out"]
+    assert (
+        "(at the end of its term without renewal, where no option under clause "
+        f"{numbers['exit.stake-buy-out']} is exercised after a notice of non-renewal;"
+    ) in texts["exit.winding-up"]
+    # Among three parties a non-renewal is already a withdrawal, as on an exit for convenience.
+    ampere = _texts(_answers("edrive-jv.yaml"))
+    assert "notice of non-renewal under clause" not in ampere["exit.stake-buy-out"]
+    assert "as on an exit for convenience" in ampere["exit.renewal.automatic"]
+
+
+def test_a_drag_along_is_an_arm_s_length_sale_of_everything_on_equal_terms() -> None:
+    transfers = _texts(_answers("edrive-jv.yaml"))["company.transfers"]
+    assert (
+        "Drag-along: if parties holding at least 75 % of the shares accept a bona fide offer, made "
+        "at arm's length by a third party that is not an affiliate of any of them, for all the "
+        "shares in the JV, they may require the other parties to sell their shares to that third "
+        "party at the same price per share, in the same form of consideration and on the same "
+        "terms. A dragged party gives warranties only on its title to its shares and its capacity "
+        "to sell them, and its liability is several and no more than the price it receives."
+    ) in transfers
+    assert "so that no party can be dragged into selling to its own competitor." in transfers
+
+
+def test_a_shareholder_loan_states_its_interest_and_its_ranking() -> None:
+    data = _answers("battery-jv.yaml")
+    numbers = _numbers(data)
+    calls = _texts(data)["goals.capital-calls"]
+    assert "which is repaid before any dividend" not in calls
+    assert (
+        "A stockholder loan under this clause bears interest at the three-month reference rate for "
+        "the currency lent (for US dollars, Term SOFR; for euros, EURIBOR) plus 4 % a year, and a "
+        "loan that funds a Defaulting Party's part at a further 2 % a year, accruing daily and "
+        "paid with the principal. It is unsecured and ranks behind the JV's borrowings from banks "
+        "and other third parties but ahead of the stockholders: the JV repays it with its interest "
+        "before it pays any dividend or makes any other distribution to them. When the lender's "
+        f"shares are sold under the deadlock mechanism in clause {numbers['company.deadlock']} or "
+        f"a buy-out on exit in clause {numbers['exit.stake-buy-out']}, the loan is repaid on "
+        "completion or, at the buyer's choice, assigned to the buyer at its principal and accrued "
+        "interest; on a winding up it is repaid as a debt of the JV before any surplus is "
+        "distributed."
+    ) in calls
+    assert (
+        "the default ends only when the Defaulting Party pays it with the interest accrued on the "
+        "loan, and the JV uses that payment to repay the loan with its interest."
+    ) in calls
+    # A JV whose answers lend nothing says nothing of interest.
+    assert "bears interest" not in _texts(_answers("edrive-jv.yaml"))["goals.capital-calls"]

@@ -108,7 +108,7 @@ def test_the_exiting_party_is_defined_and_the_innocent_party_may_put_as_well_as_
         t for t in data["exit"]["triggers"] if t["kind"] in ("convenience", "regulatory")
     ]
     buy_out = _texts(data)["exit.stake-buy-out"]
-    assert "A party that exits for convenience after the Lock-in Period is the Exiting" in buy_out
+    assert "A party that exits for convenience after the Lock-in Period, or that gives" in buy_out
     assert "the party that gives it chooses between" in buy_out
     assert "which must buy them" not in buy_out
     assert "where it was an option of the other party" not in buy_out
@@ -152,12 +152,14 @@ def test_a_no_fault_exit_shares_its_costs_and_the_jvs_own_costs_fall_on_someone(
     assert "The JV bears" not in _texts(_answers("sdv-software.yaml"))["exit.costs"]
 
 
-def test_a_competitor_is_defined_and_a_drag_along_sale_needs_no_competitor_consent() -> None:
+def test_a_competitor_is_defined_and_only_a_dragged_party_s_own_competitor_needs_consent() -> None:
     transfers = _texts(_answers("edrive-jv.yaml"))["company.transfers"]
+    assert "which needs no such consent" not in transfers
     assert (
-        "A sale to a competitor of another party needs that party's prior written consent, except "
-        "a sale of all the shares in the JV under the drag-along, in which every party sells and "
-        "which needs no such consent."
+        "A sale to a competitor of another party needs that party's prior written consent; a sale "
+        "of all the shares in the JV under the drag-along needs the consent of a dragged party only "
+        "where the buyer competes with a material business of that party itself, not only with "
+        "the JV, so that no party can be dragged into selling to its own competitor."
     ) in transfers
     assert 'In this term sheet, a "competitor" of a party is a person' in transfers
     volta = _texts(_answers("battery-jv.yaml"))["company.transfers"]

@@ -86,9 +86,11 @@ def test_a_call_beyond_the_commitments_binds_only_the_parties_that_approve_it() 
     # Loans dilute nobody: the outvoted party's part is lent.
     data["company"]["funding"]["on_default"] = "shareholder_loan"
     calls = _texts(data)["goals.capital-calls"]
-    assert "may fund that part as a shareholder loan to the JV at a market rate of interest" in (
-        calls
+    assert (
+        "may fund that part as a shareholder loan to the JV on the terms this clause sets for it"
+        in calls
     )
+    assert "A shareholder loan under this clause bears interest at the three-month" in calls
     assert "fair market value" not in calls
 
 
@@ -114,7 +116,8 @@ def test_a_default_ends_when_the_jv_confirms_the_call_paid() -> None:
     volta = _texts(_answers("battery-jv.yaml"))["goals.capital-calls"]
     assert (
         "; where the other party has lent that part to the JV, the default ends only when the "
-        "Defaulting Party pays it, and the JV uses that payment to repay the loan.\n"
+        "Defaulting Party pays it with the interest accrued on the loan, and the JV uses that "
+        "payment to repay the loan with its interest.\n"
     ) in volta
 
 

@@ -58,10 +58,11 @@ def test_a_deadlock_notice_has_one_window_after_the_lock_in_period_too() -> None
     data = _answers("battery-jv.yaml")
     numbers = _numbers(data)
     assert (
-        "A Deadlock Notice may be given only within 30 days after the later of the end of that "
-        f"period and the end of the Lock-in Period defined in clause {numbers['exit.term']}, and "
-        "never during the Lock-in Period; if none is given in time, the Reserved Matter is "
-        "treated as rejected and the matter stays as it was."
+        "A Deadlock Notice may be given only within 30 days after that period ends, and never "
+        f"during the Lock-in Period defined in clause {numbers['exit.term']}; where the Lock-in "
+        "Period ends within those 30 days, they run instead until 30 days after the Lock-in "
+        "Period ends. If none is given in time, the Reserved Matter is treated as rejected and "
+        "the matter stays as it was, also where those 30 days end during the Lock-in Period"
     ) in _texts(data)["company.deadlock"]
     # Without a lock-in or a negotiation period, the window runs from the escalation path.
     del data["exit"]["term"]["lock_in"]
@@ -79,10 +80,9 @@ def test_an_alliance_deadlock_exit_has_the_same_window() -> None:
     data = _answers("platform-sharing.yaml")
     numbers = _numbers(data)
     window = (
-        "Such a notice may be given only within 30 days after the later of the end of the path "
-        f"and the end of the Lock-in Period defined in clause {numbers['exit.term']}, and never "
-        "during the Lock-in Period; where no such notice is given in time, the decision in "
-        "deadlock is treated as rejected: the matter stays as it was."
+        "Such a notice may be given only within 30 days after the path ends, and never during "
+        f"the Lock-in Period defined in clause {numbers['exit.term']}; where the Lock-in Period "
+        "ends within those 30 days, they run instead until 30 days after the Lock-in Period ends."
     )
     assert window in _texts(data)["exit.trigger.deadlock"]
     unlocked = _texts(_answers("incomplete-deal.yaml"))["exit.trigger.deadlock"]

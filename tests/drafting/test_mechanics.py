@@ -391,10 +391,13 @@ def test_a_call_option_not_exercised_in_time_winds_the_jv_up() -> None:
         "Valuation Date, either party may refer it to the expert under clause "
         f"{numbers['exit.valuation']}; if neither party has referred it within the following 10 "
         "days, every option under this clause lapses, whether exercised or not, and it is as if "
-        "no option had been exercised in time. If no option is exercised in time, the JV is "
-        "wound up as clause "
-        f"{numbers['exit.winding-up']} provides, unless the parties agree otherwise, and the "
-        "Exiting Party cannot block it. The price is"
+        "no option had been exercised in time. If no option is exercised in time, after an exit "
+        "for convenience the Exiting Party may first"
+    ) in _texts(data)["exit.stake-buy-out"]
+    assert (
+        f"and after any other exit, the JV is wound up as clause {numbers['exit.winding-up']} "
+        "provides, unless the parties agree otherwise, and the Exiting Party cannot block it. "
+        "The price is"
     ) in _texts(data)["exit.stake-buy-out"]
 
     three = _answers("edrive-jv.yaml")

@@ -445,7 +445,7 @@ def test_a_clean_team_set_up_as_a_body_is_called_by_its_name() -> None:
 def test_a_put_and_call_deadlock_ends_even_when_no_option_is_used() -> None:
     edrive = _texts(drafted(EXAMPLES_DIR / "edrive-jv.yaml")[0])["company.deadlock"]
     assert (
-        "If neither option is exercised in time, the Reserved Matter is treated as rejected and "
+        "If no option is exercised in time, the Reserved Matter is treated as rejected and "
         "the JV continues as before." in edrive
     )
 

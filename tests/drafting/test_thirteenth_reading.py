@@ -62,10 +62,13 @@ def test_a_trigger_naming_rows_limits_the_deadlock_to_them_with_one_clock() -> N
     assert "after escalation" not in deadlock
     assert deadlock.endswith(
         "either party may end the partnership by giving 90 days' notice. Such a notice may be "
-        "given only within 30 days after the later of the end of the path and the end of the "
-        "Lock-in Period defined in clause 9.1, and never during the Lock-in Period; where no "
-        "such notice is given in time, the decision in deadlock is treated as rejected: the "
-        "matter stays as it was."
+        "given only within 30 days after the path ends, and never during the Lock-in Period "
+        "defined in clause 9.1; where the Lock-in Period ends within those 30 days, they run "
+        "instead until 30 days after the Lock-in Period ends. Where no such notice is given in "
+        "time, also where those 30 days end during the Lock-in Period, the decision in deadlock "
+        "is treated as rejected: the matter stays as it was, and a Deadlock that arises during "
+        "the Lock-in Period can lead to exit only if its 30 days are still running when the "
+        "Lock-in Period ends."
     )
     # A description that names no row is kept as a condition; every reserved row is a Deadlock.
     trigger = next(item for item in data["exit"]["triggers"] if item["kind"] == "deadlock")

@@ -23,12 +23,12 @@ def test_no_deadlock_notice_during_the_lock_in_period() -> None:
     data = _answers("edrive-jv.yaml")
     numbers = _numbers(data)
     notice = (
-        f"the end of the Lock-in Period defined in clause {numbers['exit.term']}, and never "
-        "during the Lock-in Period;"
+        f"and never during the Lock-in Period defined in clause {numbers['exit.term']}; where the "
+        "Lock-in Period ends within those 30 days"
     )
     assert notice in _texts(data)["company.deadlock"]
     assert (
-        "and never during the Lock-in Period"
+        "and never during the Lock-in Period defined in clause"
         in (_texts(_answers("battery-jv.yaml"))["company.deadlock"])
     )
     del data["exit"]["term"]["lock_in"]
@@ -44,7 +44,7 @@ def test_deadlock_put_and_call_windows_run_from_the_price() -> None:
     ) in deadlock
     assert (
         "Within 60 days after the last of those prices has been agreed or determined, RMA may buy "
-        "all the shares of the other parties"
+        "all the shares of the parties on the other side of the Deadlock from it"
     ) in deadlock
     assert "within 60 days of the Deadlock Notice" not in deadlock
 

@@ -392,6 +392,9 @@ class Engine(State):
 
     def answer(self, step: Ask, raw: Any, confirmed: str | None = None) -> str | None:
         """Store the answer if it is acceptable; otherwise return why not and store nothing."""
+        other = self.other_way(step, raw)
+        if other is not None and confirmed is not None:
+            return self.answer(other, raw)
         problem = self.check(step, raw, confirmed)
         if problem is not None:
             return problem
@@ -442,6 +445,9 @@ class Engine(State):
     ) -> list[tuple[AnswerPath, Question | Group]]:
         """The answers this acceptable answer would remove, as they no longer apply after it
         (answers left open included: the user is told of every answer that goes)."""
+        other = self.other_way(step, raw)
+        if other is not None and confirmed is not None:
+            return self.removed_by(other, raw)
         value = self._parse(step, raw, confirmed)
         if isinstance(value, NewBody):
             return []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -191,15 +192,40 @@ class State:
         ]
         return next((place for place in found if isinstance(place, str)), None)
 
+    def other_way(self, step: Ask, raw: Any) -> Ask | None:
+        """The question that gives this answer another way, where what was typed answers
+        that one and not this: a length of time typed where a date is asked ('42 months',
+        after the effective date). None for any other answer."""
+        if step.question.type != "date" or not isinstance(raw, str):
+            return None
+        try:
+            parse("date", raw)
+        except AnswerError:
+            pass
+        else:
+            return None
+        for other in self._asked_with(step.group):
+            if other.instead_of != step.question.path or other.type != "duration":
+                continue
+            try:
+                parse("duration", raw)
+            except AnswerError:
+                return None
+            within = step.path[: len(step.path) - len(split(step.question.path))]
+            path = (*within, *split(other.path))
+            return dataclasses.replace(step, question=other, path=path, default=None)
+        return None
+
+    def _asked_with(self, group: Group | None) -> list[Question]:
+        """The questions of the group, or (none given) those outside every group."""
+        if group is not None:
+            return list(group.questions)
+        return [item for _, item in self.items() if isinstance(item, Question)]
+
     def has_alternative(self, question: Question, group: Group | None = None) -> bool:
         """Whether another question is the other way of giving this answer (an end date for
         the term): left empty, this one is answered by that one, not left open."""
-        asked_with = (
-            group.questions
-            if group is not None
-            else [item for _, item in self.items() if isinstance(item, Question)]
-        )
-        return any(other.instead_of == question.path for other in asked_with)
+        return any(other.instead_of == question.path for other in self._asked_with(group))
 
     def party_names(self) -> list[str]:
         parties = self.data.get("parties", [])
@@ -250,6 +276,17 @@ class State:
 
     def refusal(self, step: Ask, raw: Any, confirmed: str | None = None) -> AnswerError | None:
         """Why this answer is refused, with the answer it probably means if there is one."""
+        other = self.other_way(step, raw)
+        if other is not None and raw.strip() != confirmed:
+            asked = other.question.prompt.removeprefix("Or ")
+            return AnswerError(
+                f"'{raw.strip()}' is a length of time, not a day. Press Enter to take it as "
+                f"{asked[:1].lower()}{asked[1:]}, or type the day as YYYY-MM-DD",
+                instead=raw.strip(),
+                doubt=True,
+            )
+        if other is not None:
+            return self.refusal(other, raw)
         try:
             value = self._parse(step, raw, confirmed)
         except AnswerError as wrong:

@@ -810,18 +810,27 @@ def test_esc_on_a_question_asked_again_after_a_change_comes_back_to_it_in_order(
     assert "questions depend on it: asked now, with any answer given before to keep" in said
 
 
-def test_the_commands_to_go_on_later_are_never_broken_across_lines(
+def test_the_commands_to_go_on_later_are_never_broken_across_lines_by_the_terminal(
     tmp_path: Path,
     spec,  # type: ignore[no-untyped-def]
 ) -> None:
+    """Too long for a line of their own, they are broken between words with the shell's
+    line continuation: pasted as printed, they run as they are."""
     target = tmp_path / "an-answer-file-with-a-name-long-enough-to-fill-a-line.yaml"
     target.write_text(SOFTWARE.read_text(encoding="utf-8"), encoding="utf-8")
     terminal = ScriptedTerminal(_answers(spec, {"next": [f"Stop{ENTER}"]}))
     status, out, err = run_interview(terminal, "--resume", target, columns=60)
     assert (status, err) == (0, "")
-    lines = out.splitlines()
-    assert f"  termgen draft {target} -o out/" in lines
-    assert f"  termgen interview {target}" in lines
+    for lead, command in [
+        ("Draft later with:", f"termgen draft {target} -o out/"),
+        ("Or continue with:", f"termgen interview {target}"),
+    ]:
+        printed = out.split(f"{lead}\n", 1)[1]
+        lines = [printed.splitlines()[0]]
+        while lines[-1].endswith(" \\"):
+            lines.append(printed.splitlines()[len(lines)])
+        assert all(len(line) <= 60 or str(target) in line for line in lines), lines
+        assert " ".join(line.removesuffix(" \\").strip() for line in lines) == command
 
 
 def test_at_60_columns_leaving_a_list_open_says_why_in_full(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]

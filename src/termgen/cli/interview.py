@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -240,11 +241,17 @@ def _paused(env: Environment, output: Path, drafts: bool = False) -> ExitStatus:
     """Ctrl-C at any question: the answers so far are kept; say how to go on."""
     saved = f"Your answers are saved in {output}." if output.exists() else "Nothing was saved yet."
     env.err_wrapped(f"\nInterview paused. {saved}")
-    env.err(command_line("Continue with:", f"termgen interview {output}", env.err_columns))
+    env.err(
+        command_line(
+            "Continue with:", f"termgen interview {shlex.quote(str(output))}", env.err_columns
+        )
+    )
     if drafts:
         env.err(
             command_line(
-                "Or draft them as they are:", f"termgen draft {output} -o out/", env.err_columns
+                "Or draft them as they are:",
+                f"termgen draft {shlex.quote(str(output))} -o out/",
+                env.err_columns,
             )
         )
     return ExitStatus.INTERRUPTED

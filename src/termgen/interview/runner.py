@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -652,9 +653,9 @@ class Runner:
                 return
             if action == "stop":
                 columns = self.prompter.env.columns
-                draft_later = f"termgen draft {self.file} -o out/"
+                draft_later = f"termgen draft {shlex.quote(str(self.file))} -o out/"
                 self.prompter.env.out(command_line("Draft later with:", draft_later, columns))
-                go_on = f"termgen interview {self.file}"
+                go_on = f"termgen interview {shlex.quote(str(self.file))}"
                 self.prompter.env.out(command_line("Or continue with:", go_on, columns))
                 return
             if action == "settle":
@@ -741,7 +742,9 @@ class Runner:
         for path in written:
             self.prompter.say(f"wrote {path}", "")
         # The drafts are in the folder now: the same command without --force would refuse.
-        again = f"termgen draft {self.file} -o {folder}/ --force"
+        again = (
+            f"termgen draft {shlex.quote(str(self.file))} -o {shlex.quote(f'{folder}/')} --force"
+        )
         self.prompter.env.out(
             command_line("Draft again any time with:", again, self.prompter.env.columns)
         )

@@ -340,6 +340,25 @@ def test_settling_an_answer_left_open_asks_that_question_first(tmp_path: Path, s
     assert "governance.disputes.seat" in saved["left_open"]
 
 
+def test_esc_at_the_question_of_a_finding_goes_back_to_the_findings(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
+    """Not to a question answered in the pass before, with the count going up."""
+
+    def seat_left_open(data: dict[str, Any]) -> None:
+        del data["governance"]["disputes"]["seat"]
+        data["left_open"] = ["governance.disputes.seat"]
+
+    overrides = {
+        "next": [f"Settle{ENTER}", f"Stop{ENTER}"],
+        "settle": [f"seat{ENTER}"],
+        "governance.disputes.seat": [ESCAPE],
+    }
+    terminal, out, target = _resume_software(tmp_path, spec, seat_left_open, overrides)
+    settle = terminal.asked.index("settle")
+    assert terminal.asked[settle + 1 :] == ["governance.disputes.seat", "next"]
+    assert "The finding is not settled: its answer is as it was." in " ".join(out.split())
+    assert "governance.disputes.seat" in read_answers(target)[0]["left_open"]
+
+
 def test_the_review_leaves_out_a_section_the_deal_has_nothing_in(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
     _, out, _ = _resume_software(tmp_path, spec, lambda _: None, {"next": [f"Stop{ENTER}"]})
     review = out.split("── Review ──", 1)[1]

@@ -79,6 +79,9 @@ class Runner:
         self._started: set[str] = set()
         self._answered: list[Ask] = []
         """The questions answered in this session, the last last: Esc goes back through them."""
+        self._settling: AnswerPath | None = None
+        """The answer a finding chosen to settle asks for: Esc there goes back to the
+        findings, not to a question answered in the pass before."""
         self._hinted = False
         self.at_list: Group | None = None
         """The list whose menu or entry is being answered, if any: where the interview goes
@@ -211,6 +214,7 @@ class Runner:
                 typed = None
                 continue
             queued = self.engine.queued
+            self._settling = None
             self.engine.answer(step, raw, confirmed)  # checked above
             self._answered.append(step)
             if self.engine.followed:
@@ -345,6 +349,10 @@ class Runner:
                 # The list cannot go on without this entry: asking it again straight away
                 # would make Esc do nothing, so it goes back to the question before.
                 self._back()
+            return True
+        if step.path == self._settling:
+            self._settling = None
+            self.prompter.say("The finding is not settled: its answer is as it was.")
             return True
         if not self._answered:
             leave_open = (
@@ -700,6 +708,7 @@ class Runner:
             self.engine.ask_entry(ask.group, ask.entry, first=ask.question)
             return
         if ask is not None:
+            self._settling = ask.path
             self.engine.ask_again([ask])
             return
         # Where several lists share a path (a stake buy-out and the shared assets), the one a

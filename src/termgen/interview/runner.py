@@ -26,6 +26,7 @@ from termgen.interview.overview import (
     marked_at,
     question_at,
     remaining,
+    remaining_with,
     review,
 )
 from termgen.interview.prompts import Prompter
@@ -520,7 +521,10 @@ class Runner:
             use = self.prompter.select(
                 "preset",
                 "Use these suggestions? (any of them can be changed in the review)",
-                [("Yes, use them", True), ("No, ask me each one", False)],
+                [
+                    (f"Yes, use them (about {remaining_with(self.engine, step)} left)", True),
+                    (f"No, ask me each one (about {remaining(self.engine)} left)", False),
+                ],
                 True,
                 self._mark(),
             )

@@ -93,6 +93,8 @@ def test_the_software_deal_reaches_its_drafts_in_about_40_prompts(tmp_path: Path
     )
     asked = terminal.asked[terminal.asked.index("preset") + 1 : terminal.asked.index("review")]
     assert abs(int(said) - len(asked)) <= 5, (said, asked)
+    # What the scope clause and the exclusivity are limited to is asked, not found missing.
+    assert {"goals.scope.regions", "goals.scope.functions"} <= set(asked)
     assert terminal.asked[-3:] == ["review", "next", "draft.folder"]
     assert len(list((tmp_path / "out").glob("*.docx"))) == 3
     deal = load_deal(tmp_path / "deal.yaml").deal

@@ -891,6 +891,12 @@ def test_ctrl_c_in_the_details_pass_pauses_like_anywhere_else(tmp_path: Path, sp
     assert f"Continue with: termgen interview {target}" in said
     assert f"Or draft them as they are: termgen draft {target} -o out/" in said
     assert load_deal(target).deal.deal.name == load_deal(BATTERY).deal.deal.name
+    # Going on, the details go on where they stopped: not the review of the first pass.
+    again = ScriptedTerminal(_answers(spec, {"contributions#1.tracking": [CTRL_C]}))
+    status, _, err = run_interview(again, target)
+    assert status == 130, err
+    assert again.asked[-1] == "contributions#1.tracking"
+    assert "review" not in again.asked
 
 
 def _without_renewal_notice() -> dict[str, Any]:

@@ -223,7 +223,7 @@ def _in_terminal(
         runner.questions()
         deal = runner.review()
     except KeyboardInterrupt:
-        if runner.at_list is not None:
+        if runner.pauses_in_place:
             save(runner.paused())
         answer_file.close()
         return _paused(env, output)
@@ -231,6 +231,8 @@ def _in_terminal(
     try:
         _findings_and_drafts(command, env, runner, deal)
     except KeyboardInterrupt:
+        if runner.pauses_in_place:
+            save(runner.paused())
         return _paused(env, output, drafts=True)
     finally:
         answer_file.close()

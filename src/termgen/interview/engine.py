@@ -29,6 +29,7 @@ from termgen.interview.changes import (
 )
 from termgen.interview.data import (
     ABSENT,
+    DETAILS_PASS,
     OPEN,
     PAUSED_AT,
     for_file,
@@ -247,8 +248,11 @@ class Engine(State):
 
     def resume(self) -> None:
         """Going on from a saved file: the list the interview paused at shows its menu again,
-        with the entries chosen so far (else a list with entries counts as finished)."""
+        with the entries chosen so far (else a list with entries counts as finished); a pause
+        in the details pass goes on with the details."""
         paused = self.data.pop(PAUSED_AT, None)
+        if paused == DETAILS_PASS:
+            self.details = True
         group = next((group for group in self.groups() if group.id == paused), None)
         if group is not None and not group.single:
             self._opened.add(group.id)

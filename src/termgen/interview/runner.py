@@ -14,7 +14,7 @@ from termgen.errors import OutputExistsError
 from termgen.findings.deal import Finding, blocking
 from termgen.interview.applying import may_apply
 from termgen.interview.changes import is_entry
-from termgen.interview.data import ABSENT, OPEN, PAUSED_AT, for_file, get
+from termgen.interview.data import ABSENT, DETAILS_PASS, OPEN, PAUSED_AT, for_file, get
 from termgen.interview.engine import Engine
 from termgen.interview.groups import model_minimum, own_entries
 from termgen.interview.menu import Cancelled
@@ -123,11 +123,20 @@ class Runner:
             self.at_list = None
             self.save(self.engine.answers())
 
+    @property
+    def pauses_in_place(self) -> bool:
+        """Whether a pause now is to be saved with where it was: at a list, or in the details
+        pass (a saved file would otherwise go on at the review)."""
+        return self.at_list is not None or self.engine.details
+
     def paused(self) -> dict[str, Any]:
-        """The answers to keep when the interview pauses, with the list it paused at: a file
-        cannot otherwise say that a list with entries was not finished."""
+        """The answers to keep when the interview pauses, with the list it paused at (a file
+        cannot otherwise say that a list with entries was not finished), or that it paused
+        while filling in the details, which then go on where they stopped."""
         answers = self.engine.answers()
-        if self.at_list is not None:
+        if self.engine.details:
+            answers[PAUSED_AT] = DETAILS_PASS
+        elif self.at_list is not None:
             answers[PAUSED_AT] = self.at_list.id
         return answers
 

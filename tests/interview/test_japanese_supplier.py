@@ -168,3 +168,22 @@ def test_what_the_user_typed_is_offered_and_then_taken() -> None:
             parse(kind, typed, parties=["NAW", "KSC"], unit=unit)
         assert offered.value.instead is not None, typed
         parse(kind, offered.value.instead, parties=["NAW", "KSC"], unit=unit)
+
+
+def test_a_legal_form_of_another_countrys_law_is_asked_back(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    target = tmp_path / "deal.yaml"
+    overrides = {
+        "company.jurisdiction": [retyped("Germany")],
+        "company.form": [retyped("SAS"), ENTER],
+        "company.share_capital": [CTRL_C],
+    }
+    terminal, said = _run(spec, overrides, target)
+    assert (
+        "✗ 'SAS' is a French legal form, but the company is to be incorporated in Germany, "
+        "whose law gives it its form. Press Enter to keep it, or type the form meant"
+    ) in said
+    assert terminal.asked.count("company.form") == 2
+    assert read_answers(target)[0]["company"]["form"] == "SAS"  # Enter kept it

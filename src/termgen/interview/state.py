@@ -15,6 +15,7 @@ from jinja2 import Template
 from pydantic import ValidationError
 
 from termgen.interview.data import ABSENT, OPEN, for_file, get, put, remove
+from termgen.interview.places import foreign_legal_form
 from termgen.interview.spec import Group, Question, Section, Spec
 from termgen.interview.steps import Ask
 from termgen.interview.types import AnswerError, NewBody, parse, show
@@ -293,9 +294,9 @@ class State:
             return wrong
         if value is None:
             return AnswerError(self._needed(step)) if step.question.required else None
-        past = self._past(step, value)
-        if past is not None and not (isinstance(raw, str) and raw.strip() == confirmed):
-            return past
+        doubt = self._past(step, value) or self._form_of_another_law(step, value)
+        if doubt is not None and not (isinstance(raw, str) and raw.strip() == confirmed):
+            return doubt
         candidate = copy.deepcopy(self.data)
         if isinstance(value, NewBody):
             if value.name in (*self.party_names(), JOINT, *self.body_names()):
@@ -306,6 +307,25 @@ class State:
         put(candidate, step.path, value)
         problem = self._model_problem(candidate, step.path)
         return None if problem is None else AnswerError(problem)
+
+    def _form_of_another_law(self, step: Ask, value: object) -> AnswerError | None:
+        """A legal form of another country's law than the company's ('SAS' for a company
+        incorporated in Germany) is asked back: given again, or with Enter, it is kept."""
+        jurisdiction = get(self.data, ("company", "jurisdiction"))
+        if step.path != ("company", "form") or not isinstance(value, str):
+            return None
+        if not isinstance(jurisdiction, str):
+            return None
+        law = foreign_legal_form(value, jurisdiction)
+        if law is None:
+            return None
+        return AnswerError(
+            f"'{value}' is a {law} legal form, but the company is to be incorporated in "
+            f"{jurisdiction}, whose law gives it its form. Press Enter to keep it, or type the "
+            "form meant",
+            instead=value,
+            doubt=True,
+        )
 
     def _past(self, step: Ask, value: object) -> AnswerError | None:
         """A date expected ahead that falls before the draft's date (today's if it has none)

@@ -26,6 +26,7 @@ from .terminal import (
     TODAY,
     ExampleAnswers,
     ScriptedTerminal,
+    pasted,
     run_interview,
 )
 
@@ -60,7 +61,7 @@ def test_a_full_interview_with_its_details_reproduces_the_battery_example(
     assert "contributions#1.tracking" not in essentials
     assert "contributions#1.tracking" in terminal.asked
     assert f"Draft later with: termgen draft {tmp_path / 'deal.yaml'} -o out/" in " ".join(
-        out.split()
+        pasted(out).split()
     )
 
 
@@ -428,7 +429,7 @@ def test_the_answer_file_may_be_given_alone_to_start_or_continue_it(tmp_path: Pa
     target = tmp_path / "deal.yaml"
     first = ScriptedTerminal(_answers(spec, {"deal.purpose": [CTRL_C]}))
     status, _, err = run_interview(first, target)
-    assert status == 130 and f"  termgen interview {target}\n" in err
+    assert status == 130 and f"  termgen interview {target}\n" in pasted(err)
     assert read_answers(target)[0]["deal"] == {"name": "Project Volta"}
     again = ScriptedTerminal(_answers(spec, {"deal.purpose": [CTRL_C]}))
     assert run_interview(again, target)[0] == 130
@@ -750,10 +751,10 @@ def test_on_a_narrow_terminal_a_long_prompt_leaves_room_to_type_or_asks_below(
     terminal = ScriptedTerminal(_answers(spec, overrides), screen=screen)
     status, _, _ = run_interview(terminal, "-o", tmp_path / "deal.yaml", columns=60)
     assert status == 130
-    # "[82 left: 1 for the new party] Country or state it is incorporated in " leaves none
+    # "[84 left: 1 for the new party] Country or state it is incorporated in " leaves none
     # of 60 columns.
     shown = " ".join(screen.getvalue().split())
-    assert "[82 left: 1 for the new party] Country or state it is incorporated in ›" in shown
+    assert "[84 left: 1 for the new party] Country or state it is incorporated in ›" in shown
     assert "Project name of the deal ›" not in shown  # room enough beside a short prompt
 
 
@@ -884,7 +885,7 @@ def test_ctrl_c_in_the_details_pass_pauses_like_anywhere_else(tmp_path: Path, sp
     target = tmp_path / "deal.yaml"
     terminal = ScriptedTerminal(_answers(spec, {"contributions#1.tracking": [CTRL_C]}))
     status, _, err = run_interview(terminal, "-o", target)
-    said = " ".join(err.split())
+    said = " ".join(pasted(err).split())
     assert status == 130
     assert "review" in terminal.asked and terminal.asked[-1] == "contributions#1.tracking"
     assert f"Interview paused. Your answers are saved in {target}." in said

@@ -11,7 +11,7 @@ from pathlib import Path
 from termgen.answers.read import load_deal
 
 from ..conftest import run_cli
-from .terminal import CLEAR, ENTER, ScriptedTerminal, run_interview
+from .terminal import CLEAR, ENTER, ScriptedTerminal, pasted, run_interview
 
 TYPED = {
     "deal.name": "Project Keystone",
@@ -109,8 +109,7 @@ def test_the_command_printed_to_draft_again_drafts_again(tmp_path: Path) -> None
     terminal = ScriptedTerminal(_keys({}, tmp_path / "out"))  # type: ignore[arg-type]
     status, out, err = run_interview(terminal, "-o", tmp_path / "deal.yaml")
     assert (status, err) == (0, ""), out[-2000:]
-    # As a shell reads it pasted: a backslash before a line break continues the line.
-    command = shlex.split(out.split("Draft again any time with:", 1)[1].replace("\\\n", ""))
+    command = shlex.split(pasted(out.split("Draft again any time with:", 1)[1]))
     assert command[:2] == ["termgen", "draft"]
     again = run_cli(*command[1:])
     assert (again.status, again.err) == (0, ""), again.err

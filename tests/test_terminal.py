@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import shlex
+
 import pytest
 
-from termgen.terminal import fit_apart, text_table, wrap
+from termgen.terminal import command_line, fit_apart, text_table, wrap
 
 HEADER = ("severity", "provision", "what is missing", "where to settle it")
 ROWS = [
@@ -113,3 +115,15 @@ def test_a_choice_keeps_the_short_aside_that_names_it_and_fits_untouched_when_it
     assert fit_apart(["Russian roulette (one names a price; the other buys)"], 40) == [
         "Russian roulette (one names a price;…"  # a long aside is not what names it
     ]
+
+
+def test_a_command_too_long_for_a_line_is_continued_the_shells_way() -> None:
+    command = f"termgen draft {shlex.quote('/srv/deals/Project Keystone/answers.yaml')} -o out/"
+    printed = command_line("Draft later with:", command, 40)
+    assert printed.splitlines() == [
+        "Draft later with:",
+        "  termgen draft \\",
+        "    '/srv/deals/Project Keystone/answers.yaml' \\",
+        "    -o out/",
+    ]
+    assert shlex.split(printed.split("\n", 1)[1].replace(" \\\n", " ")) == shlex.split(command)

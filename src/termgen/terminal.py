@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shlex
 import textwrap
 from collections.abc import Sequence
 from itertools import pairwise
@@ -59,10 +60,23 @@ def wrap(text: str, width: int, indent: str = "", hanging: str | None = None) ->
 
 
 def command_line(lead: str, command: str, columns: int) -> str:
-    """'lead command' on one line if it fits `columns`, else the command on a line of its own:
-    a command broken across lines cannot be copied whole."""
+    """'lead command' on one line if it fits `columns`, else the command on a line of its own;
+    a command too long for that is broken between its words with the shell's line
+    continuation (' \\'), so that it still pastes whole: the terminal would break it anywhere."""
     line = f"{lead} {command}"
-    return line if len(line) <= columns else f"{lead}\n  {command}"
+    if len(line) <= columns:
+        return line
+    if len(command) + 2 <= columns:
+        return f"{lead}\n  {command}"
+    words = [shlex.quote(word) for word in shlex.split(command)]
+    lines = [f"  {words[0]}"]
+    for word in words[1:]:
+        if len(f"{lines[-1]} {word} \\") <= columns:
+            lines[-1] += f" {word}"
+        else:
+            lines[-1] += " \\"
+            lines.append(f"    {word}")
+    return "\n".join([lead, *lines])
 
 
 def fit(label: str, width: int) -> str:

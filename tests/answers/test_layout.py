@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -164,3 +165,18 @@ def _read_text(text: str) -> Any:
         target = Path(folder) / "deal.yaml"
         target.write_text(text, encoding="utf-8")
         return read_answers(target)[0]
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_a_line_separator_inside_an_answer_stays_one_on_a_save(separator: str) -> None:
+    """YAML counts it as a line break, but it is part of the text: a save that changes
+    another answer writes it back where it was, not as a new line."""
+    text = (
+        f'deal:\n  name: "Volta{separator}Two"   # the code name\n  purpose: electrification\n'
+        "parties: []\n"
+    )
+    data = yaml.safe_load(text)
+    data["deal"]["purpose"] = "software_codevelopment"
+    saved = Writer(read_layout(text), SCHEMA_HINT).text(data)
+    assert saved == text.replace("electrification", "software_codevelopment")
+    assert yaml.safe_load(saved) == data

@@ -225,8 +225,9 @@ def test_an_empty_folder_is_refused_not_read_as_the_current_folder(
     monkeypatch.chdir(ROOT)
     result = run_cli("draft", EXAMPLES_DIR / "battery-jv.yaml", "-o", tmp_path, option, "")
     assert result.status == 2
-    assert result.err.splitlines()[-1].endswith(
-        f"argument {option}: an empty folder name would mean the current folder; give the "
+    # One message, as for every other usage error: no usage lines before it.
+    assert result.err.splitlines() == [
+        f"{option} '': an empty folder name would mean the current folder; give the "
         "folder, or '.' if the current folder is meant"
-    )
+    ]
     assert not any(tmp_path.iterdir())

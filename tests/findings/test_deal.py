@@ -148,6 +148,62 @@ CASES = [
         ],
     ),
     (
+        "review after the last day to exercise a renewal option",
+        _together(
+            set_answer(
+                {"type": "party_option", "period": "5 years", "notice": "18 months"},
+                "exit",
+                "renewal",
+            ),
+            set_answer("NAW", "exit", "renewal", "option_holder"),
+            set_answer(
+                [{"name": "Late review", "date": "2036-06-30", "options": ["continue", "exit"]}],
+                "change",
+                "review_points",
+            ),
+        ),
+        [
+            (
+                "coherence.review_timing",
+                "the Late review (30 June 2036) comes after the last day to exercise the renewal "
+                "option (1 December 2035), so it can no longer decide the renewal; hold it "
+                "earlier",
+            )
+        ],
+    ),
+    (
+        "review after a notice deadline too close to hold one in time",
+        _together(
+            set_answer("2026-11-02", "exit", "term", "effective_date"),
+            set_answer("10 years", "exit", "renewal", "notice"),
+            set_answer(
+                [{"name": "Late review", "date": "2027-01-15", "options": ["continue", "exit"]}],
+                "change",
+                "review_points",
+            ),
+        ),
+        [
+            (
+                "term.notice_fit",
+                "each renewal period (5 years) is shorter than the notice to stop it (10 years)",
+            ),
+            (
+                "term_sheet.lapse",
+                "the partnership takes effect on 2 November 2026, before the target for signing "
+                "the definitive agreements (26 February 2027); set the Effective Date on or "
+                "after signing",
+            ),
+            (
+                "coherence.review_timing",
+                "the Late review (15 January 2027) comes after the last day to give notice of "
+                "non-renewal (2 November 2026), so it can no longer stop the renewal; it would "
+                "have to be held by 3 October 2026, before the draft's date (15 October 2026); "
+                "lengthen the initial term or shorten the notice period so that there is time "
+                "for it",
+            ),
+        ],
+    ),
+    (
         "review too close to the notice deadline",
         set_answer(
             [{"name": "Late review", "date": "2035-11-15", "options": ["continue", "exit"]}],

@@ -17,8 +17,10 @@ from termgen.answers.read import read_answers
 from termgen.answers.write import dump_answers
 from termgen.library.folders import library_layers
 from termgen.library.load import load_library
+from termgen.library.sections import DOCUMENTS
 from termgen.model import Deal
 from termgen.pipeline import DealRun
+from termgen.templating.missing import PLACEHOLDER
 
 from ..conftest import EXAMPLES, EXAMPLES_DIR, run_cli
 from ..docx_reading import W, builtin_library, write
@@ -186,3 +188,84 @@ def test_the_open_point_is_the_answer_printed_in_the_branch_the_deal_takes(
     data["company"]["deadlock"]["mechanism"] = mechanism
     del data["company"]["deadlock"]["response_period"]
     assert _unexplained(data)["8.2"][0] == "company.deadlock.response_period"
+
+
+def _software_deal_of_a_first_interview() -> dict[str, Any]:
+    """The software example as a first interview left it: no field of use, no functions, and
+    what is out of scope and how exclusive the licences are left open."""
+    data = copy.deepcopy(read_answers(EXAMPLES_DIR / "sdv-software.yaml")[0])
+    del data["goals"]["licensing"]
+    for field in ("functions", "excluded"):
+        del data["goals"]["scope"][field]
+    data["goals"]["licensing"] = {"royalty_free": True}
+    data["left_open"] = ["goals.scope.excluded", "goals.licensing.grant"]
+    return data
+
+
+def _open_points_and_comments(data: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """In the term sheet and the annex: each clause (by heading) showing a [●] that no comment
+    sits on, and each comment promising a [●] that sits on none."""
+    run = DealRun(Deal.model_validate(data), builtin_library())
+    unnamed, misplaced = [], []
+    for document in run.documents(kinds=DOCUMENTS):
+        with zipfile.ZipFile(io.BytesIO(document.data)) as package:
+            body = etree.fromstring(package.read("word/document.xml"))
+            names = package.namelist()
+            comments = (
+                etree.fromstring(package.read("word/comments.xml"))
+                if "word/comments.xml" in names
+                else None
+            )
+        said = {
+            c.get(f"{W}id"): "".join(t.text or "" for t in c.iter(f"{W}t"))
+            for c in ([] if comments is None else comments.iter(f"{W}comment"))
+        }
+        heading, open_ranges = "", set()
+        shown: dict[str, bool] = {}  # clause heading -> a comment sits on one of its [●]
+        on_a_point: set[str] = set()
+        for node in body.iter(
+            f"{W}pStyle", f"{W}commentRangeStart", f"{W}commentRangeEnd", f"{W}t"
+        ):
+            if node.tag == f"{W}pStyle" and node.get(f"{W}val", "").startswith("Heading"):
+                heading = "".join(t.text or "" for t in node.getparent().getparent().iter(f"{W}t"))
+            elif node.tag == f"{W}commentRangeStart":
+                open_ranges.add(node.get(f"{W}id"))
+            elif node.tag == f"{W}commentRangeEnd":
+                open_ranges.discard(node.get(f"{W}id"))
+            elif node.tag == f"{W}t" and node.text == PLACEHOLDER:
+                shown[heading] = shown.get(heading, False) or bool(open_ranges)
+                on_a_point |= open_ranges
+        unnamed += [f"{document.kind}: {h}" for h, named in shown.items() if not named]
+        misplaced += [
+            text
+            for number, text in said.items()
+            if ("[●] in the draft" in text or "open point" in text) and number not in on_a_point
+        ]
+    return unnamed, misplaced
+
+
+@pytest.mark.parametrize(
+    "deal",
+    [*EXAMPLES, "first-interview"],
+    ids=[*(p.stem for p in EXAMPLES), "first-interview"],
+)
+def test_every_open_point_of_a_draft_is_named_and_every_named_one_is_in_the_draft(
+    deal: Path | str,
+) -> None:
+    data = (
+        _software_deal_of_a_first_interview()
+        if deal == "first-interview"
+        else read_answers(Path(deal))[0]
+    )
+    assert _open_points_and_comments(data) == ([], [])
+
+
+def test_a_finding_on_an_answer_a_clause_prints_only_when_given_explains_none_of_its_points() -> (
+    None
+):
+    """No regions: the licence clause leaves them out, so its [●] (field of use, licence
+    kind) are still to be named, by the clause."""
+    data = copy.deepcopy(read_answers(EXAMPLES_DIR / "sdv-software.yaml")[0])
+    del data["goals"]["licensing"]
+    del data["goals"]["scope"]["regions"]
+    assert _unexplained(data)["10.2"][0] == "goals.licensing.field_of_use"

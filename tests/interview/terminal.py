@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import io
+import re
 import signal
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -109,6 +110,12 @@ def run_interview(
     with time_limit(terminal):
         status = main(["interview", *map(str, args)], env)
     return status, out.getvalue(), err.getvalue()
+
+
+def pasted(text: str) -> str:
+    """Printed text with each command as a shell reads it pasted: a line ending in ' \\'
+    goes on on the next."""
+    return re.sub(r" \\\n\s*", " ", text)
 
 
 def retyped(text: str) -> str:

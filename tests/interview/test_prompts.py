@@ -26,6 +26,7 @@ from .terminal import (
     TODAY,
     ExampleAnswers,
     ScriptedTerminal,
+    pasted,
     run_interview,
 )
 
@@ -60,7 +61,7 @@ def test_a_full_interview_with_its_details_reproduces_the_battery_example(
     assert "contributions#1.tracking" not in essentials
     assert "contributions#1.tracking" in terminal.asked
     assert f"Draft later with: termgen draft {tmp_path / 'deal.yaml'} -o out/" in " ".join(
-        out.split()
+        pasted(out).split()
     )
 
 
@@ -340,6 +341,25 @@ def test_settling_an_answer_left_open_asks_that_question_first(tmp_path: Path, s
     assert "governance.disputes.seat" in saved["left_open"]
 
 
+def test_esc_at_the_question_of_a_finding_goes_back_to_the_findings(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
+    """Not to a question answered in the pass before, with the count going up."""
+
+    def seat_left_open(data: dict[str, Any]) -> None:
+        del data["governance"]["disputes"]["seat"]
+        data["left_open"] = ["governance.disputes.seat"]
+
+    overrides = {
+        "next": [f"Settle{ENTER}", f"Stop{ENTER}"],
+        "settle": [f"seat{ENTER}"],
+        "governance.disputes.seat": [ESCAPE],
+    }
+    terminal, out, target = _resume_software(tmp_path, spec, seat_left_open, overrides)
+    settle = terminal.asked.index("settle")
+    assert terminal.asked[settle + 1 :] == ["governance.disputes.seat", "next"]
+    assert "The finding is not settled: its answer is as it was." in " ".join(out.split())
+    assert "governance.disputes.seat" in read_answers(target)[0]["left_open"]
+
+
 def test_the_review_leaves_out_a_section_the_deal_has_nothing_in(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
     _, out, _ = _resume_software(tmp_path, spec, lambda _: None, {"next": [f"Stop{ENTER}"]})
     review = out.split("── Review ──", 1)[1]
@@ -409,7 +429,7 @@ def test_the_answer_file_may_be_given_alone_to_start_or_continue_it(tmp_path: Pa
     target = tmp_path / "deal.yaml"
     first = ScriptedTerminal(_answers(spec, {"deal.purpose": [CTRL_C]}))
     status, _, err = run_interview(first, target)
-    assert status == 130 and f"  termgen interview {target}\n" in err
+    assert status == 130 and f"  termgen interview {target}\n" in pasted(err)
     assert read_answers(target)[0]["deal"] == {"name": "Project Volta"}
     again = ScriptedTerminal(_answers(spec, {"deal.purpose": [CTRL_C]}))
     assert run_interview(again, target)[0] == 130
@@ -731,10 +751,10 @@ def test_on_a_narrow_terminal_a_long_prompt_leaves_room_to_type_or_asks_below(
     terminal = ScriptedTerminal(_answers(spec, overrides), screen=screen)
     status, _, _ = run_interview(terminal, "-o", tmp_path / "deal.yaml", columns=60)
     assert status == 130
-    # "[82 left: 1 for the new party] Country or state it is incorporated in " leaves none
+    # "[84 left: 1 for the new party] Country or state it is incorporated in " leaves none
     # of 60 columns.
     shown = " ".join(screen.getvalue().split())
-    assert "[82 left: 1 for the new party] Country or state it is incorporated in ›" in shown
+    assert "[84 left: 1 for the new party] Country or state it is incorporated in ›" in shown
     assert "Project name of the deal ›" not in shown  # room enough beside a short prompt
 
 
@@ -767,7 +787,8 @@ def test_on_a_narrow_terminal_the_pause_message_never_cuts_the_file_name(
     lines = err.splitlines()
     assert "Interview paused. Your answers are saved in" in lines
     assert f"{target}." in lines  # the whole path, on a line of its own
-    assert ["Continue with:", f"  termgen interview {target}"] == lines[-2:]  # whole
+    # Too long for a line, the command goes on with the shell's line continuation.
+    assert ["Continue with:", "  termgen interview \\", f"    {target}"] == lines[-3:]
 
 
 def test_a_term_given_by_its_end_date_is_not_left_open(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
@@ -810,18 +831,27 @@ def test_esc_on_a_question_asked_again_after_a_change_comes_back_to_it_in_order(
     assert "questions depend on it: asked now, with any answer given before to keep" in said
 
 
-def test_the_commands_to_go_on_later_are_never_broken_across_lines(
+def test_the_commands_to_go_on_later_are_never_broken_across_lines_by_the_terminal(
     tmp_path: Path,
     spec,  # type: ignore[no-untyped-def]
 ) -> None:
+    """Too long for a line of their own, they are broken between words with the shell's
+    line continuation: pasted as printed, they run as they are."""
     target = tmp_path / "an-answer-file-with-a-name-long-enough-to-fill-a-line.yaml"
     target.write_text(SOFTWARE.read_text(encoding="utf-8"), encoding="utf-8")
     terminal = ScriptedTerminal(_answers(spec, {"next": [f"Stop{ENTER}"]}))
     status, out, err = run_interview(terminal, "--resume", target, columns=60)
     assert (status, err) == (0, "")
-    lines = out.splitlines()
-    assert f"  termgen draft {target} -o out/" in lines
-    assert f"  termgen interview {target}" in lines
+    for lead, command in [
+        ("Draft later with:", f"termgen draft {target} -o out/"),
+        ("Or continue with:", f"termgen interview {target}"),
+    ]:
+        printed = out.split(f"{lead}\n", 1)[1]
+        lines = [printed.splitlines()[0]]
+        while lines[-1].endswith(" \\"):
+            lines.append(printed.splitlines()[len(lines)])
+        assert all(len(line) <= 60 or str(target) in line for line in lines), lines
+        assert " ".join(line.removesuffix(" \\").strip() for line in lines) == command
 
 
 def test_at_60_columns_leaving_a_list_open_says_why_in_full(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
@@ -855,13 +885,19 @@ def test_ctrl_c_in_the_details_pass_pauses_like_anywhere_else(tmp_path: Path, sp
     target = tmp_path / "deal.yaml"
     terminal = ScriptedTerminal(_answers(spec, {"contributions#1.tracking": [CTRL_C]}))
     status, _, err = run_interview(terminal, "-o", target)
-    said = " ".join(err.split())
+    said = " ".join(pasted(err).split())
     assert status == 130
     assert "review" in terminal.asked and terminal.asked[-1] == "contributions#1.tracking"
     assert f"Interview paused. Your answers are saved in {target}." in said
     assert f"Continue with: termgen interview {target}" in said
     assert f"Or draft them as they are: termgen draft {target} -o out/" in said
     assert load_deal(target).deal.deal.name == load_deal(BATTERY).deal.deal.name
+    # Going on, the details go on where they stopped: not the review of the first pass.
+    again = ScriptedTerminal(_answers(spec, {"contributions#1.tracking": [CTRL_C]}))
+    status, _, err = run_interview(again, target)
+    assert status == 130, err
+    assert again.asked[-1] == "contributions#1.tracking"
+    assert "review" not in again.asked
 
 
 def _without_renewal_notice() -> dict[str, Any]:

@@ -3,13 +3,15 @@ company reaches its drafts in about 40 prompts when the suggested answers are ac
 
 from __future__ import annotations
 
+import io
+import re
 import shlex
 from pathlib import Path
 
 from termgen.answers.read import load_deal
 
 from ..conftest import run_cli
-from .terminal import CLEAR, ENTER, ScriptedTerminal, run_interview
+from .terminal import CLEAR, ENTER, ScriptedTerminal, pasted, run_interview
 
 TYPED = {
     "deal.name": "Project Keystone",
@@ -80,10 +82,19 @@ def _keys(added: dict[str, int], folder: Path) -> object:
 
 
 def test_the_software_deal_reaches_its_drafts_in_about_40_prompts(tmp_path: Path) -> None:
-    terminal = ScriptedTerminal(_keys({}, tmp_path / "out"))  # type: ignore[arg-type]
+    screen = io.StringIO()
+    terminal = ScriptedTerminal(_keys({}, tmp_path / "out"), screen=screen)  # type: ignore[arg-type]
     status, out, err = run_interview(terminal, "-o", tmp_path / "deal.yaml")
     assert (status, err) == (0, ""), out[-2000:]
     assert len(terminal.asked) <= 45, terminal.asked
+    # The suggestions say what is left once taken: what the pass then asks, about.
+    [said] = set(
+        re.findall(r"Yes, use them \(about (\d+) left\)", " ".join(screen.getvalue().split()))
+    )
+    asked = terminal.asked[terminal.asked.index("preset") + 1 : terminal.asked.index("review")]
+    assert abs(int(said) - len(asked)) <= 5, (said, asked)
+    # What the scope clause and the exclusivity are limited to is asked, not found missing.
+    assert {"goals.scope.regions", "goals.scope.functions"} <= set(asked)
     assert terminal.asked[-3:] == ["review", "next", "draft.folder"]
     assert len(list((tmp_path / "out").glob("*.docx"))) == 3
     deal = load_deal(tmp_path / "deal.yaml").deal
@@ -98,7 +109,7 @@ def test_the_command_printed_to_draft_again_drafts_again(tmp_path: Path) -> None
     terminal = ScriptedTerminal(_keys({}, tmp_path / "out"))  # type: ignore[arg-type]
     status, out, err = run_interview(terminal, "-o", tmp_path / "deal.yaml")
     assert (status, err) == (0, ""), out[-2000:]
-    command = shlex.split(out.split("Draft again any time with:", 1)[1])
+    command = shlex.split(pasted(out.split("Draft again any time with:", 1)[1]))
     assert command[:2] == ["termgen", "draft"]
     again = run_cli(*command[1:])
     assert (again.status, again.err) == (0, ""), again.err

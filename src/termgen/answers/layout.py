@@ -10,7 +10,9 @@ Nothing is parsed again on a save, so a save costs string work on the changed pa
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -67,69 +69,94 @@ class Layout:
     trailing: list[str]
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+"""The line breaks the file is written back with. YAML also breaks lines at U+0085, U+2028
+and U+2029, but a text that holds one keeps it where it is: a save must not turn it into
+a line break, so lines are counted here, from each mark's index, not by the parser."""
+
+
 def read_layout(text: str) -> Layout:
     """The layout of an answer file's text (already known to be a valid answer file)."""
-    lines = text.splitlines()
+    starts = [0, *(found.end() for found in _LINE_BREAK.finditer(text))]
+    lines = _LINE_BREAK.split(text)
+    if not lines[-1]:
+        lines.pop()  # the text after the last line break
     node = yaml.compose(text, Loader=_Loader)
     if not isinstance(node, yaml.MappingNode) or node.flow_style:
         return Layout(None, lines)
-    reader = _Reader(lines)
+    reader = _Reader(lines, starts)
     root = reader.block(node)
     return Layout(root, lines[reader.done :])
 
 
 class _Reader:
-    def __init__(self, lines: list[str]) -> None:
+    def __init__(self, lines: list[str], starts: list[int]) -> None:
         self.lines = lines
+        self.starts = starts
+        """Where each line starts in the text."""
         self.done = 0
         """Lines up to here belong to an entry read already."""
 
+    def at(self, mark: yaml.Mark) -> tuple[int, int]:
+        """The line and column of a mark, as this layout counts lines."""
+        line = bisect.bisect_right(self.starts, mark.index) - 1
+        return line, mark.index - self.starts[line]
+
     def block(self, node: yaml.Node) -> Block:
         if isinstance(node, yaml.MappingNode):
-            block = Block(node.value[0][0].start_mark.column if node.value else 0)
+            block = Block(self.at(node.value[0][0].start_mark)[1] if node.value else 0)
             for key, value in node.value:
                 block.entries[scalar_value(key)] = self.entry(key, value, key.start_mark)
             return block
         assert isinstance(node, yaml.SequenceNode)
-        first = node.value[0].start_mark if node.value else node.start_mark
-        line = self.lines[first.line]
-        column = line.rfind("-", 0, first.column)
-        block = Block(column, dash=line[column : first.column])
+        first_line, first_column = self.at(
+            node.value[0].start_mark if node.value else node.start_mark
+        )
+        line = self.lines[first_line]
+        column = line.rfind("-", 0, first_column)
+        block = Block(column, dash=line[column:first_column])
         for index, item in enumerate(node.value):
             block.entries[index] = self.entry(None, item, item.start_mark)
         return block
 
-    def entry(self, key: yaml.Node | None, value: yaml.Node, start: yaml.Mark) -> Entry:
-        lead = self.lines[self.done : start.line]
-        self.done = start.line + 1
+    def entry(self, key: yaml.Node | None, value: yaml.Node, mark: yaml.Mark) -> Entry:
+        start, start_column = self.at(mark)
+        lead = self.lines[self.done : start]
+        self.done = start + 1
         nested = isinstance(value, yaml.MappingNode | yaml.SequenceNode) and not value.flow_style
         child = self.block(value) if nested and value.value else None
-        last = max(_last_line(value), start.line)
-        first = self.lines[start.line][start.column :]
+        last = max(self._last_line(value), start)
+        first = self.lines[start][start_column:]
         tail, separator = "", ": "
-        if key is not None and value.start_mark.line == key.end_mark.line:
-            separator = self.lines[key.end_mark.line][key.end_mark.column : value.start_mark.column]
-        if not nested and value.end_mark.line == start.line:
-            rest_of_line = self.lines[start.line][value.end_mark.column :]
+        value_line, value_column = self.at(value.start_mark)
+        end_line, end_column = self.at(value.end_mark)
+        if key is not None:
+            key_line, key_column = self.at(key.end_mark)
+            if value_line == key_line:
+                separator = self.lines[key_line][key_column:value_column]
+        if not nested and end_line == start:
+            rest_of_line = self.lines[start][end_column:]
             if rest_of_line.strip().startswith("#"):
                 tail = rest_of_line
         self.done = max(self.done, last + 1)
-        rest = self.lines[start.line + 1 : last + 1]
+        rest = self.lines[start + 1 : last + 1]
         flow = isinstance(value, yaml.MappingNode | yaml.SequenceNode) and bool(value.flow_style)
         return Entry(_value(value), lead, first, rest, child, tail, separator, flow)
 
-
-def _last_line(node: yaml.Node) -> int:
-    """The last line with content of a node (a block's end mark may lie past comments)."""
-    if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and not node.flow_style:
-        children = (
-            [v for pair in node.value for v in pair]
-            if isinstance(node, yaml.MappingNode)
-            else node.value
-        )
-        return max((_last_line(child) for child in children), default=node.start_mark.line)
-    end = node.end_mark
-    return end.line if end.column > 0 else end.line - 1
+    def _last_line(self, node: yaml.Node) -> int:
+        """The last line with content of a node (a block's end mark may lie past comments)."""
+        if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and not node.flow_style:
+            children = (
+                [v for pair in node.value for v in pair]
+                if isinstance(node, yaml.MappingNode)
+                else node.value
+            )
+            return max(
+                (self._last_line(child) for child in children),
+                default=self.at(node.start_mark)[0],
+            )
+        line, column = self.at(node.end_mark)
+        return line if column > 0 else line - 1
 
 
 def _value(node: yaml.Node) -> Any:

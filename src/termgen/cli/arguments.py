@@ -11,7 +11,7 @@ from __future__ import annotations
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
     from pathlib import Path
     from typing import Any, Generic, TypeVar, overload
 
@@ -99,17 +99,22 @@ def path(text: str) -> Path:
     return Path(text)
 
 
-def folder(text: str) -> Path:
-    """A folder argument that is layered or searched: an empty one ('--library ""', a
-    variable left unset) would be the current folder, with every YAML file below it."""
-    if not text.strip():
-        from argparse import ArgumentTypeError
+def folder(option: str) -> Callable[[str], Path]:
+    """The type of a folder option that is layered or searched: an empty one ('--library ""',
+    a variable left unset) would be the current folder, with every YAML file below it. It is
+    refused as every other usage error is, in one message (argparse would add its usage)."""
 
-        raise ArgumentTypeError(
-            "an empty folder name would mean the current folder; give the folder, or '.' if "
-            "the current folder is meant"
-        )
-    return path(text)
+    def given(text: str) -> Path:
+        if not text.strip():
+            from termgen.errors import UsageError
+
+            raise UsageError(
+                f"{option} '{text}': an empty folder name would mean the current folder; give "
+                "the folder, or '.' if the current folder is meant"
+            )
+        return path(text)
+
+    return given
 
 
 def answers_file() -> Argument[Path]:
@@ -140,7 +145,7 @@ def library_folders() -> Argument[list[Path]]:
     return Argument(
         "--library",
         action="append",
-        type=folder,
+        type=folder("--library"),
         default=[],
         metavar="DIR",
         help="a clause-library folder layered over the built-in one (repeatable; also "
@@ -152,7 +157,7 @@ def template_folders() -> Argument[list[Path]]:
     return Argument(
         "--templates",
         action="append",
-        type=folder,
+        type=folder("--templates"),
         default=[],
         metavar="DIR",
         help="a folder with term-sheet.docx, governance-annex.docx and/or open-points.docx "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -222,7 +223,7 @@ def _in_terminal(
         runner.questions()
         deal = runner.review()
     except KeyboardInterrupt:
-        if runner.at_list is not None:
+        if runner.pauses_in_place:
             save(runner.paused())
         answer_file.close()
         return _paused(env, output)
@@ -230,6 +231,8 @@ def _in_terminal(
     try:
         _findings_and_drafts(command, env, runner, deal)
     except KeyboardInterrupt:
+        if runner.pauses_in_place:
+            save(runner.paused())
         return _paused(env, output, drafts=True)
     finally:
         answer_file.close()
@@ -240,11 +243,17 @@ def _paused(env: Environment, output: Path, drafts: bool = False) -> ExitStatus:
     """Ctrl-C at any question: the answers so far are kept; say how to go on."""
     saved = f"Your answers are saved in {output}." if output.exists() else "Nothing was saved yet."
     env.err_wrapped(f"\nInterview paused. {saved}")
-    env.err(command_line("Continue with:", f"termgen interview {output}", env.err_columns))
+    env.err(
+        command_line(
+            "Continue with:", f"termgen interview {shlex.quote(str(output))}", env.err_columns
+        )
+    )
     if drafts:
         env.err(
             command_line(
-                "Or draft them as they are:", f"termgen draft {output} -o out/", env.err_columns
+                "Or draft them as they are:",
+                f"termgen draft {shlex.quote(str(output))} -o out/",
+                env.err_columns,
             )
         )
     return ExitStatus.INTERRUPTED

@@ -139,6 +139,13 @@ def main(argv: Sequence[str] | None = None, env: Environment | None = None) -> i
             parsed = parser.parse_args(argv)
     except SystemExit as stop:
         return int(stop.code or 0)
+    except Exception as problem:  # a usage error an argument's type raised
+        from termgen.errors import TermgenError
+
+        if not isinstance(problem, TermgenError):
+            raise
+        env.err_problem(str(problem))
+        return int(problem.exit_status)
     chosen: type[Command] | None = getattr(parsed, "command", None)
     if chosen is None:
         from termgen.errors import ExitStatus

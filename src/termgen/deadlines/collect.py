@@ -12,13 +12,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from termgen.deadlines.dates import last_day_to_stop_renewal
+from termgen.deadlines.dates import RENEWAL_DEADLINES, last_day_to_stop_renewal
 from termgen.drafting.outline import Outline
 from termgen.model import Deal
 from termgen.model.common import shift
 from termgen.model.exit import expiry
 from termgen.model.paths import dotted
-from termgen.wording import date_text, humanise, sentence
+from termgen.wording import capital, date_text, humanise, sentence
 
 Kind = Literal[
     "term_sheet_lapses",
@@ -213,11 +213,7 @@ def _collect(deal: Deal, clause_for: _Clauses) -> Iterator[Deadline]:
             yield deadline("contribution_due", f"Contribution due: {what}", None, path, unknown)
 
 
-_RENEWAL_TITLES = {
-    "automatic": "Last day to give notice of non-renewal",
-    "party_option": "Last day to exercise the renewal option",
-    "mutual_agreement": "Last day to give notice on renewal talks",
-}
+_RENEWAL_TITLES = {kind: capital(words) for kind, words in RENEWAL_DEADLINES.items()}
 
 
 def _why_no_expiry(deal: Deal) -> str:

@@ -16,6 +16,9 @@ from termgen.model.paths import AnswerPath, expected_ahead, parse_path
 from termgen.model.strengths import Contribution
 from termgen.wording import and_join, date_text, humanise, percent_text
 
+PROMISES_AN_OPEN_POINT = "([●] in the draft)"
+"""Said by a finding whose answer the draft shows as [●]: the comment sits on that [●]."""
+
 
 @dataclass(frozen=True)
 class Gap:
@@ -292,13 +295,15 @@ def _term_sheet_dates(deal: Deal, _: str) -> list[Gap]:
     if not (sheet.expires_on or sheet.expires_after or deal.is_left_open(lapse)):
         gaps.append(
             Gap(
-                "no date or period after which the term sheet lapses ([●] in the draft); give "
-                "one a little after the target for signing",
+                "no date or period after which the term sheet lapses "
+                f"{PROMISES_AN_OPEN_POINT}; give one a little after the target for signing",
                 lapse,
             )
         )
     if sheet.timetable and not (sheet.signing_by or deal.is_left_open(signing)):
-        gaps.append(Gap("the timetable has no target date for signing ([●] in the draft)", signing))
+        gaps.append(
+            Gap(f"the timetable has no target date for signing {PROMISES_AN_OPEN_POINT}", signing)
+        )
     if sheet.expires_on and sheet.signing_by and sheet.signing_by > sheet.expires_on:
         gaps.append(
             Gap(
@@ -361,7 +366,7 @@ def _dates(data: object, path: AnswerPath) -> Iterator[tuple[AnswerPath, dt.date
 def _scope_extent(deal: Deal, _: str) -> list[Gap]:
     scope = deal.goals.scope
     return [
-        Gap(f"no {what} in scope ([●] in the draft)", ("goals", "scope", field))
+        Gap(f"no {what} in scope {PROMISES_AN_OPEN_POINT}", ("goals", "scope", field))
         for what, field, given in (
             ("joint activities", "joint", scope.joint),
             ("regions", "regions", scope.regions),
@@ -374,7 +379,8 @@ def _scope_extent(deal: Deal, _: str) -> list[Gap]:
 @check("left_open")
 def _left_open(deal: Deal, _: str) -> list[Gap]:
     return [
-        Gap("left open on purpose ([●] in the draft)", parse_path(path)) for path in deal.left_open
+        Gap(f"left open on purpose {PROMISES_AN_OPEN_POINT}", parse_path(path))
+        for path in deal.left_open
     ] + [
         Gap(
             f"no {humanise(kind)} contribution yet: left open on purpose",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -11,9 +12,14 @@ from termgen.drafting.outline import Outline
 from termgen.drafting.structure import Draft
 from termgen.errors import LibraryError, Location, Problem
 from termgen.files.datafile import SourceMap
-from termgen.findings.checks import CHECKS, Gap
+from termgen.findings.checks import CHECKS, PROMISES_AN_OPEN_POINT, Gap
 from termgen.findings.coherence import COHERENCE, Reading
-from termgen.findings.unexplained import UNEXPLAINED, unexplained_open_points
+from termgen.findings.unexplained import (
+    LEFT_OPEN,
+    UNEXPLAINED,
+    clause_showing,
+    unexplained_open_points,
+)
 from termgen.library.conditions import deal_context, holds
 from termgen.library.load import Library, Sourced
 from termgen.library.provisions import Provision, Severity
@@ -23,7 +29,6 @@ from termgen.model.paths import AnswerPath, dotted
 from termgen.templating.sandbox import Sandbox
 
 _SEVERITY_ORDER = {"blocking": 0, "warning": 1}
-LEFT_OPEN = "answers.left_open"
 
 
 @dataclass(frozen=True)
@@ -110,12 +115,30 @@ def deal_findings(
                     _fix_path(provision),
                 )
             ]
-        findings += [_finding(provision, gap, provision.section, source) for gap in gaps]
+        placed = [
+            _at_its_open_point(provision, gap, reading)
+            if reading is not None
+            else (provision.section, gap)
+            for gap in gaps
+        ]
+        findings += [_finding(provision, gap, section, source) for section, gap in placed]
     if reading is not None:
         for provision in reads_findings:
             unexplained = unexplained_open_points(reading, findings)
             findings += [_finding(provision, gap, section, source) for section, gap in unexplained]
     return sorted(_without_repeats(findings), key=lambda finding: _SEVERITY_ORDER[finding.severity])
+
+
+def _at_its_open_point(provision: Provision, gap: Gap, reading: Reading) -> tuple[str | None, Gap]:
+    """A gap that promises a [●] in the draft, with the section and the number of the clause
+    that shows it: its comment sits on that [●], not on another clause's."""
+    section = provision.section
+    if gap.clause is not None or PROMISES_AN_OPEN_POINT not in gap.message:
+        return section, gap
+    showing = clause_showing(reading, gap.path, section, provision.id == LEFT_OPEN)
+    if showing is None:
+        return section, gap
+    return showing[0], dataclasses.replace(gap, clause=showing[1])
 
 
 def _finding(

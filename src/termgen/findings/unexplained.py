@@ -15,13 +15,15 @@ from typing import Any, Protocol, TypeVar
 from jinja2 import Environment, nodes
 
 from termgen.drafting.outline import OutlinedClause
-from termgen.findings.checks import Gap
+from termgen.findings.checks import PROMISES_AN_OPEN_POINT, Gap
 from termgen.findings.coherence.reading import Reading
 from termgen.model import Deal
 from termgen.model.paths import AnswerPath, shape_at
 from termgen.templating.missing import PLACEHOLDER, PLACEHOLDER_MARK
 
 UNEXPLAINED = "unexplained_open_points"
+LEFT_OPEN = "answers.left_open"
+"""The provision of an answer left open on purpose: its mark prints wherever it is read."""
 """The check's name in provisions.yaml: run after every other, as it reads their findings."""
 _REFERENCE = re.compile(r"(?<![\w.])[a-z_]+(?:\.[a-z_]+)+")
 """A dotted name in a template: 'company.funding.call_period'."""
@@ -81,6 +83,9 @@ class Explaining(Protocol):
     @property
     def clause(self) -> str | None: ...
 
+    @property
+    def message(self) -> str: ...
+
 
 def unexplained_open_points(
     reading: Reading, findings: Sequence[Explaining]
@@ -97,12 +102,17 @@ def unexplained_open_points(
     for _, sections in reading.outline.documents:
         for section in sections:
             for finding in findings:
-                if finding.section != section.section.id:
+                # One that promises a [●] explains that one (by reading), not the clause's all.
+                if (
+                    finding.section != section.section.id
+                    or PROMISES_AN_OPEN_POINT in finding.message
+                ):
                     continue
                 numbered = [c.id for c in section.clauses if c.number == finding.clause]
                 found = clause_about(finding.provision, finding.path, section.clauses)
                 about.update(numbered or ([found.id] if found else []))
     named = {steps[-1] for f in findings if (steps := [s for s in f.path if isinstance(s, str)])}
+    left_open = {f.path[-1] for f in findings if f.provision == LEFT_OPEN and f.path}
     reads = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(named)))})\b") if named else None
     gaps = []
     for _, sections in reading.outline.documents:
@@ -111,13 +121,91 @@ def unexplained_open_points(
                 count = reading.text(clause.id).count(PLACEHOLDER)
                 if not count or clause.id in about:
                     continue
-                if reads is not None and any(map(reads.search, _jinja(clause.choice.text))):
+                # Each named answer explains one [●]: a clause that shows more has others.
+                if (
+                    reads is not None
+                    and len(_named_where_missing(clause.choice.text, reads, left_open)) >= count
+                ):
                     continue
                 points = "an open point" if count == 1 else f"{count} open points"
                 where = _answers_for(clause, reading.deal, count)
                 message = f"shows {points} ([●]) that no other point explains; {_settle(count)}"
                 gaps.append((section.section.id, reading.gap(message, where, clause.id)))
     return gaps
+
+
+def clause_showing(
+    reading: Reading, path: AnswerPath, section: str | None, left_open: bool
+) -> tuple[str, str] | None:
+    """The section and number of the clause (of `section`, if given) that shows a [●] where
+    it prints the answer at `path` (`left_open` on purpose): where a finding that promises a
+    [●] in the draft is to point."""
+    steps = [step for step in path if isinstance(step, str)]
+    if not steps:
+        return None
+    reads = re.compile(rf"\b{re.escape(steps[-1])}\b")
+    for _, sections in reading.outline.documents:
+        for outlined in sections:
+            if section is not None and outlined.section.id != section:
+                continue
+            for clause in outlined.clauses:
+                if PLACEHOLDER in reading.text(clause.id) and _named_where_missing(
+                    clause.choice.text, reads, {steps[-1]} if left_open else set()
+                ):
+                    return outlined.section.id, clause.number
+    return None
+
+
+def _named_where_missing(text: str, reads: re.Pattern[str], left_open: set[Any]) -> set[str]:
+    """The answers findings name that the template reads where their absence prints [●]:
+    not one it reads only under its own `{% if %}` (a missing answer prints nothing there),
+    unless it was left open on purpose (its mark is printed wherever it is read)."""
+    found = {name for part in _jinja(text) for name in reads.findall(part)}
+    guarded = _only_guarded(text) if found else set()
+    return {name for name in found if name in left_open or name not in guarded}
+
+
+def _only_guarded(text: str) -> set[str]:
+    """The last steps of the answers a template reads only where its own truth is tested
+    (`{% if goals.scope.regions %}` and in that block), and nowhere else."""
+    aliases = dict(_ALIAS.findall(text))
+    guarded: set[str] = set()
+    unguarded: set[str] = set()
+
+    def dotted_name(node: nodes.Node) -> str | None:
+        if isinstance(node, nodes.Name):
+            return _unaliased(aliases.get(node.name, node.name), aliases)
+        if isinstance(node, nodes.Getattr):
+            head = dotted_name(node.node)
+            return None if head is None else f"{head}.{node.attr}"
+        return None
+
+    def tested(test: nodes.Node) -> set[str]:
+        """The answers a condition holds true only when they are given."""
+        if isinstance(test, nodes.And):
+            return tested(test.left) | tested(test.right)
+        name = dotted_name(test)
+        return {name} if name else set()
+
+    def visit(node: nodes.Node, holding: frozenset[str]) -> None:
+        if isinstance(node, nodes.If):
+            for branch in (node, *node.elif_):
+                inside = holding | tested(branch.test)
+                visit(branch.test, inside)
+                for child in branch.body:
+                    visit(child, inside)
+            for child in node.else_:
+                visit(child, holding)
+            return
+        name = dotted_name(node)
+        if name is not None:
+            (guarded if name in holding else unguarded).add(name.rpartition(".")[2])
+            return
+        for child in node.iter_child_nodes():
+            visit(child, holding)
+
+    visit(_PARSER.parse(text), frozenset())
+    return guarded - unguarded
 
 
 def _settle(count: int) -> str:

@@ -77,6 +77,8 @@ OPEN: Any = _Open()
 LEFT_OPEN = "left_open"
 PAUSED_AT = "paused_at"
 """Where a file saved when the interview paused names the list it paused at."""
+DETAILS_PASS = "details"
+"""What `paused_at` says of a pause in the details pass: going on fills in the details."""
 
 
 def renamed(data: Any, old: Any, new: Any) -> Any:

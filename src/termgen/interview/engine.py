@@ -29,6 +29,7 @@ from termgen.interview.changes import (
 )
 from termgen.interview.data import (
     ABSENT,
+    DETAILS_PASS,
     OPEN,
     PAUSED_AT,
     for_file,
@@ -247,8 +248,11 @@ class Engine(State):
 
     def resume(self) -> None:
         """Going on from a saved file: the list the interview paused at shows its menu again,
-        with the entries chosen so far (else a list with entries counts as finished)."""
+        with the entries chosen so far (else a list with entries counts as finished); a pause
+        in the details pass goes on with the details."""
         paused = self.data.pop(PAUSED_AT, None)
+        if paused == DETAILS_PASS:
+            self.details = True
         group = next((group for group in self.groups() if group.id == paused), None)
         if group is not None and not group.single:
             self._opened.add(group.id)
@@ -392,6 +396,9 @@ class Engine(State):
 
     def answer(self, step: Ask, raw: Any, confirmed: str | None = None) -> str | None:
         """Store the answer if it is acceptable; otherwise return why not and store nothing."""
+        other = self.other_way(step, raw)
+        if other is not None and confirmed is not None:
+            return self.answer(other, raw)
         problem = self.check(step, raw, confirmed)
         if problem is not None:
             return problem
@@ -442,6 +449,9 @@ class Engine(State):
     ) -> list[tuple[AnswerPath, Question | Group]]:
         """The answers this acceptable answer would remove, as they no longer apply after it
         (answers left open included: the user is told of every answer that goes)."""
+        other = self.other_way(step, raw)
+        if other is not None and confirmed is not None:
+            return self.removed_by(other, raw)
         value = self._parse(step, raw, confirmed)
         if isinstance(value, NewBody):
             return []

@@ -3,6 +3,7 @@ asked, and how much is left. Read-only views over an `Engine`."""
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable
@@ -15,7 +16,7 @@ from termgen.interview.engine import Engine
 from termgen.interview.groups import model_minimum, own_entries
 from termgen.interview.spec import Group, Question, Section, Spec
 from termgen.interview.state import State
-from termgen.interview.steps import Ask
+from termgen.interview.steps import Ask, Offer
 from termgen.interview.types import show
 from termgen.model.paths import AnswerPath, dotted, split
 
@@ -197,6 +198,18 @@ def remaining(engine: Engine) -> int:
     included: an honest count, recomputed at every question."""
     with engine.unchanged():
         return _remaining(engine)
+
+
+def remaining_with(engine: Engine, offer: Offer) -> int:
+    """What `remaining` would count with the suggested answers of `offer` taken: what the
+    offer's choice means, said before it is made."""
+    kept = engine.data
+    engine.data = copy.deepcopy(kept)
+    try:
+        engine.accept_preset(offer)
+        return remaining(engine)
+    finally:
+        engine.data = kept
 
 
 def _remaining(engine: Engine) -> int:

@@ -373,3 +373,42 @@ def country_named(answer: str) -> tuple[str, list[str]] | None:
     if name is None or name not in _CITIES:
         return None
     return name, [city.split("/")[0] for city in _CITIES[name]]
+
+
+_LEGAL_FORMS = [
+    (
+        re.compile(
+            r"\b(?:SASU?|SARL|SNC|soci[ée]t[ée] par actions simplifi[ée]e|soci[ée]t[ée] en nom "
+            r"collectif)\b",
+            re.I,
+        ),
+        "French",
+        ("France",),
+    ),
+    (
+        re.compile(r"\b(?:GmbH|KGaA|Aktiengesellschaft)\b"),
+        "German",
+        ("Germany", "Austria", "Switzerland"),
+    ),
+    (re.compile(r"\b(?:K\.K\.|kabushiki kaisha|G\.K\.|godo kaisha)", re.I), "Japanese", ("Japan",)),
+    (
+        re.compile(r"\b(?:S\.L\.U?|sociedad limitada|sociedad an[óo]nima)", re.I),
+        "Spanish",
+        ("Spain",),
+    ),
+    (re.compile(r"\b(?:S\.r\.l\.|S\.p\.A\.|societ[àa] per azioni)", re.I), "Italian", ("Italy",)),
+    (re.compile(r"\b(?:B\.V\.|besloten vennootschap)", re.I), "Dutch", ("Netherlands", "Belgium")),
+]
+"""Legal forms that belong to one country's law (or a few), told by their name: 'SAS' is
+French; forms many laws have ('Ltd', 'SA', 'corporation') are not listed."""
+
+
+def foreign_legal_form(form: str, jurisdiction: str) -> str | None:
+    """'French', where a legal form of French law is given for a company to be incorporated
+    in a place of another law ('SAS' in Germany); None where the form may be of that law or
+    is not told by its name."""
+    for pattern, law, countries in _LEGAL_FORMS:
+        if pattern.search(form):
+            place = jurisdiction.casefold()
+            return None if any(c.casefold() in place for c in countries) else law
+    return None

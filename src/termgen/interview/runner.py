@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -13,7 +14,7 @@ from termgen.errors import OutputExistsError
 from termgen.findings.deal import Finding, blocking
 from termgen.interview.applying import may_apply
 from termgen.interview.changes import is_entry
-from termgen.interview.data import ABSENT, OPEN, PAUSED_AT, for_file, get
+from termgen.interview.data import ABSENT, DETAILS_PASS, OPEN, PAUSED_AT, for_file, get
 from termgen.interview.engine import Engine
 from termgen.interview.groups import model_minimum, own_entries
 from termgen.interview.menu import Cancelled
@@ -25,6 +26,7 @@ from termgen.interview.overview import (
     marked_at,
     question_at,
     remaining,
+    remaining_with,
     review,
 )
 from termgen.interview.prompts import Prompter
@@ -78,6 +80,9 @@ class Runner:
         self._started: set[str] = set()
         self._answered: list[Ask] = []
         """The questions answered in this session, the last last: Esc goes back through them."""
+        self._settling: AnswerPath | None = None
+        """The answer a finding chosen to settle asks for: Esc there goes back to the
+        findings, not to a question answered in the pass before."""
         self._hinted = False
         self.at_list: Group | None = None
         """The list whose menu or entry is being answered, if any: where the interview goes
@@ -118,11 +123,20 @@ class Runner:
             self.at_list = None
             self.save(self.engine.answers())
 
+    @property
+    def pauses_in_place(self) -> bool:
+        """Whether a pause now is to be saved with where it was: at a list, or in the details
+        pass (a saved file would otherwise go on at the review)."""
+        return self.at_list is not None or self.engine.details
+
     def paused(self) -> dict[str, Any]:
-        """The answers to keep when the interview pauses, with the list it paused at: a file
-        cannot otherwise say that a list with entries was not finished."""
+        """The answers to keep when the interview pauses, with the list it paused at (a file
+        cannot otherwise say that a list with entries was not finished), or that it paused
+        while filling in the details, which then go on where they stopped."""
         answers = self.engine.answers()
-        if self.at_list is not None:
+        if self.engine.details:
+            answers[PAUSED_AT] = DETAILS_PASS
+        elif self.at_list is not None:
             answers[PAUSED_AT] = self.at_list.id
         return answers
 
@@ -210,6 +224,7 @@ class Runner:
                 typed = None
                 continue
             queued = self.engine.queued
+            self._settling = None
             self.engine.answer(step, raw, confirmed)  # checked above
             self._answered.append(step)
             if self.engine.followed:
@@ -344,6 +359,10 @@ class Runner:
                 # The list cannot go on without this entry: asking it again straight away
                 # would make Esc do nothing, so it goes back to the question before.
                 self._back()
+            return True
+        if step.path == self._settling:
+            self._settling = None
+            self.prompter.say("The finding is not settled: its answer is as it was.")
             return True
         if not self._answered:
             leave_open = (
@@ -511,7 +530,10 @@ class Runner:
             use = self.prompter.select(
                 "preset",
                 "Use these suggestions? (any of them can be changed in the review)",
-                [("Yes, use them", True), ("No, ask me each one", False)],
+                [
+                    (f"Yes, use them (about {remaining_with(self.engine, step)} left)", True),
+                    (f"No, ask me each one (about {remaining(self.engine)} left)", False),
+                ],
                 True,
                 self._mark(),
             )
@@ -652,9 +674,9 @@ class Runner:
                 return
             if action == "stop":
                 columns = self.prompter.env.columns
-                draft_later = f"termgen draft {self.file} -o out/"
+                draft_later = f"termgen draft {shlex.quote(str(self.file))} -o out/"
                 self.prompter.env.out(command_line("Draft later with:", draft_later, columns))
-                go_on = f"termgen interview {self.file}"
+                go_on = f"termgen interview {shlex.quote(str(self.file))}"
                 self.prompter.env.out(command_line("Or continue with:", go_on, columns))
                 return
             if action == "settle":
@@ -699,6 +721,7 @@ class Runner:
             self.engine.ask_entry(ask.group, ask.entry, first=ask.question)
             return
         if ask is not None:
+            self._settling = ask.path
             self.engine.ask_again([ask])
             return
         # Where several lists share a path (a stake buy-out and the shared assets), the one a
@@ -741,7 +764,9 @@ class Runner:
         for path in written:
             self.prompter.say(f"wrote {path}", "")
         # The drafts are in the folder now: the same command without --force would refuse.
-        again = f"termgen draft {self.file} -o {folder}/ --force"
+        again = (
+            f"termgen draft {shlex.quote(str(self.file))} -o {shlex.quote(f'{folder}/')} --force"
+        )
         self.prompter.env.out(
             command_line("Draft again any time with:", again, self.prompter.env.columns)
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from jinja2 import Template
 from pydantic import ValidationError
 
 from termgen.interview.data import ABSENT, OPEN, for_file, get, put, remove
+from termgen.interview.places import foreign_legal_form
 from termgen.interview.spec import Group, Question, Section, Spec
 from termgen.interview.steps import Ask
 from termgen.interview.types import AnswerError, NewBody, parse, show
@@ -191,15 +193,40 @@ class State:
         ]
         return next((place for place in found if isinstance(place, str)), None)
 
+    def other_way(self, step: Ask, raw: Any) -> Ask | None:
+        """The question that gives this answer another way, where what was typed answers
+        that one and not this: a length of time typed where a date is asked ('42 months',
+        after the effective date). None for any other answer."""
+        if step.question.type != "date" or not isinstance(raw, str):
+            return None
+        try:
+            parse("date", raw)
+        except AnswerError:
+            pass
+        else:
+            return None
+        for other in self._asked_with(step.group):
+            if other.instead_of != step.question.path or other.type != "duration":
+                continue
+            try:
+                parse("duration", raw)
+            except AnswerError:
+                return None
+            within = step.path[: len(step.path) - len(split(step.question.path))]
+            path = (*within, *split(other.path))
+            return dataclasses.replace(step, question=other, path=path, default=None)
+        return None
+
+    def _asked_with(self, group: Group | None) -> list[Question]:
+        """The questions of the group, or (none given) those outside every group."""
+        if group is not None:
+            return list(group.questions)
+        return [item for _, item in self.items() if isinstance(item, Question)]
+
     def has_alternative(self, question: Question, group: Group | None = None) -> bool:
         """Whether another question is the other way of giving this answer (an end date for
         the term): left empty, this one is answered by that one, not left open."""
-        asked_with = (
-            group.questions
-            if group is not None
-            else [item for _, item in self.items() if isinstance(item, Question)]
-        )
-        return any(other.instead_of == question.path for other in asked_with)
+        return any(other.instead_of == question.path for other in self._asked_with(group))
 
     def party_names(self) -> list[str]:
         parties = self.data.get("parties", [])
@@ -250,15 +277,26 @@ class State:
 
     def refusal(self, step: Ask, raw: Any, confirmed: str | None = None) -> AnswerError | None:
         """Why this answer is refused, with the answer it probably means if there is one."""
+        other = self.other_way(step, raw)
+        if other is not None and raw.strip() != confirmed:
+            asked = other.question.prompt.removeprefix("Or ")
+            return AnswerError(
+                f"'{raw.strip()}' is a length of time, not a day. Press Enter to take it as "
+                f"{asked[:1].lower()}{asked[1:]}, or type the day as YYYY-MM-DD",
+                instead=raw.strip(),
+                doubt=True,
+            )
+        if other is not None:
+            return self.refusal(other, raw)
         try:
             value = self._parse(step, raw, confirmed)
         except AnswerError as wrong:
             return wrong
         if value is None:
             return AnswerError(self._needed(step)) if step.question.required else None
-        past = self._past(step, value)
-        if past is not None and not (isinstance(raw, str) and raw.strip() == confirmed):
-            return past
+        doubt = self._past(step, value) or self._form_of_another_law(step, value)
+        if doubt is not None and not (isinstance(raw, str) and raw.strip() == confirmed):
+            return doubt
         candidate = copy.deepcopy(self.data)
         if isinstance(value, NewBody):
             if value.name in (*self.party_names(), JOINT, *self.body_names()):
@@ -269,6 +307,25 @@ class State:
         put(candidate, step.path, value)
         problem = self._model_problem(candidate, step.path)
         return None if problem is None else AnswerError(problem)
+
+    def _form_of_another_law(self, step: Ask, value: object) -> AnswerError | None:
+        """A legal form of another country's law than the company's ('SAS' for a company
+        incorporated in Germany) is asked back: given again, or with Enter, it is kept."""
+        jurisdiction = get(self.data, ("company", "jurisdiction"))
+        if step.path != ("company", "form") or not isinstance(value, str):
+            return None
+        if not isinstance(jurisdiction, str):
+            return None
+        law = foreign_legal_form(value, jurisdiction)
+        if law is None:
+            return None
+        return AnswerError(
+            f"'{value}' is a {law} legal form, but the company is to be incorporated in "
+            f"{jurisdiction}, whose law gives it its form. Press Enter to keep it, or type the "
+            "form meant",
+            instead=value,
+            doubt=True,
+        )
 
     def _past(self, step: Ask, value: object) -> AnswerError | None:
         """A date expected ahead that falls before the draft's date (today's if it has none)

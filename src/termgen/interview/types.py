@@ -113,6 +113,8 @@ def parse(
             what = _NOT_A.get(kind, "one of the choices")
             raise AnswerError(with_suggestion(f"'{text}' is not {what}", text, choices))
         return text
+    if kind in _APPROXIMATE_KINDS:
+        _ask_back_approximate(text, kind, unit)
     if kind == "integer":
         return _whole_number(text, unit)
     if kind == "decimal":
@@ -126,6 +128,7 @@ def parse(
     if kind == "date":
         return _date(text)
     if kind == "quantity":
+        _ask_back_how_often(text)
         _ask_back_period_in_another_language(text)
         _ask_back_unit_of_quantity(text)
     if kind in ("money", "quantity"):
@@ -135,8 +138,8 @@ def parse(
     if kind in _SHORTHAND:
         try:
             return _SHORTHAND[kind].model_validate(text).model_dump()
-        except ValidationError as invalid:
-            raise AnswerError(plain_message(invalid.errors()[0], _SHORTHAND[kind])[1]) from None
+        except ValidationError:
+            raise AnswerError(_plain_message_of(kind, text)) from None
     if kind in ("shares", "per_party"):
         return _per_party(text, kind, parties)
     if not any_language:
@@ -292,6 +295,74 @@ def _ask_back_unit_of_quantity(text: str) -> None:
     )
 
 
+_APPROXIMATE = re.compile(
+    r"(?:(?:about|around|approximately|approx\.?|roughly|circa|ca\.|c\.|some)\s+|[~≈]\s*)"
+    r"(?P<rest>\S.*)",
+    re.I,
+)
+"""'about 3 years', '~80 FTE': a number hedged; a draft states it exactly."""
+_APPROXIMATE_KINDS = ("integer", "decimal", "money", "quantity", "percent", "duration")
+
+
+def _ask_back_approximate(text: str, kind: str, unit: str | None) -> None:
+    """'about 3 years' is offered as '3 years': the draft states a number exactly, and the
+    parties can round it later; Enter takes it. Only where the rest is an answer as it is,
+    so that what is offered is taken."""
+    match = _APPROXIMATE.fullmatch(text.strip())
+    if match is None:
+        return
+    meant = match["rest"].strip()
+    try:
+        parse(kind, meant, unit=unit)
+    except AnswerError as other:
+        meant = other.instead or ""  # '3 Jahre' behind the 'about': offered in English
+        try:
+            if not meant or parse(kind, meant, unit=unit) is None:
+                return
+        except AnswerError:
+            return
+    raise AnswerError(
+        f"'{text}' is not exact, and the draft states a number exactly (the parties can settle "
+        f"it later). Press Enter to take {meant}, or change it",
+        instead=meant,
+    )
+
+
+_HOW_OFTEN = {
+    "daily": (365, "/yr"),
+    "weekly": (52, "/yr"),
+    "fortnightly": (26, "/yr"),
+    "biweekly": (26, "/yr"),
+    "bi-weekly": (26, "/yr"),
+    "monthly": (12, "/yr"),
+    "bimonthly": (6, "/yr"),
+    "bi-monthly": (6, "/yr"),
+    "quarterly": (4, "/yr"),
+    "half-yearly": (2, "/yr"),
+    "semi-annual": (2, "/yr"),
+    "semiannual": (2, "/yr"),
+    "biannual": (2, "/yr"),
+    "yearly": (1, "/yr"),
+    "annual": (1, "/yr"),
+}
+"""How often a word says something happens, counted a year: the unit of a quantity."""
+
+
+def _ask_back_how_often(text: str) -> None:
+    """'quarterly releases' is offered as '4 releases/yr', a quantity as the draft writes
+    one; Enter takes it."""
+    word, _, unit = text.strip().partition(" ")
+    found = _HOW_OFTEN.get(word.casefold())
+    if found is None or not re.fullmatch(r"[^\W\d][\w\s-]*", unit.strip()):
+        return
+    count, per = found
+    meant = written_as(Quantity, f"{count} {unit.strip()}{per}")
+    raise AnswerError(
+        f"'{text}' is {meant}, said as a quantity. Press Enter to take {meant}, or change it",
+        instead=meant,
+    )
+
+
 _DAYS_IN = {"days": 1, "weeks": 7}
 """What a unit of time counts in days, where it is exact (a month is not)."""
 
@@ -369,12 +440,28 @@ def _decimal_comma_asked_back(text: str, kind: str, confirmed: str | None) -> st
     else:
         read, keep = f"reads as {continental.read_as}", f", or type {text} again to keep it"
     meant = written_as(_SHORTHAND[kind], continental.meant)
+    rule = "a comma separates thousands and a point starts the decimals"
+    try:
+        _SHORTHAND[kind].model_validate(meant)
+    except ValidationError:  # not an answer either way ('0,4' with no currency): none offered
+        what = _plain_message_of(kind, continental.meant)
+        raise AnswerError(f"'{continental.written}' {read} here: {rule}; {what}") from None
     raise AnswerError(
-        f"'{continental.written}' {read} here: a comma separates thousands and a point starts "
-        f"the decimals. Did you mean {meant}? Press Enter to take it{keep}",
+        f"'{continental.written}' {read} here: {rule}. Did you mean {meant}? Press Enter to "
+        f"take it{keep}",
         instead=meant,
         doubt=continental.read is not None,
     )
+
+
+def _plain_message_of(kind: str, text: str) -> str:
+    """Why `text` is not an answer of this kind (money, a quantity or a length of time), and
+    how to write one."""
+    try:
+        _SHORTHAND[kind].model_validate(text)
+    except ValidationError as invalid:
+        return plain_message(invalid.errors()[0], _SHORTHAND[kind])[1]
+    return ""
 
 
 def _city(text: str, confirmed: str | None) -> str:
@@ -675,6 +762,13 @@ def _same_for_each(text: str, kind: str, parties: Sequence[str]) -> str | None:
         raise AnswerError(
             f"'{text}' does not say which party has which share; write each party's short "
             f"name, then its share in percent, e.g. '{_party_shares_example(parties)}'"
+        )
+    total = sum(Decimal(number) for number in numbers)
+    if total != 100:  # no reading to offer: it would be refused
+        raise AnswerError(
+            f"'{text}' adds up to {total:f}, not 100 (nor to 1, as fractions of the whole); "
+            f"write each party's short name, then its share in percent, e.g. "
+            f"'{_party_shares_example(parties)}'"
         )
     meant = "; ".join(f"{party} {number}" for party, number in zip(parties, numbers, strict=True))
     raise AnswerError(

@@ -53,7 +53,8 @@ class Deal(Record):
         None,
         description=(
             "The list of the interview (its id) that was being answered when the interview "
-            "paused: its menu is shown again, with its entries, when the interview goes on."
+            "paused: its menu is shown again, with its entries, when the interview goes on; "
+            "'details' for a pause while the details were filled in, which then go on."
         ),
     )
 

@@ -7,13 +7,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from termgen.deadlines.dates import last_day_to_stop_renewal
+from termgen.deadlines.dates import last_day_to_stop_renewal, renewal_deadline
 from termgen.findings.checks import Gap
 from termgen.findings.coherence.reading import Reading, coherence_check, quoted
 from termgen.model import Deal
 from termgen.model.change import ReviewPoint
 from termgen.model.common import shift
-from termgen.model.exit import expiry
+from termgen.model.exit import Renewal, expiry
 from termgen.model.paths import AnswerPath
 from termgen.wording import date_text, humanise, party_words
 
@@ -318,6 +318,8 @@ def _review_timing(reading: Reading) -> list[Gap]:
     end = expiry(term)
     deadline = last_day_to_stop_renewal(term, deal.exit.renewal)
     effective = term.effective_date if term else None
+    last = renewal_deadline(deal.exit.renewal)
+    decide = _stop_or_decide(deal.exit.renewal)
     gaps = []
     for index, point in enumerate(deal.change.review_points):
         if not {"continue", "exit"} & set(point.options):
@@ -335,9 +337,9 @@ def _review_timing(reading: Reading) -> list[Gap]:
         if deadline and day > deadline:
             gaps.append(
                 Gap(
-                    f"the {point.name} ({date_text(day)}) comes after the last day to give "
-                    f"notice of non-renewal ({date_text(deadline)}), so it can no longer stop the "
-                    "renewal; hold it earlier",
+                    f"the {point.name} ({date_text(day)}) comes after {last} "
+                    f"({date_text(deadline)}), so it can no longer {decide} the renewal; "
+                    f"{_in_time(deal, deadline, 'hold it earlier')}",
                     path,
                 )
             )
@@ -348,12 +350,32 @@ def _review_timing(reading: Reading) -> list[Gap]:
             )
             gaps.append(
                 Gap(
-                    f"the {point.name} ({date_text(day)}) {when} the last day to give notice of "
-                    f"non-renewal ({date_text(deadline)}): {_TOO_LITTLE_TIME}",
+                    f"the {point.name} ({date_text(day)}) {when} {last} "
+                    f"({date_text(deadline)}): {_in_time(deal, deadline, _TOO_LITTLE_TIME)}",
                     path,
                 )
             )
     return gaps
+
+
+def _stop_or_decide(renewal: Renewal | None) -> str:
+    """What a review does to a renewal: notice stops an automatic one; an option or talks
+    decide one."""
+    return "stop" if renewal is None or renewal.type == "automatic" else "decide"
+
+
+def _in_time(deal: Deal, deadline: dt.date, advice: str) -> str:
+    """How to hold the review in time, or, where the latest day for it is already before the
+    draft's date, that no day is left: hold it earlier cannot be done."""
+    latest = deadline - dt.timedelta(days=_TIME_TO_ACT_ON_A_REVIEW)
+    dated = deal.deal.date
+    if dated is None or latest >= dated:
+        return advice
+    return (
+        f"it would have to be held by {date_text(latest)}, before the draft's date "
+        f"({date_text(dated)}); lengthen the initial term or shorten the notice period so "
+        "that there is time for it"
+    )
 
 
 def _another_review_before(deal: Deal, index: int, end: dt.date) -> bool:
@@ -373,7 +395,7 @@ def _after_the_end(deal: Deal, name: str, day: dt.date, end: dt.date, path: Answ
         return Gap(
             f"the {name} ({date_text(day)}) comes after the initial term ends "
             f"({date_text(end)}), when the renewal it should decide is settled; hold it "
-            "before the last day to give notice of non-renewal",
+            f"before {renewal_deadline(renewal)}",
             path,
         )
     return Gap(
@@ -404,7 +426,7 @@ def _relative_review_timing(deal: Deal, index: int, point: ReviewPoint) -> list[
         return [
             Gap(
                 f"{when} comes after the initial term ({term.initial}) has ended; hold it before "
-                "the last day to give notice of non-renewal",
+                f"{renewal_deadline(renewal)}",
                 path,
             )
         ]
@@ -412,8 +434,7 @@ def _relative_review_timing(deal: Deal, index: int, point: ReviewPoint) -> list[
     if not notice:
         return []
     deadline = (
-        f"the last day to give notice of non-renewal ({notice} before the initial term of "
-        f"{term.initial} ends)"
+        f"{renewal_deadline(renewal)} ({notice} before the initial term of {term.initial} ends)"
     )
     days_left = (
         term.initial.approximate_days - notice.approximate_days - point.after.approximate_days
@@ -421,8 +442,8 @@ def _relative_review_timing(deal: Deal, index: int, point: ReviewPoint) -> list[
     if days_left < 0:
         return [
             Gap(
-                f"{when} comes after {deadline}, so it can no longer stop the renewal; hold it "
-                "earlier",
+                f"{when} comes after {deadline}, so it can no longer {_stop_or_decide(renewal)} "
+                "the renewal; hold it earlier",
                 path,
             )
         ]

@@ -9,7 +9,8 @@ registries, interview definitions, Word templates, drafts) is read here:
 - every way of failing is an error of `kind.error` naming the file and what to do (exit 2).
 
     read_bytes(path, kind) -> bytes           the raw bytes
-    read_text(path, kind) -> str              UTF-8 text (a BOM is allowed), no NUL bytes
+    read_text(path, kind) -> str              UTF-8 text (a BOM is allowed), no NUL bytes (a
+                                              stray one is refused at its line and column)
     decoded(data, path, kind) -> str          the same for bytes read_bytes returned
     checked_zip(data, path, kind, unpacked)   refuses a zip that is damaged or unpacks too large
     word_xml_fault(error) -> str              what is wrong with Word XML that lxml refused
@@ -59,8 +60,10 @@ class Kind:
         """The noun with its article: 'an answer file'."""
         return f"{'an' if self.noun[0] in 'aeiou' else 'a'} {self.noun}"
 
-    def refuse(self, path: FilePath, message: str, line: int | None = None) -> TermgenError:
-        return self.error.at(Location(path, line), message)
+    def refuse(
+        self, path: FilePath, message: str, line: int | None = None, column: int | None = None
+    ) -> TermgenError:
+        return self.error.at(Location(path, line, column), message)
 
 
 ANSWER_FILE = Kind("answer file", 5 * MB, AnswerFileError)
@@ -137,6 +140,17 @@ def decoded(raw: bytes, path: FilePath, kind: Kind) -> str:
         wide = _wide_encoding(raw)
         if wide:
             raise kind.refuse(path, f"the file is saved as {wide}; save it as UTF-8")
+        if _stray_nuls(raw):
+            offset = raw.index(b"\x00")
+            start = raw.rfind(b"\n", 0, offset) + 1
+            column = len(raw[start:offset].decode("utf-8", errors="replace")) + 1
+            raise kind.refuse(
+                path,
+                "a NUL character (U+0000), which text cannot hold; delete it (an editor that "
+                "shows control characters helps find it)",
+                raw.count(b"\n", 0, offset) + 1,
+                column,
+            )
         raise kind.refuse(
             path, f"this is not a text file (it holds binary data); {kind.a} is {kind.form}"
         )
@@ -147,6 +161,18 @@ def decoded(raw: bytes, path: FilePath, kind: Kind) -> str:
         raise kind.refuse(
             path, f"this is not UTF-8 text; save the file as UTF-8 (or it is not {kind.a})", line
         ) from None
+
+
+def _stray_nuls(raw: bytes) -> bool:
+    """Whether the NUL bytes in `raw` are a few strays in UTF-8 text (a bad paste, an editor
+    that crashed), which are worth a line and column, rather than the mark of a binary file."""
+    if raw.count(b"\x00") * 100 > len(raw):
+        return False
+    try:
+        raw.replace(b"\x00", b"").decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _wide_encoding(raw: bytes) -> str | None:

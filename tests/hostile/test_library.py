@@ -142,6 +142,19 @@ def test_an_error_inside_a_clause_is_a_located_message(tmp_path: Path) -> None:
     ), result.err
 
 
+def test_a_misspelt_section_is_named_with_the_one_meant(tmp_path: Path) -> None:
+    path = _clause(tmp_path / "overlay")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("section: general", "section: govrenance"), encoding="utf-8")
+    result = run_cli("draft", BATTERY, "-o", tmp_path / "out", "--library", tmp_path / "overlay")
+    assert (result.status, result.err) == (
+        2,
+        f"{path}:4:10: clause 'general.hostile' names the section 'govrenance', which does not "
+        "exist, did you mean 'governance'?\n",
+    )
+    assert not (tmp_path / "out").exists()
+
+
 def test_a_fifo_as_provisions_file_is_refused_at_once(tmp_path: Path) -> None:
     overlay = tmp_path / "overlay"
     overlay.mkdir()

@@ -21,7 +21,7 @@ import pytest
 from termgen.errors import UnreadableDraftError
 from termgen.their_drafts.pdf import HALVED_BYTES, refuse_bombs
 
-from ..draft_fixtures import SOURCES
+from ..draft_fixtures import SOURCES, build_docx, build_pdf
 from ..hostile.bounded import termgen
 
 
@@ -258,3 +258,34 @@ def test_a_cue_that_backtracks_is_refused_by_check_and_lint(tmp_path: Path) -> N
     linted.assert_bounded()
     assert linted.status == 2
     assert expected in linted.err.splitlines()
+
+
+RENAMED = [
+    # (what the file is, the name it was given, what it is to be called)
+    ("supply-agreement.pdf", "draft.txt", "this is a PDF, not a text file as its name says; "),
+    ("supply-agreement.pdf", "draft.docx", "this is a PDF, not a Word document as its name says; "),
+    ("licence.docx", "draft.pdf", "this is a zip archive, as a Word document is, not a PDF as "),
+    ("licence.docx", "draft.txt", "this is a zip archive, as a Word document is, not a text "),
+    ("licence.txt", "draft.pdf", "this is a text file, not a PDF as its name says; rename it "),
+]
+
+
+@pytest.mark.parametrize(("source", "name", "message"), RENAMED, ids=[n for _, n, _ in RENAMED])
+def test_a_draft_saved_under_another_kind_s_name_is_told_the_name_to_give_it(
+    tmp_path: Path, source: str, name: str, message: str
+) -> None:
+    draft = tmp_path / name
+    if source.endswith(".txt"):
+        draft.write_text(
+            "This Agreement between the parties runs for three years.\n", encoding="utf-8"
+        )
+    else:
+        draft.write_bytes(
+            (build_pdf if source.endswith(".pdf") else build_docx)(
+                Path(source).stem, tmp_path
+            ).read_bytes()
+        )
+    status, out, err = _check(draft)
+    assert (status, out) == (2, "")
+    assert err.startswith(f"{draft}: {message}"), err
+    assert err.rstrip().endswith(f"rename it to {Path(source).suffix} and check it again"), err

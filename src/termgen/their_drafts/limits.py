@@ -50,10 +50,40 @@ def too_large(path: Path, what: str, limit: int, unit: str) -> UnreadableDraftEr
 
 
 def read_draft(path: Path, kind: str) -> bytes:
-    """The bytes of a regular file of at most LARGEST_FILE[kind] bytes, or a clear error."""
+    """The bytes of a regular file of at most LARGEST_FILE[kind] bytes, or a clear error; a
+    draft saved under another kind's name (a PDF called .txt) is refused with the name to give
+    it, where reading it as named would call it damaged or no contract."""
     from termgen.files.read import read_bytes
 
-    return read_bytes(path, _kinds()[kind])
+    data = read_bytes(path, _kinds()[kind])
+    actual = _kind_of(data)
+    if actual not in (None, kind):
+        named = f"not {_kinds()[kind].a} as its name says"
+        raise unreadable(
+            path,
+            f"this is a zip archive, as a Word document is, {named}; if it is a Word "
+            "document, rename it to .docx and check it again"
+            if actual == "docx"
+            else f"this is {_kinds()[actual].a}, {named}; rename it to .{actual} and check it "
+            "again",
+        )
+    return data
+
+
+def _kind_of(data: bytes) -> str | None:
+    """What the bytes are, when they say so: a PDF or a zip by their first bytes, plain text
+    (UTF-8 without NUL bytes) otherwise; None for anything else."""
+    if data.startswith(b"%PDF-"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        return "docx"
+    if not data.strip() or b"\x00" in data or b"%PDF-" in data[:1024]:
+        return None  # empty, binary, or a PDF after a few bytes of junk, which readers allow
+    try:
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    return "txt"
 
 
 @cache

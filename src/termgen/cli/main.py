@@ -198,8 +198,10 @@ def _report(env: Environment, text: str) -> None:
     """Print what stopped a command. When the reader of stderr has gone away meanwhile
     (`termgen draft deal.yaml -o out 2>&1 | head -1`), the exit status stays the error's own:
     left to Python, the broken pipe ended the process with 1, the status of blocking findings."""
+    from termgen.errors import shown
+
     with contextlib.suppress(BrokenPipeError):
-        env.err_problem(text)
+        env.err_problem(shown(text))  # a path the system refused is echoed as typed
 
 
 def run(command: Command, env: Environment) -> ExitStatus:

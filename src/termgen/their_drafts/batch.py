@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from termgen.errors import TermgenError
+from termgen.errors import TermgenError, shown
 from termgen.files.tree import walk
 from termgen.their_drafts.check import ForeignReport, check_draft
 from termgen.their_drafts.wanted import Checkable
@@ -32,7 +32,7 @@ class Checked:
     @property
     def reason(self) -> str:
         """The error without the file name in front."""
-        return (self.error or "").removeprefix(f"{self.file}: ")
+        return (self.error or "").removeprefix(f"{shown(str(self.file))}: ")
 
     def as_json(self) -> dict[str, Any]:
         if self.report is not None:

@@ -31,7 +31,7 @@ def walk(folder: Path, wanted: Callable[[Path], bool], *, hidden: bool = True) -
     tree = Tree()
 
     def unlisted(error: OSError) -> None:
-        tree.unlisted[Path(error.filename)] = _why(error)
+        tree.unlisted[Path(error.filename)] = unlisted_because(error)
 
     for root, folders, files in os.walk(folder, onerror=unlisted):
         if not hidden:
@@ -44,7 +44,8 @@ def walk(folder: Path, wanted: Callable[[Path], bool], *, hidden: bool = True) -
     return tree
 
 
-def _why(error: OSError) -> str:
+def unlisted_because(error: OSError) -> str:
+    """Why a folder could not be listed, in words that follow its path."""
     if error.errno in (errno.EACCES, errno.EPERM):
         return "cannot read the folder (permission denied); check its permissions"
     return f"cannot read the folder ({error.strerror})"

@@ -21,6 +21,7 @@ import pytest
 from termgen.errors import UnreadableDraftError
 from termgen.their_drafts.pdf import HALVED_BYTES, refuse_bombs
 
+from ..conftest import run_cli
 from ..draft_fixtures import SOURCES, build_docx, build_pdf
 from ..hostile.bounded import termgen
 
@@ -289,3 +290,52 @@ def test_a_draft_saved_under_another_kind_s_name_is_told_the_name_to_give_it(
     assert (status, out) == (2, "")
     assert err.startswith(f"{draft}: {message}"), err
     assert err.rstrip().endswith(f"rename it to {Path(source).suffix} and check it again"), err
+
+
+def _strokes_pdf(target: Path, strokes: int, pages: int) -> Path:
+    """One page of `strokes` strokes and a sentence, shown `pages` times: a few kilobytes."""
+    content = zlib.compress(
+        b"BT /F1 12 Tf 72 720 Td (This Agreement between the parties runs for three years.) "
+        b"Tj ET " + b"0 0 m 1 1 l S " * strokes
+    )
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" 3 0 R" * pages, pages),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(content), content),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    body = b"%PDF-1.7\n"
+    for number, part in enumerate(objects, start=1):
+        body += b"%d 0 obj\n%s\nendobj\n" % (number, part)
+    target.write_bytes(body + b"trailer\n<< /Root 1 0 R /Size 6 >>\n%%EOF\n")
+    return target
+
+
+@pytest.mark.parametrize(
+    ("limit", "value", "message"),
+    [
+        (
+            "termgen.their_drafts.pdf.MOST_PAGE_OBJECTS",
+            20_000,
+            "the PDF's drawing is larger than termgen reads (20,000 objects on its pages); split "
+            "the draft or check the part that matters",
+        ),
+        (
+            "termgen.their_drafts.limits.READING_SECONDS",
+            0.0,
+            "the PDF takes more than 0 s of processor time to read (its pages hold far more to "
+            "draw than text); split the draft or check the part that matters",
+        ),
+    ],
+)
+def test_a_small_pdf_whose_pages_take_long_to_parse_is_stopped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: str, value: float, message: str
+) -> None:
+    """The real bounds (2,000,000 objects, 15 s) take a page of 200,000 strokes shown 3,000
+    times, minutes of PDFium's time unbounded, some seconds to reach; lowered here."""
+    monkeypatch.setattr(limit, value)
+    draft = _strokes_pdf(tmp_path / "strokes.pdf", 2_000, 60)
+    result = run_cli("check", draft)
+    assert (result.status, result.out, result.err) == (2, "", f"{draft}: {message}\n")

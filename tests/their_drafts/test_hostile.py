@@ -175,6 +175,12 @@ def test_a_docx_zip_bomb_is_refused(tmp_path: Path) -> None:
             "one paragraph; split the draft, or ask for a new copy saved in Word",
         ),
         (
+            "4,100,000 empty paragraphs",
+            BROKEN_XML + b"<w:p/>" * 4_100_000 + b"</w:body></w:document>",
+            "the Word document's XML is larger than termgen reads (4,000,000 tags); split the "
+            "draft or check the part that matters",
+        ),
+        (
             "5,000 elements deep",
             BROKEN_XML
             + b"<w:r>" * 5000

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
+from functools import partial
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -14,6 +15,7 @@ from termgen.their_drafts.limits import (
     LARGEST_UNPACKED,
     MOST_PARAGRAPHS,
     MOST_PARTS,
+    MOST_XML_TAGS,
     too_large,
     unreadable,
 )
@@ -149,15 +151,22 @@ def _refuse_bombs(path: Path, data: bytes) -> None:
                 raise too_large(
                     path, "Word document's unpacked content", LARGEST_UNPACKED // MB, "MB"
                 )
+            tags = 0
             for part in parts:
                 if part.filename.endswith((".xml", ".rels")):
                     with package.open(part) as stream:
-                        if b"<!DOCTYPE" in stream.read(_PROLOGUE).upper():
+                        prologue = stream.read(_PROLOGUE)
+                        if b"<!DOCTYPE" in prologue.upper():
                             raise unreadable(
                                 path,
                                 f"{DAMAGED} (its XML declares a document type, which Word "
                                 "never writes)",
                             )
+                        tags += prologue.count(b"<") + sum(
+                            chunk.count(b"<") for chunk in iter(partial(stream.read, MB), b"")
+                        )
+                    if tags > MOST_XML_TAGS:
+                        raise too_large(path, "Word document's XML", MOST_XML_TAGS, "tags")
     except (
         zipfile.BadZipFile,
         zipfile.LargeZipFile,

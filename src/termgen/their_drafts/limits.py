@@ -34,10 +34,6 @@ LARGEST_UNPACKED = 256 * MB
 """Bytes after decompression: every Flate stream of a PDF, every part of a .docx together."""
 MOST_PARTS = 5000
 """Files inside a .docx package (a long agreement has a few dozen)."""
-MOST_XML_TAGS = 4_000_000
-"""Tags ('<') in a .docx package's XML parts together: a 1,000-page agreement has about a
-million. Parsed, each element costs a few hundred bytes, so 8,000,000 empty paragraphs, 48 MB
-unpacked from a 100 KB file, took 1.8 GB before the paragraphs were counted."""
 MOST_PAGE_OBJECTS = 2_000_000
 """Text runs, strokes and images on a PDF's pages together, each page counted as often as it
 is shown: the 121 agreements of the CUAD sample have at most 112 a page; 200,000 strokes on a

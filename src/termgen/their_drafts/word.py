@@ -5,17 +5,15 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
-from functools import partial
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from termgen.files import MB
-from termgen.files.read import xml_over_limit
+from termgen.files.read import WORD_TAGS, tags_in, xml_over_limit
 from termgen.their_drafts.limits import (
     LARGEST_UNPACKED,
     MOST_PARAGRAPHS,
     MOST_PARTS,
-    MOST_XML_TAGS,
     too_large,
     unreadable,
 )
@@ -162,11 +160,9 @@ def _refuse_bombs(path: Path, data: bytes) -> None:
                                 f"{DAMAGED} (its XML declares a document type, which Word "
                                 "never writes)",
                             )
-                        tags += prologue.count(b"<") + sum(
-                            chunk.count(b"<") for chunk in iter(partial(stream.read, MB), b"")
-                        )
-                    if tags > MOST_XML_TAGS:
-                        raise too_large(path, "Word document's XML", MOST_XML_TAGS, "tags")
+                        tags += prologue.count(b"<") + tags_in(stream)
+                    if tags > WORD_TAGS:
+                        raise too_large(path, "Word document's XML", WORD_TAGS, "tags")
     except (
         zipfile.BadZipFile,
         zipfile.LargeZipFile,

@@ -16,6 +16,7 @@ import zlib
 from pathlib import Path
 
 import docx
+import pypdf
 import pytest
 
 from termgen.errors import UnreadableDraftError
@@ -345,3 +346,13 @@ def test_a_small_pdf_whose_pages_take_long_to_parse_is_stopped(
     draft = _strokes_pdf(tmp_path / "strokes.pdf", 2_000, 60)
     result = run_cli("check", draft)
     assert (result.status, result.out, result.err) == (2, "", f"{draft}: {message}\n")
+
+
+def test_a_pdf_without_pages_says_what_to_do(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.pdf"
+    pypdf.PdfWriter().write(empty)
+    assert _check(empty) == (
+        2,
+        "",
+        f"{empty}: the PDF has no pages; ask for a new copy or export it again\n",
+    )

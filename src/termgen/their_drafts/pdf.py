@@ -247,7 +247,7 @@ def _shown(progress: Progress, counter: _Counter, count: int) -> None:
 def _with_text(path: Path, pages: list[str]) -> list[str]:
     """The pages, unless there are none or they hold too little text to be more than a scan."""
     if not pages:
-        raise unreadable(path, "the PDF has no pages")
+        raise unreadable(path, "the PDF has no pages; ask for a new copy or export it again")
     if sum(len(text.strip()) for text in pages) < MIN_CHARACTERS_PER_PAGE * len(pages):
         raise unreadable(
             path,

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from termgen.deadlines.collect import Deadline
 from termgen.errors import TermgenError
+from termgen.files.tree import Tree, walk
 from termgen.findings.deal import blocking
 from termgen.library.load import Library
 from termgen.model.exit import expiry
@@ -39,20 +40,26 @@ class Row:
         return (0 if self.error else 1, day or dt.date.max, -self.blocking, str(self.file))
 
 
-def answer_files(folder: Path) -> list[Path]:
-    """Answer files under `folder`, skipping hidden folders such as .git and .venv."""
-    return sorted(
-        path
-        for path in folder.rglob("*")
-        if path.suffix in ANSWER_SUFFIXES
-        and not path.is_dir()  # a pipe or a broken link gets its own error row
-        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+def answer_files(folder: Path) -> Tree:
+    """Answer files under `folder`, skipping hidden folders such as .git and .venv, and the
+    folders there that cannot be read."""
+    return walk(
+        folder,
+        lambda path: (
+            path.suffix in ANSWER_SUFFIXES
+            and not path.is_dir()  # a pipe or a broken link gets its own error row
+            and not path.name.startswith(".")
+        ),
+        hidden=False,
     )
 
 
-def portfolio(files: list[Path], library: Library, today: dt.date) -> list[Row]:
-    """A row per file, sorted by urgency as of `today`."""
-    return sorted((_row(path, library, today) for path in files), key=Row.urgency)
+def portfolio(files: Tree, library: Library, today: dt.date) -> list[Row]:
+    """A row per file, and one per folder that could not be read, sorted by urgency as of
+    `today`."""
+    rows = [_row(path, library, today) for path in files.found]
+    rows += [Row(folder, error=f"{folder}: {why}") for folder, why in files.unlisted.items()]
+    return sorted(rows, key=Row.urgency)
 
 
 def _row(path: Path, library: Library, today: dt.date) -> Row:

@@ -8,6 +8,8 @@ import textwrap
 from collections.abc import Sequence
 from itertools import pairwise
 
+from termgen.errors import shown
+
 NARROWEST = 30
 _GAP = "  "
 _BROKEN_WORDS_FLOOR = 8
@@ -190,6 +192,7 @@ def text_table(
     `tallest` the most lines a cell may wrap onto, above which a sentence read down a column
     is lost too and blocks read better; `width` None keeps every column at its natural width,
     for output read by programs line by line."""
+    header, rows = _seen(header), [_seen(row) for row in rows]
     if width is None:
         columns = zip(header, *rows, strict=True)
         width = sum(max(len(str(cell)) for cell in column) for column in columns)
@@ -214,6 +217,13 @@ def text_table(
         if index == 0:
             lines.append(_GAP.join("-" * size for size in widths))
     return "\n".join(lines)
+
+
+def _seen(cells: Sequence[object]) -> list[str]:
+    """Cells as a terminal should show them: a file name in a data room or a sentence of the
+    other side's draft may hold control characters or direction marks that would recolour or
+    retitle the terminal or reorder the line; they are written out as escapes (tabs stay)."""
+    return ["\t".join(map(shown, str(cell).split("\t"))) for cell in cells]
 
 
 def _blocks(header: Sequence[str], rows: Sequence[Sequence[str]], width: int) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -231,3 +232,19 @@ def test_an_empty_folder_is_refused_not_read_as_the_current_folder(
         "folder, or '.' if the current folder is meant"
     ]
     assert not any(tmp_path.iterdir())
+
+
+def test_an_error_keeps_its_exit_status_when_nobody_reads_it(tmp_path: Path) -> None:
+    """`termgen deadlines bad.yaml 2>&1 | head -1`: the reader may be gone before the error is
+    printed, and the status must still say "error", not 1 ("blocking findings")."""
+    bad = tmp_path / "deal.yaml"
+    bad.write_text("deal: [\n", encoding="utf-8")
+    read, write = os.pipe()
+    os.close(read)  # gone before termgen writes a word
+    try:
+        termgen = subprocess.run(
+            [sys.executable, "-m", "termgen", "deadlines", bad], stderr=write, timeout=60
+        )
+    finally:
+        os.close(write)
+    assert termgen.returncode == 2

@@ -13,7 +13,7 @@ import pytest
 
 from termgen.errors import LibraryError, UnreadableDraftError
 from termgen.files.datafile import parse_yaml
-from termgen.files.read import CLAUSE_FILE, Kind, checked_zip, read_bytes, read_text
+from termgen.files.read import CLAUSE_FILE, Kind, checked_zip, decoded, read_bytes, read_text
 
 SMALL = Kind("test file", 10, UnreadableDraftError, "plain text")
 
@@ -63,6 +63,16 @@ def test_text_that_is_not_utf_8_is_refused_at_its_line(tmp_path: Path) -> None:
     assert _refusal(read_text, path, SMALL) == (
         f"{path}: this is not a text file (it holds binary data); a test file is plain text"
     )
+
+
+def test_a_stray_nul_in_text_is_refused_at_its_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "f.yaml"
+    text = "deal:\n" + "  # a comment long enough to be text\n" * 5 + "  name: Pröject\x00 Volta\n"
+    assert _refusal(decoded, text.encode(), path, SMALL) == (
+        f"{path}:7:16: a NUL character (U+0000), which text cannot hold; delete it (an editor "
+        "that shows control characters helps find it)"
+    )
+    assert "it holds binary data" in _refusal(decoded, b"\x00" * 3000, path, SMALL)
 
 
 def test_the_error_class_is_the_kind_s_own(tmp_path: Path) -> None:

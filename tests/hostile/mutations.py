@@ -85,6 +85,25 @@ VALUES = [
     "\t- tab",
     "---\nsecond: document",
     "%YAML 1.1",
+    # dates that are no dates, shares past the whole
+    "0000-00-00",
+    "2027-13-01",
+    "150",
+    "-50",
+    "100.0000000001",
+    # text that a template or a terminal could take for its own
+    '"{{ 7 * 7 }}"',
+    '"{% for x in range(99999999) %}x{% endfor %}"',
+    "\"{{ ''.__class__.__mro__ }}\"",
+    '"{# open comment"',
+    "N\u0410W",
+    '"N\u202eAW"',
+    '"\u200bNAW"',
+    "&a [*a, *a]",
+    "!!binary aGk=",
+    "!!set {a, b}",
+    "!!timestamp 2027-01-01",
+    "? complex key",
 ]
 """Payloads for a value: each was, or is close to, a failure the red team found."""
 

@@ -388,3 +388,17 @@ def test_what_a_message_echoes_from_the_file_cannot_drive_the_terminal(tmp_path:
         f"{path}:5:3: deal: unknown key 'na\\u001b]0;retitled\\u0007me\\u202e'"
     ), result.err
     assert not any(character in result.err for character in "\x1b\x07\u202e")
+
+
+def test_a_party_named_in_a_lookalike_letter_is_told_apart_from_its_references(
+    tmp_path: Path,
+) -> None:
+    path = _deal(tmp_path, "short_name: NAW", "short_name: N\u0410W")  # a Cyrillic А
+    result = run_cli("validate", path)
+    assert result.status == 2
+    assert result.err.splitlines()[0] == (
+        f"{path}:{_line_of(path, 'NAW: 3')}:12: company › board › seats › NAW: 'NAW' is not one "
+        "of the parties, did you mean 'N\u0410W'? They look alike, but 'N\u0410W' writes the "
+        "Cyrillic \u0410 (U+0410) where this writes the Latin A (U+0041); type the name the "
+        "same way in both places"
+    )

@@ -142,6 +142,19 @@ def test_an_error_inside_a_clause_is_a_located_message(tmp_path: Path) -> None:
     ), result.err
 
 
+def test_a_misspelt_section_is_named_with_the_one_meant(tmp_path: Path) -> None:
+    path = _clause(tmp_path / "overlay")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("section: general", "section: govrenance"), encoding="utf-8")
+    result = run_cli("draft", BATTERY, "-o", tmp_path / "out", "--library", tmp_path / "overlay")
+    assert (result.status, result.err) == (
+        2,
+        f"{path}:4:10: clause 'general.hostile' names the section 'govrenance', which does not "
+        "exist, did you mean 'governance'?\n",
+    )
+    assert not (tmp_path / "out").exists()
+
+
 def test_a_fifo_as_provisions_file_is_refused_at_once(tmp_path: Path) -> None:
     overlay = tmp_path / "overlay"
     overlay.mkdir()
@@ -212,3 +225,40 @@ def test_a_folder_named_as_a_clause_file_is_refused_not_passed_by(tmp_path: Path
         run = termgen(*command, environ=environ)
         assert (run.status, run.err.splitlines()[0]) == (2, message), run.err
     assert not (tmp_path / "out").exists()
+
+
+def test_an_overlay_folder_nobody_may_read_is_refused_not_passed_by(tmp_path: Path) -> None:
+    overlay = tmp_path / "overlay"
+    _clause(overlay)
+    locked = overlay / "general"
+    draft = tmp_path / "draft.txt"
+    draft.write_text("This Agreement between the parties runs for three years.", encoding="utf-8")
+    unread = "cannot read the folder (permission denied); check its permissions\n"
+    locked.chmod(0o000)
+    try:
+        drafted = termgen(
+            "draft", BATTERY, "-o", tmp_path / "out", "--library", overlay, ordinary=True
+        )
+        linted = termgen("library", "lint", overlay, ordinary=True)
+        overlay.chmod(0o000)
+        checked = termgen("check", draft, "--library", overlay, ordinary=True)
+    finally:
+        overlay.chmod(0o700)
+        locked.chmod(0o700)
+    assert (drafted.status, drafted.err) == (2, f"{locked}: {unread}")
+    assert not (tmp_path / "out").exists()
+    assert (linted.status, linted.err.splitlines()[0]) == (2, f"{locked}: {unread.strip()}")
+    assert (checked.status, checked.err) == (2, f"{overlay}: {unread}")
+
+
+def test_an_overlay_that_does_not_exist_is_refused_by_check_too(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text("This Agreement between the parties runs for three years.", encoding="utf-8")
+    # A process of its own: the draft's reading, forked before the library fails, is not
+    # reaped in this one (the command's process exits).
+    result = termgen("check", draft, "--library", tmp_path / "nowhere")
+    assert (result.status, result.err) == (
+        2,
+        f"clause library folder '{tmp_path / 'nowhere'}' does not exist; check the --library "
+        "path and $TERMGEN_LIBRARY\n",
+    )

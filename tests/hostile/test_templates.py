@@ -94,6 +94,12 @@ HOSTILE = {
         101_000_000,
         "MB, more than the 100 MB a Word template may hold; remove large images",
     ),
+    "4,100,000 empty paragraphs": (
+        lambda xml: xml.replace("<w:body>", "<w:body>" + "<w:p/>" * 4_100_000, 1),
+        0,
+        "more than the 4,000,000 a Word template may hold (a 1,000-page document has about a "
+        "million); open it in Word and save it again",
+    ),
     "huge loop": (
         _with_tag("{% for a in 'x' * 10000 %}{% for b in 'x' * 10000 %}{% endfor %}{% endfor %}"),
         0,

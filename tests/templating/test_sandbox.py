@@ -69,6 +69,7 @@ BOMBS = [
         "more than 1,000,000",
     ),
     ("{{ 1 / 0 }}", "division by zero (ZeroDivisionError)"),
+    ("{{ ('x' * 1000000) | wordwrap(1) }}", "it wraps a word of 1,000,000 characters at a width"),
 ]
 
 
@@ -122,3 +123,8 @@ def test_a_missing_value_renders_as_an_open_point_at_any_depth() -> None:
     )
     assert text == f"{PLACEHOLDER_MARK}|{PLACEHOLDER_MARK}|{PLACEHOLDER_MARK}|no|"
     assert not MISSING and list(MISSING) == []
+
+
+def test_wrapping_words_the_width_can_take_quickly_is_left_to_run() -> None:
+    text = "{{ ('x ' * 10000) | wordwrap(1) | length }}|{{ ('x' * 1000000) | wordwrap(1, false) }}"
+    assert Sandbox().from_string(text).render().startswith("19999|x")

@@ -16,12 +16,14 @@ import zlib
 from pathlib import Path
 
 import docx
+import pypdf
 import pytest
 
 from termgen.errors import UnreadableDraftError
 from termgen.their_drafts.pdf import HALVED_BYTES, refuse_bombs
 
-from ..draft_fixtures import SOURCES
+from ..conftest import run_cli
+from ..draft_fixtures import SOURCES, build_docx, build_pdf
 from ..hostile.bounded import termgen
 
 
@@ -174,6 +176,12 @@ def test_a_docx_zip_bomb_is_refused(tmp_path: Path) -> None:
             "one paragraph; split the draft, or ask for a new copy saved in Word",
         ),
         (
+            "4,100,000 empty paragraphs",
+            BROKEN_XML + b"<w:p/>" * 4_100_000 + b"</w:body></w:document>",
+            "the Word document's XML is larger than termgen reads (4,000,000 tags); split the "
+            "draft or check the part that matters",
+        ),
+        (
             "5,000 elements deep",
             BROKEN_XML
             + b"<w:r>" * 5000
@@ -258,3 +266,93 @@ def test_a_cue_that_backtracks_is_refused_by_check_and_lint(tmp_path: Path) -> N
     linted.assert_bounded()
     assert linted.status == 2
     assert expected in linted.err.splitlines()
+
+
+RENAMED = [
+    # (what the file is, the name it was given, what it is to be called)
+    ("supply-agreement.pdf", "draft.txt", "this is a PDF, not a text file as its name says; "),
+    ("supply-agreement.pdf", "draft.docx", "this is a PDF, not a Word document as its name says; "),
+    ("licence.docx", "draft.pdf", "this is a zip archive, as a Word document is, not a PDF as "),
+    ("licence.docx", "draft.txt", "this is a zip archive, as a Word document is, not a text "),
+    ("licence.txt", "draft.pdf", "this is a text file, not a PDF as its name says; rename it "),
+]
+
+
+@pytest.mark.parametrize(("source", "name", "message"), RENAMED, ids=[n for _, n, _ in RENAMED])
+def test_a_draft_saved_under_another_kind_s_name_is_told_the_name_to_give_it(
+    tmp_path: Path, source: str, name: str, message: str
+) -> None:
+    draft = tmp_path / name
+    if source.endswith(".txt"):
+        draft.write_text(
+            "This Agreement between the parties runs for three years.\n", encoding="utf-8"
+        )
+    else:
+        draft.write_bytes(
+            (build_pdf if source.endswith(".pdf") else build_docx)(
+                Path(source).stem, tmp_path
+            ).read_bytes()
+        )
+    status, out, err = _check(draft)
+    assert (status, out) == (2, "")
+    assert err.startswith(f"{draft}: {message}"), err
+    assert err.rstrip().endswith(f"rename it to {Path(source).suffix} and check it again"), err
+
+
+def _strokes_pdf(target: Path, strokes: int, pages: int) -> Path:
+    """One page of `strokes` strokes and a sentence, shown `pages` times: a few kilobytes."""
+    content = zlib.compress(
+        b"BT /F1 12 Tf 72 720 Td (This Agreement between the parties runs for three years.) "
+        b"Tj ET " + b"0 0 m 1 1 l S " * strokes
+    )
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" 3 0 R" * pages, pages),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(content), content),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    body = b"%PDF-1.7\n"
+    for number, part in enumerate(objects, start=1):
+        body += b"%d 0 obj\n%s\nendobj\n" % (number, part)
+    target.write_bytes(body + b"trailer\n<< /Root 1 0 R /Size 6 >>\n%%EOF\n")
+    return target
+
+
+@pytest.mark.parametrize(
+    ("limit", "value", "message"),
+    [
+        (
+            "termgen.their_drafts.pdf.MOST_PAGE_OBJECTS",
+            20_000,
+            "the PDF's drawing is larger than termgen reads (20,000 objects on its pages); split "
+            "the draft or check the part that matters",
+        ),
+        (
+            "termgen.their_drafts.limits.READING_SECONDS",
+            0.0,
+            "the PDF takes more than 0 s of processor time to read (its pages hold far more to "
+            "draw than text); split the draft or check the part that matters",
+        ),
+    ],
+)
+def test_a_small_pdf_whose_pages_take_long_to_parse_is_stopped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: str, value: float, message: str
+) -> None:
+    """The real bounds (2,000,000 objects, 15 s) take a page of 200,000 strokes shown 3,000
+    times, minutes of PDFium's time unbounded, some seconds to reach; lowered here."""
+    monkeypatch.setattr(limit, value)
+    draft = _strokes_pdf(tmp_path / "strokes.pdf", 2_000, 60)
+    result = run_cli("check", draft)
+    assert (result.status, result.out, result.err) == (2, "", f"{draft}: {message}\n")
+
+
+def test_a_pdf_without_pages_says_what_to_do(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.pdf"
+    pypdf.PdfWriter().write(empty)
+    assert _check(empty) == (
+        2,
+        "",
+        f"{empty}: the PDF has no pages; ask for a new copy or export it again\n",
+    )

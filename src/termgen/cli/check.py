@@ -8,7 +8,7 @@ from pathlib import Path
 from termgen.cli.commands import DEAL_SUFFIXES, DRAFT_SUFFIXES
 from termgen.cli.output import strict_status, where_asked, with_questions
 from termgen.environment import Environment
-from termgen.errors import ExitStatus, Location, UsageError
+from termgen.errors import ExitStatus, Location, UsageError, shown
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ def _check_deal(command: Check, file: Path, env: Environment) -> ExitStatus:
         output = {"file": str(file), "deal": meta.name, **report.as_json(findings)}
         env.out(json.dumps(output, indent=2, ensure_ascii=False))
     else:
-        env.out(f"Findings for {meta.name} v{meta.version} ({file})")
+        env.out(f"Findings for {meta.name} v{meta.version} ({shown(str(file))})")
         env.out(report.table(findings, env.columns, file))
     return strict_status(command.strict, bool(blocking(findings)))
 
@@ -83,7 +83,7 @@ def _check_draft(command: Check, file: Path, env: Environment) -> ExitStatus:
     if command.json:
         env.out(json.dumps(report.as_json(), indent=2, ensure_ascii=False))
         return strict_status(command.strict, bool(report.blocking_unsettled))
-    env.out(f"Provisions in {file}")
+    env.out(f"Provisions in {shown(str(file))}")
     header = ("status", "severity", "provision", "evidence")
     env.out(text_table(header, _shortened(header, report.rows(), env.columns), env.columns))
     env.out(report.summary())

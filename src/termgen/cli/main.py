@@ -173,7 +173,7 @@ def _carried_out(command: Command, env: Environment) -> int:
     except TermgenError as problem:
         if command.debug:
             raise
-        env.err_problem(str(problem))
+        _report(env, str(problem))
         return int(problem.exit_status)
     except BrokenPipeError:
         env.stdout_closed()
@@ -187,16 +187,28 @@ def _carried_out(command: Command, env: Environment) -> int:
         if isinstance(bug, OSError) and bug.filename is not None:
             # The system refused a path the user gave (too long a name, no permission, a full
             # disk): the user's to settle, as the message says, not a bug to report.
-            env.err_problem(
+            _report(
+                env,
                 f"{bug.filename}: cannot use this path ({bug.strerror or bug}); check the name, "
-                "and that termgen may read there"
+                "and that termgen may read there",
             )
             return ExitStatus.ERROR
-        env.err_problem(
+        _report(
+            env,
             f"termgen: internal error: {type(bug).__name__}: {bug}\n"
-            "This is a bug in termgen. Run again with --debug for the traceback and report it."
+            "This is a bug in termgen. Run again with --debug for the traceback and report it.",
         )
         return ExitStatus.INTERNAL_ERROR
+
+
+def _report(env: Environment, text: str) -> None:
+    """Print what stopped a command. When the reader of stderr has gone away meanwhile
+    (`termgen draft deal.yaml -o out 2>&1 | head -1`), the exit status stays the error's own:
+    left to Python, the broken pipe ended the process with 1, the status of blocking findings."""
+    from termgen.errors import shown
+
+    with contextlib.suppress(BrokenPipeError):
+        env.err_problem(shown(text))  # a path the system refused is echoed as typed
 
 
 def run(command: Command, env: Environment) -> ExitStatus:

@@ -23,7 +23,7 @@ def run(command: Portfolio, env: Environment) -> ExitStatus:
             f"'{command.folder}' is not a folder; give the folder that holds the deals"
         )
     files = answer_files(command.folder)
-    if not files:
+    if not files.found and not files.unlisted:
         raise UsageError(f"no answer files (.yaml, .yml) under '{command.folder}'")
     library = open_library(command.library, env)
     today = env.today()

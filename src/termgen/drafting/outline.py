@@ -17,6 +17,7 @@ from termgen.library.load import Library
 from termgen.library.sections import DOCUMENTS, Document, Section
 from termgen.library.select import Choice, select
 from termgen.model import Deal
+from termgen.suggest import with_suggestion
 from termgen.templating.sandbox import Sandbox
 
 
@@ -89,7 +90,12 @@ def outline(deal: Deal, library: Library, *, source: SourceMap | None = None) ->
     for choice in select(deal, library, Sandbox(), source):
         section_id = choice.clause.record.section
         if section_id not in library.sections:
-            message = f"clause '{choice.clause.record.id}' names a section that does not exist"
+            message = with_suggestion(
+                f"clause '{choice.clause.record.id}' names the section '{section_id}', which "
+                "does not exist",
+                section_id,
+                list(library.sections),
+            )
             raise LibraryError([Problem(message, choice.clause.where("section"))])
         by_section[section_id].append(choice)
     documents = []

@@ -9,9 +9,11 @@ registries, interview definitions, Word templates, drafts) is read here:
 - every way of failing is an error of `kind.error` naming the file and what to do (exit 2).
 
     read_bytes(path, kind) -> bytes           the raw bytes
-    read_text(path, kind) -> str              UTF-8 text (a BOM is allowed), no NUL bytes
+    read_text(path, kind) -> str              UTF-8 text (a BOM is allowed), no NUL bytes (a
+                                              stray one is refused at its line and column)
     decoded(data, path, kind) -> str          the same for bytes read_bytes returned
-    checked_zip(data, path, kind, unpacked)   refuses a zip that is damaged or unpacks too large
+    checked_zip(data, path, kind, unpacked)   refuses a zip that is damaged, unpacks too large or
+                                              holds too many XML tags
     word_xml_fault(error) -> str              what is wrong with Word XML that lxml refused
 
 Limits per kind are documented in the README ("Limits").
@@ -24,7 +26,9 @@ import io
 import os
 import stat
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from typing import IO
 
 from termgen.errors import (
     AnswerFileError,
@@ -59,8 +63,10 @@ class Kind:
         """The noun with its article: 'an answer file'."""
         return f"{'an' if self.noun[0] in 'aeiou' else 'a'} {self.noun}"
 
-    def refuse(self, path: FilePath, message: str, line: int | None = None) -> TermgenError:
-        return self.error.at(Location(path, line), message)
+    def refuse(
+        self, path: FilePath, message: str, line: int | None = None, column: int | None = None
+    ) -> TermgenError:
+        return self.error.at(Location(path, line, column), message)
 
 
 ANSWER_FILE = Kind("answer file", 5 * MB, AnswerFileError)
@@ -137,6 +143,17 @@ def decoded(raw: bytes, path: FilePath, kind: Kind) -> str:
         wide = _wide_encoding(raw)
         if wide:
             raise kind.refuse(path, f"the file is saved as {wide}; save it as UTF-8")
+        if _stray_nuls(raw):
+            offset = raw.index(b"\x00")
+            start = raw.rfind(b"\n", 0, offset) + 1
+            column = len(raw[start:offset].decode("utf-8", errors="replace")) + 1
+            raise kind.refuse(
+                path,
+                "a NUL character (U+0000), which text cannot hold; delete it (an editor that "
+                "shows control characters helps find it)",
+                raw.count(b"\n", 0, offset) + 1,
+                column,
+            )
         raise kind.refuse(
             path, f"this is not a text file (it holds binary data); {kind.a} is {kind.form}"
         )
@@ -147,6 +164,18 @@ def decoded(raw: bytes, path: FilePath, kind: Kind) -> str:
         raise kind.refuse(
             path, f"this is not UTF-8 text; save the file as UTF-8 (or it is not {kind.a})", line
         ) from None
+
+
+def _stray_nuls(raw: bytes) -> bool:
+    """Whether the NUL bytes in `raw` are a few strays in UTF-8 text (a bad paste, an editor
+    that crashed), which are worth a line and column, rather than the mark of a binary file."""
+    if raw.count(b"\x00") * 100 > len(raw):
+        return False
+    try:
+        raw.replace(b"\x00", b"").decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _wide_encoding(raw: bytes) -> str | None:
@@ -188,6 +217,30 @@ def checked_zip(data: bytes, path: Path, kind: Kind, unpacked_limit: int) -> Non
             f"the file unpacks to {_size(unpacked)}, more than the {_size(unpacked_limit)} "
             f"{kind.a} may hold; remove large images or embedded files",
         )
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        tags = sum(
+            tags_in(archive.open(entry))
+            for entry in entries
+            if entry.filename.endswith((".xml", ".rels"))
+        )
+    if tags > WORD_TAGS:
+        raise kind.refuse(
+            path,
+            f"its Word XML holds {tags:,} tags, more than the {WORD_TAGS:,} {kind.a} may hold "
+            "(a 1,000-page document has about a million); open it in Word and save it again",
+        )
+
+
+WORD_TAGS = 4_000_000
+"""Tags ('<') in a Word package's XML parts together. Parsed, each element costs a few hundred
+bytes and its share of every later pass, so 8,000,000 empty paragraphs, 48 MB unpacked from a
+100 KB file, took 1.8 GB before anything could count them."""
+
+
+def tags_in(stream: IO[bytes]) -> int:
+    """The tags ('<') of an XML part, read a megabyte at a time, without parsing it."""
+    with stream:
+        return sum(chunk.count(b"<") for chunk in iter(partial(stream.read, MB), b""))
 
 
 XML_DEPTH = 256

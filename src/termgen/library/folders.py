@@ -11,8 +11,10 @@ from collections.abc import Iterator, Mapping, Sequence
 from operator import attrgetter
 from pathlib import Path
 
+from termgen.errors import LibraryError, Location
 from termgen.files.builtin import builtin
 from termgen.files.read import LIBRARY_SETTINGS, PROVISIONS_REGISTRY, SECTIONS_REGISTRY
+from termgen.files.tree import unlisted_because
 
 ENVIRONMENT_VARIABLE = "TERMGEN_LIBRARY"
 SECTIONS_FILE = "sections.yaml"
@@ -78,13 +80,21 @@ def listed_paths(layer: Path, entries: Sequence[os.DirEntry[str]]) -> list[str]:
 
 
 def _listing(folder: str) -> Iterator[os.DirEntry[str]]:
-    """A folder's entries by name; none when it cannot be listed (as os.walk: it holds no
-    clauses)."""
+    """A folder's entries by name. One that cannot be listed is refused, not taken for an
+    empty one: counsel's clauses in it would be left out of every draft unseen."""
     try:
         with os.scandir(folder) as listing:
             return iter(sorted(listing, key=_name))
-    except OSError:
-        return iter(())
+    except OSError as failed:
+        raise LibraryError.at(Location(folder), unlisted_because(failed)) from None
+
+
+def check_listable(layer: Path) -> list[Path]:
+    """No clause files, after refusing a library folder that cannot be listed: for a command
+    that reads only its registries (their files would otherwise be taken as absent, or fail
+    as paths)."""
+    _listing(str(layer))
+    return []
 
 
 def _is_folder(entry: os.DirEntry[str]) -> bool:

@@ -22,6 +22,7 @@ from termgen.library.folders import (
     REGISTRY_KINDS,
     SECTIONS_FILE,
     SETTINGS_FILE,
+    check_listable,
     clause_files,
 )
 from termgen.library.provisions import Provision, pattern_problems
@@ -99,17 +100,11 @@ def load_library(
     provisions: dict[str, Sourced[Provision]] = {}
     styles: list[StyleSettings] = []
     for layer in layers:
-        if not layer.is_dir():
-            why = "is a file, not a folder" if layer.exists() else "does not exist"
-            problems.append(
-                Problem(
-                    f"clause library folder '{layer}' {why}; check the --library path and "
-                    f"${ENVIRONMENT_VARIABLE}"
-                )
-            )
+        listed = _listed(layer, with_clauses, problems)
+        if listed is None:
             continue
-        if with_clauses:
-            _merge_clauses(clauses, clause_files(layer), problems, cache)
+        if listed:
+            _merge_clauses(clauses, listed, problems, cache)
         _merge_registry(sections, layer / SECTIONS_FILE, Section, problems, cache)
         _merge_registry(provisions, layer / PROVISIONS_FILE, Provision, problems, cache)
         styles += _settings(layer / SETTINGS_FILE, problems, cache)
@@ -132,6 +127,26 @@ def _no_prefetch(contents: Iterable[bytes]) -> None:
     """Without a cache, every clause was read while loading."""
 
 
+def _listed(layer: Path, with_clauses: bool, problems: list[Problem]) -> list[Path] | None:
+    """The clause files of a library folder (none without `with_clauses`), or None with the
+    problem added when it is no folder or cannot be listed: its files are then neither absent
+    nor to be read one by one."""
+    if not layer.is_dir():
+        why = "is a file, not a folder" if layer.exists() else "does not exist"
+        problems.append(
+            Problem(
+                f"clause library folder '{layer}' {why}; check the --library path and "
+                f"${ENVIRONMENT_VARIABLE}"
+            )
+        )
+        return None
+    try:
+        return clause_files(layer) if with_clauses else check_listable(layer)
+    except LibraryError as unlisted:
+        problems.extend(unlisted.problems)
+        return None
+
+
 def load_provisions(
     layers: Sequence[Path], cache: Cache | None = None
 ) -> dict[str, Sourced[Provision]]:
@@ -139,7 +154,8 @@ def load_provisions(
     problems: list[Problem] = []
     provisions: dict[str, Sourced[Provision]] = {}
     for layer in layers:
-        _merge_registry(provisions, layer / PROVISIONS_FILE, Provision, problems, cache)
+        if _listed(layer, False, problems) is not None:
+            _merge_registry(provisions, layer / PROVISIONS_FILE, Provision, problems, cache)
     problems += cue_problems(provisions.values(), cache)
     if problems:
         raise LibraryError(problems)

@@ -125,10 +125,31 @@ def _indent(budget: Budget, args: tuple[Any, ...], kwargs: dict[str, Any]) -> No
         budget.length(len(width) * lines + len(str(text)))
 
 
+_WRAP_COPIES_PER_CHARACTER = 1000
+"""How many characters wrapping may copy for each one a value may hold: Python's textwrap cuts
+a word longer than the width one line at a time, copying the rest of it each time, so a word
+of n characters at width w copies about n * n / 2w of them, out of the clock's reach (a word
+of 1,000,000 characters at width 1 takes seconds; 20,000,000, in a Word template, an hour)."""
+
+
 def _wordwrap(budget: Budget, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    if not args:
+        return
+    text = str(args[0])
     wrapstring = args[3] if len(args) > 3 else kwargs.get("wrapstring")
-    if args and isinstance(wrapstring, str):
-        budget.length(len(str(args[0])) * (1 + len(wrapstring)))
+    if isinstance(wrapstring, str):
+        budget.length(len(text) * (1 + len(wrapstring)))
+    width = args[1] if len(args) > 1 else kwargs.get("width", 79)
+    breaks = args[2] if len(args) > 2 else kwargs.get("break_long_words", True)
+    if not breaks or not isinstance(width, int) or width < 1:
+        return
+    longest = max(map(len, text.split()), default=0)
+    if longest * longest // (2 * width) > budget.limits.size * _WRAP_COPIES_PER_CHARACTER:
+        raise BudgetExceeded(
+            f"it wraps a word of {longest:,} characters at a width of {width:,}, which takes "
+            "time that grows with the square of the word; wrap at a wider width, or with "
+            "break_long_words=false"
+        )
 
 
 def _replace(budget: Budget, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:

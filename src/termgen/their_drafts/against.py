@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from termgen.errors import shown
 from termgen.model.exit import Term, expiry
 from termgen.terminal import text_table
 from termgen.their_drafts.check import check_draft
@@ -280,7 +281,7 @@ def _exclusivity(judge: Judge) -> None:
 def text(review: Review, width: int) -> str:
     """The review for the terminal, `width` columns wide: what was compared, the table, where
     theirs deviates, and the count of each verdict."""
-    title = f"{review.file} against {review.deal}, for {review.us}"
+    title = f"{shown(str(review.file))} against {review.deal}, for {review.us}"
     heading = textwrap.wrap(title, width, break_on_hyphens=False)
     counts = textwrap.wrap(summary(review), width)
     return "\n".join([*heading, table(review, width), *counts])

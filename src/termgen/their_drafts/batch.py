@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from termgen.errors import TermgenError
+from termgen.errors import TermgenError, shown
+from termgen.files.tree import walk
 from termgen.their_drafts.check import ForeignReport, check_draft
 from termgen.their_drafts.wanted import Checkable
 
@@ -31,7 +32,7 @@ class Checked:
     @property
     def reason(self) -> str:
         """The error without the file name in front."""
-        return (self.error or "").removeprefix(f"{self.file}: ")
+        return (self.error or "").removeprefix(f"{shown(str(self.file))}: ")
 
     def as_json(self) -> dict[str, Any]:
         if self.report is not None:
@@ -54,19 +55,25 @@ def summary_row(checked: Checked) -> tuple[str, str, str, str, str]:
     )
 
 
-def drafts_in(paths: Sequence[Path]) -> list[Path]:
+def drafts_in(paths: Sequence[Path]) -> list[Path | Checked]:
     """The files named, and the drafts (.pdf, .docx, .txt) in the folders named, in order:
     whatever is named as a draft there, so that a pipe, a broken link or a folder of that name
-    gets a row saying what it is, not passed by unseen."""
-    found: list[Path] = []
+    gets a row saying what it is, not passed by unseen; and, already checked, each folder
+    there that cannot be read, with why."""
+    found: list[Path | Checked] = []
     for path in paths:
-        if path.is_dir():
-            found += sorted(
-                item for item in path.rglob("*") if item.suffix.lower() in DRAFT_SUFFIXES
-            )
-        else:
+        if not path.is_dir():
             found.append(path)
+            continue
+        tree = walk(path, lambda item: item.suffix.lower() in DRAFT_SUFFIXES)
+        unread = [Checked(item, error=f"{item}: {why}") for item, why in tree.unlisted.items()]
+        drafts = [draft for draft in tree.found if draft not in tree.unlisted]
+        found += sorted([*drafts, *unread], key=_file)
     return found
+
+
+def _file(item: Path | Checked) -> Path:
+    return item.file if isinstance(item, Checked) else item
 
 
 _provisions: Sequence[Checkable] = ()
@@ -86,19 +93,26 @@ def _check_one(path: Path) -> Checked:
 
 
 def check_many(
-    paths: Sequence[Path],
+    items: Sequence[Path | Checked],
     provisions: Sequence[Checkable],
     *,
     password: str | None = None,
     workers: int | None = None,
 ) -> Iterator[Checked]:
-    """Check every draft, over `workers` processes (default: the cores), in the given order."""
+    """Check every draft, over `workers` processes (default: the cores), in the given order;
+    what `drafts_in` found unreadable already comes checked."""
+    paths = [item for item in items if isinstance(item, Path)]
     workers = min(workers or os.cpu_count() or 1, len(paths))
     if workers <= 1:
         _start_worker(provisions, password)
-        yield from map(_check_one, paths)
+        yield from _in_order(items, map(_check_one, paths))
         return
     with ProcessPoolExecutor(
         workers, initializer=_start_worker, initargs=(provisions, password)
     ) as pool:
-        yield from pool.map(_check_one, paths)
+        yield from _in_order(items, pool.map(_check_one, paths))
+
+
+def _in_order(items: Sequence[Path | Checked], checked: Iterator[Checked]) -> Iterator[Checked]:
+    for item in items:
+        yield item if isinstance(item, Checked) else next(checked)

@@ -15,6 +15,7 @@ from termgen.files import MB
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
     from termgen.errors import UnreadableDraftError
@@ -33,6 +34,32 @@ LARGEST_UNPACKED = 256 * MB
 """Bytes after decompression: every Flate stream of a PDF, every part of a .docx together."""
 MOST_PARTS = 5000
 """Files inside a .docx package (a long agreement has a few dozen)."""
+MOST_PAGE_OBJECTS = 2_000_000
+"""Text runs, strokes and images on a PDF's pages together, each page counted as often as it
+is shown: the 121 agreements of the CUAD sample have at most 112 a page; 200,000 strokes on a
+page, shown 3,000 times by a 20 KB file, would take PDFium minutes to parse."""
+READING_SECONDS = 15.0
+"""Processor time one process may spend reading a PDF's pages, whatever makes them slow:
+2,380 pages of 120 real agreements took 3.6 s on two cores."""
+
+
+def reading_clock(path: Path) -> Callable[[], None]:
+    """A check to call after each page read: it refuses the draft once this process has
+    spent READING_SECONDS of processor time reading since the clock was made."""
+    import time
+
+    deadline = time.thread_time() + READING_SECONDS
+
+    def check() -> None:
+        if time.thread_time() > deadline:
+            raise unreadable(
+                path,
+                f"the PDF takes more than {READING_SECONDS:g} s of processor time to read (its "
+                "pages hold far more to draw than text); split the draft or check the part that "
+                "matters",
+            )
+
+    return check
 
 
 def unreadable(path: Path, message: str) -> UnreadableDraftError:
@@ -50,10 +77,40 @@ def too_large(path: Path, what: str, limit: int, unit: str) -> UnreadableDraftEr
 
 
 def read_draft(path: Path, kind: str) -> bytes:
-    """The bytes of a regular file of at most LARGEST_FILE[kind] bytes, or a clear error."""
+    """The bytes of a regular file of at most LARGEST_FILE[kind] bytes, or a clear error; a
+    draft saved under another kind's name (a PDF called .txt) is refused with the name to give
+    it, where reading it as named would call it damaged or no contract."""
     from termgen.files.read import read_bytes
 
-    return read_bytes(path, _kinds()[kind])
+    data = read_bytes(path, _kinds()[kind])
+    actual = _kind_of(data)
+    if actual not in (None, kind):
+        named = f"not {_kinds()[kind].a} as its name says"
+        raise unreadable(
+            path,
+            f"this is a zip archive, as a Word document is, {named}; if it is a Word "
+            "document, rename it to .docx and check it again"
+            if actual == "docx"
+            else f"this is {_kinds()[actual].a}, {named}; rename it to .{actual} and check it "
+            "again",
+        )
+    return data
+
+
+def _kind_of(data: bytes) -> str | None:
+    """What the bytes are, when they say so: a PDF or a zip by their first bytes, plain text
+    (UTF-8 without NUL bytes) otherwise; None for anything else."""
+    if data.startswith(b"%PDF-"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        return "docx"
+    if not data.strip() or b"\x00" in data or b"%PDF-" in data[:1024]:
+        return None  # empty, binary, or a PDF after a few bytes of junk, which readers allow
+    try:
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    return "txt"
 
 
 @cache

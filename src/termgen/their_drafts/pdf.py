@@ -24,7 +24,9 @@ from termgen.files import MB
 from termgen.forked import alongside, can_fork, send
 from termgen.their_drafts.limits import (
     LARGEST_UNPACKED,
+    MOST_PAGE_OBJECTS,
     MOST_PAGES,
+    reading_clock,
     too_large,
     unreadable,
 )
@@ -162,11 +164,15 @@ def _texts(
     """The text of the pages `numbers`, in that order, counted in the progress `slot`."""
     pdfium = pdfium_library()
     texts = []
+    in_time, objects = reading_clock(path), 0
     for index in numbers:
         page = pdfium.FPDF_LoadPage(document, index)
         if not page:
             raise unreadable(path, DAMAGED)
         try:
+            objects += pdfium.FPDFPage_CountObjects(page)
+            if objects > MOST_PAGE_OBJECTS:
+                raise too_large(path, "PDF's drawing", MOST_PAGE_OBJECTS, "objects on its pages")
             textpage = pdfium.FPDFText_LoadPage(page)
             if not textpage:
                 raise unreadable(path, DAMAGED)
@@ -179,6 +185,7 @@ def _texts(
         counter.add(slot)
         if show is not None:
             show()
+        in_time()
     return texts
 
 
@@ -240,7 +247,7 @@ def _shown(progress: Progress, counter: _Counter, count: int) -> None:
 def _with_text(path: Path, pages: list[str]) -> list[str]:
     """The pages, unless there are none or they hold too little text to be more than a scan."""
     if not pages:
-        raise unreadable(path, "the PDF has no pages")
+        raise unreadable(path, "the PDF has no pages; ask for a new copy or export it again")
     if sum(len(text.strip()) for text in pages) < MIN_CHARACTERS_PER_PAGE * len(pages):
         raise unreadable(
             path,
@@ -304,7 +311,11 @@ def _pypdf_pages(path: Path, data: bytes) -> list[str]:
             raise unreadable(path, f"{ENCRYPTED}, or give the password with --password")
         if len(reader.pages) > MOST_PAGES:
             raise too_large(path, "PDF", MOST_PAGES, "pages")
-        return [page.extract_text() or "" for page in reader.pages]
+        in_time, texts = reading_clock(path), []
+        for page in reader.pages:
+            texts.append(page.extract_text() or "")
+            in_time()
+        return texts
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError):
         raise unreadable(path, DAMAGED) from None
 

@@ -103,8 +103,10 @@ def wanted_provisions(layers: Sequence[Path], cache: Cache | None) -> list[Wante
 def _identity(registry: Path) -> bytes:
     try:
         return str(registry).encode() + b"\0" + registry.read_bytes()
-    except OSError:  # missing (an overlay without one) or unreadable: loading will say which
-        return str(registry).encode() + b"\0-"
+    except (FileNotFoundError, NotADirectoryError):  # an overlay without one, or no overlay
+        return str(registry).encode() + (b"\0-" if registry.parent.is_dir() else b"\0?")
+    except OSError:  # unreadable, or in a folder that is: never what a missing one gave
+        return str(registry).encode() + b"\0!"
 
 
 def _validated(layers: Sequence[Path], cache: Cache | None) -> list[Wanted]:

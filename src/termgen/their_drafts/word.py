@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from termgen.files import MB
-from termgen.files.read import xml_over_limit
+from termgen.files.read import WORD_TAGS, tags_in, xml_over_limit
 from termgen.their_drafts.limits import (
     LARGEST_UNPACKED,
     MOST_PARAGRAPHS,
@@ -331,15 +331,20 @@ def _refuse_bombs(path: Path, data: bytes) -> None:
                 raise too_large(
                     path, "Word document's unpacked content", LARGEST_UNPACKED // MB, "MB"
                 )
+            tags = 0
             for part in parts:
                 if part.filename.endswith((".xml", ".rels")):
                     with package.open(part) as stream:
-                        if b"<!DOCTYPE" in stream.read(_PROLOGUE).upper():
+                        prologue = stream.read(_PROLOGUE)
+                        if b"<!DOCTYPE" in prologue.upper():
                             raise unreadable(
                                 path,
                                 f"{DAMAGED} (its XML declares a document type, which Word "
                                 "never writes)",
                             )
+                        tags += prologue.count(b"<") + tags_in(stream)
+                    if tags > WORD_TAGS:
+                        raise too_large(path, "Word document's XML", WORD_TAGS, "tags")
     except (
         zipfile.BadZipFile,
         zipfile.LargeZipFile,

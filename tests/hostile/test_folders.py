@@ -1,0 +1,68 @@
+"""Hostile folder trees given to `check DIR` and `portfolio DIR`: a folder nobody may read
+gets a row of its own saying so (never passed by, as if it held nothing), and a link back up
+the tree ends the walk."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from ..conftest import EXAMPLES_DIR
+from ..draft_fixtures import build_pdf
+from .bounded import termgen
+
+UNREAD = "cannot read the folder (permission denied); check its permissions"
+
+
+def _locked(folder: Path) -> Path:
+    """A folder holding something, that its owner may not list."""
+    folder.mkdir(parents=True)
+    build_pdf("supply-agreement", folder)
+    shutil.copy(EXAMPLES_DIR / "sdv-software.yaml", folder)
+    folder.chmod(0o000)
+    return folder
+
+
+def test_a_folder_in_a_data_room_nobody_may_read_gets_its_row_and_the_rest_are_checked(
+    tmp_path: Path,
+) -> None:
+    room = tmp_path / "room"
+    (room / "supplier").mkdir(parents=True)
+    build_pdf("supply-agreement", room / "supplier")
+    locked = _locked(room / "locked")
+    (room / "supplier" / "back-up").symlink_to(room, target_is_directory=True)
+    try:
+        run = termgen("check", room, "--json", ordinary=True)
+        alone = termgen("check", locked, ordinary=True)
+    finally:
+        locked.chmod(0o700)
+    run.assert_bounded()
+    rows = [json.loads(line) for line in run.out.splitlines()]
+    assert [row["file"] for row in rows] == [
+        str(locked),
+        str(room / "supplier" / "supply-agreement.pdf"),
+    ]
+    assert rows[0]["error"] == UNREAD
+    assert rows[1]["provisions"]
+    assert (run.status, run.err) == (2, f"{locked}: {UNREAD}\n")
+    assert (alone.status, alone.err) == (2, f"{locked}: {UNREAD}\n")
+
+
+def test_a_folder_of_deals_nobody_may_read_gets_its_row_and_the_rest_are_listed(
+    tmp_path: Path,
+) -> None:
+    deals = tmp_path / "deals"
+    deals.mkdir()
+    shutil.copy(EXAMPLES_DIR / "battery-jv.yaml", deals)
+    locked = _locked(deals / "2027")
+    try:
+        run = termgen("portfolio", deals, "--json", ordinary=True)
+    finally:
+        locked.chmod(0o700)
+    run.assert_bounded()
+    rows = json.loads(run.out)
+    assert [(row["file"], row["error"]) for row in rows] == [
+        (str(locked), f"{locked}: {UNREAD}"),
+        (str(deals / "battery-jv.yaml"), None),
+    ]

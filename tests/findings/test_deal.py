@@ -156,6 +156,7 @@ CASES = [
                 "renewal",
             ),
             set_answer("NAW", "exit", "renewal", "option_holder"),
+            set_answer(1, "exit", "renewal", "max_renewals"),
             set_answer(
                 [{"name": "Late review", "date": "2036-06-30", "options": ["continue", "exit"]}],
                 "change",

@@ -63,7 +63,8 @@ def test_a_call_beyond_the_commitments_binds_only_the_parties_that_approve_it() 
         f"Any other capital call is a Reserved Matter under clause "
         f"{numbers['company.reserved-matters']} and, whatever majority that clause states for "
         "it, needs the approval, through the directors it appointed or in writing, of every "
-        "party whose shareholding is at least 10 %; it binds the parties that have approved it."
+        "party whose shareholding is at least 10 %, other than a Defaulting Party while its "
+        "default continues; it binds the parties that have approved it."
     ) in calls
     assert (
         "A party that a call does not bind may still fund its part within that period; if it "

@@ -72,12 +72,14 @@ def test_a_call_beyond_the_commitments_needs_every_party_above_the_floor() -> No
     assert "binds only a party that has approved it" not in calls
     assert (
         "whatever majority that clause states for it, needs the approval, through the directors "
-        "it appointed or in writing, of every party whose shareholding is at least 10 %; it "
-        "binds the parties that have approved it."
+        "it appointed or in writing, of every party whose shareholding is at least 10 %, other "
+        "than a Defaulting Party while its default continues; it binds the parties that have "
+        "approved it."
     ) in calls
     assert (
         "Whatever majority the list states, a capital call beyond the approved business plan "
-        "also needs the approval of every party whose shareholding is at least 10 %, as clause "
+        "also needs the approval of every party whose shareholding is at least 10 %, other than "
+        "a Defaulting Party while its default continues, as clause "
         f"{numbers['goals.capital-calls']} provides."
     ) in texts["company.reserved-matters"]
     # Where every call beyond the plan needs each party's director anyway, 7.3 adds nothing.

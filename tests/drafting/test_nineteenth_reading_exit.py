@@ -202,9 +202,8 @@ def test_a_shareholder_loan_states_its_interest_and_its_ranking() -> None:
     calls = _texts(data)["goals.capital-calls"]
     assert "which is repaid before any dividend" not in calls
     assert (
-        "A stockholder loan under this clause bears interest at the three-month reference rate for "
-        "the currency lent (for US dollars, Term SOFR; for euros, EURIBOR) plus 4 % a year, and a "
-        "loan that funds a Defaulting Party's part at a further 2 % a year, accruing daily and "
+        "A stockholder loan under this clause bears interest at three-month Term SOFR plus 4 % a "
+        "year, and a loan that funds a Defaulting Party's part at a further 2 % a year, accruing daily and "
         "paid with the principal. It is unsecured and ranks behind the JV's borrowings from banks "
         "and other third parties but ahead of the stockholders: the JV repays it with its interest "
         "before it pays any dividend or makes any other distribution to them. When the lender's "
@@ -218,5 +217,11 @@ def test_a_shareholder_loan_states_its_interest_and_its_ranking() -> None:
         "the default ends only when the Defaulting Party pays it with the interest accrued on the "
         "loan, and the JV uses that payment to repay the loan with its interest."
     ) in calls
+    # A JV in a currency without a rate the clause knows names the rate by the currency lent.
+    data["company"]["share_capital"] = "GBP 150m"
+    assert (
+        "bears interest at the three-month reference rate for the currency lent (for US dollars, "
+        "Term SOFR; for euros, EURIBOR) plus 4 % a year"
+    ) in _texts(data)["goals.capital-calls"]
     # A JV whose answers lend nothing says nothing of interest.
     assert "bears interest" not in _texts(_answers("edrive-jv.yaml"))["goals.capital-calls"]

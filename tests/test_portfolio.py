@@ -14,9 +14,9 @@ from .conftest import EXAMPLES, EXAMPLES_DIR, run_cli
 TODAY = dt.date(2027, 1, 10)
 
 
-def _rows(*args: str | Path) -> list[dict[str, object]]:
+def _rows(*args: str | Path, status: int = 0) -> list[dict[str, object]]:
     result = run_cli("portfolio", *args, "--json", today=TODAY)
-    assert result.status == 0, result.err
+    assert result.status == status, result.err
     return json.loads(result.out)
 
 
@@ -49,7 +49,7 @@ def test_a_corrupt_file_is_reported_in_its_row_and_the_rest_still_listed(tmp_pat
     hidden = deals / ".git"
     hidden.mkdir()
     (hidden / "ignored.yaml").write_text("deal: [", encoding="utf-8")
-    rows = _rows(deals)
+    rows = _rows(deals, status=2)
     assert len(rows) == len(EXAMPLES) + 2
     errors = {Path(str(row["file"])).name: row["error"] for row in rows if row["error"]}
     assert set(errors) == {"corrupt.yaml", "not-a-deal.yml"}
@@ -57,7 +57,7 @@ def test_a_corrupt_file_is_reported_in_its_row_and_the_rest_still_listed(tmp_pat
     assert "not-a-deal.yml" in str(errors["not-a-deal.yml"])
     assert [row["error"] is not None for row in rows[:2]] == [True, True]
     table = run_cli("portfolio", deals, today=TODAY)
-    assert table.status == 0
+    assert table.status == 2
     assert f"{len(EXAMPLES) + 2} file(s), 2 could not be read" in table.out
     assert "Project Volta v0.4" in " ".join(table.out.split())  # a long tmp path wraps it
 
@@ -81,3 +81,18 @@ def test_a_folder_that_is_missing_or_empty_is_exit_2(tmp_path: Path) -> None:
     empty = run_cli("portfolio", tmp_path)
     assert empty.status == 2
     assert "no answer files" in empty.err
+
+
+def test_a_row_shows_the_first_problems_of_a_file_and_json_has_them_all(tmp_path: Path) -> None:
+    shutil.copy(EXAMPLES_DIR / "battery-jv.yaml", tmp_path)
+    bad = tmp_path / "pasted.yaml"
+    bad.write_text("".join(f"stray_{n}: 1\n" for n in range(40)), encoding="utf-8")
+    table = run_cli("portfolio", tmp_path, today=TODAY)
+    assert table.status == 2
+    said = " ".join(table.out.split())
+    assert "required key 'deal' is missing" in said
+    assert "stray_0" in said and "stray_1" not in said
+    assert f"… and 39 more; 'termgen validate --all {bad}' prints every one" in said
+    assert "Project Volta v0.4" in " ".join(table.out.split())
+    error = str(next(row["error"] for row in _rows(tmp_path, status=2) if row["error"]))
+    assert "stray_39" in error and "more;" not in error

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import re
+import shlex
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Self
@@ -90,6 +91,19 @@ class TermgenError(Exception):
     def __str__(self) -> str:
         return "\n".join(str(problem) for problem in self.problems)
 
+    def listing(self, shown: int | None) -> str:
+        """The first `shown` problems (every one for None), and how many more there are with
+        how to list them: an answer file with a thousand bad entries is read from its first."""
+        listed = self.problems if shown is None else self.problems[:shown]
+        lines = [str(problem) for problem in listed]
+        if len(listed) < len(self.problems):
+            lines.append(f"… and {len(self.problems) - len(listed)} more; {self.listing_all()}")
+        return "\n".join(lines)
+
+    def listing_all(self) -> str:
+        """What to do to see the problems a listing left out."""
+        return "fix these and run again for the rest"
+
 
 class ProblemsError(TermgenError):
     """Several problems found in one pass over a file, reported together."""
@@ -111,6 +125,11 @@ class DataFileError(ProblemsError):
 
 class AnswerFileError(DataFileError):
     """An answer file that is not a valid deal."""
+
+    def listing_all(self) -> str:
+        where = self.problems[0].location
+        file = shlex.quote(str(where.file)) if where else "FILE"
+        return shown(f"'termgen validate --all {file}' prints every one")
 
 
 class LibraryError(DataFileError):

@@ -32,7 +32,7 @@ class Row:
     term_end: dt.date | None = None
     next_deadline: Deadline | None = None
     blocking: int = 0
-    error: str | None = None
+    error: TermgenError | None = None
 
     def urgency(self) -> tuple[int, dt.date, int, str]:
         """Errors first, then the nearest deadline, then the most blocking findings."""
@@ -58,7 +58,8 @@ def portfolio(files: Tree, library: Library, today: dt.date) -> list[Row]:
     """A row per file, and one per folder that could not be read, sorted by urgency as of
     `today`."""
     rows = [_row(path, library, today) for path in files.found]
-    rows += [Row(folder, error=f"{folder}: {why}") for folder, why in files.unlisted.items()]
+    unlisted = files.unlisted.items()
+    rows += [Row(folder, error=TermgenError(f"{folder}: {why}")) for folder, why in unlisted]
     return sorted(rows, key=Row.urgency)
 
 
@@ -67,11 +68,10 @@ def _row(path: Path, library: Library, today: dt.date) -> Row:
         run = DealRun.from_file(path, library)
         findings, found = run.findings, run.deadlines
     except TermgenError as error:
-        return Row(path, error=str(error))
+        return Row(path, error=error)
     except Exception as bug:  # a bug must not hide the other deals; its row says to report it
-        return Row(
-            path, error=f"internal error in termgen ({type(bug).__name__}: {bug}); please report it"
-        )
+        said = f"internal error in termgen ({type(bug).__name__}: {bug}); please report it"
+        return Row(path, error=TermgenError(said))
     deal = run.deal
     upcoming = [d for d in found if d.day and d.day >= today]
     return Row(

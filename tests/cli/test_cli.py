@@ -248,3 +248,21 @@ def test_an_error_keeps_its_exit_status_when_nobody_reads_it(tmp_path: Path) -> 
     finally:
         os.close(write)
     assert termgen.returncode == 2
+
+
+def test_an_answer_file_with_many_problems_prints_the_first_and_how_many_more(
+    tmp_path: Path,
+) -> None:
+    answers = tmp_path / "pasted.yaml"
+    stray = "".join(f"stray_{n}: 1\n" for n in range(990))
+    answers.write_text(EXAMPLES[0].read_text(encoding="utf-8") + stray, encoding="utf-8")
+    hint = f"… and 940 more; 'termgen validate --all {answers}' prints every one"
+    for command in (["validate"], ["deadlines"], ["draft", "-o", tmp_path / "drafts"]):
+        result = run_cli(*command, answers)
+        assert result.status == 2, command
+        lines = result.err.splitlines()
+        assert len(lines) == 51 and lines[-1] == hint, command
+        assert "stray_49" in lines[-2]
+    every = run_cli("validate", "--all", answers)
+    assert every.status == 2
+    assert len(every.err.splitlines()) == 990

@@ -278,7 +278,7 @@ def test_portfolio_gives_each_failing_file_its_own_row_and_goes_on(tmp_path: Pat
     )
     run = termgen("portfolio", tmp_path, "--json")
     run.assert_bounded()
-    assert run.status == 0, run.err
+    assert run.status == 2, run.err
     rows = {Path(row["file"]).name: row for row in json.loads(run.out)}
     assert rows["good.yaml"]["deal"] == "Project Volta" and rows["good.yaml"]["error"] is None
     assert "is not a regular file (a pipe, device or socket)" in rows["pipe.yaml"]["error"]

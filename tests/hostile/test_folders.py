@@ -61,6 +61,7 @@ def test_a_folder_of_deals_nobody_may_read_gets_its_row_and_the_rest_are_listed(
     finally:
         locked.chmod(0o700)
     run.assert_bounded()
+    assert run.status == 2
     rows = json.loads(run.out)
     assert [(row["file"], row["error"]) for row in rows] == [
         (str(locked), f"{locked}: {UNREAD}"),

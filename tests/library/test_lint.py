@@ -11,7 +11,7 @@ import pytest
 
 from termgen.cache import Cache
 from termgen.cli import main
-from termgen.cli.commands import LINT_SHOWN
+from termgen.cli.commands import PROBLEMS_SHOWN
 from termgen.environment import Environment
 from termgen.files.read import CLAUSE_FILE
 from termgen.files.yaml_reading import _read_plainly, built
@@ -163,16 +163,16 @@ def _not_clauses(folder: Path, count: int) -> None:
 
 
 def test_a_folder_with_many_problems_prints_the_first_and_how_to_see_all(tmp_path: Path) -> None:
-    _not_clauses(tmp_path, LINT_SHOWN)
+    _not_clauses(tmp_path, PROBLEMS_SHOWN)
     every = run_cli("library", "lint", "--all", tmp_path, environ={"TERMGEN_CACHE": "off"})
     assert every.status == 2
     problems = every.err.splitlines()[:-1]
-    assert len(problems) > LINT_SHOWN
+    assert len(problems) > PROBLEMS_SHOWN
     result = run_cli("library", "lint", tmp_path, environ={"TERMGEN_CACHE": "off"})
     assert result.status == 2
     assert result.err.splitlines() == [
-        *problems[:LINT_SHOWN],
-        f"… and {len(problems) - LINT_SHOWN} more; 'termgen library lint --all' prints every one",
+        *problems[:PROBLEMS_SHOWN],
+        f"… and {len(problems) - PROBLEMS_SHOWN} more; 'termgen library lint --all' prints every one",
         f"{len(problems)} problem(s) in the clause library",
     ]
 

@@ -30,9 +30,10 @@ if TYPE_CHECKING:
 
 DEAL_SUFFIXES = (".yaml", ".yml")
 DRAFT_SUFFIXES = (".pdf", ".docx", ".txt")
-LINT_SHOWN = 50
-"""Problems `library lint` prints without --all: a folder that is not a library (a home
-folder, /tmp) has thousands, and the first say what is wrong."""
+PROBLEMS_SHOWN = 50
+"""Problems an error or `library lint` prints without --all: a folder that is not a library (a
+home folder, /tmp) or an answer file pasted over with a log has thousands, and the first say
+what is wrong."""
 
 
 class Validate(Command):
@@ -43,6 +44,11 @@ class Validate(Command):
         type=path, nargs="+", metavar="FILE", help="answer files (YAML)"
     )
     library = library_folders()
+    all: Argument[bool] = Argument(
+        "--all",
+        action="store_true",
+        help=f"print every problem (without it, the first {PROBLEMS_SHOWN} of each file)",
+    )
 
 
 class Draft(Command):
@@ -238,7 +244,7 @@ class LibraryLint(Command):
     all: Argument[bool] = Argument(
         "--all",
         action="store_true",
-        help=f"print every problem (without it, the first {LINT_SHOWN} and how many more)",
+        help=f"print every problem (without it, the first {PROBLEMS_SHOWN} and how many more)",
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import get_args
 
-from termgen.cli.commands import LINT_SHOWN
+from termgen.cli.commands import PROBLEMS_SHOWN
 from termgen.environment import Environment
 from termgen.errors import ExitStatus, UsageError
 from termgen.library.folders import library_layers
@@ -30,7 +30,7 @@ def lint(command: LibraryLint, env: Environment) -> ExitStatus:
         if progress is not None:
             progress.clear()
     problems = report.problems
-    shown = problems if command.all else problems[:LINT_SHOWN]
+    shown = problems if command.all else problems[:PROBLEMS_SHOWN]
     for problem in shown:
         env.err_problem(str(problem))
     if len(shown) < len(problems):

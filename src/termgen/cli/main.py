@@ -11,6 +11,7 @@ from termgen import __version__
 from termgen.cli.commands import (
     COMMANDS,
     GROUPS,
+    PROBLEMS_SHOWN,
     Calendar,
     Check,
     Deadlines,
@@ -173,7 +174,7 @@ def _carried_out(command: Command, env: Environment) -> int:
     except TermgenError as problem:
         if command.debug:
             raise
-        _report(env, str(problem))
+        _report(env, problem.listing(PROBLEMS_SHOWN))
         return int(problem.exit_status)
     except BrokenPipeError:
         env.stdout_closed()

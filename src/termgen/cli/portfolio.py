@@ -16,6 +16,9 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from termgen.cli.commands import Portfolio
 
+ROW_PROBLEMS = 3
+"""Problems a file's row shows: the table is an overview, `validate` lists them all."""
+
 
 def run(command: Portfolio, env: Environment) -> ExitStatus:
     if not command.folder.is_dir():
@@ -30,11 +33,12 @@ def run(command: Portfolio, env: Environment) -> ExitStatus:
     rows = portfolio(files, library, today)
     if command.json:
         env.out(json.dumps([_as_json(row) for row in rows], indent=2, ensure_ascii=False))
-        return ExitStatus.SUCCESS
+        return _status(rows)
     table = []
     for row in rows:
         if row.error:
-            table.append((str(row.file), "error", "", "", "", "", row.error))
+            said = row.error.listing(ROW_PROBLEMS)
+            table.append((str(row.file), "error", "", "", "", "", said))
             continue
         deadline = row.next_deadline
         upcoming = (
@@ -59,7 +63,13 @@ def run(command: Portfolio, env: Environment) -> ExitStatus:
     env.out(
         f"{len(rows)} file(s), {failed} could not be read" if failed else f"{len(rows)} deal(s)"
     )
-    return ExitStatus.SUCCESS
+    return _status(rows)
+
+
+def _status(rows: list[Row]) -> ExitStatus:
+    """2 when a file could not be read, as for every input error; the table still lists the
+    others, so that a script sees the failure without a deal going unseen."""
+    return ExitStatus.ERROR if any(row.error for row in rows) else ExitStatus.SUCCESS
 
 
 def _as_json(row: Row) -> dict[str, object]:
@@ -77,5 +87,5 @@ def _as_json(row: Row) -> dict[str, object]:
             else None
         ),
         "blocking_findings": row.blocking,
-        "error": row.error,
+        "error": str(row.error) if row.error else None,
     }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from termgen.answers.read import LoadedDeal, load_deal
+from termgen.cli.commands import PROBLEMS_SHOWN
 from termgen.environment import Environment
 from termgen.errors import ExitStatus, TermgenError
 from termgen.findings.checks import not_money
@@ -26,7 +27,7 @@ def run(command: Validate, env: Environment) -> ExitStatus:
         except TermgenError as problem:
             if command.debug:
                 raise
-            env.err_problem(str(problem))
+            env.err_problem(problem.listing(None if command.all else PROBLEMS_SHOWN))
             status = ExitStatus.ERROR
             continue
         meta = deal.deal

@@ -38,8 +38,8 @@ class Environment:
         terminal: Callable[[str], dict[str, Any]] | None = None,
     ) -> None:
         self.stdin = sys.stdin if stdin is None else stdin
-        self.stdout = sys.stdout if stdout is None else stdout
-        self.stderr = sys.stderr if stderr is None else stderr
+        self.stdout = _or_nowhere(sys.stdout if stdout is None else stdout)
+        self.stderr = _or_nowhere(sys.stderr if stderr is None else stderr)
         self.environ = os.environ if environ is None else environ
         self.today = today
         self.terminal = terminal
@@ -155,7 +155,24 @@ class Environment:
         print(text, file=self.stdout, flush=True)
 
     def err(self, text: str) -> None:
-        print(text, file=self.stderr)
+        """Print a message; when the reader of stderr has gone away (`termgen validate bad.yaml
+        2>&1 | head -1`) it is dropped, and the exit status still says what happened: left to
+        the broken pipe, a failed validation exited 141 as if all had been well but unread."""
+        try:
+            print(text, file=self.stderr)
+        except BrokenPipeError:
+            self._stderr_closed()
+
+    def _stderr_closed(self) -> None:
+        """Send what a broken stderr still buffers nowhere, so that no later message fails."""
+        self.stderr = _or_nowhere(None)
+
+
+def _or_nowhere(stream: IO[str] | None) -> IO[str]:
+    """The stream, or one that writes nowhere for a stream the process was started without
+    (`termgen validate deal.yaml 2>&-`): Python then has None, and print() would write the
+    message to stdout instead. (os.devnull, not pathlib: `--help` imports no pathlib.)"""
+    return open(os.devnull, "w", encoding="utf-8") if stream is None else stream  # noqa: PTH123
 
 
 def _terminal_width(stream: IO[str]) -> int:

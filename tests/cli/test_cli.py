@@ -250,6 +250,31 @@ def test_an_error_keeps_its_exit_status_when_nobody_reads_it(tmp_path: Path) -> 
     assert termgen.returncode == 2
 
 
+@pytest.mark.parametrize("valid", [True, False], ids=["valid", "invalid"])
+def test_validate_says_valid_or_not_by_its_status_when_stderr_is_gone(
+    tmp_path: Path, valid: bool
+) -> None:
+    """`termgen validate deal.yaml 2>&1 | grep -q x`, or stderr closed outright (`2>&-`): the
+    status alone tells a script whether the file is valid; never 141, 1 or a traceback."""
+    answers = tmp_path / "deal.yaml"
+    answers.write_text(
+        EXAMPLES[0].read_text(encoding="utf-8") if valid else "deal: [\n", encoding="utf-8"
+    )
+    command = [sys.executable, "-m", "termgen", "validate", str(answers)]
+    read, write = os.pipe()
+    os.close(read)  # gone before termgen writes a word
+    try:
+        piped = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=write, timeout=60)
+    finally:
+        os.close(write)
+    closed = subprocess.run(
+        ["/bin/sh", "-c", 'exec "$@" 2>&-', "sh", *command], stdout=subprocess.PIPE, timeout=60
+    )
+    expected = 0 if valid else 2
+    assert (piped.returncode, closed.returncode) == (expected, expected)
+    assert (closed.stdout != b"") == valid  # the error is not printed to stdout instead
+
+
 def test_an_answer_file_with_many_problems_prints_the_first_and_how_many_more(
     tmp_path: Path,
 ) -> None:

@@ -123,7 +123,8 @@ def entry() -> None:
     gc.set_threshold(50_000, 20, 20)
     status = main()
     for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):  # a closed pipe or stream: nothing to send
+        # A closed pipe or stream, or none at all (`2>&-`): nothing to send.
+        with contextlib.suppress(OSError, ValueError, AttributeError):
             stream.flush()
     os._exit(status)
 
@@ -204,12 +205,12 @@ def _carried_out(command: Command, env: Environment) -> int:
 
 def _report(env: Environment, text: str) -> None:
     """Print what stopped a command. When the reader of stderr has gone away meanwhile
-    (`termgen draft deal.yaml -o out 2>&1 | head -1`), the exit status stays the error's own:
-    left to Python, the broken pipe ended the process with 1, the status of blocking findings."""
+    (`termgen draft deal.yaml -o out 2>&1 | head -1`), `env.err` drops it and the exit status
+    stays the error's own: left to Python, the broken pipe ended the process with 1, the status
+    of blocking findings."""
     from termgen.errors import shown
 
-    with contextlib.suppress(BrokenPipeError):
-        env.err_problem(shown(text))  # a path the system refused is echoed as typed
+    env.err_problem(shown(text))  # a path the system refused is echoed as typed
 
 
 def run(command: Command, env: Environment) -> ExitStatus:

@@ -44,6 +44,7 @@ STATIC = [
         "'x' is set from itself 2 times over",
     ),
     ("{{ (((10 ** 100) ** 100) ** 100) ** 100 }}", "this makes a number of about 10,000 digits"),
+    ("{{ 1e309 }}", "this makes a number too large to hold; the sandbox allows 100 digits"),
     ("{{ '%0999999999d' % 1 }}", "this makes a text or list of about 1,000,000,011 characters"),
     (
         "{{ 'x' | center(1000000000) }}",
@@ -106,6 +107,10 @@ RUN_TIME = [
         "it makes a text or list of",
     ),
     ("{{ (deal.name * 100000) | length }}", "characters or entries, more than 1,000,000"),
+    # Folded into the compiled text, infinity failed there as "name 'inf' is not defined".
+    ("{{ 'inf' | float | int }}", "it makes the number inf, infinite or not a number"),
+    ("{{ ('1e308' | float) * 10 }}", "it makes the number inf, infinite or not a number"),
+    ("{{ 'nan' | float }}", "it makes the number nan, infinite or not a number"),
 ]
 
 
@@ -130,6 +135,17 @@ def test_the_budget_stops_a_condition_at_its_line(tmp_path: Path) -> None:
     assert result.err.startswith(
         f"{path}:5: clause 'general.hostile': its condition stopped: it makes a text or list of "
     ), result.err
+
+
+def test_a_condition_that_makes_infinity_is_stopped_at_its_line(tmp_path: Path) -> None:
+    path = _clause(tmp_path / "overlay", when="'-inf' | float < 0")
+    result = run_cli("draft", BATTERY, "-o", tmp_path / "out", "--library", tmp_path / "overlay")
+    assert result.status == 2
+    assert result.err.startswith(
+        f"{path}:5: clause 'general.hostile': its condition stopped: it makes the number -inf, "
+        "infinite or not a number, which no draft can state; fix the text"
+    ), result.err
+    assert not (tmp_path / "out").exists()
 
 
 def test_an_error_inside_a_clause_is_a_located_message(tmp_path: Path) -> None:

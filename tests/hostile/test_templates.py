@@ -100,6 +100,16 @@ HOSTILE = {
         "more than the 4,000,000 a Word template may hold (a 1,000-page document has about a "
         "million); open it in Word and save it again",
     ),
+    "infinity": (
+        _with_tag("{{ 'inf' | float }}"),
+        0,
+        "it makes the number inf, infinite or not a number, which no draft can state",
+    ),
+    "not a number, folded": (
+        _with_tag("{{ 'nan' | float | round }}"),
+        0,
+        "it makes the number nan, infinite or not a number, which no draft can state",
+    ),
     "huge loop": (
         _with_tag("{% for a in 'x' * 10000 %}{% for b in 'x' * 10000 %}{% endfor %}{% endfor %}"),
         0,

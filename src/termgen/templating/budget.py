@@ -16,6 +16,7 @@ which bound was reached; the caller adds the clause file and line.
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -120,6 +121,13 @@ class Budget:
             self.length(len(value))
         elif isinstance(value, int):
             self.bits(value.bit_length())
+        elif isinstance(value, float) and not math.isfinite(value):
+            # No draft can state it, and 'inf' printed as an amount reads as a typo; refused
+            # here, `'inf' | float` is not folded into the compiled code either, where it
+            # failed as an unknown name 'inf'.
+            raise BudgetExceeded(
+                f"it makes the number {value}, infinite or not a number, which no draft can state"
+            )
         elif isinstance(value, list | tuple | dict | set | frozenset):
             self.length(self.footprint(value))
         return value

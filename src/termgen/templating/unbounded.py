@@ -90,10 +90,11 @@ class _Reader:
             return Estimate()
         digits = found.digits
         if digits is not None and digits > self.limits.digits:
+            size = (
+                "too large to hold" if math.isinf(digits) else f"of about {_about(digits)} digits"
+            )
             self.report(
-                node,
-                f"this makes a number of about {_about(digits)} digits; the sandbox allows "
-                f"{self.limits.digits}",
+                node, f"this makes a number {size}; the sandbox allows {self.limits.digits} digits"
             )
             return Estimate()
         return found

@@ -60,7 +60,8 @@ MALFORMED: list[tuple[str, str | bytes, str]] = [
     (
         "unclosed quote",
         'deal:\n  name: "Project X\n  purpose: electrification\n',
-        ":2:9: a quote is opened but never closed",  # where the quote opens
+        ":2:9: a quote is opened but never closed; close it with the same quote mark, or "
+        "remove it",  # where the quote opens
     ),
     (
         "colon in a value",
@@ -108,7 +109,7 @@ MALFORMED: list[tuple[str, str | bytes, str]] = [
     (
         "missing required key",
         BASE.replace("  name: Project X\n", ""),
-        ":1:1: deal: required key 'name' is missing",
+        ":1:1: deal: required key 'name' is missing; add 'name:' with its value",
     ),
     (
         "misspelt required key",
@@ -118,7 +119,7 @@ MALFORMED: list[tuple[str, str | bytes, str]] = [
     (
         "missing parties",
         "deal:\n  name: Project X\n  purpose: electrification\n",
-        ":1:1: required key 'parties' is missing",
+        ":1:1: required key 'parties' is missing; add 'parties:' with its value",
     ),
     (
         "one party",
@@ -229,12 +230,37 @@ MALFORMED: list[tuple[str, str | bytes, str]] = [
     (
         "list as a key",
         BASE + "? [a, b]\n: c\n",
-        ":7:3: a key must be a plain word, not a list or mapping",
+        ":7:3: a key must be a plain word, not a list or mapping; write it as 'word:'",
     ),
     (
         "unclosed bracket",
         BASE + "goals:\n  scope:\n    regions: [Europe, Asia\n",
-        ":9:14: a '[' or '{' is opened but never closed",
+        ":9:14: a '[' or '{' is opened but never closed; close it with ']' or '}', or put "
+        "the value in quotes",
+    ),
+    (
+        "backslash escape",
+        BASE + 'goals:\n  scope:\n    regions: ["C:\\Deals"]\n',
+        ":9:18: a backslash in double quotes starts an escape YAML cannot read; put the text "
+        "in single quotes instead",
+    ),
+    (
+        "document end marker",
+        BASE + "...\ngoals: {}\n",
+        ":8:1: a line starting with '%' or '...' marks YAML documents, which these files do "
+        "not use; delete it",
+    ),
+    (
+        "question mark as a value",
+        BASE + "goals: ?\n",
+        ":7:8: a '?' where YAML expects a value; put the value in quotes",
+    ),
+    (
+        "numeric top-level key",
+        BASE + "1: foo\n",
+        ":7:1: unknown key '1'; choose one of 'deal', 'parties', 'term_sheet', 'company', "
+        "'goals', 'strengths', 'governance', 'change', 'exit', 'positions', 'left_open', "
+        "'paused_at'",
     ),
     (
         "reserved character",

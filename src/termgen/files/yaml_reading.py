@@ -85,6 +85,7 @@ def _character_problem(path: FilePath, text: str, bad: yaml.reader.ReaderError) 
 
 
 _NEVER_CLOSED = "opened but never closed"
+_IN_QUOTES = "put the value in quotes"
 _YAML_WORDS = [
     (
         "mapping values are not allowed",
@@ -94,7 +95,10 @@ _YAML_WORDS = [
         "could not find expected ':'",
         "a line that is not 'key: value'; check the indentation and that every key ends with ':'",
     ),
-    ("found unexpected end of stream", f"a quote is {_NEVER_CLOSED}"),
+    (
+        "found unexpected end of stream",
+        f"a quote is {_NEVER_CLOSED}; close it with the same quote mark, or remove it",
+    ),
     ("expected a single document", "more than one YAML document ('---'); keep one per file"),
     (
         "found undefined alias",
@@ -110,7 +114,40 @@ _YAML_WORDS = [
         "the indentation does not line up with the list above; start each entry of a list "
         "with '- ' at the same indentation",
     ),
-    ("did not find expected ','", f"a '[' or '{{' is {_NEVER_CLOSED}"),
+    (
+        "did not find expected ','",
+        f"a '[' or '{{' is {_NEVER_CLOSED}; close it with ']' or '}}', or {_IN_QUOTES}",
+    ),
+    *(
+        (
+            escape,
+            "a backslash in double quotes starts an escape YAML cannot read; put the text in "
+            "single quotes instead",
+        )
+        for escape in (
+            "unknown escape character",
+            "expected hexdecimal number",
+            "invalid Unicode character escape code",
+        )
+    ),
+    *(
+        (
+            marker,
+            "a line starting with '%' or '...' marks YAML documents, which these files do not "
+            "use; delete it",
+        )
+        for marker in (
+            "incompatible YAML document",
+            "unknown directive name",
+            "expected <document start>",
+        )
+    ),
+    ("mapping keys are not allowed", f"a '?' where YAML expects a value; {_IN_QUOTES}"),
+    (
+        "expected comment or line break",
+        f"more on this line than YAML expects after the value; {_IN_QUOTES}",
+    ),
+    ("expected node content", f"a value YAML cannot read; {_IN_QUOTES}"),
 ]
 
 
@@ -119,7 +156,8 @@ def _yaml_problem(path: FilePath, text: str, bad: yaml.MarkedYAMLError) -> Probl
     found = f"{bad.context or ''} {bad.problem or ''}"
     message = next(
         (words for fragment, words in _YAML_WORDS if fragment in found),
-        f"not valid YAML ({bad.problem})",
+        f"not valid YAML ({bad.problem}); check the quotes, colons and indentation here, and "
+        f"{_IN_QUOTES} if it holds unusual characters",
     )
     if "cannot start any token" in found and mark:
         character = text.splitlines()[mark.line][mark.column]
@@ -127,9 +165,9 @@ def _yaml_problem(path: FilePath, text: str, bad: yaml.MarkedYAMLError) -> Probl
             "a tab is used for indentation; YAML indents with spaces only, so replace the tab "
             "with spaces"
             if character == "\t"
-            else f"a value cannot start with '{character}'; put the value in quotes"
+            else f"a value cannot start with '{character}'; {_IN_QUOTES}"
         )
-    if message.endswith(_NEVER_CLOSED) and bad.context_mark:
+    if _NEVER_CLOSED in message and bad.context_mark:
         mark = bad.context_mark  # where the quote or bracket opens, not where the text ends
     line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
     return Problem(message, Location(path, line, column))
@@ -158,7 +196,9 @@ class _Builder:
         self.seen.add(id(node))
         if len(path) > MAX_DEPTH:
             raise self.fail(
-                node, f"nested more than {MAX_DEPTH} levels deep; these files are never so deep"
+                node,
+                f"nested more than {MAX_DEPTH} levels deep; these files are never so deep, so "
+                "remove the extra brackets or indentation",
             )
         self.source.values[path] = (node.start_mark.line, node.start_mark.column)
         if node.tag not in _STANDARD_TAGS:
@@ -190,7 +230,10 @@ class _Builder:
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                raise self.fail(key_node, "a key must be a plain word, not a list or mapping")
+                raise self.fail(
+                    key_node,
+                    "a key must be a plain word, not a list or mapping; write it as 'word:'",
+                )
             key = str(key_node.value)
             if key == "<<":
                 raise self.fail(

@@ -70,8 +70,8 @@ def plain_message(error: ErrorDetails, root: type[BaseModel]) -> tuple[list[str 
     if kind == "missing":
         parent, key = path[:-1], str(path[-1])
         choices = _choices(root, path)
-        needs = f"; choose one of {quoted(choices)}" if choices else ""
-        return parent, f"required key '{key}' is missing{needs}"
+        needs = f"choose one of {quoted(choices)}" if choices else f"add '{key}:' with its value"
+        return parent, f"required key '{key}' is missing; {needs}"
     if kind in ("literal_error", "enum"):
         choices = _choices(root, path) or tuple(re.findall(r"'([^']*)'", str(ctx.get("expected"))))
         given = str(value)
@@ -88,7 +88,7 @@ def _number(value: Any, ctx: dict[str, Any]) -> str:
 
 
 def _whole_number(value: Any, ctx: dict[str, Any]) -> str:
-    return f"expected a whole number, got {_described(value)}"
+    return f"expected a whole number, got {_described(value)}; write digits only, e.g. 3"
 
 
 def date_problem(text: str) -> str:
@@ -186,6 +186,7 @@ _GENERIC = {
     "decimal_parsing": _number,
     "decimal_type": _number,
     "float_parsing": _number,
+    "finite_number": _number,
     "date_parsing": _date,
     "date_type": _date,
     "date_from_datetime_parsing": _date,

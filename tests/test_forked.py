@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import select
+import signal
 import time
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 
 from termgen import forked
 from termgen.cache import Cache
+from termgen.errors import Location, Problem, ProblemsError, ProcessStoppedError
 from termgen.forked import MOST_SHARED, in_parallel, shared_out
 
 pytestmark = pytest.mark.skipif(not forked.can_fork(), reason="needs fork and two cores")
@@ -191,3 +193,39 @@ def test_an_error_in_work_shared_out_is_raised_here() -> None:
 
     with pytest.raises(ValueError, match="no threes"):
         shared_out(work, 8)
+
+
+def test_a_users_error_in_the_child_is_raised_here_without_doing_the_work_again() -> None:
+    """A draft too slow to read, a cue that backtracks: done again here, it took as long again."""
+    parent, done_here = os.getpid(), []
+
+    def refuse() -> None:
+        if os.getpid() == parent:
+            done_here.append(True)
+        raise ProblemsError([Problem("too slow", Location("draft.pdf", 3)), Problem("and more")])
+
+    for running in (
+        lambda: forked.started(refuse).result(timeout=30),
+        lambda: forked.alongside(refuse, lambda: None, None),
+        lambda: forked.standing_by(lambda: None, lambda _: refuse()).give(bytes).result(30),
+    ):
+        with pytest.raises(ProblemsError) as raised:
+            running()
+        assert str(raised.value) == "draft.pdf:3: too slow\nand more", "sent back whole"
+    assert done_here == []
+
+
+def test_a_child_a_signal_stops_is_not_done_again_here() -> None:
+    """Out of memory or crashed in a library: done again here, it would stop termgen itself."""
+    parent, done_here = os.getpid(), []
+
+    def crash() -> None:
+        if os.getpid() == parent:
+            done_here.append(True)
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    with pytest.raises(ProcessStoppedError, match=r"stopped by the system \(SIGKILL\)"):
+        forked.started(crash).result(timeout=30)
+    with pytest.raises(ProcessStoppedError):
+        forked.alongside(crash, lambda: None, None)
+    assert done_here == []

@@ -91,6 +91,11 @@ class TermgenError(Exception):
     def __str__(self) -> str:
         return "\n".join(str(problem) for problem in self.problems)
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickled whole, problems and all, so that a forked child can send it back: the
+        default would call the class with its message alone, which not every class takes."""
+        return (_unpickled, (type(self), self.args, self.__dict__))
+
     def listing(self, shown: int | None) -> str:
         """The first `shown` problems (every one for None), and how many more there are with
         how to list them: an answer file with a thousand bad entries is read from its first."""
@@ -103,6 +108,15 @@ class TermgenError(Exception):
     def listing_all(self) -> str:
         """What to do to see the problems a listing left out."""
         return "fix these and run again for the rest"
+
+
+def _unpickled(
+    kind: type[TermgenError], args: tuple[object, ...], state: dict[str, object]
+) -> TermgenError:
+    error = kind.__new__(kind)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 class ProblemsError(TermgenError):
@@ -171,6 +185,25 @@ class AnswersChangedError(TermgenError):
 
 class UsageError(TermgenError):
     """A command-line argument that cannot work."""
+
+
+class ProcessStoppedError(TermgenError):
+    """A process termgen forked to share the work was stopped by the system (out of memory, or
+    a crash in a library reading a hostile file). Its work is not tried again in this process,
+    where it would take as long again or stop termgen itself."""
+
+    def __init__(self, signal_number: int) -> None:
+        import signal
+
+        try:
+            self.signal_name = signal.Signals(signal_number).name
+        except ValueError:
+            self.signal_name = f"signal {signal_number}"
+        super().__init__(
+            f"a process of termgen sharing the work was stopped by the system "
+            f"({self.signal_name}), most likely for lack of memory; free some memory and run "
+            "again"
+        )
 
 
 class SlowCueError(TermgenError):

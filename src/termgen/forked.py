@@ -5,9 +5,14 @@
 gives `[work(number) for number in range(count)]`. Where the machine has a core to
 spare and this process can fork safely (POSIX, one thread: a lock another thread held at the
 fork would stay locked in the copy), the first item (the first work) is done in a child process
-while this one does the rest. The child only ever saves time: if it fails in any way, its work
-is done here after all, so an error is raised here as it always was. What the child adds to
-the cache comes back with its result, to be saved with the rest.
+while this one does the rest. The child only ever saves time. A user's error it meets
+(a `TermgenError`: a draft that takes too long to read, a cue that backtracks) comes back and
+is raised here, as it would have been; a child stopped by a signal (out of memory, a crash in
+PDFium) raises `ProcessStoppedError` here. Neither is tried again in this process: that took
+as long again, or would stop termgen itself. If the child fails in any other way (a bug, a
+result it cannot send), its work is done here after all, so the error is raised here as it
+always was. What the child adds to the cache comes back with its result, to be saved with the
+rest.
 """
 
 from __future__ import annotations
@@ -67,8 +72,9 @@ def shared_out(work: Callable[[int], R], count: int) -> list[R]:
     """`[work(number) for number in range(count)]`, the numbers taken in turns by this process
     and a forked copy where that helps: each takes the next number from a pipe once it is done
     with the last, so that neither waits while work is left, however the items' costs vary.
-    The numbers a copy took and did not deliver (it failed) are done here after it has gone,
-    so an error is raised here as it always was."""
+    The numbers a copy took and did not deliver (it failed other than with a user's error or
+    a signal, see above) are done here after it has gone, so an error is raised here as it
+    always was."""
     if not 1 < count <= MOST_SHARED or not can_fork():
         return [work(number) for number in range(count)]
     tokens, filling = os.pipe()
@@ -98,8 +104,8 @@ def _taken(work: Callable[[int], R], tokens: int) -> dict[int, R]:
 
 def started(work: Callable[[], R]) -> Running[R]:
     """`work()` begun now in a child process, while this one goes on (in a thread where this
-    process cannot fork). As with `in_parallel`, a child that fails in any way has its work
-    done here after all (when its result is asked for), so errors are raised as always.
+    process cannot fork). As with `in_parallel`, the child's error is raised when its result is
+    asked for, and a child that failed otherwise has its work done here then.
 
     No thread waits for the child: this process stays single-threaded, free to fork again."""
     if not can_fork():
@@ -130,9 +136,9 @@ class Standby(Generic[R]):
     def give(self, data: Callable[[], bytes]) -> Running[R]:
         """`work(data())` under way: `data()` is called here and its bytes sent to the child.
 
-        As with `started`, a child that fails in any way has its work done here when the result
-        is asked for; so does a `data()` that raises: it is called again then, and its error
-        raised where the work's own errors are.
+        As with `started`, the child's error is raised when the result is asked for (a child
+        that failed otherwise has its work done here then); a `data()` that raises is called
+        again then, and its error raised where the work's own errors are.
         """
         if self._child is None:
             return started(lambda: self._work(data()))
@@ -240,16 +246,23 @@ class _Child(Generic[R]):
         return bool(readable)
 
     def result(self, cache: Cache | None) -> list[R]:
-        """[its result], or [] when the child did not deliver one."""
+        """[its result], or [] when the child did not deliver one; the user's error it met, or
+        `ProcessStoppedError` when a signal stopped it, is raised."""
         with os.fdopen(self.pipe, "rb") as pipe:
             sent = pipe.read()
         _, status = os.waitpid(self.pid, 0)
+        if os.WIFSIGNALED(status):
+            from termgen.errors import ProcessStoppedError
+
+            raise ProcessStoppedError(os.WTERMSIG(status))
         if status != 0:
             return []
         try:
-            value, entries = pickle.loads(sent)
+            delivered, value, entries = pickle.loads(sent)
         except Exception:  # a value this process cannot read back: compute it here
             return []
+        if not delivered:
+            raise value
         if cache is not None:
             for key, pickled in entries.items():
                 cache.keep(key, pickled)
@@ -271,10 +284,17 @@ def _run_child(compute: Callable[[], R], cache: Cache | None, pipe: int) -> NoRe
     try:
         if cache is not None:
             cache.forked()
-        value = compute()
-        entries = cache.unsaved() if cache is not None else {}
+        sent: tuple[bool, object, dict[str, bytes]]
+        try:
+            sent = (True, compute(), cache.unsaved() if cache is not None else {})
+        except Exception as error:
+            from termgen.errors import TermgenError
+
+            if not isinstance(error, TermgenError):
+                raise  # done again in the parent, whose traceback --debug shows
+            sent = (False, error, {})
         with os.fdopen(pipe, "wb") as sending:
-            sending.write(pickle.dumps((value, entries), protocol=pickle.HIGHEST_PROTOCOL))
+            sending.write(pickle.dumps(sent, protocol=pickle.HIGHEST_PROTOCOL))
         status = 0
     finally:
         # Straight out: no atexit handlers, no flushing of buffers the parent also holds.

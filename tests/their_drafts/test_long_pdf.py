@@ -5,6 +5,7 @@ anything: the same text, the same errors."""
 from __future__ import annotations
 
 import os
+import signal
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -13,6 +14,7 @@ import pytest
 from fpdf import FPDF
 
 from termgen.errors import UnreadableDraftError
+from termgen.their_drafts import pdf as pdf_module
 from termgen.their_drafts.extract import extract
 from termgen.their_drafts.pdf import HALVED_PAGES, _from_both_ends, pdf_pages
 from termgen.their_drafts.reading import extract_soon
@@ -132,3 +134,47 @@ def test_a_draft_read_from_the_start_fails_as_extract_fails(
     running = extract_soon(draft)
     with pytest.raises(UnreadableDraftError, match=error):
         running.result(timeout=60)
+
+
+def test_a_pdf_too_slow_to_read_is_refused_without_being_read_again_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reading processes (a half each) stop at the time limit, and their error is this
+    process's: read again here, a draft at the limit took three to four times the limit."""
+    monkeypatch.setattr("termgen.their_drafts.limits.READING_SECONDS", 0.0)
+    parent, read_here = os.getpid(), []
+    reading = pdf_module._texts
+
+    def texts(*args: object, **kwargs: object) -> list[str]:
+        if os.getpid() == parent:
+            read_here.append(True)
+        return reading(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pdf_module, "_texts", texts)
+    draft = tmp_path / "long.pdf"
+    draft.write_bytes(_long_pdf())
+    with pytest.raises(UnreadableDraftError, match="s of processor time to read"):
+        extract_soon(draft).result(timeout=60)
+    assert read_here == []
+
+
+def test_a_reading_process_the_system_stops_makes_the_draft_unreadable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Out of memory, or PDFium crashed by the file: tried again here, it would stop termgen."""
+    parent = os.getpid()
+    reading = pdf_module.unpacked_pages
+
+    def killed(*args: object, **kwargs: object) -> list[str]:
+        if os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return reading(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pdf_module, "unpacked_pages", killed)
+    draft = tmp_path / "long.pdf"
+    draft.write_bytes(_long_pdf())
+    with pytest.raises(UnreadableDraftError) as refused:
+        extract_soon(draft).result(timeout=60)
+    assert str(refused.value).startswith(
+        f"{draft}: reading it stopped the reading process (SIGKILL), most likely for lack of memory"
+    )

@@ -127,8 +127,9 @@ def _from_both_ends(read: _Reader, count: int, show: Callable[[], None] | None) 
 
     Each reader takes a token from a pipe holding one per page before it reads a page: the
     kernel hands each token to one reader, so together they read every page once, and no lock
-    is held that a reader could die holding. A copy that fails leaves a gap of the pages it
-    had taken, read here after it has gone (where any error it met is raised again). The
+    is held that a reader could die holding. The copy's error (too slow, too much to draw) is
+    raised here; a copy that fails otherwise leaves a gap of the pages it had taken, read here
+    after it has gone. The
     progress line is shown here, counting the pages both have read.
     """
     tokens, filling = os.pipe()

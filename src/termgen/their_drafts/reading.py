@@ -34,9 +34,9 @@ def extract_soon(
     itself. Errors come with the result, as from `extract`.
     """
     if path.suffix.lower() != ".pdf":
-        return started(partial(_extracted, path, password, progress))
+        return _Stopped(path, started(partial(_extracted, path, password, progress)))
     reader = standing_by(_import_pdf_reader, partial(_pdf_pages, path, password, progress))
-    return _Extracting(path, reader.give(partial(_checked_pdf, path)))
+    return _Stopped(path, _Extracting(path, reader.give(partial(_checked_pdf, path))))
 
 
 def _extracted(path: Path, password: str | None, progress: Progress | None) -> Extracted:
@@ -83,3 +83,33 @@ class _Extracting:
         from termgen.their_drafts.extract import pdf_extracted
 
         return pdf_extracted(self._path, self._pages.result(timeout))
+
+
+class _Stopped:
+    """The draft read elsewhere, or why not: a reading process stopped by the system (out of
+    memory, a reader crashed by the file) makes the draft unreadable, with its name."""
+
+    def __init__(self, path: Path, reading: Running[Extracted]) -> None:
+        self._path = path
+        self._reading = reading
+
+    def done(self) -> bool:
+        return self._reading.done()
+
+    def result(self, timeout: float | None = None) -> Extracted:
+        try:
+            return self._reading.result(timeout)
+        except Exception as stopped:
+            # Imported only now: a warm `check` may have no other use for the errors module.
+            from termgen.errors import ProcessStoppedError
+            from termgen.their_drafts.limits import unreadable
+
+            if not isinstance(stopped, ProcessStoppedError):
+                raise
+            raise unreadable(
+                self._path,
+                f"reading it stopped the reading process ({stopped.signal_name}), most likely "
+                "for lack of memory or a file built to crash readers; free some memory and "
+                "check it again, or check a copy saved anew (in a PDF viewer, print it to a "
+                "new PDF)",
+            ) from None

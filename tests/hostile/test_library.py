@@ -111,6 +111,7 @@ RUN_TIME = [
     ("{{ 'inf' | float | int }}", "it makes the number inf, infinite or not a number"),
     ("{{ ('1e308' | float) * 10 }}", "it makes the number inf, infinite or not a number"),
     ("{{ 'nan' | float }}", "it makes the number nan, infinite or not a number"),
+    ("{{ (deal.name | length) ** 1000.5 }}", "stopped: it makes a number too large to hold; fix"),
 ]
 
 

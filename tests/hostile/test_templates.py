@@ -110,6 +110,11 @@ HOSTILE = {
         0,
         "it makes the number nan, infinite or not a number, which no draft can state",
     ),
+    "float overflow": (
+        _with_tag("{{ 10.0 ** (deal.name | length * 100) }}"),
+        0,
+        "the template could not be filled: it makes a number too large to hold; check",
+    ),
     "huge loop": (
         _with_tag("{% for a in 'x' * 10000 %}{% for b in 'x' * 10000 %}{% endfor %}{% endfor %}"),
         0,

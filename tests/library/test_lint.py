@@ -47,7 +47,11 @@ PLANTED = [
         "exit/unknown-provision.yaml:7:5",
         "unknown provision id 'renewal.notise', did you mean 'renewal.notice'?",
     ),
-    ("general/condition-syntax.yaml:5", "template syntax: unexpected 'end of template'"),
+    (
+        "general/condition-syntax.yaml:5",
+        "template syntax: unexpected 'end of template'; close each '{{' with '}}' and each '{%' "
+        "with '%}', and check the words between",
+    ),
     ("general/hostile.yaml:7", "refused: '__class__' reaches into Python internals"),
     ("general/house-style.yaml:7", "'anyone' is not a word for parties"),
     (

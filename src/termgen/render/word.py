@@ -39,7 +39,7 @@ from termgen.render.layout import fit_columns
 from termgen.render.rows import DetachedRows, detach_rows
 from termgen.templating.budget import WORD_TEMPLATE_LIMITS
 from termgen.templating.missing import PLACEHOLDER
-from termgen.templating.sandbox import RenderError, Sandbox
+from termgen.templating.sandbox import RenderError, Sandbox, failure_words
 
 _PART_KIND = "compiled Word part"
 _PATCHED_KIND = "Word part as a Jinja template"
@@ -358,7 +358,7 @@ def _reason(failed: Exception) -> str:
         return str(failed.message)
     if isinstance(failed, etree.LxmlError):
         return f"its Word XML {word_xml_fault(failed)}"
-    return f"{failed} ({type(failed).__name__})"
+    return failure_words(failed)
 
 
 def _fitting(text: str) -> str:

@@ -42,6 +42,9 @@ def template_issues(
     return checked(env, source, scope, expression=expression)[1]
 
 
+SYNTAX_ADVICE = "close each '{{' with '}}' and each '{%' with '%}', and check the words between"
+
+
 def checked(
     env: Sandbox, source: str, scope: Mapping[str, Shape | None], *, expression: bool = False
 ) -> tuple[nodes.Node | None, list[TemplateIssue]]:
@@ -53,7 +56,8 @@ def checked(
         limits = CONDITION_LIMITS if expression else CLAUSE_LIMITS
         found = [TemplateIssue(issue.line, issue.message) for issue in unbounded(tree, limits)]
     except TemplateSyntaxError as bad:
-        return None, [TemplateIssue(bad.lineno or 1, f"template syntax: {bad.message}")]
+        said = (bad.message or "it does not parse").rstrip(".")
+        return None, [TemplateIssue(bad.lineno or 1, f"template syntax: {said}; {SYNTAX_ADVICE}")]
     except (RecursionError, ValueError):  # brackets nested thousands deep, a 5,000-digit number
         return None, [TemplateIssue(1, "the text nests too deeply or holds a number too long")]
     return tree, walker.issues + found

@@ -155,11 +155,19 @@ def render_error(failed: Exception) -> RenderError:
         traceback = traceback.tb_next
     if isinstance(failed, TemplateError):
         message = failed.message or type(failed).__name__
-    elif isinstance(failed, RecursionError):
-        message = "it nests too deeply"
     else:
-        message = f"{failed} ({type(failed).__name__})"
+        message = failure_words(failed)
     return RenderError(message, line)
+
+
+def failure_words(failed: Exception) -> str:
+    """What went wrong in a run, where Python's own words would not say: an OverflowError
+    is "(34, 'Numerical result out of range')"."""
+    if isinstance(failed, RecursionError):
+        return "it nests too deeply"
+    if isinstance(failed, OverflowError):
+        return "it makes a number too large to hold"
+    return f"{failed} ({type(failed).__name__})"
 
 
 class Sandbox(SandboxedEnvironment):

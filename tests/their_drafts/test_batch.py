@@ -8,6 +8,7 @@ import os
 import shutil
 from pathlib import Path
 
+from termgen.cli.commands import PROBLEMS_SHOWN
 from termgen.their_drafts.batch import drafts_in
 from termgen.their_drafts.progress import page_progress
 
@@ -131,3 +132,23 @@ def test_long_pdfs_show_the_page_being_read_in_a_terminal_only() -> None:
     show(1, 154)
     show(154, 154)
     assert terminal.getvalue() == "\rreading page 1 of 154\rreading page 154 of 154\n"
+
+
+def test_a_folder_of_many_unreadable_drafts_lists_the_first_errors_and_how_many_more(
+    tmp_path: Path,
+) -> None:
+    """Each error is in its row; stderr, which a terminal shows after the table, is capped."""
+    for number in range(PROBLEMS_SHOWN + 5):
+        (tmp_path / f"draft-{number:03}.pdf").write_bytes(b"")
+    result = run_cli("check", tmp_path)
+    assert result.status == 2
+    errors = result.err.splitlines()
+    assert len(errors) == PROBLEMS_SHOWN + 1
+    assert errors[0] == (
+        f"{tmp_path / 'draft-000.pdf'}: the file is empty (0 bytes); check that it is the draft "
+        "you meant, or ask for a new copy"
+    )
+    assert errors[-1] == "… and 5 more, each in its draft's row above"
+    assert f"{PROBLEMS_SHOWN + 5} drafts checked, {PROBLEMS_SHOWN + 5} could not be read" in (
+        result.out
+    )

@@ -356,3 +356,15 @@ def test_a_pdf_without_pages_says_what_to_do(tmp_path: Path) -> None:
         "",
         f"{empty}: the PDF has no pages; ask for a new copy or export it again\n",
     )
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".docx", ".txt"])
+def test_an_empty_draft_is_called_empty_not_damaged(tmp_path: Path, suffix: str) -> None:
+    empty = tmp_path / f"empty{suffix}"
+    empty.write_bytes(b"")
+    assert _check(empty) == (
+        2,
+        "",
+        f"{empty}: the file is empty (0 bytes); check that it is the draft you meant, or ask "
+        "for a new copy\n",
+    )

@@ -113,7 +113,8 @@ def test_a_draft_read_from_the_start_is_the_draft_extract_reads(tmp_path: Path) 
         ("missing.pdf", "no such file"),
         ("aes-password.pdf", "encrypted with a password"),
         ("bomb.pdf", "larger than termgen reads"),
-        ("empty.pdf", "damaged or not a PDF"),
+        ("empty.pdf", "the file is empty"),
+        ("header-only.pdf", "damaged or not a PDF"),
     ],
 )
 def test_a_draft_read_from_the_start_fails_as_extract_fails(
@@ -127,6 +128,8 @@ def test_a_draft_read_from_the_start_fails_as_extract_fails(
         draft.write_bytes(_long_pdf(1))  # more than 10 bytes of page content, unpacked
     elif name == "empty.pdf":
         draft.write_bytes(b"")
+    elif name == "header-only.pdf":
+        draft.write_bytes(b"%PDF-1.7\n")
     elif source.exists():
         draft.write_bytes(source.read_bytes())
     with pytest.raises(UnreadableDraftError, match=error):

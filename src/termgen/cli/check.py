@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from termgen.cli.commands import DEAL_SUFFIXES, DRAFT_SUFFIXES
+from termgen.cli.commands import DEAL_SUFFIXES, DRAFT_SUFFIXES, PROBLEMS_SHOWN
 from termgen.cli.output import strict_status, where_asked, with_questions
 from termgen.environment import Environment
 from termgen.errors import ExitStatus, Location, UsageError, shown
@@ -131,10 +131,12 @@ def _check_drafts(command: Check, env: Environment) -> ExitStatus:
         env.out(text_table(header, rows, None))
         failed = sum(checked.error is not None for checked in results)
         env.out(f"{len(results)} drafts checked, {failed} could not be read")
-    for checked in results:
-        if checked.error is not None:
-            env.err_problem(checked.error)
-    if any(checked.error is not None for checked in results):
+    errors = [checked.error for checked in results if checked.error is not None]
+    for error in errors[:PROBLEMS_SHOWN]:
+        env.err_problem(error)
+    if len(errors) > PROBLEMS_SHOWN:
+        env.err(f"… and {len(errors) - PROBLEMS_SHOWN} more, each in its draft's row above")
+    if errors:
         return ExitStatus.ERROR
     blocking = any(checked.report and checked.report.blocking_unsettled for checked in results)
     return strict_status(command.strict, bool(blocking))

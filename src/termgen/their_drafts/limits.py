@@ -83,6 +83,12 @@ def read_draft(path: Path, kind: str) -> bytes:
     from termgen.files.read import read_bytes
 
     data = read_bytes(path, _kinds()[kind])
+    if not data:
+        raise unreadable(
+            path,
+            "the file is empty (0 bytes); check that it is the draft you meant, or ask for a new "
+            "copy",
+        )
     actual = _kind_of(data)
     if actual not in (None, kind):
         named = f"not {_kinds()[kind].a} as its name says"

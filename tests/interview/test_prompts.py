@@ -11,6 +11,7 @@ from typing import Any
 
 from termgen.answers.read import load_deal, read_answers
 from termgen.answers.write import dump_answers
+from termgen.cli.commands import PROBLEMS_SHOWN
 from termgen.interview.data import ABSENT, get
 from termgen.interview.overview import answer_text
 from termgen.interview.runner import KEYS
@@ -248,6 +249,20 @@ def test_without_a_terminal_it_lists_what_is_missing_or_invalid(tmp_path: Path) 
     assert "'BMW' is not a party, 'joint' or a governance body" in refused.err
     assert f"{bad}:" in refused.err
     assert "Nothing is missing" not in refused.out
+
+
+def test_many_refused_answers_without_input_list_the_first_and_how_many_more(
+    tmp_path: Path,
+) -> None:
+    bad = tmp_path / "pasted.yaml"
+    stray = "".join(f"stray_{n}: 1\n" for n in range(PROBLEMS_SHOWN + 7))
+    bad.write_text(BATTERY.read_text(encoding="utf-8") + stray, encoding="utf-8")
+    refused = run_cli("interview", "--answers", bad, "-o", tmp_path / "z.yaml", "--no-input")
+    assert refused.status == 2
+    lines = refused.err.splitlines()
+    assert f"stray_{PROBLEMS_SHOWN - 1}'" in lines[PROBLEMS_SHOWN - 1]
+    assert lines[PROBLEMS_SHOWN] == f"… and 7 more; 'termgen validate --all {bad}' prints every one"
+    assert not (tmp_path / "z.yaml").exists()
 
 
 def test_answers_without_input_are_written_to_the_output(tmp_path: Path) -> None:

@@ -8,8 +8,16 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from termgen.cli.commands import PROBLEMS_SHOWN
 from termgen.environment import Environment
-from termgen.errors import ExitStatus, Location, Problem, SpecError, UsageError
+from termgen.errors import (
+    AnswerFileError,
+    ExitStatus,
+    Location,
+    Problem,
+    SpecError,
+    UsageError,
+)
 from termgen.interview.lint import lint_spec
 from termgen.interview.spec import Group, Question, Spec, load_spec
 from termgen.terminal import command_line
@@ -137,7 +145,6 @@ def _refused(data: dict[str, Any], source: SourceMap | None) -> Refused:
     value where a mapping or a list belongs, and leaves the file as it is."""
     from pydantic import ValidationError
 
-    from termgen.errors import AnswerFileError
     from termgen.interview.data import for_file
     from termgen.model import Deal
     from termgen.model.messages import located_problems
@@ -304,8 +311,8 @@ def _without_terminal(
     from termgen.answers.write import AnswerFile
     from termgen.interview.overview import missing
 
-    for problem in refused:
-        env.err_problem(str(problem))
+    if refused:
+        env.err_problem(AnswerFileError(refused).listing(PROBLEMS_SHOWN))
     absent = missing(engine)
     if absent:
         env.out(f"{len(absent)} answer(s) still missing (no terminal to ask them in):")

@@ -451,7 +451,7 @@ def test_an_exit_at_will_is_not_withheld_for_naming_an_agreement_or_a_condition(
         "The Agent may terminate this Agreement, by notice to the Company, at any time prior to "
         "the Closing (i) if there has been any material adverse change in the condition of the "
         "Company, or (ii) if trading on the stock exchange has been suspended.",
-        # items run into their mark are no list of their own: the conditions stay in the sentence
+        # an item run into its mark is read apart, under the condition the first item opens with
         "Either Party may terminate this Agreement by giving written notice to the other Party, "
         "(a)in the event of the other Party's bankruptcy; and (b) the other Party materially "
         "defaults in its performance.",

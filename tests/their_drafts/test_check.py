@@ -194,6 +194,47 @@ def test_an_item_of_a_list_inside_an_item_keeps_both_lead_ins() -> None:
     ]
 
 
+def test_an_item_that_starts_with_or_keeps_the_lead_in_of_a_long_list() -> None:
+    # A list this long is cut at its semicolons, which leaves "or" before the last mark.
+    item = "the other party fails to perform an obligation and does not remedy it " * 4
+    lead_in = "The Supplier may end this Agreement:"
+    found = _sentences_of(
+        f"{lead_in} (i) {item}; (ii) {item}; (iii) {item}; (iv) {item}; (v) {item}; "
+        "or (vi) at any time on ninety days' notice."
+    )
+    assert (found[-1].lead_in, found[-1].text) == (
+        lead_in,
+        "or (vi) at any time on ninety days' notice.",
+    )
+
+
+def test_numbered_items_keep_the_numbered_words_that_introduce_them() -> None:
+    lead_in = "18.1 Either party may terminate this Agreement by notice if:"
+    found = _sentences_of(
+        f"{lead_in} 18.1.1 the other party commits a material breach. 18.1.2 the other party "
+        "ceases business. or 18.1.3 the other party becomes insolvent. 18.2 The licences end."
+    )
+    assert [(s.lead_in, s.text) for s in found][1:] == [
+        (
+            lead_in,
+            "18.1.2 the other party ceases business. or 18.1.3 the other party becomes insolvent.",
+        ),
+        ("", "18.2 The licences end."),
+    ]
+
+
+def test_an_item_run_into_its_mark_is_read_under_the_first_item_s_condition() -> None:
+    lead_in = "Either Party may terminate this Agreement by giving written notice,"
+    found = _sentences_of(
+        f"{lead_in} (a)in the event of the other Party's bankruptcy; and (b) the other Party "
+        "materially defaults in its performance."
+    )
+    assert [(s.lead_in, s.text) for s in found][1:] == [
+        (lead_in, "(a)in the event of the other Party's bankruptcy; and"),
+        (f"{lead_in} in the event", "(b) the other Party materially defaults in its performance."),
+    ]
+
+
 @pytest.mark.parametrize(
     ("lead_in", "shown"),
     [

@@ -37,6 +37,10 @@ def _cued(provision_id: str, text: str) -> bool:
         "Licensee with another party.",
         "Neither party may assign this Agreement, whether by contract or by operation of law, "
         "except with the express written consent of the other party.",
+        # no consent needed, but the party that merges must tell the other
+        "If either Party (or any of its successors) shall enter into a merger in which it is not "
+        "the surviving entity, the assigning Party shall not be required to seek consent, but "
+        "shall provide written notice of such succession to the other Party.",
     ],
 )
 def test_change_of_control_worded_as_a_change_in_a_list_or_a_deemed_transfer(text: str) -> None:
@@ -124,6 +128,9 @@ def test_a_term_stated_as_an_end_date_an_end_event_or_a_length(text: str) -> Non
         "days' notice by either party.",
         "Either party may renew for a two year term by written notice.",
         "The indemnities shall continue until all claims have been settled.",
+        # a term given as an example
+        "During the year following half the Term (e.g., in the 11th year of a 20 year term), the "
+        "Franchisee shall remodel the restaurant.",
     ],
 )
 def test_no_term_in_another_thing_lasting_an_exit_on_notice_or_a_renewal(text: str) -> None:
@@ -451,7 +458,7 @@ def test_an_exit_at_will_is_not_withheld_for_naming_an_agreement_or_a_condition(
         "The Agent may terminate this Agreement, by notice to the Company, at any time prior to "
         "the Closing (i) if there has been any material adverse change in the condition of the "
         "Company, or (ii) if trading on the stock exchange has been suspended.",
-        # items run into their mark are no list of their own: the conditions stay in the sentence
+        # an item run into its mark is read apart, under the condition the first item opens with
         "Either Party may terminate this Agreement by giving written notice to the other Party, "
         "(a)in the event of the other Party's bankruptcy; and (b) the other Party materially "
         "defaults in its performance.",

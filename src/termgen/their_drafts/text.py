@@ -68,13 +68,27 @@ _REDACTION_END = re.compile(
     r"\*\s*\]\s+(?=(?:[Aa]rticle|ARTICLE|[Ss]ection|SECTION|[Cc]lause|CLAUSE)\s+\d"
     r"|\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Z])"
 )
-_ITEM = re.compile(r"\(?([a-z]{1,4}|\d{1,2})\)\s")
+# An item's mark: "(a) ", "ii) ", or "(a)in" with its words run into the bracket (not a number:
+# "twelve (12)month" is a count); the "or" or "and" that joined it to the item before may come
+# first ("or (iii) ...", where the cut of a long list at its semicolons left it in front).
+_MARK = r"(?:\(([a-z]{1,4}|\d{1,2})\)(?:\s|(?<!\d\))(?=[A-Za-z]))|([a-z]{1,4}|\d{1,2})\)\s)"
+_ITEM = re.compile(r"(?:(?:or|and)\s+)?" + _MARK)
+# A numbered item ("18.1.2 ..."): one of a list only under words that carry the number it
+# extends ("18.1 Either party may terminate if:"); elsewhere it is a clause of its own.
+_NUMBERED_ITEM = re.compile(r"(?:(?:or|and)\s+)?(\d{1,3}(?:\.\d{1,3}){1,3})\.?\s")
+_NUMBERED = re.compile(r"(?:(?:section|clause|article)\s+)?(\d{1,3}(?:\.\d{1,3}){0,3})\.?\s", re.I)
+_CONDITION = re.compile(
+    r"(?:if|in the event(?: that)?|in case(?: of)?|should|where)\b", re.IGNORECASE
+)
+"""Words that open an item as a condition of what the list's lead-in grants."""
 _ROW = re.compile(r"[^.:;]{1,150}:\s")
 _BLANK = "[\u25cf]"
-# An item's mark inside a sentence, "(b) " after a space or first; not where a reference names
-# it ("clause (b) above", "subsections (a) and (b)"). The bracket comes first, so that the
-# engine skips from one bracket to the next instead of trying every position.
-_INLINE_ITEM = re.compile(r"\((?<!\S\()([a-z]{1,4}|[A-Z]|\d{1,2})\)\s", re.IGNORECASE)
+# An item's mark inside a sentence, "(b) " or "(b)in" after a space or first; not where a
+# reference names it ("clause (b) above", "subsections (a) and (b)"). The bracket comes first,
+# so that the engine skips from one bracket to the next instead of trying every position.
+_INLINE_ITEM = re.compile(
+    r"\((?<!\S\()([a-z]{1,4}|[A-Z]|\d{1,2})\)(?:\s|(?<!\d\))(?=[a-z]))", re.IGNORECASE
+)
 _REFERENCE = re.compile(
     r"\b(?:sub-?)?(?:sections?|clauses?|paragraphs?|articles?|items?|schedules?|exhibits?"
     r"|annex(?:es)?)\s+$|\)\s+(?:and|or|to|through)\s+$",
@@ -91,7 +105,7 @@ _SERIES = (
 SHORTEST_ITEM = 12
 """Characters an item of an inline list has at least; "subsections (a) and (b)" is none."""
 # "Upon termination of this Agreement: (a) ...": the words before the colon govern every item.
-_LEAD_IN = re.compile(r"(.{10,400}?:)\s*\(?([a-z]{1,4}|\d{1,2})\)\s")
+_LEAD_IN = re.compile(r"(.{10,400}?:)\s*(?:" + _MARK + r"|\d{1,3}(?:\.\d{1,3}){1,3}\.?\s)")
 _EDGE_LINES = 3
 _TITLE = re.compile(
     r"(?:(?:section|article|clause)\s+)?(?:\(?\d{1,2}(?:\.\d{1,2})*\.?\)?\s+)?"
@@ -228,7 +242,7 @@ def sentences(extracted: Extracted) -> list[Sentence]:
             if not text:
                 continue
             introduced = None
-            if _ITEM.match(text):
+            if _ITEM.match(text) or _numbered_under(text, lead_in):
                 item_of = lead_in
             elif rows_of and _ROW.match(text):
                 item_of = rows_of
@@ -258,6 +272,16 @@ def sentences(extracted: Extracted) -> list[Sentence]:
                 )
         begin = end
     return result
+
+
+def _numbered_under(text: str, lead_in: str) -> bool:
+    """Whether `text` is a numbered item of the list `lead_in` introduces: "18.1.2 the other
+    party ..." (or "or 18.1.2 ...") under "18.1 Either party may terminate ... if:"."""
+    item = _NUMBERED_ITEM.match(text) if lead_in else None
+    if item is None:
+        return False
+    introduced = _NUMBERED.match(lead_in)
+    return introduced is not None and item[1].startswith(introduced[1] + ".")
 
 
 def _unhyphenated(text: str) -> str:
@@ -311,10 +335,10 @@ def _units(text: str, lead_in: str, introduces: bool) -> list[_Unit]:
     own = _ITEM.match(text)
     marks = [
         (match.start(), match.group(1))
-        for match in _INLINE_ITEM.finditer(text, 1 if own else 0)
+        for match in _INLINE_ITEM.finditer(text, own.end() if own else 0)
         if not _REFERENCE.search(text, max(0, match.start() - 20), match.start())
     ]
-    if own is not None and (following := _following_items(text, own.group(1), marks)):
+    if own is not None and (following := _following_items(text, own[1] or own[2], marks)):
         return [unit for item in following for unit in _units(item, lead_in, False)]
     for first, (start, label) in enumerate(marks):
         series = next((found for found in _SERIES if found[0] == label), None)
@@ -332,11 +356,29 @@ def _units(text: str, lead_in: str, introduces: bool) -> list[_Unit]:
             continue
         head = text[:start].strip()
         context = f"{lead_in} {head}".strip()
-        listed = [_Unit(item, context) for item in items]
+        listed = [_Unit(item, lead) for item, lead in _conditioned(items, context)]
         if not head:
             return listed
         return [_Unit(head, lead_in, text[start:].strip()), *listed]
     return [_Unit(text, lead_in)]
+
+
+def _conditioned(items: list[str], context: str) -> list[tuple[str, str]]:
+    """Each item with the words it is read after: those before the list, and the condition
+    the first item opens with where a later one opens with none ("may terminate by notice,
+    (a) in the event of bankruptcy; and (b) the other Party defaults": (b) is an event too)."""
+    opening = _CONDITION.match(_after_mark(items[0]))
+    if opening is None:
+        return [(item, context) for item in items]
+    return [
+        (item, context if _CONDITION.match(_after_mark(item)) else f"{context} {opening[0]}")
+        for item in items
+    ]
+
+
+def _after_mark(item: str) -> str:
+    mark = _INLINE_ITEM.match(item)
+    return item[mark.end() :].lstrip() if mark else item
 
 
 def _following_items(text: str, label: str, marks: list[tuple[int, str]]) -> list[str]:

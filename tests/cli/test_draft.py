@@ -161,9 +161,9 @@ def test_a_draft_with_findings_in_its_margins_is_headed_not_for_circulation(
     }
     internal = "Internal – not for circulation"
     assert headers == {
-        "project-lodestar-term-sheet-v0.1.docx": f"{internal} – working draft with 3 open points",
+        "project-lodestar-term-sheet-v0.1.docx": f"{internal} – working draft with 6 open points",
         "project-lodestar-governance-annex-v0.1.docx": (
-            f"{internal} – working draft with 3 open points"
+            f"{internal} – working draft with 6 open points"
         ),
         "project-lodestar-open-points-v0.1.docx": internal,
         NAMES[2]: "Draft – subject to contract – confidential",

@@ -56,6 +56,28 @@ def test_the_incomplete_example_leaves_exactly_its_gaps_open() -> None:
             "a party takes it over and at what price, or whether its owner keeps it or it is "
             "scrapped).",
         ),
+        (
+            "general.liability",
+            "The total liability of each party to the other party arising out of the "
+            "partnership, in contract, in tort or otherwise, is limited to "
+            f"{PLACEHOLDER}. Neither party is liable to the other party for loss of profit, "
+            "revenue, business or goodwill, or for any indirect or consequential loss. Neither "
+            "the limit nor that exclusion applies to liability for wilful misconduct or fraud, "
+            "for a breach of confidentiality, under the indemnity for infringement of "
+            "intellectual property in this clause, for death or personal injury caused by "
+            "negligence, to a party's part of the costs of product liability claims and recalls "
+            "under clause 11.2, or to any other liability the governing law does not allow to "
+            "be limited or excluded.",
+        ),
+        (
+            "general.exclusivity",
+            f"Exclusive negotiations, if the parties agree them ({PLACEHOLDER}): from signature "
+            "of this term sheet until the definitive agreements are signed, this term sheet "
+            "expires or a party ends the negotiations by notice under clause 1.1, whichever "
+            "comes first, neither party negotiates or agrees with a third party, or invites an "
+            "offer from one, on a cooperation or transaction that would replace or compete with "
+            "Project Lodestar.",
+        ),
     ]
 
 

@@ -427,7 +427,8 @@ def test_a_review_before_an_option_to_renew_leaves_the_decision_to_its_holder() 
 
 def test_the_safety_case_names_the_body_that_may_suspend_the_service() -> None:
     robotaxi = _texts(drafted(EXAMPLES_DIR / "robotaxi-pilot.yaml")[0])["strengths.safety-case"]
-    assert "The Safety Board, or any of its members where waiting for its decision" in robotaxi
+    assert "The Safety Board may suspend the service at any time" in robotaxi
+    assert "Where waiting for its decision would put anyone at risk, any of its members" in robotaxi
 
 
 def test_a_clean_team_set_up_as_a_body_is_called_by_its_name() -> None:

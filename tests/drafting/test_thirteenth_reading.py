@@ -66,7 +66,8 @@ def test_a_trigger_naming_rows_limits_the_deadlock_to_them_with_one_clock() -> N
         "defined in clause 9.1; where the Lock-in Period ends within those 30 days, they run "
         "instead until 30 days after the Lock-in Period ends. Where no such notice is given in "
         "time, also where those 30 days end during the Lock-in Period, the decision in deadlock "
-        "is treated as rejected: the matter stays as it was, and a Deadlock that arises during "
+        "is treated as rejected (clause 7.5 says what applies in its place), and a Deadlock "
+        "that arises during "
         "the Lock-in Period can lead to exit only if its 30 days are still running when the "
         "Lock-in Period ends."
     )

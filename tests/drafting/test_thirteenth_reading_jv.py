@@ -64,7 +64,7 @@ def test_an_alliance_deadlock_exit_waits_for_the_lock_in_period_too() -> None:
     assert texts["exit.trigger.deadlock"].endswith(
         "by giving 60 days' notice. Such a notice may be given only within 30 days after the "
         "path ends; where no such notice is given in time, the decision in deadlock is treated "
-        "as rejected: the matter stays as it was."
+        f"as rejected (clause {numbers['governance.unreached']} says what applies in its place)."
     )
     assert "Lock-in Period" not in texts["governance.escalation"]
 

@@ -186,7 +186,7 @@ def test_an_owner_that_does_not_exist_is_refused_and_asked_again(
     child = terminal("--resume", deal.name, columns=columns)
     child.expect_exact("These answers are asked again first.")
     lines = _printed_lines(child.before)
-    assert "deal.yaml:73:14:" in lines[0]
+    assert "deal.yaml:78:14:" in lines[0]
     assert all(len(line) <= columns for line in lines), lines
     _answer(child, "Who owns it", f"LUMEN{ENTER}")
     _answer(child, "compete elsewhere", ENTER)

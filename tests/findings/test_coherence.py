@@ -61,7 +61,7 @@ def test_the_incoherent_answers_show_their_findings_in_json() -> None:
     assert found == PLANTED
     lock_in = next(f for f in findings if f["id"] == "coherence.lock_in")
     assert lock_in["severity"] == "blocking"
-    assert lock_in["line"] == 319
+    assert lock_in["line"] == 327
     assert "lock-in (5 years)" in lock_in["message"]
 
 

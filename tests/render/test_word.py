@@ -72,7 +72,7 @@ def test_open_points_are_highlighted_where_the_deal_has_no_value() -> None:
         for run in p.runs
         if run.text == PLACEHOLDER
     ]
-    assert len(open_runs) == 2
+    assert len(open_runs) == 4
     assert len(table_runs) == 1
     assert all(str(run.font.highlight_color) == "YELLOW (7)" for run in open_runs + table_runs)
 
@@ -123,7 +123,7 @@ def test_header_footer_and_properties(example: Path) -> None:
     draft, rendered = drafted(example)
     meta = draft.deal.deal
     notice = (
-        "Internal – not for circulation – working draft with 3 open points"
+        "Internal – not for circulation – working draft with 6 open points"
         if example.stem == "incomplete-deal"
         else "Draft – subject to contract – confidential"
     )

@@ -110,7 +110,7 @@ def test_the_contributions_schedule_has_a_title_and_follows_the_clause_that_intr
     texts = [p.text for p in word(rendered[0].data).paragraphs]
     at = texts.index("Contributions schedule")
     assert texts[at - 1].startswith("The contributing party tracks the use of each contribution")
-    assert texts[at - 3] == "Contributions in executable terms"
+    assert texts[at - 4] == "Contributions in executable terms"
     assert texts[at + 1] == "Contributions on the critical path"
 
 

@@ -222,8 +222,13 @@ def contributions(deal: Deal, style: HouseStyle) -> Table:
 def value_sharing(deal: Deal, style: HouseStyle) -> Table:
     parties = deal.party_names
     rows = []
-    for kind, shares in deal.goals.value_sharing.shares().items():
-        row = [cell(capital(humanise(kind)))]
+    sharing = deal.goals.value_sharing
+    for kind, shares in sharing.shares().items():
+        label = capital(humanise(kind))
+        if kind == "revenue_share" and sharing.revenue_share_for:
+            # The table is read on its own: a share limited in time says so in its row.
+            label += f" (for {sharing.revenue_share_for.worded(style)} from the Effective Date)"
+        row = [cell(label)]
         row += [cell(percent_text(shares[p]) if p in shares else _NOT_APPLICABLE) for p in parties]
         rows.append(tuple(row))
     return _table("value_sharing", ("Share", *parties), rows, style)

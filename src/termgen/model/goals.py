@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from termgen.model.bounded import Day
-from termgen.model.common import Owner, PartyRef, Percent, Record, Text
+from termgen.model.common import Duration, Owner, PartyRef, Percent, Record, Text
 
 TradeOffAxis = Literal[
     "speed_vs_customisation", "global_vs_regional", "cost_vs_performance", "other"
@@ -76,6 +76,13 @@ class ValueSharing(Record):
     profit_share: dict[PartyRef, Percent] = Field(default_factory=dict)
     revenue_share: dict[PartyRef, Percent] = Field(default_factory=dict)
     equity: dict[PartyRef, Percent] = Field(default_factory=dict)
+    revenue_share_for: Duration | None = Field(
+        None,
+        description=(
+            "How long the revenue share runs from the Effective Date, e.g. '8 years'; "
+            "omitted: as long as the partnership."
+        ),
+    )
     transfer_pricing: Text | None = Field(None, description="Basis for intra-partnership prices.")
 
     @field_validator(*SHARE_KINDS)
@@ -91,6 +98,33 @@ class ValueSharing(Record):
         return {kind: getattr(self, kind) for kind in SHARE_KINDS if getattr(self, kind)}
 
 
+RecallAllocation = Literal["by_responsibility", "by_fault", "cost_share"]
+
+
+class Liability(Record):
+    """How the parties carry the risks of what they put on the road (deals without a
+    joint-venture company, which carries its own): their liability to each other, third-party
+    product liability and recalls, the insurance each keeps, and who holds the permits."""
+
+    cap: Text | None = Field(
+        None, description="Limit of each party's liability to the others, e.g. 'EUR 25m a year'."
+    )
+    recall: RecallAllocation | None = Field(
+        None,
+        description=(
+            "Who bears third-party product liability and recall costs among the parties: the "
+            "party responsible for the component or software, by fault, or in the cost shares."
+        ),
+    )
+    insurance: list[Text] = Field(
+        default_factory=list,
+        description="Insurance each party keeps, e.g. 'product liability of USD 50m per claim'.",
+    )
+    permit_holder: PartyRef | None = Field(
+        None, description="The party that holds the permits to operate the service, if any."
+    )
+
+
 class Goals(Record):
     """Shared strategic goals."""
 
@@ -99,3 +133,4 @@ class Goals(Record):
     scope: Scope = Field(default_factory=Scope)
     licensing: Licensing | None = None
     value_sharing: ValueSharing = Field(default_factory=ValueSharing)
+    liability: Liability = Field(default_factory=Liability)

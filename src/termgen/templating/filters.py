@@ -267,6 +267,25 @@ def _jointly_approved(rights: Iterable[Any]) -> list[Any]:
     return [right for right in rights if right.approval == "unanimous" or right.owner == "joint"]
 
 
+@pass_context
+def _collective(context: Context, rights: Any) -> list[Any]:
+    """`rights | collective`: the rows of the decision-rights matrix that no party decides
+    alone (a body's or the parties' joint decision), each of which can fail to be reached and
+    so needs a rule for what applies in its place; a row without an owner is left to the
+    decision-owners finding."""
+    if is_missing(rights) or not rights:
+        return []
+    parties = {party.short_name for party in context.get("parties") or ()}
+    return [
+        right
+        for right in rights
+        if right.owner
+        and not is_missing(right.owner)
+        and right.owner != PLACEHOLDER_MARK
+        and right.owner not in parties
+    ]
+
+
 @_keeps_missing
 def _named_in(rights: Iterable[Any], text: Any) -> list[Any]:
     """`rights | named_in(text)`: the rows of the decision-rights matrix whose decision the text
@@ -451,6 +470,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "change_exceptions": _change_exceptions,
     "consent_to_change": _consent_to_change,
     "jointly_approved": _jointly_approved,
+    "collective": _collective,
     "named_in": _named_in,
     "escalated_from_off_path": _escalated_from_off_path,
     "idle_levels": _idle_levels,

@@ -156,6 +156,18 @@ def test_an_answer_offered_in_place_of_one_typed_is_taken(kind: str, words: list
             parse(kind, offered.instead, parties=["NAW", "KSC"], unit=unit)
 
 
+def test_a_party_name_corrected_is_offered_only_where_the_answer_is_then_taken() -> None:
+    """The corrected name is offered with the rest as typed only where Enter then takes it,
+    or offered as that answer is in turn."""
+    with pytest.raises(AnswerError) as refused:
+        parse("shares", "~ NAW 42", parties=["NAW", "KSC"])
+    assert "did you mean 'NAW'" in str(refused.value)
+    assert refused.value.instead is None
+    with pytest.raises(AnswerError) as offered:
+        parse("shares", "NAWW 0.5; KSC 0.5", parties=["NAW", "KSC"])
+    assert offered.value.instead == "NAW 50; KSC 50"
+
+
 def test_what_the_user_typed_is_offered_and_then_taken() -> None:
     for kind, typed, unit in [
         ("duration", "about 3 years", None),

@@ -678,12 +678,9 @@ def _per_party(text: str, kind: str, parties: Sequence[str]) -> dict[str, Any]:
         # Short names are written as the deal spells them, whatever the case typed.
         party = next((name for name in parties if name.casefold() == party.casefold()), party)
         if parties and party not in parties:
-            # The whole answer with the name corrected is offered in its place: Enter takes it.
-            meant = nearest(party, parties)
-            corrected = part[: match.start(1)] + meant + part[match.end(1) :] if meant else None
             raise AnswerError(
                 with_suggestion(f"'{party}' is not one of the parties", party, parties),
-                instead=text.replace(part, corrected, 1) if corrected else None,
+                instead=_with_party_corrected(text, part, match, parties, kind),
             )
         written[party] = number
         if kind == "shares" and ("/" in number or re.fullmatch(r"\d+,\d{1,2}", number)):
@@ -702,6 +699,23 @@ def _per_party(text: str, kind: str, parties: Sequence[str]) -> dict[str, Any]:
     if kind == "shares" and values and total != 100:
         raise AnswerError(f"the shares add up to {total:f}, not 100")
     return values
+
+
+def _with_party_corrected(
+    text: str, part: str, match: re.Match[str], parties: Sequence[str], kind: str
+) -> str | None:
+    """The whole answer with the party's name corrected, offered in its place (Enter takes
+    it), or what that answer is offered as in turn; nothing where Enter would only meet a
+    second refusal ('~ NAW 42' is not offered as 'NAW 42', whose shares add up to 42)."""
+    meant = nearest(match.group(1), parties)
+    if not meant:
+        return None
+    corrected = text.replace(part, part[: match.start(1)] + meant + part[match.end(1) :], 1)
+    try:
+        _per_party(corrected, kind, parties)
+    except AnswerError as refused:
+        return refused.instead
+    return corrected
 
 
 _DECIMAL_OR = re.compile(r"(?<!\d),|,(?!\d)")

@@ -134,7 +134,8 @@ def test_a_withdrawn_party_whose_shares_nobody_bought_keeps_their_economic_right
     assert "with the rights they carry" not in buy_out
     assert (
         "the Exiting Party keeps its shares' rights to dividends and to a share of the surplus on "
-        "a winding up. It keeps its votes"
+        "a winding up. Unless its own material breach, insolvency or change of control gave rise "
+        "to the notice of exit, it keeps its votes"
     ) in buy_out
     assert (
         "Where a call option belongs to two or more parties and only one of them wishes to buy, "

@@ -134,16 +134,19 @@ def test_the_funding_expert_is_defined_where_it_is_first_named() -> None:
     data = _answers("edrive-jv.yaml")
     numbers = _numbers(data)
     calls = _texts(data)["goals.capital-calls"]
-    first = calls.index("the expert")
+    first = calls.index("the expert of this clause")
     assert calls[first:].startswith(
-        "the expert of this clause, an independent accountant or valuer appointed as clause "
-        f"{numbers['exit.valuation']} provides,"
+        "the expert of this clause, appointed as clause "
+        f"{numbers['exit.valuation']} provides for the expert on a price,"
     )
     assert "The expert who decides a question under this clause" not in calls
     assert calls.endswith(
         "The expert of this clause decides every question this clause refers to it; it acts as an "
         "expert and not as an arbitrator and delivers a reasoned determination within 30 days of "
-        "its appointment, which binds the parties. The JV bears the expert's fees."
+        "its appointment, which binds the parties. The party whose position the expert does not "
+        f"accept bears the expert's fees, as under clause {numbers['strengths.phases']}; on the "
+        "fair market value of new shares, the parties concerned bear them in equal shares, except "
+        "that a Defaulting Party bears them alone."
     )
 
 

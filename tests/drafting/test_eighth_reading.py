@@ -75,10 +75,11 @@ def test_a_jv_that_ends_is_wound_up_by_resolution_liquidator_and_order_of_paymen
     texts, numbers = _texts(data), _numbers(data)
     winding_up = texts["exit.winding-up"]
     assert winding_up.startswith(
-        "When the partnership ends as a whole (at the end of its term without renewal, or by "
+        "When the partnership ends as a whole (at the end of its term without renewal; by "
         "agreement of all parties or of the remaining parties after a withdrawal under clause "
         f"{numbers['exit.triggers']} in which no option under clause "
-        f"{numbers['exit.stake-buy-out']} is exercised), the JV is wound up"
+        f"{numbers['exit.stake-buy-out']} is exercised; or because fewer than two parties remain "
+        f"in it, as clause {numbers['exit.triggers']} provides), the JV is wound up"
     )
     assert "any party may ask the registry court (sąd rejestrowy) to appoint them" in winding_up
     assert "pay its debts and the costs of the liquidation, and distribute the surplus" in (
@@ -156,5 +157,6 @@ def test_the_treatment_of_the_equity_stake_points_at_the_buy_out_clause() -> Non
     data = _answers("edrive-jv.yaml")
     assert (
         "Equity stake: the other parties may buy the Exiting Party's shares under the buy-out "
-        f"terms, as clause {_numbers(data)['exit.stake-buy-out']} provides."
+        f"terms, as clause {_numbers(data)['exit.stake-buy-out']}, which defines the Exiting "
+        "Party, provides."
     ) in _texts(data)["exit.assets"].splitlines()

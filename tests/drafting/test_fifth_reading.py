@@ -107,7 +107,7 @@ def test_a_valuation_priced_for_an_option_names_the_option() -> None:
     assert (
         "The Valuation Date is the date on which the notice of exit is given or, where the "
         "acquisition arises without such a notice, the date of the event that gives rise to it, "
-        "not the later date on which an option to buy is exercised."
+        "not the later date on which an option to buy is exercised;"
     ) in volta
     # A put and call on a deadlock prices the shares as at the Deadlock Notice.
     ampere = _texts(_answers("edrive-jv.yaml"))["exit.valuation"]
@@ -157,12 +157,12 @@ def test_partners_that_do_not_both_make_vehicles_get_no_clean_team_unasked() -> 
 def test_calendar_dates_stay_fixed_when_closing_moves_the_effective_date() -> None:
     text = _texts(_answers("sdv-software.yaml"))["exit.term"]
     assert (
-        "Dates this term sheet states as calendar dates are fixed and do not move if the "
-        "Effective Date falls after 1 April 2027; periods stated to run from the Effective Date "
-        "run from the Effective Date as it falls. An obligation dated before the Effective Date "
-        "applies from the Effective Date, and a milestone or target that would be missed only "
-        "because the Effective Date fell after 1 April 2027 is not missed: its date is postponed "
-        "by the time between 1 April 2027 and the Effective Date."
+        "Dates this term sheet states as calendar dates stay as stated if the Effective Date "
+        "falls after 1 April 2027, with one exception: a milestone or target that would be "
+        "missed only because the Effective Date fell after 1 April 2027 is not missed, and its "
+        "date alone is postponed by the time between 1 April 2027 and the Effective Date. "
+        "Periods stated to run from the Effective Date run from the Effective Date as it falls, "
+        "and an obligation dated before the Effective Date applies from the Effective Date."
     ) in text
 
 

@@ -213,7 +213,7 @@ def test_among_three_parties_an_exit_is_one_partys_withdrawal() -> None:
         f"parties, and its shares are dealt with as clause {numbers['exit.stake-buy-out']} "
         "provides."
     ) in triggers
-    assert "The other parties exercise a right to terminate a party's participation jointly." in (
+    assert "The other parties exercise a right to terminate a party's participation together:" in (
         triggers
     )
     assert "each with its own notice period" not in triggers

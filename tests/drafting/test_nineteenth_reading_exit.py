@@ -88,7 +88,10 @@ def test_between_two_parties_only_a_party_that_voted_for_the_matter_has_the_put(
         "NAW may buy all the shares of the other party (call option). If it does not, the other "
         "party may, within a further 30 days, require NAW to buy all its shares (put option), but "
         "only if its votes at the second meeting were cast for the Reserved Matter: a party that "
-        "blocked the Reserved Matter cannot use the Deadlock to sell its shares. In both cases the "
+        "blocked the Reserved Matter cannot use the Deadlock to sell its shares. NAW has no call "
+        "option while it is in uncured material breach or a Defaulting Party under clause "
+        f"{_numbers(data)['goals.capital-calls']}: a put option under this clause may then be "
+        "exercised at once, within the period the call option would have had. In both cases the "
         "price is their value under the valuation mechanism in clause "
     ) in deadlock
     assert "side of the Deadlock" not in deadlock
@@ -99,10 +102,13 @@ def test_a_withdrawn_party_loses_its_votes_only_for_its_own_fault() -> None:
     numbers = _numbers(data)
     buy_out = _texts(data)["exit.stake-buy-out"]
     assert (
-        "It keeps its votes, through its directors and as a shareholder, unless its own material "
-        "breach, insolvency or change of control gave rise to the notice of exit; a party that "
-        "withdrew by its own notice keeps its say. An Exiting Party at fault loses it: the "
-        "directors it appointed are not counted in a quorum and have no vote, and its consent is "
+        "Unless its own material breach, insolvency or change of control gave rise to the notice "
+        "of exit, it keeps its votes, through its directors and as a shareholder, for 12 months "
+        "after its withdrawal takes effect: a party that withdrew by its own notice keeps its say "
+        "for that long, but a party that has left cannot block the JV for ever. An Exiting Party "
+        "at fault loses its say at once, and any other Exiting Party loses it once those 12 "
+        "months have passed while it still holds shares: the directors it appointed are not "
+        "counted in a quorum and have no vote, and its consent is "
         f"not needed on a Reserved Matter, a matter that clause {numbers['company.reserved-matters']} "
         "reserves to all shareholders included, which then needs the consent of every other "
         "shareholder."
@@ -162,11 +168,11 @@ def test_one_party_s_non_renewal_gives_the_other_a_call_before_the_jv_is_wound_u
     data = _answers("battery-jv.yaml")
     numbers = _numbers(data)
     texts = _texts(data)
-    assert texts["exit.renewal.automatic"].endswith(
+    assert (
         "before the end of the current term. The other party may then buy the shares of the party "
         f"that gave that notice, as clause {numbers['exit.stake-buy-out']} provides; the JV is "
         "wound up at the end of the term only if it does not."
-    )
+    ) in texts["exit.renewal.automatic"]
     assert (
         "A party that exits for convenience after the Lock-in Period, or that gives notice of "
         f"non-renewal under clause {numbers['exit.renewal.automatic']}, which counts as its notice "
@@ -189,8 +195,10 @@ def test_a_drag_along_is_an_arm_s_length_sale_of_everything_on_equal_terms() -> 
         "Drag-along: if parties holding at least 75 % of the shares accept a bona fide offer, made "
         "at arm's length by a third party that is not an affiliate of any of them, for all the "
         "shares in the JV, they may require the other parties to sell their shares to that third "
-        "party at the same price per share, in the same form of consideration and on the same "
-        "terms. A dragged party gives warranties only on its title to its shares and its capacity "
+        "party at the same price per share and on the same terms."
+    ) in transfers
+    assert (
+        "A dragged party gives warranties only on its title to its shares and its capacity "
         "to sell them, and its liability is several and no more than the price it receives."
     ) in transfers
     assert "so that no party can be dragged into selling to its own competitor." in transfers

@@ -156,6 +156,15 @@ def test_an_answer_offered_in_place_of_one_typed_is_taken(kind: str, words: list
             parse(kind, offered.instead, parties=["NAW", "KSC"], unit=unit)
 
 
+@pytest.mark.parametrize("typed", ["0.4", "0 .4", "0,4", "12 ,5 FTE"])
+def test_a_number_with_no_unit_is_no_quantity(typed: str) -> None:
+    """The decimals of a number are not its unit ('0.4' was taken as 0 of '.4')."""
+    with pytest.raises(AnswerError) as refused:
+        parse("quantity", typed)
+    assert "not a quantity; write a number and its unit" in str(refused.value)
+    assert refused.value.instead is None
+
+
 def test_a_party_name_corrected_is_offered_only_where_the_answer_is_then_taken() -> None:
     """The corrected name is offered with the rest as typed only where Enter then takes it,
     or offered as that answer is in turn."""
@@ -175,6 +184,7 @@ def test_what_the_user_typed_is_offered_and_then_taken() -> None:
         ("quantity", "quarterly releases", None),
         ("integer", "about 3 weeks", "days"),
         ("shares", "0.6/0.4", None),
+        ("quantity", "usine 0,4", None),
     ]:
         with pytest.raises(AnswerError) as offered:
             parse(kind, typed, parties=["NAW", "KSC"], unit=unit)

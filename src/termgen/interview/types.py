@@ -439,19 +439,28 @@ def _decimal_comma_asked_back(text: str, kind: str, confirmed: str | None) -> st
         read, keep = "is not a number", ""
     else:
         read, keep = f"reads as {continental.read_as}", f", or type {text} again to keep it"
-    meant = written_as(_SHORTHAND[kind], continental.meant)
     rule = "a comma separates thousands and a point starts the decimals"
-    try:
-        _SHORTHAND[kind].model_validate(meant)
-    except ValidationError:  # not an answer either way ('0,4' with no currency): none offered
+    meant = _taken_as(kind, written_as(_SHORTHAND[kind], continental.meant))
+    if meant is None:  # not an answer either way ('0,4' with no currency): none offered
         what = _plain_message_of(kind, continental.meant)
-        raise AnswerError(f"'{continental.written}' {read} here: {rule}; {what}") from None
+        raise AnswerError(f"'{continental.written}' {read} here: {rule}; {what}")
     raise AnswerError(
         f"'{continental.written}' {read} here: {rule}. Did you mean {meant}? Press Enter to "
         f"take it{keep}",
         instead=meant,
         doubt=continental.read is not None,
     )
+
+
+def _taken_as(kind: str, offered: str) -> str | None:
+    """What Enter on an offered answer ends in: the answer itself where the question takes
+    it, what it is offered as in turn where it is asked back ('0.4 usine' as '0.4 plants'),
+    None where it is refused."""
+    try:
+        parse(kind, offered)
+    except AnswerError as asked_back:
+        return asked_back.instead
+    return offered
 
 
 def _plain_message_of(kind: str, text: str) -> str:

@@ -64,7 +64,7 @@ MULTIPLIERS = {
 }
 _AMOUNT = r"(?P<number>\d[\d,_]*(?:\.\d+)?)\s*(?:(?P<multiplier>[a-z]+)\b\.?)?"
 _BEFORE = re.compile(rf"^(?P<currency>[^\d\s][^\d]*?)\s*{_AMOUNT}$", re.IGNORECASE)
-_AFTER = re.compile(rf"^{_AMOUNT}\s*(?P<currency>[^\d\s].*?)$", re.IGNORECASE)
+_AFTER = re.compile(rf"^{_AMOUNT}\s*(?P<currency>[^\d\s.,].*?)$", re.IGNORECASE)
 
 
 _THOUSANDS_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d*)?|[^,]*")

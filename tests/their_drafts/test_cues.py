@@ -602,3 +602,23 @@ def test_ending_a_sub_agency_or_a_council_or_for_non_payment_is_no_exit_for_conv
     text: str,
 ) -> None:
     assert not _cued("exit.trigger.convenience", text)
+
+
+@pytest.mark.parametrize(
+    ("text", "convenience"),
+    [
+        ("You may close your account at any time from the settings page.", True),
+        ("The Customer may cancel its subscription to the Services at any time.", True),
+        ("At any time, the Member may withdraw from membership by notice to the Secretary.", True),
+        (
+            "If you breach these Terms, you may not close your account at any time without "
+            "paying the fees due.",
+            False,
+        ),
+        ("We may suspend or cancel your account at any time if you violate these Terms.", False),
+    ],
+)
+def test_standard_terms_way_out_is_closing_the_account_at_any_time(
+    text: str, convenience: bool
+) -> None:
+    assert _cued("exit.trigger.convenience", text) is convenience

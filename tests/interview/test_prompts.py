@@ -776,6 +776,24 @@ def test_on_a_narrow_terminal_a_question_after_a_long_mark_wraps_within_the_widt
     assert lines[start + 1] == "joint, or a governance body)"
 
 
+def test_a_long_answer_is_laid_out_at_word_boundaries_as_it_is_typed(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    screen = io.StringIO()
+    name = "Project Ampere Cells Europe for the German Korean battery venture"
+    overrides = {"deal.name": [f"{CLEAR}{name}{ENTER}"], "deal.purpose": [CTRL_C]}
+    terminal = ScriptedTerminal(_answers(spec, overrides), screen=screen)
+    status, _, _ = run_interview(terminal, "-o", tmp_path / "deal.yaml")
+    assert status == 130
+    # The line editor of these pipes is 80 columns wide: typed after the 36 columns of its
+    # prompt, 'Korean' would have been cut after its first two letters; it moves down whole.
+    lines = screen.getvalue().splitlines()
+    typed_at = next(n for n, line in enumerate(lines) if line.endswith(" the German"))
+    assert lines[typed_at].strip() == f"[103 left] Project name of the deal {name[:42]}"
+    assert lines[typed_at + 1] == "Korean battery venture"
+
+
 def test_on_a_narrow_terminal_the_pause_message_never_cuts_the_file_name(
     tmp_path: Path,
     spec,  # type: ignore[no-untyped-def]

@@ -161,6 +161,24 @@ def test_the_second_party_sees_examples_of_its_own_not_the_first_party_s(
     assert "Example: KSC." in second and "Example: Kyungsan Cell Systems Co., Ltd." in second
 
 
+def test_a_party_whose_country_is_not_known_yet_is_not_shown_the_deal_s_place(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    """Under German law, the Korean partner was shown 'Germany' as the example of its own
+    country of incorporation before it had given one."""
+    overrides = {
+        "deal.governing_law": [f"{CLEAR}Germany{ENTER}"],
+        "parties#2.jurisdiction": [CTRL_C],
+    }
+    terminal = ScriptedTerminal(_answers(spec, overrides))
+    status, out, _ = run_interview(terminal, "-o", tmp_path / "deal.yaml")
+    assert status == 130
+    second = " ".join(out.split()).split("Parties #2", 1)[1]
+    assert "Example: Germany." not in second
+    assert "Example: Delaware, USA." in second
+
+
 def test_an_invalid_answer_is_asked_again_with_the_reason(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
     wrong = {
         "deal.date": [f"{CLEAR}2027-02-31{ENTER}", f"{CLEAR}2026-12-31{ENTER}"],

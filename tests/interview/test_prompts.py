@@ -210,6 +210,21 @@ def test_a_party_whose_country_is_not_known_yet_is_not_shown_the_deal_s_place(
     assert "Example: Delaware, USA." in second
 
 
+def test_giving_the_term_takes_one_off_the_count_not_two(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
+    """The end date, asked only when the term is left empty, was counted beside the term
+    until the term was given: the count went from 5 to 3 at one answer."""
+    screen = io.StringIO()
+    terminal = ScriptedTerminal(_answers(spec, {"exit.term.lock_in": [CTRL_C]}), screen=screen)
+    status, _, _ = run_interview(terminal, "-o", tmp_path / "deal.yaml")
+    assert status == 130
+    assert terminal.asked[-2:] == ["exit.term.initial", "exit.term.lock_in"]
+    out = screen.getvalue()
+    counts = [int(count) for count in re.findall(r"\[(\d+) left\]", out)]
+    term = re.search(r"\[(\d+) left\] Initial term", out)
+    assert term is not None
+    assert counts[-1] == int(term.group(1)) - 1, counts[-5:]
+
+
 def test_an_invalid_answer_is_asked_again_with_the_reason(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
     wrong = {
         "deal.date": [f"{CLEAR}2027-02-31{ENTER}", f"{CLEAR}2026-12-31{ENTER}"],

@@ -172,17 +172,14 @@ class ExampleAnswers:
             for item in section.items
             if isinstance(item, Question)
         }
-        self.entries: dict[str, dict[int, int]] = {}
-        """Per list (its path), the example's entry behind each entry number of the interview.
-        An entry is the example's entry of the same place unless that is another list's (a
-        release bandwidth among the contributions) or was given already: a body set up on
-        the spot from an owner question is the next body, whatever its place in the example."""
-        self.adding: dict[str, int] = {}
-        """The example's entry that the entry being added to a list (its path) gives."""
-        for group in self.groups.values() if resumed else ():
-            given = get(resumed, split(group.path))
-            count = len(given) if isinstance(given, list) else 0
-            self.entries[group.path] = {number: number - 1 for number in range(1, count + 1)}
+        self.started: dict[str, set[str]] = (
+            {
+                group.id: {str(n) for n in range(len(self._own_entries(group, resumed)))}
+                for group in self.groups.values()
+            }
+            if resumed
+            else {}
+        )
         self.next = [f"Fill in the details{ENTER}", f"Stop here{ENTER}"]
         self.new_body: dict[str, Any] = {}
         """The example's body an owner names before the bodies are asked: set up on the way."""
@@ -204,9 +201,10 @@ class ExampleAnswers:
         if "#" in key:
             group_id, rest = key.split("#", 1)
             number, question_id = rest.split(".", 1)
+            self.started.setdefault(group_id, set()).add(f"#{number}")
             group = self.groups[group_id]
             question = next(q for q in group.questions if q.id == question_id)
-            path = (*split(group.path), self._entry(group, int(number)), *split(question.path))
+            path = (*split(group.path), int(number) - 1, *split(question.path))
         else:
             question = self.questions[key]
             path = split(question.path)
@@ -218,30 +216,16 @@ class ExampleAnswers:
     def _owner(self, name: str) -> str:
         """A party, 'joint', a body already set up, or one set up now."""
         bodies = get(self.data, ("governance", "bodies"))
-        indexes = {body["name"]: index for index, body in enumerate(bodies)}
-        path = self.groups["bodies"].path
-        if name not in indexes or indexes[name] in self.entries.get(path, {}).values():
+        numbers = {body["name"]: number for number, body in enumerate(bodies, start=1)}
+        if name not in numbers or f"#{numbers[name]}" in self.started.get("bodies", set()):
             return typed("owner", name)
-        self.adding[path] = indexes[name]
-        self.new_body = bodies[indexes[name]]
+        self.started.setdefault("bodies", set()).add(f"#{numbers[name]}")
+        self.new_body = bodies[numbers[name] - 1]
         return f"not set up{ENTER}"
 
-    def _entry(self, group: Group, number: int) -> int:
-        """The index in the example of the list's entry `number` (from 1) in the interview."""
-        entries = self.entries.setdefault(group.path, {})
-        if number not in entries:
-            given = set(entries.values())
-            left = [index for index in self._own_entries(group) if index not in given]
-            same_place = number - 1 if number - 1 in left else None
-            fallback = same_place if same_place is not None else left[0] if left else number - 1
-            entries[number] = self.adding.pop(group.path, fallback)
-        return entries[number]
-
     def _manage(self, group: Group) -> str:
-        given = set(self.entries.get(group.path, {}).values())
-        left = [index for index in self._own_entries(group) if index not in given]
-        if left:
-            self.adding[group.path] = left[0]
+        wanted = len(self._own_entries(group))
+        if len(self.started.get(group.id, set())) < wanted:
             return f"Add {ENTER}"
         return f"Done{ENTER}"
 

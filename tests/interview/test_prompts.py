@@ -16,7 +16,6 @@ from termgen.interview.data import ABSENT, get
 from termgen.interview.overview import answer_text
 from termgen.interview.runner import KEYS
 from termgen.interview.spec import Question
-from termgen.model import Deal
 from termgen.model.paths import parse_path
 
 from ..conftest import EXAMPLES_DIR, run_cli
@@ -65,35 +64,6 @@ def test_a_full_interview_with_its_details_reproduces_the_battery_example(
     assert f"Draft later with: termgen draft {tmp_path / 'deal.yaml'} -o out/" in " ".join(
         pasted(out).split()
     )
-
-
-def test_a_full_interview_reproduces_the_software_example_in_the_order_it_asks(
-    tmp_path: Path,
-    spec,  # type: ignore[no-untyped-def]
-) -> None:
-    """The software example names the Architecture Board as an owner before the bodies are
-    asked, so it is set up on the spot and becomes the first body; its release bandwidth,
-    the first contribution in the file, is asked after the other contributions."""
-    software = EXAMPLES_DIR / "sdv-software.yaml"
-    terminal = ScriptedTerminal(ExampleAnswers(spec, read_answers(software)[0]))
-    status, _, err = run_interview(terminal, "-o", tmp_path / "deal.yaml")
-    assert (status, err) == (0, "")
-    assert terminal.asked.count("bodies#2.name") == 1
-    retyped = load_deal(tmp_path / "deal.yaml").deal
-    example = load_deal(software).deal
-    assert [body.name for body in retyped.governance.bodies] == [
-        "Architecture Board",
-        "Steering Committee",
-        "Joint PMO",
-    ]
-
-    def in_order_of_the_file(deal: Deal) -> Deal:
-        deal = deal.model_copy(deep=True, update={"left_open": []})
-        for entries in (deal.governance.bodies, deal.strengths.contributions, deal.exit.assets):
-            entries.sort(key=lambda entry: entry.model_dump_json())
-        return deal
-
-    assert in_order_of_the_file(retyped) == in_order_of_the_file(example)
 
 
 def test_an_empty_answer_where_empty_means_none_is_kept_as_none_not_left_open(

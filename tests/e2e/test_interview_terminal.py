@@ -398,3 +398,29 @@ def test_piped_at_60_columns_the_interview_fits_the_terminal_and_says_its_keys_o
     assert f"termgen interview {saved}" in pasted(child.before.replace("\r\n", "\n"))
     child.close()
     assert read_answers(saved)[0]["parties"] == [{"short_name": "NOVA"}, {"short_name": "KITE"}]
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_a_long_answer_is_laid_out_at_word_boundaries_while_it_is_typed(
+    terminal, tmp_path: Path, columns: int
+) -> None:
+    saved = tmp_path / "deal.yaml"
+    child = terminal("-o", saved, columns=columns)
+    name = (
+        "Project Ampere Cells Europe for the German and Korean battery venture with its "
+        "cell plant near Salzgitter and a second one in Central Europe"
+    )
+    child.expect_exact("Project name of the deal")
+    child.send(f"\x1b[200~{name}\x1b[201~")  # pasted: drawn once, not once per letter
+    child.expect(r"Central(\s|\x1b\[[0-9;?]*[A-Za-z])*Europe")
+    rows = [row.strip() for row in _CONTROL.sub("", child.before + child.after).split("\n")]
+    below = [row for row in rows if row and row in name]
+    assert below, rows
+    # Each row the answer goes on to starts with a word of it, never in the middle of one.
+    for row in below:
+        start = name.index(row)
+        assert start == 0 or name[start - 1] == " ", (row, rows)
+    child.send("\x03")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130

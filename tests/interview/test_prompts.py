@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import io
+import re
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -160,6 +161,39 @@ def test_the_second_party_sees_examples_of_its_own_not_the_first_party_s(
     assert "Example: NAW." in first and "Example: Nordhafen Automobilwerke AG." in first
     assert "Example: NAW." not in second and "Nordhafen" not in second
     assert "Example: KSC." in second and "Example: Kyungsan Cell Systems Co., Ltd." in second
+
+
+def test_a_party_whose_country_is_not_known_yet_is_not_shown_the_deal_s_place(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    """Under German law, the Korean partner was shown 'Germany' as the example of its own
+    country of incorporation before it had given one."""
+    overrides = {
+        "deal.governing_law": [f"{CLEAR}Germany{ENTER}"],
+        "parties#2.jurisdiction": [CTRL_C],
+    }
+    terminal = ScriptedTerminal(_answers(spec, overrides))
+    status, out, _ = run_interview(terminal, "-o", tmp_path / "deal.yaml")
+    assert status == 130
+    second = " ".join(out.split()).split("Parties #2", 1)[1]
+    assert "Example: Germany." not in second
+    assert "Example: Delaware, USA." in second
+
+
+def test_giving_the_term_takes_one_off_the_count_not_two(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
+    """The end date, asked only when the term is left empty, was counted beside the term
+    until the term was given: the count went from 5 to 3 at one answer."""
+    screen = io.StringIO()
+    terminal = ScriptedTerminal(_answers(spec, {"exit.term.lock_in": [CTRL_C]}), screen=screen)
+    status, _, _ = run_interview(terminal, "-o", tmp_path / "deal.yaml")
+    assert status == 130
+    assert terminal.asked[-2:] == ["exit.term.initial", "exit.term.lock_in"]
+    out = screen.getvalue()
+    counts = [int(count) for count in re.findall(r"\[(\d+) left\]", out)]
+    term = re.search(r"\[(\d+) left\] Initial term", out)
+    assert term is not None
+    assert counts[-1] == int(term.group(1)) - 1, counts[-5:]
 
 
 def test_an_invalid_answer_is_asked_again_with_the_reason(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
@@ -769,7 +803,8 @@ def test_on_a_narrow_terminal_a_long_prompt_leaves_room_to_type_or_asks_below(
     # "[84 left: 1 for the new party] Country or state it is incorporated in " leaves none
     # of 60 columns.
     shown = " ".join(screen.getvalue().split())
-    assert "[84 left: 1 for the new party] Country or state it is incorporated in ›" in shown
+    asked_below = r"\[\d+ left: 1 for the new party\] Country or state it is incorporated in ›"
+    assert re.search(asked_below, shown)
     assert "Project name of the deal ›" not in shown  # room enough beside a short prompt
 
 
@@ -789,6 +824,26 @@ def test_on_a_narrow_terminal_a_question_after_a_long_mark_wraps_within_the_widt
     assert lines[start].endswith("for the new objective] Who owns it (a party,")
     assert len(lines[start]) <= 60
     assert lines[start + 1] == "joint, or a governance body)"
+
+
+def test_a_long_answer_is_laid_out_at_word_boundaries_as_it_is_typed(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    screen = io.StringIO()
+    name = "Project Ampere Cells Europe for the German Korean battery venture"
+    overrides = {"deal.name": [f"{CLEAR}{name}{ENTER}"], "deal.purpose": [CTRL_C]}
+    terminal = ScriptedTerminal(_answers(spec, overrides), screen=screen)
+    status, _, _ = run_interview(terminal, "-o", tmp_path / "deal.yaml")
+    assert status == 130
+    # The line editor of these pipes is 80 columns wide: typed after the 36 columns of its
+    # prompt, 'Korean' would have been cut after its first two letters; it moves down whole.
+    lines = screen.getvalue().splitlines()
+    typed_at = next(n for n, line in enumerate(lines) if line.endswith(" the German"))
+    assert re.fullmatch(
+        rf"\[\d+ left\] Project name of the deal {name[:42]}", lines[typed_at].strip()
+    )
+    assert lines[typed_at + 1] == "Korean battery venture"
 
 
 def test_on_a_narrow_terminal_the_pause_message_never_cuts_the_file_name(

@@ -1,5 +1,5 @@
 """The short path: a software-codevelopment deal between a European carmaker and a US software
-company reaches its drafts in about 40 prompts when the suggested answers are accepted."""
+company reaches its drafts in about 50 prompts when the suggested answers are accepted."""
 
 from __future__ import annotations
 
@@ -42,6 +42,8 @@ TYPED = {
     "exit.renewal.option_holder": "BFW",
     "licence_model#3.treatment": "Owned by LUMEN, with a royalty-free licence back to BFW",
     "exit.valuation.details": "1.2 times the capitalised development cost",
+    "term_sheet.expires_on": "2027-03-31",
+    "term_sheet.signing_by": "2027-02-26",
 }
 """What the deal lead types; every other prompt is answered with Enter (the suggestion)."""
 
@@ -55,6 +57,8 @@ TEXT_PROMPTS = {
     "exit.term.effective_date",
     "exit.term.initial",
     "exit.valuation.details",
+    "term_sheet.expires_on",
+    "term_sheet.signing_by",
 }
 
 
@@ -81,12 +85,12 @@ def _keys(added: dict[str, int], folder: Path) -> object:
     return keys
 
 
-def test_the_software_deal_reaches_its_drafts_in_about_40_prompts(tmp_path: Path) -> None:
+def test_the_software_deal_reaches_its_drafts_in_about_50_prompts(tmp_path: Path) -> None:
     screen = io.StringIO()
     terminal = ScriptedTerminal(_keys({}, tmp_path / "out"), screen=screen)  # type: ignore[arg-type]
     status, out, err = run_interview(terminal, "-o", tmp_path / "deal.yaml")
     assert (status, err) == (0, ""), out[-2000:]
-    assert len(terminal.asked) <= 45, terminal.asked
+    assert len(terminal.asked) <= 52, terminal.asked
     # The suggestions say what is left once taken: what the pass then asks, about.
     [said] = set(
         re.findall(r"Yes, use them \(about (\d+) left\)", " ".join(screen.getvalue().split()))

@@ -225,6 +225,7 @@ def _remaining(engine: Engine) -> int:
                 and get(engine.data, path) is ABSENT
                 and path not in queued
                 and path not in counted
+                and not _other_way_to_come(engine, item)
             )
             if asked:
                 counted.add(path)
@@ -265,8 +266,33 @@ def entry_left(
             and may_apply(engine, question, group, entry)
             and (path := engine.path_of(group, entry, question)) not in queued
             and get(engine.data, path) is ABSENT
+            and not _other_way_to_come(engine, question, group, entry)
         }
     )
+
+
+def _other_way_to_come(
+    engine: Engine, question: Question, group: Group | None = None, entry: int | None = None
+) -> bool:
+    """Whether the question gives an answer another way (an end date instead of the term)
+    that is asked only if the first way is left empty, while the first is still to come: one
+    answer, counted once, so that giving the first does not take two off the count."""
+    if question.instead_of is None:
+        return False
+    if group is not None and entry is not None:
+        first = next((q for q in group.questions if q.path == question.instead_of), None)
+        path = (*split(group.path), entry, *split(question.instead_of))
+    else:
+        first = next(
+            (
+                item
+                for _, item in engine.items()
+                if isinstance(item, Question) and item.path == question.instead_of
+            ),
+            None,
+        )
+        path = split(question.instead_of)
+    return first is not None and engine.asked_now(first, group) and get(engine.data, path) is ABSENT
 
 
 def _list_prompts(group: Group, count: int, per_entry: int) -> int:

@@ -7,14 +7,19 @@ wrapped rather than squeezed into one status line. Escape cancels (see `Cancelle
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any, get_args
 
 import questionary
 from prompt_toolkit import PromptSession, print_formatted_text
 from prompt_toolkit.formatted_text import FormattedText, StyleAndTextTuples
+from prompt_toolkit.formatted_text.utils import fragment_list_to_text
 from prompt_toolkit.history import DummyHistory
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+from prompt_toolkit.layout.processors import Processor, Transformation, TransformationInput
+from prompt_toolkit.layout.utils import explode_text_fragments
+from prompt_toolkit.utils import get_cwidth
 
 from termgen.environment import Environment
 from termgen.interview.menu import STYLE, Cancelled, Menus
@@ -47,6 +52,60 @@ def _escape_cancels() -> KeyBindings:
 
 
 _ESCAPE = _escape_cancels()
+
+
+class _WrapAtWords(Processor):
+    """Lays out an answer longer than its line at word boundaries as it is typed: a word
+    that would run past the terminal's edge starts the next line, padded to it with spaces
+    that are shown, never typed. prompt_toolkit (3.0) wraps input at any character and has
+    no word wrapping of its own; a word longer than a whole line is still cut."""
+
+    def __init__(self, before: int) -> None:
+        self.before = before
+        """Columns the prompt takes on the answer's first line."""
+
+    def apply_transformation(self, ti: TransformationInput) -> Transformation:
+        text = fragment_list_to_text(ti.fragments)
+        pads = _word_breaks(text, self.before, ti.width)
+        if ti.lineno != 0 or not pads:
+            return Transformation(ti.fragments)
+        fragments: StyleAndTextTuples = []
+        chars = explode_text_fragments(ti.fragments)
+        for index, fragment in enumerate(chars):
+            if index in pads:
+                fragments.append((fragment[0], " " * pads[index]))
+            fragments.append(fragment)
+
+        def source_to_display(position: int) -> int:
+            return position + sum(pad for at, pad in pads.items() if at <= position)
+
+        def display_to_source(position: int) -> int:
+            shift = 0
+            for at, pad in sorted(pads.items()):
+                if position < at + shift:
+                    break
+                if position < at + shift + pad:
+                    return at  # within the padding: the word it moves
+                shift += pad
+            return position - shift
+
+        return Transformation(fragments, source_to_display, display_to_source)
+
+
+def _word_breaks(text: str, before: int, width: int) -> dict[int, int]:
+    """Where a word of `text`, typed after `before` columns in lines `width` wide, would be
+    cut by the line's end: its index, and the spaces that move it to the next line."""
+    pads: dict[int, int] = {}
+    column = before
+    for match in re.finditer(r"\S+|\s", text):
+        length = sum(get_cwidth(char) for char in match.group())
+        if not match.group().isspace() and column > 0 and column + length > width >= length:
+            pads[match.start()] = width - column
+            column = 0
+        for char in match.group():  # as the line editor lays it out, a wide letter included
+            char_width = get_cwidth(char)
+            column = char_width if column + char_width > width else column + char_width
+    return pads
 
 
 def _party_example(kind: str, parties: Sequence[str]) -> str | None:
@@ -176,9 +235,12 @@ class Prompter:
         prompt = self._message(message, mark, max(len(default), _ROOM_TO_TYPE) + 2)
         tokens: StyleAndTextTuples = [("class:qmark", mark), ("class:question", f" {prompt} ")]
         session = self._session(key)
+        before = get_cwidth(fragment_list_to_text(tokens).rsplit("\n", 1)[-1])
         answer = ""
         try:
-            answer = str(session.prompt(tokens, default=default))
+            answer = str(
+                session.prompt(tokens, default=default, input_processors=[_WrapAtWords(before)])
+            )
         finally:
             self._echo(session, tokens, answer)
         return answer

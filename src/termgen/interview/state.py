@@ -182,8 +182,15 @@ class State:
 
     def place(self, group: Group | None = None, entry: int | None = None) -> str | None:
         """Where the deal is, the nearest place the answers name so far: the entry's own
-        jurisdiction (a party's), else the company's, the governing law, the first party's."""
+        jurisdiction (a party's), else the company's, the governing law, the first party's.
+        An entry with a jurisdiction of its own is only where that says: a Korean party of a
+        deal under German law is not shown a Hamburg address or Germany as its example."""
         own = self.entry_data(group, entry) if group is not None and entry is not None else {}
+        if group is not None and any(
+            question.path == "jurisdiction" for question in group.questions
+        ):
+            place = own.get("jurisdiction") if isinstance(own, dict) else None
+            return place if isinstance(place, str) else None
         parties = self.data.get("parties", [])
         found = [
             own.get("jurisdiction") if isinstance(own, dict) else None,

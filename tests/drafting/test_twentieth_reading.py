@@ -90,6 +90,12 @@ def test_a_robotaxi_pilot_allocates_liability_recalls_and_insurance() -> None:
     liability = texts["general.liability"]
     assert "is limited to USD 50m in aggregate." in liability
     assert "for any indirect or consequential loss" in liability
+    # What a party agreed to pay is no liability to cap, and a revenue share is no lost revenue.
+    assert (
+        "Neither the limit nor that exclusion applies to a party's obligation to pay or "
+        "contribute what this term sheet provides for (its contributions, cost shares, fees, "
+        "prices and any share of revenue), to liability for wilful misconduct or fraud"
+    ) in liability
     assert (
         "for wilful misconduct or fraud, for a breach of confidentiality, under the indemnity"
         in (liability)

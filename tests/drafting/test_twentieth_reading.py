@@ -226,3 +226,14 @@ def test_contributions_that_end_years_before_the_term_are_a_coherence_warning() 
     assert "coherence.contributions_to_term" not in _provisions(_answers("sdv-software.yaml"))
     data["exit"]["term"]["initial"] = "45 months"
     assert "coherence.contributions_to_term" not in _provisions(data)
+
+
+def test_the_other_parties_of_an_alliance_give_a_notice_against_a_party_by_a_rule() -> None:
+    """Tidewater's partnership ends for all when the other two give notice against a party
+    "jointly": without a rule, one of them could stall it."""
+    triggers = _texts(_answers("robotaxi-pilot.yaml"))["exit.triggers"]
+    assert (
+        "The other parties give a notice against a party together: the notice is given when "
+        "those of them that are more than half of them in number so decide or, where they are "
+        "evenly divided, when any of them gives it, and it then binds them all."
+    ) in triggers

@@ -463,9 +463,10 @@ def test_a_quarter_or_a_month_is_refused_with_the_days_it_may_mean(
 @pytest.mark.parametrize(
     ("typed", "hint"),
     [
-        ("31.12.2027", "; did you mean 2027-12-31?"),
-        ("01.07.2027", "; did you mean 2027-07-01?"),  # points: the day comes first
-        ("12/31/2027", "; did you mean 2027-12-31?"),
+        ("31.12.2027", "; did you mean 2027-12-31? Press Enter to take it, or change it"),
+        # points: the day comes first
+        ("01.07.2027", "; did you mean 2027-07-01? Press Enter to take it, or change it"),
+        ("12/31/2027", "; did you mean 2027-12-31? Press Enter to take it, or change it"),
         ("31/02/2027", ""),  # no such day either way
     ],
 )

@@ -583,8 +583,13 @@ def _date(text: str) -> dt.date:
                 raise AnswerError(date_problem(iso).replace(iso, text, 1)) from None
     _ask_back_year_end(text)
     _ask_which_day(text)
-    # The day it can only be is offered in its place: Enter takes it.
-    raise AnswerError(_not_one_day(text) or date_problem(text), instead=meant_date(text))
+    # The day it can only be is offered in its place: Enter takes it, and the message says so
+    # as every other offer does.
+    meant = meant_date(text)
+    problem = _not_one_day(text) or date_problem(text)
+    if meant is not None and problem.endswith("?"):
+        problem += " Press Enter to take it, or change it"
+    raise AnswerError(problem, instead=meant)
 
 
 _YEAR_END = re.compile(

@@ -124,8 +124,8 @@ def test_a_committee_block_votes_by_its_members_present_and_an_absent_party_stal
     assert (
         "a meeting of any other body that is not quorate is adjourned by 5 working days, and the "
         "adjourned meeting, called by written notice to every member with the original agenda, "
-        "is quorate with the members present, decides only on that agenda and counts a majority "
-        "on the votes of the parties whose members attend"
+        "is quorate with the members present, decides only on that agenda and counts a simple "
+        "majority on the votes of the parties whose members attend"
     ) in charters
     assert (
         "A party's block votes as the majority of its members present decide or, where they are "

@@ -246,7 +246,10 @@ def test_costs_of_exit_fall_on_someone_when_the_term_simply_ends() -> None:
 def test_a_body_recommends_on_continuing_or_leaving_and_the_parties_decide() -> None:
     texts = _texts(_answers("robotaxi-pilot.yaml"))
     review = texts["change.pre-renewal-review"]
-    assert "the Steering Committee recommends to the parties whether to expand the scope" in review
+    assert (
+        "the Steering Committee recommends to the parties whether to continue the partnership "
+        "unchanged, expand the scope of the partnership or prepare an orderly exit"
+    ) in review
     assert "the Steering Committee decides whether" not in review
     assert (
         "prepare an orderly exit; the outcome of the review does not by itself end the "

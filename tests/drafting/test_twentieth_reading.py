@@ -150,7 +150,7 @@ def test_exclusive_negotiations_are_an_open_point_until_chosen() -> None:
     assert "exclusivity.negotiations" not in _provisions(data)
 
 
-def test_acceptance_has_a_review_period_deemed_acceptance_and_the_expert() -> None:
+def test_acceptance_has_a_review_period_deemed_acceptance_after_a_reminder_and_the_expert() -> None:
     data = _answers("sdv-software.yaml")
     numbers = _numbers(data)
     contributions = _texts(data)["strengths.contributions"]
@@ -159,9 +159,13 @@ def test_acceptance_has_a_review_period_deemed_acceptance_and_the_expert() -> No
         "schedule."
     ) in contributions
     assert (
-        "within 15 working days after that notice; a contribution neither accepted nor so "
-        "refused within that period is treated as accepted, and where a body accepts it, the "
-        "members the contributing party appointed do not vote on it"
+        "within 15 working days after that notice; where a body accepts it, the members the "
+        "contributing party appointed do not vote on it"
+    ) in contributions
+    assert (
+        "Any other contribution neither accepted nor so refused within that period is treated "
+        "as accepted once the contributing party has reminded the acceptor in writing and 5 "
+        "working days more have passed"
     ) in contributions
     assert (
         "to an independent expert, appointed and deciding as clause "
@@ -173,8 +177,9 @@ def test_a_safety_suspension_follows_the_matrix_and_has_a_restart() -> None:
     texts = _texts(_answers("robotaxi-pilot.yaml"))
     safety = texts["strengths.safety-case"]
     assert (
-        "Where the Safety Board approves a release or its safety case, the members appointed by "
-        "the party that developed the release take part in the discussion but do not vote."
+        "The members appointed by the party that developed a release, and on a restart those "
+        "appointed by the party whose software, vehicles or operations caused the incident as "
+        "the report on its cause finds, take part in the discussion but do not vote on it"
     ) in safety
     assert "may suspend the service at any time, deciding by a simple majority as the" in safety
     assert "that suspension stands until the Safety Board lifts it" in safety

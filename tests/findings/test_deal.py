@@ -761,13 +761,10 @@ def _table(data: bytes, first_heading: str) -> Table:
 
 NOTICES = (
     "A notice under this term sheet must be in writing and delivered by hand, by courier or by "
-    "email to the address that the recipient has notified to the other party for this purpose. "
-    "A notice delivered by hand or courier is received on delivery. A notice sent by email is "
-    "received when sent, unless the sender receives a message that it was not delivered; if it "
-    "is sent outside working hours at the place of receipt, it is received at the start of the "
-    "next working day there."
+    "email to the address that the recipient has notified to the other party for this purpose."
 )
-"""Lodestar's notices clause, which gives no address: the finding about it is commented there."""
+"""The paragraph of Lodestar's notices clause that would give the addresses: the finding about
+them is commented there (the rules on receipt follow in a paragraph of their own)."""
 
 
 def test_findings_become_comments_on_the_open_points_they_are_about(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from termgen.wording import (
     mid_sentence,
     names_again,
     opening_period,
+    ordinal_words,
     phrase,
 )
 
@@ -131,3 +132,11 @@ def test_after_colon_lowers_an_ordinary_first_word_only(typed: str, continued: s
 )
 def test_names_again_finds_the_label_said_twice(text: str, label: str, again: bool) -> None:
     assert names_again(text, label) is again
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [(1, "first"), (2, "second"), (12, "twelfth"), (13, "13th"), (21, "21st"), (102, "102nd")],
+)
+def test_an_entry_of_a_list_is_named_by_its_place_in_words(value: int, words: str) -> None:
+    assert ordinal_words(value) == words

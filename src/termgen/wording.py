@@ -235,6 +235,23 @@ def number_words(value: int) -> str:
     return f"{words} and {number_words(rest)}" if rest else words
 
 
+_ORDINALS = [
+    *("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"),
+    *("tenth", "eleventh", "twelfth"),
+]
+
+
+def ordinal_words(value: int) -> str:
+    """1 -> 'first', 12 -> 'twelfth'; from 13 on in digits, as people write them: '13th',
+    '21st', '102nd'."""
+    if 1 <= value <= len(_ORDINALS):
+        return _ORDINALS[value - 1]
+    suffix = (
+        "th" if value % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
+    )
+    return f"{value}{suffix}"
+
+
 def count_text(value: int, noun: str, style: HouseStyle = DEFAULT_STYLE) -> str:
     """(90, 'days') -> '90 days' or 'ninety (90) days'; the noun as given."""
     if style.numbers == "words_and_digits":

@@ -108,7 +108,8 @@ def test_the_pricing_between_the_parties_is_introduced_by_a_sentence() -> None:
     text = _texts(_answers("bridge-technology.yaml"))["goals.value-sharing"]
     assert "Transfer pricing:" not in text
     assert (
-        "The parties price what they supply to each other on the following basis:\nLicence fee of USD 185 per equipped vehicle"
+        "The parties price what they supply to each other on the following basis:\nCMC pays "
+        "SDA a licence fee of USD 185 for each vehicle"
     ) in text
 
 

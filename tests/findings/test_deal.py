@@ -690,7 +690,7 @@ def test_the_table_leads_with_the_question_answered_then_the_line(
     # What the interview called it, in words, then the answer file's line; no internal ids.
     assert "Agreed exit path › Renewal at the end of the term (incomplete-deal.yaml:171:1)" in where
     assert (
-        "Complementary strengths › Contributions #1 (SKM: engineering capacity 35 FTE) › "
+        "Complementary strengths › Contributions › the first contribution (SKM: engineering capacity 35 FTE) › "
         "How its use is tracked and reported (incomplete-deal.yaml:97:7)"
     ) in where
     said = " ".join(lines)
@@ -717,7 +717,7 @@ def test_an_offtake_commitment_is_named_as_the_interview_asked_for_it(tmp_path: 
     [found] = json.loads(run_cli("check", answers, "--json").out)["findings"]
     assert found["message"] == "NAW's offtake commitment has no tracking"
     assert found["question"] == (
-        "Complementary strengths › Offtake commitments #1 (NAW takes 30 GWh a year) › "
+        "Complementary strengths › Offtake commitments › the first offtake commitment (NAW takes 30 GWh a year) › "
         "How it is forecast and tracked"
     )
     data["deal"]["purpose"] = "production_efficiency"  # there it is the plant's allocation
@@ -761,13 +761,10 @@ def _table(data: bytes, first_heading: str) -> Table:
 
 NOTICES = (
     "A notice under this term sheet must be in writing and delivered by hand, by courier or by "
-    "email to the address that the recipient has notified to the other party for this purpose. "
-    "A notice delivered by hand or courier is received on delivery. A notice sent by email is "
-    "received when sent, unless the sender receives a message that it was not delivered; if it "
-    "is sent outside working hours at the place of receipt, it is received at the start of the "
-    "next working day there."
+    "email to the address that the recipient has notified to the other party for this purpose."
 )
-"""Lodestar's notices clause, which gives no address: the finding about it is commented there."""
+"""The paragraph of Lodestar's notices clause that would give the addresses: the finding about
+them is commented there (the rules on receipt follow in a paragraph of their own)."""
 
 
 def test_findings_become_comments_on_the_open_points_they_are_about(tmp_path: Path) -> None:
@@ -781,12 +778,12 @@ def test_findings_become_comments_on_the_open_points_they_are_about(tmp_path: Pa
             "renewal, renewal by mutual agreement or at a party's option, with the notice needed "
             "to stop a renewal).",
         ),
-        "BLOCKING: Treatment of shared assets. Tooling (E-axle series tooling at Kopřivnice) has no treatment on exit. Settle it in the interview at “Agreed exit path › Shared assets on exit #2 (tooling) › Who keeps, buys or licenses it on exit”.": (
+        "BLOCKING: Treatment of shared assets. Tooling (E-axle series tooling at Kopřivnice) has no treatment on exit. Settle it in the interview at “Agreed exit path › Shared assets on exit › the second asset class (tooling) › Who keeps, buys or licenses it on exit”.": (
             "[●]",
             "E-axle series tooling at Kopřivnice: [●] (to be agreed: whether a party takes it "
             "over and at what price, or whether its owner keeps it or it is scrapped).",
         ),
-        "WARNING: Executable contributions. SKM's engineering capacity contribution has no tracking. Settle it in the interview at “Complementary strengths › Contributions #1 (SKM: engineering capacity 35 FTE) › How its use is tracked and reported”.": (
+        "WARNING: Executable contributions. SKM's engineering capacity contribution has no tracking. Settle it in the interview at “Complementary strengths › Contributions › the first contribution (SKM: engineering capacity 35 FTE) › How its use is tracked and reported”.": (
             "[●]",
             "[●]",
         ),
@@ -871,7 +868,7 @@ def test_the_open_points_are_a_document_beside_the_term_sheet(tmp_path: Path) ->
             "blocking",
             "Treatment of shared assets",
             "Tooling (E-axle series tooling at Kopřivnice) has no treatment on exit.",
-            "Agreed exit path › Shared assets on exit #2 (tooling) › Who keeps, buys or "
+            "Agreed exit path › Shared assets on exit › the second asset class (tooling) › Who keeps, buys or "
             "licenses it on exit",
         ],
         [
@@ -879,7 +876,7 @@ def test_the_open_points_are_a_document_beside_the_term_sheet(tmp_path: Path) ->
             "warning",
             "Executable contributions",
             "SKM's engineering capacity contribution has no tracking.",
-            "Complementary strengths › Contributions #1 (SKM: engineering capacity 35 FTE) › "
+            "Complementary strengths › Contributions › the first contribution (SKM: engineering capacity 35 FTE) › "
             "How its use is tracked and reported",
         ],
         [

@@ -318,11 +318,11 @@ def test_each_finding_on_the_incomplete_deal_names_the_question_that_settles_it(
     )
     assert asked_at(engine, ("exit", "renewal")) == asked_at(engine, ("exit", "renewal", "type"))
     assert asked_at(engine, ("exit", "assets", 1, "treatment")) == (
-        "Agreed exit path › Shared assets on exit #2 (tooling) › "
+        "Agreed exit path › Shared assets on exit › the second asset class (tooling) › "
         "Who keeps, buys or licenses it on exit"
     )
     assert asked_at(engine, ("strengths", "contributions", 1, "tracking")) == (
-        "Complementary strengths › Contributions #1 (SKM: engineering capacity 35 FTE) › "
+        "Complementary strengths › Contributions › the first contribution (SKM: engineering capacity 35 FTE) › "
         "How its use is tracked and reported"
     )
     assert asked_at(engine, ("exit", "triggers")).endswith("› Exit triggers")

@@ -291,7 +291,10 @@ def test_the_settle_menu_wraps_a_long_finding_instead_of_cutting_it(
     assert all(len(line) <= 80 for line in menu.splitlines())
     shown = " ".join(menu.split())
     # Findings that read alike are told apart by where they are asked, at their end.
-    assert "› Contributions #2 (BFW: engineering capacity 120 FTE) › How its use is" in shown
+    assert (
+        "› Contributions › the second contribution (BFW: engineering capacity 120 FTE) › How its use is"
+        in shown
+    )
 
 
 def test_fill_in_counts_the_notice_questions_an_address_brings(

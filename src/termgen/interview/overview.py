@@ -19,6 +19,7 @@ from termgen.interview.state import State
 from termgen.interview.steps import Ask, Offer
 from termgen.interview.types import show
 from termgen.model.paths import AnswerPath, dotted, split
+from termgen.wording import ordinal_words
 
 LEFT_OPEN = "(left open)"
 
@@ -114,7 +115,8 @@ def marked_at(engine: State, path: AnswerPath) -> Group | None:
 
 
 def asked_at(engine: State, path: AnswerPath) -> str | None:
-    """Where the answer at `path` is asked, e.g. 'Exit › Exit triggers #2 (breach) › Cure'."""
+    """Where the answer at `path` is asked, e.g. 'Exit › Exit triggers › the second exit
+    trigger (breach) › Cure'."""
     marked = marked_at(engine, path)
     for section, item in engine.items():
         if item is marked:
@@ -138,7 +140,9 @@ def asked_at(engine: State, path: AnswerPath) -> str | None:
         number = own_entries(engine, item).index(rest[0]) + 1
         summary = engine.summary(item, rest[0])
         about = f" ({summary})" if any(char.isalnum() for char in summary) else ""
-        entry = f"{item.title} #{number}{about}"
+        # In words, as the open points a lawyer reads name it: "Contributions › the first
+        # contribution (SKM: ...)", not a raw "#1".
+        entry = f"{item.title} › the {ordinal_words(number)} {item.item}{about}"
         inner = _entry_question(engine, item, rest[0], rest[1:])
         return f"{section.title} › {entry}" + (f" › {inner.prompt}" if inner else "")
     return None

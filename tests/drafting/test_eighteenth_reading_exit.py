@@ -134,8 +134,11 @@ def test_a_withdrawn_party_whose_shares_nobody_bought_keeps_their_economic_right
     assert "with the rights they carry" not in buy_out
     assert (
         "the Exiting Party keeps its shares' rights to dividends and to a share of the surplus on "
-        "a winding up. Unless its own material breach, insolvency or change of control gave rise "
-        "to the notice of exit, it keeps its votes"
+        "a winding up, and it still owes its part of a capital call that fell due before then."
+    ) in buy_out
+    assert (
+        "Unless its own material breach, insolvency or change of control gave rise to the notice "
+        "of exit, it keeps its votes"
     ) in buy_out
     assert (
         "Where a call option belongs to two or more parties and only one of them wishes to buy, "

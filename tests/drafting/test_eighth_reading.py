@@ -90,7 +90,8 @@ def test_a_jv_that_ends_is_wound_up_by_resolution_liquidator_and_order_of_paymen
         f"{numbers['exit.survival']} is either performed by the JV in liquidation"
     ) in winding_up
     assert (
-        "the JV is wound up only if the remaining parties so agree, as clause "
+        "the JV is wound up only if the remaining parties so agree or fewer than two parties "
+        "remain, as clause "
         f"{numbers['exit.winding-up']} provides."
     ) in texts["exit.stake-buy-out"]
     for name in ("bridge-technology.yaml", "platform-sharing.yaml", "robotaxi-pilot.yaml"):

@@ -395,9 +395,9 @@ def test_a_call_option_not_exercised_in_time_winds_the_jv_up() -> None:
         "for convenience the Exiting Party may first"
     ) in _texts(data)["exit.stake-buy-out"]
     assert (
-        f"and after any other exit, the JV is wound up as clause {numbers['exit.winding-up']} "
-        "provides, unless the parties agree otherwise, and the Exiting Party cannot block it. "
-        "The price is"
+        "If no such sale is made, and after any other exit, the JV is wound up as clause "
+        f"{numbers['exit.winding-up']} provides, unless the parties agree otherwise, and the "
+        "Exiting Party cannot block it. The price is"
     ) in _texts(data)["exit.stake-buy-out"]
 
     three = _answers("edrive-jv.yaml")
@@ -408,8 +408,11 @@ def test_a_call_option_not_exercised_in_time_winds_the_jv_up() -> None:
         f"parties, as clause {numbers['exit.triggers']} provides"
     ) in texts["exit.stake-buy-out"]
     assert (
-        "ends early only if all parties agree, fewer than two parties remain or the JV is wound "
-        f"up as clause {numbers['exit.winding-up']} provides."
+        "ends early only if all parties agree or fewer than two parties remain in it."
+    ) in texts["exit.triggers"]
+    assert (
+        "When the partnership ends as a whole otherwise, the JV is wound up as clause "
+        f"{numbers['exit.winding-up']} provides."
     ) in texts["exit.triggers"]
 
     data["positions"] = {"exit.stake-buy-out": "call option only"}

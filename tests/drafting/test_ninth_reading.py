@@ -226,7 +226,8 @@ def test_a_german_or_polish_jv_goes_into_liquidation_with_its_liquidators() -> N
 def test_the_end_of_a_three_party_jv_cites_the_winding_up_clause() -> None:
     data = _answers("edrive-jv.yaml")
     assert (
-        f"or the JV is wound up as clause {_numbers(data)['exit.winding-up']} provides."
+        "When the partnership ends as a whole otherwise, the JV is wound up as clause "
+        f"{_numbers(data)['exit.winding-up']} provides."
     ) in _texts(data)["exit.triggers"]
 
 

@@ -55,15 +55,17 @@ def test_a_party_that_left_by_its_own_notice_keeps_its_say_for_a_year_only() -> 
         "of exit, it keeps its votes, through its directors and as a shareholder, for 12 months "
         "after its withdrawal takes effect: a party that withdrew by its own notice keeps its say "
         "for that long, but a party that has left cannot block the JV for ever. An Exiting Party "
-        "at fault loses its say at once, and any other Exiting Party loses it once those 12 "
-        "months have passed while it still holds shares: the directors it appointed are not "
+        "at fault loses its say from the day the notice of exit is given, and any other Exiting "
+        "Party loses it once those 12 months have passed while it still holds shares: the "
+        "directors it appointed are not "
         "counted in a quorum and have no vote"
     ) in buy_out
     assert (
         "Once those 12 months have passed, the other parties may also, at any time while the "
         "Exiting Party still holds shares, buy all of them, in proportion to their shareholdings "
-        "or as they agree between them (call option); for that option the Valuation Date is the "
-        "day it is exercised."
+        "or as they agree between them (call option), by written notice to it: that notice "
+        "exercises the option, the time set above for exercising an option does not apply to it, "
+        "and its Valuation Date is the day the notice is given."
     ) in buy_out
     # The Board's quorum and the annex say so where they list who is not needed.
     numbers = _numbers(data)

@@ -96,6 +96,14 @@ class Question(Record):
             "a licence is not shown an example of engineering capacity."
         ),
     )
+    example_follows: Text | None = Field(
+        None,
+        description=(
+            "For a number per party (board seats): the shares per party its example follows "
+            "once they are answered, a path such as goals.value_sharing.equity: the larger "
+            "holder is shown more seats, a majority holder a majority of them."
+        ),
+    )
     help_in: dict[Text, Text] = Field(
         default_factory=dict,
         description=(

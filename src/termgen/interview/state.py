@@ -18,7 +18,7 @@ from termgen.interview.data import ABSENT, OPEN, for_file, get, put, remove
 from termgen.interview.places import foreign_legal_form
 from termgen.interview.spec import Group, Question, Section, Spec
 from termgen.interview.steps import Ask
-from termgen.interview.types import AnswerError, NewBody, parse, show
+from termgen.interview.types import AnswerError, NewBody, parse, seats_following, show
 from termgen.model import Deal
 from termgen.model.common import JOINT
 from termgen.model.messages import clean_loc, plain_message
@@ -200,6 +200,28 @@ class State:
         ]
         return next((place for place in found if isinstance(place, str)), None)
 
+    def example(self, step: Ask) -> str | None:
+        """The example a question shows in this deal: in the parties' own names where it
+        asks for shares or numbers per party (seats following the shares, where answered),
+        else the one for this entry of a list (the second party's, an IP licence's), the
+        deal's place and purpose."""
+        question = step.question
+        parties = self.party_names()
+        if question.type in ("shares", "per_party") and len(parties) >= 2:
+            return _per_party_example(question, parties, self.data)
+        purpose = get(self.data, ("deal", "purpose"))
+        entry, kind = 0, None
+        if step.group is not None and step.entry is not None:
+            entry = self.entries(step.group).index(step.entry)
+            answers = self.entry_data(step.group, step.entry)
+            kind = answers.get("kind") if isinstance(answers, dict) else None
+        return question.example_for(
+            purpose if isinstance(purpose, str) else None,
+            entry,
+            self.place(step.group, step.entry),
+            kind,
+        )
+
     def other_way(self, step: Ask, raw: Any) -> Ask | None:
         """The question that gives this answer another way, where what was typed answers
         that one and not this: a length of time typed where a date is asked ('42 months',
@@ -274,6 +296,7 @@ class State:
             unit=step.question.unit,
             confirmed=confirmed,
             any_language=step.question.as_written,
+            example=self.example(step),
         )
 
     def check(self, step: Ask, raw: Any, confirmed: str | None = None) -> str | None:
@@ -399,3 +422,21 @@ class State:
             self._summaries[group.summary] = self.env.from_string(group.summary)
         text = self._summaries[group.summary].render(item=item).replace(PLACEHOLDER_MARK, "")
         return " ".join(text.split())
+
+
+def _per_party_example(question: Question, parties: list[str], data: dict[str, Any]) -> str:
+    """Shares or numbers per party in the deal's own party names; seats that follow the
+    shares the question names (`example_follows`) once those are answered."""
+    if question.type == "per_party":
+        shares = get(data, split(question.example_follows)) if question.example_follows else None
+        seats = seats_following(shares) if isinstance(shares, dict) else {}
+        if seats:
+            return "; ".join(f"{party} {count}" for party, count in seats.items())
+        return "; ".join(f"{party} 3" for party in parties)
+    each = 100 // len(parties)
+    shares = (
+        [60, 40]
+        if len(parties) == 2
+        else [100 - each * (len(parties) - 1)] + [each] * (len(parties) - 1)
+    )
+    return "; ".join(f"{party} {share}" for party, share in zip(parties, shares, strict=True))

@@ -234,7 +234,16 @@ def _in_terminal(
             save(runner.paused())
         answer_file.close()
         return _paused(env, output)
-    env.out_wrapped(f"\nEvery question is answered, and the answers are saved in {output}.", "")
+    details = runner.details_left()
+    if details:  # not every question: those the details pass asks are still to come
+        env.out_wrapped(
+            f"\nThe first pass is done, and the answers are saved in {output}. {details} "
+            f"detail question{'s are' if details > 1 else ' is'} left: 'Fill in the details' "
+            "below asks them.",
+            "",
+        )
+    else:
+        env.out_wrapped(f"\nEvery question is answered, and the answers are saved in {output}.", "")
     try:
         _findings_and_drafts(command, env, runner, deal)
     except KeyboardInterrupt:

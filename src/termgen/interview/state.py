@@ -9,18 +9,20 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from jinja2 import Template
 from pydantic import ValidationError
 
+from termgen.deadlines.dates import last_day_to_stop_renewal, renewal_deadline
 from termgen.interview.data import ABSENT, OPEN, for_file, get, put, remove
 from termgen.interview.places import foreign_legal_form
 from termgen.interview.spec import Group, Question, Section, Spec
 from termgen.interview.steps import Ask
 from termgen.interview.types import AnswerError, NewBody, parse, seats_following, show
 from termgen.model import Deal
-from termgen.model.common import JOINT
+from termgen.model.common import JOINT, Duration, Record, shift
+from termgen.model.exit import Renewal, Term
 from termgen.model.messages import clean_loc, plain_message
 from termgen.model.paths import AnswerPath, expected_ahead, shape_at, shape_of, split
 from termgen.templating.missing import PLACEHOLDER_MARK
@@ -28,6 +30,10 @@ from termgen.templating.sandbox import RenderError, Sandbox
 from termgen.wording import article, date_text
 
 BODIES = "governance.bodies"
+RecordT = TypeVar("RecordT", bound=Record)
+REVIEWS = "change.review_points"
+"""Review points are held at a time after the effective date that the term bounds: a term
+changed under them (or given after they were taken from the suggestions) may end first."""
 
 
 class ConditionStopped(Exception):
@@ -324,7 +330,11 @@ class State:
             return wrong
         if value is None:
             return AnswerError(self._needed(step)) if step.question.required else None
-        doubt = self._past(step, value) or self._form_of_another_law(step, value)
+        doubt = (
+            self._past(step, value)
+            or self._form_of_another_law(step, value)
+            or self._review_too_late(step, value)
+        )
         if doubt is not None and not (isinstance(raw, str) and raw.strip() == confirmed):
             return doubt
         candidate = copy.deepcopy(self.data)
@@ -370,6 +380,31 @@ class State:
         return AnswerError(
             f"{date_text(value)} is before the draft's date ({date_text(dated)}), and this date "
             "is expected ahead of it. Press Enter to keep it, or type the date you mean",
+            doubt=True,
+        )
+
+    def _review_too_late(self, step: Ask, value: object) -> AnswerError | None:
+        """A review point held after the last day to stop a renewal, as the term and the
+        notice answered so far give it, is asked back: it can no longer decide on renewing.
+        Typed again as it was, or with Enter, it is kept (a review of scope may come late)."""
+        if step.path[:2] != split(REVIEWS) or step.question.path not in ("date", "after"):
+            return None
+        renewal = _record(Renewal, get(self.data, ("exit", "renewal")))
+        term = _record(Term, get(self.data, ("exit", "term")))
+        deadline = last_day_to_stop_renewal(term, renewal)
+        start = term.effective_date if term is not None else None
+        if isinstance(value, dict) and start is not None:  # a time after the effective date
+            day: object = shift(start, Duration.model_validate(value))
+        else:
+            day = value
+        if deadline is None or not isinstance(day, dt.date) or day <= deadline:
+            return None
+        assert renewal is not None and renewal.notice is not None
+        earlier = "an earlier date" if step.question.path == "date" else "a shorter time"
+        return AnswerError(
+            f"{date_text(day)} is after {renewal_deadline(renewal)} ({date_text(deadline)}, "
+            f"{renewal.notice} before the initial term ends): a review held then can no longer "
+            f"decide on the renewal. Type {earlier}, or press Enter to keep it",
             doubt=True,
         )
 
@@ -440,3 +475,14 @@ def _per_party_example(question: Question, parties: list[str], data: dict[str, A
         else [100 - each * (len(parties) - 1)] + [each] * (len(parties) - 1)
     )
     return "; ".join(f"{party} {share}" for party, share in zip(parties, shares, strict=True))
+
+
+def _record(model: type[RecordT], answers: Any) -> RecordT | None:
+    """The answers of one record of the deal (its term), those left open left out; None while
+    the model refuses them as they stand."""
+    if not isinstance(answers, dict):
+        return None
+    try:
+        return model.model_validate({k: v for k, v in answers.items() if v is not OPEN})
+    except ValidationError:
+        return None

@@ -297,6 +297,10 @@ def _ask_back_unit_of_quantity(text: str) -> None:
         return
     unit, language = found
     meant = written_as(Quantity, _point_for_comma(f"{match[1]} {unit}"))
+    try:
+        parse("quantity", meant)
+    except AnswerError:
+        return  # no quantity in English either ('42 42 usine'): nothing Enter could take
     raise AnswerError(
         f"'{text}' is {meant} in {language}; the draft is in English. Press Enter to take "
         f"{meant}, or change it",

@@ -11,7 +11,7 @@ from pathlib import Path
 from termgen.answers.read import load_deal
 
 from ..conftest import run_cli
-from .terminal import CLEAR, ENTER, ScriptedTerminal, pasted, run_interview
+from .terminal import CLEAR, CTRL_C, ENTER, ScriptedTerminal, pasted, run_interview
 
 TYPED = {
     "deal.name": "Project Keystone",
@@ -153,3 +153,32 @@ def test_what_is_said_to_be_left_with_the_suggestions_is_what_the_first_pass_ask
         f"The first pass is done, and the answers are saved in {tmp_path / 'deal.yaml'}. "
         f"{details} detail questions are left: 'Fill in the details' below asks them."
     ) in said
+
+
+def _suggested(tmp_path: Path, *library: str | Path) -> str:
+    """What the suggestions for a software deal say, the interview paused at them."""
+    typed = {"deal.name": f"{CLEAR}Project Keystone{ENTER}", "deal.purpose": f"software{ENTER}"}
+    terminal = ScriptedTerminal(lambda key: typed.get(key, CTRL_C))
+    status, out, _ = run_interview(terminal, "-o", tmp_path / "deal.yaml", *library)
+    assert status == 130 and terminal.asked[-1] == "preset"
+    return " ".join(out.split())
+
+
+def test_the_suggestions_bind_on_what_the_draft_binds_on_from_the_clause_library(
+    tmp_path: Path,
+) -> None:
+    said = _suggested(tmp_path)
+    assert (
+        "Sections that bind even so (separate with ;): none. The draft "
+        "always binds on confidentiality, exclusive negotiations (once agreed), expiry, "
+        "announcements, notices, entire agreement, no partnership, counterparts, costs of "
+        "negotiation, governing law and disputes."
+    ) in said
+    overlay = tmp_path / "counsel"
+    overlay.mkdir()
+    (overlay / "library.yaml").write_text(
+        "always_binding: [confidentiality, governing law, disputes]\n", encoding="utf-8"
+    )
+    (tmp_path / "deal.yaml").unlink()
+    said = _suggested(tmp_path, "--library", overlay)
+    assert "The draft always binds on confidentiality, governing law and disputes." in said

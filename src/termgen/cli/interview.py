@@ -185,7 +185,9 @@ def _interview(
     from termgen.interview.engine import Engine
 
     refused = _refused(data, source)
-    engine = Engine(spec, with_open_marks(data), today=env.today())
+    engine = Engine(
+        spec, with_open_marks(data), today=env.today(), always_binding=_always_binding(command, env)
+    )
     engine.resume()
     if command.no_input or not env.interactive:
         problems = sorted([*refused.asked, *refused.dropped], key=lambda problem: problem.place)
@@ -195,6 +197,16 @@ def _interview(
             "say where to save the answers with -o FILE (they are saved after every answer)"
         )
     return _in_terminal(command, env, engine, refused, output)
+
+
+def _always_binding(command: Interview, env: Environment) -> tuple[str, ...]:
+    """What the clause library's drafts always bind on (its library.yaml, over the layers)."""
+    from termgen.library.folders import library_layers
+    from termgen.library.load import library_settings
+    from termgen.library.style import always_binding
+
+    layers = library_layers(command.library, env.environ)
+    return always_binding(library_settings(layers, env.cache()))
 
 
 def _in_terminal(

@@ -31,6 +31,7 @@ from termgen.interview.overview import (
 )
 from termgen.interview.prompts import Prompter
 from termgen.interview.spec import Group, Question, Section, for_purpose
+from termgen.interview.state import BINDING_SECTIONS
 from termgen.interview.steps import Ask, Manage, Offer, Step
 from termgen.interview.types import TEXT_TYPES
 from termgen.model import Deal
@@ -554,6 +555,10 @@ class Runner:
             if isinstance(item, Group):
                 entries = [self.engine.render_summary(item, entry) for entry in value]
                 lines.append((item.title, "; ".join(entry.rstrip(".") for entry in entries)))
+            elif item.path == BINDING_SECTIONS and self.engine.always_binding:
+                # What the draft binds on anyway is suggested with them, not left unsaid.
+                besides = answer_text(item, value) if value else "none"
+                lines.append((item.prompt, f"{besides}. {self.engine.binds_always()}"))
             else:
                 lines.append((item.prompt, answer_text(item, value)))
         return lines

@@ -27,10 +27,12 @@ from termgen.model.messages import clean_loc, plain_message
 from termgen.model.paths import AnswerPath, expected_ahead, shape_at, shape_of, split
 from termgen.templating.missing import PLACEHOLDER_MARK
 from termgen.templating.sandbox import RenderError, Sandbox
-from termgen.wording import article, date_text
+from termgen.wording import and_join, article, date_text
 
 BODIES = "governance.bodies"
 RecordT = TypeVar("RecordT", bound=Record)
+BINDING_SECTIONS = "deal.binding_sections"
+"""The sections a term sheet that does not bind binds on besides those it always does."""
 REVIEWS = "change.review_points"
 """Review points are held at a time after the effective date that the term bounds: a term
 changed under them (or given after they were taken from the suggestions) may end first."""
@@ -54,6 +56,9 @@ class State:
     data: dict[str, Any] = field(default_factory=dict)
     today: dt.date = field(default_factory=dt.date.today)
     env: Sandbox = field(default_factory=Sandbox, repr=False)
+    always_binding: tuple[str, ...] = ()
+    """What the drafts bind on in a term sheet that does not bind, whatever is answered (the
+    clause library's list, library.yaml): said where further binding sections are asked."""
     _summaries: dict[str, Template] = field(default_factory=dict, repr=False)
     """Each group's summary template, compiled once: lists are summarised at every step."""
     _alternatives: dict[str, list[Question]] | None = field(default=None, repr=False)
@@ -184,7 +189,19 @@ class State:
                 return conditional.help
         purpose = get(self.data, ("deal", "purpose"))
         place = self.place(group, entry)
-        return question.help_for(purpose if isinstance(purpose, str) else None, place)
+        found = question.help_for(purpose if isinstance(purpose, str) else None, place)
+        if question.path == BINDING_SECTIONS and self.always_binding:
+            return " ".join(filter(None, [self.binds_always(), found]))
+        return found
+
+    def binds_always(self) -> str:
+        """What the drafts bind on whatever the binding sections say, as the help and the
+        suggestions say it."""
+        named = [
+            "exclusive negotiations (once agreed)" if name == "exclusivity" else name
+            for name in self.always_binding
+        ]
+        return f"The draft always binds on {and_join(named)}."
 
     def place(self, group: Group | None = None, entry: int | None = None) -> str | None:
         """Where the deal is, the nearest place the answers name so far: the entry's own

@@ -29,7 +29,7 @@ def test_the_open_points_are_counted_before_their_list_not_after_the_answers_loo
     assert status == 0, err
     said = " ".join(out.split())
     assert "The answers are complete" not in said
-    saved = said.index(f"Every question is answered, and the answers are saved in {target}.")
+    saved = said.index(f"The first pass is done, and the answers are saved in {target}.")
     counted = said.index(
         "1 point is still open (0 blocking, 1 warning), listed below with the question that "
         "settles each; the drafts list them too, in the open points file."

@@ -4,12 +4,15 @@ exclusivity, conditions, escalation and disputes clauses as drafted."""
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from termgen.answers.read import read_answers
 from termgen.drafting.structure import Draft, plain
+from termgen.library.folders import library_layers
+from termgen.library.load import load_library
 from termgen.model import Deal
 from termgen.pipeline import DealRun
 
@@ -72,6 +75,39 @@ def test_a_term_sheet_that_does_not_bind_binds_on_law_forum_costs_and_its_expiry
     text = _texts(data)[status]
     assert opening + _cited(data, ALWAYS_BINDING) + " bind" in text.replace(", which bind", " bind")
     assert "expires, and the negotiations end, as clause " in text
+
+
+def test_what_always_binds_is_the_clause_library_s_list_which_an_overlay_may_replace(
+    tmp_path: Path,
+) -> None:
+    assert builtin_library().always_binding == (
+        "confidentiality",
+        "exclusivity",
+        "expiry",
+        "announcements",
+        "notices",
+        "entire agreement",
+        "no partnership",
+        "counterparts",
+        "costs of negotiation",
+        "governing law",
+        "disputes",
+    )
+    (tmp_path / "library.yaml").write_text(
+        "always_binding: [confidentiality, governing law, disputes]\n", encoding="utf-8"
+    )
+    data = _answers("robotaxi-pilot.yaml")
+    library = load_library(library_layers([tmp_path], {}))
+    draft = DealRun(Deal.model_validate(data), library).draft
+    [status] = [clause for clause in draft.clauses() if clause.id == "general.status.non-binding"]
+    text = "\n".join(plain(paragraph) for paragraph in status.paragraphs)
+    numbers = {clause.id: clause.number for clause in draft.clauses()}
+    assert (
+        f"{numbers['general.confidentiality']} (confidentiality), "
+        f"{numbers['general.governing-law']} (governing law) and "
+        f"{numbers['general.disputes']} (disputes), which bind the parties from signature"
+    ) in text
+    assert "(announcements)" not in text and "(expiry of this term sheet)" not in text
 
 
 @pytest.mark.parametrize(

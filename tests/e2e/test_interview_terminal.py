@@ -147,7 +147,7 @@ def test_lists_escape_open_answers_progress_and_comments_in_a_real_terminal(
     assert "Seat of the arbitration (city): (left open)" in review
     assert "valued on a buy-out: (left open)" in review
     child.send(ENTER)
-    child.expect_exact("Every question is answered")
+    child.expect_exact("The first pass is done")
     _answer(child, "Stop here and draft later", f"Stop{ENTER}")
     findings = child.before.split("What next?")[0]
     child.expect(pexpect.EOF)
@@ -322,7 +322,7 @@ def test_the_review_is_chosen_by_section_and_fits_a_short_narrow_terminal(
     child.send(ESCAPE)
     _pointer_on(child, "Agreed exit path")  # back in the sections, where it was
     child.send(f"everything{ENTER}")
-    child.expect_exact("Every question is answered")
+    child.expect_exact("The first pass is done")
     _answer(child, "Stop here and draft later", f"Stop{ENTER}")
     child.expect(pexpect.EOF)
     child.close()

@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import re
 import signal
+from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,14 @@ PASTE_START, PASTE_END = "\x1b[200~", "\x1b[201~"
 """A terminal's bracketed paste: the line editor takes the text as one key, not one per letter."""
 
 
+MOST_PROMPTS = 1500
+"""More prompts than the longest interview of an example asks with its details (a few hundred)."""
+
+
+class EndlessInterview(AssertionError):
+    """An interview that asks more prompts than any example needs: a loop, stopped."""
+
+
 class ScriptedTerminal:
     """Gives each prompt the keystrokes `keys(prompt_key)` returns, and records what was asked."""
 
@@ -43,16 +52,28 @@ class ScriptedTerminal:
         keys: Callable[[str], str],
         seconds_per_prompt: int = 30,
         screen: io.StringIO | None = None,
+        most_prompts: int = MOST_PROMPTS,
     ) -> None:
-        """`screen`, if given, takes what the prompts write (their text, without cursor moves)."""
+        """`screen`, if given, takes what the prompts write (their text, without cursor moves);
+        past `most_prompts` prompts, the interview is stopped as one that goes round in
+        circles."""
         self.keys = keys
         self.screen = screen
         self.asked: list[str] = []
         self.seconds_per_prompt = seconds_per_prompt
+        self.most_prompts = most_prompts
         self._pipes = contextlib.ExitStack()
         self._current: Any = None
 
     def __call__(self, key: str) -> dict[str, Any]:
+        if len(self.asked) >= self.most_prompts:
+            # Each prompt keeps its pipe open until the end: an interview that asks the same
+            # prompts again and again would otherwise grow until the machine runs out of memory.
+            last = Counter(self.asked[-50:]).most_common(3)
+            raise EndlessInterview(
+                f"more than {self.most_prompts} prompts: the interview goes round in circles; "
+                f"most asked of the last 50: {last}"
+            )
         self.asked.append(key)
         signal.alarm(self.seconds_per_prompt)
         self._current = self._pipes.enter_context(create_pipe_input())

@@ -632,9 +632,10 @@ def test_an_answer_offered_in_place_of_another_is_taken_as_it_is_offered(
     parse(kind, offer, parties=_PARTIES, unit="days")
 
 
-def test_a_suggested_review_before_renewal_follows_the_term() -> None:
-    """Suggested six months before a four-year term ends, the review before renewal moves
-    with the term given, and again when it changes; one the user moved stays."""
+def test_a_suggested_review_before_renewal_follows_the_term_and_the_notice() -> None:
+    """Suggested six months before the last day to stop a renewal (12 months' notice), the
+    review before renewal moves with the term given, and again when it or the notice changes;
+    one the user moved stays."""
     engine = _engine({**START, "deal": {"name": "X", "purpose": "electrification"}})
     offer = engine.next_step()
     assert isinstance(offer, Offer)
@@ -646,10 +647,19 @@ def test_a_suggested_review_before_renewal_follows_the_term() -> None:
 
     term = _step(engine, "exit.term.initial")
     assert engine.answer(term, "12 years") is None
-    assert held() == "138 months"
+    assert held() == "126 months"
     assert engine.answer(term, "7 years") is None
-    assert held() == "78 months"
-    next(p for p in engine.data["change"]["review_points"] if p["after"] == "78 months")[
+    assert held() == "66 months"
+    section, question = next(
+        (section, item) for section, item in engine.items() if item.id == "exit.renewal.notice"
+    )
+    assert isinstance(question, Question)
+    notice = Ask(question, ("exit", "renewal", "notice"), section)  # suggested: not asked
+    assert engine.answer(notice, "18 months") is None
+    assert held() == "60 months"
+    assert engine.answer(notice, "90 days") is None
+    assert held() == "75 months"
+    next(p for p in engine.data["change"]["review_points"] if p["after"] == "75 months")[
         "after"
     ] = "5 years"
     assert engine.answer(term, "10 years") is None

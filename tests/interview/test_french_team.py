@@ -196,11 +196,12 @@ def test_esc_removes_a_half_entry_an_older_file_kept(tmp_path: Path, spec) -> No
 
 
 def test_a_suggested_review_follows_a_term_given_by_its_end_date(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
-    """The review before renewal as suggested (42 months), and a term given by its end date,
-    ten years to the day: the review moves to six months before that end."""
+    """The review before renewal as suggested (30 months), and a term given by its end date,
+    ten years to the day: the review moves to six months before the last day to stop a
+    renewal, 18 months before that end."""
     data = _example()
     data["exit"]["term"] = {"effective_date": dt.date(2027, 6, 1)}
-    suggested = {"name": "Review before renewal", "after": "42 months"}
+    suggested = {"name": "Review before renewal", "after": "30 months"}
     data["change"]["review_points"].append({**suggested, "options": ["continue", "exit"]})
     target = tmp_path / "deal.yaml"
     target.write_text(dump_answers(data), encoding="utf-8")
@@ -211,9 +212,30 @@ def test_a_suggested_review_follows_a_term_given_by_its_end_date(tmp_path: Path,
     }
     _run(spec, overrides, target, "--resume", target, data=data, resumed=data)
     points = read_answers(target)[0]["change"]["review_points"]
-    assert next(p for p in points if p["name"] == "Review before renewal")["after"] == (
-        "114 months"
-    )
+    assert next(p for p in points if p["name"] == "Review before renewal")["after"] == ("96 months")
+
+
+def test_a_review_typed_after_the_last_day_to_stop_the_renewal_is_asked_back(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    """Ten years from 1 June 2027 with 18 months' notice: the last day to give notice is
+    1 December 2035, and a review on 31 March 2036 can no longer stop the renewal. Enter keeps
+    it all the same."""
+    data = _example()
+    partial = copy.deepcopy(data)
+    del partial["change"]["review_points"][2]["date"]
+    target = tmp_path / "deal.yaml"
+    target.write_text(dump_answers(partial), encoding="utf-8")
+    overrides = {"review_points#3.date": [retyped("2036-03-31"), ENTER]}
+    _, said = _run(spec, overrides, target, "--resume", target, data=data, resumed=partial)
+    assert (
+        "✗ 31 March 2036 is after the last day to give notice of non-renewal (1 December 2035, "
+        "18 months before the initial term ends): a review held then can no longer decide on "
+        "the renewal. Type an earlier date, or press Enter to keep it"
+    ) in said
+    points = read_answers(target)[0]["change"]["review_points"]
+    assert str(points[2]["date"]) == "2036-03-31"
 
 
 def test_the_draft_version_is_asked_with_its_first_answers(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]

@@ -185,7 +185,9 @@ def _interview(
     from termgen.interview.engine import Engine
 
     refused = _refused(data, source)
-    engine = Engine(spec, with_open_marks(data), today=env.today())
+    engine = Engine(
+        spec, with_open_marks(data), today=env.today(), always_binding=_always_binding(command, env)
+    )
     engine.resume()
     if command.no_input or not env.interactive:
         problems = sorted([*refused.asked, *refused.dropped], key=lambda problem: problem.place)
@@ -195,6 +197,16 @@ def _interview(
             "say where to save the answers with -o FILE (they are saved after every answer)"
         )
     return _in_terminal(command, env, engine, refused, output)
+
+
+def _always_binding(command: Interview, env: Environment) -> tuple[str, ...]:
+    """What the clause library's drafts always bind on (its library.yaml, over the layers)."""
+    from termgen.library.folders import library_layers
+    from termgen.library.load import library_settings
+    from termgen.library.style import always_binding
+
+    layers = library_layers(command.library, env.environ)
+    return always_binding(library_settings(layers, env.cache()))
 
 
 def _in_terminal(
@@ -234,7 +246,16 @@ def _in_terminal(
             save(runner.paused())
         answer_file.close()
         return _paused(env, output)
-    env.out_wrapped(f"\nEvery question is answered, and the answers are saved in {output}.", "")
+    details = runner.details_left()
+    if details:  # not every question: those the details pass asks are still to come
+        env.out_wrapped(
+            f"\nThe first pass is done, and the answers are saved in {output}. {details} "
+            f"detail question{'s are' if details > 1 else ' is'} left: 'Fill in the details' "
+            "below asks them.",
+            "",
+        )
+    else:
+        env.out_wrapped(f"\nEvery question is answered, and the answers are saved in {output}.", "")
     try:
         _findings_and_drafts(command, env, runner, deal)
     except KeyboardInterrupt:

@@ -38,7 +38,7 @@ def assemble(outline: Outline, library: Library) -> Draft:
     """Render every clause of the outline and build each section's tables."""
     env = Sandbox(style=library.style)
     numbers = _numbers(outline)
-    context = text_context(outline.deal, numbers)
+    context = text_context(outline.deal, numbers, library.always_binding)
     texts = (clause.choice.text for clause in outline.clauses())
     prefetch_texts(env, texts, text_scope(), library.cache)
     documents = []
@@ -71,7 +71,7 @@ def clause_texts(
     chosen = list(clauses)
     env = Sandbox(style=library.style)
     numbers = _numbers(outline)
-    context = text_context(outline.deal, numbers)
+    context = text_context(outline.deal, numbers, library.always_binding)
     prefetch_texts(env, (clause.choice.text for clause in chosen), text_scope(), library.cache)
     return {
         clause.id: "\n".join(

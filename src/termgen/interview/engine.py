@@ -40,7 +40,7 @@ from termgen.interview.data import (
 )
 from termgen.interview.groups import EntryEdit, model_minimum, own_entries
 from termgen.interview.spec import STRUCTURE, TODAY, Group, Preset, Question, Section
-from termgen.interview.state import BODIES, State
+from termgen.interview.state import BODIES, REVIEWS, State
 from termgen.interview.steps import Ask, Manage, Offer, Step
 from termgen.interview.types import NewBody
 from termgen.model import Deal
@@ -50,10 +50,9 @@ from termgen.model.paths import AnswerPath, dotted, field_at, split
 NAMES = {("parties", "short_name"), (BODIES, "name")}
 """Answers other answers refer to; renaming one renames the references too."""
 TERM = frozenset({"exit.term.effective_date", "exit.term.initial", "exit.term.end_date"})
-REVIEWS = "change.review_points"
-"""Review points are held at a time after the effective date that the term bounds: a term
-changed under them (or given after they were taken from the suggestions) may end first."""
 TERM_RECORD = ("exit", "term")
+RENEWAL = frozenset({"exit.renewal.type", "exit.renewal.notice"})
+"""Answers that move the last day to stop a renewal, and a review suggested before it."""
 
 
 @dataclass
@@ -417,8 +416,9 @@ class Engine(State):
         if changed and step.path == split(STRUCTURE):
             self.followed = self._follow_the_form(previous)
         self.rechecked = None
-        if changed and dotted(step.path) in TERM:
+        if changed and dotted(step.path) in TERM | RENEWAL:
             self._follow_the_term(kept)
+        if changed and dotted(step.path) in TERM:
             self._recheck_reviews()
         if changed:
             for path, item in self._without_unapplying(before):
@@ -516,11 +516,11 @@ class Engine(State):
                 self.reopen(group)
 
     def _follow_the_term(self, before: Any) -> None:
-        """A suggested review point held a time before the initial term ends ('Review before
-        renewal') is moved with the term, while it is still at the time suggested or at the
-        one the term `before` (the answers before this one) gave it."""
+        """A suggested review point held a time before the last day to stop a renewal ('Review
+        before renewal') is moved with the term and the notice, while it is still at the time
+        suggested or at the one the answers `before` this one gave it."""
         preset = self._preset()
-        if preset is None or not preset.before_the_term_ends:
+        if preset is None or not preset.before_the_notice_deadline:
             return
         suggested = {
             entry.get("name"): entry.get("after")
@@ -530,11 +530,11 @@ class Engine(State):
         points = get(self.data, split(REVIEWS))
         for point in points if isinstance(points, list) else []:
             name = point.get("name") if isinstance(point, dict) else None
-            if not isinstance(name, str) or name not in preset.before_the_term_ends:
+            if not isinstance(name, str) or name not in preset.before_the_notice_deadline:
                 continue
-            ahead = _duration(preset.before_the_term_ends[name])
-            now = _months_before_the_end(_term_in_months(get(self.data, TERM_RECORD)), ahead)
-            was = _months_before_the_end(_term_in_months(get(before, TERM_RECORD)), ahead)
+            ahead = _duration(preset.before_the_notice_deadline[name])
+            now = _months_before_the_deadline(self.data, ahead)
+            was = _months_before_the_deadline(before, ahead)
             held = _in_months(_duration(point.get("after")))
             as_suggested = _in_months(_duration(suggested.get(name)))
             if now is not None and held in (as_suggested, was):
@@ -811,14 +811,32 @@ def _term_in_months(term: Any) -> int | None:
     return months - (after.day < start.day)
 
 
-def _months_before_the_end(length: int | None, ahead: Duration | None) -> int | None:
-    """The months after the effective date that fall `ahead` of the end of a term of
-    `length` months (144, 6 months ahead: 138); None for a term not known in months, or one
-    no longer than `ahead`."""
+def _months_before_the_deadline(data: Any, ahead: Duration | None) -> int | None:
+    """The months after the effective date that fall `ahead` of the last day to stop a
+    renewal, as the answers give the term and the notice: a term of 144 months, 12 months'
+    notice, 6 months ahead: 126; ahead of the end of the term where the deal does not renew.
+    None for a term not known in months, or one no longer than the notice and `ahead`."""
+    length = _term_in_months(get(data, TERM_RECORD))
     early = _in_months(ahead)
-    if length is None or early is None or length <= early:
+    if length is None or early is None:
         return None
-    return length - early
+    early += _notice_in_months(get(data, ("exit", "renewal")))
+    return length - early if length > early else None
+
+
+def _notice_in_months(renewal: Any) -> int:
+    """The whole months the notice to stop a renewal takes, rounded up ('90 days': 3); none
+    where the deal does not renew or gives no notice yet."""
+    if not isinstance(renewal, dict) or renewal.get("type") == "none":
+        return 0
+    notice = _duration(renewal.get("notice"))
+    if notice is None:
+        return 0
+    months = _in_months(notice)
+    if months is not None:
+        return months
+    days = notice.value * (7 if notice.unit == "weeks" else 1)
+    return -(-days * 12 // 365)
 
 
 def _may_be_none(path: AnswerPath) -> bool:

@@ -42,6 +42,13 @@ def model_minimum(group: Group) -> int:
     return max((rule.min_length for rule in found.metadata if isinstance(rule, MinLen)), default=0)
 
 
+def none_is_a_choice(group: Group, count: int) -> bool:
+    """Whether a list with `count` entries shows its menu first, where 'none' is a choice,
+    rather than start its first entry straight away: a list that keeps none (offtake,
+    release bandwidth) and has none yet of the entries it expects."""
+    return bool(group.none_at) and count == 0 and group.min > 0
+
+
 def own_entries(engine: State, group: Group) -> list[int]:
     """The entries of a group, less those that a more specific group of the same list claims
     (contributions that are offtake commitments belong to the offtake list)."""

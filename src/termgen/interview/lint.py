@@ -122,6 +122,16 @@ class _Linter:
             alternative = shape_at(root.model, split(question.instead_of))
             if alternative is None:
                 self.problem((*where, "instead_of"), unknown_path(root.model, question.instead_of))
+        if question.example_follows is not None:
+            if question.type != "per_party":
+                self.problem(
+                    (*where, "example_follows"), "only a number per party follows shares per party"
+                )
+            elif shape_at(root.model, split(question.example_follows)) is None:
+                self.problem(
+                    (*where, "example_follows"),
+                    unknown_path(root.model, question.example_follows),
+                )
         if question.unit is not None and question.type != "integer":
             self.problem((*where, "unit"), "only a whole-number question counts in a unit")
         may_be_none = question.type in TEXT_TYPES or question.type in SELECT_TYPES

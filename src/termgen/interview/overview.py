@@ -13,7 +13,7 @@ from typing import Any
 from termgen.interview.applying import may_apply
 from termgen.interview.data import ABSENT, OPEN, get, with_open_marks
 from termgen.interview.engine import Engine
-from termgen.interview.groups import model_minimum, own_entries
+from termgen.interview.groups import model_minimum, none_is_a_choice, own_entries
 from termgen.interview.spec import Group, Question, Section, Spec
 from termgen.interview.state import State
 from termgen.interview.steps import Ask, Offer
@@ -301,9 +301,11 @@ def _other_way_to_come(
 
 def _list_prompts(group: Group, count: int, per_entry: int) -> int:
     """A list's prompts still to come: the entries it lacks, the choice to finish it, and a
-    choice to add each entry beyond those the deal cannot do without (added straight away)."""
+    choice to add each entry beyond those added straight away, as the runner does: those the
+    deal cannot do without, and the first one unless the menu comes first (to offer none)."""
     short = max(group.min - count, 0)
-    straight = max(model_minimum(group) - count, 1 if count == 0 else 0)
+    first = 0 if none_is_a_choice(group, count) else 1 if count == 0 else 0
+    straight = max(model_minimum(group) - count, first)
     return short * per_entry + 1 + max(short - straight, 0)
 
 

@@ -108,21 +108,6 @@ def _word_breaks(text: str, before: int, width: int) -> dict[int, int]:
     return pads
 
 
-def _party_example(kind: str, parties: Sequence[str]) -> str | None:
-    """An example of shares or seats in the deal's own party names."""
-    if len(parties) < 2 or kind not in ("shares", "per_party"):
-        return None
-    if kind == "per_party":
-        return "; ".join(f"{party} 3" for party in parties)
-    each = 100 // len(parties)
-    shares = (
-        [60, 40]
-        if len(parties) == 2
-        else [100 - each * (len(parties) - 1)] + [each] * (len(parties) - 1)
-    )
-    return "; ".join(f"{party} {share}" for party, share in zip(parties, shares, strict=True))
-
-
 class Prompter:
     """Asks in the terminal; typing filters every list of choices."""
 
@@ -144,16 +129,8 @@ class Prompter:
     def ask(self, engine: State, step: Ask, mark: str, typed: str | None = None) -> Any:
         """The raw answer to a question (`typed` is what was typed before an error)."""
         question = step.question
-        purpose = engine.data.get("deal", {}).get("purpose")
-        place = engine.place(step.group, step.entry)
         hint = engine.help(question, step.group, step.entry)
-        entry, kind = 0, None
-        if step.group is not None and step.entry is not None:
-            entry = engine.entries(step.group).index(step.entry)
-            answers = engine.entry_data(step.group, step.entry)
-            kind = answers.get("kind") if isinstance(answers, dict) else None
-        example = question.example_for(purpose, entry, place, kind)
-        example = _party_example(question.type, engine.party_names()) or example
+        example = engine.example(step)
         left_open = (
             question.type in TEXT_TYPES
             and not question.required

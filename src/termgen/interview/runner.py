@@ -16,7 +16,7 @@ from termgen.interview.applying import may_apply
 from termgen.interview.changes import is_entry
 from termgen.interview.data import ABSENT, DETAILS_PASS, OPEN, PAUSED_AT, for_file, get
 from termgen.interview.engine import Engine
-from termgen.interview.groups import model_minimum, own_entries
+from termgen.interview.groups import model_minimum, none_is_a_choice, own_entries
 from termgen.interview.menu import Cancelled
 from termgen.interview.overview import (
     LEFT_OPEN,
@@ -31,6 +31,7 @@ from termgen.interview.overview import (
 )
 from termgen.interview.prompts import Prompter
 from termgen.interview.spec import Group, Question, Section, for_purpose
+from termgen.interview.state import BINDING_SECTIONS
 from termgen.interview.steps import Ask, Manage, Offer, Step
 from termgen.interview.types import TEXT_TYPES
 from termgen.model import Deal
@@ -476,7 +477,7 @@ class Runner:
     def _none_allowed(step: Manage) -> bool:
         """Whether 'none' is a choice of its own: a list that keeps none (offtake, release
         bandwidth) and would otherwise only be left open below its minimum."""
-        return bool(step.group.none_at) and not step.entries and not step.complete
+        return none_is_a_choice(step.group, len(step.entries)) and not step.complete
 
     def _list_options(self, step: Manage) -> list[tuple[str, tuple[str, int]]]:
         group = step.group
@@ -554,6 +555,10 @@ class Runner:
             if isinstance(item, Group):
                 entries = [self.engine.render_summary(item, entry) for entry in value]
                 lines.append((item.title, "; ".join(entry.rstrip(".") for entry in entries)))
+            elif item.path == BINDING_SECTIONS and self.engine.always_binding:
+                # What the draft binds on anyway is suggested with them, not left unsaid.
+                besides = answer_text(item, value) if value else "none"
+                lines.append((item.prompt, f"{besides}. {self.engine.binds_always()}"))
             else:
                 lines.append((item.prompt, answer_text(item, value)))
         return lines
@@ -658,7 +663,7 @@ class Runner:
         while True:
             found = findings(deal)
             show(found)
-            details = self._details_left()
+            details = self.details_left()
             options: list[tuple[str, Any]] = [
                 ("Draft the term sheet and governance annex now", "draft")
             ]
@@ -687,7 +692,8 @@ class Runner:
             valid = self.valid_deal()
             deal = valid if valid is not None else self.review()
 
-    def _details_left(self) -> int:
+    def details_left(self) -> int:
+        """The detail questions the details pass would ask now."""
         self.engine.details, before = True, self.engine.details
         try:
             return remaining(self.engine)

@@ -96,6 +96,14 @@ class Question(Record):
             "a licence is not shown an example of engineering capacity."
         ),
     )
+    example_follows: Text | None = Field(
+        None,
+        description=(
+            "For a number per party (board seats): the shares per party its example follows "
+            "once they are answered, a path such as goals.value_sharing.equity: the larger "
+            "holder is shown more seats, a majority holder a majority of them."
+        ),
+    )
     help_in: dict[Text, Text] = Field(
         default_factory=dict,
         description=(
@@ -260,12 +268,13 @@ class Preset(Record):
     )
     summary: Text | None = Field(None, description="What the suggestions amount to, in a line.")
     defaults: dict[Text, Any] = Field(default_factory=dict)
-    before_the_term_ends: dict[Text, Text] = Field(
+    before_the_notice_deadline: dict[Text, Text] = Field(
         default_factory=dict,
         description=(
-            "Suggested review points held a time before the initial term ends, by name, e.g. "
-            "'Review before renewal: 6 months': once the term is given or changed, their "
-            "'after' follows it."
+            "Suggested review points held a time before the last day to stop a renewal (the "
+            "end of the initial term less the notice; the end itself where the deal does not "
+            "renew), by name, e.g. 'Review before renewal: 6 months': once the term or the "
+            "notice is given or changed, their 'after' follows it."
         ),
     )
 
@@ -289,16 +298,16 @@ class Spec(Record):
             **own.defaults,
             **(formed.defaults if formed else {}),
         }
-        before_the_term_ends = {
-            **(shared.before_the_term_ends if shared else {}),
-            **own.before_the_term_ends,
-            **(formed.before_the_term_ends if formed else {}),
+        before_the_notice_deadline = {
+            **(shared.before_the_notice_deadline if shared else {}),
+            **own.before_the_notice_deadline,
+            **(formed.before_the_notice_deadline if formed else {}),
         }
         return Preset(
             purpose=own.purpose,
             summary=own.summary,
             defaults=defaults,
-            before_the_term_ends=before_the_term_ends,
+            before_the_notice_deadline=before_the_notice_deadline,
         )
 
     def _preset_for(self, purpose: str | None, structure: str | None = None) -> Preset | None:

@@ -9,25 +9,33 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from jinja2 import Template
 from pydantic import ValidationError
 
+from termgen.deadlines.dates import last_day_to_stop_renewal, renewal_deadline
 from termgen.interview.data import ABSENT, OPEN, for_file, get, put, remove
 from termgen.interview.places import foreign_legal_form
 from termgen.interview.spec import Group, Question, Section, Spec
 from termgen.interview.steps import Ask
-from termgen.interview.types import AnswerError, NewBody, parse, show
+from termgen.interview.types import AnswerError, NewBody, parse, seats_following, show
 from termgen.model import Deal
-from termgen.model.common import JOINT
+from termgen.model.common import JOINT, Duration, Record, shift
+from termgen.model.exit import Renewal, Term
 from termgen.model.messages import clean_loc, plain_message
 from termgen.model.paths import AnswerPath, expected_ahead, shape_at, shape_of, split
 from termgen.templating.missing import PLACEHOLDER_MARK
 from termgen.templating.sandbox import RenderError, Sandbox
-from termgen.wording import article, date_text
+from termgen.wording import and_join, article, date_text
 
 BODIES = "governance.bodies"
+RecordT = TypeVar("RecordT", bound=Record)
+BINDING_SECTIONS = "deal.binding_sections"
+"""The sections a term sheet that does not bind binds on besides those it always does."""
+REVIEWS = "change.review_points"
+"""Review points are held at a time after the effective date that the term bounds: a term
+changed under them (or given after they were taken from the suggestions) may end first."""
 
 
 class ConditionStopped(Exception):
@@ -48,6 +56,9 @@ class State:
     data: dict[str, Any] = field(default_factory=dict)
     today: dt.date = field(default_factory=dt.date.today)
     env: Sandbox = field(default_factory=Sandbox, repr=False)
+    always_binding: tuple[str, ...] = ()
+    """What the drafts bind on in a term sheet that does not bind, whatever is answered (the
+    clause library's list, library.yaml): said where further binding sections are asked."""
     _summaries: dict[str, Template] = field(default_factory=dict, repr=False)
     """Each group's summary template, compiled once: lists are summarised at every step."""
     _alternatives: dict[str, list[Question]] | None = field(default=None, repr=False)
@@ -178,7 +189,19 @@ class State:
                 return conditional.help
         purpose = get(self.data, ("deal", "purpose"))
         place = self.place(group, entry)
-        return question.help_for(purpose if isinstance(purpose, str) else None, place)
+        found = question.help_for(purpose if isinstance(purpose, str) else None, place)
+        if question.path == BINDING_SECTIONS and self.always_binding:
+            return " ".join(filter(None, [self.binds_always(), found]))
+        return found
+
+    def binds_always(self) -> str:
+        """What the drafts bind on whatever the binding sections say, as the help and the
+        suggestions say it."""
+        named = [
+            "exclusive negotiations (once agreed)" if name == "exclusivity" else name
+            for name in self.always_binding
+        ]
+        return f"The draft always binds on {and_join(named)}."
 
     def place(self, group: Group | None = None, entry: int | None = None) -> str | None:
         """Where the deal is, the nearest place the answers name so far: the entry's own
@@ -199,6 +222,28 @@ class State:
             *(party.get("jurisdiction") for party in parties if isinstance(party, dict)),
         ]
         return next((place for place in found if isinstance(place, str)), None)
+
+    def example(self, step: Ask) -> str | None:
+        """The example a question shows in this deal: in the parties' own names where it
+        asks for shares or numbers per party (seats following the shares, where answered),
+        else the one for this entry of a list (the second party's, an IP licence's), the
+        deal's place and purpose."""
+        question = step.question
+        parties = self.party_names()
+        if question.type in ("shares", "per_party") and len(parties) >= 2:
+            return _per_party_example(question, parties, self.data)
+        purpose = get(self.data, ("deal", "purpose"))
+        entry, kind = 0, None
+        if step.group is not None and step.entry is not None:
+            entry = self.entries(step.group).index(step.entry)
+            answers = self.entry_data(step.group, step.entry)
+            kind = answers.get("kind") if isinstance(answers, dict) else None
+        return question.example_for(
+            purpose if isinstance(purpose, str) else None,
+            entry,
+            self.place(step.group, step.entry),
+            kind,
+        )
 
     def other_way(self, step: Ask, raw: Any) -> Ask | None:
         """The question that gives this answer another way, where what was typed answers
@@ -274,6 +319,7 @@ class State:
             unit=step.question.unit,
             confirmed=confirmed,
             any_language=step.question.as_written,
+            example=self.example(step),
         )
 
     def check(self, step: Ask, raw: Any, confirmed: str | None = None) -> str | None:
@@ -301,7 +347,11 @@ class State:
             return wrong
         if value is None:
             return AnswerError(self._needed(step)) if step.question.required else None
-        doubt = self._past(step, value) or self._form_of_another_law(step, value)
+        doubt = (
+            self._past(step, value)
+            or self._form_of_another_law(step, value)
+            or self._review_too_late(step, value)
+        )
         if doubt is not None and not (isinstance(raw, str) and raw.strip() == confirmed):
             return doubt
         candidate = copy.deepcopy(self.data)
@@ -347,6 +397,31 @@ class State:
         return AnswerError(
             f"{date_text(value)} is before the draft's date ({date_text(dated)}), and this date "
             "is expected ahead of it. Press Enter to keep it, or type the date you mean",
+            doubt=True,
+        )
+
+    def _review_too_late(self, step: Ask, value: object) -> AnswerError | None:
+        """A review point held after the last day to stop a renewal, as the term and the
+        notice answered so far give it, is asked back: it can no longer decide on renewing.
+        Typed again as it was, or with Enter, it is kept (a review of scope may come late)."""
+        if step.path[:2] != split(REVIEWS) or step.question.path not in ("date", "after"):
+            return None
+        renewal = _record(Renewal, get(self.data, ("exit", "renewal")))
+        term = _record(Term, get(self.data, ("exit", "term")))
+        deadline = last_day_to_stop_renewal(term, renewal)
+        start = term.effective_date if term is not None else None
+        if isinstance(value, dict) and start is not None:  # a time after the effective date
+            day: object = shift(start, Duration.model_validate(value))
+        else:
+            day = value
+        if deadline is None or not isinstance(day, dt.date) or day <= deadline:
+            return None
+        assert renewal is not None and renewal.notice is not None
+        earlier = "an earlier date" if step.question.path == "date" else "a shorter time"
+        return AnswerError(
+            f"{date_text(day)} is after {renewal_deadline(renewal)} ({date_text(deadline)}, "
+            f"{renewal.notice} before the initial term ends): a review held then can no longer "
+            f"decide on the renewal. Type {earlier}, or press Enter to keep it",
             doubt=True,
         )
 
@@ -399,3 +474,32 @@ class State:
             self._summaries[group.summary] = self.env.from_string(group.summary)
         text = self._summaries[group.summary].render(item=item).replace(PLACEHOLDER_MARK, "")
         return " ".join(text.split())
+
+
+def _per_party_example(question: Question, parties: list[str], data: dict[str, Any]) -> str:
+    """Shares or numbers per party in the deal's own party names; seats that follow the
+    shares the question names (`example_follows`) once those are answered."""
+    if question.type == "per_party":
+        shares = get(data, split(question.example_follows)) if question.example_follows else None
+        seats = seats_following(shares) if isinstance(shares, dict) else {}
+        if seats:
+            return "; ".join(f"{party} {count}" for party, count in seats.items())
+        return "; ".join(f"{party} 3" for party in parties)
+    each = 100 // len(parties)
+    shares = (
+        [60, 40]
+        if len(parties) == 2
+        else [100 - each * (len(parties) - 1)] + [each] * (len(parties) - 1)
+    )
+    return "; ".join(f"{party} {share}" for party, share in zip(parties, shares, strict=True))
+
+
+def _record(model: type[RecordT], answers: Any) -> RecordT | None:
+    """The answers of one record of the deal (its term), those left open left out; None while
+    the model refuses them as they stand."""
+    if not isinstance(answers, dict):
+        return None
+    try:
+        return model.model_validate({k: v for k, v in answers.items() if v is not OPEN})
+    except ValidationError:
+        return None

@@ -5,9 +5,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal, InvalidOperation
+from fractions import Fraction
 from math import gcd
 from typing import Any, Literal, get_args
 
@@ -90,11 +91,13 @@ def parse(
     unit: str | None = None,
     confirmed: str | None = None,
     any_language: bool = False,
+    example: str | None = None,
 ) -> Any:
     """The answer to store for what was typed or picked; None when nothing was given. A whole
     number may name its unit ('20 days' where the question counts days). `confirmed` is an
     answer asked back about (a doubt) and given again: it is taken as it is. A typed answer
-    in French or German is asked back, unless it may be in `any_language` (a name)."""
+    in French or German is asked back, unless it may be in `any_language` (a name). A
+    quantity that is none says how to write one with the question's own `example`."""
     if kind == "yes_no":
         return None if raw is None else bool(raw)  # '(leave open)' is not 'no'
     if kind in MULTI_TYPES:
@@ -139,6 +142,12 @@ def parse(
         try:
             return _SHORTHAND[kind].model_validate(text).model_dump()
         except ValidationError:
+            if kind == "quantity" and example:
+                # The model's examples are of people and money; a licence counts programs.
+                raise AnswerError(
+                    f"'{text}' is not a quantity; write a number and what it counts, "
+                    f"e.g. {example.rstrip('.')}"
+                ) from None
             raise AnswerError(_plain_message_of(kind, text)) from None
     if kind in ("shares", "per_party"):
         return _per_party(text, kind, parties)
@@ -288,6 +297,10 @@ def _ask_back_unit_of_quantity(text: str) -> None:
         return
     unit, language = found
     meant = written_as(Quantity, _point_for_comma(f"{match[1]} {unit}"))
+    try:
+        parse("quantity", meant)
+    except AnswerError:
+        return  # no quantity in English either ('42 42 usine'): nothing Enter could take
     raise AnswerError(
         f"'{text}' is {meant} in {language}; the draft is in English. Press Enter to take "
         f"{meant}, or change it",
@@ -804,6 +817,44 @@ def _same_for_each(text: str, kind: str, parties: Sequence[str]) -> str | None:
         f"given, it reads '{meant}': press Enter to take it, or change it",
         instead=meant,
     )
+
+
+def seats_following(shares: Mapping[str, Any]) -> dict[str, int]:
+    """Seats per party that follow these shareholdings: on the smallest board of three seats or
+    more where every holder has a seat, more shares get more seats, equal shares as many, and
+    a majority of the shares a majority of the seats (51/49: 2 and 1 of 3; 50/50: 2 each;
+    45/35/20: 3, 2 and 1). Holdings less than a point apart may have as many seats (thirds
+    written 33.33/33.33/33.34). A holder too small for a seat on a board of a dozen or so is
+    given one, and the largest holder one for each party."""
+    held = {party: Fraction(str(share)) for party, share in shares.items()}
+    total = sum(held.values(), Fraction(0))
+    if not held or total <= 0:
+        return {}
+    for size in range(max(3, len(held)), 4 * len(held) + 4):
+        exact = {party: size * share / total for party, share in held.items()}
+        seats = {party: int(value) for party, value in exact.items()}
+        # The largest remainders take the seats left; of equal ones, the larger holding first.
+        by_remainder = sorted(exact, key=lambda p: (exact[p] - seats[p], held[p]), reverse=True)
+        for party in by_remainder[: size - sum(seats.values())]:
+            seats[party] += 1
+        if _seats_follow(held, seats, total, size):
+            return seats
+    largest = max(held, key=lambda party: held[party])
+    return {party: len(held) if party == largest else 1 for party in held}
+
+
+def _seats_follow(
+    held: Mapping[str, Fraction], seats: Mapping[str, int], total: Fraction, size: int
+) -> bool:
+    every_holder = all(count > 0 for count in seats.values())
+    ordered = all(
+        seats[a] == seats[b] if held[a] == held[b] else seats[a] > seats[b]
+        for a in held
+        for b in held
+        if a != b and (held[a] == held[b] or held[a] - held[b] >= total / 100)
+    )
+    majority = all(2 * seats[party] > size for party in held if 2 * held[party] > total)
+    return every_holder and ordered and majority
 
 
 def _party_shares_example(parties: Sequence[str]) -> str:

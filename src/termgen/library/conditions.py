@@ -3,7 +3,7 @@ checked and compiled once, then evaluated in the sandbox."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from functools import cache
 from typing import Any
 
@@ -22,6 +22,9 @@ STOPPED_ADVICE = "fix the text in the library (see 'What the sandbox refuses' in
 DRAFTED = "drafted"
 """The name under which clause text reads the ids of the clauses in the draft: known only once
 the clauses are selected, so conditions cannot read it."""
+ALWAYS_BINDING = "always_binding"
+"""The name under which clause text reads what a term sheet that does not bind binds on all
+the same (library.yaml, `always_binding:`)."""
 
 
 @cache
@@ -33,9 +36,13 @@ def clause_scope() -> Scope:
 
 @cache
 def text_scope() -> Scope:
-    """The names clause text may read: the deal's top-level sections, and `drafted`, for text
-    that cites a clause only where the draft has it."""
-    return model_scope(Shape("model", model=Deal), {DRAFTED: shape_of(list[str])})
+    """The names clause text may read: the deal's top-level sections, `drafted`, for text
+    that cites a clause only where the draft has it, and `always_binding`, what a term sheet
+    that does not bind binds on all the same (library.yaml)."""
+    return model_scope(
+        Shape("model", model=Deal),
+        {DRAFTED: shape_of(list[str]), ALWAYS_BINDING: shape_of(list[str])},
+    )
 
 
 def deal_context(deal: Deal) -> dict[str, Any]:
@@ -43,9 +50,12 @@ def deal_context(deal: Deal) -> dict[str, Any]:
     return {name: getattr(deal, name) for name in type(deal).model_fields}
 
 
-def text_context(deal: Deal, drafted: Collection[str]) -> dict[str, Any]:
-    """The deal and the ids of the clauses drafted, as the names clause text reads."""
-    return {**deal_context(deal), DRAFTED: frozenset(drafted)}
+def text_context(
+    deal: Deal, drafted: Collection[str], always_binding: Sequence[str]
+) -> dict[str, Any]:
+    """The deal, the ids of the clauses drafted and what always binds, as the names clause
+    text reads."""
+    return {**deal_context(deal), DRAFTED: frozenset(drafted), ALWAYS_BINDING: list(always_binding)}
 
 
 def refuse_issues(

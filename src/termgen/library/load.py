@@ -28,7 +28,7 @@ from termgen.library.folders import (
 from termgen.library.provisions import Provision, pattern_problems
 from termgen.library.scoped import Clauses, Scope, Slot
 from termgen.library.sections import Section
-from termgen.library.style import LibrarySettings, StyleSettings, house_style
+from termgen.library.style import LibrarySettings, always_binding, house_style
 from termgen.model.common import Record
 from termgen.model.messages import located_problems
 from termgen.suggest import with_suggestion
@@ -70,6 +70,9 @@ class Library:
     """Where compiled clause templates are kept between runs (see `termgen.cache`)."""
     style: HouseStyle = DEFAULT_STYLE
     """How drafts write dates and numbers (library.yaml, `style:`; see `library.style`)."""
+    always_binding: tuple[str, ...] = ()
+    """What a term sheet that does not bind binds on all the same (library.yaml,
+    `always_binding:`): the status clauses read it, and so does the interview."""
 
     def clause(self, clause_id: str) -> Sourced[Clause]:
         """The clause with this id; the error suggests the nearest id."""
@@ -98,7 +101,7 @@ def load_library(
     clauses: dict[str, Slot] = {}
     sections: dict[str, Sourced[Section]] = {}
     provisions: dict[str, Sourced[Provision]] = {}
-    styles: list[StyleSettings] = []
+    settings: list[LibrarySettings] = []
     for layer in layers:
         listed = _listed(layer, with_clauses, problems)
         if listed is None:
@@ -107,7 +110,7 @@ def load_library(
             _merge_clauses(clauses, listed, problems, cache)
         _merge_registry(sections, layer / SECTIONS_FILE, Section, problems, cache)
         _merge_registry(provisions, layer / PROVISIONS_FILE, Provision, problems, cache)
-        styles += _settings(layer / SETTINGS_FILE, problems, cache)
+        settings += _settings(layer / SETTINGS_FILE, problems, cache)
     prefetch = partial(cache.prefetch, CLAUSE_FILE_KIND) if cache else _no_prefetch
     library = Library(
         Clauses(clauses, prefetch),
@@ -116,7 +119,8 @@ def load_library(
         list(layers),
         problems,
         cache,
-        house_style(styles),
+        house_style(layer.style for layer in settings),
+        always_binding(settings),
     )
     if strict and problems:
         raise LibraryError(problems)
@@ -176,8 +180,22 @@ def cue_problems(
     ]
 
 
-def _settings(path: Path, problems: list[Problem], cache: Cache | None) -> list[StyleSettings]:
-    """The house style a layer sets in its library.yaml, if it has one."""
+def library_settings(layers: Sequence[Path], cache: Cache | None = None) -> list[LibrarySettings]:
+    """The library.yaml of each layer that has one, and nothing else of the library (for the
+    interview, which says what always binds before any clause is read)."""
+    problems: list[Problem] = []
+    found = [
+        settings
+        for layer in layers
+        for settings in _settings(layer / SETTINGS_FILE, problems, cache)
+    ]
+    if problems:
+        raise LibraryError(problems)
+    return found
+
+
+def _settings(path: Path, problems: list[Problem], cache: Cache | None) -> list[LibrarySettings]:
+    """The settings a layer sets in its library.yaml, if it has one."""
     if not path.exists():
         return []
     try:
@@ -186,7 +204,7 @@ def _settings(path: Path, problems: list[Problem], cache: Cache | None) -> list[
         problems.extend(bad.problems)
         return []
     problems.extend(found)
-    return [] if settings is None else [settings.style]
+    return [] if settings is None else [settings]
 
 
 def _validated_settings(

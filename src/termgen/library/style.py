@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from pydantic import Field
 
-from termgen.model.common import Record
+from termgen.model.common import Record, Text
 from termgen.wording import DEFAULT_STYLE, HouseStyle, Language, NumberStyle
 
 
@@ -27,6 +27,25 @@ class LibrarySettings(Record):
     """What library.yaml holds: settings for every draft made from the library."""
 
     style: StyleSettings = Field(default_factory=StyleSettings)
+    always_binding: list[Text] | None = Field(
+        None,
+        description=(
+            "What a term sheet that does not bind, or binds in part, binds on from signature "
+            "all the same, in the words deal › binding sections uses ('confidentiality', "
+            "'exclusivity' while the negotiations are exclusive): the status clause cites "
+            "them, and the interview says so where it asks for further binding sections. A "
+            "later layer's list replaces an earlier one's."
+        ),
+    )
+
+
+def always_binding(layers: Iterable[LibrarySettings]) -> tuple[str, ...]:
+    """What always binds after every layer: the last list a layer sets."""
+    found: tuple[str, ...] = ()
+    for layer in layers:
+        if layer.always_binding is not None:
+            found = tuple(layer.always_binding)
+    return found
 
 
 def house_style(layers: Iterable[StyleSettings]) -> HouseStyle:

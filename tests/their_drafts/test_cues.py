@@ -111,6 +111,9 @@ def test_an_agreement_continuing_until_terminated_by_notice_renews_and_the_notic
         "patent expires.",
         "This Agreement shall automatically terminate at the first to occur of (a) the end of "
         "the Offer, or (b) the date on which the Purchaser withdraws the Offer.",
+        # a term set elsewhere, by an order or a schedule
+        "This Agreement takes effect on signature and shall remain in force until the expiry "
+        "of the last Subscription Term.",
     ],
 )
 def test_a_term_stated_as_an_end_date_an_end_event_or_a_length(text: str) -> None:
@@ -131,10 +134,24 @@ def test_a_term_stated_as_an_end_date_an_end_event_or_a_length(text: str) -> Non
         # a term given as an example
         "During the year following half the Term (e.g., in the 11th year of a 20 year term), the "
         "Franchisee shall remodel the restaurant.",
+        # a warranty's period
+        "The Supplier warrants that each unit will be free from defects in materials for a "
+        "period of three years from the date of delivery under this Agreement.",
     ],
 )
 def test_no_term_in_another_thing_lasting_an_exit_on_notice_or_a_renewal(text: str) -> None:
     assert not _cued("term.initial", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rights granted under this Section do not automatically extend beyond the Term.",
+        "Access to the beta programme will not be renewed automatically.",
+    ],
+)
+def test_no_automatic_renewal_where_it_is_said_not_to_happen_automatically(text: str) -> None:
+    assert not _cued("renewal.mechanism", text)
 
 
 def test_an_exit_for_convenience_listed_among_the_events_that_allow_an_exit() -> None:

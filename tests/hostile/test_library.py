@@ -75,6 +75,24 @@ def test_lint_reports_what_it_can_see_in_clause_text(
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "{{ (10 ** 300).zfill(3) }}",  # the number padded, and the method it is padded by
+        "{{ {'a': 10 ** 300} }}",  # inside a dict's pair
+        "{{ 'a' in 10 ** 300 }}",  # inside a comparison's operand
+    ],
+)
+def test_lint_reports_a_number_too_large_once_wherever_it_stands(tmp_path: Path, text: str) -> None:
+    path = _clause(tmp_path / "overlay", text)
+    result = run_cli("library", "lint", tmp_path / "overlay")
+    assert (result.status, result.err) == (
+        2,
+        f"{path}:7: this makes a number of about 300 digits; the sandbox allows 100 digits\n"
+        "1 problem(s) in the clause library\n",
+    )
+
+
+@pytest.mark.parametrize(
     ("when", "message"),
     [
         ("deal.name.zfill(10 ** 9) != ''", "about 1,000,000,000 characters or entries"),

@@ -190,6 +190,18 @@ def test_a_misspelt_section_is_named_with_the_one_meant(tmp_path: Path) -> None:
     assert not (tmp_path / "out").exists()
 
 
+def test_a_misspelt_provision_stops_a_draft_as_lint_names_it(tmp_path: Path) -> None:
+    path = _clause(tmp_path / "overlay")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "provides:\n  - exit.trigers\n", encoding="utf-8")
+    message = f"{path}:9:5: unknown provision id 'exit.trigers', did you mean 'exit.triggers'?\n"
+    lint = run_cli("library", "lint", tmp_path / "overlay")
+    assert (lint.status, lint.err) == (2, message + "1 problem(s) in the clause library\n")
+    result = run_cli("draft", BATTERY, "-o", tmp_path / "out", "--library", tmp_path / "overlay")
+    assert (result.status, result.err) == (2, message)
+    assert not (tmp_path / "out").exists()
+
+
 def test_a_fifo_as_provisions_file_is_refused_at_once(tmp_path: Path) -> None:
     overlay = tmp_path / "overlay"
     overlay.mkdir()

@@ -109,6 +109,39 @@ def test_lint_reports_what_it_can_see_in_a_condition(
     assert f"{path}:5: " in result.err and message in result.err, result.err
 
 
+@pytest.mark.parametrize(
+    ("when", "written"), [("123", "123"), ("1.50", "1.50"), ("false", "false")]
+)
+def test_a_condition_yaml_reads_as_no_text_is_refused_by_lint_and_draft(
+    tmp_path: Path, when: str, written: str
+) -> None:
+    path = _clause(tmp_path / "overlay", when="exit")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("when: 'exit'", f"when: {when}"), encoding="utf-8")
+    message = (
+        f"{path}:5:7: when: '{written}' is no condition: a condition tests the deal's answers, "
+        'in quotes, e.g. when: "exit.costs" or when: "parties | length > 2"; leave \'when\' '
+        "out for a clause every deal gets\n"
+    )
+    lint = run_cli("library", "lint", tmp_path / "overlay")
+    assert (lint.status, lint.err) == (2, message + "1 problem(s) in the clause library\n")
+    result = run_cli("draft", BATTERY, "-o", tmp_path / "out", "--library", tmp_path / "overlay")
+    assert (result.status, result.err) == (2, message)
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("when", ["'123'", "'false'", "1 == 1", "0x10"])
+def test_lint_reports_a_condition_that_reads_nothing_of_the_deal(tmp_path: Path, when: str) -> None:
+    path = _clause(tmp_path / "overlay", when=when)
+    result = run_cli("library", "lint", tmp_path / "overlay")
+    assert (result.status, result.err) == (
+        2,
+        f"{path}:5:7: the condition reads nothing of the deal, so it always holds or never "
+        "does; write a test of the answers, e.g. 'exit.costs' or \"parties | length > 2\", or "
+        "leave it out for a clause every deal gets\n1 problem(s) in the clause library\n",
+    )
+
+
 RUN_TIME = [
     # what only running shows (sizes that depend on the deal), and where the budget stops it
     ("{{ [deal.name] | tojson(indent=10 ** 9) }}", "characters or entries, more than 1,000,000"),

@@ -7,7 +7,9 @@ import io
 import json
 import os
 import shutil
+import signal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -15,7 +17,10 @@ from pypdf import PdfReader
 from termgen.cli.commands import PROBLEMS_SHOWN
 from termgen.cli.main import main
 from termgen.environment import Environment
+from termgen.their_drafts import batch
 from termgen.their_drafts.batch import drafts_in
+from termgen.their_drafts.check import ForeignReport
+from termgen.their_drafts.limits import STOPPED_READER
 from termgen.their_drafts.pdf import HALVED_PAGES
 from termgen.their_drafts.progress import page_progress
 
@@ -122,6 +127,34 @@ def test_a_folder_without_drafts_is_a_usage_error(tmp_path: Path) -> None:
         2,
         f"{tmp_path}: no drafts (.pdf, .docx, .txt) in the folders given",
     )
+
+
+def test_a_reader_the_system_stops_is_its_drafts_error_and_the_others_are_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pool worker killed (as the system kills one out of memory) while it reads a draft."""
+    room = _data_room(tmp_path)
+    killer = room / "supplier" / "killer.pdf"
+    shutil.copy(room / "supplier" / "supply-agreement.pdf", killer)
+    reading = batch.check_draft
+
+    def stopped_by_the_system(path: Path, *args: Any, **kwargs: Any) -> ForeignReport:
+        if path == killer:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return reading(path, *args, **kwargs)
+
+    monkeypatch.setattr(batch, "check_draft", stopped_by_the_system)
+    result = run_cli("check", room, "--json")
+    assert result.status == 2
+    rows = {Path(row["file"]).name: row for row in map(json.loads, result.out.splitlines())}
+    assert list(rows) == ["licence.docx", "locked.pdf", "killer.pdf", "supply-agreement.pdf"]
+    assert rows["killer.pdf"] == {
+        "file": str(killer),
+        "error": f"the reader was stopped by the system, {STOPPED_READER}",
+    }
+    assert "error" not in rows["licence.docx"] and "error" not in rows["supply-agreement.pdf"]
+    assert result.err.startswith(f"{room / 'locked.pdf'}: the PDF is encrypted")
+    assert f"{killer}: the reader was stopped by the system, most likely" in result.err
 
 
 class _Terminal(io.StringIO):

@@ -37,7 +37,12 @@ conditions (1.52x in processor time, now 1.38x). What went (this round's first):
   remembered in the cache with the answers (`cli/draft.py`), and most drafts have no finding;
 - python-docx building a style object for each of a template's styles to place the clauses;
 - reading a thread's processor time when each of the 138 clause budgets starts: 100 µs a
-  reading on this machine (a system call, so callgrind does not count it: about 14 ms).
+  reading on this machine (a system call, so callgrind does not count it: about 14 ms);
+- dumping the deal (`model_dump`) to find its dates, which built pydantic's serializer for
+  every model of it (188 M on both paths); the dates are read from the models;
+- searching the template of every selected clause for the coherence checks' patterns that
+  ignore case (about 150 KB of text, a tenth of a draft's processor time on a busy machine):
+  which templates a pattern finds something in is kept in the cache.
 What remains above the reference: importing pydantic and creating our model classes (about
 175 M and 105 M), our other modules, loading the cached library (40 M), building the
 command line's parser (18 M), selecting and assembling the clauses (125 M) and the findings

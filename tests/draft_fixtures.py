@@ -29,7 +29,7 @@ class _Draft(FPDF):  # type: ignore[misc]
         self.cell(0, 8, f"Page {self.page_no()} of {{nb}}", align="C")
 
 
-def _lines(name: str) -> list[str]:
+def source_lines(name: str) -> list[str]:
     return (SOURCES / f"{name}.txt").read_text(encoding="utf-8").splitlines()
 
 
@@ -52,12 +52,12 @@ def pdf_bytes(lines: list[str]) -> bytes:
 
 def build_pdf(name: str, folder: Path) -> Path:
     target = folder / f"{name}.pdf"
-    target.write_bytes(pdf_bytes(_lines(name)))
+    target.write_bytes(pdf_bytes(source_lines(name)))
     return target
 
 
 def build_docx(name: str, folder: Path) -> Path:
-    return write_docx(_lines(name), folder / f"{name}.docx")
+    return write_docx(source_lines(name), folder / f"{name}.docx")
 
 
 def write_docx(lines: list[str], target: Path) -> Path:

@@ -7,9 +7,10 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 
-from .conftest import EXAMPLES, EXAMPLES_DIR, run_cli
+from .conftest import EXAMPLES, EXAMPLES_DIR, TEST_ENVIRON, run_cli
 
 TODAY = dt.date(2027, 1, 10)
 
@@ -96,3 +97,23 @@ def test_a_row_shows_the_first_problems_of_a_file_and_json_has_them_all(tmp_path
     assert "Project Volta v0.4" in " ".join(table.out.split())
     error = str(next(row["error"] for row in _rows(tmp_path, status=2) if row["error"]))
     assert "stray_39" in error and "more;" not in error
+
+
+@pytest.mark.parametrize("columns", ["60", "250"])
+def test_a_file_that_could_not_be_read_is_a_block_of_its_own_not_a_deadline(
+    tmp_path: Path, columns: str
+) -> None:
+    shutil.copy(EXAMPLES_DIR / "battery-jv.yaml", tmp_path)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("deal:\n  name: x\n  bogus: 1\n", encoding="utf-8")
+    table = run_cli("portfolio", tmp_path, environ={**TEST_ENVIRON, "COLUMNS": columns})
+    assert table.status == 2
+    block, rest = table.out.split("\n\n", 1)
+    said = " ".join(block.split())
+    assert said.startswith(f"{bad}: could not be read {bad}:1:1: deal: required key 'purpose'")
+    assert f"{bad}:3:3: deal: unknown key 'bogus'" in said
+    problems = [line for line in block.splitlines() if line.lstrip().startswith(f"{bad}:")]
+    assert [line.startswith(f"  {bad}:") for line in problems] == [False, True, True, True]
+    assert str(bad) not in rest and "error" not in rest
+    assert "Project Volta v0.4" in rest and "next deadline" in rest
+    assert rest.rstrip().endswith("2 file(s), 1 could not be read")

@@ -157,10 +157,11 @@ class Environment:
     def err(self, text: str) -> None:
         """Print a message; when the reader of stderr has gone away (`termgen validate bad.yaml
         2>&1 | head -1`) it is dropped, and the exit status still says what happened: left to
-        the broken pipe, a failed validation exited 141 as if all had been well but unread."""
+        the broken pipe, a failed validation exited 141 as if all had been well but unread.
+        So is a message to a terminal that hung up (an I/O error)."""
         try:
             print(text, file=self.stderr)
-        except BrokenPipeError:
+        except OSError:
             self._stderr_closed()
 
     def _stderr_closed(self) -> None:

@@ -75,6 +75,24 @@ def test_lint_reports_what_it_can_see_in_clause_text(
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "{{ (10 ** 300).zfill(3) }}",  # the number padded, and the method it is padded by
+        "{{ {'a': 10 ** 300} }}",  # inside a dict's pair
+        "{{ 'a' in 10 ** 300 }}",  # inside a comparison's operand
+    ],
+)
+def test_lint_reports_a_number_too_large_once_wherever_it_stands(tmp_path: Path, text: str) -> None:
+    path = _clause(tmp_path / "overlay", text)
+    result = run_cli("library", "lint", tmp_path / "overlay")
+    assert (result.status, result.err) == (
+        2,
+        f"{path}:7: this makes a number of about 300 digits; the sandbox allows 100 digits\n"
+        "1 problem(s) in the clause library\n",
+    )
+
+
+@pytest.mark.parametrize(
     ("when", "message"),
     [
         ("deal.name.zfill(10 ** 9) != ''", "about 1,000,000,000 characters or entries"),
@@ -89,6 +107,39 @@ def test_lint_reports_what_it_can_see_in_a_condition(
     result = run_cli("library", "lint", tmp_path / "overlay")
     assert result.status == 2
     assert f"{path}:5: " in result.err and message in result.err, result.err
+
+
+@pytest.mark.parametrize(
+    ("when", "written"), [("123", "123"), ("1.50", "1.50"), ("false", "false")]
+)
+def test_a_condition_yaml_reads_as_no_text_is_refused_by_lint_and_draft(
+    tmp_path: Path, when: str, written: str
+) -> None:
+    path = _clause(tmp_path / "overlay", when="exit")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("when: 'exit'", f"when: {when}"), encoding="utf-8")
+    message = (
+        f"{path}:5:7: when: '{written}' is no condition: a condition tests the deal's answers, "
+        'in quotes, e.g. when: "exit.costs" or when: "parties | length > 2"; leave \'when\' '
+        "out for a clause every deal gets\n"
+    )
+    lint = run_cli("library", "lint", tmp_path / "overlay")
+    assert (lint.status, lint.err) == (2, message + "1 problem(s) in the clause library\n")
+    result = run_cli("draft", BATTERY, "-o", tmp_path / "out", "--library", tmp_path / "overlay")
+    assert (result.status, result.err) == (2, message)
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("when", ["'123'", "'false'", "1 == 1", "0x10"])
+def test_lint_reports_a_condition_that_reads_nothing_of_the_deal(tmp_path: Path, when: str) -> None:
+    path = _clause(tmp_path / "overlay", when=when)
+    result = run_cli("library", "lint", tmp_path / "overlay")
+    assert (result.status, result.err) == (
+        2,
+        f"{path}:5:7: the condition reads nothing of the deal, so it always holds or never "
+        "does; write a test of the answers, e.g. 'exit.costs' or \"parties | length > 2\", or "
+        "leave it out for a clause every deal gets\n1 problem(s) in the clause library\n",
+    )
 
 
 RUN_TIME = [
@@ -169,6 +220,18 @@ def test_a_misspelt_section_is_named_with_the_one_meant(tmp_path: Path) -> None:
         f"{path}:4:10: clause 'general.hostile' names the section 'govrenance', which does not "
         "exist, did you mean 'governance'?\n",
     )
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_misspelt_provision_stops_a_draft_as_lint_names_it(tmp_path: Path) -> None:
+    path = _clause(tmp_path / "overlay")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "provides:\n  - exit.trigers\n", encoding="utf-8")
+    message = f"{path}:9:5: unknown provision id 'exit.trigers', did you mean 'exit.triggers'?\n"
+    lint = run_cli("library", "lint", tmp_path / "overlay")
+    assert (lint.status, lint.err) == (2, message + "1 problem(s) in the clause library\n")
+    result = run_cli("draft", BATTERY, "-o", tmp_path / "out", "--library", tmp_path / "overlay")
+    assert (result.status, result.err) == (2, message)
     assert not (tmp_path / "out").exists()
 
 

@@ -134,3 +134,26 @@ def test_a_hostile_template_is_refused_and_nothing_is_written(tmp_path: Path, ca
     assert message in run.err, run.err
     assert len(run.err.strip().splitlines()) == 1
     assert not (tmp_path / "out").exists()
+
+
+def test_a_template_whose_part_fails_its_checksum_is_refused_as_damaged(tmp_path: Path) -> None:
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(TERM_SHEET)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as target,
+    ):
+        for entry in source.infolist():
+            target.writestr(entry.filename, source.read(entry.filename))
+    stored = out.getvalue()
+    at = stored.index(b"<w:styles ")  # stored as is: a byte changed there breaks the CRC-32
+    (tmp_path / "templates").mkdir()
+    template = tmp_path / "templates" / "term-sheet.docx"
+    template.write_bytes(stored[:at] + b"<w:stylez " + stored[at + 10 :])
+    run = termgen("draft", BATTERY, "-o", tmp_path / "out", "--templates", tmp_path / "templates")
+    run.assert_bounded()
+    assert (run.status, run.err) == (
+        2,
+        f"{template}: the file is damaged or not a Word document (.docx); open it in Word and "
+        "save it again\n",
+    )
+    assert not (tmp_path / "out").exists()

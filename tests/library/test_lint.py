@@ -67,7 +67,7 @@ PLANTED = [
         "Governance Annex or to a clause",
     ),
     ("general/misspelt-key.yaml:5:1", "unknown key 'provide', did you mean 'provides'?"),
-    ("general/never-true.yaml:5:7", "the condition can never be true"),
+    ("general/never-true.yaml:5:7", "the condition reads nothing of the deal"),
     ("general/no-purpose.yaml:5:11", "the clause applies to no purpose"),
     ("general/unknown-filter.yaml:7", "unknown filter 'datee', did you mean 'date'?"),
     (

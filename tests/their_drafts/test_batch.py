@@ -2,18 +2,30 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import json
 import os
 import shutil
+import signal
 from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
 
 from termgen.cli.commands import PROBLEMS_SHOWN
+from termgen.cli.main import main
+from termgen.environment import Environment
+from termgen.their_drafts import batch
 from termgen.their_drafts.batch import drafts_in
+from termgen.their_drafts.check import ForeignReport
+from termgen.their_drafts.limits import STOPPED_READER
+from termgen.their_drafts.pdf import HALVED_PAGES
 from termgen.their_drafts.progress import page_progress
 
-from ..conftest import run_cli
-from ..draft_fixtures import SOURCES, build_docx, build_pdf
+from ..conftest import TEST_ENVIRON, run_cli
+from ..draft_fixtures import SOURCES, build_docx, build_pdf, pdf_bytes, source_lines
 
 
 def _data_room(folder: Path) -> Path:
@@ -117,6 +129,34 @@ def test_a_folder_without_drafts_is_a_usage_error(tmp_path: Path) -> None:
     )
 
 
+def test_a_reader_the_system_stops_is_its_drafts_error_and_the_others_are_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pool worker killed (as the system kills one out of memory) while it reads a draft."""
+    room = _data_room(tmp_path)
+    killer = room / "supplier" / "killer.pdf"
+    shutil.copy(room / "supplier" / "supply-agreement.pdf", killer)
+    reading = batch.check_draft
+
+    def stopped_by_the_system(path: Path, *args: Any, **kwargs: Any) -> ForeignReport:
+        if path == killer:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return reading(path, *args, **kwargs)
+
+    monkeypatch.setattr(batch, "check_draft", stopped_by_the_system)
+    result = run_cli("check", room, "--json")
+    assert result.status == 2
+    rows = {Path(row["file"]).name: row for row in map(json.loads, result.out.splitlines())}
+    assert list(rows) == ["licence.docx", "locked.pdf", "killer.pdf", "supply-agreement.pdf"]
+    assert rows["killer.pdf"] == {
+        "file": str(killer),
+        "error": f"the reader was stopped by the system, {STOPPED_READER}",
+    }
+    assert "error" not in rows["licence.docx"] and "error" not in rows["supply-agreement.pdf"]
+    assert result.err.startswith(f"{room / 'locked.pdf'}: the PDF is encrypted")
+    assert f"{killer}: the reader was stopped by the system, most likely" in result.err
+
+
 class _Terminal(io.StringIO):
     def isatty(self) -> bool:
         return True
@@ -132,6 +172,41 @@ def test_long_pdfs_show_the_page_being_read_in_a_terminal_only() -> None:
     show(1, 154)
     show(154, 154)
     assert terminal.getvalue() == "\rreading page 1 of 154\rreading page 154 of 154\n"
+
+
+class _GoneTerminal(_Terminal):
+    """A terminal that went away once the command had begun: closed (a broken pipe) or hung
+    up (an I/O error)."""
+
+    def __init__(self, gone: OSError) -> None:
+        super().__init__()
+        self.gone = gone
+
+    def write(self, text: str) -> int:
+        raise self.gone
+
+
+@pytest.mark.parametrize(
+    "gone",
+    [BrokenPipeError(errno.EPIPE, "Broken pipe"), OSError(errno.EIO, "Input/output error")],
+    ids=["closed", "hung up"],
+)
+def test_a_terminal_gone_while_a_long_pdf_is_read_changes_nothing(
+    tmp_path: Path, gone: OSError
+) -> None:
+    filler = [f"Schedule {n}. The parties shall meet as agreed. " * 30 for n in range(400)]
+    draft = tmp_path / "long.pdf"
+    draft.write_bytes(pdf_bytes(source_lines("supply-agreement") + filler))
+    assert len(PdfReader(draft).pages) >= HALVED_PAGES  # read by two processes, both showing
+
+    def checked(stderr: io.StringIO) -> tuple[int, str]:
+        stdout = io.StringIO()
+        env = Environment(stdin=io.StringIO(""), stdout=stdout, stderr=stderr, environ=TEST_ENVIRON)
+        return main(["check", str(draft)], env), stdout.getvalue()
+
+    alone = checked(io.StringIO())
+    assert alone[0] == 0 and "present" in alone[1]
+    assert checked(_GoneTerminal(gone)) == alone
 
 
 def test_a_folder_of_many_unreadable_drafts_lists_the_first_errors_and_how_many_more(

@@ -6,7 +6,7 @@ import json
 
 from termgen.deadlines.collect import when_text
 from termgen.environment import Environment
-from termgen.errors import ExitStatus, UsageError
+from termgen.errors import ExitStatus, UsageError, shown
 from termgen.pipeline import open_library
 from termgen.portfolio import Row, answer_files, portfolio
 from termgen.terminal import text_table
@@ -34,11 +34,16 @@ def run(command: Portfolio, env: Environment) -> ExitStatus:
     if command.json:
         env.out(json.dumps([_as_json(row) for row in rows], indent=2, ensure_ascii=False))
         return _status(rows)
+    # A file that could not be read has none of the table's columns: it is a block of its
+    # own, its problems one a line, above the table as the most urgent.
+    for row in rows:
+        if row.error:
+            env.out_wrapped(shown(f"{row.file}: could not be read"), hanging="    ")
+            env.out_wrapped(shown(row.error.listing(ROW_PROBLEMS)), "  ", "    ")
+            env.out("")
     table = []
     for row in rows:
         if row.error:
-            said = row.error.listing(ROW_PROBLEMS)
-            table.append((str(row.file), "error", "", "", "", "", said))
             continue
         deadline = row.next_deadline
         upcoming = (
@@ -57,8 +62,9 @@ def run(command: Portfolio, env: Environment) -> ExitStatus:
                 upcoming,
             )
         )
-    header = ("file", "deal", "purpose", "parties", "term ends", "blocking", "next deadline")
-    env.out(text_table(header, table, env.columns))
+    if table:
+        header = ("file", "deal", "purpose", "parties", "term ends", "blocking", "next deadline")
+        env.out(text_table(header, table, env.columns))
     failed = sum(1 for row in rows if row.error)
     env.out(
         f"{len(rows)} file(s), {failed} could not be read" if failed else f"{len(rows)} deal(s)"

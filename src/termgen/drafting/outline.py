@@ -13,7 +13,7 @@ from functools import cached_property
 
 from termgen.errors import LibraryError, Problem
 from termgen.files.datafile import SourceMap
-from termgen.library.load import Library
+from termgen.library.load import Library, unknown_provisions
 from termgen.library.sections import DOCUMENTS, Document, Section
 from termgen.library.select import Choice, select
 from termgen.model import Deal
@@ -97,6 +97,9 @@ def outline(deal: Deal, library: Library, *, source: SourceMap | None = None) ->
                 list(library.sections),
             )
             raise LibraryError([Problem(message, choice.clause.where("section"))])
+        unknown = unknown_provisions(choice.clause, library.provisions)
+        if unknown:
+            raise LibraryError(unknown)
         by_section[section_id].append(choice)
     documents = []
     for kind in DOCUMENTS:

@@ -200,14 +200,16 @@ def checked_zip(data: bytes, path: Path, kind: Kind, unpacked_limit: int) -> Non
     declared size of an entry, so checking them bounds what reading the entries can cost.
     """
     import zipfile  # here: reading a PDF, on the way to PDFium, has no use for it
+    import zlib
 
+    damaged = kind.refuse(
+        path, f"the file is damaged or not {kind.form}; open it in Word and save it again"
+    )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             entries = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
-        raise kind.refuse(
-            path, f"the file is damaged or not {kind.form}; open it in Word and save it again"
-        ) from None
+        raise damaged from None
     if any(entry.flag_bits & 0x1 for entry in entries):
         raise kind.refuse(path, "the file is encrypted; save a copy without a password")
     unpacked = sum(entry.file_size for entry in entries)
@@ -217,12 +219,17 @@ def checked_zip(data: bytes, path: Path, kind: Kind, unpacked_limit: int) -> Non
             f"the file unpacks to {_size(unpacked)}, more than the {_size(unpacked_limit)} "
             f"{kind.a} may hold; remove large images or embedded files",
         )
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        tags = sum(
-            tags_in(archive.open(entry))
-            for entry in entries
-            if entry.filename.endswith((".xml", ".rels"))
-        )
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            tags = sum(
+                tags_in(archive.open(entry))
+                for entry in entries
+                if entry.filename.endswith((".xml", ".rels"))
+            )
+    except (zipfile.BadZipFile, zlib.error, NotImplementedError, ValueError, EOFError):
+        # An entry whose bytes do not match its checksum, do not inflate, or are packed in a
+        # way Python does not read: found here, where each XML part is read once.
+        raise damaged from None
     if tags > WORD_TAGS:
         raise kind.refuse(
             path,

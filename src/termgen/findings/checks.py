@@ -8,6 +8,8 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
+from pydantic import BaseModel
+
 from termgen.model import Deal
 from termgen.model.common import Duration
 from termgen.model.exit import expiry
@@ -345,15 +347,21 @@ def _dates_ahead(deal: Deal, _: str) -> list[Gap]:
             "ahead is expected; give the date meant",
             path,
         )
-        for path, day in _dates(deal.model_dump(), ())
+        for path, day in _dates(deal, ())
         if day < dated and expected_ahead(path)
     ]
 
 
 def _dates(data: object, path: AnswerPath) -> Iterator[tuple[AnswerPath, dt.date]]:
-    """Every date in the dumped deal `data`, with its path."""
+    """Every date in the deal `data`, with its path, in the order of `model_dump`: each model's
+    fields in turn. Read from the models themselves: dumping the deal built pydantic's
+    serializer for every model of it, which a deal validated from the cache never needs (a
+    tenth of a draft's time)."""
     if isinstance(data, dt.date):
         yield path, data
+    elif isinstance(data, BaseModel):
+        for name in type(data).model_fields:
+            yield from _dates(getattr(data, name), (*path, name))
     elif isinstance(data, dict):
         for key, value in data.items():
             yield from _dates(value, (*path, key))

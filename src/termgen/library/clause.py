@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
+from decimal import Decimal
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import AfterValidator, BeforeValidator, Field, field_validator, model_validator
@@ -37,6 +39,23 @@ def _clause_id(text: str) -> str:
 
 
 ClauseId = Annotated[str, AfterValidator(_clause_id)]
+
+
+def _condition(value: Any) -> Any:
+    """A condition as YAML read it: a number, date or yes/no is refused here, where `Text`
+    would take `when: 123` as the text '123', a condition that every deal meets."""
+    if isinstance(value, bool | int | float | Decimal | dt.date):
+        written = getattr(value, "source", None) or str(value).lower()
+        raise ValueError(
+            f"'{written}' is no condition: a condition tests the deal's answers, in quotes, "
+            'e.g. when: "exit.costs" or when: "parties | length > 2"; leave \'when\' out '
+            "for a clause every deal gets"
+        )
+    return value
+
+
+ConditionText = Annotated[Text, BeforeValidator(_condition)]
+"""A condition over the deal (a Jinja expression), as text."""
 PREFERRED = "preferred"
 
 
@@ -121,7 +140,9 @@ class Clause(Record):
     jurisdictions: Annotated[list[Text], BeforeValidator(lambda v: [] if v == "all" else v)] = (
         Field(default_factory=list, description="Governing laws it suits; empty means any.")
     )
-    when: Text | None = Field(None, description="Condition over the deal (Jinja expression).")
+    when: ConditionText | None = Field(
+        None, description="Condition over the deal (Jinja expression)."
+    )
     provides: list[Text] = Field(default_factory=list, description="Provision ids it satisfies.")
     text: Positions
     guidance: Text | None = Field(None, description="Advice for the person drafting.")

@@ -34,6 +34,7 @@ from termgen.library.load import (
     clause_file,
     clause_file_key,
     to_cache,
+    unknown_provisions,
 )
 from termgen.library.sections import DOCUMENT_TITLES
 from termgen.suggest import with_suggestion
@@ -242,10 +243,7 @@ def _clause_problems(
     if clause.section not in sections:
         message = with_suggestion(f"unknown section '{clause.section}'", clause.section, sections)
         problems.append(Problem(message, entry.where("section")))
-    for index, provision in enumerate(clause.provides):
-        if provision not in provisions:
-            message = with_suggestion(f"unknown provision id '{provision}'", provision, provisions)
-            problems.append(Problem(message, entry.where("provides", index)))
+    problems.extend(unknown_provisions(entry, provisions))
     if not clause.purposes:
         problems.append(
             Problem(

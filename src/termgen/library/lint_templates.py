@@ -131,11 +131,17 @@ def _provision_problems(
     return problems
 
 
+CONSTANT_CONDITION = (
+    "the condition reads nothing of the deal, so it always holds or never does; write a test "
+    "of the answers, e.g. 'exit.costs' or \"parties | length > 2\", or leave it out for a "
+    "clause every deal gets"
+)
+
+
 def _text_issues(texts: Texts, env: Sandbox, scope: Scope) -> list[TextIssue]:
     found: list[TextIssue] = []
-    if texts.when is not None and _never_true(env, texts.when):
-        message = "the condition can never be true, so no deal can reach this clause"
-        found.append((("when",), None, message))
+    if texts.when is not None and _constant(env, texts.when):
+        found.append((("when",), None, CONSTANT_CONDITION))
     for path, source in texts.texts:
         condition = path == ("when",)
         issues = template_issues(
@@ -145,12 +151,13 @@ def _text_issues(texts: Texts, env: Sandbox, scope: Scope) -> list[TextIssue]:
     return found
 
 
-def _never_true(env: Sandbox, condition: str) -> bool:
+def _constant(env: Sandbox, condition: str) -> bool:
+    """Whether a condition that parses reads no name (such as `123`, `'yes'` or `1 == 1`)."""
     try:
         tree = env.parse_expression(condition)
-    except Exception:
+    except Exception:  # what does not parse is reported by the template checks
         return False
-    return isinstance(tree, nodes.Const) and not tree.value
+    return not any(True for _ in tree.find_all(nodes.Name))
 
 
 def _provision_links(library: Library, checks: Collection[str]) -> list[Problem]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -55,6 +55,20 @@ class Sourced(Generic[RecordT]):
 
     def where(self, *path: str | int, at_key: bool = False) -> Any:
         return self.source.locate((*self.path, *path), at_key=at_key)
+
+
+def unknown_provisions(entry: Sourced[Clause], provisions: Collection[str]) -> list[Problem]:
+    """A problem at each provision id the clause provides that the library does not define:
+    `library lint` lists them with the clause's other problems, a draft that selects the
+    clause stops at them (its findings would count a provision no check knows)."""
+    return [
+        Problem(
+            with_suggestion(f"unknown provision id '{provision}'", provision, list(provisions)),
+            entry.where("provides", index),
+        )
+        for index, provision in enumerate(entry.record.provides)
+        if provision not in provisions
+    ]
 
 
 @dataclass

@@ -113,9 +113,13 @@ class _Reader:
             return Estimate(length=sum(part.length or 0 for part in parts))
         if isinstance(node, nodes.Filter | nodes.Call):
             return self.padding(node)
+        # The parts of a dict (`Pair`) and of a comparison (`Operand`) are no expressions
+        # themselves: the expressions inside them are estimated all the same.
         for child in node.iter_child_nodes():
-            if isinstance(child, nodes.Expr):
-                self.estimate(child)
+            for expression in (
+                [child] if isinstance(child, nodes.Expr) else _outermost_expressions(child)
+            ):
+                self.estimate(expression)
         return Estimate()
 
     def binary(self, node: nodes.BinExpr, left: Estimate, right: Estimate) -> Estimate:
@@ -141,18 +145,19 @@ class _Reader:
 
     def padding(self, node: nodes.Filter | nodes.Call) -> Estimate:
         """`x | center(n)`, `x.zfill(n)` and the like: at least `n` long."""
-        base = self.estimate(node.node) if node.node is not None else Estimate()
-        arguments = [self.estimate(argument) for argument in node.args]
-        for keyword in node.kwargs:
-            self.estimate(keyword.value)
+        # Each expression is estimated once, so that what is wrong with it is reported once:
+        # for `x.zfill(n)` that is `x`, not the attribute `x.zfill` and then `x` again.
+        padded: nodes.Node | None = node.node
         if isinstance(node, nodes.Filter):
             pads = node.name in _PADDING_FILTERS
         else:
-            callee = node.node
-            pads = isinstance(callee, nodes.Getattr) and callee.attr in _PADDING_METHODS
-            if pads:
-                assert isinstance(callee, nodes.Getattr)
-                base = self.estimate(callee.node)
+            pads = isinstance(padded, nodes.Getattr) and padded.attr in _PADDING_METHODS
+            if isinstance(padded, nodes.Getattr) and pads:
+                padded = padded.node
+        base = self.estimate(padded) if padded is not None else Estimate()
+        arguments = [self.estimate(argument) for argument in node.args]
+        for keyword in node.kwargs:
+            self.estimate(keyword.value)
         width = arguments[0].number if pads and arguments else None
         if width is not None:
             return Estimate(length=max(width, base.length or 0))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 from termgen.errors import TermgenError, shown
 from termgen.files.tree import walk
 from termgen.their_drafts.check import ForeignReport, check_draft
+from termgen.their_drafts.limits import STOPPED_READER
 from termgen.their_drafts.wanted import Checkable
 
 DRAFT_SUFFIXES = (".pdf", ".docx", ".txt")
@@ -107,10 +109,43 @@ def check_many(
         _start_worker(provisions, password)
         yield from _in_order(items, map(_check_one, paths))
         return
-    with ProcessPoolExecutor(
-        workers, initializer=_start_worker, initargs=(provisions, password)
-    ) as pool:
-        yield from _in_order(items, pool.map(_check_one, paths))
+    yield from _in_order(items, _over_pool(paths, workers, (provisions, password)))
+
+
+def _over_pool(
+    paths: Sequence[Path], workers: int, setup: tuple[Sequence[Checkable], str | None]
+) -> Iterator[Checked]:
+    """`_check_one` of each path over a pool of `workers` processes, in order.
+
+    A worker the system stops (out of memory, a reader crashed by its file) breaks the whole
+    pool: the draft it was checking cannot be told from the others then under way, so the
+    first draft without a result is checked again alone, and is that draft's error if it
+    stops its process again; the drafts after it are checked in a new pool."""
+    remaining = list(paths)
+    while remaining:
+        with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=setup) as pool:
+            futures = [pool.submit(_check_one, path) for path in remaining]
+            done = 0
+            try:
+                for future in futures:
+                    yield future.result()
+                    done += 1
+            except BrokenProcessPool:
+                pass
+        if done == len(remaining):
+            return
+        yield _alone(remaining[done], setup)
+        remaining = remaining[done + 1 :]
+
+
+def _alone(path: Path, setup: tuple[Sequence[Checkable], str | None]) -> Checked:
+    """One draft checked in a process of its own, or the error of a process stopped by it."""
+    with ProcessPoolExecutor(1, initializer=_start_worker, initargs=setup) as pool:
+        try:
+            return pool.submit(_check_one, path).result()
+        except BrokenProcessPool:
+            said = f"{path}: the reader was stopped by the system, {STOPPED_READER}"
+            return Checked(path, error=shown(said))
 
 
 def _in_order(items: Sequence[Path | Checked], checked: Iterator[Checked]) -> Iterator[Checked]:

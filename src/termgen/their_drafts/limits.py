@@ -62,6 +62,13 @@ def reading_clock(path: Path) -> Callable[[], None]:
     return check
 
 
+STOPPED_READER = (
+    "most likely for lack of memory or a file built to crash readers; free some memory and "
+    "check it again, or check a copy saved anew (in a PDF viewer, print it to a new PDF)"
+)
+"""Why a process reading a draft was stopped by the system (a signal), and what to try."""
+
+
 def unreadable(path: Path, message: str) -> UnreadableDraftError:
     from termgen.errors import Location, UnreadableDraftError
 

@@ -17,12 +17,19 @@ def page_progress(stream: IO[str] = sys.stderr) -> Progress | None:
     """A progress line for long drafts ('page 12 of 154'), when `stream` is a terminal."""
     if not stream.isatty():
         return None
+    gone = False
 
     def show(page: int, pages: int) -> None:
-        if pages < LONG_DRAFT_PAGES:
+        nonlocal gone
+        if pages < LONG_DRAFT_PAGES or gone:
             return
         end = "\n" if page == pages else ""
-        stream.write(f"\rreading page {page} of {pages}{end}")
-        stream.flush()
+        try:
+            stream.write(f"\rreading page {page} of {pages}{end}")
+            stream.flush()
+        except OSError:
+            # The terminal went away while the draft was read (closed: a broken pipe; hung
+            # up: an I/O error). The line is a courtesy: the reading and its result go on.
+            gone = True
 
     return show

@@ -102,14 +102,11 @@ class _Stopped:
         except Exception as stopped:
             # Imported only now: a warm `check` may have no other use for the errors module.
             from termgen.errors import ProcessStoppedError
-            from termgen.their_drafts.limits import unreadable
+            from termgen.their_drafts.limits import STOPPED_READER, unreadable
 
             if not isinstance(stopped, ProcessStoppedError):
                 raise
             raise unreadable(
                 self._path,
-                f"reading it stopped the reading process ({stopped.signal_name}), most likely "
-                "for lack of memory or a file built to crash readers; free some memory and "
-                "check it again, or check a copy saved anew (in a PDF viewer, print it to a "
-                "new PDF)",
+                f"reading it stopped the reading process ({stopped.signal_name}), {STOPPED_READER}",
             ) from None

@@ -3,10 +3,12 @@ rendered alone and only when a check asks for it."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from termgen.cache import remembered
 from termgen.drafting.assemble import clause_texts
 from termgen.drafting.outline import Outline, OutlinedClause
 from termgen.drafting.structure import Draft, plain
@@ -65,13 +67,27 @@ class Reading:
         """Each clause whose text matches, with the first matching sentence. Only clauses whose
         source text (the template, before rendering) matches `source` (by default `pattern`)
         are read: a clause that could not say it is not rendered to find out."""
-        for clause in self.outline.clauses():
-            if not (source or pattern).search(clause.choice.text):
+        clauses = list(self.outline.clauses())
+        sources = [clause.choice.text for clause in clauses]
+        for clause, could in zip(clauses, self._could_say(source or pattern, sources), strict=True):
+            if not could:
                 continue
             for sentence in _SENTENCE.split(self.text(clause.id)):
                 if pattern.search(sentence):
                     yield clause, sentence.strip()
                     break
+
+    def _could_say(self, pattern: re.Pattern[str], sources: list[str]) -> list[bool]:
+        """Whether `pattern` finds something in each source text. The answer is the same for
+        the same texts on every run, so it is kept in the cache: searching every template of
+        a draft for an alternation that ignores case was a tenth of a draft's time."""
+        content = json.dumps([pattern.pattern, pattern.flags, sources]).encode()
+        return remembered(
+            self.library.cache,
+            _SOURCES_SAYING,
+            content,
+            lambda: [pattern.search(text) is not None for text in sources],
+        )
 
     def gap(self, message: str, path: AnswerPath, key: str | None = None) -> Gap:
         """A gap about the clause `key` (named by number and title in the message)."""
@@ -83,6 +99,7 @@ class Reading:
 
 
 _SENTENCE = re.compile(r"(?<=[.;:])\s+|\n")
+_SOURCES_SAYING = "clause sources a pattern finds something in"
 
 CoherenceCheck = Callable[[Reading], list[Gap]]
 """Where the deal and its clauses contradict each other, and how to settle each."""

@@ -801,7 +801,7 @@ def test_findings_become_comments_on_the_open_points_they_are_about(tmp_path: Pa
             "of the costs of product liability claims and recalls under clause 11.2, or to any "
             "other liability the governing law does not allow to be limited or excluded.",
         ),
-        "WARNING: Exclusive negotiations. Exclusive negotiations: not settled. Settle it in the interview at “Parties and purpose › Sections that bind even so (separate with ;)”.": (
+        "WARNING: Exclusive negotiations. Exclusive negotiations: not settled. Settle it in the interview at “Parties and purpose › Sections that bind even so”.": (
             "[●]",
             "Exclusive negotiations, if the parties agree them ([●]): from signature of this "
             "term sheet until the definitive agreements are signed, this term sheet expires or "
@@ -891,7 +891,7 @@ def test_the_open_points_are_a_document_beside_the_term_sheet(tmp_path: Path) ->
             "warning",
             "Exclusive negotiations",
             "Exclusive negotiations: not settled.",
-            "Parties and purpose › Sections that bind even so (separate with ;)",
+            "Parties and purpose › Sections that bind even so",
         ],
         [
             "6",

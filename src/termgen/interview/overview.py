@@ -125,7 +125,7 @@ def asked_at(engine: State, path: AnswerPath) -> str | None:
             continue
         if isinstance(item, Question):
             if _within(split(item.path), path):
-                return f"{section.title} › {item.prompt}"
+                return f"{section.title} › {item.subject}"
             continue
         base = split(item.path)
         if path[: len(base)] != base:
@@ -144,7 +144,7 @@ def asked_at(engine: State, path: AnswerPath) -> str | None:
         # contribution (SKM: ...)", not a raw "#1".
         entry = f"{item.title} › the {ordinal_words(number)} {item.item}{about}"
         inner = _entry_question(engine, item, rest[0], rest[1:])
-        return f"{section.title} › {entry}" + (f" › {inner.prompt}" if inner else "")
+        return f"{section.title} › {entry}" + (f" › {inner.subject}" if inner else "")
     return None
 
 
@@ -166,7 +166,7 @@ def missing(engine: State) -> list[Missing]:
         if isinstance(item, Question):
             path = split(item.path)
             if item.required and get(engine.data, path) in (ABSENT, OPEN, None):
-                found.append(Missing(section.title, item.prompt, dotted(path)))
+                found.append(Missing(section.title, item.subject, dotted(path)))
             continue
         entries = engine.entries(item)
         said_otherwise = (

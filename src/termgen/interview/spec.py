@@ -63,6 +63,10 @@ class HelpWhen(Record):
     help: Text
 
 
+LIST_HINT = " (separate with ;)"
+"""How a list's question tells the person typing to separate its entries."""
+
+
 class Question(Record):
     """One question, bound to a path of the deal (or of a group's item)."""
 
@@ -195,6 +199,11 @@ class Question(Record):
         if self.id is None:
             self.id = self.path
         return self
+
+    @property
+    def subject(self) -> str:
+        """The question as the open points and the findings name it: without how to type it."""
+        return self.prompt.removesuffix(LIST_HINT)
 
 
 class Group(Record):

@@ -136,7 +136,10 @@ def test_an_expiry_period_counts_from_signature_and_notices_go_to_the_addresses_
     )
     notices = texts["general.notices"]
     assert "SOL: 500 Solano Parkway" in notices
-    assert "MFM: the address it notifies to the other parties" in notices
+    assert (
+        "MFM: the address it notifies to the other parties for this purpose or, until it has, its "
+        "registered office, for the attention of its legal department"
+    ) in notices
 
 
 def test_without_answers_the_mechanics_show_open_points_and_a_notified_address() -> None:
@@ -147,10 +150,11 @@ def test_without_answers_the_mechanics_show_open_points_and_a_notified_address()
     texts = _texts(_draft_of(Deal.model_validate(data)))
     assert texts["general.expiry"].startswith(f"This term sheet lapses on {PLACEHOLDER}")
     assert PLACEHOLDER in texts["general.definitive-agreements"]
+    # Until a party has notified an address, a notice still has somewhere to go.
     assert (
-        "to the address that the recipient has notified to the other party"
-        in texts["general.notices"]
-    )
+        "to the address that the recipient has notified to the other party for this purpose or, "
+        "until it has notified one, to its registered office"
+    ) in texts["general.notices"]
     assert "general.timetable" not in texts
 
 

@@ -80,8 +80,8 @@ def test_loans_that_fund_a_call_binding_only_some_parties_have_terms() -> None:
     calls = _texts(data)["goals.capital-calls"]
     assert (
         "by loans to the JV from the parties it binds, on terms the same for each of them. Such a "
-        "loan bears interest at the three-month reference rate for the currency lent (for US "
-        "dollars, Term SOFR; for euros, EURIBOR) plus 4 % a year, accruing daily and paid with "
+        "loan bears interest at three-month WIBOR (or the benchmark that replaces it) plus 4 % a "
+        "year, accruing daily and paid with "
         "the principal. It is unsecured and ranks behind the JV's borrowings from banks and other "
         "third parties but ahead of the shareholders: the JV repays it with its interest, to the "
         "lenders in proportion to what each has lent, as soon as its cash needs under the "
@@ -103,13 +103,13 @@ def test_the_sales_phase_2_opens_are_no_reserved_matter_up_to_their_cap() -> Non
     data = _answers("edrive-jv.yaml")
     texts = _texts(data)
     assert (
-        "A new product line, a second plant or sales to a competitor of a party beyond the sales "
-        "to other carmakers, of up to 30 % of the JV's output in a financial year, that the "
-        "opening of Phase 2 permits: the Board, with the votes of all directors present"
+        "A new product line, a second plant, or a sale to a competitor of a party (except, once "
+        "Phase 2 has opened, sales to other carmakers up to 30 % of the JV's actual output in the "
+        "financial year): the Board, with the votes of all directors present"
     ) in texts["company.reserved-matters"]
     assert (
-        "Once it is met: Sales to other carmakers of up to 30 % of the JV's output in a financial "
-        "year, which need no approval as a Reserved Matter; beyond that share, a sale to a "
+        "Once it is met: Sales to other carmakers of up to 30 % of the JV's actual output in a "
+        "financial year, which need no approval as a Reserved Matter; beyond that share, a sale to a "
         "competitor of a party remains one."
     ) in texts["strengths.phases"]
 

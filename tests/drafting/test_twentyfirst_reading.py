@@ -200,7 +200,8 @@ def test_notices_without_addresses_keep_the_receipt_rules_a_paragraph_of_their_o
     assert (
         "A notice under this term sheet must be in writing and delivered by hand, by courier or "
         "by email to the address that the recipient has notified to the other party for this "
-        "purpose."
+        "purpose or, until it has notified one, to its registered office, for the attention of "
+        "its legal department."
     ) in paragraphs
     assert any(
         p.startswith("A notice delivered by hand or courier is received") for p in paragraphs

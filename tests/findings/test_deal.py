@@ -761,7 +761,9 @@ def _table(data: bytes, first_heading: str) -> Table:
 
 NOTICES = (
     "A notice under this term sheet must be in writing and delivered by hand, by courier or by "
-    "email to the address that the recipient has notified to the other party for this purpose."
+    "email to the address that the recipient has notified to the other party for this purpose "
+    "or, until it has notified one, to its registered office, for the attention of its legal "
+    "department."
 )
 """The paragraph of Lodestar's notices clause that would give the addresses: the finding about
 them is commented there (the rules on receipt follow in a paragraph of their own)."""

@@ -66,17 +66,22 @@ def test_the_incomplete_example_yields_exactly_its_planted_findings() -> None:
         ),
         (
             "liability.risks",
-            "liability, recalls and insurance: not settled",
+            "the cap on each party's liability to the others, who pays for a recall or the insurance each party keeps is not answered, so the draft shows [●] where they belong",
             "goals.liability.cap",
             45,
         ),
         (
             "exclusivity.negotiations",
-            "exclusive negotiations: not settled",
+            "whether the parties negotiate exclusively is not chosen; list exclusivity among the sections that bind, or take the exclusivity clause's non-exclusive position",
             "deal.binding_sections",
             16,
         ),
-        ("notices.addresses", "notice addresses: not settled", "parties", 19),
+        (
+            "notices.addresses",
+            "a party has no notice address in the term sheet; give each party's address and the function (legal department, general counsel) to mark notices for",
+            "parties",
+            19,
+        ),
     ]
 
 
@@ -589,8 +594,14 @@ CASES = [
         "a joint venture with no reserved matters and no key officers",
         lambda data: data["company"].update(reserved_matters=[], officers=[]),
         [
-            ("company.reserved_matters", "reserved matters: not settled"),
-            ("company.officers", "key officers: not settled"),
+            (
+                "company.reserved_matters",
+                "no Reserved Matter is listed, so every Board decision passes by simple majority; list the matters and the majority each needs",
+            ),
+            (
+                "company.officers",
+                "no key officer is named, nor the party that nominates each; name the chief executive and finance head at least",
+            ),
         ],
     ),
     (
@@ -644,6 +655,16 @@ def test_counsel_can_add_a_provision_with_an_expression(tmp_path: Path) -> None:
     sdv = read_answers(EXAMPLES_DIR / "sdv-software.yaml")[0]
     assert _findings(sdv, layers) == [("counsel.escrow", "source-code escrow: not settled")]
     assert _findings(_battery(), layers) == []
+    # Counsel may say in words what is missing and how to settle it.
+    write(
+        overlay,
+        "provisions.yaml",
+        (overlay / "provisions.yaml").read_text(encoding="utf-8")
+        + "  missing: no source-code escrow; give the code an escrow agent on exit\n",
+    )
+    assert _findings(sdv, library_layers([overlay], {})) == [
+        ("counsel.escrow", "no source-code escrow; give the code an escrow agent on exit")
+    ]
 
 
 def test_a_hostile_provision_expression_is_refused(tmp_path: Path) -> None:
@@ -789,7 +810,7 @@ def test_findings_become_comments_on_the_open_points_they_are_about(tmp_path: Pa
             "[●]",
             "[●]",
         ),
-        "WARNING: Liability, recalls and insurance. Liability, recalls and insurance: not settled. Settle it in the interview at “Shared strategic goals › Limit of each party's liability to the others”.": (
+        "WARNING: Liability, recalls and insurance. The cap on each party's liability to the others, who pays for a recall or the insurance each party keeps is not answered, so the draft shows [●] where they belong. Settle it in the interview at “Shared strategic goals › Limit of each party's liability to the others”.": (
             "[●]",
             "The total liability of each party to the other party arising out of the "
             "partnership, in contract, in tort or otherwise, is limited to [●]. Neither party "
@@ -803,7 +824,7 @@ def test_findings_become_comments_on_the_open_points_they_are_about(tmp_path: Pa
             "of the costs of product liability claims and recalls under clause 11.2, or to any "
             "other liability the governing law does not allow to be limited or excluded.",
         ),
-        "WARNING: Exclusive negotiations. Exclusive negotiations: not settled. Settle it in the interview at “Parties and purpose › Sections that bind even so”.": (
+        "WARNING: Exclusive negotiations. Whether the parties negotiate exclusively is not chosen; list exclusivity among the sections that bind, or take the exclusivity clause's non-exclusive position. Settle it in the interview at “Parties and purpose › Sections that bind even so”.": (
             "[●]",
             "Exclusive negotiations, if the parties agree them ([●]): from signature of this "
             "term sheet until the definitive agreements are signed, this term sheet expires or "
@@ -812,7 +833,7 @@ def test_findings_become_comments_on_the_open_points_they_are_about(tmp_path: Pa
             "one, on a cooperation or transaction that would replace or compete with Project "
             "Lodestar.",
         ),
-        "WARNING: Notice addresses. Notice addresses: not settled. Settle it in the interview at “Parties and purpose › Parties”.": (
+        "WARNING: Notice addresses. A party has no notice address in the term sheet; give each party's address and the function (legal department, general counsel) to mark notices for. Settle it in the interview at “Parties and purpose › Parties”.": (
             NOTICES,
             NOTICES,
         ),
@@ -885,21 +906,21 @@ def test_the_open_points_are_a_document_beside_the_term_sheet(tmp_path: Path) ->
             "4",
             "warning",
             "Liability, recalls and insurance",
-            "Liability, recalls and insurance: not settled.",
+            "The cap on each party's liability to the others, who pays for a recall or the insurance each party keeps is not answered, so the draft shows [●] where they belong.",
             "Shared strategic goals › Limit of each party's liability to the others",
         ],
         [
             "5",
             "warning",
             "Exclusive negotiations",
-            "Exclusive negotiations: not settled.",
+            "Whether the parties negotiate exclusively is not chosen; list exclusivity among the sections that bind, or take the exclusivity clause's non-exclusive position.",
             "Parties and purpose › Sections that bind even so",
         ],
         [
             "6",
             "warning",
             "Notice addresses",
-            "Notice addresses: not settled.",
+            "A party has no notice address in the term sheet; give each party's address and the function (legal department, general counsel) to mark notices for.",
             "Parties and purpose › Parties",
         ],
     ]

@@ -201,5 +201,6 @@ def _gaps(
             )
         return CHECKS[provision.check](deal, provision.id)
     if provision.expression and not holds(env, entry, "expression", context, "provision", cache):
-        return [Gap(f"{provision.label.lower()}: not settled", _fix_path(provision))]
+        missing = provision.missing or f"{provision.label.lower()}: not settled"
+        return [Gap(missing, _fix_path(provision))]
     return []

@@ -165,5 +165,10 @@ class Provision(Record):
     expression: Text | None = Field(
         None, description="For counsel's own provisions: a condition true when it is settled."
     )
+    missing: Text | None = Field(
+        None,
+        description="With an expression: what the open points say is missing while it does not "
+        "hold, and how to settle it; otherwise '<label>: not settled'.",
+    )
     fix: Text | None = Field(None, description="Answer-file path where it is settled.")
     cues: Cues | None = Field(None, description="How it shows in a draft from the other side.")

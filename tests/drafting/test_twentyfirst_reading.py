@@ -139,7 +139,14 @@ def test_milestone_payments_name_their_milestones() -> None:
         "milestone of Phase 1 (start of production on CMC Ridgeline with the feature active) and "
         "USD 30m on start of production on CMC Harbor SUV"
     ) in funding[1].replace("\xa0", " ")
-    assert funding[-1] == "Each instalment paid within 45 days after its milestone is accepted."
+    # Owed when its milestone is met, however late: a start of production is confirmed, not
+    # accepted, and a slipped one does not end the obligation with the schedule's dates.
+    assert funding[-1] == (
+        "Each instalment is due within 45 days after its milestone is met, whenever that is (for "
+        "the first drop, its acceptance; for a start of production, its confirmation under the "
+        "phase plan)."
+    )
+    assert "December 2028" not in funding[3]
 
 
 def test_transition_support_has_a_scope_a_duration_and_a_charge() -> None:

@@ -124,6 +124,24 @@ def test_the_vehicle_maker_decides_a_recall_and_the_expert_has_a_deadline_and_a_
     ) in recall
 
 
+def test_an_urgent_software_campaign_needs_no_safety_decision_first() -> None:
+    data = _answers("robotaxi-pilot.yaml")
+    recall = _texts(data)["general.product-liability"]
+    # A recall "goes ahead at once", but 5.3 wanted a Safety Decision before any release; and
+    # only the vehicles' maker could start one, not the permit holder or the software's author.
+    assert (
+        "In the driverless service, AUR, as holder of the permits, and the party that developed "
+        "the software concerned may each also start an over-the-air campaign that the law "
+        "requires or that safety makes urgent. Such a campaign, like a recall under this clause, "
+        "goes ahead without waiting for a Safety Decision under clause "
+        f"{_numbers(data)['strengths.safety-case']}, and the Safety Board reviews it at its next "
+        "meeting; a further release or a restart of the service still needs a Safety Decision."
+    ) in recall
+    assert (
+        "Safety Decision" not in _texts(_answers("sdv-software.yaml"))["general.product-liability"]
+    )
+
+
 def test_losing_a_permit_is_no_change_in_law_and_no_exit_for_the_party_at_fault() -> None:
     data = _answers("robotaxi-pilot.yaml")
     numbers = _numbers(data)

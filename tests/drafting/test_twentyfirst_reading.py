@@ -56,6 +56,11 @@ def test_a_revenue_share_is_paid_on_net_revenue_received_within_its_period() -> 
 def test_a_revenue_share_without_a_period_runs_with_the_partnership() -> None:
     share = _texts(_answers("robotaxi-pilot.yaml"))["goals.revenue-share"]
     assert "Net Revenue is shared when it is received while the partnership lasts" in share
+    # The service's fares are the pilot's revenue, whichever party runs the rides.
+    assert (
+        "from the joint activities, every fare and fee paid for rides in the service included, "
+        "whichever party collects it, less value added tax"
+    ) in share
     assert "Each party that receives Net Revenue pays each other party that party's revenue" in (
         share
     )

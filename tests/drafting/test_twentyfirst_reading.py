@@ -190,13 +190,16 @@ def test_a_mobility_service_has_a_non_compete_in_its_regions() -> None:
     assert (
         "no party carries on the joint activities within the regions in scope (Austin, Texas), "
         "alone or with a third party, other than through the partnership, and no party operates "
-        "there a mobility service that competes with the partnership's service, or supplies "
-        "vehicles, software or operating services to such a service, in each case, without the "
-        "other parties' prior written consent."
+        "there a driverless ride service for paying passengers, which competes with the "
+        "partnership's service (a service with human drivers does not), or supplies vehicles, "
+        "software or operating services to such a service, in each case, without the other "
+        "parties' prior written consent."
     ) in exclusivity
-    assert "with third parties included, except that none of them may be such a competing" in (
-        exclusivity
-    )
+    # The exception to what each party does on its own stays within the regions and the period.
+    assert (
+        "with third parties included, except that none of them may be such a competing service or "
+        "such a supply in those regions during that period."
+    ) in exclusivity
 
 
 def test_a_jv_keeps_its_exclusivity_as_it_was() -> None:

@@ -178,7 +178,7 @@ def test_a_safety_suspension_follows_the_matrix_and_has_a_restart() -> None:
     safety = texts["strengths.safety-case"]
     assert (
         "The members appointed by the party that developed a release, and on a restart those "
-        "appointed by the party whose software, vehicles or operations caused the incident as "
+        "appointed by each party whose software, vehicles or operations caused the incident as "
         "the report on its cause finds, take part in the discussion but do not vote on it"
     ) in safety
     assert "may suspend the service at any time, deciding by a simple majority as the" in safety

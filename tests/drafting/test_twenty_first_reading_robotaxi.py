@@ -31,11 +31,19 @@ def test_a_restart_needs_two_parties_with_the_permit_holder_and_never_the_party_
         "needed for that quorum), never at an adjourned meeting with a reduced quorum."
     ) in safety
     assert (
-        "on a restart those appointed by the party whose software, vehicles or operations caused "
+        "on a restart those appointed by each party whose software, vehicles or operations caused "
         "the incident as the report on its cause finds, take part in the discussion but do not "
         "vote on it, and the majority or unanimity it needs is counted on the votes of the other "
-        "parties' members; that party does not count among the two, and where it is AUR, the Safety "
-        "Decision needs instead the votes of every other party and AUR's written consent."
+        "parties' members; a party that does not vote does not count among the two, and where "
+        "that leaves fewer than two parties to vote, or a party that does not vote is AUR, the "
+        "Safety Decision needs instead the votes of every party that may vote and the written "
+        "consent of AUR and of each party that does not vote."
+    ) in safety
+    # The report a restart rests on is written by someone none of the parties controls.
+    assert (
+        "on a written report on the cause of the incident and the corrective actions taken, "
+        "prepared by an investigator independent of the parties whom AUR appoints after "
+        "consulting the other parties"
     ) in safety
 
 

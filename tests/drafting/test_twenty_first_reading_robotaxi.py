@@ -61,6 +61,20 @@ def test_an_adjourned_meeting_takes_no_decision_that_needs_more_than_a_simple_ma
     ) in charters
 
 
+def test_the_safety_board_never_decides_with_a_reduced_quorum() -> None:
+    # AUR holds two of the Safety Board's four seats: at an adjourned meeting it alone could
+    # carry a simple-majority row such as the safety standard where practices diverge.
+    charters = _texts(_answers("robotaxi-pilot.yaml"))["governance.annex.charters"]
+    assert (
+        "; the Safety Board, whose decisions a driverless service's safety rests on, has no "
+        "reduced quorum: its adjourned meeting is quorate only as the table states."
+    ) in charters
+    assert (
+        "has no reduced quorum"
+        not in (_texts(_answers("sdv-software.yaml"))["governance.annex.charters"])
+    )
+
+
 def test_silence_accepts_no_release_that_opens_a_right_or_is_approved_for_safety() -> None:
     for name in ("sdv-software.yaml", "robotaxi-pilot.yaml"):
         data = _answers(name)

@@ -133,3 +133,11 @@ def test_the_partnership_runs_while_a_leaver_for_convenience_looks_for_a_buyer()
         "of exit has taken effect, and the Exiting Party keeps its rights and obligations as a "
         "party and as a stockholder."
     ) in buy_out
+
+
+def test_tooling_a_party_funded_is_not_paid_for_twice() -> None:
+    assets = _texts(_answers("battery-jv.yaml"))["exit.assets"]
+    assert (
+        "NAW-funded tooling transfers to NAW on NAW's request, at its book value less the part "
+        "of its cost NAW funded, and never below nil."
+    ) in assets

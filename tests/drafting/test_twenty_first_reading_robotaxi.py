@@ -174,9 +174,18 @@ def test_losing_a_permit_is_no_change_in_law_and_no_exit_for_the_party_at_fault(
         "partnership by giving 30 days' notice where authorities withdraw or suspend the permit "
         "for driverless operation for more than 60 days. Where the withdrawal or suspension "
         "results from a party's breach of the law, of the permit's conditions or of this term "
-        "sheet, this right does not arise: the breach is a material breach of that party under "
-        f"clause {numbers['exit.trigger.breach']}."
+        "sheet, this right does not arise for that party: the breach is a material breach of that "
+        f"party under clause {numbers['exit.trigger.breach']}, and the other parties may end the "
+        "partnership either on that breach or by the notice this paragraph provides, without "
+        "waiting for a period to cure it. Notice under this paragraph is given within 90 days "
+        "after the withdrawal or suspension has lasted the period stated above, and not once the "
+        "permit is restored."
     ) in regulatory
+    # The list of the events that allow an exit names it, as it is no change in law.
+    assert (
+        "change of control, regulatory or tariff change or the loss of a permit, missed"
+        in (_texts(data)["exit.triggers"])
+    )
 
 
 def test_a_phase_is_confirmed_by_the_body_that_decides_and_stays_within_the_pilot() -> None:

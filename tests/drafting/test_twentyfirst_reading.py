@@ -221,3 +221,15 @@ def test_notices_without_addresses_keep_the_receipt_rules_a_paragraph_of_their_o
     assert any(
         p.startswith("A notice delivered by hand or courier is received") for p in paragraphs
     )
+
+
+def test_cost_plus_costs_stay_behind_the_clean_team() -> None:
+    # Meridian's statements would have shown AUV's plant costs to XAC, which 7.4 keeps from it.
+    data = _answers("platform-sharing.yaml")
+    audit = _texts(data)["goals.audit"]
+    assert (
+        "The costs behind a price set at cost plus a margin are not shown to the paying party: "
+        f"they are verified only as clause {_numbers(data)['governance.clean-team']} provides, "
+        "and the audit below does not reach them."
+    ) in audit
+    assert "cost plus a margin" not in _texts(_answers("bridge-technology.yaml"))["goals.audit"]

@@ -120,8 +120,9 @@ def test_a_licence_a_buyer_of_the_licensors_stake_pays_for_is_drafted_as_a_mecha
     assert (
         "KSC's process licence to the JV: continues for the JV on its terms, whoever holds the "
         "JV's shares, for as long as the JV produces cells. From the day no company of the KSC "
-        "group holds shares in the JV, the JV pays KSC the licence fee that the technology "
-        "licence agreement sets for a licensee outside the KSC group."
+        "group holds shares in the JV, the JV pays KSC a royalty of 1.5 % of its net sales of "
+        "cells made with the process, and the value of the shares on exit is set with that "
+        "royalty taken into account."
     ) in assets
 
 

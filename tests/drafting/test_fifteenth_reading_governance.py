@@ -92,7 +92,7 @@ def test_a_call_beyond_the_commitments_binds_only_the_parties_that_approve_it() 
         "may fund that part as a shareholder loan to the JV on the terms this clause sets for it"
         in calls
     )
-    assert "A shareholder loan under this clause bears interest at the three-month" in calls
+    assert "A shareholder loan under this clause bears interest at three-month WIBOR" in calls
     assert "fair market value" not in calls
 
 

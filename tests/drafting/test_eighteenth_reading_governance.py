@@ -34,7 +34,11 @@ def test_a_phase_opens_on_a_confirmed_milestone_without_a_vote() -> None:
     assert (
         "if they have not appointed one within 10 working days of the referral, by the LCIA" in jv
     )
-    assert "The party whose position the expert does not accept bears the expert's fees." in jv
+    assert (
+        "The expert allocates its fees among the parties to the dispute in proportion to how far "
+        "it rejects each one's position, so that a party whose position it rejects entirely "
+        "bears them alone."
+    ) in jv
     pmo = _texts(_answers("platform-sharing.yaml"))["strengths.phases"]
     assert "The Joint PMO confirms in writing to the Steering Committee and every party" in pmo
     assert "by the Swiss Arbitration Centre at the request of either party" in pmo
@@ -143,10 +147,11 @@ def test_the_funding_expert_is_defined_where_it_is_first_named() -> None:
     assert calls.endswith(
         "The expert of this clause decides every question this clause refers to it; it acts as an "
         "expert and not as an arbitrator and delivers a reasoned determination within 30 days of "
-        "its appointment, which binds the parties. The party whose position the expert does not "
-        f"accept bears the expert's fees, as under clause {numbers['strengths.phases']}; on the "
-        "fair market value of new shares, the parties concerned bear them in equal shares, except "
-        "that a Defaulting Party bears them alone."
+        "its appointment, which binds the parties. The expert allocates its fees among the "
+        "parties to the dispute in proportion to how far it rejects each one's position, so that "
+        "a party whose position it rejects entirely bears them alone, as under clause "
+        f"{numbers['strengths.phases']}; on the fair market value of new shares, the parties "
+        "concerned bear them in equal shares, except that a Defaulting Party bears them alone."
     )
 
 

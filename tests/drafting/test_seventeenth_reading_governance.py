@@ -106,7 +106,10 @@ def test_profit_share_follows_the_shareholdings_and_calls_are_paid_for_shares() 
     calls = texts["goals.capital-calls"]
     assert "by additional payments (dopłaty), for which no shares are issued" in calls
     assert "acting as clause" not in calls
-    assert "The party whose position the expert does not accept bears the expert's fees" in calls
+    assert (
+        "The expert allocates its fees among the parties to the dispute in proportion to how far "
+        "it rejects each one's position"
+    ) in calls
     volta = _texts(_answers("battery-jv.yaml"))["goals.capital-calls"]
     assert "A party pays its part by subscribing new shares, issued to every party at the same" in (
         volta

@@ -154,10 +154,11 @@ def test_a_milestone_goes_to_the_field_expert_and_an_amount_to_the_valuation_exp
             "on a price, in either case within 10 working days"
         ) in calls, name
         assert (
-            "The party whose position the expert does not accept bears the expert's fees, as "
-            f"under clause {numbers['strengths.phases']}; on the fair market value of new shares, "
-            "the parties concerned bear them in equal shares, except that a Defaulting Party bears "
-            "them alone."
+            "The expert allocates its fees among the parties to the dispute in proportion to how "
+            "far it rejects each one's position, so that a party whose position it rejects "
+            f"entirely bears them alone, as under clause {numbers['strengths.phases']}; on the "
+            "fair market value of new shares, the parties concerned bear them in equal shares, "
+            "except that a Defaulting Party bears them alone."
         ) in calls, name
 
 

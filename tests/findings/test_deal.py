@@ -48,7 +48,7 @@ def test_the_incomplete_example_yields_exactly_its_planted_findings() -> None:
     assert found == [
         (
             "renewal.mechanism",
-            "renewal is not settled; say 'none' if the partnership does not renew",
+            "renewal is not settled: state how the partnership renews, or that it does not",
             "exit.renewal.type",
             171,
         ),
@@ -795,7 +795,7 @@ def test_findings_become_comments_on_the_open_points_they_are_about(tmp_path: Pa
     term_sheet = (tmp_path / "project-lodestar-term-sheet-v0.1.docx").read_bytes()
     anchors = _comment_anchors(term_sheet)
     assert anchors == {
-        "BLOCKING: Renewal. Renewal is not settled; say 'none' if the partnership does not renew. Settle it in the interview at “Agreed exit path › Renewal at the end of the term”.": (
+        "BLOCKING: Renewal. Renewal is not settled: state how the partnership renews, or that it does not. Settle it in the interview at “Agreed exit path › Renewal at the end of the term”.": (
             "[●]",
             "Renewal at the end of the Initial Term: [●] (to be agreed: no renewal, automatic "
             "renewal, renewal by mutual agreement or at a party's option, with the notice needed "
@@ -883,7 +883,7 @@ def test_the_open_points_are_a_document_beside_the_term_sheet(tmp_path: Path) ->
             "1",
             "blocking",
             "Renewal",
-            "Renewal is not settled; say 'none' if the partnership does not renew.",
+            "Renewal is not settled: state how the partnership renews, or that it does not.",
             "Agreed exit path › Renewal at the end of the term",
         ],
         [

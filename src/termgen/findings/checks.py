@@ -68,7 +68,7 @@ def _renewal_mechanism(deal: Deal, _: str) -> list[Gap]:
         return []
     return [
         Gap(
-            "renewal is not settled; say 'none' if the partnership does not renew",
+            "renewal is not settled: state how the partnership renews, or that it does not",
             ("exit", "renewal", "type"),
         )
     ]

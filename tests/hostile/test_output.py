@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 import zipfile
 from pathlib import Path
@@ -225,6 +226,15 @@ def test_a_pair_is_written_both_or_neither_when_the_second_name_is_taken(tmp_pat
         write_together([(tmp_path / "a.docx", b"a"), (tmp_path / "b.docx", b"b")])
     assert sorted(entry.name for entry in tmp_path.iterdir()) == ["b.docx"]
     assert (tmp_path / "b.docx").read_bytes() == b"the user's own"
+
+
+def test_a_durable_pair_leaves_no_thread_behind(tmp_path: Path) -> None:
+    # The flushes run in threads; one still running would keep the later work from forking.
+    threads = threading.active_count()
+    written = write_together([(tmp_path / "a.docx", b"a"), (tmp_path / "b.docx", b"b")])
+    assert [path.read_bytes() for path in written] == [b"a", b"b"]
+    assert threading.active_count() == threads
+    assert sorted(entry.name for entry in tmp_path.iterdir()) == ["a.docx", "b.docx"]
 
 
 def _complete(folder: Path) -> bool:

@@ -10,6 +10,13 @@ is written before the first rename. A run killed before the journal leaves only 
 temporaries; a run killed among the renames leaves a journal, and the next run that writes
 into the same folder finishes the renames before it does anything else. Temporaries and
 journals of a process that no longer runs are removed by that next run too.
+
+A durable write (one a crash of the machine cannot undo) waits for the disk twice: once for
+the data of every temporary and of the journal, flushed together (one thread each, so that the
+file system commits them at once), and once for the folder after the renames. No flush of the
+folder comes between the journal and the first rename: flushing the journal, renamed to its
+name, commits that name with it on Linux's journaling file systems (ext4, XFS, Btrfs), which
+also keep a folder's changes in the order they were made.
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ import os
 import re
 import secrets
 import signal
+import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -58,11 +66,13 @@ def write_together(
         leftovers: list[Path] = []
         try:
             for number, (target, (_, data)) in enumerate(zip(targets, files, strict=True)):
-                leftovers.append(_temporary(target, data, f"{token}-{number}", durable))
+                leftovers.append(_temporary(target, data, f"{token}-{number}"))
             pending = list(zip(leftovers, targets, strict=True))
             with _uninterrupted():
                 if len(pending) > 1:
                     leftovers.append(_journal(folder, token, pending, replace))
+                if durable:
+                    _sync_files(leftovers)
                 _commit(pending, replace)
             if durable:
                 _sync(folder)
@@ -78,7 +88,7 @@ def check_writable(path: Path) -> None:
     with _writing(folder):
         folder.mkdir(parents=True, exist_ok=True)
         _check_target(Path(path), replace=True)
-        _temporary(Path(path), b"", f"{os.getpid()}-{secrets.token_hex(4)}", durable=False).unlink()
+        _temporary(Path(path), b"", f"{os.getpid()}-{secrets.token_hex(4)}").unlink()
 
 
 def recover(folder: Path) -> None:
@@ -150,26 +160,23 @@ def _check_target(target: Path, replace: bool) -> None:
         raise refuse_to_replace(target)
 
 
-def _temporary(target: Path, data: bytes, token: str, durable: bool = True) -> Path:
+def _temporary(target: Path, data: bytes, token: str) -> Path:
     temporary = target.parent / f".termgen-{token}.{target.name[:_NAME_IN_TEMPORARY]}.tmp"
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
     with os.fdopen(descriptor, "wb") as stream:
         stream.write(data)
-        stream.flush()
-        if durable:
-            os.fsync(stream.fileno())
     return temporary
 
 
 def _journal(folder: Path, token: str, pending: list[tuple[Path, Path]], replace: bool) -> Path:
-    """The list of renames to come, on disk before the first one, for `recover` to finish."""
+    """The list of renames to come, whole under its name before the first one, for `recover`
+    to finish."""
     journal = folder / f".termgen-{token}.pending"
     entries = [[temporary.name, target.name] for temporary, target in pending]
     written = _temporary(
         journal, json.dumps({"replace": replace, "files": entries}).encode(), token
     )
     written.replace(journal)
-    _sync(folder)
     return journal
 
 
@@ -250,6 +257,37 @@ def _gone(pid: int) -> bool:
     except OSError:  # it runs, under another user
         return False
     return False
+
+
+def _sync_files(paths: Sequence[Path]) -> None:
+    """Wait until the disk has every file's data, all flushed at once: one after the other,
+    each flush would wait for a commit of the file system's journal of its own."""
+    if len(paths) == 1:
+        _sync_file(paths[0])
+        return
+    failures: list[OSError] = []
+
+    def flush(path: Path) -> None:
+        try:
+            _sync_file(path)
+        except OSError as failed:
+            failures.append(failed)
+
+    flushes = [threading.Thread(target=flush, args=(path,)) for path in paths]
+    for started in flushes:
+        started.start()
+    for started in flushes:
+        started.join()
+    if failures:
+        raise failures[0]
+
+
+def _sync_file(path: Path) -> None:
+    descriptor = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def _sync(folder: Path) -> None:

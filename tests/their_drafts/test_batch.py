@@ -6,8 +6,13 @@ import errno
 import io
 import json
 import os
+import pty
+import select
 import shutil
 import signal
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -207,6 +212,82 @@ def test_a_terminal_gone_while_a_long_pdf_is_read_changes_nothing(
     alone = checked(io.StringIO())
     assert alone[0] == 0 and "present" in alone[1]
     assert checked(_GoneTerminal(gone)) == alone
+
+
+def _on_cores(cores: int) -> Callable[[], None]:
+    """Run the child on this many cores: on one, `check` reads the draft in its own process,
+    without forking, and shows the progress line there."""
+    chosen = set(sorted(os.sched_getaffinity(0))[:cores])
+    return lambda: os.sched_setaffinity(0, chosen)
+
+
+def _drained(terminal: int, termgen: subprocess.Popen[bytes], hang_up: bool) -> bytes:
+    """What termgen shows on a terminal until it ends (so that a full terminal never stops
+    it); with `hang_up`, the terminal goes away once the first progress line is shown."""
+    shown = b""
+    while True:
+        ready, _, _ = select.select([terminal], [], [], 0.05)
+        if ready:
+            try:
+                shown += os.read(terminal, 1 << 16)
+            except OSError:  # the child has closed its side: nothing more will come
+                break
+            if hang_up and b"reading page" in shown:
+                os.close(terminal)
+                return shown
+        elif termgen.poll() is not None:
+            break
+    os.close(terminal)
+    return shown
+
+
+@pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="needs two cores to compare")
+@pytest.mark.parametrize("cores", [1, 2], ids=["one core", "two cores"])
+def test_a_long_pdf_checked_with_its_readers_gone_ends_quietly(tmp_path: Path, cores: int) -> None:
+    """`termgen check long.pdf | head -1` in a terminal, the terminal closed while the pages
+    are read, or stderr closed (`2>&-`): the report is the same or cut by the reader, the
+    status is the report's or 141 (the reader's choice), and nothing is said of a pipe."""
+    filler = [f"Schedule {n}. The parties shall meet as agreed. " * 30 for n in range(400)]
+    draft = tmp_path / "long.pdf"
+    draft.write_bytes(pdf_bytes(source_lines("supply-agreement") + filler))
+    assert len(PdfReader(draft).pages) >= HALVED_PAGES
+    command = [sys.executable, "-m", "termgen", "check", str(draft)]
+    environ = {"PATH": os.environ["PATH"], **TEST_ENVIRON}
+    alone = subprocess.run(command, capture_output=True, env=environ, timeout=120, check=False)
+    assert alone.returncode == 0 and b"present" in alone.stdout and alone.stderr == b""
+
+    for hang_up in (False, True):
+        terminal, stderr = pty.openpty()
+        termgen = subprocess.Popen(
+            command,
+            stdout=subprocess.PIPE,
+            stderr=stderr,
+            env=environ,
+            preexec_fn=_on_cores(cores),
+        )
+        os.close(stderr)
+        shown = _drained(terminal, termgen, hang_up)
+        assert termgen.stdout is not None
+        first = termgen.stdout.readline()
+        if not hang_up:
+            termgen.stdout.close()  # `| head -1`
+        rest = b"" if termgen.stdout.closed else termgen.stdout.read()
+        status = termgen.wait(timeout=120)
+        assert b"reading page" in shown and b"Error" not in shown and b"Traceback" not in shown
+        if hang_up:
+            assert (status, first + rest) == (0, alone.stdout)
+        else:
+            assert status in (0, 141) and first == alone.stdout.splitlines(keepends=True)[0]
+
+    closed = subprocess.run(
+        ["/bin/sh", "-c", 'exec "$@" 2>&-', "sh", *command],
+        capture_output=True,
+        env=environ,
+        timeout=120,
+        preexec_fn=_on_cores(cores),
+        check=False,
+    )
+    assert (closed.returncode, closed.stdout) == (0, alone.stdout)
 
 
 def test_a_folder_of_many_unreadable_drafts_lists_the_first_errors_and_how_many_more(

@@ -153,10 +153,6 @@ RUN_TIME = [
         "{% for a in deal.name * 5000 %}{% for b in deal.name * 5000 %}.{% endfor %}{% endfor %}",
         "its loops and calls run more than 1,000,000 times",
     ),
-    (
-        "{% set l = [deal.name] %}{% for i in parties * 30 %}{{ l.extend(l) }}{% endfor %}",
-        "it makes a text or list of",
-    ),
     ("{{ (deal.name * 100000) | length }}", "characters or entries, more than 1,000,000"),
     # Folded into the compiled text, infinity failed there as "name 'inf' is not defined".
     ("{{ 'inf' | float | int }}", "it makes the number inf, infinite or not a number"),
@@ -176,6 +172,27 @@ def test_the_budget_stops_a_clause_while_drafting_at_its_line(
     assert run.status == 2
     assert run.err.startswith(f"{path}:8: clause 'general.hostile' stopped: "), run.err
     assert message in run.err
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{{ parties.clear() }}{{ parties | length }}",
+        "{% set l = [deal.name] %}{% for i in parties * 30 %}{{ l.extend(l) }}{% endfor %}",
+    ],
+    ids=["the deal's parties", "its own list"],
+)
+def test_a_clause_that_changes_a_list_in_place_is_refused_and_nothing_is_written(
+    tmp_path: Path, text: str
+) -> None:
+    """A clause that emptied the parties took them out of the annex and the findings too,
+    with exit 0."""
+    path = _clause(tmp_path / "overlay", "The parties agree.\n" + text)
+    draft = run_cli("draft", BATTERY, "-o", tmp_path / "out", "--library", tmp_path / "overlay")
+    assert draft.status == 2
+    assert draft.err.startswith(f"{path}:8: clause 'general.hostile'"), draft.err
+    assert "would change the list it is called on; a template reads the deal" in draft.err
     assert not (tmp_path / "out").exists()
 
 

@@ -15,7 +15,7 @@ from jinja2 import TemplateSyntaxError, nodes
 from termgen.model.paths import Shape, shape_of
 from termgen.suggest import with_suggestion
 from termgen.templating.budget import CLAUSE_LIMITS, CONDITION_LIMITS
-from termgen.templating.sandbox import Sandbox, is_blocked
+from termgen.templating.sandbox import CHANGING_METHODS, Sandbox, changing_refused, is_blocked
 from termgen.templating.unbounded import unbounded
 
 Scope = dict[str, Shape | None]
@@ -196,6 +196,10 @@ class _Walker:
                 f"refused: '{name}' reaches into Python internals; only deal fields may be read",
                 unsafe=True,
             )
+            return None
+        if base is not None and name in CHANGING_METHODS.get(base.kind, ()):
+            kind = "mapping" if base.kind == "dict" else base.kind
+            self.issue(node, changing_refused(name, kind), unsafe=True)
             return None
         if base is None or base.kind != "model" or base.model is None:
             return shape_of(base.item) if base and base.kind == "dict" else None

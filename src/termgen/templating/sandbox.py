@@ -13,16 +13,16 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Set
 from functools import cache
 from typing import Any
 
 from jinja2 import StrictUndefined, Template, TemplateSyntaxError, Undefined, nodes
 from jinja2.compiler import CodeGenerator, Frame
-from jinja2.exceptions import TemplateError, TemplateRuntimeError
+from jinja2.exceptions import SecurityError, TemplateError, TemplateRuntimeError
 from jinja2.parser import Parser
 from jinja2.runtime import Context, LoopContext, Macro
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import SandboxedEnvironment, modifies_known_mutable
 from markupsafe import Markup, soft_str
 from pydantic import BaseModel
 
@@ -58,9 +58,27 @@ LOADING = (nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)
 _TAG_LINE = re.compile(r"^([ \t]*\{%(?:(?!%\}).)*%\}[ \t]*)\n", re.MULTILINE)
 
 
+CHANGING_METHODS = {
+    "list": frozenset({"append", "clear", "extend", "insert", "pop", "remove", "reverse", "sort"}),
+    "dict": frozenset({"clear", "pop", "popitem", "setdefault", "update"}),
+}
+"""Methods of the deal's lists and mappings (and a template's own) that change them in place.
+
+A template reads the deal and changes nothing: a clause that emptied `parties` would take the
+parties out of every text rendered after it, the annex and the findings too."""
+
+
 def is_blocked(name: str) -> bool:
     """Whether a template may never reach an attribute or key of this name."""
     return name.startswith("_") or name in BLOCKED_NAMES
+
+
+def changing_refused(name: str, kind: str) -> str:
+    """Why a method that changes a list or mapping in place is refused."""
+    return (
+        f"refused: '{name}' would change the {kind} it is called on; a template reads the "
+        "deal and changes nothing"
+    )
 
 
 @cache
@@ -160,6 +178,12 @@ def render_error(failed: Exception) -> RenderError:
     return RenderError(message, line)
 
 
+def _kind(value: Any) -> str:
+    if isinstance(value, Mapping):
+        return "mapping"
+    return "set" if isinstance(value, Set) else "list"
+
+
 def failure_words(failed: Exception) -> str:
     """What went wrong in a run, where Python's own words would not say: an OverflowError
     is "(34, 'Numerical result out of range')"."""
@@ -235,7 +259,14 @@ class Sandbox(SandboxedEnvironment):
             return False
         if isinstance(obj, BaseModel):
             return _model_attribute(type(obj), attr)
+        if modifies_known_mutable(obj, attr):
+            return False
         return bool(super().is_safe_attribute(obj, attr, value))
+
+    def unsafe_undefined(self, obj: Any, attribute: str) -> Undefined:
+        if modifies_known_mutable(obj, attribute):
+            raise SecurityError(changing_refused(attribute, _kind(obj)))
+        return super().unsafe_undefined(obj, attribute)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         if obj is MISSING:
@@ -270,9 +301,6 @@ class Sandbox(SandboxedEnvironment):
         finally:
             if nests:
                 budget.leave()
-        owner = getattr(__obj, "__self__", None)
-        if isinstance(owner, list | dict | set):  # a method that may have grown its owner
-            budget.measure(owner)
         return budget.measure(result)
 
     def counted(self, items: Iterable[Any]) -> Iterator[Any]:

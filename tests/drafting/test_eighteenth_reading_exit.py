@@ -144,3 +144,18 @@ def test_a_withdrawn_party_whose_shares_nobody_bought_keeps_their_economic_right
         "Where a call option belongs to two or more parties and only one of them wishes to buy, "
         "it may buy all the shares."
     ) in buy_out
+
+
+def test_a_withdrawing_party_without_a_valuation_still_gets_new_shares_at_fair_market_value() -> (
+    None
+):
+    """Among three parties the Exiting Party withdraws; with no valuation agreed yet, the
+    buy-out named a valuation clause the draft did not have, and the draft failed."""
+    data = _answers("edrive-jv.yaml")
+    del data["exit"]["valuation"]
+    buy_out = _texts(data)["exit.stake-buy-out"]
+    assert (
+        "While it has lost its say, new shares are issued only at their fair market value, and "
+        "the Exiting Party may subscribe for its proportion of them on the same terms"
+    ) in buy_out
+    assert "The price is [●]." in buy_out

@@ -115,6 +115,11 @@ HOSTILE = {
         0,
         "the template could not be filled: it makes a number too large to hold; check",
     ),
+    "changes its data": (
+        _with_tag("{{ deal.clear() }}"),
+        0,
+        "refused: 'clear' would change the mapping it is called on; a template reads the deal",
+    ),
     "huge loop": (
         _with_tag("{% for a in 'x' * 10000 %}{% for b in 'x' * 10000 %}{% endfor %}{% endfor %}"),
         0,

@@ -178,6 +178,8 @@ def test_the_answer_on_exclusivity_chooses_the_wording_and_what_binds() -> None:
     assert texts["general.exclusivity"] == non_exclusive["general.exclusivity"]
     assert texts["general.exclusivity"].startswith("The partnership is not exclusive")
     assert "exclusivity.negotiations" not in _findings(data)
+    # A draft from the other side is read against ours as the draft reads: not exclusive.
+    assert DealRun(Deal.model_validate(data), builtin_library()).positions().exclusive is False
     data["deal"]["exclusive"] = True
     texts = _texts(data)
     assert texts["general.exclusivity"].startswith("From signature of this term sheet")
@@ -199,6 +201,7 @@ def test_a_position_named_wins_over_the_answer_on_exclusivity() -> None:
     texts = _texts(data)
     assert texts["general.exclusivity"].startswith("The partnership is not exclusive")
     assert "exclusive negotiations" not in texts["general.status.non-binding"]
+    assert DealRun(Deal.model_validate(data), builtin_library()).positions().exclusive is False
 
 
 def test_a_partly_binding_term_sheet_answered_not_exclusive_binds_on_no_exclusivity() -> None:

@@ -22,6 +22,7 @@ from termgen.interview.steps import Ask
 from termgen.interview.types import AnswerError, NewBody, parse, seats_following, show
 from termgen.model import Deal
 from termgen.model.common import JOINT, Duration, Record, shift
+from termgen.model.deal import exclusive_negotiations
 from termgen.model.exit import Renewal, Term
 from termgen.model.messages import clean_loc, plain_message
 from termgen.model.paths import AnswerPath, expected_ahead, shape_at, shape_of, split
@@ -33,10 +34,6 @@ BODIES = "governance.bodies"
 RecordT = TypeVar("RecordT", bound=Record)
 BINDING_SECTIONS = "deal.binding_sections"
 """The sections a term sheet that does not bind binds on besides those it always does."""
-EXCLUSIVITY = "general.exclusivity"
-NON_EXCLUSIVE = "non-exclusive"
-"""The exclusivity clause and its position for negotiations that are not exclusive: a position
-named in the answers wins over the answer to whether they are, in the drafts as here."""
 REVIEWS = "change.review_points"
 """Review points are held at a time after the effective date that the term bounds: a term
 changed under them (or given after they were taken from the suggestions) may end first."""
@@ -201,24 +198,15 @@ class State:
     def binds_always(self) -> str:
         """What the drafts bind on whatever the binding sections say, as the help and the
         suggestions say it."""
+        answer = get(self.data, ("deal", "exclusive"))
         # Negotiations that are not exclusive bind on nothing: the draft only says so.
         exclusivity = {
             None: "exclusive negotiations (once agreed)",
             True: "exclusive negotiations",
             False: None,
-        }[self.exclusive()]
+        }[exclusive_negotiations(self.data.get("positions"), answer)]
         named = [exclusivity if name == "exclusivity" else name for name in self.always_binding]
         return f"The draft always binds on {and_join([name for name in named if name])}."
-
-    def exclusive(self) -> bool | None:
-        """Whether the parties negotiate exclusively, as the drafts read it: a position of the
-        exclusivity clause named in the answers, else the answer (None: not chosen yet)."""
-        positions = self.data.get("positions")
-        chosen = positions.get(EXCLUSIVITY) if isinstance(positions, dict) else None
-        if isinstance(chosen, str):
-            return chosen.lower() != NON_EXCLUSIVE
-        answer = get(self.data, ("deal", "exclusive"))
-        return answer if isinstance(answer, bool) else None
 
     def place(self, group: Group | None = None, entry: int | None = None) -> str | None:
         """Where the deal is, the nearest place the answers name so far: the entry's own

@@ -157,6 +157,62 @@ def test_a_non_exclusive_term_sheet_does_not_bind_on_exclusivity() -> None:
     assert "neither are the negotiations" in texts["general.exclusivity"]
 
 
+def _findings(data: dict[str, Any]) -> set[str]:
+    return {
+        finding.provision
+        for finding in DealRun(Deal.model_validate(data), builtin_library()).findings
+    }
+
+
+def test_the_answer_on_exclusivity_chooses_the_wording_and_what_binds() -> None:
+    data = _answers("sdv-software.yaml")
+    del data["positions"]
+    data["deal"]["exclusive"] = False
+    texts = _texts(data)
+    without_exclusivity = {k: v for k, v in ALWAYS_BINDING.items() if k != "general.exclusivity"}
+    assert (
+        f"except clauses {_cited(data, without_exclusivity)}, which bind"
+        in (texts["general.status.non-binding"])
+    )
+    non_exclusive = _texts({**data, "positions": {"general.exclusivity": "non-exclusive"}})
+    assert texts["general.exclusivity"] == non_exclusive["general.exclusivity"]
+    assert texts["general.exclusivity"].startswith("The partnership is not exclusive")
+    assert "exclusivity.negotiations" not in _findings(data)
+    # A draft from the other side is read against ours as the draft reads: not exclusive.
+    assert DealRun(Deal.model_validate(data), builtin_library()).positions().exclusive is False
+    data["deal"]["exclusive"] = True
+    texts = _texts(data)
+    assert texts["general.exclusivity"].startswith("From signature of this term sheet")
+    assert (
+        f"except clauses {_cited(data, ALWAYS_BINDING)}, which bind"
+        in (texts["general.status.non-binding"])
+    )
+    assert "exclusivity.negotiations" not in _findings(data)
+
+
+def test_a_position_named_wins_over_the_answer_on_exclusivity() -> None:
+    data = _answers("sdv-software.yaml")
+    data["deal"]["exclusive"] = False
+    texts = _texts(data)  # the example names the preferred position: exclusive
+    assert texts["general.exclusivity"].startswith("From signature of this term sheet")
+    assert "(exclusive negotiations, first paragraph only)" in texts["general.status.non-binding"]
+    data["deal"]["exclusive"] = True
+    data["positions"] = {"general.exclusivity": "non-exclusive"}
+    texts = _texts(data)
+    assert texts["general.exclusivity"].startswith("The partnership is not exclusive")
+    assert "exclusive negotiations" not in texts["general.status.non-binding"]
+    assert DealRun(Deal.model_validate(data), builtin_library()).positions().exclusive is False
+
+
+def test_a_partly_binding_term_sheet_answered_not_exclusive_binds_on_no_exclusivity() -> None:
+    data = _answers("platform-sharing.yaml")
+    del data["positions"]
+    data["deal"]["exclusive"] = False
+    texts = _texts(data)
+    assert "exclusiv" not in texts["general.status.partly-binding"]
+    assert texts["general.exclusivity"].startswith("The partnership is not exclusive")
+
+
 def test_a_binding_term_sheet_keeps_closing_conditional_and_has_no_expiry() -> None:
     data = _answers()
     data["deal"]["binding"] = "binding"

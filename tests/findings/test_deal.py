@@ -72,9 +72,9 @@ def test_the_incomplete_example_yields_exactly_its_planted_findings() -> None:
         ),
         (
             "exclusivity.negotiations",
-            "whether the parties negotiate exclusively is not chosen; list exclusivity among the sections that bind, or take the exclusivity clause's non-exclusive position",
-            "deal.binding_sections",
-            16,
+            "whether the parties negotiate exclusively is not answered; answer yes to bind the exclusive negotiations from signature, or no for a term sheet that says they are not exclusive",
+            "deal.exclusive",
+            7,
         ),
         (
             "notices.addresses",
@@ -824,7 +824,7 @@ def test_findings_become_comments_on_the_open_points_they_are_about(tmp_path: Pa
             "of the costs of product liability claims and recalls under clause 11.2, or to any "
             "other liability the governing law does not allow to be limited or excluded.",
         ),
-        "WARNING: Exclusive negotiations. Whether the parties negotiate exclusively is not chosen; list exclusivity among the sections that bind, or take the exclusivity clause's non-exclusive position. Settle it in the interview at “Parties and purpose › Sections that bind even so”.": (
+        "WARNING: Exclusive negotiations. Whether the parties negotiate exclusively is not answered; answer yes to bind the exclusive negotiations from signature, or no for a term sheet that says they are not exclusive. Settle it in the interview at “Parties and purpose › Do the parties negotiate exclusively?”.": (
             "[●]",
             "Exclusive negotiations, if the parties agree them ([●]): from signature of this "
             "term sheet until the definitive agreements are signed, this term sheet expires or "
@@ -913,8 +913,8 @@ def test_the_open_points_are_a_document_beside_the_term_sheet(tmp_path: Path) ->
             "5",
             "warning",
             "Exclusive negotiations",
-            "Whether the parties negotiate exclusively is not chosen; list exclusivity among the sections that bind, or take the exclusivity clause's non-exclusive position.",
-            "Parties and purpose › Sections that bind even so",
+            "Whether the parties negotiate exclusively is not answered; answer yes to bind the exclusive negotiations from signature, or no for a term sheet that says they are not exclusive.",
+            "Parties and purpose › Do the parties negotiate exclusively?",
         ],
         [
             "6",

@@ -13,6 +13,7 @@ from termgen.interview.data import OPEN, with_open_marks
 from termgen.interview.engine import Engine
 from termgen.interview.overview import asked_at, missing, remaining, review
 from termgen.interview.spec import Question, load_spec
+from termgen.interview.state import State
 from termgen.interview.steps import Ask, Manage, Offer
 from termgen.interview.types import AnswerError, NewBody, parse
 from termgen.model import Deal
@@ -674,3 +675,48 @@ def test_a_day_that_reads_two_ways_is_asked_which_and_a_year_end_is_offered_its_
     with pytest.raises(AnswerError) as year_end:
         parse("date", "fin 2028")
     assert year_end.value.instead == "2028-12-31"
+
+
+@pytest.mark.parametrize(
+    ("answers", "binds_on"),
+    [
+        ({}, "confidentiality, exclusive negotiations (once agreed) and disputes"),
+        ({"deal": {"exclusive": True}}, "confidentiality, exclusive negotiations and disputes"),
+        ({"deal": {"exclusive": False}}, "confidentiality and disputes"),
+        (
+            {"deal": {"exclusive": True}, "positions": {"general.exclusivity": "Non-Exclusive"}},
+            "confidentiality and disputes",
+        ),
+        (
+            {"deal": {"exclusive": False}, "positions": {"general.exclusivity": "preferred"}},
+            "confidentiality, exclusive negotiations and disputes",
+        ),
+    ],
+)
+def test_what_always_binds_is_said_as_the_answer_on_exclusivity_leaves_it(
+    answers: dict[str, Any], binds_on: str
+) -> None:
+    """A position of the exclusivity clause named in the answers wins, as in the drafts."""
+    data = copy.deepcopy(START)
+    data["deal"].update(answers.get("deal", {}))
+    data.update({key: value for key, value in answers.items() if key != "deal"})
+    state = State(SPEC, data, always_binding=("confidentiality", "exclusivity", "disputes"))
+    question = next(
+        item
+        for section in SPEC.sections
+        for item in section.items
+        if isinstance(item, Question) and item.path == "deal.binding_sections"
+    )
+    assert (state.help(question) or "").startswith(f"The draft always binds on {binds_on}.")
+
+
+def test_the_exclusivity_question_is_not_asked_where_a_position_chose() -> None:
+    question = next(
+        item
+        for section in SPEC.sections
+        for item in section.items
+        if isinstance(item, Question) and item.path == "deal.exclusive"
+    )
+    assert State(SPEC, copy.deepcopy(START)).applies(question)
+    chosen = {**copy.deepcopy(START), "positions": {"general.exclusivity": "non-exclusive"}}
+    assert not State(SPEC, chosen).applies(question)

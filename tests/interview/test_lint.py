@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import get_args
 
 from pydantic import BaseModel
@@ -153,3 +154,40 @@ def test_no_text_a_deal_other_than_a_joint_venture_sees_speaks_of_a_joint_ventur
             suggested.pop(STRUCTURE, None)
             shown.append(str(suggested))
         assert not [text for text in shown if venture.search(text)], purpose
+
+
+def test_a_preset_key_under_its_old_name_is_read_with_the_new_and_rewritten(tmp_path: Path) -> None:
+    builtin = (ROOT / "interviews" / "partnership.yaml").read_text(encoding="utf-8")
+    old = builtin.replace("before_the_notice_deadline:", "'before_the_term_ends':")
+    assert old != builtin
+    copied = tmp_path / "counsel.yaml"
+    copied.write_text(old, encoding="utf-8")
+    assert load_spec(copied)[0].presets == load_spec()[0].presets
+    line = old[: old.index("'before_the_term_ends'")].count("\n") + 1
+    linted = run_cli("interview", "--lint", "--spec", copied)
+    assert (linted.status, linted.out.strip()) == (0, f"interview definition OK: {copied}")
+    assert linted.err.startswith(
+        f"{copied}:{line}: 'before_the_term_ends' is now 'before_the_notice_deadline' and was "
+        "rewritten so"
+    )
+    assert copied.read_text(encoding="utf-8") == builtin.replace(
+        "before_the_notice_deadline:", "'before_the_notice_deadline':"
+    )
+    assert run_cli("interview", "--lint", "--spec", copied).err == ""
+
+
+def test_a_preset_key_under_both_its_names_is_refused_at_its_line(tmp_path: Path) -> None:
+    builtin = (ROOT / "interviews" / "partnership.yaml").read_text(encoding="utf-8")
+    both = builtin.replace(
+        "    before_the_notice_deadline:\n",
+        "    before_the_term_ends:\n      Review before renewal: 3 months\n"
+        "    before_the_notice_deadline:\n",
+    )
+    copied = tmp_path / "counsel.yaml"
+    copied.write_text(both, encoding="utf-8")
+    refused = run_cli("interview", "--lint", "--spec", copied)
+    line = both.index("before_the_term_ends")
+    assert refused.status == 2
+    assert refused.err.startswith(f"{copied}:{both[:line].count(chr(10)) + 1}")
+    assert "'before_the_term_ends' is the old name of 'before_the_notice_deadline'" in refused.err
+    assert "Traceback" not in refused.err and copied.read_text(encoding="utf-8") == both

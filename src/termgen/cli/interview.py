@@ -19,7 +19,14 @@ from termgen.errors import (
     UsageError,
 )
 from termgen.interview.lint import lint_spec
-from termgen.interview.spec import Group, Question, Spec, load_spec
+from termgen.interview.spec import (
+    RENAMED_PRESET_KEYS,
+    Group,
+    Question,
+    Spec,
+    load_spec,
+    rewrite_renamed_keys,
+)
 from termgen.terminal import command_line
 
 if TYPE_CHECKING:
@@ -32,6 +39,7 @@ if TYPE_CHECKING:
 
 def run(command: Interview, env: Environment) -> ExitStatus:
     spec, source = load_spec(command.spec, env.cache())
+    _rename_old_keys(source, env)
     problems = lint_spec(spec, source)
     if problems:
         for problem in problems:
@@ -54,6 +62,27 @@ def run(command: Interview, env: Environment) -> ExitStatus:
             f"condition stopped on these answers: {stopped.stopped.message}; make the "
             "condition in the interview definition smaller",
         ) from None
+
+
+def _rename_old_keys(source: SourceMap, env: Environment) -> None:
+    """A definition copied before a preset key was renamed is read with the new name (see
+    `Preset`); say so, and write the new name into the file, so it is said once."""
+    try:
+        renamed = rewrite_renamed_keys(source)
+    except OSError as unwritable:
+        names = ", ".join(f"'{old}' to '{new}'" for old, new in RENAMED_PRESET_KEYS.items())
+        env.err_problem(
+            f"{source.file}: read with the new names of renamed keys, but not rewritten "
+            f"({unwritable.strerror or unwritable}); rename {names} in it"
+        )
+        return
+    for line, old, new in renamed:
+        env.err_problem(
+            f"{source.file}:{line}: '{old}' is now '{new}' and was rewritten so: each review "
+            "named under it is held that long before the last day to stop a renewal (the end "
+            "of the initial term less the notice), no longer before the term ends; check the "
+            "times it gives"
+        )
 
 
 def _items(spec: Spec) -> Iterator[tuple[tuple[str | int, ...], Question | Group]]:

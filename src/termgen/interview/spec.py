@@ -9,10 +9,11 @@ from typing import Annotated, Any
 from pydantic import Discriminator, Field, Tag, ValidationError, model_validator
 
 from termgen.cache import Cache
-from termgen.errors import SpecError
+from termgen.errors import Problem, SpecError
 from termgen.files.builtin import builtin_interview
 from termgen.files.datafile import SourceMap, read_validated, whole_file
-from termgen.files.read import INTERVIEW_DEFINITION
+from termgen.files.read import INTERVIEW_DEFINITION, read_text
+from termgen.files.write import write_atomically
 from termgen.interview.types import QuestionType
 from termgen.model.common import Record, Text
 from termgen.model.messages import located_problems
@@ -263,9 +264,22 @@ class Section(Record):
     items: list[Item] = Field(min_length=1)
 
 
+RENAMED_PRESET_KEYS = {"before_the_term_ends": "before_the_notice_deadline"}
+"""A preset's keys under an earlier name, and the name each has now: an interview definition
+copied before the rename is read with the new name, and rewritten with it
+(`rewrite_renamed_keys`)."""
+
+
 class Preset(Record):
     """Suggested answers once the partnership's purpose is known: a value per question path,
     or for a list (a group's path) the entries it usually has."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _renamed_keys(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        return {RENAMED_PRESET_KEYS.get(key, key): value for key, value in data.items()}
 
     purpose: Purpose | None = Field(None, description="Omitted: suggested for every purpose.")
     structure: Structure | None = Field(
@@ -340,7 +354,44 @@ def _validated_spec(data: Any, source: SourceMap) -> Spec:
             "an interview definition is a mapping with 'title:' and 'sections:'",
             SpecError,
         )
+    presets = data.get("presets")
+    twice = [
+        Problem(
+            f"'{old}' is the old name of '{new}', which is given too; keep '{new}' only",
+            source.locate(("presets", index, old), at_key=True),
+        )
+        for index, preset in enumerate(presets if isinstance(presets, list) else [])
+        if isinstance(preset, dict)
+        for old, new in RENAMED_PRESET_KEYS.items()
+        if old in preset and new in preset
+    ]
+    if twice:
+        raise SpecError(twice)
     try:
         return Spec.model_validate(data)
     except ValidationError as invalid:
         raise SpecError(located_problems(invalid, Spec, source)) from None
+
+
+def rewrite_renamed_keys(source: SourceMap) -> list[tuple[int, str, str]]:
+    """Rename in the interview definition each preset key written under an earlier name (the
+    line, the old name and the new, for each); the file is otherwise kept as written."""
+    found = sorted(
+        (source.spot(path, at_key=True), str(path[-1]))
+        for path in source.keys
+        if len(path) == 3 and path[0] == "presets" and path[-1] in RENAMED_PRESET_KEYS
+    )
+    if not found:
+        return []
+    lines = read_text(Path(source.file), INTERVIEW_DEFINITION).splitlines(keepends=True)
+    renamed = []
+    for (line, column), old in found:
+        written = lines[line - 1]
+        start = column - 1 + (written[column - 1 : column] in ("'", '"'))  # a quoted key
+        if written.startswith(old, start):
+            new = RENAMED_PRESET_KEYS[old]
+            lines[line - 1] = written[:start] + new + written[start + len(old) :]
+            renamed.append((line, old, new))
+    if renamed:
+        write_atomically(Path(source.file), "".join(lines).encode("utf-8"), replace=True)
+    return renamed

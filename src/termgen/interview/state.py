@@ -22,6 +22,7 @@ from termgen.interview.steps import Ask
 from termgen.interview.types import AnswerError, NewBody, parse, seats_following, show
 from termgen.model import Deal
 from termgen.model.common import JOINT, Duration, Record, shift
+from termgen.model.deal import exclusive_negotiations
 from termgen.model.exit import Renewal, Term
 from termgen.model.messages import clean_loc, plain_message
 from termgen.model.paths import AnswerPath, expected_ahead, shape_at, shape_of, split
@@ -197,11 +198,15 @@ class State:
     def binds_always(self) -> str:
         """What the drafts bind on whatever the binding sections say, as the help and the
         suggestions say it."""
-        named = [
-            "exclusive negotiations (once agreed)" if name == "exclusivity" else name
-            for name in self.always_binding
-        ]
-        return f"The draft always binds on {and_join(named)}."
+        answer = get(self.data, ("deal", "exclusive"))
+        # Negotiations that are not exclusive bind on nothing: the draft only says so.
+        exclusivity = {
+            None: "exclusive negotiations (once agreed)",
+            True: "exclusive negotiations",
+            False: None,
+        }[exclusive_negotiations(self.data.get("positions"), answer)]
+        named = [exclusivity if name == "exclusivity" else name for name in self.always_binding]
+        return f"The draft always binds on {and_join([name for name in named if name])}."
 
     def place(self, group: Group | None = None, entry: int | None = None) -> str | None:
         """Where the deal is, the nearest place the answers name so far: the entry's own

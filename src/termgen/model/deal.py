@@ -20,6 +20,19 @@ from termgen.model.strengths import Strengths
 from termgen.model.term_sheet import TermSheet
 
 ELEMENTS = ("goals", "strengths", "governance", "change", "exit")
+EXCLUSIVITY_CLAUSE = "general.exclusivity"
+NON_EXCLUSIVE = "non-exclusive"
+"""The exclusivity clause, and its position for negotiations that are not exclusive."""
+
+
+def exclusive_negotiations(positions: Any, answer: Any) -> bool | None:
+    """Whether the parties negotiate exclusively, as the drafts read it (answers as data or as
+    a deal): a position of the exclusivity clause named in `positions` wins over `answer`
+    (deal.exclusive); None while neither says."""
+    chosen = positions.get(EXCLUSIVITY_CLAUSE) if isinstance(positions, dict) else None
+    if isinstance(chosen, str):
+        return chosen.casefold() != NON_EXCLUSIVE
+    return answer if isinstance(answer, bool) else None
 
 
 class Deal(Record):

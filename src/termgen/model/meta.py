@@ -107,3 +107,11 @@ class DealMeta(Record):
         default_factory=list,
         description="Sections binding even in a non-binding term sheet, e.g. confidentiality.",
     )
+    exclusive: bool | None = Field(
+        None,
+        description=(
+            "Whether the parties negotiate exclusively: yes binds the exclusivity clause's "
+            "first paragraph from signature; no states that neither the partnership nor the "
+            "negotiations are exclusive. Omitted: left to the clause position, else open."
+        ),
+    )

@@ -18,6 +18,7 @@ from termgen.library.clause import Accepts, Clause
 from termgen.library.provisions import Provision
 from termgen.model import Deal
 from termgen.model.common import Duration
+from termgen.model.deal import EXCLUSIVITY_CLAUSE, exclusive_negotiations
 from termgen.model.exit import Renewal, SurvivalKind, Term, TriggerKind
 from termgen.suggest import with_suggestion
 from termgen.their_drafts.check import ForeignReport
@@ -38,9 +39,6 @@ from termgen.their_drafts.exits import (
 from termgen.their_drafts.parties import Holder, PartyNames, holder
 from termgen.their_drafts.renewals import RenewalRead, renewal, renewal_notice
 from termgen.their_drafts.terms import DurationRead, Read, TermRead, effective_date, initial_term
-
-EXCLUSIVITY_CLAUSE = "general.exclusivity"
-NON_EXCLUSIVE = "non-exclusive"
 
 
 @dataclass(frozen=True)
@@ -122,10 +120,11 @@ def our_positions(outline: Outline, provisions: Mapping[str, Provision], us: str
             )
         )
     exclusive_clause = outline.clause_for(EXCLUSIVITY_CLAUSE)
+    # Exclusive while not said otherwise: an open choice drafts the exclusive wording, [●] aside.
     exclusive = (
         None
         if exclusive_clause is None
-        else exclusive_clause.choice.label.casefold() != NON_EXCLUSIVE
+        else exclusive_negotiations(deal.positions, deal.deal.exclusive) is not False
     )
     renewal_clause = clause("renewal.mechanism")
     term_clause = clause("term.initial")

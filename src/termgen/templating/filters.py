@@ -399,6 +399,19 @@ def _holders(word: Any, company: Any) -> Any:
     return word
 
 
+def _milestone_officer(company: Any) -> Any:
+    """`company | milestone_officer`: the JV's officer who confirms that a milestone has been met,
+    for the phase plan and the capital calls alike, so that one officer confirms every
+    milestone: the officer whose role names the chief executive, else 'chief executive
+    officer'."""
+    officers = () if is_missing(company) or company is None else company.officers
+    roles = (str(officer.role) for officer in officers if not is_missing(officer.role))
+    return next(
+        (role for role in roles if "executive officer" in role.casefold()),
+        "chief executive officer",
+    )
+
+
 def _institution(rules: Any) -> str:
     """The institution that administers the arbitration rules, as the subject of a sentence
     ('Swiss Arbitration Centre', 'ICC', after 'the'); '' where the rules name none."""
@@ -479,6 +492,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "ends_with_term": _ends_with_term,
     "company_law": _company_law,
     "holders": _holders,
+    "milestone_officer": _milestone_officer,
     "institution": _institution,
     "appointing_body": _appointing_body,
     "under_rules": _under_rules,

@@ -88,8 +88,13 @@ def test_silence_accepts_no_release_that_opens_a_right_or_is_approved_for_safety
             f"under clause {numbers['exit.trigger.milestones']} arises) or approves, on safety "
             "grounds, a software release or anything else: such a contribution is accepted only by "
             "an express decision, and where none is taken within that period, the contributing "
-            "party may refer the matter up the escalation path in clause "
-            f"{numbers['governance.escalation']}."
+            "party may refer the matter up the escalation path in "
+            + (
+                f"clauses {numbers['governance.escalation']} and "
+                f"{numbers['governance.off-path-bodies']}."
+                if "governance.off-path-bodies" in numbers
+                else f"clause {numbers['governance.escalation']}."
+            )
         ) in contributions
     # Keystone's Release 1.0 is that milestone, and the case of BFW's exit for a missed one.
     keystone = _texts(_answers("sdv-software.yaml"))

@@ -10,7 +10,7 @@ from typing import Any
 from jinja2 import Environment, pass_context, pass_environment
 from jinja2.runtime import Context
 
-from termgen.model.exit import ends_before_term, ends_with_term
+from termgen.model.exit import ends_before_term, ends_with_term, within_lock_in
 from termgen.templating.missing import MISSING, PLACEHOLDER_MARK, is_missing
 from termgen.wording import (
     DEFAULT_STYLE,
@@ -130,6 +130,12 @@ TESTS: dict[str, Callable[..., bool]] = {
         and not is_missing(term)
         and end is not None
         and ends_before_term(end, term)
+    ),
+    "in_lock_in": lambda day, term: (
+        not is_missing(day)
+        and not is_missing(term)
+        and day is not None
+        and within_lock_in(day, term)
     ),
     "names_place_of": lambda form, jurisdiction: (
         not is_missing(form)

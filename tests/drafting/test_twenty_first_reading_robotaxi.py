@@ -120,11 +120,12 @@ def test_operations_carry_liability_and_the_permit_holder_carries_the_motor_cove
         "to a party's part of the costs of claims arising out of the operation of the service "
         f"under clause {numbers['general.operations-liability']}"
     ) in texts["general.liability"]
-    assert texts["general.insurance"].endswith(
+    assert (
         "AUR, which holds the permits to operate the service, also keeps the automobile "
         "liability and operator insurance that those permits and the law require for the "
-        "service, covering every vehicle operated under them, whoever supplies or operates it."
-    )
+        "service, covering every vehicle operated under them, whoever supplies or operates it. "
+        "That insurance alone covers"
+    ) in texts["general.insurance"]
     # A deal that puts no service on the road has no operations clause and no permit holder.
     keystone = _texts(_answers("sdv-software.yaml"))
     assert "general.operations-liability" not in keystone

@@ -153,3 +153,17 @@ def test_no_text_a_deal_other_than_a_joint_venture_sees_speaks_of_a_joint_ventur
             suggested.pop(STRUCTURE, None)
             shown.append(str(suggested))
         assert not [text for text in shown if venture.search(text)], purpose
+
+
+def test_the_liability_questions_are_asked_apart_from_the_strategic_goals() -> None:
+    # A lawyer reads liability as a section of its own, not as one of the strategic goals.
+    sections = {
+        section.title: [item.path for item in section.items] for section in load_spec()[0].sections
+    }
+    assert not [path for path in sections["Shared strategic goals"] if "liability" in path]
+    assert sections["Liability and insurance"] == [
+        "goals.liability.cap",
+        "goals.liability.recall",
+        "goals.liability.insurance",
+        "goals.liability.permit_holder",
+    ]

@@ -25,7 +25,7 @@ def test_a_committed_capital_call_is_the_boards_ordinary_business() -> None:
         f"contributions schedule in clause {numbers['strengths.contributions']} commits the "
         "parties to, is not a Reserved Matter. It falls due on the date that plan or schedule "
         "states for it or, where either states a milestone instead, on the day the JV's Chief "
-        "Financial Officer confirms in writing to the Board and every party that the milestone "
+        "Executive Officer confirms in writing to the Board and every party that the milestone "
         "has been met, which the officer does within 5 working days after it is met. The Board "
         f"makes the call by the ordinary vote in clause {numbers['company.board']} or, where the "
         "Board has not made it within 10 working days after it fell due, either party makes it "

@@ -385,7 +385,9 @@ def test_a_call_option_not_exercised_in_time_winds_the_jv_up() -> None:
     data = _answers("battery-jv.yaml")
     numbers = _numbers(data)
     assert (
-        "(put option). An option under this clause is exercised by written notice given before "
+        "(put option). The price of the shares under an option in this clause is set as clause "
+        f"{numbers['exit.valuation']} provides. An option under this clause is exercised by "
+        "written notice given before "
         "the notice of exit takes effect or, if later, within 30 days after the price has been "
         "agreed or determined. If the price has not been agreed within 30 days after the "
         "Valuation Date, either party may refer it to the expert under clause "
@@ -397,7 +399,7 @@ def test_a_call_option_not_exercised_in_time_winds_the_jv_up() -> None:
     assert (
         "If no such sale is made, and after any other exit, the JV is wound up as clause "
         f"{numbers['exit.winding-up']} provides, unless the parties agree otherwise, and the "
-        "Exiting Party cannot block it. The price is"
+        "Exiting Party cannot block it."
     ) in _texts(data)["exit.stake-buy-out"]
 
     three = _answers("edrive-jv.yaml")

@@ -154,9 +154,11 @@ def test_a_party_that_leaves_for_convenience_gets_no_put() -> None:
     texts = _texts(data)
     assert (
         "If no option is exercised in time, after an exit for convenience the Exiting Party may "
-        "first, within 6 months after its notice of exit takes effect, sell all its shares to a "
-        f"third party on the terms clause {numbers['company.transfers']} sets for a transfer to a "
-        "third party, and the JV then continues with the buyer in its place. Until that sale is "
+        "first sell all its shares to a third party on the terms clause "
+        f"{numbers['company.transfers']} sets for a transfer to a third party, within 6 months "
+        "after the later of the day its notice of exit takes effect and the day the time to "
+        "exercise an option under this clause ends or, where an exercised option lapses, the day "
+        "it lapses, and the JV then continues with the buyer in its place. Until that sale is "
         "completed or those 6 months have passed, the partnership continues on its terms although "
         "the notice of exit has taken effect, and the Exiting Party keeps its rights and "
         "obligations as a party and as a stockholder. If no such sale is made, and after any "

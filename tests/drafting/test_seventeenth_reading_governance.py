@@ -1,7 +1,7 @@
 """What a senior JV lawyer's seventeenth reading of the example drafts asked of the company and
 funding clauses, as the drafted text reads: a Defaulting Party loses its vote on funding only,
 never on a contract between the JV and a party; a call under the schedule falls due on a date
-or a milestone the chief financial officer confirms, and a dispute on it goes to the expert
+or a milestone the chief executive officer confirms, and a dispute on it goes to the expert
 before anyone is in default; a call beyond the commitments needs every party above a floor,
 whatever majority the list states, and a small dilution moves no votes; the profit share
 follows the shareholdings after dilution; a party receives shares (or, in a Polish company,
@@ -45,7 +45,7 @@ def test_a_scheduled_call_falls_due_on_a_date_or_a_confirmed_milestone() -> None
     assert "after the date that plan or schedule sets for it" not in calls
     assert (
         "It falls due on the date that plan or schedule states for it or, where either states a "
-        "milestone instead, on the day the JV's Chief Financial Officer confirms in writing to "
+        "milestone instead, on the day the JV's Chief Executive Officer confirms in writing to "
         "the Board and every party that the milestone has been met, which the officer does "
         "within 5 working days after it is met."
     ) in calls

@@ -263,8 +263,8 @@ def test_a_section_heading_is_never_broken_across_lines(
     child = terminal("-o", tmp_path / "deal.yaml", columns=columns)
     child.expect_exact("Project name of the deal")
     lines = _printed_lines(child.before)
-    (heading,) = [line for line in lines if "Section 1 of 8" in line]
-    assert heading.startswith("── Section 1 of 8: Parties and purpose")
+    (heading,) = [line for line in lines if "Section 1 of 9" in line]
+    assert heading.startswith("── Section 1 of 9: Parties and purpose")
     assert heading.endswith("──") and len(heading) <= columns, lines
     assert "questions left" in " ".join(lines)
     assert not any(line.lstrip().startswith(("left", "questions")) for line in lines), lines

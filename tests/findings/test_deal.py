@@ -810,7 +810,7 @@ def test_findings_become_comments_on_the_open_points_they_are_about(tmp_path: Pa
             "[●]",
             "[●]",
         ),
-        "WARNING: Liability, recalls and insurance. The cap on each party's liability to the others, who pays for a recall or the insurance each party keeps is not answered, so the draft shows [●] where they belong. Settle it in the interview at “Shared strategic goals › Limit of each party's liability to the others”.": (
+        "WARNING: Liability, recalls and insurance. The cap on each party's liability to the others, who pays for a recall or the insurance each party keeps is not answered, so the draft shows [●] where they belong. Settle it in the interview at “Liability and insurance › Limit of each party's liability to the others”.": (
             "[●]",
             "The total liability of each party to the other party arising out of the "
             "partnership, in contract, in tort or otherwise, is limited to [●]. Neither party "
@@ -907,7 +907,7 @@ def test_the_open_points_are_a_document_beside_the_term_sheet(tmp_path: Path) ->
             "warning",
             "Liability, recalls and insurance",
             "The cap on each party's liability to the others, who pays for a recall or the insurance each party keeps is not answered, so the draft shows [●] where they belong.",
-            "Shared strategic goals › Limit of each party's liability to the others",
+            "Liability and insurance › Limit of each party's liability to the others",
         ],
         [
             "5",

@@ -191,3 +191,17 @@ def test_a_preset_key_under_both_its_names_is_refused_at_its_line(tmp_path: Path
     assert refused.err.startswith(f"{copied}:{both[:line].count(chr(10)) + 1}")
     assert "'before_the_term_ends' is the old name of 'before_the_notice_deadline'" in refused.err
     assert "Traceback" not in refused.err and copied.read_text(encoding="utf-8") == both
+
+
+def test_the_liability_questions_are_asked_apart_from_the_strategic_goals() -> None:
+    # A lawyer reads liability as a section of its own, not as one of the strategic goals.
+    sections = {
+        section.title: [item.path for item in section.items] for section in load_spec()[0].sections
+    }
+    assert not [path for path in sections["Shared strategic goals"] if "liability" in path]
+    assert sections["Liability and insurance"] == [
+        "goals.liability.cap",
+        "goals.liability.recall",
+        "goals.liability.insurance",
+        "goals.liability.permit_holder",
+    ]

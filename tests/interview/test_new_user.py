@@ -344,7 +344,7 @@ def test_section_numbers_count_only_the_sections_the_deal_has(tmp_path: Path, sp
 
     overrides = {"contributions#2.quantity": [CTRL_C]}
     _, out, _ = _resume(tmp_path, spec, unanswered, overrides)
-    assert "Section 3 of 7: Complementary strengths" in out  # no JV company before it
+    assert "Section 3 of 8: Complementary strengths" in out  # no JV company before it
 
 
 def test_a_term_shorter_than_a_suggested_review_shows_the_review_points_again(

@@ -51,7 +51,8 @@ def test_a_full_interview_with_its_details_reproduces_the_battery_example(
     assert retyped.model_copy(update={"left_open": []}) == load_deal(BATTERY).deal
     assert retyped.left_open
     assert all(get(example, parse_path(path)) is ABSENT for path in retyped.left_open)
-    assert "── Section 1 of 8: Parties and purpose" in out
+    # The structure is not known yet: the JV company and the liability section may both apply.
+    assert "── Section 1 of 9: Parties and purpose" in out
     assert "── Section 3 of 8: The joint-venture company" in out
     assert "── Section 7 of 8: Agreed exit path" in out
     assert "── Section 8 of 8: The term sheet itself" in out

@@ -88,6 +88,14 @@ def ends_before_term(end: dt.date, term: Term | None) -> bool:
     return last is not None and end < last - dt.timedelta(days=1)
 
 
+def within_lock_in(day: dt.date, term: Term | None) -> bool:
+    """Whether a date falls before the end of a lock-in whose start is known, so that no party
+    may yet leave for convenience on it; never where the lock-in or its start is not known."""
+    if term is None or term.effective_date is None or term.lock_in is None:
+        return False
+    return day < shift(term.effective_date, term.lock_in)
+
+
 class Renewal(Record):
     """What happens when the initial term ends."""
 

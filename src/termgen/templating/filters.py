@@ -10,7 +10,7 @@ from typing import Any
 from jinja2 import Environment, pass_context, pass_environment
 from jinja2.runtime import Context
 
-from termgen.model.exit import ends_before_term, ends_with_term
+from termgen.model.exit import ends_before_term, ends_with_term, within_lock_in
 from termgen.templating.missing import MISSING, PLACEHOLDER_MARK, is_missing
 from termgen.wording import (
     DEFAULT_STYLE,
@@ -130,6 +130,12 @@ TESTS: dict[str, Callable[..., bool]] = {
         and not is_missing(term)
         and end is not None
         and ends_before_term(end, term)
+    ),
+    "in_lock_in": lambda day, term: (
+        not is_missing(day)
+        and not is_missing(term)
+        and day is not None
+        and within_lock_in(day, term)
     ),
     "names_place_of": lambda form, jurisdiction: (
         not is_missing(form)
@@ -399,6 +405,19 @@ def _holders(word: Any, company: Any) -> Any:
     return word
 
 
+def _milestone_officer(company: Any) -> Any:
+    """`company | milestone_officer`: the JV's officer who confirms that a milestone has been met,
+    for the phase plan and the capital calls alike, so that one officer confirms every
+    milestone: the officer whose role names the chief executive, else 'chief executive
+    officer'."""
+    officers = () if is_missing(company) or company is None else company.officers
+    roles = (str(officer.role) for officer in officers if not is_missing(officer.role))
+    return next(
+        (role for role in roles if "executive officer" in role.casefold()),
+        "chief executive officer",
+    )
+
+
 def _institution(rules: Any) -> str:
     """The institution that administers the arbitration rules, as the subject of a sentence
     ('Swiss Arbitration Centre', 'ICC', after 'the'); '' where the rules name none."""
@@ -479,6 +498,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "ends_with_term": _ends_with_term,
     "company_law": _company_law,
     "holders": _holders,
+    "milestone_officer": _milestone_officer,
     "institution": _institution,
     "appointing_body": _appointing_body,
     "under_rules": _under_rules,

@@ -1,7 +1,7 @@
 """A JV lawyer's twenty-second reading, of the money: each contribution is paid for or credited
 once, never both; money one party pays another is an advance on its cost share that a
 settlement does not hand back; Keystone's funding says what is paid on which milestone and what
-a slipped milestone does; and Bridgeway's per-vehicle
+a slipped milestone does; a buy-back price has a base and a floor; and Bridgeway's per-vehicle
 fee says what becomes of it once CMC in-sources the technology."""
 
 from __future__ import annotations
@@ -167,6 +167,24 @@ def test_keystone_names_no_payment_or_funding_plan_it_never_defines() -> None:
     )
 
 
+def test_keystone_buy_back_price_has_a_base_and_a_floor() -> None:
+    valuation = _texts(_answers("sdv-software.yaml"))["exit.valuation"].replace("\xa0", " ")
+    assert (
+        "the price is 1.2 times their development cost, less the part of that cost BFW bore, but "
+        "never less than 20 % of their development cost."
+    ) in valuation
+    assert (
+        "Their development cost is the part of the Shared Costs spent on developing those features "
+        "up to the Valuation Date, as the records of the Shared Costs show it when incurred, "
+        "without any later write-down; the part BFW bore is its cost share of that amount, its "
+        "payments on account included."
+    ) in valuation
+    # A capitalised cost net of amortisation, less a gross amount funded, could fall below nil;
+    # and the base is the cost records, not the accounts.
+    assert "capitalised" not in valuation
+    assert "An amount the formula takes from accounts" not in valuation
+
+
 def test_bridgeway_fee_ends_with_a_paid_up_licence_on_in_sourcing() -> None:
     data = _answers("bridge-technology.yaml")
     numbers = _numbers(data)
@@ -187,3 +205,15 @@ def test_bridgeway_fee_ends_with_a_paid_up_licence_on_in_sourcing() -> None:
 def test_a_deal_without_an_in_sourcing_option_says_nothing_of_one() -> None:
     for example in ("platform-sharing.yaml", "robotaxi-pilot.yaml", "sdv-software.yaml"):
         assert "in-sourcing" not in _texts(_answers(example))["goals.value-sharing"]
+
+
+def test_tooling_bought_on_exit_is_priced_on_one_base_and_never_below_nil() -> None:
+    # A book value net of depreciation, less a part of the gross cost, could fall below nil.
+    valuation = _texts(_answers("platform-sharing.yaml"))["exit.valuation"]
+    assert (
+        "For tooling XAC buys, the price is its book value multiplied by the share of its "
+        "acquisition cost that XAC has not paid for, directly or as Shared Costs, and so never "
+        "below nil. What XAC paid through the price of contract manufacturing is not deducted, as "
+        "the book value already reflects the depreciation that price paid for."
+    ) in valuation
+    assert "reduced by any part of its cost" not in valuation

@@ -54,9 +54,10 @@ def test_tidewater_vans_are_leased_at_cost_and_not_credited_to_sol() -> None:
     texts = _texts(data)
     pricing = texts["goals.value-sharing"]
     assert (
-        "SOL leases the vans of the contributions schedule to MFM at SOL's cost of the vans, "
-        "without the sensor kits AUR contributes, so that MFM pays for them and they do not count "
-        "towards SOL's cost share"
+        "SOL leases the vans of the contributions schedule to MFM at a rent that recovers, "
+        "without mark-up, their depreciation and SOL's cost of financing them (the sensor kits AUR "
+        "contributes not included), so that MFM pays for the vans through the rent and they do not "
+        "count towards SOL's cost share"
     ) in pricing
     assert "Vehicles leased to MFM at cost" not in pricing
     # Among three parties the generic rule names "another party", not "the other party".
@@ -217,3 +218,19 @@ def test_tooling_bought_on_exit_is_priced_on_one_base_and_never_below_nil() -> N
         "the book value already reflects the depreciation that price paid for."
     ) in valuation
     assert "reduced by any part of its cost" not in valuation
+    # The treatment on exit sends the price to that clause rather than setting plain book value,
+    # which the clause would let override it.
+    assets = _texts(_answers("platform-sharing.yaml"))["exit.assets"]
+    assert "bought by XAC at the price for tooling in the clause on the buy-out price" in assets
+    assert "at book value" not in assets
+
+
+def test_what_the_parties_paid_for_together_is_not_handed_back_for_nothing() -> None:
+    # AUR's sensor kits were borne by every party through the Shared Costs.
+    assets = _texts(_answers("robotaxi-pilot.yaml"))["exit.assets"]
+    assert (
+        "sensor kits return to AUR, which pays the other parties their cost shares of the kits' "
+        "book value, as they bore their cost shares of the kits through the Shared Costs"
+    ) in assets
+    # The rent recovered the vans' depreciation, so MFM keeps a van at what is left of it.
+    assert "MFM may keep any of the vans at their book value" in assets

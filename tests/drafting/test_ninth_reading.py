@@ -55,19 +55,24 @@ def test_the_book_value_is_the_sellers_not_whoever_carries_the_asset() -> None:
 
 def test_a_formula_says_whose_accounts_its_figures_come_from() -> None:
     data = _answers("sdv-software.yaml")
+    data["exit"]["valuation"]["details"] = (
+        "For LUMEN's rights in the features built only for BFW's vehicles, the price is 1.2 "
+        "times their capitalised development cost."
+    )
     valuation = _valuation(data)
     assert "the price is set by the formula" not in valuation
     assert "the price is the amount given by the formula in this clause or, where no formula" in (
         valuation
     )
     assert (
-        "the price is 1.2 times their capitalised development cost, less the part of that cost "
-        "BFW funded. An amount the formula takes "
+        "the price is 1.2 times their capitalised development cost. An amount the formula takes "
         "from accounts is the one in the seller's latest audited accounts drawn up before the "
         "Valuation Date."
     ) in valuation
-    # A formula on licence fees paid takes nothing from accounts.
+    # A formula on licence fees paid, or on the cost records of the Shared Costs, takes nothing
+    # from accounts.
     assert "from accounts" not in _valuation(_answers("bridge-technology.yaml"))
+    assert "from accounts" not in _valuation(_answers("sdv-software.yaml"))
 
 
 @pytest.mark.parametrize(

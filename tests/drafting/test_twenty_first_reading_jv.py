@@ -139,6 +139,7 @@ def test_the_partnership_runs_while_a_leaver_for_convenience_looks_for_a_buyer()
 def test_tooling_a_party_funded_is_not_paid_for_twice() -> None:
     assets = _texts(_answers("battery-jv.yaml"))["exit.assets"]
     assert (
-        "NAW-funded tooling transfers to NAW on NAW's request, at its book value less the part "
-        "of its cost NAW funded, and never below nil."
+        "NAW-funded tooling transfers to NAW on NAW's request, at its book value multiplied by "
+        "the share of its acquisition cost that NAW did not fund, so that NAW does not pay again "
+        "for what it funded and the price is never below nil."
     ) in assets

@@ -96,14 +96,15 @@ def test_shared_costs_are_pooled_counted_and_settled_each_quarter() -> None:
         'cost baseline provides for, or that CMC approves beyond it (the "Shared Costs"), are '
         f"borne in the cost shares in clause {numbers['goals.value-sharing']}."
     ) in costs
-    assert (
-        "A party's contributions under the contributions schedule count towards its cost share"
-    ) in costs
+    assert "every other contribution is a Shared Cost borne by the contributing party" in costs
     assert "Costs that a party recovers from the other party through a fee or price" in costs
     assert (
-        "The party that has borne less than its cost share of the Shared Costs of the quarter "
-        "pays the difference to the other party"
+        "The parties then settle so that each has borne its cost share of the Shared Costs "
+        "incurred since the Effective Date"
     ) in costs
+    assert "the party that has borne less than its cost share pays the difference to the other" in (
+        costs
+    )
     # Among three parties the balance goes to those that bore more, in proportion.
     three = _texts(_answers("robotaxi-pilot.yaml"))["goals.shared-costs"]
     assert "pays the difference to the parties that have borne more than theirs" in three
@@ -149,7 +150,8 @@ def test_milestone_payments_name_their_milestones() -> None:
     assert funding[-1] == (
         "Each instalment is due within 45 days after its milestone is met, whenever that is (for "
         "the first drop, its acceptance; for a start of production, its confirmation under the "
-        "phase plan)."
+        "phase plan); an instalment whose milestone is not met before the partnership ends is not "
+        "owed, and the settlement of the Shared Costs squares the cost shares instead."
     )
     assert "December 2028" not in funding[3]
 

@@ -158,4 +158,4 @@ def test_a_withdrawing_party_without_a_valuation_still_gets_new_shares_at_fair_m
         "While it has lost its say, new shares are issued only at their fair market value, and "
         "the Exiting Party may subscribe for its proportion of them on the same terms"
     ) in buy_out
-    assert "The price is [●]." in buy_out
+    assert "The price of the shares under an option in this clause is [●]." in buy_out

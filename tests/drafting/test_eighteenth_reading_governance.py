@@ -98,7 +98,7 @@ def test_shared_assets_name_their_class_as_a_heading_not_a_tag() -> None:
         in texts["edrive-jv.yaml"]
     )
     assert (
-        "Tooling (sensor kits and depot equipment): sensor kits return to AUR;"
+        "Tooling (sensor kits and depot equipment): sensor kits return to AUR, which pays"
         in texts["robotaxi-pilot.yaml"]
     )
     meridian = _texts(_answers("platform-sharing.yaml"))["exit.assets"]

@@ -97,67 +97,20 @@ def test_a_term_stated_on_a_form_line_is_found_and_an_evergreen_one_is_no_term_c
         "either party on ninety (90) days' written notice.",
     )
     assert _term_status(*cover) == "present"
-    # The title stands alone, and so does each form line; the sentence that uses the term
-    # is read with its definition on the form line, and settles the term with it.
-    read = _sentences(*cover)
+    # In Word, the title stands alone, and so does each form line; the sentence that uses the
+    # term is read with its definition on the form line, and settles the term with it.
+    blocks = tuple(Block(text, paragraph=number) for number, text in enumerate(cover, 1))
+    read = sentences(Extracted(Path("x.docx"), "docx", blocks))
     assert [sentence.text for sentence in read] == list(cover)
     assert definitions(read)["Subscription Term"] == cover[2]
     assert cue_matches(read, _term()).present == {2, 3}
     assert with_definitions(read) == ([3], [f"{cover[3]} {cover[2]}"])
     # Without a length, the term it uses settles nothing.
-    undefined = _sentences("Customer: Castellan Motor Company", cover[3])
+    undefined = read[1:2] + read[3:]
     assert cue_matches(undefined, _term()).present == set()
     # CUAD counts a term "until terminated" as an expiration clause, so the fitted scorer
     # may still call it present; counsel's cues do not.
     assert cue_matches(_sentences(*evergreen), _term()) == CueHits()
-
-
-def _page(text: str) -> list[str]:
-    read = sentences(Extracted(Path("x.pdf"), "pdf", (Block(text, page=1),)))
-    return [sentence.text for sentence in read]
-
-
-def test_each_line_of_a_block_of_key_terms_on_a_page_is_a_sentence_of_its_own() -> None:
-    page = (
-        "ORDER FORM\n"
-        "Customer: Castellan Motor Company\n"
-        "Subscription Term: 36 months from the Start Date, renewable\n"
-        "by agreement\n"
-        "Initial Term | 36 months\n"
-        "Fees: EUR 10 per vehicle\n"
-        "This Order Form is governed by the Terms."
-    )
-    assert _page(page) == [
-        "ORDER FORM",
-        "Customer: Castellan Motor Company",
-        # A value wrapped onto the next line goes on in lower case and stays with its label.
-        "Subscription Term: 36 months from the Start Date, renewable by agreement",
-        "Initial Term | 36 months",
-        "Fees: EUR 10 per vehicle",
-        "This Order Form is governed by the Terms.",
-    ]
-
-
-def test_a_form_line_alone_or_wrapped_at_the_page_width_runs_on_as_the_text_does() -> None:
-    # One such line among prose may be a wrapped sentence's; it is read as before.
-    prose = "The Supplier delivers the goods.\nDelivery Terms: free of charge within the EU\nand Switzerland."
-    assert _page(prose) == [
-        "The Supplier delivers the goods.",
-        "Delivery Terms: free of charge within the EU and Switzerland.",
-    ]
-    # The last line of a block that fills the page's width may go on in the next line.
-    wrapped = (
-        "Customer: Castellan Motor Company\n"
-        "Renewal: renews for successive twelve-month periods unless a party gives\n"
-        "Notice of non-renewal sixty days before the end.\n"
-        "Short."
-    )
-    assert _page(wrapped) == [
-        "Customer: Castellan Motor Company",
-        "Renewal: renews for successive twelve-month periods unless a party gives Notice of "
-        "non-renewal sixty days before the end.",
-        "Short.",
-    ]
 
 
 def test_a_term_defined_by_its_length_is_a_term_and_one_until_terminated_is_not() -> None:

@@ -87,8 +87,7 @@ _ROW = re.compile(r"[^.:;]{1,150}:\s")
 # 36 months"). Such a line is a statement of its own, not part of the prose around it.
 _FORM_LINE = re.compile(
     r"^[ \t]*[A-Z][\w'()/&.-]*(?:[ \t]+(?:[A-Z0-9][\w'()/&.-]*|of|and|or|for|the|to|in|on|per"
-    r"|a|an|&)){0,5}[ \t]*(?::|[ \t]\|)[ \t]+\S",
-    re.MULTILINE,
+    r"|a|an|&)){0,5}[ \t]*(?::|[ \t]\|)[ \t]+\S"
 )
 _BLANK = "[\u25cf]"
 # An item's mark inside a sentence, "(b) " or "(b)in" after a space or first; not where a
@@ -110,8 +109,6 @@ _SERIES = (
     ("x", "y", "z"),
     tuple(str(number) for number in range(1, 31)),
 )
-WRAPPED_SHARE = 0.8
-"""A line at least this share of the longest one on its page may be wrapped into the next."""
 SHORTEST_ITEM = 12
 """Characters an item of an inline list has at least; "subsections (a) and (b)" is none."""
 # "Upon termination of this Agreement: (a) ...": the words before the colon govern every item.
@@ -224,11 +221,11 @@ def sentences(extracted: Extracted) -> list[Sentence]:
         if "-\n" in text:
             text = _unhyphenated(text)
         joined = " ".join(text.split())  # as `\s+` to one space, but at C speed
-        if (":" in text or "|" in text) and _FORM_LINE.search(text):
-            form_breaks = _form_breaks(text, whole_paragraph=extracted.kind == "docx")
-            if form_breaks and form_breaks[0] == 0:
-                paragraph_ends.append(offset)
-            paragraph_ends += [offset + at for at in form_breaks if at]
+        # A Word paragraph or table row that is a form line is a sentence of its own. (On a
+        # PDF page or in a text file, where a line may be a wrapped sentence's, splitting runs
+        # of such lines moved CUAD's figures down; not done.)
+        if extracted.kind == "docx" and _FORM_LINE.match(joined):
+            paragraph_ends += [offset, offset + len(joined) + 1]
         parts.append(joined)
         offset += len(joined) + 1
         # A Word paragraph that ends in a colon or a blank ends its sentence there (a text
@@ -287,42 +284,6 @@ def sentences(extracted: Extracted) -> list[Sentence]:
                 )
         begin = end
     return result
-
-
-def _form_breaks(text: str, *, whole_paragraph: bool) -> list[int]:
-    """Where, in the text as `sentences` joins it (its runs of white space as one space), the
-    form lines of `text` start and end their sentences.
-
-    A Word paragraph that is a form line is a sentence. In a page or a paragraph of several
-    lines, a form line next to another one is (a line alone may be a wrapped sentence's): it
-    starts a sentence, and the last of a run ends one where the next line starts with a
-    capital, as a new sentence does, and the line is short of the page's width (a long value
-    wraps onto the next line, which may start with a capitalised word).
-    """
-    lines = [" ".join(line.split()) for line in text.split("\n")]
-    lines = [line for line in lines if line]
-    if whole_paragraph or len(lines) == 1:
-        return [0, len(" ".join(lines)) + 1] if _FORM_LINE.match(lines[0]) else []
-    form = [_FORM_LINE.match(line) is not None for line in lines]
-    wrapped = WRAPPED_SHARE * max(map(len, lines))
-    breaks = []
-    at = 0
-    for number, line in enumerate(lines):
-        in_run = form[number] and (
-            (number > 0 and form[number - 1]) or (number + 1 < len(lines) and form[number + 1])
-        )
-        if in_run:
-            breaks.append(at)
-        at += len(line) + 1
-        last_of_run = in_run and not (number + 1 < len(lines) and form[number + 1])
-        if (
-            last_of_run
-            and len(line) < wrapped
-            and number + 1 < len(lines)
-            and lines[number + 1][0].isupper()
-        ):
-            breaks.append(at)
-    return breaks
 
 
 def _numbered_under(text: str, lead_in: str) -> bool:

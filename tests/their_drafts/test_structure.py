@@ -24,7 +24,7 @@ from termgen.their_drafts.scorer import (
     load_model,
     rows,
 )
-from termgen.their_drafts.structure import definitions, headings, uses
+from termgen.their_drafts.structure import definitions, headings, uses, with_definitions
 from termgen.their_drafts.text import Sentence, sentences
 
 
@@ -97,11 +97,38 @@ def test_a_term_stated_on_a_form_line_is_found_and_an_evergreen_one_is_no_term_c
         "either party on ninety (90) days' written notice.",
     )
     assert _term_status(*cover) == "present"
-    # The title stands alone; the form lines make one sentence.
-    assert cue_matches(_sentences(*cover), _term()).present == {1}
+    # In Word, the title stands alone, and so does each form line; the sentence that uses the
+    # term is read with its definition on the form line, and settles the term with it.
+    blocks = tuple(Block(text, paragraph=number) for number, text in enumerate(cover, 1))
+    read = sentences(Extracted(Path("x.docx"), "docx", blocks))
+    assert [sentence.text for sentence in read] == list(cover)
+    assert definitions(read)["Subscription Term"] == cover[2]
+    assert cue_matches(read, _term()).present == {2, 3}
+    assert with_definitions(read) == ([3], [f"{cover[3]} {cover[2]}"])
+    # Without a length, the term it uses settles nothing.
+    undefined = read[1:2] + read[3:]
+    assert cue_matches(undefined, _term()).present == set()
     # CUAD counts a term "until terminated" as an expiration clause, so the fitted scorer
     # may still call it present; counsel's cues do not.
     assert cue_matches(_sentences(*evergreen), _term()) == CueHits()
+
+
+def test_a_term_defined_by_its_length_is_a_term_and_one_until_terminated_is_not() -> None:
+    assert (
+        _term_status('"Term" means the period of three (3) years from the Effective Date.')
+        == "present"
+    )
+    evergreen = '"Term" means the period from the Effective Date until terminated by either party.'
+    assert _term_status(evergreen) == "missing"
+    # Read where it is used, a term that runs until terminated is still none.
+    assert _term_status(evergreen, "This Agreement remains in effect for the Term.") == "missing"
+    assert (
+        _term_status(
+            '"Term" means the period of three (3) years from the Effective Date.',
+            "This Agreement remains in effect for the Term.",
+        )
+        == "present"
+    )
 
 
 def test_the_shipped_scorer_covers_the_six_provisions() -> None:

@@ -147,6 +147,12 @@ class Cues(Record):
         "party may terminate without cause'): it never shows that the provision is there.",
     )
     window: int = Field(1, ge=1, le=3, description="Consecutive sentences a cue may span.")
+    defined: bool = Field(
+        False,
+        description="Whether `present` cues also read a sentence with the definitions of the "
+        "defined terms of time it uses after it ('continues for the Subscription Term' with "
+        "'Subscription Term: 36 months' from the order form).",
+    )
 
 
 class Provision(Record):

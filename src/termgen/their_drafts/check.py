@@ -20,8 +20,12 @@ if TYPE_CHECKING:
     from termgen.their_drafts.wanted import Checkable
 
 _CONTRACT_SIGNS = (
+    # Standard terms and the order forms under them often never say "agreement".
     re.compile(
-        r"\b(agreement|contract|term sheet|heads of terms|letter of intent|memorandum)\b", re.I
+        r"\b(agreement|contract|term sheet|heads of terms|letter of intent|memorandum"
+        r"|terms (of service|of use|and conditions|of business)|order form|statement of work"
+        r"|these (\w+ ){0,3}terms)\b",
+        re.I,
     ),
     re.compile(r"\bpart(y|ies)\b|\bby\s+and\s+between\b", re.I),
     re.compile(r"\b(shall|agrees?|undertakes?|will)\b", re.I),

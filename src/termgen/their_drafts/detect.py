@@ -22,6 +22,7 @@ from termgen.their_drafts.scorer import (
     cue_feature,
     load_model,
 )
+from termgen.their_drafts.structure import with_definitions
 from termgen.their_drafts.text import Sentence
 
 if TYPE_CHECKING:
@@ -88,11 +89,31 @@ class Detection:
 class _Document:
     """The sentences of a draft, with the ones holding each cue's words found once."""
 
-    def __init__(self, sentences: Sequence[Sentence], file: Path | None = None) -> None:
+    def __init__(
+        self,
+        sentences: Sequence[Sentence],
+        file: Path | None = None,
+        texts: Sequence[str] | None = None,
+    ) -> None:
         self.sentences = sentences
         self.file = file
-        self.index = Sentences([sentence.in_context for sentence in sentences])
+        self.index = Sentences(
+            [sentence.in_context for sentence in sentences] if texts is None else texts
+        )
         self._windows: dict[tuple[int, int], str] = {}
+        self._with_definitions: tuple[list[int], _Document] | None = None
+        self.definitions: dict[str, str] | None = None
+        """The draft's defined terms, where the scorer's reading found them already."""
+
+    def with_definitions(self) -> tuple[list[int], _Document]:
+        """The sentences that use a defined term of a term, each read with its definition
+        after it (`structure.with_definitions`), as a document of their own; with the index
+        of each in this one. Found once, for the provisions whose cues read them."""
+        if self._with_definitions is None:
+            indices, texts = with_definitions(self.sentences, self.definitions)
+            chosen = [self.sentences[index] for index in indices]
+            self._with_definitions = indices, _Document(chosen, self.file, texts)
+        return self._with_definitions
 
     def window(self, index: int, size: int) -> tuple[int, str]:
         """Text of `size` sentences around `index` (the sentence itself first); each window
@@ -220,9 +241,14 @@ def cue_hits(document: _Document, cues: CheckableCues, provision: str) -> CueHit
     refused = matching(cues.refused, 1)
     which: dict[int, list[int]] = {}
     for cue in cues.present:
-        for index in _matches(document, cue, cues.window, provision):
-            if index not in refused:
-                which.setdefault(index, []).append(cue_feature((*cue.all, *cue.none)))
+        matched = set(_matches(document, cue, cues.window, provision))
+        if cues.defined:
+            # A sentence read with its definitions is read on its own: the definitions stand
+            # between it and its neighbours.
+            indices, defined = document.with_definitions()
+            matched.update(indices[at] for at in _matches(defined, cue, 1, provision))
+        for index in sorted(matched - refused):
+            which.setdefault(index, []).append(cue_feature((*cue.all, *cue.none)))
     return CueHits(
         set(which),
         matching(cues.weak, cues.window) - refused,
@@ -300,6 +326,8 @@ def detect(
     }
     # The headings and definitions are read once, before the work is shared out.
     reading = Reading(sentences, document.index) if scored_here else None
+    if reading is not None:
+        document.definitions = reading.definitions
     runs = [
         set(range(start, min(len(sentences), start + SHARE)))
         for start in range(0, len(sentences), SHARE)

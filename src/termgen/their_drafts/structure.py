@@ -35,6 +35,13 @@ _ABOUT_TIME_OR_CONTROL = re.compile(
     r"\b(term|period|date|duration|renewal|expir\w*|control|change|transition)\b", re.IGNORECASE
 )
 """The defined terms whose definitions can settle a provision where the term is used."""
+_OF_A_TERM = re.compile(
+    r"^(?!.*\b(renewal|extension|extended|notice|cure|warranty|exclusivity|payment|trial"
+    r"|transition|wind)\b).*\b(term|period|duration)$",
+    re.IGNORECASE,
+)
+"""The names of a term of the agreement or of what it covers ("Term", "Subscription Term",
+"Service Period"); not of other periods it names (a notice, cure or renewal period)."""
 
 
 def headings(sentences: Sequence[Sentence]) -> list[str]:
@@ -93,3 +100,34 @@ def uses(definitions_found: dict[str, str]) -> re.Pattern[str] | None:
     if not names:
         return None
     return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")
+
+
+def with_definitions(
+    sentences: Sequence[Sentence], found: dict[str, str] | None = None
+) -> tuple[list[int], list[str]]:
+    """The sentences that use a defined term of a term ("Subscription Term") defined in
+    another sentence, each with those definitions after its words: "This Agreement continues
+    for the Subscription Term. Subscription Term: 36 months from the Start Date"; with the
+    index of each (none where the draft defines no such term). `found`: the draft's
+    `definitions`, where they were read already."""
+    defined = {
+        name: text
+        for name, text in (definitions(sentences) if found is None else found).items()
+        if _OF_A_TERM.search(name)
+    }
+    used = uses(defined)
+    if used is None:
+        return [], []
+    # A sentence that uses one holds its last word ("Term"): found at C speed, and most
+    # sentences hold none.
+    last_words = {name.rsplit(None, 1)[-1] for name in defined}
+    indices, texts = [], []
+    for index, sentence in enumerate(sentences):
+        if not any(word in sentence.text for word in last_words):
+            continue
+        names = sorted({match.group(0) for match in used.finditer(sentence.text)})
+        added = [defined[name] for name in names if not sentence.text.startswith(defined[name])]
+        if added:
+            indices.append(index)
+            texts.append(" ".join([sentence.in_context, *added]))
+    return indices, texts

@@ -82,6 +82,13 @@ _CONDITION = re.compile(
 )
 """Words that open an item as a condition of what the list's lead-in grants."""
 _ROW = re.compile(r"[^.:;]{1,150}:\s")
+# A line of a cover page, an order form or a block of key terms: a label in title case, then
+# a colon or a table's bar, then its value ("Subscription Term: 36 months", "Initial Term |
+# 36 months"). Such a line is a statement of its own, not part of the prose around it.
+_FORM_LINE = re.compile(
+    r"^[ \t]*[A-Z][\w'()/&.-]*(?:[ \t]+(?:[A-Z0-9][\w'()/&.-]*|of|and|or|for|the|to|in|on|per"
+    r"|a|an|&)){0,5}[ \t]*(?::|[ \t]\|)[ \t]+\S"
+)
 _BLANK = "[\u25cf]"
 # An item's mark inside a sentence, "(b) " or "(b)in" after a space or first; not where a
 # reference names it ("clause (b) above", "subsections (a) and (b)"). The bracket comes first,
@@ -214,6 +221,11 @@ def sentences(extracted: Extracted) -> list[Sentence]:
         if "-\n" in text:
             text = _unhyphenated(text)
         joined = " ".join(text.split())  # as `\s+` to one space, but at C speed
+        # A Word paragraph or table row that is a form line is a sentence of its own. (On a
+        # PDF page or in a text file, where a line may be a wrapped sentence's, splitting runs
+        # of such lines moved CUAD's figures down; not done.)
+        if extracted.kind == "docx" and _FORM_LINE.match(joined):
+            paragraph_ends += [offset, offset + len(joined) + 1]
         parts.append(joined)
         offset += len(joined) + 1
         # A Word paragraph that ends in a colon or a blank ends its sentence there (a text

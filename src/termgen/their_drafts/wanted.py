@@ -38,6 +38,8 @@ class CheckableCues(Protocol):
     def refused(self) -> Sequence[CheckableCue]: ...
     @property
     def window(self) -> int: ...
+    @property
+    def defined(self) -> bool: ...
 
 
 class Checkable(Protocol):
@@ -65,6 +67,7 @@ class WantedCues:
     weak: tuple[WantedCue, ...]
     refused: tuple[WantedCue, ...]
     window: int
+    defined: bool
 
 
 @dataclass(frozen=True)
@@ -84,7 +87,11 @@ class Wanted:
             None
             if cues is None
             else WantedCues(
-                _cues(cues.present), _cues(cues.weak), _cues(cues.refused), cues.window
+                _cues(cues.present),
+                _cues(cues.weak),
+                _cues(cues.refused),
+                cues.window,
+                cues.defined,
             ),
         )
 

@@ -23,7 +23,7 @@ FEE_PAID = (
 IN_KIND = (
     "every other contribution is a Shared Cost borne by the contributing party, at the value the "
     "cost baseline gives it, and what that party spends to provide it, the time of its own staff "
-    "included, is neither charged again as Shared Costs nor counted again as part of another "
+    "included, is neither charged again as Shared Costs nor counted again within a second "
     "contribution."
 )
 ON_ACCOUNT = (
@@ -112,8 +112,8 @@ def test_without_fees_or_funding_the_rule_is_one_sentence() -> None:
     assert (
         "A party's contributions under the contributions schedule are Shared Costs borne by it, at "
         "the value the cost baseline gives them, and what it spends to provide them, the time of "
-        "its own staff included, is neither charged again as Shared Costs nor counted again as "
-        "part of another contribution."
+        "its own staff included, is neither charged again as Shared Costs nor counted again "
+        "within a second contribution."
     ) in costs
 
 

@@ -69,6 +69,13 @@ PLANTED = [
     ("general/misspelt-key.yaml:5:1", "unknown key 'provide', did you mean 'provides'?"),
     ("general/never-true.yaml:5:7", "the condition reads nothing of the deal"),
     ("general/no-purpose.yaml:5:11", "the clause applies to no purpose"),
+    ("general/shared-block.yaml:7", "the shared block sets 'deal', a name the texts already read"),
+    (
+        "general/shared-block.yaml:8",
+        "a shared block only sets names ({% set %}) and defines macros",
+    ),
+    ("general/shared-block.yaml:9", "unknown name 'dael', did you mean 'deal'?"),
+    ("general/shared-block.yaml:16", "unknown name 'parties_namd', did you mean 'parties_named'?"),
     ("general/unknown-filter.yaml:7", "unknown filter 'datee', did you mean 'date'?"),
     (
         "general/unknown-reference.yaml:8",

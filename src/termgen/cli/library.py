@@ -115,10 +115,10 @@ def show(command: LibraryShow, env: Environment) -> ExitStatus:
         f"jurisdictions: {', '.join(clause.jurisdictions) or 'any'}",
         f"when:          {clause.when or 'always'}",
         f"provides:      {', '.join(clause.provides) or 'nothing'}",
-        "",
-        "Preferred position:",
-        clause.text.preferred.rstrip(),
     ]
+    if clause.shared:
+        lines += ["", "Shared by every position:", clause.shared.rstrip()]
+    lines += ["", "Preferred position:", clause.text.preferred.rstrip()]
     for number, fallback in enumerate(clause.text.fallback, start=1):
         lines += ["", f"Fallback {number}: {fallback.label}"]
         if fallback.requires:

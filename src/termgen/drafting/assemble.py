@@ -17,13 +17,21 @@ from termgen.drafting.structure import (
 )
 from termgen.drafting.tables import BUILDERS
 from termgen.errors import LibraryError, Problem
-from termgen.library.conditions import STOPPED_ADVICE, refuse_issues, text_context, text_scope
-from termgen.library.load import Library
+from termgen.library.clause import SHARED, Clause
+from termgen.library.conditions import (
+    STOPPED_ADVICE,
+    refuse_issues,
+    text_context,
+    text_scope,
+    with_shared,
+)
+from termgen.library.load import Library, Sourced
 from termgen.library.sections import DOCUMENT_TITLES
+from termgen.templating.check import Scope, shared_names
 from termgen.templating.compiled import compiled_text, prefetch_texts
 from termgen.templating.filters import REFERENCE_MARK
 from termgen.templating.missing import PLACEHOLDER, PLACEHOLDER_MARK
-from termgen.templating.sandbox import RenderError, Sandbox
+from termgen.templating.sandbox import RenderError, Sandbox, render_error
 
 _BLANK_LINE = re.compile(r"\n\s*\n")
 _BULLET = "- "
@@ -109,15 +117,16 @@ def _render(
     """The clause's paragraphs; a clause it refers to reads as its number in `numbers`."""
     choice = clause.choice
     entry = choice.clause
-    template, issues = compiled_text(env, choice.text, text_scope(), library.cache)
+    scope = text_scope()
+    if entry.record.shared is not None:
+        scope, context = _with_shared(env, entry, scope, context, library)
+    template, issues = compiled_text(env, choice.text, scope, library.cache)
     refuse_issues(entry, choice.text_path, issues, "clause")
     assert template is not None
     try:
         text = template.render(context)
     except RenderError as bad:
-        message = f"clause '{entry.record.id}' stopped: {bad.message}; {STOPPED_ADVICE}"
-        where = entry.source.text_line(choice.text_path, bad.line or 1)
-        raise LibraryError([Problem(message, where)]) from None
+        raise _stopped(entry, choice.text_path, bad) from None
     try:
         return paragraphs(text, numbers)
     except UnknownClauseError as unknown:
@@ -126,6 +135,33 @@ def _render(
             "not have; refer only to a clause whose condition holds whenever this one's does"
         )
         raise LibraryError([Problem(message, entry.where(*choice.text_path))]) from None
+
+
+def _with_shared(
+    env: Sandbox,
+    entry: Sourced[Clause],
+    scope: Scope,
+    context: dict[str, object],
+    library: Library,
+) -> tuple[Scope, dict[str, object]]:
+    """The scope and the context of a clause's texts with what its shared block sets."""
+    shared = entry.record.shared
+    assert shared is not None
+    names, issues = shared_names(env, shared, scope)
+    refuse_issues(entry, SHARED, issues, "clause")
+    template, issues = compiled_text(env, shared, scope, library.cache)
+    refuse_issues(entry, SHARED, issues, "clause")
+    assert template is not None
+    try:
+        module = template.make_module(context)
+    except Exception as failed:  # any error inside counsel's template is the template's
+        raise _stopped(entry, SHARED, render_error(failed)) from None
+    return with_shared(scope, names), {**context, **{name: getattr(module, name) for name in names}}
+
+
+def _stopped(entry: Sourced[Clause], path: tuple[str | int, ...], bad: RenderError) -> LibraryError:
+    message = f"clause '{entry.record.id}' stopped: {bad.message}; {STOPPED_ADVICE}"
+    return LibraryError([Problem(message, entry.source.text_line(path, bad.line or 1))])
 
 
 def paragraphs(text: str, numbers: Mapping[str, str] | None = None) -> tuple[Paragraph, ...]:

@@ -126,6 +126,10 @@ class Positions(Record):
         return fallbacks
 
 
+SHARED = ("shared",)
+"""Where a clause's shared block is, as a path into its file."""
+
+
 class Clause(Record):
     """One clause of the library, in one YAML file."""
 
@@ -144,6 +148,14 @@ class Clause(Record):
         None, description="Condition over the deal (Jinja expression)."
     )
     provides: list[Text] = Field(default_factory=list, description="Provision ids it satisfies.")
+    shared: Text | None = Field(
+        None,
+        description=(
+            "Jinja that every text of the clause starts from: the names it sets ({% set %}) "
+            "and the macros it defines, written once, can be used in the preferred text and in "
+            "each fallback."
+        ),
+    )
     text: Positions
     guidance: Text | None = Field(None, description="Advice for the person drafting.")
     version: Text = "1.0"

@@ -26,7 +26,7 @@ from termgen.cache import entry_key
 from termgen.errors import LibraryError, Location, Problem
 from termgen.files.datafile import SourceMap
 from termgen.files.read import CLAUSE_FILE, FilePath, read_bytes
-from termgen.library.clause import Clause
+from termgen.library.clause import SHARED, Clause
 from termgen.library.load import (
     CLAUSE_FILE_KIND,
     Sourced,
@@ -216,7 +216,8 @@ def _anchor(source: SourceMap, path: TextPath) -> Anchor:
 
 
 def clause_texts(clause: Clause) -> Texts:
-    texts: list[tuple[TextPath, str]] = [(("text", "preferred"), clause.text.preferred)]
+    texts: list[tuple[TextPath, str]] = [] if clause.shared is None else [(SHARED, clause.shared)]
+    texts.append((("text", "preferred"), clause.text.preferred))
     texts += [
         (("text", "fallback", index, "text"), fallback.text)
         for index, fallback in enumerate(clause.text.fallback)
@@ -231,7 +232,13 @@ def checked_content(texts: Texts) -> bytes:
     and each text's skeleton (`templating.skeleton`), so that clauses differing only in
     wording (an overlay's variants of one clause) are checked once. A digest of them: each
     file's key goes back from its worker, and the skeletons are most of a clause's bytes."""
-    shapes = [texts.when, [skeleton(text) for path, text in texts.texts if path != ("when",)]]
+    shapes: list[object] = [
+        texts.when,
+        [skeleton(text) for path, text in texts.texts if path not in (("when",), SHARED)],
+    ]
+    # Only a clause with a shared block has a third part: the keys of the others stay as
+    # they were, and a shared block's skeleton is never taken for a text's.
+    shapes += [skeleton(text) for path, text in texts.texts if path == SHARED]
     return hashlib.sha256(json.dumps(shapes).encode()).digest()
 
 

@@ -3,7 +3,7 @@ checked and compiled once, then evaluated in the sandbox."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from functools import cache
 from typing import Any
 
@@ -43,6 +43,11 @@ def text_scope() -> Scope:
         Shape("model", model=Deal),
         {DRAFTED: shape_of(list[str]), ALWAYS_BINDING: shape_of(list[str])},
     )
+
+
+def with_shared(scope: Scope, names: Iterable[str]) -> Scope:
+    """The scope of a clause's texts, with the names its shared block sets or defines."""
+    return {**scope, **dict.fromkeys(names)}
 
 
 def deal_context(deal: Deal) -> dict[str, Any]:

@@ -14,8 +14,9 @@ from jinja2 import nodes
 
 from termgen.cache import Cache, remembered
 from termgen.errors import Problem
+from termgen.library.clause import SHARED
 from termgen.library.clause_lint import LintedFile, Texts, lint_batch
-from termgen.library.conditions import clause_scope, text_scope
+from termgen.library.conditions import clause_scope, text_scope, with_shared
 from termgen.library.folders import clause_files
 from termgen.library.load import Library, cue_problems, load_library
 from termgen.library.provisions import cue_patterns, pattern_problem
@@ -23,7 +24,7 @@ from termgen.library.shipped import Shipped
 from termgen.model import Deal
 from termgen.model.paths import shape_at, split, unknown_path
 from termgen.suggest import with_suggestion
-from termgen.templating.check import Scope, template_issues
+from termgen.templating.check import Scope, shared_names, template_issues
 from termgen.templating.sandbox import Sandbox
 from termgen.templating.skeleton import clause_references
 
@@ -143,6 +144,11 @@ def _text_issues(texts: Texts, env: Sandbox, scope: Scope) -> list[TextIssue]:
     if texts.when is not None and _constant(env, texts.when):
         found.append((("when",), None, CONSTANT_CONDITION))
     for path, source in texts.texts:
+        if path == SHARED:
+            names, issues = shared_names(env, source, scope)
+            found += [(path, issue.line, issue.message) for issue in issues]
+            scope = with_shared(scope, names)
+            continue
         condition = path == ("when",)
         issues = template_issues(
             env, source, clause_scope() if condition else scope, expression=condition

@@ -63,6 +63,59 @@ def checked(
     return tree, walker.issues + found
 
 
+SHARED_ONLY_SETS = (
+    "a shared block only sets names ({% set %}) and defines macros ({% macro %}) for the "
+    "clause's texts, and what it prints never reaches the draft; move words and tests into "
+    "the texts, or compute a value with an inline 'if'"
+)
+
+
+def shared_names(
+    env: Sandbox, source: str, scope: Mapping[str, Shape | None]
+) -> tuple[list[str], list[TemplateIssue]]:
+    """The names a clause's shared block sets or defines for its texts, and its issues: those
+    of any text, anything it would print, and a name the texts already read."""
+    tree, issues = checked(env, source, scope)
+    if tree is None:
+        return [], issues
+    names: list[str] = []
+    for node in tree.iter_child_nodes():
+        if isinstance(node, nodes.Assign | nodes.AssignBlock):
+            targets = node.target.items if isinstance(node.target, nodes.Tuple) else [node.target]
+            found = [target.name for target in targets if isinstance(target, nodes.Name)]
+        elif isinstance(node, nodes.Macro):
+            found = [node.name]
+        else:
+            printed = _first_printed_line(node)
+            if printed is not None:
+                issues.append(TemplateIssue(printed, SHARED_ONLY_SETS))
+            continue
+        for name in found:
+            if name in scope:
+                issues.append(
+                    TemplateIssue(
+                        node.lineno or 1,
+                        f"the shared block sets '{name}', a name the texts already read; "
+                        "choose another name",
+                    )
+                )
+        names += found
+    return names, issues
+
+
+def _first_printed_line(node: nodes.Node) -> int | None:
+    """The line of the first thing a top-level node prints, None when it prints only blanks."""
+    if not isinstance(node, nodes.Output):
+        return node.lineno or 1
+    for part in node.nodes:
+        if not isinstance(part, nodes.TemplateData):
+            return part.lineno or 1
+        words = part.data.lstrip()
+        if words:
+            return (part.lineno or 1) + part.data[: len(part.data) - len(words)].count("\n")
+    return None
+
+
 def model_scope(root: Shape, extra: Mapping[str, Shape | None] | None = None) -> Scope:
     """Top-level names of a model as a scope, plus any helper names."""
     assert root.kind == "model" and root.model is not None

@@ -113,7 +113,15 @@ holding their texts: 8 ms, the same sentences on all 401 texts of cuad-train, cu
 foreign-dev and the fixtures (2,406 comparisons). The process also leaves without tearing the
 interpreter down once the report is printed (4-8 ms, 1-2 ms without). With `zipfile` no longer
 imported on the way to PDFium, the main process ran 1,632 M instructions instead of 1,724 M
-(callgrind, cache warm, byte-code cached), the `--json` bytes the same.
+(callgrind, cache warm, byte-code cached), the `--json` bytes the same. Splitting the
+anchors compiled 45 patterns a run with `re` (2.4 ms, best of 30 in one process): each
+branch was compiled to see whether it matches the empty text. That is now read from the
+branch's text (`literals._ONLY_OPTIONAL`; the same answer as compiling on 137,561 branches
+made of the parts such a branch has): 6 patterns, 1.1 ms, the in-word branches of each anchor
+(the regex engine, whose programs the cache keeps, ran their search over a draft's words 2-5x
+slower). Whole runs of the long PDF, 8 interleaved pairs at a load of 11 to 12: processor
+time, medians, 1.98 and 1.96 s (0.99x; 1 ms is below this machine's noise); the `--json`
+bytes of 40 PDFs of cuad-dev the same.
 
 PDFium through its raw bindings. A reader imported pypdfium2 whole (22 ms of processor time,
 while the main process reads the file and checks it for bombs): its ctypes bindings (12 ms)

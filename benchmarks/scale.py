@@ -10,142 +10,44 @@ Python, so that row is printed without a budget); a draft with a counsel's overl
 extra clauses in 5 s (warm); a draft of the deal with 1,000 contributions and 300 decision
 rights within 2x the battery-JV example's.
 
-Where the time goes (cProfile of whole runs and of one process linting 1,500 of the files,
-`/usr/bin/time -v`; measured on 2 shared cores under heavy load, so proportions, not seconds):
+Where the time goes (cProfile of whole runs and of one process linting some of the files,
+`/usr/bin/time`; measured on 2 shared cores under heavy load, so proportions, not seconds):
 - Cold lint: each clause file is read, parsed, validated and checked on its own
-  (`library/clause_lint.py`), over a process pool from 400 files per core; only findings come
-  back. The template checks read only a text's skeleton (`templating/skeleton.py`: its
-  tags, with the words left out, found with one regular expression instead of Jinja's
-  lexer), so they run once per distinct skeleton: about 130 at 20,000 clauses (620 while a
-  dict inside a tag made a text its own skeleton). They, and the provisions' checks, run in
-  the parent as the workers' batches come back, not after them. Each worker is handed the
-  list of files once, when it starts (forked, it has it already), then only where each
-  batch starts; each file comes back as a small record without its path (its check key a
-  digest, its anchors and id place plain tuples): unpickling a path and a Location per file
-  was most of the parent's work per file. YAML is read from libyaml's events
-  (`files/yaml_reading.py`, `_read_plainly`): composing made a Python node per value and
-  resolved its tag in Python, and our builder walked the nodes again; a file with anything
-  unusual (an anchor, a tag, a duplicate key, a YAML error) is read again by the builder,
-  so its refusal is the same. In instructions (callgrind, deterministic whatever the load),
-  one worker's work on a file went from 1.91 to 1.41 million in an earlier round, and from
-  1.36 to 1.11 million in this one (pickling not counted); the whole cold lint of 1,000
-  clauses, every process (a forked worker's count includes the parent's before the fork),
-  from 8.84 to 7.41 billion (the parent's from 4.10 to 3.66). Per
-  file now, in one process (cProfile): the YAML (libyaml's events, our reader records the
-  source map) about 34%, pydantic's validation 16%, the skeleton and check key of each text
-  12%, the house-style wording 11% (each pattern only on lines holding its word), the
-  bounded read 8%, the anchors of the texts 7%. What is left of the YAML is mostly libyaml's
-  own scanning and PyYAML making an event object per value; of pydantic, its core and the
-  text validators. Seconds at 20,000 clauses, the old and new code in turn, medians of 3, on
-  the 2 cores under a load of 7 to 9 (so only the ratio means anything): cold 29.4 to 25.3 s,
-  warm 0.83 and 0.77 s (unchanged). Quiet, the cold run took 5.7 s before this round; it is
-  still over its 3 s budget: scaled by instructions from the 300 µs of one core a file took
-  before, a file takes about 250 µs, so the workers alone need about 2.5 s of both cores,
-  before Python starts and the parent checks the registries and the skeletons.
-  This round: the parent forks its workers before it imports Jinja, the deal's model and
-  the template checks (`library/lint_templates.py`), which only it needs, and imports them
-  when the first batch is back, while the workers go on: the work done before the workers
-  start fell from 1.44 to 0.93 billion instructions at 1,000 clauses (callgrind, the whole
-  run up to the fork), about a tenth of a second of the serial start on a quiet machine.
-  Each worker freezes the objects it was forked with (`gc.freeze`): at 20,000 clauses a
-  worker's collector read the parent's objects again in each full collection, 75 ms of
-  2.2 s for 10,000 files, 27 ms frozen. The parent collects nothing while it lints: each of
-  its collections read again every record that had come back, 0.24 s of its 1.2 s of
-  processor time at 20,000 clauses (timed with `gc.callbacks`), 0.07 s now, for a peak
-  memory of 82 MB instead of 78 MB. A text's anchor and a clause's id place are read
-  from the source map directly: one process linting 500 of the files went from 1.03 to 0.98
-  million instructions a file. The whole cold lint of 1,000 clauses, every process (the
-  workers counted from the fork), went from 5.54 to 5.12 billion instructions. At 20,000
-  clauses, the old and new code in turn, ten pairs at a load of 3.7 to 4.3: processor time
-  (user) 4.19 s to 3.62 s, medians; wall time 2.3-5.8 s to 2.0-4.5 s, the best runs 2.29 s
-  and 2.00 s. Under 3 s is reached only when the other core is not taken by other work;
-  what is left per file (YAML, pydantic, the check key, the wording) is where the next
-  round has to cut.
-  Now (callgrind, instructions; at 1,000 clauses, the whole cold run, workers counted from
-  the fork): the parent 0.93 billion before the fork and 1.47 after it, the two workers 1.50
-  (before this round: 0.93, 3.44 and 1.67; 6.04 billion in all, now 3.90). The parent no
-  longer checks the built-in library's texts and cue patterns on every run: their results
-  ship with it (`clause_library/lint-results.json`, `library/shipped.py`, written by
-  `scripts/ship_lint_results.py`, a test failing while they are stale), each under the
-  content it is a function of (a text's check key, a pattern), so an overlay that replaces,
-  copies or disables a built-in clause or redefines a provision is checked as before, and a
-  damaged file or other versions of Jinja, regex or Python mean every check runs. That was
-  2 of the parent's 3.4 billion after the fork (89 template checks and 151 cue patterns
-  compiled and parsed): what is left there is importing Jinja and the deal's model, the
-  names of the built-in checks (the findings' modules), and the template checks of the
-  overlay's own 89 skeletons (about 0.17 s at 20,000). The house-style patterns run only on
-  lines that still hold their words once the tags are taken out (the words were nearly
-  always inside a tag, as in `{{ '90 days' | period }}`): one worker's work on a file, over
-  600 files spread through the 20,000, 1.375 to 1.299 million instructions. Without a cache
-  the parent no longer maps 20,000 paths to their digests at the end (30 ms). At 20,000 the
-  parent's work before the fork is 1.53 billion instructions, 0.6 of it listing the files and
-  making a Path of each; the workers about 26 billion, of which about a quarter is regular
-  expressions (the skeleton's tag split and word runs, the printable-text check of each
-  text, the house-style patterns), a sixth libyaml's events, then pydantic, pickling the
-  records and SHA-256. Processor time of the whole run at 20,000, old and new code in turn,
-  eight pairs under a load of 5.7 to 7.5 (other work on both cores, so wall times of 4 to
-  17 s mean nothing): 7.45 s to 6.51 s, medians.
-  Tried and dropped: building well-formed clause records without pydantic (a hand-written
-  path, checked against pydantic's result on every built-in clause and hypothesis-made
-  variants): about 155,000 instructions a clause against pydantic's 166,000, since pydantic's
-  cost is mostly our own Python validators, which a hand-written path calls as well; and
-  asking each line only about the house-style words its text holds (nearly every text holds
-  'party' and a unit of time, inside its tags). An overlay that disables a clause made the
-  lint stop with an internal error (the disabled clause stayed in the effective library
-  without a check key); it is now left out, as drafting leaves it out.
-  Next round (the row had drifted to 2.4-3.2 s quiet, the built-in templates having grown
-  longer, so each copy's text is longer): per file, in instructions (callgrind, one process
-  linting 600 of the 20,000 files), the house-style wording was about a fifth and the
-  skeleton a seventh of 1.37 million. The wording took the tags out line by line and asked
-  each line for its words; it now takes them out of the whole text in one pass (a tag's
-  pattern stops at a line break, and takes runs of characters whole instead of trying to
-  close the tag after each one), reads the lines only when what is left holds one of the
-  words, and searches a line for a party word only when it holds a quote before `| party`
-  (the search from each quote was most of the cost): the wording of 209 texts 59.8 to 42.7
-  million instructions, the same findings (checked against the old code on every built-in
-  text and 500,000 made-up ones). The skeleton writes the words between the tags in one pass
-  instead of one per run (40.7 to 40.0). One file, 1.366 to 1.296 million instructions.
-  Processor time of the whole run at 20,000, old and new code in turn, five pairs under a
-  load of 21 to 22 (wall times of 11 to 50 s mean nothing): 6.26 to 5.81 s (user), medians.
-  A quiet run is still owed; by instructions the workers' share falls about 5 %, so about
-  0.1 s of the 2.4-3.2 s.
-  Where the rest goes: the tag split of the skeleton and its word runs (a third of the
-  skeleton each), the period pattern on the few lines whose words are outside the tags,
-  libyaml's events and our walk over them (about 40 and 50 µs a file), pydantic (about 40),
-  and, before the workers start, making a Path of each of the 20,000 files (about 0.2 s
-  under load, serial). Tried: writing the words as letters through bytes and
-  `bytes.translate` (10 % off the skeleton, not worth a second path for ASCII); one
-  validator per text instead of pydantic's five calls (no gain measured).
-  The round after (quiet runs had been 2.72, 3.03 and 3.06 s: no margin). Where the time
-  went, in instructions (callgrind), before: the parent's work before it forks, at 20,000
-  files, 1.61 billion, of which listing the folders and making a Path of each file about
-  0.55; one process's work on a file (600 files spread through the 20,000) 1.31 million:
-  the YAML 437,000 (libyaml's own scanning about a quarter, the Python event object it
-  makes for each value half: 26 events a file), the skeleton and check key 322,000, the
-  house-style wording 274,000, pydantic's validation 203,000 (of which the printable-text
-  search of each text, 4 ns a character, about 40,000), SHA-256 48,000, the rest reading,
-  anchors and the record sent back; at 1,000 clauses, every process, 4.29 billion (the
-  parent 0.90 before the fork and 1.78 after it: importing Jinja and the deal's model, and
-  the template checks of the overlay's 89 skeletons; the workers 1.61). Now: the files go
-  to the workers as the strings a Path of each writes, listed in one pass in the order of
-  their names (no list of parts per file to sort by), and reading and reporting a clause
-  file take such a string; a text that is printable once its line breaks are taken out is
-  not searched for control characters (`str.isprintable` refuses every character the
-  search finds); a blank is found with `str.isspace` instead of a stripped copy of each
-  long text; a YAML value written without quotes whose first character no implicit tag of
-  PyYAML's starts with is a string without asking the resolver (a title, a guidance: each
-  different, so they missed its cache). Before the fork at 20,000: 1.07 billion; a file
-  1.27 million (validation 173,000); at 1,000, every process, 4.20 billion (0.87, 1.78,
-  1.55). The findings are the same on the built-in library, the test fixtures, the
-  generated libraries and a copy of the 1,000 with a tenth of its files broken on purpose.
-  Seconds at 20,000, old and new code interleaved, six pairs at a load of 2.8 to 4.8 (other
-  work on the cores, so only the ratio means anything): medians 6.38 and 5.63 s; warm (the
-  listing is the same one), five pairs at a load of 5, 1.06 and 0.83 s. A quiet
-  run is still owed; by instructions the critical path (the work before the fork, then half
-  of everything after it) fell about 6 %. What is left: the parent's 1.8 billion after the
-  fork take a core from the workers for about a tenth of the run; per file, PyYAML's event
-  objects (each a Python `__init__` and two marks), pydantic's Python validators (five calls
-  a text), and the regular expressions of the skeleton and the wording.
+  (`library/clause_lint.py`), over a process pool (one worker a core, from 400 files a core;
+  forked before the parent imports Jinja and the model, each freezing what it was forked
+  with), and comes back as a small record: its findings, a digest of its texts' skeletons
+  (`templating/skeleton.py`, the tags with the words left out) and, for the first file of a
+  batch with that digest, the texts. The parent runs the template checks once per skeleton
+  as the batches come back, and collects no garbage meanwhile. YAML is read from libyaml's
+  events (`files/yaml_reading.py`); the built-in library's template and cue checks ship with
+  it (`clause_library/lint-results.json`). Each process keeps the house-style issues of a
+  line, and the letters of a run of words between tags, for the lines and runs it has seen.
+  The regression (3.6 s of processor time on 3 December, the row drifting from 2.0-2.3 s to
+  2.4-3.2 s quiet, then 5.4-5.6 s and 9.8 s) is in the library, not the code: the built-in
+  texts it copies grew threefold (their files 92 KB on 3 December, 143 KB that night, 213 KB
+  on the 5th, 273 KB now), so the 20,000 copies are 58 MB instead of 23, and a worker's work
+  grows with the text (the tags' split, the words written as letters, the house-style
+  patterns, libyaml's scanning). Processor time at a load of 11 to 15, two runs each: the
+  code of 3 December on the library copied from its own texts 8.3 s, today's code on that
+  library 7.2 s, today's code on today's library 11.7-12.1 s. The overlay also brings 101
+  skeletons of its own (each built-in text with a line added) for the parent to check.
+  The texts' lines and runs of words recur from copy to copy, as an overlay's variants of a
+  clause share most of theirs: kept once per process, a worker's work per file fell about a
+  quarter (one process linting 3,000 of the files, old and new code interleaved three times
+  at a load of 12: 469-486 to 331-362 µs).
+  Processor time of the whole run at 20,000, three pairs interleaved at a load of 13 to 15
+  (wall times of 20 to 47 s mean nothing): 12.4-12.8 s to 8.7-9.5 s, medians 12.8 and 8.9
+  (0.69x); the findings the same on the built-in library, the 1,000 and the 20,000, and a
+  copy of the 1,000 with every seventh file given wording, syntax and section errors
+  (`--all`, byte-identical). Where a worker's time goes now (per file, one process,
+  3,000 consecutive files, at that load): the YAML 40% (libyaml's scanning of the long text
+  and an event object per value), pydantic's validation 20%, the skeleton's tag split and
+  the check key 22%, reading the file 9%, the wording 4%. A quiet run is still owed; scaled
+  by the processor time, the 5.4-5.6 s quiet become about 3.8 s, so the 3 s budget needs the
+  YAML or the skeleton's split cut again, or fewer bytes a file.
+  Tried and dropped before: clause records without pydantic (its cost is mostly our own
+  validators, which a hand-written path calls too); asking a line only about the words its
+  text holds; writing the words as letters through `bytes.translate` (10% of the skeleton).
 - Warm lint: the whole report is one cache entry, keyed by each clause file's path, size,
   times and inode (`library/lint.py`, with git's guard for files changed just before); a warm
   run lists the folders, stats each file, reads the registries, and imports neither the

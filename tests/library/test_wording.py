@@ -56,3 +56,19 @@ def test_hostile_templates_are_read_as_text() -> None:
 def test_a_text_holding_the_character_that_joins_its_words_is_its_own_skeleton() -> None:
     assert skeleton("a\0b {{ x }}") != skeleton("c\0d {{ x }}")
     assert skeleton("a b {{ x }}") == skeleton("c d {{ x }}")
+
+
+def test_a_line_seen_before_gets_its_issues_at_its_own_line_in_each_text() -> None:
+    line = "Within 30 days {{ 'partner' | party }}."
+    first = wording_issues(f"{line}\nWithin 2 weeks.")
+    again = wording_issues(f"Intro.\n\n{line}")
+    assert [number for number, _ in first] == [1, 1, 2]
+    assert [number for number, _ in again] == [3, 3]
+    assert [message for _, message in again] == [message for _, message in first[:2]]
+
+
+def test_texts_sharing_their_runs_of_words_keep_their_own_skeletons() -> None:
+    shared = "The parties meet {{ x }} each year"
+    assert skeleton(f"{shared}\nVariant 1.") == skeleton(f"{shared}\nVariant 2.")
+    assert skeleton(f"{shared}\nVariant 1.") != skeleton(f"{shared}\nVariant one more.")
+    assert skeleton(shared) == "tags\0w w w {{ x }} w w"

@@ -124,6 +124,23 @@ def test_an_alternation_splits_into_branches_inside_a_word_and_across_words() ->
 
 
 @pytest.mark.parametrize(
+    ("branch", "across"),
+    [
+        ("a?(s|ed)?", True),  # every part optional: it matches the empty text
+        (r"\ba?", False),  # the empty text has no word boundary
+        ("(s|ed)?x", False),
+        ("x?y", False),
+        ("(ab|cd)?(e)?", True),
+    ],
+)
+def test_a_branch_that_matches_the_empty_text_is_tried_across_words(
+    branch: str, across: bool
+) -> None:
+    assert (re.fullmatch(branch, "") is not None) is across
+    assert (Alternation(f"renew|{branch}").across == branch) is across
+
+
+@pytest.mark.parametrize(
     "pattern",
     [
         ANCHOR,

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import repeat
 from typing import NamedTuple
 
@@ -273,7 +273,7 @@ _BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _JINJA = re.compile(
     # A tag up to its first closing delimiter on its line, as `\{\{.*?\}\}` finds it in the
     # line alone; taken whole (`*+`) instead of a character at a time, and never across a
-    # line break, so that the whole text's tags are taken out in one pass, line by line.
+    # line break, so that each line's tags are taken out of that line alone.
     "|".join(
         rf"\{opening}[^{close}{_BREAKS}]*+(?:{close}(?!\}})[^{close}{_BREAKS}]*+)*+{close}\}}"
         for opening, close in (("{\\{", "\\}"), ("{%", "%"), ("{#", "#"))
@@ -291,6 +291,11 @@ only on lines that hold its word (casefolded, as the patterns ignore case), and 
 none. A tag replaced by a space cannot make one of these words, so none is missed."""
 
 
+_LINES_KEPT = 8192
+"""Lines whose issues a process keeps: a few times the distinct lines of the built-in texts,
+so that those of a clause's variants are still there when the next variant comes."""
+
+
 @cache
 def _known_annexes() -> frozenset[str]:
     return frozenset(title.casefold() for title in _ANNEXES)
@@ -301,46 +306,47 @@ def wording_issues(text: str) -> list[tuple[int, str]]:
     sentence (so the house style cannot word it), a party word `party` does not know, a
     body called by a generic name instead of the deal's.
 
-    The tags are taken out of the whole text at once, and its lines are read only when what
-    is left holds one of the words: nearly every text holds them only inside its tags."""
-    found = []
-    if "party" in text:
-        for number, line in enumerate(text.splitlines(), start=1):
-            if "party" in line and _PARTY_FILTERED.search(line):
-                found += _party_issues(number, line)
-    prose = _JINJA.sub(" ", text)
-    if not any(_words_held(prose)):
-        return found
-    for number, line in enumerate(prose.splitlines(), start=1):
-        has_period, has_annex, has_body = _words_held(line)
-        for match in _WRITTEN_PERIOD.finditer(line) if has_period else ():
-            count, unit = match.groups()
-            value = int(count) if count.isdigit() else _NUMBERS.get(count.casefold())
-            if value is not None:
-                written = f"{{{{ '{value} {unit}' | period }}}}"
-                message = (
-                    f"'{match.group(0)}' is written into the text, so the house style cannot "
-                    f"word it; write {written}"
-                )
-                found.append((number, message))
-        for match in _ANNEX.finditer(line) if has_annex else ():
-            if match.group(0)[4:].casefold() not in _known_annexes():
-                annexes = and_join([f"the {title}" for title in _ANNEXES], "or")
-                message = (
-                    f"'{match.group(0)}' is not a document termgen drafts; refer to {annexes} "
-                    "or to a clause"
-                )
-                found.append((number, message))
-        for match in _GENERIC_BODIES.finditer(line) if has_body else ():
+    Each line is judged on its own (no tag the checks take out spans a line break), and a
+    line seen before in this process is not judged again: an overlay's variants of a clause
+    share most of their lines, and a worker linting 10,000 of its files judged each of them
+    anew."""
+    return [
+        (number, message)
+        for number, line in enumerate(text.splitlines(), start=1)
+        for message in _line_issues(line)
+    ]
+
+
+@lru_cache(maxsize=_LINES_KEPT)
+def _line_issues(line: str) -> tuple[str, ...]:
+    """The house-style problems of one line of a text: its party words first, as written,
+    then the words outside its tags. Most lines hold the words the patterns need only inside
+    their tags, so the patterns are tried only on what is left once the tags are out."""
+    found = _party_issues(line) if "party" in line and _PARTY_FILTERED.search(line) else []
+    prose = _JINJA.sub(" ", line)
+    has_period, has_annex, has_body = _words_held(prose)
+    for match in _WRITTEN_PERIOD.finditer(prose) if has_period else ():
+        count, unit = match.groups()
+        value = int(count) if count.isdigit() else _NUMBERS.get(count.casefold())
+        if value is not None:
+            written = f"{{{{ '{value} {unit}' | period }}}}"
             found.append(
-                (
-                    number,
-                    f"'{match.group(0)}' is not a body of the deal; name the body "
-                    "from governance.bodies, or the parties",
-                )
+                f"'{match.group(0)}' is written into the text, so the house style cannot "
+                f"word it; write {written}"
             )
-    found.sort(key=lambda issue: issue[0])  # stable: a line's party words first, as written
-    return found
+    for match in _ANNEX.finditer(prose) if has_annex else ():
+        if match.group(0)[4:].casefold() not in _known_annexes():
+            annexes = and_join([f"the {title}" for title in _ANNEXES], "or")
+            found.append(
+                f"'{match.group(0)}' is not a document termgen drafts; refer to {annexes} "
+                "or to a clause"
+            )
+    for match in _GENERIC_BODIES.finditer(prose) if has_body else ():
+        found.append(
+            f"'{match.group(0)}' is not a body of the deal; name the body "
+            "from governance.bodies, or the parties"
+        )
+    return tuple(found)
 
 
 def _words_held(line: str) -> tuple[bool, bool, bool]:
@@ -353,13 +359,10 @@ def _words_held(line: str) -> tuple[bool, bool, bool]:
     )
 
 
-def _party_issues(number: int, line: str) -> list[tuple[int, str]]:
+def _party_issues(line: str) -> list[str]:
     return [
-        (
-            number,
-            with_suggestion(
-                f"'{match.group(2)}' is not a word for parties", match.group(2), PARTY_WORDS
-            ),
+        with_suggestion(
+            f"'{match.group(2)}' is not a word for parties", match.group(2), PARTY_WORDS
         )
         for match in _PARTY_ARGUMENT.finditer(line)
         if match.group(2) not in PARTY_WORDS

@@ -14,6 +14,7 @@ closing delimiter is an operator, not the end of the tag.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _STRING = r"""'[^'\\]*(?:\\.[^'\\]*)*'|"[^"\\]*(?:\\.[^"\\]*)*\""""
 _BRACED = rf"\{{(?:[^'\"{{}}]++|{_STRING})*\}}"
@@ -31,8 +32,8 @@ _TAGS = re.compile(
 _WORDS = re.compile(r"[^\s\0]+")
 _WORD = "w"
 _APART = "\0"
-"""Joins the runs between tags, so that their words are written as letters in one pass; a text
-holding it is its own skeleton (no text a clause may hold does)."""
+"""Joins the runs between tags, to look for braces in one pass; a text holding it is its own
+skeleton (no text a clause may hold does)."""
 
 
 def skeleton(source: str) -> str:
@@ -45,8 +46,16 @@ def skeleton(source: str) -> str:
     between = _APART.join(parts[0::2])
     if "{" in between or "}" in between or _APART in source:
         return "whole\0" + source
-    parts[0::2] = _WORDS.sub(_WORD, between).split(_APART)
+    parts[0::2] = map(_as_letters, parts[0::2])
     return "tags\0" + "".join(parts)
+
+
+@lru_cache(maxsize=8192)
+def _as_letters(words: str) -> str:
+    """A run of text between tags with each word written as one letter. Kept for the runs
+    seen before in this process: an overlay's variants of a clause share most of theirs, and
+    writing each word of a long run was most of the skeleton's time."""
+    return _WORDS.sub(_WORD, words)
 
 
 _NAMED_CLAUSE = re.compile(rf"({_STRING})\s*\|\s*clause\b")

@@ -258,4 +258,5 @@ def test_continuing_supplies_name_who_owes_them_and_one_price_basis() -> None:
     # With the parts named first, the updates are for "those vehicles"; the price basis is one.
     assert "The party responsible for the software in those vehicles keeps developing" in road
     assert "terms in force at exit" not in road
-    assert road.endswith("are set on the cost basis used during the partnership.")
+    assert road.endswith("at the cost of developing and releasing them, without mark-up or profit.")
+    assert road.count("Service parts are priced on the basis") == 1

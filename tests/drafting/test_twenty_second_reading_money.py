@@ -27,9 +27,9 @@ IN_KIND = (
     "contribution."
 )
 ON_ACCOUNT = (
-    "a contribution in money paid to the other party is not a Shared Cost but a payment on "
-    "account of the paying party's cost share: once paid, it counts as borne by the paying party "
-    "and is deducted from what the party receiving it has borne;"
+    "a contribution in money paid to the other party ({funding}) is not a Shared Cost but a "
+    "payment on account of the paying party's cost share: once paid, it counts as borne by the "
+    "paying party and is deducted from what the party receiving it has borne;"
 )
 
 
@@ -74,7 +74,7 @@ def test_bridgeway_engineering_payments_are_an_advance_and_its_engineers_count_o
     shared = _numbers(data)["goals.value-sharing"]
     costs = _costs(data)
     assert FEE_PAID.format(shared=shared) in costs  # SDA's stack earns the per-vehicle fee
-    assert ON_ACCOUNT in costs  # CMC's USD 120m
+    assert ON_ACCOUNT.format(funding="CMC's USD 120m") in costs
     assert IN_KIND in costs  # SDA's 45 FTE, not charged again as costs
     assert (
         "The parties then settle so that each has borne its cost share of the Shared Costs "
@@ -123,7 +123,9 @@ def test_funding_among_three_parties_is_settled_in_proportion_to_the_shortfalls(
         {"party": "SOL", "kind": "capital", "quantity": "USD 20m", "start": "2027-04-01"}
     )
     costs = _costs(data)
-    assert "a contribution in money paid to another party is not a Shared Cost" in costs
+    assert "a contribution in money paid to another party (SOL's USD 20m) is not a Shared Cost" in (
+        costs
+    )
     assert (
         "the parties that have borne less than their cost shares pay each party that has borne "
         "more than its cost share the amount of its excess, in proportion to their shortfalls"

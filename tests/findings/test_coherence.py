@@ -171,6 +171,14 @@ DATA_CASES: list[tuple[str, str, Callable[[dict[str, Any]], None], str, str]] = 
         "'data-protection annex' is named binding, but no clause of the draft is about it",
     ),
     (
+        "negotiations not exclusive while exclusivity is named binding",
+        "bridge-technology.yaml",
+        set_answer(False, "deal", "exclusive"),
+        "coherence.binding",
+        "clause 13.1 (Exclusivity and non-solicitation) says that the parties do not negotiate "
+        "exclusively, but 'exclusivity' is named among the sections that bind",
+    ),
+    (
         "a review after the last day to stop renewal",
         "robotaxi-pilot.yaml",
         set_answer("2029-04-15", "change", "review_points", 2, "date"),
@@ -258,3 +266,10 @@ def test_an_independent_activity_the_partnership_decides_is_found() -> None:
         "partnership, but the decision-rights matrix gives 'Licensing the platform to another "
         "OEM' to Steering Committee"
     ) in found[0][1]
+
+
+def test_negotiations_not_exclusive_and_not_named_binding_are_coherent() -> None:
+    data = _answers("bridge-technology.yaml")
+    data["deal"]["exclusive"] = False
+    data["deal"]["binding_sections"] = ["confidentiality"]
+    assert _coherence(data) == []

@@ -720,3 +720,25 @@ def test_the_exclusivity_question_is_not_asked_where_a_position_chose() -> None:
     assert State(SPEC, copy.deepcopy(START)).applies(question)
     chosen = {**copy.deepcopy(START), "positions": {"general.exclusivity": "non-exclusive"}}
     assert not State(SPEC, chosen).applies(question)
+
+
+@pytest.mark.parametrize(
+    ("binding_sections", "consistent"),
+    [(["confidentiality", " Exclusivity "], True), (["confidentiality"], False), ([], False)],
+)
+def test_the_exclusivity_question_says_what_the_binding_sections_already_chose(
+    binding_sections: list[str], consistent: bool
+) -> None:
+    """Binding sections that name exclusivity make yes the consistent answer, and no asks for
+    exclusivity to come off them; without it the question keeps its own help."""
+    question = next(
+        item
+        for section in SPEC.sections
+        for item in section.items
+        if isinstance(item, Question) and item.path == "deal.exclusive"
+    )
+    data = copy.deepcopy(START)
+    data["deal"]["binding_sections"] = binding_sections
+    said = State(SPEC, data).help(question) or ""
+    assert said.startswith("The sections that bind already name exclusivity") is consistent
+    assert ("remove exclusivity from the sections that bind" in said) is consistent

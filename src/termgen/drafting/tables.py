@@ -11,7 +11,7 @@ from termgen.drafting.structure import Cell, Segment, Table
 from termgen.model import Deal
 from termgen.model.change import ReviewPoint
 from termgen.model.common import JOINT
-from termgen.model.exit import ends_with_term
+from termgen.model.exit import ends_with_term, within_lock_in
 from termgen.model.governance import WORKING_TEAMS, DecisionArea
 from termgen.model.strengths import OFFTAKE_PURPOSES, Contribution
 from termgen.templating.missing import PLACEHOLDER, PLACEHOLDER_MARK
@@ -325,11 +325,32 @@ def review_calendar(deal: Deal, style: HouseStyle) -> Table:
             (
                 cell(point.name),
                 cell(when),
-                cell(and_join(point.options, "or") if point.options else None),
+                cell(_review_options(deal, point)),
                 _review_decider(deal, point),
             )
         )
     return _table("review_calendar", header, rows, style)
+
+
+def _review_options(deal: Deal, point: ReviewPoint) -> str | None:
+    """The options at a review, with the lock-in note the term sheet's review clause gives a
+    review held while the lock-in runs, so that the annex does not offer an exit the term sheet
+    defers."""
+    if not point.options:
+        return None
+    options = and_join(point.options, "or")
+    convenience = any(trigger.kind == "convenience" for trigger in deal.exit.triggers)
+    if (
+        "exit" in point.options
+        and convenience
+        and point.date
+        and within_lock_in(point.date, deal.exit.term)
+    ):
+        return (
+            f"{options}; the Lock-in Period still runs: notice of an exit for convenience may be "
+            "given only once it has ended"
+        )
+    return options
 
 
 def _review_decider(deal: Deal, point: ReviewPoint) -> Cell:

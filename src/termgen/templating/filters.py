@@ -418,6 +418,31 @@ def _milestone_officer(company: Any) -> Any:
     )
 
 
+def _milestone_countersigner(company: Any) -> str:
+    """`company | milestone_countersigner`: the JV's officer who countersigns the milestone
+    officer's confirmation, where a party nominated the milestone officer: the first officer
+    another party nominated, so that no party alone confirms the milestones that call its own
+    and the other parties' money; '' where there is none."""
+    officers = () if is_missing(company) or company is None else company.officers
+    confirming = _milestone_officer(company)
+    nominator = next(
+        (officer.nominated_by for officer in officers if officer.role == confirming), None
+    )
+    if not nominator or is_missing(nominator):
+        return ""
+    return next(
+        (
+            str(officer.role)
+            for officer in officers
+            if officer.nominated_by
+            and not is_missing(officer.nominated_by)
+            and officer.nominated_by != nominator
+            and not is_missing(officer.role)
+        ),
+        "",
+    )
+
+
 def _institution(rules: Any) -> str:
     """The institution that administers the arbitration rules, as the subject of a sentence
     ('Swiss Arbitration Centre', 'ICC', after 'the'); '' where the rules name none."""
@@ -499,6 +524,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "company_law": _company_law,
     "holders": _holders,
     "milestone_officer": _milestone_officer,
+    "milestone_countersigner": _milestone_countersigner,
     "institution": _institution,
     "appointing_body": _appointing_body,
     "under_rules": _under_rules,

@@ -82,7 +82,8 @@ _FROM_SIGNATURE = re.compile(r"\bfrom (the )?(signature|signing)\b", re.IGNORECA
 def _binding(reading: Reading) -> list[Gap]:
     """A term sheet that does not bind still binds on confidentiality, costs, governing law and
     disputes, its own expiry and exclusivity if there is any; an exclusivity that binds must
-    run from signature; and each provision named binding must be in the draft."""
+    run from signature; negotiations that are not exclusive are not named binding; and each
+    provision named binding must be in the draft."""
     deal = reading.deal
     if deal.deal.binding == "binding":
         return []
@@ -127,6 +128,17 @@ def _binding(reading: Reading) -> list[Gap]:
     )
     flat = _flat(words)
     for index, name in enumerate(deal.deal.binding_sections):
+        if exclusivity and not exclusive and _EXCLUSIVITY.search(name):
+            gaps.append(
+                reading.gap(
+                    f"says that the parties do not negotiate exclusively, but '{name}' is named "
+                    "among the sections that bind, which reads as if they did; remove it from "
+                    "the binding sections, or answer that the negotiations are exclusive",
+                    (*path, index),
+                    "general.exclusivity",
+                )
+            )
+            continue
         parts = [part.strip() for part in re.split(r",|\band\b", _flat(name))]
         if not all(part in flat for part in parts if part):
             gaps.append(

@@ -6,6 +6,7 @@ agreements of a fold only: the threshold on out-of-fold scores of an inner split
 
 from __future__ import annotations
 
+import itertools
 import math
 from array import array
 from collections.abc import Callable, Sequence
@@ -66,33 +67,52 @@ class Counts:
         return self._prf(self.tn, self.fn, self.fp)
 
 
+def counted(doc: Rows, provision: str) -> Any:
+    """The agreement's candidate sentences for the provision as a sparse matrix of feature
+    counts over the buckets, one row a sentence; made once, kept on the agreement."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    found = doc.counts.get(provision)
+    if found is None:
+        features = doc.features[provision]
+        indptr = np.cumsum([0, *map(len, features)])
+        indices = np.fromiter(itertools.chain.from_iterable(features), np.int64, indptr[-1])
+        found = csr_matrix(
+            (np.ones(len(indices), np.int64), indices, indptr), shape=(len(features), BUCKETS)
+        )
+        found.sum_duplicates()
+        doc.counts[provision] = found
+    return found
+
+
 def fit(docs: Sequence[Rows], provision: str) -> tuple[Any, float]:
     """Logistic regression over the candidate sentences: covered by a labelled span or not."""
     import numpy as np
-    from scipy.sparse import csr_matrix
+    from scipy.sparse import csr_matrix, vstack
     from sklearn.linear_model import LogisticRegression
 
-    indptr, indices, labels = [0], [], []
-    for doc in docs:
-        positive = doc.labels[provision] == 1
-        for features, covered in zip(doc.features[provision], doc.covered[provision], strict=True):
-            indices.extend(features)
-            indptr.append(len(indices))
-            labels.append(int(positive and covered))
+    labels = np.fromiter(
+        (
+            int(doc.labels[provision] == 1 and covered)
+            for doc in docs
+            for covered in doc.covered[provision]
+        ),
+        np.int64,
+    )
+    if len(set(labels.tolist())) < 2:  # too few agreements to learn from: the cues decide alone
+        return np.zeros(BUCKETS), (-10.0 if not labels.any() else 10.0)
     # Fit over the hashed features that occur, then put the weights back in their buckets:
     # the same model (an unseen feature gets no weight), many times faster to fit.
-    used, columns = np.unique(np.array(indices, dtype=np.int64), return_inverse=True)
+    matrix = vstack([counted(doc, provision) for doc in docs], format="csr")
+    used, columns = np.unique(matrix.indices, return_inverse=True)
     matrix = csr_matrix(
-        (np.ones(len(indices)), columns, np.array(indptr)), shape=(len(labels), len(used))
+        (np.log1p(matrix.data), columns, matrix.indptr), shape=(matrix.shape[0], len(used))
     )
-    matrix.sum_duplicates()
-    matrix.data = np.log1p(matrix.data)
-    if len(set(labels)) < 2:  # too few agreements to learn from: the cues decide alone
-        return np.zeros(BUCKETS), (-10.0 if not any(labels) else 10.0)
     model = LogisticRegression(
         C=C, class_weight=CLASS_WEIGHT, solver="liblinear", max_iter=1000, random_state=0
     )
-    model.fit(matrix, np.array(labels))
+    model.fit(matrix, labels)
     weights = np.zeros(BUCKETS)
     weights[used] = model.coef_[0]
     return weights, float(model.intercept_[0])
@@ -109,8 +129,12 @@ def quantised(weights: Any, bias: float, threshold: float, rule: Rule) -> Weight
 
 def decisive(doc: Rows, provision: str, weights: Weights) -> tuple[float, float | None]:
     """The best sentence's score, and that of the best sentence a `present` cue matches
-    (None where none does)."""
-    scores = [weights.score(features) for features in doc.features[provision]]
+    (None where none does): each sentence's total as `Weights.total` adds it, a weight per
+    occurrence of a feature, in whole numbers."""
+    import numpy as np
+
+    totals = counted(doc, provision) @ np.frombuffer(weights.weights, np.int8).astype(np.int64)
+    scores = [weights.probability(total) for total in totals.tolist()]
     cued = [score for score, hit in zip(scores, doc.cued[provision], strict=True) if hit]
     return max(scores, default=0.0), max(cued, default=None)
 

@@ -22,6 +22,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from termgen.library.folders import library_layers
 from termgen.library.load import load_provisions
@@ -69,6 +70,9 @@ class Rows:
     covered: dict[str, list[int]] = field(default_factory=dict)
     cued: dict[str, list[bool]] = field(default_factory=dict)
     quotes: dict[str, list[str]] = field(default_factory=dict)
+    counts: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    """Per provision, `features` as a sparse matrix of counts over the buckets (crossval's
+    `counted`), made once a run: the folds fit and score the same agreement many times."""
 
 
 def _fraction(key: str) -> float:

@@ -160,3 +160,31 @@ def test_the_threshold_lies_halfway_between_the_scores_either_side(
     assert value == 1.0
     assert 0.01 < cut < 0.19
     assert abs(cut - 1 / (1 + (0.8 / 0.2 * 0.99 / 0.01) ** 0.5)) < 1e-9
+
+
+def test_the_folds_score_a_sentence_as_the_shipped_scorer_does(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The folds score each agreement's sentences from a matrix of counts made once: a
+    feature that repeats adds its weight once per occurrence, as `Weights.score` adds it."""
+    monkeypatch.syspath_prepend(str(BENCHMARKS))
+    from array import array
+
+    from crossval import decisive
+    from labelled import Rows
+    from termgen.their_drafts.scorer import BUCKETS, Weights
+
+    steps = array("b", bytes(BUCKETS))
+    steps[7], steps[9], steps[BUCKETS - 1] = 3, -5, 127
+    weights = Weights(steps, 0.1, -0.2, 0.5)
+    sentences = [[7, 7, 9], [BUCKETS - 1, 7], [], [9, 9, 9]]
+    doc = Rows("a", "cuad-train", "a", {"term.initial": 1})
+    doc.features["term.initial"] = sentences
+    doc.cued["term.initial"] = [False, False, True, True]
+    best, best_cued = decisive(doc, "term.initial", weights)
+    scores = [weights.score(features) for features in sentences]
+    assert best == max(scores) == weights.probability(127 + 3)
+    assert best_cued == max(scores[2:]) == weights.probability(0)
+    empty = Rows("b", "cuad-train", "b", {"term.initial": 0})
+    empty.features["term.initial"], empty.cued["term.initial"] = [], []
+    assert decisive(empty, "term.initial", weights) == (0.0, None)

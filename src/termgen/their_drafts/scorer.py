@@ -1,7 +1,7 @@
 """A linear scorer fitted on labelled agreements: how likely a sentence settles a provision.
 
 Each sentence that could concern a provision (it has one of the provision's anchor words) is
-described by hashed features: its words and word pairs, the words of the clause heading it
+described by hashed features: its words and word pairs, those of the clause heading it
 sits under, the definitions of the defined terms it uses, and whether counsel's cues match it.
 A weight per feature, fitted by scripts/train_scorer.py on CUAD and other labelled
 agreements, gives a score; a document settles the provision when its best sentence scores
@@ -104,6 +104,7 @@ class Reading:
         self._uses = uses(self.definitions)
         self._features: dict[int, list[int]] = {}
         self._defined: dict[str, list[int]] = {}
+        self._headed: dict[str, list[int]] = {}
         self._index = index or Sentences([sentence.in_context for sentence in sentences])
         self._candidates: dict[str, list[int]] = {}
         self._totals: dict[str, dict[int, int]] = {}
@@ -172,7 +173,10 @@ class Reading:
             return cached
         sentence = self.sentences[index]
         found = _grams("", sentence.in_context, pairs=True)
-        found += _grams("H:", self.headings[index], pairs=False)
+        heading = self.headings[index]
+        if heading not in self._headed:
+            self._headed[heading] = _grams("H:", heading, pairs=True)
+        found += self._headed[heading]
         if self._uses is not None:
             names = {match.group(0) for match in self._uses.finditer(sentence.text)}
             for name in sorted(names):

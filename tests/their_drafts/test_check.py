@@ -657,3 +657,20 @@ def test_a_contract_that_names_its_sides_by_and_between_without_the_word_party(
     )
     result = run_cli("check", draft)
     assert "does not read like a contract" not in result.out + result.err
+
+
+def test_programme_terms_that_say_between_whom_they_apply_are_checked(tmp_path: Path) -> None:
+    draft = tmp_path / "programme.txt"
+    draft.write_text(
+        "These Programme Terms apply between Velder Charging Ltd and each charge point "
+        "operator admitted to the programme.\n\nThe operator will keep its chargers "
+        "available.\n",
+        encoding="utf-8",
+    )
+    assert "does not read like a contract" not in run_cli("check", draft).out
+    draft.write_text(
+        "These Programme Terms cover the season between May and September. Members will "
+        "receive a card.\n",
+        encoding="utf-8",
+    )
+    assert "does not read like a contract" in run_cli("check", draft).err

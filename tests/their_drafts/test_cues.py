@@ -639,3 +639,105 @@ def test_standard_terms_way_out_is_closing_the_account_at_any_time(
     text: str, convenience: bool
 ) -> None:
     assert _cued("exit.trigger.convenience", text) is convenience
+
+
+@pytest.mark.parametrize(
+    ("text", "renews"),
+    [
+        (
+            "Your subscription will be renewed at the end of each billing cycle unless you "
+            "cancel it before the renewal date.",
+            True,
+        ),
+        (
+            "The Subscription Term renews on each anniversary of the Order Effective Date unless "
+            "either party notifies the other of its intention not to renew.",
+            True,
+        ),
+        (
+            "Upon expiry of the Initial Term the Agreement will roll over for a further year "
+            "unless either party serves notice to end it at least 3 months before the expiry date.",
+            True,
+        ),
+        (
+            "Each Order Form will be extended by a further twelve (12) months at the end of its "
+            "Subscription Period unless Customer cancels it at least 30 days before that date.",
+            True,
+        ),
+        (
+            "At the end of the Subscription Period, the Subscription will be renewed for an "
+            "equal period.",
+            True,
+        ),
+        ("The Sponsor may renew its sponsorship for the following year by notifying us.", True),
+        # stopped by notice, but not renewed; someone else's renewal; a cure period
+        (
+            "This Agreement shall not be renewed unless either party gives notice that it wishes "
+            "to negotiate an extension.",
+            False,
+        ),
+        (
+            "The Licensee shall renew its insurance policies each year unless the Licensor "
+            "notifies it otherwise.",
+            False,
+        ),
+        (
+            "The cure period is extended by thirty days unless the breaching party fails to give "
+            "notice of its remedy plan.",
+            False,
+        ),
+        (
+            "Any delay caused by force majeure extends the time for performance for a period "
+            "equal to the delay.",
+            False,
+        ),
+        (
+            "The Term may be renewed by mutual agreement unless either party gives notice before "
+            "the end of the Term.",
+            False,
+        ),
+    ],
+)
+def test_a_renewal_unless_a_party_stops_it_for_an_equal_period_or_by_option_is_one(
+    text: str, renews: bool
+) -> None:
+    assert _cued("renewal.mechanism", text) is renews
+
+
+@pytest.mark.parametrize(
+    ("text", "notice"),
+    [
+        ("Notice of non-renewal: 60 days", True),
+        ("Non-renewal notice period: at least ninety (90) days", True),
+        ("Cancellation notice | 30 days", True),
+        ("Notice of non-renewal: in writing", False),
+    ],
+)
+def test_an_order_form_line_on_notice_of_non_renewal_is_a_renewal_notice(
+    text: str, notice: bool
+) -> None:
+    assert _cued("renewal.notice", text) is notice
+
+
+@pytest.mark.parametrize(
+    ("text", "convenience"),
+    [
+        ("The Partner may withdraw from the Programme at any time by notifying Company.", True),
+        (
+            "A Member may resign its membership at any time by giving thirty (30) days' written "
+            "notice.",
+            True,
+        ),
+        ("You may terminate these Terms by closing your account in the portal.", True),
+        (
+            "If the Partner breaches the brand rules, the Partner may withdraw from the Programme "
+            "only after notice.",
+            False,
+        ),
+        ("We may terminate your membership by notice if you violate these Terms.", False),
+    ],
+)
+def test_leaving_a_programme_or_a_membership_on_one_s_own_decision_is_for_convenience(
+    text: str, convenience: bool
+) -> None:
+    assert _cued("exit.trigger.convenience", text) is convenience

@@ -27,7 +27,13 @@ _CONTRACT_SIGNS = (
         r"|these (\w+ ){0,3}terms)\b",
         re.I,
     ),
-    re.compile(r"\bpart(y|ies)\b|\bby\s+and\s+between\b", re.I),
+    # Programme and membership terms name their sides without the word "party": "These
+    # Membership Terms apply between the Alliance and each member".
+    re.compile(
+        r"\bpart(y|ies)\b"
+        r"|\b(by\s+and|apply|applies|made|entered\s+into|concluded)\s+(\w+\s+){0,2}between\b",
+        re.I,
+    ),
     re.compile(r"\b(shall|agrees?|undertakes?|will)\b", re.I),
 )
 

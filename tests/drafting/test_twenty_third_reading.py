@@ -49,6 +49,18 @@ def test_a_jv_pays_for_seconded_staff_at_cost_outside_the_capital(name: str, ser
     assert f"The JV pays for {services} {SERVICES_AT_COST}" in contributions
 
 
+def test_a_party_with_several_contributions_of_staff_is_named_once_with_each_kind() -> None:
+    data = _answers("battery-jv.yaml")
+    rows = data["strengths"]["contributions"]
+    engineering = next(row for row in rows if row["kind"] == "engineering_capacity")
+    validation = next(row for row in rows if row["kind"] == "validation_slots")
+    rows += [{**engineering, "description": "Training for NAW plant staff."}]
+    rows += [{**validation, "party": "KSC", "description": "Cell abuse testing."}]
+    contributions = _texts(data)["strengths.contributions"]
+    services = "KSC's engineering capacity and validation slots, and NAW's validation slots"
+    assert f"The JV pays for {services} {SERVICES_AT_COST}" in contributions
+
+
 def test_only_a_jv_with_contributed_staff_or_services_says_who_pays_for_them() -> None:
     # Outside a JV the shared costs count such a contribution; a JV without one has nothing
     # to pay for.

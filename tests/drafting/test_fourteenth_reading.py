@@ -27,7 +27,7 @@ def test_a_committed_capital_call_is_the_boards_ordinary_business() -> None:
         "states for it or, where either states a milestone instead, on the day the JV's Chief "
         "Executive Officer confirms in writing to the Board and every party that the milestone "
         "has been met, which the officer does within 5 working days after it is met, and not "
-        "before the JV's Chief Financial Officer, whom the other party nominated, has "
+        "before the JV's Chief Financial Officer, whom NAW nominated, has "
         "countersigned that confirmation, which that officer does, or refuses in writing with "
         "reasons, within 5 working days after receiving it, a refusal being a dispute on "
         f"whether the milestone has been met that either party may refer to the expert as "

@@ -48,7 +48,7 @@ def test_a_scheduled_call_falls_due_on_a_date_or_a_confirmed_milestone() -> None
         "milestone instead, on the day the JV's Chief Executive Officer confirms in writing to "
         "the Board and every party that the milestone has been met, which the officer does "
         "within 5 working days after it is met, and not before the JV's Chief Financial "
-        "Officer, whom the other party nominated, has countersigned that confirmation"
+        "Officer, whom NAW nominated, has countersigned that confirmation"
     ) in calls
     assert "where the Board has not made it within 10 working days after it fell due" in calls
     assert (

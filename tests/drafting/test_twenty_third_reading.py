@@ -183,7 +183,7 @@ def _countersigned(data: dict[str, Any]) -> dict[str, bool]:
 
 @pytest.mark.parametrize(
     ("name", "nominator"),
-    [("battery-jv.yaml", "the other party"), ("edrive-jv.yaml", "another party")],
+    [("battery-jv.yaml", "NAW"), ("edrive-jv.yaml", "RMA")],
 )
 def test_the_other_sides_officer_countersigns_every_milestone(name: str, nominator: str) -> None:
     data = _answers(name)

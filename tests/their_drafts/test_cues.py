@@ -741,3 +741,79 @@ def test_leaving_a_programme_or_a_membership_on_one_s_own_decision_is_for_conven
     text: str, convenience: bool
 ) -> None:
     assert _cued("exit.trigger.convenience", text) is convenience
+
+
+@pytest.mark.parametrize(
+    ("text", "convenience"),
+    [
+        (
+            "Customer has the following rights: (a) to terminate this Agreement for convenience "
+            "on 30 days' notice; (b) to suspend the Services.",
+            True,
+        ),
+        (
+            "Licensee has the following rights:\n(a) to use the Software;\n(b) to terminate any "
+            "Order Form on sixty (60) days' written notice.",
+            True,
+        ),
+        # a right listed for breach or a change of control, and a right that ends nothing
+        (
+            "Customer has the following rights: (a) to terminate this Agreement if Supplier "
+            "breaches it; (b) to audit Supplier.",
+            False,
+        ),
+        (
+            "Customer has the following rights: (a) to terminate this Agreement on notice upon a "
+            "change of control of Supplier; (b) to audit Supplier.",
+            False,
+        ),
+        (
+            "Customer has the following rights: (a) to receive the Reports on notice; (b) to "
+            "audit Supplier.",
+            False,
+        ),
+    ],
+)
+def test_a_right_to_end_listed_without_may_is_for_convenience(text: str, convenience: bool) -> None:
+    assert _cued("exit.trigger.convenience", text) is convenience
+
+
+@pytest.mark.parametrize(
+    ("text", "renews"),
+    [
+        ("The Service Period shall be extended by periods of twelve months.", True),
+        ("The Term will be extended for successive periods of one (1) year.", True),
+        # a period moved by a delay or a suspension, or extended once
+        ("The Service Period shall be extended by the period of any suspension.", False),
+        (
+            "The Delivery Period shall be extended by periods of delay caused by force majeure "
+            "of up to three months.",
+            False,
+        ),
+    ],
+)
+def test_a_period_extended_by_periods_of_a_length_is_a_renewal(text: str, renews: bool) -> None:
+    assert _cued("renewal.mechanism", text) is renews
+
+
+@pytest.mark.parametrize(
+    ("text", "service"),
+    [
+        ("Upon termination of this Agreement, all outstanding orders shall be cancelled.", False),
+        (
+            "Upon termination of this Agreement for any reason, Customer may cancel all open "
+            "purchase orders and shall pay for Products delivered.",
+            False,
+        ),
+        ("Upon termination, Supplier shall complete all outstanding orders.", True),
+        (
+            "Upon termination of this Agreement, Supplier shall fulfil all outstanding purchase "
+            "orders accepted before the date of termination.",
+            True,
+        ),
+    ],
+)
+def test_open_orders_cancelled_at_the_end_are_no_service_after_exit(
+    text: str, service: bool
+) -> None:
+    assert _cued("exit.survival", text) is service

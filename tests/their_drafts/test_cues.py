@@ -817,3 +817,34 @@ def test_open_orders_cancelled_at_the_end_are_no_service_after_exit(
     text: str, service: bool
 ) -> None:
     assert _cued("exit.survival", text) is service
+
+
+@pytest.mark.parametrize(
+    ("text", "change"),
+    [
+        (
+            "Principals must not, without our prior written consent, transfer, pledge, and/or "
+            "otherwise encumber their interest in you.",
+            True,
+        ),
+        (
+            "No Principal shall sell or otherwise transfer any legal or beneficial equity "
+            "interest in Franchisee except with the prior written consent of Franchisor.",
+            True,
+        ),
+        # the franchisee's own interest in a lease, and owners free to transfer
+        (
+            "Franchisee shall not transfer its interest in the premises lease without the "
+            "landlord's consent.",
+            False,
+        ),
+        (
+            "The owners may transfer their shares in Franchisee; no consent shall be required.",
+            False,
+        ),
+    ],
+)
+def test_owners_that_need_consent_to_transfer_their_interest_in_the_party_is_a_change_of_control(
+    text: str, change: bool
+) -> None:
+    assert _cued("exit.trigger.change_of_control", text) is change

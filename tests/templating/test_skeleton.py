@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from termgen.library.conditions import clause_scope
 from termgen.templating.compiled import compiled_condition
 from termgen.templating.sandbox import Sandbox
-from termgen.templating.skeleton import skeleton
+from termgen.templating.skeleton import _whole_skeleton, skeleton
 
 
 def test_texts_differing_only_in_words_share_a_skeleton() -> None:
@@ -47,3 +49,51 @@ def test_a_hostile_condition_is_refused_after_a_harmless_one_of_the_same_shape()
     condition, issues = compiled_condition(env, "deal.__class__", scope, None)
     assert condition is None
     assert issues[0].message.startswith("refused: '__class__'")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{{ 'a\nb' }} w",  # a string across a line break
+        "{% if x\n%}w{% endif %}",  # a tag across a line break
+        "{# a\nb #} w",  # a comment across a line break
+        "{{ {'a':\n1} }} w",  # braces across a line break
+        "{{ x }\n} w",  # a closing delimiter split by a line break
+        "w {\n{ x }} w",  # an opening delimiter split by a line break
+        "w\0 {{ x }}\nw",  # a NUL
+        "one\n{{ x }}\n\n{% if y %}two{% endif %}\n",  # every line clean
+    ],
+)
+def test_a_text_read_line_by_line_reads_as_the_whole_text(text: str) -> None:
+    assert skeleton(text) == _whole_skeleton(text)
+    assert skeleton(text + "\nmore") == _whole_skeleton(text + "\nmore")
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "{",
+                "}",
+                "{{",
+                "}}",
+                "{%",
+                "%}",
+                "{#",
+                "#}",
+                "'",
+                '"',
+                "\\",
+                "\n",
+                " ",
+                "w",
+                "x |",
+                "\0",
+            ]
+        ),
+        max_size=30,
+    ).map("".join)
+)
+def test_any_text_read_line_by_line_reads_as_the_whole_text(text: str) -> None:
+    assert skeleton(text) == _whole_skeleton(text)

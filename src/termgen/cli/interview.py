@@ -148,7 +148,7 @@ def _new_output(command: Interview) -> Path | None:
     return output
 
 
-UNFINISHED = frozenset({"missing", "too_short"})
+UNFINISHED = frozenset({"missing", "too_short", "string_too_short"})
 """What the model says of answers not given yet: not a problem while the interview runs."""
 MISSHAPEN = frozenset({"model_type", "model_attributes_type", "dict_type", "list_type"})
 """What the model says of a value where a mapping or a list belongs: the interview's questions

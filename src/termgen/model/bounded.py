@@ -59,8 +59,8 @@ def _printable(text: str) -> str:
 
 Text = Annotated[
     str,
-    BeforeValidator(_number_as_text),
     StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT),
+    BeforeValidator(_number_as_text),
     AfterValidator(_printable),
 ]
 """Text someone wrote: not empty, not endless, and only characters a document can carry."""

@@ -57,8 +57,8 @@ class Record(BaseModel):
         """A blank answer is no answer: the field's default where it has one (an interview
         keeps 'none' as null: `profit_share: null`), else None, which the field refuses if it
         needs an answer."""
-        if not isinstance(data, dict):
-            return data
+        if not isinstance(data, dict) or not any(map(blank, data.values())):
+            return data  # as most are: every value given
         fields = cls.model_fields
         return {
             key: None if blank(value) else value

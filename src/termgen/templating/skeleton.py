@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import cast
 
 _STRING = r"""'[^'\\]*(?:\\.[^'\\]*)*'|"[^"\\]*(?:\\.[^"\\]*)*\""""
 _BRACED = rf"\{{(?:[^'\"{{}}]++|{_STRING})*\}}"
@@ -31,6 +32,9 @@ _TAGS = re.compile(
 )
 _WORDS = re.compile(r"[^\s\0]+")
 _WORD = "w"
+_KEPT = 8192
+"""Lines and runs of words whose skeleton a process keeps: a few times the distinct ones of
+the built-in texts."""
 _APART = "\0"
 """Joins the runs between tags, to look for braces in one pass; a text holding it is its own
 skeleton (no text a clause may hold does)."""
@@ -41,16 +45,46 @@ def skeleton(source: str) -> str:
 
     Whitespace stays as written (line numbers, and whether a line holds only a tag, depend
     on it), and so does the number of words: only what Jinja keeps as plain text changes.
+
+    Line by line, each line's skeleton kept for the lines seen before in this process (an
+    overlay's variants of a clause share most of their lines; splitting each whole text was
+    most of a check key's time). Where every line reads cleanly on its own (no brace between
+    its tags, no NUL), the whole text reads as its lines do: a tag ends at its first closing
+    delimiter outside strings and braces, so a tag, string or comment that runs past a line's
+    end leaves an unmatched brace in that line, and such a text is split whole.
     """
+    lines = [_line_skeleton(line) for line in source.split("\n")]
+    if None in lines:
+        return _whole_skeleton(source)
+    return "tags\0" + "\n".join(cast(list[str], lines))
+
+
+@lru_cache(maxsize=_KEPT)
+def _line_skeleton(line: str) -> str | None:
+    """A line's tags with its words as letters, or None when it does not read cleanly alone."""
+    parts = _TAGS.split(line)
+    if not _clean_between(parts, line):
+        return None
+    parts[0::2] = map(_as_letters, parts[0::2])
+    return "".join(parts)
+
+
+def _whole_skeleton(source: str) -> str:
     parts = _TAGS.split(source)
-    between = _APART.join(parts[0::2])
-    if "{" in between or "}" in between or _APART in source:
+    if not _clean_between(parts, source):
         return "whole\0" + source
     parts[0::2] = map(_as_letters, parts[0::2])
     return "tags\0" + "".join(parts)
 
 
-@lru_cache(maxsize=8192)
+def _clean_between(parts: list[str], source: str) -> bool:
+    """Whether the text between the tags `parts` split `source` into holds no brace, and the
+    text no NUL: else the expression and Jinja could read its tags differently."""
+    between = _APART.join(parts[0::2])
+    return not ("{" in between or "}" in between or _APART in source)
+
+
+@lru_cache(maxsize=_KEPT)
 def _as_letters(words: str) -> str:
     """A run of text between tags with each word written as one letter. Kept for the runs
     seen before in this process: an overlay's variants of a clause share most of theirs, and

@@ -426,6 +426,46 @@ def test_shares_take_party_names_in_any_case_and_say_how_to_write_them() -> None
 
 
 @pytest.mark.parametrize(
+    ("kind", "typed", "said"),
+    [
+        (
+            "shares",
+            "NORDWERK 140; HANSOL 40",
+            "the shares add up to 180, not 100; change them so that together they make 100, "
+            "each party's share in percent",
+        ),
+        (
+            "shares",
+            "NORDWERK 140; HANSOL -40",
+            "'HANSOL -40' is negative; write each party's number as 0 or more, e.g. "
+            "'NORDWERK 50; HANSOL 50', or '50-50'",
+        ),
+        (
+            "per_party",
+            "NORDWERK 2; HANSOL − 1",
+            "'HANSOL − 1' is negative; write each party's number as 0 or more, e.g. "
+            "'NORDWERK 3; HANSOL 2', or '3 each'",
+        ),
+        (
+            "per_party",
+            "NORDWERK 2; HANSOL one",
+            "'HANSOL one' does not name a party and its number; write each party's short "
+            "name, then its number, e.g. 'NORDWERK 3; HANSOL 2', or '3 each'",
+        ),
+    ],
+)
+def test_shares_that_are_negative_or_do_not_make_100_say_what_to_write(
+    kind: str, typed: str, said: str
+) -> None:
+    """A new user typed a share of 140 and then one of -40 to balance it: the first message
+    said only what the total was, the second that 'HANSOL -40' named no party."""
+    with pytest.raises(AnswerError) as wrong:
+        parse(kind, typed, parties=("NORDWERK", "HANSOL"))
+    assert str(wrong.value) == said
+    assert wrong.value.instead is None
+
+
+@pytest.mark.parametrize(
     ("typed", "day"),
     [
         ("1 Jan 2027", "2027-01-01"),

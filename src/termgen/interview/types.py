@@ -689,14 +689,19 @@ def _per_party(text: str, kind: str, parties: Sequence[str]) -> dict[str, Any]:
     for part in parts:
         if not part.strip():
             continue
+        names = list(parties[:2]) if len(parties) >= 2 else ["NAW", "KSC"]
+        example = (
+            f"'{names[0]} 3; {names[1]} 2', or '3 each'"
+            if kind == "per_party"
+            else f"'{names[0]} 50; {names[1]} 50', or '50-50'"
+        )
+        if _NEGATIVE.fullmatch(part):
+            raise AnswerError(
+                f"'{part.strip()}' is negative; write each party's number as 0 or more, "
+                f"e.g. {example}"
+            )
         match = re.fullmatch(r"\s*(.+?)\s+(\d[\d.,]*(?:\s*/\s*\d+)?)\s*%?\s*", part)
         if not match:
-            names = list(parties[:2]) if len(parties) >= 2 else ["NAW", "KSC"]
-            example = (
-                f"'{names[0]} 3; {names[1]} 2', or '3 each'"
-                if kind == "per_party"
-                else f"'{names[0]} 50; {names[1]} 50', or '50-50'"
-            )
             raise AnswerError(
                 f"'{part.strip()}' does not name a party and its number; write each party's "
                 f"short name, then its number, e.g. {example}"
@@ -724,7 +729,10 @@ def _per_party(text: str, kind: str, parties: Sequence[str]) -> dict[str, Any]:
             instead=meant,
         )
     if kind == "shares" and values and total != 100:
-        raise AnswerError(f"the shares add up to {total:f}, not 100")
+        raise AnswerError(
+            f"the shares add up to {total:f}, not 100; change them so that together they make "
+            "100, each party's share in percent"
+        )
     return values
 
 
@@ -744,6 +752,9 @@ def _with_party_corrected(
         return refused.instead
     return corrected
 
+
+_NEGATIVE = re.compile(r"\s*\S.*?\s+[-−–]\s*\d[\d.,]*\s*%?\s*")
+"""A party and a number with a minus sign: 'KSC -40', 'KSC − 1'."""
 
 _DECIMAL_OR = re.compile(r"(?<!\d),|,(?!\d)")
 """A comma that separates the parties, not the decimals of a number."""

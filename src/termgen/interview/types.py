@@ -258,20 +258,29 @@ _ENGLISH_UNITS = {
     **dict.fromkeys(("day", "days"), "days"),
 }
 
+_SHORTENED_UNITS = {
+    **dict.fromkeys(("y", "yr", "yrs"), "years"),
+    **dict.fromkeys(("mo", "mos", "mth", "mths"), "months"),
+    **dict.fromkeys(("w", "wk", "wks"), "weeks"),
+    **dict.fromkeys(("d",), "days"),
+}
+"""Units of time as a note shortens them ('5 yrs', '30d'); the draft writes them in full."""
+
 
 def _ask_back_unit_in_another_language(text: str) -> None:
-    """'5 Jahre' is offered as '5 years', as the draft is in English, and a number written
-    as a word ('sept ans', 'sieben Jahre', 'seven years') in digits ('7 years'); Enter takes
-    it."""
+    """'5 Jahre' is offered as '5 years', as the draft is in English, a number written as a
+    word ('sept ans', 'sieben Jahre', 'seven years') in digits ('7 years'), and a shortened
+    unit ('5 yrs') in full; Enter takes it."""
     match = re.fullmatch(r"(\d+|[^\W\d]+(?:-[^\W\d]+)*)\s*(\w+)\.?", text.strip())
     if match is None:
         return
     in_words = None if match[1].isdigit() else number_word(match[1])
     foreign = _UNITS_IN_OTHER_LANGUAGES.get(match[2].casefold())
-    english = _ENGLISH_UNITS.get(match[2].casefold())
+    shortened = _SHORTENED_UNITS.get(match[2].casefold())
+    english = _ENGLISH_UNITS.get(match[2].casefold()) or shortened
     if (in_words is None and not match[1].isdigit()) or (foreign is None and english is None):
         return
-    if foreign is None and in_words is None:
+    if foreign is None and in_words is None and shortened is None:
         return  # '5 years', as the draft writes it
     unit = foreign[0] if foreign is not None else str(english)
     count = int(match[1]) if in_words is None else in_words[0]
@@ -281,6 +290,8 @@ def _ask_back_unit_in_another_language(text: str) -> None:
         f"in {language}; the draft is in English"
         if language != "English"
         else "with its number in words; the draft writes it in digits"
+        if in_words
+        else "with its unit shortened; the draft writes it in full"
     )
     raise AnswerError(
         f"'{text}' is {meant} {said}. Press Enter to take {meant}, or change it",

@@ -138,7 +138,10 @@ class _Walker:
         self.issues: list[TemplateIssue] = []
 
     def issue(self, node: nodes.Node, message: str, unsafe: bool = False) -> None:
-        self.issues.append(TemplateIssue(node.lineno or 1, message, unsafe))
+        """Report a problem once per line: a name read twice on a line is one mistake."""
+        found = TemplateIssue(node.lineno or 1, message, unsafe)
+        if found not in self.issues:
+            self.issues.append(found)
 
     def visit(self, node: nodes.Node, scope: Scope) -> None:
         handler = getattr(self, f"visit_{type(node).__name__}", None)

@@ -447,3 +447,21 @@ def test_the_suggestions_and_their_question_fit_the_screen_with_their_heading_in
     child.send("\x03")
     child.expect(pexpect.EOF)
     child.close()
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_the_keys_said_at_the_start_name_the_question_mark_that_shows_them_again(
+    terminal, tmp_path: Path, columns: int
+) -> None:
+    """A new user found '?' by chance: the keys said at the start did not mention it."""
+    child = terminal("-o", tmp_path / "deal.yaml", columns=columns)
+    child.expect_exact("Project name of the deal")
+    start = " ".join(_printed_lines(child.before))
+    assert "'?' shows this again" in " ".join(start.split()), start
+    assert all(len(line) <= columns for line in _printed_lines(child.before))
+    child.send(f"?{ENTER}")
+    child.expect(r"Ctrl-C\s+pauses,\s+keeping\s+the\s+answers")
+    child.expect_exact("Project name of the deal")
+    child.send("\x03")
+    child.expect(pexpect.EOF)
+    child.close()

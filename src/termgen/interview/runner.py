@@ -46,11 +46,12 @@ BACK = "back"
 
 
 KEYS = (
-    "Esc or typing 'back': previous question (in a list entry, Esc cancels the entry and "
-    "'back' goes to the entry's previous question) · leave empty if not decided yet · "
-    "everything can be changed in the review at the end · Ctrl-C pauses"
+    "Type 'back' for the previous question (Esc too, except in a list entry, which Esc "
+    "cancels) · leave an answer empty if it is not decided yet · everything can be changed in "
+    "the review at the end · '?' shows this again · Ctrl-C pauses, keeping the answers"
 )
-"""What the keys do, said once at the start and again after '?'."""
+"""What the keys do, said once at the start and again after '?' (which it says: a new user
+found it by chance)."""
 NOTHING_BEFORE = "No answer was given before this one in this session: there is none to go back to."
 
 

@@ -491,6 +491,11 @@ def test_a_date_with_the_months_name_is_taken(typed: str, day: str) -> None:
             "e.g. 2027-03-01 for its first day or 2027-03-31 for its last",
         ),
         ("31 Feb 2027", "'31 Feb 2027' is not a real date: February 2027 has 28 days"),
+        (
+            "2028-13-45",
+            "'2028-13-45' is not a real date: there is no month 13; write it as YYYY-MM-DD, "
+            "the month from 01 to 12",
+        ),
     ],
 )
 def test_a_quarter_or_a_month_is_refused_with_the_days_it_may_mean(

@@ -448,6 +448,12 @@ def test_shares_take_party_names_in_any_case_and_say_how_to_write_them() -> None
         ),
         (
             "per_party",
+            "NORDWERK 2.5; HANSOL 1",
+            "'NORDWERK 2.5': 2.5 is not a whole number, and each party's number counts seats "
+            "or members; write whole numbers, e.g. 'NORDWERK 3; HANSOL 2', or '3 each'",
+        ),
+        (
+            "per_party",
             "NORDWERK 2; HANSOL one",
             "'HANSOL one' does not name a party and its number; write each party's short "
             "name, then its number, e.g. 'NORDWERK 3; HANSOL 2', or '3 each'",
@@ -458,7 +464,8 @@ def test_shares_that_are_negative_or_do_not_make_100_say_what_to_write(
     kind: str, typed: str, said: str
 ) -> None:
     """A new user typed a share of 140 and then one of -40 to balance it: the first message
-    said only what the total was, the second that 'HANSOL -40' named no party."""
+    said only what the total was, the second that 'HANSOL -40' named no party; 2.5 board
+    seats were "expected a whole number ... write digits only", naming no party."""
     with pytest.raises(AnswerError) as wrong:
         parse(kind, typed, parties=("NORDWERK", "HANSOL"))
     assert str(wrong.value) == said

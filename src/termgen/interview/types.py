@@ -728,7 +728,12 @@ def _per_party(text: str, kind: str, parties: Sequence[str]) -> dict[str, Any]:
         written[party] = number
         if kind == "shares" and ("/" in number or re.fullmatch(r"\d+,\d{1,2}", number)):
             continue  # offered back below, as the percent it is
-        values[party] = int(number) if kind == "per_party" and number.isdigit() else _number(number)
+        if kind == "per_party" and not number.isdigit():
+            raise AnswerError(
+                f"'{part.strip()}': {number} is not a whole number, and each party's number "
+                f"counts seats or members; write whole numbers, e.g. {example}"
+            )
+        values[party] = int(number) if kind == "per_party" else _number(number)
     if len(values) < len(written):
         _ask_back_shares(text, written)
     total = sum(Decimal(v) for v in values.values())

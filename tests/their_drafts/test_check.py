@@ -26,7 +26,7 @@ from termgen.their_drafts.extract import Block, Extracted, extract
 from termgen.their_drafts.text import _PUNCTUATION, Sentence, normalise, sentences
 from termgen.their_drafts.wanted import wanted_provisions
 
-from ..conftest import EXAMPLES_DIR, ROOT, run_cli
+from ..conftest import EXAMPLES_DIR, ROOT, TEST_ENVIRON, run_cli
 from ..draft_fixtures import (
     RUNNING_HEADER,
     SOURCES,
@@ -459,6 +459,20 @@ def test_the_text_table_shows_status_and_evidence(drafts: dict[str, Path]) -> No
         line.startswith("present  blocking  term.initial") and "p. 1:" in line for line in lines
     )
     assert lines[-1] == "12 present, 0 weak, 5 missing; 1 blocking provision weak or missing"
+
+
+def test_the_summary_below_the_table_wraps_at_60_columns(drafts: dict[str, Path]) -> None:
+    """A new user at 60 columns saw the summary cut by the terminal, ' missing' on a line of
+    its own, after a table fitted to the width."""
+    result = run_cli(
+        "check", drafts["supply-agreement.pdf"], environ={**TEST_ENVIRON, "COLUMNS": "60"}
+    )
+    lines = result.out.splitlines()
+    assert all(len(line) <= 60 for line in lines[1:]), lines  # the first names the file
+    assert lines[-2:] == [
+        "12 present, 0 weak, 5 missing; 1 blocking provision weak or",
+        "missing",
+    ]
 
 
 RECIPE = [

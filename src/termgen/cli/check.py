@@ -86,7 +86,7 @@ def _check_draft(command: Check, file: Path, env: Environment) -> ExitStatus:
     env.out(f"Provisions in {shown(str(file))}")
     header = ("status", "severity", "provision", "evidence")
     env.out(text_table(header, _shortened(header, report.rows(), env.columns), env.columns))
-    env.out(report.summary())
+    env.out_wrapped(report.summary())
     return strict_status(command.strict, bool(report.blocking_unsettled))
 
 

@@ -56,7 +56,8 @@ NOTHING_BEFORE = "No answer was given before this one in this session: there is 
 
 
 def _label(item: Question | Group) -> str:
-    return item.title if isinstance(item, Group) else item.prompt
+    """How a question or list is named beside its answer: without how to type it."""
+    return item.title if isinstance(item, Group) else item.subject
 
 
 def _answers_in_words(lines: list[tuple[Question | Group, str]]) -> str:
@@ -569,9 +570,9 @@ class Runner:
             elif item.path == BINDING_SECTIONS and self.engine.always_binding:
                 # What the draft binds on anyway is suggested with them, not left unsaid.
                 besides = answer_text(item, value) if value else "none"
-                lines.append((item.prompt, f"{besides}. {self.engine.binds_always()}"))
+                lines.append((item.subject, f"{besides}. {self.engine.binds_always()}"))
             else:
-                lines.append((item.prompt, answer_text(item, value)))
+                lines.append((item.subject, answer_text(item, value)))
         return lines
 
     # -- review, findings and drafts -------------------------------------------------------

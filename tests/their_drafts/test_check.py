@@ -620,7 +620,8 @@ def test_a_cue_that_is_not_a_regular_expression_is_reported_at_its_line(
     )
     expected = (
         f"{overlay / 'provisions.yaml'}:8:15: not a valid regular expression: "
-        "missing ), unterminated subpattern at position 7"
+        "missing ), unterminated subpattern at position 7; close each bracket, and put a "
+        "backslash before one meant as itself, e.g. '\\('"
     )
     checked = run_cli("check", drafts["mou.pdf"], "--library", overlay)
     assert (checked.status, checked.err.splitlines()) == (2, [expected])

@@ -439,3 +439,44 @@ def test_a_long_answer_is_laid_out_at_word_boundaries_while_it_is_typed(
     _ends(child)
     child.close()
     assert child.exitstatus == 130
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_the_suggestions_and_their_question_fit_the_screen_with_their_heading_in_view(
+    terminal, tmp_path: Path, columns: int
+) -> None:
+    """At 60 columns the line saying how many suggestions are left out wraps onto a second
+    line: counted as one, the heading above the suggestions scrolled off the screen."""
+    rows = 40
+    child = terminal("-o", tmp_path / "deal.yaml", columns=columns, rows=rows)
+    _answer(child, "Project name of the deal", f"Project Amp{ENTER}")
+    _pointer_on(child, "production efficiency")
+    child.send(f"electrification{ENTER}")
+    child.expect_exact("No, ask me each one")
+    printed = _printed_lines(child.before + child.after)
+    heading = max(n for n, line in enumerate(printed) if line.startswith("Suggested answers"))
+    shown = printed[heading:]
+    assert any(line.startswith("  … and ") for line in shown), shown
+    # The heading, the suggestions, the question, its choices and the line the cursor is on.
+    assert len(shown) + 1 <= rows, shown
+    child.send("\x03")
+    child.expect(pexpect.EOF)
+    child.close()
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_the_keys_said_at_the_start_name_the_question_mark_that_shows_them_again(
+    terminal, tmp_path: Path, columns: int
+) -> None:
+    """A new user found '?' by chance: the keys said at the start did not mention it."""
+    child = terminal("-o", tmp_path / "deal.yaml", columns=columns)
+    child.expect_exact("Project name of the deal")
+    start = " ".join(_printed_lines(child.before))
+    assert "'?' shows this again" in " ".join(start.split()), start
+    assert all(len(line) <= columns for line in _printed_lines(child.before))
+    child.send(f"?{ENTER}")
+    child.expect(r"Ctrl-C\s+pauses,\s+keeping\s+the\s+answers")
+    child.expect_exact("Project name of the deal")
+    child.send("\x03")
+    child.expect(pexpect.EOF)
+    child.close()

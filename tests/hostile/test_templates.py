@@ -120,6 +120,17 @@ HOSTILE = {
         0,
         "refused: 'clear' would change the mapping it is called on; a template reads the deal",
     ),
+    "reaches into internals": (
+        _with_tag("{{ ''.__class__.__mro__ }}"),
+        0,
+        "the template could not be filled: refused: '__class__' reaches into Python internals; "
+        "only deal fields may be read; check",
+    ),
+    "a loop left open": (
+        _with_tag("{% for party in parties %}"),
+        0,
+        "The innermost block that needs to be closed is 'for'; check its template tags",
+    ),
     "huge loop": (
         _with_tag("{% for a in 'x' * 10000 %}{% for b in 'x' * 10000 %}{% endfor %}{% endfor %}"),
         0,

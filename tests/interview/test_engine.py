@@ -426,6 +426,53 @@ def test_shares_take_party_names_in_any_case_and_say_how_to_write_them() -> None
 
 
 @pytest.mark.parametrize(
+    ("kind", "typed", "said"),
+    [
+        (
+            "shares",
+            "NORDWERK 140; HANSOL 40",
+            "the shares add up to 180, not 100; change them so that together they make 100, "
+            "each party's share in percent",
+        ),
+        (
+            "shares",
+            "NORDWERK 140; HANSOL -40",
+            "'HANSOL -40' is negative; write each party's number as 0 or more, e.g. "
+            "'NORDWERK 50; HANSOL 50', or '50-50'",
+        ),
+        (
+            "per_party",
+            "NORDWERK 2; HANSOL − 1",
+            "'HANSOL − 1' is negative; write each party's number as 0 or more, e.g. "
+            "'NORDWERK 3; HANSOL 2', or '3 each'",
+        ),
+        (
+            "per_party",
+            "NORDWERK 2.5; HANSOL 1",
+            "'NORDWERK 2.5': 2.5 is not a whole number, and each party's number counts seats "
+            "or members; write whole numbers, e.g. 'NORDWERK 3; HANSOL 2', or '3 each'",
+        ),
+        (
+            "per_party",
+            "NORDWERK 2; HANSOL one",
+            "'HANSOL one' does not name a party and its number; write each party's short "
+            "name, then its number, e.g. 'NORDWERK 3; HANSOL 2', or '3 each'",
+        ),
+    ],
+)
+def test_shares_that_are_negative_or_do_not_make_100_say_what_to_write(
+    kind: str, typed: str, said: str
+) -> None:
+    """A new user typed a share of 140 and then one of -40 to balance it: the first message
+    said only what the total was, the second that 'HANSOL -40' named no party; 2.5 board
+    seats were "expected a whole number ... write digits only", naming no party."""
+    with pytest.raises(AnswerError) as wrong:
+        parse(kind, typed, parties=("NORDWERK", "HANSOL"))
+    assert str(wrong.value) == said
+    assert wrong.value.instead is None
+
+
+@pytest.mark.parametrize(
     ("typed", "day"),
     [
         ("1 Jan 2027", "2027-01-01"),
@@ -451,6 +498,11 @@ def test_a_date_with_the_months_name_is_taken(typed: str, day: str) -> None:
             "e.g. 2027-03-01 for its first day or 2027-03-31 for its last",
         ),
         ("31 Feb 2027", "'31 Feb 2027' is not a real date: February 2027 has 28 days"),
+        (
+            "2028-13-45",
+            "'2028-13-45' is not a real date: there is no month 13; write it as YYYY-MM-DD, "
+            "the month from 01 to 12",
+        ),
     ],
 )
 def test_a_quarter_or_a_month_is_refused_with_the_days_it_may_mean(

@@ -168,8 +168,10 @@ def test_the_suggestions_bind_on_what_the_draft_binds_on_from_the_clause_library
     tmp_path: Path,
 ) -> None:
     said = _suggested(tmp_path)
+    # A suggested answer is named without how to type one ('(separate with ;)').
+    assert "separate with" not in said
     assert (
-        "Sections that bind even so (separate with ;): none. The draft "
+        "Sections that bind even so: none. The draft "
         "always binds on confidentiality, exclusive negotiations (once agreed), expiry, "
         "announcements, notices, entire agreement, no partnership, counterparts, costs of "
         "negotiation, governing law and disputes."

@@ -463,6 +463,51 @@ def test_a_length_of_time_in_german_is_offered_in_english(tmp_path: Path, spec) 
     _only_missing_answers(target)
 
 
+@pytest.mark.parametrize(
+    ("typed", "meant"), [("5 yrs", "5 years"), ("18 mths", "18 months"), ("1 yr.", "1 year")]
+)
+def test_a_length_of_time_with_its_unit_shortened_is_offered_in_full(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+    typed: str,
+    meant: str,
+) -> None:
+    """A new user typed '5 yrs': told only "did you mean 'years'?", with nothing Enter takes."""
+    target = tmp_path / "deal.yaml"
+    overrides = {"exit.term.initial": [retyped(typed), ENTER], "exit.term.lock_in": [CTRL_C]}
+    said = _paused(spec, overrides, target)
+    assert (
+        f"✗ '{typed}' is {meant} with its unit shortened; the draft writes it in full. Press "
+        f"Enter to take {meant}, or change it"
+    ) in said
+    assert read_answers(target)[0]["exit"]["term"]["initial"] == meant
+    _only_missing_answers(target)
+
+
+@pytest.mark.parametrize(("again", "kept"), [(retyped("75"), "75"), (ENTER, "50")])
+def test_a_qualified_majority_of_no_more_than_half_is_asked_back(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+    again: str,
+    kept: str,
+) -> None:
+    """A new user typed 50 for a qualified majority: taken without a word, and only the
+    findings at the end said that it is no more than a simple majority."""
+    target = tmp_path / "deal.yaml"
+    example = read_answers(BATTERY)[0]
+    overrides = {
+        _qualified_matter(example): [retyped("50"), again],
+        "company.funding.on_default": [CTRL_C],
+    }
+    said = _paused(spec, overrides, target)
+    assert (
+        "✗ 50 % is no more than a simple majority; a qualified majority is more than 50 %, "
+        "e.g. 75 or 2/3. Type the majority meant, or press Enter to keep it"
+    ) in said
+    saved = read_answers(target)[0]["company"]["reserved_matters"]
+    assert [str(m["majority_percent"]) for m in saved if "majority_percent" in m] == [kept]
+
+
 def test_a_fraction_for_a_majority_is_offered_as_its_percent(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "deal.yaml"
     example = read_answers(BATTERY)[0]

@@ -134,6 +134,16 @@ def test_no_globals_are_available() -> None:
     ]
 
 
+def test_a_name_read_twice_on_a_line_is_reported_once_and_again_on_another_line() -> None:
+    """A hostile overlay looped over `range` twice on one line: the same message came twice."""
+    source = "{% for i in range(9) %}{% for j in range(9) %}{% endfor %}{% endfor %}\n{{ range }}"
+    issues = template_issues(Sandbox(), source, clause_scope())
+    assert [(issue.line, issue.message.split(",")[0]) for issue in issues] == [
+        (1, "unknown name 'range'"),
+        (2, "unknown name 'range'"),
+    ]
+
+
 def test_a_missing_value_renders_as_an_open_point_at_any_depth() -> None:
     deal = load_deal(EXAMPLES_DIR / "incomplete-deal.yaml").deal
     text = (

@@ -74,6 +74,14 @@ def test_what_is_named_as_a_draft_but_is_no_file_gets_its_own_row(tmp_path: Path
     assert "4 drafts checked, 3 could not be read" in result.out
 
 
+def test_a_folder_of_one_draft_says_one_draft_was_checked(tmp_path: Path) -> None:
+    room = tmp_path / "room"
+    room.mkdir()
+    build_docx("licence", room)
+    result = run_cli("check", room)
+    assert result.out.splitlines()[-1] == "1 draft checked, 0 could not be read"
+
+
 def test_a_data_room_gets_one_row_per_draft_and_the_unreadable_one_its_own(
     tmp_path: Path,
 ) -> None:

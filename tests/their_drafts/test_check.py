@@ -26,7 +26,7 @@ from termgen.their_drafts.extract import Block, Extracted, extract
 from termgen.their_drafts.text import _PUNCTUATION, Sentence, normalise, sentences
 from termgen.their_drafts.wanted import wanted_provisions
 
-from ..conftest import EXAMPLES_DIR, ROOT, run_cli
+from ..conftest import EXAMPLES_DIR, ROOT, TEST_ENVIRON, run_cli
 from ..draft_fixtures import (
     RUNNING_HEADER,
     SOURCES,
@@ -461,6 +461,20 @@ def test_the_text_table_shows_status_and_evidence(drafts: dict[str, Path]) -> No
     assert lines[-1] == "12 present, 0 weak, 5 missing; 1 blocking provision weak or missing"
 
 
+def test_the_summary_below_the_table_wraps_at_60_columns(drafts: dict[str, Path]) -> None:
+    """A new user at 60 columns saw the summary cut by the terminal, ' missing' on a line of
+    its own, after a table fitted to the width."""
+    result = run_cli(
+        "check", drafts["supply-agreement.pdf"], environ={**TEST_ENVIRON, "COLUMNS": "60"}
+    )
+    lines = result.out.splitlines()
+    assert all(len(line) <= 60 for line in lines[1:]), lines  # the first names the file
+    assert lines[-2:] == [
+        "12 present, 0 weak, 5 missing; 1 blocking provision weak or",
+        "missing",
+    ]
+
+
 RECIPE = [
     "# Pancakes",
     "Whisk two eggs with 250 ml of milk.",
@@ -606,7 +620,8 @@ def test_a_cue_that_is_not_a_regular_expression_is_reported_at_its_line(
     )
     expected = (
         f"{overlay / 'provisions.yaml'}:8:15: not a valid regular expression: "
-        "missing ), unterminated subpattern at position 7"
+        "missing ), unterminated subpattern at position 7; close each bracket, and put a "
+        "backslash before one meant as itself, e.g. '\\('"
     )
     checked = run_cli("check", drafts["mou.pdf"], "--library", overlay)
     assert (checked.status, checked.err.splitlines()) == (2, [expected])

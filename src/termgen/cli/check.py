@@ -86,7 +86,7 @@ def _check_draft(command: Check, file: Path, env: Environment) -> ExitStatus:
     env.out(f"Provisions in {shown(str(file))}")
     header = ("status", "severity", "provision", "evidence")
     env.out(text_table(header, _shortened(header, report.rows(), env.columns), env.columns))
-    env.out(report.summary())
+    env.out_wrapped(report.summary())
     return strict_status(command.strict, bool(report.blocking_unsettled))
 
 
@@ -130,7 +130,8 @@ def _check_drafts(command: Check, env: Environment) -> ExitStatus:
         header = ("file", "present", "weak", "missing", "blocking, not present")
         env.out(text_table(header, rows, None))
         failed = sum(checked.error is not None for checked in results)
-        env.out(f"{len(results)} drafts checked, {failed} could not be read")
+        drafts = f"{len(results)} draft{'s' if len(results) != 1 else ''}"
+        env.out(f"{drafts} checked, {failed} could not be read")
     errors = [checked.error for checked in results if checked.error is not None]
     for error in errors[:PROBLEMS_SHOWN]:
         env.err_problem(error)

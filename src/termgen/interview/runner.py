@@ -46,16 +46,18 @@ BACK = "back"
 
 
 KEYS = (
-    "Esc or typing 'back': previous question (in a list entry, Esc cancels the entry and "
-    "'back' goes to the entry's previous question) · leave empty if not decided yet · "
-    "everything can be changed in the review at the end · Ctrl-C pauses"
+    "Type 'back' for the previous question (Esc too, except in a list entry, which Esc "
+    "cancels) · leave an answer empty if it is not decided yet · everything can be changed in "
+    "the review at the end · '?' shows this again · Ctrl-C pauses, keeping the answers"
 )
-"""What the keys do, said once at the start and again after '?'."""
+"""What the keys do, said once at the start and again after '?' (which it says: a new user
+found it by chance)."""
 NOTHING_BEFORE = "No answer was given before this one in this session: there is none to go back to."
 
 
 def _label(item: Question | Group) -> str:
-    return item.title if isinstance(item, Group) else item.prompt
+    """How a question or list is named beside its answer: without how to type it."""
+    return item.title if isinstance(item, Group) else item.subject
 
 
 def _answers_in_words(lines: list[tuple[Question | Group, str]]) -> str:
@@ -65,9 +67,19 @@ def _answers_in_words(lines: list[tuple[Question | Group, str]]) -> str:
     return f"{count}, {left_open} left open" if left_open else count
 
 
-_ROWS_BELOW_THE_LIST = 7
-"""Lines a list shown before a question leaves for it: its own last line saying how many more,
-the question with its two choices, each wrapped once, and the line the cursor waits on."""
+_ROWS_BELOW_THE_LIST = 5
+"""Lines a list shown before a question leaves for it: the question, wrapped once, its two
+choices and the line the cursor waits on. The line saying how many more is counted apart, as
+wrapped (see `_height`)."""
+
+
+def _height(text: str, columns: int, indent: str = "") -> int:
+    """The lines `text` takes on the terminal, wrapped as it is printed."""
+    return wrap(text, columns, indent).count("\n") + 1
+
+
+def _more_suggestions(more: int) -> str:
+    return f"… and {more} more, listed in the review at the end, where each can be changed."
 
 
 class Runner:
@@ -515,18 +527,18 @@ class Runner:
             for label, text in self._preset_lines(step.preset.defaults)
         ]
         # On a short terminal, the suggestions that fit above the question: the first ones
-        # (the legal structure) must not scroll away before they are read.
-        room = env.rows - wrap(heading, env.columns).count("\n") - _ROWS_BELOW_THE_LIST
+        # (the legal structure) must not scroll away before they are read. The heading and
+        # the line saying how many more are counted as wrapped (two lines each at 60 columns).
+        room = env.rows - _height(heading, env.columns) - _ROWS_BELOW_THE_LIST
         shown = len(lines)
-        while env.rows and shown and sum(line.count("\n") + 1 for line in lines[:shown]) > room:
-            shown -= 1
+        if env.rows and sum(_height(line, env.columns) for line in lines) > room:
+            room -= _height(_more_suggestions(len(lines)), env.columns, "  ")
+            while shown and sum(_height(line, env.columns) for line in lines[:shown]) > room:
+                shown -= 1
         for line in lines[:shown]:
             env.out(line)
         if shown < len(lines):
-            self.prompter.say(
-                f"… and {len(lines) - shown} more, listed in the review at the end, where each "
-                "can be changed."
-            )
+            self.prompter.say(_more_suggestions(len(lines) - shown))
         try:
             use = self.prompter.select(
                 "preset",
@@ -558,9 +570,9 @@ class Runner:
             elif item.path == BINDING_SECTIONS and self.engine.always_binding:
                 # What the draft binds on anyway is suggested with them, not left unsaid.
                 besides = answer_text(item, value) if value else "none"
-                lines.append((item.prompt, f"{besides}. {self.engine.binds_always()}"))
+                lines.append((item.subject, f"{besides}. {self.engine.binds_always()}"))
             else:
-                lines.append((item.prompt, answer_text(item, value)))
+                lines.append((item.subject, answer_text(item, value)))
         return lines
 
     # -- review, findings and drafts -------------------------------------------------------

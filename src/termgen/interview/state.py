@@ -9,6 +9,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any, TypeVar
 
 from jinja2 import Template
@@ -28,7 +29,7 @@ from termgen.model.messages import clean_loc, plain_message
 from termgen.model.paths import AnswerPath, expected_ahead, shape_at, shape_of, split
 from termgen.templating.missing import PLACEHOLDER_MARK
 from termgen.templating.sandbox import RenderError, Sandbox
-from termgen.wording import and_join, article, date_text
+from termgen.wording import and_join, article, date_text, percent_text
 
 BODIES = "governance.bodies"
 RecordT = TypeVar("RecordT", bound=Record)
@@ -356,6 +357,7 @@ class State:
             self._past(step, value)
             or self._form_of_another_law(step, value)
             or self._review_too_late(step, value)
+            or self._no_more_than_simple(step, value)
         )
         if doubt is not None and not (isinstance(raw, str) and raw.strip() == confirmed):
             return doubt
@@ -427,6 +429,21 @@ class State:
             f"{date_text(day)} is after {renewal_deadline(renewal)} ({date_text(deadline)}, "
             f"{renewal.notice} before the initial term ends): a review held then can no longer "
             f"decide on the renewal. Type {earlier}, or press Enter to keep it",
+            doubt=True,
+        )
+
+    @staticmethod
+    def _no_more_than_simple(step: Ask, value: object) -> AnswerError | None:
+        """A qualified majority of 50 % or less is asked back: it is no more than a simple
+        majority, which the matter was made qualified to exceed. Given again as it was, or with
+        Enter, it is kept (the finding on qualified majorities still names it)."""
+        if step.question.path != "majority_percent" or not isinstance(value, Decimal):
+            return None
+        if value > 50:
+            return None
+        return AnswerError(
+            f"{percent_text(value)} is no more than a simple majority; a qualified majority is "
+            "more than 50 %, e.g. 75 or 2/3. Type the majority meant, or press Enter to keep it",
             doubt=True,
         )
 

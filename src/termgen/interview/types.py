@@ -258,20 +258,29 @@ _ENGLISH_UNITS = {
     **dict.fromkeys(("day", "days"), "days"),
 }
 
+_SHORTENED_UNITS = {
+    **dict.fromkeys(("y", "yr", "yrs"), "years"),
+    **dict.fromkeys(("mo", "mos", "mth", "mths"), "months"),
+    **dict.fromkeys(("w", "wk", "wks"), "weeks"),
+    **dict.fromkeys(("d",), "days"),
+}
+"""Units of time as a note shortens them ('5 yrs', '30d'); the draft writes them in full."""
+
 
 def _ask_back_unit_in_another_language(text: str) -> None:
-    """'5 Jahre' is offered as '5 years', as the draft is in English, and a number written
-    as a word ('sept ans', 'sieben Jahre', 'seven years') in digits ('7 years'); Enter takes
-    it."""
+    """'5 Jahre' is offered as '5 years', as the draft is in English, a number written as a
+    word ('sept ans', 'sieben Jahre', 'seven years') in digits ('7 years'), and a shortened
+    unit ('5 yrs') in full; Enter takes it."""
     match = re.fullmatch(r"(\d+|[^\W\d]+(?:-[^\W\d]+)*)\s*(\w+)\.?", text.strip())
     if match is None:
         return
     in_words = None if match[1].isdigit() else number_word(match[1])
     foreign = _UNITS_IN_OTHER_LANGUAGES.get(match[2].casefold())
-    english = _ENGLISH_UNITS.get(match[2].casefold())
+    shortened = _SHORTENED_UNITS.get(match[2].casefold())
+    english = _ENGLISH_UNITS.get(match[2].casefold()) or shortened
     if (in_words is None and not match[1].isdigit()) or (foreign is None and english is None):
         return
-    if foreign is None and in_words is None:
+    if foreign is None and in_words is None and shortened is None:
         return  # '5 years', as the draft writes it
     unit = foreign[0] if foreign is not None else str(english)
     count = int(match[1]) if in_words is None else in_words[0]
@@ -281,6 +290,8 @@ def _ask_back_unit_in_another_language(text: str) -> None:
         f"in {language}; the draft is in English"
         if language != "English"
         else "with its number in words; the draft writes it in digits"
+        if in_words
+        else "with its unit shortened; the draft writes it in full"
     )
     raise AnswerError(
         f"'{text}' is {meant} {said}. Press Enter to take {meant}, or change it",
@@ -689,14 +700,19 @@ def _per_party(text: str, kind: str, parties: Sequence[str]) -> dict[str, Any]:
     for part in parts:
         if not part.strip():
             continue
+        names = list(parties[:2]) if len(parties) >= 2 else ["NAW", "KSC"]
+        example = (
+            f"'{names[0]} 3; {names[1]} 2', or '3 each'"
+            if kind == "per_party"
+            else f"'{names[0]} 50; {names[1]} 50', or '50-50'"
+        )
+        if _NEGATIVE.fullmatch(part):
+            raise AnswerError(
+                f"'{part.strip()}' is negative; write each party's number as 0 or more, "
+                f"e.g. {example}"
+            )
         match = re.fullmatch(r"\s*(.+?)\s+(\d[\d.,]*(?:\s*/\s*\d+)?)\s*%?\s*", part)
         if not match:
-            names = list(parties[:2]) if len(parties) >= 2 else ["NAW", "KSC"]
-            example = (
-                f"'{names[0]} 3; {names[1]} 2', or '3 each'"
-                if kind == "per_party"
-                else f"'{names[0]} 50; {names[1]} 50', or '50-50'"
-            )
             raise AnswerError(
                 f"'{part.strip()}' does not name a party and its number; write each party's "
                 f"short name, then its number, e.g. {example}"
@@ -712,7 +728,12 @@ def _per_party(text: str, kind: str, parties: Sequence[str]) -> dict[str, Any]:
         written[party] = number
         if kind == "shares" and ("/" in number or re.fullmatch(r"\d+,\d{1,2}", number)):
             continue  # offered back below, as the percent it is
-        values[party] = int(number) if kind == "per_party" and number.isdigit() else _number(number)
+        if kind == "per_party" and not number.isdigit():
+            raise AnswerError(
+                f"'{part.strip()}': {number} is not a whole number, and each party's number "
+                f"counts seats or members; write whole numbers, e.g. {example}"
+            )
+        values[party] = int(number) if kind == "per_party" else _number(number)
     if len(values) < len(written):
         _ask_back_shares(text, written)
     total = sum(Decimal(v) for v in values.values())
@@ -724,7 +745,10 @@ def _per_party(text: str, kind: str, parties: Sequence[str]) -> dict[str, Any]:
             instead=meant,
         )
     if kind == "shares" and values and total != 100:
-        raise AnswerError(f"the shares add up to {total:f}, not 100")
+        raise AnswerError(
+            f"the shares add up to {total:f}, not 100; change them so that together they make "
+            "100, each party's share in percent"
+        )
     return values
 
 
@@ -744,6 +768,9 @@ def _with_party_corrected(
         return refused.instead
     return corrected
 
+
+_NEGATIVE = re.compile(r"\s*\S.*?\s+[-−–]\s*\d[\d.,]*\s*%?\s*")
+"""A party and a number with a minus sign: 'KSC -40', 'KSC − 1'."""
 
 _DECIMAL_OR = re.compile(r"(?<!\d),|,(?!\d)")
 """A comma that separates the parties, not the decimals of a number."""

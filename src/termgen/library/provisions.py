@@ -71,7 +71,10 @@ def pattern_problem(pattern: Pattern) -> str | None:
     try:
         cue_regex(pattern)
     except regex.error as bad:
-        return f"not a valid regular expression: {_clearer(pattern, bad)}"
+        return (
+            f"not a valid regular expression: {_clearer(pattern, bad)}; close each bracket, "
+            "and put a backslash before one meant as itself, e.g. '\\('"
+        )
     if _nested_repetition(list(_parser.parse(pattern, re.IGNORECASE))):
         return (
             "a repetition inside an unbounded or long repetition (as in '(\\w+\\s?)+' or "

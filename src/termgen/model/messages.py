@@ -98,7 +98,10 @@ def date_problem(text: str) -> str:
         return f"'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2027-01-15{_meant(text)}"
     year, month, _ = map(int, shape.groups())
     if not 1 <= month <= 12:
-        return f"'{text}' is not a real date: there is no month {month}"
+        return (
+            f"'{text}' is not a real date: there is no month {month}; write it as YYYY-MM-DD, "
+            "the month from 01 to 12"
+        )
     days = calendar.monthrange(year, month)[1]
     return f"'{text}' is not a real date: {calendar.month_name[month]} {year} has {days} days"
 

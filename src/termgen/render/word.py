@@ -355,7 +355,7 @@ def filling(template_path: Path) -> Iterator[None]:
 
 def _reason(failed: Exception) -> str:
     if isinstance(failed, RenderError | TemplateError):
-        return str(failed.message)
+        return str(failed.message).rstrip(".")  # Jinja ends some with a full stop
     if isinstance(failed, etree.LxmlError):
         return f"its Word XML {word_xml_fault(failed)}"
     return failure_words(failed)

@@ -15,7 +15,13 @@ from jinja2 import TemplateSyntaxError, nodes
 from termgen.model.paths import Shape, shape_of
 from termgen.suggest import with_suggestion
 from termgen.templating.budget import CLAUSE_LIMITS, CONDITION_LIMITS
-from termgen.templating.sandbox import CHANGING_METHODS, Sandbox, changing_refused, is_blocked
+from termgen.templating.sandbox import (
+    CHANGING_METHODS,
+    Sandbox,
+    changing_refused,
+    internals_refused,
+    is_blocked,
+)
 from termgen.templating.unbounded import unbounded
 
 Scope = dict[str, Shape | None]
@@ -138,7 +144,10 @@ class _Walker:
         self.issues: list[TemplateIssue] = []
 
     def issue(self, node: nodes.Node, message: str, unsafe: bool = False) -> None:
-        self.issues.append(TemplateIssue(node.lineno or 1, message, unsafe))
+        """Report a problem once per line: a name read twice on a line is one mistake."""
+        found = TemplateIssue(node.lineno or 1, message, unsafe)
+        if found not in self.issues:
+            self.issues.append(found)
 
     def visit(self, node: nodes.Node, scope: Scope) -> None:
         handler = getattr(self, f"visit_{type(node).__name__}", None)
@@ -244,11 +253,7 @@ class _Walker:
 
     def attribute(self, node: nodes.Node, base: Shape | None, name: str) -> Shape | None:
         if is_blocked(name):
-            self.issue(
-                node,
-                f"refused: '{name}' reaches into Python internals; only deal fields may be read",
-                unsafe=True,
-            )
+            self.issue(node, internals_refused(name), unsafe=True)
             return None
         if base is not None and name in CHANGING_METHODS.get(base.kind, ()):
             kind = "mapping" if base.kind == "dict" else base.kind

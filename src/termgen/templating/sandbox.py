@@ -81,6 +81,11 @@ def changing_refused(name: str, kind: str) -> str:
     )
 
 
+def internals_refused(name: str) -> str:
+    """Why an attribute of Python's own (`__class__`, `mro`) is refused."""
+    return f"refused: '{name}' reaches into Python internals; only deal fields may be read"
+
+
 @cache
 def _model_attribute(model: type[BaseModel], attr: str) -> bool:
     """Whether a template may read this attribute of a model: a field or a property. Asked
@@ -266,7 +271,9 @@ class Sandbox(SandboxedEnvironment):
     def unsafe_undefined(self, obj: Any, attribute: str) -> Undefined:
         if modifies_known_mutable(obj, attribute):
             raise SecurityError(changing_refused(attribute, _kind(obj)))
-        return super().unsafe_undefined(obj, attribute)
+        return self.undefined(
+            internals_refused(attribute), obj=obj, name=attribute, exc=SecurityError
+        )
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         if obj is MISSING:

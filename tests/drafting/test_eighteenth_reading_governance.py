@@ -145,7 +145,7 @@ def test_the_funding_expert_is_defined_where_it_is_first_named() -> None:
     first = calls.index("the expert of this clause")
     assert calls[first:].startswith(
         "the expert of this clause, appointed as clause "
-        f"{numbers['exit.valuation']} provides for the expert on a price,"
+        f"{numbers['exit.valuation']} provides for the expert on a price."
     )
     assert "The expert who decides a question under this clause" not in calls
     assert calls.endswith(

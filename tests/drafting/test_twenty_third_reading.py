@@ -80,12 +80,16 @@ def test_bridgeway_says_what_is_paid_for_what_after_exit() -> None:
     texts = _texts(data)
     sharing = _numbers(data)["goals.value-sharing"]
     road = texts["exit.vehicles-on-the-road"]
+    licence = _numbers(data)["general.licence-scope"]
+    # The fee is named by what it is and the vehicles it is paid for, not "fees for a vehicle".
     assert (
-        f"The fees paid under clause {sharing} for a vehicle also pay for its safety and security "
-        "updates, which are supplied without further charge; updates for any other vehicle are "
+        f"A licence fee that clause {sharing} sets for each vehicle built under a licence of "
+        f"clause {licence} also pays for the safety and security updates of the vehicle it is "
+        "paid for, which are supplied without further charge. Updates for any other vehicle are "
         "paid for by the party whose vehicles receive them, at the cost of developing and "
         "releasing them, without mark-up or profit."
     ) in road
+    assert "fees paid under" not in road
     assert "cost basis used during the partnership" not in road
     # The fee itself continues for what is built under a licence that survives exit.
     assert (

@@ -195,15 +195,15 @@ def test_the_other_sides_officer_countersigns_every_milestone(name: str, nominat
     phases = _numbers(data)["strengths.phases"]
     assert _countersigned(data) == {"strengths.phases": True, "goals.capital-calls": True}
     assert (
-        f"the confirmation takes effect only once the JV's Chief Financial Officer, whom "
-        f"{nominator} nominated, has countersigned it, which that officer does, or refuses in "
-        "writing with reasons, within 5 working days after receiving it, a refusal being a dispute on "
-        "whether the milestone has been met. The next phase opens on the day that confirmation "
+        f"The confirmation takes effect only once the JV's Chief Financial Officer, whom "
+        f"{nominator} nominated, has countersigned it. That officer countersigns it, or refuses "
+        "in writing with reasons, within 5 working days after receiving it; a refusal is a "
+        "dispute on whether the milestone has been met. The next phase opens on the day that confirmation "
         "takes effect"
     ) in texts["strengths.phases"]
     assert (
-        f"and not before the JV's Chief Financial Officer, whom {nominator} nominated, has "
-        "countersigned that confirmation"
+        f"The call does not fall due before the JV's Chief Financial Officer, whom {nominator} "
+        "nominated, has countersigned the confirmation."
     ) in texts["goals.capital-calls"]
     assert f"may refer to the expert as clause {phases} provides" in texts["goals.capital-calls"]
 

@@ -20,10 +20,10 @@ def test_a_phase_opens_on_a_confirmed_milestone_without_a_vote() -> None:
     assert (
         "A milestone is met when the result it states has been achieved. The JV's Chief "
         "Executive Officer confirms in writing to the Board and every party that a milestone "
-        "has been met, which the officer does within 5 working days after it is met; the "
+        "has been met, which the officer does within 5 working days after it is met. The "
         "confirmation takes effect only once the JV's Chief Financial Officer, whom NAW "
-        "nominated, has countersigned it, which that officer does, or refuses in writing "
-        "with reasons, within 5 working days after receiving it, a refusal being a dispute on "
+        "nominated, has countersigned it. That officer countersigns it, or refuses in writing "
+        "with reasons, within 5 working days after receiving it; a refusal is a dispute on "
         "whether the milestone has been met. The next phase opens on the day that confirmation "
         "takes effect, without a vote of the Board or the "
         "consent of either party."
@@ -145,7 +145,7 @@ def test_the_funding_expert_is_defined_where_it_is_first_named() -> None:
     first = calls.index("the expert of this clause")
     assert calls[first:].startswith(
         "the expert of this clause, appointed as clause "
-        f"{numbers['exit.valuation']} provides for the expert on a price,"
+        f"{numbers['exit.valuation']} provides for the expert on a price."
     )
     assert "The expert who decides a question under this clause" not in calls
     assert calls.endswith(

@@ -80,8 +80,8 @@ def test_a_call_beyond_the_commitments_binds_only_the_parties_that_approve_it() 
     ) in calls
     assert (
         "to the expert of this clause, appointed as clause "
-        f"{numbers['exit.valuation']} provides for the expert on a price, in either case within "
-        "10 working days"
+        f"{numbers['exit.valuation']} provides for the expert on a price. A party refers such a "
+        "dispute within 10 working days"
     ) in calls
     two = _texts(_answers("battery-jv.yaml"))["goals.capital-calls"]
     assert "if it does not, the other party, which the call binds, may fund that part" in two

@@ -24,14 +24,15 @@ def test_a_committed_capital_call_is_the_boards_ordinary_business() -> None:
         "A capital call within the approved business plan, or for a capital contribution the "
         f"contributions schedule in clause {numbers['strengths.contributions']} commits the "
         "parties to, is not a Reserved Matter. It falls due on the date that plan or schedule "
-        "states for it or, where either states a milestone instead, on the day the JV's Chief "
-        "Executive Officer confirms in writing to the Board and every party that the milestone "
-        "has been met, which the officer does within 5 working days after it is met, and not "
-        "before the JV's Chief Financial Officer, whom NAW nominated, has "
-        "countersigned that confirmation, which that officer does, or refuses in writing with "
-        "reasons, within 5 working days after receiving it, a refusal being a dispute on "
-        f"whether the milestone has been met that either party may refer to the expert as "
-        f"clause {numbers['strengths.phases']} provides. The Board "
+        "states for it. Where either states a milestone instead, the call falls due on the day "
+        "the JV's Chief Executive Officer confirms in writing to the Board and every party that "
+        "the milestone has been met; the officer gives that confirmation within 5 working days "
+        "after the milestone is met. The call does not fall due before the JV's Chief Financial "
+        "Officer, whom NAW nominated, has countersigned the confirmation. That officer "
+        "countersigns it, or refuses in writing with reasons, within 5 working days after "
+        "receiving it. A refusal is a dispute on whether the milestone has been met, which "
+        f"either party may refer to the expert as clause {numbers['strengths.phases']} "
+        "provides.\nThe Board "
         f"makes the call by the ordinary vote in clause {numbers['company.board']} or, where the "
         "Board has not made it within 10 working days after it fell due, either party makes it "
         "by written notice to the JV and the other party. It binds each party for the amount the approved business "
@@ -50,7 +51,7 @@ def test_a_committed_capital_call_is_the_boards_ordinary_business() -> None:
         "A capital call within the approved business plan is not a Reserved Matter. It falls"
         in (calls)
     )
-    assert "where it states a milestone instead" in calls
+    assert "Where it states a milestone instead" in calls
     assert "binds each party for the amount the approved business plan commits it to." in calls
     assert "It falls due on the date that plan states for it" in calls
     assert "after it fell due, either party makes it by written notice" in calls

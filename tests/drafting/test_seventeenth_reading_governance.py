@@ -44,15 +44,16 @@ def test_a_scheduled_call_falls_due_on_a_date_or_a_confirmed_milestone() -> None
     calls = _texts(data)["goals.capital-calls"]
     assert "after the date that plan or schedule sets for it" not in calls
     assert (
-        "It falls due on the date that plan or schedule states for it or, where either states a "
-        "milestone instead, on the day the JV's Chief Executive Officer confirms in writing to "
-        "the Board and every party that the milestone has been met, which the officer does "
-        "within 5 working days after it is met, and not before the JV's Chief Financial "
-        "Officer, whom NAW nominated, has countersigned that confirmation"
+        "It falls due on the date that plan or schedule states for it. Where either states a "
+        "milestone instead, the call falls due on the day the JV's Chief Executive Officer "
+        "confirms in writing to the Board and every party that the milestone has been met; the "
+        "officer gives that confirmation within 5 working days after the milestone is met. The "
+        "call does not fall due before the JV's Chief Financial Officer, whom NAW nominated, "
+        "has countersigned the confirmation"
     ) in calls
     assert "where the Board has not made it within 10 working days after it fell due" in calls
     assert (
-        "a call does not fall due for a party that has referred such a dispute while the expert "
+        "A call does not fall due for a party that has referred such a dispute while the expert "
         "decides"
     ) in calls
     # The schedule names the milestones and no longer waits for the Board to approve a call.

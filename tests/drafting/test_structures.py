@@ -359,8 +359,8 @@ def test_one_governance_body_has_no_bodies_below_it() -> None:
     assert "below it" not in single
     several = _texts(drafted(BATTERY)[0])["governance.bodies"]
     assert (
-        "The Board sets direction; execution and day-to-day coordination sit with the Execution "
-        "Committee and the Joint PMO."
+        "The Board sets direction; the Execution Committee decides within its charter; "
+        "day-to-day coordination sits with the Joint PMO."
     ) in several
 
 

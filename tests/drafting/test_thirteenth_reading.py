@@ -157,10 +157,28 @@ def test_a_cure_period_runs_before_the_notice() -> None:
 def test_the_governing_bodies_are_named_by_their_roles() -> None:
     meridian = _texts(_answers("platform-sharing.yaml"))["governance.bodies"]
     assert (
-        "The Steering Committee sets direction; execution and day-to-day coordination sit with "
-        "the Program Board and the Joint PMO."
+        "The Steering Committee sets direction; the Program Board decides within its charter; "
+        "day-to-day coordination sits with the Joint PMO."
     ) in meridian
+    # A body that decides is not said to coordinate, nor a PMO that decides nothing to execute.
+    tidewater = _texts(_answers("robotaxi-pilot.yaml"))["governance.bodies"]
+    assert (
+        "The Steering Committee sets direction; the Safety Board decides within its charter; "
+        "day-to-day coordination sits with the Operations PMO."
+    ) in tidewater
+    bridgeway = _texts(_answers("bridge-technology.yaml"))["governance.bodies"]
+    assert (
+        "The Steering Committee sets direction; the Integration Board decides within its charter."
+    ) in bridgeway
     assert "senior steering body" not in meridian
+    two = _answers("platform-sharing.yaml")
+    for body in two["governance"]["bodies"]:
+        if body["kind"] == "joint_pmo":
+            body["kind"] = "execution_committee"
+    assert (
+        "The Steering Committee sets direction; the Program Board and the Joint PMO decide "
+        "within their charters. Their members"
+    ) in _texts(two)["governance.bodies"]
     # Without a steering body the roles cannot be named.
     data = _answers("platform-sharing.yaml")
     for body in data["governance"]["bodies"]:

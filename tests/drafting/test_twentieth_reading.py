@@ -239,6 +239,6 @@ def test_the_other_parties_of_an_alliance_give_a_notice_against_a_party_by_a_rul
     triggers = _texts(_answers("robotaxi-pilot.yaml"))["exit.triggers"]
     assert (
         "The other parties give a notice against a party together: the notice is given when "
-        "those of them that are more than half of them in number so decide or, where they are "
-        "evenly divided, when any of them gives it, and it then binds them all."
+        "a majority of them in number so decide or, where they are evenly divided, when any of "
+        "them gives it, and it then binds them all."
     ) in triggers

@@ -149,9 +149,12 @@ def test_a_milestone_goes_to_the_field_expert_and_an_amount_to_the_valuation_exp
         assert (
             "may refer a dispute on whether a milestone has been met to the expert of clause "
             f"{numbers['strengths.phases']}, who is appointed, decides and is paid as that clause "
-            "provides, and a dispute on whether a call is due, or on its amount, to the expert of "
+            "provides. "
+        ) in calls, name
+        assert (
+            "may refer a dispute on whether a call is due, or on its amount, to the expert of "
             f"this clause, appointed as clause {numbers['exit.valuation']} provides for the expert "
-            "on a price, in either case within 10 working days"
+            "on a price. A party refers such a dispute within 10 working days"
         ) in calls, name
         assert (
             "The expert allocates its fees among the parties to the dispute in proportion to how "

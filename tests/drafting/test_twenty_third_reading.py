@@ -80,12 +80,16 @@ def test_bridgeway_says_what_is_paid_for_what_after_exit() -> None:
     texts = _texts(data)
     sharing = _numbers(data)["goals.value-sharing"]
     road = texts["exit.vehicles-on-the-road"]
+    licence = _numbers(data)["general.licence-scope"]
+    # The fee is named by what it is and the vehicles it is paid for, not "fees for a vehicle".
     assert (
-        f"The fees paid under clause {sharing} for a vehicle also pay for its safety and security "
-        "updates, which are supplied without further charge; updates for any other vehicle are "
+        f"A licence fee that clause {sharing} sets for each vehicle built under a licence of "
+        f"clause {licence} also pays for the safety and security updates of the vehicle it is "
+        "paid for, which are supplied without further charge. Updates for any other vehicle are "
         "paid for by the party whose vehicles receive them, at the cost of developing and "
         "releasing them, without mark-up or profit."
     ) in road
+    assert "fees paid under" not in road
     assert "cost basis used during the partnership" not in road
     # The fee itself continues for what is built under a licence that survives exit.
     assert (
@@ -191,15 +195,15 @@ def test_the_other_sides_officer_countersigns_every_milestone(name: str, nominat
     phases = _numbers(data)["strengths.phases"]
     assert _countersigned(data) == {"strengths.phases": True, "goals.capital-calls": True}
     assert (
-        f"the confirmation takes effect only once the JV's Chief Financial Officer, whom "
-        f"{nominator} nominated, has countersigned it, which that officer does, or refuses in "
-        "writing with reasons, within 5 working days after receiving it, a refusal being a dispute on "
-        "whether the milestone has been met. The next phase opens on the day that confirmation "
+        f"The confirmation takes effect only once the JV's Chief Financial Officer, whom "
+        f"{nominator} nominated, has countersigned it. That officer countersigns it, or refuses "
+        "in writing with reasons, within 5 working days after receiving it; a refusal is a "
+        "dispute on whether the milestone has been met. The next phase opens on the day that confirmation "
         "takes effect"
     ) in texts["strengths.phases"]
     assert (
-        f"and not before the JV's Chief Financial Officer, whom {nominator} nominated, has "
-        "countersigned that confirmation"
+        f"The call does not fall due before the JV's Chief Financial Officer, whom {nominator} "
+        "nominated, has countersigned the confirmation."
     ) in texts["goals.capital-calls"]
     assert f"may refer to the expert as clause {phases} provides" in texts["goals.capital-calls"]
 

@@ -151,7 +151,8 @@ def test_milestone_payments_name_their_milestones() -> None:
         "Each instalment is due within 45 days after its milestone is met, whenever that is (for "
         "the first drop, its acceptance; for a start of production, its confirmation under the "
         "phase plan); an instalment whose milestone is not met before the partnership ends is not "
-        "owed, and the settlement of the Shared Costs squares the cost shares instead."
+        "owed, and the settlement of the Shared Costs squares the cost shares instead. SDA "
+        "confirms in writing the receipt of each instalment."
     )
     assert "December 2028" not in funding[3]
 

@@ -304,7 +304,7 @@ def test_a_list_of_more_than_a_thousand_entries_is_refused(tmp_path: Path) -> No
     result = run_cli("validate", path)
     assert result.status == 2
     assert result.err.strip() == (
-        f"{path}:382:5: 1,008 entries in one list or mapping, more than the 1,000 these files "
+        f"{path}:383:5: 1,008 entries in one list or mapping, more than the 1,000 these files "
         "may have; split the file or remove entries"
     )
 

@@ -18,12 +18,12 @@ BATTERY = (EXAMPLES_DIR / "battery-jv.yaml").read_text(encoding="utf-8")
 
 MISSHAPEN = [
     # (what the file has instead, what it replaces, the message)
-    ("exit: [7]\nformer_exit:", "exit:", "371:7: exit: expected a mapping of 'key: value' lines"),
-    ("exit: 7\nformer_exit:", "exit:", "371:7: exit: expected a mapping of 'key: value' lines"),
+    ("exit: [7]\nformer_exit:", "exit:", "372:7: exit: expected a mapping of 'key: value' lines"),
+    ("exit: 7\nformer_exit:", "exit:", "372:7: exit: expected a mapping of 'key: value' lines"),
     (
         "  disputes: [arbitration, London]\n  former_disputes:",
         "  disputes:",
-        "321:13: governance › disputes: expected a mapping of 'key: value' lines, got a list",
+        "322:13: governance › disputes: expected a mapping of 'key: value' lines, got a list",
     ),
     (
         "    notices: [Hafenstrasse 1]\n    former_notices:",

@@ -585,7 +585,7 @@ def test_an_answer_says_what_it_would_remove_and_changing_it_back_suggests_them_
     assert ("company", "reserved_matters", 0) in removed  # a list of the company, entry by entry
     assert ("company", "deadlock", "cooling_off") in removed  # asked only for the mechanism removed
     assert ("exit", "assets", 0) in removed  # the stake buy-out: no stake without a company
-    assert len(removed) == 31
+    assert len(removed) == 32  # with the company's staff recharges
     assert engine.removed_by(step, "equity_joint_venture") == []  # unchanged: removes nothing
     assert "company" in engine.data  # only said, not done
     assert engine.answer(step, "contractual_alliance") is None

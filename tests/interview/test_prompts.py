@@ -435,13 +435,13 @@ def test_a_change_that_removes_answers_says_which_and_asks_first(tmp_path: Path,
     status, out, err = run_interview(terminal, "--resume", target)
     assert (status, err) == (0, "")
     said = " ".join(out.split())
-    removed = "This removes 30 answers that no longer apply: equity per party; country or state it"
+    removed = "This removes 31 answers that no longer apply: equity per party; country or state it"
     assert f"{removed} is to be incorporated in; legal form;" in said
     assert "board seats per party;" in said
     # No stake to buy out without a company; and what was left open goes too, said so.
     removes = "; stake buy-out (1 entry). It also removes 1 answer left open: name of the joint"
     assert removes in said
-    assert said.count("This removes 30 answers") == 2
+    assert said.count("This removes 31 answers") == 2
     assert "The answer is as it was." in said
     assert terminal.asked.count("deal.structure") == 2
     saved = read_answers(target)[0]

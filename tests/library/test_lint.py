@@ -291,8 +291,8 @@ def test_a_library_linted_over_processes_reports_what_one_process_does() -> None
     layers = [*builtin_library().layers, FIXTURE]
     sections = ["scope", "term_exit"]
     files = [path for layer in layers for path in clause_files(layer)]
-    alone = lint_files(files, sections, ["renewal.notice"], parallel_from=len(files) + 1)
-    shared = lint_files(files, sections, ["renewal.notice"], parallel_from=2)
+    alone = lint_files(files, sections, ["renewal.notice"], {}, parallel_from=len(files) + 1)
+    shared = lint_files(files, sections, ["renewal.notice"], {}, parallel_from=2)
     assert [file.problems for file in shared] == [file.problems for file in alone]
     assert [file.clause_problems for file in shared] == [file.clause_problems for file in alone]
     assert {file.check_key for file in shared} == {file.check_key for file in alone}

@@ -1,9 +1,14 @@
 """A clause's shared block: Jinja its texts start from, written once (`shared:` in a clause
-file). What it sets reaches every position; what goes wrong in it is named at its line."""
+file), and the library's shared blocks several clauses start from (`shared:` in library.yaml,
+named under a clause's `uses:`). What they set reaches every position; what goes wrong in
+them is named at its line."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+from termgen.files.builtin import builtin
+from termgen.library.load import load_library
 
 from ..conftest import EXAMPLES_DIR, run_cli
 from ..docx_reading import part_texts
@@ -78,8 +83,103 @@ def test_a_shared_block_cannot_hide_a_name_of_the_deal_from_the_texts(tmp_path: 
     assert not (tmp_path / "out").exists()
 
 
-def test_show_prints_the_shared_block_before_the_positions() -> None:
+def test_show_prints_the_shared_blocks_before_the_positions(tmp_path: Path) -> None:
+    _overlay(tmp_path / "overlay", SHARED, "{{ between('ok.') }}", "{{ between('no.') }}")
     result = run_cli("library", "show", "general.status.non-binding")
     assert result.status == 0
-    shared = result.out.index("Shared by every position:\n{% set exclusive")
-    assert shared < result.out.index("Preferred position:") < result.out.index("Fallback 1:")
+    used = result.out.index(
+        "Shared block 'binding-status' of the library, used by every position:\n{% set exclusive"
+    )
+    assert used < result.out.index("Preferred position:") < result.out.index("Fallback 1:")
+    own = run_cli("library", "show", "general.shared-test", "--library", tmp_path / "overlay")
+    assert "Shared by every position:\n{% set names" in own.out, own.err
+    assert "of the library" not in own.out
+
+
+LIBRARY_BLOCK = (
+    "shared:\n"
+    "  - id: named\n"
+    "    text: |\n"
+    "      {% set names = parties | map(attribute='short_name') | list %}\n"
+    "      {% macro between(words) %}Between {{ names | and_join }}, {{ words }}{% endmacro %}\n"
+)
+
+
+def _using(folder: Path, name: str, uses: str, preferred: str, shared: str = "") -> Path:
+    """A clause file that starts from the library's blocks `uses`; its preferred text is on
+    line 7 (line 7 + the lines of its own shared block)."""
+    path = folder / "general" / f"{name}.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    own = "".join(f"  {line}\n" for line in shared.splitlines())
+    path.write_text(
+        f"id: general.{name}\ntitle: {name}\nelement: general\nsection: general\n"
+        f"uses: [{uses}]\n{'shared: |' + chr(10) + own if own else ''}"
+        f"text:\n  preferred: |\n    {preferred}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_a_library_shared_block_reaches_every_clause_that_uses_it(tmp_path: Path) -> None:
+    """Written once in library.yaml, read by two clauses; a clause's own shared block, run
+    after it, reads what it sets."""
+    overlay = tmp_path / "overlay"
+    _using(overlay, "first-test", "named", "{{ between('the first clause applies.') }}")
+    _using(
+        overlay,
+        "second-test",
+        "named",
+        "{{ again }}",
+        shared="{% set again = between('the second clause applies too.') %}",
+    )
+    (overlay / "library.yaml").write_text(LIBRARY_BLOCK, encoding="utf-8")
+    assert run_cli("library", "lint", overlay).status == 0
+    result = run_cli("draft", BATTERY, "-o", tmp_path / "out", "--library", overlay)
+    assert result.status == 0, result.err
+    sheet = _term_sheet(tmp_path / "out")
+    assert "Between NAW and KSC, the first clause applies." in sheet
+    assert "Between NAW and KSC, the second clause applies too." in sheet
+
+
+def test_lint_names_an_unknown_block_and_a_block_that_prints_at_their_lines(
+    tmp_path: Path,
+) -> None:
+    overlay = tmp_path / "overlay"
+    path = _using(overlay, "first-test", "nmed", "{{ between('no.') }}")
+    (overlay / "library.yaml").write_text(
+        LIBRARY_BLOCK + "  - id: loud\n    text: |\n      {% set x = 1 %}\n      Printed.\n",
+        encoding="utf-8",
+    )
+    result = run_cli("library", "lint", overlay)
+    assert result.status == 2
+    settings = overlay / "library.yaml"
+    unknown = f"{path}:5:8: unknown shared block 'nmed' (library.yaml, 'shared:')"
+    assert f"{unknown}, did you mean 'named'?" in result.err
+    assert f"{path}:8: unknown name 'between'" in result.err
+    assert f"{settings}:9: a shared block only sets names" in result.err
+    assert result.err.count("a shared block only sets names") == 1
+
+
+def test_a_draft_that_uses_a_block_the_library_does_not_have_stops_at_the_clause(
+    tmp_path: Path,
+) -> None:
+    overlay = tmp_path / "overlay"
+    path = _using(overlay, "first-test", "named, nmed", "{{ between('no.') }}")
+    (overlay / "library.yaml").write_text(LIBRARY_BLOCK, encoding="utf-8")
+    result = run_cli("draft", BATTERY, "-o", tmp_path / "out", "--library", overlay)
+    assert result.status == 2
+    assert result.err.startswith(
+        f"{path}:5:15: clause 'general.first-test' uses the shared block 'nmed', which the "
+        "library does not have"
+    ), result.err
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_status_clauses_share_what_binds_from_the_library() -> None:
+    """The non-binding and partly binding term sheets compute what binds in one place."""
+    library = load_library([builtin("clause_library")])
+    for clause_id in ("general.status.non-binding", "general.status.partly-binding"):
+        clause = library.clause(clause_id).record
+        assert clause.uses == ["binding-status"]
+        assert clause.shared is None
+        assert "{% set" not in clause.text.preferred

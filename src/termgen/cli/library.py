@@ -104,7 +104,8 @@ def listing(command: LibraryList, env: Environment) -> ExitStatus:
 def show(command: LibraryShow, env: Environment) -> ExitStatus:
     from termgen.pipeline import open_library
 
-    entry = open_library(command.library, env).clause(command.clause_id)
+    library = open_library(command.library, env)
+    entry = library.clause(command.clause_id)
     clause = entry.record
     lines = [
         f"{clause.id} (version {clause.version})  {clause.title}",
@@ -116,6 +117,10 @@ def show(command: LibraryShow, env: Environment) -> ExitStatus:
         f"when:          {clause.when or 'always'}",
         f"provides:      {', '.join(clause.provides) or 'nothing'}",
     ]
+    for name in clause.uses:
+        block = library.shared.get(name)
+        text = block.record.text.rstrip() if block else "(not in the library)"
+        lines += ["", f"Shared block '{name}' of the library, used by every position:", text]
     if clause.shared:
         lines += ["", "Shared by every position:", clause.shared.rstrip()]
     lines += ["", "Preferred position:", clause.text.preferred.rstrip()]

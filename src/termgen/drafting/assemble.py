@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from termgen.drafting.outline import Outline, OutlinedClause
 from termgen.drafting.structure import (
@@ -27,6 +28,7 @@ from termgen.library.conditions import (
 )
 from termgen.library.load import Library, Sourced
 from termgen.library.sections import DOCUMENT_TITLES
+from termgen.suggest import with_suggestion
 from termgen.templating.check import Scope, shared_names
 from termgen.templating.compiled import compiled_text, prefetch_texts
 from termgen.templating.filters import REFERENCE_MARK
@@ -118,8 +120,8 @@ def _render(
     choice = clause.choice
     entry = choice.clause
     scope = text_scope()
-    if entry.record.shared is not None:
-        scope, context = _with_shared(env, entry, scope, context, library)
+    for block in _shared_blocks(entry, library):
+        scope, context = _with_shared(env, block, scope, context, library)
     template, issues = compiled_text(env, choice.text, scope, library.cache)
     refuse_issues(entry, choice.text_path, issues, "clause")
     assert template is not None
@@ -137,31 +139,59 @@ def _render(
         raise LibraryError([Problem(message, entry.where(*choice.text_path))]) from None
 
 
+_Block = tuple[Sourced[Any], tuple[str | int, ...], str, str]
+"""A shared block: where it is written, the path of its text there, the text, what it is."""
+
+
+def _shared_blocks(entry: Sourced[Clause], library: Library) -> list[_Block]:
+    """What a clause's texts start from, in order: the library's shared blocks it uses, then
+    its own."""
+    blocks: list[_Block] = []
+    for index, name in enumerate(entry.record.uses):
+        if name not in library.shared:
+            message = with_suggestion(
+                f"clause '{entry.record.id}' uses the shared block '{name}', which the library "
+                "does not have (library.yaml, 'shared:')",
+                name,
+                list(library.shared),
+            )
+            raise LibraryError([Problem(message, entry.where("uses", index))])
+        block = library.shared[name]
+        blocks.append((block, ("text",), block.record.text, "shared block"))
+    if entry.record.shared is not None:
+        blocks.append((entry, SHARED, entry.record.shared, "clause"))
+    return blocks
+
+
 def _with_shared(
     env: Sandbox,
-    entry: Sourced[Clause],
+    block: _Block,
     scope: Scope,
     context: dict[str, object],
     library: Library,
 ) -> tuple[Scope, dict[str, object]]:
-    """The scope and the context of a clause's texts with what its shared block sets."""
-    shared = entry.record.shared
-    assert shared is not None
+    """The scope and the context of a clause's texts with what a shared block sets: the
+    clause's own or one of the library's."""
+    entry, path, shared, kind = block
     names, issues = shared_names(env, shared, scope)
-    refuse_issues(entry, SHARED, issues, "clause")
+    refuse_issues(entry, path, issues, kind)
     template, issues = compiled_text(env, shared, scope, library.cache)
-    refuse_issues(entry, SHARED, issues, "clause")
+    refuse_issues(entry, path, issues, kind)
     assert template is not None
     try:
         module = template.make_module(context)
     except Exception as failed:  # any error inside counsel's template is the template's
-        raise _stopped(entry, SHARED, render_error(failed)) from None
+        raise _stopped(entry, path, render_error(failed), kind) from None
     return with_shared(scope, names), {**context, **{name: getattr(module, name) for name in names}}
 
 
-def _stopped(entry: Sourced[Clause], path: tuple[str | int, ...], bad: RenderError) -> LibraryError:
-    message = f"clause '{entry.record.id}' stopped: {bad.message}; {STOPPED_ADVICE}"
-    return LibraryError([Problem(message, entry.source.text_line(path, bad.line or 1))])
+def _stopped(
+    entry: Sourced[Any], path: tuple[str | int, ...], bad: RenderError, kind: str = "clause"
+) -> LibraryError:
+    message = f"{kind} '{entry.record.id}' stopped: {bad.message}; {STOPPED_ADVICE}"
+    return LibraryError(
+        [Problem(message, entry.source.text_line((*entry.path, *path), bad.line or 1))]
+    )
 
 
 def paragraphs(text: str, numbers: Mapping[str, str] | None = None) -> tuple[Paragraph, ...]:

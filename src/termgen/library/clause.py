@@ -156,6 +156,13 @@ class Clause(Record):
             "each fallback."
         ),
     )
+    uses: list[Text] = Field(
+        default_factory=list,
+        description=(
+            "Ids of the library's shared blocks (library.yaml, `shared:`) every text of the "
+            "clause starts from, in order, before its own shared block."
+        ),
+    )
     text: Positions
     guidance: Text | None = Field(None, description="Advice for the person drafting.")
     version: Text = "1.0"

@@ -15,7 +15,7 @@ import json
 import os
 import pickle
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -105,6 +105,7 @@ def lint_files(
     files: Sequence[FilePath],
     sections: Sequence[str],
     provisions: Sequence[str],
+    blocks: Mapping[str, str],
     *,
     for_cache: bool = False,
     parallel_from: int = PARALLEL_FROM,
@@ -120,13 +121,13 @@ def lint_files(
     and then only where each batch starts and ends."""
     workers = min(len(os.sched_getaffinity(0)), len(files) // parallel_from)
     if workers < 2:
-        linted = lint_batch(files, sections, provisions, for_cache)
+        linted = lint_batch(files, sections, provisions, blocks, for_cache)
         on_batch(linted)
         return linted
     size = -(-len(files) // (workers * _CHUNKS_PER_WORKER))
     starts = range(0, len(files), size)
     linted = []
-    job = (files, sections, provisions, for_cache)
+    job = (files, sections, provisions, blocks, for_cache)
     with ProcessPoolExecutor(workers, initializer=_take_job, initargs=job) as pool:
         for batch in pool.map(_lint_part, starts, repeat(size)):
             on_batch(batch)
@@ -134,15 +135,26 @@ def lint_files(
     return linted
 
 
-_job: tuple[Sequence[FilePath], Sequence[str], Sequence[str], bool] = ((), (), (), False)
-"""What a worker process lints parts of: the files, sections, provisions and `for_cache`."""
+_job: tuple[Sequence[FilePath], Sequence[str], Sequence[str], Mapping[str, str], bool] = (
+    (),
+    (),
+    (),
+    {},
+    False,
+)
+"""What a worker process lints parts of: the files, sections, provisions, the library's shared
+blocks and `for_cache`."""
 
 
 def _take_job(
-    files: Sequence[FilePath], sections: Sequence[str], provisions: Sequence[str], for_cache: bool
+    files: Sequence[FilePath],
+    sections: Sequence[str],
+    provisions: Sequence[str],
+    blocks: Mapping[str, str],
+    for_cache: bool,
 ) -> None:
     global _job
-    _job = (files, sections, provisions, for_cache)
+    _job = (files, sections, provisions, blocks, for_cache)
     # What the worker was forked with lives as long as it does: the garbage collector need
     # not look at it again (a full collection read every object of the parent's, copying
     # its memory page by page). The parent may have stopped collecting (`lint_checks`).
@@ -151,19 +163,30 @@ def _take_job(
 
 
 def _lint_part(start: int, size: int) -> list[LintedFile]:
-    files, sections, provisions, for_cache = _job
-    return lint_batch(files[start : start + size], sections, provisions, for_cache)
+    files, sections, provisions, blocks, for_cache = _job
+    return lint_batch(files[start : start + size], sections, provisions, blocks, for_cache)
 
 
 def lint_batch(
-    files: Sequence[FilePath], sections: Sequence[str], provisions: Sequence[str], for_cache: bool
+    files: Sequence[FilePath],
+    sections: Sequence[str],
+    provisions: Sequence[str],
+    blocks: Mapping[str, str],
+    for_cache: bool,
 ) -> list[LintedFile]:
+    """Each file linted on its own; `blocks` are the text of each shared block of the library
+    (library.yaml, `shared:`) by id, which a clause's texts start from where it uses them."""
     keys: set[bytes] = set()
-    return [_lint_file(path, sections, provisions, keys, for_cache) for path in files]
+    return [_lint_file(path, sections, provisions, blocks, keys, for_cache) for path in files]
 
 
 def _lint_file(
-    path: FilePath, sections: Sequence[str], provisions: Sequence[str], keys: set[bytes], keep: bool
+    path: FilePath,
+    sections: Sequence[str],
+    provisions: Sequence[str],
+    blocks: Mapping[str, str],
+    keys: set[bytes],
+    keep: bool,
 ) -> LintedFile:
     try:
         raw = read_bytes(path, CLAUSE_FILE)
@@ -182,13 +205,13 @@ def _lint_file(
     if not isinstance(record, Clause):
         return LintedFile(digest, (), record.id, True, entry.source.spot(("id",)), cached=cached)
     clause = Sourced(record, entry.source)
-    texts = clause_texts(record)
+    texts = clause_texts(record, blocks)
     key = checked_content(texts)
     anchors = {text_path: _anchor(entry.source, text_path) for text_path, _ in texts.texts}
     wording = [
         Problem(message, anchors[text_path].at(path, line))
         for text_path, text in texts.texts
-        if text_path != ("when",)
+        if text_path != ("when",) and text_path[0] != "uses"  # a used block is linted once
         for line, message in wording_issues(text)
     ]
     first = key not in keys
@@ -200,7 +223,7 @@ def _lint_file(
         False,
         entry.source.spot(("id",)),
         tuple(record.provides),
-        tuple(_clause_problems(clause, sections, provisions) + wording),
+        tuple(_clause_problems(clause, sections, provisions, blocks) + wording),
         key,
         tuple(
             (text_path, (anchor.line, anchor.column, anchor.first_line))
@@ -215,8 +238,14 @@ def _anchor(source: SourceMap, path: TextPath) -> Anchor:
     return Anchor(*source.spot(path), source.first_text_line(path))
 
 
-def clause_texts(clause: Clause) -> Texts:
-    texts: list[tuple[TextPath, str]] = [] if clause.shared is None else [(SHARED, clause.shared)]
+def clause_texts(clause: Clause, blocks: Mapping[str, str]) -> Texts:
+    """The texts of a clause in the order they run: the library's shared blocks it uses (each
+    at its entry under `uses:`), its own shared block, its positions; then its condition."""
+    texts: list[tuple[TextPath, str]] = [
+        (("uses", index), blocks[name]) for index, name in enumerate(clause.uses) if name in blocks
+    ]
+    if clause.shared is not None:
+        texts.append((SHARED, clause.shared))
     texts.append((("text", "preferred"), clause.text.preferred))
     texts += [
         (("text", "fallback", index, "text"), fallback.text)
@@ -234,19 +263,36 @@ def checked_content(texts: Texts) -> bytes:
     file's key goes back from its worker, and the skeletons are most of a clause's bytes."""
     shapes: list[object] = [
         texts.when,
-        [skeleton(text) for path, text in texts.texts if path not in (("when",), SHARED)],
+        [skeleton(text) for path, text in texts.texts if not is_shared(path) and path != ("when",)],
     ]
     # Only a clause with a shared block has a third part: the keys of the others stay as
     # they were, and a shared block's skeleton is never taken for a text's.
-    shapes += [skeleton(text) for path, text in texts.texts if path == SHARED]
+    shapes += [skeleton(text) for path, text in texts.texts if is_shared(path)]
     return hashlib.sha256(json.dumps(shapes).encode()).digest()
 
 
+def is_shared(path: TextPath) -> bool:
+    """Whether a text of `clause_texts` is a shared block: the clause's own or one it uses."""
+    return path == SHARED or path[0] == "uses"
+
+
 def _clause_problems(
-    entry: Sourced[Clause], sections: Sequence[str], provisions: Sequence[str]
+    entry: Sourced[Clause],
+    sections: Sequence[str],
+    provisions: Sequence[str],
+    blocks: Mapping[str, str],
 ) -> list[Problem]:
     clause = entry.record
-    problems = []
+    problems = [
+        Problem(
+            with_suggestion(
+                f"unknown shared block '{name}' (library.yaml, 'shared:')", name, list(blocks)
+            ),
+            entry.where("uses", index),
+        )
+        for index, name in enumerate(clause.uses)
+        if name not in blocks
+    ]
     if clause.section not in sections:
         message = with_suggestion(f"unknown section '{clause.section}'", clause.section, sections)
         problems.append(Problem(message, entry.where("section")))

@@ -79,6 +79,7 @@ def _linted(
         paths,
         list(library.sections),
         list(library.provisions),
+        library.shared_texts(),
         for_cache=cache is not None,
         on_batch=meanwhile,
     )

@@ -15,7 +15,7 @@ from jinja2 import nodes
 from termgen.cache import Cache, remembered
 from termgen.errors import Problem
 from termgen.library.clause import SHARED
-from termgen.library.clause_lint import LintedFile, Texts, lint_batch
+from termgen.library.clause_lint import LintedFile, Texts, is_shared, lint_batch
 from termgen.library.conditions import clause_scope, text_scope, with_shared
 from termgen.library.folders import clause_files
 from termgen.library.load import Library, cue_problems, load_library
@@ -83,8 +83,8 @@ class WhileLinting:
             self.issues[key] = remembered(self.cache, _TEXT_ISSUES, key, check)
 
     def provision_problems(self) -> list[Problem]:
-        """The provisions' own problems, checked once (whether a clause provides each comes
-        last, from the effective library)."""
+        """The provisions' own problems (whether a clause provides each comes last, from the
+        effective library) and the library's shared blocks', checked once."""
         if self._provision_problems is None:
             self._provision_problems = _provision_problems(
                 self.library, self.checks(), self.cache, self.shipped
@@ -98,7 +98,11 @@ def built_in_results(layer: Path) -> Shipped:
     library = load_library([layer], with_clauses=False)
     env, scope = Sandbox(), text_scope()
     linted = lint_batch(
-        clause_files(layer), list(library.sections), list(library.provisions), for_cache=False
+        clause_files(layer),
+        list(library.sections),
+        list(library.provisions),
+        library.shared_texts(),
+        for_cache=False,
     )
     return Shipped(
         {
@@ -129,6 +133,7 @@ def _provision_problems(
                     problems.append(Problem(issue.message, where))
     problems += cue_problems(library.provisions.values(), cache, shipped.cue_problems)
     problems += _provision_links(library, checks)
+    problems += _shared_block_problems(library)
     return problems
 
 
@@ -144,9 +149,10 @@ def _text_issues(texts: Texts, env: Sandbox, scope: Scope) -> list[TextIssue]:
     if texts.when is not None and _constant(env, texts.when):
         found.append((("when",), None, CONSTANT_CONDITION))
     for path, source in texts.texts:
-        if path == SHARED:
+        if is_shared(path):
             names, issues = shared_names(env, source, scope)
-            found += [(path, issue.line, issue.message) for issue in issues]
+            if path == SHARED:  # a library's block has its issues at its own line, once
+                found += [(path, issue.line, issue.message) for issue in issues]
             scope = with_shared(scope, names)
             continue
         condition = path == ("when",)
@@ -155,6 +161,17 @@ def _text_issues(texts: Texts, env: Sandbox, scope: Scope) -> list[TextIssue]:
         )
         found += [(path, issue.line, issue.message) for issue in issues]
     return found
+
+
+def _shared_block_problems(library: Library) -> list[Problem]:
+    """The issues of each of the library's shared blocks on its own, at its line in
+    library.yaml: what a clause's shared block may not do, it may not do either."""
+    env = Sandbox()
+    return [
+        Problem(issue.message, block.source.text_line((*block.path, "text"), issue.line))
+        for block in library.shared.values()
+        for issue in shared_names(env, block.record.text, text_scope())[1]
+    ]
 
 
 def _constant(env: Sandbox, condition: str) -> bool:

@@ -28,7 +28,7 @@ from termgen.library.folders import (
 from termgen.library.provisions import Provision, pattern_problems
 from termgen.library.scoped import Clauses, Scope, Slot
 from termgen.library.sections import Section
-from termgen.library.style import LibrarySettings, always_binding, house_style
+from termgen.library.style import LibrarySettings, SharedBlock, always_binding, house_style
 from termgen.model.common import Record
 from termgen.model.messages import located_problems
 from termgen.suggest import with_suggestion
@@ -87,6 +87,13 @@ class Library:
     always_binding: tuple[str, ...] = ()
     """What a term sheet that does not bind binds on all the same (library.yaml,
     `always_binding:`): the status clauses read it, and so does the interview."""
+    shared: dict[str, Sourced[SharedBlock]] = field(default_factory=dict)
+    """The shared blocks clauses may start from (library.yaml, `shared:`), by id, each from
+    the last layer that has it."""
+
+    def shared_texts(self) -> dict[str, str]:
+        """The text of each shared block by id: what the clauses that use one are linted with."""
+        return {name: block.record.text for name, block in self.shared.items()}
 
     def clause(self, clause_id: str) -> Sourced[Clause]:
         """The clause with this id; the error suggests the nearest id."""
@@ -115,7 +122,7 @@ def load_library(
     clauses: dict[str, Slot] = {}
     sections: dict[str, Sourced[Section]] = {}
     provisions: dict[str, Sourced[Provision]] = {}
-    settings: list[LibrarySettings] = []
+    settings: list[Sourced[LibrarySettings]] = []
     for layer in layers:
         listed = _listed(layer, with_clauses, problems)
         if listed is None:
@@ -133,8 +140,13 @@ def load_library(
         list(layers),
         problems,
         cache,
-        house_style(layer.style for layer in settings),
-        always_binding(settings),
+        house_style(layer.record.style for layer in settings),
+        always_binding(layer.record for layer in settings),
+        {
+            block.id: Sourced(block, layer.source, ("shared", index))
+            for layer in settings
+            for index, block in enumerate(layer.record.shared)
+        },
     )
     if strict and problems:
         raise LibraryError(problems)
@@ -199,7 +211,7 @@ def library_settings(layers: Sequence[Path], cache: Cache | None = None) -> list
     interview, which says what always binds before any clause is read)."""
     problems: list[Problem] = []
     found = [
-        settings
+        settings.record
         for layer in layers
         for settings in _settings(layer / SETTINGS_FILE, problems, cache)
     ]
@@ -208,17 +220,21 @@ def library_settings(layers: Sequence[Path], cache: Cache | None = None) -> list
     return found
 
 
-def _settings(path: Path, problems: list[Problem], cache: Cache | None) -> list[LibrarySettings]:
-    """The settings a layer sets in its library.yaml, if it has one."""
+def _settings(
+    path: Path, problems: list[Problem], cache: Cache | None
+) -> list[Sourced[LibrarySettings]]:
+    """The settings a layer sets in its library.yaml, if it has one, with where they are."""
     if not path.exists():
         return []
     try:
-        (settings, found), _ = read_validated(path, LIBRARY_SETTINGS, _validated_settings, cache)
+        (settings, found), source = read_validated(
+            path, LIBRARY_SETTINGS, _validated_settings, cache
+        )
     except LibraryError as bad:
         problems.extend(bad.problems)
         return []
     problems.extend(found)
-    return [] if settings is None else [settings]
+    return [] if settings is None else [Sourced(settings, source)]
 
 
 def _validated_settings(

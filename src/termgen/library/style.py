@@ -23,6 +23,14 @@ class StyleSettings(Record):
     )
 
 
+class SharedBlock(Record):
+    """Jinja that several clauses start from (library.yaml, `shared:`): a clause names it under
+    `uses:`, and its texts read what it sets or defines as they read their own shared block's."""
+
+    id: Text = Field(description="The name a clause's `uses:` gives it.")
+    text: Text = Field(description="Only {% set %} and {% macro %}, as in a clause's shared block.")
+
+
 class LibrarySettings(Record):
     """What library.yaml holds: settings for every draft made from the library."""
 
@@ -35,6 +43,13 @@ class LibrarySettings(Record):
             "'exclusivity' while the negotiations are exclusive): the status clause cites "
             "them, and the interview says so where it asks for further binding sections. A "
             "later layer's list replaces an earlier one's."
+        ),
+    )
+    shared: list[SharedBlock] = Field(
+        default_factory=list,
+        description=(
+            "Shared blocks several clauses start from (each clause lists the ids it uses under "
+            "`uses:`); a later layer's block replaces an earlier one's of the same id."
         ),
     )
 

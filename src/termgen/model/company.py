@@ -13,6 +13,7 @@ ReservedApproval = Literal["unanimous", "qualified_majority"]
 ReservedLevel = Literal["board", "shareholders"]
 DividendPolicy = Literal["payout", "reinvest_first", "board_discretion"]
 FundingDefault = Literal["dilution", "shareholder_loan", "loan_or_dilution"]
+StaffPaidBy = Literal["jv_at_cost", "contributing_party"]
 PreEmption = Literal["first_refusal", "first_offer", "none"]
 DeadlockMechanism = Literal["russian_roulette", "texas_shoot_out", "put_call"]
 
@@ -64,6 +65,14 @@ class Funding(Record):
     )
     dilution_discount: Percent | None = Field(
         None, description="Discount on the price of shares issued to cover a defaulted call."
+    )
+    contributed_staff: StaffPaidBy | None = Field(
+        None,
+        description=(
+            "Who pays for the staff and services a party contributes to the company (engineers, "
+            "validation slots, release bandwidth): the company at cost, or the contributing "
+            "party; omitted: the company at cost."
+        ),
     )
 
 

@@ -107,7 +107,10 @@ class Liability(Record):
     product liability and recalls, the insurance each keeps, and who holds the permits."""
 
     cap: Text | None = Field(
-        None, description="Limit of each party's liability to the others, e.g. 'EUR 25m a year'."
+        None,
+        description=(
+            "Limit of each party's liability to the other party or parties, e.g. 'EUR 25m a year'."
+        ),
     )
     recall: RecallAllocation | None = Field(
         None,

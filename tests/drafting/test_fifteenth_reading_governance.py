@@ -135,10 +135,10 @@ def test_a_committees_members_vote_their_partys_seats_as_one_block() -> None:
     assert "votes of its members present" not in charters
     # The Board's quorum row leaves out what clause company.board adds to it.
     assert (
-        f"A meeting is quorate as stated; for the Board, clause {numbers['company.board']} of "
+        f"A meeting is quorate as stated. For the Board, clause {numbers['company.board']} of "
         "the term sheet adds that an adjourned meeting is quorate with the directors present and "
         "that, on a Funding Matter, a Defaulting Party's directors do not count towards the "
-        "quorum;"
+        "quorum. A meeting of any other body"
     ) in charters
     alliance = _texts(_answers("robotaxi-pilot.yaml"))["governance.annex.charters"]
     assert "for the Board" not in alliance

@@ -127,7 +127,7 @@ def test_a_committee_block_votes_by_its_members_present_and_an_absent_party_stal
 ):
     charters = _texts(_answers("battery-jv.yaml"))["governance.annex.charters"]
     assert (
-        "a meeting of any other body that is not quorate is adjourned by 5 working days, and the "
+        "A meeting of any other body that is not quorate is adjourned by 5 working days, and the "
         "adjourned meeting, called by written notice to every member with the original agenda, "
         "is quorate with the members present, decides only on that agenda and counts a simple "
         "majority on the votes of the parties whose members attend"
@@ -145,7 +145,7 @@ def test_a_committee_block_votes_by_its_members_present_and_an_absent_party_stal
         "members, the members a party appointed who are present casting together, as one block"
     ) in alliance
     assert "where the two parties appoint equal numbers" not in alliance  # three parties
-    assert "a meeting of a body that is not quorate is adjourned" in alliance
+    assert "A meeting of a body that is not quorate is adjourned" in alliance
 
 
 def test_a_recovery_plan_is_approved_unless_rejected_with_reasons_in_time() -> None:

@@ -54,7 +54,7 @@ def test_an_adjourned_meeting_takes_no_decision_that_needs_more_than_a_simple_ma
     charters = _texts(_answers(name))["governance.annex.charters"]
     assert "counts a majority on the votes of the parties whose members attend" not in charters
     assert (
-        "counts a simple majority on the votes of the parties whose members attend; that reduced "
+        "counts a simple majority on the votes of the parties whose members attend. That reduced "
         "quorum never carries a decision that needs more than a simple majority, such as "
         "unanimity or a qualified majority, which needs at the adjourned meeting the votes it "
         "would need at a meeting quorate as stated"
@@ -66,7 +66,7 @@ def test_the_safety_board_never_decides_with_a_reduced_quorum() -> None:
     # carry a simple-majority row such as the safety standard where practices diverge.
     charters = _texts(_answers("robotaxi-pilot.yaml"))["governance.annex.charters"]
     assert (
-        "; the Safety Board, whose decisions a driverless service's safety rests on, has no "
+        ". The Safety Board, whose decisions a driverless service's safety rests on, has no "
         "reduced quorum: its adjourned meeting is quorate only as the table states."
     ) in charters
     assert (

@@ -54,6 +54,11 @@ def test_a_full_interview_with_its_details_reproduces_the_battery_example(
     # The structure is not known yet: the JV company and the liability section may both apply.
     assert "── Section 1 of 9: Parties and purpose" in out
     assert "── Section 3 of 8: The joint-venture company" in out
+    # The count falls once the structure rules a section out, and the heading says which.
+    before, after = out.split("── Section 2 of 8", 1)
+    ruled_out = after.split("──", 2)[1]
+    assert "does not apply, given your answers." in ruled_out
+    assert "not apply" not in before
     assert "── Section 7 of 8: Agreed exit path" in out
     assert "── Section 8 of 8: The term sheet itself" in out
     assert "0 blocking" in out and "Answers left open" in out

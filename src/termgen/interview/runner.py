@@ -38,7 +38,7 @@ from termgen.model import Deal
 from termgen.model.messages import clean_loc, path_in_words, plain_message
 from termgen.model.paths import AnswerPath, dotted, split
 from termgen.terminal import command_line, wrap
-from termgen.wording import article
+from termgen.wording import and_join, article
 
 Save = Callable[[dict[str, Any]], None]
 CONTINUE = "continue"
@@ -89,6 +89,7 @@ class Runner:
         self.save = save
         self.file = file
         self._section: str | None = None
+        self._counted: list[str] = []
         self._entry: tuple[str, int | None] | None = None
         self._started: set[str] = set()
         self._answered: list[Ask] = []
@@ -165,6 +166,14 @@ class Runner:
                 or any(may_apply(self.engine, item) for item in section.items)
             ]
             number, sections = asked.index(step.section.id) + 1, len(asked)
+            # A count that falls from one heading to the next ("1 of 9", then "2 of 8") reads
+            # as a mistake unless it says which section an answer has ruled out.
+            dropped = [
+                section.title
+                for section in self.engine.spec.sections
+                if section.id in self._counted and section.id not in asked
+            ]
+            self._counted = asked
             heading = f"── Section {number} of {sections}: {step.section.title}"
             count = remaining(self.engine)
             left = f"about {count} question{'' if count == 1 else 's'} left"
@@ -175,6 +184,10 @@ class Runner:
             else:
                 self.prompter.say(f"\n{heading} ──", "")
                 self.prompter.say(f"{left[0].upper()}{left[1:]}.", "   ")
+            if dropped:
+                ruled_out = and_join([f"'{title}'" for title in dropped])
+                verb = "does" if len(dropped) == 1 else "do"
+                self.prompter.say(f"{ruled_out} {verb} not apply, given your answers.", "   ")
             if step.section.intro:
                 self.prompter.say(step.section.intro, "")
         entry = (step.group.id, step.entry) if isinstance(step, Ask) and step.group else None

@@ -8,6 +8,7 @@ from termgen.wording import (
     HouseStyle,
     after_colon,
     and_join,
+    definite,
     mid_sentence,
     names_again,
     opening_period,
@@ -73,6 +74,28 @@ def test_and_join_keeps_a_list_of_lists_readable(
 )
 def test_mid_sentence_lowers_a_typed_capital_but_not_a_name(typed: str, in_a_sentence: str) -> None:
     assert mid_sentence(typed) == in_a_sentence
+
+
+@pytest.mark.parametrize(
+    ("name", "named"),
+    [
+        ("Steering Committee", "the Steering Committee"),
+        ("CEOs", "the CEOs"),
+        ("chief executives of NAW and KSC", "the chief executives of NAW and KSC"),
+        ("CEO of LUMEN and CTO of BFW", "the CEO of LUMEN and CTO of BFW"),
+        ("the CEOs", "the CEOs"),
+        ("The chief executives", "The chief executives"),
+        ("each party's CEO", "each party's CEO"),
+        ("Both CEOs", "Both CEOs"),
+        ("NAW's management board", "NAW's management board"),
+        ("the parties' CEOs", "the parties' CEOs"),
+        ("parties' CEOs", "parties' CEOs"),
+        ("Theory board", "the Theory board"),
+        ("", ""),
+    ],
+)
+def test_definite_names_a_body_or_level_once_with_its_article(name: str, named: str) -> None:
+    assert definite(name) == named
 
 
 @pytest.mark.parametrize(

@@ -88,6 +88,23 @@ def mid_sentence(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "each", "every", "both", "all", "its", "their", "his", "her", "our"}
+)
+
+
+def definite(name: str) -> str:
+    """A body or person as a sentence names it: 'Steering Committee' -> 'the Steering
+    Committee', 'CEOs' -> 'the CEOs', 'chief executives of NAW and KSC' -> 'the chief
+    executives of NAW and KSC'; a name typed with its own determiner or as a possessive stays
+    as it is: 'the CEOs', 'each party's CEO', "NAW's CEO", "the parties' CEOs"."""
+    first = name.split(maxsplit=1)[0] if name.strip() else ""
+    possessive = first.endswith(("'s", "’s", "s'", "s’"))
+    if not first or possessive or first.casefold() in _DETERMINERS:
+        return name
+    return f"the {name}"
+
+
 _NAMED_EVENT = re.compile(
     r"^(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}of\b|^[\w-]+ing\b", re.IGNORECASE
 )

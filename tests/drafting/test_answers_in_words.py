@@ -83,13 +83,15 @@ def test_a_convenience_exit_does_not_repeat_the_lock_in() -> None:
 
 def test_the_escalation_path_reads_as_one_sentence() -> None:
     draft, _ = drafted(EXAMPLES_DIR / "battery-jv.yaml")
-    assert "then Board (30 days), then chief executives of NAW and KSC (30 days)." in _clause(
-        draft, "governance.escalation"
+    assert (
+        "then to the Board, for 30 days, then to the chief executives of NAW and KSC, for 30 days."
+        in _clause(draft, "governance.escalation")
     )
     draft, _ = drafted(EXAMPLES_DIR / "bridge-technology.yaml")
-    assert "then Steering Committee (15 days), then CEOs (15 days)." in _clause(
-        draft, "governance.escalation"
-    )
+    assert (
+        "could not resolve it: to the Integration Board, for 5 days, then to the Steering "
+        "Committee, for 15 days, then to the CEOs, for 15 days."
+    ) in _clause(draft, "governance.escalation")
     steps = [row[1] for row in table_rows(draft, "escalation")]
     assert steps[:3] == ["Integration Board", "Steering Committee", "CEOs"]
 

@@ -22,6 +22,7 @@ from termgen.wording import (
     capital,
     continuing,
     corporate_law,
+    definite,
     event_predicate,
     form_names_jurisdiction,
     humanise,
@@ -198,14 +199,15 @@ def _majority(approval: Any, majority_percent: Any = None) -> str:
 @pass_context
 def _owner(context: Context, owner: Any) -> Any:
     """Who owns or decides, as a sentence names them: a party by its short name, 'joint' as
-    'the parties jointly', a governance body as 'the Steering Group'."""
+    'the parties jointly', a governance body or a level of the escalation path as 'the Steering
+    Group' or 'the CEOs' (a name typed as 'the CEOs' or "NAW's CEO" as it is)."""
     if is_missing(owner) or owner == PLACEHOLDER_MARK:  # unknown, or left open on purpose
         return MISSING
     if owner == "joint":
         return JOINTLY
     if any(party.short_name == owner for party in context.get("parties") or ()):
         return owner
-    return f"the {owner}"
+    return definite(str(owner))
 
 
 CHANGED_AREAS = (

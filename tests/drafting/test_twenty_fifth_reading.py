@@ -1,0 +1,54 @@
+"""A JV lawyer's twenty-fifth reading of the example drafts: the escalation path names each
+level as a sentence names it, whatever name was typed; the capital a party contributes is
+accepted by the JV, not by an officer the other party nominated."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_fifth_reading import _answers, _table, _texts
+
+
+@pytest.mark.parametrize(
+    ("typed", "drafted"),
+    [
+        ("CEOs", "then to the CEOs, for 15 days."),
+        ("the CEOs", "then to the CEOs, for 15 days."),
+        ("The CEOs of both parties", "then to the CEOs of both parties, for 15 days."),
+        ("Chief executives", "then to the chief executives, for 15 days."),
+        ("CMC's chief executive", "then to CMC's chief executive, for 15 days."),
+    ],
+)
+def test_each_escalation_level_is_named_once_with_its_article(typed: str, drafted: str) -> None:
+    data = _answers("bridge-technology.yaml")
+    data["governance"]["escalation"][-1]["level"] = typed
+    text = _texts(data)["governance.escalation"]
+    assert (
+        "could not resolve it: to the Integration Board, for 5 days, then to the Steering "
+        f"Committee, for 15 days, {drafted}"
+    ) in text
+    assert "the the" not in text.casefold()
+
+
+def test_a_single_level_path_reads_as_a_sentence() -> None:
+    data = _answers("bridge-technology.yaml")
+    data["governance"]["escalation"] = [{"level": "Steering Committee", "days": 20}]
+    text = _texts(data)["governance.escalation"]
+    assert "could not resolve it: to the Steering Committee, for 20 days. " in text
+
+
+@pytest.mark.parametrize(
+    ("name", "every"), [("battery-jv.yaml", "both"), ("edrive-jv.yaml", "every")]
+)
+def test_capital_contributions_are_accepted_by_the_board_on_the_banks_statement(
+    name: str, every: str
+) -> None:
+    rows = [row for row in _table(_answers(name), "contributions") if "Capital" in row[1]]
+    assert rows
+    for row in rows:
+        acceptance = row[-1]
+        assert "Chief Financial Officer" not in acceptance, row
+        assert acceptance.endswith(
+            f"accepted by the Board on a statement of that account that the JV's bank sends "
+            f"directly to {every} part{'ies' if every == 'both' else 'y'}."
+        ), row

@@ -186,8 +186,8 @@ def test_the_long_stop_date_is_a_date() -> None:
     approvals = _texts(sdv)["general.regulatory-approvals"]
     # Nothing else refers to that date: it is not defined as a term no sentence uses.
     assert (
-        "or not obtained by the date 12 months after the definitive agreements are signed, the "
-        "parties negotiate in good faith"
+        "or not obtained by its long-stop date, the date 12 months after the definitive "
+        "agreements are signed, the parties negotiate in good faith"
     ) in approvals
     assert "Long-stop" not in approvals
 

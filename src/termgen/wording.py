@@ -53,6 +53,15 @@ def humanise(identifier: str) -> str:
     return " ".join(_ACRONYMS.get(word, word) for word in identifier.split("_"))
 
 
+_PURPOSE_WORDS = {"autonomy_mobility": "autonomy and mobility"}
+
+
+def purpose_text(purpose: str) -> str:
+    """A deal's purpose in words: 'software_codevelopment' -> 'software codevelopment',
+    'autonomy_mobility' -> 'autonomy and mobility'."""
+    return _PURPOSE_WORDS.get(purpose) or humanise(purpose)
+
+
 def article(noun: str) -> str:
     """'an objective', 'a party'."""
     return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"

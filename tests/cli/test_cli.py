@@ -63,7 +63,7 @@ def test_validate_reports_each_file_and_fails_if_any_is_bad(tmp_path: Path) -> N
     assert result.status == 2
     assert len(result.out.splitlines()) == len(EXAMPLES)
     assert "Project Volta v0.4 (electrification, NAW and KSC)" in result.out
-    assert "Project Tidewater v0.3 (autonomy mobility, SOL, AUR and MFM)" in result.out
+    assert "Project Tidewater v0.3 (autonomy and mobility, SOL, AUR and MFM)" in result.out
     assert result.err.startswith(f"{bad}:1:1: deal: required key 'name' is missing")
 
 

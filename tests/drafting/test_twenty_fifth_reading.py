@@ -1,11 +1,19 @@
 """A JV lawyer's twenty-fifth reading of the example drafts: the escalation path names each
 level as a sentence names it, whatever name was typed; the capital a party contributes is
-accepted by the JV, not by an officer the other party nominated."""
+accepted by the JV, not by an officer the other party nominated; a purpose reads as English
+on the cover."""
 
 from __future__ import annotations
 
+from typing import get_args
+
 import pytest
 
+from termgen.model.meta import Purpose
+from termgen.wording import purpose_text
+
+from ..conftest import EXAMPLES_DIR
+from ..docx_reading import drafted, word
 from .test_fifth_reading import _answers, _table, _texts
 
 
@@ -52,3 +60,21 @@ def test_capital_contributions_are_accepted_by_the_board_on_the_banks_statement(
             f"accepted by the Board on a statement of that account that the JV's bank sends "
             f"directly to {every} part{'ies' if every == 'both' else 'y'}."
         ), row
+
+
+def test_the_cover_and_properties_name_the_purpose_in_english() -> None:
+    assert {purpose: purpose_text(purpose) for purpose in get_args(Purpose)} == {
+        "production_efficiency": "production efficiency",
+        "electrification": "electrification",
+        "software_codevelopment": "software codevelopment",
+        "strategic_flexibility": "strategic flexibility",
+        "autonomy_mobility": "autonomy and mobility",
+    }
+    _, rendered = drafted(EXAMPLES_DIR / "robotaxi-pilot.yaml")
+    for document in rendered:
+        opened = word(document.data)
+        lines = {row.cells[0].text: row.cells[1].text for row in opened.tables[0].rows}
+        assert lines["Purpose"] == "Autonomy and mobility"
+        assert opened.core_properties.subject == (
+            "Autonomy and mobility partnership between SOL, AUR and MFM"
+        )

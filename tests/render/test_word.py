@@ -22,7 +22,7 @@ from termgen.model.paths import Shape, shape_of, step
 from termgen.render.richtext import unbroken
 from termgen.render.word import stable_docx
 from termgen.templating.missing import PLACEHOLDER
-from termgen.wording import and_join, capital, per_year_worded
+from termgen.wording import and_join, capital, per_year_worded, purpose_text
 
 from ..conftest import COMPLETE_EXAMPLES, EXAMPLES, EXAMPLES_DIR, ROOT, run_cli
 from ..docx_reading import drafted, headings, part_texts, table_after, word
@@ -140,7 +140,7 @@ def test_header_footer_and_properties(example: Path) -> None:
         properties = opened.core_properties
         assert properties.title == f"{document.title} – {meta.name}"
         assert properties.version == meta.version
-        assert meta.purpose.replace("_", " ") in properties.subject.lower()
+        assert properties.subject.startswith(f"{capital(purpose_text(meta.purpose))} partnership")
 
 
 def test_the_cover_names_parties_date_version_and_status() -> None:

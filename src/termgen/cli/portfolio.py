@@ -10,7 +10,7 @@ from termgen.errors import ExitStatus, UsageError, shown
 from termgen.pipeline import open_library
 from termgen.portfolio import Row, answer_files, portfolio
 from termgen.terminal import text_table
-from termgen.wording import humanise
+from termgen.wording import purpose_text
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ def run(command: Portfolio, env: Environment) -> ExitStatus:
             (
                 str(row.file),
                 f"{row.name} v{row.version}",
-                humanise(row.purpose or ""),
+                purpose_text(row.purpose or ""),
                 ", ".join(row.parties),
                 row.term_end.isoformat() if row.term_end else "unknown",
                 str(row.blocking),

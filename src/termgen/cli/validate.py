@@ -7,7 +7,7 @@ from termgen.cli.commands import PROBLEMS_SHOWN
 from termgen.environment import Environment
 from termgen.errors import ExitStatus, TermgenError
 from termgen.findings.checks import not_money
-from termgen.wording import and_join, humanise
+from termgen.wording import and_join, purpose_text
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ def run(command: Validate, env: Environment) -> ExitStatus:
         meta = deal.deal
         env.out(
             f"{path}: valid: {meta.name} v{meta.version} "
-            f"({humanise(meta.purpose)}, {and_join(deal.party_names)})"
+            f"({purpose_text(meta.purpose)}, {and_join(deal.party_names)})"
         )
         for item in deal.strengths.contributions:
             if item.not_money:

@@ -13,7 +13,7 @@ from termgen.model.messages import path_in_words
 from termgen.model.meta import Party, Signatory
 from termgen.model.paths import AnswerPath
 from termgen.render.richtext import WrittenCells, rich, rich_value
-from termgen.wording import capital, date_text, humanise, sentence
+from termgen.wording import capital, date_text, humanise, purpose_text, sentence
 
 BINDING_WORDS = {
     "non_binding": "Non-binding, except the provisions named as binding",
@@ -147,7 +147,7 @@ def _cover(draft: Draft) -> list[dict[str, Any]]:
     structure = capital(humanise(meta.structure)) if meta.structure else None
     return [
         {"label": "Parties", "value": rich(segments(_party_line(p)) for p in deal.parties)},
-        {"label": "Purpose", "value": rich_value(capital(humanise(meta.purpose)))},
+        {"label": "Purpose", "value": rich_value(capital(purpose_text(meta.purpose)))},
         {"label": "Structure", "value": rich_value(structure)},
         {
             "label": "Date",

@@ -29,7 +29,7 @@ from termgen.render.placed import placed_sections
 from termgen.render.references import add_bookmarks
 from termgen.render.templates import KINDS, Kind, template_for
 from termgen.render.word import Properties, filling, render, to_bytes
-from termgen.wording import and_join, capital, humanise
+from termgen.wording import and_join, capital, purpose_text
 
 _FILE_KINDS: dict[Kind, str] = {
     "term_sheet": "term-sheet",
@@ -109,7 +109,7 @@ def _properties(deal: Deal, title: str) -> Properties:
     parties = and_join(deal.party_names)
     return Properties(
         title=f"{title} – {meta.name}",
-        subject=f"{capital(humanise(meta.purpose))} partnership between {parties}",
+        subject=f"{capital(purpose_text(meta.purpose))} partnership between {parties}",
         version=meta.version,
         keywords="draft; subject to contract; confidential",
         created=dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC),

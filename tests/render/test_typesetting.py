@@ -204,3 +204,42 @@ def test_list_items_are_aligned_left_not_justified(template: Path) -> None:
     document = word(template.read_bytes())
     assert document.styles["Normal"].paragraph_format.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
     assert document.styles["Clause Bullet"].paragraph_format.alignment == WD_ALIGN_PARAGRAPH.LEFT
+
+
+def _keeps(table: Table) -> list[bool]:
+    return [
+        all(p.paragraph_format.keep_with_next for p in row.cells[0].paragraphs)
+        for row in table.rows
+    ]
+
+
+@pytest.mark.parametrize(("rows", "whole"), [(3, True), (20, True), (60, False), (400, False)])
+def test_a_table_is_kept_together_only_where_it_fits_on_a_page(rows: int, whole: bool) -> None:
+    """Each row keeps with the next, as the template has it, unless the rows are taller than
+    a page: kept so, the table would start on a page of its own after a mostly blank one.
+    Then only the header keeps with the first row. 60 rows of three lines are taller than
+    the page; 20 are not."""
+    header = ["Party", "Contribution", "Acceptance"]
+    row = ["NAW", "Seconded engineers", "Named engineers on site within 30 days " * 3]
+    document, table = _fitted_table([header] + [row] * rows)
+    for row_cells in table.rows:
+        for cell in row_cells.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
+    fit_columns(document)
+    keeps = _keeps(table)
+    if whole:
+        assert keeps == [True] * rows + [False]
+    else:
+        assert keeps == [True] + [False] * rows
+
+
+def test_the_long_contributions_schedule_follows_its_clause_on_the_same_page() -> None:
+    _, rendered = drafted(EXAMPLES_DIR / "battery-jv.yaml")
+    opened = word(rendered[0].data)
+    schedule, shares = (
+        next(t for t in opened.tables if t.rows[0].cells[0].text == first)
+        for first in ("Party", "Share")
+    )
+    assert _keeps(schedule) == [True] + [False] * (len(schedule.rows) - 1)
+    assert _keeps(shares) == [True] * (len(shares.rows) - 1) + [False]

@@ -18,6 +18,8 @@ _EMU_PER_TWIP = 635
 _TWIPS_PER_CHARACTER = 105
 """About one character of the 8.5 pt table text, in the widest font it may be shown in:
 LibreOffice shows Calibri as DejaVu Sans where Calibri's metric twin is not installed."""
+_LINE = 205
+"""About the height of one line of the 8.5 pt table text, in twips."""
 _BOLD = 1.15
 """How much wider the bold header row's words are."""
 _CELL_MARGINS = 216
@@ -52,21 +54,56 @@ def fit_columns(document: WordDocument, detached: DetachedRows | None = None) ->
     assert (
         section.page_width and section.left_margin is not None and section.right_margin is not None
     )
+    assert section.page_height and section.top_margin is not None
+    assert section.bottom_margin is not None
     text_width = section.page_width - section.left_margin - section.right_margin
-    total = int(text_width / _EMU_PER_TWIP)
+    text_height = section.page_height - section.top_margin - section.bottom_margin
+    total, page = int(text_width / _EMU_PER_TWIP), int(text_height / _EMU_PER_TWIP)
     for table in document.tables:
-        _fit(table, total, detached.of(table._tbl) if detached else None)
-        _end_keeping_together(table)
+        middle = detached.of(table._tbl) if detached else None
+        fitted = _fit(table, total, middle)
+        _end_keeping_together(table, fitted is not None and _taller_than(page, *fitted), middle)
 
 
-def _end_keeping_together(table: Table) -> None:
+def _end_keeping_together(
+    table: Table, longer_than_a_page: bool, middle: DetachedTable | None
+) -> None:
     """The template keeps each row of a table with the next, so that one that fits on a page
-    is not split after a few rows; its last row need not keep with what follows the table."""
+    is not split after a few rows; its last row need not keep with what follows the table.
+    A table longer than a page cannot be kept together: kept so, it starts on a page of its
+    own and leaves most of the page before it blank. It keeps only its header row with its
+    first row, and breaks between any rows after them (its `middle` rows detached too)."""
     rows = table._tbl.tr_lst
-    for cell in rows[-1].iterchildren(_TC) if rows else ():
+    cells = [
+        cell
+        for row in (rows[1:] if longer_than_a_page else rows[-1:])
+        for cell in row.iterchildren(_TC)
+    ]
+    if longer_than_a_page and middle is not None:
+        cells.extend(cell for cell, _ in middle.cells_by_column())
+    for cell in cells:
         for properties in cell.findall(f"{_P}/{_P_PROPERTIES}"):
             for keep in properties.findall(_KEEP_NEXT):
                 properties.remove(keep)
+
+
+def _taller_than(page: int, texts: list[list[str]], widths: list[int]) -> bool:
+    """Whether rows of these texts in columns of these widths (twips) are taller than a page
+    of `page` twips: each row as tall as its cell of most lines, a line of a cell's paragraph
+    holding as many characters as the column has room for. Counted only until the page is
+    full, so a table of a thousand rows costs no more than one of a page."""
+    room = [
+        max(width - _CELL_MARGINS, _TWIPS_PER_CHARACTER) // _TWIPS_PER_CHARACTER for width in widths
+    ]
+    height = 0
+    for row in texts:
+        height += _LINE * max(
+            sum(-(-len(line) // characters) or 1 for line in text.split("\n"))
+            for text, characters in zip(row, room, strict=True)
+        )
+        if height > page:
+            return True
+    return False
 
 
 def selected(query: etree.XPath, where: etree._Element) -> list[etree._Element]:
@@ -146,14 +183,18 @@ def _merged(tbl: etree._Element) -> bool:
     return next(tbl.iter(*_MERGING), None) is not None and bool(_MERGED(tbl))
 
 
-def _fit(table: Table, total: int, detached: DetachedTable | None) -> None:
+def _fit(
+    table: Table, total: int, detached: DetachedTable | None
+) -> tuple[list[list[str]], list[int]] | None:
+    """Gives the table's columns their widths; the texts of its rows and those widths, or
+    None for a table that keeps the widths the template gave it."""
     # lxml directly: python-docx's rows, cells and their properties (each a search of the
     # XML) cost more than the rest of a long table's drafting (a thousand contributions). The
     # rows are counted and compared by XPath, without an element for each cell.
     tbl = table._tbl
     width = _counted(_FIRST_ROW_CELLS, tbl)
     if width == 0 or _UNEVEN(tbl, cells=width) or _merged(tbl):
-        return
+        return None
     rows = _counted(_ROWS, tbl)
     texts = _texts(tbl, rows, width)
     if detached is not None:  # the rows between the first and the last
@@ -184,10 +225,11 @@ def _fit(table: Table, total: int, detached: DetachedTable | None) -> None:
         for cell_width, twips in zip(written, texts_of_widths, strict=True):
             cell_width.set(_TYPE, "dxa")
             cell_width.set(_WIDTH, twips)
-        return
+        return texts, widths
     for cells in _rows(tbl):
         for cell, column_width in zip(cells, widths, strict=True):
             _set_width(cell, column_width)
+    return texts, widths
 
 
 def _set_width(cell: CT_Tc, twips: int) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 
 import docx
@@ -140,6 +141,37 @@ def test_pdf_without_libreoffice_says_so_after_writing_the_docx(
         in result.err
     )
     assert sorted(path.name for path in (tmp_path / "out").iterdir()) == NAMES
+
+
+_FAKE_OFFICE = """#!{python}
+import sys
+from pathlib import Path
+
+arguments = sys.argv[1:]
+folder = Path(arguments[arguments.index("--outdir") + 1])
+for name in arguments[arguments.index("--outdir") + 2 :]:
+    pdf = folder / Path(name).with_suffix(".pdf").name
+    pdf.write_bytes(b"%PDF-1.6 << /Type /Font /BaseFont /BAAAAA+{font} >> %%EOF")
+"""
+
+
+@pytest.mark.parametrize(("font", "noted"), [("DejaVuSans", True), ("Carlito", False)])
+def test_pdfs_set_in_libreoffices_fallback_font_are_noted_with_the_font_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, font: str, noted: bool
+) -> None:
+    """Without Calibri or its metric twin, LibreOffice sets the PDFs in the wider DejaVu Sans:
+    lines break elsewhere than in Word and justified lines stretch (Keystone's clause 4.2)."""
+    bin_folder = tmp_path / "bin"
+    bin_folder.mkdir()
+    office = bin_folder / "soffice"
+    office.write_text(_FAKE_OFFICE.format(python=sys.executable, font=font), encoding="utf-8")
+    office.chmod(0o755)
+    monkeypatch.setenv("PATH", str(bin_folder))
+    result = run_cli("draft", BATTERY, "-o", tmp_path / "out", "--pdf")
+    assert result.status == 0, result.err
+    assert len(list((tmp_path / "out").glob("*.pdf"))) == 3
+    note = "Install Carlito (e.g. 'apt install fonts-crosextra-carlito')"
+    assert (note in " ".join(result.out.split())) is noted
 
 
 def _open_point_questions(folder: Path) -> list[str]:

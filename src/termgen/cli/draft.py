@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 from termgen.cli.output import strict_status, where_asked, with_questions
 from termgen.deadlines.collect import TERM_SHEET_KINDS, Kind
@@ -44,7 +45,20 @@ def run(command: Draft, env: Environment) -> ExitStatus:
                 f"Note: these dates have passed (today is {date_text(env.today())}): "
                 f"{'; '.join(passed)}. Update them in the answers before the draft goes out."
             )
+        if command.pdf and _in_fallback_font(written):
+            env.out_wrapped(
+                "Note: LibreOffice has neither Calibri nor its metric twin Carlito here, and set "
+                "the PDFs in DejaVu Sans, which is wider: their lines break elsewhere than in "
+                "Word, and justified lines stretch. Install Carlito (e.g. 'apt install "
+                "fonts-crosextra-carlito') and draft again with --pdf."
+            )
     return strict_status(command.strict, bool(blocking(deal.findings)))
+
+
+def _in_fallback_font(written: list[Path]) -> bool:
+    from termgen.render import pdf
+
+    return pdf.in_fallback_font([path for path in written if path.suffix == ".pdf"])
 
 
 def _passed_dates(deal: DealRun, today: dt.date) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import tempfile
@@ -12,6 +13,8 @@ from termgen.errors import OfficeMissingError, PdfConversionError
 from termgen.files.write import write_together
 
 TIMEOUT_SECONDS = 300
+_FALLBACK_FONT = re.compile(rb"/BaseFont\s*/(?:[A-Z]{6}\+)?DejaVuSans\b")
+"""A font LibreOffice embedded as DejaVu Sans, its last resort for a font it does not have."""
 
 
 def office() -> str | None:
@@ -57,3 +60,10 @@ def convert(documents: Sequence[Path], folder: Path, *, replace: bool) -> list[P
                 raise PdfConversionError(f"LibreOffice did not produce a PDF for {document.name}")
             converted.append((folder / pdf.name, pdf.read_bytes()))
         return write_together(converted, replace=replace)
+
+
+def in_fallback_font(pdfs: Sequence[Path]) -> bool:
+    """Whether LibreOffice set any of these PDFs in DejaVu Sans for want of the templates'
+    Calibri and its metric twin Carlito: wider, so lines break elsewhere than in Word and a
+    justified line before a long word stretches its spaces (a name no template uses)."""
+    return any(_FALLBACK_FONT.search(path.read_bytes()) for path in pdfs)

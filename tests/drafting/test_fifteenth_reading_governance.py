@@ -108,16 +108,19 @@ def test_the_share_of_a_scheduled_call_follows_the_schedule() -> None:
     assert "(RMA 45 %, HEC 35 %, VTR 20 %) within" not in calls
 
 
-def test_a_default_ends_when_the_jv_confirms_the_call_paid() -> None:
+def test_a_default_ends_when_the_banks_statement_shows_the_call_paid() -> None:
+    # Not on a confirmation by the JV, whose officers one party may have nominated.
     calls = _texts(_answers("edrive-jv.yaml"))["goals.capital-calls"]
     assert (
-        "The default ends when the Defaulting Party's part of the call has been paid to the JV "
-        "in full, by that party or by new shares subscribed under this clause, as the JV "
-        "confirms to every party in writing within 5 working days after receiving it.\n"
+        "The default ends on the day the Defaulting Party's part of the call has been paid to "
+        "the JV in full, by that party or by new shares subscribed under this clause, as shown "
+        "by a statement of the JV's bank account that the bank sends directly to every party.\n"
     ) in calls
+    assert "as the JV confirms" not in calls
     volta = _texts(_answers("battery-jv.yaml"))["goals.capital-calls"]
     assert (
-        "; where the other party has lent that part to the JV, the default ends only when the "
+        "every party. Where the other party has lent that part to the JV, the default ends only "
+        "when the "
         "Defaulting Party pays it with the interest accrued on the loan, and the JV uses that "
         "payment to repay the loan with its interest.\n"
     ) in volta

@@ -44,7 +44,9 @@ def test_a_phase_opens_on_a_confirmed_milestone_without_a_vote() -> None:
         "bears them alone."
     ) in jv
     pmo = _texts(_answers("platform-sharing.yaml"))["strengths.phases"]
-    assert "The Joint PMO confirms in writing to the Steering Committee and every party" in pmo
+    # Its Joint PMO takes no decisions (the annex says so): the Steering Committee confirms.
+    assert "The Joint PMO confirms" not in pmo
+    assert "The Steering Committee confirms in writing to every party that a milestone" in pmo
     assert "by the Swiss Arbitration Centre at the request of either party" in pmo
 
 

@@ -78,3 +78,20 @@ def test_the_cover_and_properties_name_the_purpose_in_english() -> None:
         assert opened.core_properties.subject == (
             "Autonomy and mobility partnership between SOL, AUR and MFM"
         )
+
+
+def test_a_pmo_that_takes_no_decisions_confirms_no_milestone_on_the_path_or_off_it() -> None:
+    """Keystone's Joint PMO is no level of the escalation path and owns no decision: the annex
+    says it takes none, so the Steering Committee confirms a milestone, as in Tidewater, whose
+    PMO is a level. A PMO that owns a decision of the matrix confirms milestones itself."""
+    data = _answers("sdv-software.yaml")
+    phases = _texts(data)["strengths.phases"]
+    assert "The Joint PMO confirms" not in phases
+    assert (
+        "The Steering Committee confirms in writing to every party that a milestone has been "
+        "met, which it does within 5 working days after it is met; that confirmation states a "
+        "fact and approves nothing else."
+    ) in phases
+    data["governance"]["decision_rights"][-1]["owner"] = "Joint PMO"
+    phases = _texts(data)["strengths.phases"]
+    assert "The Joint PMO confirms in writing to the Steering Committee and every party" in phases

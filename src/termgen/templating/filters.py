@@ -332,13 +332,20 @@ def _escalated_from_off_path(governance: Any) -> list[tuple[str, str]]:
 
 
 @_keeps_missing
+def _idle_bodies(governance: Any) -> list[str]:
+    """`governance | idle_bodies`: the bodies that take no decisions (a joint PMO that owns none
+    of the matrix), whether or not they are levels of the escalation path."""
+    return [body.name for body in governance.bodies if governance.takes_no_decisions(body)]
+
+
+@_keeps_missing
 def _idle_levels(governance: Any) -> list[tuple[str, str]]:
     """`governance | idle_levels`: (body, level) for each level of the escalation path that is a
     body taking no decisions (a joint PMO that owns none of the matrix), with the first level
     above it that can decide ('' where none can): a decision its charter covers belongs there,
     and a disagreement settled at its level binds only once that level adopts it."""
     levels = [level.level for level in governance.escalation]
-    idle = {body.name for body in governance.bodies if governance.takes_no_decisions(body)}
+    idle = set(_idle_bodies(governance))
     entries = []
     for index, level in enumerate(levels):
         if level in idle:
@@ -519,6 +526,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "collective": _collective,
     "named_in": _named_in,
     "escalated_from_off_path": _escalated_from_off_path,
+    "idle_bodies": _idle_bodies,
     "idle_levels": _idle_levels,
     "unlisted": _unlisted,
     "in_sourcing_parties": _in_sourcing_parties,

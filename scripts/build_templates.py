@@ -30,6 +30,10 @@ INDENT = 794
 """Twips (1.4 cm) from the margin to the text of a numbered heading and of the clause text."""
 BULLET_INDENT = 397
 """Twips from a bullet to its text."""
+BODY_FONT = "Arial"
+"""Word has Arial everywhere, and LibreOffice depends on its metric twin Liberation Sans, so
+a PDF made by LibreOffice breaks its lines where Word does (with Calibri, whose twin Carlito
+LibreOffice only suggests, it fell back on the wider DejaVu Sans and stretched justified lines)."""
 EAST_ASIAN_FONT = "Microsoft YaHei"
 """For Chinese, Japanese and Korean characters (a party's legal name, a signatory): Word
 shows them in the East Asian font, which python-docx's template leaves to a theme font it
@@ -146,24 +150,31 @@ def _data_table(document: Document, rows: str, cells: str) -> Table:
     return table
 
 
-def _east_asian_font(document: Document) -> None:
-    """Every font setting of the styles, and the document defaults, names the East Asian
-    font itself instead of the theme's."""
+def _fonts(document: Document) -> None:
+    """Every font setting of the styles, and the document defaults, names its fonts itself
+    instead of the theme's: Word reads a theme font before a named one, so a heading styled
+    Arial still showed the theme's Cambria, and the defaults' Calibri reached every style
+    that names no font (headers, footers, tables)."""
+    themed = [qn(f"w:{name}Theme") for name in ("ascii", "hAnsi", "eastAsia")] + [qn("w:cstheme")]
     for fonts in document.styles.element.iter(qn("w:rFonts")):
-        fonts.attrib.pop(qn("w:eastAsiaTheme"), None)
+        if fonts.get(qn("w:asciiTheme")) is not None:
+            for name in ("ascii", "hAnsi", "cs"):
+                fonts.set(qn(f"w:{name}"), BODY_FONT)
+        for attribute in themed:
+            fonts.attrib.pop(attribute, None)
         fonts.set(qn("w:eastAsia"), EAST_ASIAN_FONT)
 
 
 def _styles(document: Document) -> None:
     styles = document.styles
     normal = styles["Normal"]
-    normal.font.name = "Calibri"
-    normal.font.size = Pt(10.5)
+    normal.font.name = BODY_FONT
+    normal.font.size = Pt(10)
     normal.paragraph_format.space_after = Pt(6)
     normal.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-    for level, (name, size) in enumerate((("Heading 1", 13), ("Heading 2", 11))):
+    for level, (name, size) in enumerate((("Heading 1", 12), ("Heading 2", 10.5))):
         style = styles[name]
-        style.font.name = "Calibri"
+        style.font.name = BODY_FONT
         style.font.size = Pt(size)
         style.font.color.rgb = RGBColor(0x1F, 0x38, 0x64)
         style.paragraph_format.keep_with_next = True
@@ -179,7 +190,7 @@ def _styles(document: Document) -> None:
     _number_with(bullet.element.get_or_add_pPr(), BULLETS_LIST, 0)
     table_text = styles.add_style("Table Text", 1)
     table_text.base_style = normal
-    table_text.font.size = Pt(8.5)
+    table_text.font.size = Pt(8)
     table_text.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
     table_text.paragraph_format.space_after = Pt(0)
     table_title = styles.add_style("Table Title", 1)
@@ -192,7 +203,7 @@ def _styles(document: Document) -> None:
     table_title.paragraph_format.keep_with_next = True
     footer = styles["Footer"]
     footer.font.size = Pt(8)
-    _east_asian_font(document)
+    _fonts(document)
 
 
 def _page(document: Document) -> None:

@@ -47,10 +47,10 @@ def run(command: Draft, env: Environment) -> ExitStatus:
             )
         if command.pdf and _in_fallback_font(written):
             env.out_wrapped(
-                "Note: LibreOffice has neither Calibri nor its metric twin Carlito here, and set "
-                "the PDFs in DejaVu Sans, which is wider: their lines break elsewhere than in "
-                "Word, and justified lines stretch. Install Carlito (e.g. 'apt install "
-                "fonts-crosextra-carlito') and draft again with --pdf."
+                "Note: LibreOffice lacks a font the templates name and set that text in "
+                "DejaVu Sans, which is wider: the PDFs' lines break elsewhere than in Word, and "
+                "justified lines stretch. Install the font or its metric twin (Carlito for "
+                "Calibri: 'apt install fonts-crosextra-carlito') and draft again with --pdf."
             )
     return strict_status(command.strict, bool(blocking(deal.findings)))
 

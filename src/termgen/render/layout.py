@@ -15,11 +15,11 @@ from lxml import etree
 from termgen.render.rows import DetachedRows, DetachedTable
 
 _EMU_PER_TWIP = 635
-_TWIPS_PER_CHARACTER = 105
-"""About one character of the 8.5 pt table text, in the widest font it may be shown in:
-LibreOffice shows Calibri as DejaVu Sans where Calibri's metric twin is not installed."""
-_LINE = 205
-"""About the height of one line of the 8.5 pt table text, in twips."""
+_TWIPS_PER_CHARACTER = 100
+"""About one character of the 8 pt table text, with room for wide letters and for the wider
+DejaVu Sans, which LibreOffice shows where a counsel's template names a font it lacks."""
+_LINE = 195
+"""About the height of one line of the 8 pt table text, in twips."""
 _BOLD = 1.15
 """How much wider the bold header row's words are."""
 _CELL_MARGINS = 216

@@ -63,7 +63,8 @@ def convert(documents: Sequence[Path], folder: Path, *, replace: bool) -> list[P
 
 
 def in_fallback_font(pdfs: Sequence[Path]) -> bool:
-    """Whether LibreOffice set any of these PDFs in DejaVu Sans for want of the templates'
-    Calibri and its metric twin Carlito: wider, so lines break elsewhere than in Word and a
-    justified line before a long word stretches its spaces (a name no template uses)."""
+    """Whether LibreOffice set any of these PDFs in DejaVu Sans for want of a font a
+    counsel's template names (ours name Arial, whose twin LibreOffice depends on): wider, so
+    lines break elsewhere than in Word and a justified line before a long word stretches its
+    spaces."""
     return any(_FALLBACK_FONT.search(path.read_bytes()) for path in pdfs)

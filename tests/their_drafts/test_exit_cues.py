@@ -127,3 +127,43 @@ def test_a_valuation_is_a_price_for_a_stake_or_asset_that_changes_hands(
     text: str, status: str
 ) -> None:
     assert _read(text, "exit.valuation")["exit.valuation"].status == status
+
+
+@pytest.mark.parametrize(
+    ("text", "breach"),
+    [
+        (
+            "The Licensor may terminate this Agreement by written notice if the Licensee fails to "
+            "pay any royalty when due and does not pay it within forty-five (45) days.",
+            True,
+        ),
+        # near miss: a failure to pay with no exit
+        ("If the Licensee fails to pay any royalty when due, interest accrues at 5 %.", False),
+    ],
+)
+def test_an_exit_when_a_party_fails_to_pay_is_on_breach(text: str, breach: bool) -> None:
+    assert (_read(text, "exit.trigger.breach")["exit.trigger.breach"].status == "present") is breach
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "The Licensor may terminate this Agreement by written notice if the Licensee does not "
+            "pay any royalty within forty-five (45) days after being notified of the failure.",
+            "present",
+        ),
+        (
+            "The right of each party to terminate for good cause remains unaffected. Good cause "
+            "exists in particular if the other party seriously breaches a material obligation and "
+            "does not remedy the breach within thirty days after a written warning.",
+            "present",
+        ),
+        # near miss: notice to end, but no time to put anything right
+        ("Either party may terminate this Agreement with six months' notice.", "weak"),
+    ],
+)
+def test_a_time_to_pay_or_a_cure_in_the_words_on_good_cause_is_a_cure_period(
+    text: str, status: str
+) -> None:
+    assert _read(text, "exit.notice")["exit.notice"].status == status

@@ -81,3 +81,59 @@ def test_the_table_cuts_each_quote_to_two_lines_and_json_keeps_it_whole(
     assert whole["evidence"][0]["quote"].startswith("The partnership takes effect on 1 June 2027")
     assert len(whole["evidence"][0]["quote"]) > 100
     assert "…" in rows[0] + rows[1]
+
+
+def test_the_first_quote_of_a_trigger_is_the_clause_that_gives_the_exit(term_sheet: Path) -> None:
+    report = json.loads(run_cli("check", term_sheet, "--json").out)
+    first = {item["id"]: item["evidence"][0] for item in report["provisions"]}
+    # Not the buy-out option that lapses "after ... material breach or change of control"
+    # (cl. 11.15), nor the list of every trigger (cl. 11.3): the clause under the title that
+    # names the trigger.
+    assert first["exit.trigger.change_of_control"]["clause"] == "11.6"
+    assert first["exit.trigger.change_of_control"]["quote"].startswith("If control of a party")
+    assert first["exit.trigger.breach"]["clause"] == "11.4"
+    assert first["exit.trigger.regulatory"]["clause"] == "11.9"
+    # An approval under merger control (cl. 11.15's completion) is no change of control.
+    control = next(i for i in report["provisions"] if i["id"] == "exit.trigger.change_of_control")
+    assert not any("merger control" in item["quote"] for item in control["evidence"])
+
+
+def _first_quotes(path: Path) -> dict[str, str]:
+    report = json.loads(run_cli("check", path, "--json").out)
+    return {
+        item["id"]: item["evidence"][0]["quote"]
+        for item in report["provisions"]
+        if item["evidence"]
+    }
+
+
+def test_a_title_naming_the_trigger_puts_the_clause_under_it_first(tmp_path: Path) -> None:
+    option = (
+        "After the other party's material breach or change of control, the Investor may sell "
+        "all its shares to that party, which must buy them, and may terminate this Agreement."
+    )
+    control = (
+        "If control of a party changes, the other party may terminate this Agreement by giving "
+        "90 days' notice."
+    )
+    breach = (
+        "If a party commits a material breach that is not remedied within 30 days, the other "
+        "party may terminate this Agreement."
+    )
+    lines = [
+        "This Agreement is made between Alder GmbH and Birch Inc., who agree as follows.",
+        "# Put option",
+        option,
+        "# Change of control",
+        control,
+        "# Material breach",
+        breach,
+    ]
+    titled = _first_quotes(write_docx(lines, tmp_path / "titled.docx"))
+    assert titled["exit.trigger.change_of_control"] == control
+    assert titled["exit.trigger.breach"] == breach
+    # The near miss: under titles that name no trigger, the draft's order holds.
+    plain = [line if not line.startswith("# ") else "# Other rights" for line in lines]
+    assert (
+        _first_quotes(write_docx(plain, tmp_path / "plain.docx"))["exit.trigger.breach"] == option
+    )

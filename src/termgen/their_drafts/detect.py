@@ -211,26 +211,44 @@ def _titles(sentences: Sequence[Sentence]) -> list[int | None]:
 
 
 def _settling_first(
-    sentences: Sequence[Sentence], titles: Sequence[int | None], found: CueHits
+    sentences: Sequence[Sentence],
+    titles: Sequence[int | None],
+    cues: CheckableCues,
+    found: CueHits,
+    ranked: Iterable[int],
 ) -> list[int]:
-    """The sentences the cues found present, the ones that settle the provision first.
+    """The sentences found, the ones that settle the provision first.
 
     A passage in the section whose title the cues match comes first (the shared assets under
     "Shared assets on exit", not a licence that survives exit in the clause before it), then
-    one that more of the cues match; a title itself last, as it says where the provision is,
-    not what it says. Between equals, the order of the draft.
+    one in a section whose title holds the words the provision's first cue looks for first,
+    which name it ("Change of control", "Material breach": an exit trigger's first cue names
+    the trigger's own words first), so that the exit under "Change of control" comes before
+    an option that lapses "after ... material breach or change of control" under "Buy-out" or
+    a list of every trigger; then one that more of the cues match; a title itself last, as it
+    says where the provision is, not what it says. Between equals, the order of `ranked` (the
+    scorer's, best first; else the draft's).
     """
-    titled = {index for index in found.present | found.weak if sentences[index].heading}
+    first = cues.present[0].all[0] if cues.present else None
+    matched = {index for index in found.present | found.weak if sentences[index].heading}
+    named: dict[int, bool] = {}
 
-    def rank(index: int) -> tuple[bool, bool, int, int]:
+    def names(title: int | None) -> bool:
+        if title is None or first is None:
+            return False
+        if title not in named:
+            named[title] = search(first, sentences[title].in_context)
+        return named[title]
+
+    def rank(index: int) -> tuple[bool, bool, bool, int]:
         return (
             sentences[index].heading,
-            titles[index] not in titled,
+            titles[index] not in matched,
+            not names(titles[index]),
             -len(found.cues.get(index, ())),
-            index,
         )
 
-    return sorted(found.present, key=rank)
+    return sorted(ranked, key=rank)
 
 
 def cue_hits(document: _Document, cues: CheckableCues, provision: str) -> CueHits:
@@ -352,7 +370,7 @@ def detect(
     detections = []
     titles = _titles(sentences)
     status: Status
-    for (provision, _), found in zip(cued, hits, strict=True):
+    for (provision, cues), found in zip(cued, hits, strict=True):
         # A sentence with a blank shows the provision weak, never present; where the cues
         # alone decide (a list of shared assets, of triggers), one blank leaves it open.
         open_points = {i for i in found.present if _OPEN_POINT.search(sentences[i].text)}
@@ -391,7 +409,7 @@ def detect(
                     ("weak", sorted(present | weak)) if present | weak else ("missing", [])
                 )
         elif present and not open_points:
-            status, hits_shown = "present", _settling_first(sentences, titles, found)
+            status, hits_shown = "present", sorted(found.present)
         elif present | weak:
             status, hits_shown = "weak", sorted(open_points or weak)
         else:
@@ -402,7 +420,7 @@ def detect(
                 provision.label,
                 provision.severity,
                 status,
-                _evidence(document, hits_shown),
+                _evidence(document, _settling_first(sentences, titles, cues, found, hits_shown)),
                 tuple(sorted(set(hits_shown))),
             )
         )

@@ -218,3 +218,16 @@ def test_a_working_team_on_the_path_owns_no_decision() -> None:
     volta = _texts(_answers("battery-jv.yaml"))
     assert "takes no decisions" not in volta["governance.decision-rights"]
     assert "takes no decisions" not in volta["governance.escalation"]
+
+
+def test_a_disagreement_goes_up_from_the_level_that_could_not_resolve_it() -> None:
+    """'the level of the path below that stands above ...' read as if the path lay beneath the
+    disagreement; the annex names the path and the step up instead."""
+    for example, who in (("battery-jv.yaml", "either party"), ("edrive-jv.yaml", "any party")):
+        escalation = _texts(_answers(example))["governance.annex.escalation"]
+        assert escalation.startswith(
+            "Where a body or person on the escalation path below cannot resolve a "
+            f"disagreement, {who} may refer it in writing, with a short statement of its "
+            "position, to the next level above that body or person."
+        )
+        assert "the level of the path below" not in escalation

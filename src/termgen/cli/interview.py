@@ -334,7 +334,8 @@ def _findings_and_drafts(command: Interview, env: Environment, runner: Runner, d
         env.out("")
         if found:
             # Said before the list, which can be long: the answers are not the end of it.
-            points = "1 point is" if len(found) == 1 else f"{len(found)} points are"
+            shown = report.shown_count(found)
+            points = "1 point is" if shown == 1 else f"{shown} points are"
             env.out_wrapped(
                 f"{points} still open ({report.summary(found)}), listed below with the question "
                 "that settles each; the drafts list them too, in the open points file."

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from termgen.interview.engine import Engine
     from termgen.interview.runner import Runner
     from termgen.model import Deal
+    from termgen.model.paths import AnswerPath
 
 
 def run(command: Interview, env: Environment) -> ExitStatus:
@@ -152,7 +153,8 @@ UNFINISHED = frozenset({"missing", "too_short", "string_too_short"})
 """What the model says of answers not given yet: not a problem while the interview runs."""
 MISSHAPEN = frozenset({"model_type", "model_attributes_type", "dict_type", "list_type"})
 """What the model says of a value where a mapping or a list belongs: the interview's questions
-and conditions go through it, so it cannot be asked again like a single answer."""
+and conditions go through it, so the interview sets it aside and asks for it afresh (the file
+keeps it until an answer there is saved)."""
 
 
 UNPLACED = frozenset({"left_open_unplaced"})
@@ -167,39 +169,43 @@ class Refused(NamedTuple):
     """Answers asked again first."""
     dropped: list[Problem]
     """Lines under `left_open` that the interview leaves out, and its next save removes."""
+    set_aside: dict[AnswerPath, Any]
+    """Values given in a shape the model refuses, by place: asked afresh, and kept in the file
+    until answered there (see `_kept`)."""
 
 
 def _refused(data: dict[str, Any], source: SourceMap | None) -> Refused:
-    """What the deal model refuses in answers read from a file; raises when the file has a
-    value where a mapping or a list belongs, and leaves the file as it is."""
+    """What the deal model refuses in answers read from a file. A value where a mapping or a
+    list belongs is taken out of `data`, so that the interview asks for it afresh; every
+    other answer is kept."""
     from pydantic import ValidationError
 
-    from termgen.interview.data import for_file
+    from termgen.interview.data import for_file, get, remove
     from termgen.model import Deal
-    from termgen.model.messages import located_problems
+    from termgen.model.messages import clean_loc, located_problems
 
     if source is None:
-        return Refused([], [])
+        return Refused([], [], {})
     try:
         Deal.model_validate(for_file(data))
+        return Refused([], [], {})
     except ValidationError as invalid:
         misshapen = located_problems(invalid, Deal, source, only=MISSHAPEN)
-        if misshapen:
-            raise AnswerFileError(
-                [
-                    replace(
-                        problem,
-                        message=f"{problem.message}; correct it in the file, then run the "
-                        "interview again",
-                    )
-                    for problem in misshapen
-                ]
-            ) from None
+        places = {tuple(clean_loc(e["loc"])) for e in invalid.errors() if e["type"] in MISSHAPEN}
+    set_aside = {place: get(data, place) for place in sorted(places)}
+    # The deepest first: taking out a list entry leaves the places of those before it.
+    for place in reversed(set_aside):
+        remove(data, place)
+    try:
+        Deal.model_validate(for_file(data))
+        return Refused(misshapen, [], set_aside)
+    except ValidationError as invalid:
+        besides = located_problems(invalid, Deal, source, skip=UNFINISHED | UNPLACED | MISSHAPEN)
         return Refused(
-            located_problems(invalid, Deal, source, skip=UNFINISHED | UNPLACED),
+            sorted([*misshapen, *besides], key=lambda problem: problem.place),
             located_problems(invalid, Deal, source, only=UNPLACED),
+            set_aside,
         )
-    return Refused([], [])
 
 
 def _interview(
@@ -250,7 +256,7 @@ def _in_terminal(
     answer_file = AnswerFile.open(command.resume, output)
 
     def save(answers: dict[str, Any]) -> None:
-        answer_file.save(answers, engine.none_meanings(answers))
+        answer_file.save(_kept(answers, refused.set_aside), engine.none_meanings(answers))
 
     runner = Runner(engine, Prompter(env), save, output)
     for problem in refused.asked:
@@ -267,6 +273,7 @@ def _in_terminal(
         )
     if refused.asked or refused.dropped:
         runner.valid_deal(quiet=True)
+        runner.ask_afresh(list(refused.set_aside))
     try:
         runner.questions()
         deal = runner.review()
@@ -294,6 +301,21 @@ def _in_terminal(
     finally:
         answer_file.close()
     return ExitStatus.SUCCESS
+
+
+def _kept(answers: dict[str, Any], set_aside: dict[AnswerPath, Any]) -> dict[str, Any]:
+    """The answers to save, with each value set aside as the file had it while its place is
+    neither answered nor left open: the file keeps what the user wrote until then. A list
+    entry set aside is not put back: the entries after it have moved up in its place."""
+    from termgen.interview.data import ABSENT, LEFT_OPEN, get, put
+    from termgen.model.paths import dotted
+
+    left_open = answers.get(LEFT_OPEN, [])
+    for place, value in set_aside.items():
+        unanswered = get(answers, place) is ABSENT and dotted(place) not in left_open
+        if isinstance(place[-1], str) and unanswered:
+            put(answers, place, value)
+    return answers
 
 
 def _paused(env: Environment, output: Path, drafts: bool = False) -> ExitStatus:

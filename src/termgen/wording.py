@@ -338,6 +338,25 @@ def party_words(which: str, count: int) -> str:
     return two if count == 2 else more
 
 
+_OTHERS = re.compile(
+    r"\b([Tt]he other part(?:y or parties|ies)|[Ee]very other party|[Tt]he others)\b('(?!\w))?"
+)
+"""How a text for any number of parties names the others: 'the others', 'the other parties',
+'the other party or parties', 'every other party' (and the possessive, "the others'")."""
+
+
+def for_two_parties(text: str) -> str:
+    """`text` written for any number of parties, said of two: 'a party tells the others' ->
+    'a party tells the other party', "the other parties' consent" -> "the other party's
+    consent"."""
+
+    def other(found: re.Match[str]) -> str:
+        said = f"{'T' if found.group(1)[0].isupper() else 't'}he other party"
+        return f"{said}'s" if found.group(2) else said
+
+    return _OTHERS.sub(other, text)
+
+
 def format_number(value: Decimal, grouping: bool = True) -> str:
     """A Decimal without exponent or trailing zeros: 30000 -> '30,000'."""
     normal = value.normalize()

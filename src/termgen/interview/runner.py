@@ -599,7 +599,7 @@ class Runner:
             for section, lines in sections:
                 self.prompter.say(section.title, "")
                 for item, text in lines:
-                    self.prompter.say(f"{_label(item)}: {text}", "  ", "    ")
+                    self.prompter.say(f"{self.engine.worded(_label(item))}: {text}", "  ", "    ")
             for problem in self._problems():
                 self.prompter.problem(problem)
             picked = self._answer_to_change(sections)
@@ -632,7 +632,9 @@ class Runner:
                 return None
             section, lines = sections[chosen]
             answers: list[tuple[str, Any]] = [("Back to the sections (Esc)", BACK)]
-            answers += [(f"{_label(item)}: {text}", item) for item, text in lines]
+            answers += [
+                (f"{self.engine.worded(_label(item))}: {text}", item) for item, text in lines
+            ]
             try:
                 item = self.prompter.select(
                     "review.answer",

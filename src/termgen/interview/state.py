@@ -29,7 +29,7 @@ from termgen.model.messages import clean_loc, plain_message
 from termgen.model.paths import AnswerPath, expected_ahead, shape_at, shape_of, split
 from termgen.templating.missing import PLACEHOLDER_MARK
 from termgen.templating.sandbox import RenderError, Sandbox
-from termgen.wording import and_join, article, date_text, percent_text
+from termgen.wording import and_join, article, date_text, for_two_parties, percent_text
 
 BODIES = "governance.bodies"
 RecordT = TypeVar("RecordT", bound=Record)
@@ -195,6 +195,12 @@ class State:
         if question.path == BINDING_SECTIONS and self.always_binding:
             return " ".join(filter(None, [self.binds_always(), found]))
         return found
+
+    def worded(self, text: str) -> str:
+        """A text of the interview as this deal reads it: with two parties, 'the others' and
+        'the other parties' are 'the other party'."""
+        parties = self.data.get("parties")
+        return for_two_parties(text) if isinstance(parties, list) and len(parties) == 2 else text
 
     def binds_always(self) -> str:
         """What the drafts bind on whatever the binding sections say, as the help and the

@@ -8,6 +8,7 @@ from termgen.wording import (
     HouseStyle,
     after_colon,
     and_join,
+    for_more_parties,
     for_two_parties,
     mid_sentence,
     names_again,
@@ -160,3 +161,17 @@ def test_an_entry_of_a_list_is_named_by_its_place_in_words(value: int, words: st
 )
 def test_a_text_for_any_number_of_parties_names_the_other_of_two(written: str, said: str) -> None:
     assert for_two_parties(written) == said
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("only if both parties agree", "only if all parties agree"),
+        ("(either party)", "(any party)"),
+        ("Either party's volumes", "Any party's volumes"),
+        ("Both parties sign", "All parties sign"),
+        ("neither party, whether party", "neither party, whether party"),
+    ],
+)
+def test_a_text_for_two_parties_names_all_or_any_of_more(written: str, said: str) -> None:
+    assert for_more_parties(written) == said

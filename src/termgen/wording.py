@@ -357,6 +357,30 @@ def for_two_parties(text: str) -> str:
     return _OTHERS.sub(other, text)
 
 
+_OF_TWO = re.compile(r"\b([Bb]oth parties|[Ee]ither party)\b")
+"""How a text for two parties names them all, or any one."""
+
+
+def for_more_parties(text: str) -> str:
+    """`text` written for two parties, said of more: 'only if both parties agree' -> 'only if
+    all parties agree', '(either party)' -> '(any party)'."""
+
+    def any_or_all(found: re.Match[str]) -> str:
+        said = "all parties" if found.group(1).lower() == "both parties" else "any party"
+        return said.capitalize() if found.group(1)[0].isupper() else said
+
+    return _OF_TWO.sub(any_or_all, text)
+
+
+def for_parties(text: str, count: int) -> str:
+    """A text of the interview (help, a prompt, a choice) as a deal of `count` parties reads
+    it: of two, 'the others' are 'the other party'; of more, 'both parties' are 'all parties'
+    and 'either party' is 'any party'; before the parties are known, as written."""
+    if count == 2:
+        return for_two_parties(text)
+    return for_more_parties(text) if count > 2 else text
+
+
 def format_number(value: Decimal, grouping: bool = True) -> str:
     """A Decimal without exponent or trailing zeros: 30000 -> '30,000'."""
     normal = value.normalize()

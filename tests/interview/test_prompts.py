@@ -1122,3 +1122,6 @@ def test_a_deal_of_two_parties_is_asked_about_the_other_party_not_the_others(
     assert "the others" not in two and "other parties" not in two
     assert "a party tells the others before it cooperates with a third party" in three
     assert "Limit of each party's liability to the other party or parties" in three
+    # And the choices: of three parties, all agree, not both.
+    assert "only if both parties agree" in two and "only if all parties agree" not in two
+    assert "only if all parties agree" in three and "both parties" not in three

@@ -59,7 +59,10 @@ def review(engine: State) -> list[tuple[Section, list[tuple[Question | Group, st
             value = get(engine.data, split(item.path))
             if isinstance(item, Question):
                 if value is not ABSENT:
-                    lines.append((item, answer_text(item, value)))
+                    # A choice reads in the interview's words, as it was offered.
+                    text = answer_text(item, value)
+                    chosen = item.type in ("choice", "multi_choice") or value is None
+                    lines.append((item, engine.worded(text) if chosen else text))
                 continue
             # An entry whose answers are all left open reads as nothing: say so. An entry of a
             # list fixed to one kind (the stake buy-out) is shown there, not again in the

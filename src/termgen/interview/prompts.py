@@ -166,7 +166,8 @@ class Prompter:
         if question.type == "owner":
             options.append((NEW_BODY, _NEW_BODY_VALUE))
         if not question.required:
-            empty = f"({question.none_label or 'none'})" if question.empty_is_none else LEAVE_OPEN
+            none = engine.worded(question.none_label or "none")
+            empty = f"({none})" if question.empty_is_none else LEAVE_OPEN
             options.insert(0, (empty, _LEAVE_OPEN_VALUE))
         values = [value for _, value in options]
         default = step.default if step.default in values else values[0]

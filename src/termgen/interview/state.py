@@ -29,7 +29,13 @@ from termgen.model.messages import clean_loc, plain_message
 from termgen.model.paths import AnswerPath, expected_ahead, shape_at, shape_of, split
 from termgen.templating.missing import PLACEHOLDER_MARK
 from termgen.templating.sandbox import RenderError, Sandbox
-from termgen.wording import and_join, article, date_text, for_two_parties, percent_text
+from termgen.wording import (
+    and_join,
+    article,
+    date_text,
+    for_parties,
+    percent_text,
+)
 
 BODIES = "governance.bodies"
 RecordT = TypeVar("RecordT", bound=Record)
@@ -197,10 +203,9 @@ class State:
         return found
 
     def worded(self, text: str) -> str:
-        """A text of the interview as this deal reads it: with two parties, 'the others' and
-        'the other parties' are 'the other party'."""
+        """A text of the interview as this deal reads it, for its number of parties."""
         parties = self.data.get("parties")
-        return for_two_parties(text) if isinstance(parties, list) and len(parties) == 2 else text
+        return for_parties(text, len(parties) if isinstance(parties, list) else 0)
 
     def binds_always(self) -> str:
         """What the drafts bind on whatever the binding sections say, as the help and the

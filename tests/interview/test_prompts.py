@@ -1125,3 +1125,19 @@ def test_a_deal_of_two_parties_is_asked_about_the_other_party_not_the_others(
     # And the choices: of three parties, all agree, not both.
     assert "only if both parties agree" in two and "only if all parties agree" not in two
     assert "only if all parties agree" in three and "both parties" not in three
+
+
+def test_the_findings_name_the_question_as_the_interview_asked_it(tmp_path: Path) -> None:
+    target = tmp_path / "deal.yaml"
+    target.write_text(
+        (EXAMPLES_DIR / "incomplete-deal.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    terminal = ScriptedTerminal(lambda key: f"Stop{ENTER}" if key == "next" else ENTER)
+    status, out, err = run_interview(terminal, "--resume", target)
+    assert status == 0, err
+    listed = " ".join(out.split("points are still open", 1)[1].split())
+    liability = listed.split("· Liability, recalls and insurance", 1)[1]
+    where = liability.split("where to settle it: ", 1)[1].split(" warning · ", 1)[0]
+    assert where == "Liability and insurance › Limit of each party's liability to the other party"
+    # The drafts name it as the interview definition has it, whatever the deal.
+    assert "to the other party or parties" in run_cli("check", target).out

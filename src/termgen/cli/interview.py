@@ -346,9 +346,14 @@ def _findings_and_drafts(command: Interview, env: Environment, runner: Runner, d
 
     library = open_library(command.library, env)
 
+    def asked(path: AnswerPath) -> str | None:
+        """Where the interview asks it, in the words its prompt had for this deal."""
+        where = asked_at(runner.engine, path)
+        return runner.engine.worded(where) if where is not None else None
+
     def findings(deal: Deal) -> list[Finding]:
         return [
-            replace(finding, question=asked_at(runner.engine, finding.path))
+            replace(finding, question=asked(finding.path))
             for finding in DealRun(deal, library).findings
         ]
 

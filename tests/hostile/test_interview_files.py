@@ -199,3 +199,26 @@ def test_a_list_entry_set_aside_shows_its_list_again_and_keeps_the_other_entries
     assert "exit › assets #2: expected a mapping of 'key: value' lines, got 'plants'" in said
     assert "assets" in terminal.asked
     assert read_answers(target)[0]["exit"]["assets"] == resumed["exit"]["assets"]
+
+
+def test_an_unknown_key_is_kept_in_the_file_and_the_interview_reaches_its_end(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "deal.yaml"
+    incomplete = (EXAMPLES_DIR / "incomplete-deal.yaml").read_text(encoding="utf-8")
+    target.write_text(
+        incomplete.replace("  name: Project Lodestar\n", "  name: Project Lodestar\n  nmae: x\n"),
+        encoding="utf-8",
+    )
+    keys = {"deal.exclusive": f"no{ENTER}", "next": f"Stop{ENTER}"}
+    terminal = ScriptedTerminal(lambda key: keys.get(key, ENTER), most_prompts=40)
+    status, out, err = run_interview(terminal, "--resume", target)
+    assert status == 0, err
+    said = " ".join(out.split())
+    assert f"{target}:9:3: deal: unknown key 'nmae', did you mean 'name'?" in said
+    assert f"the interview goes on without it, and {target} keeps it as written" in said
+    assert "asked again" not in said
+    # The review went on to the findings, once: the key did not hold it back.
+    assert terminal.asked.count("review") == 1 and "next" in terminal.asked
+    saved = target.read_text(encoding="utf-8")
+    assert "  nmae: x\n" in saved and "  exclusive: false\n" in saved

@@ -157,6 +157,11 @@ and conditions go through it, so the interview sets it aside and asks for it afr
 keeps it until an answer there is saved)."""
 
 
+UNKNOWN = frozenset({"extra_forbidden"})
+"""What the model says of a key it does not know ('nmae:'): no question asks for it, so the
+interview goes on without it, and the file keeps it as written."""
+
+
 UNPLACED = frozenset({"left_open_unplaced"})
 """What the model says of a line under `left_open` that names no answer left open: the
 interview drops the line (`with_open_marks`), and asks nothing."""
@@ -169,15 +174,17 @@ class Refused(NamedTuple):
     """Answers asked again first."""
     dropped: list[Problem]
     """Lines under `left_open` that the interview leaves out, and its next save removes."""
+    unknown: list[Problem]
+    """Keys the model does not know, which the interview goes on without."""
     set_aside: dict[AnswerPath, Any]
     """Values given in a shape the model refuses, by place: asked afresh, and kept in the file
-    until answered there (see `_kept`)."""
+    until answered there (see `_kept`); and the values of unknown keys, kept there."""
 
 
 def _refused(data: dict[str, Any], source: SourceMap | None) -> Refused:
     """What the deal model refuses in answers read from a file. A value where a mapping or a
-    list belongs is taken out of `data`, so that the interview asks for it afresh; every
-    other answer is kept."""
+    list belongs is taken out of `data`, so that the interview asks for it afresh, and so is
+    a key the model does not know; every other answer is kept."""
     from pydantic import ValidationError
 
     from termgen.interview.data import for_file, get, remove
@@ -185,25 +192,28 @@ def _refused(data: dict[str, Any], source: SourceMap | None) -> Refused:
     from termgen.model.messages import clean_loc, located_problems
 
     if source is None:
-        return Refused([], [], {})
+        return Refused([], [], [], {})
     try:
         Deal.model_validate(for_file(data))
-        return Refused([], [], {})
+        return Refused([], [], [], {})
     except ValidationError as invalid:
         misshapen = located_problems(invalid, Deal, source, only=MISSHAPEN)
-        places = {tuple(clean_loc(e["loc"])) for e in invalid.errors() if e["type"] in MISSHAPEN}
+        unknown = located_problems(invalid, Deal, source, only=UNKNOWN)
+        aside = MISSHAPEN | UNKNOWN
+        places = {tuple(clean_loc(e["loc"])) for e in invalid.errors() if e["type"] in aside}
     set_aside = {place: get(data, place) for place in sorted(places)}
     # The deepest first: taking out a list entry leaves the places of those before it.
     for place in reversed(set_aside):
         remove(data, place)
     try:
         Deal.model_validate(for_file(data))
-        return Refused(misshapen, [], set_aside)
+        return Refused(misshapen, [], unknown, set_aside)
     except ValidationError as invalid:
-        besides = located_problems(invalid, Deal, source, skip=UNFINISHED | UNPLACED | MISSHAPEN)
+        besides = located_problems(invalid, Deal, source, skip=UNFINISHED | UNPLACED | aside)
         return Refused(
             sorted([*misshapen, *besides], key=lambda problem: problem.place),
             located_problems(invalid, Deal, source, only=UNPLACED),
+            unknown,
             set_aside,
         )
 
@@ -225,7 +235,9 @@ def _interview(
     )
     engine.resume()
     if command.no_input or not env.interactive:
-        problems = sorted([*refused.asked, *refused.dropped], key=lambda problem: problem.place)
+        problems = sorted(
+            [*refused.asked, *refused.dropped, *refused.unknown], key=lambda problem: problem.place
+        )
         return _without_terminal(command, engine, env, problems, output)
     if output is None:
         raise UsageError(
@@ -271,7 +283,16 @@ def _in_terminal(
             f"{lines} left out of left_open: the answers stay as they are, and the next save "
             f"removes {'it' if len(refused.dropped) == 1 else 'them'} from {output}."
         )
-    if refused.asked or refused.dropped:
+    for problem in refused.unknown:
+        env.out_wrapped(f"{problem}", "", "  ")
+    if refused.unknown:
+        them = "it" if len(refused.unknown) == 1 else "them"
+        env.out_wrapped(
+            f"No question asks for {'this key' if them == 'it' else 'these keys'}: the interview "
+            f"goes on without {them}, and {output} keeps {them} as written; correct or delete "
+            f"{them} there."
+        )
+    if refused.asked or refused.dropped or refused.unknown:
         runner.valid_deal(quiet=True)
         runner.ask_afresh(list(refused.set_aside))
     try:

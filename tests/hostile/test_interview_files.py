@@ -222,3 +222,20 @@ def test_an_unknown_key_is_kept_in_the_file_and_the_interview_reaches_its_end(
     assert terminal.asked.count("review") == 1 and "next" in terminal.asked
     saved = target.read_text(encoding="utf-8")
     assert "  nmae: x\n" in saved and "  exclusive: false\n" in saved
+
+
+def test_a_list_entry_whose_kind_is_a_number_is_named_in_its_list_and_asked_again(
+    tmp_path: Path,
+) -> None:
+    example = read_answers(BATTERY_FILE)[0]
+    damaged = copy.deepcopy(example)
+    damaged["exit"]["triggers"][0]["kind"] = 2.5
+    target = tmp_path / "deal.yaml"
+    target.write_text(dump_answers(damaged), encoding="utf-8")
+    terminal = ScriptedTerminal(lambda key: CTRL_C)
+    status, out, err = run_interview(terminal, "--resume", target)
+    assert status == 130, err
+    said = " ".join(out.split())
+    assert "exit › triggers #1 › kind: '2.5' is not one of the choices" in said
+    assert "Exit triggers #1 (2.5" in said
+    assert terminal.asked == ["triggers#1.kind"]

@@ -239,3 +239,18 @@ def test_a_list_entry_whose_kind_is_a_number_is_named_in_its_list_and_asked_agai
     assert "exit › triggers #1 › kind: '2.5' is not one of the choices" in said
     assert "Exit triggers #1 (2.5" in said
     assert terminal.asked == ["triggers#1.kind"]
+
+
+def test_an_item_of_a_list_of_texts_the_model_refuses_asks_its_question_first(
+    tmp_path: Path,
+) -> None:
+    example = read_answers(EXAMPLES_DIR / "incomplete-deal.yaml")[0]
+    example["goals"]["scope"]["programs"][1] = "\ufffe"
+    target = tmp_path / "deal.yaml"
+    target.write_text(dump_answers(example), encoding="utf-8")
+    terminal = ScriptedTerminal(lambda key: CTRL_C)
+    status, out, err = run_interview(terminal, "--resume", target)
+    assert status == 130, err
+    said = " ".join(out.split())
+    assert "goals › scope › programs #2: holds the invisible control character U+FFFE" in said
+    assert terminal.asked == ["goals.scope.programs"]

@@ -313,8 +313,10 @@ def _list_prompts(group: Group, count: int, per_entry: int) -> int:
 
 
 def _within(asked: AnswerPath, wanted: AnswerPath) -> bool:
-    """Whether a question at `asked` answers `wanted`, or is the first one below it."""
-    return bool(wanted) and asked[: len(wanted)] == tuple(wanted)
+    """Whether a question at `asked` answers `wanted` (or a part of its answer: an item of a
+    list of texts, a party's share), or is the first one below it."""
+    wanted = tuple(wanted)
+    return bool(wanted) and (wanted[: len(asked)] == asked or asked[: len(wanted)] == wanted)
 
 
 def questions_of(

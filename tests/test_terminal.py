@@ -127,3 +127,24 @@ def test_a_command_too_long_for_a_line_is_continued_the_shells_way() -> None:
         "    -o out/",
     ]
     assert shlex.split(printed.split("\n", 1)[1].replace(" \\\n", " ")) == shlex.split(command)
+
+
+@pytest.mark.parametrize("width", [160, 50])
+def test_a_cell_that_lists_puts_each_item_on_a_line_of_its_own(width: int) -> None:
+    rows = [
+        (
+            "warning",
+            "Answers left open",
+            "2 answers",
+            "Parties › Name (a:3:1)\nExit › Costs (a:9:1)",
+        )
+    ]
+    lines = text_table(HEADER, rows, width, narrowest=20).splitlines()
+    first = next(line for line in lines if "Parties › Name (a:3:1)" in line)
+    second = lines[lines.index(first) + 1]
+    if width == 160:  # in the table, under the first item in its column
+        assert second.strip() == "Exit › Costs (a:9:1)"
+        assert second.index("Exit") == first.index("Parties")
+    else:  # in a block, below the label and indented past it
+        assert first == "  where to settle it: Parties › Name (a:3:1)"
+        assert second == "    Exit › Costs (a:9:1)"

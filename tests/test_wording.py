@@ -9,6 +9,8 @@ from termgen.wording import (
     after_colon,
     and_join,
     definite,
+    for_more_parties,
+    for_two_parties,
     mid_sentence,
     names_again,
     opening_period,
@@ -163,3 +165,36 @@ def test_names_again_finds_the_label_said_twice(text: str, label: str, again: bo
 )
 def test_an_entry_of_a_list_is_named_by_its_place_in_words(value: int, words: str) -> None:
     assert ordinal_words(value) == words
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("a party tells the others before it", "a party tells the other party before it"),
+        ("the other parties may audit", "the other party may audit"),
+        ("liability to the other party or parties", "liability to the other party"),
+        ("with the consent of every other party", "with the consent of the other party"),
+        ("The others may sell", "The other party may sell"),
+        ("Every other party agrees", "The other party agrees"),
+        ("the others' consent", "the other party's consent"),
+        ("the other parties' features", "the other party's features"),
+        ("the other party's features", "the other party's features"),
+        ("otherwise, among others, the othersides", "otherwise, among others, the othersides"),
+    ],
+)
+def test_a_text_for_any_number_of_parties_names_the_other_of_two(written: str, said: str) -> None:
+    assert for_two_parties(written) == said
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("only if both parties agree", "only if all parties agree"),
+        ("(either party)", "(any party)"),
+        ("Either party's volumes", "Any party's volumes"),
+        ("Both parties sign", "All parties sign"),
+        ("neither party, whether party", "neither party, whether party"),
+    ],
+)
+def test_a_text_for_two_parties_names_all_or_any_of_more(written: str, said: str) -> None:
+    assert for_more_parties(written) == said

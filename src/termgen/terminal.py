@@ -136,10 +136,15 @@ def _last_aside(label: str) -> int:
 
 
 def _cell_lines(cell: str, width: int, break_words: bool) -> list[str]:
-    lines = textwrap.wrap(
-        _glued(cell), max(width, 1), break_long_words=break_words, break_on_hyphens=False
-    )
-    return [_unglued(line) for line in lines] or [""]
+    """A cell wrapped to `width`, each of its lines (a list in a cell) starting a line."""
+    return [
+        _unglued(line)
+        for paragraph in cell.split("\n")
+        for line in textwrap.wrap(
+            _glued(paragraph), max(width, 1), break_long_words=break_words, break_on_hyphens=False
+        )
+        or [""]
+    ]
 
 
 def _longest_word(cells: Sequence[str]) -> int:
@@ -159,7 +164,7 @@ def _column_widths(
     columns = [
         [str(header[index])] + [str(row[index]) for row in rows] for index in range(len(header))
     ]
-    natural = [max(len(cell) for cell in column) for column in columns]
+    natural = [max(len(line) for cell in column for line in cell.split("\n")) for column in columns]
     floor = [max(_longest_word(column), 1) for column in columns]
     if break_words:
         floor = [min(size, _BROKEN_WORDS_FLOOR) for size in floor]
@@ -234,9 +239,18 @@ def _blocks(header: Sequence[str], rows: Sequence[Sequence[str]], width: int) ->
     for row in rows:
         lead = wrap(" · ".join(str(cell) for cell in row[:2] if str(cell)), width, hanging="    ")
         rest = [
-            wrap(f"{name}: {cell}", width, indent="  ", hanging="    ")
+            _labelled(name, str(cell), width)
             for name, cell in zip(header[2:], row[2:], strict=True)
             if str(cell)
         ]
         blocks.append("\n".join([lead, *rest]))
     return "\n\n".join(blocks) + "\n"
+
+
+def _labelled(name: str, cell: str, width: int) -> str:
+    """'name: cell' in a block; each further line of a cell that lists (one item a line)
+    starts below the first, indented further, so that it does not read as a label."""
+    first, *more = cell.split("\n")
+    lines = [wrap(f"{name}: {first}", width, indent="  ", hanging="    ")]
+    lines += [wrap(line, width, indent="    ", hanging="      ") for line in more]
+    return "\n".join(lines)

@@ -364,6 +364,49 @@ def party_words(which: str, count: int) -> str:
     return two if count == 2 else more
 
 
+_OTHERS = re.compile(
+    r"\b([Tt]he other part(?:y or parties|ies)|[Ee]very other party|[Tt]he others)\b('(?!\w))?"
+)
+"""How a text for any number of parties names the others: 'the others', 'the other parties',
+'the other party or parties', 'every other party' (and the possessive, "the others'")."""
+
+
+def for_two_parties(text: str) -> str:
+    """`text` written for any number of parties, said of two: 'a party tells the others' ->
+    'a party tells the other party', "the other parties' consent" -> "the other party's
+    consent"."""
+
+    def other(found: re.Match[str]) -> str:
+        said = f"{'T' if found.group(1)[0].isupper() else 't'}he other party"
+        return f"{said}'s" if found.group(2) else said
+
+    return _OTHERS.sub(other, text)
+
+
+_OF_TWO = re.compile(r"\b([Bb]oth parties|[Ee]ither party)\b")
+"""How a text for two parties names them all, or any one."""
+
+
+def for_more_parties(text: str) -> str:
+    """`text` written for two parties, said of more: 'only if both parties agree' -> 'only if
+    all parties agree', '(either party)' -> '(any party)'."""
+
+    def any_or_all(found: re.Match[str]) -> str:
+        said = "all parties" if found.group(1).lower() == "both parties" else "any party"
+        return said.capitalize() if found.group(1)[0].isupper() else said
+
+    return _OF_TWO.sub(any_or_all, text)
+
+
+def for_parties(text: str, count: int) -> str:
+    """A text of the interview (help, a prompt, a choice) as a deal of `count` parties reads
+    it: of two, 'the others' are 'the other party'; of more, 'both parties' are 'all parties'
+    and 'either party' is 'any party'; before the parties are known, as written."""
+    if count == 2:
+        return for_two_parties(text)
+    return for_more_parties(text) if count > 2 else text
+
+
 def format_number(value: Decimal, grouping: bool = True) -> str:
     """A Decimal without exponent or trailing zeros: 30000 -> '30,000'."""
     normal = value.normalize()

@@ -57,3 +57,39 @@ def test_a_line_left_out_of_left_open_is_said_as_such_not_as_asked_again(
         "This line is left out of left_open: the answers stay as they are, and the next save "
         f"removes it from {target}."
     ) in said
+
+
+def test_answers_left_open_are_listed_once_each_time_the_findings_are_shown(
+    tmp_path: Path,
+) -> None:
+    example = copy.deepcopy(read_answers(EXAMPLES_DIR / "sdv-software.yaml")[0])
+    example["governance"]["clean_team"] = {"required": False}
+    partial = copy.deepcopy(example)
+    del partial["exit"]["costs"]["details"]
+    del partial["exit"]["valuation"]["details"]
+    del partial["change"]["integration_measures"]
+    partial["left_open"] = [
+        "exit.costs.details",
+        "exit.valuation.details",
+        "change.integration_measures",
+    ]
+    target = tmp_path / "deal.yaml"
+    target.write_text(dump_answers(partial), encoding="utf-8")
+    overrides = {
+        "next": [f"Settle{ENTER}", f"Stop{ENTER}"],
+        "settle": [f"Integration measures{ENTER}"],
+    }
+    terminal = ScriptedTerminal(ExampleAnswers(load_spec()[0], example, overrides, partial))
+    status, out, err = run_interview(terminal, "--resume", target, columns=60)
+    assert status == 0, err
+    _, first, settled = " ".join(out.split()).split(" still open (")
+    # One finding for the three, counted as one, listing where each is answered.
+    assert first.count("Answers left open") == 1
+    assert first.startswith("0 blocking, 1 warning)")
+    assert "3 answers are left open on purpose" in first
+    for question in ("Details on exit costs", "Integration measures"):
+        assert f"› {question}" in first
+    # Settled one, the list shown again has the finding once, for the two left.
+    assert settled.count("Answers left open") == 1
+    assert "2 answers are left open on purpose" in settled
+    assert "Integration measures" not in settled.split("Answers left open", 1)[1]

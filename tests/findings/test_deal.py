@@ -965,3 +965,57 @@ def test_draft_json_lists_files_and_findings(tmp_path: Path) -> None:
         "project-lodestar-open-points-v0.1.docx",
     ]
     assert (output["blocking"], output["warnings"]) == (2, 4)
+
+
+OPEN_ON_PURPOSE = {
+    "term_sheet.prior_agreements": "The term sheet itself › Earlier agreements that stay in force",
+    "change.integration_measures": "Readiness for change › Integration measures",
+    "exit.costs.details": "Agreed exit path › Details on exit costs",
+    "exit.valuation.expert": "Agreed exit path › Who values it when the parties disagree",
+}
+
+
+@pytest.mark.parametrize("columns", [300, 100, 60])
+def test_answers_left_open_are_one_finding_that_lists_where_to_answer_each(
+    columns: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from termgen.answers.write import dump_answers
+
+    data = read_answers(INCOMPLETE)[0]
+    data["left_open"] = list(OPEN_ON_PURPOSE)
+    write(tmp_path, "deal.yaml", dump_answers(data))
+    monkeypatch.chdir(tmp_path)
+    answers = "deal.yaml"
+    out = run_cli("check", answers, environ={**TEST_ENVIRON, "COLUMNS": str(columns)}).out
+    lines = out.splitlines()
+    assert all(len(line) <= columns for line in lines)
+    said = " ".join(out.split())
+    assert said.count("Answers left open") == 1
+    assert said.count("left open on purpose") == 1
+    assert "4 answers are left open on purpose, each a [●] in the draft" in said
+    # Each question on a line of its own (in a block, or in the table's column), with the
+    # answer file's line, in the order they were left open.
+    listed = out.split("Answers left open", 1)[1].split("\n\n", 1)[0]
+    starts = [
+        next(at for at, line in enumerate(listed.splitlines()) if question[:20] in line)
+        for question in OPEN_ON_PURPOSE.values()
+    ]
+    assert starts == sorted(starts) and len(set(starts)) == 4
+    assert all(f"{question} (deal.yaml:" in said for question in OPEN_ON_PURPOSE.values())
+    # Counted as the table shows it: one finding, not one per answer.
+    assert "2 blocking, 5 warnings" in lines
+    # Programs (and the draft's comments, one on each [●]) still get one finding per answer.
+    found = json.loads(run_cli("check", answers, "--json").out)
+    left = [f for f in found["findings"] if f["id"] == "answers.left_open"]
+    assert {f["path"] for f in left} == set(OPEN_ON_PURPOSE) and found["warnings"] == 8
+
+
+def test_one_answer_left_open_reads_as_it_always_did(tmp_path: Path) -> None:
+    from termgen.answers.write import dump_answers
+
+    data = read_answers(INCOMPLETE)[0]
+    data["left_open"] = ["exit.costs.details"]
+    answers = write(tmp_path, "deal.yaml", dump_answers(data))
+    said = " ".join(run_cli("check", answers).out.split())
+    assert "Answers left open what is missing: left open on purpose ([●] in the draft)" in said
+    assert "2 blocking, 5 warnings" in said

@@ -45,8 +45,10 @@ def test_a_folder_in_a_data_room_nobody_may_read_gets_its_row_and_the_rest_are_c
     ]
     assert rows[0]["error"] == UNREAD
     assert rows[1]["provisions"]
-    assert (run.status, run.err) == (2, f"{locked}: {UNREAD}\n")
-    assert (alone.status, alone.err) == (2, f"{locked}: {UNREAD}\n")
+    # Said once, in its row: not again on stderr.
+    assert (run.status, run.err) == (2, "")
+    assert (alone.status, alone.err) == (2, "")
+    assert " ".join(alone.out.split()).count(UNREAD) == 1
 
 
 def test_a_folder_of_deals_nobody_may_read_gets_its_row_and_the_rest_are_listed(
@@ -67,3 +69,21 @@ def test_a_folder_of_deals_nobody_may_read_gets_its_row_and_the_rest_are_listed(
         (str(locked), f"{locked}: {UNREAD}"),
         (str(deals / "battery-jv.yaml"), None),
     ]
+
+
+def test_an_unreadable_draft_in_a_folder_is_said_once(tmp_path: Path) -> None:
+    room = tmp_path / "room"
+    room.mkdir()
+    build_pdf("supply-agreement", room)
+    unreadable = room / "notes.txt"
+    unreadable.write_text("The initial term is five years.", encoding="utf-8")
+    unreadable.chmod(0o000)
+    try:
+        run = termgen("check", room, ordinary=True)
+    finally:
+        unreadable.chmod(0o600)
+    run.assert_bounded()
+    said = "cannot read the file (permission denied); check its permissions"
+    assert (run.status, run.err) == (2, "")
+    assert (run.out + run.err).count(said) == 1
+    assert (run.out + run.err).count(str(unreadable)) == 1

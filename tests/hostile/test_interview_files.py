@@ -4,17 +4,23 @@ is left as it was."""
 
 from __future__ import annotations
 
+import copy
+import re
 from pathlib import Path
 
 import pytest
 
-from termgen.interview.data import LEFT_OPEN, OPEN, with_open_marks
+from termgen.answers.read import load_deal, read_answers
+from termgen.answers.write import dump_answers
+from termgen.interview.data import LEFT_OPEN, OPEN, put, with_open_marks
+from termgen.interview.spec import load_spec
 
 from ..conftest import EXAMPLES_DIR, run_cli
-from ..interview.terminal import CTRL_C, ScriptedTerminal, run_interview
+from ..interview.terminal import CTRL_C, ENTER, ExampleAnswers, ScriptedTerminal, run_interview
 from .bounded import termgen
 
-BATTERY = (EXAMPLES_DIR / "battery-jv.yaml").read_text(encoding="utf-8")
+BATTERY_FILE = EXAMPLES_DIR / "battery-jv.yaml"
+BATTERY = BATTERY_FILE.read_text(encoding="utf-8")
 
 MISSHAPEN = [
     # (what the file has instead, what it replaces, the message)
@@ -46,21 +52,25 @@ def _deal(folder: Path, old: str, new: str) -> Path:
 
 
 @pytest.mark.parametrize(("written", "replaces", "message"), MISSHAPEN, ids=range(len(MISSHAPEN)))
-def test_a_value_where_a_mapping_or_list_belongs_stops_the_interview_and_keeps_the_file(
+def test_a_value_where_a_mapping_or_list_belongs_is_asked_afresh_and_the_file_kept(
     tmp_path: Path, written: str, replaces: str, message: str
 ) -> None:
     target = _deal(tmp_path, written, replaces)
     before = target.read_bytes()
     terminal = ScriptedTerminal(lambda key: CTRL_C)
-    resumed = run_interview(terminal, "--resume", target)
+    status, out, err = run_interview(terminal, "--resume", target)
+    assert status == 130, err
+    said = " ".join(out.split())
+    assert f"{target}:" in said and message in said, out
+    assert "These answers are asked again first." in said
+    assert terminal.asked, "the interview goes on"
+    assert "internal error" not in err
+    # Paused before anything is answered there, the file still says what the user wrote (and,
+    # paused in a list, which list it was).
+    assert re.sub(rb"paused_at: \w+\n", b"", target.read_bytes()) == before
     listed = run_cli("interview", "--answers", target, "--no-input", "-o", tmp_path / "new.yaml")
-    for status, err in ((resumed[0], resumed[2]), (listed.status, listed.err)):
-        assert status == 2, err
-        assert err.startswith(f"{target}:"), err
-        assert message in err and "correct it in the file, then run the interview again" in err
-        assert "internal error" not in err
-    assert terminal.asked == []
-    assert target.read_bytes() == before
+    assert listed.status == 2, listed.err
+    assert listed.err.startswith(f"{target}:") and message in listed.err
     assert not (tmp_path / "new.yaml").exists()
 
 
@@ -141,3 +151,106 @@ def test_a_condition_in_a_list_the_sandbox_stops_is_located_and_the_file_kept(
     assert status == 2, err
     assert err.startswith(f"{spec}:{line}: {STOPPED}"), err
     assert target.read_bytes() == before
+
+
+SET_ASIDE = [
+    # (where the file has a value of the wrong shape, the value, the message)
+    (("exit",), 7, "exit: expected a mapping of 'key: value' lines"),
+    (("parties", 0, "notices"), ["Hafenstrasse 1"], "parties #1 › notices: expected a mapping"),
+    (("goals", "objectives"), "none", "goals › objectives: expected a list of entries"),
+]
+
+
+@pytest.mark.parametrize(("place", "value", "message"), SET_ASIDE, ids=range(len(SET_ASIDE)))
+def test_a_value_set_aside_is_asked_and_its_answer_replaces_it_keeping_every_other(
+    tmp_path: Path, place: tuple[str | int, ...], value: object, message: str
+) -> None:
+    example = read_answers(EXAMPLES_DIR / "battery-jv.yaml")[0]
+    damaged = copy.deepcopy(example)
+    put(damaged, place, value)
+    target = tmp_path / "deal.yaml"
+    target.write_text(dump_answers(damaged), encoding="utf-8")
+    keys = ExampleAnswers(load_spec()[0], example, resumed=damaged)
+    status, out, err = run_interview(ScriptedTerminal(keys), "--resume", target)
+    assert status == 0, err
+    assert f"{target}:" in out and message in " ".join(out.split())
+    retyped = load_deal(target).deal
+    assert retyped.model_copy(update={"left_open": []}) == load_deal(BATTERY_FILE).deal
+
+
+def test_a_list_entry_set_aside_shows_its_list_again_and_keeps_the_other_entries(
+    tmp_path: Path,
+) -> None:
+    example = read_answers(BATTERY_FILE)[0]
+    damaged = copy.deepcopy(example)
+    damaged["exit"]["assets"][1] = "plants"
+    target = tmp_path / "deal.yaml"
+    target.write_text(dump_answers(damaged), encoding="utf-8")
+    resumed = copy.deepcopy(example)
+    del resumed["exit"]["assets"][1]
+    keys = ExampleAnswers(
+        load_spec()[0], example, {"assets": [f"Done{ENTER}"], "next": [f"Stop{ENTER}"]}, resumed
+    )
+    terminal = ScriptedTerminal(keys)
+    status, out, err = run_interview(terminal, "--resume", target)
+    assert status == 0, err
+    said = " ".join(out.split())
+    assert f"{target}:" in said
+    assert "exit › assets #2: expected a mapping of 'key: value' lines, got 'plants'" in said
+    assert "assets" in terminal.asked
+    assert read_answers(target)[0]["exit"]["assets"] == resumed["exit"]["assets"]
+
+
+def test_an_unknown_key_is_kept_in_the_file_and_the_interview_reaches_its_end(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "deal.yaml"
+    incomplete = (EXAMPLES_DIR / "incomplete-deal.yaml").read_text(encoding="utf-8")
+    target.write_text(
+        incomplete.replace("  name: Project Lodestar\n", "  name: Project Lodestar\n  nmae: x\n"),
+        encoding="utf-8",
+    )
+    keys = {"deal.exclusive": f"no{ENTER}", "next": f"Stop{ENTER}"}
+    terminal = ScriptedTerminal(lambda key: keys.get(key, ENTER), most_prompts=40)
+    status, out, err = run_interview(terminal, "--resume", target)
+    assert status == 0, err
+    said = " ".join(out.split())
+    assert f"{target}:9:3: deal: unknown key 'nmae', did you mean 'name'?" in said
+    assert f"the interview goes on without it, and {target} keeps it as written" in said
+    assert "asked again" not in said
+    # The review went on to the findings, once: the key did not hold it back.
+    assert terminal.asked.count("review") == 1 and "next" in terminal.asked
+    saved = target.read_text(encoding="utf-8")
+    assert "  nmae: x\n" in saved and "  exclusive: false\n" in saved
+
+
+def test_a_list_entry_whose_kind_is_a_number_is_named_in_its_list_and_asked_again(
+    tmp_path: Path,
+) -> None:
+    example = read_answers(BATTERY_FILE)[0]
+    damaged = copy.deepcopy(example)
+    damaged["exit"]["triggers"][0]["kind"] = 2.5
+    target = tmp_path / "deal.yaml"
+    target.write_text(dump_answers(damaged), encoding="utf-8")
+    terminal = ScriptedTerminal(lambda key: CTRL_C)
+    status, out, err = run_interview(terminal, "--resume", target)
+    assert status == 130, err
+    said = " ".join(out.split())
+    assert "exit › triggers #1 › kind: '2.5' is not one of the choices" in said
+    assert "Exit triggers #1 (2.5" in said
+    assert terminal.asked == ["triggers#1.kind"]
+
+
+def test_an_item_of_a_list_of_texts_the_model_refuses_asks_its_question_first(
+    tmp_path: Path,
+) -> None:
+    example = read_answers(EXAMPLES_DIR / "incomplete-deal.yaml")[0]
+    example["goals"]["scope"]["programs"][1] = "\ufffe"
+    target = tmp_path / "deal.yaml"
+    target.write_text(dump_answers(example), encoding="utf-8")
+    terminal = ScriptedTerminal(lambda key: CTRL_C)
+    status, out, err = run_interview(terminal, "--resume", target)
+    assert status == 130, err
+    said = " ".join(out.split())
+    assert "goals › scope › programs #2: holds the invisible control character U+FFFE" in said
+    assert terminal.asked == ["goals.scope.programs"]

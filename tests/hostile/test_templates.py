@@ -126,6 +126,18 @@ HOSTILE = {
         "the template could not be filled: refused: '__class__' reaches into Python internals; "
         "only deal fields may be read; check",
     ),
+    "reaches into internals by a filter": (
+        _with_tag("{{ deal|attr('__class__') }}"),
+        0,
+        "the template could not be filled: refused: '__class__' reaches into Python internals; "
+        "only deal fields may be read; check",
+    ),
+    "reaches into internals by a key": (
+        _with_tag("{% set name = '__' ~ 'class__' %}{{ parties[0][name] }}"),
+        0,
+        "the template could not be filled: refused: '__class__' reaches into Python internals; "
+        "only deal fields may be read; check",
+    ),
     "a loop left open": (
         _with_tag("{% for party in parties %}"),
         0,

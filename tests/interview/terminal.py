@@ -22,7 +22,7 @@ from termgen.interview.data import ABSENT, get
 from termgen.interview.spec import Group, Question, Spec
 from termgen.interview.types import TEXT_TYPES, show
 from termgen.model.paths import split
-from termgen.wording import humanise
+from termgen.wording import for_parties, humanise
 
 from ..conftest import TEST_ENVIRON
 
@@ -144,9 +144,13 @@ def retyped(text: str) -> str:
     return f"{CLEAR}{text}{ENTER}"
 
 
-def typed(kind: str, value: Any, question: Question | None = None) -> str:
-    """The keys a user presses to give `value` to a question of this type."""
-    label = question.label if question is not None else humanise
+def typed(kind: str, value: Any, question: Question | None = None, parties: int = 0) -> str:
+    """The keys a user presses to give `value` to a question of this type: a choice typed as
+    it is offered to a deal of so many `parties` ('the other party' of two)."""
+
+    def label(choice: str) -> str:
+        return for_parties(question.label(choice), parties) if question else humanise(choice)
+
     if value is None and kind in ("multi_choice", "parties"):
         return ENTER
     if value is None and kind not in TEXT_TYPES and question is not None and question.empty_is_none:
@@ -232,7 +236,9 @@ class ExampleAnswers:
         value = get(self.data, path)
         if question.type == "owner" and value is not ABSENT:
             return self._owner(value)
-        return typed(question.type, None if value is ABSENT else value, question)
+        parties = get(self.data, ("parties",))
+        count = len(parties) if isinstance(parties, list) else 0
+        return typed(question.type, None if value is ABSENT else value, question, count)
 
     def _owner(self, name: str) -> str:
         """A party, 'joint', a body already set up, or one set up now."""

@@ -1083,3 +1083,61 @@ def test_the_schema_the_answer_file_names_is_written_beside_it(tmp_path: Path, s
     schema = tmp_path / "termgen.schema.json"
     assert schema.read_text(encoding="utf-8") == run_cli("schema").out
     assert sorted(path.name for path in tmp_path.iterdir()) == ["deal.yaml", "termgen.schema.json"]
+
+
+LIABILITY_CAP = "goals.liability.cap"
+
+
+def _deal_of(folder: Path, parties: int) -> Path:
+    """The incomplete example with `parties` parties, paused in its details."""
+    data = read_answers(EXAMPLES_DIR / "incomplete-deal.yaml")[0]
+    data["paused_at"] = "details"  # it goes on with the details, the liability's among them
+    if parties == 3:
+        third = {**copy.deepcopy(data["parties"][1]), "short_name": "VLK", "legal_name": "Volk AB"}
+        data["parties"].append(third)
+    folder.mkdir()
+    target = folder / "deal.yaml"
+    target.write_text(dump_answers(data), encoding="utf-8")
+    return target
+
+
+def test_a_deal_of_two_parties_is_asked_about_the_other_party_not_the_others(
+    tmp_path: Path,
+) -> None:
+    asked = {}
+    for parties in (2, 3):
+        screen = io.StringIO()
+        terminal = ScriptedTerminal(
+            lambda key: CTRL_C if key == LIABILITY_CAP else ENTER, screen=screen, most_prompts=60
+        )
+        status, out, _ = run_interview(
+            terminal, "--resume", _deal_of(tmp_path / str(parties), parties)
+        )
+        assert status == 130 and terminal.asked[-1] == LIABILITY_CAP, terminal.asked
+        asked[parties] = " ".join((out + screen.getvalue()).split())
+    two, three = asked[2], asked[3]
+    # The help of a question, and the prompt of another.
+    assert "a party tells the other party before it cooperates with a third party" in two
+    assert "Limit of each party's liability to the other party" in two
+    assert "the others" not in two and "other parties" not in two
+    assert "a party tells the others before it cooperates with a third party" in three
+    assert "Limit of each party's liability to the other party or parties" in three
+    # And the choices: of three parties, all agree, not both.
+    assert "only if both parties agree" in two and "only if all parties agree" not in two
+    assert "only if all parties agree" in three and "both parties" not in three
+
+
+def test_the_findings_name_the_question_as_the_interview_asked_it(tmp_path: Path) -> None:
+    target = tmp_path / "deal.yaml"
+    target.write_text(
+        (EXAMPLES_DIR / "incomplete-deal.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    terminal = ScriptedTerminal(lambda key: f"Stop{ENTER}" if key == "next" else ENTER)
+    status, out, err = run_interview(terminal, "--resume", target)
+    assert status == 0, err
+    listed = " ".join(out.split("points are still open", 1)[1].split())
+    liability = listed.split("· Liability, recalls and insurance", 1)[1]
+    where = liability.split("where to settle it: ", 1)[1].split(" warning · ", 1)[0]
+    assert where == "Liability and insurance › Limit of each party's liability to the other party"
+    # The drafts name it as the interview definition has it, whatever the deal.
+    assert "to the other party or parties" in run_cli("check", target).out

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from termgen.files.builtin import builtin
 from termgen.library.load import load_library
 
@@ -183,3 +185,36 @@ def test_the_status_clauses_share_what_binds_from_the_library() -> None:
         assert clause.uses == ["binding-status"]
         assert clause.shared is None
         assert "{% set" not in clause.text.preferred
+
+
+@pytest.mark.parametrize(
+    ("written", "got"),
+    [
+        ("5", "a number (5)"),
+        ("2.5", "a number (2.5)"),
+        ("2027-01-01", "a date (2027-01-01)"),
+        ("true", "true/false"),
+        ("[a, b]", "a list"),
+        ("{a: b}", "a mapping (key: value lines)"),
+    ],
+)
+def test_a_shared_block_that_is_not_text_says_text_was_expected(
+    tmp_path: Path, written: str, got: str
+) -> None:
+    overlay = tmp_path / "overlay"
+    clause = overlay / "general" / "shared.yaml"
+    clause.parent.mkdir(parents=True)
+    clause.write_text(
+        "id: general.shared-test\ntitle: Shared test\nelement: general\nsection: general\n"
+        f"shared: {written}\ntext:\n  preferred: Agreed.\n",
+        encoding="utf-8",
+    )
+    (overlay / "library.yaml").write_text(
+        f"shared:\n  - id: named\n    text: {written}\n", encoding="utf-8"
+    )
+    result = run_cli("library", "lint", overlay)
+    assert result.status == 2
+    said = result.out + result.err
+    assert f"{clause}:5:9: shared: expected text, got {got}" in said, said
+    assert f"{overlay / 'library.yaml'}:3:11: shared #1 › text: expected text, got {got}" in said
+    assert "prints" not in said

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from termgen.cli.commands import DEAL_SUFFIXES, DRAFT_SUFFIXES, PROBLEMS_SHOWN
+from termgen.cli.commands import DEAL_SUFFIXES, DRAFT_SUFFIXES
 from termgen.cli.output import strict_status, where_asked, with_questions
 from termgen.environment import Environment
 from termgen.errors import ExitStatus, Location, UsageError, shown
@@ -132,12 +132,9 @@ def _check_drafts(command: Check, env: Environment) -> ExitStatus:
         failed = sum(checked.error is not None for checked in results)
         drafts = f"{len(results)} draft{'s' if len(results) != 1 else ''}"
         env.out(f"{drafts} checked, {failed} could not be read")
-    errors = [checked.error for checked in results if checked.error is not None]
-    for error in errors[:PROBLEMS_SHOWN]:
-        env.err_problem(error)
-    if len(errors) > PROBLEMS_SHOWN:
-        env.err(f"… and {len(errors) - PROBLEMS_SHOWN} more, each in its draft's row above")
-    if errors:
+    # Each error is said once, in its draft's row (or JSON line), as `portfolio` does: not
+    # again on stderr.
+    if any(checked.error is not None for checked in results):
         return ExitStatus.ERROR
     blocking = any(checked.report and checked.report.blocking_unsettled for checked in results)
     return strict_status(command.strict, bool(blocking))

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from termgen.interview.engine import Engine
     from termgen.interview.runner import Runner
     from termgen.model import Deal
+    from termgen.model.paths import AnswerPath
 
 
 def run(command: Interview, env: Environment) -> ExitStatus:
@@ -152,7 +153,13 @@ UNFINISHED = frozenset({"missing", "too_short", "string_too_short"})
 """What the model says of answers not given yet: not a problem while the interview runs."""
 MISSHAPEN = frozenset({"model_type", "model_attributes_type", "dict_type", "list_type"})
 """What the model says of a value where a mapping or a list belongs: the interview's questions
-and conditions go through it, so it cannot be asked again like a single answer."""
+and conditions go through it, so the interview sets it aside and asks for it afresh (the file
+keeps it until an answer there is saved)."""
+
+
+UNKNOWN = frozenset({"extra_forbidden"})
+"""What the model says of a key it does not know ('nmae:'): no question asks for it, so the
+interview goes on without it, and the file keeps it as written."""
 
 
 UNPLACED = frozenset({"left_open_unplaced"})
@@ -167,39 +174,48 @@ class Refused(NamedTuple):
     """Answers asked again first."""
     dropped: list[Problem]
     """Lines under `left_open` that the interview leaves out, and its next save removes."""
+    unknown: list[Problem]
+    """Keys the model does not know, which the interview goes on without."""
+    set_aside: dict[AnswerPath, Any]
+    """Values given in a shape the model refuses, by place: asked afresh, and kept in the file
+    until answered there (see `_kept`); and the values of unknown keys, kept there."""
 
 
 def _refused(data: dict[str, Any], source: SourceMap | None) -> Refused:
-    """What the deal model refuses in answers read from a file; raises when the file has a
-    value where a mapping or a list belongs, and leaves the file as it is."""
+    """What the deal model refuses in answers read from a file. A value where a mapping or a
+    list belongs is taken out of `data`, so that the interview asks for it afresh, and so is
+    a key the model does not know; every other answer is kept."""
     from pydantic import ValidationError
 
-    from termgen.interview.data import for_file
+    from termgen.interview.data import for_file, get, remove
     from termgen.model import Deal
-    from termgen.model.messages import located_problems
+    from termgen.model.messages import clean_loc, located_problems
 
     if source is None:
-        return Refused([], [])
+        return Refused([], [], [], {})
     try:
         Deal.model_validate(for_file(data))
+        return Refused([], [], [], {})
     except ValidationError as invalid:
         misshapen = located_problems(invalid, Deal, source, only=MISSHAPEN)
-        if misshapen:
-            raise AnswerFileError(
-                [
-                    replace(
-                        problem,
-                        message=f"{problem.message}; correct it in the file, then run the "
-                        "interview again",
-                    )
-                    for problem in misshapen
-                ]
-            ) from None
+        unknown = located_problems(invalid, Deal, source, only=UNKNOWN)
+        aside = MISSHAPEN | UNKNOWN
+        places = {tuple(clean_loc(e["loc"])) for e in invalid.errors() if e["type"] in aside}
+    set_aside = {place: get(data, place) for place in sorted(places)}
+    # The deepest first: taking out a list entry leaves the places of those before it.
+    for place in reversed(set_aside):
+        remove(data, place)
+    try:
+        Deal.model_validate(for_file(data))
+        return Refused(misshapen, [], unknown, set_aside)
+    except ValidationError as invalid:
+        besides = located_problems(invalid, Deal, source, skip=UNFINISHED | UNPLACED | aside)
         return Refused(
-            located_problems(invalid, Deal, source, skip=UNFINISHED | UNPLACED),
+            sorted([*misshapen, *besides], key=lambda problem: problem.place),
             located_problems(invalid, Deal, source, only=UNPLACED),
+            unknown,
+            set_aside,
         )
-    return Refused([], [])
 
 
 def _interview(
@@ -219,7 +235,9 @@ def _interview(
     )
     engine.resume()
     if command.no_input or not env.interactive:
-        problems = sorted([*refused.asked, *refused.dropped], key=lambda problem: problem.place)
+        problems = sorted(
+            [*refused.asked, *refused.dropped, *refused.unknown], key=lambda problem: problem.place
+        )
         return _without_terminal(command, engine, env, problems, output)
     if output is None:
         raise UsageError(
@@ -250,7 +268,7 @@ def _in_terminal(
     answer_file = AnswerFile.open(command.resume, output)
 
     def save(answers: dict[str, Any]) -> None:
-        answer_file.save(answers, engine.none_meanings(answers))
+        answer_file.save(_kept(answers, refused.set_aside), engine.none_meanings(answers))
 
     runner = Runner(engine, Prompter(env), save, output)
     for problem in refused.asked:
@@ -265,8 +283,18 @@ def _in_terminal(
             f"{lines} left out of left_open: the answers stay as they are, and the next save "
             f"removes {'it' if len(refused.dropped) == 1 else 'them'} from {output}."
         )
-    if refused.asked or refused.dropped:
+    for problem in refused.unknown:
+        env.out_wrapped(f"{problem}", "", "  ")
+    if refused.unknown:
+        them = "it" if len(refused.unknown) == 1 else "them"
+        env.out_wrapped(
+            f"No question asks for {'this key' if them == 'it' else 'these keys'}: the interview "
+            f"goes on without {them}, and {output} keeps {them} as written; correct or delete "
+            f"{them} there."
+        )
+    if refused.asked or refused.dropped or refused.unknown:
         runner.valid_deal(quiet=True)
+        runner.ask_afresh(list(refused.set_aside))
     try:
         runner.questions()
         deal = runner.review()
@@ -294,6 +322,21 @@ def _in_terminal(
     finally:
         answer_file.close()
     return ExitStatus.SUCCESS
+
+
+def _kept(answers: dict[str, Any], set_aside: dict[AnswerPath, Any]) -> dict[str, Any]:
+    """The answers to save, with each value set aside as the file had it while its place is
+    neither answered nor left open: the file keeps what the user wrote until then. A list
+    entry set aside is not put back: the entries after it have moved up in its place."""
+    from termgen.interview.data import ABSENT, LEFT_OPEN, get, put
+    from termgen.model.paths import dotted
+
+    left_open = answers.get(LEFT_OPEN, [])
+    for place, value in set_aside.items():
+        unanswered = get(answers, place) is ABSENT and dotted(place) not in left_open
+        if isinstance(place[-1], str) and unanswered:
+            put(answers, place, value)
+    return answers
 
 
 def _paused(env: Environment, output: Path, drafts: bool = False) -> ExitStatus:
@@ -324,9 +367,14 @@ def _findings_and_drafts(command: Interview, env: Environment, runner: Runner, d
 
     library = open_library(command.library, env)
 
+    def asked(path: AnswerPath) -> str | None:
+        """Where the interview asks it, in the words its prompt had for this deal."""
+        where = asked_at(runner.engine, path)
+        return runner.engine.worded(where) if where is not None else None
+
     def findings(deal: Deal) -> list[Finding]:
         return [
-            replace(finding, question=asked_at(runner.engine, finding.path))
+            replace(finding, question=asked(finding.path))
             for finding in DealRun(deal, library).findings
         ]
 
@@ -334,7 +382,8 @@ def _findings_and_drafts(command: Interview, env: Environment, runner: Runner, d
         env.out("")
         if found:
             # Said before the list, which can be long: the answers are not the end of it.
-            points = "1 point is" if len(found) == 1 else f"{len(found)} points are"
+            shown = report.shown_count(found)
+            points = "1 point is" if shown == 1 else f"{shown} points are"
             env.out_wrapped(
                 f"{points} still open ({report.summary(found)}), listed below with the question "
                 "that settles each; the drafts list them too, in the open points file."

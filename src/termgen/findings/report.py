@@ -8,16 +8,46 @@ from pathlib import Path
 from typing import Any
 
 from termgen.findings.deal import Finding, blocking
+from termgen.findings.unexplained import LEFT_OPEN
 from termgen.terminal import command_line, text_table
 
 
 def summary(findings: Sequence[Finding]) -> str:
-    """'2 blocking, 1 warning', or that nothing is missing."""
+    """'2 blocking, 1 warning' as the table shows them (the answers left open one finding),
+    or that nothing is missing."""
     if not findings:
         return "No findings: every exit, renewal and other checked provision is settled."
-    stops = len(blocking(findings))
-    warnings = len(findings) - stops
+    rows = _rows(findings)
+    stops = sum(severity == "blocking" for severity, *_ in rows)
+    warnings = len(rows) - stops
     return f"{stops} blocking, {warnings} warning{'s' if warnings != 1 else ''}"
+
+
+def shown_count(findings: Sequence[Finding]) -> int:
+    """How many findings the table shows: the answers left open on purpose are one."""
+    return len(_rows(findings))
+
+
+def _rows(findings: Sequence[Finding]) -> list[tuple[str, str, str, str]]:
+    """A row per finding, the provision's name leading in words (its id is for programs and
+    overlays, --json); the answers left open on purpose, one finding each for the draft's
+    comments, are one row where the first of them was, listing where to answer each."""
+    open_on_purpose = [f for f in findings if f.provision == LEFT_OPEN]
+    rows: list[tuple[str, str, str, str]] = []
+    for finding in findings:
+        if finding.provision != LEFT_OPEN or len(open_on_purpose) == 1:
+            rows.append((finding.severity, finding.label, finding.message, finding.where))
+        elif finding is open_on_purpose[0]:
+            rows.append(
+                (
+                    finding.severity,
+                    finding.label,
+                    f"{len(open_on_purpose)} answers are left open on purpose, each a [●] in "
+                    "the draft until it is settled",
+                    "\n".join(f.where for f in open_on_purpose),
+                )
+            )
+    return rows
 
 
 _SENTENCES = 20
@@ -33,8 +63,7 @@ def table(findings: Sequence[Finding], width: int, answers: Path | None = None) 
     answer file they are about, how to settle them."""
     if not findings:
         return summary(findings)
-    # The provision's name leads, in words; its id is for programs and overlays (--json).
-    rows = [(f.severity, f.label, f.message, f.where) for f in findings]
+    rows = _rows(findings)
     header = ("severity", "provision", "what is missing", "where to settle it")
     shown = text_table(header, rows, width, narrowest=_SENTENCES, tallest=_TALLEST)
     if answers is None:

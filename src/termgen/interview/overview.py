@@ -59,7 +59,10 @@ def review(engine: State) -> list[tuple[Section, list[tuple[Question | Group, st
             value = get(engine.data, split(item.path))
             if isinstance(item, Question):
                 if value is not ABSENT:
-                    lines.append((item, answer_text(item, value)))
+                    # A choice reads in the interview's words, as it was offered.
+                    text = answer_text(item, value)
+                    chosen = item.type in ("choice", "multi_choice") or value is None
+                    lines.append((item, engine.worded(text) if chosen else text))
                 continue
             # An entry whose answers are all left open reads as nothing: say so. An entry of a
             # list fixed to one kind (the stake buy-out) is shown there, not again in the
@@ -310,8 +313,10 @@ def _list_prompts(group: Group, count: int, per_entry: int) -> int:
 
 
 def _within(asked: AnswerPath, wanted: AnswerPath) -> bool:
-    """Whether a question at `asked` answers `wanted`, or is the first one below it."""
-    return bool(wanted) and asked[: len(wanted)] == tuple(wanted)
+    """Whether a question at `asked` answers `wanted` (or a part of its answer: an item of a
+    list of texts, a party's share), or is the first one below it."""
+    wanted = tuple(wanted)
+    return bool(wanted) and (wanted[: len(asked)] == asked or asked[: len(wanted)] == wanted)
 
 
 def questions_of(

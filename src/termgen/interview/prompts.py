@@ -140,36 +140,38 @@ class Prompter:
         if (hint or example or left_open) and typed is None:
             example_text = f"Example: {example.rstrip('.')}." if example else None
             empty = "Leave it empty if not decided yet (left open)." if left_open else None
-            self.say(" ".join(filter(None, [hint, example_text, empty])))
+            self.say(engine.worded(" ".join(filter(None, [hint, example_text, empty]))))
+        prompt = engine.worded(question.prompt)
         if question.type in TEXT_TYPES:
             default = engine.display(step) if typed is None else typed
-            return self.text(step.key, question.prompt, default, mark)
+            return self.text(step.key, prompt, default, mark)
         if question.type in MULTI_TYPES:
             chosen = step.default if isinstance(step.default, list) else []
-            options = [(self._label(step, choice), choice) for choice in step.choices]
-            return self.checkbox(step.key, question.prompt, options, chosen, mark)
-        return self._pick_answer(step, mark)
+            options = [(self._label(engine, step, choice), choice) for choice in step.choices]
+            return self.checkbox(step.key, prompt, options, chosen, mark)
+        return self._pick_answer(engine, step, prompt, mark)
 
     @staticmethod
-    def _label(step: Ask, choice: str) -> str:
+    def _label(engine: State, step: Ask, choice: str) -> str:
         kinds = ("choice", "multi_choice")
-        return step.question.label(choice) if step.question.type in kinds else choice
+        return engine.worded(step.question.label(choice)) if step.question.type in kinds else choice
 
-    def _pick_answer(self, step: Ask, mark: str) -> Any:
+    def _pick_answer(self, engine: State, step: Ask, prompt: str, mark: str) -> Any:
         question = step.question
         options: list[tuple[str, Any]] = []
         if question.type == "yes_no":
             options = [("yes", True), ("no", False)]
         else:
-            options = [(self._label(step, choice), choice) for choice in step.choices]
+            options = [(self._label(engine, step, choice), choice) for choice in step.choices]
         if question.type == "owner":
             options.append((NEW_BODY, _NEW_BODY_VALUE))
         if not question.required:
-            empty = f"({question.none_label or 'none'})" if question.empty_is_none else LEAVE_OPEN
+            none = engine.worded(question.none_label or "none")
+            empty = f"({none})" if question.empty_is_none else LEAVE_OPEN
             options.insert(0, (empty, _LEAVE_OPEN_VALUE))
         values = [value for _, value in options]
         default = step.default if step.default in values else values[0]
-        picked = self.select(step.key, question.prompt, options, default, mark)
+        picked = self.select(step.key, prompt, options, default, mark)
         if picked is _NEW_BODY_VALUE:
             return self._new_body(step, mark)
         return None if picked is _LEAVE_OPEN_VALUE else picked

@@ -599,7 +599,7 @@ class Runner:
             for section, lines in sections:
                 self.prompter.say(section.title, "")
                 for item, text in lines:
-                    self.prompter.say(f"{_label(item)}: {text}", "  ", "    ")
+                    self.prompter.say(f"{self.engine.worded(_label(item))}: {text}", "  ", "    ")
             for problem in self._problems():
                 self.prompter.problem(problem)
             picked = self._answer_to_change(sections)
@@ -632,7 +632,9 @@ class Runner:
                 return None
             section, lines = sections[chosen]
             answers: list[tuple[str, Any]] = [("Back to the sections (Esc)", BACK)]
-            answers += [(f"{_label(item)}: {text}", item) for item, text in lines]
+            answers += [
+                (f"{self.engine.worded(_label(item))}: {text}", item) for item, text in lines
+            ]
             try:
                 item = self.prompter.select(
                     "review.answer",
@@ -755,13 +757,28 @@ class Runner:
             self._settling = ask.path
             self.engine.ask_again([ask])
             return
-        # Where several lists share a path (a stake buy-out and the shared assets), the one a
-        # finding about the whole list means is the list that is not fixed to one entry.
-        groups = [g for g in self.engine.groups() if split(g.path) == tuple(path)]
-        group = next((g for g in groups if not g.fixed), groups[0] if groups else None)
-        group = group or marked_at(self.engine, path)  # a list left open on purpose
+        group = self._list_at(path) or marked_at(self.engine, path)  # or one left open
         if group is not None:
             self.engine.reopen(group)
+
+    def _list_at(self, path: AnswerPath) -> Group | None:
+        """The list at `path`. Where several lists share a path (a stake buy-out and the shared
+        assets), the one meant by the whole list is the list that is not fixed to one entry."""
+        groups = [g for g in self.engine.groups() if split(g.path) == tuple(path)]
+        return next((g for g in groups if not g.fixed), groups[0] if groups else None)
+
+    def ask_afresh(self, paths: Sequence[AnswerPath]) -> None:
+        """Answers a file gave in a shape the model refuses, set aside: their questions are
+        asked first; a list (or a list entry) shows its menu again where the walk reaches it,
+        as the entries after a set-aside one have moved up."""
+        asks = []
+        for path in paths:
+            group = self._list_at(path[:-1] if isinstance(path[-1], int) else path)
+            if group is not None:
+                self.engine.reopen(group)
+            elif (ask := question_at(self.engine, path)) is not None:
+                asks.append(ask)
+        self.engine.ask_again(asks)
 
     def _draft(self, draft: Callable[[Deal, Path, bool], list[Path]], deal: Deal) -> bool:
         try:

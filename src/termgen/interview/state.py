@@ -29,7 +29,13 @@ from termgen.model.messages import clean_loc, plain_message
 from termgen.model.paths import AnswerPath, expected_ahead, shape_at, shape_of, split
 from termgen.templating.missing import PLACEHOLDER_MARK
 from termgen.templating.sandbox import RenderError, Sandbox
-from termgen.wording import and_join, article, date_text, percent_text
+from termgen.wording import (
+    and_join,
+    article,
+    date_text,
+    for_parties,
+    percent_text,
+)
 
 BODIES = "governance.bodies"
 RecordT = TypeVar("RecordT", bound=Record)
@@ -195,6 +201,11 @@ class State:
         if question.path == BINDING_SECTIONS and self.always_binding:
             return " ".join(filter(None, [self.binds_always(), found]))
         return found
+
+    def worded(self, text: str) -> str:
+        """A text of the interview as this deal reads it, for its number of parties."""
+        parties = self.data.get("parties")
+        return for_parties(text, len(parties) if isinstance(parties, list) else 0)
 
     def binds_always(self) -> str:
         """What the drafts bind on whatever the binding sections say, as the help and the

@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal, get_args
 
 from pydantic import AfterValidator, BeforeValidator, Field, field_validator, model_validator
 
+from termgen.model.bounded import Template
 from termgen.model.common import Duration, Record, Text
 from termgen.model.meta import Purpose
 
@@ -148,7 +149,7 @@ class Clause(Record):
         None, description="Condition over the deal (Jinja expression)."
     )
     provides: list[Text] = Field(default_factory=list, description="Provision ids it satisfies.")
-    shared: Text | None = Field(
+    shared: Template | None = Field(
         None,
         description=(
             "Jinja that every text of the clause starts from: the names it sets ({% set %}) "

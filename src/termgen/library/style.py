@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from pydantic import Field
 
+from termgen.model.bounded import Template
 from termgen.model.common import Record, Text
 from termgen.wording import DEFAULT_STYLE, HouseStyle, Language, NumberStyle
 
@@ -28,7 +29,9 @@ class SharedBlock(Record):
     `uses:`, and its texts read what it sets or defines as they read their own shared block's."""
 
     id: Text = Field(description="The name a clause's `uses:` gives it.")
-    text: Text = Field(description="Only {% set %} and {% macro %}, as in a clause's shared block.")
+    text: Template = Field(
+        description="Only {% set %} and {% macro %}, as in a clause's shared block."
+    )
 
 
 class LibrarySettings(Record):

@@ -65,6 +65,14 @@ Text = Annotated[
 ]
 """Text someone wrote: not empty, not endless, and only characters a document can carry."""
 
+Template = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT),
+    AfterValidator(_printable),
+]
+"""Jinja someone wrote (a shared block) as `Text`, except that a number, a date or a yes/no is
+not read as text: it is no template, and 'expected text' says so."""
+
 
 def short_text(longest: int, what: str) -> Any:
     """One line of at most `longest` characters, for values that become names and file names."""

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
@@ -144,6 +146,9 @@ def _yes_no(value: Any, ctx: dict[str, Any]) -> str:
 def _text(value: Any, ctx: dict[str, Any]) -> str:
     if value is None:
         return "must not be empty; write a value or delete the line"
+    if isinstance(value, int | float | Decimal | dt.date) and not isinstance(value, bool):
+        kind = "a date" if isinstance(value, dt.date) else "a number"  # as YAML read it
+        return f"expected text, got {kind} ({value})"
     return f"expected text, got {_described(value)}"
 
 

@@ -540,7 +540,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "under_rules": _under_rules,
     "ending": _ending,
     "withdrawals": _withdrawals,
-    "human": _keeps_missing(humanise),
+    "human": _keeps_missing(lambda value: humanise(str(value))),
     "sentence": _keeps_missing(lambda text: sentence(str(text))),
     "phrase": _keeps_missing(lambda text: phrase(str(text))),
     "mid_sentence": _keeps_missing(lambda text: mid_sentence(str(text))),

@@ -271,6 +271,10 @@ class Sandbox(SandboxedEnvironment):
     def unsafe_undefined(self, obj: Any, attribute: str) -> Undefined:
         if modifies_known_mutable(obj, attribute):
             raise SecurityError(changing_refused(attribute, _kind(obj)))
+        # Reached by a name the static check cannot see (`attr('__class__')`, `x[name]`): an
+        # error, never a [●] that hides the attempt.
+        if is_blocked(attribute):
+            raise SecurityError(internals_refused(attribute))
         return self.undefined(
             internals_refused(attribute), obj=obj, name=attribute, exc=SecurityError
         )

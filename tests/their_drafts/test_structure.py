@@ -325,3 +325,28 @@ def test_a_redaction_mark_before_a_numbered_heading_ends_the_sentence() -> None:
     # A redaction inside a sentence, or before a number that is no heading, ends nothing.
     inside = "The price is [***] 2.5 times the cost. Section [***] 3 applies."
     assert len(_sentences(inside)) == 2
+
+
+def test_a_cue_in_the_sentence_before_or_after_is_a_feature_of_the_sentence() -> None:
+    """ "Upon such termination, X shall continue to supply" after the sentence a cue matches
+    borrows its context: whether a `present` cue matches the sentence before, or the one
+    after, is a feature of its own, in the rows the fit sees and in the score alike."""
+    found = _sentences(
+        "The Supplier shall deliver the Products monthly after each order.",
+        "Upon termination of this Agreement, the Supplier shall continue to supply the Products.",
+        "Upon such termination, the Supplier shall continue to supply spare parts for two years.",
+        "The Buyer shall pay within thirty days after delivery.",
+    )
+    cued = CueHits(present={1})
+    by_index = dict(rows(Reading(found), "exit.survival", cued))
+    before, after = _grams("N:", "before", pairs=False), _grams("N:", "after", pairs=False)
+    assert set(after) <= set(by_index[0]) and not set(before) & set(by_index[0])
+    assert set(before) <= set(by_index[2]) and not set(after) & set(by_index[2])
+    assert not set(before + after) & set(by_index[1]) and not set(before + after) & set(by_index[3])
+    steps = array("b", bytes(1 << 16))
+    steps[before[0]] = 100
+    weights = Weights(steps, 0.01, 0.0, 0.5)
+    scored = {
+        index: score for score, index in Reading(found).scored("exit.survival", weights, cued)
+    }
+    assert scored[2] == weights.probability(100) and scored[0] == scored[3] == 0.5

@@ -2,7 +2,8 @@
 
 Each sentence that could concern a provision (it has one of the provision's anchor words) is
 described by hashed features: its words and word pairs, those of the clause heading it
-sits under, the definitions of the defined terms it uses, and whether counsel's cues match it.
+sits under, the definitions of the defined terms it uses, and whether counsel's cues match it
+or the sentence either side of it.
 A weight per feature, fitted by scripts/train_scorer.py on CUAD and other labelled
 agreements, gives a score; a document settles the provision when its best sentence scores
 above the provision's threshold, and that sentence is the evidence. Pure Python at run time.
@@ -16,7 +17,7 @@ import math
 import re
 import zlib
 from array import array
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -64,6 +65,8 @@ class _Buckets(dict[str, int]):
 _BUCKET = _Buckets()
 _CUE_PRESENT = [_BUCKET["C:present"]]
 _CUE_WEAK = [_BUCKET["C:weak"]]
+_CUE_BEFORE = _BUCKET["N:before"]
+_CUE_AFTER = _BUCKET["N:after"]
 
 
 def cue_feature(patterns: Sequence[str]) -> int:
@@ -147,6 +150,7 @@ class Reading:
         totals = self._totals.get(provision, {})
         cue_present: int = weights.weights[_CUE_PRESENT[0]]
         cue_weak: int = weights.weights[_CUE_WEAK[0]]
+        around = _around(cued)
 
         def total(index: int) -> int:
             found = totals.get(index)
@@ -157,6 +161,7 @@ class Reading:
                 + cue_present * (index in cued.present)
                 + cue_weak * (index in cued.weak)
                 + weights.total(cued.cues.get(index, ()))
+                + weights.total(around(index))
             )
 
         return sorted(
@@ -206,8 +211,10 @@ def rows(reading: Reading, provision: str, cued: CueHits) -> list[tuple[int, lis
     counsel's `refused` cues say it is withheld.
 
     Whether counsel's `present` and `weak` cues match a sentence are features too, so a cue
-    counsel adds in an overlay counts alongside the fitted words.
+    counsel adds in an overlay counts alongside the fitted words, and so does whether one
+    matches the sentence before or the one after (`_around`).
     """
+    around = _around(cued)
     return [
         (
             index,
@@ -216,10 +223,27 @@ def rows(reading: Reading, provision: str, cued: CueHits) -> list[tuple[int, lis
                 *_CUE_PRESENT * (index in cued.present),
                 *_CUE_WEAK * (index in cued.weak),
                 *cued.cues.get(index, ()),
+                *around(index),
             ],
         )
         for index in _row_indices(reading, provision, cued)
     ]
+
+
+def _around(cued: CueHits) -> Callable[[int], list[int]]:
+    """For a sentence, the features of where counsel's `present` cues match around it: in
+    the sentence before, in the one after. "Upon such termination, X shall continue to
+    supply" after a sentence a cue matches borrows its context."""
+
+    def around(index: int) -> list[int]:
+        found = []
+        if index - 1 in cued.present:
+            found.append(_CUE_BEFORE)
+        if index + 1 in cued.present:
+            found.append(_CUE_AFTER)
+        return found
+
+    return around
 
 
 def _row_indices(reading: Reading, provision: str, cued: CueHits) -> list[int]:

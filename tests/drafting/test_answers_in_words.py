@@ -89,7 +89,7 @@ def test_the_escalation_path_reads_as_one_sentence() -> None:
     )
     draft, _ = drafted(EXAMPLES_DIR / "bridge-technology.yaml")
     assert (
-        "could not resolve it: to the Integration Board, for 5 days, then to the Steering "
+        "escalation path: to the Integration Board, for 5 days, then to the Steering "
         "Committee, for 15 days, then to the CEOs, for 15 days."
     ) in _clause(draft, "governance.escalation")
     steps = [row[1] for row in table_rows(draft, "escalation")]

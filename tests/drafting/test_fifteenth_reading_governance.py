@@ -228,6 +228,6 @@ def test_a_disagreement_goes_up_from_the_level_that_could_not_resolve_it() -> No
         assert escalation.startswith(
             "Where a body or person on the escalation path below cannot resolve a "
             f"disagreement, {who} may refer it in writing, with a short statement of its "
-            "position, to the next level above that body or person."
+            "position, to the next level above that body or person,"
         )
         assert "the level of the path below" not in escalation

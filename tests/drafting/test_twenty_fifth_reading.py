@@ -32,7 +32,7 @@ def test_each_escalation_level_is_named_once_with_its_article(typed: str, drafte
     data["governance"]["escalation"][-1]["level"] = typed
     text = _texts(data)["governance.escalation"]
     assert (
-        "could not resolve it: to the Integration Board, for 5 days, then to the Steering "
+        "escalation path: to the Integration Board, for 5 days, then to the Steering "
         f"Committee, for 15 days, {drafted}"
     ) in text
     assert "the the" not in text.casefold()
@@ -42,7 +42,7 @@ def test_a_single_level_path_reads_as_a_sentence() -> None:
     data = _answers("bridge-technology.yaml")
     data["governance"]["escalation"] = [{"level": "Steering Committee", "days": 20}]
     text = _texts(data)["governance.escalation"]
-    assert "could not resolve it: to the Steering Committee, for 20 days. " in text
+    assert "escalation path: to the Steering Committee, for 20 days. " in text
 
 
 @pytest.mark.parametrize(

@@ -293,6 +293,9 @@ def _signatures(document: Document) -> None:
     first.add_run("For and on behalf of ").bold = True
     first.add_run("{{r party.legal_name }}").bold = True
     first.paragraph_format.keep_with_next = True
+    # More space above a party than above each of its signatories, so that a party's block
+    # does not run on from the last date line of the party before it.
+    first.paragraph_format.space_before = Pt(36)
     for text in (
         "{%p for signatory in party.signatories %}",
         "Signature: ______________________________",

@@ -1,11 +1,14 @@
 """A JV lawyer's twenty-sixth reading of the example drafts: a disagreement that no level of
 the escalation path dealt with (a party refusing a contribution, a team below the path) has
-a level to start at; the change-control steps open as the answers' steps do."""
+a level to start at; the change-control steps open as the answers' steps do; each party's
+signature block stands apart from the party's before it."""
 
 from __future__ import annotations
 
 import pytest
 
+from ..conftest import EXAMPLES_DIR
+from ..docx_reading import drafted, word
 from .test_fifth_reading import _answers, _texts
 
 
@@ -57,5 +60,22 @@ def test_each_change_control_step_opens_with_a_capital(name: str, pmo: str) -> N
     assert steps[1].startswith(f"Assessment: {pmo} the impact"), steps[1]
     assert steps[2].startswith("Approval: The "), steps[2]
     for step in steps:
-        label, text = step.split(": ", 1)
-        assert text[:1].isupper(), step
+        assert step.split(": ", 1)[1][:1].isupper(), step
+
+
+def test_each_party_signs_under_more_space_than_each_of_its_signatories() -> None:
+    """Ampere: Hoshida's 'For and on behalf of' stood right under the date line of the last
+    of Rheinmark's two signatories, as if it were one more line of Rheinmark's block."""
+    _, rendered = drafted(EXAMPLES_DIR / "edrive-jv.yaml")
+    table = word(rendered[0].data).tables[-1]
+    paragraphs = [p for row in table.rows for p in row.cells[0].paragraphs if p.text]
+    parties = [p for p in paragraphs if p.text.startswith("For and on behalf of ")]
+    signatures = [p for p in paragraphs if p.text.startswith("Signature:")]
+    assert len(parties) == 3 and len(signatures) == 4
+    signatory = {p.paragraph_format.space_before for p in signatures}
+    assert len(signatory) == 1
+    (between_signatories,) = signatory
+    assert between_signatories is not None
+    for party in parties:
+        before = party.paragraph_format.space_before
+        assert before is not None and before > between_signatories, party.text

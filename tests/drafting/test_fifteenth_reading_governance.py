@@ -120,8 +120,9 @@ def test_a_default_ends_when_the_banks_statement_shows_the_call_paid() -> None:
     volta = _texts(_answers("battery-jv.yaml"))["goals.capital-calls"]
     assert (
         "every party. Where the other party has lent that part to the JV, the default ends only "
-        "when the Defaulting Party pays it with the interest accrued on the loan, and the JV "
-        "uses that payment to repay the loan with its interest.\n"
+        "on the day the Defaulting Party has paid that part to the JV with the interest accrued "
+        "on the loan and the JV has used that payment to repay the loan with its interest, each "
+        "as shown by such a statement.\n"
     ) in volta
 
 

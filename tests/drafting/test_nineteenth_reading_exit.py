@@ -229,8 +229,9 @@ def test_a_shareholder_loan_states_its_interest_and_its_ranking() -> None:
         "distributed."
     ) in calls
     assert (
-        "the default ends only when the Defaulting Party pays it with the interest accrued on the "
-        "loan, and the JV uses that payment to repay the loan with its interest."
+        "the default ends only on the day the Defaulting Party has paid that part to the JV with "
+        "the interest accrued on the loan and the JV has used that payment to repay the loan "
+        "with its interest, each as shown by such a statement."
     ) in calls
     # A JV in a currency without a rate the clause knows names the rate by the currency lent.
     data["company"]["share_capital"] = "GBP 150m"

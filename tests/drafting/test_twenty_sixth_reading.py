@@ -1,7 +1,8 @@
 """A JV lawyer's twenty-sixth reading of the example drafts: a disagreement that no level of
 the escalation path dealt with (a party refusing a contribution, a team below the path) has
 a level to start at; the change-control steps open as the answers' steps do; each party's
-signature block stands apart from the party's before it."""
+signature block stands apart from the party's before it; a default cured by repaying a
+party's loan ends on the bank's statement, as any other default does."""
 
 from __future__ import annotations
 
@@ -79,3 +80,21 @@ def test_each_party_signs_under_more_space_than_each_of_its_signatories() -> Non
     for party in parties:
         before = party.paragraph_format.space_before
         assert before is not None and before > between_signatories, party.text
+
+
+def test_a_default_funded_by_a_loan_ends_on_the_banks_statement_too() -> None:
+    """Volta: the default on a part NAW lent ended 'when the Defaulting Party pays it', with no
+    record of the day; the statement that ends every other default now shows both payments."""
+    calls = _texts(_answers("battery-jv.yaml"))["goals.capital-calls"]
+    ending = calls[calls.index("The default ends on the day") :].split("\n")[0]
+    assert ending.endswith(
+        "as shown by a statement of the JV's bank account that the bank sends directly to every "
+        "party. Where the other party has lent that part to the JV, the default ends only on the "
+        "day the Defaulting Party has paid that part to the JV with the interest accrued on the "
+        "loan and the JV has used that payment to repay the loan with its interest, each as "
+        "shown by such a statement."
+    ), ending
+    assert "Defaulting Party pays it" not in calls
+    # A JV whose other parties fund a default only by new shares has no loan to repay.
+    ampere = _texts(_answers("edrive-jv.yaml"))["goals.capital-calls"]
+    assert "each as shown by such a statement" not in ampere

@@ -11,6 +11,7 @@ import pytest
 from ..conftest import EXAMPLES_DIR
 from ..docx_reading import drafted, word
 from .test_fifth_reading import _answers, _texts
+from .test_mechanics import _numbers
 
 
 @pytest.mark.parametrize(
@@ -29,8 +30,10 @@ def test_a_disagreement_from_outside_the_path_starts_at_the_first_level(
     assert escalation.startswith(f"A disagreement moves up the escalation path: {first}, ")
     assert (
         "It starts at the level above the body or person on the path that could not resolve "
-        "it or, where it arose elsewhere, at the first level."
+        "it or, where it arose elsewhere, at the first level"
     ) in escalation
+    off_path = "except as clause" in escalation
+    assert off_path == ("governance.off-path-bodies" in texts), name
     annex = texts["governance.annex.escalation"]
     assert (
         "to the next level above that body or person, and may refer any other disagreement in "
@@ -98,3 +101,15 @@ def test_a_default_funded_by_a_loan_ends_on_the_banks_statement_too() -> None:
     # A JV whose other parties fund a default only by new shares has no loan to repay.
     ampere = _texts(_answers("edrive-jv.yaml"))["goals.capital-calls"]
     assert "each as shown by such a statement" not in ampere
+
+
+def test_the_path_leaves_a_body_off_it_its_own_start() -> None:
+    """Tidewater: the Safety Board's disagreements go to the Steering Committee (clause 7.4),
+    not to the Operations PMO, the first level, where the path sends any other."""
+    data = _answers("robotaxi-pilot.yaml")
+    texts, numbers = _texts(data), _numbers(data)
+    assert (
+        "where it arose elsewhere, at the first level, except as clause "
+        f"{numbers['governance.off-path-bodies']} provides for a decision of a body outside the "
+        "path. "
+    ) in texts["governance.escalation"]

@@ -74,6 +74,29 @@ def test_a_value_where_a_mapping_or_list_belongs_is_asked_afresh_and_the_file_ke
     assert not (tmp_path / "new.yaml").exists()
 
 
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("left_open: 5\n", "left open: expected a list of entries"),
+        ("paused_at: [x]\n", "paused at: expected text, got a list"),
+    ],
+)
+def test_a_refused_answer_no_question_asks_is_not_said_to_be_asked_again(
+    tmp_path: Path, written: str, message: str
+) -> None:
+    target = tmp_path / "deal.yaml"
+    target.write_text(BATTERY + written, encoding="utf-8")
+    status, out, err = run_interview(ScriptedTerminal(lambda key: CTRL_C), "--resume", target)
+    assert status == 130, err
+    said = " ".join(out.split())
+    assert message in said, out
+    assert "asked again" not in said
+    assert (
+        f"No question asks for this answer: the interview goes on without it; correct it in {target}."
+        in said
+    )
+
+
 def test_a_section_left_empty_is_asked_like_one_not_written(tmp_path: Path) -> None:
     target = _deal(tmp_path, "exit:\nformer_exit:", "exit:")
     terminal = ScriptedTerminal(lambda key: CTRL_C)

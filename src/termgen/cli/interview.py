@@ -271,10 +271,22 @@ def _in_terminal(
         answer_file.save(_kept(answers, refused.set_aside), engine.none_meanings(answers))
 
     runner = Runner(engine, Prompter(env), save, output)
+    queued = engine.queued
+    reopened = False
+    if refused.asked or refused.dropped or refused.unknown:
+        runner.valid_deal(quiet=True)
+        reopened = runner.ask_afresh(list(refused.set_aside))
     for problem in refused.asked:
         env.out_wrapped(f"{problem}", "", "  ")
-    if refused.asked:
+    if refused.asked and (reopened or engine.queued > queued):
         env.out_wrapped("These answers are asked again first.")
+    elif refused.asked:
+        # Only what no question asks for (`left_open: 5`, `paused_at: [x]`) is refused.
+        them = "it" if len(refused.asked) == 1 else "them"
+        env.out_wrapped(
+            f"No question asks for {'this answer' if them == 'it' else 'these answers'}: the "
+            f"interview goes on without {them}; correct {them} in {output}."
+        )
     for problem in refused.dropped:
         env.out_wrapped(f"{problem}", "", "  ")
     if refused.dropped:
@@ -292,9 +304,6 @@ def _in_terminal(
             f"goes on without {them}, and {output} keeps {them} as written; correct or delete "
             f"{them} there."
         )
-    if refused.asked or refused.dropped or refused.unknown:
-        runner.valid_deal(quiet=True)
-        runner.ask_afresh(list(refused.set_aside))
     try:
         runner.questions()
         deal = runner.review()

@@ -767,18 +767,21 @@ class Runner:
         groups = [g for g in self.engine.groups() if split(g.path) == tuple(path)]
         return next((g for g in groups if not g.fixed), groups[0] if groups else None)
 
-    def ask_afresh(self, paths: Sequence[AnswerPath]) -> None:
+    def ask_afresh(self, paths: Sequence[AnswerPath]) -> bool:
         """Answers a file gave in a shape the model refuses, set aside: their questions are
         asked first; a list (or a list entry) shows its menu again where the walk reaches it,
-        as the entries after a set-aside one have moved up."""
+        as the entries after a set-aside one have moved up. Whether a list shows again."""
         asks = []
+        reopened = False
         for path in paths:
             group = self._list_at(path[:-1] if isinstance(path[-1], int) else path)
             if group is not None:
                 self.engine.reopen(group)
+                reopened = True
             elif (ask := question_at(self.engine, path)) is not None:
                 asks.append(ask)
         self.engine.ask_again(asks)
+        return reopened
 
     def _draft(self, draft: Callable[[Deal, Path, bool], list[Path]], deal: Deal) -> bool:
         try:

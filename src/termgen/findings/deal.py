@@ -52,9 +52,9 @@ class Finding:
         """The interview question the user answered, then the answer file's line: 'Agreed exit
         path › Renewal at the end of the term (deal.yaml:118:3)'; without a question, the line
         and the path in words, 'deal.yaml:118:3 (exit › renewal)'."""
-        where = self.location
-        if where is not None and where.line is None:
-            where = f"{where.file}: not in the file yet"
+        where = str(self.location or "")
+        if self.location is not None and self.location.line is None:
+            where = f"{self.location.file}: not in the file yet"
         if self.question:
             return f"{self.question} ({where})" if where else self.question
         words = path_in_words(self.path)

@@ -1019,3 +1019,23 @@ def test_one_answer_left_open_reads_as_it_always_did(tmp_path: Path) -> None:
     said = " ".join(run_cli("check", answers).out.split())
     assert "Answers left open what is missing: left open on purpose ([●] in the draft)" in said
     assert "2 blocking, 5 warnings" in said
+
+
+def test_a_finding_on_a_section_the_file_leaves_out_says_it_is_not_in_the_file_yet(
+    tmp_path: Path,
+) -> None:
+    lines = INCOMPLETE.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = lines.index("change:\n")
+    end = next(n for n in range(start + 1, len(lines)) if lines[n][:1] not in (" ", "\n", "#"))
+    assert lines[end] == "exit:\n"
+    answers = write(tmp_path, "deal.yaml", "".join(lines[:start] + lines[end:]))
+    found = {f["id"]: f for f in json.loads(run_cli("check", answers, "--json").out)["findings"]}
+    review = found["renewal.review"]
+    assert review["path"].startswith("change.") and review["line"] is None
+    table = run_cli("check", answers, environ={**TEST_ENVIRON, "COLUMNS": "100"}).out
+    said = " ".join(table.split())
+    assert f"Readiness for change › Review points ({answers}: not in the file yet)" in said
+    assert f"{answers}:1:1" not in said
+    # Where a parent is written, the finding points to it: where the answer would go.
+    renewal = found["renewal.mechanism"]
+    assert renewal["path"] == "exit.renewal.type" and renewal["line"] == start + 1

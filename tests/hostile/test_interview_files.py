@@ -5,6 +5,7 @@ is left as it was."""
 from __future__ import annotations
 
 import copy
+import io
 import re
 from pathlib import Path
 
@@ -72,6 +73,58 @@ def test_a_value_where_a_mapping_or_list_belongs_is_asked_afresh_and_the_file_ke
     assert listed.status == 2, listed.err
     assert listed.err.startswith(f"{target}:") and message in listed.err
     assert not (tmp_path / "new.yaml").exists()
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("left_open: 5\n", "left open: expected a list of entries"),
+        ("paused_at: [x]\n", "paused at: expected text, got a list"),
+    ],
+)
+def test_a_refused_answer_no_question_asks_is_not_said_to_be_asked_again(
+    tmp_path: Path, written: str, message: str
+) -> None:
+    target = tmp_path / "deal.yaml"
+    target.write_text(BATTERY + written, encoding="utf-8")
+    status, out, err = run_interview(ScriptedTerminal(lambda key: CTRL_C), "--resume", target)
+    assert status == 130, err
+    said = " ".join(out.split())
+    assert message in said, out
+    assert "asked again" not in said
+    assert (
+        f"No question asks for this answer: the interview goes on without it; correct it in {target}."
+        in said
+    )
+
+
+def test_a_refused_answer_names_its_list_entry_as_the_interview_heads_it(tmp_path: Path) -> None:
+    lines = BATTERY.splitlines(keepends=True)
+    offtake = lines.index("      kind: plant_allocation\n") - 1
+    block = lines[offtake : offtake + 9]
+    del lines[offtake : offtake + 9]
+    first = lines.index("  contributions:\n") + 1
+    lines[first:first] = block  # the offtake commitment first, in the contributions' list
+    target = tmp_path / "deal.yaml"
+    text = "".join(lines).replace("critical_path: true", "critical_path: maybe", 1)
+    target.write_text(text, encoding="utf-8")
+    screen = io.StringIO()
+    presses = iter([ENTER])
+    terminal = ScriptedTerminal(lambda key: next(presses, CTRL_C), screen=screen)
+    status, out, err = run_interview(terminal, "--resume", target)
+    assert status == 130, err
+    said = " ".join((out + screen.getvalue()).split())
+    assert "strengths › contributions #1 › critical path: expected true or false" in said, out
+    assert "Contributions #1 (NAW: capital USD 1.6bn)" in said
+    assert "contributions #2" not in said.lower()
+    target.write_text(text, encoding="utf-8")  # the interview saved the answer given
+    listed = run_cli("interview", "--answers", target, "--no-input", "-o", tmp_path / "new.yaml")
+    assert "strengths › contributions #1 › critical path" in listed.err, listed.err
+    # The offtake commitment, first in the file, is the first of its own list.
+    text = text.replace("      critical_path: maybe", "      critical_path: true", 1)
+    target.write_text(text.replace("critical_path: false", "critical_path: perhaps", 1), "utf-8")
+    listed = run_cli("interview", "--answers", target, "--no-input", "-o", tmp_path / "new.yaml")
+    assert "strengths › offtake commitments #1 › critical path" in listed.err, listed.err
 
 
 def test_a_section_left_empty_is_asked_like_one_not_written(tmp_path: Path) -> None:

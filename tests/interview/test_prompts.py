@@ -10,14 +10,17 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from termgen.answers.read import load_deal, read_answers
 from termgen.answers.write import dump_answers
 from termgen.cli.commands import PROBLEMS_SHOWN
 from termgen.interview.data import ABSENT, get
 from termgen.interview.overview import answer_text
 from termgen.interview.runner import KEYS
-from termgen.interview.spec import Question
+from termgen.interview.spec import Question, load_spec
 from termgen.model.paths import parse_path
+from termgen.wording import for_parties
 
 from ..conftest import EXAMPLES_DIR, run_cli
 from .terminal import (
@@ -1125,6 +1128,34 @@ def test_a_deal_of_two_parties_is_asked_about_the_other_party_not_the_others(
     # And the choices: of three parties, all agree, not both.
     assert "only if both parties agree" in two and "only if all parties agree" not in two
     assert "only if all parties agree" in three and "both parties" not in three
+
+
+def _shown_texts(value: Any) -> list[str]:
+    """Every text of the interview definition below `value` (prompts, help, examples,
+    choices, intros)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, BaseModel):
+        return [
+            text for name in type(value).model_fields for text in _shown_texts(getattr(value, name))
+        ]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _shown_texts(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in _shown_texts(item)]
+    return []
+
+
+def test_no_text_of_the_interview_speaks_of_one_other_party_to_a_deal_of_three() -> None:
+    spec, _ = load_spec()
+    one_other = re.compile(r"\bthe other party\b(?! or parties)|\bthe other's\b", re.IGNORECASE)
+    texts = [text for section in spec.sections for text in _shown_texts(section)]
+    of_three = [for_parties(text, 3) for text in texts]
+    assert [text for text in of_three if one_other.search(text)] == []
+    assert "Long enough for the others to re-source." in of_three
+    of_two = [for_parties(text, 2) for text in texts]
+    assert "Long enough for the other party to re-source." in of_two
+    assert "Usually the party that depends on the other party's technology." in of_two
 
 
 def test_the_findings_name_the_question_as_the_interview_asked_it(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ from termgen.library.clause_lint import lint_files
 from termgen.library.folders import clause_files
 from termgen.library.lint import lint
 
-from ..conftest import ROOT, run_cli
+from ..conftest import EXAMPLES_DIR, ROOT, run_cli
 from ..docx_reading import builtin_library
 
 FIXTURE = ROOT / "tests" / "fixtures" / "bad_library"
@@ -375,3 +375,33 @@ def test_a_folder_named_from_the_current_one_lints_with_a_cache_right_after_an_e
         str(problem) for problem in lint([Path()]).problems
     ]
     assert any("'notcie' is not a field of a renewal" in str(p) for p in cached.problems)
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "write"),
+    [
+        ("expression", "5", 'e.g. expression: "exit.survival"'),
+        ("expression", "2.5", 'e.g. expression: "exit.survival"'),
+        ("expression", "2026-01-01", 'e.g. expression: "exit.survival"'),
+        ("expected", "3", "leave 'expected' out for a provision every deal is checked for"),
+    ],
+)
+def test_a_provision_condition_that_is_a_constant_is_refused_at_its_line(
+    tmp_path: Path, key: str, value: str, write: str
+) -> None:
+    (tmp_path / "provisions.yaml").write_text(
+        "- id: counsel.constant\n  label: Constant\n  why: A number tests nothing.\n"
+        f"  severity: warning\n  clause: false\n  {key}: {value}\n",
+        encoding="utf-8",
+    )
+    result = run_cli("library", "lint", tmp_path, environ={"TERMGEN_CACHE": "off"})
+    assert result.status == 2, result.out
+    column = len(f"  {key}: ") + 1
+    assert result.err.startswith(
+        f"{tmp_path}/provisions.yaml:6:{column}: {key}: '{value}' is no condition"
+    ), result.err
+    assert write in result.err
+    drafted = run_cli(
+        "draft", EXAMPLES_DIR / "battery-jv.yaml", "--library", tmp_path, "-o", tmp_path / "out"
+    )
+    assert drafted.status == 2 and f"{tmp_path}/provisions.yaml:6:{column}" in drafted.err

@@ -30,6 +30,8 @@ from termgen.interview.spec import (
 from termgen.terminal import command_line
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from termgen.cli.commands import Interview
     from termgen.files.datafile import SourceMap
     from termgen.interview.engine import Engine
@@ -181,24 +183,32 @@ class Refused(NamedTuple):
     until answered there (see `_kept`); and the values of unknown keys, kept there."""
 
 
-def _refused(data: dict[str, Any], source: SourceMap | None) -> Refused:
-    """What the deal model refuses in answers read from a file. A value where a mapping or a
-    list belongs is taken out of `data`, so that the interview asks for it afresh, and so is
-    a key the model does not know; every other answer is kept."""
+def _refused(data: dict[str, Any], source: SourceMap | None, spec: Spec, today: dt.date) -> Refused:
+    """What the deal model refuses in answers read from a file, each list entry numbered as
+    the interview heads it. A value where a mapping or a list belongs is taken out of `data`,
+    so that the interview asks for it afresh, and so is a key the model does not know; every
+    other answer is kept."""
+    import copy
+    from functools import partial
+
     from pydantic import ValidationError
 
-    from termgen.interview.data import for_file, get, remove
+    from termgen.interview.data import for_file, get, remove, with_open_marks
+    from termgen.interview.groups import path_as_asked
+    from termgen.interview.state import State
     from termgen.model import Deal
     from termgen.model.messages import clean_loc, located_problems
 
     if source is None:
         return Refused([], [], [], {})
+    as_asked = partial(path_as_asked, State(spec, with_open_marks(copy.deepcopy(data)), today))
+    located = partial(located_problems, words=as_asked)
     try:
         Deal.model_validate(for_file(data))
         return Refused([], [], [], {})
     except ValidationError as invalid:
-        misshapen = located_problems(invalid, Deal, source, only=MISSHAPEN)
-        unknown = located_problems(invalid, Deal, source, only=UNKNOWN)
+        misshapen = located(invalid, Deal, source, only=MISSHAPEN)
+        unknown = located(invalid, Deal, source, only=UNKNOWN)
         aside = MISSHAPEN | UNKNOWN
         places = {tuple(clean_loc(e["loc"])) for e in invalid.errors() if e["type"] in aside}
     set_aside = {place: get(data, place) for place in sorted(places)}
@@ -209,10 +219,10 @@ def _refused(data: dict[str, Any], source: SourceMap | None) -> Refused:
         Deal.model_validate(for_file(data))
         return Refused(misshapen, [], unknown, set_aside)
     except ValidationError as invalid:
-        besides = located_problems(invalid, Deal, source, skip=UNFINISHED | UNPLACED | aside)
+        besides = located(invalid, Deal, source, skip=UNFINISHED | UNPLACED | aside)
         return Refused(
             sorted([*misshapen, *besides], key=lambda problem: problem.place),
-            located_problems(invalid, Deal, source, only=UNPLACED),
+            located(invalid, Deal, source, only=UNPLACED),
             unknown,
             set_aside,
         )
@@ -229,7 +239,7 @@ def _interview(
     from termgen.interview.data import with_open_marks
     from termgen.interview.engine import Engine
 
-    refused = _refused(data, source)
+    refused = _refused(data, source, spec, env.today())
     engine = Engine(
         spec, with_open_marks(data), today=env.today(), always_binding=_always_binding(command, env)
     )
@@ -271,10 +281,22 @@ def _in_terminal(
         answer_file.save(_kept(answers, refused.set_aside), engine.none_meanings(answers))
 
     runner = Runner(engine, Prompter(env), save, output)
+    queued = engine.queued
+    reopened = False
+    if refused.asked or refused.dropped or refused.unknown:
+        runner.valid_deal(quiet=True)
+        reopened = runner.ask_afresh(list(refused.set_aside))
     for problem in refused.asked:
         env.out_wrapped(f"{problem}", "", "  ")
-    if refused.asked:
+    if refused.asked and (reopened or engine.queued > queued):
         env.out_wrapped("These answers are asked again first.")
+    elif refused.asked:
+        # Only what no question asks for (`left_open: 5`, `paused_at: [x]`) is refused.
+        them = "it" if len(refused.asked) == 1 else "them"
+        env.out_wrapped(
+            f"No question asks for {'this answer' if them == 'it' else 'these answers'}: the "
+            f"interview goes on without {them}; correct {them} in {output}."
+        )
     for problem in refused.dropped:
         env.out_wrapped(f"{problem}", "", "  ")
     if refused.dropped:
@@ -292,9 +314,6 @@ def _in_terminal(
             f"goes on without {them}, and {output} keeps {them} as written; correct or delete "
             f"{them} there."
         )
-    if refused.asked or refused.dropped or refused.unknown:
-        runner.valid_deal(quiet=True)
-        runner.ask_afresh(list(refused.set_aside))
     try:
         runner.questions()
         deal = runner.review()

@@ -78,6 +78,15 @@ class SourceMap:
                     return line + 1, column + 1
         return 1, 1
 
+    def written(self, path: Sequence[str | int]) -> bool:
+        """Whether the file writes `path` or a parent of it below the top (`locate` then gives
+        that parent's line, where the answer would go)."""
+        path = tuple(path)
+        return any(
+            path[:length] in self.keys or path[:length] in self.values
+            for length in range(1, len(path) + 1)
+        )
+
     def text_line(self, path: Sequence[str | int], line_in_text: int) -> Location:
         """The file location of line `line_in_text` (1-based) of the text value at `path`."""
         return Location(self.file, self.first_text_line(path) + line_in_text - 1)

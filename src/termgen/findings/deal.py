@@ -52,10 +52,13 @@ class Finding:
         """The interview question the user answered, then the answer file's line: 'Agreed exit
         path › Renewal at the end of the term (deal.yaml:118:3)'; without a question, the line
         and the path in words, 'deal.yaml:118:3 (exit › renewal)'."""
+        where = str(self.location or "")
+        if self.location is not None and self.location.line is None:
+            where = f"{self.location.file}: not in the file yet"
         if self.question:
-            return f"{self.question} ({self.location})" if self.location else self.question
+            return f"{self.question} ({where})" if where else self.question
         words = path_in_words(self.path)
-        return f"{self.location} ({words})" if self.location else words
+        return f"{where} ({words})" if where else words
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -144,7 +147,11 @@ def _at_its_open_point(provision: Provision, gap: Gap, reading: Reading) -> tupl
 def _finding(
     provision: Provision, gap: Gap, section: str | None, source: SourceMap | None
 ) -> Finding:
-    location = source.locate(gap.path) if source else None
+    location = None
+    if source is not None:
+        # Nothing of the path written (its section left out): no line of the file is where.
+        written = source.written(gap.path) or not gap.path
+        location = source.locate(gap.path) if written else Location(source.file)
     return Finding(
         provision.id,
         provision.label,

@@ -10,6 +10,7 @@ from annotated_types import MinLen
 
 from termgen.interview.spec import Group
 from termgen.model import Deal
+from termgen.model.messages import path_in_words
 from termgen.model.paths import field_at, split
 from termgen.templating.check import paths_read
 from termgen.templating.sandbox import Sandbox
@@ -59,6 +60,25 @@ def own_entries(engine: State, group: Group) -> list[int]:
         for entry in engine.entries(other)
     }
     return [entry for entry in engine.entries(group) if group.fixed or entry not in claimed]
+
+
+def path_as_asked(engine: State, path: Sequence[str | int]) -> str:
+    """A path in words with its list entry named as the interview heads it: a contribution
+    after an offtake commitment in the file is 'contributions #1', the commitment 'offtake
+    commitments #1', the licence model (a list of one) 'licence model'."""
+    for group in engine.groups():
+        base = split(group.path)
+        rest = tuple(path[len(base) :])
+        if tuple(path[: len(base)]) != base or not rest or not isinstance(rest[0], int):
+            continue
+        own = own_entries(engine, group)
+        if rest[0] not in own:
+            continue
+        title = f"{group.title[:1].lower()}{group.title[1:]}"
+        named = title if group.single else f"{title} #{own.index(rest[0]) + 1}"
+        parts = (path_in_words(base[:-1]), named, path_in_words(rest[1:]))
+        return " › ".join(part for part in parts if part)
+    return path_in_words(path)
 
 
 _READS: dict[str | None, frozenset[str]] = {}

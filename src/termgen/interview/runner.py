@@ -16,7 +16,7 @@ from termgen.interview.applying import may_apply
 from termgen.interview.changes import is_entry
 from termgen.interview.data import ABSENT, DETAILS_PASS, OPEN, PAUSED_AT, for_file, get
 from termgen.interview.engine import Engine
-from termgen.interview.groups import model_minimum, none_is_a_choice, own_entries
+from termgen.interview.groups import model_minimum, none_is_a_choice, own_entries, path_as_asked
 from termgen.interview.menu import Cancelled
 from termgen.interview.overview import (
     LEFT_OPEN,
@@ -35,7 +35,7 @@ from termgen.interview.state import BINDING_SECTIONS
 from termgen.interview.steps import Ask, Manage, Offer, Step
 from termgen.interview.types import TEXT_TYPES
 from termgen.model import Deal
-from termgen.model.messages import clean_loc, path_in_words, plain_message
+from termgen.model.messages import clean_loc, plain_message
 from termgen.model.paths import AnswerPath, dotted, split
 from termgen.terminal import command_line, wrap
 from termgen.wording import and_join, article
@@ -654,7 +654,7 @@ class Runner:
             Deal.model_validate(for_file(self.engine.data))
         except ValidationError as invalid:
             return [
-                f"{path_in_words(path)}: {message}"
+                f"{path_as_asked(self.engine, path)}: {message}"
                 for path, message in (plain_message(e, Deal) for e in invalid.errors())
             ]
         return []
@@ -671,7 +671,7 @@ class Runner:
             for error in invalid.errors():
                 path, message = plain_message(error, Deal)
                 if not quiet:
-                    self.prompter.problem(f"{path_in_words(path)}: {message}")
+                    self.prompter.problem(f"{path_as_asked(self.engine, path)}: {message}")
                 ask = question_at(self.engine, tuple(clean_loc(error["loc"])))
                 if ask is not None and ask.key not in [a.key for a in asks]:
                     asks.append(ask)
@@ -767,18 +767,21 @@ class Runner:
         groups = [g for g in self.engine.groups() if split(g.path) == tuple(path)]
         return next((g for g in groups if not g.fixed), groups[0] if groups else None)
 
-    def ask_afresh(self, paths: Sequence[AnswerPath]) -> None:
+    def ask_afresh(self, paths: Sequence[AnswerPath]) -> bool:
         """Answers a file gave in a shape the model refuses, set aside: their questions are
         asked first; a list (or a list entry) shows its menu again where the walk reaches it,
-        as the entries after a set-aside one have moved up."""
+        as the entries after a set-aside one have moved up. Whether a list shows again."""
         asks = []
+        reopened = False
         for path in paths:
             group = self._list_at(path[:-1] if isinstance(path[-1], int) else path)
             if group is not None:
                 self.engine.reopen(group)
+                reopened = True
             elif (ask := question_at(self.engine, path)) is not None:
                 asks.append(ask)
         self.engine.ask_again(asks)
+        return reopened
 
     def _draft(self, draft: Callable[[Deal, Path, bool], list[Path]], deal: Deal) -> bool:
         try:

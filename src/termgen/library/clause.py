@@ -42,20 +42,30 @@ def _clause_id(text: str) -> str:
 ClauseId = Annotated[str, AfterValidator(_clause_id)]
 
 
-def _condition(value: Any) -> Any:
+def condition_refusing_constants(examples: str, otherwise: str) -> BeforeValidator:
     """A condition as YAML read it: a number, date or yes/no is refused here, where `Text`
-    would take `when: 123` as the text '123', a condition that every deal meets."""
-    if isinstance(value, bool | int | float | Decimal | dt.date):
-        written = getattr(value, "source", None) or str(value).lower()
-        raise ValueError(
-            f"'{written}' is no condition: a condition tests the deal's answers, in quotes, "
-            'e.g. when: "exit.costs" or when: "parties | length > 2"; leave \'when\' out '
-            "for a clause every deal gets"
-        )
-    return value
+    would take `when: 123` as the text '123', a condition that every deal meets; the message
+    shows `examples` of the key and says what to write `otherwise`."""
+
+    def refuse(value: Any) -> Any:
+        if isinstance(value, bool | int | float | Decimal | dt.date):
+            written = getattr(value, "source", None) or str(value).lower()
+            raise ValueError(
+                f"'{written}' is no condition: a condition tests the deal's answers, in quotes, "
+                f"e.g. {examples}; {otherwise}"
+            )
+        return value
+
+    return BeforeValidator(refuse)
 
 
-ConditionText = Annotated[Text, BeforeValidator(_condition)]
+ConditionText = Annotated[
+    Text,
+    condition_refusing_constants(
+        'when: "exit.costs" or when: "parties | length > 2"',
+        "leave 'when' out for a clause every deal gets",
+    ),
+]
 """A condition over the deal (a Jinja expression), as text."""
 PREFERRED = "preferred"
 

@@ -7,11 +7,12 @@ from collections.abc import Iterator, Mapping
 from functools import partial
 from re import _constants as _codes  # type: ignore[attr-defined]  # private, stable since 3.11
 from re import _parser  # type: ignore[attr-defined]  # private, stable since 3.11
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import Field
 
 from termgen.cache import Cache, remembered
+from termgen.library.clause import condition_refusing_constants
 from termgen.library.compiled_cues import cue_regex
 from termgen.model.common import Record, Text
 
@@ -158,6 +159,22 @@ class Cues(Record):
     )
 
 
+Expected = Annotated[
+    Text,
+    condition_refusing_constants(
+        'expected: "parties | length > 2"',
+        "leave 'expected' out for a provision every deal is checked for",
+    ),
+]
+Expression = Annotated[
+    Text,
+    condition_refusing_constants(
+        'expression: "exit.survival"',
+        "the provision is settled while it holds, so a constant would settle it for every deal",
+    ),
+]
+
+
 class Provision(Record):
     """A provision a deal should settle, why it matters, and how to tell whether it does."""
 
@@ -167,11 +184,11 @@ class Provision(Record):
     severity: Severity
     clause: bool = Field(True, description="Whether a clause of the draft must provide it.")
     section: Text | None = Field(None, description="Section of the draft where it belongs.")
-    expected: Text | None = Field(
+    expected: Expected | None = Field(
         None, description="Condition over the deal; the provision is checked only when it holds."
     )
     check: Text | None = Field(None, description="A check built into termgen, by name.")
-    expression: Text | None = Field(
+    expression: Expression | None = Field(
         None, description="For counsel's own provisions: a condition true when it is settled."
     )
     missing: Text | None = Field(

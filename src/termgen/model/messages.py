@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -239,9 +239,11 @@ def located_problems(
     prefix: tuple[str | int, ...] = (),
     skip: frozenset[str] = frozenset(),
     only: frozenset[str] | None = None,
+    words: Callable[[Sequence[str | int]], str] = path_in_words,
 ) -> list[Problem]:
     """Each validation error in plain words, at its place in the file, in file order; errors of
-    the types in `skip` are left out, and so are those not in `only` when it is given."""
+    the types in `skip` are left out, and so are those not in `only` when it is given; `words`
+    says the path (the interview: as it numbers list entries)."""
     problems = []
     for error in _without_misspelt_missing(invalid.errors(), root):
         if error["type"] in skip or (only is not None and error["type"] not in only):
@@ -251,5 +253,5 @@ def located_problems(
         location = source.locate(full, at_key=error["type"] == "missing")
         if error["type"] == "extra_forbidden":
             location = source.locate((*full, error["loc"][-1]), at_key=True)
-        problems.append(Problem(message, location, path_in_words(path)))
+        problems.append(Problem(message, location, words(path)))
     return sorted(problems, key=lambda problem: problem.place)

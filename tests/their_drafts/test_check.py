@@ -71,9 +71,6 @@ def _report(path: Path, *extra: str) -> tuple[int, dict]:
 
 
 MISREAD = {
-    # Service cells supplied "for ten (10) years after the end of series supply": no cue reads
-    # an end other than the agreement's.
-    ("cell-supply.pdf", "exit.survival"),
     # End customers' subscriptions that run on after the agreement ends: tried as a service
     # after exit and not kept (README, accuracy).
     ("reseller-agreement.docx", "exit.survival"),

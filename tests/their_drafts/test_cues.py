@@ -912,3 +912,55 @@ def test_deleting_personal_data_at_the_end_is_no_treatment_of_shared_assets(
     text: str, assets: bool
 ) -> None:
     assert _cued("exit.assets", text) is assets
+
+
+@pytest.mark.parametrize(
+    ("text", "change"),
+    [
+        (
+            "The Buyer may terminate this Agreement by written notice if control of the "
+            "Supplier changes.",
+            True,
+        ),
+        (
+            "If control over the Licensee has changed, the Licensor may terminate this Agreement.",
+            True,
+        ),
+        # near miss: the party changes something it controls, its control does not change
+        (
+            "If the Supplier changes the control plan of a Product without approval, the Buyer "
+            "may terminate this Agreement by written notice.",
+            False,
+        ),
+    ],
+)
+def test_change_of_control_worded_with_the_party_as_subject_of_the_change(
+    text: str, change: bool
+) -> None:
+    assert _cued("exit.trigger.change_of_control", text) is change
+
+
+@pytest.mark.parametrize(
+    ("text", "survives"),
+    [
+        (
+            "For ten (10) years after the end of series supply, the Supplier shall continue to "
+            "supply service cells for vehicles already produced.",
+            True,
+        ),
+        (
+            "The Supplier shall supply replacement modules for a period of fifteen (15) years "
+            "following the end of series production.",
+            True,
+        ),
+        # near miss: a period from the start of series supply runs during the agreement
+        (
+            "The prices in Annex 2 are fixed for three (3) years from the start of series supply.",
+            False,
+        ),
+    ],
+)
+def test_supply_for_years_after_the_end_of_series_supply_runs_after_the_end(
+    text: str, survives: bool
+) -> None:
+    assert _cued("exit.survival", text) is survives

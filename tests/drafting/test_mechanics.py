@@ -114,7 +114,7 @@ def test_changes_the_matrix_gives_to_another_body_are_excepted_from_the_change_a
         "matrix of the Governance Annex states."
     ) in texts["change.procedure"]
     assert (
-        "the Board approves or rejects the change, except changes to the plant plan within "
+        "Approval: The Board approves or rejects the change, except changes to the plant plan within "
         "budget, which the Execution Committee decides by a simple majority as the "
         "decision-rights matrix states; "
     ) in texts["change.annex.change-control"]
@@ -134,7 +134,7 @@ def test_changes_to_a_baseline_or_allocation_go_to_the_body_the_matrix_gives_the
         "states."
     ) in texts["change.procedure"]
     assert (
-        "the Program Board approves or rejects the change, except changes to the cost baseline "
+        "Approval: The Program Board approves or rejects the change, except changes to the cost baseline "
         "of the shared platform and to the allocation of Valladolid capacity, which the Steering "
         "Committee decides unanimously as the decision-rights matrix states; "
     ) in texts["change.annex.change-control"]

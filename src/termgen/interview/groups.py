@@ -74,9 +74,10 @@ def path_as_asked(engine: State, path: Sequence[str | int]) -> str:
         own = own_entries(engine, group)
         if rest[0] not in own:
             continue
-        title = f"{group.title[:1].lower()}{group.title[1:]}"
+        # A list of one kind within a list (the offtake commitments) by its own title.
+        title = f"{group.title[:1].lower()}{group.title[1:]}" if group.fixed else str(base[-1])
         named = title if group.single else f"{title} #{own.index(rest[0]) + 1}"
-        parts = (path_in_words(base[:-1]), named, path_in_words(rest[1:]))
+        parts = (path_in_words(base[:-1]), named.replace("_", " "), path_in_words(rest[1:]))
         return " › ".join(part for part in parts if part)
     return path_in_words(path)
 

@@ -1,7 +1,8 @@
 """A JV lawyer's twenty-seventh reading of the example drafts: the annex's rules on diverging
 quality standards and on deviations say what applies when the matrix has no row for them;
 the in-sourcing option refers to the licences the shared-assets clause grants instead of
-granting them a second time."""
+granting them a second time; a contribution is accepted by the body that owns the decision it
+rests on; an exit right rests on a material breach, as the exit trigger does."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from .test_fifth_reading import _answers, _texts
+from .test_fifth_reading import _answers, _table, _texts
 from .test_mechanics import _numbers
 
 OWNER_DECIDES = "Where quality standards of the parties diverge, the owner of quality standards"
@@ -78,3 +79,23 @@ def test_the_in_sourcing_option_refers_to_the_licences_instead_of_granting_them_
     option = _texts(data)["exit.in-sourcing-option"]
     assert option.startswith("Every licence CMC receives on the option")
     assert "treatment of licences" not in option
+
+
+def test_plant_capacity_is_accepted_by_the_body_that_allocates_it() -> None:
+    data = _answers("platform-sharing.yaml")
+    (allocation,) = [
+        row for row in data["governance"]["decision_rights"] if "capacity" in row["decision"]
+    ]
+    (row,) = [row for row in _table(data, "contributions") if row[1].startswith("Plant capacity")]
+    assert f"accepted by the {allocation['owner']} when it agrees the plan" in row[-1]
+    assert "Program Board" not in row[-1]
+    assert (
+        f"agreed each year by the {allocation['owner']}"
+        in _texts(data)["strengths.volume-commitments"]
+    )
+
+
+def test_buying_the_features_back_rests_on_a_material_breach() -> None:
+    assets = _texts(_answers("sdv-software.yaml"))["exit.assets"]
+    assert "after an exit for LUMEN's change of control or material breach, BFW may buy" in assets
+    assert "or breach," not in assets

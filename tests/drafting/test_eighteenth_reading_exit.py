@@ -57,8 +57,13 @@ def test_a_milestone_exit_case_need_not_be_a_phase_milestone_and_excludes_own_de
         data = _answers(name)
         text = _texts(data)["exit.trigger.milestones"]
         assert text.startswith("If the case stated below arises and is still not put right"), name
+        concerned = (
+            "a milestone of the phase plan"
+            if len(data["strengths"]["phases"]) > 1
+            else "the milestone"
+        )
         assert (
-            "whether or not the case concerns a milestone of the phase plan in clause "
+            f"whether or not the case concerns {concerned} in clause "
             f"{_numbers(data)['strengths.phases']}:"
         ) in text, name
         assert "did not deliver its own contribution" not in text

@@ -2,7 +2,8 @@
 quality standards and on deviations say what applies when the matrix has no row for them;
 the in-sourcing option refers to the licences the shared-assets clause grants instead of
 granting them a second time; a contribution is accepted by the body that owns the decision it
-rests on; an exit right rests on a material breach, as the exit trigger does."""
+rests on; an exit right rests on a material breach, as the exit trigger does; a deal with a
+single milestone is not told of a phase plan it does not have."""
 
 from __future__ import annotations
 
@@ -99,3 +100,71 @@ def test_buying_the_features_back_rests_on_a_material_breach() -> None:
     assets = _texts(_answers("sdv-software.yaml"))["exit.assets"]
     assert "after an exit for LUMEN's change of control or material breach, BFW may buy" in assets
     assert "or breach," not in assets
+
+
+PLANNED = [
+    "strengths.contributions",
+    "change.review-points",
+    "exit.trigger.milestones",
+    "change.annex.review-calendar",
+    "governance.unreached",
+]
+
+
+def test_a_single_milestone_is_not_called_a_phase_plan() -> None:
+    data = _answers("incomplete-deal.yaml")
+    assert len(data["strengths"]["phases"]) == 1
+    texts = _texts(data)
+    number = _numbers(data)["strengths.phases"]
+    assert not [key for key, text in texts.items() if "phase plan" in text or " a phase" in text]
+    assert f"such as meeting the milestone in clause {number} or" in texts[PLANNED[0]]
+    assert (
+        f"A review does not start what the milestone in clause {number} opens, which starts when "
+        "that milestone is confirmed; it changes that clause only through the change procedure"
+    ) in texts["change.review-points"]
+    trigger = texts["exit.trigger.milestones"]
+    assert f"whether or not the case concerns the milestone in clause {number}:" in trigger
+    assert trigger.endswith(f"it does not move the target date in clause {number}.")
+    calendar = texts["change.annex.review-calendar"]
+    assert (
+        "A review neither starts nor stops what the milestone opens, which starts when the "
+        f"milestone is confirmed, as clause {number} of the term sheet provides"
+    ) in calendar
+    assert calendar.endswith(f"until then clause {number} of the term sheet applies.")
+    assert (
+        f"the contributions schedule and the milestone and its target date in clause {number}."
+    ) in texts["governance.unreached"]
+
+
+def test_several_phases_are_still_a_phase_plan() -> None:
+    texts = _texts(_answers("platform-sharing.yaml"))
+    assert [key for key in PLANNED if "phase plan" not in texts[key]] == []
+
+
+def test_a_milestone_trigger_without_phases_names_no_plan() -> None:
+    data = _answers("incomplete-deal.yaml")
+    data["strengths"]["phases"] = []
+    trigger = _texts(data)["exit.trigger.milestones"]
+    assert "whether or not the case concerns a milestone:" in trigger
+    assert trigger.endswith("it does not move any other target date.")
+    assert "phase" not in trigger and "clause 4.3" not in trigger
+
+
+@pytest.mark.parametrize(
+    ("name", "opening"),
+    [
+        ("incomplete-deal.yaml", "If the milestone in clause 4.3 has not been met by its target"),
+        (
+            "platform-sharing.yaml",
+            "If a milestone of the phase plan has not been met by its target date in clause 4.3",
+        ),
+    ],
+)
+def test_an_undated_milestone_trigger_names_the_milestone_as_the_plan_has_it(
+    name: str, opening: str
+) -> None:
+    data = _answers(name)
+    for trigger in data["exit"]["triggers"]:
+        if trigger["kind"] == "milestones":
+            trigger.pop("description", None)
+    assert _texts(data)["exit.trigger.milestones"].startswith(opening)

@@ -3,7 +3,9 @@ quality standards and on deviations say what applies when the matrix has no row 
 the in-sourcing option refers to the licences the shared-assets clause grants instead of
 granting them a second time; a contribution is accepted by the body that owns the decision it
 rests on; an exit right rests on a material breach, as the exit trigger does; a deal with a
-single milestone is not told of a phase plan it does not have."""
+single milestone is not told of a phase plan it does not have; the knowledge-transfer plan an
+in-sourcing option rests on has an author, a deadline and a way out when it is not agreed, and
+certification is never withheld by silence."""
 
 from __future__ import annotations
 
@@ -168,3 +170,40 @@ def test_an_undated_milestone_trigger_names_the_milestone_as_the_plan_has_it(
         if trigger["kind"] == "milestones":
             trigger.pop("description", None)
     assert _texts(data)["exit.trigger.milestones"].startswith(opening)
+
+
+def test_the_knowledge_transfer_plan_cannot_be_held_back_by_the_provider() -> None:
+    data = _answers("bridge-technology.yaml")
+    numbers = _numbers(data)
+    transfer = _texts(data)["strengths.knowledge-transfer"]
+    assert (
+        "under a knowledge-transfer plan that sets the roles, the certification criteria and the "
+        "number of engineers to be trained. SDA proposes the plan within 90 days after the "
+        "Effective Date, and the parties agree it within 30 days after it is proposed; where they "
+        "have not agreed a plan by then, or none has been proposed in time, either party may "
+        "refer the plan to an independent expert, who sets it so that CMC's engineers can "
+        "maintain and develop the technology themselves once the option may be exercised."
+    ) in transfer
+    assert (
+        "An engineer is certified once SDA confirms in writing that the engineer meets the "
+        "certification criteria of the plan; SDA confirms it, or refuses in writing naming each "
+        "criterion not met, within 15 working days after CMC puts the engineer forward, and "
+        "where it does neither, or CMC disputes a refusal, CMC may refer the certification to an "
+        "independent expert. Each expert is appointed and decides as clause "
+        f"{numbers['strengths.phases']} provides for a dispute on a milestone."
+    ) in transfer
+    assert transfer.endswith("Progress is reported with the contributions.")
+
+
+def test_without_phases_or_a_single_holder_the_plan_still_has_its_expert() -> None:
+    data = _answers("bridge-technology.yaml")
+    data["strengths"]["phases"] = []
+    for trigger in data["exit"]["triggers"]:
+        trigger.pop("exercisable_by", None)
+    transfer = _texts(data)["strengths.knowledge-transfer"]
+    assert "The technology provider proposes the plan within 90 days" in transfer
+    assert "after the in-sourcing party puts the engineer forward" in transfer
+    assert (
+        f"Each expert is appointed and decides as clause {_numbers(data)['strengths.contributions']} "
+        "provides for a dispute on whether a contribution meets its criteria."
+    ) in transfer

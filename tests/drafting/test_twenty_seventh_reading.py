@@ -5,7 +5,8 @@ granting them a second time; a contribution is accepted by the body that owns th
 rests on; an exit right rests on a material breach, as the exit trigger does; a deal with a
 single milestone is not told of a phase plan it does not have; the knowledge-transfer plan an
 in-sourcing option rests on has an author, a deadline and a way out when it is not agreed, and
-certification is never withheld by silence."""
+certification is never withheld by silence; "working day", used throughout, is defined once,
+on one calendar for every party."""
 
 from __future__ import annotations
 
@@ -207,3 +208,31 @@ def test_without_phases_or_a_single_holder_the_plan_still_has_its_expert() -> No
         f"Each expert is appointed and decides as clause {_numbers(data)['strengths.contributions']} "
         "provides for a dispute on whether a contribution meets its criteria."
     ) in transfer
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [
+        ("robotaxi-pilot.yaml", "Wilmington, Delaware"),
+        ("bridge-technology.yaml", "New York"),
+        ("platform-sharing.yaml", "Geneva"),
+    ],
+)
+def test_a_working_day_is_defined_once_on_the_calendar_of_the_seat(name: str, place: str) -> None:
+    texts = _texts(_answers(name))
+    assert [key for key, text in texts.items() if "a working day is" in text] == ["general.notices"]
+    assert texts["general.notices"].endswith(
+        "In this term sheet, a working day is a day, other than a Saturday or a Sunday, on which "
+        f"banks are open for general business in {place} (for the receipt of a notice, at the "
+        "place of receipt); a period stated in days, not working days, counts calendar days."
+    )
+
+
+def test_without_a_seat_a_working_day_is_the_acting_partys() -> None:
+    data = _answers("incomplete-deal.yaml")
+    data["governance"]["disputes"].pop("seat")
+    assert _texts(data)["general.notices"].endswith(
+        "on which banks are open for general business at the place of the party that is to act "
+        "or to receive the notice; a period stated in days, not working days, counts calendar "
+        "days."
+    )

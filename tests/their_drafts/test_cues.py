@@ -964,3 +964,155 @@ def test_supply_for_years_after_the_end_of_series_supply_runs_after_the_end(
     text: str, survives: bool
 ) -> None:
     assert _cued("exit.survival", text) is survives
+
+
+@pytest.mark.parametrize(
+    ("text", "change"),
+    [
+        (
+            "Ardent may terminate this Agreement by notice if a competitor of Ardent acquires "
+            "control of Helix.",
+            True,
+        ),
+        (
+            "If any person acquires direct or indirect control of the Supplier, the Buyer may "
+            "terminate this Agreement.",
+            True,
+        ),
+        # near misses: a party acquiring a business, control of a market, no exit
+        (
+            "If the Licensee acquires control of a competitor's business, the Licensor may "
+            "terminate this Agreement.",
+            False,
+        ),
+        (
+            "Neither party shall terminate a supply contract so as to help a third party obtain "
+            "control over the market.",
+            False,
+        ),
+        ("The Buyer shall be told at once if anyone acquires control of the Supplier.", False),
+    ],
+)
+def test_someone_acquiring_control_of_a_party_is_a_change_of_control(
+    text: str, change: bool
+) -> None:
+    assert _cued("exit.trigger.change_of_control", text) is change
+
+
+@pytest.mark.parametrize(
+    ("text", "survives"),
+    [
+        (
+            "Each end customer subscription sold by Partner before this Agreement ends continues "
+            "until the end of its then-current subscription period, and Vendor shall continue to "
+            "provide the Subscription to that end customer during that time.",
+            True,
+        ),
+        (
+            "After termination, Vendor shall continue to support end users of the Software until "
+            "their licences expire.",
+            True,
+        ),
+        # near miss: service to end customers during the term
+        (
+            "During the Term, Vendor shall continue to provide the Services to end customers in "
+            "the Territory.",
+            False,
+        ),
+    ],
+)
+def test_end_customers_served_after_the_end_is_a_service_after_exit(
+    text: str, survives: bool
+) -> None:
+    assert _cued("exit.survival", text) is survives
+
+
+@pytest.mark.parametrize(
+    ("text", "assets"),
+    [
+        (
+            "On termination, the Licensee may sell off Licensed Products in stock or in "
+            "production for six (6) months, subject to paying royalties on them.",
+            False,
+        ),
+        ("Upon termination, the licences granted in clause 2 end.", True),
+        (
+            "On termination, the Licensee shall return the Licensed Software and all copies.",
+            True,
+        ),
+    ],
+)
+def test_selling_off_licensed_products_is_no_treatment_of_shared_assets(
+    text: str, assets: bool
+) -> None:
+    assert _cued("exit.assets", text) is assets
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        (
+            "This Agreement enters into force on 1 January 2027 and has a term of two (2) years.",
+            True,
+        ),
+        ("This Agreement runs for a fixed term of two years.", True),
+        ("This Agreement is concluded for a fixed term of 24 months.", True),
+        # near misses: another thing's term, and a term that runs until a party ends it
+        ("The warranty has a term of two years from delivery.", False),
+        ("This Agreement is concluded for an indefinite period.", False),
+    ],
+)
+def test_a_term_the_agreement_has_or_runs_for(text: str, term: bool) -> None:
+    assert _cued("term.initial", text) is term
+
+
+def test_running_on_after_the_initial_term_until_notice_is_a_renewal_with_its_notice() -> None:
+    text = (
+        "Upon expiry of the Initial Term, this Agreement shall continue in force until "
+        "terminated by either party giving the other not less than three (3) months' written "
+        "notice."
+    )
+    assert _cued("renewal.mechanism", text)
+    assert _cued("renewal.notice", text)
+    # near miss: only a breach ends it after the initial term
+    assert not _cued(
+        "renewal.mechanism",
+        "Upon expiry of the Initial Term, this Agreement shall continue until terminated by "
+        "either party by notice of a breach that is not cured within thirty (30) days.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "convenience"),
+    [
+        (
+            "Either Party may terminate this Agreement with ordinary notice of three months to "
+            "the end of a calendar quarter.",
+            True,
+        ),
+        (
+            "Either party may give notice to terminate this Agreement at any time after the first "
+            "anniversary of the Effective Date.",
+            True,
+        ),
+        (
+            "Any Party may discontinue its participation in this Memorandum upon giving the "
+            "other Parties sixty (60) days' written notice.",
+            True,
+        ),
+        # near misses: ordinary notice excluded, notice at any time after a breach
+        (
+            "The right of ordinary termination is excluded during the first three contract years.",
+            False,
+        ),
+        (
+            "If the other party is in breach, either party may give notice to terminate this "
+            "Agreement at any time.",
+            False,
+        ),
+    ],
+)
+def test_an_ordinary_notice_a_notice_at_any_time_or_discontinuing_participation_is_for_convenience(
+    text: str, convenience: bool
+) -> None:
+    assert _cued("exit.trigger.convenience", text) is convenience

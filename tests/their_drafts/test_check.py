@@ -698,3 +698,23 @@ def test_programme_terms_that_say_between_whom_they_apply_are_checked(tmp_path: 
         encoding="utf-8",
     )
     assert "does not read like a contract" in run_cli("check", draft).err
+
+
+def test_a_memorandum_whose_sides_are_participants_is_checked(tmp_path: Path) -> None:
+    draft = tmp_path / "mou.txt"
+    draft.write_text(
+        "MEMORANDUM OF UNDERSTANDING\n\nThis Memorandum is signed by Nordvolt AB and Helio "
+        'Motors S.p.A. (each a "Participant").\n\nEach Participant will bear its own costs. '
+        "A Participant may discontinue its participation upon sixty (60) days' written notice "
+        "to the other Participants.\n",
+        encoding="utf-8",
+    )
+    result = run_cli("check", draft)
+    assert "does not read like a contract" not in result.out + result.err
+    assert "exit.trigger.convenience" in result.out
+    draft.write_text(
+        "MEMORANDUM\n\nThe conference will welcome 300 participants in May. Speakers will "
+        "receive a badge.\n",
+        encoding="utf-8",
+    )
+    assert "does not read like a contract" in run_cli("check", draft).err

@@ -28,9 +28,10 @@ _CONTRACT_SIGNS = (
         re.I,
     ),
     # Programme and membership terms name their sides without the word "party": "These
-    # Membership Terms apply between the Alliance and each member".
+    # Membership Terms apply between the Alliance and each member"; memoranda of understanding
+    # often call them participants or signatories.
     re.compile(
-        r"\bpart(y|ies)\b"
+        r"\bpart(y|ies)\b|\b(the|each|other|all)\s+(participants?|signator(y|ies))\b"
         r"|\b(by\s+and|apply|applies|made|entered\s+into|concluded)\s+(\w+\s+){0,2}between\b",
         re.I,
     ),

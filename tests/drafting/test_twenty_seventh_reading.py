@@ -1,8 +1,11 @@
 """A JV lawyer's twenty-seventh reading of the example drafts: a milestone is confirmed by a body
 on which every party sits, never by one party's nominee, within a period the body can keep
-(a meeting called for it or a written resolution), and the expert decides where it does not."""
+(a meeting called for it or a written resolution), and the expert decides where it does not; a
+Delaware JV's Liquidator is a defined term, used as one."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
@@ -102,3 +105,31 @@ def test_a_steering_committee_that_meets_rarely_says_how_it_confirms_within_the_
         "where the Steering Committee has not so confirmed within that period, the next phase "
         "opens only once the expert has determined that the milestone has been met"
     ) in phases
+
+
+@pytest.mark.parametrize(
+    ("form", "appointed"),
+    [
+        ("corporation", "appoint a trustee or receiver for the JV under section 279 of that law"),
+        ("limited liability company", "appoint a liquidating trustee"),
+    ],
+)
+def test_a_delaware_jvs_liquidator_is_defined_and_used_as_a_defined_term(
+    form: str, appointed: str
+) -> None:
+    data = _answers("battery-jv.yaml")
+    data["company"]["form"] = f"Delaware {form}"
+    text = _texts(data)["exit.winding-up"]
+    assert 'the parties appoint jointly (the "Liquidator")' in text
+    assert f"{appointed}, who is then the Liquidator." in text
+    assert "The Liquidator completes or transfers the JV's contracts" in text
+    assert not re.search(r"\bliquidator\b", text)
+
+
+def test_a_jv_under_another_law_keeps_its_liquidator_in_plain_words() -> None:
+    data = _answers("battery-jv.yaml")
+    data["company"]["form"], data["company"]["jurisdiction"] = "private limited company", "England"
+    text = _texts(data)["exit.winding-up"]
+    assert "The parties appoint the liquidator jointly" in text
+    assert "The liquidator completes or transfers" in text
+    assert "Liquidator" not in text

@@ -133,3 +133,50 @@ def test_a_jv_under_another_law_keeps_its_liquidator_in_plain_words() -> None:
     assert "The parties appoint the liquidator jointly" in text
     assert "The liquidator completes or transfers" in text
     assert "Liquidator" not in text
+
+
+def test_a_working_team_off_the_path_hands_its_decisions_to_the_steering_body() -> None:
+    """Meridian's Joint PMO and Clean Team are no levels of the escalation path and own no
+    decision: the Joint PMO's charter goes to the Steering Committee, never to the Program
+    Board at the foot of the path, and the Clean Team's to nobody but its own clause."""
+    data = _answers("platform-sharing.yaml")
+    numbers = _numbers(data)
+    rights = _texts(data)["governance.decision-rights"]
+    assert (
+        "The Joint PMO takes no decisions: a decision its charter covers belongs to the owner "
+        "the decision-rights matrix names for it or, where it names none, to the Steering "
+        "Committee, for which the Joint PMO prepares it."
+    ) in rights
+    assert (
+        "The Clean Team takes no decisions: it passes on information only as clause "
+        f"{numbers['governance.clean-team']} provides, and no body of the partnership decides in "
+        "its place what it may pass on."
+    ) in rights
+    assert "Program Board" not in rights
+
+
+def test_a_working_team_on_the_path_is_named_once_with_the_level_above_it() -> None:
+    rights = _texts(_answers("robotaxi-pilot.yaml"))["governance.decision-rights"]
+    assert rights.count("The Operations PMO takes no decisions") == 1
+
+
+@pytest.mark.parametrize(("name", "decider"), [("battery-jv.yaml", "the Board")])
+def test_a_jvs_idle_pmo_hands_its_decisions_to_the_board(name: str, decider: str) -> None:
+    rights = _texts(_answers(name))["governance.decision-rights"]
+    assert f"where it names none, to {decider}, for which the Joint PMO prepares it." in rights
+
+
+def test_without_a_steering_body_or_clean_team_clause_the_working_teams_still_read() -> None:
+    data = _answers("platform-sharing.yaml")
+    for body in data["governance"]["bodies"]:
+        if body["kind"] == "steering_group":
+            body["kind"] = "execution_committee"
+    data["governance"].pop("clean_team", None)
+    data["parties"][1]["role"] = "supplier"
+    texts = _texts(data)
+    assert "governance.clean-team" not in texts
+    rights = texts["governance.decision-rights"]
+    assert "where it names none, to the parties jointly, for which the Joint PMO prepares it." in (
+        rights
+    )
+    assert "it passes on information only as its charter provides" in rights

@@ -15,7 +15,8 @@ from .test_mechanics import _numbers
 BOARD_DECIDES = (
     "The Board decides within 10 working days after that report whether the milestone has been "
     "met, by the ordinary vote in clause {board}, at a meeting that any director may call for it "
-    "on 5 working days' notice or by a written resolution that every director signs, and "
+    "on 5 working days' notice or by a written resolution that every director signs, for which "
+    "the JV's constitutional documents provide, and "
     "confirms its decision in writing to every party; that decision states a fact and approves "
     "nothing else."
 )
@@ -73,7 +74,8 @@ def test_without_a_phase_plan_the_capital_calls_state_the_boards_confirmation() 
         "may report it instead. The Board confirms in writing to every party whether the "
         "milestone has been met within 10 working days after that report, by the ordinary vote "
         f"in clause {numbers['company.board']}, at a meeting that any director may call for it on "
-        "5 working days' notice or by a written resolution that every director signs; where the "
+        "5 working days' notice or by a written resolution that every director signs, for which "
+        "the JV's constitutional documents provide; where the "
         "Board has not so confirmed it within that period, the call does not fall due before the "
         "expert has determined that the milestone has been met."
     ) in calls

@@ -204,7 +204,7 @@ def _widths(columns: list[list[str]], total: int, header: bool) -> list[int]:
     # cheaper on a table of thousands of rows.
     amounts = [sum(map(len, texts)) / len(texts) + 1 for texts in columns]
     longest = [
-        floor
+        max(floor, line + _CELL_PADDING)
         if line is not None
         else max(map(len, texts[header:]), default=0) * _TWIPS_PER_CHARACTER + _CELL_PADDING
         for floor, line, texts in zip(floors, lines, columns, strict=True)
@@ -229,7 +229,6 @@ def _shared(floors: list[int], longest: list[int], amounts: list[float], spare: 
             for number in growing:
                 widths[number] += left * amounts[number] / weight
             left = 0
-            break
         for number in full:
             left -= longest[number] - widths[number]
             widths[number] = longest[number]

@@ -1,7 +1,7 @@
 """What a senior JV lawyer's eighteenth reading of the example drafts asked of the phase plan,
 the governance clauses and the answers a clause quotes, as the drafted text reads: a milestone
-is met when its result is achieved, confirmed within days by an officer, the PMO or a party's
-notice, with a dispute to an expert, so that no vote can hold a phase shut; and a typed answer
+is met when its result is achieved, confirmed within days by a body or a party's notice, with
+a dispute to an expert, so that no vote can hold a phase shut; and a typed answer
 reads as drafted English where a clause quotes it (no raw asset class in brackets, no capital
 after a colon, no noun said twice); a JV decision the lists leave out has one rule; an approval
 for a later phase never lapses before that phase's target date; the funding expert is defined
@@ -19,14 +19,14 @@ def test_a_phase_opens_on_a_confirmed_milestone_without_a_vote() -> None:
     assert "A phase opens only once the Board has confirmed" not in jv
     assert (
         "A milestone is met when the result it states has been achieved. The JV's Chief "
-        "Executive Officer confirms in writing to the Board and every party that a milestone "
-        "has been met, which the officer does within 5 working days after it is met. The "
-        "confirmation takes effect only once the JV's Chief Financial Officer, whom NAW "
-        "nominated, has countersigned it. That officer countersigns it, or refuses in writing "
-        "with reasons, within 5 working days after receiving it; a refusal is a dispute on "
-        "whether the milestone has been met. The next phase opens on the day that confirmation "
-        "takes effect, without a vote of the Board or the "
-        "consent of either party."
+        "Executive Officer reports in writing to the Board and every party, with the evidence, "
+        "that a milestone has been met, within 5 working days after it is met;"
+    ) in jv
+    assert (
+        "The next phase opens on the day the Board confirms that the milestone has been met, "
+        "without any further decision or the consent of either party; where the Board has not "
+        "so confirmed within that period, the next phase opens only once the expert has "
+        "determined that the milestone has been met, as this clause provides."
     ) in jv
     assert (
         "Either party may refer to an independent expert a dispute on whether a milestone has "
@@ -46,7 +46,7 @@ def test_a_phase_opens_on_a_confirmed_milestone_without_a_vote() -> None:
     pmo = _texts(_answers("platform-sharing.yaml"))["strengths.phases"]
     # Its Joint PMO takes no decisions (the annex says so): the Steering Committee confirms.
     assert "The Joint PMO confirms" not in pmo
-    assert "The Steering Committee confirms in writing to every party that a milestone" in pmo
+    assert "The Steering Committee decides within 10 working days after that report" in pmo
     assert "by the Swiss Arbitration Centre at the request of either party" in pmo
 
 

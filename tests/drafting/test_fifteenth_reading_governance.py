@@ -215,9 +215,14 @@ def test_a_working_team_on_the_path_owns_no_decision() -> None:
     )
     assert settled in texts["governance.escalation"]
     assert settled in texts["governance.annex.escalation"]
-    # A joint PMO that is no level of the path is left as it was.
+    # A joint PMO that is no level of the path hands what its charter covers to the Board, and
+    # the escalation path does not name it.
     volta = _texts(_answers("battery-jv.yaml"))
-    assert "takes no decisions" not in volta["governance.decision-rights"]
+    assert volta["governance.decision-rights"].endswith(
+        "The Joint PMO takes no decisions: a decision its charter covers belongs to the owner the "
+        "decision-rights matrix names for it or, where it names none, to the Board, for which the "
+        "Joint PMO prepares it."
+    )
     assert "takes no decisions" not in volta["governance.escalation"]
 
 

@@ -206,7 +206,7 @@ def test_a_delaware_jv_is_dissolved_and_wound_up_under_delaware_law() -> None:
     assert "section 18-801 of the Delaware Limited Liability Company Act" in llc
     assert "distributes the surplus to the members in proportion to their interests" in llc
     assert llc.endswith(
-        "the liquidator files a certificate of cancellation with the Secretary of State of the "
+        "the Liquidator files a certificate of cancellation with the Secretary of State of the "
         "State of Delaware under section 18-203 of that Act."
     )
 

@@ -41,15 +41,16 @@ def test_a_defaulting_party_keeps_its_vote_on_related_party_contracts() -> None:
 
 def test_a_scheduled_call_falls_due_on_a_date_or_a_confirmed_milestone() -> None:
     data = _answers("battery-jv.yaml")
+    numbers = _numbers(data)
     calls = _texts(data)["goals.capital-calls"]
     assert "after the date that plan or schedule sets for it" not in calls
     assert (
         "It falls due on the date that plan or schedule states for it. Where either states a "
-        "milestone instead, the call falls due on the day the JV's Chief Executive Officer "
-        "confirms in writing to the Board and every party that the milestone has been met; the "
-        "officer gives that confirmation within 5 working days after the milestone is met. The "
-        "call does not fall due before the JV's Chief Financial Officer, whom NAW nominated, "
-        "has countersigned the confirmation"
+        "milestone instead, the call falls due on the day the Board confirms in writing to every "
+        "party that the milestone has been met, which it does in the way clause "
+        f"{numbers['strengths.phases']} provides for a milestone of the phase plan; where the "
+        "Board has not so confirmed it within the period that clause sets, the call does not "
+        "fall due before the expert has determined that the milestone has been met."
     ) in calls
     assert "where the Board has not made it within 10 working days after it fell due" in calls
     assert (

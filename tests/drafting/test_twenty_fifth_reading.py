@@ -86,12 +86,15 @@ def test_a_pmo_that_takes_no_decisions_confirms_no_milestone_on_the_path_or_off_
     PMO is a level. A PMO that owns a decision of the matrix confirms milestones itself."""
     data = _answers("sdv-software.yaml")
     phases = _texts(data)["strengths.phases"]
-    assert "The Joint PMO confirms" not in phases
+    assert "Joint PMO" not in phases
     assert (
-        "The Steering Committee confirms in writing to every party that a milestone has been "
-        "met, which it does within 5 working days after it is met; that confirmation states a "
-        "fact and approves nothing else."
+        "Either party may report in writing to the Steering Committee and the other party, with "
+        "the evidence, that a milestone has been met. The Steering Committee decides within 10 "
+        "working days after that report whether the milestone has been met"
     ) in phases
     data["governance"]["decision_rights"][-1]["owner"] = "Joint PMO"
     phases = _texts(data)["strengths.phases"]
-    assert "The Joint PMO confirms in writing to the Steering Committee and every party" in phases
+    assert (
+        "Either party may report in writing to the Joint PMO and the other party, with the "
+        "evidence, that a milestone has been met. The Joint PMO decides within 10 working days"
+    ) in phases

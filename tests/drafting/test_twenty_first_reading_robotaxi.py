@@ -200,10 +200,14 @@ def test_a_phase_is_confirmed_by_the_body_that_decides_and_stays_within_the_pilo
     # The Operations PMO takes no decisions, so it confirms nothing either.
     assert "The Operations PMO confirms" not in phases
     assert (
-        "The Steering Committee confirms in writing to every party that a milestone has been "
-        "met, which it does within 5 working days after it is met; that confirmation states a "
-        "fact and approves nothing else. The next phase opens on the day of that confirmation, "
-        "without any further decision or the consent of any party."
+        "Any party may report in writing to the Steering Committee and the other parties, with "
+        "the evidence, that a milestone has been met. The Steering Committee decides within 10 "
+        "working days after that report whether the milestone has been met, at a meeting that "
+        "any member may call for it on 5 working days' notice or by a written resolution that "
+        "every member signs, and confirms its decision in writing to every party; that decision "
+        "states a fact and approves nothing else. The next phase opens on the day the Steering "
+        "Committee confirms that the milestone has been met, without any further decision or the "
+        "consent of any party;"
     ) in phases
     # A second city is excluded from the pilot: the last phase prepares it, and no more.
     assert "Expansion decision for a second city" not in phases

@@ -14,6 +14,7 @@ from termgen.interview.spec import Question, load_spec
 
 from ..conftest import EXAMPLES_DIR
 from .test_fifth_reading import _answers, _table, _texts
+from .test_mechanics import _numbers
 
 EXAMPLES = sorted(path.name for path in EXAMPLES_DIR.glob("*.yaml"))
 LONGEST_SENTENCE = 90
@@ -31,19 +32,17 @@ def test_each_sentence_of_the_capital_calls_can_be_read_in_one_go(name: str) -> 
     assert len(longest.split()) <= LONGEST_SENTENCE, longest
 
 
-def test_a_milestone_call_falls_due_once_confirmed_and_countersigned_in_sentences_of_their_own() -> (
-    None
-):
-    calls = _texts(_answers("battery-jv.yaml"))["goals.capital-calls"]
+def test_a_milestone_call_falls_due_once_the_board_confirms_in_sentences_of_their_own() -> None:
+    data = _answers("battery-jv.yaml")
+    numbers = _numbers(data)
+    calls = _texts(data)["goals.capital-calls"]
     assert (
         "It falls due on the date that plan or schedule states for it. Where either states a "
-        "milestone instead, the call falls due on the day the JV's Chief Executive Officer "
-        "confirms in writing to the Board and every party that the milestone has been met; the "
-        "officer gives that confirmation within 5 working days after the milestone is met. The "
-        "call does not fall due before the JV's Chief Financial Officer, whom NAW nominated, has "
-        "countersigned the confirmation. That officer countersigns it, or refuses in writing "
-        "with reasons, within 5 working days after receiving it. A refusal is a dispute on "
-        "whether the milestone has been met, which either party may refer to the expert"
+        "milestone instead, the call falls due on the day the Board confirms in writing to every "
+        "party that the milestone has been met, which it does in the way clause "
+        f"{numbers['strengths.phases']} provides for a milestone of the phase plan; where the "
+        "Board has not so confirmed it within the period that clause sets, the call does not "
+        "fall due before the expert has determined that the milestone has been met."
     ) in calls
     # The definition follows the words it defines, not a clause about the reminder.
     assert 'is in material breach (the "Defaulting Party")' in calls

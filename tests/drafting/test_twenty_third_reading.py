@@ -7,8 +7,6 @@ says whose it is; and the annex's review calendar carries the term sheet's lock-
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from .test_fifth_reading import _answers, _table, _texts
@@ -175,47 +173,6 @@ def test_a_criterion_the_contributor_tests_names_who_accepts_it(
     rows = [row for row in _table(_answers(name), "contributions") if row[-1].startswith(starts)]
     assert len(rows) == 1
     assert acceptor in rows[0][-1]
-
-
-def _countersigned(data: dict[str, Any]) -> dict[str, bool]:
-    texts = _texts(data)
-    return {
-        clause: "nominated, has countersigned" in texts[clause]
-        for clause in ("strengths.phases", "goals.capital-calls")
-    }
-
-
-@pytest.mark.parametrize(
-    ("name", "nominator"),
-    [("battery-jv.yaml", "NAW"), ("edrive-jv.yaml", "RMA")],
-)
-def test_the_other_sides_officer_countersigns_every_milestone(name: str, nominator: str) -> None:
-    data = _answers(name)
-    texts = _texts(data)
-    phases = _numbers(data)["strengths.phases"]
-    assert _countersigned(data) == {"strengths.phases": True, "goals.capital-calls": True}
-    assert (
-        f"The confirmation takes effect only once the JV's Chief Financial Officer, whom "
-        f"{nominator} nominated, has countersigned it. That officer countersigns it, or refuses "
-        "in writing with reasons, within 5 working days after receiving it; a refusal is a "
-        "dispute on whether the milestone has been met. The next phase opens on the day that confirmation "
-        "takes effect"
-    ) in texts["strengths.phases"]
-    assert (
-        f"The call does not fall due before the JV's Chief Financial Officer, whom {nominator} "
-        "nominated, has countersigned the confirmation."
-    ) in texts["goals.capital-calls"]
-    assert f"may refer to the expert as clause {phases} provides" in texts["goals.capital-calls"]
-
-
-def test_officers_of_one_party_alone_have_no_countersignature() -> None:
-    data = _answers("battery-jv.yaml")
-    for officer in data["company"]["officers"]:
-        officer["nominated_by"] = "KSC"
-    assert _countersigned(data) == {"strengths.phases": False, "goals.capital-calls": False}
-    assert (
-        "The next phase opens on the day of that confirmation" in _texts(data)["strengths.phases"]
-    )
 
 
 @pytest.mark.parametrize(

@@ -66,7 +66,7 @@ def test_the_incomplete_example_yields_exactly_its_planted_findings() -> None:
         ),
         (
             "liability.risks",
-            "the cap on each party's liability to the other party or parties, who pays for a recall or the insurance each party keeps is not answered; the draft shows [●] for a cap left open, the usual terms for a recall or insurance left open",
+            "the cap on each party's liability to the other party, who pays for a recall or the insurance each party keeps is not answered; the draft shows [●] for a cap left open, the usual terms for a recall or insurance left open",
             "goals.liability.cap",
             45,
         ),
@@ -810,7 +810,7 @@ def test_findings_become_comments_on_the_open_points_they_are_about(tmp_path: Pa
             "[●]",
             "[●]",
         ),
-        "WARNING: Liability, recalls and insurance. The cap on each party's liability to the other party or parties, who pays for a recall or the insurance each party keeps is not answered; the draft shows [●] for a cap left open, the usual terms for a recall or insurance left open. Settle it in the interview at “Liability and insurance › Limit of each party's liability to the other party or parties”.": (
+        "WARNING: Liability, recalls and insurance. The cap on each party's liability to the other party, who pays for a recall or the insurance each party keeps is not answered; the draft shows [●] for a cap left open, the usual terms for a recall or insurance left open. Settle it in the interview at “Liability and insurance › Limit of each party's liability to the other party”.": (
             "[●]",
             "The total liability of each party to the other party arising out of the "
             "partnership, in contract, in tort or otherwise, is limited to [●]. Neither party "
@@ -906,8 +906,8 @@ def test_the_open_points_are_a_document_beside_the_term_sheet(tmp_path: Path) ->
             "4",
             "warning",
             "Liability, recalls and insurance",
-            "The cap on each party's liability to the other party or parties, who pays for a recall or the insurance each party keeps is not answered; the draft shows [●] for a cap left open, the usual terms for a recall or insurance left open.",
-            "Liability and insurance › Limit of each party's liability to the other party or parties",
+            "The cap on each party's liability to the other party, who pays for a recall or the insurance each party keeps is not answered; the draft shows [●] for a cap left open, the usual terms for a recall or insurance left open.",
+            "Liability and insurance › Limit of each party's liability to the other party",
         ],
         [
             "5",

@@ -19,8 +19,8 @@ from lxml import etree
 from termgen.drafting.structure import Segment
 from termgen.render.layout import (
     _CELL_MARGINS,
-    _TWIPS_PER_CHARACTER,
-    _longest_word,
+    _widest_word,
+    _width,
     _widths,
     fit_columns,
 )
@@ -77,9 +77,9 @@ def test_the_drafts_write_no_break_spaces_before_percent_signs() -> None:
     assert " %" not in body
 
 
-def _floor(word_length: int) -> int:
-    """Room for a word of this many characters and the cell's margins."""
-    return word_length * _TWIPS_PER_CHARACTER + _CELL_MARGINS
+def _floor(texts: list[str], bold: bool = False) -> int:
+    """Room for the widest word of the texts and the cell's margins."""
+    return _widest_word(texts, bold) + _CELL_MARGINS
 
 
 @pytest.mark.parametrize(
@@ -103,17 +103,86 @@ def test_no_column_is_narrower_than_its_longest_word(columns: list[list[str]]) -
     widths = _widths(columns, 9412, header=True)
     assert sum(widths) <= 9412
     for texts, width in zip(columns, widths, strict=True):
-        assert width >= _floor(_longest_word(texts[1:])), texts
+        assert width >= max(_floor(texts[1:]), _floor(texts[:1], bold=True)), texts
 
 
 def test_a_line_breaks_after_a_hyphen_but_not_at_a_no_break_space() -> None:
-    assert _longest_word(["Remote-assistance-operator"]) == len("assistance-")
-    assert _longest_word([f"up to 50{NBSP}%{NBSP}of output"]) == len(f"50{NBSP}%{NBSP}of")
+    assert _widest_word(["Remote-assistance-operator"]) == _width("assistance-")
+    assert _widest_word([f"up to 50{NBSP}%{NBSP}of output"]) == _width(f"50{NBSP}%{NBSP}of")
+    # A word is as wide as its letters: an 'i' takes less room than an 'm', bold more.
+    assert _width("iiii") < _width("mmmm") < _width("mmmm", bold=True)
+    assert _width("Wrocław") > _width("Wroclaw")
+
+
+SCHEDULE = [
+    ["Party", "LUMEN", "BFW", "BFW"],
+    ["Contribution", "Software release bandwidth: Platform releases committed. " * 3] * 2,
+    ["Quantity", "4 major releases a year", "180 FTE", "EUR 240m"],
+    ["Timing", "1 April 2027 to 31 December 2030", "from 1 May 2027", "1 June 2027"],
+    ["Critical path", "yes", "no", "yes"],
+    ["Tracking", "Release train calendar and burn-up reported in the sprint review. " * 2] * 2,
+    ["Acceptance", "Release passes the agreed regression suite with no open defects. " * 6] * 2,
+]
+SCHEDULE[1] = [SCHEDULE[1][0], *[SCHEDULE[1][1]] * 3]
+SCHEDULE[5] = [SCHEDULE[5][0], *[SCHEDULE[5][1]] * 3]
+SCHEDULE[6] = [SCHEDULE[6][0], *[SCHEDULE[6][1]] * 3]
+
+
+def test_a_column_of_short_values_stays_narrow_and_long_text_shares_the_rest() -> None:
+    """Seven columns: 'yes' or 'no' under a header too long for an equal share takes room for
+    the header's widest word, the header wrapping at its space, while Acceptance, the longest
+    text, takes the most room."""
+    headers = [column[0] for column in SCHEDULE]
+    widths = dict(zip(headers, _widths(SCHEDULE, 9412, True), strict=True))
+    assert sum(widths.values()) <= 9412
+    critical = widths["Critical path"]
+    assert _floor(["Critical"], bold=True) <= critical
+    assert critical < _width("Critical path", bold=True) + _CELL_MARGINS
+    assert widths["Party"] < _floor(["Contribution"], bold=True)
+    assert widths["Acceptance"] == max(widths.values())
+    assert widths["Acceptance"] > widths["Contribution"] > widths["Tracking"]
+    assert widths["Acceptance"] > 2 * critical
+
+
+def test_a_short_columns_header_stays_on_one_line_where_an_equal_share_holds_it() -> None:
+    who = "The CEOs of the parties, meeting in person within the period. " * 3
+    columns = [["Step", "1", "2", "3"], ["Who", who, who, who], ["Days at this step", "10"] * 2]
+    step, days_at_this_step = (_widths(columns, 9412, True)[number] for number in (0, 2))
+    assert days_at_this_step >= _width("Days at this step", bold=True) + _CELL_MARGINS
+    assert step < days_at_this_step < 9412 // 3
+
+
+def test_columns_of_short_values_share_the_room_when_no_column_holds_long_text() -> None:
+    columns = [
+        ["Share", "Cost share", "Profit share"],
+        ["NAW", "50 %", "60 %"],
+        ["KSC", "50 %"] * 2,
+    ]
+    widths = _widths(columns, 9412, True)
+    assert sum(widths) > 9400
+    assert widths[0] > widths[1]
+
+
+def test_short_values_give_way_where_the_long_columns_words_need_the_room() -> None:
+    """Room for each short value on one line would leave a long column narrower than its
+    widest word: the short values wrap instead, and no word is split."""
+    word = "Hardwareintheloopvalidationrig" * 2
+    columns = [
+        ["When", "1 April 2027 to 30 June", "from 1 May 2027"],
+        ["Where", "Wolfsburg and Valladolid", "Hangzhou"],
+        ["What", f"{word} and more", f"{word} again"],
+    ]
+    widths = _widths(columns, 9412, True)
+    assert sum(widths) <= 9412
+    for texts, width in zip(columns, widths, strict=True):
+        assert width >= _floor(texts[1:]), texts[0]
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
 def test_no_column_of_a_draft_splits_a_word(example: Path) -> None:
-    """The contributions schedule's Timing column held 'Septembe|r 2027' before."""
+    """The contributions schedule's Timing column held 'Septembe|r 2027' before; its 'yes' or
+    'no' column was as wide as the Acceptance column, and the escalation path's 'Days at this
+    step' wrapped while the Who column had room to spare."""
     _, rendered = drafted(example)
     for output in rendered:
         for table in word(output.data).tables:
@@ -122,8 +191,17 @@ def test_no_column_of_a_draft_splits_a_word(example: Path) -> None:
             if len(widths) < 3:  # the cover and the signatures: label and value
                 continue
             for number, width in enumerate(widths):
-                longest = _longest_word([row[number] for row in rows[1:]])
-                assert width >= _floor(longest), (output.filename, rows[0][number])
+                body = _floor([row[number] for row in rows[1:]])
+                title = _floor([rows[0][number]], bold=True)
+                assert width >= max(body, title), (output.filename, rows[0][number])
+            named = dict(zip(rows[0], widths, strict=True))
+            if "Days at this step" in named:
+                header = _width("Days at this step", bold=True) + _CELL_MARGINS
+                assert named["Days at this step"] >= header, output.filename
+            if "Critical path" in named:
+                others = [width for header, width in named.items() if header != "Party"]
+                assert named["Critical path"] == min(others), output.filename
+                assert named["Critical path"] < 0.6 * named["Acceptance"], output.filename
 
 
 def _fitted_table(texts: list[list[str]]) -> tuple[WordDocument, Table]:
@@ -163,7 +241,7 @@ def test_every_cell_of_a_column_is_given_the_columns_width(where: str) -> None:
     grid = [str(column.w.twips) for column in table._tbl.tblGrid.gridCol_lst]
     assert _cell_widths(table) == [[("dxa", twips) for twips in grid]] * 3
     if where == "one cell of two paragraphs":
-        assert int(grid[1]) >= _floor(len(long_word))
+        assert int(grid[1]) >= _floor([long_word])
 
 
 @pytest.mark.parametrize("shape", ["cells merged down a column", "a row short of a cell"])

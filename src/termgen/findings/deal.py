@@ -27,6 +27,7 @@ from termgen.model import Deal
 from termgen.model.messages import path_in_words
 from termgen.model.paths import AnswerPath, dotted
 from termgen.templating.sandbox import Sandbox
+from termgen.wording import for_parties
 
 _SEVERITY_ORDER = {"blocking": 0, "warning": 1}
 
@@ -209,5 +210,5 @@ def _gaps(
         return CHECKS[provision.check](deal, provision.id)
     if provision.expression and not holds(env, entry, "expression", context, "provision", cache):
         missing = provision.missing or f"{provision.label.lower()}: not settled"
-        return [Gap(missing, _fix_path(provision))]
+        return [Gap(for_parties(missing, len(deal.parties)), _fix_path(provision))]
     return []

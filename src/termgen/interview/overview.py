@@ -323,6 +323,12 @@ def questions_of(
     answered: dict[str, Any], spec: Spec, today: dt.date
 ) -> Callable[[AnswerPath], str | None]:
     """Where each answer of a deal written in any way is asked in this interview, e.g. for
-    the open points of its drafts; `answered` is the deal as plain answer data."""
+    the open points of its drafts, worded for the deal's number of parties as the interview
+    asks it; `answered` is the deal as plain answer data."""
     state = State(spec, with_open_marks(answered), today=today)
-    return lambda path: asked_at(state, path)
+
+    def question(path: AnswerPath) -> str | None:
+        asked = asked_at(state, path)
+        return state.worded(asked) if asked else None
+
+    return question

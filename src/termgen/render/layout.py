@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import cast
 
 from docx.document import Document as WordDocument
@@ -17,11 +18,40 @@ from termgen.render.rows import DetachedRows, DetachedTable
 _EMU_PER_TWIP = 635
 _TWIPS_PER_CHARACTER = 100
 """About one character of the 8 pt table text, with room for wide letters and for the wider
-DejaVu Sans, which LibreOffice shows where a counsel's template names a font it lacks."""
+DejaVu Sans, which LibreOffice shows where a counsel's template names a font it lacks: what a
+line of a cell holds."""
 _LINE = 195
 """About the height of one line of the 8 pt table text, in twips."""
-_BOLD = 1.15
-"""How much wider the bold header row's words are."""
+_EM = 160
+"""The em of the 8 pt table text, in twips."""
+_REGULAR = """
+318 401 460 838 637 951 780 275 391 391 500 838 318 361 318 337 637 637 637 637 637 637 637
+637 637 637 337 337 838 838 838 557 1016 685 687 723 771 667 611 778 752 295 500 667 558 863
+749 788 667 788 723 667 611 732 685 989 686 667 686 391 337 391 838 557 500 613 635 550 635
+616 353 635 634 278 278 580 278 975 634 612 635 635 412 521 393 634 592 818 592 592 525 637
+337 637 838
+"""
+_BOLD = """
+349 457 521 838 696 1002 873 307 458 458 523 838 380 416 380 366 696 696 696 696 696 696 696
+696 696 696 400 400 838 838 838 611 1000 774 763 734 831 684 684 821 837 373 557 775 638 996
+837 851 733 851 771 721 683 813 774 1104 771 725 726 458 366 458 838 557 500 675 716 593 716
+679 436 716 712 343 343 666 343 1042 712 688 716 716 494 596 479 712 652 924 646 652 583 712
+366 712 838
+"""
+"""The advance of each printable ASCII character, space to tilde, in thousandths of an em: the
+wider of Liberation Sans (Arial's metrics, which LibreOffice shows for Arial) and DejaVu Sans,
+regular for the table text and bold for its header row."""
+
+
+def _advances(widths: str) -> dict[str, int]:
+    """Each character's advance, a no-break space's as a space's."""
+    advances = dict(zip(map(chr, range(32, 127)), map(int, widths.split()), strict=True))
+    return {**advances, "\u00a0": advances[" "]}
+
+
+_ADVANCES = {False: _advances(_REGULAR), True: _advances(_BOLD)}
+"""The advances of the table text and of its bold header row; any other character counts as an
+em, wider than any letter here."""
 _CELL_MARGINS = 216
 """Word's default cell margins, 108 twips a side."""
 _CELL_PADDING = _CELL_MARGINS + 44
@@ -116,30 +146,56 @@ def _counted(query: etree.XPath, where: etree._Element) -> int:
     return int(cast(float, query(where)))
 
 
-def _longest_word(texts: list[str]) -> int:
-    """The longest piece of the texts that a line cannot break: a column narrower than it
-    splits the word mid-way ('Septembe|r'). A line may break after a hyphen, not at a
-    no-break space ('50 %'), which `str.split` would split at. The texts are joined and
-    split once: the same words, a tenth of the calls."""
-    joined = " ".join(texts).replace("\u00a0", "_").replace("-", "- ")
-    return max(map(len, joined.split()), default=1)
+def _width(text: str, bold: bool = False) -> int:
+    """How wide the text is set on one line, in twips."""
+    advances = _ADVANCES[bold]
+    return sum(advances.get(character, 1000) for character in text) * _EM // 1000
+
+
+def _widest_word(texts: list[str], bold: bool = False) -> int:
+    """The width of the widest piece of the texts that a line cannot break, in twips: a column
+    narrower than it splits the word mid-way ('Septembe|r'). A line may break after a hyphen,
+    not at a no-break space ('50 %'), which `str.split` would split at. The texts are joined and
+    split once, and each word is measured once however often it occurs."""
+    joined = " ".join(texts).replace("-", "- ").replace("\n", " ").replace("\t", " ")
+    return max((_width(word, bold) for word in set(joined.split(" "))), default=0)
+
+
+def _widest_line(texts: list[str], bold: bool, room: int) -> int | None:
+    """The width of the widest line of the texts, in twips, or None where one is wider than
+    `room`: a text of many characters is not measured, being that wide whatever its letters."""
+    lines = [line for text in texts for line in text.split("\n")]
+    if max(map(len, lines), default=0) * min(_ADVANCES[bold].values()) * _EM > room * 1000:
+        return None
+    widest = max(map(partial(_width, bold=bold), lines), default=0)
+    return widest if widest <= room else None
 
 
 def _widths(columns: list[list[str]], total: int, header: bool) -> list[int]:
-    """Room for each column's longest word first (a bold header's a little more), the rest
-    shared by how much text it holds. Only where even the longest words do not fit side by
-    side is a word split."""
-    floors = [
-        int(
-            max(
-                _longest_word(texts[header:]),
-                _longest_word(texts[:header]) * (_BOLD if header else 1),
-            )
-            * _TWIPS_PER_CHARACTER
-        )
-        + _CELL_PADDING
+    """Room for each column's widest word first (a bold header's too). A column of short
+    values (a party, 'yes' or 'no', a number of days) gets room for each value on one line,
+    and for its header too where that fits in an equal share of the table, so long as every
+    other column's words still fit; the rest goes to the columns of longer text, shared by how
+    much text each holds, none wider than its longest line. Only where even the widest words
+    do not fit side by side is a word split."""
+    words = [
+        max(_widest_word(texts[header:]), _widest_word(texts[:header], bold=True)) + _CELL_PADDING
         for texts in columns
     ]
+    share = total // len(columns) - _CELL_PADDING
+    lines = [_widest_line(texts[header:], False, share) for texts in columns]
+    floors = [
+        max(
+            word,
+            line + _CELL_PADDING,
+            (_widest_line(texts[:header], True, share) or 0) + _CELL_PADDING,
+        )
+        if line is not None
+        else word
+        for word, line, texts in zip(words, lines, columns, strict=True)
+    ]
+    if sum(floors) > total:
+        floors = words
     if sum(floors) > total:
         floors = [floor - _CELL_PADDING + _CELL_MARGINS for floor in floors]
     if sum(floors) >= total:
@@ -147,11 +203,42 @@ def _widths(columns: list[list[str]], total: int, header: bool) -> list[int]:
     # The mean as a sum over a count: of whole numbers, as exact as statistics.mean and far
     # cheaper on a table of thousands of rows.
     amounts = [sum(map(len, texts)) / len(texts) + 1 for texts in columns]
-    spare = total - sum(floors)
-    return [
-        int(floor + spare * amount / sum(amounts))
-        for floor, amount in zip(floors, amounts, strict=True)
+    longest = [
+        max(floor, line + _CELL_PADDING)
+        if line is not None
+        else max(map(len, texts[header:]), default=0) * _TWIPS_PER_CHARACTER + _CELL_PADDING
+        for floor, line, texts in zip(floors, lines, columns, strict=True)
     ]
+    return _shared(floors, longest, amounts, total - sum(floors))
+
+
+def _shared(floors: list[int], longest: list[int], amounts: list[float], spare: int) -> list[int]:
+    """The floors with the spare shared by the amounts, none past its longest unless every
+    column has reached it: a column that needs no more leaves its part to the others."""
+    widths: list[float] = list(floors)
+    growing = [number for number, width in enumerate(widths) if width < longest[number]]
+    left = float(spare)
+    while left > 0 and growing:
+        weight = sum(amounts[number] for number in growing)
+        full = [
+            number
+            for number in growing
+            if widths[number] + left * amounts[number] / weight >= longest[number]
+        ]
+        if not full:
+            for number in growing:
+                widths[number] += left * amounts[number] / weight
+            left = 0
+        for number in full:
+            left -= longest[number] - widths[number]
+            widths[number] = longest[number]
+        growing = [number for number in growing if number not in full]
+    if left > 0:
+        weight = sum(amounts)
+        widths = [
+            width + left * amount / weight for width, amount in zip(widths, amounts, strict=True)
+        ]
+    return [int(width) for width in widths]
 
 
 def _text(cell: CT_Tc) -> str:

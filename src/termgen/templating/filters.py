@@ -415,40 +415,15 @@ def _holders(word: Any, company: Any) -> Any:
 
 
 def _milestone_officer(company: Any) -> Any:
-    """`company | milestone_officer`: the JV's officer who confirms that a milestone has been met,
-    for the phase plan and the capital calls alike, so that one officer confirms every
-    milestone: the officer whose role names the chief executive, else 'chief executive
-    officer'."""
+    """`company | milestone_officer`: the JV's officer who reports to the Board that a milestone
+    has been met, for the phase plan and the capital calls alike, so that one officer reports
+    every milestone the Board confirms: the officer whose role names the chief executive, else
+    'chief executive officer'."""
     officers = () if is_missing(company) or company is None else company.officers
     roles = (str(officer.role) for officer in officers if not is_missing(officer.role))
     return next(
         (role for role in roles if "executive officer" in role.casefold()),
         "chief executive officer",
-    )
-
-
-def _milestone_countersigner(company: Any) -> str:
-    """`company | milestone_countersigner`: the JV's officer who countersigns the milestone
-    officer's confirmation, where a party nominated the milestone officer: the first officer
-    another party nominated, so that no party alone confirms the milestones that call its own
-    and the other parties' money; '' where there is none."""
-    officers = () if is_missing(company) or company is None else company.officers
-    confirming = _milestone_officer(company)
-    nominator = next(
-        (officer.nominated_by for officer in officers if officer.role == confirming), None
-    )
-    if not nominator or is_missing(nominator):
-        return ""
-    return next(
-        (
-            str(officer.role)
-            for officer in officers
-            if officer.nominated_by
-            and not is_missing(officer.nominated_by)
-            and officer.nominated_by != nominator
-            and not is_missing(officer.role)
-        ),
-        "",
     )
 
 
@@ -534,7 +509,6 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "company_law": _company_law,
     "holders": _holders,
     "milestone_officer": _milestone_officer,
-    "milestone_countersigner": _milestone_countersigner,
     "institution": _institution,
     "appointing_body": _appointing_body,
     "under_rules": _under_rules,

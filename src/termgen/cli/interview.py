@@ -193,11 +193,11 @@ def _refused(data: dict[str, Any], source: SourceMap | None, spec: Spec, today: 
 
     from pydantic import ValidationError
 
-    from termgen.interview.data import for_file, get, remove, with_open_marks
+    from termgen.interview.data import LEFT_OPEN, for_file, get, remove, with_open_marks
     from termgen.interview.groups import path_as_asked
     from termgen.interview.state import State
     from termgen.model import Deal
-    from termgen.model.messages import clean_loc, located_problems
+    from termgen.model.messages import clean_loc, located_problems, path_in_words
 
     if source is None:
         return Refused([], [], [], {})
@@ -213,19 +213,95 @@ def _refused(data: dict[str, Any], source: SourceMap | None, spec: Spec, today: 
         places = {tuple(clean_loc(e["loc"])) for e in invalid.errors() if e["type"] in aside}
     set_aside = {place: get(data, place) for place in sorted(places)}
     # The deepest first: taking out a list entry leaves the places of those before it.
+    removed = sorted([*set_aside, *_marks_moved_up(data, list(set_aside))])
     for place in reversed(set_aside):
         remove(data, place)
     try:
         Deal.model_validate(for_file(data))
         return Refused(misshapen, [], unknown, set_aside)
     except ValidationError as invalid:
-        besides = located(invalid, Deal, source, skip=UNFINISHED | UNPLACED | aside)
+        # The entries after one taken out have moved up: numbered as the interview now heads
+        # them, at their lines in the file; the lines under `left_open` as the file has them.
+        now = State(spec, with_open_marks(copy.deepcopy(data)), today)
+        before = partial(_before_removal, removed)
+
+        def words(path: Sequence[str | int]) -> str:
+            if tuple(path[:1]) == (LEFT_OPEN,):
+                return path_in_words(before(tuple(path)))
+            return path_as_asked(now, path)
+
+        moved = partial(located_problems, words=words, in_file=before)
+        besides = moved(invalid, Deal, source, skip=UNFINISHED | UNPLACED | aside)
         return Refused(
             sorted([*misshapen, *besides], key=lambda problem: problem.place),
-            located(invalid, Deal, source, only=UNPLACED),
+            moved(invalid, Deal, source, only=UNPLACED),
             unknown,
             set_aside,
         )
+
+
+def _in_list_of(place: AnswerPath, path: AnswerPath) -> bool:
+    """Whether `path` goes through an entry of the list that `place`, a list entry, is in."""
+    *into, entry = place
+    depth = len(into)
+    return (
+        isinstance(entry, int)
+        and tuple(path[:depth]) == tuple(into)
+        and len(path) > depth
+        and isinstance(path[depth], int)
+    )
+
+
+def _before_removal(removed: list[AnswerPath], path: AnswerPath) -> AnswerPath:
+    """Where `path`, in answers with the places `removed` (in order) taken out, was before:
+    past each list entry taken out, the entries of its list one further on."""
+    for place in removed:
+        depth = len(place) - 1
+        if _in_list_of(place, path) and int(path[depth]) >= int(place[-1]):
+            path = (*path[:depth], int(path[depth]) + 1, *path[depth + 1 :])
+    return path
+
+
+def _moved_up(removed: list[AnswerPath], path: AnswerPath) -> AnswerPath | None:
+    """Where `path` is once the places `removed` (in order) are taken out: the entries after a
+    list entry taken out one nearer; None in an entry taken out."""
+    for place in reversed(removed):
+        depth = len(place) - 1
+        if not _in_list_of(place, path) or int(path[depth]) < int(place[-1]):
+            continue
+        if path[depth] == place[-1]:
+            return None
+        path = (*path[:depth], int(path[depth]) - 1, *path[depth + 1 :])
+    return path
+
+
+def _marks_moved_up(data: dict[str, Any], removed: list[AnswerPath]) -> list[AnswerPath]:
+    """The lines under `left_open` renumbered for the list entries `removed` (in order) to be
+    taken out of `data`: a line for an entry after one taken out names it where it moves up
+    to, and a line in an entry taken out, asked afresh, is dropped (one past the end of its
+    list stays as written, to be refused as written). Where those dropped were."""
+    from termgen.interview.data import LEFT_OPEN, get
+    from termgen.model.paths import dotted, parse_path
+
+    marks = data.get(LEFT_OPEN)
+    if not isinstance(marks, list):
+        return []
+    kept: list[object] = []
+    dropped: list[AnswerPath] = []
+    for index, mark in enumerate(marks):
+        written = parse_path(str(mark))
+        past_end = any(
+            _in_list_of(place, written)
+            and int(written[len(place) - 1]) >= len(get(data, place[:-1]))
+            for place in removed
+        )
+        path = written if past_end else _moved_up(removed, written)
+        if path is None:
+            dropped.append((LEFT_OPEN, index))
+        else:
+            kept.append(mark if path == written else dotted(path))
+    data[LEFT_OPEN] = kept
+    return dropped
 
 
 def _interview(

@@ -388,3 +388,33 @@ def test_a_line_left_open_after_one_dropped_with_its_entry_is_named_at_its_own_l
     assert listed.status == 2, listed.err
     assert f"{target}:{line + 1}:5: left open #2: 'strengths.contributions.40.end'" in listed.err
     assert "left open #1" not in listed.err
+
+
+def test_each_kind_of_refused_answer_is_listed_then_said_what_is_done_with_it(
+    tmp_path: Path,
+) -> None:
+    damaged = read_answers(BATTERY_FILE)[0]
+    damaged["exit"] = 7
+    damaged["goals"]["objectives"] = "none"
+    damaged["deal"]["nmae"] = "x"
+    damaged["deal"]["stauts"] = "y"
+    damaged[LEFT_OPEN] = ["deal.name"]
+    target = tmp_path / "deal.yaml"
+    target.write_text(dump_answers(damaged), encoding="utf-8")
+    status, out, err = run_interview(ScriptedTerminal(lambda key: CTRL_C), "--resume", target)
+    assert status == 130, err
+    said = " ".join(out.split())
+    order = [
+        "goals › objectives: expected a list",
+        "exit: expected a mapping",
+        "These answers are asked again first.",
+        "left open #1: 'deal.name' is answered in the file",
+        "This line is left out of left_open: the answers stay as they are, and the next save "
+        f"removes it from {target}.",
+        "deal: unknown key 'nmae'",
+        "deal: unknown key 'stauts'",
+        f"No question asks for these keys: the interview goes on without them, and {target} "
+        "keeps them as written; correct or delete them there.",
+    ]
+    places = [said.find(part) for part in order]
+    assert -1 not in places and places == sorted(places), (places, out)

@@ -362,34 +362,11 @@ def _in_terminal(
     if refused.asked or refused.dropped or refused.unknown:
         runner.valid_deal(quiet=True)
         reopened = runner.ask_afresh(list(refused.set_aside))
-    for problem in refused.asked:
-        env.out_wrapped(f"{problem}", "", "  ")
-    if refused.asked and (reopened or engine.queued > queued):
-        env.out_wrapped("These answers are asked again first.")
-    elif refused.asked:
-        # Only what no question asks for (`left_open: 5`, `paused_at: [x]`) is refused.
-        them = "it" if len(refused.asked) == 1 else "them"
-        env.out_wrapped(
-            f"No question asks for {'this answer' if them == 'it' else 'these answers'}: the "
-            f"interview goes on without {them}; correct {them} in {output}."
-        )
-    for problem in refused.dropped:
-        env.out_wrapped(f"{problem}", "", "  ")
-    if refused.dropped:
-        lines = "This line is" if len(refused.dropped) == 1 else "These lines are"
-        env.out_wrapped(
-            f"{lines} left out of left_open: the answers stay as they are, and the next save "
-            f"removes {'it' if len(refused.dropped) == 1 else 'them'} from {output}."
-        )
-    for problem in refused.unknown:
-        env.out_wrapped(f"{problem}", "", "  ")
-    if refused.unknown:
-        them = "it" if len(refused.unknown) == 1 else "them"
-        env.out_wrapped(
-            f"No question asks for {'this key' if them == 'it' else 'these keys'}: the interview "
-            f"goes on without {them}, and {output} keeps {them} as written; correct or delete "
-            f"{them} there."
-        )
+    for problems, said in _what_is_done(refused, reopened or engine.queued > queued, output):
+        for problem in problems:
+            env.out_wrapped(f"{problem}", "", "  ")
+        if problems:
+            env.out_wrapped(said)
     try:
         runner.questions()
         deal = runner.review()
@@ -417,6 +394,36 @@ def _in_terminal(
     finally:
         answer_file.close()
     return ExitStatus.SUCCESS
+
+
+def _what_is_done(
+    refused: Refused, asked_again: bool, output: Path
+) -> list[tuple[list[Problem], str]]:
+    """Each kind of answer refused in the file, and what the interview does with it: said
+    after the answers of that kind, where there are any."""
+
+    def them(problems: list[Problem]) -> str:
+        return "it" if len(problems) == 1 else "them"
+
+    one = len(refused.asked) == 1
+    asked = (
+        "These answers are asked again first."
+        if asked_again
+        # Only what no question asks for (`left_open: 5`, `paused_at: [x]`) is refused.
+        else f"No question asks for {'this answer' if one else 'these answers'}: the interview "
+        f"goes on without {them(refused.asked)}; correct {them(refused.asked)} in {output}."
+    )
+    lines = "This line is" if len(refused.dropped) == 1 else "These lines are"
+    dropped = (
+        f"{lines} left out of left_open: the answers stay as they are, and the next save "
+        f"removes {them(refused.dropped)} from {output}."
+    )
+    keys, unknown = them(refused.unknown), "this key" if len(refused.unknown) == 1 else "these keys"
+    kept = (
+        f"No question asks for {unknown}: the interview goes on without {keys}, and {output} "
+        f"keeps {keys} as written; correct or delete {keys} there."
+    )
+    return [(refused.asked, asked), (refused.dropped, dropped), (refused.unknown, kept)]
 
 
 def _kept(answers: dict[str, Any], set_aside: dict[AnswerPath, Any]) -> dict[str, Any]:

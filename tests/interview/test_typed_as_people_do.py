@@ -318,6 +318,22 @@ def test_a_misspelt_party_in_shares_is_corrected_and_enter_takes_the_whole_answe
     _only_missing_answers(target)
 
 
+def test_shares_typed_without_separators_are_read_party_by_party(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "deal.yaml"
+    overrides = {
+        "goals.value_sharing.cost_share": [retyped("NAW 60 KSC 40")],
+        "goals.value_sharing.equity": [retyped("naw 50 % and KSCC 50 %"), ENTER],
+        "company.name": [CTRL_C],
+    }
+    said = _paused(spec, overrides, target)
+    assert "'KSCC' is not one of the parties, did you mean 'KSC'?" in said
+    assert "'NAW 60 KSC' is not" not in said
+    shares = read_answers(target)[0]["goals"]["value_sharing"]
+    assert shares["cost_share"] == {"NAW": 60, "KSC": 40}
+    assert shares["equity"] == {"NAW": 50, "KSC": 50}
+    _only_missing_answers(target)
+
+
 def test_an_empty_notice_of_an_exit_trigger_is_refused(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "deal.yaml"
     overrides = {

@@ -694,10 +694,7 @@ def _per_party(text: str, kind: str, parties: Sequence[str]) -> dict[str, Any]:
         text = "; ".join(f"{party} {same}" for party in parties)
     values: dict[str, Any] = {}
     written: dict[str, str] = {}
-    # With semicolons between the parties, a comma is a decimal comma ('BFW 66,7; CSY 33,3');
-    # with commas, so is one between two digits ('VALEO-E 51,5 %, HANCELL 48,5 %').
-    parts = text.split(LIST_SEPARATOR) if LIST_SEPARATOR in text else _DECIMAL_OR.split(text)
-    for part in parts:
+    for part in _party_parts(text, parties):
         if not part.strip():
             continue
         names = list(parties[:2]) if len(parties) >= 2 else ["NAW", "KSC"]
@@ -750,6 +747,20 @@ def _per_party(text: str, kind: str, parties: Sequence[str]) -> dict[str, Any]:
             "100, each party's share in percent"
         )
     return values
+
+
+def _party_parts(text: str, parties: Sequence[str]) -> list[str]:
+    """Each party's part of a per-party answer. With semicolons between the parties, a comma
+    is a decimal comma ('BFW 66,7; CSY 33,3'); with commas, so is one between two digits
+    ('VALEO-E 51,5 %, HANCELL 48,5 %'); with neither, a party's name after a number starts
+    its part, as does a word ('NAW 51 KSC 49', 'NAW 51 and KSC 49', 'NAW 51 KSCC 49')."""
+    if LIST_SEPARATOR in text:
+        return text.split(LIST_SEPARATOR)
+    parts = _DECIMAL_OR.split(text)
+    if len(parts) > 1:
+        return parts
+    names = "".join(f"|{re.escape(name)}\\s" for name in parties)
+    return re.split(rf"(?<=[\d%])\s+(?:and\s+|&\s*)?(?=[^\d\s%]{names})", text, flags=re.I)
 
 
 def _with_party_corrected(

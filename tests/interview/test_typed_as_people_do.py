@@ -334,6 +334,21 @@ def test_shares_typed_without_separators_are_read_party_by_party(tmp_path: Path,
     _only_missing_answers(target)
 
 
+def test_money_in_a_currency_named_in_words_is_offered_with_its_code(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "deal.yaml"
+    overrides = {
+        "company.share_capital": [retyped("25 million euros"), ENTER],
+        "company.board.seats": [CTRL_C],
+    }
+    said = _paused(spec, overrides, target)
+    assert (
+        "✗ 'euros' is not a currency code (three letters, such as EUR, USD or JPY); did you mean "
+        "'EUR 25 million'? Press Enter to take it, or change it"
+    ) in said
+    assert read_answers(target)[0]["company"]["share_capital"] == "EUR 25m"
+    _only_missing_answers(target)
+
+
 def test_an_empty_notice_of_an_exit_trigger_is_refused(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "deal.yaml"
     overrides = {

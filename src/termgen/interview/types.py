@@ -23,7 +23,7 @@ from termgen.interview.places import (
     law_place,
 )
 from termgen.model.common import Duration, Money, Quantity, written_as
-from termgen.model.currency import continental_number, parse_number
+from termgen.model.currency import continental_number, meant_currency, parse_number, split_amount
 from termgen.model.messages import date_problem, meant_date, plain_message
 from termgen.suggest import nearest, with_suggestion
 from termgen.wording import format_number
@@ -147,6 +147,12 @@ def parse(
                 raise AnswerError(
                     f"'{text}' is not a quantity; write a number and what it counts, "
                     f"e.g. {example.rstrip('.')}"
+                ) from None
+            meant = _currency_meant(text) if kind == "money" else None
+            if meant is not None:
+                raise AnswerError(
+                    f"{_plain_message_of(kind, text)} Press Enter to take it, or change it",
+                    instead=meant,
                 ) from None
             raise AnswerError(_plain_message_of(kind, text)) from None
     if kind in ("shares", "per_party"):
@@ -485,6 +491,20 @@ def _taken_as(kind: str, offered: str) -> str | None:
     except AnswerError as asked_back:
         return asked_back.instead
     return offered
+
+
+def _currency_meant(text: str) -> str | None:
+    """The amount a currency written as a name or a near miss of its code probably means, as
+    it is written ('25 million euros': 'EUR 25 million'), where that is one."""
+    amount = split_amount(text)
+    code = meant_currency(amount.currency) if amount is not None and amount.currency else None
+    if amount is None or code is None:
+        return None
+    try:
+        Money.model_validate(amount.written_with(code))
+    except ValidationError:
+        return None
+    return amount.written_with(code)
 
 
 def _plain_message_of(kind: str, text: str) -> str:

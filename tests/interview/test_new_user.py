@@ -383,3 +383,12 @@ def test_a_deal_switched_to_an_equity_joint_venture_is_asked_what_happens_to_a_s
     assert stake and stake[0].endswith(".treatment"), terminal.asked
     assets = read_answers(target)[0]["exit"]["assets"]
     assert any(asset["asset"] == "equity_stake" for asset in assets)
+
+
+def test_an_interview_started_without_a_file_says_the_command_that_names_one() -> None:
+    terminal = ScriptedTerminal(lambda key: CTRL_C)
+    status, out, err = run_interview(terminal)
+    assert status == 2 and not terminal.asked, err
+    said = " ".join(err.split())
+    assert "say where to save the answers, e.g. 'termgen interview deal.yaml'" in said
+    assert "the same command continues the interview later" in said

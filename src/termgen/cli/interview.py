@@ -327,7 +327,8 @@ def _interview(
         return _without_terminal(command, engine, env, problems, output)
     if output is None:
         raise UsageError(
-            "say where to save the answers with -o FILE (they are saved after every answer)"
+            "say where to save the answers, e.g. 'termgen interview deal.yaml' (they are "
+            "saved after every answer, and the same command continues the interview later)"
         )
     return _in_terminal(command, env, engine, refused, output)
 

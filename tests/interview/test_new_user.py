@@ -387,8 +387,26 @@ def test_a_deal_switched_to_an_equity_joint_venture_is_asked_what_happens_to_a_s
 
 def test_an_interview_started_without_a_file_says_the_command_that_names_one() -> None:
     terminal = ScriptedTerminal(lambda key: CTRL_C)
-    status, out, err = run_interview(terminal)
+    status, _, err = run_interview(terminal)
     assert status == 2 and not terminal.asked, err
     said = " ".join(err.split())
     assert "say where to save the answers, e.g. 'termgen interview deal.yaml'" in said
     assert "the same command continues the interview later" in said
+
+
+def test_the_buy_out_formula_says_what_it_is_for_where_its_method_is_not_asked(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    """The valuation method answered already (in the file, or by the purpose's suggestions),
+    the formula is asked alone: its own prompt says what it is for."""
+
+    def without_details(data: dict[str, Any]) -> None:
+        del data["exit"]["valuation"]["details"]
+
+    screen = io.StringIO()
+    terminal, _, _ = _resume(
+        tmp_path, spec, without_details, {"exit.valuation.details": [CTRL_C]}, screen=screen
+    )
+    assert terminal.asked[-1] == "exit.valuation.details"
+    assert "Valuation formula for a buy-out" in " ".join(screen.getvalue().split())

@@ -574,3 +574,19 @@ def test_a_contribution_paused_before_its_quantity_is_not_saved_half(
     assert status == 130, err
     # A list that needs an entry starts it straight away.
     assert again.asked[:2] == ["contributions#1.party", "contributions#1.kind"]
+
+
+def test_who_pays_for_the_staff_a_party_provides_is_asked_on_one_line(spec, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    screen = io.StringIO()
+    keys = ExampleAnswers(
+        spec, read_answers(BATTERY)[0], {"company.funding.contributed_staff": [CTRL_C]}
+    )
+    status, out, err = run_interview(
+        ScriptedTerminal(keys, screen=screen), "-o", tmp_path / "d.yaml"
+    )
+    assert status == 130, err
+    asked = [line for line in screen.getvalue().splitlines() if "Who pays for the staff" in line]
+    assert asked, screen.getvalue()[-2000:]
+    assert all(line.rstrip().endswith("a party provides the company") for line in asked), asked
+    assert "(engineers, test slots)" not in screen.getvalue()
+    assert "Seconded engineers, test slots and the like." in " ".join(out.split())

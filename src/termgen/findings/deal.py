@@ -26,6 +26,7 @@ from termgen.library.provisions import Provision, Severity
 from termgen.model import Deal
 from termgen.model.messages import path_in_words
 from termgen.model.paths import AnswerPath, dotted
+from termgen.templating.missing import PLACEHOLDER, PLACEHOLDER_MARK
 from termgen.templating.sandbox import Sandbox
 
 _SEVERITY_ORDER = {"blocking": 0, "warning": 1}
@@ -156,7 +157,8 @@ def _finding(
         provision.id,
         provision.label,
         provision.severity,
-        gap.message,
+        # An answer left open reads as its [●] (the checks read the deal as drafted).
+        gap.message.replace(PLACEHOLDER_MARK, PLACEHOLDER),
         gap.path,
         section,
         location,

@@ -261,12 +261,15 @@ def test_an_unreadable_answer_file_says_cannot_read(tmp_path: Path) -> None:
     )
 
 
-def test_nesting_thousands_deep_is_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize("depth", [900, 5000])  # 5000: deeper than the parser goes
+def test_nesting_thousands_deep_is_refused(tmp_path: Path, depth: int) -> None:
     path = tmp_path / "deal.yaml"
-    path.write_text("deal:\n  name: " + "[" * 900 + "]" * 900 + "\n", encoding="utf-8")
+    path.write_text("deal:\n  name: " + "[" * depth + "]" * depth + "\n", encoding="utf-8")
     result = run_cli("validate", path)
     assert result.status == 2
+    assert result.err.startswith(f"{path}:2:")
     assert "nested more than 40 levels deep" in result.err
+    assert "remove the extra brackets or indentation" in result.err
 
 
 def test_portfolio_gives_each_failing_file_its_own_row_and_goes_on(tmp_path: Path) -> None:

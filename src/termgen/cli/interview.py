@@ -375,7 +375,8 @@ def _in_terminal(
         if runner.pauses_in_place:
             save(runner.paused())
         answer_file.close()
-        return _paused(env, output)
+        adding = engine.unfinished_addition
+        return _paused(env, output, unsaved=adding.group.item if adding else None)
     details = runner.details_left()
     if details:  # not every question: those the details pass asks are still to come
         env.out_wrapped(
@@ -442,9 +443,17 @@ def _kept(answers: dict[str, Any], set_aside: dict[AnswerPath, Any]) -> dict[str
     return answers
 
 
-def _paused(env: Environment, output: Path, drafts: bool = False) -> ExitStatus:
-    """Ctrl-C at any question: the answers so far are kept; say how to go on."""
+def _paused(
+    env: Environment, output: Path, drafts: bool = False, unsaved: str | None = None
+) -> ExitStatus:
+    """Ctrl-C at any question: the answers so far are kept, but not a list entry whose
+    essential answers are not all given yet (the `unsaved` kind of entry); say how to go on."""
     saved = f"Your answers are saved in {output}." if output.exists() else "Nothing was saved yet."
+    if unsaved is not None:
+        saved += (
+            f" The {unsaved} being added was not finished, so it is not saved: add it again "
+            "when you continue."
+        )
     env.err_wrapped(f"\nInterview paused. {saved}")
     env.err(
         command_line(

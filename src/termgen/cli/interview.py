@@ -212,8 +212,8 @@ def _refused(data: dict[str, Any], source: SourceMap | None, spec: Spec, today: 
         aside = MISSHAPEN | UNKNOWN
         places = {tuple(clean_loc(e["loc"])) for e in invalid.errors() if e["type"] in aside}
     set_aside = {place: get(data, place) for place in sorted(places)}
-    # The deepest first: taking out a list entry leaves the places of those before it.
     removed = sorted([*set_aside, *_marks_moved_up(data, list(set_aside))])
+    # The deepest first: taking out a list entry leaves the places of those before it.
     for place in reversed(set_aside):
         remove(data, place)
     try:

@@ -753,7 +753,7 @@ def _per_party(text: str, kind: str, parties: Sequence[str]) -> dict[str, Any]:
         values[party] = int(number) if kind == "per_party" else _number(number)
     if len(values) < len(written):
         _ask_back_shares(text, written)
-    total = sum(Decimal(v) for v in values.values())
+    total = sum((Decimal(v) for v in values.values()), Decimal(0))
     if kind == "shares" and values and total == 1:
         meant = "; ".join(f"{party} {_in_percent(value)}" for party, value in values.items())
         raise AnswerError(
@@ -762,11 +762,15 @@ def _per_party(text: str, kind: str, parties: Sequence[str]) -> dict[str, Any]:
             instead=meant,
         )
     if kind == "shares" and values and total != 100:
-        raise AnswerError(
-            f"the shares add up to {total:f}, not 100; change them so that together they make "
-            "100, each party's share in percent"
-        )
+        raise _not_100(total)
     return values
+
+
+def _not_100(total: Decimal) -> AnswerError:
+    return AnswerError(
+        f"the shares add up to {total:f}, not 100; change them so that together they make "
+        "100, each party's share in percent"
+    )
 
 
 def _party_parts(text: str, parties: Sequence[str]) -> list[str]:
@@ -811,7 +815,7 @@ def _ask_back_shares(text: str, written: dict[str, str]) -> None:
     """Shares written as fractions ('BFW 2/3; CSY 1/3') or with a decimal comma ('BFW 66,7;
     CSY 33,3') are offered in percent with a decimal point; Enter takes them. Fractions are
     rounded to two decimals, the last share taking what rounding leaves, so that they still
-    add up to 100."""
+    add up to 100; shares that do not are refused as such, not offered."""
     shares: dict[str, Decimal] = {}
     for party, number in written.items():
         fraction = _FRACTION.fullmatch(number.replace(" ", ""))
@@ -825,6 +829,11 @@ def _ask_back_shares(text: str, written: dict[str, str]) -> None:
         last = list(shares)[-1]
         if rest and abs(rest) <= Decimal("0.01") * len(shares):
             shares[last] += rest
+    total = sum(shares.values(), Decimal(0))
+    if total == 1:  # fractions of the whole ('NAW 0,6; KSC 0,4'), offered in percent
+        shares = {party: Decimal(_in_percent(share)) for party, share in shares.items()}
+    elif total != 100:  # offered, it would only be refused in turn
+        raise _not_100(total)
     meant = "; ".join(
         f"{party} {format_number(share.normalize())}" for party, share in shares.items()
     )

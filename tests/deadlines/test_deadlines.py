@@ -11,7 +11,7 @@ import pytest
 import yaml
 from icalendar import Calendar
 
-from ..conftest import EXAMPLES, EXAMPLES_DIR, run_cli
+from ..conftest import EXAMPLES, EXAMPLES_DIR, TEST_ENVIRON, run_cli
 
 BATTERY_JV = EXAMPLES_DIR / "battery-jv.yaml"
 
@@ -156,7 +156,7 @@ def test_deadlines_that_cannot_be_computed_are_said_plainly(tmp_path: Path) -> N
         "- Review point: Year-two review: the answers give no effective date to count it from",
         "- Lock-in of 5 years ends: a party may leave freely: the answers give no effective date",
     ]:
-        assert line in result.out, result.out
+        assert line in " ".join(result.out.split()), result.out
     events = _events(tmp_path / "undated.ics")
     assert "Initial term expires" not in events
     assert (
@@ -239,3 +239,25 @@ def test_a_timetable_step_without_a_date_is_listed_with_the_reason(tmp_path: Pat
     ]
     assert steps[2]["unknown_because"] == "the step has no target date"
     assert steps[2]["title"] == "Timetable: Business plan and first-year budget of the JV agreed"
+
+
+def test_deadlines_without_a_date_fit_a_narrow_terminal_without_an_empty_table(
+    tmp_path: Path,
+) -> None:
+    def undated(deal: dict[str, Any]) -> None:
+        del deal["exit"]["term"]["effective_date"]
+        deal["term_sheet"] = {}
+        deal["strengths"]["phases"] = []
+        deal["change"]["review_points"] = []
+        for contribution in deal["strengths"]["contributions"]:
+            for key in ("start", "end", "milestone"):
+                contribution.pop(key, None)
+
+    answers = _variant(tmp_path, undated)
+    result = run_cli("deadlines", answers, environ={**TEST_ENVIRON, "COLUMNS": "60"})
+    assert result.status == 0, result.err
+    lines = result.out.splitlines()
+    assert lines[1] == "No deadline has a date yet.", result.out
+    assert all(len(line) <= 60 for line in lines[1:]), result.out  # the title names the file
+    assert "- Initial term expires: the answers give no effective date" in result.out
+    assert "  (answers: exit.term)" in lines

@@ -32,6 +32,20 @@ PLANTED = {
 }
 
 
+def _left_open(*path: str, then: tuple[str, ...]) -> Callable[[dict[str, Any]], None]:
+    """A change to answers: the answer at `path` left open, and the one at `then` taken out."""
+
+    def change(data: dict[str, Any]) -> None:
+        for *into, key in (path, then):
+            target = data
+            for step in into:
+                target = target[step]
+            target.pop(key, None)
+        data["left_open"] = [*data.get("left_open", []), ".".join(path)]
+
+    return change
+
+
 def _answers(name: str) -> dict[str, Any]:
     return copy.deepcopy(read_answers(EXAMPLES_DIR / name)[0])
 
@@ -192,6 +206,13 @@ DATA_CASES: list[tuple[str, str, Callable[[dict[str, Any]], None], str, str]] = 
         "coherence.renewal_limit",
         "clause 9.2 (Option to renew) lets CMC renew as often as it chooses, so the other party "
         "cannot leave at the end of any term; set how many times it may renew",
+    ),
+    (
+        "an option to renew without a limit, its holder left open",
+        "bridge-technology.yaml",
+        _left_open("exit", "renewal", "option_holder", then=("exit", "renewal", "max_renewals")),
+        "coherence.renewal_limit",
+        "clause 9.2 (Option to renew) lets [●] renew as often as it chooses, so the other party",
     ),
 ]
 

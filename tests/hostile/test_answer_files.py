@@ -261,12 +261,15 @@ def test_an_unreadable_answer_file_says_cannot_read(tmp_path: Path) -> None:
     )
 
 
-def test_nesting_thousands_deep_is_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize("depth", [900, 5000])  # 5000: deeper than the parser goes
+def test_nesting_thousands_deep_is_refused(tmp_path: Path, depth: int) -> None:
     path = tmp_path / "deal.yaml"
-    path.write_text("deal:\n  name: " + "[" * 900 + "]" * 900 + "\n", encoding="utf-8")
+    path.write_text("deal:\n  name: " + "[" * depth + "]" * depth + "\n", encoding="utf-8")
     result = run_cli("validate", path)
     assert result.status == 2
+    assert result.err.startswith(f"{path}:2:")
     assert "nested more than 40 levels deep" in result.err
+    assert "remove the extra brackets or indentation" in result.err
 
 
 def test_portfolio_gives_each_failing_file_its_own_row_and_goes_on(tmp_path: Path) -> None:
@@ -402,3 +405,26 @@ def test_a_party_named_in_a_lookalike_letter_is_told_apart_from_its_references(
         "Cyrillic \u0410 (U+0410) where this writes the Latin A (U+0041); type the name the "
         "same way in both places"
     )
+
+
+@pytest.mark.parametrize(
+    ("parties", "message"),
+    [
+        ("parties: 5", "parties: expected a list of entries, each on a line starting with '- '"),
+        ("parties: []", "parties: needs at least 2 entries, has 0"),
+        ("parties: [x, y]", "parties #1: expected a mapping of 'key: value' lines, got 'x'"),
+    ],
+)
+def test_parties_that_cannot_be_read_are_one_message_not_one_per_reference(
+    tmp_path: Path, parties: str, message: str
+) -> None:
+    text = BATTERY.replace("parties:\n", f"{parties}\nformer_parties:\n", 1)
+    path = _deal(tmp_path, "former_parties:\n", "former_parties:\n", text)
+    result = run_cli("validate", path)
+    assert result.status == 2, result.err
+    assert f"{path}:19:" in result.err and message in result.err, result.err
+    assert "not one of the parties" not in result.err
+    assert "is not a party" not in result.err
+    # Besides the parties' own message, only the key the test moved them aside to.
+    said = result.err.splitlines()
+    assert all(": parties" in line or "'former_parties'" in line for line in said), said

@@ -307,3 +307,114 @@ def test_an_item_of_a_list_of_texts_the_model_refuses_asks_its_question_first(
     said = " ".join(out.split())
     assert "goals › scope › programs #2: holds the invisible control character U+FFFE" in said
     assert terminal.asked == ["goals.scope.programs"]
+
+
+def test_an_entry_after_a_list_entry_set_aside_is_numbered_and_located_as_the_interview_heads_it(
+    tmp_path: Path,
+) -> None:
+    lines = BATTERY.splitlines(keepends=True)
+    first = lines.index("  contributions:\n") + 1
+    second = next(n for n in range(first + 1, len(lines)) if lines[n].startswith("    - "))
+    lines[first:second] = ["    - plants\n"]  # the first contribution in a shape refused
+    licence = lines.index("      kind: ip_licence\n")
+    at = next(n for n in range(licence, len(lines)) if "critical_path:" in lines[n])
+    lines[at] = "      critical_path: maybe\n"  # the third in the file, the second asked
+    target = tmp_path / "deal.yaml"
+    target.write_text("".join(lines), encoding="utf-8")
+    screen = io.StringIO()
+    terminal = ScriptedTerminal(lambda key: CTRL_C, screen=screen)
+    status, out, err = run_interview(terminal, "--resume", target)
+    assert status == 130, err
+    said = " ".join((out + screen.getvalue()).split())
+    assert f"{target}:{first + 1}:7: strengths › contributions #1: expected a mapping" in said
+    wrong = f"{target}:{at + 1}:22: strengths › contributions #2 › critical path: expected true"
+    assert wrong in said, out
+    assert "Contributions #2 (KSC: IP licence" in said
+    target.write_text("".join(lines), encoding="utf-8")  # as before the pause marked it
+    listed = run_cli("interview", "--answers", target, "--no-input", "-o", tmp_path / "new.yaml")
+    assert listed.status == 2 and wrong in listed.err, listed.err
+
+
+def test_entries_after_two_list_entries_set_aside_are_located_at_their_own_lines(
+    tmp_path: Path,
+) -> None:
+    damaged = read_answers(BATTERY_FILE)[0]
+    contributions = damaged["strengths"]["contributions"]
+    contributions[3]["critical_path"] = "maybe"
+    contributions[0], contributions[2] = "plants", ["cells"]
+    target = tmp_path / "deal.yaml"
+    target.write_text(dump_answers(damaged), encoding="utf-8")
+    line = target.read_text(encoding="utf-8").splitlines().index("      critical_path: maybe") + 1
+    listed = run_cli("interview", "--answers", target, "--no-input", "-o", tmp_path / "new.yaml")
+    assert listed.status == 2, listed.err
+    assert f"{target}:{line}:22: strengths › contributions #2 › critical path" in listed.err
+    assert "contributions #1: expected a mapping" in listed.err
+    assert "contributions #3: expected a mapping" in listed.err
+
+
+def test_a_line_left_open_follows_its_entry_when_one_before_it_is_set_aside(
+    tmp_path: Path,
+) -> None:
+    damaged = read_answers(BATTERY_FILE)[0]
+    contributions = damaged["strengths"]["contributions"]
+    del contributions[2]["tracking"]
+    damaged[LEFT_OPEN] = [
+        "strengths.contributions.0.tracking",
+        "strengths.contributions.2.tracking",
+    ]
+    contributions[0] = "plants"
+    target = tmp_path / "deal.yaml"
+    target.write_text(dump_answers(damaged), encoding="utf-8")
+    listed = run_cli("interview", "--answers", target, "--no-input", "-o", tmp_path / "new.yaml")
+    assert listed.status == 2, listed.err
+    # Only the entry set aside: the line of the third entry leaves its own answer open, and the
+    # line in the entry set aside goes with it.
+    assert listed.err.count(f"{target}:") == 1, listed.err
+    assert "contributions #1: expected a mapping" in listed.err
+
+
+def test_a_line_left_open_after_one_dropped_with_its_entry_is_named_at_its_own_line(
+    tmp_path: Path,
+) -> None:
+    damaged = read_answers(BATTERY_FILE)[0]
+    damaged[LEFT_OPEN] = ["strengths.contributions.0.tracking", "strengths.contributions.40.end"]
+    damaged["strengths"]["contributions"][0] = "plants"
+    target = tmp_path / "deal.yaml"
+    target.write_text(dump_answers(damaged), encoding="utf-8")
+    line = (
+        target.read_text(encoding="utf-8").splitlines().index("  - strengths.contributions.40.end")
+    )
+    listed = run_cli("interview", "--answers", target, "--no-input", "-o", tmp_path / "new.yaml")
+    assert listed.status == 2, listed.err
+    assert f"{target}:{line + 1}:5: left open #2: 'strengths.contributions.40.end'" in listed.err
+    assert "left open #1" not in listed.err
+
+
+def test_each_kind_of_refused_answer_is_listed_then_said_what_is_done_with_it(
+    tmp_path: Path,
+) -> None:
+    damaged = read_answers(BATTERY_FILE)[0]
+    damaged["exit"] = 7
+    damaged["goals"]["objectives"] = "none"
+    damaged["deal"]["nmae"] = "x"
+    damaged["deal"]["stauts"] = "y"
+    damaged[LEFT_OPEN] = ["deal.name"]
+    target = tmp_path / "deal.yaml"
+    target.write_text(dump_answers(damaged), encoding="utf-8")
+    status, out, err = run_interview(ScriptedTerminal(lambda key: CTRL_C), "--resume", target)
+    assert status == 130, err
+    said = " ".join(out.split())
+    order = [
+        "goals › objectives: expected a list",
+        "exit: expected a mapping",
+        "These answers are asked again first.",
+        "left open #1: 'deal.name' is answered in the file",
+        "This line is left out of left_open: the answers stay as they are, and the next save "
+        f"removes it from {target}.",
+        "deal: unknown key 'nmae'",
+        "deal: unknown key 'stauts'",
+        f"No question asks for these keys: the interview goes on without them, and {target} "
+        "keeps them as written; correct or delete them there.",
+    ]
+    places = [said.find(part) for part in order]
+    assert -1 not in places and places == sorted(places), (places, out)

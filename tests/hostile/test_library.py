@@ -110,7 +110,8 @@ def test_lint_reports_what_it_can_see_in_a_condition(
 
 
 @pytest.mark.parametrize(
-    ("when", "written"), [("123", "123"), ("1.50", "1.50"), ("false", "false")]
+    ("when", "written"),
+    [("123", "123"), ("1.50", "1.50"), ("false", "false"), ("yes", "yes"), ("'No'", "No")],
 )
 def test_a_condition_yaml_reads_as_no_text_is_refused_by_lint_and_draft(
     tmp_path: Path, when: str, written: str

@@ -165,6 +165,28 @@ def test_a_number_with_no_unit_is_no_quantity(typed: str) -> None:
     assert refused.value.instead is None
 
 
+@pytest.mark.parametrize(
+    ("typed", "offered", "refused"),
+    [
+        ("NAW 0,4", None, "the shares add up to 0.4, not 100"),
+        ("NAW 50,5; KSC 40", None, "the shares add up to 90.5, not 100"),
+        ("NAW 1/2; KSC 1/4", None, "the shares add up to 75.00, not 100"),
+        ("NAW 0,6; KSC 0,4", "NAW 60; KSC 40", "reads as 'NAW 60; KSC 40'"),
+        ("NAW 66,7; KSC 33,3", "NAW 66.7; KSC 33.3", "reads as 'NAW 66.7; KSC 33.3'"),
+    ],
+)
+def test_shares_with_a_decimal_comma_are_offered_only_where_they_make_100(
+    typed: str, offered: str | None, refused: str
+) -> None:
+    """'NAW 0,4' was offered as 'NAW 0.4', which Enter then met with a second refusal."""
+    with pytest.raises(AnswerError) as said:
+        parse("shares", typed, parties=["NAW", "KSC"])
+    assert refused in str(said.value)
+    assert said.value.instead == offered
+    if offered is not None:
+        parse("shares", offered, parties=["NAW", "KSC"])
+
+
 def test_a_party_name_corrected_is_offered_only_where_the_answer_is_then_taken() -> None:
     """The corrected name is offered with the rest as typed only where Enter then takes it,
     or offered as that answer is in turn."""

@@ -383,3 +383,58 @@ def test_a_deal_switched_to_an_equity_joint_venture_is_asked_what_happens_to_a_s
     assert stake and stake[0].endswith(".treatment"), terminal.asked
     assets = read_answers(target)[0]["exit"]["assets"]
     assert any(asset["asset"] == "equity_stake" for asset in assets)
+
+
+def test_an_interview_started_without_a_file_says_the_command_that_names_one() -> None:
+    terminal = ScriptedTerminal(lambda key: CTRL_C)
+    status, _, err = run_interview(terminal)
+    assert status == 2 and not terminal.asked, err
+    said = " ".join(err.split())
+    assert "say where to save the answers, e.g. 'termgen interview deal.yaml'" in said
+    assert "the same command continues the interview later" in said
+
+
+def test_the_buy_out_formula_says_what_it_is_for_where_its_method_is_not_asked(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+) -> None:
+    """The valuation method answered already (in the file, or by the purpose's suggestions),
+    the formula is asked alone: its own prompt says what it is for."""
+
+    def without_details(data: dict[str, Any]) -> None:
+        del data["exit"]["valuation"]["details"]
+
+    screen = io.StringIO()
+    terminal, _, _ = _resume(
+        tmp_path, spec, without_details, {"exit.valuation.details": [CTRL_C]}, screen=screen
+    )
+    assert terminal.asked[-1] == "exit.valuation.details"
+    assert "Valuation formula for a buy-out" in " ".join(screen.getvalue().split())
+
+
+@pytest.mark.parametrize(
+    ("paused_at", "unsaved", "parties"),
+    [
+        ("parties#1.jurisdiction", True, 0),
+        ("parties#2.jurisdiction", True, 1),
+        ("parties", False, 2),  # at the list's menu, both parties added
+        ("deal.date", False, 0),
+    ],
+)
+def test_a_pause_while_an_entry_is_added_says_the_entry_is_not_saved(
+    tmp_path: Path,
+    spec,  # type: ignore[no-untyped-def]
+    paused_at: str,
+    unsaved: bool,
+    parties: int,
+) -> None:
+    target = tmp_path / "deal.yaml"
+    keys = ExampleAnswers(spec, read_answers(SOFTWARE)[0], {paused_at: [CTRL_C]})
+    terminal = ScriptedTerminal(keys)
+    status, _, err = run_interview(terminal, "-o", target)
+    assert status == 130 and terminal.asked[-1] == paused_at, err
+    said = " ".join(err.split())
+    told = "The party being added was not finished, so it is not saved: add it again when you "
+    assert (told in said) is unsaved, said
+    assert f"Your answers are saved in {target}." in said
+    assert len(read_answers(target)[0].get("parties", [])) == parties

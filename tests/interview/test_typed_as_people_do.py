@@ -318,6 +318,37 @@ def test_a_misspelt_party_in_shares_is_corrected_and_enter_takes_the_whole_answe
     _only_missing_answers(target)
 
 
+def test_shares_typed_without_separators_are_read_party_by_party(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "deal.yaml"
+    overrides = {
+        "goals.value_sharing.cost_share": [retyped("NAW 60 KSC 40")],
+        "goals.value_sharing.equity": [retyped("naw 50 % and KSCC 50 %"), ENTER],
+        "company.name": [CTRL_C],
+    }
+    said = _paused(spec, overrides, target)
+    assert "'KSCC' is not one of the parties, did you mean 'KSC'?" in said
+    assert "'NAW 60 KSC' is not" not in said
+    shares = read_answers(target)[0]["goals"]["value_sharing"]
+    assert shares["cost_share"] == {"NAW": 60, "KSC": 40}
+    assert shares["equity"] == {"NAW": 50, "KSC": 50}
+    _only_missing_answers(target)
+
+
+def test_money_in_a_currency_named_in_words_is_offered_with_its_code(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "deal.yaml"
+    overrides = {
+        "company.share_capital": [retyped("25 million euros"), ENTER],
+        "company.board.seats": [CTRL_C],
+    }
+    said = _paused(spec, overrides, target)
+    assert (
+        "✗ 'euros' is not a currency code (three letters, such as EUR, USD or JPY); did you mean "
+        "'EUR 25 million'? Press Enter to take it, or change it"
+    ) in said
+    assert read_answers(target)[0]["company"]["share_capital"] == "EUR 25m"
+    _only_missing_answers(target)
+
+
 def test_an_empty_notice_of_an_exit_trigger_is_refused(tmp_path: Path, spec) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "deal.yaml"
     overrides = {
@@ -543,3 +574,19 @@ def test_a_contribution_paused_before_its_quantity_is_not_saved_half(
     assert status == 130, err
     # A list that needs an entry starts it straight away.
     assert again.asked[:2] == ["contributions#1.party", "contributions#1.kind"]
+
+
+def test_who_pays_for_the_staff_a_party_provides_is_asked_on_one_line(spec, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    screen = io.StringIO()
+    keys = ExampleAnswers(
+        spec, read_answers(BATTERY)[0], {"company.funding.contributed_staff": [CTRL_C]}
+    )
+    status, out, err = run_interview(
+        ScriptedTerminal(keys, screen=screen), "-o", tmp_path / "d.yaml"
+    )
+    assert status == 130, err
+    asked = [line for line in screen.getvalue().splitlines() if "Who pays for the staff" in line]
+    assert asked, screen.getvalue()[-2000:]
+    assert all(line.rstrip().endswith("a party provides the company") for line in asked), asked
+    assert "(engineers, test slots)" not in screen.getvalue()
+    assert "Seconded engineers, test slots and the like." in " ".join(out.split())

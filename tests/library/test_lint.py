@@ -384,6 +384,9 @@ def test_a_folder_named_from_the_current_one_lints_with_a_cache_right_after_an_e
         ("expression", "2.5", 'e.g. expression: "exit.survival"'),
         ("expression", "2026-01-01", 'e.g. expression: "exit.survival"'),
         ("expected", "3", "leave 'expected' out for a provision every deal is checked for"),
+        ("expected", "yes", "leave 'expected' out for a provision every deal is checked for"),
+        ("expected", "Off", "leave 'expected' out for a provision every deal is checked for"),
+        ("expression", "n", 'e.g. expression: "exit.survival"'),
     ],
 )
 def test_a_provision_condition_that_is_a_constant_is_refused_at_its_line(

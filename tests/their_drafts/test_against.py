@@ -109,7 +109,25 @@ def test_annotating_twice_gives_the_same_bytes(
         assert run_cli("check", word, "--against", example, "--annotate", target).status == 0
     assert first.read_bytes() == second.read_bytes()
     again = run_cli("check", word, "--against", example, "--annotate", first)
-    assert again.status == 2 and "--force" in again.err
+    assert again.status == 2 and "--force" in again.err and "write to another file" in again.err
+
+
+def test_the_annotated_copy_never_replaces_their_draft_or_our_answers(
+    drafts: dict[str, tuple[Path, Path, list[Planted]]], tmp_path: Path
+) -> None:
+    example = EXAMPLES[0]
+    _, word, _ = drafts[example.stem]
+    theirs, ours = tmp_path / "theirs.docx", tmp_path / "deal.yaml"
+    theirs.write_bytes(word.read_bytes())
+    ours.write_bytes(example.read_bytes())
+    link = tmp_path / "link.docx"
+    link.symlink_to(theirs)
+    for target, read in ((theirs, theirs), (ours, ours), (link, theirs)):
+        refused = run_cli("check", theirs, "--against", ours, "--annotate", target, "--force")
+        assert refused.status == 2, refused.err
+        assert refused.err.startswith(f"{target}: is {read}, which this command reads; write to ")
+        assert "for example --annotate " in refused.err
+    assert theirs.read_bytes() == word.read_bytes() and ours.read_bytes() == example.read_bytes()
 
 
 def test_a_pdf_cannot_be_annotated_and_a_deal_is_not_their_draft(

@@ -144,6 +144,10 @@ def _check_against(command: Check, file: Path, answers: Path, env: Environment) 
     from termgen.pipeline import DealRun, open_library
     from termgen.their_drafts.against import review_draft, text
 
+    if command.annotate is not None:
+        from termgen.files.write import refuse_an_input
+
+        refuse_an_input(command.annotate, [file, answers], ".docx", "--annotate")
     deal = DealRun.from_file(answers, open_library(command.library, env))
     review = review_draft(file, deal.positions(command.acting_for))
     if command.annotate is not None:

@@ -50,6 +50,9 @@ def run(command: Deadlines, env: Environment) -> ExitStatus:
         for deadline in found
         if deadline.day
     ]
-    env.out(text_table(("date", "when", "deadline", "term-sheet clause"), rows, env.columns))
+    if rows:
+        env.out(text_table(("date", "when", "deadline", "term-sheet clause"), rows, env.columns))
+    else:
+        env.out("No deadline has a date yet.")
     say_unknown(env, found, "")
     return ExitStatus.SUCCESS

@@ -193,11 +193,11 @@ def _refused(data: dict[str, Any], source: SourceMap | None, spec: Spec, today: 
 
     from pydantic import ValidationError
 
-    from termgen.interview.data import for_file, get, remove, with_open_marks
+    from termgen.interview.data import LEFT_OPEN, for_file, get, remove, with_open_marks
     from termgen.interview.groups import path_as_asked
     from termgen.interview.state import State
     from termgen.model import Deal
-    from termgen.model.messages import clean_loc, located_problems
+    from termgen.model.messages import clean_loc, located_problems, path_in_words
 
     if source is None:
         return Refused([], [], [], {})
@@ -212,6 +212,7 @@ def _refused(data: dict[str, Any], source: SourceMap | None, spec: Spec, today: 
         aside = MISSHAPEN | UNKNOWN
         places = {tuple(clean_loc(e["loc"])) for e in invalid.errors() if e["type"] in aside}
     set_aside = {place: get(data, place) for place in sorted(places)}
+    removed = sorted([*set_aside, *_marks_moved_up(data, list(set_aside))])
     # The deepest first: taking out a list entry leaves the places of those before it.
     for place in reversed(set_aside):
         remove(data, place)
@@ -219,13 +220,88 @@ def _refused(data: dict[str, Any], source: SourceMap | None, spec: Spec, today: 
         Deal.model_validate(for_file(data))
         return Refused(misshapen, [], unknown, set_aside)
     except ValidationError as invalid:
-        besides = located(invalid, Deal, source, skip=UNFINISHED | UNPLACED | aside)
+        # The entries after one taken out have moved up: numbered as the interview now heads
+        # them, at their lines in the file; the lines under `left_open` as the file has them.
+        now = State(spec, with_open_marks(copy.deepcopy(data)), today)
+        before = partial(_before_removal, removed)
+
+        def words(path: Sequence[str | int]) -> str:
+            if tuple(path[:1]) == (LEFT_OPEN,):
+                return path_in_words(before(tuple(path)))
+            return path_as_asked(now, path)
+
+        moved = partial(located_problems, words=words, in_file=before)
+        besides = moved(invalid, Deal, source, skip=UNFINISHED | UNPLACED | aside)
         return Refused(
             sorted([*misshapen, *besides], key=lambda problem: problem.place),
-            located(invalid, Deal, source, only=UNPLACED),
+            moved(invalid, Deal, source, only=UNPLACED),
             unknown,
             set_aside,
         )
+
+
+def _in_list_of(place: AnswerPath, path: AnswerPath) -> bool:
+    """Whether `path` goes through an entry of the list that `place`, a list entry, is in."""
+    *into, entry = place
+    depth = len(into)
+    return (
+        isinstance(entry, int)
+        and tuple(path[:depth]) == tuple(into)
+        and len(path) > depth
+        and isinstance(path[depth], int)
+    )
+
+
+def _before_removal(removed: list[AnswerPath], path: AnswerPath) -> AnswerPath:
+    """Where `path`, in answers with the places `removed` (in order) taken out, was before:
+    past each list entry taken out, the entries of its list one further on."""
+    for place in removed:
+        depth = len(place) - 1
+        if _in_list_of(place, path) and int(path[depth]) >= int(place[-1]):
+            path = (*path[:depth], int(path[depth]) + 1, *path[depth + 1 :])
+    return path
+
+
+def _moved_up(removed: list[AnswerPath], path: AnswerPath) -> AnswerPath | None:
+    """Where `path` is once the places `removed` (in order) are taken out: the entries after a
+    list entry taken out one nearer; None in an entry taken out."""
+    for place in reversed(removed):
+        depth = len(place) - 1
+        if not _in_list_of(place, path) or int(path[depth]) < int(place[-1]):
+            continue
+        if path[depth] == place[-1]:
+            return None
+        path = (*path[:depth], int(path[depth]) - 1, *path[depth + 1 :])
+    return path
+
+
+def _marks_moved_up(data: dict[str, Any], removed: list[AnswerPath]) -> list[AnswerPath]:
+    """The lines under `left_open` renumbered for the list entries `removed` (in order) to be
+    taken out of `data`: a line for an entry after one taken out names it where it moves up
+    to, and a line in an entry taken out, asked afresh, is dropped (one past the end of its
+    list stays as written, to be refused as written). Where those dropped were."""
+    from termgen.interview.data import LEFT_OPEN, get
+    from termgen.model.paths import dotted, parse_path
+
+    marks = data.get(LEFT_OPEN)
+    if not isinstance(marks, list):
+        return []
+    kept: list[object] = []
+    dropped: list[AnswerPath] = []
+    for index, mark in enumerate(marks):
+        written = parse_path(str(mark))
+        past_end = any(
+            _in_list_of(place, written)
+            and int(written[len(place) - 1]) >= len(get(data, place[:-1]))
+            for place in removed
+        )
+        path = written if past_end else _moved_up(removed, written)
+        if path is None:
+            dropped.append((LEFT_OPEN, index))
+        else:
+            kept.append(mark if path == written else dotted(path))
+    data[LEFT_OPEN] = kept
+    return dropped
 
 
 def _interview(
@@ -251,7 +327,8 @@ def _interview(
         return _without_terminal(command, engine, env, problems, output)
     if output is None:
         raise UsageError(
-            "say where to save the answers with -o FILE (they are saved after every answer)"
+            "say where to save the answers, e.g. 'termgen interview deal.yaml' (they are "
+            "saved after every answer, and the same command continues the interview later)"
         )
     return _in_terminal(command, env, engine, refused, output)
 
@@ -286,34 +363,11 @@ def _in_terminal(
     if refused.asked or refused.dropped or refused.unknown:
         runner.valid_deal(quiet=True)
         reopened = runner.ask_afresh(list(refused.set_aside))
-    for problem in refused.asked:
-        env.out_wrapped(f"{problem}", "", "  ")
-    if refused.asked and (reopened or engine.queued > queued):
-        env.out_wrapped("These answers are asked again first.")
-    elif refused.asked:
-        # Only what no question asks for (`left_open: 5`, `paused_at: [x]`) is refused.
-        them = "it" if len(refused.asked) == 1 else "them"
-        env.out_wrapped(
-            f"No question asks for {'this answer' if them == 'it' else 'these answers'}: the "
-            f"interview goes on without {them}; correct {them} in {output}."
-        )
-    for problem in refused.dropped:
-        env.out_wrapped(f"{problem}", "", "  ")
-    if refused.dropped:
-        lines = "This line is" if len(refused.dropped) == 1 else "These lines are"
-        env.out_wrapped(
-            f"{lines} left out of left_open: the answers stay as they are, and the next save "
-            f"removes {'it' if len(refused.dropped) == 1 else 'them'} from {output}."
-        )
-    for problem in refused.unknown:
-        env.out_wrapped(f"{problem}", "", "  ")
-    if refused.unknown:
-        them = "it" if len(refused.unknown) == 1 else "them"
-        env.out_wrapped(
-            f"No question asks for {'this key' if them == 'it' else 'these keys'}: the interview "
-            f"goes on without {them}, and {output} keeps {them} as written; correct or delete "
-            f"{them} there."
-        )
+    for problems, said in _what_is_done(refused, reopened or engine.queued > queued, output):
+        for problem in problems:
+            env.out_wrapped(f"{problem}", "", "  ")
+        if problems:
+            env.out_wrapped(said)
     try:
         runner.questions()
         deal = runner.review()
@@ -321,7 +375,8 @@ def _in_terminal(
         if runner.pauses_in_place:
             save(runner.paused())
         answer_file.close()
-        return _paused(env, output)
+        adding = engine.unfinished_addition
+        return _paused(env, output, unsaved=adding.group.item if adding else None)
     details = runner.details_left()
     if details:  # not every question: those the details pass asks are still to come
         env.out_wrapped(
@@ -343,6 +398,36 @@ def _in_terminal(
     return ExitStatus.SUCCESS
 
 
+def _what_is_done(
+    refused: Refused, asked_again: bool, output: Path
+) -> list[tuple[list[Problem], str]]:
+    """Each kind of answer refused in the file, and what the interview does with it: said
+    after the answers of that kind, where there are any."""
+
+    def them(problems: list[Problem]) -> str:
+        return "it" if len(problems) == 1 else "them"
+
+    one = len(refused.asked) == 1
+    asked = (
+        "These answers are asked again first."
+        if asked_again
+        # Only what no question asks for (`left_open: 5`, `paused_at: [x]`) is refused.
+        else f"No question asks for {'this answer' if one else 'these answers'}: the interview "
+        f"goes on without {them(refused.asked)}; correct {them(refused.asked)} in {output}."
+    )
+    lines = "This line is" if len(refused.dropped) == 1 else "These lines are"
+    dropped = (
+        f"{lines} left out of left_open: the answers stay as they are, and the next save "
+        f"removes {them(refused.dropped)} from {output}."
+    )
+    keys, unknown = them(refused.unknown), "this key" if len(refused.unknown) == 1 else "these keys"
+    kept = (
+        f"No question asks for {unknown}: the interview goes on without {keys}, and {output} "
+        f"keeps {keys} as written; correct or delete {keys} there."
+    )
+    return [(refused.asked, asked), (refused.dropped, dropped), (refused.unknown, kept)]
+
+
 def _kept(answers: dict[str, Any], set_aside: dict[AnswerPath, Any]) -> dict[str, Any]:
     """The answers to save, with each value set aside as the file had it while its place is
     neither answered nor left open: the file keeps what the user wrote until then. A list
@@ -358,9 +443,17 @@ def _kept(answers: dict[str, Any], set_aside: dict[AnswerPath, Any]) -> dict[str
     return answers
 
 
-def _paused(env: Environment, output: Path, drafts: bool = False) -> ExitStatus:
-    """Ctrl-C at any question: the answers so far are kept; say how to go on."""
+def _paused(
+    env: Environment, output: Path, drafts: bool = False, unsaved: str | None = None
+) -> ExitStatus:
+    """Ctrl-C at any question: the answers so far are kept, but not a list entry whose
+    essential answers are not all given yet (the `unsaved` kind of entry); say how to go on."""
     saved = f"Your answers are saved in {output}." if output.exists() else "Nothing was saved yet."
+    if unsaved is not None:
+        saved += (
+            f" The {unsaved} being added was not finished, so it is not saved: add it again "
+            "when you continue."
+        )
     env.err_wrapped(f"\nInterview paused. {saved}")
     env.err(
         command_line(

@@ -24,7 +24,11 @@ def say_unknown(env: Environment, found: list[Deadline], where: str) -> None:
     if unknown:
         env.out(f"{len(unknown)} deadline(s) cannot be computed{where}:")
         for deadline in unknown:
-            env.out(f"- {deadline.title}: {deadline.unknown_because} (answers: {deadline.answers})")
+            env.out_wrapped(
+                f"- {deadline.title}: {deadline.unknown_because} (answers: {deadline.answers})",
+                "",
+                "  ",
+            )
 
 
 def strict_status(strict: bool, has_blocking: bool) -> ExitStatus:

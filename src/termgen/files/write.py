@@ -109,15 +109,18 @@ def recover(folder: Path) -> None:
             path.unlink(missing_ok=True)
 
 
-def refuse_an_input(output: Path, inputs: Sequence[Path], suffix: str) -> None:
+def refuse_an_input(output: Path, inputs: Sequence[Path], suffix: str, option: str = "-o") -> None:
     """Stop before writing over a file the command reads: --force replaces an earlier output,
-    never the answers it was made from."""
+    never the answers or the draft it was made from. The message offers a file name for the
+    `option` that names the output."""
     for source in inputs:
         if _same_file(output, source):
             instead = output.with_suffix(suffix).name
+            if instead == output.name:
+                instead = f"{output.stem}-new{suffix}"
             raise OutputError(
                 f"is {source}, which this command reads; write to another file, for example "
-                f"-o {instead}",
+                f"{option} {instead}",
                 location=Location(output),
             )
 
@@ -132,7 +135,7 @@ def _same_file(one: Path, other: Path) -> bool:
 def refuse_to_replace(path: Path) -> OutputExistsError:
     """The error for an output file that is already there."""
     return OutputExistsError(
-        "already exists; pass --force to replace it, or choose another output folder",
+        "already exists; pass --force to replace it, or write to another file",
         location=Location(path),
     )
 

@@ -86,7 +86,13 @@ def _character_problem(path: FilePath, text: str, bad: yaml.reader.ReaderError) 
 
 _NEVER_CLOSED = "opened but never closed"
 _IN_QUOTES = "put the value in quotes"
+_TOO_DEEP = (
+    f"nested more than {MAX_DEPTH} levels deep; these files are never so deep, so remove the "
+    "extra brackets or indentation"
+)
 _YAML_WORDS = [
+    # Brackets thousands deep stop the parser before the builder counts the levels.
+    ("exceeded maximum nesting depth", _TOO_DEEP),
     (
         "mapping values are not allowed",
         "a ':' where YAML does not expect one; if the value contains ': ', put it in quotes",
@@ -195,11 +201,7 @@ class _Builder:
             )
         self.seen.add(id(node))
         if len(path) > MAX_DEPTH:
-            raise self.fail(
-                node,
-                f"nested more than {MAX_DEPTH} levels deep; these files are never so deep, so "
-                "remove the extra brackets or indentation",
-            )
+            raise self.fail(node, _TOO_DEEP)
         self.source.values[path] = (node.start_mark.line, node.start_mark.column)
         if node.tag not in _STANDARD_TAGS:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")

@@ -26,6 +26,7 @@ from termgen.library.provisions import Provision, Severity
 from termgen.model import Deal
 from termgen.model.messages import path_in_words
 from termgen.model.paths import AnswerPath, dotted
+from termgen.templating.missing import PLACEHOLDER, PLACEHOLDER_MARK
 from termgen.templating.sandbox import Sandbox
 from termgen.wording import for_parties
 
@@ -157,7 +158,8 @@ def _finding(
         provision.id,
         provision.label,
         provision.severity,
-        gap.message,
+        # An answer left open reads as its [●] (the checks read the deal as drafted).
+        gap.message.replace(PLACEHOLDER_MARK, PLACEHOLDER),
         gap.path,
         section,
         location,

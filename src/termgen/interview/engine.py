@@ -674,12 +674,20 @@ class Engine(State):
             section = next(s for s, item in self.items() if item is group)
             self._ask_entry_again(group, section, self._single_entry(group))
 
+    @property
+    def unfinished_addition(self) -> EntryEdit | None:
+        """The list entry being added, while it may not be saved yet (see `_finished`)."""
+        edit = self._edit
+        if edit is None or edit.before is not None or self._finished(edit):
+            return None
+        return edit
+
     def answers(self) -> dict[str, Any]:
         """The answers as the file keeps them: no entry missing a required answer, open
         answers listed under `left_open`."""
         data = self.data
-        edit = self._edit
-        if edit is not None and edit.before is None and not self._finished(edit):
+        edit = self.unfinished_addition
+        if edit is not None:
             data = copy.deepcopy(data)
             self._remove_added(data, edit)
         kept = for_file(data)

@@ -23,7 +23,7 @@ from termgen.interview.places import (
     law_place,
 )
 from termgen.model.common import Duration, Money, Quantity, written_as
-from termgen.model.currency import continental_number, parse_number
+from termgen.model.currency import continental_number, meant_currency, parse_number, split_amount
 from termgen.model.messages import date_problem, meant_date, plain_message
 from termgen.suggest import nearest, with_suggestion
 from termgen.wording import format_number
@@ -147,6 +147,12 @@ def parse(
                 raise AnswerError(
                     f"'{text}' is not a quantity; write a number and what it counts, "
                     f"e.g. {example.rstrip('.')}"
+                ) from None
+            meant = _currency_meant(text) if kind == "money" else None
+            if meant is not None:
+                raise AnswerError(
+                    f"{_plain_message_of(kind, text)} Press Enter to take it, or change it",
+                    instead=meant,
                 ) from None
             raise AnswerError(_plain_message_of(kind, text)) from None
     if kind in ("shares", "per_party"):
@@ -487,6 +493,20 @@ def _taken_as(kind: str, offered: str) -> str | None:
     return offered
 
 
+def _currency_meant(text: str) -> str | None:
+    """The amount a currency written as a name or a near miss of its code probably means, as
+    it is written ('25 million euros': 'EUR 25 million'), where that is one."""
+    amount = split_amount(text)
+    code = meant_currency(amount.currency) if amount is not None and amount.currency else None
+    if amount is None or code is None:
+        return None
+    try:
+        Money.model_validate(amount.written_with(code))
+    except ValidationError:
+        return None
+    return amount.written_with(code)
+
+
 def _plain_message_of(kind: str, text: str) -> str:
     """Why `text` is not an answer of this kind (money, a quantity or a length of time), and
     how to write one."""
@@ -694,10 +714,7 @@ def _per_party(text: str, kind: str, parties: Sequence[str]) -> dict[str, Any]:
         text = "; ".join(f"{party} {same}" for party in parties)
     values: dict[str, Any] = {}
     written: dict[str, str] = {}
-    # With semicolons between the parties, a comma is a decimal comma ('BFW 66,7; CSY 33,3');
-    # with commas, so is one between two digits ('VALEO-E 51,5 %, HANCELL 48,5 %').
-    parts = text.split(LIST_SEPARATOR) if LIST_SEPARATOR in text else _DECIMAL_OR.split(text)
-    for part in parts:
+    for part in _party_parts(text, parties):
         if not part.strip():
             continue
         names = list(parties[:2]) if len(parties) >= 2 else ["NAW", "KSC"]
@@ -736,7 +753,7 @@ def _per_party(text: str, kind: str, parties: Sequence[str]) -> dict[str, Any]:
         values[party] = int(number) if kind == "per_party" else _number(number)
     if len(values) < len(written):
         _ask_back_shares(text, written)
-    total = sum(Decimal(v) for v in values.values())
+    total = sum((Decimal(v) for v in values.values()), Decimal(0))
     if kind == "shares" and values and total == 1:
         meant = "; ".join(f"{party} {_in_percent(value)}" for party, value in values.items())
         raise AnswerError(
@@ -745,11 +762,29 @@ def _per_party(text: str, kind: str, parties: Sequence[str]) -> dict[str, Any]:
             instead=meant,
         )
     if kind == "shares" and values and total != 100:
-        raise AnswerError(
-            f"the shares add up to {total:f}, not 100; change them so that together they make "
-            "100, each party's share in percent"
-        )
+        raise _not_100(total)
     return values
+
+
+def _not_100(total: Decimal) -> AnswerError:
+    return AnswerError(
+        f"the shares add up to {total:f}, not 100; change them so that together they make "
+        "100, each party's share in percent"
+    )
+
+
+def _party_parts(text: str, parties: Sequence[str]) -> list[str]:
+    """Each party's part of a per-party answer. With semicolons between the parties, a comma
+    is a decimal comma ('BFW 66,7; CSY 33,3'); with commas, so is one between two digits
+    ('VALEO-E 51,5 %, HANCELL 48,5 %'); with neither, a party's name after a number starts
+    its part, as does a word ('NAW 51 KSC 49', 'NAW 51 and KSC 49', 'NAW 51 KSCC 49')."""
+    if LIST_SEPARATOR in text:
+        return text.split(LIST_SEPARATOR)
+    parts = _DECIMAL_OR.split(text)
+    if len(parts) > 1:
+        return parts
+    names = "".join(f"|{re.escape(name)}\\s" for name in parties)
+    return re.split(rf"(?<=[\d%])\s+(?:and\s+|&\s*)?(?=[^\d\s%]{names})", text, flags=re.I)
 
 
 def _with_party_corrected(
@@ -780,7 +815,7 @@ def _ask_back_shares(text: str, written: dict[str, str]) -> None:
     """Shares written as fractions ('BFW 2/3; CSY 1/3') or with a decimal comma ('BFW 66,7;
     CSY 33,3') are offered in percent with a decimal point; Enter takes them. Fractions are
     rounded to two decimals, the last share taking what rounding leaves, so that they still
-    add up to 100."""
+    add up to 100; shares that do not are refused as such, not offered."""
     shares: dict[str, Decimal] = {}
     for party, number in written.items():
         fraction = _FRACTION.fullmatch(number.replace(" ", ""))
@@ -794,6 +829,11 @@ def _ask_back_shares(text: str, written: dict[str, str]) -> None:
         last = list(shares)[-1]
         if rest and abs(rest) <= Decimal("0.01") * len(shares):
             shares[last] += rest
+    total = sum(shares.values(), Decimal(0))
+    if total == 1:  # fractions of the whole ('NAW 0,6; KSC 0,4'), offered in percent
+        shares = {party: Decimal(_in_percent(share)) for party, share in shares.items()}
+    elif total != 100:  # offered, it would only be refused in turn
+        raise _not_100(total)
     meant = "; ".join(
         f"{party} {format_number(share.normalize())}" for party, share in shares.items()
     )

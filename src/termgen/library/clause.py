@@ -42,19 +42,28 @@ def _clause_id(text: str) -> str:
 ClauseId = Annotated[str, AfterValidator(_clause_id)]
 
 
+_YES_NO_WORDS = frozenset({"yes", "no", "on", "off", "y", "n"})
+"""Words older YAML reads as true or false and this reader as text: as a condition, the name
+of nothing in the deal."""
+
+
 def condition_refusing_constants(examples: str, otherwise: str) -> BeforeValidator:
     """A condition as YAML read it: a number, date or yes/no is refused here, where `Text`
-    would take `when: 123` as the text '123', a condition that every deal meets; the message
-    shows `examples` of the key and says what to write `otherwise`."""
+    would take `when: 123` as the text '123', a condition that every deal meets, and the
+    condition `yes` would be refused as an unknown name; the message shows `examples` of the
+    key and says what to write `otherwise`."""
 
     def refuse(value: Any) -> Any:
-        if isinstance(value, bool | int | float | Decimal | dt.date):
+        if isinstance(value, str) and value.strip().lower() in _YES_NO_WORDS:
+            written: str = value.strip()
+        elif isinstance(value, bool | int | float | Decimal | dt.date):
             written = getattr(value, "source", None) or str(value).lower()
-            raise ValueError(
-                f"'{written}' is no condition: a condition tests the deal's answers, in quotes, "
-                f"e.g. {examples}; {otherwise}"
-            )
-        return value
+        else:
+            return value
+        raise ValueError(
+            f"'{written}' is no condition: a condition tests the deal's answers, in quotes, "
+            f"e.g. {examples}; {otherwise}"
+        )
 
     return BeforeValidator(refuse)
 

@@ -348,8 +348,10 @@ known_names: ContextVar[KnownNames | None] = ContextVar("known_names", default=N
 
 
 def resolve_party(value: str) -> str:
+    # With no party readable (`parties: 5`), the parties' own error says what to fix: a
+    # reference to each of them would only repeat it, once per reference.
     names = known_names.get()
-    if names is not None and value not in names.parties:
+    if names is not None and names.parties and value not in names.parties:
         raise ValueError(
             with_suggestion(f"'{value}' is not one of the parties", value, names.parties)
         )
@@ -358,7 +360,7 @@ def resolve_party(value: str) -> str:
 
 def resolve_owner(value: str) -> str:
     names = known_names.get()
-    if names is None or value in (JOINT, *names.parties, *names.bodies):
+    if names is None or not names.parties or value in (JOINT, *names.parties, *names.bodies):
         return value
     choices = [*names.parties, JOINT, *names.bodies]
     raise ValueError(

@@ -209,6 +209,11 @@ def named_currency(written: str) -> str | None:
     return COMMON_NAMES.get(written.casefold())
 
 
+def meant_currency(written: str) -> str | None:
+    """The code a currency written otherwise probably means: 'euros' 'EUR', 'EUE' 'EUR'."""
+    return named_currency(written) or nearest(written.upper(), sorted(CURRENCIES))
+
+
 def currency_problem(amount: Amount) -> str:
     """Why the currency of an amount is not accepted, with what to write instead."""
     written = amount.currency
@@ -216,7 +221,7 @@ def currency_problem(amount: Amount) -> str:
         example = amount.written_with("EUR")
         written = amount.figure
         return f"'{written}' has no currency; write the code first, e.g. '{example}'"
-    code = named_currency(written) or nearest(written.upper(), sorted(CURRENCIES))
+    code = meant_currency(written)
     if code is not None:
         return (
             f"'{written}' is not a currency code (three letters, such as EUR, USD or JPY); did "

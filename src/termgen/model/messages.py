@@ -240,16 +240,18 @@ def located_problems(
     skip: frozenset[str] = frozenset(),
     only: frozenset[str] | None = None,
     words: Callable[[Sequence[str | int]], str] = path_in_words,
+    in_file: Callable[[tuple[str | int, ...]], tuple[str | int, ...]] = tuple,
 ) -> list[Problem]:
     """Each validation error in plain words, at its place in the file, in file order; errors of
     the types in `skip` are left out, and so are those not in `only` when it is given; `words`
-    says the path (the interview: as it numbers list entries)."""
+    says the path (the interview: as it numbers list entries), and `in_file` where the data's
+    path is in the file (the interview: before it took out list entries)."""
     problems = []
     for error in _without_misspelt_missing(invalid.errors(), root):
         if error["type"] in skip or (only is not None and error["type"] not in only):
             continue
         path, message = plain_message(error, root)
-        full = (*prefix, *path)
+        full = (*prefix, *in_file(tuple(path)))
         location = source.locate(full, at_key=error["type"] == "missing")
         if error["type"] == "extra_forbidden":
             location = source.locate((*full, error["loc"][-1]), at_key=True)

@@ -1,0 +1,27 @@
+"""A JV lawyer's thirtieth reading of the example drafts: an instalment due on a start of
+production that is no milestone of the phase plan says how that start is confirmed; tooling
+that the supply continuity after exit still needs is not taken over or scrapped at exit; a
+change request names who receives it."""
+
+from __future__ import annotations
+
+from .test_fifth_reading import _answers, _table, _texts
+
+
+def test_each_instalment_trigger_has_a_way_to_be_confirmed() -> None:
+    data = _answers("bridge-technology.yaml")
+    milestones = [phase["milestone"] for phase in data["strengths"]["phases"]]
+    assert not any("Harbor" in milestone for milestone in milestones)
+    (row,) = [row for row in _table(data, "contributions") if row[1].startswith("Funding")]
+    description, acceptance = row[1], row[-1]
+    assert "USD 30m on start of production on CMC Harbor SUV" in description
+    # The phase plan confirms the Ridgeline start alone; the Harbor start has its own notice.
+    assert "for a start of production, its confirmation under the phase plan" not in acceptance
+    assert (
+        "for the start of production on CMC Ridgeline, its confirmation under the phase plan; "
+        "for the start of production on CMC Harbor SUV, which is no milestone of the phase plan, "
+        "either party's written notice to the other party, with the evidence, that it has "
+        "started, which the other party may dispute as the phase plan provides for a dispute on "
+        "a milestone"
+    ) in acceptance
+

@@ -25,3 +25,17 @@ def test_each_instalment_trigger_has_a_way_to_be_confirmed() -> None:
         "a milestone"
     ) in acceptance
 
+
+def test_tooling_the_supply_continuity_needs_stays_until_production_moves() -> None:
+    data = _answers("platform-sharing.yaml")
+    kinds = [item["kind"] for item in data["exit"]["survival"]]
+    assert "supply_continuity" in kinds
+    texts = _texts(data)
+    assets = next(text for key, text in texts.items() if "Tooling for XAC models" in text)
+    assert "AUV keeps building XAC models at its Valladolid plant" in "\n".join(texts.values())
+    assert (
+        "The tooling stays in use at Valladolid for as long as AUV keeps building XAC models "
+        "there after the partnership ends, and XAC takes it over, or it is scrapped, only once "
+        "that production has ended."
+    ) in assets
+

@@ -39,3 +39,12 @@ def test_tooling_the_supply_continuity_needs_stays_until_production_moves() -> N
         "that production has ended."
     ) in assets
 
+
+def test_a_change_request_names_its_recipient() -> None:
+    texts = _texts(_answers("incomplete-deal.yaml"))
+    proposal = (
+        "Either party submits a change request, with its cost and timing impact, to the "
+        "Steering Group and the other party."
+    )
+    assert texts["change.procedure"].startswith(proposal)
+    assert f"Proposal: {proposal}" in texts["change.annex.change-control"]

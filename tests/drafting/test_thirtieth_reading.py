@@ -48,3 +48,30 @@ def test_a_change_request_names_its_recipient() -> None:
     )
     assert texts["change.procedure"].startswith(proposal)
     assert f"Proposal: {proposal}" in texts["change.annex.change-control"]
+
+
+FALLBACK = (
+    "where {who} not done so by then, the party that requested the change may put it forward "
+    "for decision on its own assessment."
+)
+
+
+def test_the_change_procedure_names_the_assessor_and_what_follows_its_silence() -> None:
+    data = _answers("robotaxi-pilot.yaml")
+    procedure = _texts(data)["change.procedure"]
+    assert "is assessed within" not in procedure
+    assert (
+        "The Operations PMO assesses the impact on cost, timing, quality and contributions "
+        "within 10 days; " + FALLBACK.format(who="it has")
+    ) in procedure
+    assert " The change is approved by the Steering Committee, except changes" in procedure
+    # Without a PMO the parties assess jointly, and the same fallback applies.
+    data["governance"]["bodies"] = [
+        body for body in data["governance"]["bodies"] if body["kind"] != "joint_pmo"
+    ]
+    procedure = _texts(data)["change.procedure"]
+    assert "Operations PMO assesses" not in procedure
+    assert (
+        "The parties jointly assess the impact on cost, timing, quality and contributions "
+        "within 10 days; " + FALLBACK.format(who="they have")
+    ) in procedure

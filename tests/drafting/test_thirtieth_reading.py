@@ -75,3 +75,16 @@ def test_the_change_procedure_names_the_assessor_and_what_follows_its_silence() 
         "The parties jointly assess the impact on cost, timing, quality and contributions "
         "within 10 days; " + FALLBACK.format(who="they have")
     ) in procedure
+
+
+def test_the_annex_assessment_step_has_the_same_fallback() -> None:
+    annex = _texts(_answers("platform-sharing.yaml"))["change.annex.change-control"]
+    assert (
+        "Assessment: The Joint PMO assesses the impact on cost, timing, quality, contributions "
+        "and the decision rights within 15 days; " + FALLBACK.format(who="it has")
+    ) in annex
+    annex = _texts(_answers("bridge-technology.yaml"))["change.annex.change-control"]
+    assert (
+        "Assessment: The parties jointly assess the impact on cost, timing, quality, "
+        "contributions and the decision rights within 10 days; " + FALLBACK.format(who="they have")
+    ) in annex

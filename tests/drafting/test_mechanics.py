@@ -109,7 +109,7 @@ def test_changes_the_matrix_gives_to_another_body_are_excepted_from_the_change_a
     data = _answers("battery-jv.yaml")
     texts = _texts(data)
     assert (
-        "the change is approved by the Board, except changes to the plant plan within budget, "
+        "The change is approved by the Board, except changes to the plant plan within budget, "
         "which the Execution Committee decides by a simple majority as the decision-rights "
         "matrix of the Governance Annex states."
     ) in texts["change.procedure"]
@@ -128,7 +128,7 @@ def test_changes_to_a_baseline_or_allocation_go_to_the_body_the_matrix_gives_the
     meridian = _answers("platform-sharing.yaml")
     texts = _texts(meridian)
     assert (
-        "the change is approved by the Program Board, except changes to the cost baseline of the "
+        "The change is approved by the Program Board, except changes to the cost baseline of the "
         "shared platform and to the allocation of Valladolid capacity, which the Steering "
         "Committee decides unanimously as the decision-rights matrix of the Governance Annex "
         "states."
@@ -141,7 +141,7 @@ def test_changes_to_a_baseline_or_allocation_go_to_the_body_the_matrix_gives_the
     assert "platform architecture baseline" not in texts["change.procedure"]  # a party's, XAC's
     keystone = _answers("sdv-software.yaml")
     assert (
-        "the change is approved by the Architecture Board, except changes to the budget and cost "
+        "The change is approved by the Architecture Board, except changes to the budget and cost "
         "baseline and to the release calendar, which the Steering Committee decides unanimously "
         "as the decision-rights matrix of the Governance Annex states."
     ) in _texts(keystone)["change.procedure"]

@@ -42,7 +42,7 @@ def test_a_change_to_a_matter_the_matrix_gives_elsewhere_is_decided_as_the_matri
     # Without a named exception the matrix's other deciders are the one exception, in the
     # same sentence as the approval, not "any other change" after it.
     general = (
-        "and the change is approved by the Steering Group, except a change to a matter that the "
+        "The change is approved by the Steering Group, except a change to a matter that the "
         "decision-rights matrix gives to a party, to the parties jointly or to another body, "
         "which is decided as the matrix states."
     )

@@ -149,8 +149,12 @@ def test_milestone_payments_name_their_milestones() -> None:
     # accepted, and a slipped one does not end the obligation with the schedule's dates.
     assert funding[-1] == (
         "Each instalment is due within 45 days after its milestone is met, whenever that is (for "
-        "the first drop, its acceptance; for a start of production, its confirmation under the "
-        "phase plan); an instalment whose milestone is not met before the partnership ends is not "
+        "the first drop, its acceptance; for the start of production on CMC Ridgeline, its "
+        "confirmation under the phase plan; for the start of production on CMC Harbor SUV, which "
+        "is no milestone of the phase plan, either party's written notice to the other party, "
+        "with the evidence, that it has started, which the other party may dispute as the phase "
+        "plan provides for a dispute on a milestone); an instalment whose milestone is not met "
+        "before the partnership ends is not "
         "owed, and the settlement of the Shared Costs squares the cost shares instead. SDA "
         "confirms in writing the receipt of each instalment."
     )

@@ -1,6 +1,7 @@
 """A JV lawyer's twenty-ninth reading of Volta, Ampere and Keystone: a capital call that waits
 for the expert falls due on the expert's determination, not at no stated time; a Board meeting
-on a milestone that is not quorate holds the period open for its adjourned meeting."""
+on a milestone that is not quorate holds the period open for its adjourned meeting; a decision
+not reached on a change row names a change, not a deviation."""
 
 from __future__ import annotations
 
@@ -63,3 +64,36 @@ def test_a_steering_committee_that_needs_every_party_keeps_its_ten_working_days(
     phases = _texts(_answers("sdv-software.yaml"))["strengths.phases"]
     assert "The Steering Committee decides within 10 working days after that report" in phases
     assert "staying away" not in phases
+
+
+@pytest.mark.parametrize(
+    ("name", "row", "what"),
+    [
+        ("edrive-jv.yaml", "Changes to the plant plan within budget", "change"),
+        ("sdv-software.yaml", "Changes to the release content", "change"),
+    ],
+)
+def test_a_decision_not_reached_on_a_change_row_names_a_change_only(
+    name: str, row: str, what: str
+) -> None:
+    text = _texts(_answers(name))["governance.unreached"]
+    assert f'The row "{row}": the {what} is not made, and the approved baseline continues.' in text
+    assert "change or deviation" not in text
+
+
+def test_change_and_deviation_rows_together_keep_both_words() -> None:
+    text = _texts(_answers("battery-jv.yaml"))["governance.unreached"]
+    assert (
+        'The rows "Changes to the plant plan within budget" and "Deviations from approved cell '
+        'specifications": the change or deviation is not made'
+    ) in text
+
+
+def test_a_deviation_row_alone_names_a_deviation() -> None:
+    data = _answers("battery-jv.yaml")
+    rights = data["governance"]["decision_rights"]
+    data["governance"]["decision_rights"] = [r for r in rights if r["area"] != "change_control"]
+    text = _texts(data)["governance.unreached"]
+    assert (
+        'The row "Deviations from approved cell specifications": the deviation is not made'
+    ) in text

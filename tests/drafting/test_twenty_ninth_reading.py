@@ -1,13 +1,14 @@
 """A JV lawyer's twenty-ninth reading of Volta, Ampere and Keystone: a capital call that waits
 for the expert falls due on the expert's determination, not at no stated time; a Board meeting
 on a milestone that is not quorate holds the period open for its adjourned meeting; a decision
-not reached on a change row names a change, not a deviation."""
+not reached on a change row names a change, not a deviation; Keystone's instalments fall due
+where the expert, not the Steering Committee, finds a milestone met."""
 
 from __future__ import annotations
 
 import pytest
 
-from .test_fifth_reading import _answers, _texts
+from .test_fifth_reading import _answers, _table, _texts
 from .test_mechanics import _numbers
 
 EXPERT_DUE = (
@@ -97,3 +98,19 @@ def test_a_deviation_row_alone_names_a_deviation() -> None:
     assert (
         'The row "Deviations from approved cell specifications": the deviation is not made'
     ) in text
+
+
+def test_keystone_instalments_fall_due_on_the_experts_determination_too() -> None:
+    """The Steering Committee confirms a milestone unanimously, so BFW, which pays the
+    instalments, could withhold its confirmation: the expert route of the phase plan then opens
+    the phase, and must make the instalment due as well."""
+    data = _answers("sdv-software.yaml")
+    funding = next(row for row in _table(data, "contributions") if row[1].startswith("Funding"))
+    acceptance = funding[6].replace("\xa0", " ")
+    assert (
+        "a phase milestone once the Steering Committee confirms it under the phase plan or, "
+        "where it has not so confirmed it in time, once the expert determines that it has been "
+        "met; a release once it is accepted"
+    ) in acceptance
+    phases = _texts(data)["strengths.phases"]
+    assert "the next phase opens only once the expert has determined that the milestone" in phases

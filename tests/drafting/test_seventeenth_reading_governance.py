@@ -49,8 +49,9 @@ def test_a_scheduled_call_falls_due_on_a_date_or_a_confirmed_milestone() -> None
         "milestone instead, the call falls due on the day the Board confirms in writing to every "
         "party that the milestone has been met, which it does in the way clause "
         f"{numbers['strengths.phases']} provides for a milestone of the phase plan; where the "
-        "Board has not so confirmed it within the period that clause sets, the call does not "
-        "fall due before the expert has determined that the milestone has been met."
+        "Board has not so confirmed it within the period that clause sets, the call falls due "
+        "on the day the expert's determination that the milestone has been met is given to the "
+        "parties."
     ) in calls
     assert "where the Board has not made it within 10 working days after it fell due" in calls
     assert (

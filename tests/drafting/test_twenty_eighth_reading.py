@@ -76,8 +76,8 @@ def test_without_a_phase_plan_the_capital_calls_state_the_boards_confirmation() 
         f"in clause {numbers['company.board']}, at a meeting that any director may call for it on "
         "5 working days' notice or by a written resolution that every director signs, for which "
         "the JV's constitutional documents provide; where the "
-        "Board has not so confirmed it within that period, the call does not fall due before the "
-        "expert has determined that the milestone has been met."
+        "Board has not so confirmed it within that period, the call falls due on the day the "
+        "expert's determination that the milestone has been met is given to the parties."
     ) in calls
 
 

@@ -41,8 +41,9 @@ def test_a_milestone_call_falls_due_once_the_board_confirms_in_sentences_of_thei
         "milestone instead, the call falls due on the day the Board confirms in writing to every "
         "party that the milestone has been met, which it does in the way clause "
         f"{numbers['strengths.phases']} provides for a milestone of the phase plan; where the "
-        "Board has not so confirmed it within the period that clause sets, the call does not "
-        "fall due before the expert has determined that the milestone has been met."
+        "Board has not so confirmed it within the period that clause sets, the call falls due "
+        "on the day the expert's determination that the milestone has been met is given to the "
+        "parties."
     ) in calls
     # The definition follows the words it defines, not a clause about the reminder.
     assert 'is in material breach (the "Defaulting Party")' in calls

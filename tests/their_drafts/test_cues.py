@@ -1116,3 +1116,110 @@ def test_an_ordinary_notice_a_notice_at_any_time_or_discontinuing_participation_
     text: str, convenience: bool
 ) -> None:
     assert _cued("exit.trigger.convenience", text) is convenience
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        (
+            "The Contract takes effect on the date of its signature by the last Party for a firm "
+            "period of three (3) years.",
+            True,
+        ),
+        (
+            "This Framework Agreement enters into force upon signature and shall apply for the "
+            "lifetime of the vehicle platforms listed in Annex 1.",
+            True,
+        ),
+        # near misses: a price held firm, the lifetime of a part, a period that only takes effect
+        (
+            "The prices in Annex 2 take effect on 1 January and are firm for a period of one (1) "
+            "year.",
+            False,
+        ),
+        (
+            "This Agreement covers warranty claims for the lifetime of the brake calipers "
+            "supplied under it.",
+            False,
+        ),
+    ],
+)
+def test_a_firm_period_or_the_lifetime_of_the_vehicle_platforms_is_a_term(
+    text: str, term: bool
+) -> None:
+    assert _cued("term.initial", text) is term
+
+
+@pytest.mark.parametrize(
+    ("text", "change"),
+    [
+        (
+            "Good cause for the Purchaser also exists if a competitor of the Purchaser acquires a "
+            "controlling interest in the Supplier.",
+            True,
+        ),
+        (
+            "The Licensor may terminate this Agreement if any third party acquires a controlling "
+            "stake in the Licensee.",
+            True,
+        ),
+        # near misses: a party buying into another company, good cause that names no takeover
+        (
+            "Good cause for the Purchaser does not arise merely because the Supplier acquires a "
+            "controlling interest in a supplier of raw materials.",
+            False,
+        ),
+        (
+            "Good cause exists in particular if the Supplier acquires new plants abroad.",
+            False,
+        ),
+    ],
+)
+def test_someone_acquiring_a_controlling_interest_in_a_party_is_a_change_of_control(
+    text: str, change: bool
+) -> None:
+    assert _cued("exit.trigger.change_of_control", text) is change
+
+
+@pytest.mark.parametrize(
+    ("text", "survives"),
+    [
+        (
+            "By way of exception, the Licensee may continue to use, for a period of six (6) "
+            "months after the end of the Contract, the reports generated from the Data before "
+            "that date.",
+            True,
+        ),
+        # near miss: a period before the end of the Contract runs during it
+        (
+            "The Licensee shall report its use of the Data for a period of six (6) months "
+            "before the end of the Contract.",
+            False,
+        ),
+    ],
+)
+def test_a_period_after_the_end_of_the_contract_runs_after_the_end(
+    text: str, survives: bool
+) -> None:
+    assert _cued("exit.survival", text) is survives
+
+
+@pytest.mark.parametrize(
+    ("text", "cure"),
+    [
+        (
+            "Good cause for the Purchaser exists in particular if the Supplier materially breaches "
+            "its obligations and does not remedy the breach within a reasonable period.",
+            True,
+        ),
+        # near miss: good cause with no time to put it right
+        (
+            "Good cause for the Purchaser exists in particular if the Supplier becomes insolvent.",
+            False,
+        ),
+    ],
+)
+def test_good_cause_for_a_named_party_with_a_time_to_remedy_is_a_cure_period(
+    text: str, cure: bool
+) -> None:
+    assert _cued("exit.notice", text) is cure

@@ -194,6 +194,8 @@ def test_a_text_for_any_number_of_parties_names_the_other_of_two(written: str, s
         ("Either party's volumes", "Any party's volumes"),
         ("Both parties sign", "All parties sign"),
         ("neither party, whether party", "neither party, whether party"),
+        ("liability to the other party or parties", "liability to the other parties"),
+        ("The other party or parties' consent", "The other parties' consent"),
     ],
 )
 def test_a_text_for_two_parties_names_all_or_any_of_more(written: str, said: str) -> None:

@@ -85,6 +85,15 @@ def test_the_incomplete_example_yields_exactly_its_planted_findings() -> None:
     ]
 
 
+def test_a_finding_of_a_deal_of_three_parties_names_the_other_parties() -> None:
+    data = copy.deepcopy(read_answers(INCOMPLETE)[0])
+    data["parties"].append({**data["parties"][1], "short_name": "VLK", "legal_name": "Volk AB"})
+    [liability] = [
+        message for provision, message in _findings(data) if provision == "liability.risks"
+    ]
+    assert liability.startswith("the cap on each party's liability to the other parties, who pays")
+
+
 @pytest.mark.parametrize("example", COMPLETE_EXAMPLES, ids=[p.stem for p in COMPLETE_EXAMPLES])
 def test_a_complete_example_has_no_finding_at_all(example: Path) -> None:
     result = run_cli("check", example, "--json", "--strict")

@@ -493,6 +493,21 @@ def corporate_law(form: str | None, jurisdiction: str | None) -> str:
     return ""
 
 
+_SEATS = {
+    "poland": "Poland",
+    "germany_gmbh": "Germany",
+    "delaware_llc": "Delaware",
+    "delaware_corporation": "Delaware",
+}
+
+
+def seat_of_form(form: str) -> str | None:
+    """Where a company of this legal form (or of a name that ends in it) is incorporated,
+    for a form of one law: 'GmbH' -> 'Germany', 'Delaware LLC' -> 'Delaware', 'sp. z o.o.'
+    -> 'Poland'; None for a form many laws have ('Ltd', 'Inc.')."""
+    return _SEATS.get(corporate_law(form, None))
+
+
 _DEMONYMS = {
     "polish": "poland",
     "german": "germany",

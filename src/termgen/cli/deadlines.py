@@ -54,5 +54,5 @@ def run(command: Deadlines, env: Environment) -> ExitStatus:
         env.out(text_table(("date", "when", "deadline", "term-sheet clause"), rows, env.columns))
     else:
         env.out("No deadline has a date yet.")
-    say_unknown(env, found, "")
+    say_unknown(env, deal, found, "")
     return ExitStatus.SUCCESS

@@ -9,7 +9,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from ..conftest import EXAMPLES_DIR, ROOT, run_cli
+from ..conftest import EXAMPLES_DIR, ROOT, TEST_ENVIRON, run_cli
 from ..docx_reading import part_texts, word, write
 
 BATTERY = EXAMPLES_DIR / "battery-jv.yaml"
@@ -30,6 +30,15 @@ def test_draft_writes_the_documents_and_the_open_points_and_says_where(tmp_path:
         f"wrote {tmp_path / 'out' / NAMES[0]}",
         f"wrote {tmp_path / 'out' / NAMES[1]}",
         "No findings: every exit, renewal and other checked provision is settled.",
+    ]
+
+
+def test_no_findings_is_said_within_a_narrow_terminal() -> None:
+    result = run_cli("check", BATTERY, environ={**TEST_ENVIRON, "COLUMNS": "60"})
+    assert result.status == 0, result.err
+    assert result.out.splitlines()[1:] == [  # after the title, which names the file
+        "No findings: every exit, renewal and other checked provision",
+        "is settled.",
     ]
 
 

@@ -64,7 +64,7 @@ def _check_deal(command: Check, file: Path, env: Environment) -> ExitStatus:
         output = {"file": str(file), "deal": meta.name, **report.as_json(findings)}
         env.out(json.dumps(output, indent=2, ensure_ascii=False))
     else:
-        env.out(f"Findings for {meta.name} v{meta.version} ({shown(str(file))})")
+        env.out_wrapped(f"Findings for {meta.name} v{meta.version} ({shown(str(file))})")
         env.out(report.table(findings, env.columns, file))
     return strict_status(command.strict, bool(blocking(findings)))
 
@@ -85,7 +85,7 @@ def _check_draft(command: Check, file: Path, env: Environment) -> ExitStatus:
     if command.json:
         env.out(json.dumps(report.as_json(), indent=2, ensure_ascii=False))
         return strict_status(command.strict, bool(report.blocking_unsettled))
-    env.out(f"Provisions in {shown(str(file))}")
+    env.out_wrapped(f"Provisions in {shown(str(file))}")
     header = ("status", "severity", "provision", "evidence")
     env.out(text_table(header, _shortened(header, report.rows(), env.columns), env.columns))
     env.out_wrapped(report.summary())

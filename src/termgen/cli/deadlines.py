@@ -37,7 +37,7 @@ def run(command: Deadlines, env: Environment) -> ExitStatus:
         env.out(json.dumps({"file": str(command.answers), "deadlines": entries}, indent=2))
         return ExitStatus.SUCCESS
     meta = deal.deal.deal
-    env.out(
+    env.out_wrapped(
         f"Deadlines for {meta.name} v{meta.version} ({command.answers}), as of {date_text(today)}"
     )
     rows = [

@@ -239,8 +239,13 @@ def test_ctrl_c_then_resume_reaches_the_same_file(tmp_path: Path, spec) -> None:
     assert paused["strengths"]["contributions"][1]["quantity"] == "USD 1.6bn"
     assert "notice" not in paused["exit"]["renewal"]
     second = ScriptedTerminal(ExampleAnswers(spec, example))
-    status, _, err = run_interview(second, "--resume", target)
+    status, out, err = run_interview(second, "--resume", target)
     assert (status, err) == (0, "")
+    assert " ".join(out.split()).startswith(f"Going on with the answers in {target}: the questions")
+    assert (
+        "Going on"
+        not in run_interview(ScriptedTerminal(lambda key: CTRL_C), "-o", tmp_path / "new.yaml")[1]
+    )
     assert second.asked[0] == "exit.renewal.notice"
     assert "contributions#2.tracking" in second.asked
     resumed = load_deal(target).deal.model_copy(update={"left_open": []})

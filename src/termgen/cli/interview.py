@@ -371,6 +371,11 @@ def _in_terminal(
             env.out_wrapped(f"{problem}", "", "  ")
         if problems:
             env.out_wrapped(said)
+    if command.resume:  # `termgen interview FILE` of a file there goes on with it unasked
+        env.out_wrapped(
+            f"Going on with the answers in {command.resume}: the questions it answers are "
+            "skipped, and those answers can be changed in the review at the end."
+        )
     try:
         runner.questions()
         deal = runner.review()

@@ -85,7 +85,7 @@ def _check_draft(command: Check, file: Path, env: Environment) -> ExitStatus:
     if command.json:
         env.out(json.dumps(report.as_json(), indent=2, ensure_ascii=False))
         return strict_status(command.strict, bool(report.blocking_unsettled))
-    env.out_wrapped(f"Provisions in {shown(str(file))}")
+    env.out(f"Provisions in {shown(str(file))}")
     header = ("status", "severity", "provision", "evidence")
     env.out(text_table(header, _shortened(header, report.rows(), env.columns), env.columns))
     env.out_wrapped(report.summary())

@@ -16,6 +16,7 @@ from termgen.wording import (
     opening_period,
     ordinal_words,
     phrase,
+    seat_of_form,
 )
 
 
@@ -194,7 +195,28 @@ def test_a_text_for_any_number_of_parties_names_the_other_of_two(written: str, s
         ("Either party's volumes", "Any party's volumes"),
         ("Both parties sign", "All parties sign"),
         ("neither party, whether party", "neither party, whether party"),
+        ("liability to the other party or parties", "liability to the other parties"),
+        ("The other party or parties' consent", "The other parties' consent"),
     ],
 )
 def test_a_text_for_two_parties_names_all_or_any_of_more(written: str, said: str) -> None:
     assert for_more_parties(written) == said
+
+
+@pytest.mark.parametrize(
+    ("form", "seat"),
+    [
+        ("German GmbH", "Germany"),
+        ("Keystone Mobility GmbH", "Germany"),
+        ("Delaware corporation", "Delaware"),
+        ("Delaware LLC", "Delaware"),
+        ("Polish limited liability company (sp. z o.o.)", "Poland"),
+        ("Keystone Mobility, Inc.", None),
+        ("English private company limited by shares", None),
+        ("", None),
+    ],
+)
+def test_a_legal_form_of_one_law_names_where_the_company_is_seated(
+    form: str, seat: str | None
+) -> None:
+    assert seat_of_form(form) == seat

@@ -383,16 +383,20 @@ def for_two_parties(text: str) -> str:
     return _OTHERS.sub(other, text)
 
 
-_OF_TWO = re.compile(r"\b([Bb]oth parties|[Ee]ither party)\b")
-"""How a text for two parties names them all, or any one."""
+_OF_TWO = re.compile(r"\b([Bb]oth parties|[Ee]ither party|[Tt]he other party or parties)\b")
+"""How a text for two parties names them all, or any one (and how a text for any number
+names the others before it knows how many there are)."""
+
+_OF_MORE = {"both parties": "all parties", "either party": "any party"}
 
 
 def for_more_parties(text: str) -> str:
     """`text` written for two parties, said of more: 'only if both parties agree' -> 'only if
-    all parties agree', '(either party)' -> '(any party)'."""
+    all parties agree', '(either party)' -> '(any party)', 'the other party or parties' ->
+    'the other parties'."""
 
     def any_or_all(found: re.Match[str]) -> str:
-        said = "all parties" if found.group(1).lower() == "both parties" else "any party"
+        said = _OF_MORE.get(found.group(1).lower(), "the other parties")
         return said.capitalize() if found.group(1)[0].isupper() else said
 
     return _OF_TWO.sub(any_or_all, text)
@@ -487,6 +491,21 @@ def corporate_law(form: str | None, jurisdiction: str | None) -> str:
         ):
             return law
     return ""
+
+
+_SEATS = {
+    "poland": "Poland",
+    "germany_gmbh": "Germany",
+    "delaware_llc": "Delaware",
+    "delaware_corporation": "Delaware",
+}
+
+
+def seat_of_form(form: str) -> str | None:
+    """Where a company of this legal form (or of a name that ends in it) is incorporated,
+    for a form of one law: 'GmbH' -> 'Germany', 'Delaware LLC' -> 'Delaware', 'sp. z o.o.'
+    -> 'Poland'; None for a form many laws have ('Ltd', 'Inc.')."""
+    return _SEATS.get(corporate_law(form, None))
 
 
 _DEMONYMS = {

@@ -69,6 +69,24 @@ MALFORMED: list[tuple[str, str | bytes, str]] = [
         ":2:18: a ':' where YAML does not expect one; if the value contains ': ', put it in quotes",
     ),
     (
+        "key too long to read",
+        f"deal:\n  {'x' * 200_000}: Project X\n",
+        ":2:200003: a key of 200,000 characters, longer than the 1,024 YAML reads as one; keys "
+        "here are short names, so shorten it (a long text goes after the ':')",
+    ),
+    (
+        "key too long at the top level",
+        BASE + f"{'x' * 1_025}: 1\n",
+        ":7:1026: a key of 1,025 characters, longer than the 1,024 YAML reads as one; keys "
+        "here are short names, so shorten it (a long text goes after the ':')",
+    ),
+    (
+        "a long value with a colon in it",
+        f"deal:\n  name: {'x' * 2_000}: the sequel\n",
+        ":2:2009: a ':' where YAML does not expect one; if the value contains ': ', put it in "
+        "quotes",
+    ),
+    (
         "indentation out of line",
         "deal:\n  name: Project X\n purpose: electrification\n",
         ":3:2: the indentation does not line up with the keys above; indent the entries of "

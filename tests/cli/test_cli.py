@@ -29,6 +29,18 @@ def test_help_lists_the_commands_and_the_exit_codes() -> None:
     assert "exit codes: 0 success" in result.out
 
 
+def test_help_fits_a_narrow_terminal_without_breaking_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("COLUMNS", "60")  # argparse's help, built before the environment
+    result = run_cli("--help")
+    assert result.status == 0
+    assert all(len(line) <= 60 for line in result.out.splitlines()), result.out
+    said = " ".join(result.out.split())
+    assert "(term sheet, governance annex)" in said
+    assert "2 a problem with your input (the message says where and what to do)" in said
+
+
 def test_no_command_prints_help_and_fails() -> None:
     result = run_cli()
     assert result.status == 2

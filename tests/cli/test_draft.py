@@ -9,10 +9,11 @@ from pathlib import Path
 import docx
 import pytest
 
-from ..conftest import EXAMPLES_DIR, ROOT, run_cli
+from ..conftest import EXAMPLES_DIR, ROOT, TEST_ENVIRON, run_cli
 from ..docx_reading import part_texts, word, write
 
 BATTERY = EXAMPLES_DIR / "battery-jv.yaml"
+INCOMPLETE = EXAMPLES_DIR / "incomplete-deal.yaml"
 BEFORE_ITS_DATES = dt.date(2026, 12, 1)
 NAMES = [
     "project-volta-governance-annex-v0.4.docx",
@@ -31,6 +32,20 @@ def test_draft_writes_the_documents_and_the_open_points_and_says_where(tmp_path:
         f"wrote {tmp_path / 'out' / NAMES[1]}",
         "No findings: every exit, renewal and other checked provision is settled.",
     ]
+
+
+def test_no_findings_is_said_within_a_narrow_terminal() -> None:
+    result = run_cli("check", BATTERY, environ={**TEST_ENVIRON, "COLUMNS": "60"})
+    assert result.status == 0, result.err
+    assert result.out.splitlines()[-2:] == [
+        "No findings: every exit, renewal and other checked provision",
+        "is settled.",
+    ]
+
+
+def test_the_title_of_the_findings_breaks_before_the_file_not_within_it() -> None:
+    result = run_cli("check", INCOMPLETE, environ={**TEST_ENVIRON, "COLUMNS": "40"})
+    assert result.out.splitlines()[:2] == ["Findings for Project Lodestar v0.1", f"({INCOMPLETE})"]
 
 
 def test_existing_drafts_are_never_replaced_without_force(tmp_path: Path) -> None:

@@ -150,10 +150,12 @@ def test_deadlines_that_cannot_be_computed_are_said_plainly(tmp_path: Path) -> N
     assert result.status == 0, result.err
     assert "cannot be computed and are not in the calendar" in result.out
     for line in [
-        "- Initial term expires: the answers give no effective date (answers: exit.term)",
+        "- Initial term expires: the answers give no effective date (settle it at “Agreed exit "
+        "path › Effective date (YYYY-MM-DD)”)",
         "- Last day to give notice of non-renewal: the answers give no notice period for "
-        "renewal (answers: exit.renewal.notice)",
-        "- Review point: Year-two review: the answers give no effective date to count it from",
+        "renewal (settle it at “Agreed exit path › Notice needed to stop a renewal”)",
+        "- Review point: Year-two review: the answers give no effective date to count it from "
+        "(settle it at “Readiness for change › Review points › the first review point",
         "- Lock-in of 5 years ends: a party may leave freely: the answers give no effective date",
     ]:
         assert line in " ".join(result.out.split()), result.out
@@ -257,7 +259,18 @@ def test_deadlines_without_a_date_fit_a_narrow_terminal_without_an_empty_table(
     result = run_cli("deadlines", answers, environ={**TEST_ENVIRON, "COLUMNS": "60"})
     assert result.status == 0, result.err
     lines = result.out.splitlines()
-    assert lines[1] == "No deadline has a date yet.", result.out
-    assert all(len(line) <= 60 for line in lines[1:]), result.out  # the title names the file
+    assert "No deadline has a date yet." in lines, result.out
+    assert lines[0] == "Deadlines for Project Volta v0.4", result.out
+    assert all(len(line) <= 60 or str(answers) in line for line in lines), result.out
     assert "- Initial term expires: the answers give no effective date" in result.out
-    assert "  (answers: exit.term)" in lines
+    assert "  (settle it at “Agreed exit path › Effective date" in lines
+    assert "answers:" not in result.out
+
+
+def test_a_deadline_whose_question_is_not_asked_yet_names_the_one_it_comes_under() -> None:
+    result = run_cli("deadlines", EXAMPLES_DIR / "incomplete-deal.yaml")
+    assert result.status == 0, result.err
+    assert (
+        "- Last day to give notice of non-renewal: the answers give no renewal terms (settle it "
+        "at “Agreed exit path › Renewal at the end of the term”)"
+    ) in " ".join(result.out.split())

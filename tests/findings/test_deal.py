@@ -85,6 +85,27 @@ def test_the_incomplete_example_yields_exactly_its_planted_findings() -> None:
     ]
 
 
+def test_a_finding_of_a_deal_of_three_parties_names_the_other_parties() -> None:
+    data = copy.deepcopy(read_answers(INCOMPLETE)[0])
+    data["parties"].append({**data["parties"][1], "short_name": "VLK", "legal_name": "Volk AB"})
+    [liability] = [
+        message for provision, message in _findings(data) if provision == "liability.risks"
+    ]
+    assert liability.startswith("the cap on each party's liability to the other parties, who pays")
+
+
+def test_a_majority_one_of_three_parties_reaches_alone_leaves_the_others_no_say() -> None:
+    data = copy.deepcopy(read_answers(EXAMPLES_DIR / "edrive-jv.yaml")[0])
+    data["goals"]["value_sharing"]["equity"] = {"RMA": 80, "HEC": 15, "VTR": 5}
+    data["company"]["reserved_matters"][0]["level"] = "shareholders"
+    assert (
+        "company.reserved_majority",
+        "RMA alone holds 80 % of the equity, enough for the 75 % that 'Approval of the business "
+        "plan and the annual budget' needs, so the others have no say on it; raise the majority "
+        "or make it unanimous",
+    ) in _findings(data)
+
+
 @pytest.mark.parametrize("example", COMPLETE_EXAMPLES, ids=[p.stem for p in COMPLETE_EXAMPLES])
 def test_a_complete_example_has_no_finding_at_all(example: Path) -> None:
     result = run_cli("check", example, "--json", "--strict")
@@ -420,8 +441,8 @@ CASES = [
             (
                 "company.reserved_majority",
                 "NAW alone holds 4 of the 5 seats on the Board (80 %), enough for the 75 % that "
-                "'Appointment and removal of the auditors' needs, so the others have no say on "
-                "it; raise the majority or make it unanimous",
+                "'Appointment and removal of the auditors' needs, so the other party has no "
+                "say on it; raise the majority or make it unanimous",
             )
         ],
     ),
@@ -445,7 +466,7 @@ CASES = [
             (
                 "company.reserved_majority",
                 "NAW alone holds 65 % of the equity, enough for the 60 % that 'A merger' needs, "
-                "so the others have no say on it; raise the majority or make it unanimous",
+                "so the other party has no say on it; raise the majority or make it unanimous",
             )
         ],
     ),
@@ -471,8 +492,8 @@ CASES = [
             (
                 "decisions.qualified_majority",
                 "NAW alone holds 3 of the 4 seats on the Execution Committee (75 %), enough for "
-                "the 75 % that 'Changes to the plant plan within budget' needs, so the others "
-                "have no say on it; raise the majority or make it unanimous",
+                "the 75 % that 'Changes to the plant plan within budget' needs, so the other "
+                "party has no say on it; raise the majority or make it unanimous",
             )
         ],
     ),

@@ -152,6 +152,27 @@ def test_a_mark_left_open_past_the_end_of_a_list_adds_no_entries(tmp_path: Path)
     assert not (tmp_path / "new.yaml").exists()
 
 
+@pytest.mark.parametrize(
+    ("mark", "refused"),
+    [
+        (
+            "exit.triggers.9.notice",
+            "names entry '9', but entries of 'exit.triggers' are numbered 0 to 7",
+        ),
+        ("exit.triggers.1.notice", "is answered in the file and listed as left open"),
+    ],
+)
+def test_a_mark_left_open_beside_an_entry_set_aside_reads_as_the_file_has_it(
+    tmp_path: Path, mark: str, refused: str
+) -> None:
+    target = tmp_path / "deal.yaml"
+    text = BATTERY.replace("  triggers:\n", "  triggers:\n    - a breach\n", 1)  # set aside
+    target.write_text(text + f"{LEFT_OPEN}: [{mark}]\n", encoding="utf-8")
+    run = termgen("interview", "--answers", target, "--no-input", "-o", tmp_path / "new.yaml")
+    assert run.status == 2, run.err
+    assert f"left open #1: '{mark}' {refused}" in " ".join(run.err.split())
+
+
 def test_a_mark_left_open_below_an_answer_leaves_the_answer() -> None:
     data = {"deal": {"name": "Project Volta"}, "parties": [{"short_name": "NAW"}]}
     marked = with_open_marks(

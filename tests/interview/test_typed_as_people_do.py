@@ -65,6 +65,38 @@ def test_a_german_deal_is_shown_german_examples_for_its_company(tmp_path: Path, 
     _only_missing_answers(target)
 
 
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [
+        ("Keystone Mobility GmbH", "Germany"),
+        ("Keystone Mobility Sp. z o.o.", "Poland"),
+        ("Keystone Mobility Ltd", "England and Wales"),
+    ],
+)
+def test_the_company_s_form_is_nearer_than_the_governing_law(  # type: ignore[no-untyped-def]
+    tmp_path: Path, spec, name: str, place: str
+) -> None:
+    overrides = {
+        "deal.governing_law": [retyped("England and Wales")],
+        "company.name": [retyped(name)],
+        "company.jurisdiction": [CTRL_C],
+    }
+    company = _paused(spec, overrides, tmp_path / "deal.yaml").split("Section 3 of 8", 1)[1]
+    asked = company.split("Country or state it is to be incorporated in", 1)[0]
+    assert f"Example: {place}." in asked
+
+
+def test_a_party_s_registered_legal_form_gives_the_example_of_its_place(  # type: ignore[no-untyped-def]
+    tmp_path: Path, spec
+) -> None:
+    overrides = {
+        "parties#2.legal_name": [retyped("Beta Cells Sp. z o.o.")],
+        "parties#2.jurisdiction": [CTRL_C],
+    }
+    second = _paused(spec, overrides, tmp_path / "deal.yaml").split("Beta Cells Sp. z o.o.")[-1]
+    assert "Example: Poland." in second and "Delaware" not in second
+
+
 def test_a_fraction_where_a_percent_is_asked_is_asked_back_as_the_percent(
     tmp_path: Path,
     spec,  # type: ignore[no-untyped-def]

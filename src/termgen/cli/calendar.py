@@ -22,5 +22,5 @@ def run(command: Calendar, env: Environment) -> ExitStatus:
     write_atomically(command.output, data, replace=command.force)
     dated = sum(1 for deadline in deal.deadlines if deadline.day)
     env.out(f"wrote {command.output}: {dated} deadline(s), each with a reminder")
-    say_unknown(env, deal.deadlines, " and are not in the calendar")
+    say_unknown(env, deal, deal.deadlines, " and are not in the calendar")
     return ExitStatus.SUCCESS

@@ -57,12 +57,14 @@ def _check_deal(command: Check, file: Path, env: Environment) -> ExitStatus:
     deal = DealRun.from_file(file, library)
     meta = deal.deal.deal
     # Each finding leads with the question the user answered; the file's line comes second.
-    findings = with_questions(deal.findings, where_asked(deal, deal.findings, env))
+    findings = with_questions(
+        deal.findings, where_asked(deal, [f.path for f in deal.findings], env)
+    )
     if command.json:
         output = {"file": str(file), "deal": meta.name, **report.as_json(findings)}
         env.out(json.dumps(output, indent=2, ensure_ascii=False))
     else:
-        env.out(f"Findings for {meta.name} v{meta.version} ({shown(str(file))})")
+        env.out_wrapped(f"Findings for {meta.name} v{meta.version} ({shown(str(file))})")
         env.out(report.table(findings, env.columns, file))
     return strict_status(command.strict, bool(blocking(findings)))
 

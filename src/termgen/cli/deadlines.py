@@ -37,7 +37,7 @@ def run(command: Deadlines, env: Environment) -> ExitStatus:
         env.out(json.dumps({"file": str(command.answers), "deadlines": entries}, indent=2))
         return ExitStatus.SUCCESS
     meta = deal.deal.deal
-    env.out(
+    env.out_wrapped(
         f"Deadlines for {meta.name} v{meta.version} ({command.answers}), as of {date_text(today)}"
     )
     rows = [
@@ -54,5 +54,5 @@ def run(command: Deadlines, env: Environment) -> ExitStatus:
         env.out(text_table(("date", "when", "deadline", "term-sheet clause"), rows, env.columns))
     else:
         env.out("No deadline has a date yet.")
-    say_unknown(env, found, "")
+    say_unknown(env, deal, found, "")
     return ExitStatus.SUCCESS

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 def run(command: Draft, env: Environment) -> ExitStatus:
     deal = DealRun.from_file(command.answers, open_library(command.library, env))
     _, findings = deal.drafted()
-    deal.question = where_asked(deal, findings, env)
+    deal.question = where_asked(deal, [f.path for f in findings], env)
     written = deal.write(
         command.output,
         templates=command.templates,

@@ -209,6 +209,9 @@ def _refused(data: dict[str, Any], source: SourceMap | None, spec: Spec, today: 
     except ValidationError as invalid:
         misshapen = located(invalid, Deal, source, only=MISSHAPEN)
         unknown = located(invalid, Deal, source, only=UNKNOWN)
+        # The lines under `left_open` as the file has them: a list counted with the entries
+        # taken out below, a line named as written, not as moved up.
+        unplaced = located_problems(invalid, Deal, source, only=UNPLACED)
         aside = MISSHAPEN | UNKNOWN
         places = {tuple(clean_loc(e["loc"])) for e in invalid.errors() if e["type"] in aside}
     set_aside = {place: get(data, place) for place in sorted(places)}
@@ -221,7 +224,7 @@ def _refused(data: dict[str, Any], source: SourceMap | None, spec: Spec, today: 
         return Refused(misshapen, [], unknown, set_aside)
     except ValidationError as invalid:
         # The entries after one taken out have moved up: numbered as the interview now heads
-        # them, at their lines in the file; the lines under `left_open` as the file has them.
+        # them, at their lines in the file.
         now = State(spec, with_open_marks(copy.deepcopy(data)), today)
         before = partial(_before_removal, removed)
 
@@ -234,7 +237,7 @@ def _refused(data: dict[str, Any], source: SourceMap | None, spec: Spec, today: 
         besides = moved(invalid, Deal, source, skip=UNFINISHED | UNPLACED | aside)
         return Refused(
             sorted([*misshapen, *besides], key=lambda problem: problem.place),
-            moved(invalid, Deal, source, only=UNPLACED),
+            unplaced,
             unknown,
             set_aside,
         )
@@ -368,6 +371,11 @@ def _in_terminal(
             env.out_wrapped(f"{problem}", "", "  ")
         if problems:
             env.out_wrapped(said)
+    if command.resume:  # `termgen interview FILE` of a file there goes on with it unasked
+        env.out_wrapped(
+            f"Going on with the answers in {command.resume}: the questions it answers are "
+            "skipped, and those answers can be changed in the review at the end."
+        )
     try:
         runner.questions()
         deal = runner.review()

@@ -64,11 +64,10 @@ def build_parser() -> argparse.ArgumentParser:
             width = _terminal_columns() - 2 if width is None else width
             super().__init__(prog, indent_increment, max_help_position, width)
 
-    class RawDescription(argparse.RawDescriptionHelpFormatter, Formatter):
-        pass
-
+    # The description and the exit codes are wrapped to the terminal like the rest: a narrow
+    # one broke their lines mid-word.
     parser = argparse.ArgumentParser(
-        prog="termgen", description=DESCRIPTION, epilog=EPILOG, formatter_class=RawDescription
+        prog="termgen", description=DESCRIPTION, epilog=EPILOG, formatter_class=Formatter
     )
     parser.add_argument("--version", action="version", version=f"termgen {__version__}")
     parser.add_argument("--debug", action="store_true", help="show a traceback on errors")

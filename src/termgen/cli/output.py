@@ -18,17 +18,20 @@ if TYPE_CHECKING:
     from termgen.render.context import Question
 
 
-def say_unknown(env: Environment, found: list[Deadline], where: str) -> None:
-    """Deadlines without a date, each with why and which answer would settle it."""
+def say_unknown(env: Environment, deal: DealRun, found: list[Deadline], where: str) -> None:
+    """Deadlines without a date, each with why and which answer would settle it, named as
+    the interview asks for it: its own question, or the nearest one it comes under where the
+    interview does not ask it yet (the renewal's notice, before its kind); as the file writes
+    it where the interview asks neither."""
     unknown = [deadline for deadline in found if deadline.day is None]
     if unknown:
+        nearest = {d.path: [d.path[:n] for n in range(len(d.path), 1, -1)] for d in unknown}
+        question = where_asked(deal, [path for paths in nearest.values() for path in paths], env)
         env.out(f"{len(unknown)} deadline(s) cannot be computed{where}:")
         for deadline in unknown:
-            env.out_wrapped(
-                f"- {deadline.title}: {deadline.unknown_because} (answers: {deadline.answers})",
-                "",
-                "  ",
-            )
+            asked = next(filter(None, map(question, nearest[deadline.path])), None)
+            answer = f"settle it at “{asked}”" if asked else f"answers: {deadline.answers}"
+            env.out_wrapped(f"- {deadline.title}: {deadline.unknown_because} ({answer})", "", "  ")
 
 
 def strict_status(strict: bool, has_blocking: bool) -> ExitStatus:
@@ -36,17 +39,18 @@ def strict_status(strict: bool, has_blocking: bool) -> ExitStatus:
     return ExitStatus.BLOCKING_FINDINGS if strict and has_blocking else ExitStatus.SUCCESS
 
 
-def where_asked(deal: DealRun, findings: Sequence[Finding], env: Environment) -> Question:
-    """Where the interview asks the answer behind each finding: what the user answered, which
-    the terminal, the comments and the open points name. Remembered by the answers, the
-    interview's text and the day, so that a deal seen before never loads the interview."""
+def where_asked(deal: DealRun, paths: Sequence[AnswerPath], env: Environment) -> Question:
+    """Where the interview asks the answer at each path (a finding's, a deadline's): what the
+    user answered, which the terminal, the comments and the open points name. Remembered by
+    the answers, the interview's text and the day, so that a deal seen before never loads
+    the interview."""
     # Imported here: `check` on a draft from the other side imports this module too.
     import pickle
 
     from termgen.cache import remembered
     from termgen.files.builtin import builtin_interview
 
-    paths = list(dict.fromkeys(finding.path for finding in findings))
+    paths = list(dict.fromkeys(paths))
     interview = builtin_interview()
 
     def ask() -> dict[AnswerPath, str | None]:

@@ -157,6 +157,19 @@ _YAML_WORDS = [
 ]
 
 
+_LONGEST_KEY = 1024
+"""The longest key YAML reads as one (the parser's limit for a key without '?'): past it, the
+':' after a key looks misplaced."""
+
+
+def _too_long_key(text: str, mark: yaml.Mark | None) -> int | None:
+    """The length of the key before the ':' at `mark`, where it is longer than YAML reads."""
+    if mark is None:
+        return None
+    key = text.splitlines()[mark.line][: mark.column].strip().removeprefix("- ").strip()
+    return len(key) if len(key) > _LONGEST_KEY and ": " not in key else None
+
+
 def _yaml_problem(path: FilePath, text: str, bad: yaml.MarkedYAMLError) -> Problem:
     mark = bad.problem_mark or bad.context_mark
     found = f"{bad.context or ''} {bad.problem or ''}"
@@ -165,6 +178,13 @@ def _yaml_problem(path: FilePath, text: str, bad: yaml.MarkedYAMLError) -> Probl
         f"not valid YAML ({bad.problem}); check the quotes, colons and indentation here, and "
         f"{_IN_QUOTES} if it holds unusual characters",
     )
+    after_key = "mapping values are not allowed" in found or "expected ':'" in found
+    long_key = _too_long_key(text, bad.problem_mark) if after_key else None
+    if long_key:
+        message = (
+            f"a key of {long_key:,} characters, longer than the {_LONGEST_KEY:,} YAML reads as "
+            "one; keys here are short names, so shorten it (a long text goes after the ':')"
+        )
     if "cannot start any token" in found and mark:
         character = text.splitlines()[mark.line][mark.column]
         message = (

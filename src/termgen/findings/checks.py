@@ -501,6 +501,7 @@ def _qualified_majorities(deal: Deal, provision_id: str) -> list[Gap] | None:
     majority was meant to give a say, are outvoted as under a simple majority. The company's
     reserved matters and the decision-rights matrix are two provisions with this one check."""
     seats = {body.name: body.members for body in deal.governance.bodies}
+    parties = len(deal.parties)
     company = deal.company
     if company and company.board and company.board.seats:
         seats["Board"] = company.board.seats
@@ -512,14 +513,15 @@ def _qualified_majorities(deal: Deal, provision_id: str) -> list[Gap] | None:
             if matter.approval == "qualified_majority" and matter.majority_percent is not None:
                 path: AnswerPath = ("company", "reserved_matters", index, "majority_percent")
                 if matter.level == "shareholders":
-                    votes = _Votes(dict(deal.goals.value_sharing.equity), "of the equity")
+                    votes = _Votes(dict(deal.goals.value_sharing.equity), "of the equity", parties)
                 else:
-                    votes = _Votes(dict(seats.get("Board", {})), "seats on the Board")
+                    votes = _Votes(dict(seats.get("Board", {})), "seats on the Board", parties)
                 gaps += votes.reached_alone(matter.matter, matter.majority_percent, path)
         return gaps
     for index, right in enumerate(deal.governance.decision_rights):
         if right.approval == "qualified_majority" and right.majority_percent is not None:
-            votes = _Votes(dict(seats.get(right.owner or "", {})), f"seats on the {right.owner}")
+            owner = f"seats on the {right.owner}"
+            votes = _Votes(dict(seats.get(right.owner or "", {})), owner, parties)
             path = ("governance", "decision_rights", index, "majority_percent")
             gaps += votes.reached_alone(right.decision, right.majority_percent, path)
     return gaps
@@ -527,10 +529,12 @@ def _qualified_majorities(deal: Deal, provision_id: str) -> list[Gap] | None:
 
 @dataclass(frozen=True)
 class _Votes:
-    """What each party holds where a decision is voted: seats on a body, or equity in percent."""
+    """What each party holds where a decision is voted: seats on a body, or equity in percent;
+    and how many parties the deal has, to name the ones outvoted as the interview does."""
 
     held: dict[str, int] | dict[str, Decimal]
     of_what: str
+    parties: int
 
     def reached_alone(self, decision: str, needed: Decimal, path: AnswerPath) -> list[Gap]:
         what = f"'{decision.rstrip('.;')}'"
@@ -545,10 +549,11 @@ class _Votes:
         total = sum(self.held.values())
         if len(self.held) < 2 or not total:
             return []
+        outvoted = "the other party has" if self.parties == 2 else "the others have"
         return [
             Gap(
                 f"{party} alone holds {self._holding(weight, total)}, enough for the "
-                f"{percent_text(needed)} that {what} needs, so the others have no say on it; "
+                f"{percent_text(needed)} that {what} needs, so {outvoted} no say on it; "
                 "raise the majority or make it unanimous",
                 path,
             )

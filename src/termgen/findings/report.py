@@ -9,7 +9,7 @@ from typing import Any
 
 from termgen.findings.deal import Finding, blocking
 from termgen.findings.unexplained import LEFT_OPEN
-from termgen.terminal import command_line, text_table
+from termgen.terminal import command_line, text_table, wrap
 
 
 def summary(findings: Sequence[Finding]) -> str:
@@ -62,7 +62,7 @@ def table(findings: Sequence[Finding], width: int, answers: Path | None = None) 
     """The findings as a table fitted to `width` columns, followed by the summary; given the
     answer file they are about, how to settle them."""
     if not findings:
-        return summary(findings)
+        return wrap(summary(findings), width)
     rows = _rows(findings)
     header = ("severity", "provision", "what is missing", "where to settle it")
     shown = text_table(header, rows, width, narrowest=_SENTENCES, tallest=_TALLEST)

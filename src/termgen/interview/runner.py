@@ -189,7 +189,7 @@ class Runner:
                 verb = "does" if len(dropped) == 1 else "do"
                 self.prompter.say(f"{ruled_out} {verb} not apply, given your answers.", "   ")
             if step.section.intro:
-                self.prompter.say(step.section.intro, "")
+                self.prompter.say(self.engine.worded(step.section.intro), "")
         entry = (step.group.id, step.entry) if isinstance(step, Ask) and step.group else None
         if entry != self._entry and isinstance(step, Ask) and step.group and step.entry is not None:
             group = step.group

@@ -35,6 +35,7 @@ from termgen.wording import (
     date_text,
     for_parties,
     percent_text,
+    seat_of_form,
 )
 
 BODIES = "governance.bodies"
@@ -222,19 +223,25 @@ class State:
 
     def place(self, group: Group | None = None, entry: int | None = None) -> str | None:
         """Where the deal is, the nearest place the answers name so far: the entry's own
-        jurisdiction (a party's), else the company's, the governing law, the first party's.
+        jurisdiction (a party's, or the place its registered name's legal form belongs to),
+        else the company's (or the place its legal form or name belongs to: a GmbH is German
+        whatever the governing law), the governing law, the first party's.
         An entry with a jurisdiction of its own is only where that says: a Korean party of a
         deal under German law is not shown a Hamburg address or Germany as its example."""
         own = self.entry_data(group, entry) if group is not None and entry is not None else {}
         if group is not None and any(
             question.path == "jurisdiction" for question in group.questions
         ):
-            place = own.get("jurisdiction") if isinstance(own, dict) else None
-            return place if isinstance(place, str) else None
+            place, name = (own.get(key) for key in ("jurisdiction", "legal_name"))
+            if isinstance(place, str):
+                return place
+            return seat_of_form(name) if isinstance(name, str) else None
         parties = self.data.get("parties", [])
+        formed = [get(self.data, ("company", "form")), get(self.data, ("company", "name"))]
         found = [
             own.get("jurisdiction") if isinstance(own, dict) else None,
             get(self.data, ("company", "jurisdiction")),
+            seat_of_form(" ".join(str(answer) for answer in formed if isinstance(answer, str))),
             get(self.data, ("deal", "governing_law")),
             *(party.get("jurisdiction") for party in parties if isinstance(party, dict)),
         ]
